@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <concepts>
+#include <optional>
+
+/// Typed JSON reading and writing shared by every request and response type in core/api.
+///
+/// Requests are read in Mode::Strict: a key that the type cannot hold is an error, so nothing the
+/// user wrote is dropped silently. Responses are read in Mode::Lenient: unknown keys are kept in
+/// the struct's `extra` object and written back by toJson(), so a typed response keeps every field
+/// the server sent (cassettes/README.md: "parsers must tolerate unknown keys").
+/// JSON `null` counts as "absent" everywhere (the API's nullable fields), both when reading and when
+/// comparing bodies with stripNulls().
+namespace core::json {
+
+enum class Mode { Strict, Lenient };
+
+class Reader;
+class Writer;
+
+/// A struct with `QJsonObject extra`, `void read(Reader &)` and `void write(Writer &) const`.
+template<class T>
+concept Struct = requires(T t, const T ct, Reader &r, Writer &w) {
+    { t.extra } -> std::convertible_to<QJsonObject>;
+    t.read(r);
+    ct.write(w);
+};
+
+/// Context of one value being read: its path for error messages ("complete: prompt[0].controls").
+struct Context
+{
+    QString root; // what is being read: "complete", "chat/completions response"
+    QString path; // the field inside it: "prompt[0].controls[1].factor"; empty for the root
+    Mode mode = Mode::Strict;
+    QString *error = nullptr; // first error wins
+    bool failed() const { return error && !error->isEmpty(); }
+    /// "complete: field "maximum_tokens": expected an integer, got a string"
+    void fail(const QString &message) const;
+    /// "complete: missing required field "model""
+    void failMissing() const;
+    Context child(const QString &key) const;
+    Context element(qsizetype index) const;
+};
+
+QString typeName(const QJsonValue &value);
+
+bool read(const QJsonValue &v, QString &out, const Context &c);
+bool read(const QJsonValue &v, bool &out, const Context &c);
+bool read(const QJsonValue &v, int &out, const Context &c);
+bool read(const QJsonValue &v, qint64 &out, const Context &c);
+bool read(const QJsonValue &v, double &out, const Context &c);
+bool read(const QJsonValue &v, QJsonObject &out, const Context &c);
+bool read(const QJsonValue &v, QJsonValue &out, const Context &c);
+bool read(const QJsonValue &v, QStringList &out, const Context &c);
+
+template<class T>
+bool read(const QJsonValue &v, QList<T> &out, const Context &c);
+template<class V>
+bool read(const QJsonValue &v, QMap<QString, V> &out, const Context &c);
+template<Struct T>
+bool read(const QJsonValue &v, T &out, const Context &c);
+
+/// Reads the members of one JSON object into a struct. Errors are sticky: after the first one
+/// every further call does nothing, and finish() reports it.
+class Reader
+{
+public:
+    Reader(const QJsonObject &object, const Context &context);
+
+    /// Required member: absent or null is an error naming the field.
+    template<class T>
+    void required(const QString &key, T &out)
+    {
+        if (m_context.failed())
+            return;
+        m_seen.append(key);
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined() || v.isNull())
+            return m_context.child(key).failMissing();
+        read(v, out, m_context.child(key));
+    }
+
+    /// Optional member: absent or null leaves `out` empty.
+    template<class T>
+    void optional(const QString &key, std::optional<T> &out)
+    {
+        if (m_context.failed())
+            return;
+        m_seen.append(key);
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined() || v.isNull()) {
+            out.reset();
+            return;
+        }
+        T value{};
+        if (read(v, value, m_context.child(key)))
+            out = std::move(value);
+    }
+
+    /// Marks a key as handled by the caller (e.g. a discriminator read with value()).
+    void accept(const QString &key) { m_seen.append(key); }
+    QJsonValue value(const QString &key) const { return m_object.value(key); }
+    const Context &context() const { return m_context; }
+    bool failed() const { return m_context.failed(); }
+
+    /// Checks the keys nobody asked for: an error in Mode::Strict, kept in `extra` otherwise.
+    bool finish(QJsonObject &extra);
+
+private:
+    QJsonObject m_object;
+    Context m_context;
+    QStringList m_seen;
+};
+
+QJsonValue toValue(const QString &v);
+QJsonValue toValue(bool v);
+QJsonValue toValue(int v);
+QJsonValue toValue(qint64 v);
+QJsonValue toValue(double v);
+QJsonValue toValue(const QJsonObject &v);
+QJsonValue toValue(const QJsonValue &v);
+QJsonValue toValue(const QStringList &v);
+template<class T>
+QJsonValue toValue(const QList<T> &v);
+template<class V>
+QJsonValue toValue(const QMap<QString, V> &v);
+template<Struct T>
+QJsonValue toValue(const T &v);
+
+/// Builds a JSON object; optional members that are empty are left out.
+class Writer
+{
+public:
+    explicit Writer(const QJsonObject &extra = {}) : m_object(extra) {}
+    template<class T>
+    void put(const QString &key, const T &value)
+    {
+        m_object.insert(key, toValue(value));
+    }
+    template<class T>
+    void put(const QString &key, const std::optional<T> &value)
+    {
+        if (value)
+            m_object.insert(key, toValue(*value));
+    }
+    void putValue(const QString &key, const QJsonValue &value) { m_object.insert(key, value); }
+    QJsonObject object() const { return m_object; }
+
+private:
+    QJsonObject m_object;
+};
+
+/// Reads a whole struct from an object; `root` names it in errors ("complete", "chat/completions").
+template<Struct T>
+std::optional<T> parse(const QJsonValue &value, const QString &root, Mode mode, QString *error)
+{
+    QString message;
+    T out{};
+    const Context c{root, QString(), mode, &message};
+    if (!read(value, out, c)) {
+        if (message.isEmpty())
+            message = root + QStringLiteral(": invalid");
+        if (error)
+            *error = message;
+        return std::nullopt;
+    }
+    return out;
+}
+
+template<Struct T>
+QJsonObject serialize(const T &value)
+{
+    Writer w(value.extra);
+    value.write(w);
+    return w.object();
+}
+
+/// A copy of `value` with every null-valued object member removed, recursively. Bodies are compared
+/// this way (cassettes record Python's explicit nulls; we leave those fields out).
+QJsonValue stripNulls(const QJsonValue &value);
+
+/// The path of the first difference between two JSON values ("messages[0].content"), or an empty
+/// string when they are equal. Numbers compare by value (2 == 2.0).
+QString firstDifference(const QJsonValue &a, const QJsonValue &b, const QString &path = {});
+
+/// Parses a byte buffer as a JSON object or array; on failure `error` says where and why.
+std::optional<QJsonValue> parseDocument(const QByteArray &bytes, QString *error);
+
+// ---- templates ----
+
+template<class T>
+bool read(const QJsonValue &v, QList<T> &out, const Context &c)
+{
+    if (!v.isArray()) {
+        c.fail(QStringLiteral("expected an array, got ") + typeName(v));
+        return false;
+    }
+    const QJsonArray array = v.toArray();
+    out.clear();
+    out.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        T item{};
+        if (!read(array.at(i), item, c.element(i)))
+            return false;
+        out.append(std::move(item));
+    }
+    return true;
+}
+
+template<class V>
+bool read(const QJsonValue &v, QMap<QString, V> &out, const Context &c)
+{
+    if (!v.isObject()) {
+        c.fail(QStringLiteral("expected an object, got ") + typeName(v));
+        return false;
+    }
+    const QJsonObject object = v.toObject();
+    out.clear();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        V item{};
+        if (!read(it.value(), item, c.child(it.key())))
+            return false;
+        out.insert(it.key(), std::move(item));
+    }
+    return true;
+}
+
+template<Struct T>
+bool read(const QJsonValue &v, T &out, const Context &c)
+{
+    if (!v.isObject()) {
+        c.fail(QStringLiteral("expected an object, got ") + typeName(v));
+        return false;
+    }
+    Reader r(v.toObject(), c);
+    out.read(r);
+    return r.finish(out.extra);
+}
+
+template<class T>
+QJsonValue toValue(const QList<T> &v)
+{
+    QJsonArray array;
+    for (const T &item : v)
+        array.append(toValue(item));
+    return array;
+}
+
+template<class V>
+QJsonValue toValue(const QMap<QString, V> &v)
+{
+    QJsonObject object;
+    for (auto it = v.begin(); it != v.end(); ++it)
+        object.insert(it.key(), toValue(it.value()));
+    return object;
+}
+
+template<Struct T>
+QJsonValue toValue(const T &v)
+{
+    return serialize(v);
+}
+
+} // namespace core::json

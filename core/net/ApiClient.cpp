@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+#include "core/net/ApiClient.h"
+
+#include "core/api/Endpoints.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace core {
+
+ApiClient::ApiClient(QNetworkAccessManager *nam, ClientConfig config, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_config(std::move(config))
+{
+}
+
+void ApiClient::setConfig(const ClientConfig &config)
+{
+    m_config = config;
+}
+
+QByteArray ApiClient::userAgent()
+{
+    return QByteArrayLiteral("aleph-playground/" ALEPH_VERSION);
+}
+
+QUrl ApiClient::endpointUrl(const QString &endpoint) const
+{
+    QString base = m_config.baseUrl.toString();
+    if (!base.endsWith(u'/'))
+        base += u'/';
+    return QUrl(base + endpoint);
+}
+
+RequestSpec ApiClient::makeSpec(const QString &endpoint, const QJsonObject *body, bool stream) const
+{
+    const EndpointInfo *info = findEndpoint(endpoint);
+    RequestSpec spec;
+    spec.endpoint = endpoint;
+    spec.transferTimeoutMs = m_config.transferTimeoutMs;
+    QUrl url = endpointUrl(endpoint);
+    if (body && m_config.nice && (!info || info->acceptsNice)) {
+        QUrlQuery query(url);
+        query.addQueryItem(u"nice"_s, u"true"_s);
+        url.setQuery(query);
+    }
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    if (!m_config.token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_config.token.toUtf8());
+    if (body) {
+        QJsonObject json = *body;
+        if (m_config.hosting && info && info->acceptsHosting && !json.contains(u"hosting"_s))
+            json.insert(u"hosting"_s, *m_config.hosting);
+        if (stream)
+            json.insert(u"stream"_s, true);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        spec.body = QJsonDocument(json).toJson(QJsonDocument::Compact);
+        spec.verb = "POST";
+    } else {
+        spec.verb = "GET";
+    }
+    if (stream)
+        request.setRawHeader("Accept", "text/event-stream");
+    else
+        request.setRawHeader("Accept", "application/json");
+    spec.request = request;
+    return spec;
+}
+
+template<class Job>
+Job *ApiClient::post(const QString &endpoint, QJsonObject body, bool stream)
+{
+    auto *job = new Job(m_nam, makeSpec(endpoint, &body, stream), m_config.retry, this);
+    job->start();
+    return job;
+}
+
+CompletionJob *ApiClient::complete(CompletionRequest request)
+{
+    request.stream.reset();
+    return post<CompletionJob>(u"complete"_s, request.toJson(), false);
+}
+
+CompletionStreamJob *ApiClient::completeStreaming(CompletionRequest request)
+{
+    request.stream.reset();
+    return post<CompletionStreamJob>(u"complete"_s, request.toJson(), true);
+}
+
+ChatJob *ApiClient::chat(ChatRequest request)
+{
+    request.stream.reset();
+    return post<ChatJob>(u"chat/completions"_s, request.toJson(), false);
+}
+
+ChatStreamJob *ApiClient::chatStreaming(ChatRequest request)
+{
+    request.stream.reset();
+    return post<ChatStreamJob>(u"chat/completions"_s, request.toJson(), true);
+}
+
+TokenizationJob *ApiClient::tokenize(const TokenizationRequest &request)
+{
+    return post<TokenizationJob>(u"tokenize"_s, request.toJson(), false);
+}
+
+DetokenizationJob *ApiClient::detokenize(const DetokenizationRequest &request)
+{
+    return post<DetokenizationJob>(u"detokenize"_s, request.toJson(), false);
+}
+
+ModelSettingsJob *ApiClient::modelSettings()
+{
+    auto *job = new ModelSettingsJob(m_nam, makeSpec(u"model-settings"_s, nullptr, false), m_config.retry, this);
+    job->start();
+    return job;
+}
+
+RawJob *ApiClient::request(const QString &endpoint, const QJsonObject &body)
+{
+    const EndpointInfo *info = findEndpoint(endpoint);
+    if (!info) {
+        auto *job = new RawJob(m_nam, RequestSpec{endpoint, {}, "POST", {}, 0}, m_config.retry, nullptr, false, this);
+        job->failLater(ApiError::make(ApiError::Kind::InvalidRequest,
+                                      u"unknown endpoint \"%1\" (known: %2)"_s.arg(
+                                          endpoint, endpointNames().join(u", "_s))));
+        return job;
+    }
+    if (info->isGet) {
+        auto *job = new RawJob(m_nam, makeSpec(endpoint, nullptr, false), m_config.retry, info, false, this);
+        job->start();
+        return job;
+    }
+    QString error;
+    const std::optional<QJsonObject> typed = info->normalizeRequest(body, &error);
+    if (!typed) {
+        auto *job = new RawJob(m_nam, RequestSpec{endpoint, {}, "POST", {}, 0}, m_config.retry, info, false, this);
+        job->failLater(ApiError::make(ApiError::Kind::InvalidRequest, error));
+        return job;
+    }
+    const bool stream = typed->value(u"stream"_s).toBool();
+    QJsonObject json = *typed;
+    json.remove(u"stream"_s);
+    auto *job = new RawJob(m_nam, makeSpec(endpoint, &json, stream), m_config.retry, info, stream, this);
+    job->start();
+    return job;
+}
+
+} // namespace core

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/net/Jobs.h"
+#include "core/net/RawJob.h"
+#include "core/net/RetryPolicy.h"
+
+#include <QObject>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace core {
+
+/// How to reach the API. The token is held in memory only (never written anywhere by core).
+struct ClientConfig
+{
+    QUrl baseUrl = QUrl(QStringLiteral("https://api.aleph-alpha.com"));
+    QString token;                  ///< sent as `Authorization: Bearer <token>`
+    std::optional<QString> hosting; ///< "aleph-alpha": only Aleph Alpha's datacenters
+    bool nice = false;              ///< `?nice=true` on POSTs of endpoints that accept it
+    int transferTimeoutMs = 305000; ///< no data for this long ends the attempt (server stops at 300 s)
+    RetryPolicy retry;
+};
+
+/// The one client of the inference API. Each call returns a job parented to the client that
+/// runs by itself; connect to ApiJob::finished() (it never fires inside the call).
+/// URL = base URL + "/" + endpoint name (reference/CLIENT-SEMANTICS.md §1.1). Headers:
+/// Authorization (when a token is set), `User-Agent: aleph-playground/<version>`,
+/// `Content-Type: application/json`; streams also send `Accept: text/event-stream`.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    /// `nam` is not owned and must outlive the client.
+    ApiClient(QNetworkAccessManager *nam, ClientConfig config, QObject *parent = nullptr);
+
+    const ClientConfig &config() const { return m_config; }
+    void setConfig(const ClientConfig &config);
+    /// base URL + "/" + endpoint, e.g. https://host/v1 + complete → https://host/v1/complete
+    QUrl endpointUrl(const QString &endpoint) const;
+    static QByteArray userAgent();
+
+    /// POST /complete. `stream` is cleared: use completeStreaming() for SSE.
+    CompletionJob *complete(CompletionRequest request);
+    /// POST /complete with "stream": true.
+    CompletionStreamJob *completeStreaming(CompletionRequest request);
+    /// POST /chat/completions.
+    ChatJob *chat(ChatRequest request);
+    /// POST /chat/completions with "stream": true.
+    ChatStreamJob *chatStreaming(ChatRequest request);
+    /// POST /tokenize.
+    TokenizationJob *tokenize(const TokenizationRequest &request);
+    /// POST /detokenize.
+    DetokenizationJob *detokenize(const DetokenizationRequest &request);
+    /// GET /model-settings: the models visible to this token, with their capabilities.
+    ModelSettingsJob *modelSettings();
+
+    /// Any endpoint of endpointNames() with a body in the API's JSON format. The body goes through
+    /// the typed request first; an invalid body fails the job (Kind::InvalidRequest) without
+    /// sending anything. A body with `"stream": true` is read as a stream.
+    RawJob *request(const QString &endpoint, const QJsonObject &body = {});
+
+private:
+    RequestSpec makeSpec(const QString &endpoint, const QJsonObject *body, bool stream) const;
+    template<class Job>
+    Job *post(const QString &endpoint, QJsonObject body, bool stream);
+
+    QNetworkAccessManager *m_nam; // not owned
+    ClientConfig m_config;
+};
+
+} // namespace core

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/api/ApiError.h"
+#include "core/net/RetryPolicy.h"
+
+#include <QElapsedTimer>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace core {
+
+/// What one logical request sends: built by ApiClient, sent (and re-sent on retry) by ApiJob.
+struct RequestSpec
+{
+    QString endpoint;          ///< "complete", "chat/completions", "model-settings"
+    QNetworkRequest request;   ///< URL and headers
+    QByteArray verb = "POST";  ///< "GET" or "POST"
+    QByteArray body;           ///< JSON text; empty for GET
+    int transferTimeoutMs = 305000;
+};
+
+/// One logical API request: it owns the QNetworkReply, retries by RetryPolicy, applies the
+/// transfer timeout, and can be cancelled at any time (in flight or while waiting to retry).
+/// finished() fires exactly once, and never from inside the ApiClient call that made the job.
+/// With autoDelete (the default) the job deletes itself after finished().
+class ApiJob : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Running, Succeeded, Failed, Canceled };
+    Q_ENUM(State)
+
+    ~ApiJob() override;
+
+    State state() const { return m_state; }
+    const ApiError &error() const { return m_error; }
+    QString endpoint() const { return m_spec.endpoint; }
+    /// Attempts made so far (1 after the first send).
+    int attempts() const { return m_attempts; }
+    /// Milliseconds since the job was created.
+    qint64 elapsedMs() const { return m_clock.elapsed(); }
+    /// JSON body that was sent (for history and "view code"; it never contains the token).
+    QByteArray requestBody() const { return m_spec.body; }
+    void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
+
+    /// Idempotent. Like QNetworkReply::abort(), emits finished() synchronously with Canceled.
+    void cancel();
+
+Q_SIGNALS:
+    void finished();
+    /// A retry is scheduled: retry number `retry` of `totalRetries`, after `delayMs`.
+    void retrying(int retry, int totalRetries, int delayMs, const core::ApiError &error);
+
+protected:
+    ApiJob(QNetworkAccessManager *nam, RequestSpec spec, RetryPolicy retry, QObject *parent);
+
+    /// Non-streaming jobs: turn the 2xx body into the typed result. On failure set `error`.
+    virtual bool parseBody(const QByteArray &body, ApiError *error) = 0;
+    /// Streaming jobs return true: the body is fed to streamData() as it arrives.
+    virtual bool isStreaming() const { return false; }
+    /// Streaming jobs: consume a chunk of a 2xx body. Returns false and sets `error` when the
+    /// stream is malformed; the job then fails and keeps what was delivered.
+    virtual bool streamData(QByteArrayView chunk, ApiError *error);
+    /// Streaming jobs: whether the final event arrived (else the stream counts as cut).
+    virtual bool streamComplete() const { return true; }
+    /// Streaming jobs call this when an event has reached listeners: no retry after that.
+    void markDelivered() { m_delivered = true; }
+
+    friend class ApiClient;
+    /// Sends the first attempt from the event loop (never synchronously).
+    void start();
+    /// Fails the job from the event loop with an error known before sending.
+    void failLater(const ApiError &error);
+
+private:
+    void send();
+    void onReadyRead();
+    void onReplyFinished();
+    void finish(State state);
+    void scheduleRetry();
+
+    QNetworkAccessManager *m_nam; // not owned
+    RequestSpec m_spec;
+    RetryPolicy m_retry;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_retryTimer;
+    QElapsedTimer m_clock;
+    ApiError m_error;
+    std::optional<ApiError> m_streamError; // set before aborting a malformed stream
+    QByteArray m_errorBody;
+    State m_state = State::Running;
+    int m_attempts = 0;
+    int m_httpStatus = 0;
+    bool m_delivered = false;
+    bool m_autoDelete = true;
+    bool m_finished = false;
+};
+
+} // namespace core

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/api/Chat.h"
+#include "core/api/Completion.h"
+#include "core/api/Models.h"
+#include "core/api/Tokenization.h"
+#include "core/net/ApiJob.h"
+#include "core/net/SseParser.h"
+
+#include <QMap>
+
+namespace core {
+
+namespace detail {
+std::optional<QJsonValue> parseJsonBody(const QByteArray &body, const QString &endpoint, ApiError *error);
+template<class Response>
+std::optional<Response> parseResponse(const QJsonValue &json, QString *message)
+{
+    if constexpr (std::is_same_v<Response, ChatResponse>) {
+        return ChatResponse::fromJsonValue(json, message);
+    } else if constexpr (std::is_same_v<Response, ModelSettingsResponse>) {
+        return ModelSettingsResponse::fromJson(json, message);
+    } else {
+        if (!json.isObject()) {
+            *message = QStringLiteral("expected a JSON object, got ") + json::typeName(json);
+            return std::nullopt;
+        }
+        return Response::fromJson(json.toObject(), message);
+    }
+}
+} // namespace detail
+
+/// A job whose 2xx answer is one JSON document, parsed into `Response`.
+/// A body that is not the documented shape fails the job with Kind::MalformedResponse.
+template<class Response>
+class JsonJob : public ApiJob
+{
+public:
+    JsonJob(QNetworkAccessManager *nam, RequestSpec spec, RetryPolicy retry, QObject *parent)
+        : ApiJob(nam, std::move(spec), retry, parent)
+    {
+    }
+    /// Valid once state() is Succeeded.
+    const Response &result() const { return m_result; }
+
+protected:
+    bool parseBody(const QByteArray &body, ApiError *error) override
+    {
+        const std::optional<QJsonValue> json = detail::parseJsonBody(body, endpoint(), error);
+        if (!json)
+            return false;
+        QString message;
+        std::optional<Response> parsed = detail::parseResponse<Response>(*json, &message);
+        if (!parsed) {
+            *error = ApiError::make(ApiError::Kind::MalformedResponse, message);
+            return false;
+        }
+        m_result = std::move(*parsed);
+        return true;
+    }
+
+private:
+    Response m_result;
+};
+
+using CompletionJob = JsonJob<CompletionResponse>;        ///< POST /complete
+using ChatJob = JsonJob<ChatResponse>;                    ///< POST /chat/completions
+using TokenizationJob = JsonJob<TokenizationResponse>;    ///< POST /tokenize
+using DetokenizationJob = JsonJob<DetokenizationResponse>; ///< POST /detokenize
+using ModelSettingsJob = JsonJob<ModelSettingsResponse>;  ///< GET /model-settings
+
+/// Base of the jobs that read a `text/event-stream` body: SSE framing and JSON per event.
+class SseJob : public ApiJob
+{
+    Q_OBJECT
+protected:
+    using ApiJob::ApiJob;
+    bool isStreaming() const override { return true; }
+    bool parseBody(const QByteArray &, ApiError *) override { return true; } // streams only
+    bool streamData(QByteArrayView chunk, ApiError *error) override;
+    /// One event's data (never "[DONE]"), parsed as a JSON object. Return false on a bad event.
+    virtual bool handleEvent(const QJsonObject &event, ApiError *error) = 0;
+    bool m_sawDone = false;
+
+private:
+    SseParser m_parser;
+};
+
+/// `POST /complete` with `"stream": true`. Emits every event as it arrives and keeps the
+/// accumulated completions, so a cut stream still has its partial text (result()).
+class CompletionStreamJob : public SseJob
+{
+    Q_OBJECT
+public:
+    CompletionStreamJob(QNetworkAccessManager *nam, RequestSpec spec, RetryPolicy retry, QObject *parent);
+    /// The completions so far, in index order; complete once the completion_summary arrived.
+    CompletionResponse result() const;
+    const QList<CompletionStreamEvent> &events() const { return m_events; }
+
+Q_SIGNALS:
+    void eventReceived(const core::CompletionStreamEvent &event);
+    /// Text appended to completion `index`.
+    void textReceived(int index, const QString &text);
+
+protected:
+    bool handleEvent(const QJsonObject &event, ApiError *error) override;
+    bool streamComplete() const override { return m_summaryReceived; }
+
+private:
+    QList<CompletionStreamEvent> m_events;
+    QMap<int, CompletionResult> m_results;
+    QString m_modelVersion;
+    int m_promptTokens = 0;
+    int m_generatedTokens = 0;
+    bool m_summaryReceived = false;
+};
+
+/// `POST /chat/completions` with `"stream": true`. Emits every chunk; done at `data: [DONE]`
+/// (or when every choice has a finish_reason and the connection closes).
+class ChatStreamJob : public SseJob
+{
+    Q_OBJECT
+public:
+    ChatStreamJob(QNetworkAccessManager *nam, RequestSpec spec, RetryPolicy retry, QObject *parent);
+    /// The text received so far for choice `index`.
+    QString text(int index = 0) const { return m_texts.value(index); }
+    std::optional<QString> finishReason(int index = 0) const;
+    std::optional<ChatUsage> usage() const { return m_usage; }
+    const QList<ChatResponse> &chunks() const { return m_chunks; }
+
+Q_SIGNALS:
+    void chunkReceived(const core::ChatResponse &chunk);
+    /// Content appended to choice `index`.
+    void deltaReceived(int index, const QString &text);
+
+protected:
+    bool handleEvent(const QJsonObject &event, ApiError *error) override;
+    bool streamComplete() const override;
+
+private:
+    QList<ChatResponse> m_chunks;
+    QMap<int, QString> m_texts;
+    QMap<int, QString> m_finishReasons;
+    std::optional<ChatUsage> m_usage;
+};
+
+} // namespace core
