@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+// The Completion and Chat tabs driven with QTest against recorded real traffic (CassetteServer).
+#include "core/net/ApiClient.h"
+#include "tests/support/CassetteServer.h"
+#include "ui/MainWindow.h"
+#include "ui/chat/ChatTab.h"
+#include "ui/completion/CompletionTab.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QTextBrowser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QDoubleSpinBox>
+#include <QTabWidget>
+
+using namespace Qt::StringLiterals;
+
+class TestPlaygroundTabs : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void completionShowsRecordedCompletion();
+    void completionStreamsRecordedChunks();
+    void chatStreamShowsConcatenatedDeltas();
+    void escapeStopsStreamAndKeepsPartialText();
+    void serverErrorIsShownWithItsMessage();
+    void otherTabsAreLabelledPlaceholders();
+
+private:
+    QString recordedChatReply() const;
+    std::unique_ptr<testsupport::CassetteServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<core::ApiClient> m_client;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+void TestPlaygroundTabs::init()
+{
+    m_server = std::make_unique<testsupport::CassetteServer>();
+    QString error;
+    QVERIFY2(m_server->load(&error), qPrintable(error));
+    QVERIFY(m_server->listen());
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_nam->setProxy(QNetworkProxy::NoProxy);
+    core::ClientConfig config;
+    config.baseUrl = m_server->baseUrl();
+    config.token = u"cassette"_s;
+    config.retry.totalRetries = 0;
+    m_client = std::make_unique<core::ApiClient>(m_nam.get(), config);
+    m_window = std::make_unique<ui::MainWindow>(m_client.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestPlaygroundTabs::cleanup()
+{
+    m_window.reset();
+    m_client.reset();
+    m_nam.reset();
+    m_server.reset();
+}
+
+template<class T>
+static T *child(QWidget *parent, const char *name)
+{
+    T *w = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!w)
+        qWarning("no child %s", name);
+    return w;
+}
+
+void TestPlaygroundTabs::completionShowsRecordedCompletion()
+{
+    // test_complete/test_complete_maximum_tokens_none: "Hello, World!", maximum_tokens 7, stop ","
+    ui::CompletionTab *tab = m_window->completionTab();
+    m_window->tabs()->setCurrentWidget(tab);
+    child<QComboBox>(tab, "model")->setCurrentText(u"luminous-base"_s);
+    child<QSpinBox>(tab, "maximum_tokens")->setValue(7);
+    child<QLineEdit>(tab, "stop_sequences")->setText(u","_s);
+    child<QCheckBox>(tab, "stream")->setChecked(false);
+    QPlainTextEdit *prompt = child<QPlainTextEdit>(tab, "prompt");
+    prompt->setFocus();
+    QTest::keyClicks(prompt, u"Hello, World!"_s);
+    QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(tab->isBusy());
+    QPlainTextEdit *output = child<QPlainTextEdit>(tab, "output0");
+    QTRY_COMPARE_WITH_TIMEOUT(output->toPlainText(), u"\n\nI\u2019m a little"_s, 10000);
+    QLabel *status = child<QLabel>(tab, "status");
+    QVERIFY2(status->text().contains(u"maximum_tokens"_s), qPrintable(status->text()));
+    QVERIFY(status->text().contains(u"generated tokens 7"_s));
+    QVERIFY(!tab->isBusy());
+}
+
+void TestPlaygroundTabs::completionStreamsRecordedChunks()
+{
+    // test_complete/test_can_use_streaming_support_with_async_client: empty prompt, 7 tokens.
+    ui::CompletionTab *tab = m_window->completionTab();
+    child<QSpinBox>(tab, "maximum_tokens")->setValue(7);
+    child<QCheckBox>(tab, "stream")->setChecked(true);
+    child<QPushButton>(tab, "run")->click();
+    QPlainTextEdit *output = child<QPlainTextEdit>(tab, "output0");
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 10000);
+    QCOMPARE(output->toPlainText(), u" The New York Times, May 15"_s);
+    QVERIFY(child<QLabel>(tab, "status")->text().contains(u"prompt tokens 1"_s));
+}
+
+QString TestPlaygroundTabs::recordedChatReply() const
+{
+    for (const testsupport::Interaction &in : m_server->interactions()) {
+        if (in.file != u"test_chat/test_can_chat_with_streaming_support.json"_s)
+            continue;
+        QString text;
+        for (const QByteArray &line : in.responseBytes().split('\n')) {
+            const QJsonDocument doc = QJsonDocument::fromJson(line.mid(6));
+            const QJsonObject delta = doc.object().value(u"choices"_s).toArray().first().toObject().value(u"delta"_s).toObject();
+            text += delta.value(u"content"_s).toString();
+        }
+        return text;
+    }
+    return {};
+}
+
+void TestPlaygroundTabs::chatStreamShowsConcatenatedDeltas()
+{
+    const QString expected = recordedChatReply();
+    QVERIFY(expected.size() > 50);
+    ui::ChatTab *tab = m_window->chatTab();
+    m_window->tabs()->setCurrentWidget(tab);
+    child<QComboBox>(tab, "model")->setCurrentText(u"llama-3.1-8b-instruct"_s);
+    QPlainTextEdit *input = child<QPlainTextEdit>(tab, "input");
+    input->setFocus();
+    QTest::keyClicks(input, u"Hello, how are you?"_s);
+    QTest::keyClick(input, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 10000);
+    QCOMPARE(tab->messages().size(), 2);
+    QCOMPARE(tab->messages().last().text(), expected);
+    QTextBrowser *transcript = child<QTextBrowser>(tab, "transcript");
+    QVERIFY(transcript->toPlainText().contains(expected));
+    QVERIFY(transcript->toPlainText().contains(u"Hello, how are you?"_s));
+    QVERIFY(child<QLabel>(tab, "status")->text().contains(u"stop"_s));
+    QVERIFY(child<QPushButton>(tab, "regenerate")->isEnabled());
+}
+
+void TestPlaygroundTabs::escapeStopsStreamAndKeepsPartialText()
+{
+    // Hold the recorded stream after its first two events (role, then the first content delta).
+    m_server->setHoldStreamsAfter(4);
+    ui::ChatTab *tab = m_window->chatTab();
+    m_window->tabs()->setCurrentWidget(tab);
+    QPlainTextEdit *input = child<QPlainTextEdit>(tab, "input");
+    input->setFocus();
+    QTest::keyClicks(input, u"Hello, how are you?"_s);
+    QTest::keyClick(input, Qt::Key_Return, Qt::ControlModifier);
+    QTextBrowser *transcript = child<QTextBrowser>(tab, "transcript");
+    const QString firstDelta = u"I'm just a computer program, so I don't have feelings, but thank you for asking!"_s;
+    QTRY_VERIFY_WITH_TIMEOUT(transcript->toPlainText().contains(firstDelta), 10000);
+    QVERIFY(tab->isBusy());
+    QTest::keyClick(input, Qt::Key_Escape);
+    QVERIFY(!tab->isBusy());
+    QCOMPARE(tab->messages().last().text(), firstDelta);
+    QVERIFY(transcript->toPlainText().contains(firstDelta));
+    QVERIFY(transcript->toPlainText().contains(u"stopped"_s));
+    QVERIFY(child<QLabel>(tab, "status")->text().contains(u"Stopped"_s));
+}
+
+void TestPlaygroundTabs::serverErrorIsShownWithItsMessage()
+{
+    // No recording matches a temperature of 0.5: the replay server answers 404 with a message.
+    ui::CompletionTab *tab = m_window->completionTab();
+    child<QCheckBox>(tab, "stream")->setChecked(false);
+    child<QPlainTextEdit>(tab, "prompt")->setPlainText(u"Hello, World!"_s);
+    child<QDoubleSpinBox>(tab, "temperature")->setValue(0.5);
+    tab->run();
+    QLabel *status = child<QLabel>(tab, "status");
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 10000);
+    QVERIFY2(status->text().contains(u"HTTP 404"_s), qPrintable(status->text()));
+    QVERIFY(status->text().contains(u"no recorded interaction matches this request"_s));
+}
+
+void TestPlaygroundTabs::otherTabsAreLabelledPlaceholders()
+{
+    QTabWidget *tabs = m_window->tabs();
+    QStringList titles;
+    for (int i = 0; i < tabs->count(); ++i)
+        titles.append(tabs->tabText(i));
+    QCOMPARE(titles,
+             (QStringList{u"Chat"_s, u"Completion"_s, u"Explanation"_s, u"Embeddings"_s,
+                          u"Translation"_s, u"Steering"_s, u"Tokenizer"_s}));
+    for (int i = 2; i < tabs->count(); ++i) {
+        const QList<QLabel *> labels = tabs->widget(i)->findChildren<QLabel *>();
+        QVERIFY(!labels.isEmpty());
+        QVERIFY(labels.first()->text().contains(u"Not available yet"_s));
+    }
+}
+
+QTEST_MAIN(TestPlaygroundTabs)
+#include "TestPlaygroundTabs.moc"

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#include "ui/common/ModelPicker.h"
+
+namespace ui {
+
+ModelPicker::ModelPicker(Capability capability, const QString &fallback, QWidget *parent)
+    : QComboBox(parent)
+    , m_capability(capability)
+{
+    setEditable(true);
+    setInsertPolicy(QComboBox::NoInsert);
+    setMinimumContentsLength(18);
+    addItem(fallback);
+    setToolTip(tr("The model to use. The list comes from /model-settings; any name can be typed."));
+}
+
+void ModelPicker::setModels(const QList<core::ModelSettings> &models)
+{
+    const QString current = model();
+    QStringList names;
+    for (const core::ModelSettings &m : models) {
+        const bool ok = m_capability == Capability::Chat ? m.supportsChat() : m.supportsCompletion();
+        if (ok)
+            names.append(m.name);
+    }
+    if (names.isEmpty())
+        return;
+    clear();
+    addItems(names);
+    const int index = names.indexOf(current);
+    setCurrentIndex(index >= 0 ? index : 0);
+}
+
+} // namespace ui

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/api/Models.h"
+
+#include <QComboBox>
+
+namespace ui {
+
+/// An editable model combo: the models of /model-settings that have the wanted capability, or
+/// free text when that list is not available.
+class ModelPicker : public QComboBox
+{
+    Q_OBJECT
+public:
+    enum class Capability { Completion, Chat };
+    ModelPicker(Capability capability, const QString &fallback, QWidget *parent = nullptr);
+    void setModels(const QList<core::ModelSettings> &models);
+    QString model() const { return currentText().trimmed(); }
+
+private:
+    Capability m_capability;
+};
+
+} // namespace ui
