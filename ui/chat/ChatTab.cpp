@@ -3,6 +3,7 @@
 
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
+#include "ui/common/Shortcuts.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -10,7 +11,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QShortcut>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -49,14 +49,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     connect(m_stopButton, &QPushButton::clicked, this, &ChatTab::stop);
     connect(m_regenerateButton, &QPushButton::clicked, this, &ChatTab::regenerate);
     connect(m_clearButton, &QPushButton::clicked, this, &ChatTab::clearConversation);
-    for (const QKeySequence &key : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(key, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, &ChatTab::send);
-    }
-    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    escape->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(escape, &QShortcut::activated, this, &ChatTab::stop);
+    addRunStopShortcuts(this, &ChatTab::send, &ChatTab::stop);
 
     m_statusLabel = new QLabel(tr("Ready."), this);
     m_statusLabel->setObjectName(QStringLiteral("status"));
@@ -154,11 +147,7 @@ void ChatTab::startReply()
             m_renderTimer.start();
     });
     connect(job, &core::ApiJob::retrying, this, [this](int retry, int total, int delayMs, const core::ApiError &e) {
-        m_statusLabel->setText(tr("%1 — retrying %2/%3 in %4 s…")
-                                   .arg(errorText(e))
-                                   .arg(retry)
-                                   .arg(total)
-                                   .arg(delayMs / 1000.0, 0, 'f', 1));
+        m_statusLabel->setText(retryingText(retry, total, delayMs, e));
     });
     connect(job, &core::ApiJob::finished, this, [this, job] { onJobFinished(job); });
     m_job = job;

@@ -61,4 +61,13 @@ QString errorText(const core::ApiError &error)
     return head;
 }
 
+QString retryingText(int retry, int totalRetries, int delayMs, const core::ApiError &error)
+{
+    return QCoreApplication::translate("ErrorText", "%1 — retrying %2/%3 in %4 s…")
+        .arg(errorText(error))
+        .arg(retry)
+        .arg(totalRetries)
+        .arg(delayMs / 1000.0, 0, 'f', 1);
+}
+
 } // namespace ui

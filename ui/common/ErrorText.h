@@ -9,5 +9,7 @@ namespace ui {
 
 /// The one place an ApiError becomes words for people (translated).
 QString errorText(const core::ApiError &error);
+/// "<error> — retrying 2/8 in 1.0 s…", for ApiJob::retrying().
+QString retryingText(int retry, int totalRetries, int delayMs, const core::ApiError &error);
 
 } // namespace ui

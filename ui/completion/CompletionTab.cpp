@@ -3,6 +3,7 @@
 
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
+#include "ui/common/Shortcuts.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -13,7 +14,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -85,14 +85,7 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
     m_stopButton->setEnabled(false);
     connect(m_runButton, &QPushButton::clicked, this, &CompletionTab::run);
     connect(m_stopButton, &QPushButton::clicked, this, &CompletionTab::stop);
-    for (const QKeySequence &key : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(key, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, &CompletionTab::run);
-    }
-    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    escape->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(escape, &QShortcut::activated, this, &CompletionTab::stop);
+    addRunStopShortcuts(this, &CompletionTab::run, &CompletionTab::stop);
 
     auto *side = new QVBoxLayout;
     side->addWidget(params);
@@ -209,11 +202,7 @@ void CompletionTab::run()
         job = m_client->complete(request);
     }
     connect(job, &core::ApiJob::retrying, this, [this](int retry, int total, int delayMs, const core::ApiError &e) {
-        m_statusLabel->setText(tr("%1 — retrying %2/%3 in %4 s…")
-                                   .arg(errorText(e))
-                                   .arg(retry)
-                                   .arg(total)
-                                   .arg(delayMs / 1000.0, 0, 'f', 1));
+        m_statusLabel->setText(retryingText(retry, total, delayMs, e));
     });
     connect(job, &core::ApiJob::finished, this, [this, job] { onJobFinished(job); });
     m_job = job;
