@@ -66,7 +66,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption hostOption(u"host"_s, u"Base URL of the API, e.g. https://inference.example.com/v1."_s, u"URL"_s);
     const QCommandLineOption tokenOption(u"token"_s, u"API token (else the environment variable AA_TOKEN)."_s, u"TOKEN"_s);
     const QCommandLineOption firstPaintOption(u"quit-after-first-paint"_s, u"Print first-paint-ms: N after the first paint and exit."_s);
-    parser.addOptions({hostOption, tokenOption, firstPaintOption});
+    const QCommandLineOption sandboxOption(u"sandbox"_s, u"Use the offline sandbox (not available in this version yet)."_s);
+    parser.addOptions({hostOption, tokenOption, firstPaintOption, sandboxOption});
     parser.process(app);
 
     core::ClientConfig config;
@@ -74,7 +75,12 @@ int main(int argc, char *argv[])
                                                    : qEnvironmentVariable("AA_HOST", u"https://api.aleph-alpha.com"_s));
     config.token = parser.isSet(tokenOption) ? parser.value(tokenOption) : qEnvironmentVariable("AA_TOKEN");
     QString banner;
-    if (!config.baseUrl.isValid() || config.baseUrl.scheme().isEmpty()) {
+    if (parser.isSet(sandboxOption)) {
+        banner = QApplication::translate("main",
+                                         "The offline sandbox is not part of this version yet, so "
+                                         "the app talks to %1. Use --host and --token for a real server.")
+                     .arg(config.baseUrl.toDisplayString());
+    } else if (!config.baseUrl.isValid() || config.baseUrl.scheme().isEmpty()) {
         banner = QApplication::translate("main", "The server address \"%1\" is not a URL; use --host https://…").arg(config.baseUrl.toString());
     } else if (config.token.isEmpty() && !parser.isSet(hostOption)) {
         banner = QApplication::translate("main",
