@@ -117,6 +117,7 @@ void ApiJob::onReplyFinished()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError netError = reply->error();
     m_error = ApiError();
+    bool permanent = false; // a failure no retry can mend (unknown host, bad scheme)
     QByteArray body;
     if (status >= 400) {
         m_error = ApiError::fromHttp(status, reply->readAll(), reply->rawHeader("Retry-After"));
@@ -135,7 +136,7 @@ void ApiJob::onReplyFinished()
         case QNetworkReply::ProtocolUnknownError:
         case QNetworkReply::ProtocolInvalidOperationError:
             m_error = ApiError::make(ApiError::Kind::Network, reply->errorString());
-            m_error.httpStatus = -1; // permanent: not retried (see below)
+            permanent = true;
             break;
         default:
             m_error = ApiError::make(ApiError::Kind::Network, reply->errorString());
@@ -155,9 +156,6 @@ void ApiJob::onReplyFinished()
     }
 
     if (m_error.isError()) {
-        const bool permanent = m_error.httpStatus < 0;
-        if (permanent)
-            m_error.httpStatus = 0;
         if (!permanent && !m_delivered && m_retry.shouldRetry(m_error, m_attempts - 1))
             return scheduleRetry();
         return finish(State::Failed);
@@ -187,8 +185,8 @@ void ApiJob::finish(State state)
         return;
     m_finished = true;
     m_state = state;
-    if (state != State::Failed)
-        m_error = state == State::Succeeded ? ApiError() : m_error;
+    if (state == State::Succeeded)
+        m_error = ApiError();
     Q_EMIT finished();
     if (m_autoDelete)
         deleteLater();
