@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/api/Chat.h"
 
+#include "core/api/ImageFile.h"
+
 using namespace Qt::StringLiterals;
 
 namespace core {
@@ -33,6 +35,17 @@ ChatContentPart ChatContentPart::fromImageDataUrl(const QString &dataUrl)
     url.url = dataUrl;
     part.imageUrl = url;
     return part;
+}
+
+std::optional<ChatContentPart> ChatContentPart::fromImageFile(const QString &path, QString *error)
+{
+    const std::optional<ImageFile> image = ImageFile::load(path, error);
+    if (!image)
+        return std::nullopt;
+    const std::optional<QString> url = image->pngDataUrl(error);
+    if (!url)
+        return std::nullopt;
+    return fromImageDataUrl(*url);
 }
 
 void ChatContentPart::read(json::Reader &r)

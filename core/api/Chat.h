@@ -29,6 +29,9 @@ struct ChatContentPart
     QJsonObject extra;
     static ChatContentPart fromText(const QString &text);
     static ChatContentPart fromImageDataUrl(const QString &dataUrl);
+    /// An image_url part with a `data:image/png;base64,` URL, as the recorded chat traffic carries
+    /// (ImageFile::pngDataUrl). nullopt with a message for a file that is not PNG, JPEG or WebP.
+    static std::optional<ChatContentPart> fromImageFile(const QString &path, QString *error);
     void read(json::Reader &r);
     void write(json::Writer &w) const;
 };

@@ -3,8 +3,14 @@
 
 #include "core/api/Chat.h"
 #include "core/api/Completion.h"
+#include "core/api/Embedding.h"
+#include "core/api/Evaluation.h"
+#include "core/api/Explanation.h"
 #include "core/api/Models.h"
+#include "core/api/Rerank.h"
+#include "core/api/Steering.h"
 #include "core/api/Tokenization.h"
+#include "core/api/Translation.h"
 
 #include <QList>
 
@@ -34,6 +40,40 @@ std::optional<QJsonValue> roundTripObject(const QJsonValue &json, QString *error
     if (!response)
         return std::nullopt;
     return QJsonValue(response->toJson());
+}
+
+template<class Response>
+std::optional<QJsonValue> roundTripArray(const QJsonValue &json, QString *error)
+{
+    const std::optional<Response> response = Response::fromJson(json, error);
+    if (!response)
+        return std::nullopt;
+    return QJsonValue(response->toJson());
+}
+
+enum Flags { None = 0, Hosting = 1, Nice = 2 };
+
+/// A POST endpoint with a JSON body and one JSON answer.
+template<class Request, class Response>
+EndpointInfo post(const QString &name, int flags)
+{
+    EndpointInfo info;
+    info.name = name;
+    info.acceptsHosting = flags & Hosting;
+    info.acceptsNice = flags & Nice;
+    info.normalizeRequest = roundTripRequest<Request>;
+    info.normalizeResponse = roundTripObject<Response>;
+    return info;
+}
+
+EndpointInfo get(const QString &name,
+                 std::function<std::optional<QJsonValue>(const QJsonValue &, QString *)> normalizeResponse)
+{
+    EndpointInfo info;
+    info.name = name;
+    info.isGet = true;
+    info.normalizeResponse = std::move(normalizeResponse);
+    return info;
 }
 
 QList<EndpointInfo> buildRegistry()
@@ -82,28 +122,28 @@ QList<EndpointInfo> buildRegistry()
     };
     list.append(chat);
 
-    EndpointInfo tokenize;
-    tokenize.name = u"tokenize"_s;
-    tokenize.normalizeRequest = roundTripRequest<TokenizationRequest>;
-    tokenize.normalizeResponse = roundTripObject<TokenizationResponse>;
-    list.append(tokenize);
-
-    EndpointInfo detokenize;
-    detokenize.name = u"detokenize"_s;
-    detokenize.normalizeRequest = roundTripRequest<DetokenizationRequest>;
-    detokenize.normalizeResponse = roundTripObject<DetokenizationResponse>;
-    list.append(detokenize);
-
-    EndpointInfo modelSettings;
-    modelSettings.name = u"model-settings"_s;
-    modelSettings.isGet = true;
-    modelSettings.normalizeResponse = [](const QJsonValue &json, QString *error) -> std::optional<QJsonValue> {
-        const auto response = ModelSettingsResponse::fromJson(json, error);
-        if (!response)
-            return std::nullopt;
-        return QJsonValue(response->toJson());
-    };
-    list.append(modelSettings);
+    list.append(post<TokenizationRequest, TokenizationResponse>(u"tokenize"_s, None));
+    list.append(post<DetokenizationRequest, DetokenizationResponse>(u"detokenize"_s, None));
+    list.append(post<ExplanationRequest, ExplanationResponse>(u"explain"_s, Hosting | Nice));
+    list.append(post<EvaluationRequest, EvaluationResponse>(u"evaluate"_s, Hosting | Nice));
+    list.append(post<EmbeddingRequest, EmbeddingResponse>(u"embed"_s, Hosting | Nice));
+    list.append(post<SemanticEmbeddingRequest, SemanticEmbeddingResponse>(u"semantic_embed"_s, Hosting | Nice));
+    list.append(post<BatchSemanticEmbeddingRequest, BatchSemanticEmbeddingResponse>(
+        u"batch_semantic_embed"_s, Hosting | Nice));
+    list.append(post<InstructableEmbeddingRequest, SemanticEmbeddingResponse>(
+        u"instructable_embed"_s, Hosting | Nice));
+    list.append(post<EmbeddingV2Request, EmbeddingV2Response>(u"embeddings"_s, Nice));
+    list.append(post<TranslationRequest, TranslationResponse>(u"translate"_s, Nice));
+    list.append(post<RerankRequest, RerankResponse>(u"rerank"_s, Nice));
+    list.append(post<CreateSteeringConceptRequest, CreateSteeringConceptResponse>(u"steering_concepts"_s, None));
+    list.append(get(u"model-settings"_s, roundTripArray<ModelSettingsResponse>));
+    list.append(get(u"models_available"_s, roundTripArray<ModelsAvailableResponse>));
+    list.append(get(u"users/me"_s, roundTripObject<UserDetail>));
+    EndpointInfo version = get(u"version"_s, [](const QJsonValue &json, QString *) -> std::optional<QJsonValue> {
+        return json;
+    });
+    version.textResponse = true;
+    list.append(version);
     return list;
 }
 

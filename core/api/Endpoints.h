@@ -13,10 +13,11 @@ namespace core {
 /// typed request (fromJson, then toJson), so a field the type cannot hold is an error.
 struct EndpointInfo
 {
-    QString name;           ///< "complete", "chat/completions", "model-settings"
+    QString name;           ///< "complete", "chat/completions", "model-settings", "users/me"
     bool isGet = false;     ///< GET endpoints take no body
     bool acceptsHosting = false; ///< `hosting` may be added to the body (spec §1)
     bool acceptsNice = false;    ///< `?nice=true` may be added
+    bool textResponse = false;   ///< the 2xx answer is text/plain (GET /version), not JSON
     /// Typed request round trip: fromJson(body) then toJson(). nullptr for GET endpoints.
     std::function<std::optional<QJsonObject>(const QJsonObject &, QString *)> normalizeRequest;
     /// Typed response round trip of a 2xx body.

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -116,6 +117,14 @@ bool read(const QJsonValue &v, double &out, const Context &c)
     return true;
 }
 
+bool read(const QJsonValue &v, float &out, const Context &c)
+{
+    if (!expect(v.isDouble(), v, "a number", c))
+        return false;
+    out = float(v.toDouble());
+    return true;
+}
+
 bool read(const QJsonValue &v, QJsonObject &out, const Context &c)
 {
     if (!expect(v.isObject(), v, "an object", c))
@@ -145,6 +154,13 @@ Reader::Reader(const QJsonObject &object, const Context &context)
 {
 }
 
+void Reader::checkEnum(const QString &key, const QString &value, const QStringList &allowed)
+{
+    if (m_context.failed() || m_context.mode != Mode::Strict || allowed.contains(value))
+        return;
+    m_context.child(key).fail(QStringLiteral("\"%1\" is not one of: %2").arg(value, allowed.join(QStringLiteral(", "))));
+}
+
 bool Reader::finish(QJsonObject &extra)
 {
     if (m_context.failed())
@@ -169,6 +185,16 @@ QJsonValue toValue(bool v) { return v; }
 QJsonValue toValue(int v) { return v; }
 QJsonValue toValue(qint64 v) { return v; }
 QJsonValue toValue(double v) { return v; }
+QJsonValue toValue(float v)
+{
+    if (!std::isfinite(v))
+        return double(v);
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
+    double out = 0; // from_chars, unlike strtod, ignores the C locale (Qt sets it from LANG)
+    std::from_chars(buffer, end, out);
+    return out;
+}
 QJsonValue toValue(const QJsonObject &v) { return v; }
 QJsonValue toValue(const QJsonValue &v) { return v; }
 QJsonValue toValue(const QStringList &v) { return QJsonArray::fromStringList(v); }

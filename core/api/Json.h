@@ -57,6 +57,8 @@ bool read(const QJsonValue &v, bool &out, const Context &c);
 bool read(const QJsonValue &v, int &out, const Context &c);
 bool read(const QJsonValue &v, qint64 &out, const Context &c);
 bool read(const QJsonValue &v, double &out, const Context &c);
+/// Single precision, for the API's `format: float` vectors (embeddings): half the memory of double.
+bool read(const QJsonValue &v, float &out, const Context &c);
 bool read(const QJsonValue &v, QJsonObject &out, const Context &c);
 bool read(const QJsonValue &v, QJsonValue &out, const Context &c);
 bool read(const QJsonValue &v, QStringList &out, const Context &c);
@@ -105,6 +107,21 @@ public:
             out = std::move(value);
     }
 
+    /// Required string member that must be one of `allowed` (checked in Mode::Strict only, so a
+    /// response with a newer enum value still parses).
+    void requiredEnum(const QString &key, QString &out, const QStringList &allowed)
+    {
+        required(key, out);
+        checkEnum(key, out, allowed);
+    }
+    /// Optional string member that, when present, must be one of `allowed` (Mode::Strict only).
+    void optionalEnum(const QString &key, std::optional<QString> &out, const QStringList &allowed)
+    {
+        optional(key, out);
+        if (out)
+            checkEnum(key, *out, allowed);
+    }
+
     /// Marks a key as handled by the caller (e.g. a discriminator read with value()).
     void accept(const QString &key) { m_seen.append(key); }
     QJsonValue value(const QString &key) const { return m_object.value(key); }
@@ -115,6 +132,7 @@ public:
     bool finish(QJsonObject &extra);
 
 private:
+    void checkEnum(const QString &key, const QString &value, const QStringList &allowed);
     QJsonObject m_object;
     Context m_context;
     QStringList m_seen;
@@ -125,6 +143,9 @@ QJsonValue toValue(bool v);
 QJsonValue toValue(int v);
 QJsonValue toValue(qint64 v);
 QJsonValue toValue(double v);
+/// The shortest decimal that reads back as the same float, as a double: 1.8632812f gives the
+/// JSON number 1.8632812 (not 1.86328125), which is what servers print for float32 values.
+QJsonValue toValue(float v);
 QJsonValue toValue(const QJsonObject &v);
 QJsonValue toValue(const QJsonValue &v);
 QJsonValue toValue(const QStringList &v);
@@ -175,6 +196,20 @@ std::optional<T> parse(const QJsonValue &value, const QString &root, Mode mode, 
     return out;
 }
 
+/// Reads a whole JSON array of structs (the answers of GET /model-settings, /models_available).
+template<Struct T>
+std::optional<QList<T>> parseList(const QJsonValue &value, const QString &root, Mode mode, QString *error)
+{
+    QString message;
+    QList<T> out;
+    if (!read(value, out, Context{root, QString(), mode, &message})) {
+        if (error)
+            *error = message.isEmpty() ? root + QStringLiteral(": invalid") : message;
+        return std::nullopt;
+    }
+    return out;
+}
+
 template<Struct T>
 QJsonObject serialize(const T &value)
 {
@@ -182,6 +217,24 @@ QJsonObject serialize(const T &value)
     value.write(w);
     return w.object();
 }
+
+/// Base (CRTP) of a whole request or response body: gives it toJson() and fromJson().
+/// `T` is a Struct with `static constexpr QLatin1String kRoot{"explain"}`, the name errors start
+/// with. Requests are read in Mode::Strict, responses in Mode::Lenient.
+template<class T, Mode M>
+struct Body
+{
+    QJsonObject toJson() const { return serialize(static_cast<const T &>(*this)); }
+    /// Errors name the field: `explain: field "prompt[0].type": unknown prompt item type "x"...`.
+    static std::optional<T> fromJson(const QJsonObject &json, QString *error)
+    {
+        return parse<T>(json, QString(T::kRoot), M, error);
+    }
+};
+template<class T>
+using RequestBody = Body<T, Mode::Strict>;
+template<class T>
+using ResponseBody = Body<T, Mode::Lenient>;
 
 /// A copy of `value` with every null-valued object member removed, recursively. Bodies are compared
 /// this way (cassettes record Python's explicit nulls; we leave those fields out).

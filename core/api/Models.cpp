@@ -47,15 +47,60 @@ QJsonArray ModelSettingsResponse::toJson() const
 std::optional<ModelSettingsResponse> ModelSettingsResponse::fromJson(const QJsonValue &json,
                                                                      QString *error)
 {
-    QString message;
-    ModelSettingsResponse out;
-    const json::Context c{u"model-settings response"_s, QString(), json::Mode::Lenient, &message};
-    if (!json::read(json, out.models, c)) {
-        if (error)
-            *error = message;
+    auto models = json::parseList<ModelSettings>(json, u"model-settings response"_s, json::Mode::Lenient, error);
+    if (!models)
         return std::nullopt;
-    }
-    return out;
+    return ModelSettingsResponse{std::move(*models)};
+}
+
+void ModelAvailable::read(json::Reader &r)
+{
+    r.required(u"name"_s, name);
+    r.optional(u"description"_s, description);
+    r.optional(u"hostings"_s, hostings);
+}
+
+void ModelAvailable::write(json::Writer &w) const
+{
+    w.put(u"name"_s, name);
+    w.put(u"description"_s, description);
+    w.put(u"hostings"_s, hostings);
+}
+
+QJsonArray ModelsAvailableResponse::toJson() const
+{
+    return json::toValue(models).toArray();
+}
+
+std::optional<ModelsAvailableResponse> ModelsAvailableResponse::fromJson(const QJsonValue &json,
+                                                                         QString *error)
+{
+    auto models = json::parseList<ModelAvailable>(json, u"models_available response"_s, json::Mode::Lenient, error);
+    if (!models)
+        return std::nullopt;
+    return ModelsAvailableResponse{std::move(*models)};
+}
+
+void UserDetail::read(json::Reader &r)
+{
+    r.required(u"id"_s, id);
+    r.required(u"email"_s, email);
+    r.optional(u"role"_s, role);
+    r.optional(u"credits_remaining"_s, creditsRemaining);
+    r.optional(u"invoice_allowed"_s, invoiceAllowed);
+    r.optional(u"out_of_credits_threshold"_s, outOfCreditsThreshold);
+    r.optional(u"terms_of_service_version"_s, termsOfServiceVersion);
+}
+
+void UserDetail::write(json::Writer &w) const
+{
+    w.put(u"id"_s, id);
+    w.put(u"email"_s, email);
+    w.put(u"role"_s, role);
+    w.put(u"credits_remaining"_s, creditsRemaining);
+    w.put(u"invoice_allowed"_s, invoiceAllowed);
+    w.put(u"out_of_credits_threshold"_s, outOfCreditsThreshold);
+    w.put(u"terms_of_service_version"_s, termsOfServiceVersion);
 }
 
 } // namespace core

@@ -41,4 +41,48 @@ struct ModelSettingsResponse
     static std::optional<ModelSettingsResponse> fromJson(const QJsonValue &json, QString *error);
 };
 
+/// One model of `GET /models_available` (deprecated; spec: the path's inline item schema). Other
+/// keys the server sends (max_context_size, image_support, embedding_types...) stay in `extra`.
+struct ModelAvailable
+{
+    QString name;
+    std::optional<QString> description;
+    std::optional<QStringList> hostings;         ///< e.g. ["aleph-alpha"]
+    QJsonObject extra;
+    void read(json::Reader &r);
+    void write(json::Writer &w) const;
+};
+
+/// Response of `GET /models_available`: a JSON array of ModelAvailable.
+struct ModelsAvailableResponse
+{
+    QList<ModelAvailable> models;
+    QJsonArray toJson() const;
+    static std::optional<ModelsAvailableResponse> fromJson(const QJsonValue &json, QString *error);
+};
+
+/// Response of `GET /users/me` (spec: UserDetail): who the token belongs to. Backs "Test
+/// connection". `credits_remaining`, `invoice_allowed` and `out_of_credits_threshold` are legacy
+/// constants; a server may leave them out.
+struct UserDetail : json::ResponseBody<UserDetail>
+{
+    static constexpr QLatin1String kRoot{"users/me response"};
+    double id = 0;
+    QString email;
+    std::optional<QString> role;
+    std::optional<double> creditsRemaining;
+    std::optional<bool> invoiceAllowed;
+    std::optional<qint64> outOfCreditsThreshold;
+    std::optional<QString> termsOfServiceVersion;
+    QJsonObject extra;
+    void read(json::Reader &r);
+    void write(json::Writer &w) const;
+};
+
+/// `GET /version`: the deployed API version, plain text such as "1.0.0" (trailing whitespace removed).
+struct VersionResponse
+{
+    QString version;
+};
+
 } // namespace core

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/api/Prompt.h"
 
+#include "core/api/ImageFile.h"
+
 using namespace Qt::StringLiterals;
 
 namespace core {
@@ -88,6 +90,14 @@ PromptItem PromptItem::fromImageBytes(const QByteArray &fileBytes)
     item.imageBase64 = QString::fromLatin1(fileBytes.toBase64());
     item.imageControls = QList<ImageControl>();
     return item;
+}
+
+std::optional<PromptItem> PromptItem::fromImageFile(const QString &path, QString *error)
+{
+    const std::optional<ImageFile> image = ImageFile::load(path, error);
+    if (!image)
+        return std::nullopt;
+    return fromImageBytes(image->bytes);
 }
 
 QString PromptItem::typeName(Type type)

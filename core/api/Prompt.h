@@ -81,6 +81,9 @@ struct PromptItem
     static PromptItem fromTokenIds(const QList<qint64> &ids);
     /// Base64 of `fileBytes` exactly as they are (PNG, JPEG or WebP); nothing is decoded.
     static PromptItem fromImageBytes(const QByteArray &fileBytes);
+    /// An image item from a PNG, JPEG or WebP file, its bytes unchanged (ImageFile::load checks
+    /// the format). nullopt with a message naming the file otherwise.
+    static std::optional<PromptItem> fromImageFile(const QString &path, QString *error);
     static QString typeName(Type type);
 
     void read(json::Reader &r);

@@ -114,11 +114,90 @@ DetokenizationJob *ApiClient::detokenize(const DetokenizationRequest &request)
     return post<DetokenizationJob>(u"detokenize"_s, request.toJson(), false);
 }
 
-ModelSettingsJob *ApiClient::modelSettings()
+template<class Job>
+Job *ApiClient::get(const QString &endpoint)
 {
-    auto *job = new ModelSettingsJob(m_nam, makeSpec(u"model-settings"_s, nullptr, false), m_config.retry, this);
+    auto *job = new Job(m_nam, makeSpec(endpoint, nullptr, false), m_config.retry, this);
     job->start();
     return job;
+}
+
+ModelSettingsJob *ApiClient::modelSettings()
+{
+    return get<ModelSettingsJob>(u"model-settings"_s);
+}
+
+ModelsAvailableJob *ApiClient::modelsAvailable()
+{
+    return get<ModelsAvailableJob>(u"models_available"_s);
+}
+
+UserDetailJob *ApiClient::usersMe()
+{
+    return get<UserDetailJob>(u"users/me"_s);
+}
+
+VersionJob *ApiClient::version()
+{
+    return get<VersionJob>(u"version"_s);
+}
+
+ExplanationJob *ApiClient::explain(const ExplanationRequest &request)
+{
+    return post<ExplanationJob>(u"explain"_s, request.toJson(), false);
+}
+
+EvaluationJob *ApiClient::evaluate(const EvaluationRequest &request)
+{
+    return post<EvaluationJob>(u"evaluate"_s, request.toJson(), false);
+}
+
+EmbeddingJob *ApiClient::embed(const EmbeddingRequest &request)
+{
+    return post<EmbeddingJob>(u"embed"_s, request.toJson(), false);
+}
+
+SemanticEmbeddingJob *ApiClient::semanticEmbed(const SemanticEmbeddingRequest &request)
+{
+    return post<SemanticEmbeddingJob>(u"semantic_embed"_s, request.toJson(), false);
+}
+
+BatchSemanticEmbeddingJob *ApiClient::batchSemanticEmbed(const BatchSemanticEmbeddingRequest &request)
+{
+    if (request.prompts.size() > kMaxPromptsPerBatch) {
+        auto *job = new BatchSemanticEmbeddingJob(m_nam, makeSpec(u"batch_semantic_embed"_s, nullptr, false),
+                                                  m_config.retry, this);
+        job->failLater(ApiError::make(ApiError::Kind::InvalidRequest,
+                                      u"batch_semantic_embed: %1 prompts; one request takes at most %2 "
+                                      "(use BatchEmbedder)"_s.arg(request.prompts.size()).arg(kMaxPromptsPerBatch)));
+        return job;
+    }
+    return post<BatchSemanticEmbeddingJob>(u"batch_semantic_embed"_s, request.toJson(), false);
+}
+
+SemanticEmbeddingJob *ApiClient::instructableEmbed(const InstructableEmbeddingRequest &request)
+{
+    return post<SemanticEmbeddingJob>(u"instructable_embed"_s, request.toJson(), false);
+}
+
+EmbeddingV2Job *ApiClient::embeddings(const EmbeddingV2Request &request)
+{
+    return post<EmbeddingV2Job>(u"embeddings"_s, request.toJson(), false);
+}
+
+TranslationJob *ApiClient::translate(const TranslationRequest &request)
+{
+    return post<TranslationJob>(u"translate"_s, request.toJson(), false);
+}
+
+RerankJob *ApiClient::rerank(const RerankRequest &request)
+{
+    return post<RerankJob>(u"rerank"_s, request.toJson(), false);
+}
+
+SteeringConceptJob *ApiClient::createSteeringConcept(const CreateSteeringConceptRequest &request)
+{
+    return post<SteeringConceptJob>(u"steering_concepts"_s, request.toJson(), false);
 }
 
 RawJob *ApiClient::request(const QString &endpoint, const QJsonObject &body)

@@ -55,6 +55,34 @@ public:
     DetokenizationJob *detokenize(const DetokenizationRequest &request);
     /// GET /model-settings: the models visible to this token, with their capabilities.
     ModelSettingsJob *modelSettings();
+    /// GET /models_available (deprecated): name, description and hostings of each model.
+    ModelsAvailableJob *modelsAvailable();
+    /// GET /users/me: who the token belongs to ("Test connection"). 401 means a bad token.
+    UserDetailJob *usersMe();
+    /// GET /version: the deployed API version as text. Needs no token.
+    VersionJob *version();
+
+    /// POST /explain: attribution scores of prompt parts for `target` (heatmaps).
+    ExplanationJob *explain(const ExplanationRequest &request);
+    /// POST /evaluate: likelihood metrics of an expected completion.
+    EvaluationJob *evaluate(const EvaluationRequest &request);
+    /// POST /embed (deprecated): per-layer pooled embeddings.
+    EmbeddingJob *embed(const EmbeddingRequest &request);
+    /// POST /semantic_embed: one vector for one prompt.
+    SemanticEmbeddingJob *semanticEmbed(const SemanticEmbeddingRequest &request);
+    /// POST /batch_semantic_embed: one request of at most kMaxPromptsPerBatch prompts (more fail the
+    /// job with Kind::InvalidRequest before sending). BatchEmbedder handles any number.
+    BatchSemanticEmbeddingJob *batchSemanticEmbed(const BatchSemanticEmbeddingRequest &request);
+    /// POST /instructable_embed: a vector guided by an instruction.
+    SemanticEmbeddingJob *instructableEmbed(const InstructableEmbeddingRequest &request);
+    /// POST /embeddings: the OpenAI-style endpoint.
+    EmbeddingV2Job *embeddings(const EmbeddingV2Request &request);
+    /// POST /translate.
+    TranslationJob *translate(const TranslationRequest &request);
+    /// POST /rerank.
+    RerankJob *rerank(const RerankRequest &request);
+    /// POST /steering_concepts (BETA): answers 201 with the concept's id.
+    SteeringConceptJob *createSteeringConcept(const CreateSteeringConceptRequest &request);
 
     /// Any endpoint of endpointNames() with a body in the API's JSON format. The body goes through
     /// the typed request first; an invalid body fails the job (Kind::InvalidRequest) without
@@ -65,6 +93,8 @@ private:
     RequestSpec makeSpec(const QString &endpoint, const QJsonObject *body, bool stream) const;
     template<class Job>
     Job *post(const QString &endpoint, QJsonObject body, bool stream);
+    template<class Job>
+    Job *get(const QString &endpoint);
 
     QNetworkAccessManager *m_nam; // not owned
     ClientConfig m_config;

@@ -20,6 +20,21 @@ std::optional<QJsonValue> detail::parseJsonBody(const QByteArray &body,
     return json;
 }
 
+bool VersionJob::parseBody(const QByteArray &body, ApiError *error)
+{
+    const QString text = QString::fromUtf8(body).trimmed();
+    // A version is one short line; an HTML error page or a JSON document is not one.
+    if (text.isEmpty() || text.size() > 200 || text.contains(u'\n') || text.startsWith(u'<')
+        || text.startsWith(u'{')) {
+        *error = ApiError::make(ApiError::Kind::MalformedResponse,
+                                u"version response: expected a version string, got %1"_s.arg(
+                                    text.isEmpty() ? u"an empty body"_s : u"\""_s + text.left(60) + u'"'));
+        return false;
+    }
+    m_result.version = text;
+    return true;
+}
+
 bool SseJob::streamData(QByteArrayView chunk, ApiError *error)
 {
     const QList<SseEvent> events = m_parser.feed(chunk);

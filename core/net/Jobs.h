@@ -3,8 +3,15 @@
 
 #include "core/api/Chat.h"
 #include "core/api/Completion.h"
+#include "core/api/Embedding.h"
+#include "core/api/Evaluation.h"
+#include "core/api/Explanation.h"
+#include "core/api/Gradient.h"
 #include "core/api/Models.h"
+#include "core/api/Rerank.h"
+#include "core/api/Steering.h"
 #include "core/api/Tokenization.h"
+#include "core/api/Translation.h"
 #include "core/net/ApiJob.h"
 #include "core/net/SseParser.h"
 
@@ -19,8 +26,9 @@ std::optional<Response> parseResponse(const QJsonValue &json, QString *message)
 {
     if constexpr (std::is_same_v<Response, ChatResponse>) {
         return ChatResponse::fromJsonValue(json, message);
-    } else if constexpr (std::is_same_v<Response, ModelSettingsResponse>) {
-        return ModelSettingsResponse::fromJson(json, message);
+    } else if constexpr (std::is_same_v<Response, ModelSettingsResponse>
+                         || std::is_same_v<Response, ModelsAvailableResponse>) {
+        return Response::fromJson(json, message);
     } else {
         if (!json.isObject()) {
             *message = QStringLiteral("expected a JSON object, got ") + json::typeName(json);
@@ -69,6 +77,33 @@ using ChatJob = JsonJob<ChatResponse>;                    ///< POST /chat/comple
 using TokenizationJob = JsonJob<TokenizationResponse>;    ///< POST /tokenize
 using DetokenizationJob = JsonJob<DetokenizationResponse>; ///< POST /detokenize
 using ModelSettingsJob = JsonJob<ModelSettingsResponse>;  ///< GET /model-settings
+using ExplanationJob = JsonJob<ExplanationResponse>;      ///< POST /explain
+using EvaluationJob = JsonJob<EvaluationResponse>;        ///< POST /evaluate
+using EmbeddingJob = JsonJob<EmbeddingResponse>;          ///< POST /embed
+using SemanticEmbeddingJob = JsonJob<SemanticEmbeddingResponse>; ///< POST /semantic_embed, /instructable_embed
+using BatchSemanticEmbeddingJob = JsonJob<BatchSemanticEmbeddingResponse>; ///< POST /batch_semantic_embed
+using EmbeddingV2Job = JsonJob<EmbeddingV2Response>;      ///< POST /embeddings
+using TranslationJob = JsonJob<TranslationResponse>;      ///< POST /translate
+using RerankJob = JsonJob<RerankResponse>;                ///< POST /rerank
+using SteeringConceptJob = JsonJob<CreateSteeringConceptResponse>; ///< POST /steering_concepts (201)
+using ModelsAvailableJob = JsonJob<ModelsAvailableResponse>; ///< GET /models_available
+using UserDetailJob = JsonJob<UserDetail>;                ///< GET /users/me
+using GradientEmbeddingsJob = JsonJob<GradientEmbeddingsResponse>; ///< Gradient POST embeddings/{slug}
+
+/// `GET /version`: a text/plain answer, kept as text (trailing whitespace removed).
+class VersionJob : public ApiJob
+{
+public:
+    using ApiJob::ApiJob;
+    /// Valid once state() is Succeeded.
+    const VersionResponse &result() const { return m_result; }
+
+protected:
+    bool parseBody(const QByteArray &body, ApiError *error) override;
+
+private:
+    VersionResponse m_result;
+};
 
 /// Base of the jobs that read a `text/event-stream` body: SSE framing and JSON per event.
 class SseJob : public ApiJob

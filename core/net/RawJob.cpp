@@ -19,6 +19,10 @@ RawJob::RawJob(QNetworkAccessManager *nam,
 
 bool RawJob::parseBody(const QByteArray &body, ApiError *error)
 {
+    if (m_info->textResponse) {
+        m_response = QString::fromUtf8(body);
+        return true;
+    }
     const std::optional<QJsonValue> json = detail::parseJsonBody(body, endpoint(), error);
     if (!json)
         return false;

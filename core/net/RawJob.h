@@ -19,7 +19,7 @@ public:
            const EndpointInfo *info,
            bool streaming,
            QObject *parent);
-    /// The typed response as JSON (non-streaming, once Succeeded).
+    /// The typed response as JSON (non-streaming, once Succeeded); a string for text/plain answers.
     QJsonValue response() const { return m_response; }
     /// Every typed stream event so far.
     const QList<QJsonObject> &events() const { return m_events; }

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+#include "core/api/Explanation.h"
+
+using namespace Qt::StringLiterals;
+
+namespace core {
+
+PromptGranularity PromptGranularity::custom(const QString &delimiter)
+{
+    PromptGranularity g;
+    g.type = u"custom"_s;
+    g.delimiter = delimiter;
+    return g;
+}
+
+void PromptGranularity::read(json::Reader &r)
+{
+    r.requiredEnum(u"type"_s, type, {u"token"_s, u"word"_s, u"sentence"_s, u"paragraph"_s, u"custom"_s});
+    r.optional(u"delimiter"_s, delimiter);
+    if (!r.failed() && r.context().mode == json::Mode::Strict && type == u"custom"_s
+        && delimiter.value_or(QString()).isEmpty())
+        r.context().child(u"delimiter"_s).fail(u"required and non-empty when type is \"custom\""_s);
+}
+
+void PromptGranularity::write(json::Writer &w) const
+{
+    w.put(u"type"_s, type);
+    w.put(u"delimiter"_s, delimiter);
+}
+
+void ExplanationRequest::read(json::Reader &r)
+{
+    r.required(u"model"_s, model);
+    r.optionalEnum(u"hosting"_s, hosting, {u"aleph-alpha"_s});
+    r.required(u"prompt"_s, prompt);
+    if (r.value(u"target"_s).isUndefined() && r.context().mode == json::Mode::Strict)
+        r.context().child(u"target"_s).failMissing(); // required, though it may be null
+    r.optional(u"target"_s, target);
+    r.optional(u"control_factor"_s, controlFactor);
+    r.optional(u"contextual_control_threshold"_s, contextualControlThreshold);
+    r.optional(u"control_log_additive"_s, controlLogAdditive);
+    r.optionalEnum(u"postprocessing"_s, postprocessing, {u"none"_s, u"absolute"_s, u"square"_s});
+    r.optional(u"normalize"_s, normalize);
+    r.optional(u"prompt_granularity"_s, promptGranularity);
+    r.optionalEnum(u"target_granularity"_s, targetGranularity, {u"complete"_s, u"token"_s});
+    r.optionalEnum(u"control_token_overlap"_s, controlTokenOverlap, {u"partial"_s, u"complete"_s});
+}
+
+void ExplanationRequest::write(json::Writer &w) const
+{
+    w.put(u"model"_s, model);
+    w.put(u"hosting"_s, hosting);
+    w.put(u"prompt"_s, prompt);
+    w.putValue(u"target"_s, target ? QJsonValue(*target) : QJsonValue(QJsonValue::Null));
+    w.put(u"control_factor"_s, controlFactor);
+    w.put(u"contextual_control_threshold"_s, contextualControlThreshold);
+    w.put(u"control_log_additive"_s, controlLogAdditive);
+    w.put(u"postprocessing"_s, postprocessing);
+    w.put(u"normalize"_s, normalize);
+    w.put(u"prompt_granularity"_s, promptGranularity);
+    w.put(u"target_granularity"_s, targetGranularity);
+    w.put(u"control_token_overlap"_s, controlTokenOverlap);
+}
+
+void TextScore::read(json::Reader &r)
+{
+    r.required(u"start"_s, start);
+    r.required(u"length"_s, length);
+    r.required(u"score"_s, score);
+}
+
+void TextScore::write(json::Writer &w) const
+{
+    w.put(u"start"_s, start);
+    w.put(u"length"_s, length);
+    w.put(u"score"_s, score);
+}
+
+QRect ImageScore::inPixels(int width, int height) const
+{
+    return QRect(int(rect.left * width), int(rect.top * height), int(rect.width * width), int(rect.height * height));
+}
+
+void ImageScore::read(json::Reader &r)
+{
+    r.required(u"rect"_s, rect);
+    r.required(u"score"_s, score);
+}
+
+void ImageScore::write(json::Writer &w) const
+{
+    w.put(u"rect"_s, rect);
+    w.put(u"score"_s, score);
+}
+
+QString ExplanationItem::segmentText(const QString &text, const TextScore &score)
+{
+    return text.mid(score.start, score.length);
+}
+
+void ExplanationItem::read(json::Reader &r)
+{
+    r.required(u"type"_s, typeName);
+    if (r.failed())
+        return;
+    if (typeName == u"text"_s || typeName == u"target"_s) {
+        type = typeName == u"text"_s ? Type::Text : Type::Target;
+        r.required(u"scores"_s, textScores);
+    } else if (typeName == u"image"_s) {
+        type = Type::Image;
+        r.required(u"scores"_s, imageScores);
+    } else if (typeName == u"token_ids"_s) {
+        type = Type::TokenIds;
+        r.required(u"scores"_s, tokenScores);
+    } else {
+        type = Type::Other; // a newer item type: "scores" stays in extra
+    }
+}
+
+void ExplanationItem::write(json::Writer &w) const
+{
+    w.put(u"type"_s, typeName);
+    switch (type) {
+    case Type::Text:
+    case Type::Target:
+        w.put(u"scores"_s, textScores);
+        break;
+    case Type::Image:
+        w.put(u"scores"_s, imageScores);
+        break;
+    case Type::TokenIds:
+        w.put(u"scores"_s, tokenScores);
+        break;
+    case Type::Other:
+        break;
+    }
+}
+
+void Explanation::read(json::Reader &r)
+{
+    r.required(u"target"_s, target);
+    r.required(u"items"_s, items);
+}
+
+void Explanation::write(json::Writer &w) const
+{
+    w.put(u"target"_s, target);
+    w.put(u"items"_s, items);
+}
+
+void ExplanationResponse::read(json::Reader &r)
+{
+    r.optional(u"model_version"_s, modelVersion);
+    r.required(u"explanations"_s, explanations);
+}
+
+void ExplanationResponse::write(json::Writer &w) const
+{
+    w.put(u"model_version"_s, modelVersion);
+    w.put(u"explanations"_s, explanations);
+}
+
+} // namespace core
