@@ -52,6 +52,12 @@ public:
     /// Idempotent. Like QNetworkReply::abort(), emits finished() synchronously with Canceled.
     void cancel();
 
+    /// Sends the first attempt from the event loop (never synchronously). Whoever creates a job
+    /// starts it once, right away (ApiClient does for its jobs).
+    void start();
+    /// Fails the job from the event loop with an error known before sending.
+    void failLater(const ApiError &error);
+
 Q_SIGNALS:
     void finished();
     /// A retry is scheduled: retry number `retry` of `totalRetries`, after `delayMs`.
@@ -71,12 +77,6 @@ protected:
     virtual bool streamComplete() const { return true; }
     /// Streaming jobs call this when an event has reached listeners: no retry after that.
     void markDelivered() { m_delivered = true; }
-
-    friend class ApiClient;
-    /// Sends the first attempt from the event loop (never synchronously).
-    void start();
-    /// Fails the job from the event loop with an error known before sending.
-    void failLater(const ApiError &error);
 
 private:
     void send();

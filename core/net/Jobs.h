@@ -51,6 +51,8 @@ public:
     }
     /// Valid once state() is Succeeded.
     const Response &result() const { return m_result; }
+    /// Moves the result out (large answers such as a batch of embeddings); result() is empty after.
+    Response takeResult() { return std::move(m_result); }
 
 protected:
     bool parseBody(const QByteArray &body, ApiError *error) override
@@ -94,7 +96,10 @@ using GradientEmbeddingsJob = JsonJob<GradientEmbeddingsResponse>; ///< Gradient
 class VersionJob : public ApiJob
 {
 public:
-    using ApiJob::ApiJob;
+    VersionJob(QNetworkAccessManager *nam, RequestSpec spec, RetryPolicy retry, QObject *parent)
+        : ApiJob(nam, std::move(spec), retry, parent)
+    {
+    }
     /// Valid once state() is Succeeded.
     const VersionResponse &result() const { return m_result; }
 
