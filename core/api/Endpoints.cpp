@@ -101,11 +101,20 @@ QList<EndpointInfo> buildRegistry()
     chat.name = u"chat/completions"_s;
     chat.acceptsNice = true;
     chat.normalizeRequest = roundTripRequest<ChatRequest>;
+    // The spec declares an array of ChatResponse, OpenAI-style servers send one object: both are
+    // read, and the answer keeps its shape.
     chat.normalizeResponse = [](const QJsonValue &json, QString *error) -> std::optional<QJsonValue> {
-        const auto response = ChatResponse::fromJsonValue(json, error);
-        if (!response)
-            return std::nullopt;
-        return QJsonValue(response->toJson());
+        if (json.isArray()) {
+            QJsonArray out;
+            for (const QJsonValue &item : json.toArray()) {
+                const std::optional<QJsonValue> one = roundTripObject<ChatResponse>(item, error);
+                if (!one)
+                    return std::nullopt;
+                out.append(*one);
+            }
+            return QJsonValue(out);
+        }
+        return roundTripObject<ChatResponse>(json, error);
     };
     chat.normalizeStreamEvent = [](const QJsonObject &json, QString *error) -> std::optional<QJsonObject> {
         const auto chunk = ChatResponse::fromJson(json, error);
