@@ -2,7 +2,9 @@
 // alephctl: the command-line client on the same core as the GUI. Its command line is a contract
 // used by checks outside the project (issue #2): keep options, output and exit codes exact.
 #include "core/api/Endpoints.h"
+#include "core/api/ImageFile.h"
 #include "core/net/ApiClient.h"
+#include "core/net/BatchEmbedder.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -12,6 +14,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -27,6 +30,15 @@ const char *kUsage =
     "  complete -m MODEL [--maximum-tokens N] [--temperature T] [--stream] PROMPT\n"
     "  chat -m MODEL [--system TEXT] [--stream] MESSAGE\n"
     "  models                      list the models of GET /model-settings\n"
+    "  explain -m MODEL --target TEXT [--granularity token|word|sentence|paragraph|custom:DELIM]\n"
+    "          [--target-granularity complete|token] [--postprocessing none|absolute|square]\n"
+    "          [--normalize] [--image FILE]... PROMPT\n"
+    "                              one line per scored segment: target, item, segment, score\n"
+    "  embed -m MODEL [--representation symmetric|document|query] [--compress-to-size 128]\n"
+    "        [--normalize] [--batch-size N] [--parallel K] [TEXT...|--file FILE|-]\n"
+    "                              texts are the arguments, else one per line of FILE or stdin\n"
+    "                              (blank lines skipped); one JSON array of floats per text\n"
+    "  translate -m MODEL --to LANG [--segments] TEXT\n"
     "The token comes from --token, else the environment variable AA_TOKEN; the host from --host,\n"
     "else AA_HOST, else https://api.aleph-alpha.com.\n"
     "exit status: 0 success, 2 usage error or invalid request, 3 the API answered with an error,\n"
@@ -186,7 +198,9 @@ int cmdRequest(QCoreApplication &app, core::ApiClient &client, const QStringList
     return runJob(app, job, [](core::RawJob *j) {
         if (j->events().isEmpty() || !j->response().isUndefined()) {
             const QJsonValue r = j->response();
-            if (r.isArray())
+            if (r.isString())
+                out(r.toString().trimmed().toUtf8() + '\n');
+            else if (r.isArray())
                 out(QJsonDocument(r.toArray()).toJson(QJsonDocument::Compact) + '\n');
             else if (r.isObject())
                 out(QJsonDocument(r.toObject()).toJson(QJsonDocument::Compact) + '\n');
@@ -199,11 +213,14 @@ struct Friendly
 {
     QString model;
     bool stream = false;
-    QMap<QString, QString> options;
+    QMap<QString, QString> options;  ///< valued options, last one wins
+    QStringList images;              ///< every --image FILE, in order
+    QStringList flags;               ///< options without a value that were given
     QStringList words;
+    bool wordsOptional = false;      ///< the text may come from elsewhere (embed)
 };
 
-int parseFriendly(const QStringList &args, const QStringList &valued, Friendly *f)
+int parseFriendly(const QStringList &args, const QStringList &valued, Friendly *f, const QStringList &flags = {})
 {
     for (int i = 1; i < args.size(); ++i) {
         const QString a = args.at(i);
@@ -213,6 +230,12 @@ int parseFriendly(const QStringList &args, const QStringList &valued, Friendly *
             f->model = args.at(i);
         } else if (a == u"--stream"_s) {
             f->stream = true;
+        } else if (flags.contains(a)) {
+            f->flags.append(a);
+        } else if (a == u"--image"_s && valued.contains(a)) {
+            if (++i >= args.size())
+                return usage(a + u" needs a file"_s);
+            f->images.append(args.at(i));
         } else if (valued.contains(a)) {
             if (++i >= args.size())
                 return usage(a + u" needs a value"_s);
@@ -225,7 +248,7 @@ int parseFriendly(const QStringList &args, const QStringList &valued, Friendly *
     }
     if (f->model.isEmpty())
         return usage(args.first() + u": -m MODEL is required"_s);
-    if (f->words.isEmpty())
+    if (f->words.isEmpty() && !f->wordsOptional)
         return usage(args.first() + u": no text given"_s);
     return Ok;
 }
@@ -306,6 +329,196 @@ int cmdModels(QCoreApplication &app, core::ApiClient &client, const QStringList 
     });
 }
 
+int cmdExplain(QCoreApplication &app, core::ApiClient &client, const QStringList &args)
+{
+    Friendly f;
+    if (int rc = parseFriendly(args,
+                               {u"--target"_s, u"--granularity"_s, u"--target-granularity"_s,
+                                u"--postprocessing"_s, u"--image"_s},
+                               &f, {u"--normalize"_s}))
+        return rc;
+    if (!f.options.contains(u"--target"_s))
+        return usage(u"explain: --target TEXT is required (the completion to explain)"_s);
+    core::ExplanationRequest request;
+    request.model = f.model;
+    for (const QString &path : std::as_const(f.images)) {
+        QString error;
+        const std::optional<core::PromptItem> image = core::PromptItem::fromImageFile(path, &error);
+        if (!image)
+            return usage(u"explain: "_s + error);
+        request.prompt.items.append(*image);
+    }
+    request.prompt.items.append(core::PromptItem::fromText(f.words.join(u' ')));
+    request.target = f.options.value(u"--target"_s);
+    if (f.options.contains(u"--granularity"_s)) {
+        const QString g = f.options.value(u"--granularity"_s);
+        core::PromptGranularity granularity;
+        if (g.startsWith(u"custom:"_s))
+            granularity = core::PromptGranularity::custom(g.mid(7));
+        else
+            granularity.type = g;
+        request.promptGranularity = granularity;
+    }
+    if (f.options.contains(u"--target-granularity"_s))
+        request.targetGranularity = f.options.value(u"--target-granularity"_s);
+    if (f.options.contains(u"--postprocessing"_s))
+        request.postprocessing = f.options.value(u"--postprocessing"_s);
+    if (f.flags.contains(u"--normalize"_s))
+        request.normalize = true;
+    QString error; // the typed checks (granularity names, custom delimiter) before sending
+    if (!core::ExplanationRequest::fromJson(request.toJson(), &error)) {
+        err(error);
+        return Usage;
+    }
+    const QStringList texts = [&] {
+        QStringList t;
+        for (const core::PromptItem &item : std::as_const(request.prompt.items))
+            t.append(item.text);
+        return t;
+    }();
+    const std::optional<QString> target = request.target;
+    return runJob(app, client.explain(request), [texts, target](core::ExplanationJob *j) {
+        for (const core::Explanation &e : j->result().explanations) {
+            for (qsizetype i = 0; i < e.items.size(); ++i) {
+                const core::ExplanationItem &item = e.items.at(i);
+                const QString where = item.type == core::ExplanationItem::Type::Target ? u"target"_s
+                                                                                        : item.typeName + QString::number(i);
+                const QString source = item.type == core::ExplanationItem::Type::Target ? target.value_or(QString())
+                                                                                         : texts.value(i);
+                auto line = [&](const QString &segment, double score) {
+                    out((e.target + u'\t' + where + u'\t' + segment + u'\t' + QString::number(score)).toUtf8() + '\n');
+                };
+                for (const core::TextScore &s : item.textScores)
+                    line(core::ExplanationItem::segmentText(source, s), s.score);
+                for (const core::ImageScore &s : item.imageScores)
+                    line(u"rect(%1,%2,%3,%4)"_s.arg(s.rect.left).arg(s.rect.top).arg(s.rect.width).arg(s.rect.height), s.score);
+                for (qsizetype t = 0; t < item.tokenScores.size(); ++t)
+                    line(u"token[%1]"_s.arg(t), item.tokenScores.at(t));
+            }
+        }
+    });
+}
+
+/// The texts of `embed`: the arguments, else the non-blank lines of --file FILE (or stdin).
+int readTexts(const Friendly &f, QStringList *texts)
+{
+    if (!f.words.isEmpty()) {
+        if (f.options.contains(u"--file"_s))
+            return usage(u"embed: give texts as arguments or with --file, not both"_s);
+        *texts = f.words;
+        return Ok;
+    }
+    const QString file = f.options.value(u"--file"_s, u"-"_s);
+    QFile in;
+    const bool opened = file == u"-"_s ? in.open(stdin, QIODevice::ReadOnly)
+                                       : (in.setFileName(file), in.open(QIODevice::ReadOnly));
+    if (!opened)
+        return usage(u"cannot read %1: %2"_s.arg(file, in.errorString()));
+    const QByteArray bytes = in.readAll();
+    QString text = QString::fromUtf8(bytes);
+    if (text.toUtf8() != bytes)
+        return usage(u"%1: not UTF-8 text"_s.arg(file));
+    text.replace(u"\r\n"_s, u"\n"_s);
+    for (const QString &line : text.split(u'\n')) {
+        if (!line.trimmed().isEmpty())
+            texts->append(line);
+    }
+    if (texts->isEmpty())
+        return usage(u"embed: no texts in "_s + (file == u"-"_s ? u"standard input"_s : file));
+    return Ok;
+}
+
+int cmdEmbed(QCoreApplication &app, core::ApiClient &client, const QStringList &args)
+{
+    Friendly f;
+    f.wordsOptional = true;
+    if (int rc = parseFriendly(args,
+                               {u"--representation"_s, u"--compress-to-size"_s, u"--batch-size"_s,
+                                u"--parallel"_s, u"--file"_s},
+                               &f, {u"--normalize"_s}))
+        return rc;
+    QStringList texts;
+    if (int rc = readTexts(f, &texts))
+        return rc;
+    // What the official client sends (reference/CLIENT-SEMANTICS.md §5.7).
+    core::SemanticEmbeddingOptions options;
+    options.model = f.model;
+    options.normalize = f.flags.contains(u"--normalize"_s);
+    options.controlLogAdditive = true;
+    const QString representation = f.options.value(u"--representation"_s, u"symmetric"_s);
+    const std::optional<core::Representation> r = core::representationFromString(representation);
+    if (!r)
+        return usage(u"--representation takes symmetric, document or query"_s);
+    options.representation = *r;
+    if (f.options.contains(u"--compress-to-size"_s)) {
+        if (f.options.value(u"--compress-to-size"_s) != u"128"_s)
+            return usage(u"--compress-to-size takes 128 (leave it out for the full size)"_s);
+        options.compressToSize = core::kCompressedEmbeddingSize;
+    }
+    core::BatchOptions batch;
+    bool ok = true;
+    if (f.options.contains(u"--batch-size"_s))
+        batch.chunkSize = f.options.value(u"--batch-size"_s).toInt(&ok);
+    if (!ok || batch.chunkSize < 1 || batch.chunkSize > core::kMaxPromptsPerBatch)
+        return usage(u"--batch-size takes 1..100"_s);
+    if (f.options.contains(u"--parallel"_s))
+        batch.maxInFlight = f.options.value(u"--parallel"_s).toInt(&ok);
+    if (!ok || batch.maxInFlight < 1)
+        return usage(u"--parallel takes a whole number ≥ 1"_s);
+    QList<core::Prompt> prompts;
+    prompts.reserve(texts.size());
+    for (const QString &text : std::as_const(texts))
+        prompts.append(core::Prompt::fromText(text));
+    auto *job = new core::BatchEmbedder(&client, options, std::move(prompts), batch);
+    if (isatty(STDERR_FILENO)) {
+        QObject::connect(job, &core::EmbeddingBatchJob::progress, &app, [](int done, int total) {
+            std::fprintf(stderr, "\ralephctl: embedded %d of %d", done, total);
+            if (done == total)
+                std::fputc('\n', stderr);
+        });
+    }
+    int code = Ok;
+    QObject::connect(job, &core::EmbeddingBatchJob::finished, &app, [&app, job, &code] {
+        if (job->state() == core::ApiJob::State::Succeeded) {
+            for (const core::Embedding &e : job->embeddings())
+                out(QJsonDocument(core::json::toValue(e).toArray()).toJson(QJsonDocument::Compact) + '\n');
+        } else {
+            err(job->error().toString());
+            code = exitCodeFor(job->error());
+        }
+        app.exit(code);
+    });
+    app.exec();
+    return code;
+}
+
+int cmdTranslate(QCoreApplication &app, core::ApiClient &client, const QStringList &args)
+{
+    Friendly f;
+    if (int rc = parseFriendly(args, {u"--to"_s}, &f, {u"--segments"_s}))
+        return rc;
+    core::TranslationRequest request;
+    request.model = f.model;
+    request.source = f.words.join(u' ');
+    request.targetLanguage = f.options.value(u"--to"_s);
+    if (request.targetLanguage.isEmpty())
+        return usage(u"translate: --to LANG is required (e.g. de)"_s);
+    QString error;
+    if (!core::TranslationRequest::fromJson(request.toJson(), &error)) {
+        err(error);
+        return Usage;
+    }
+    const bool segments = f.flags.contains(u"--segments"_s);
+    return runJob(app, client.translate(request), [segments](core::TranslationJob *j) {
+        const core::TranslationResponse &r = j->result();
+        out(r.translation.toUtf8() + '\n');
+        if (segments) {
+            for (const core::TranslationSegment &s : r.segments.value_or(QList<core::TranslationSegment>()))
+                out((s.source + u'\t' + s.translation + u'\t' + QString::number(s.score)).toUtf8() + '\n');
+        }
+    });
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -327,5 +540,11 @@ int main(int argc, char *argv[])
         return cmdChat(app, client, g.rest);
     if (command == u"models"_s)
         return cmdModels(app, client, g.rest);
+    if (command == u"explain"_s)
+        return cmdExplain(app, client, g.rest);
+    if (command == u"embed"_s)
+        return cmdEmbed(app, client, g.rest);
+    if (command == u"translate"_s)
+        return cmdTranslate(app, client, g.rest);
     return usage(u"unknown command \""_s + command + u'"');
 }

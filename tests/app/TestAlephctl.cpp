@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // alephctl's command-line contract, run as a real process against the cassette replay server.
+#include "core/api/Endpoints.h"
 #include "core/api/Json.h"
 #include "tests/support/CassetteServer.h"
+#include "tests/support/TestHttpServer.h"
 
 #include <QJsonDocument>
 #include <QProcess>
@@ -23,6 +25,12 @@ private Q_SLOTS:
     void networkFailureIsExit4();
     void friendlyCompletePrintsText();
     void getEndpointTakesNoFile();
+    void requestCoversEveryRecordedEndpoint();
+    void requestCoversEndpointsWithoutRecordings_data();
+    void requestCoversEndpointsWithoutRecordings();
+    void explainPrintsScoredSegments();
+    void embedBatchesStdinInInputOrder();
+    void translatePrintsTranslationAndSegments();
 
 private:
     struct Result
@@ -156,6 +164,154 @@ void TestAlephctl::getEndpointTakesNoFile()
 {
     const Result r = run({u"request"_s, u"model-settings"_s, u"x.json"_s});
     QCOMPARE(r.code, 2);
+}
+
+void TestAlephctl::requestCoversEveryRecordedEndpoint()
+{
+    // One recorded interaction per endpoint: the printed answer keeps every recorded field.
+    QSet<QByteArray> seen;
+    for (const testsupport::Interaction &in : m_server.interactions()) {
+        if (in.status != 200 || in.isStream() || seen.contains(in.path))
+            continue;
+        seen.insert(in.path);
+        const QString endpoint = QString::fromUtf8(in.path.mid(4));
+        const Result r = run({u"--host"_s, m_server.baseUrl().toString(), u"request"_s, endpoint,
+                              writeBody(in.requestBody)});
+        QVERIFY2(r.code == 0, qPrintable(endpoint + u": "_s + QString::fromUtf8(r.err)));
+        const QJsonDocument printed = QJsonDocument::fromJson(r.out);
+        const QJsonValue value = printed.isArray() ? QJsonValue(printed.array()) : QJsonValue(printed.object());
+        QCOMPARE(core::json::firstDifference(value, core::json::stripNulls(in.responseBody)), QString());
+    }
+    QCOMPARE(seen.size(), 11); // complete, chat, tokenize, detokenize, explain, evaluate, 4 embeds, rerank
+}
+
+void TestAlephctl::requestCoversEndpointsWithoutRecordings_data()
+{
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<QByteArray>("body");        // request body, empty for GET
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("answer");
+    QTest::newRow("translate") << u"translate"_s
+                               << QByteArray(R"({"model":"pharia-1-mt-translation","source":"What is your name?","target_language":"de"})")
+                               << 200 << QByteArray("application/json")
+                               << QByteArray(R"({"translation":"Wie heißt du?","score":0.704557,"segments":null,"num_tokens_prompt_total":18,"num_tokens_generated":0})");
+    QTest::newRow("steering_concepts") << u"steering_concepts"_s
+                                       << QByteArray(R"({"examples":[{"negative":"Dear Sir","positive":"hey"}]})")
+                                       << 201 << QByteArray("application/json") << QByteArray(R"({"id":"c925b346"})");
+    QTest::newRow("embeddings") << u"embeddings"_s
+                                << QByteArray(R"({"model":"qwen3-embedding-0.6b","input":"this text","encoding_format":"float","dimensions":2})")
+                                << 200 << QByteArray("application/json")
+                                << QByteArray(R"({"object":"list","data":[{"object":"embedding","embedding":[0.0023064255,-0.009327292],"index":0}],"model":"qwen3-embedding-0.6b","usage":{"prompt_tokens":8,"total_tokens":8}})");
+    QTest::newRow("models_available") << u"models_available"_s << QByteArray() << 200 << QByteArray("application/json")
+                                      << QByteArray(R"([{"name":"luminous-base","description":"x","hostings":["aleph-alpha"]}])");
+    QTest::newRow("users/me") << u"users/me"_s << QByteArray() << 200 << QByteArray("application/json")
+                              << QByteArray(R"({"id":7,"email":"a@b.c","role":"Client","credits_remaining":0,"invoice_allowed":true,"out_of_credits_threshold":0,"terms_of_service_version":"1"})");
+    QTest::newRow("version") << u"version"_s << QByteArray() << 200 << QByteArray("text/plain") << QByteArray("1.0.0");
+}
+
+void TestAlephctl::requestCoversEndpointsWithoutRecordings()
+{
+    QFETCH(QString, endpoint);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, answer);
+    testsupport::TestHttpServer server;
+    QVERIFY(server.listen());
+    server.enqueue("/v1/" + endpoint.toUtf8(), testsupport::ScriptedResponse{status, contentType, answer, {}, 0, false, false, {}});
+    QStringList args{u"--host"_s, server.baseUrl().toString(), u"request"_s, endpoint};
+    if (!body.isEmpty())
+        args.append(u"-"_s);
+    const Result r = run(args, body);
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(server.requests().size(), 1);
+    QCOMPARE(server.requests().first().method, QByteArray(body.isEmpty() ? "GET" : "POST"));
+    if (contentType == "text/plain") {
+        QCOMPARE(r.out, answer + '\n');
+        return;
+    }
+    const QJsonDocument printed = QJsonDocument::fromJson(r.out);
+    const QJsonDocument expected = QJsonDocument::fromJson(answer);
+    QCOMPARE(core::json::firstDifference(printed.isArray() ? QJsonValue(printed.array()) : QJsonValue(printed.object()),
+                                         core::json::stripNulls(expected.isArray() ? QJsonValue(expected.array())
+                                                                                   : QJsonValue(expected.object()))),
+             QString());
+    if (!body.isEmpty())
+        QCOMPARE(QJsonDocument::fromJson(server.requests().first().body), QJsonDocument::fromJson(body));
+}
+
+void TestAlephctl::explainPrintsScoredSegments()
+{
+    // test_explanation/test_explanation_with_text_only, through the friendly form.
+    const auto *in = find(u"test_explanation/test_explanation_with_text_only.json"_s);
+    QVERIFY(in);
+    const QString prompt = u"I am a programmer and French. My favourite food is"_s;
+    const Result r = run({u"--host"_s, m_server.baseUrl().toString(), u"explain"_s, u"-m"_s, u"luminous-base"_s,
+                          u"--target"_s, u" pizza with cheese"_s, u"--target-granularity"_s, u"token"_s,
+                          u"--normalize"_s, prompt});
+    QVERIFY2(r.code == 0, r.err.constData());
+    // One line per recorded score: target token, item, the segment's own text, score.
+    int expectedLines = 0;
+    const QJsonArray explanations = in->responseBody.toObject().value(u"explanations"_s).toArray();
+    for (const QJsonValue &e : explanations) {
+        for (const QJsonValue &item : e.toObject().value(u"items"_s).toArray())
+            expectedLines += int(item.toObject().value(u"scores"_s).toArray().size());
+    }
+    QVERIFY(r.out.endsWith('\n'));
+    const QList<QByteArray> lines = r.out.chopped(1).split('\n'); // keep the target's leading space
+    QCOMPARE(lines.size(), expectedLines);
+    const QJsonObject firstScore = explanations.first().toObject().value(u"items"_s).toArray().first()
+                                       .toObject().value(u"scores"_s).toArray().first().toObject();
+    const QString segment = prompt.mid(firstScore.value(u"start"_s).toInt(), firstScore.value(u"length"_s).toInt());
+    QCOMPARE(QString::fromUtf8(lines.first()),
+             u" pizza\ttext0\t"_s + segment + u'\t' + QString::number(firstScore.value(u"score"_s).toDouble()));
+    // A custom granularity without a delimiter is refused before sending.
+    const Result bad = run({u"--host"_s, m_server.baseUrl().toString(), u"explain"_s, u"-m"_s, u"m"_s,
+                            u"--target"_s, u"x"_s, u"--granularity"_s, u"custom:"_s, u"hi"_s});
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains("prompt_granularity.delimiter"), bad.err.constData());
+}
+
+void TestAlephctl::embedBatchesStdinInInputOrder()
+{
+    // test_embed/test_batch_embed_semantic[101]: 101 × "hello" as 100 + 1, compressed to 128.
+    const auto *first = find(u"test_embed/test_batch_embed_semantic[101].json"_s, 0);
+    QVERIFY(first);
+    QByteArray input;
+    for (int i = 0; i < 101; ++i)
+        input += "hello\n\n"; // blank lines are skipped
+    m_server.clearRequests();
+    const Result r = run({u"--host"_s, m_server.baseUrl().toString(), u"embed"_s, u"-m"_s, u"luminous-base"_s,
+                          u"--compress-to-size"_s, u"128"_s, u"--parallel"_s, u"1"_s},
+                         input);
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 101);
+    const QJsonArray recorded = first->responseBody.toObject().value(u"embeddings"_s).toArray();
+    QCOMPARE(QJsonDocument::fromJson(lines.first()).array(), recorded.first().toArray());
+    for (const QByteArray &line : lines)
+        QCOMPARE(QJsonDocument::fromJson(line).array().size(), 128);
+    QCOMPARE(m_server.requests().size(), 2);
+    const Result bad = run({u"embed"_s, u"-m"_s, u"m"_s, u"--batch-size"_s, u"101"_s, u"x"_s});
+    QCOMPARE(bad.code, 2);
+    QVERIFY(bad.err.contains("--batch-size takes 1..100"));
+}
+
+void TestAlephctl::translatePrintsTranslationAndSegments()
+{
+    testsupport::TestHttpServer server;
+    QVERIFY(server.listen());
+    server.enqueue("/v1/translate", testsupport::TestHttpServer::json(200, R"({"translation":"Hallo Welt. Wie geht's?","score":0.8,"segments":[{"source":"Hello world.","translation":"Hallo Welt.","score":0.9},{"source":"How are you?","translation":"Wie geht's?","score":0.7}],"num_tokens_prompt_total":9,"num_tokens_generated":0})"));
+    const Result r = run({u"--host"_s, server.baseUrl().toString(), u"translate"_s, u"-m"_s, u"pharia-1-mt-translation"_s,
+                          u"--to"_s, u"de"_s, u"--segments"_s, u"Hello world. How are you?"_s});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(r.out, QByteArray("Hallo Welt. Wie geht's?\nHello world.\tHallo Welt.\t0.9\nHow are you?\tWie geht's?\t0.7\n"));
+    QCOMPARE(QJsonDocument::fromJson(server.requests().first().body).object(),
+             (QJsonObject{{u"model"_s, u"pharia-1-mt-translation"_s}, {u"source"_s, u"Hello world. How are you?"_s},
+                          {u"target_language"_s, u"de"_s}}));
+    const Result missing = run({u"translate"_s, u"-m"_s, u"m"_s, u"hi"_s});
+    QCOMPARE(missing.code, 2);
 }
 
 QTEST_GUILESS_MAIN(TestAlephctl)
