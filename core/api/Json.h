@@ -10,6 +10,7 @@
 
 #include <concepts>
 #include <optional>
+#include <type_traits>
 
 /// Typed JSON reading and writing shared by every request and response type in core/api.
 ///
@@ -259,6 +260,18 @@ bool read(const QJsonValue &v, QList<T> &out, const Context &c)
     const QJsonArray array = v.toArray();
     out.clear();
     out.reserve(array.size());
+    if constexpr (std::is_floating_point_v<T>) {
+        // Vectors (embeddings, scores): no per-element context unless an element is bad.
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QJsonValue item = array.at(i);
+            if (!item.isDouble()) {
+                T ignored{};
+                return read(item, ignored, c.element(i));
+            }
+            out.append(T(item.toDouble()));
+        }
+        return true;
+    }
     for (qsizetype i = 0; i < array.size(); ++i) {
         T item{};
         if (!read(array.at(i), item, c.element(i)))
