@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "core/api/Chat.h"
 #include "core/api/Completion.h"
+#include "core/api/Embedding.h"
+#include "core/api/Endpoints.h"
+#include "core/api/ImageFile.h"
 #include "core/api/Json.h"
 #include "core/api/Models.h"
 #include "core/api/Tokenization.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -24,6 +30,11 @@ private Q_SLOTS:
     void chatResponseAcceptsOneElementArray();
     void modelSettingsParsesCapabilities();
     void streamEventRejectsUnknownType();
+    void newEndpointsRejectBadRequests_data();
+    void newEndpointsRejectBadRequests();
+    void floatsWriteTheirShortestForm();
+    void imageFilesKeepTheirBytes();
+    void imageFilesOfOtherFormatsAreRefused();
 };
 
 static QJsonObject obj(const char *text)
@@ -162,6 +173,112 @@ void TestApiTypes::streamEventRejectsUnknownType()
     QString error;
     QVERIFY(!core::CompletionStreamEvent::fromJson(obj(R"({"type":"weird"})"), &error));
     QVERIFY(error.contains(u"weird"_s));
+}
+
+void TestApiTypes::newEndpointsRejectBadRequests_data()
+{
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expectedError");
+    QTest::newRow("representation") << u"semantic_embed"_s << QByteArray(R"({"prompt":"x","representation":"sideways"})")
+                                    << u"semantic_embed: field \"representation\": \"sideways\" is not one of: symmetric, document, query"_s;
+    QTest::newRow("compress 256") << u"semantic_embed"_s << QByteArray(R"({"prompt":"x","representation":"query","compress_to_size":256})")
+                                  << u"semantic_embed: field \"compress_to_size\": only 128 is supported (leave it out for the full size)"_s;
+    QByteArray many = R"({"representation":"symmetric","prompts":[)";
+    for (int i = 0; i < 101; ++i)
+        many += i ? R"(,"x")" : R"("x")";
+    many += "]}";
+    QTest::newRow("101 prompts") << u"batch_semantic_embed"_s << many
+                                 << u"batch_semantic_embed: field \"prompts\": 101 prompts; one request takes at most 100 (alephctl embed and BatchEmbedder split longer lists)"_s;
+    QTest::newRow("hosting") << u"evaluate"_s << QByteArray(R"({"model":"m","prompt":"x","completion_expected":"y","hosting":"elsewhere"})")
+                             << u"evaluate: field \"hosting\": \"elsewhere\" is not one of: aleph-alpha"_s;
+    QTest::newRow("explain without target") << u"explain"_s << QByteArray(R"({"model":"m","prompt":"x"})")
+                                            << u"explain: missing required field \"target\""_s;
+    QTest::newRow("custom without delimiter") << u"explain"_s
+                                              << QByteArray(R"({"model":"m","prompt":"x","target":"y","prompt_granularity":{"type":"custom"}})")
+                                              << u"explain: field \"prompt_granularity.delimiter\": required and non-empty when type is \"custom\""_s;
+    QTest::newRow("target granularity") << u"explain"_s << QByteArray(R"({"model":"m","prompt":"x","target":"y","target_granularity":"word"})")
+                                        << u"explain: field \"target_granularity\": \"word\" is not one of: complete, token"_s;
+    QTest::newRow("embeddings input") << u"embeddings"_s << QByteArray(R"({"model":"m","input":[]})")
+                                      << u"embeddings: field \"input\": expected a string or a non-empty array of strings, token ids or token-id lists, got an empty array"_s;
+    QTest::newRow("rerank top_n") << u"rerank"_s << QByteArray(R"({"query":"q","documents":["a"],"top_n":0})")
+                                  << u"rerank: field \"top_n\": must be at least 1 (leave it out for all documents)"_s;
+    QTest::newRow("instruction missing") << u"instructable_embed"_s << QByteArray(R"({"input":"x"})")
+                                         << u"instructable_embed: missing required field \"instruction\""_s;
+    QTest::newRow("steering pair") << u"steering_concepts"_s << QByteArray(R"({"examples":[{"positive":"a"}]})")
+                                   << u"steering_concepts: missing required field \"examples[0].negative\""_s;
+}
+
+void TestApiTypes::newEndpointsRejectBadRequests()
+{
+    QFETCH(QString, endpoint);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expectedError);
+    QString error;
+    QVERIFY(!core::findEndpoint(endpoint)->normalizeRequest(obj(body.constData()), &error));
+    QCOMPARE(error, expectedError);
+}
+
+void TestApiTypes::floatsWriteTheirShortestForm()
+{
+    // 1.86328125 is the float nearest to 1.8632812; the server prints the shorter form.
+    QCOMPARE(core::json::toValue(1.8632812f).toDouble(), 1.8632812);
+    QCOMPARE(core::json::toValue(-0.049316406f).toDouble(), -0.049316406);
+    QCOMPARE(core::json::toValue(0.0f).toDouble(), 0.0);
+    const QJsonValue vector = core::json::toValue(core::Embedding{0.5f, -2.765625f});
+    QCOMPARE(vector, QJsonValue(QJsonArray{0.5, -2.765625}));
+}
+
+void TestApiTypes::imageFilesKeepTheirBytes()
+{
+    const QString assets = QStringLiteral(ALEPH_SOURCE_DIR "/../shared/cassettes/assets/");
+    QString error;
+    const std::optional<core::ImageFile> jpeg = core::ImageFile::load(assets + u"dog-and-cat-cover.jpg"_s, &error);
+    QVERIFY2(jpeg, qPrintable(error));
+    QFile file(assets + u"dog-and-cat-cover.jpg"_s);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(jpeg->bytes, file.readAll());
+    QCOMPARE(jpeg->format, QByteArray("jpeg"));
+    QCOMPARE(jpeg->size, QSize(1200, 630));
+    // Chat gets PNG: a JPEG is decoded and re-encoded, same pixels size.
+    const std::optional<QString> url = jpeg->pngDataUrl(&error);
+    QVERIFY2(url, qPrintable(error));
+    QVERIFY(url->startsWith(u"data:image/png;base64,"_s));
+    QImage decoded;
+    QVERIFY(decoded.loadFromData(QByteArray::fromBase64(url->mid(22).toLatin1()), "PNG"));
+    QCOMPARE(decoded.size(), QSize(1200, 630));
+    // A PNG goes as it is.
+    const std::optional<core::ImageFile> png = core::ImageFile::load(assets + u"tiny.png"_s, &error);
+    QVERIFY2(png, qPrintable(error));
+    QCOMPARE(*png->pngDataUrl(&error), u"data:image/png;base64,"_s + png->base64());
+    // WebP is the third accepted format.
+    QImage image(8, 4, QImage::Format_RGB32);
+    image.fill(Qt::red);
+    QByteArray webp;
+    QBuffer buffer(&webp);
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY2(image.save(&buffer, "WEBP"), "the WebP image plugin (qt6-image-formats-plugins) is missing");
+    const std::optional<core::ImageFile> fromWebp = core::ImageFile::fromBytes(webp, u"x.webp"_s, &error);
+    QVERIFY2(fromWebp, qPrintable(error));
+    QCOMPARE(fromWebp->format, QByteArray("webp"));
+    QCOMPARE(fromWebp->size, QSize(8, 4));
+    const std::optional<core::PromptItem> item = core::PromptItem::fromImageFile(assets + u"dog-and-cat-cover.jpg"_s, &error);
+    QVERIFY(item);
+    QCOMPARE(item->imageBase64, jpeg->base64());
+}
+
+void TestApiTypes::imageFilesOfOtherFormatsAreRefused()
+{
+    QString error;
+    QVERIFY(!core::ImageFile::fromBytes(QByteArray("GIF89a\x01\x00\x01\x00\x80\x00\x00", 13), u"cat.gif"_s, &error));
+    QCOMPARE(error, u"cat.gif: GIF images are not supported; use PNG, JPEG or WebP"_s);
+    QVERIFY(!core::ImageFile::fromBytes("hello", u"notes.txt"_s, &error));
+    QCOMPARE(error, u"notes.txt: not an image this app can read; use PNG, JPEG or WebP"_s);
+    QVERIFY(!core::ImageFile::fromBytes({}, u"empty.png"_s, &error));
+    QCOMPARE(error, u"empty.png: the file is empty"_s);
+    QVERIFY(!core::ImageFile::load(u"/nonexistent/x.png"_s, &error));
+    QVERIFY(error.startsWith(u"/nonexistent/x.png: cannot read"_s));
+    QVERIFY(!core::PromptItem::fromImageFile(u"/nonexistent/x.png"_s, &error));
 }
 
 QTEST_GUILESS_MAIN(TestApiTypes)
