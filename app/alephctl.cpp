@@ -82,12 +82,13 @@ int exitCodeFor(const core::ApiError &error)
     }
 }
 
-/// Runs `job` to its end and returns the exit code; `onSuccess` prints the result.
+/// Runs `job` (an ApiJob or an EmbeddingBatchJob) to its end and returns the exit code;
+/// `onSuccess` prints the result.
 template<class Job, class Fn>
 int runJob(QCoreApplication &app, Job *job, Fn onSuccess)
 {
     int code = Ok;
-    QObject::connect(job, &core::ApiJob::finished, &app, [&app, job, &code, onSuccess] {
+    QObject::connect(job, &Job::finished, &app, [&app, job, &code, onSuccess] {
         if (job->state() == core::ApiJob::State::Succeeded) {
             onSuccess(job);
         } else {
@@ -477,19 +478,10 @@ int cmdEmbed(QCoreApplication &app, core::ApiClient &client, const QStringList &
                 std::fputc('\n', stderr);
         });
     }
-    int code = Ok;
-    QObject::connect(job, &core::EmbeddingBatchJob::finished, &app, [&app, job, &code] {
-        if (job->state() == core::ApiJob::State::Succeeded) {
-            for (const core::Embedding &e : job->embeddings())
-                out(QJsonDocument(core::json::toValue(e).toArray()).toJson(QJsonDocument::Compact) + '\n');
-        } else {
-            err(job->error().toString());
-            code = exitCodeFor(job->error());
-        }
-        app.exit(code);
+    return runJob(app, job, [](core::BatchEmbedder *j) {
+        for (const core::Embedding &e : j->embeddings())
+            out(QJsonDocument(core::json::toValue(e).toArray()).toJson(QJsonDocument::Compact) + '\n');
     });
-    app.exec();
-    return code;
 }
 
 int cmdTranslate(QCoreApplication &app, core::ApiClient &client, const QStringList &args)
