@@ -18,11 +18,10 @@ EmbeddingBatchJob::EmbeddingBatchJob(int total, BatchOptions options, QObject *p
 
 EmbeddingBatchJob::~EmbeddingBatchJob()
 {
-    for (const QPointer<ApiJob> &job : std::as_const(m_running)) {
-        if (job) {
-            job->disconnect(this);
-            job->cancel();
-        }
+    const QList<ApiJob *> running = m_running;
+    for (ApiJob *job : running) {
+        job->disconnect(this);
+        job->cancel();
     }
 }
 
@@ -77,6 +76,14 @@ void EmbeddingBatchJob::fill()
         connect(job, &ApiJob::finished, this, [this, job, chunk, begin, end] {
             onChunkFinished(job, chunk, begin, end);
         });
+        // A chunk deleted before it finished (its client was deleted) would otherwise leave the
+        // batch waiting forever.
+        connect(job, &QObject::destroyed, this, [this, job] {
+            if (m_running.removeAll(job) > 0 && m_state == State::Running) {
+                m_error = ApiError::make(ApiError::Kind::Interrupted, u"the connection was closed during the batch"_s);
+                finish(State::Failed);
+            }
+        });
     }
 }
 
@@ -125,11 +132,9 @@ void EmbeddingBatchJob::cancel()
     if (m_state != State::Running)
         return;
     m_state = State::Canceled; // first: each chunk's cancel() re-enters onChunkFinished()
-    const QList<QPointer<ApiJob>> running = m_running;
-    for (const QPointer<ApiJob> &job : running) {
-        if (job)
-            job->cancel();
-    }
+    const QList<ApiJob *> running = m_running;
+    for (ApiJob *job : running)
+        job->cancel();
     finish(State::Canceled);
 }
 
@@ -142,13 +147,11 @@ void EmbeddingBatchJob::finish(State state)
     if (state == State::Succeeded) {
         m_error = ApiError();
     } else {
-        const QList<QPointer<ApiJob>> running = m_running;
+        const QList<ApiJob *> running = m_running;
         m_running.clear();
-        for (const QPointer<ApiJob> &job : running) {
-            if (job) {
-                job->disconnect(this);
-                job->cancel();
-            }
+        for (ApiJob *job : running) {
+            job->disconnect(this);
+            job->cancel();
         }
     }
     Q_EMIT finished();

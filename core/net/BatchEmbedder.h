@@ -89,7 +89,7 @@ private:
     int m_nextBegin = 0;
     int m_done = 0;
     int m_lastChunkWithVersion = -1;
-    QList<QPointer<ApiJob>> m_running;
+    QList<ApiJob *> m_running; // removed on finished() and on destroyed(), so never dangling
     QList<Embedding> m_embeddings;
     qint64 m_tokens = 0;
     QString m_modelVersion;

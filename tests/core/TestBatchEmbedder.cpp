@@ -146,6 +146,7 @@ private Q_SLOTS:
     void failingChunkFailsJobAndCancelsTheOthers();
     void cancelStopsEveryChunk();
     void zeroPromptsSendNothing();
+    void deletedClientFailsTheBatch();
     void badOptionsAreRefusedBeforeSending_data();
     void badOptionsAreRefusedBeforeSending();
     void alephAlphaProviderUsesDocumentAndQuery();
@@ -281,6 +282,21 @@ void TestBatchEmbedder::cancelStopsEveryChunk()
     for (const QPointer<testsupport::Responder> &r : std::as_const(m_server->stalled))
         QTRY_VERIFY(!r || !r->isOpen());
     QCOMPARE(m_server->bodies.size(), 2);
+}
+
+void TestBatchEmbedder::deletedClientFailsTheBatch()
+{
+    m_server->stallOthers = true;
+    auto client = std::make_unique<core::ApiClient>(&m_nam, config());
+    auto *job = new core::BatchEmbedder(client.get(), lumiousOptions(), prompts(300));
+    job->setAutoDelete(false);
+    std::unique_ptr<core::BatchEmbedder> guard(job);
+    QSignalSpy finished(job, &core::EmbeddingBatchJob::finished);
+    QTRY_COMPARE(m_server->stalled.size(), 3);
+    client.reset(); // deletes the chunk jobs, its children
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(job->state(), ApiJob::State::Failed);
+    QCOMPARE(job->error().kind, core::ApiError::Kind::Interrupted);
 }
 
 void TestBatchEmbedder::zeroPromptsSendNothing()
