@@ -523,20 +523,14 @@ int main(int argc, char *argv[])
         return rc;
     QNetworkAccessManager nam;
     core::ApiClient client(&nam, g.config);
+    using Command = int (*)(QCoreApplication &, core::ApiClient &, const QStringList &);
+    const QMap<QString, Command> commands{
+        {u"request"_s, cmdRequest},   {u"complete"_s, cmdComplete}, {u"chat"_s, cmdChat},
+        {u"models"_s, cmdModels},     {u"explain"_s, cmdExplain},   {u"embed"_s, cmdEmbed},
+        {u"translate"_s, cmdTranslate},
+    };
     const QString command = g.rest.first();
-    if (command == u"request"_s)
-        return cmdRequest(app, client, g.rest);
-    if (command == u"complete"_s)
-        return cmdComplete(app, client, g.rest);
-    if (command == u"chat"_s)
-        return cmdChat(app, client, g.rest);
-    if (command == u"models"_s)
-        return cmdModels(app, client, g.rest);
-    if (command == u"explain"_s)
-        return cmdExplain(app, client, g.rest);
-    if (command == u"embed"_s)
-        return cmdEmbed(app, client, g.rest);
-    if (command == u"translate"_s)
-        return cmdTranslate(app, client, g.rest);
+    if (const Command run = commands.value(command))
+        return run(app, client, g.rest);
     return usage(u"unknown command \""_s + command + u'"');
 }

@@ -65,8 +65,7 @@ void SemanticEmbeddingOptions::readOptions(json::Reader &r)
     if (compressToSize && *compressToSize != kCompressedEmbeddingSize && r.context().mode == json::Mode::Strict)
         r.context().child(u"compress_to_size"_s).fail(u"only 128 is supported (leave it out for the full size)"_s);
     r.optional(u"normalize"_s, normalize);
-    r.optional(u"contextual_control_threshold"_s, contextualControlThreshold);
-    r.optional(u"control_log_additive"_s, controlLogAdditive);
+    readControls(r);
 }
 
 void SemanticEmbeddingOptions::writeOptions(json::Writer &w) const
@@ -76,8 +75,7 @@ void SemanticEmbeddingOptions::writeOptions(json::Writer &w) const
     w.put(u"representation"_s, representation);
     w.put(u"compress_to_size"_s, compressToSize);
     w.put(u"normalize"_s, normalize);
-    w.put(u"contextual_control_threshold"_s, contextualControlThreshold);
-    w.put(u"control_log_additive"_s, controlLogAdditive);
+    writeControls(w);
 }
 
 void SemanticEmbeddingRequest::read(json::Reader &r)
@@ -145,8 +143,7 @@ void InstructableEmbeddingRequest::read(json::Reader &r)
     // The instruction may be the empty string, but the key is required.
     r.required(u"instruction"_s, instruction);
     r.optional(u"normalize"_s, normalize);
-    r.optional(u"contextual_control_threshold"_s, contextualControlThreshold);
-    r.optional(u"control_log_additive"_s, controlLogAdditive);
+    readControls(r);
 }
 
 void InstructableEmbeddingRequest::write(json::Writer &w) const
@@ -156,8 +153,7 @@ void InstructableEmbeddingRequest::write(json::Writer &w) const
     w.put(u"input"_s, input);
     w.put(u"instruction"_s, instruction);
     w.put(u"normalize"_s, normalize);
-    w.put(u"contextual_control_threshold"_s, contextualControlThreshold);
-    w.put(u"control_log_additive"_s, controlLogAdditive);
+    writeControls(w);
 }
 
 void EmbeddingRequest::read(json::Reader &r)
@@ -170,8 +166,7 @@ void EmbeddingRequest::read(json::Reader &r)
     r.optional(u"pooling"_s, pooling);
     r.optional(u"type"_s, type);
     r.optional(u"normalize"_s, normalize);
-    r.optional(u"contextual_control_threshold"_s, contextualControlThreshold);
-    r.optional(u"control_log_additive"_s, controlLogAdditive);
+    readControls(r);
 }
 
 void EmbeddingRequest::write(json::Writer &w) const
@@ -184,8 +179,7 @@ void EmbeddingRequest::write(json::Writer &w) const
     w.put(u"pooling"_s, pooling);
     w.put(u"type"_s, type);
     w.put(u"normalize"_s, normalize);
-    w.put(u"contextual_control_threshold"_s, contextualControlThreshold);
-    w.put(u"control_log_additive"_s, controlLogAdditive);
+    writeControls(w);
 }
 
 void EmbeddingResponse::read(json::Reader &r)

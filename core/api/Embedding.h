@@ -36,15 +36,13 @@ inline constexpr int kMaxPromptsPerBatch = 100;
 /// The options shared by `/semantic_embed` and `/batch_semantic_embed` (spec:
 /// SemanticEmbeddingRequest, BatchSemanticEmbeddingRequest); every chunk of a batch copies them.
 /// The spec leaves `model` optional; the official client always sends it.
-struct SemanticEmbeddingOptions
+struct SemanticEmbeddingOptions : ControlOptions
 {
     std::optional<QString> model;
     std::optional<QString> hosting;              ///< "aleph-alpha" or unset
     Representation representation = Representation::Symmetric;
     std::optional<int> compressToSize;           ///< "compress_to_size": 128 or unset (full size)
     std::optional<bool> normalize;               ///< unit-length vectors; server default false
-    std::optional<double> contextualControlThreshold; ///< spreads controls to similar tokens
-    std::optional<bool> controlLogAdditive;      ///< server default true
     void readOptions(json::Reader &r);
     void writeOptions(json::Writer &w) const;
 };
@@ -99,7 +97,7 @@ struct BatchSemanticEmbeddingResponse : json::ResponseBody<BatchSemanticEmbeddin
 
 /// Body of `POST /instructable_embed` (spec: InstructableEmbeddingRequest). Required: input,
 /// instruction (may be empty). The model needs `embedding_type: instructable`.
-struct InstructableEmbeddingRequest : json::RequestBody<InstructableEmbeddingRequest>
+struct InstructableEmbeddingRequest : ControlOptions, json::RequestBody<InstructableEmbeddingRequest>
 {
     static constexpr QLatin1String kRoot{"instructable_embed"};
     std::optional<QString> model;
@@ -107,15 +105,13 @@ struct InstructableEmbeddingRequest : json::RequestBody<InstructableEmbeddingReq
     Prompt input;
     QString instruction;                         ///< e.g. "Represent the text to query a database of salutations"
     std::optional<bool> normalize;
-    std::optional<double> contextualControlThreshold;
-    std::optional<bool> controlLogAdditive;
     QJsonObject extra;
     void read(json::Reader &r);
     void write(json::Writer &w) const;
 };
 
 /// Body of `POST /embed` (deprecated; spec: EmbeddingRequest). Required: model, prompt.
-struct EmbeddingRequest : json::RequestBody<EmbeddingRequest>
+struct EmbeddingRequest : ControlOptions, json::RequestBody<EmbeddingRequest>
 {
     static constexpr QLatin1String kRoot{"embed"};
     QString model;
@@ -128,8 +124,6 @@ struct EmbeddingRequest : json::RequestBody<EmbeddingRequest>
     std::optional<QStringList> pooling;
     std::optional<QString> type;                 ///< legacy; use /semantic_embed instead
     std::optional<bool> normalize;
-    std::optional<double> contextualControlThreshold;
-    std::optional<bool> controlLogAdditive;
     QJsonObject extra;
     void read(json::Reader &r);
     void write(json::Writer &w) const;

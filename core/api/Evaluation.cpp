@@ -11,8 +11,7 @@ void EvaluationRequest::read(json::Reader &r)
     r.optionalEnum(u"hosting"_s, hosting, {u"aleph-alpha"_s});
     r.required(u"prompt"_s, prompt);
     r.required(u"completion_expected"_s, completionExpected);
-    r.optional(u"contextual_control_threshold"_s, contextualControlThreshold);
-    r.optional(u"control_log_additive"_s, controlLogAdditive);
+    readControls(r);
 }
 
 void EvaluationRequest::write(json::Writer &w) const
@@ -21,8 +20,7 @@ void EvaluationRequest::write(json::Writer &w) const
     w.put(u"hosting"_s, hosting);
     w.put(u"prompt"_s, prompt);
     w.put(u"completion_expected"_s, completionExpected);
-    w.put(u"contextual_control_threshold"_s, contextualControlThreshold);
-    w.put(u"control_log_additive"_s, controlLogAdditive);
+    writeControls(w);
 }
 
 void EvaluationResult::read(json::Reader &r)

@@ -9,15 +9,13 @@ namespace core {
 
 /// Body of `POST /evaluate` (spec: EvaluationRequest; reference/API-ENDPOINTS.md §4): how likely
 /// the model finds `completion_expected` after `prompt`. Required: model, prompt, completion_expected.
-struct EvaluationRequest : json::RequestBody<EvaluationRequest>
+struct EvaluationRequest : ControlOptions, json::RequestBody<EvaluationRequest>
 {
     static constexpr QLatin1String kRoot{"evaluate"};
     QString model;
     std::optional<QString> hosting;              ///< "aleph-alpha" or unset
     Prompt prompt;
     QString completionExpected;                  ///< "completion_expected"
-    std::optional<double> contextualControlThreshold;
-    std::optional<bool> controlLogAdditive;
     QJsonObject extra;
     void read(json::Reader &r);
     void write(json::Writer &w) const;

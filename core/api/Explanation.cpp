@@ -37,8 +37,7 @@ void ExplanationRequest::read(json::Reader &r)
         r.context().child(u"target"_s).failMissing(); // required, though it may be null
     r.optional(u"target"_s, target);
     r.optional(u"control_factor"_s, controlFactor);
-    r.optional(u"contextual_control_threshold"_s, contextualControlThreshold);
-    r.optional(u"control_log_additive"_s, controlLogAdditive);
+    readControls(r);
     r.optionalEnum(u"postprocessing"_s, postprocessing, {u"none"_s, u"absolute"_s, u"square"_s});
     r.optional(u"normalize"_s, normalize);
     r.optional(u"prompt_granularity"_s, promptGranularity);
@@ -53,8 +52,7 @@ void ExplanationRequest::write(json::Writer &w) const
     w.put(u"prompt"_s, prompt);
     w.putValue(u"target"_s, target ? QJsonValue(*target) : QJsonValue(QJsonValue::Null));
     w.put(u"control_factor"_s, controlFactor);
-    w.put(u"contextual_control_threshold"_s, contextualControlThreshold);
-    w.put(u"control_log_additive"_s, controlLogAdditive);
+    writeControls(w);
     w.put(u"postprocessing"_s, postprocessing);
     w.put(u"normalize"_s, normalize);
     w.put(u"prompt_granularity"_s, promptGranularity);

@@ -27,7 +27,7 @@ struct PromptGranularity
 
 /// Body of `POST /explain`. Required: model, prompt, target (the completion text to explain; the
 /// spec allows null). Every other field is left out when unset, as the official client does.
-struct ExplanationRequest : json::RequestBody<ExplanationRequest>
+struct ExplanationRequest : ControlOptions, json::RequestBody<ExplanationRequest>
 {
     static constexpr QLatin1String kRoot{"explain"};
     QString model;
@@ -35,8 +35,6 @@ struct ExplanationRequest : json::RequestBody<ExplanationRequest>
     Prompt prompt;
     std::optional<QString> target;               ///< written as null when unset
     std::optional<double> controlFactor;         ///< "control_factor": suppression while probing, default 0.1
-    std::optional<double> contextualControlThreshold;
-    std::optional<bool> controlLogAdditive;      ///< default true
     std::optional<QString> postprocessing;       ///< "none" | "absolute" (|x|) | "square" (x²)
     std::optional<bool> normalize;               ///< rescale scores to 0..1 after postprocessing
     std::optional<PromptGranularity> promptGranularity;

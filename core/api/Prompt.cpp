@@ -181,6 +181,18 @@ QString Prompt::text() const
     return out;
 }
 
+void ControlOptions::readControls(json::Reader &r)
+{
+    r.optional(u"contextual_control_threshold"_s, contextualControlThreshold);
+    r.optional(u"control_log_additive"_s, controlLogAdditive);
+}
+
+void ControlOptions::writeControls(json::Writer &w) const
+{
+    w.put(u"contextual_control_threshold"_s, contextualControlThreshold);
+    w.put(u"control_log_additive"_s, controlLogAdditive);
+}
+
 namespace json {
 
 bool read(const QJsonValue &v, Prompt &out, const Context &c)

@@ -103,6 +103,20 @@ struct Prompt
     QString text() const;
 };
 
+/// The attention-control knobs of every endpoint that takes a prompt with controls (spec:
+/// contextual_control_threshold and control_log_additive of the embed, evaluate and explain
+/// requests; reference/API-ENDPOINTS.md §1.1).
+struct ControlOptions
+{
+    /// null: controls touch only the marked tokens; set: also tokens whose embedding cosine
+    /// similarity to them is at least this.
+    std::optional<double> contextualControlThreshold;
+    /// true (server default): add log(factor) to the attention scores; false: shift and multiply.
+    std::optional<bool> controlLogAdditive;
+    void readControls(json::Reader &r);
+    void writeControls(json::Writer &w) const;
+};
+
 namespace json {
 bool read(const QJsonValue &v, Prompt &out, const Context &c);
 } // namespace json
