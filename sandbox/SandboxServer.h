@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "sandbox/Faults.h"
+#include "sandbox/SandboxApi.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QThread>
+#include <QUrl>
+
+#include <memory>
+
+namespace sandbox {
+
+/// Options of `aleph-sandbox` (and of the app's embedded sandbox).
+struct SandboxOptions
+{
+    QString token = QStringLiteral("sandbox"); ///< the bearer token every request but GET /version needs
+    double tokensPerSecond = 50;               ///< stream pacing: one event per token; 0 = no pacing
+    QList<Fault> faults;                       ///< global faults with their probabilities
+    quint64 faultSeed = 0;
+    QString tlsCertificateFile;                ///< PEM; with tlsKeyFile the sandbox serves HTTPS
+    QString tlsKeyFile;                        ///< PEM, RSA or EC, unencrypted
+};
+
+/// The sandbox's HTTP side, on Qt HttpServer: routes `/v1/<endpoint>` to SandboxApi and
+/// `/gradient/api/embeddings/<slug>` to its Gradient emulation, checks the bearer token (401),
+/// injects faults (per request with `X-Sandbox-Fault`, globally by options), and frames streams
+/// the way the real API does (`data: <json>\n\n` events over chunked transfer).
+/// Lives in one thread; EmbeddedSandbox runs it in its own.
+class SandboxServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    explicit SandboxServer(SandboxOptions options = {}, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    /// Loads the TLS files (when set) and listens. Port 0 picks a free port. False with a message.
+    bool start(const QHostAddress &address, quint16 port, QString *error);
+    /// `http://127.0.0.1:<port>/v1` (https with TLS): the base URL a client uses.
+    QUrl baseUrl() const { return m_baseUrl; }
+    SandboxApi &api() { return m_api; }
+    /// Requests answered so far (any status).
+    qint64 requestCount() const { return m_requests; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    SandboxOptions m_options;
+    SandboxApi m_api;
+    FaultInjector m_faults;
+    QUrl m_baseUrl;
+    qint64 m_requests = 0;
+};
+
+/// A SandboxServer on a free loopback port in its own thread: the app's "Offline sandbox"
+/// connection, and the server of tests and benchmarks that must not share the client's thread.
+class EmbeddedSandbox
+{
+public:
+    explicit EmbeddedSandbox(SandboxOptions options = {});
+    ~EmbeddedSandbox();
+    /// Starts the thread and the server; blocks until it listens. False with a message.
+    bool start(QString *error = nullptr);
+    QUrl baseUrl() const { return m_baseUrl; }
+    QString token() const { return m_options.token; }
+
+private:
+    SandboxOptions m_options;
+    QThread m_thread;
+    SandboxServer *m_server = nullptr; // lives in m_thread
+    QUrl m_baseUrl;
+};
+
+} // namespace sandbox
