@@ -79,8 +79,7 @@ private:
             m_responder.writeHeader(header.first, header.second);
         if (m_delivery.cutAfterEvents >= 0) { // a body that stops half way
             m_responder.writeBody(body.left(body.size() / 2));
-            m_socket->flush();
-            m_socket->abort();
+            m_socket->disconnectFromHost(); // after the bytes written so far: the body ends early
         } else {
             m_responder.writeBody(body);
         }
@@ -112,8 +111,7 @@ private:
         // Without pacing everything goes at once; with pacing one event per tick.
         do {
             if (m_delivery.cutAfterEvents >= 0 && m_next >= m_delivery.cutAfterEvents) {
-                m_socket->flush();
-                m_socket->abort(); // no terminating chunk: the client sees a cut stream
+                m_socket->disconnectFromHost(); // no terminating chunk: the client sees a cut stream
                 m_timer.stop();
                 deleteLater();
                 return;

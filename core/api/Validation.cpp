@@ -149,6 +149,11 @@ QString validate(const ChatRequest &r)
         check.fail(QStringLiteral("messages"), QStringLiteral("must contain at least one message"));
     for (qsizetype i = 0; i < r.messages.size(); ++i) {
         const ChatMessage &m = r.messages.at(i);
+        static const QStringList roles{QStringLiteral("system"), QStringLiteral("user"), QStringLiteral("assistant"),
+                                       QStringLiteral("tool")};
+        if (!roles.contains(m.role))
+            check.fail(QStringLiteral("messages[%1].role").arg(i),
+                       QStringLiteral("\"%1\" is not one of: %2").arg(m.role, roles.join(QStringLiteral(", "))));
         if (m.role == QLatin1String("tool") && !m.toolCallId)
             check.fail(QStringLiteral("messages[%1].tool_call_id").arg(i), QStringLiteral("is required for a message of role \"tool\""));
     }

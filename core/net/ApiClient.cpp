@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QSslConfiguration>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -68,6 +69,13 @@ RequestSpec ApiClient::makeSpec(const QString &endpoint, const QJsonObject *body
         request.setRawHeader("Accept", "text/event-stream");
     else
         request.setRawHeader("Accept", "application/json");
+    for (const auto &header : m_config.extraHeaders)
+        request.setRawHeader(header.first, header.second);
+    if (!m_config.caCertificates.isEmpty() && url.scheme() == u"https"_s) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(m_config.caCertificates);
+        request.setSslConfiguration(ssl);
+    }
     spec.request = request;
     return spec;
 }

@@ -6,6 +6,7 @@
 #include "core/net/RetryPolicy.h"
 
 #include <QObject>
+#include <QSslCertificate>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -21,6 +22,11 @@ struct ClientConfig
     bool nice = false;              ///< `?nice=true` on POSTs of endpoints that accept it
     int transferTimeoutMs = 305000; ///< no data for this long ends the attempt (server stops at 300 s)
     RetryPolicy retry;
+    /// Certificates trusted besides the system's (a profile's CA bundle, a self-signed server).
+    QList<QSslCertificate> caCertificates;
+    /// More headers sent with every request (e.g. `X-Sandbox-Fault` against the sandbox). Never
+    /// put the token here: it belongs in `token`.
+    QList<QPair<QByteArray, QByteArray>> extraHeaders;
 };
 
 /// The one client of the inference API. Each call returns a job parented to the client that
