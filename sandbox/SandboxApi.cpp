@@ -645,6 +645,10 @@ Reply SandboxApi::handle(const QString &endpoint, const QByteArray &method, cons
         user.id = 1;
         user.email = u"sandbox@localhost"_s;
         user.role = u"Client"_s;
+        user.creditsRemaining = 0.0; // the legacy constants the spec still requires
+        user.invoiceAllowed = false;
+        user.outOfCreditsThreshold = 0;
+        user.termsOfServiceVersion = u"sandbox"_s;
         return Reply::json(user.toJson());
     }
     if (endpoint == u"version"_s)
@@ -799,12 +803,18 @@ Reply SandboxApi::complete(const QByteArray &body)
     // echo: the prompt's own log-probabilities come first
     QList<QMap<QString, double>> echoLogProbs;
     if (r->echo.value_or(false) && r->logProbs) {
+        // One entry per token of the echoed text; image patches have no text and are left out.
         QList<qint64> ids;
-        for (const ContextToken &t : prompt->context)
-            ids.append(t.id);
+        QList<bool> echoed;
+        for (const EncodedItem &item : prompt->items)
+            for (qsizetype k = 0; k < item.count; ++k) {
+                ids.append(prompt->context.at(item.first + k).id);
+                echoed.append(item.type != core::PromptItem::Type::Image);
+            }
         const QList<double> lps = m_model.continuationLogProbs({}, ids);
         for (qsizetype i = 0; i < ids.size(); ++i)
-            echoLogProbs.append({{m_model.tokenizer().text(ids.at(i)), lps.at(i)}});
+            if (echoed.at(i))
+                echoLogProbs.append({{m_model.tokenizer().text(ids.at(i)), lps.at(i)}});
     }
 
     core::CompletionResponse response;
@@ -1759,6 +1769,7 @@ Reply SandboxApi::rerank(const QByteArray &body)
     if (r->topN && *r->topN < response.results.size())
         response.results.resize(*r->topN);
     core::RerankUsage usage;
+    usage.completionTokens = 0;
     usage.promptTokens = tokens;
     usage.totalTokens = tokens;
     response.usage = usage;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The Completion and Chat tabs driven with QTest against recorded real traffic (CassetteServer).
 #include "core/net/ApiClient.h"
+#include "sandbox/SandboxServer.h"
 #include "tests/support/CassetteServer.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void escapeStopsStreamAndKeepsPartialText();
     void serverErrorIsShownWithItsMessage();
     void otherTabsAreLabelledPlaceholders();
+    void tabsWorkAgainstTheOfflineSandbox();
 
 private:
     QString recordedChatReply() const;
@@ -115,6 +117,65 @@ void TestPlaygroundTabs::completionStreamsRecordedChunks()
     QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 10000);
     QCOMPARE(output->toPlainText(), u" The New York Times, May 15"_s);
     QVERIFY(child<QLabel>(tab, "status")->text().contains(u"prompt tokens 1"_s));
+}
+
+void TestPlaygroundTabs::tabsWorkAgainstTheOfflineSandbox()
+{
+    // The app's default connection on a fresh machine: the sandbox in its own thread, streaming at
+    // a pace, and here one injected 503 per request that the tabs ride out with a retry.
+    sandbox::SandboxOptions options;
+    options.tokensPerSecond = 400;
+    sandbox::EmbeddedSandbox offline(options);
+    QString error;
+    QVERIFY2(offline.start(&error), qPrintable(error));
+    core::ClientConfig config;
+    config.baseUrl = offline.baseUrl();
+    config.token = offline.token();
+    core::ApiClient direct(m_nam.get(), config);
+    config.retry.firstDelayMs = 1;
+    config.extraHeaders = {{"X-Sandbox-Fault", "busy*1"}};
+    core::ApiClient client(m_nam.get(), config);
+    ui::MainWindow window(&client, u"Offline sandbox: the answers are synthetic."_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.refreshModels();
+    ui::CompletionTab *completion = window.completionTab();
+    ui::ChatTab *chat = window.chatTab();
+    QTRY_COMPARE_WITH_TIMEOUT(child<QComboBox>(completion, "model")->currentText(), u"sandbox-luminous-base"_s, 10000);
+    QCOMPARE(child<QComboBox>(chat, "model")->currentText(), u"sandbox-llama-3.1-8b-instruct"_s);
+    QVERIFY(child<QLabel>(&window, "banner")->text().contains(u"synthetic"_s));
+
+    // What the tab shows is what the sandbox answers to the same request without a fault.
+    core::CompletionRequest request;
+    request.model = u"sandbox-luminous-base"_s;
+    request.prompt = core::Prompt::fromText(u"My name is Zorblax. Hello, my name is"_s);
+    request.maximumTokens = 8;
+    core::CompletionJob *job = direct.complete(request);
+    job->setAutoDelete(false);
+    std::unique_ptr<core::CompletionJob> guard(job);
+    QSignalSpy finished(job, &core::ApiJob::finished);
+    QVERIFY(finished.wait(10000));
+    const QString expected = *job->result().completions.value(0).completion;
+    QVERIFY(!expected.isEmpty());
+
+    window.tabs()->setCurrentWidget(completion);
+    child<QSpinBox>(completion, "maximum_tokens")->setValue(8);
+    child<QCheckBox>(completion, "stream")->setChecked(true);
+    QPlainTextEdit *prompt = child<QPlainTextEdit>(completion, "prompt");
+    prompt->setFocus();
+    QTest::keyClicks(prompt, u"My name is Zorblax. Hello, my name is"_s);
+    QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!completion->isBusy(), 10000);
+    QCOMPARE(child<QPlainTextEdit>(completion, "output0")->toPlainText(), expected);
+
+    window.tabs()->setCurrentWidget(chat);
+    QPlainTextEdit *input = child<QPlainTextEdit>(chat, "input");
+    input->setFocus();
+    QTest::keyClicks(input, u"Hello, how are you?"_s);
+    QTest::keyClick(input, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!chat->isBusy(), 10000);
+    QCOMPARE(chat->messages().size(), 2);
+    QVERIFY(!chat->messages().last().text().isEmpty());
 }
 
 QString TestPlaygroundTabs::recordedChatReply() const

@@ -10,6 +10,7 @@ ModelPicker::ModelPicker(Capability capability, const QString &fallback, QWidget
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);
     setMinimumContentsLength(18);
+    setSizeAdjustPolicy(QComboBox::AdjustToContents); // long names ("sandbox-llama-3.1-8b-instruct") stay readable
     addItem(fallback);
     setToolTip(tr("The model to use. The list comes from /model-settings; any name can be typed."));
 }
