@@ -5,10 +5,15 @@
 // in its own thread, that answers at once with a fixed vector of the requested size, so the figures
 // are the client's and the protocol's cost. DESIGN.md target: ≥ 20× faster.
 //
-// Run: build/tests/bench/bench_batch_embed [--texts N] [--dims D] [--parallel K]
+// With --sandbox the server is aleph-sandbox's (EmbeddedSandbox, its SyntheticModel computing
+// each vector, compress_to_size 128 or the full 5120 with --dims 5120): the DESIGN.md set-up
+// "10,000 texts embedded through the sandbox".
+//
+// Run: build/tests/bench/bench_batch_embed [--texts N] [--dims D] [--parallel K] [--sandbox]
 // Prints the figures; nothing is asserted.
 #include "core/net/ApiClient.h"
 #include "core/net/BatchEmbedder.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -93,7 +98,8 @@ int main(int argc, char *argv[])
     int dims = 128;
     int parallel = 4;
     const QStringList args = QCoreApplication::arguments();
-    for (int i = 1; i + 1 < args.size(); i += 2) {
+    const bool useSandbox = args.contains(u"--sandbox"_s);
+    for (int i = 1; i + 1 < args.size(); ++i) {
         if (args.at(i) == u"--texts"_s)
             texts = args.at(i + 1).toInt();
         else if (args.at(i) == u"--dims"_s)
@@ -116,15 +122,29 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench_batch_embed: cannot listen on loopback\n");
         return 1;
     }
+    sandbox::SandboxOptions sandboxOptions;
+    sandboxOptions.tokensPerSecond = 0;
+    sandbox::EmbeddedSandbox offline(sandboxOptions);
+    if (useSandbox && !offline.start()) {
+        std::fprintf(stderr, "bench_batch_embed: the sandbox did not start\n");
+        return 1;
+    }
 
     QNetworkAccessManager nam;
     nam.setProxy(QNetworkProxy::NoProxy);
     core::ClientConfig config;
-    config.baseUrl = QUrl(u"http://127.0.0.1:%1/v1"_s.arg(port));
+    config.baseUrl = useSandbox ? offline.baseUrl() : QUrl(u"http://127.0.0.1:%1/v1"_s.arg(port));
+    config.token = u"sandbox"_s;
     config.retry.totalRetries = 0;
     core::ApiClient client(&nam, config);
     core::SemanticEmbeddingOptions options;
-    options.model = u"luminous-base"_s;
+    options.model = useSandbox ? u"sandbox-luminous-base"_s : u"luminous-base"_s;
+    if (useSandbox && dims == core::kCompressedEmbeddingSize)
+        options.compressToSize = core::kCompressedEmbeddingSize;
+    else if (useSandbox && dims != 5120) {
+        std::fprintf(stderr, "bench_batch_embed: with --sandbox, --dims is 128 (compressed) or 5120\n");
+        return 2;
+    }
     options.representation = core::Representation::Document;
     QList<core::Prompt> prompts;
     for (int i = 0; i < texts; ++i)
@@ -161,6 +181,7 @@ int main(int argc, char *argv[])
     }
     delete batch;
 
+    std::printf("server                     %s\n", useSandbox ? "aleph-sandbox (SyntheticModel)" : "fixed vector");
     std::printf("texts                      %d\n", texts);
     std::printf("dimensions                 %d\n", dims);
     std::printf("one /semantic_embed each   %.3f s  (%.0f texts/s)\n", baseline, texts / baseline);
