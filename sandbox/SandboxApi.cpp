@@ -691,6 +691,60 @@ std::optional<Steering> SandboxApi::steering(const QString &id) const
     return it.value();
 }
 
+namespace {
+
+/// The text of each generated token as a stream sends it, the last one cut where the stop
+/// sequence cut the text.
+QStringList piecesOf(const Generation &g)
+{
+    QStringList pieces;
+    qsizetype remaining = g.text.size();
+    for (const QString &piece : g.pieces) {
+        if (remaining <= 0)
+            break;
+        pieces.append(piece.left(remaining));
+        remaining -= piece.size();
+    }
+    return pieces;
+}
+
+/// `logit_bias` (token id as a string → bias) into `sampling`; false with a 400 in `reply`.
+bool readLogitBias(const QString &root, const std::optional<QMap<QString, double>> &bias, const Tokenizer &tokenizer,
+                   Sampling *sampling, Reply *reply)
+{
+    if (!bias)
+        return true;
+    for (auto it = bias->cbegin(); it != bias->cend(); ++it) {
+        bool ok = false;
+        const qint64 id = it.key().toLongLong(&ok);
+        if (!ok || !tokenizer.isValid(id)) {
+            *reply = badRequest(u"%1: field \"logit_bias\": \"%2\" is not a token id"_s.arg(root, it.key()));
+            return false;
+        }
+        sampling->logitBias.insert(id, it.value());
+    }
+    return true;
+}
+
+} // namespace
+
+bool SandboxApi::resolveSteering(const QString &root, const std::optional<QStringList> &ids, const SandboxModel &model,
+                                 std::optional<Steering> *out, Reply *reply) const
+{
+    if (!ids || ids->isEmpty())
+        return true;
+    if (!model.steering) {
+        *reply = missingCapability(u"This model does not support steering concepts."_s);
+        return false;
+    }
+    *out = steering(ids->first());
+    if (!*out) {
+        *reply = badRequest(u"%1: field \"steering_concepts\": unknown steering concept \"%2\""_s.arg(root, ids->first()));
+        return false;
+    }
+    return true;
+}
+
 // ---- /complete ----
 
 Reply SandboxApi::complete(const QByteArray &body)
@@ -706,13 +760,8 @@ Reply SandboxApi::complete(const QByteArray &body)
     if (!model->settings.supportsCompletion())
         return missingCapability(u"This model does not support completions."_s);
     std::optional<Steering> steer;
-    if (r->steeringConcepts && !r->steeringConcepts->isEmpty()) {
-        if (!model->steering)
-            return missingCapability(u"This model does not support steering concepts."_s);
-        steer = steering(r->steeringConcepts->first());
-        if (!steer)
-            return badRequest(u"complete: field \"steering_concepts\": unknown steering concept \"%1\""_s.arg(r->steeringConcepts->first()));
-    }
+    if (!resolveSteering(u"complete"_s, r->steeringConcepts, *model, &steer, &reply))
+        return reply;
     QString error;
     const std::optional<EncodedPrompt> prompt = encodePrompt(m_model, r->prompt, *model, r->contextualControlThreshold, u"partial"_s, &error);
     if (!prompt)
@@ -736,15 +785,8 @@ Reply SandboxApi::complete(const QByteArray &body)
     sampling.frequencyPenalty = r->frequencyPenalty.value_or(0.0);
     sampling.penaltiesIncludePrompt = r->repetitionPenaltiesIncludePrompt.value_or(false);
     sampling.alternatives = r->logProbs.value_or(0);
-    if (r->logitBias) {
-        for (auto it = r->logitBias->cbegin(); it != r->logitBias->cend(); ++it) {
-            bool ok = false;
-            const qint64 id = it.key().toLongLong(&ok);
-            if (!ok || !m_model.tokenizer().isValid(id))
-                return badRequest(u"complete: field \"logit_bias\": \"%1\" is not a token id"_s.arg(it.key()));
-            sampling.logitBias.insert(id, it.value());
-        }
-    }
+    if (!readLogitBias(u"complete"_s, r->logitBias, m_model.tokenizer(), &sampling, &reply))
+        return reply;
     for (const QString &excluded : r->completionBiasExclusion.value_or(QStringList())) {
         const QList<qint64> ids = m_model.tokenizer().encodeIds(excluded);
         if (!ids.isEmpty())
@@ -849,16 +891,9 @@ Reply SandboxApi::complete(const QByteArray &body)
         }
         response.completions.append(result);
         // The stream carries the completion's text piece by piece, cut where the stop sequence cut it.
-        QStringList pieces;
+        QStringList pieces = piecesOf(g);
         if (!prefix.isEmpty())
-            pieces.append(prefix);
-        qsizetype remaining = g.text.size();
-        for (const QString &piece : g.pieces) {
-            if (remaining <= 0)
-                break;
-            pieces.append(piece.left(remaining));
-            remaining -= piece.size();
-        }
+            pieces.prepend(prefix);
         streamPieces.append(pieces);
     }
     for (const Generation &g : std::as_const(generations))
@@ -908,14 +943,8 @@ Reply SandboxApi::chat(const QByteArray &body)
     if (!model->settings.supportsChat())
         return missingCapability(u"This model does not support chat conversations."_s);
     std::optional<Steering> steer;
-    if (r->steeringConcepts && !r->steeringConcepts->isEmpty()) {
-        if (!model->steering)
-            return missingCapability(u"This model does not support steering concepts."_s);
-        steer = steering(r->steeringConcepts->first());
-        if (!steer)
-            return badRequest(u"chat/completions: field \"steering_concepts\": unknown steering concept \"%1\""_s.arg(
-                r->steeringConcepts->first()));
-    }
+    if (!resolveSteering(u"chat/completions"_s, r->steeringConcepts, *model, &steer, &reply))
+        return reply;
 
     // The conversation as context: each message's text, images as colour patches.
     QList<ContextToken> context;
@@ -959,15 +988,8 @@ Reply SandboxApi::chat(const QByteArray &body)
     sampling.presencePenalty = r->presencePenalty.value_or(0.0);
     sampling.frequencyPenalty = r->frequencyPenalty.value_or(0.0);
     sampling.alternatives = r->topLogprobs.value_or(0);
-    if (r->logitBias) {
-        for (auto it = r->logitBias->cbegin(); it != r->logitBias->cend(); ++it) {
-            bool ok = false;
-            const qint64 id = it.key().toLongLong(&ok);
-            if (!ok || !m_model.tokenizer().isValid(id))
-                return badRequest(u"chat/completions: field \"logit_bias\": \"%1\" is not a token id"_s.arg(it.key()));
-            sampling.logitBias.insert(id, it.value());
-        }
-    }
+    if (!readLogitBias(u"chat/completions"_s, r->logitBias, m_model.tokenizer(), &sampling, &reply))
+        return reply;
     const quint64 seed = requestSeed(object);
 
     // A tool call when the caller requires one, or when the last user message names a tool.
@@ -1036,13 +1058,7 @@ Reply SandboxApi::chat(const QByteArray &body)
             // A reply starts at its first word, not with the space the first token carries.
             const qsizetype skip = g.text.startsWith(u' ') ? 1 : 0;
             message.content = g.text.mid(skip);
-            qsizetype remaining = g.text.size();
-            for (const QString &piece : g.pieces) {
-                if (remaining <= 0)
-                    break;
-                pieces.append(piece.left(remaining));
-                remaining -= piece.size();
-            }
+            pieces = piecesOf(g);
             if (skip && !pieces.isEmpty())
                 pieces.first().remove(0, 1);
             completionTokens += int(g.tokens.size());

@@ -87,6 +87,10 @@ private:
 
     /// The steering concept `id` resolved to tokens; nullopt when the id is unknown.
     std::optional<Steering> steering(const QString &id) const;
+    /// The request's steering concept (at most one, core::validate() checks) into `out`; false
+    /// with a 400 in `reply` when the model cannot steer or the id is unknown.
+    bool resolveSteering(const QString &root, const std::optional<QStringList> &ids, const SandboxModel &model,
+                         std::optional<Steering> *out, Reply *reply) const;
 
     SyntheticModel m_model;
     QList<SandboxModel> m_models;
