@@ -1318,7 +1318,7 @@ Reply SandboxApi::explain(const QByteArray &body)
     const auto targetLogProbs = [&](const QList<ContextToken> &context) {
         QList<double> out;
         for (qsizetype k = 0; k < targetIds.size(); ++k)
-            out.append(m_model.next(context.mid(0, promptSize + k)).logProb(targetIds.at(k)));
+            out.append(m_model.next(context, promptSize + k).logProb(targetIds.at(k)));
         return out;
     };
     const QList<double> base = targetLogProbs(full);

@@ -150,11 +150,11 @@ double SyntheticModel::Scores::logProb(qint64 id) const
     return std::log(kFloorMass / double(vocabularySize));
 }
 
-SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, const Steering *steering) const
+SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, qsizetype length, const Steering *steering) const
 {
-    const qint64 prev = context.isEmpty() ? Tokenizer::kEndOfText : context.constLast().id;
-    const double prevWeight = context.isEmpty() ? 1.0 : std::clamp(context.constLast().weight, 0.0, 1.0);
-    const qsizetype n = context.size();
+    const qsizetype n = std::clamp<qsizetype>(length, 0, context.size());
+    const qint64 prev = n == 0 ? Tokenizer::kEndOfText : context.at(n - 1).id;
+    const double prevWeight = n == 0 ? 1.0 : std::clamp(context.at(n - 1).weight, 0.0, 1.0);
 
     // One pass over the context: topic (which words are present, recent ones more) and induction
     // (what followed earlier occurrences of the previous token).

@@ -89,7 +89,12 @@ public:
         double logProbAt(qsizetype index) const;
         qsizetype indexOf(qint64 id) const;
     };
-    Scores next(const QList<ContextToken> &context, const Steering *steering = nullptr) const;
+    Scores next(const QList<ContextToken> &context, const Steering *steering = nullptr) const
+    {
+        return next(context, context.size(), steering);
+    }
+    /// The same for the first `length` positions of `context` (no copy of a prefix).
+    Scores next(const QList<ContextToken> &context, qsizetype length, const Steering *steering = nullptr) const;
 
     /// Generates after `context` (which the caller keeps).
     Generation generate(QList<ContextToken> context, const Sampling &sampling, const Steering *steering = nullptr) const;
