@@ -17,11 +17,20 @@ ApiClient::ApiClient(QNetworkAccessManager *nam, ClientConfig config, QObject *p
     , m_nam(nam)
     , m_config(std::move(config))
 {
+    applyProxy();
 }
 
 void ApiClient::setConfig(const ClientConfig &config)
 {
     m_config = config;
+    applyProxy();
+    Q_EMIT configChanged();
+}
+
+void ApiClient::applyProxy()
+{
+    // DefaultProxy defers to the application proxy, i.e. the system's when main() turned that on.
+    m_nam->setProxy(m_config.proxy.value_or(QNetworkProxy(QNetworkProxy::DefaultProxy)));
 }
 
 QByteArray ApiClient::userAgent()
@@ -71,9 +80,11 @@ RequestSpec ApiClient::makeSpec(const QString &endpoint, const QJsonObject *body
         request.setRawHeader("Accept", "application/json");
     for (const auto &header : m_config.extraHeaders)
         request.setRawHeader(header.first, header.second);
-    if (!m_config.caCertificates.isEmpty() && url.scheme() == u"https"_s) {
+    if ((!m_config.caCertificates.isEmpty() || !m_config.verifyPeer) && url.scheme() == u"https"_s) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.addCaCertificates(m_config.caCertificates);
+        if (!m_config.verifyPeer)
+            ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
         request.setSslConfiguration(ssl);
     }
     spec.request = request;

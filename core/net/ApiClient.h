@@ -5,6 +5,7 @@
 #include "core/net/RawJob.h"
 #include "core/net/RetryPolicy.h"
 
+#include <QNetworkProxy>
 #include <QObject>
 #include <QSslCertificate>
 #include <QUrl>
@@ -24,6 +25,12 @@ struct ClientConfig
     RetryPolicy retry;
     /// Certificates trusted besides the system's (a profile's CA bundle, a self-signed server).
     QList<QSslCertificate> caCertificates;
+    /// TLS peer verification. Off only when a profile explicitly says so (the UI shows a warning
+    /// badge); then any certificate is accepted.
+    bool verifyPeer = true;
+    /// An explicit proxy for every request. Unset: the system's and the environment's proxy
+    /// settings (QNetworkProxyFactory::setUseSystemConfiguration, set in main()).
+    std::optional<QNetworkProxy> proxy;
     /// More headers sent with every request (e.g. `X-Sandbox-Fault` against the sandbox). Never
     /// put the token here: it belongs in `token`.
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
@@ -42,6 +49,7 @@ public:
     ApiClient(QNetworkAccessManager *nam, ClientConfig config, QObject *parent = nullptr);
 
     const ClientConfig &config() const { return m_config; }
+    /// Replaces the connection settings for the jobs started from now on (running jobs keep theirs).
     void setConfig(const ClientConfig &config);
     /// base URL + "/" + endpoint, e.g. https://host/v1 + complete → https://host/v1/complete
     QUrl endpointUrl(const QString &endpoint) const;
@@ -95,7 +103,12 @@ public:
     /// sending anything. A body with `"stream": true` is read as a stream.
     RawJob *request(const QString &endpoint, const QJsonObject &body = {});
 
+Q_SIGNALS:
+    /// setConfig() was called (a profile switch): tabs refresh their model lists.
+    void configChanged();
+
 private:
+    void applyProxy();
     RequestSpec makeSpec(const QString &endpoint, const QJsonObject *body, bool stream) const;
     template<class Job>
     Job *post(const QString &endpoint, QJsonObject body, bool stream);

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: MIT
+#include "core/settings/ConnectionProfile.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSslCertificate>
+#include <QUuid>
+
+namespace core {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("core::ConnectionProfile", text);
+}
+} // namespace
+
+ConnectionProfile ConnectionProfile::offlineSandbox()
+{
+    ConnectionProfile p;
+    p.id = QString::fromLatin1(kSandboxId);
+    p.name = tr("Offline sandbox");
+    p.baseUrl = QUrl();
+    p.isSandbox = true;
+    p.totalRetries = 2;
+    p.timeoutSeconds = 60;
+    return p;
+}
+
+QString ConnectionProfile::validate() const
+{
+    if (name.trimmed().isEmpty())
+        return tr("Name: give the profile a name.");
+    if (!isSandbox) {
+        if (!baseUrl.isValid() || (baseUrl.scheme() != QLatin1String("https") && baseUrl.scheme() != QLatin1String("http"))
+            || baseUrl.host().isEmpty())
+            return tr("Base URL: \"%1\" is not an http(s) URL, e.g. https://api.aleph-alpha.com or "
+                      "https://inference-api.example.com/v1.")
+                .arg(baseUrl.toString());
+    }
+    if (!hosting.isEmpty() && hosting != QLatin1String("aleph-alpha"))
+        return tr("Hosting: only \"aleph-alpha\" or none.");
+    if (timeoutSeconds < 1 || timeoutSeconds > 3600)
+        return tr("Timeout: between 1 and 3600 seconds.");
+    if (totalRetries < 0 || totalRetries > 20)
+        return tr("Retries: between 0 and 20.");
+    if (!caBundlePath.isEmpty()) {
+        const QFileInfo info(caBundlePath);
+        if (!info.isFile() || !info.isReadable())
+            return tr("CA bundle: cannot read \"%1\".").arg(caBundlePath);
+        if (QSslCertificate::fromPath(caBundlePath, QSsl::Pem).isEmpty())
+            return tr("CA bundle: \"%1\" holds no PEM certificate.").arg(caBundlePath);
+    }
+    if (proxyMode == ProxyMode::Explicit) {
+        const QString scheme = proxyUrl.scheme();
+        if (!proxyUrl.isValid() || proxyUrl.host().isEmpty() || proxyUrl.port() <= 0
+            || (scheme != QLatin1String("http") && scheme != QLatin1String("socks5")))
+            return tr("Proxy: write it as http://host:port or socks5://host:port.");
+    }
+    return QString();
+}
+
+ClientConfig ConnectionProfile::toClientConfig(const QString &token, QString *error) const
+{
+    ClientConfig config;
+    config.baseUrl = baseUrl;
+    config.token = token;
+    if (!hosting.isEmpty())
+        config.hosting = hosting;
+    config.nice = nice;
+    config.transferTimeoutMs = timeoutSeconds * 1000;
+    config.retry.totalRetries = totalRetries;
+    config.verifyPeer = verifyTls;
+    if (!caBundlePath.isEmpty()) {
+        config.caCertificates = QSslCertificate::fromPath(caBundlePath, QSsl::Pem);
+        if (config.caCertificates.isEmpty() && error)
+            *error = tr("CA bundle: \"%1\" holds no PEM certificate.").arg(caBundlePath);
+    }
+    switch (proxyMode) {
+    case ProxyMode::System:
+        break;
+    case ProxyMode::None:
+        config.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
+        break;
+    case ProxyMode::Explicit: {
+        const auto type = proxyUrl.scheme() == QLatin1String("socks5") ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy;
+        QNetworkProxy proxy(type, proxyUrl.host(), quint16(proxyUrl.port()), proxyUrl.userName(), proxyUrl.password());
+        config.proxy = proxy;
+        break;
+    }
+    }
+    return config;
+}
+
+ProfileStore::ProfileStore(QSettings *settings)
+    : m_settings(settings)
+{
+}
+
+QList<ConnectionProfile> ProfileStore::stored() const
+{
+    QList<ConnectionProfile> list;
+    const int n = m_settings->beginReadArray(QStringLiteral("profiles"));
+    for (int i = 0; i < n; ++i) {
+        m_settings->setArrayIndex(i);
+        ConnectionProfile p;
+        p.id = m_settings->value(QStringLiteral("id")).toString();
+        p.name = m_settings->value(QStringLiteral("name")).toString();
+        p.baseUrl = QUrl(m_settings->value(QStringLiteral("baseUrl")).toString());
+        p.hosting = m_settings->value(QStringLiteral("hosting")).toString();
+        p.nice = m_settings->value(QStringLiteral("nice"), false).toBool();
+        p.timeoutSeconds = m_settings->value(QStringLiteral("timeoutSeconds"), 305).toInt();
+        p.totalRetries = m_settings->value(QStringLiteral("totalRetries"), 8).toInt();
+        p.verifyTls = m_settings->value(QStringLiteral("verifyTls"), true).toBool();
+        p.caBundlePath = m_settings->value(QStringLiteral("caBundlePath")).toString();
+        const QString proxy = m_settings->value(QStringLiteral("proxyMode"), QStringLiteral("system")).toString();
+        p.proxyMode = proxy == QLatin1String("none")       ? ConnectionProfile::ProxyMode::None
+                      : proxy == QLatin1String("explicit") ? ConnectionProfile::ProxyMode::Explicit
+                                                           : ConnectionProfile::ProxyMode::System;
+        p.proxyUrl = QUrl(m_settings->value(QStringLiteral("proxyUrl")).toString());
+        if (!p.id.isEmpty() && p.id != QLatin1String(ConnectionProfile::kSandboxId))
+            list.append(p);
+    }
+    m_settings->endArray();
+    return list;
+}
+
+void ProfileStore::write(const QList<ConnectionProfile> &profiles)
+{
+    m_settings->remove(QStringLiteral("profiles"));
+    m_settings->beginWriteArray(QStringLiteral("profiles"), int(profiles.size()));
+    for (int i = 0; i < profiles.size(); ++i) {
+        const ConnectionProfile &p = profiles.at(i);
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(QStringLiteral("id"), p.id);
+        m_settings->setValue(QStringLiteral("name"), p.name);
+        m_settings->setValue(QStringLiteral("baseUrl"), p.baseUrl.toString());
+        m_settings->setValue(QStringLiteral("hosting"), p.hosting);
+        m_settings->setValue(QStringLiteral("nice"), p.nice);
+        m_settings->setValue(QStringLiteral("timeoutSeconds"), p.timeoutSeconds);
+        m_settings->setValue(QStringLiteral("totalRetries"), p.totalRetries);
+        m_settings->setValue(QStringLiteral("verifyTls"), p.verifyTls);
+        m_settings->setValue(QStringLiteral("caBundlePath"), p.caBundlePath);
+        m_settings->setValue(QStringLiteral("proxyMode"),
+                             p.proxyMode == ConnectionProfile::ProxyMode::None       ? QStringLiteral("none")
+                             : p.proxyMode == ConnectionProfile::ProxyMode::Explicit ? QStringLiteral("explicit")
+                                                                                     : QStringLiteral("system"));
+        m_settings->setValue(QStringLiteral("proxyUrl"), p.proxyUrl.toString());
+    }
+    m_settings->endArray();
+    m_settings->sync();
+}
+
+QList<ConnectionProfile> ProfileStore::profiles() const
+{
+    return QList<ConnectionProfile>{ConnectionProfile::offlineSandbox()} + stored();
+}
+
+ConnectionProfile ProfileStore::profile(const QString &id) const
+{
+    for (const ConnectionProfile &p : stored()) {
+        if (p.id == id)
+            return p;
+    }
+    return ConnectionProfile::offlineSandbox();
+}
+
+bool ProfileStore::contains(const QString &id) const
+{
+    if (id == QLatin1String(ConnectionProfile::kSandboxId))
+        return true;
+    for (const ConnectionProfile &p : stored()) {
+        if (p.id == id)
+            return true;
+    }
+    return false;
+}
+
+QString ProfileStore::save(ConnectionProfile profile)
+{
+    if (profile.id == QLatin1String(ConnectionProfile::kSandboxId) || profile.isSandbox)
+        return QString::fromLatin1(ConnectionProfile::kSandboxId);
+    if (profile.id.isEmpty())
+        profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QList<ConnectionProfile> list = stored();
+    bool replaced = false;
+    for (ConnectionProfile &p : list) {
+        if (p.id == profile.id) {
+            p = profile;
+            replaced = true;
+        }
+    }
+    if (!replaced)
+        list.append(profile);
+    write(list);
+    return profile.id;
+}
+
+bool ProfileStore::remove(const QString &id)
+{
+    QList<ConnectionProfile> list = stored();
+    const qsizetype removed = list.removeIf([&](const ConnectionProfile &p) { return p.id == id; });
+    if (removed == 0)
+        return false;
+    write(list);
+    if (currentId() == id)
+        setCurrentId(QString::fromLatin1(ConnectionProfile::kSandboxId));
+    return true;
+}
+
+QString ProfileStore::currentId() const
+{
+    const QString id = m_settings->value(QStringLiteral("currentProfile")).toString();
+    return contains(id) ? id : QString::fromLatin1(ConnectionProfile::kSandboxId);
+}
+
+void ProfileStore::setCurrentId(const QString &id)
+{
+    m_settings->setValue(QStringLiteral("currentProfile"), id);
+    m_settings->sync();
+}
+
+} // namespace core

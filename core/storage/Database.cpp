@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+#include "core/storage/Database.h"
+
+#include <QAtomicInteger>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+namespace core {
+
+namespace {
+
+QAtomicInteger<int> g_connectionCounter;
+
+/// migrations[i] takes the schema from version i to i + 1.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> list = {
+        // 0 → 1: the run history.
+        {
+            QStringLiteral("CREATE TABLE runs ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " started_at TEXT NOT NULL,"   // ISO 8601 UTC with ms
+                           " finished_at TEXT,"
+                           " tab TEXT NOT NULL,"          // completion, chat, ...
+                           " profile TEXT NOT NULL,"      // profile name
+                           " model TEXT NOT NULL,"
+                           " endpoint TEXT NOT NULL,"     // complete, chat/completions, ...
+                           " request TEXT NOT NULL,"      // the typed request as JSON (no token)
+                           " response TEXT,"              // the response as JSON, or partial text
+                           " error TEXT,"                 // the error shown to the user
+                           " status TEXT NOT NULL,"       // running|succeeded|failed|canceled|interrupted
+                           " duration_ms INTEGER,"
+                           " prompt_tokens INTEGER,"
+                           " completion_tokens INTEGER)"),
+            QStringLiteral("CREATE INDEX runs_started ON runs(started_at)"),
+        },
+        // 1 → 2: autosaved drafts (prompt editors, chat conversations).
+        {
+            QStringLiteral("CREATE TABLE drafts ("
+                           " key TEXT PRIMARY KEY,"       // e.g. completion/prompt, chat/conversation
+                           " content TEXT NOT NULL,"      // JSON written by the tab
+                           " updated_at TEXT NOT NULL)"),
+        },
+    };
+    return list;
+}
+
+} // namespace
+
+Database::Database(QString path)
+    : m_path(std::move(path))
+    , m_connectionName(QStringLiteral("aleph-db-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool Database::isOpen() const
+{
+    return QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Database::open(QString *error)
+{
+    return open(kSchemaVersion, error);
+}
+
+bool Database::open(int version, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::contains(m_connectionName) ? QSqlDatabase::database(m_connectionName, false)
+                                                               : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    if (!db.isOpen() && !db.open()) {
+        *error = QStringLiteral("Cannot open the history database %1: %2").arg(m_path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery q(db);
+    // WAL: readers never block the writer; NORMAL: a commit is durable against a killed process.
+    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    q.exec(QStringLiteral("PRAGMA busy_timeout=2000"));
+
+    const int current = schemaVersion();
+    if (current > kSchemaVersion) {
+        *error = QStringLiteral("The history database %1 was written by a newer version (schema %2; this build knows %3). "
+                                "It was left untouched.")
+                     .arg(m_path)
+                     .arg(current)
+                     .arg(kSchemaVersion);
+        db.close();
+        return false;
+    }
+    for (int v = current; v < version && v < migrations().size(); ++v) {
+        if (!db.transaction()) {
+            *error = QStringLiteral("Cannot migrate %1: %2").arg(m_path, db.lastError().text());
+            return false;
+        }
+        for (const QString &statement : migrations().at(v)) {
+            if (!q.exec(statement)) {
+                const QString message = q.lastError().text();
+                db.rollback();
+                *error = QStringLiteral("Migrating %1 to schema %2 failed: %3").arg(m_path).arg(v + 1).arg(message);
+                return false;
+            }
+        }
+        if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1)) || !db.commit()) {
+            const QString message = db.lastError().text();
+            db.rollback();
+            *error = QStringLiteral("Migrating %1 to schema %2 failed: %3").arg(m_path).arg(v + 1).arg(message);
+            return false;
+        }
+    }
+    return true;
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+QString Database::journalMode() const
+{
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next())
+        return q.value(0).toString().toLower();
+    return QString();
+}
+
+} // namespace core

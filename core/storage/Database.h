@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace core {
+
+/// The app's SQLite file (QtSql, driver QSQLITE): run history and drafts. Opened in WAL mode with
+/// `synchronous=NORMAL` (a committed transaction survives the app being killed), foreign keys on.
+/// The schema version is SQLite's `PRAGMA user_version`; open() applies the missing migrations in
+/// order, each in one transaction, so a database written by an older version is upgraded in place.
+/// A file from a newer version is refused rather than damaged.
+///
+/// One Database per thread: the QSqlDatabase connection belongs to the thread that opened it.
+class Database
+{
+public:
+    /// The schema version this build writes. 1: runs. 2: drafts.
+    static constexpr int kSchemaVersion = 2;
+
+    /// `path` is the SQLite file (created if missing), or ":memory:".
+    explicit Database(QString path);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    /// Opens the file and migrates it. On failure returns false and sets `error` (a message for
+    /// the user naming the file).
+    bool open(QString *error);
+    /// Applies migrations up to `version` only (tests build old databases with it).
+    bool open(int version, QString *error);
+    bool isOpen() const;
+    QSqlDatabase connection() const;
+    QString path() const { return m_path; }
+    /// PRAGMA user_version.
+    int schemaVersion() const;
+    /// PRAGMA journal_mode ("wal" once opened on a file).
+    QString journalMode() const;
+
+private:
+    QString m_path;
+    QString m_connectionName;
+};
+
+} // namespace core

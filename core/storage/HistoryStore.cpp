@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: MIT
+#include "core/storage/HistoryStore.h"
+
+#include "core/util/Logging.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace core {
+
+namespace {
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QVariant intOrNull(qint64 value)
+{
+    return value < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(value);
+}
+
+RunRecord recordFrom(const QSqlQuery &q)
+{
+    RunRecord r;
+    r.id = q.value(0).toLongLong();
+    r.startedAt = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+    r.finishedAt = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
+    r.tab = q.value(3).toString();
+    r.profile = q.value(4).toString();
+    r.model = q.value(5).toString();
+    r.endpoint = q.value(6).toString();
+    r.request = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
+    r.response = q.value(8).toString();
+    r.error = q.value(9).toString();
+    r.status = q.value(10).toString();
+    r.durationMs = q.value(11).isNull() ? -1 : q.value(11).toLongLong();
+    r.promptTokens = q.value(12).isNull() ? -1 : q.value(12).toInt();
+    r.completionTokens = q.value(13).isNull() ? -1 : q.value(13).toInt();
+    return r;
+}
+
+const char *kColumns = "id, started_at, finished_at, tab, profile, model, endpoint, request, response, error, status, "
+                       "duration_ms, prompt_tokens, completion_tokens";
+
+} // namespace
+
+HistoryStore::HistoryStore(Database *db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+{
+    QSqlQuery q(m_db->connection());
+    q.exec(QStringLiteral("UPDATE runs SET status = 'interrupted', error = 'The app ended during this run.' "
+                          "WHERE status = 'running'"));
+}
+
+void HistoryStore::setRedactions(const QStringList &secrets)
+{
+    m_redactions.clear();
+    for (const QString &s : secrets) {
+        if (s.size() >= 4) // never scrub trivial strings out of every prompt
+            m_redactions.append(s);
+    }
+}
+
+QString HistoryStore::scrub(QString text) const
+{
+    for (const QString &s : m_redactions)
+        text.replace(s, QStringLiteral("[redacted]"));
+    return text;
+}
+
+qint64 HistoryStore::beginRun(const QString &tab, const QString &profile, const QString &model, const QString &endpoint,
+                              const QJsonObject &request)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("INSERT INTO runs (started_at, tab, profile, model, endpoint, request, status) "
+                             "VALUES (?, ?, ?, ?, ?, ?, 'running')"));
+    q.addBindValue(now());
+    q.addBindValue(tab);
+    q.addBindValue(scrub(profile));
+    q.addBindValue(model);
+    q.addBindValue(endpoint);
+    q.addBindValue(scrub(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact))));
+    if (!q.exec()) {
+        qCWarning(lcStorage) << "history: cannot record a run:" << q.lastError().text();
+        return 0;
+    }
+    Q_EMIT changed();
+    return q.lastInsertId().toLongLong();
+}
+
+bool HistoryStore::finishRun(qint64 id, const QString &status, const QString &response, const QString &error,
+                             qint64 durationMs, int promptTokens, int completionTokens)
+{
+    if (id <= 0)
+        return false;
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("UPDATE runs SET finished_at = ?, status = ?, response = ?, error = ?, duration_ms = ?, "
+                             "prompt_tokens = ?, completion_tokens = ? WHERE id = ?"));
+    q.addBindValue(now());
+    q.addBindValue(status);
+    q.addBindValue(scrub(response));
+    q.addBindValue(scrub(error));
+    q.addBindValue(intOrNull(durationMs));
+    q.addBindValue(intOrNull(promptTokens));
+    q.addBindValue(intOrNull(completionTokens));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        qCWarning(lcStorage) << "history: cannot complete run" << id << ":" << q.lastError().text();
+        return false;
+    }
+    Q_EMIT changed();
+    return q.numRowsAffected() == 1;
+}
+
+QList<RunRecord> HistoryStore::search(const QString &text, const QString &tab, int limit) const
+{
+    QString sql = QStringLiteral("SELECT %1 FROM runs WHERE 1 = 1").arg(QLatin1String(kColumns));
+    if (!text.isEmpty())
+        sql += QStringLiteral(" AND (request LIKE :t ESCAPE '\\' OR response LIKE :t ESCAPE '\\' OR error LIKE :t ESCAPE '\\'"
+                              " OR model LIKE :t ESCAPE '\\' OR profile LIKE :t ESCAPE '\\')");
+    if (!tab.isEmpty())
+        sql += QStringLiteral(" AND tab = :tab");
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT :limit");
+    QSqlQuery q(m_db->connection());
+    q.prepare(sql);
+    if (!text.isEmpty()) {
+        QString escaped = text;
+        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
+        q.bindValue(QStringLiteral(":t"), QString(QStringLiteral("%") + escaped + QStringLiteral("%")));
+    }
+    if (!tab.isEmpty())
+        q.bindValue(QStringLiteral(":tab"), tab);
+    q.bindValue(QStringLiteral(":limit"), limit);
+    QList<RunRecord> list;
+    if (!q.exec()) {
+        qCWarning(lcStorage) << "history: search failed:" << q.lastError().text();
+        return list;
+    }
+    while (q.next())
+        list.append(recordFrom(q));
+    return list;
+}
+
+std::optional<RunRecord> HistoryStore::run(qint64 id) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM runs WHERE id = ?").arg(QLatin1String(kColumns)));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return recordFrom(q);
+    return std::nullopt;
+}
+
+bool HistoryStore::clear()
+{
+    QSqlQuery q(m_db->connection());
+    const bool ok = q.exec(QStringLiteral("DELETE FROM runs"));
+    Q_EMIT changed();
+    return ok;
+}
+
+int HistoryStore::count() const
+{
+    QSqlQuery q(m_db->connection());
+    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM runs")) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+DraftStore::DraftStore(Database *db)
+    : m_db(db)
+{
+}
+
+bool DraftStore::save(const QString &key, const QJsonObject &content)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("INSERT INTO drafts (key, content, updated_at) VALUES (?, ?, ?) "
+                             "ON CONFLICT(key) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at"));
+    q.addBindValue(key);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(content).toJson(QJsonDocument::Compact)));
+    q.addBindValue(now());
+    if (!q.exec()) {
+        qCWarning(lcStorage) << "drafts: cannot save" << key << ":" << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QJsonObject DraftStore::load(const QString &key) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT content FROM drafts WHERE key = ?"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    return {};
+}
+
+bool DraftStore::remove(const QString &key)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("DELETE FROM drafts WHERE key = ?"));
+    q.addBindValue(key);
+    return q.exec();
+}
+
+} // namespace core

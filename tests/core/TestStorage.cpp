@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: MIT
+// The SQLite history and drafts: WAL, migrations, search, crash recovery, and no token on disk.
+#include "core/storage/HistoryStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestStorage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void opensInWalModeAtTheCurrentSchema();
+    void migratesAnOlderDatabaseInPlace();
+    void refusesADatabaseFromANewerVersion();
+    void recordsARunBeforeItEndsAndCompletesIt();
+    void searchFindsRunsByTextAndTab();
+    void runningRunsBecomeInterruptedAfterACrash();
+    void draftsSurviveAKilledProcess();
+    void theTokenNeverReachesTheFile();
+
+private:
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+    QString freshPath() { return m_dir.filePath(u"db%1.sqlite"_s.arg(++m_counter)); }
+};
+
+void TestStorage::opensInWalModeAtTheCurrentSchema()
+{
+    core::Database db(freshPath());
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    QCOMPARE(db.journalMode(), u"wal"_s);
+    QCOMPARE(db.schemaVersion(), core::Database::kSchemaVersion);
+    QVERIFY(QFile::exists(db.path()));
+}
+
+void TestStorage::migratesAnOlderDatabaseInPlace()
+{
+    const QString path = freshPath();
+    {
+        core::Database v1(path);
+        QString error;
+        QVERIFY2(v1.open(1, &error), qPrintable(error));
+        QCOMPARE(v1.schemaVersion(), 1);
+        core::HistoryStore history(&v1);
+        QVERIFY(history.beginRun(u"completion"_s, u"p"_s, u"m"_s, u"complete"_s, {{u"prompt"_s, u"kept across the migration"_s}}) > 0);
+        QSqlQuery q(v1.connection());
+        QVERIFY(!q.exec(u"SELECT * FROM drafts"_s)); // not there yet
+    }
+    core::Database v2(path);
+    QString error;
+    QVERIFY2(v2.open(&error), qPrintable(error));
+    QCOMPARE(v2.schemaVersion(), 2);
+    core::HistoryStore history(&v2);
+    QCOMPARE(history.search(u"kept across"_s).size(), 1);
+    core::DraftStore drafts(&v2);
+    QVERIFY(drafts.save(u"completion"_s, {{u"prompt"_s, u"x"_s}}));
+}
+
+void TestStorage::refusesADatabaseFromANewerVersion()
+{
+    const QString path = freshPath();
+    {
+        core::Database db(path);
+        QString error;
+        QVERIFY(db.open(&error));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(u"PRAGMA user_version=99"_s));
+    }
+    core::Database db(path);
+    QString error;
+    QVERIFY(!db.open(&error));
+    QVERIFY2(error.contains(u"newer version"_s), qPrintable(error));
+}
+
+void TestStorage::recordsARunBeforeItEndsAndCompletesIt()
+{
+    core::Database db(freshPath());
+    QString error;
+    QVERIFY(db.open(&error));
+    core::HistoryStore history(&db);
+    QSignalSpy changed(&history, &core::HistoryStore::changed);
+    const QJsonObject request{{u"model"_s, u"luminous-base"_s}, {u"prompt"_s, u"An apple a day"_s}, {u"maximum_tokens"_s, 16}};
+    const qint64 id = history.beginRun(u"completion"_s, u"Work"_s, u"luminous-base"_s, u"complete"_s, request);
+    QVERIFY(id > 0);
+    auto running = history.run(id);
+    QVERIFY(running);
+    QCOMPARE(running->status, u"running"_s);
+    QCOMPARE(running->request, request);
+    QVERIFY(!running->finishedAt.isValid());
+
+    QVERIFY(history.finishRun(id, u"succeeded"_s, u"{\"completions\":[]}"_s, QString(), 1234, 5, 16));
+    const auto done = history.run(id);
+    QVERIFY(done);
+    QCOMPARE(done->status, u"succeeded"_s);
+    QCOMPARE(done->durationMs, 1234);
+    QCOMPARE(done->promptTokens, 5);
+    QCOMPARE(done->completionTokens, 16);
+    QVERIFY(done->finishedAt.isValid());
+    QVERIFY(done->finishedAt >= done->startedAt);
+    QCOMPARE(changed.size(), 2);
+}
+
+void TestStorage::searchFindsRunsByTextAndTab()
+{
+    core::Database db(freshPath());
+    QString error;
+    QVERIFY(db.open(&error));
+    core::HistoryStore history(&db);
+    const qint64 a = history.beginRun(u"completion"_s, u"P"_s, u"m1"_s, u"complete"_s, {{u"prompt"_s, u"The 100% juicy orange"_s}});
+    const qint64 b = history.beginRun(u"chat"_s, u"P"_s, u"m2"_s, u"chat/completions"_s, {{u"messages"_s, u"banana bread"_s}});
+    history.finishRun(b, u"failed"_s, QString(), u"HTTP 401: bad token"_s, 10);
+    QCOMPARE(history.search(QString()).size(), 2);
+    QCOMPARE(history.search(QString()).first().id, b); // newest first
+    QCOMPARE(history.search(u"ORANGE"_s).size(), 1);
+    QCOMPARE(history.search(u"orange"_s).first().id, a);
+    QCOMPARE(history.search(u"100%"_s).size(), 1); // % is literal, not a wildcard
+    QCOMPARE(history.search(u"1_0"_s).size(), 0);  // _ too
+    QCOMPARE(history.search(u"bad token"_s).first().id, b);
+    QCOMPARE(history.search(QString(), u"chat"_s).size(), 1);
+    QCOMPARE(history.search(u"orange"_s, u"chat"_s).size(), 0);
+    QVERIFY(history.clear());
+    QCOMPARE(history.count(), 0);
+}
+
+void TestStorage::runningRunsBecomeInterruptedAfterACrash()
+{
+    const QString path = freshPath();
+    qint64 id = 0;
+    {
+        core::Database db(path);
+        QString error;
+        QVERIFY(db.open(&error));
+        core::HistoryStore history(&db);
+        id = history.beginRun(u"chat"_s, u"P"_s, u"m"_s, u"chat/completions"_s, {});
+    }
+    core::Database db(path);
+    QString error;
+    QVERIFY(db.open(&error));
+    core::HistoryStore history(&db);
+    QCOMPARE(history.run(id)->status, u"interrupted"_s);
+}
+
+void TestStorage::draftsSurviveAKilledProcess()
+{
+    // A kill -9 leaves the database file and its -wal file as they are while the connection is
+    // still open. Copy both at that moment and open the copy: that is what the next start sees.
+    const QString path = freshPath();
+    core::Database db(path);
+    QString error;
+    QVERIFY(db.open(&error));
+    core::DraftStore drafts(&db);
+    const QJsonObject draft{{u"prompt"_s, u"Half-written prompt ✍️"_s}, {u"maximum_tokens"_s, 42}};
+    QVERIFY(drafts.save(u"completion"_s, draft));
+    QVERIFY(QFile::exists(path + u"-wal"_s)); // WAL mode: the commit is in the log, not yet in the file
+
+    const QString copy = freshPath();
+    QVERIFY(QFile::copy(path, copy));
+    QVERIFY(QFile::copy(path + u"-wal"_s, copy + u"-wal"_s));
+    core::Database restarted(copy);
+    QVERIFY2(restarted.open(&error), qPrintable(error));
+    core::DraftStore restored(&restarted);
+    QCOMPARE(restored.load(u"completion"_s), draft);
+    QCOMPARE(restored.load(u"missing"_s), QJsonObject());
+    QVERIFY(restored.remove(u"completion"_s));
+    QCOMPARE(restored.load(u"completion"_s), QJsonObject());
+}
+
+void TestStorage::theTokenNeverReachesTheFile()
+{
+    const QString token = u"aa-secret-token-7f3c9e1d"_s;
+    const QString path = freshPath();
+    {
+        core::Database db(path);
+        QString error;
+        QVERIFY(db.open(&error));
+        core::HistoryStore history(&db);
+        history.setRedactions({token});
+        // Even text that carries the token (an error echoing a header, a pasted prompt) is scrubbed.
+        const qint64 id = history.beginRun(u"chat"_s, u"P"_s, u"m"_s, u"chat/completions"_s,
+                                           QJsonObject{{u"messages"_s, QJsonArray{QString(u"my token is "_s + token)}}});
+        history.finishRun(id, u"failed"_s, u"Bearer "_s + token, u"Authorization: Bearer "_s + token, 1);
+        core::DraftStore drafts(&db);
+        drafts.save(u"chat"_s, {{u"input"_s, u"draft"_s}});
+        QCOMPARE(history.search(token).size(), 0);
+        QCOMPARE(history.search(u"[redacted]"_s).size(), 1);
+    }
+    QByteArray bytes;
+    for (const QString &file : QStringList{path, path + u"-wal"_s, path + u"-shm"_s}) {
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly))
+            bytes += f.readAll();
+    }
+    QVERIFY(bytes.size() > 1000);
+    QVERIFY(bytes.contains("my token is [redacted]"));
+    QVERIFY(!bytes.contains(token.toUtf8()));
+}
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "TestStorage.moc"
