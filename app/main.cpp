@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: MIT
 // aleph-playground: the composition root. Creates the network manager, the client and the window.
+#include "core/auth/CredentialStore.h"
 #include "core/net/ApiClient.h"
+#include "core/settings/ConnectionProfile.h"
+#include "core/storage/HistoryStore.h"
 #include "sandbox/SandboxServer.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QNetworkProxyFactory>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -69,47 +76,93 @@ int main(int argc, char *argv[])
     const QCommandLineOption tokenOption(u"token"_s, u"API token (else the environment variable AA_TOKEN)."_s, u"TOKEN"_s);
     const QCommandLineOption firstPaintOption(u"quit-after-first-paint"_s, u"Print first-paint-ms: N after the first paint and exit."_s);
     const QCommandLineOption sandboxOption(u"sandbox"_s, u"Use the offline sandbox (synthetic answers), even with a token configured."_s);
-    parser.addOptions({hostOption, tokenOption, firstPaintOption, sandboxOption});
+    const QCommandLineOption dataDirOption(u"data-dir"_s, u"Keep settings and history in DIR instead of the user's data folder."_s, u"DIR"_s);
+    parser.addOptions({hostOption, tokenOption, firstPaintOption, sandboxOption, dataDirOption});
     parser.process(app);
 
-    core::ClientConfig config;
-    config.baseUrl = QUrl(parser.isSet(hostOption) ? parser.value(hostOption)
-                                                   : qEnvironmentVariable("AA_HOST", u"https://api.aleph-alpha.com"_s));
-    config.token = parser.isSet(tokenOption) ? parser.value(tokenOption) : qEnvironmentVariable("AA_TOKEN");
-    // The offline sandbox is the connection when asked for, or when nothing else is configured
-    // (no host and no token): a fresh machine opens a working app.
-    const bool nothingConfigured = !parser.isSet(hostOption) && qEnvironmentVariableIsEmpty("AA_HOST") && config.token.isEmpty();
-    std::unique_ptr<sandbox::EmbeddedSandbox> offline;
-    QString banner;
-    if (parser.isSet(sandboxOption) || nothingConfigured) {
-        offline = std::make_unique<sandbox::EmbeddedSandbox>();
-        QString error;
-        if (offline->start(&error)) {
-            config.baseUrl = offline->baseUrl();
-            config.token = offline->token();
-            banner = QApplication::translate("main",
-                                             "Offline sandbox: the answers are synthetic, made on this computer by a small "
-                                             "deterministic model. To use Aleph Alpha, start with --host URL --token TOKEN "
-                                             "(or set AA_TOKEN).");
-        } else {
-            banner = QApplication::translate("main", "The offline sandbox could not start: %1").arg(error);
-        }
-    } else if (!config.baseUrl.isValid() || config.baseUrl.scheme().isEmpty()) {
-        banner = QApplication::translate("main", "The server address \"%1\" is not a URL; use --host https://…").arg(config.baseUrl.toString());
-    } else if (config.token.isEmpty()) {
-        banner = QApplication::translate("main",
-                                         "No API token is configured, so requests to %1 will be refused. Start with "
-                                         "--token TOKEN or set AA_TOKEN.")
-                     .arg(config.baseUrl.toDisplayString());
+    // Where settings (profiles, no secrets) and the history database live. --data-dir keeps a
+    // run apart from the user's own (tests, screenshots).
+    QString dataDir = parser.value(dataDirOption);
+    if (dataDir.isEmpty())
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dataDir);
+    QSettings settings(dataDir + u"/settings.ini"_s, QSettings::IniFormat);
+    core::ProfileStore profiles(&settings);
+    core::CredentialStore credentials(std::make_unique<core::KeychainSecretBackend>(u"aleph-playground"_s));
+    core::Database database(dataDir + u"/history.sqlite"_s);
+    QString dbError;
+    const bool dbOpen = database.open(&dbError);
+    std::unique_ptr<core::HistoryStore> history;
+    std::unique_ptr<core::DraftStore> drafts;
+    if (dbOpen) {
+        history = std::make_unique<core::HistoryStore>(&database);
+        drafts = std::make_unique<core::DraftStore>(&database);
     }
+
+    // System and environment proxies are honoured unless a profile names its own.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
+
+    // The offline sandbox starts on first use, in its own thread, on a free loopback port.
+    std::unique_ptr<sandbox::EmbeddedSandbox> offline;
+    auto sandboxConfig = [&offline](QString *error) {
+        core::ClientConfig c;
+        if (!offline) {
+            offline = std::make_unique<sandbox::EmbeddedSandbox>();
+            if (!offline->start(error)) {
+                offline.reset();
+                return c;
+            }
+        }
+        c.baseUrl = offline->baseUrl();
+        c.token = offline->token();
+        c.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
+        c.retry.totalRetries = 2;
+        return c;
+    };
+
+    // --host/--token/AA_HOST/AA_TOKEN choose the connection for a scripted run; otherwise the
+    // current profile does (the offline sandbox on a fresh install), and --sandbox forces it.
+    core::ClientConfig config;
+    QString commandLine;
+    QString banner;
+    const bool scripted = parser.isSet(hostOption) || parser.isSet(tokenOption) || !qEnvironmentVariableIsEmpty("AA_HOST")
+                          || !qEnvironmentVariableIsEmpty("AA_TOKEN");
+    if (parser.isSet(sandboxOption)) {
+        profiles.setCurrentId(QString::fromLatin1(core::ConnectionProfile::kSandboxId));
+    } else if (scripted) {
+        config.baseUrl = QUrl(parser.isSet(hostOption) ? parser.value(hostOption)
+                                                       : qEnvironmentVariable("AA_HOST", u"https://api.aleph-alpha.com"_s));
+        config.token = parser.isSet(tokenOption) ? parser.value(tokenOption) : qEnvironmentVariable("AA_TOKEN");
+        commandLine = config.baseUrl.toDisplayString();
+        if (!config.baseUrl.isValid() || config.baseUrl.scheme().isEmpty())
+            banner = QApplication::translate("main", "The server address \"%1\" is not a URL; use --host https://…").arg(config.baseUrl.toString());
+        else if (config.token.isEmpty())
+            banner = QApplication::translate("main",
+                                             "No API token is configured, so requests to %1 will be refused. Start with "
+                                             "--token TOKEN or set AA_TOKEN.")
+                         .arg(config.baseUrl.toDisplayString());
+    }
+    if (!dbOpen)
+        banner += (banner.isEmpty() ? QString() : u" "_s) + dbError + u" History and drafts are off for this session."_s;
 
     QNetworkAccessManager nam;
     core::ApiClient client(&nam, config);
-    ui::MainWindow window(&client, banner);
+    ui::Services services;
+    services.nam = &nam;
+    services.client = &client;
+    services.profiles = &profiles;
+    services.credentials = &credentials;
+    services.history = history.get();
+    services.drafts = drafts.get();
+    services.sandbox = sandboxConfig;
+    services.commandLineConnection = commandLine;
+    ui::MainWindow window(services, banner);
     FirstPaintProbe probe(clock, parser.isSet(firstPaintOption), &app);
     window.installEventFilter(&probe);
     window.show();
-    if (!parser.isSet(firstPaintOption))
+    if (!commandLine.isEmpty() && !parser.isSet(firstPaintOption))
         QTimer::singleShot(0, &window, &ui::MainWindow::refreshModels);
-    return app.exec();
+    const int status = app.exec();
+    window.saveDrafts();
+    return status;
 }

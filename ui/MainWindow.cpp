@@ -2,25 +2,68 @@
 #include "ui/MainWindow.h"
 
 #include "ui/chat/ChatTab.h"
+#include "ui/codeview/CodeDialog.h"
 #include "ui/common/ErrorText.h"
 #include "ui/completion/CompletionTab.h"
+#include "ui/connection/ProfilesDialog.h"
+#include "ui/history/HistoryPanel.h"
 
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
+#include <QMenuBar>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace ui {
 
+namespace {
+const char *kSandboxBanner = QT_TRANSLATE_NOOP("ui::MainWindow",
+                                               "Offline sandbox: the answers are synthetic, made on this computer by a small deterministic "
+                                               "model. <a href='profiles'>Connect to Aleph Alpha…</a>");
+} // namespace
+
 MainWindow::MainWindow(core::ApiClient *client, const QString &banner, QWidget *parent)
     : QMainWindow(parent)
-    , m_client(client)
+{
+    m_services.client = client;
+    build(banner);
+}
+
+MainWindow::MainWindow(const Services &services, const QString &banner, QWidget *parent)
+    : QMainWindow(parent)
+    , m_services(services)
+{
+    build(banner);
+    if (m_services.profiles && m_services.commandLineConnection.isEmpty())
+        activateProfile(m_services.profiles->currentId());
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_draftTimer.isActive())
+        saveDrafts();
+}
+
+void MainWindow::build(const QString &banner)
 {
     setWindowTitle(tr("Aleph Playground"));
+    core::ApiClient *client = m_services.client;
+    m_recorder.setStore(m_services.history);
+    m_recorder.setProfileName(m_services.commandLineConnection.isEmpty() ? tr("Offline sandbox") : m_services.commandLineConnection);
+    if (m_services.history)
+        m_services.history->setRedactions({client->config().token});
+
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_completionTab = new CompletionTab(client, this);
     m_chatTab = new ChatTab(client, this);
+    m_completionTab->setRecorder(&m_recorder);
+    m_chatTab->setRecorder(&m_recorder);
     m_tabs->addTab(m_chatTab, tr("Chat"));
     m_tabs->addTab(m_completionTab, tr("Completion"));
     m_tabs->addTab(placeholder(tr("Explanation"),
@@ -45,22 +88,260 @@ MainWindow::MainWindow(core::ApiClient *client, const QString &banner, QWidget *
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
-    if (!banner.isEmpty()) {
-        auto *bannerLabel = new QLabel(banner, central);
-        bannerLabel->setObjectName(QStringLiteral("banner"));
-        bannerLabel->setWordWrap(true);
-        bannerLabel->setStyleSheet(QStringLiteral(
-            "QLabel { background: #fff4ce; color: #3b2f00; border: 1px solid #e0c36a; "
-            "border-radius: 4px; padding: 6px; }"));
-        layout->addWidget(bannerLabel);
-    }
+    m_banner = new QLabel(central);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::RichText);
+    m_banner->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fff4ce; color: #3b2f00; border: 1px solid #e0c36a; "
+        "border-radius: 4px; padding: 6px; }"));
+    connect(m_banner, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("profiles"))
+            showProfiles();
+    });
+    layout->addWidget(m_banner);
+    setBanner(banner.toHtmlEscaped());
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
+
+    // Toolbar: connection, history, view code.
+    auto *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setMovable(false);
+    if (m_services.profiles) {
+        toolbar->addWidget(new QLabel(tr(" Connection "), this));
+        m_profilePicker = new QComboBox(this);
+        m_profilePicker->setObjectName(QStringLiteral("profilePicker"));
+        m_profilePicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        m_profilePicker->setToolTip(tr("The connection profile: where requests go and with which token."));
+        toolbar->addWidget(m_profilePicker);
+        reloadProfilePicker();
+        connect(m_profilePicker, &QComboBox::activated, this, [this](int index) {
+            const QString id = m_profilePicker->itemData(index).toString();
+            if (!id.isEmpty())
+                activateProfile(id);
+        });
+        auto *profilesAction = toolbar->addAction(tr("Profiles…"), this, &MainWindow::showProfiles);
+        profilesAction->setObjectName(QStringLiteral("profilesAction"));
+        profilesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+        profilesAction->setToolTip(tr("Edit connection profiles and tokens (Ctrl+Shift+P)"));
+    }
+    m_tlsBadge = new QLabel(tr(" ⚠ TLS verification off "), this);
+    m_tlsBadge->setObjectName(QStringLiteral("tlsBadge"));
+    m_tlsBadge->setStyleSheet(QStringLiteral("QLabel { color: white; background: #c62828; border-radius: 3px; padding: 2px 6px; }"));
+    m_tlsBadge->setToolTip(tr("This profile accepts any certificate. Turn verification back on in Profiles…"));
+    m_tlsBadge->setVisible(!client->config().verifyPeer);
+    toolbar->addWidget(m_tlsBadge);
+    toolbar->addSeparator();
+    auto *codeAction = toolbar->addAction(tr("View code"), this, &MainWindow::viewCode);
+    codeAction->setObjectName(QStringLiteral("viewCodeAction"));
+    codeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    codeAction->setToolTip(tr("The current request as Python, curl or alephctl (Ctrl+Shift+C)"));
+
+    if (m_services.history) {
+        m_historyPanel = new HistoryPanel(m_services.history, this);
+        m_historyDock = new QDockWidget(tr("History"), this);
+        m_historyDock->setObjectName(QStringLiteral("historyDock"));
+        m_historyDock->setWidget(m_historyPanel);
+        addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
+        m_historyDock->hide();
+        QAction *toggle = m_historyDock->toggleViewAction();
+        toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+        toggle->setToolTip(tr("Show or hide the run history (Ctrl+H)"));
+        toolbar->addAction(toggle);
+        connect(m_historyPanel, &HistoryPanel::restoreRequested, this, &MainWindow::restoreRun);
+    }
+
+    // Ctrl+K: the current tab's model picker.
+    auto *modelShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
+    connect(modelShortcut, &QShortcut::activated, this, [this] {
+        if (auto *picker = m_tabs->currentWidget()->findChild<QComboBox *>(QStringLiteral("model"))) {
+            picker->setFocus();
+            picker->showPopup();
+        }
+    });
 
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setText(tr("Server: %1").arg(client->config().baseUrl.toDisplayString()));
     statusBar()->addPermanentWidget(m_connectionLabel);
+
+    if (m_services.credentials) {
+        connect(m_services.credentials, &core::CredentialStore::keychainUnavailable, this, [this](const QString &reason) {
+            setBanner(tr("The system keychain is unavailable (%1). Tokens you enter are kept for this session only.")
+                          .arg(reason.toHtmlEscaped()));
+        });
+    }
+
+    // Drafts: saved 400 ms after the last edit, restored at start.
+    m_draftTimer.setSingleShot(true);
+    m_draftTimer.setInterval(400);
+    connect(&m_draftTimer, &QTimer::timeout, this, &MainWindow::saveDrafts);
+    connect(m_completionTab, &CompletionTab::draftChanged, this, [this] {
+        if (!m_restoringDrafts)
+            m_draftTimer.start();
+    });
+    connect(m_chatTab, &ChatTab::draftChanged, this, [this] {
+        if (!m_restoringDrafts)
+            m_draftTimer.start();
+    });
+    restoreDrafts();
     resize(1180, 760);
+}
+
+void MainWindow::setBanner(const QString &html)
+{
+    m_banner->setText(html);
+    m_banner->setVisible(!html.isEmpty());
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->isVisible() ? m_banner->text() : QString();
+}
+
+void MainWindow::reloadProfilePicker()
+{
+    if (!m_profilePicker)
+        return;
+    const QSignalBlocker blocker(m_profilePicker);
+    m_profilePicker->clear();
+    if (!m_services.commandLineConnection.isEmpty() && m_activeProfileId.isEmpty())
+        m_profilePicker->addItem(tr("Command line: %1").arg(m_services.commandLineConnection), QString());
+    for (const core::ConnectionProfile &p : m_services.profiles->profiles())
+        m_profilePicker->addItem(p.verifyTls ? p.name : p.name + QStringLiteral("  ⚠"), p.id);
+    const int index = m_profilePicker->findData(m_activeProfileId);
+    m_profilePicker->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void MainWindow::activateProfile(const QString &id)
+{
+    if (!m_services.profiles)
+        return;
+    const core::ConnectionProfile profile = m_services.profiles->profile(id);
+    auto apply = [this, profile](core::ClientConfig config, const QString &banner) {
+        m_services.client->setConfig(config);
+        m_activeProfileId = profile.id;
+        m_services.profiles->setCurrentId(profile.id);
+        m_recorder.setProfileName(profile.name);
+        if (m_services.history)
+            m_services.history->setRedactions({config.token});
+        setBanner(banner);
+        m_tlsBadge->setVisible(!config.verifyPeer);
+        m_connectionLabel->setText(tr("Server: %1").arg(config.baseUrl.toDisplayString()));
+        reloadProfilePicker();
+        Q_EMIT profileActivated(profile.id);
+        refreshModels();
+    };
+    if (profile.isSandbox) {
+        QString error;
+        const core::ClientConfig config = m_services.sandbox ? m_services.sandbox(&error) : core::ClientConfig();
+        if (!error.isEmpty() || !m_services.sandbox) {
+            setBanner(tr("The offline sandbox could not start: %1").arg(error.toHtmlEscaped()));
+            return;
+        }
+        apply(config, tr(kSandboxBanner));
+        return;
+    }
+    m_services.credentials->token(profile.id, this, [this, profile, apply](const QString &token, const QString &problem) {
+        QString caError;
+        const core::ClientConfig config = profile.toClientConfig(token, &caError);
+        QString banner;
+        if (!problem.isEmpty())
+            banner = problem.toHtmlEscaped() + QLatin1Char(' ') + tr("Enter the token in <a href='profiles'>Profiles…</a>; it is kept for this session only.");
+        else if (token.isEmpty())
+            banner = tr("The profile \"%1\" has no token, so the server will refuse requests. <a href='profiles'>Add a token…</a>")
+                         .arg(profile.name.toHtmlEscaped());
+        if (!caError.isEmpty())
+            banner += QLatin1Char(' ') + caError.toHtmlEscaped();
+        apply(config, banner);
+    });
+}
+
+void MainWindow::showProfiles()
+{
+    if (!m_services.profiles || !m_services.credentials)
+        return;
+    auto *dialog = new ProfilesDialog(m_services.profiles, m_services.credentials, m_services.nam, m_services.sandbox, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("profilesDialog"));
+    if (!m_activeProfileId.isEmpty())
+        dialog->selectProfile(m_activeProfileId);
+    connect(dialog, &ProfilesDialog::profilesChanged, this, [this](const QString &id) {
+        reloadProfilePicker();
+        if (id == m_activeProfileId) // the active profile was edited or removed
+            activateProfile(m_services.profiles->contains(id) ? id : m_services.profiles->currentId());
+    });
+    connect(dialog, &ProfilesDialog::useProfile, this, &MainWindow::activateProfile);
+    dialog->open();
+}
+
+PlaygroundTab *MainWindow::currentPlaygroundTab() const
+{
+    return dynamic_cast<PlaygroundTab *>(m_tabs->currentWidget());
+}
+
+QList<PlaygroundTab *> MainWindow::playgroundTabs() const
+{
+    return {m_chatTab, m_completionTab};
+}
+
+void MainWindow::viewCode()
+{
+    PlaygroundTab *tab = currentPlaygroundTab();
+    if (!tab) {
+        statusBar()->showMessage(tr("This tab has no request to show as code yet."), 5000);
+        return;
+    }
+    QString endpoint;
+    QJsonObject body;
+    QString error;
+    if (!tab->currentRequest(&endpoint, &body, &error)) {
+        statusBar()->showMessage(tr("Cannot show the code: %1").arg(error), 8000);
+        return;
+    }
+    const core::ClientConfig &config = m_services.client->config();
+    core::CodeContext context;
+    context.baseUrl = config.baseUrl;
+    context.hosting = config.hosting;
+    context.nice = config.nice;
+    auto *dialog = new CodeDialog(endpoint, body, context, this);
+    dialog->setObjectName(QStringLiteral("codeDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::saveDrafts()
+{
+    m_draftTimer.stop();
+    if (!m_services.drafts)
+        return;
+    for (PlaygroundTab *tab : playgroundTabs())
+        m_services.drafts->save(tab->tabKey(), tab->draft());
+}
+
+void MainWindow::restoreDrafts()
+{
+    if (!m_services.drafts)
+        return;
+    m_restoringDrafts = true;
+    for (PlaygroundTab *tab : playgroundTabs()) {
+        const QJsonObject draft = m_services.drafts->load(tab->tabKey());
+        if (!draft.isEmpty())
+            tab->restoreDraft(draft);
+    }
+    m_restoringDrafts = false;
+}
+
+void MainWindow::restoreRun(const core::RunRecord &run)
+{
+    for (PlaygroundTab *tab : playgroundTabs()) {
+        if (tab->tabKey() == run.tab) {
+            tab->restoreRun(run);
+            m_tabs->setCurrentWidget(dynamic_cast<QWidget *>(tab));
+            statusBar()->showMessage(tr("Restored the run of %1.").arg(run.startedAt.toLocalTime().toString()), 5000);
+            return;
+        }
+    }
 }
 
 QWidget *MainWindow::placeholder(const QString &title, const QString &text)
@@ -79,17 +360,26 @@ QWidget *MainWindow::placeholder(const QString &title, const QString &text)
 
 void MainWindow::refreshModels()
 {
-    auto *job = m_client->modelSettings();
+    auto *job = m_services.client->modelSettings();
     connect(job, &core::ApiJob::finished, this, [this, job] {
         if (job->state() == core::ApiJob::State::Succeeded) {
             const QList<core::ModelSettings> models = job->result().models;
             m_completionTab->setModels(models);
             m_chatTab->setModels(models);
+            // Grey out what no model of this connection can do.
+            const bool anyCompletion = std::any_of(models.cbegin(), models.cend(), [](const auto &m) { return m.supportsCompletion(); });
+            const bool anyChat = std::any_of(models.cbegin(), models.cend(), [](const auto &m) { return m.supportsChat(); });
+            m_tabs->setTabEnabled(m_tabs->indexOf(m_completionTab), anyCompletion || models.isEmpty());
+            m_tabs->setTabEnabled(m_tabs->indexOf(m_chatTab), anyChat || models.isEmpty());
+            m_tabs->setTabToolTip(m_tabs->indexOf(m_completionTab), anyCompletion ? QString() : tr("No model of this connection supports /complete."));
+            m_tabs->setTabToolTip(m_tabs->indexOf(m_chatTab), anyChat ? QString() : tr("No model of this connection supports chat."));
             statusBar()->showMessage(tr("%n model(s) available", nullptr, int(models.size())), 5000);
+            Q_EMIT modelsRefreshed(int(models.size()));
         } else if (job->state() == core::ApiJob::State::Failed) {
             statusBar()->showMessage(tr("Could not list models (%1); type a model name.")
                                          .arg(errorText(job->error())),
                                      10000);
+            Q_EMIT modelsRefreshed(-1);
         }
     });
 }

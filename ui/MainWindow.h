@@ -1,39 +1,107 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/auth/CredentialStore.h"
 #include "core/net/ApiClient.h"
+#include "core/settings/ConnectionProfile.h"
+#include "core/storage/HistoryStore.h"
+#include "ui/common/PlaygroundTab.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
+#include <functional>
+
+class QComboBox;
+class QDockWidget;
 class QLabel;
 class QTabWidget;
+class QNetworkAccessManager;
 
 namespace ui {
 
 class ChatTab;
 class CompletionTab;
+class HistoryPanel;
 
-/// The main window: one tab per capability, all on the one ApiClient made in main().
+/// What the window works with; made by main() (the composition root). Only `client` is required:
+/// without profiles there is no profile picker, without a history store nothing is recorded.
+struct Services
+{
+    QNetworkAccessManager *nam = nullptr;
+    core::ApiClient *client = nullptr;
+    core::ProfileStore *profiles = nullptr;
+    core::CredentialStore *credentials = nullptr;
+    core::HistoryStore *history = nullptr;
+    core::DraftStore *drafts = nullptr;
+    /// Starts the offline sandbox if needed and gives its config (base URL and token); on failure
+    /// an empty config and `error`.
+    std::function<core::ClientConfig(QString *error)> sandbox;
+    /// Set when --host/--token/--sandbox chose the connection: shown as "Command line" and the
+    /// profiles are not applied at start.
+    QString commandLineConnection;
+};
+
+/// The main window: one tab per capability, all on the one ApiClient made in main(); a connection
+/// profile picker, the run history (dock), "View code", autosaved drafts.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    /// `client` is not owned. `banner` is shown above the tabs when non-empty (e.g. no token).
+    explicit MainWindow(const Services &services, const QString &banner = {}, QWidget *parent = nullptr);
+    /// The minimal window on one client (tests, scripted runs).
     explicit MainWindow(core::ApiClient *client, const QString &banner = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
     CompletionTab *completionTab() const { return m_completionTab; }
     ChatTab *chatTab() const { return m_chatTab; }
     QTabWidget *tabs() const { return m_tabs; }
-    /// Fetches /model-settings and hands the list to the tabs.
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
+    QLabel *bannerLabel() const { return m_banner; }
+    QComboBox *profilePicker() const { return m_profilePicker; }
+    /// The banner's text ("" when hidden).
+    QString bannerText() const;
+
+public Q_SLOTS:
+    /// Fetches /model-settings and hands the list to the tabs; greys out tabs no model supports.
     void refreshModels();
+    /// Switches the client to profile `id` (reads its token from the keychain first).
+    void activateProfile(const QString &id);
+    void showProfiles();
+    /// Shows the current tab's request as code.
+    void viewCode();
+    /// Saves every tab's draft now (also done 400 ms after each edit).
+    void saveDrafts();
+    void restoreRun(const core::RunRecord &run);
+
+Q_SIGNALS:
+    /// The client's connection changed (after activateProfile finished).
+    void profileActivated(const QString &id);
+    void modelsRefreshed(int count);
 
 private:
+    void build(const QString &banner);
+    void setBanner(const QString &html);
+    void reloadProfilePicker();
+    void restoreDrafts();
+    PlaygroundTab *currentPlaygroundTab() const;
+    QList<PlaygroundTab *> playgroundTabs() const;
     QWidget *placeholder(const QString &title, const QString &text);
 
-    core::ApiClient *m_client; // not owned
-    QTabWidget *m_tabs;
-    CompletionTab *m_completionTab;
-    ChatTab *m_chatTab;
-    QLabel *m_connectionLabel;
+    Services m_services;
+    RunRecorder m_recorder;
+    QTabWidget *m_tabs = nullptr;
+    CompletionTab *m_completionTab = nullptr;
+    ChatTab *m_chatTab = nullptr;
+    HistoryPanel *m_historyPanel = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+    QLabel *m_banner = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_tlsBadge = nullptr;
+    QComboBox *m_profilePicker = nullptr;
+    QTimer m_draftTimer;
+    QString m_activeProfileId;
+    bool m_restoringDrafts = false;
 };
 
 } // namespace ui

@@ -49,6 +49,9 @@ private:
     std::unique_ptr<ui::MainWindow> m_window;
 };
 
+template<class T>
+static T *child(QWidget *parent, const char *name);
+
 void TestPlaygroundTabs::init()
 {
     m_server = std::make_unique<testsupport::CassetteServer>();
@@ -63,6 +66,8 @@ void TestPlaygroundTabs::init()
     config.retry.totalRetries = 0;
     m_client = std::make_unique<core::ApiClient>(m_nam.get(), config);
     m_window = std::make_unique<ui::MainWindow>(m_client.get());
+    // The recorded chat traffic did not ask for a usage chunk; the replay matches requests exactly.
+    child<QCheckBox>(m_window->chatTab(), "include_usage")->setChecked(false);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -98,7 +103,7 @@ void TestPlaygroundTabs::completionShowsRecordedCompletion()
     QTest::keyClicks(prompt, u"Hello, World!"_s);
     QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
     QVERIFY(tab->isBusy());
-    QPlainTextEdit *output = child<QPlainTextEdit>(tab, "output0");
+    QTextEdit *output = child<QTextEdit>(tab, "output0");
     QTRY_COMPARE_WITH_TIMEOUT(output->toPlainText(), u"\n\nI\u2019m a little"_s, 10000);
     QLabel *status = child<QLabel>(tab, "status");
     QVERIFY2(status->text().contains(u"maximum_tokens"_s), qPrintable(status->text()));
@@ -113,7 +118,7 @@ void TestPlaygroundTabs::completionStreamsRecordedChunks()
     child<QSpinBox>(tab, "maximum_tokens")->setValue(7);
     child<QCheckBox>(tab, "stream")->setChecked(true);
     child<QPushButton>(tab, "run")->click();
-    QPlainTextEdit *output = child<QPlainTextEdit>(tab, "output0");
+    QTextEdit *output = child<QTextEdit>(tab, "output0");
     QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 10000);
     QCOMPARE(output->toPlainText(), u" The New York Times, May 15"_s);
     QVERIFY(child<QLabel>(tab, "status")->text().contains(u"prompt tokens 1"_s));
@@ -166,7 +171,7 @@ void TestPlaygroundTabs::tabsWorkAgainstTheOfflineSandbox()
     QTest::keyClicks(prompt, u"My name is Zorblax. Hello, my name is"_s);
     QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(!completion->isBusy(), 10000);
-    QCOMPARE(child<QPlainTextEdit>(completion, "output0")->toPlainText(), expected);
+    QCOMPARE(child<QTextEdit>(completion, "output0")->toPlainText(), expected);
 
     window.tabs()->setCurrentWidget(chat);
     QPlainTextEdit *input = child<QPlainTextEdit>(chat, "input");

@@ -1,21 +1,58 @@
 // SPDX-License-Identifier: MIT
 #include "ui/chat/ChatTab.h"
 
+#include "core/api/Validation.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
+#include "ui/common/PromptEdit.h"
 #include "ui/common/Shortcuts.h"
 
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace ui {
+
+namespace {
+
+/// A reply's JSON pretty-printed, or nullopt with `error` when it is not JSON. A leading
+/// <think>…</think> block (thinking models) is skipped, as the official client's tests do.
+std::optional<QString> prettyJson(QString text, QString *error)
+{
+    const qsizetype think = text.indexOf(QStringLiteral("</think>"));
+    if (think >= 0)
+        text = text.mid(think + 8);
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text.trimmed().toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("%1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
+        return std::nullopt;
+    }
+    return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+}
+
+} // namespace
 
 ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     : QWidget(parent)
@@ -26,15 +63,92 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     m_systemEdit = new QLineEdit(this);
     m_systemEdit->setObjectName(QStringLiteral("system"));
     m_systemEdit->setPlaceholderText(tr("System prompt (optional), e.g. You are a helpful assistant."));
+    connect(m_systemEdit, &QLineEdit::textChanged, this, &ChatTab::draftChanged);
+
+    // Options: sampling, steering, response format, Enter behaviour.
+    m_optionsBox = new QGroupBox(tr("Options"), this);
+    m_optionsBox->setObjectName(QStringLiteral("options"));
+    m_optionsBox->setCheckable(true);
+    m_optionsBox->setChecked(false);
+    m_optionsBox->setFlat(true);
+    auto *optionsBody = new QWidget(m_optionsBox);
+    auto *options = new QFormLayout(optionsBody);
+    m_maximumTokens = new QSpinBox(this);
+    m_maximumTokens->setObjectName(QStringLiteral("max_tokens"));
+    m_maximumTokens->setRange(0, 32768);
+    m_maximumTokens->setSpecialValueText(tr("model default"));
+    m_maximumTokens->setToolTip(tr("max_tokens: the most tokens of one reply (0: the model's default)."));
+    m_temperature = new QDoubleSpinBox(this);
+    m_temperature->setObjectName(QStringLiteral("temperature"));
+    m_temperature->setRange(-0.05, 2.0);
+    m_temperature->setSingleStep(0.05);
+    m_temperature->setValue(-0.05);
+    m_temperature->setSpecialValueText(tr("model default"));
+    m_temperature->setToolTip(tr("temperature 0–2: higher is more varied; the default is 1."));
+    m_steeringConcept = new QLineEdit(this);
+    m_steeringConcept->setObjectName(QStringLiteral("steering_concepts"));
+    m_steeringConcept->setPlaceholderText(tr("steering concept id (from the Steering tab's library)"));
+    m_jsonSchemaCheck = new QCheckBox(tr("Answer as JSON matching this schema"), this);
+    m_jsonSchemaCheck->setObjectName(QStringLiteral("json_schema"));
+    m_schemaName = new QLineEdit(QStringLiteral("answer"), this);
+    m_schemaName->setObjectName(QStringLiteral("schema_name"));
+    m_schemaEdit = new QPlainTextEdit(this);
+    m_schemaEdit->setObjectName(QStringLiteral("schema"));
+    m_schemaEdit->setPlainText(QStringLiteral("{\n  \"type\": \"object\",\n  \"properties\": {\n    \"answer\": {\"type\": \"string\"}\n  },\n  \"required\": [\"answer\"]\n}"));
+    m_schemaEdit->setFont(QFont(QStringLiteral("monospace")));
+    m_schemaEdit->setMaximumHeight(110);
+    m_schemaEdit->setEnabled(false);
+    m_schemaName->setEnabled(false);
+    connect(m_jsonSchemaCheck, &QCheckBox::toggled, m_schemaEdit, &QWidget::setEnabled);
+    connect(m_jsonSchemaCheck, &QCheckBox::toggled, m_schemaName, &QWidget::setEnabled);
+    m_enterSendsCheck = new QCheckBox(tr("Enter sends (Shift+Enter: new line)"), this);
+    m_enterSendsCheck->setObjectName(QStringLiteral("enterSends"));
+    options->addRow(tr("max_tokens"), m_maximumTokens);
+    options->addRow(tr("temperature"), m_temperature);
+    options->addRow(tr("Steering"), m_steeringConcept);
+    options->addRow(m_jsonSchemaCheck);
+    options->addRow(tr("Schema name"), m_schemaName);
+    options->addRow(tr("JSON schema"), m_schemaEdit);
+    m_usageCheck = new QCheckBox(tr("Token usage per turn (stream_options.include_usage)"), this);
+    m_usageCheck->setObjectName(QStringLiteral("include_usage"));
+    m_usageCheck->setChecked(true);
+    options->addRow(m_usageCheck);
+    options->addRow(m_enterSendsCheck);
+    auto *optionsLayout = new QVBoxLayout(m_optionsBox);
+    optionsLayout->addWidget(optionsBody);
+    optionsBody->setVisible(false);
+    connect(m_optionsBox, &QGroupBox::toggled, optionsBody, &QWidget::setVisible);
+    connect(m_maximumTokens, &QSpinBox::valueChanged, this, &ChatTab::draftChanged);
+    connect(m_temperature, &QDoubleSpinBox::valueChanged, this, &ChatTab::draftChanged);
+    connect(m_steeringConcept, &QLineEdit::textChanged, this, &ChatTab::draftChanged);
+    connect(m_jsonSchemaCheck, &QCheckBox::toggled, this, &ChatTab::draftChanged);
+    connect(m_schemaEdit, &QPlainTextEdit::textChanged, this, &ChatTab::draftChanged);
 
     m_transcript = new QTextBrowser(this);
     m_transcript->setObjectName(QStringLiteral("transcript"));
-    m_transcript->setOpenExternalLinks(true);
+    m_transcript->setOpenLinks(false);
     m_transcript->setPlaceholderText(tr("No messages yet. Type below and press Ctrl+Enter."));
+    connect(m_transcript, &QTextBrowser::anchorClicked, this, &ChatTab::activateLink);
 
-    m_inputEdit = new QPlainTextEdit(this);
+    m_inputEdit = new PromptEdit(this);
     m_inputEdit->setObjectName(QStringLiteral("input"));
-    m_inputEdit->setPlaceholderText(tr("Message (Ctrl+Enter to send)"));
+    m_inputEdit->setPlaceholderText(tr("Message (Ctrl+Enter to send). Drop images here to attach them."));
+    connect(m_inputEdit, &QPlainTextEdit::textChanged, this, &ChatTab::draftChanged);
+    connect(m_inputEdit, &PromptEdit::sendRequested, this, &ChatTab::send);
+    connect(m_inputEdit, &PromptEdit::imagesDropped, this, [this](const QStringList &paths) {
+        for (const QString &p : paths)
+            attachImage(p);
+    });
+    connect(m_enterSendsCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_inputEdit->setSendOnEnter(on);
+        QSettings().setValue(QStringLiteral("chat/enterSends"), on);
+        m_inputEdit->setPlaceholderText(on ? tr("Message (Enter to send, Shift+Enter for a new line)")
+                                           : tr("Message (Ctrl+Enter to send). Drop images here to attach them."));
+    });
+    setEnterSends(QSettings().value(QStringLiteral("chat/enterSends"), false).toBool());
+    m_attachmentsLabel = new QLabel(this);
+    m_attachmentsLabel->setObjectName(QStringLiteral("attachments"));
+    m_attachmentsLabel->hide();
 
     m_sendButton = new QPushButton(tr("Send  (Ctrl+Enter)"), this);
     m_sendButton->setObjectName(QStringLiteral("send"));
@@ -44,11 +158,26 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     m_regenerateButton = new QPushButton(tr("Regenerate"), this);
     m_regenerateButton->setObjectName(QStringLiteral("regenerate"));
     m_regenerateButton->setEnabled(false);
+    m_regenerateButton->setToolTip(tr("A new reply to the last message; the old one stays as a branch."));
+    auto *attachButton = new QPushButton(tr("Image…"), this);
+    attachButton->setObjectName(QStringLiteral("attach"));
+    connect(attachButton, &QPushButton::clicked, this, [this] {
+        for (const QString &f : QFileDialog::getOpenFileNames(this, tr("Attach images"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp)")))
+            attachImage(f);
+    });
     m_clearButton = new QPushButton(tr("New chat"), this);
+    m_clearButton->setObjectName(QStringLiteral("clear"));
+    m_exportButton = new QPushButton(tr("Export…"), this);
+    m_exportButton->setObjectName(QStringLiteral("export"));
+    m_retryButton = new QPushButton(tr("Retry"), this);
+    m_retryButton->setObjectName(QStringLiteral("retry"));
+    m_retryButton->hide();
     connect(m_sendButton, &QPushButton::clicked, this, &ChatTab::send);
     connect(m_stopButton, &QPushButton::clicked, this, &ChatTab::stop);
     connect(m_regenerateButton, &QPushButton::clicked, this, &ChatTab::regenerate);
     connect(m_clearButton, &QPushButton::clicked, this, &ChatTab::clearConversation);
+    connect(m_exportButton, &QPushButton::clicked, this, &ChatTab::exportConversation);
+    connect(m_retryButton, &QPushButton::clicked, this, &ChatTab::regenerate);
     addRunStopShortcuts(this, &ChatTab::send, &ChatTab::stop);
 
     m_statusLabel = new QLabel(tr("Ready."), this);
@@ -57,25 +186,30 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
 
     m_renderTimer.setSingleShot(true);
     m_renderTimer.setInterval(16);
-    connect(&m_renderTimer, &QTimer::timeout, this, &ChatTab::render);
+    connect(&m_renderTimer, &QTimer::timeout, this, &ChatTab::renderPending);
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Model"), this));
     top->addWidget(m_modelPicker);
     top->addWidget(new QLabel(tr("System"), this));
     top->addWidget(m_systemEdit, 1);
+    top->addWidget(m_exportButton);
     top->addWidget(m_clearButton);
 
     auto *inputBox = new QWidget(this);
-    auto *inputLayout = new QHBoxLayout(inputBox);
-    inputLayout->setContentsMargins(0, 0, 0, 0);
+    auto *inputOuter = new QVBoxLayout(inputBox);
+    inputOuter->setContentsMargins(0, 0, 0, 0);
+    inputOuter->addWidget(m_attachmentsLabel);
+    auto *inputLayout = new QHBoxLayout;
     inputLayout->addWidget(m_inputEdit, 1);
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_sendButton);
     buttons->addWidget(m_stopButton);
     buttons->addWidget(m_regenerateButton);
+    buttons->addWidget(attachButton);
     buttons->addStretch(1);
     inputLayout->addLayout(buttons);
+    inputOuter->addLayout(inputLayout);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_transcript);
@@ -83,10 +217,15 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
 
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_statusLabel, 1);
+    statusRow->addWidget(m_retryButton);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_optionsBox);
     layout->addWidget(splitter, 1);
-    layout->addWidget(m_statusLabel);
+    layout->addLayout(statusRow);
     setFocusProxy(m_inputEdit);
 }
 
@@ -95,49 +234,168 @@ void ChatTab::setModels(const QList<core::ModelSettings> &models)
     m_modelPicker->setModels(models);
 }
 
+void ChatTab::setEnterSends(bool on)
+{
+    m_enterSendsCheck->setChecked(on);
+    m_inputEdit->setSendOnEnter(on);
+}
+
+bool ChatTab::enterSends() const
+{
+    return m_enterSendsCheck->isChecked();
+}
+
+void ChatTab::attachImage(const QString &path)
+{
+    QString error;
+    const auto part = core::ChatContentPart::fromImageFile(path, &error);
+    if (!part) {
+        m_statusLabel->setText(error);
+        return;
+    }
+    m_pendingImages.append(*part);
+    m_attachmentsLabel->setText(tr("📎 %n image(s) attached to the next message", nullptr, int(m_pendingImages.size())));
+    m_attachmentsLabel->show();
+}
+
+core::ChatRequest ChatTab::buildRequest(QString *error) const
+{
+    core::ChatRequest request;
+    request.model = m_modelPicker->model();
+    if (request.model.isEmpty())
+        *error = tr("Choose a model first.");
+    const QString system = m_systemEdit->text().trimmed();
+    if (!system.isEmpty())
+        request.messages.append(core::ChatMessage::fromText(QStringLiteral("system"), system));
+    if (m_maximumTokens->value() > 0)
+        request.maxTokens = m_maximumTokens->value();
+    if (m_temperature->value() >= 0)
+        request.temperature = m_temperature->value();
+    if (!m_steeringConcept->text().trimmed().isEmpty())
+        request.steeringConcepts = QStringList{m_steeringConcept->text().trimmed()};
+    if (m_jsonSchemaCheck->isChecked()) {
+        QJsonParseError parseError{};
+        const QJsonDocument schema = QJsonDocument::fromJson(m_schemaEdit->toPlainText().toUtf8(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !schema.isObject()) {
+            if (error->isEmpty())
+                *error = tr("JSON schema: not a JSON object (%1 at offset %2).")
+                             .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString() : tr("not an object"))
+                             .arg(parseError.offset);
+        } else {
+            core::ChatResponseFormat format;
+            format.jsonSchema.name = m_schemaName->text().trimmed().isEmpty() ? QStringLiteral("answer") : m_schemaName->text().trimmed();
+            format.jsonSchema.schema = schema.object();
+            format.jsonSchema.strict = true;
+            request.responseFormat = format;
+        }
+    }
+    if (m_usageCheck->isChecked())
+        request.streamOptions = core::ChatStreamOptions{true, {}};
+    return request;
+}
+
+bool ChatTab::currentRequest(QString *endpoint, QJsonObject *body, QString *error) const
+{
+    core::ChatRequest request = buildRequest(error);
+    request.messages += m_conversation.messagesUpTo();
+    const QString typed = m_inputEdit->toPlainText().trimmed();
+    if (!typed.isEmpty())
+        request.messages.append(core::ChatMessage::fromText(QStringLiteral("user"), typed));
+    if (error->isEmpty() && request.messages.isEmpty())
+        *error = tr("Type a message first.");
+    if (error->isEmpty())
+        *error = core::validate(request);
+    if (!error->isEmpty())
+        return false;
+    request.streamOptions.reset();
+    *endpoint = QStringLiteral("chat/completions");
+    *body = request.toJson();
+    return true;
+}
+
 void ChatTab::send()
 {
     const QString text = m_inputEdit->toPlainText().trimmed();
-    if (text.isEmpty() || isBusy())
+    if ((text.isEmpty() && m_pendingImages.isEmpty()) || isBusy())
         return;
-    m_messages.append(core::ChatMessage::fromText(QStringLiteral("user"), text));
+    core::ChatMessage message = core::ChatMessage::fromText(QStringLiteral("user"), text);
+    if (!m_pendingImages.isEmpty()) {
+        QList<core::ChatContentPart> parts;
+        if (!text.isEmpty())
+            parts.append(core::ChatContentPart::fromText(text));
+        parts += m_pendingImages;
+        message.content.reset();
+        message.contentParts = parts;
+    }
+    int node;
+    if (m_editingNode >= 0) {
+        node = m_conversation.addSibling(m_editingNode, message); // the old message stays a branch
+        m_editingNode = -1;
+        m_sendButton->setText(tr("Send  (Ctrl+Enter)"));
+    } else {
+        const QList<int> path = m_conversation.activePath();
+        node = m_conversation.append(message, path.isEmpty() ? -1 : path.last());
+    }
     m_inputEdit->clear();
-    startReply();
+    m_pendingImages.clear();
+    m_attachmentsLabel->hide();
+    startReply(node);
 }
 
 void ChatTab::regenerate()
 {
-    if (isBusy() || m_messages.isEmpty())
+    if (isBusy())
         return;
-    if (m_messages.last().role == QLatin1String("assistant"))
-        m_messages.removeLast();
-    startReply();
+    const QList<int> path = m_conversation.activePath();
+    if (path.isEmpty())
+        return;
+    int parent = path.last();
+    if (m_conversation.node(parent).message.role == QLatin1String("assistant"))
+        parent = m_conversation.node(parent).parent; // a new sibling reply; the old one is kept
+    if (parent < 0)
+        return;
+    startReply(parent);
 }
 
 void ChatTab::clearConversation()
 {
     stop();
-    m_messages.clear();
+    m_conversation.clear();
     m_pendingReply.clear();
     m_replyNote.clear();
+    m_editingNode = -1;
+    m_retryButton->hide();
     m_regenerateButton->setEnabled(false);
     render();
+    Q_EMIT draftChanged();
 }
 
-void ChatTab::startReply()
+void ChatTab::setConversation(const Conversation &conversation)
 {
-    core::ChatRequest request;
-    request.model = m_modelPicker->model();
-    if (request.model.isEmpty()) {
-        m_statusLabel->setText(tr("Choose a model first."));
+    stop();
+    m_conversation = conversation;
+    m_replyNote.clear();
+    render();
+    setBusy(false);
+}
+
+void ChatTab::startReply(int parentNode)
+{
+    QString error;
+    core::ChatRequest request = buildRequest(&error);
+    request.messages += m_conversation.messagesUpTo(parentNode);
+    if (error.isEmpty())
+        error = core::validate(request);
+    if (!error.isEmpty()) {
+        m_statusLabel->setText(tr("Not sent: %1").arg(error));
+        render();
         return;
     }
-    const QString system = m_systemEdit->text().trimmed();
-    if (!system.isEmpty())
-        request.messages.append(core::ChatMessage::fromText(QStringLiteral("system"), system));
-    request.messages += m_messages;
+    m_pendingParent = parentNode;
     m_pendingReply.clear();
     m_replyNote.clear();
+    m_retryButton->hide();
+    m_jsonRequested = request.responseFormat.has_value();
     auto *job = m_client->chatStreaming(request);
     connect(job, &core::ChatStreamJob::deltaReceived, this, [this, job](int index, const QString &text) {
         if (job != m_job || index != 0)
@@ -151,15 +409,31 @@ void ChatTab::startReply()
     });
     connect(job, &core::ApiJob::finished, this, [this, job] { onJobFinished(job); });
     m_job = job;
+    core::ChatRequest recorded = request;
+    recorded.streamOptions.reset();
+    m_runId = m_recorder ? m_recorder->begin(tabKey(), request.model, QStringLiteral("chat/completions"), recorded.toJson()) : 0;
     m_statusLabel->setText(tr("Waiting for the reply…"));
     setBusy(true);
     render();
+    Q_EMIT draftChanged();
 }
 
 void ChatTab::stop()
 {
-    if (m_job)
+    if (m_job) {
         m_job->cancel();
+        return;
+    }
+    if (m_editingNode >= 0)
+        cancelEdit();
+}
+
+void ChatTab::cancelEdit()
+{
+    m_editingNode = -1;
+    m_inputEdit->clear();
+    m_sendButton->setText(tr("Send  (Ctrl+Enter)"));
+    m_statusLabel->setText(tr("Edit cancelled."));
 }
 
 void ChatTab::onJobFinished(core::ChatStreamJob *job)
@@ -167,51 +441,155 @@ void ChatTab::onJobFinished(core::ChatStreamJob *job)
     if (job != m_job)
         return;
     m_job.clear();
-    setBusy(false);
     m_renderTimer.stop();
     const QString elapsed = tr("%1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
     // Whatever arrived is kept, also when the reply was stopped or cut.
-    m_pendingReply = job->text();
-    if (!m_pendingReply.isEmpty())
-        m_messages.append(core::ChatMessage::fromText(QStringLiteral("assistant"), m_pendingReply));
-    m_pendingReply.clear();
+    const QString text = job->text();
+    QString note;
+    QString status;
+    QString historyStatus = QStringLiteral("succeeded");
     switch (job->state()) {
-    case core::ApiJob::State::Succeeded: {
-        QString status = tr("Finished: %1 · %2").arg(job->finishReason().value_or(tr("unknown")), elapsed);
+    case core::ApiJob::State::Succeeded:
+        status = tr("Finished: %1 · %2").arg(job->finishReason().value_or(tr("unknown")), elapsed);
         if (const auto usage = job->usage())
             status += tr(" · prompt tokens %1 · completion tokens %2").arg(usage->promptTokens).arg(usage->completionTokens);
-        m_statusLabel->setText(status);
         break;
-    }
     case core::ApiJob::State::Canceled:
-        m_replyNote = tr("stopped");
-        m_statusLabel->setText(tr("Stopped after %1; the partial reply is kept.").arg(elapsed));
+        note = tr("stopped");
+        status = tr("Stopped after %1; the partial reply is kept.").arg(elapsed);
+        historyStatus = QStringLiteral("canceled");
         break;
     case core::ApiJob::State::Failed:
-        m_replyNote = errorText(job->error());
-        m_statusLabel->setText(errorText(job->error()));
+        if (job->error().kind == core::ApiError::Kind::Interrupted) {
+            note = tr("interrupted: %1").arg(errorText(job->error()));
+            status = tr("The reply was cut off; the partial text is kept. Retry asks again (the partial reply stays as a branch).");
+            historyStatus = QStringLiteral("interrupted");
+        } else {
+            note = errorText(job->error());
+            status = errorText(job->error());
+            historyStatus = QStringLiteral("failed");
+        }
+        m_retryButton->show();
         break;
     case core::ApiJob::State::Running:
         break;
     }
+    if (!text.isEmpty()) {
+        const int node = m_conversation.append(core::ChatMessage::fromText(QStringLiteral("assistant"), text), m_pendingParent);
+        ChatNode &n = m_conversation.node(node);
+        n.note = note;
+        n.finishReason = job->finishReason().value_or(QString());
+        if (const auto usage = job->usage()) {
+            n.promptTokens = usage->promptTokens;
+            n.completionTokens = usage->completionTokens;
+        }
+        if (m_jsonRequested && job->state() == core::ApiJob::State::Succeeded) {
+            QString jsonError;
+            if (prettyJson(text, &jsonError)) {
+                n.jsonReply = true;
+            } else {
+                n.note = tr("the reply is not valid JSON: %1").arg(jsonError);
+            }
+        }
+    } else if (!note.isEmpty()) {
+        m_replyNote = note;
+    }
+    m_pendingReply.clear();
+    m_statusLabel->setText(status);
+    if (m_recorder) {
+        const auto usage = job->usage();
+        m_recorder->finish(m_runId, historyStatus, text, job->state() == core::ApiJob::State::Failed ? errorText(job->error()) : QString(),
+                           job->elapsedMs(), usage ? usage->promptTokens : -1, usage ? usage->completionTokens : -1);
+    }
+    setBusy(false);
     render();
+    Q_EMIT draftChanged();
+    Q_EMIT replyFinished();
+}
+
+QString ChatTab::nodeMarkdown(int id) const
+{
+    const ChatNode &n = m_conversation.node(id);
+    const bool user = n.message.role == QLatin1String("user");
+    QString md = QStringLiteral("#### %1").arg(user ? tr("You") : tr("Assistant"));
+    const auto [index, count] = m_conversation.siblingPosition(id);
+    QStringList actions;
+    if (count > 1)
+        actions << QStringLiteral("[◀](act:prev/%1) %2/%3 [▶](act:next/%1)").arg(id).arg(index + 1).arg(count);
+    if (user)
+        actions << QStringLiteral("[%1](act:edit/%2)").arg(tr("edit")).arg(id);
+    actions << QStringLiteral("[%1](act:copy/%2)").arg(tr("copy")).arg(id);
+    if (!user && n.completionTokens >= 0)
+        actions << tr("%1 → %2 tokens").arg(n.promptTokens).arg(n.completionTokens);
+    md += QStringLiteral("\n\n<small>") + actions.join(QStringLiteral(" · ")) + QStringLiteral("</small>\n\n");
+    if (n.message.contentParts) {
+        int images = 0;
+        for (const core::ChatContentPart &p : *n.message.contentParts)
+            images += p.type == QLatin1String("image_url") ? 1 : 0;
+        if (images > 0)
+            md += tr("*📎 %n image(s)*", nullptr, images) + QStringLiteral("\n\n");
+    }
+    QString jsonError;
+    if (n.jsonReply) {
+        if (const auto pretty = prettyJson(n.message.text(), &jsonError))
+            md += QStringLiteral("```json\n") + *pretty + QStringLiteral("```\n\n");
+    } else {
+        md += n.message.text() + QStringLiteral("\n\n");
+    }
+    if (!n.note.isEmpty()) {
+        md += QStringLiteral("*(%1)*").arg(n.note);
+        if (n.note.startsWith(tr("interrupted")) || n.note == tr("stopped"))
+            md += QStringLiteral(" [%1](act:retry/%2)").arg(tr("Retry")).arg(id);
+        md += QStringLiteral("\n\n");
+    }
+    return md;
 }
 
 void ChatTab::render()
 {
+    QElapsedTimer clock;
+    clock.start();
     QString md;
-    auto block = [&md](const QString &who, const QString &text) {
-        md += QStringLiteral("#### ") + who + QStringLiteral("\n\n") + text + QStringLiteral("\n\n");
-    };
-    for (const core::ChatMessage &m : std::as_const(m_messages))
-        block(m.role == QLatin1String("user") ? tr("You") : tr("Assistant"), m.text());
-    if (isBusy())
-        block(tr("Assistant"), m_pendingReply.isEmpty() ? tr("*…*") : m_pendingReply);
-    else if (!m_replyNote.isEmpty())
+    for (int id : m_conversation.activePath())
+        md += nodeMarkdown(id);
+    if (!isBusy() && !m_replyNote.isEmpty())
         md += QStringLiteral("*(") + m_replyNote + QStringLiteral(")*\n\n");
     QScrollBar *bar = m_transcript->verticalScrollBar();
     const bool atEnd = bar->value() >= bar->maximum() - 4;
     m_transcript->setMarkdown(md);
+    m_streamAnchor = -1;
+    if (isBusy()) {
+        QTextCursor cursor(m_transcript->document());
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertMarkdown(QStringLiteral("#### %1\n\n").arg(tr("Assistant")));
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertBlock();
+        m_streamAnchor = cursor.position();
+        cursor.insertText(m_pendingReply.isEmpty() ? QStringLiteral("…") : m_pendingReply);
+    }
+    if (atEnd)
+        bar->setValue(bar->maximum());
+    m_regenerateButton->setEnabled(!isBusy() && !m_conversation.isEmpty());
+    m_lastRenderMs = clock.elapsed();
+}
+
+void ChatTab::renderPending()
+{
+    // Only the reply in progress is re-laid out: the rest of the transcript stays as it is, so a
+    // long conversation costs nothing per streamed token.
+    if (m_streamAnchor < 0) {
+        render();
+        return;
+    }
+    QScrollBar *bar = m_transcript->verticalScrollBar();
+    const bool atEnd = bar->value() >= bar->maximum() - 4;
+    QTextCursor cursor(m_transcript->document());
+    cursor.setPosition(std::min(m_streamAnchor, m_transcript->document()->characterCount() - 1));
+    cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    cursor.beginEditBlock();
+    cursor.removeSelectedText();
+    cursor.insertMarkdown(m_pendingReply);
+    cursor.endEditBlock();
     if (atEnd)
         bar->setValue(bar->maximum());
 }
@@ -220,7 +598,146 @@ void ChatTab::setBusy(bool busy)
 {
     m_sendButton->setEnabled(!busy);
     m_stopButton->setEnabled(busy);
-    m_regenerateButton->setEnabled(!busy && !m_messages.isEmpty());
+    m_regenerateButton->setEnabled(!busy && !m_conversation.isEmpty());
+}
+
+void ChatTab::copyMessage(int node)
+{
+    if (node < 0 || node >= m_conversation.nodeCount())
+        return;
+    QApplication::clipboard()->setText(m_conversation.node(node).message.text());
+    m_statusLabel->setText(tr("Copied the message."));
+}
+
+void ChatTab::activateLink(const QUrl &url)
+{
+    if (url.scheme() != QLatin1String("act")) {
+        QDesktopServices::openUrl(url);
+        return;
+    }
+    const QStringList parts = url.path().split(QLatin1Char('/'));
+    if (parts.size() != 2)
+        return;
+    bool ok = false;
+    const int node = parts.at(1).toInt(&ok);
+    if (!ok || node < 0 || node >= m_conversation.nodeCount())
+        return;
+    const QString action = parts.at(0);
+    if (action == QLatin1String("copy")) {
+        copyMessage(node);
+    } else if (action == QLatin1String("prev") || action == QLatin1String("next")) {
+        if (isBusy())
+            return;
+        m_conversation.switchBranch(node, action == QLatin1String("prev") ? -1 : 1);
+        render();
+        Q_EMIT draftChanged();
+    } else if (action == QLatin1String("edit")) {
+        if (isBusy())
+            return;
+        m_editingNode = node;
+        m_inputEdit->setPlainText(m_conversation.node(node).message.text());
+        m_inputEdit->setFocus();
+        m_sendButton->setText(tr("Resend  (Ctrl+Enter)"));
+        m_statusLabel->setText(tr("Editing a past message: sending makes a new branch (the old one is kept). Esc cancels."));
+    } else if (action == QLatin1String("retry")) {
+        if (isBusy())
+            return;
+        const int parent = m_conversation.node(node).parent;
+        if (parent >= 0)
+            startReply(parent);
+    }
+}
+
+QString ChatTab::exportMarkdown() const
+{
+    return m_conversation.toMarkdown(m_systemEdit->text().trimmed(), m_modelPicker->model());
+}
+
+QJsonObject ChatTab::exportJson() const
+{
+    return m_conversation.toExportJson(m_systemEdit->text().trimmed(), m_modelPicker->model());
+}
+
+void ChatTab::exportConversation()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export the conversation"), QStringLiteral("chat.md"),
+                                                      tr("Markdown (*.md);;JSON (*.json)"));
+    if (file.isEmpty())
+        return;
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        m_statusLabel->setText(tr("Cannot write %1: %2").arg(file, f.errorString()));
+        return;
+    }
+    const bool json = file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    f.write(json ? QJsonDocument(exportJson()).toJson(QJsonDocument::Indented) : exportMarkdown().toUtf8());
+    m_statusLabel->setText(tr("Exported to %1.").arg(file));
+}
+
+QJsonObject ChatTab::draft() const
+{
+    return QJsonObject{{QStringLiteral("conversation"), m_conversation.toJson()},
+                       {QStringLiteral("system"), m_systemEdit->text()},
+                       {QStringLiteral("input"), m_inputEdit->toPlainText()},
+                       {QStringLiteral("model"), m_modelPicker->model()},
+                       {QStringLiteral("max_tokens"), m_maximumTokens->value()},
+                       {QStringLiteral("temperature"), m_temperature->value()},
+                       {QStringLiteral("steering_concept"), m_steeringConcept->text()},
+                       {QStringLiteral("json_schema_on"), m_jsonSchemaCheck->isChecked()},
+                       {QStringLiteral("json_schema"), m_schemaEdit->toPlainText()}};
+}
+
+void ChatTab::restoreDraft(const QJsonObject &draft)
+{
+    m_conversation = Conversation::fromJson(draft.value(QStringLiteral("conversation")).toObject());
+    m_systemEdit->setText(draft.value(QStringLiteral("system")).toString());
+    m_inputEdit->setPlainText(draft.value(QStringLiteral("input")).toString());
+    if (!draft.value(QStringLiteral("model")).toString().isEmpty())
+        m_modelPicker->setCurrentText(draft.value(QStringLiteral("model")).toString());
+    m_maximumTokens->setValue(draft.value(QStringLiteral("max_tokens")).toInt(0));
+    m_temperature->setValue(draft.value(QStringLiteral("temperature")).toDouble(-0.05));
+    m_steeringConcept->setText(draft.value(QStringLiteral("steering_concept")).toString());
+    m_jsonSchemaCheck->setChecked(draft.value(QStringLiteral("json_schema_on")).toBool());
+    if (draft.contains(QStringLiteral("json_schema")))
+        m_schemaEdit->setPlainText(draft.value(QStringLiteral("json_schema")).toString());
+    render();
+    setBusy(false);
+}
+
+void ChatTab::restoreRun(const core::RunRecord &run)
+{
+    QString error;
+    const auto request = core::ChatRequest::fromJson(run.request, &error);
+    if (!request) {
+        m_statusLabel->setText(tr("This run cannot be restored: %1").arg(error));
+        return;
+    }
+    stop();
+    Conversation c;
+    int last = -1;
+    QString system;
+    for (const core::ChatMessage &m : request->messages) {
+        if (m.role == QLatin1String("system")) {
+            system = m.text();
+            continue;
+        }
+        last = c.append(m, last);
+    }
+    if (!run.response.isEmpty()) {
+        last = c.append(core::ChatMessage::fromText(QStringLiteral("assistant"), run.response), last);
+        if (run.status != QLatin1String("succeeded"))
+            c.node(last).note = run.status;
+        c.node(last).promptTokens = run.promptTokens;
+        c.node(last).completionTokens = run.completionTokens;
+    }
+    m_systemEdit->setText(system);
+    m_modelPicker->setCurrentText(request->model);
+    m_conversation = c;
+    m_replyNote = run.response.isEmpty() ? run.error : QString();
+    render();
+    setBusy(false);
+    m_statusLabel->setText(tr("Restored a run (%1).").arg(run.status));
+    Q_EMIT draftChanged();
 }
 
 } // namespace ui

@@ -2,58 +2,127 @@
 #pragma once
 
 #include "core/net/ApiClient.h"
+#include "ui/chat/Conversation.h"
+#include "ui/common/PlaygroundTab.h"
 
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
+class QCheckBox;
+class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 class QTextBrowser;
+class QUrl;
 
 namespace ui {
 
 class ModelPicker;
+class PromptEdit;
 
-/// `/chat/completions`: a system prompt, a multi-turn conversation rendered as Markdown, streamed
-/// replies, Stop (Esc), Regenerate. Send with Ctrl+Enter.
-class ChatTab : public QWidget
+/// `/chat/completions`: a system prompt and a multi-turn conversation rendered as Markdown (code
+/// blocks included), streamed replies with Stop (Esc), Regenerate, editing any past user message
+/// (the old branch is kept; ◀ n/m ▶ switches), images in user messages, a JSON-schema response
+/// format (the reply is checked and pretty-printed), a steering concept, token usage per turn,
+/// copy a message, clear, export as Markdown or JSON. Ctrl+Enter sends; Enter sends or adds a
+/// line break, as set ("Enter sends").
+class ChatTab : public QWidget, public PlaygroundTab
 {
     Q_OBJECT
 public:
     explicit ChatTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     void setModels(const QList<core::ModelSettings> &models);
-    const QList<core::ChatMessage> &messages() const { return m_messages; }
+    void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
     bool isBusy() const { return !m_job.isNull(); }
+
+    const Conversation &conversation() const { return m_conversation; }
+    /// The messages of the shown branch (without the system prompt).
+    QList<core::ChatMessage> messages() const { return m_conversation.messagesUpTo(); }
+    /// The request that send() would make now for the shown branch plus `pendingUserText`.
+    core::ChatRequest buildRequest(QString *error) const;
+    /// Replaces the conversation (e.g. benchmarks, restore) and renders it.
+    void setConversation(const Conversation &conversation);
+    /// Handles a transcript link: edit/N, copy/N, prev/N, next/N, retry/N (as the links do).
+    void activateLink(const QUrl &url);
+    void setEnterSends(bool on);
+    bool enterSends() const;
+    void attachImage(const QString &path);
+    QString exportMarkdown() const;
+    QJsonObject exportJson() const;
+    QTextBrowser *transcript() const { return m_transcript; }
+    /// Milliseconds the last full render took (benchmarks).
+    qint64 lastRenderMs() const { return m_lastRenderMs; }
+
+    // PlaygroundTab
+    QString tabKey() const override { return QStringLiteral("chat"); }
+    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const override;
+    QJsonObject draft() const override;
+    void restoreDraft(const QJsonObject &draft) override;
+    void restoreRun(const core::RunRecord &run) override;
 
 public Q_SLOTS:
     void send();
     void stop();
     void regenerate();
     void clearConversation();
+    /// Re-renders the whole transcript.
+    void render();
+    void copyMessage(int node);
+    void exportConversation();
+
+Q_SIGNALS:
+    void draftChanged();
+    /// A reply ended (any way); tests wait on it.
+    void replyFinished();
 
 private:
-    void startReply();
+    void startReply(int parentNode);
     void onJobFinished(core::ChatStreamJob *job);
-    void render();
+    void renderPending();
     void setBusy(bool busy);
+    void cancelEdit();
+    QString nodeMarkdown(int id) const;
 
     core::ApiClient *m_client; // not owned
+    RunRecorder *m_recorder = nullptr;
     QPointer<core::ChatStreamJob> m_job;
-    QList<core::ChatMessage> m_messages; // the conversation without the system prompt
-    QString m_pendingReply;               // streamed text of the reply in progress
-    QString m_replyNote;                  // "stopped", an error, ... shown under the last reply
-    QTimer m_renderTimer;                 // coalesces re-renders while streaming
+    qint64 m_runId = 0;
+    Conversation m_conversation;
+    int m_pendingParent = -1;       // the user node the reply in progress answers
+    int m_editingNode = -1;         // a past user message being edited, or -1
+    QString m_pendingReply;         // streamed text of the reply in progress
+    QString m_replyNote;            // an error with no reply text, shown at the end
+    int m_streamAnchor = -1;        // document position where the pending reply starts
+    QList<core::ChatContentPart> m_pendingImages;
+    QTimer m_renderTimer;           // coalesces stream updates (one per frame at most)
+    qint64 m_lastRenderMs = 0;
+    bool m_jsonRequested = false;   // the reply in progress was asked for with a schema
+
     ModelPicker *m_modelPicker;
     QLineEdit *m_systemEdit;
+    QSpinBox *m_maximumTokens;
+    QDoubleSpinBox *m_temperature;
+    QLineEdit *m_steeringConcept;
+    QCheckBox *m_jsonSchemaCheck;
+    QLineEdit *m_schemaName;
+    QPlainTextEdit *m_schemaEdit;
+    QGroupBox *m_optionsBox;
+    QCheckBox *m_enterSendsCheck;
+    QCheckBox *m_usageCheck;
     QTextBrowser *m_transcript;
-    QPlainTextEdit *m_inputEdit;
+    PromptEdit *m_inputEdit;
+    QLabel *m_attachmentsLabel;
     QPushButton *m_sendButton;
     QPushButton *m_stopButton;
     QPushButton *m_regenerateButton;
     QPushButton *m_clearButton;
+    QPushButton *m_exportButton;
+    QPushButton *m_retryButton;
     QLabel *m_statusLabel;
 };
 

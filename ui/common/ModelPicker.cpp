@@ -18,6 +18,7 @@ ModelPicker::ModelPicker(Capability capability, const QString &fallback, QWidget
 void ModelPicker::setModels(const QList<core::ModelSettings> &models)
 {
     const QString current = model();
+    m_models = models;
     QStringList names;
     for (const core::ModelSettings &m : models) {
         const bool ok = m_capability == Capability::Chat ? m.supportsChat() : m.supportsCompletion();
@@ -30,6 +31,20 @@ void ModelPicker::setModels(const QList<core::ModelSettings> &models)
     addItems(names);
     const int index = names.indexOf(current);
     setCurrentIndex(index >= 0 ? index : 0);
+}
+
+} // namespace ui
+
+namespace ui {
+
+std::optional<core::ModelSettings> ModelPicker::settings() const
+{
+    const QString name = model();
+    for (const core::ModelSettings &m : m_models) {
+        if (m.name == name)
+            return m;
+    }
+    return std::nullopt;
 }
 
 } // namespace ui

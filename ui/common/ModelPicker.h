@@ -17,9 +17,12 @@ public:
     ModelPicker(Capability capability, const QString &fallback, QWidget *parent = nullptr);
     void setModels(const QList<core::ModelSettings> &models);
     QString model() const { return currentText().trimmed(); }
+    /// The /model-settings entry of the chosen model, when the list is known.
+    std::optional<core::ModelSettings> settings() const;
 
 private:
     Capability m_capability;
+    QList<core::ModelSettings> m_models;
 };
 
 } // namespace ui

@@ -2,60 +2,171 @@
 #pragma once
 
 #include "core/net/ApiClient.h"
+#include "ui/common/PlaygroundTab.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QPointer>
+#include <QTextBrowser>
 #include <QWidget>
 
 class QCheckBox;
 class QDoubleSpinBox;
+class QFormLayout;
+class QGroupBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
+class QListWidget;
 class QPushButton;
 class QSpinBox;
 
 namespace ui {
 
 class ModelPicker;
+class PromptEdit;
 
-/// `/complete`: a prompt, the main sampling parameters, streamed or whole output, n completions
-/// side by side. Run with Ctrl+Enter, Stop with Esc.
-class CompletionTab : public QWidget
+/// A read-only view of one completion. With log_probs, each generated token is shaded by its
+/// probability and hovering it shows the top alternatives (the fragment's tool tip).
+class CompletionView : public QTextBrowser
+{
+    Q_OBJECT
+public:
+    explicit CompletionView(QWidget *parent = nullptr);
+    /// Shows `result`: coloured tokens when it has completion_tokens and log_probs of the same
+    /// length, else its text; raw_completion below when `showRaw`.
+    void showResult(const core::CompletionResult &result, bool showRaw);
+    void appendStreamed(const QString &text);
+    /// The tool tip of the token at character `position` of the document ("" when none).
+    QString toolTipAt(int position) const;
+    /// The number of coloured token fragments shown.
+    int tokenCount() const { return m_tokenCount; }
+
+protected:
+    bool event(QEvent *event) override;
+
+private:
+    int m_tokenCount = 0;
+};
+
+/// `/complete` with every parameter in grouped, collapsible panels (defaults, ranges and the spec's
+/// descriptions as tool tips), checked with core::validate() before sending. Prompt with
+/// `{{ name }}` template variables and images (file picker or drag and drop). n or best_of
+/// completions side by side, tokens coloured by log-probability, echo and raw_completion,
+/// Evaluate (`/evaluate`) of an expected completion. Run with Ctrl+Enter, Stop with Esc.
+class CompletionTab : public QWidget, public PlaygroundTab
 {
     Q_OBJECT
 public:
     explicit CompletionTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     void setModels(const QList<core::ModelSettings> &models);
+    void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
     bool isBusy() const { return !m_job.isNull(); }
+
+    /// The request the current form describes; `error` is set (first problem) when it is not valid.
+    core::CompletionRequest buildRequest(QString *error) const;
+    /// Fills the form from `request` (prompt text and images, every parameter).
+    void applyRequest(const core::CompletionRequest &request);
+    /// The template variables found in the prompt, in order of first appearance.
+    QStringList templateVariables() const;
+    void setTemplateValue(const QString &name, const QString &value);
+    void addImageFile(const QString &path);
+    int imageCount() const;
+    QList<CompletionView *> outputViews() const { return m_outputViews; }
+    QString validationMessage() const;
+
+    // PlaygroundTab
+    QString tabKey() const override { return QStringLiteral("completion"); }
+    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const override;
+    QJsonObject draft() const override;
+    void restoreDraft(const QJsonObject &draft) override;
+    void restoreRun(const core::RunRecord &run) override;
 
 public Q_SLOTS:
     void run();
     void stop();
+    void evaluate();
+    void chooseImages();
+
+Q_SIGNALS:
+    void draftChanged();
+    /// "Explain": the prompt and the chosen completion, for the Explanation tab.
+    void explainRequested(const core::Prompt &prompt, const QString &completion);
+    /// A run or evaluation ended (tests wait on it).
+    void finished();
 
 private:
-    core::CompletionRequest buildRequest(QString *error) const;
+    QWidget *buildParameters();
+    void updateTemplateForm();
+    void revalidate();
     void setBusy(bool busy);
     void prepareOutputs(int n);
     void onJobFinished(core::ApiJob *job);
     void showResult(const core::CompletionResponse &response);
+    core::Prompt buildPrompt(QString *error) const;
+    QString tip(const QString &key) const;
 
     core::ApiClient *m_client; // not owned
+    RunRecorder *m_recorder = nullptr;
     QPointer<core::ApiJob> m_job;
+    qint64 m_runId = 0;
+    QJsonObject m_descriptions;
+    QHash<QString, QString> m_templateValues;
+    QStringList m_templateNames;
+    QList<QByteArray> m_imageBytes; // file bytes, base64-encoded when sent
+    QList<QString> m_imageNames;
+
     ModelPicker *m_modelPicker;
-    QPlainTextEdit *m_promptEdit;
-    QSpinBox *m_maximumTokensSpin;
-    QDoubleSpinBox *m_temperatureSpin;
-    QSpinBox *m_topKSpin;
-    QDoubleSpinBox *m_topPSpin;
-    QSpinBox *m_nSpin;
-    QLineEdit *m_stopSequencesEdit;
-    QCheckBox *m_streamCheck;
+    PromptEdit *m_promptEdit;
+    QListWidget *m_imageList;
+    QGroupBox *m_templateBox;
+    QFormLayout *m_templateForm;
+    // Parameters, named as the API names them.
+    QSpinBox *m_maximumTokens;
+    QSpinBox *m_minimumTokens;
+    QDoubleSpinBox *m_temperature;
+    QSpinBox *m_topK;
+    QDoubleSpinBox *m_topP;
+    QSpinBox *m_n;
+    QSpinBox *m_bestOf;
+    QLineEdit *m_stopSequences;
+    QCheckBox *m_stream;
+    QDoubleSpinBox *m_presencePenalty;
+    QDoubleSpinBox *m_frequencyPenalty;
+    QDoubleSpinBox *m_sequencePenalty;
+    QSpinBox *m_sequencePenaltyMinLength;
+    QCheckBox *m_repetitionIncludePrompt;
+    QCheckBox *m_repetitionIncludeCompletion;
+    QCheckBox *m_multiplicativePresence;
+    QCheckBox *m_multiplicativeFrequency;
+    QCheckBox *m_multiplicativeSequence;
+    QLineEdit *m_penaltyBias;
+    QLineEdit *m_penaltyExceptions;
+    QCheckBox *m_penaltyExceptionsIncludeStops;
+    QSpinBox *m_logProbs;
+    QCheckBox *m_echo;
+    QCheckBox *m_rawCompletion;
+    QCheckBox *m_disableOptimizations;
+    QLineEdit *m_biasInclusion;
+    QCheckBox *m_biasInclusionFirst;
+    QLineEdit *m_biasExclusion;
+    QCheckBox *m_biasExclusionFirst;
+    QLineEdit *m_steeringConcepts;
+    QDoubleSpinBox *m_contextualControlThreshold;
+    QCheckBox *m_controlLogAdditive;
+
+    QLabel *m_validationLabel;
     QPushButton *m_runButton;
     QPushButton *m_stopButton;
     QHBoxLayout *m_outputsLayout;
-    QList<QPlainTextEdit *> m_outputEdits;
+    QList<CompletionView *> m_outputViews;
+    QLabel *m_legend;
     QLabel *m_statusLabel;
+    QLineEdit *m_expectedEdit;
+    QPushButton *m_evaluateButton;
+    QPushButton *m_explainButton;
+    QLabel *m_evaluationLabel;
+    QPushButton *m_retryButton;
 };
 
 } // namespace ui

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+#include "ui/history/HistoryPanel.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ui {
+
+QString runSummary(const core::RunRecord &run)
+{
+    QString text;
+    const QJsonValue prompt = run.request.value(QStringLiteral("prompt"));
+    if (prompt.isString()) {
+        text = prompt.toString();
+    } else if (prompt.isArray()) {
+        for (const QJsonValue &item : prompt.toArray()) {
+            const QJsonObject o = item.toObject();
+            text += o.value(QStringLiteral("type")).toString() == QLatin1String("text") ? o.value(QStringLiteral("data")).toString()
+                                                                                          : QStringLiteral("[%1] ").arg(o.value(QStringLiteral("type")).toString());
+        }
+    }
+    const QJsonArray messages = run.request.value(QStringLiteral("messages")).toArray();
+    for (qsizetype i = messages.size() - 1; i >= 0 && text.isEmpty(); --i) {
+        const QJsonObject m = messages.at(i).toObject();
+        if (m.value(QStringLiteral("role")).toString() != QLatin1String("user"))
+            continue;
+        const QJsonValue c = m.value(QStringLiteral("content"));
+        if (c.isString())
+            text = c.toString();
+        else
+            for (const QJsonValue &part : c.toArray())
+                text += part.toObject().value(QStringLiteral("text")).toString();
+    }
+    text = text.simplified();
+    return text.size() > 120 ? text.left(119) + QChar(0x2026) : text;
+}
+
+HistoryPanel::HistoryPanel(core::HistoryStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+{
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("historySearch"));
+    m_search->setPlaceholderText(tr("Search prompts, replies, errors, models…"));
+    m_search->setClearButtonEnabled(true);
+    m_tab = new QComboBox(this);
+    m_tab->addItem(tr("All tabs"), QString());
+    m_tab->addItem(tr("Chat"), QStringLiteral("chat"));
+    m_tab->addItem(tr("Completion"), QStringLiteral("completion"));
+    m_list = new QTreeWidget(this);
+    m_list->setObjectName(QStringLiteral("historyList"));
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setHeaderLabels({tr("When"), tr("Tab"), tr("Model"), tr("Status"), tr("Time"), tr("Tokens"), tr("Request")});
+    m_list->header()->setStretchLastSection(true);
+    m_list->setAlternatingRowColors(true);
+    m_empty = new QLabel(tr("No runs yet. Every request you send is recorded here; double-click one to restore it."), this);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setStyleSheet(QStringLiteral("color: gray; padding: 12px;"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_search, 1);
+    top->addWidget(m_tab);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(m_empty);
+
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(150);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &HistoryPanel::refresh);
+    connect(m_search, &QLineEdit::textChanged, &m_refreshTimer, qOverload<>(&QTimer::start));
+    connect(m_tab, &QComboBox::currentIndexChanged, this, &HistoryPanel::refresh);
+    connect(m_store, &core::HistoryStore::changed, &m_refreshTimer, qOverload<>(&QTimer::start));
+    connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) { restoreRow(m_list->indexOfTopLevelItem(item)); });
+    refresh();
+}
+
+int HistoryPanel::rowCount() const
+{
+    return m_list->topLevelItemCount();
+}
+
+void HistoryPanel::refresh()
+{
+    const QList<core::RunRecord> runs = m_store->search(m_search->text().trimmed(), m_tab->currentData().toString());
+    m_list->clear();
+    QList<QTreeWidgetItem *> items;
+    for (const core::RunRecord &r : runs) {
+        QString tokens;
+        if (r.promptTokens >= 0 || r.completionTokens >= 0)
+            tokens = QStringLiteral("%1 → %2").arg(std::max(0, r.promptTokens)).arg(std::max(0, r.completionTokens));
+        auto *item = new QTreeWidgetItem(QStringList{
+            r.startedAt.toLocalTime().toString(QStringLiteral("MMM d, HH:mm:ss")), r.tab, r.model, r.status,
+            r.durationMs >= 0 ? QStringLiteral("%1 s").arg(r.durationMs / 1000.0, 0, 'f', 2) : QString(), tokens, runSummary(r)});
+        item->setData(0, Qt::UserRole, r.id);
+        item->setToolTip(6, r.error.isEmpty() ? runSummary(r) : r.error);
+        if (r.status == QLatin1String("failed") || r.status == QLatin1String("interrupted"))
+            item->setForeground(3, QColor(0xb0, 0x00, 0x20));
+        items.append(item);
+    }
+    m_list->addTopLevelItems(items);
+    const bool empty = runs.isEmpty();
+    m_empty->setText(m_search->text().isEmpty() ? tr("No runs yet. Every request you send is recorded here; double-click one to restore it.")
+                                                : tr("No run matches \"%1\".").arg(m_search->text()));
+    m_empty->setVisible(empty);
+    m_list->setVisible(!empty);
+}
+
+void HistoryPanel::restoreRow(int row)
+{
+    QTreeWidgetItem *item = m_list->topLevelItem(row);
+    if (!item)
+        return;
+    if (const auto run = m_store->run(item->data(0, Qt::UserRole).toLongLong()))
+        Q_EMIT restoreRequested(*run);
+}
+
+} // namespace ui
