@@ -874,8 +874,10 @@ Reply SandboxApi::complete(const QByteArray &body)
             result.rawCompletion = prefix + g.rawText;
         if (r->tokens.value_or(false)) {
             QStringList tokens;
+            // Decoded text, as the real API sends them (cassette test_complete_with_echo: " Hello"),
+            // so they match the keys of log_probs.
             for (const qint64 id : g.tokens)
-                tokens.append(m_model.tokenizer().displayForm(id));
+                tokens.append(m_model.tokenizer().text(id));
             result.completionTokens = tokens;
         }
         if (r->logProbs) {
@@ -906,11 +908,35 @@ Reply SandboxApi::complete(const QByteArray &body)
     reply.stream = true;
     reply.contentType = "text/event-stream";
     for (int i = 0; i < n; ++i) {
-        for (const QString &piece : streamPieces.at(i)) {
+        // Each chunk carries its own completion_tokens / log_probs / raw_completion when they were
+        // asked for. When a stop sequence cut the text (pieces and tokens no longer line up), the
+        // last chunk carries them for the whole completion.
+        const core::CompletionResult &whole = response.completions.at(i);
+        const QStringList &pieces = streamPieces.at(i);
+        const bool hasPrefix = r->echo.value_or(false) && !prompt->text.isEmpty();
+        const qsizetype tokenCount = whole.completionTokens ? whole.completionTokens->size()
+                                     : whole.logProbs      ? whole.logProbs->size() - echoLogProbs.size()
+                                                           : -1;
+        const bool aligned = tokenCount == pieces.size() - (hasPrefix ? 1 : 0);
+        for (qsizetype p = 0; p < pieces.size(); ++p) {
             core::CompletionStreamEvent chunk;
             chunk.type = core::CompletionStreamEvent::Type::StreamChunk;
             chunk.index = i;
-            chunk.completion = piece;
+            chunk.completion = pieces.at(p);
+            const bool isPrefix = hasPrefix && p == 0;
+            const qsizetype t = p - (hasPrefix ? 1 : 0);
+            if (aligned) {
+                if (whole.rawCompletion)
+                    chunk.rawCompletion = pieces.at(p);
+                if (whole.completionTokens && !isPrefix)
+                    chunk.completionTokens = QStringList{whole.completionTokens->at(t)};
+                if (whole.logProbs)
+                    chunk.logProbs = isPrefix ? echoLogProbs : QList<QMap<QString, double>>{whole.logProbs->at(echoLogProbs.size() + t)};
+            } else if (p == pieces.size() - 1) {
+                chunk.rawCompletion = whole.rawCompletion;
+                chunk.completionTokens = whole.completionTokens;
+                chunk.logProbs = whole.logProbs;
+            }
             reply.events.append(compact(chunk.toJson()));
         }
         core::CompletionStreamEvent summary;

@@ -24,7 +24,7 @@ QString errorText(const core::ApiError &error)
         head = tr("The server refused the request");
         break;
     case Kind::Unauthorized:
-        head = tr("The token was refused. Check it, or set AA_TOKEN / --token");
+        head = tr("The token was refused (HTTP 401). Check it in Profiles… (or AA_TOKEN / --token)");
         break;
     case Kind::Quota:
         head = tr("Your quota is used up");

@@ -140,6 +140,11 @@ void CompletionView::showResult(const core::CompletionResult &result, bool showR
     // last tokens.size() entries belong to the generated tokens.
     if (!tokens.isEmpty() && logProbs.size() >= tokens.size()) {
         const qsizetype offset = logProbs.size() - tokens.size();
+        // With echo the completion starts with the prompt, which has no tokens here: shown plain.
+        const QString completion = result.completion.value_or(QString());
+        const QString generated = tokens.join(QString());
+        if (completion.size() > generated.size() && completion.endsWith(generated))
+            cursor.insertText(completion.left(completion.size() - generated.size()), QTextCharFormat());
         for (qsizetype i = 0; i < tokens.size(); ++i) {
             const QString &token = tokens.at(i);
             const QMap<QString, double> &alternatives = logProbs.at(offset + i);
@@ -721,7 +726,7 @@ core::CompletionRequest CompletionTab::buildRequest(QString *error) const
 
 QString CompletionTab::validationMessage() const
 {
-    return m_validationLabel->isVisible() ? m_validationLabel->text() : QString();
+    return m_validationLabel->isHidden() ? QString() : m_validationLabel->text();
 }
 
 void CompletionTab::revalidate()

@@ -214,13 +214,14 @@ void ProfilesDialog::showProfile(const core::ConnectionProfile &p)
         w->setEnabled(!p.isSandbox);
     if (p.isSandbox) {
         m_tokenNote->setText(tr("The offline sandbox runs on this computer and needs no token. Its answers are synthetic."));
-    } else {
+    } else if (!p.id.isEmpty()) {
         m_tokenNote->setText(tr("Reading the token from the keychain…"));
         const QString id = p.id;
         m_credentials->token(id, this, [this, id](const QString &token, const QString &problem) {
             if (id != m_currentId)
                 return;
-            m_token->setText(token);
+            if (m_token->text().isEmpty()) // never overwrite what was typed meanwhile
+                m_token->setText(token);
             if (!problem.isEmpty())
                 m_tokenNote->setText(problem + QLatin1Char(' ') + tr("A token entered here is kept for this session only."));
             else

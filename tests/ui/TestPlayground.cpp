@@ -1,0 +1,693 @@
+// SPDX-License-Identifier: MIT
+// The playground proper against the sandbox over real sockets: profiles and the keychain (memory
+// backend), history, drafts, View code, the full Completion and Chat tabs, retries, Cancel, cut
+// streams and 401.
+#include "core/auth/CredentialStore.h"
+#include "core/settings/ConnectionProfile.h"
+#include "core/storage/HistoryStore.h"
+#include "sandbox/SandboxServer.h"
+#include "ui/MainWindow.h"
+#include "ui/chat/ChatTab.h"
+#include "ui/codeview/CodeDialog.h"
+#include "ui/completion/CompletionTab.h"
+#include "ui/connection/ProfilesDialog.h"
+#include "ui/history/HistoryPanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+template<class T>
+T *child(QObject *parent, const QString &name)
+{
+    T *w = parent->findChild<T *>(name);
+    if (!w)
+        qWarning("no child %s", qPrintable(name));
+    return w;
+}
+
+} // namespace
+
+class TestPlayground : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void freshInstallOpensOnTheSandboxProfile();
+    void profileDialogStoresTheTokenInTheKeychainAndTestsTheConnection();
+    void wrongTokenGivesAClearMessage();
+    void unavailableKeychainKeepsTheTokenForTheSession();
+    void tlsVerificationOffShowsABadge();
+    void runsAreRecordedSearchedAndRestoredWithoutTheToken();
+    void draftsComeBackAfterAKill();
+    void viewCodeShowsTheCurrentRequest();
+    void invalidParametersAreFlaggedAndNotSent();
+    void templateVariablesFillThePrompt();
+    void logProbsShadeTokensWithAlternatives();
+    void nCompletionsSideBySideWithEchoAndRaw();
+    void imagesGoIntoThePrompt();
+    void evaluateShowsTheLogProbability();
+    void busyServerShowsRetryingAndCancelWorks();
+    void chatCutStreamKeepsTextAndOffersRetry();
+    void chatEditKeepsTheOldBranch();
+    void chatRegenerateAndUsage();
+    void chatJsonSchemaReplyIsCheckedAndPretty();
+    void chatEnterSendsSettingAndCopyExport();
+
+private:
+    void makeWindow();
+    void waitForModels();
+    void setFault(const QByteArray &fault);
+    QString completionStatus() const { return child<QLabel>(m_window->completionTab(), u"status"_s)->text(); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<core::ProfileStore> m_profiles;
+    core::MemorySecretBackend *m_secrets = nullptr; // owned by m_credentials
+    std::unique_ptr<core::CredentialStore> m_credentials;
+    std::unique_ptr<core::Database> m_db;
+    std::unique_ptr<core::HistoryStore> m_history;
+    std::unique_ptr<core::DraftStore> m_drafts;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<core::ApiClient> m_client;
+    std::unique_ptr<ui::MainWindow> m_window;
+    int m_counter = 0;
+    QString m_dbPath;
+};
+
+void TestPlayground::initTestCase()
+{
+    sandbox::SandboxOptions options;
+    options.tokensPerSecond = 0; // no pacing: fast tests
+    m_sandbox = std::make_unique<sandbox::EmbeddedSandbox>(options);
+    QString error;
+    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
+}
+
+void TestPlayground::init()
+{
+    ++m_counter;
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings%1.ini"_s.arg(m_counter)), QSettings::IniFormat);
+    m_profiles = std::make_unique<core::ProfileStore>(m_settings.get());
+    m_secrets = new core::MemorySecretBackend;
+    m_credentials = std::make_unique<core::CredentialStore>(std::unique_ptr<core::SecretBackend>(m_secrets));
+    m_dbPath = m_dir.filePath(u"history%1.sqlite"_s.arg(m_counter));
+    m_db = std::make_unique<core::Database>(m_dbPath);
+    QString error;
+    QVERIFY2(m_db->open(&error), qPrintable(error));
+    m_history = std::make_unique<core::HistoryStore>(m_db.get());
+    m_drafts = std::make_unique<core::DraftStore>(m_db.get());
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<core::ApiClient>(m_nam.get(), core::ClientConfig());
+    makeWindow();
+    waitForModels();
+}
+
+void TestPlayground::makeWindow()
+{
+    ui::Services s;
+    s.nam = m_nam.get();
+    s.client = m_client.get();
+    s.profiles = m_profiles.get();
+    s.credentials = m_credentials.get();
+    s.history = m_history.get();
+    s.drafts = m_drafts.get();
+    sandbox::EmbeddedSandbox *sb = m_sandbox.get();
+    s.sandbox = [sb](QString *) {
+        core::ClientConfig c;
+        c.baseUrl = sb->baseUrl();
+        c.token = sb->token();
+        c.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
+        c.retry.totalRetries = 3;
+        c.retry.firstDelayMs = 20;
+        return c;
+    };
+    m_window = std::make_unique<ui::MainWindow>(s);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestPlayground::waitForModels()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->completionTab()->findChild<QComboBox *>(u"model"_s)->count() > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->completionTab()->findChild<QComboBox *>(u"model"_s)->currentText().startsWith(u"sandbox-"_s), 10000);
+}
+
+void TestPlayground::cleanup()
+{
+    m_window.reset();
+    m_client.reset();
+    m_nam.reset();
+    m_drafts.reset();
+    m_history.reset();
+    m_db.reset();
+    m_credentials.reset();
+    m_profiles.reset();
+    m_settings.reset();
+}
+
+void TestPlayground::setFault(const QByteArray &fault)
+{
+    core::ClientConfig c = m_client->config();
+    c.extraHeaders.clear();
+    if (!fault.isEmpty())
+        c.extraHeaders.append({"X-Sandbox-Fault", fault});
+    m_client->setConfig(c);
+}
+
+void TestPlayground::freshInstallOpensOnTheSandboxProfile()
+{
+    QCOMPARE(m_window->profilePicker()->currentText(), u"Offline sandbox"_s);
+    QVERIFY(m_window->bannerText().contains(u"synthetic"_s));
+    QCOMPARE(m_client->config().baseUrl, m_sandbox->baseUrl());
+    QCOMPARE(m_profiles->currentId(), QString::fromLatin1(core::ConnectionProfile::kSandboxId));
+    QVERIFY(m_window->tabs()->isTabEnabled(0));
+    QVERIFY(m_window->tabs()->isTabEnabled(1));
+}
+
+void TestPlayground::profileDialogStoresTheTokenInTheKeychainAndTestsTheConnection()
+{
+    ui::ProfilesDialog dialog(m_profiles.get(), m_credentials.get(), m_nam.get(), {});
+    dialog.addProfile();
+    child<QLineEdit>(&dialog, u"name"_s)->setText(u"Local"_s);
+    child<QLineEdit>(&dialog, u"baseUrl"_s)->setText(m_sandbox->baseUrl().toString());
+    child<QComboBox>(&dialog, u"proxyMode"_s)->setCurrentIndex(1); // no proxy
+    child<QLineEdit>(&dialog, u"token"_s)->setText(m_sandbox->token());
+    QSignalSpy tested(&dialog, &ui::ProfilesDialog::connectionTested);
+    dialog.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 10000);
+    QVERIFY2(tested.first().at(0).toBool(), qPrintable(tested.first().at(1).toString()));
+    QVERIFY(tested.first().at(1).toString().startsWith(u"Connected"_s));
+
+    QSignalSpy saved(&dialog, &ui::ProfilesDialog::tokenSaved);
+    QVERIFY(dialog.saveProfile());
+    QTRY_COMPARE(saved.size(), 1);
+    QVERIFY(saved.first().at(0).toBool());
+    const QString id = dialog.selectedId();
+    QCOMPARE(m_secrets->size(), 1);
+    QCOMPARE(m_profiles->profiles().size(), 2);
+    // Nothing secret in the settings file.
+    m_settings->sync();
+    QFile ini(m_settings->fileName());
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    QVERIFY(!ini.readAll().contains(QByteArray("=" + m_sandbox->token().toUtf8() + "\n")));
+
+    QSignalSpy activated(m_window.get(), &ui::MainWindow::profileActivated);
+    m_window->activateProfile(id);
+    QTRY_COMPARE(activated.size(), 1);
+    QCOMPARE(m_client->config().token, m_sandbox->token());
+    QCOMPARE(m_window->profilePicker()->currentText(), u"Local"_s);
+    QCOMPARE(m_window->bannerText(), QString());
+    // The profile works for a run.
+    m_window->completionTab()->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"The weather today"_s);
+    QSignalSpy done(m_window->completionTab(), &ui::CompletionTab::finished);
+    m_window->completionTab()->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    QVERIFY2(completionStatus().startsWith(u"Finished"_s), qPrintable(completionStatus()));
+    QCOMPARE(m_history->search(QString()).first().profile, u"Local"_s);
+}
+
+void TestPlayground::wrongTokenGivesAClearMessage()
+{
+    core::ConnectionProfile p;
+    p.name = u"Wrong"_s;
+    p.baseUrl = m_sandbox->baseUrl();
+    p.proxyMode = core::ConnectionProfile::ProxyMode::None;
+    p.totalRetries = 0;
+    const QString id = m_profiles->save(p);
+    bool stored = false;
+    m_credentials->setToken(id, u"not-the-token"_s, this, [&](bool ok, const QString &) { stored = ok; });
+    QTRY_VERIFY(stored);
+
+    ui::ProfilesDialog dialog(m_profiles.get(), m_credentials.get(), m_nam.get(), {});
+    dialog.selectProfile(id);
+    QTRY_COMPARE(child<QLineEdit>(&dialog, u"token"_s)->text(), u"not-the-token"_s); // read back from the keychain
+    QSignalSpy tested(&dialog, &ui::ProfilesDialog::connectionTested);
+    dialog.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 10000);
+    QVERIFY(!tested.first().at(0).toBool());
+    QVERIFY2(tested.first().at(1).toString().contains(u"401"_s), qPrintable(tested.first().at(1).toString()));
+
+    QSignalSpy activated(m_window.get(), &ui::MainWindow::profileActivated);
+    m_window->activateProfile(id);
+    QTRY_COMPARE(activated.size(), 1);
+    m_window->completionTab()->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"Hello"_s);
+    QSignalSpy done(m_window->completionTab(), &ui::CompletionTab::finished);
+    m_window->completionTab()->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    QVERIFY2(completionStatus().contains(u"token was refused"_s), qPrintable(completionStatus()));
+    QVERIFY(completionStatus().contains(u"Profiles"_s));
+    QCOMPARE(m_history->search(QString()).first().status, u"failed"_s);
+}
+
+void TestPlayground::unavailableKeychainKeepsTheTokenForTheSession()
+{
+    m_secrets->setUnavailable(true);
+    ui::ProfilesDialog dialog(m_profiles.get(), m_credentials.get(), m_nam.get(), {});
+    dialog.addProfile();
+    child<QLineEdit>(&dialog, u"name"_s)->setText(u"Session"_s);
+    child<QLineEdit>(&dialog, u"baseUrl"_s)->setText(m_sandbox->baseUrl().toString());
+    child<QComboBox>(&dialog, u"proxyMode"_s)->setCurrentIndex(1);
+    child<QLineEdit>(&dialog, u"token"_s)->setText(m_sandbox->token());
+    QSignalSpy saved(&dialog, &ui::ProfilesDialog::tokenSaved);
+    QVERIFY(dialog.saveProfile());
+    QTRY_COMPARE(saved.size(), 1);
+    QVERIFY(!saved.first().at(0).toBool());
+    QVERIFY(saved.first().at(1).toString().contains(u"session only"_s));
+    QVERIFY2(m_window->bannerText().contains(u"keychain is unavailable"_s), qPrintable(m_window->bannerText()));
+    QSignalSpy activated(m_window.get(), &ui::MainWindow::profileActivated);
+    m_window->activateProfile(dialog.selectedId());
+    QTRY_COMPARE(activated.size(), 1);
+    QCOMPARE(m_client->config().token, m_sandbox->token()); // the session copy
+}
+
+void TestPlayground::tlsVerificationOffShowsABadge()
+{
+    QLabel *badge = child<QLabel>(m_window.get(), u"tlsBadge"_s);
+    QVERIFY(!badge->isVisible());
+    core::ConnectionProfile p;
+    p.name = u"Insecure"_s;
+    p.baseUrl = QUrl(u"https://127.0.0.1:1/v1"_s);
+    p.verifyTls = false;
+    const QString id = m_profiles->save(p);
+    QSignalSpy activated(m_window.get(), &ui::MainWindow::profileActivated);
+    m_window->activateProfile(id);
+    QTRY_COMPARE(activated.size(), 1);
+    QVERIFY(badge->isVisible());
+    QVERIFY(!m_client->config().verifyPeer);
+    QVERIFY(m_window->profilePicker()->currentText().contains(u"⚠"_s));
+    // The dialog shows the warning for this profile.
+    ui::ProfilesDialog dialog(m_profiles.get(), m_credentials.get(), m_nam.get(), {});
+    dialog.selectProfile(id);
+    dialog.show();
+    QVERIFY(child<QLabel>(&dialog, u"tlsWarning"_s)->isVisible());
+}
+
+void TestPlayground::runsAreRecordedSearchedAndRestoredWithoutTheToken()
+{
+    ui::CompletionTab *tab = m_window->completionTab();
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"An apple a day"_s);
+    tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->setValue(9);
+    QSignalSpy done(tab, &ui::CompletionTab::finished);
+    tab->run();
+    // Recorded before it is sent.
+    QCOMPARE(m_history->count(), 1);
+    QCOMPARE(m_history->search(QString()).first().status, u"running"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    const core::RunRecord run = m_history->search(QString()).first();
+    QCOMPARE(run.status, u"succeeded"_s);
+    QCOMPARE(run.tab, u"completion"_s);
+    QCOMPARE(run.model, tab->findChild<QComboBox *>(u"model"_s)->currentText());
+    QVERIFY(run.completionTokens > 0);
+    QVERIFY(run.durationMs >= 0);
+
+    ui::HistoryPanel *panel = m_window->historyPanel();
+    QTRY_COMPARE(panel->rowCount(), 1);
+    panel->searchEdit()->setText(u"no such text"_s);
+    QTRY_COMPARE(panel->rowCount(), 0);
+    panel->searchEdit()->setText(u"apple"_s);
+    QTRY_COMPARE(panel->rowCount(), 1);
+
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"something else"_s);
+    tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->setValue(30);
+    m_window->tabs()->setCurrentIndex(0);
+    panel->restoreRow(0);
+    QCOMPARE(m_window->tabs()->currentWidget(), tab);
+    QCOMPARE(tab->findChild<QPlainTextEdit *>(u"prompt"_s)->toPlainText(), u"An apple a day"_s);
+    QCOMPARE(tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->value(), 9);
+    QVERIFY(!tab->outputViews().first()->toPlainText().isEmpty());
+
+    // A chat run too, then no token anywhere in the file.
+    ui::ChatTab *chat = m_window->chatTab();
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Hello there"_s);
+    QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
+    chat->send();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
+    QCOMPARE(m_history->search(QString(), u"chat"_s).size(), 1);
+    m_window->saveDrafts();
+    m_history.reset();
+    m_drafts.reset();
+    m_window.reset();
+    m_db.reset();
+    QFile f(m_dbPath);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(bytes.contains("An apple a day"));
+    QVERIFY(!bytes.contains("Bearer"));
+    QVERIFY(!bytes.contains(QByteArray(m_sandbox->token().toUtf8() + '"')));
+}
+
+void TestPlayground::draftsComeBackAfterAKill()
+{
+    ui::CompletionTab *tab = m_window->completionTab();
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"Dear {{ name }},"_s);
+    tab->setTemplateValue(u"name"_s, u"Ada"_s);
+    tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->setValue(123);
+    ui::ChatTab *chat = m_window->chatTab();
+    chat->findChild<QLineEdit *>(u"system"_s)->setText(u"Be brief."_s);
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Half a message"_s);
+    // The autosave runs by itself shortly after the last edit.
+    QTRY_VERIFY_WITH_TIMEOUT(m_drafts->load(u"chat"_s).value(u"input"_s).toString() == u"Half a message"_s, 5000);
+    QTRY_VERIFY(m_drafts->load(u"completion"_s).value(u"request"_s).toObject().value(u"maximum_tokens"_s).toInt() == 123);
+
+    // kill -9: the files as they are now, with the connection still open.
+    const QString copy = m_dir.filePath(u"killed%1.sqlite"_s.arg(m_counter));
+    QVERIFY(QFile::copy(m_dbPath, copy));
+    QFile::copy(m_dbPath + u"-wal"_s, copy + u"-wal"_s);
+    core::Database restarted(copy);
+    QString error;
+    QVERIFY2(restarted.open(&error), qPrintable(error));
+    core::DraftStore drafts(&restarted);
+    ui::Services s;
+    s.client = m_client.get();
+    s.drafts = &drafts;
+    ui::MainWindow again(s);
+    QCOMPARE(again.completionTab()->findChild<QPlainTextEdit *>(u"prompt"_s)->toPlainText(), u"Dear {{ name }},"_s);
+    QCOMPARE(again.completionTab()->findChild<QSpinBox *>(u"maximum_tokens"_s)->value(), 123);
+    QCOMPARE(again.completionTab()->templateVariables(), QStringList{u"name"_s});
+    QCOMPARE(again.completionTab()->findChild<QLineEdit *>(u"var:name"_s)->text(), u"Ada"_s);
+    QCOMPARE(again.chatTab()->findChild<QPlainTextEdit *>(u"input"_s)->toPlainText(), u"Half a message"_s);
+    QCOMPARE(again.chatTab()->findChild<QLineEdit *>(u"system"_s)->text(), u"Be brief."_s);
+}
+
+void TestPlayground::viewCodeShowsTheCurrentRequest()
+{
+    m_window->tabs()->setCurrentWidget(m_window->completionTab());
+    m_window->completionTab()->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"Code me"_s);
+    m_window->findChild<QAction *>(u"viewCodeAction"_s)->trigger();
+    auto *dialog = m_window->findChild<ui::CodeDialog *>(u"codeDialog"_s);
+    QVERIFY(dialog);
+    const QString python = dialog->code(core::CodeLanguage::Python);
+    QVERIFY2(python.contains(u"Prompt.from_text(\"Code me\")"_s), qPrintable(python));
+    QVERIFY(python.contains(u"os.environ[\"AA_TOKEN\"]"_s));
+    QVERIFY(dialog->code(core::CodeLanguage::Curl).contains(m_sandbox->baseUrl().toString() + u"/complete"_s));
+    QVERIFY(dialog->code(core::CodeLanguage::Alephctl).contains(u"request complete -"_s));
+    for (auto l : {core::CodeLanguage::Python, core::CodeLanguage::Curl, core::CodeLanguage::Alephctl})
+        QVERIFY(!dialog->code(l).contains(u"Bearer "_s + m_sandbox->token() + u"\""_s));
+    dialog->findChild<QPushButton *>(u"copy"_s)->click();
+    QCOMPARE(QApplication::clipboard()->text(), python);
+    dialog->close();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QVERIFY(!m_window->findChild<ui::CodeDialog *>(u"codeDialog"_s));
+
+    // Chat: the typed message is part of the request.
+    m_window->tabs()->setCurrentWidget(m_window->chatTab());
+    m_window->chatTab()->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Hi"_s);
+    m_window->viewCode();
+    dialog = m_window->findChild<ui::CodeDialog *>(u"codeDialog"_s);
+    QVERIFY(dialog);
+    QVERIFY(dialog->code(core::CodeLanguage::Python).contains(u"Message(role=Role.User, content=\"Hi\")"_s));
+}
+
+void TestPlayground::invalidParametersAreFlaggedAndNotSent()
+{
+    ui::CompletionTab *tab = m_window->completionTab();
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"x"_s);
+    tab->findChild<QSpinBox *>(u"n"_s)->setValue(3);
+    tab->findChild<QSpinBox *>(u"best_of"_s)->setValue(2); // best_of must be ≥ n
+    QVERIFY2(tab->validationMessage().contains(u"best_of"_s), qPrintable(tab->validationMessage() + u"|"_s + completionStatus()));
+    QVERIFY(tab->findChild<QSpinBox *>(u"best_of"_s)->property("flagged").toBool());
+    tab->run();
+    QVERIFY(!tab->isBusy());
+    QVERIFY(completionStatus().startsWith(u"Not sent"_s));
+    QCOMPARE(m_history->count(), 0);
+    tab->findChild<QSpinBox *>(u"best_of"_s)->setValue(4);
+    QCOMPARE(tab->validationMessage(), QString());
+    QVERIFY(!tab->findChild<QSpinBox *>(u"best_of"_s)->property("flagged").toBool());
+}
+
+void TestPlayground::templateVariablesFillThePrompt()
+{
+    ui::CompletionTab *tab = m_window->completionTab();
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"Q: capital of {{country}}? {{ style }} A: {{country}}"_s);
+    QCOMPARE(tab->templateVariables(), (QStringList{u"country"_s, u"style"_s}));
+    QVERIFY(tab->findChild<QLineEdit *>(u"var:country"_s));
+    QVERIFY2(tab->validationMessage().contains(u"{{ country }}"_s), qPrintable(tab->validationMessage()));
+    tab->findChild<QLineEdit *>(u"var:country"_s)->setText(u"France"_s);
+    tab->setTemplateValue(u"style"_s, u"Briefly."_s);
+    QString error;
+    const core::CompletionRequest r = tab->buildRequest(&error);
+    QCOMPARE(error, QString());
+    QCOMPARE(r.prompt.text(), u"Q: capital of France? Briefly. A: France"_s);
+}
+
+void TestPlayground::logProbsShadeTokensWithAlternatives()
+{
+    ui::CompletionTab *tab = m_window->completionTab();
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"The cat sat on the"_s);
+    tab->findChild<QSpinBox *>(u"log_probs"_s)->setValue(3); // streamed: the chunks carry the log_probs
+    tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->setValue(6);
+    QSignalSpy done(tab, &ui::CompletionTab::finished);
+    tab->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    ui::CompletionView *view = tab->outputViews().first();
+    QVERIFY2(view->tokenCount() == 6, qPrintable(view->toPlainText() + u"|"_s + completionStatus()));
+    const QString tip = view->toolTipAt(0);
+    QVERIFY2(tip.contains(u"p = "_s), qPrintable(tip));
+    QVERIFY(tip.contains(u"<table>"_s)); // the alternatives
+    QVERIFY(tip.count(u"<tr>"_s) >= 3);
+}
+
+void TestPlayground::nCompletionsSideBySideWithEchoAndRaw()
+{
+    ui::CompletionTab *tab = m_window->completionTab();
+    m_window->tabs()->setCurrentWidget(tab);
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"Once upon a time"_s);
+    tab->findChild<QSpinBox *>(u"n"_s)->setValue(2);
+    tab->findChild<QDoubleSpinBox *>(u"temperature"_s)->setValue(1.0);
+    tab->findChild<QCheckBox *>(u"echo"_s)->setChecked(true);
+    tab->findChild<QCheckBox *>(u"raw_completion"_s)->setChecked(true);
+    tab->findChild<QCheckBox *>(u"stream"_s)->setChecked(false);
+    QSignalSpy done(tab, &ui::CompletionTab::finished);
+    tab->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    QCOMPARE(tab->outputViews().size(), 2);
+    for (ui::CompletionView *v : tab->outputViews()) {
+        QVERIFY2(v->toPlainText().startsWith(u"Once upon a time"_s), qPrintable(v->toPlainText())); // echo
+        QVERIFY(v->toPlainText().contains(u"raw_completion:"_s));
+    }
+    QVERIFY(tab->outputViews().at(0)->isVisible() && tab->outputViews().at(1)->isVisible());
+}
+
+void TestPlayground::imagesGoIntoThePrompt()
+{
+    QImage image(32, 32, QImage::Format_RGB32);
+    image.fill(Qt::red);
+    const QString path = m_dir.filePath(u"red.png"_s);
+    QVERIFY(image.save(path));
+    ui::CompletionTab *tab = m_window->completionTab();
+    tab->findChild<QComboBox *>(u"model"_s)->setCurrentText(u"sandbox-luminous-base"_s);
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"This colour is"_s);
+    tab->addImageFile(path);
+    tab->addImageFile(m_dir.filePath(u"missing.png"_s)); // a clear message, nothing added
+    QVERIFY(completionStatus().contains(u"missing.png"_s));
+    QCOMPARE(tab->imageCount(), 1);
+    QString error;
+    const core::CompletionRequest r = tab->buildRequest(&error);
+    QCOMPARE(r.prompt.items.size(), 2);
+    QCOMPARE(r.prompt.items.first().type, core::PromptItem::Type::Image);
+    QSignalSpy done(tab, &ui::CompletionTab::finished);
+    tab->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    QVERIFY2(completionStatus().startsWith(u"Finished"_s), qPrintable(completionStatus()));
+    QVERIFY2(completionStatus().contains(u"prompt tokens 14"_s) || completionStatus().contains(u"prompt tokens 1"_s), qPrintable(completionStatus()));
+}
+
+void TestPlayground::evaluateShowsTheLogProbability()
+{
+    ui::CompletionTab *tab = m_window->completionTab();
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"An apple a day"_s);
+    tab->findChild<QPushButton *>(u"evaluate"_s)->click();
+    QVERIFY(child<QLabel>(tab, u"evaluation"_s)->text().contains(u"expected completion"_s));
+    tab->findChild<QLineEdit *>(u"completion_expected"_s)->setText(u" keeps the doctor away"_s);
+    QSignalSpy done(tab, &ui::CompletionTab::finished);
+    tab->evaluate();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    const QString text = child<QLabel>(tab, u"evaluation"_s)->text();
+    QVERIFY2(text.contains(u"log P(expected | prompt) = -"_s), qPrintable(text));
+    QCOMPARE(m_history->search(QString()).first().endpoint, u"evaluate"_s);
+}
+
+void TestPlayground::busyServerShowsRetryingAndCancelWorks()
+{
+    ui::CompletionTab *tab = m_window->completionTab();
+    m_window->tabs()->setCurrentWidget(tab); // Esc works in the tab that is shown
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"busy"_s);
+    core::ClientConfig c = m_client->config();
+    c.retry.firstDelayMs = 2000; // long enough to press Stop during the wait
+    m_client->setConfig(c);
+    setFault("busy");
+    tab->run();
+    QTRY_VERIFY_WITH_TIMEOUT(completionStatus().contains(u"retrying 1/3"_s), 10000);
+    QVERIFY(tab->isBusy());
+    QSignalSpy done(tab, &ui::CompletionTab::finished);
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setFocus();
+    QTest::keyClick(tab->findChild<QPlainTextEdit *>(u"prompt"_s), Qt::Key_Escape);
+    QTRY_COMPARE(done.size(), 1);
+    QVERIFY(!tab->isBusy());
+    QVERIFY2(completionStatus().startsWith(u"Stopped"_s), qPrintable(completionStatus()));
+    QCOMPARE(m_history->search(QString()).first().status, u"canceled"_s);
+
+    // busy twice, then an answer: the retries ride it out.
+    c.retry.firstDelayMs = 10;
+    m_client->setConfig(c);
+    setFault("busy*2");
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"busy twice"_s);
+    tab->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 10000);
+    QVERIFY2(completionStatus().startsWith(u"Finished"_s), qPrintable(completionStatus()));
+}
+
+void TestPlayground::chatCutStreamKeepsTextAndOffersRetry()
+{
+    ui::ChatTab *chat = m_window->chatTab();
+    setFault("cut-stream:4");
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Tell me about the sea"_s);
+    QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
+    chat->send();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
+    const QList<int> path = chat->conversation().activePath();
+    QCOMPARE(path.size(), 2);
+    const ui::ChatNode &reply = chat->conversation().node(path.last());
+    QVERIFY(!reply.message.text().isEmpty());
+    QVERIFY2(reply.note.startsWith(u"interrupted"_s), qPrintable(reply.note));
+    QVERIFY(chat->transcript()->toPlainText().contains(u"interrupted"_s));
+    QVERIFY(chat->findChild<QPushButton *>(u"retry"_s)->isVisible());
+    QCOMPARE(m_history->search(QString()).first().status, u"interrupted"_s);
+
+    setFault({});
+    chat->findChild<QPushButton *>(u"retry"_s)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 2, 10000);
+    const int newReply = chat->conversation().activePath().last();
+    QCOMPARE(chat->conversation().siblingPosition(newReply), std::make_pair(1, 2)); // the cut reply stays a branch
+    QVERIFY(chat->conversation().node(newReply).note.isEmpty());
+    QVERIFY(!chat->findChild<QPushButton *>(u"retry"_s)->isVisible());
+}
+
+void TestPlayground::chatEditKeepsTheOldBranch()
+{
+    ui::ChatTab *chat = m_window->chatTab();
+    QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Name a fruit"_s);
+    chat->send();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Name a vegetable"_s);
+    chat->send();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 2, 10000);
+    QCOMPARE(chat->messages().size(), 4);
+
+    chat->activateLink(QUrl(u"act:edit/0"_s)); // the first user message
+    QCOMPARE(chat->findChild<QPlainTextEdit *>(u"input"_s)->toPlainText(), u"Name a fruit"_s);
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Name a colour"_s);
+    QTest::keyClick(chat->findChild<QPlainTextEdit *>(u"input"_s), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 3, 10000);
+    QCOMPARE(chat->messages().size(), 2);
+    QCOMPARE(chat->messages().first().text(), u"Name a colour"_s);
+    const int first = chat->conversation().activePath().first();
+    QCOMPARE(chat->conversation().siblingPosition(first), std::make_pair(1, 2));
+    QVERIFY(chat->transcript()->toPlainText().contains(u"2/2"_s));
+    // Back to the old branch, with its whole continuation.
+    chat->activateLink(QUrl(u"act:prev/%1"_s.arg(first)));
+    QCOMPARE(chat->messages().size(), 4);
+    QCOMPARE(chat->messages().first().text(), u"Name a fruit"_s);
+    QCOMPARE(chat->messages().at(2).text(), u"Name a vegetable"_s);
+    // Esc cancels an edit.
+    chat->activateLink(QUrl(u"act:edit/0"_s));
+    QTest::keyClick(chat->findChild<QPlainTextEdit *>(u"input"_s), Qt::Key_Escape);
+    QCOMPARE(chat->findChild<QPlainTextEdit *>(u"input"_s)->toPlainText(), QString());
+}
+
+void TestPlayground::chatRegenerateAndUsage()
+{
+    ui::ChatTab *chat = m_window->chatTab();
+    chat->findChild<QDoubleSpinBox *>(u"temperature"_s)->setValue(1.5);
+    QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Write a line"_s);
+    chat->send();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
+    const int firstReply = chat->conversation().activePath().last();
+    QVERIFY(chat->conversation().node(firstReply).completionTokens > 0); // usage per turn
+    QVERIFY(chat->transcript()->toPlainText().contains(u"tokens"_s));
+    chat->findChild<QPushButton *>(u"regenerate"_s)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 2, 10000);
+    const int secondReply = chat->conversation().activePath().last();
+    QVERIFY(secondReply != firstReply);
+    QCOMPARE(chat->conversation().siblingPosition(secondReply), std::make_pair(1, 2));
+}
+
+void TestPlayground::chatJsonSchemaReplyIsCheckedAndPretty()
+{
+    ui::ChatTab *chat = m_window->chatTab();
+    chat->findChild<QCheckBox *>(u"json_schema"_s)->setChecked(true);
+    chat->findChild<QPlainTextEdit *>(u"schema"_s)->setPlainText(u"{\"type\": \"object\", \"properties\": {\"city\": {\"type\": \"string\"}}, \"required\": [\"city\"]"_s);
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Where is the Eiffel tower?"_s);
+    chat->send(); // the schema is not JSON: not sent
+    QVERIFY(!chat->isBusy());
+    QVERIFY(chat->findChild<QLabel *>(u"status"_s)->text().contains(u"JSON schema"_s));
+    chat->findChild<QPlainTextEdit *>(u"schema"_s)->setPlainText(u"{\"type\": \"object\", \"properties\": {\"city\": {\"type\": \"string\"}}, \"required\": [\"city\"]}"_s);
+    QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
+    chat->regenerate();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
+    const ui::ChatNode &reply = chat->conversation().node(chat->conversation().activePath().last());
+    QVERIFY2(reply.jsonReply, qPrintable(reply.message.text() + u" / "_s + reply.note));
+    QVERIFY(chat->transcript()->toPlainText().contains(u"\"city\": "_s)); // pretty-printed
+}
+
+void TestPlayground::chatEnterSendsSettingAndCopyExport()
+{
+    ui::ChatTab *chat = m_window->chatTab();
+    auto *input = chat->findChild<QPlainTextEdit *>(u"input"_s);
+    chat->setEnterSends(false);
+    input->setFocus();
+    QTest::keyClicks(input, u"line one"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    QVERIFY(!chat->isBusy());
+    QCOMPARE(input->toPlainText(), u"line one\n"_s);
+    chat->setEnterSends(true);
+    QTest::keyClick(input, Qt::Key_Return, Qt::ShiftModifier); // still a new line
+    QTest::keyClicks(input, u"line two"_s);
+    QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
+    QTest::keyClick(input, Qt::Key_Return);
+    QVERIFY(chat->isBusy());
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
+    QCOMPARE(chat->messages().first().text(), u"line one\n\nline two"_s);
+    chat->setEnterSends(false);
+
+    const int reply = chat->conversation().activePath().last();
+    chat->activateLink(QUrl(u"act:copy/%1"_s.arg(reply)));
+    QCOMPARE(QApplication::clipboard()->text(), chat->conversation().node(reply).message.text());
+    const QString md = chat->exportMarkdown();
+    QVERIFY(md.contains(u"### You\n\nline one"_s));
+    QVERIFY(md.contains(u"### Assistant"_s));
+    const QJsonObject json = chat->exportJson();
+    QCOMPARE(json.value(u"messages"_s).toArray().size(), 2);
+    chat->findChild<QPushButton *>(u"clear"_s)->click();
+    QVERIFY(chat->conversation().isEmpty());
+}
+
+QTEST_MAIN(TestPlayground)
+#include "TestPlayground.moc"
