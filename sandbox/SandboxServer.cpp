@@ -8,6 +8,7 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTcpSocket>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <memory>
@@ -39,7 +40,7 @@ public:
         , m_socket(socket)
         , m_reply(std::move(reply))
         , m_delivery(std::move(delivery))
-        , m_intervalMs(tokensPerSecond > 0 ? std::max(0, int(1000.0 / tokensPerSecond)) : 0)
+        , m_periodMs(tokensPerSecond > 0 ? 1000.0 / tokensPerSecond : 0.0)
     {
         // The connection closing (a client's cancel) ends the exchange.
         connect(socket, &QObject::destroyed, this, &QObject::deleteLater);
@@ -97,9 +98,14 @@ private:
         m_responder.writeHeader("Content-Type", "text/event-stream");
         m_responder.writeHeader("Cache-Control", "no-cache");
         m_responder.writeHeader("Transfer-Encoding", "chunked");
+        m_clock.start();
         writeNextEvent();
-        if (m_next < m_events.size() && open())
-            m_timer.start(m_intervalMs);
+        // Paced: event i is due at i × period; a timer of at least 1 ms writes every event due
+        // (several per tick above 1,000 events/s), so high rates keep their average pace.
+        if (m_next < m_events.size() && open()) {
+            m_timer.setTimerType(Qt::PreciseTimer);
+            m_timer.start(std::max(1, int(m_periodMs)));
+        }
     }
 
     void writeNextEvent()
@@ -108,7 +114,7 @@ private:
             deleteLater();
             return;
         }
-        // Without pacing everything goes at once; with pacing one event per tick.
+        // Without pacing everything goes at once; with pacing every event that is due.
         do {
             if (m_delivery.cutAfterEvents >= 0 && m_next >= m_delivery.cutAfterEvents) {
                 m_socket->disconnectFromHost(); // no terminating chunk: the client sees a cut stream
@@ -124,14 +130,15 @@ private:
             }
             const QByteArray event = "data: " + m_events.at(m_next++) + "\n\n";
             m_responder.writeBody(QByteArray::number(event.size(), 16) + "\r\n" + event + "\r\n");
-        } while (m_intervalMs == 0);
+        } while (m_periodMs == 0 || m_next * m_periodMs <= double(m_clock.nsecsElapsed()) / 1e6);
     }
 
     QHttpServerResponder m_responder;
     QPointer<QTcpSocket> m_socket;
     Reply m_reply;
     Delivery m_delivery;
-    int m_intervalMs = 0;
+    double m_periodMs = 0; // 0: no pacing
+    QElapsedTimer m_clock;
     QTimer m_timer;
     QList<QByteArray> m_events;
     qsizetype m_next = 0;

@@ -374,6 +374,7 @@ void ChatTab::setConversation(const Conversation &conversation)
 {
     stop();
     m_conversation = conversation;
+    m_renderWindow = kRenderWindow;
     m_replyNote.clear();
     render();
     setBusy(false);
@@ -549,9 +550,15 @@ void ChatTab::render()
 {
     QElapsedTimer clock;
     clock.start();
+    // Only the newest messages are laid out (Markdown layout costs about 1 ms per message); the
+    // older ones come back with "Show earlier messages", so a long conversation opens at once.
     QString md;
-    for (int id : m_conversation.activePath())
-        md += nodeMarkdown(id);
+    const QList<int> path = m_conversation.activePath();
+    const qsizetype first = std::max<qsizetype>(0, path.size() - m_renderWindow);
+    if (first > 0)
+        md += QStringLiteral("[%1](act:more/0)\n\n").arg(tr("Show %n earlier message(s)", nullptr, int(std::min<qsizetype>(first, 200))));
+    for (qsizetype i = first; i < path.size(); ++i)
+        md += nodeMarkdown(path.at(i));
     if (!isBusy() && !m_replyNote.isEmpty())
         md += QStringLiteral("*(") + m_replyNote + QStringLiteral(")*\n\n");
     QScrollBar *bar = m_transcript->verticalScrollBar();
@@ -623,6 +630,12 @@ void ChatTab::activateLink(const QUrl &url)
     if (!ok || node < 0 || node >= m_conversation.nodeCount())
         return;
     const QString action = parts.at(0);
+    if (action == QLatin1String("more")) {
+        m_renderWindow += 200;
+        render();
+        m_transcript->verticalScrollBar()->setValue(0);
+        return;
+    }
     if (action == QLatin1String("copy")) {
         copyMessage(node);
     } else if (action == QLatin1String("prev") || action == QLatin1String("next")) {
@@ -690,6 +703,7 @@ QJsonObject ChatTab::draft() const
 void ChatTab::restoreDraft(const QJsonObject &draft)
 {
     m_conversation = Conversation::fromJson(draft.value(QStringLiteral("conversation")).toObject());
+    m_renderWindow = kRenderWindow;
     m_systemEdit->setText(draft.value(QStringLiteral("system")).toString());
     m_inputEdit->setPlainText(draft.value(QStringLiteral("input")).toString());
     if (!draft.value(QStringLiteral("model")).toString().isEmpty())

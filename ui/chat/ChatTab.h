@@ -55,6 +55,8 @@ public:
     QString exportMarkdown() const;
     QJsonObject exportJson() const;
     QTextBrowser *transcript() const { return m_transcript; }
+    /// How many of the newest messages the transcript shows; older ones appear with "Show earlier".
+    int renderWindow() const { return m_renderWindow; }
     /// Milliseconds the last full render took (benchmarks).
     qint64 lastRenderMs() const { return m_lastRenderMs; }
 
@@ -102,6 +104,8 @@ private:
     QTimer m_renderTimer;           // coalesces stream updates (one per frame at most)
     qint64 m_lastRenderMs = 0;
     bool m_jsonRequested = false;   // the reply in progress was asked for with a schema
+    int m_renderWindow = kRenderWindow; // messages rendered, counted from the end
+    static constexpr int kRenderWindow = 40;
 
     ModelPicker *m_modelPicker;
     QLineEdit *m_systemEdit;
