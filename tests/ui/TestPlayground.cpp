@@ -18,6 +18,8 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QToolButton>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -44,6 +46,14 @@ T *child(QObject *parent, const QString &name)
     if (!w)
         qWarning("no child %s", qPrintable(name));
     return w;
+}
+
+/// With ALEPH_SCREENSHOT_DIR set, saves what `w` shows as DIR/name.png (for looking at the states).
+void snapshot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ALEPH_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w->grab().save(dir + u'/' + name + u".png"_s);
 }
 
 } // namespace
@@ -305,6 +315,8 @@ void TestPlayground::tlsVerificationOffShowsABadge()
     dialog.selectProfile(id);
     dialog.show();
     QVERIFY(child<QLabel>(&dialog, u"tlsWarning"_s)->isVisible());
+    snapshot(&dialog, u"profiles-tls-off"_s);
+    snapshot(m_window.get(), u"window-tls-badge"_s);
 }
 
 void TestPlayground::runsAreRecordedSearchedAndRestoredWithoutTheToken()
@@ -331,6 +343,9 @@ void TestPlayground::runsAreRecordedSearchedAndRestoredWithoutTheToken()
     QTRY_COMPARE(panel->rowCount(), 0);
     panel->searchEdit()->setText(u"apple"_s);
     QTRY_COMPARE(panel->rowCount(), 1);
+    m_window->findChild<QDockWidget *>(u"historyDock"_s)->show();
+    m_window->tabs()->setCurrentWidget(tab);
+    snapshot(m_window.get(), u"history"_s);
 
     tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"something else"_s);
     tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->setValue(30);
@@ -408,6 +423,7 @@ void TestPlayground::viewCodeShowsTheCurrentRequest()
     QVERIFY(dialog->code(core::CodeLanguage::Alephctl).contains(u"request complete -"_s));
     for (auto l : {core::CodeLanguage::Python, core::CodeLanguage::Curl, core::CodeLanguage::Alephctl})
         QVERIFY(!dialog->code(l).contains(u"Bearer "_s + m_sandbox->token() + u"\""_s));
+    snapshot(dialog, u"view-code"_s);
     dialog->findChild<QPushButton *>(u"copy"_s)->click();
     QCOMPARE(QApplication::clipboard()->text(), python);
     dialog->close();
@@ -431,6 +447,8 @@ void TestPlayground::invalidParametersAreFlaggedAndNotSent()
     tab->findChild<QSpinBox *>(u"best_of"_s)->setValue(2); // best_of must be ≥ n
     QVERIFY2(tab->validationMessage().contains(u"best_of"_s), qPrintable(tab->validationMessage() + u"|"_s + completionStatus()));
     QVERIFY(tab->findChild<QSpinBox *>(u"best_of"_s)->property("flagged").toBool());
+    m_window->tabs()->setCurrentWidget(tab);
+    snapshot(m_window.get(), u"completion-invalid"_s);
     tab->run();
     QVERIFY(!tab->isBusy());
     QVERIFY(completionStatus().startsWith(u"Not sent"_s));
@@ -470,6 +488,8 @@ void TestPlayground::logProbsShadeTokensWithAlternatives()
     QVERIFY2(tip.contains(u"p = "_s), qPrintable(tip));
     QVERIFY(tip.contains(u"<table>"_s)); // the alternatives
     QVERIFY(tip.count(u"<tr>"_s) >= 3);
+    m_window->tabs()->setCurrentWidget(tab);
+    snapshot(m_window.get(), u"completion-log-probs"_s);
 }
 
 void TestPlayground::nCompletionsSideBySideWithEchoAndRaw()
@@ -491,6 +511,7 @@ void TestPlayground::nCompletionsSideBySideWithEchoAndRaw()
         QVERIFY(v->toPlainText().contains(u"raw_completion:"_s));
     }
     QVERIFY(tab->outputViews().at(0)->isVisible() && tab->outputViews().at(1)->isVisible());
+    snapshot(m_window.get(), u"completion-n2-echo-raw"_s);
 }
 
 void TestPlayground::imagesGoIntoThePrompt()
@@ -578,6 +599,7 @@ void TestPlayground::chatCutStreamKeepsTextAndOffersRetry()
     QVERIFY(chat->transcript()->toPlainText().contains(u"interrupted"_s));
     QVERIFY(chat->findChild<QPushButton *>(u"retry"_s)->isVisible());
     QCOMPARE(m_history->search(QString()).first().status, u"interrupted"_s);
+    snapshot(m_window.get(), u"chat-cut-stream"_s);
 
     setFault({});
     chat->findChild<QPushButton *>(u"retry"_s)->click();
@@ -610,6 +632,7 @@ void TestPlayground::chatEditKeepsTheOldBranch()
     const int first = chat->conversation().activePath().first();
     QCOMPARE(chat->conversation().siblingPosition(first), std::make_pair(1, 2));
     QVERIFY(chat->transcript()->toPlainText().contains(u"2/2"_s));
+    snapshot(m_window.get(), u"chat-edited-branch"_s);
     // Back to the old branch, with its whole continuation.
     chat->activateLink(QUrl(u"act:prev/%1"_s.arg(first)));
     QCOMPARE(chat->messages().size(), 4);
@@ -655,6 +678,8 @@ void TestPlayground::chatJsonSchemaReplyIsCheckedAndPretty()
     const ui::ChatNode &reply = chat->conversation().node(chat->conversation().activePath().last());
     QVERIFY2(reply.jsonReply, qPrintable(reply.message.text() + u" / "_s + reply.note));
     QVERIFY(chat->transcript()->toPlainText().contains(u"\"city\": "_s)); // pretty-printed
+    chat->findChild<QToolButton *>(u"optionsToggle"_s)->setChecked(true);
+    snapshot(m_window.get(), u"chat-json-schema"_s);
 }
 
 void TestPlayground::chatEnterSendsSettingAndCopyExport()

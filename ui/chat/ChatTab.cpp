@@ -30,6 +30,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -66,11 +67,21 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     connect(m_systemEdit, &QLineEdit::textChanged, this, &ChatTab::draftChanged);
 
     // Options: sampling, steering, response format, Enter behaviour.
-    m_optionsBox = new QGroupBox(tr("Options"), this);
+    m_optionsBox = new QGroupBox(this);
     m_optionsBox->setObjectName(QStringLiteral("options"));
-    m_optionsBox->setCheckable(true);
-    m_optionsBox->setChecked(false);
-    m_optionsBox->setFlat(true);
+    m_optionsBox->hide();
+    auto *optionsToggle = new QToolButton(this);
+    optionsToggle->setObjectName(QStringLiteral("optionsToggle"));
+    optionsToggle->setText(tr("Options"));
+    optionsToggle->setCheckable(true);
+    optionsToggle->setAutoRaise(true);
+    optionsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    optionsToggle->setArrowType(Qt::RightArrow);
+    optionsToggle->setToolTip(tr("max_tokens, temperature, steering, JSON schema, usage, Enter behaviour"));
+    connect(optionsToggle, &QToolButton::toggled, this, [this, optionsToggle](bool on) {
+        m_optionsBox->setVisible(on);
+        optionsToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+    });
     auto *optionsBody = new QWidget(m_optionsBox);
     auto *options = new QFormLayout(optionsBody);
     m_maximumTokens = new QSpinBox(this);
@@ -116,8 +127,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     options->addRow(m_enterSendsCheck);
     auto *optionsLayout = new QVBoxLayout(m_optionsBox);
     optionsLayout->addWidget(optionsBody);
-    optionsBody->setVisible(false);
-    connect(m_optionsBox, &QGroupBox::toggled, optionsBody, &QWidget::setVisible);
+
     connect(m_maximumTokens, &QSpinBox::valueChanged, this, &ChatTab::draftChanged);
     connect(m_temperature, &QDoubleSpinBox::valueChanged, this, &ChatTab::draftChanged);
     connect(m_steeringConcept, &QLineEdit::textChanged, this, &ChatTab::draftChanged);
@@ -193,6 +203,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     top->addWidget(m_modelPicker);
     top->addWidget(new QLabel(tr("System"), this));
     top->addWidget(m_systemEdit, 1);
+    top->addWidget(optionsToggle);
     top->addWidget(m_exportButton);
     top->addWidget(m_clearButton);
 
@@ -522,7 +533,7 @@ QString ChatTab::nodeMarkdown(int id) const
     actions << QStringLiteral("[%1](act:copy/%2)").arg(tr("copy")).arg(id);
     if (!user && n.completionTokens >= 0)
         actions << tr("%1 → %2 tokens").arg(n.promptTokens).arg(n.completionTokens);
-    md += QStringLiteral("\n\n<small>") + actions.join(QStringLiteral(" · ")) + QStringLiteral("</small>\n\n");
+    md += QStringLiteral("\n\n") + actions.join(QStringLiteral(" · ")) + QStringLiteral("\n\n");
     if (n.message.contentParts) {
         int images = 0;
         for (const core::ChatContentPart &p : *n.message.contentParts)
