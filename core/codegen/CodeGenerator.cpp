@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/codegen/CodeGenerator.h"
 
+#include "core/net/ApiClient.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -52,6 +54,15 @@ QString pyNumber(double d)
 bool isTransportKey(const QString &key)
 {
     return key == QLatin1String("model") || key == QLatin1String("hosting") || key == QLatin1String("stream");
+}
+
+/// The base URL as the user gave it, without trailing slashes (Client(host=...), --host).
+QString hostText(const CodeContext &context)
+{
+    QString url = context.baseUrl.toString();
+    while (url.endsWith(QLatin1Char('/')))
+        url.chop(1);
+    return url;
 }
 
 QString shellQuote(const QString &s)
@@ -271,14 +282,12 @@ QString pythonRequests(const QString &endpoint, const QJsonObject &body, const C
     b.remove(QStringLiteral("stream"));
     if (context.hosting && !b.contains(QStringLiteral("hosting")))
         b.insert(QStringLiteral("hosting"), *context.hosting);
-    QString url = context.baseUrl.toString();
-    while (url.endsWith(QLatin1Char('/')))
-        url.chop(1);
+    const QString url = ApiClient::endpointUrl(context.baseUrl, endpoint).toString();
     QString out;
     out += QStringLiteral("# POST /%1 with requests: the same JSON body the app sends.\n").arg(endpoint);
     out += QStringLiteral("import os\n\nimport requests\n\n");
     out += QStringLiteral("response = requests.post(\n");
-    out += QStringLiteral("    %1,\n").arg(pyString(url + QLatin1Char('/') + endpoint));
+    out += QStringLiteral("    %1,\n").arg(pyString(url));
     if (context.nice)
         out += QStringLiteral("    params={\"nice\": \"true\"},\n");
     out += QStringLiteral("    headers={\"Authorization\": f\"Bearer {os.environ['%1']}\"},\n").arg(context.tokenVariable);
@@ -343,9 +352,7 @@ QString python(const QString &endpoint, const QJsonObject &body, const CodeConte
         args << QStringLiteral("    %1=%2,").arg(name, value);
     }
 
-    QString url = context.baseUrl.toString();
-    while (url.endsWith(QLatin1Char('/')))
-        url.chop(1);
+    const QString url = hostText(context);
     QStringList clientArgs{QStringLiteral("token=os.environ[%1]").arg(pyString(context.tokenVariable)),
                            QStringLiteral("host=") + pyString(url)};
     if (context.hosting)
@@ -372,10 +379,7 @@ QString curl(const QString &endpoint, const QJsonObject &body, const CodeContext
     QJsonObject b = body;
     if (context.hosting && !b.contains(QStringLiteral("hosting")))
         b.insert(QStringLiteral("hosting"), *context.hosting);
-    QString url = context.baseUrl.toString();
-    while (url.endsWith(QLatin1Char('/')))
-        url.chop(1);
-    url += QLatin1Char('/') + endpoint;
+    QString url = ApiClient::endpointUrl(context.baseUrl, endpoint).toString();
     if (context.nice)
         url += QStringLiteral("?nice=true");
     const QString json = prettyJson(b);
@@ -391,9 +395,7 @@ QString curl(const QString &endpoint, const QJsonObject &body, const CodeContext
 
 QString alephctl(const QString &endpoint, const QJsonObject &body, const CodeContext &context)
 {
-    QString url = context.baseUrl.toString();
-    while (url.endsWith(QLatin1Char('/')))
-        url.chop(1);
+    const QString url = hostText(context);
     const QString json = prettyJson(body);
     const QString tag = heredocTag(json);
     QString out = QStringLiteral("# alephctl reads the token from the environment variable AA_TOKEN.\n");

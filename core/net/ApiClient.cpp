@@ -40,7 +40,12 @@ QByteArray ApiClient::userAgent()
 
 QUrl ApiClient::endpointUrl(const QString &endpoint) const
 {
-    QString base = m_config.baseUrl.toString();
+    return endpointUrl(m_config.baseUrl, endpoint);
+}
+
+QUrl ApiClient::endpointUrl(const QUrl &baseUrl, const QString &endpoint)
+{
+    QString base = baseUrl.toString();
     if (!base.endsWith(u'/'))
         base += u'/';
     return QUrl(base + endpoint);

@@ -53,6 +53,8 @@ public:
     void setConfig(const ClientConfig &config);
     /// base URL + "/" + endpoint, e.g. https://host/v1 + complete → https://host/v1/complete
     QUrl endpointUrl(const QString &endpoint) const;
+    /// The same rule for any base URL (View code uses it).
+    static QUrl endpointUrl(const QUrl &baseUrl, const QString &endpoint);
     static QByteArray userAgent();
 
     /// POST /complete. `stream` is cleared: use completeStreaming() for SSE.

@@ -253,9 +253,8 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
         if (row < 0)
             return;
         delete m_imageList->takeItem(row);
-        m_imageBytes.removeAt(row);
-        m_imageNames.removeAt(row);
-        m_imageList->setVisible(!m_imageBytes.isEmpty());
+        m_images.removeAt(row);
+        m_imageList->setVisible(!m_images.isEmpty());
         revalidate();
         Q_EMIT draftChanged();
     });
@@ -606,8 +605,7 @@ void CompletionTab::addImageFile(const QString &path)
     auto *item = new QListWidgetItem(QIcon(thumb.scaled(56, 56, Qt::KeepAspectRatio, Qt::SmoothTransformation)),
                                      QFileInfo(path).fileName(), m_imageList);
     item->setToolTip(path);
-    m_imageBytes.append(bytes);
-    m_imageNames.append(QFileInfo(path).fileName());
+    m_images.append(core::PromptItem::fromImageBytes(bytes));
     m_imageList->show();
     if (auto s = m_modelPicker->settings(); s && !s->multimodal.value_or(false))
         m_statusLabel->setText(tr("%1 does not take images (multimodal is false); choose another model.").arg(s->name));
@@ -617,7 +615,7 @@ void CompletionTab::addImageFile(const QString &path)
 
 int CompletionTab::imageCount() const
 {
-    return int(m_imageBytes.size());
+    return int(m_images.size());
 }
 
 void CompletionTab::chooseImages()
@@ -648,11 +646,10 @@ core::Prompt CompletionTab::buildPrompt(QString *error) const
     out += text.mid(last);
     if (!missing.isEmpty() && error && error->isEmpty())
         *error = tr("Template variable {{ %1 }} has no value.").arg(missing);
-    if (m_imageBytes.isEmpty())
+    if (m_images.isEmpty())
         return core::Prompt::fromText(out);
     core::Prompt prompt;
-    for (const QByteArray &bytes : m_imageBytes)
-        prompt.items.append(core::PromptItem::fromImageBytes(bytes));
+    prompt.items = m_images;
     if (!out.isEmpty())
         prompt.items.append(core::PromptItem::fromText(out));
     return prompt;
@@ -711,7 +708,7 @@ core::CompletionRequest CompletionTab::buildRequest(QString *error) const
     r.controlLogAdditive = m_controlLogAdditive->isChecked();
     if (problem.isEmpty())
         problem = core::validate(r);
-    if (problem.isEmpty() && !m_imageBytes.isEmpty()) {
+    if (problem.isEmpty() && !m_images.isEmpty()) {
         if (auto s = m_modelPicker->settings(); s && !s->multimodal.value_or(false))
             problem = tr("%1 does not take images; remove them or choose a multimodal model.").arg(s->name);
     }
@@ -736,17 +733,17 @@ void CompletionTab::revalidate()
     // Mark the field the message names (`complete: field "top_p": ...`).
     static const QRegularExpression fieldPattern(QStringLiteral("field \"([a-z_]+)"));
     const QString field = fieldPattern.match(error).captured(1);
-    for (QWidget *w : findChildren<QWidget *>()) {
-        if (w->property("flagged").toBool()) {
-            w->setStyleSheet(QString());
-            w->setProperty("flagged", false);
+    QWidget *target = field.isEmpty() ? nullptr : findChild<QWidget *>(field);
+    if (target != m_flagged) {
+        if (m_flagged) {
+            m_flagged->setStyleSheet(QString());
+            m_flagged->setProperty("flagged", false);
         }
-    }
-    if (!field.isEmpty()) {
-        if (auto *w = findChild<QWidget *>(field)) {
-            w->setStyleSheet(QStringLiteral("border: 2px solid #b00020; border-radius: 3px;"));
-            w->setProperty("flagged", true);
+        if (target) {
+            target->setStyleSheet(QStringLiteral("border: 2px solid #b00020; border-radius: 3px;"));
+            target->setProperty("flagged", true);
         }
+        m_flagged = target;
     }
     m_validationLabel->setText(error);
     m_validationLabel->setVisible(!error.isEmpty());
@@ -936,8 +933,7 @@ void CompletionTab::applyRequest(const core::CompletionRequest &r)
     if (!r.model.isEmpty())
         m_modelPicker->setCurrentText(r.model);
     QString text;
-    m_imageBytes.clear();
-    m_imageNames.clear();
+    m_images.clear();
     m_imageList->clear();
     if (r.prompt.isPlainText()) {
         text = *r.prompt.plainText;
@@ -946,16 +942,14 @@ void CompletionTab::applyRequest(const core::CompletionRequest &r)
             if (item.type == core::PromptItem::Type::Text) {
                 text += item.text;
             } else if (item.type == core::PromptItem::Type::Image) {
-                const QByteArray bytes = QByteArray::fromBase64(item.imageBase64.toLatin1());
                 QPixmap thumb;
-                thumb.loadFromData(bytes);
-                new QListWidgetItem(QIcon(thumb.scaled(56, 56, Qt::KeepAspectRatio)), tr("image %1").arg(m_imageBytes.size() + 1), m_imageList);
-                m_imageBytes.append(bytes);
-                m_imageNames.append(tr("image %1").arg(m_imageBytes.size()));
+                thumb.loadFromData(QByteArray::fromBase64(item.imageBase64.toLatin1()));
+                new QListWidgetItem(QIcon(thumb.scaled(56, 56, Qt::KeepAspectRatio)), tr("image %1").arg(m_images.size() + 1), m_imageList);
+                m_images.append(item);
             }
         }
     }
-    m_imageList->setVisible(!m_imageBytes.isEmpty());
+    m_imageList->setVisible(!m_images.isEmpty());
     m_promptEdit->setPlainText(text);
     m_maximumTokens->setValue(r.maximumTokens.value_or(64));
     m_minimumTokens->setValue(r.minimumTokens.value_or(0));
@@ -1000,8 +994,7 @@ QJsonObject CompletionTab::draft() const
     // The request with the raw template text (not substituted), so {{ }} survive a restart.
     core::CompletionRequest r = buildRequest(nullptr);
     core::Prompt raw;
-    for (const QByteArray &bytes : m_imageBytes)
-        raw.items.append(core::PromptItem::fromImageBytes(bytes));
+    raw.items = m_images;
     raw.items.append(core::PromptItem::fromText(m_promptEdit->toPlainText()));
     r.prompt = raw;
     return QJsonObject{{QStringLiteral("request"), r.toJson()},

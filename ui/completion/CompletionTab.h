@@ -113,8 +113,8 @@ private:
     QJsonObject m_descriptions;
     QHash<QString, QString> m_templateValues;
     QStringList m_templateNames;
-    QList<QByteArray> m_imageBytes; // file bytes, base64-encoded when sent
-    QList<QString> m_imageNames;
+    QList<core::PromptItem> m_images; // image items, base64 made once when added
+    QPointer<QWidget> m_flagged;      // the field the validation message names
 
     ModelPicker *m_modelPicker;
     PromptEdit *m_promptEdit;
