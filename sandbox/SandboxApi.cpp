@@ -135,14 +135,6 @@ QRectF patchRect(const EncodedItem &item, int row, int column, int span = 1)
     return QRectF((item.crop.x() + column * cell) / w, (item.crop.y() + row * cell) / h, span * cell / w, span * cell / h);
 }
 
-core::TextScore textScore(int start, int length, double score)
-{
-    core::TextScore out;
-    out.start = start;
-    out.length = length;
-    out.score = score;
-    return out;
-}
 
 core::ImageScore imageScore(const QRectF &rect, double score)
 {
@@ -1401,7 +1393,7 @@ Reply SandboxApi::explain(const QByteArray &body)
                 if (span.item != i)
                     continue;
                 if (type == core::PromptItem::Type::Text)
-                    item.textScores.append(textScore(span.start, span.length, scores.at(s)));
+                    item.textScores.append(core::TextScore::fromUtf16(prompt->items.at(i).text, span.start, span.length, scores.at(s)));
                 else if (type == core::PromptItem::Type::Image)
                     item.imageScores.append(imageScore(span.rect, scores.at(s)));
                 else
@@ -1417,7 +1409,7 @@ Reply SandboxApi::explain(const QByteArray &body)
         for (qsizetype s = firstTargetSpan; s < spans.size(); ++s) {
             const Span &span = spans.at(s);
             if (!perToken || span.start + span.length <= firstTokenStart)
-                targetItem.textScores.append(textScore(span.start, span.length, scores.at(s)));
+                targetItem.textScores.append(core::TextScore::fromUtf16(target, span.start, span.length, scores.at(s)));
         }
         out.items.append(targetItem);
         return out;

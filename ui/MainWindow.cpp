@@ -6,6 +6,7 @@
 #include "ui/common/ErrorText.h"
 #include "ui/completion/CompletionTab.h"
 #include "ui/connection/ProfilesDialog.h"
+#include "ui/explanation/ExplanationTab.h"
 #include "ui/history/HistoryPanel.h"
 
 #include <QAction>
@@ -62,14 +63,20 @@ void MainWindow::build(const QString &banner)
     m_tabs->setDocumentMode(true);
     m_completionTab = new CompletionTab(client, this);
     m_chatTab = new ChatTab(client, this);
+    m_explanationTab = new ExplanationTab(client, this);
     m_completionTab->setRecorder(&m_recorder);
     m_chatTab->setRecorder(&m_recorder);
+    m_explanationTab->setRecorder(&m_recorder);
     m_tabs->addTab(m_chatTab, tr("Chat"));
     m_tabs->addTab(m_completionTab, tr("Completion"));
-    m_tabs->addTab(placeholder(tr("Explanation"),
-                               tr("Heatmaps of which parts of a prompt drove the model's answer, "
-                                  "for text and images.")),
-                   tr("Explanation"));
+    m_tabs->addTab(m_explanationTab, tr("Explanation"));
+    // "Explain" in Completion and Chat: the prompt and output go to the Explanation tab and run.
+    const auto explain = [this](const core::Prompt &prompt, const QString &target, const QString &model) {
+        m_tabs->setCurrentWidget(m_explanationTab);
+        m_explanationTab->setInput(prompt, target, model);
+    };
+    connect(m_completionTab, &CompletionTab::explainRequested, this, explain);
+    connect(m_chatTab, &ChatTab::explainRequested, this, explain);
     m_tabs->addTab(placeholder(tr("Embeddings"),
                                tr("Batch embedding, semantic search, a 2-D map and a similarity "
                                   "matrix.")),
@@ -184,6 +191,10 @@ void MainWindow::build(const QString &banner)
         if (!m_restoringDrafts)
             m_draftTimer.start();
     });
+    connect(m_explanationTab, &ExplanationTab::draftChanged, this, [this] {
+        if (!m_restoringDrafts)
+            m_draftTimer.start();
+    });
     restoreDrafts();
     resize(1180, 760);
 }
@@ -282,7 +293,7 @@ PlaygroundTab *MainWindow::currentPlaygroundTab() const
 
 QList<PlaygroundTab *> MainWindow::playgroundTabs() const
 {
-    return {m_chatTab, m_completionTab};
+    return {m_chatTab, m_completionTab, m_explanationTab};
 }
 
 void MainWindow::viewCode()
@@ -366,10 +377,13 @@ void MainWindow::refreshModels()
             const QList<core::ModelSettings> models = job->result().models;
             m_completionTab->setModels(models);
             m_chatTab->setModels(models);
+            m_explanationTab->setModels(models);
             // Grey out what no model of this connection can do.
             const bool anyCompletion = std::any_of(models.cbegin(), models.cend(), [](const auto &m) { return m.supportsCompletion(); });
             const bool anyChat = std::any_of(models.cbegin(), models.cend(), [](const auto &m) { return m.supportsChat(); });
             m_tabs->setTabEnabled(m_tabs->indexOf(m_completionTab), anyCompletion || models.isEmpty());
+            m_tabs->setTabEnabled(m_tabs->indexOf(m_explanationTab), anyCompletion || models.isEmpty());
+            m_tabs->setTabToolTip(m_tabs->indexOf(m_explanationTab), anyCompletion ? QString() : tr("No model of this connection supports /explain."));
             m_tabs->setTabEnabled(m_tabs->indexOf(m_chatTab), anyChat || models.isEmpty());
             m_tabs->setTabToolTip(m_tabs->indexOf(m_completionTab), anyCompletion ? QString() : tr("No model of this connection supports /complete."));
             m_tabs->setTabToolTip(m_tabs->indexOf(m_chatTab), anyChat ? QString() : tr("No model of this connection supports chat."));

@@ -22,6 +22,7 @@ namespace ui {
 
 class ChatTab;
 class CompletionTab;
+class ExplanationTab;
 class HistoryPanel;
 
 /// What the window works with; made by main() (the composition root). Only `client` is required:
@@ -55,6 +56,7 @@ public:
 
     CompletionTab *completionTab() const { return m_completionTab; }
     ChatTab *chatTab() const { return m_chatTab; }
+    ExplanationTab *explanationTab() const { return m_explanationTab; }
     QTabWidget *tabs() const { return m_tabs; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     QLabel *bannerLabel() const { return m_banner; }
@@ -93,6 +95,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     CompletionTab *m_completionTab = nullptr;
     ChatTab *m_chatTab = nullptr;
+    ExplanationTab *m_explanationTab = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     QDockWidget *m_historyDock = nullptr;
     QLabel *m_banner = nullptr;

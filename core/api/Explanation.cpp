@@ -91,9 +91,48 @@ void ImageScore::write(json::Writer &w) const
     w.put(u"score"_s, score);
 }
 
+namespace {
+/// The UTF-16 index of code point `codePoints` of `text` (clamped to the end).
+int utf16Index(const QString &text, int codePoints, int from = 0, int counted = 0)
+{
+    int i = from;
+    while (counted < codePoints && i < text.size()) {
+        i += (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) ? 2 : 1;
+        ++counted;
+    }
+    return i;
+}
+
+int codePointCount(const QString &text, int from, int to)
+{
+    int n = 0;
+    for (int i = from; i < to && i < text.size(); ++i)
+        if (!(text.at(i).isLowSurrogate() && i > 0 && text.at(i - 1).isHighSurrogate()))
+            ++n;
+    return n;
+}
+} // namespace
+
+QPair<int, int> TextScore::utf16Range(const QString &text) const
+{
+    const int first = utf16Index(text, std::max(0, start));
+    const int last = utf16Index(text, std::max(0, start) + std::max(0, length), first, std::max(0, start));
+    return {first, last};
+}
+
+TextScore TextScore::fromUtf16(const QString &text, int utf16Start, int utf16Length, double score)
+{
+    TextScore s;
+    s.start = codePointCount(text, 0, utf16Start);
+    s.length = codePointCount(text, utf16Start, utf16Start + utf16Length);
+    s.score = score;
+    return s;
+}
+
 QString ExplanationItem::segmentText(const QString &text, const TextScore &score)
 {
-    return text.mid(score.start, score.length);
+    const auto [first, last] = score.utf16Range(text);
+    return text.mid(first, last - first);
 }
 
 void ExplanationItem::read(json::Reader &r)

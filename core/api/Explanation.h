@@ -47,13 +47,19 @@ struct ExplanationRequest : ControlOptions, json::RequestBody<ExplanationRequest
 
 /// Score of a character range of a text item, or of the target (spec:
 /// TextPromptItemImportance.scores, TargetItemImportance.scores).
-/// `start` and `length` count characters (UTF-16 code units) of that item's text.
+/// `start` and `length` count characters (Unicode code points, as the official client's Python
+/// slicing counts them) of that item's text. They equal UTF-16 indices for text without
+/// characters outside the Basic Multilingual Plane (emoji); utf16Range() converts.
 struct TextScore
 {
     int start = 0;
     int length = 0;
     double score = 0;
     QJsonObject extra;
+    /// The UTF-16 range [first, second) of `text` that this score covers, clamped to the text.
+    QPair<int, int> utf16Range(const QString &text) const;
+    /// A score over UTF-16 range [utf16Start, utf16Start + utf16Length) of `text`, in code points.
+    static TextScore fromUtf16(const QString &text, int utf16Start, int utf16Length, double score);
     void read(json::Reader &r);
     void write(json::Writer &w) const;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/chat/ChatTab.h"
 
+#include "core/api/PromptTemplate.h"
+
 #include "core/api/Validation.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
@@ -531,6 +533,8 @@ QString ChatTab::nodeMarkdown(int id) const
     if (user)
         actions << QStringLiteral("[%1](act:edit/%2)").arg(tr("edit")).arg(id);
     actions << QStringLiteral("[%1](act:copy/%2)").arg(tr("copy")).arg(id);
+    if (!user && !n.message.text().isEmpty())
+        actions << QStringLiteral("[%1](act:explain/%2)").arg(tr("explain")).arg(id);
     if (!user && n.completionTokens >= 0)
         actions << tr("%1 → %2 tokens").arg(n.promptTokens).arg(n.completionTokens);
     md += QStringLiteral("\n\n") + actions.join(QStringLiteral(" · ")) + QStringLiteral("\n\n");
@@ -627,6 +631,25 @@ void ChatTab::copyMessage(int node)
     m_statusLabel->setText(tr("Copied the message."));
 }
 
+void ChatTab::explainMessage(int node)
+{
+    if (node < 0 || node >= m_conversation.nodeCount() || m_conversation.node(node).message.role != QLatin1String("assistant"))
+        return;
+    QList<core::ChatMessage> messages;
+    const QString system = m_systemEdit->text().trimmed();
+    if (!system.isEmpty())
+        messages.append(core::ChatMessage::fromText(QStringLiteral("system"), system));
+    const int parent = m_conversation.node(node).parent;
+    if (parent >= 0)
+        messages += m_conversation.messagesUpTo(parent);
+    const std::optional<core::ModelSettings> settings = m_modelPicker->settings();
+    bool exact = false;
+    const QString prompt = core::renderChatPrompt(settings ? settings->promptTemplate.value_or(QString()) : QString(), messages, &exact);
+    if (!exact)
+        m_statusLabel->setText(tr("The model's prompt template is not known here; the explanation uses a plain transcript of the chat."));
+    Q_EMIT explainRequested(core::Prompt::fromText(prompt), m_conversation.node(node).message.text(), m_modelPicker->model());
+}
+
 void ChatTab::activateLink(const QUrl &url)
 {
     if (url.scheme() != QLatin1String("act")) {
@@ -649,6 +672,8 @@ void ChatTab::activateLink(const QUrl &url)
     }
     if (action == QLatin1String("copy")) {
         copyMessage(node);
+    } else if (action == QLatin1String("explain")) {
+        explainMessage(node);
     } else if (action == QLatin1String("prev") || action == QLatin1String("next")) {
         if (isBusy())
             return;

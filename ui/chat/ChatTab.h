@@ -75,12 +75,17 @@ public Q_SLOTS:
     /// Re-renders the whole transcript.
     void render();
     void copyMessage(int node);
+    /// Emits explainRequested() for assistant message `node`.
+    void explainMessage(int node);
     void exportConversation();
 
 Q_SIGNALS:
     void draftChanged();
     /// A reply ended (any way); tests wait on it.
     void replyFinished();
+    /// "explain" on an assistant message: the conversation before it as the model's completion
+    /// prompt (its prompt_template when known), the reply as the target, and the model.
+    void explainRequested(const core::Prompt &prompt, const QString &reply, const QString &model);
 
 private:
     void startReply(int parentNode);

@@ -307,12 +307,11 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
     m_explainButton = new QPushButton(tr("Explain"), this);
     m_explainButton->setObjectName(QStringLiteral("explain"));
     m_explainButton->setEnabled(false);
-    m_explainButton->setToolTip(tr("Hands the prompt and the first completion to the Explanation tab (coming in a later version)."));
+    m_explainButton->setToolTip(tr("Opens the prompt and the first completion in the Explanation tab: which parts of the "
+                                   "prompt drove it."));
     connect(m_explainButton, &QPushButton::clicked, this, [this] {
-        QString error;
-        const core::Prompt prompt = buildPrompt(&error);
-        if (error.isEmpty() && !m_outputViews.isEmpty())
-            Q_EMIT explainRequested(prompt, m_outputViews.first()->toPlainText());
+        if (!m_lastCompletion.isEmpty())
+            Q_EMIT explainRequested(m_lastRequest.prompt, m_lastCompletion, m_lastRequest.model);
     });
     m_evaluationLabel = new QLabel(this);
     m_evaluationLabel->setObjectName(QStringLiteral("evaluation"));
@@ -788,6 +787,8 @@ void CompletionTab::run()
     prepareOutputs(request.n.value_or(1));
     m_legend->setVisible(request.logProbs.has_value());
     m_explainButton->setEnabled(false);
+    m_lastRequest = request;
+    m_lastCompletion.clear();
     core::ApiJob *job = nullptr;
     if (m_stream->isChecked()) {
         auto *stream = m_client->completeStreaming(request);
@@ -841,7 +842,6 @@ void CompletionTab::onJobFinished(core::ApiJob *job)
         if (m_recorder)
             m_recorder->finish(m_runId, QStringLiteral("succeeded"), QString::fromUtf8(QJsonDocument(response.toJson()).toJson(QJsonDocument::Compact)),
                                QString(), job->elapsedMs(), response.numTokensPromptTotal, response.numTokensGenerated);
-        m_explainButton->setEnabled(false); // enabled once the Explanation tab exists
         break;
     }
     case core::ApiJob::State::Canceled:
@@ -874,6 +874,12 @@ void CompletionTab::showResult(const core::CompletionResponse &response)
         m_outputViews.at(i)->showResult(r, m_rawCompletion->isChecked());
         reasons.append(r.finishReason.value_or(tr("unknown")));
     }
+    m_lastCompletion = response.completions.isEmpty() ? QString() : response.completions.first().completion.value_or(QString());
+    // With echo the completion starts with the prompt: the target is what follows it.
+    const QString promptText = m_lastRequest.prompt.text();
+    if (m_lastRequest.echo.value_or(false) && !promptText.isEmpty() && m_lastCompletion.startsWith(promptText))
+        m_lastCompletion = m_lastCompletion.mid(promptText.size());
+    m_explainButton->setEnabled(!m_lastCompletion.isEmpty());
     m_statusLabel->setText(tr("Finished: %1 · prompt tokens %2 · generated tokens %3 · model %4")
                                .arg(reasons.join(QStringLiteral(", ")))
                                .arg(response.numTokensPromptTotal)
@@ -1037,6 +1043,7 @@ void CompletionTab::restoreRun(const core::RunRecord &run)
         return;
     }
     applyRequest(*request);
+    m_lastRequest = *request;
     const auto response = core::CompletionResponse::fromJson(QJsonDocument::fromJson(run.response.toUtf8()).object(), &error);
     if (run.status == QLatin1String("succeeded") && response) {
         showResult(*response);

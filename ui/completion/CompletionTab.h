@@ -90,8 +90,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void draftChanged();
-    /// "Explain": the prompt and the chosen completion, for the Explanation tab.
-    void explainRequested(const core::Prompt &prompt, const QString &completion);
+    /// "Explain": the prompt sent, the first completion (without an echoed prompt) and the model,
+    /// for the Explanation tab.
+    void explainRequested(const core::Prompt &prompt, const QString &completion, const QString &model);
     /// A run or evaluation ended (tests wait on it).
     void finished();
 
@@ -110,6 +111,8 @@ private:
     RunRecorder *m_recorder = nullptr;
     QPointer<core::ApiJob> m_job;
     qint64 m_runId = 0;
+    core::CompletionRequest m_lastRequest; // what the shown completions answer
+    QString m_lastCompletion;              // the first of them, for Explain
     QJsonObject m_descriptions;
     QHash<QString, QString> m_templateValues;
     QStringList m_templateNames;

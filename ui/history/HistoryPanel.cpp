@@ -52,6 +52,7 @@ HistoryPanel::HistoryPanel(core::HistoryStore *store, QWidget *parent)
     m_tab->addItem(tr("All tabs"), QString());
     m_tab->addItem(tr("Chat"), QStringLiteral("chat"));
     m_tab->addItem(tr("Completion"), QStringLiteral("completion"));
+    m_tab->addItem(tr("Explanation"), QStringLiteral("explanation"));
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("historyList"));
     m_list->setRootIsDecorated(false);
