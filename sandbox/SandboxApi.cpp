@@ -129,10 +129,14 @@ struct EncodedPrompt
 /// Patch (row, column) of an image item as a rectangle in 0..1 coordinates of the whole image.
 QRectF patchRect(const EncodedItem &item, int row, int column, int span = 1)
 {
-    const double cell = double(item.crop.width()) / SyntheticModel::kPatchGrid;
+    // An uncropped image that is not square: the grid is stretched over the whole image, as the
+    // real API's tiles are (recorded explanations of a 1200×630 image give thirds of both sides).
+    const double cellWidth = double(item.crop.width()) / SyntheticModel::kPatchGrid;
+    const double cellHeight = double(item.crop.height()) / SyntheticModel::kPatchGrid;
     const double w = std::max(1, item.imageSize.width());
     const double h = std::max(1, item.imageSize.height());
-    return QRectF((item.crop.x() + column * cell) / w, (item.crop.y() + row * cell) / h, span * cell / w, span * cell / h);
+    return QRectF((item.crop.x() + column * cellWidth) / w, (item.crop.y() + row * cellHeight) / h, span * cellWidth / w,
+                  span * cellHeight / h);
 }
 
 
@@ -213,9 +217,8 @@ std::optional<EncodedPrompt> encodePrompt(const SyntheticModel &model,
                 return std::nullopt;
             }
             encoded.imageSize = size;
+            // Not cropped: the patches cover the whole image, cells stretched to its sides.
             encoded.crop = item.size ? QRect(*item.x, *item.y, *item.size, *item.size) : QRect(QPoint(0, 0), size);
-            if (!item.size) // not square: patches cover the whole image, cells are stretched
-                encoded.crop = QRect(0, 0, size.width(), size.width());
             for (const qint64 id : *patches)
                 out.context.append({id, 1.0});
             for (const core::ImageControl &control : item.imageControls.value_or(QList<core::ImageControl>())) {
@@ -223,10 +226,7 @@ std::optional<EncodedPrompt> encodePrompt(const SyntheticModel &model,
                 const bool complete = control.tokenOverlap.value_or(defaultOverlap) == u"complete"_s;
                 for (int row = 0; row < SyntheticModel::kPatchGrid; ++row) {
                     for (int column = 0; column < SyntheticModel::kPatchGrid; ++column) {
-                        QRectF patch = patchRect(encoded, row, column);
-                        if (!item.size) // map the stretched grid back onto the image's height
-                            patch = QRectF(double(column) / SyntheticModel::kPatchGrid, double(row) / SyntheticModel::kPatchGrid,
-                                           1.0 / SyntheticModel::kPatchGrid, 1.0 / SyntheticModel::kPatchGrid);
+                        const QRectF patch = patchRect(encoded, row, column);
                         if (complete ? rect.contains(patch) : rect.intersects(patch)) {
                             const qsizetype position = encoded.first + row * SyntheticModel::kPatchGrid + column;
                             out.context[position].weight *= control.factor;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/ExplanationScores.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 #include <cmath>
@@ -33,6 +34,51 @@ bool ScoredSpan::samePlace(const ScoredSpan &o) const
     return start == o.start && length == o.length;
 }
 
+namespace {
+
+/// Code point offsets → UTF-16 indices of one text, in O(1) per lookup: identity for text
+/// without surrogate pairs, else a table made once.
+class CodePointIndex
+{
+public:
+    explicit CodePointIndex(const QString &text)
+        : m_size(int(text.size()))
+    {
+        bool surrogates = false;
+        for (const QChar c : text)
+            if (c.isSurrogate()) {
+                surrogates = true;
+                break;
+            }
+        if (!surrogates)
+            return;
+        for (int i = 0; i < text.size(); ++i) {
+            m_table.append(i);
+            if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+                ++i;
+        }
+        m_table.append(int(text.size()));
+    }
+    int toUtf16(int codePoint) const
+    {
+        codePoint = std::max(0, codePoint);
+        if (m_table.isEmpty())
+            return std::min(codePoint, m_size);
+        return m_table.at(std::min<qsizetype>(codePoint, m_table.size() - 1));
+    }
+    QPair<int, int> range(const TextScore &s) const
+    {
+        const int first = toUtf16(s.start);
+        return {first, std::max(first, toUtf16(std::max(0, s.start) + std::max(0, s.length)))};
+    }
+
+private:
+    int m_size;
+    QList<int> m_table;
+};
+
+} // namespace
+
 QList<ScoredSpan> spansOf(const Explanation &explanation, const Prompt &prompt, const QString &target)
 {
     QList<PromptItem> items = prompt.items;
@@ -42,12 +88,13 @@ QList<ScoredSpan> spansOf(const Explanation &explanation, const Prompt &prompt, 
     int promptIndex = 0;
     for (const ExplanationItem &item : explanation.items) {
         if (item.type == ExplanationItem::Type::Target) {
+            const CodePointIndex targetIndex(target);
             for (const TextScore &s : item.textScores) {
                 ScoredSpan span;
                 span.kind = ScoredSpan::Kind::Target;
                 span.start = s.start;
                 span.length = s.length;
-                std::tie(span.first, span.last) = s.utf16Range(target);
+                std::tie(span.first, span.last) = targetIndex.range(s);
                 span.text = target.mid(span.first, span.last - span.first);
                 span.score = s.score;
                 out.append(span);
@@ -59,19 +106,21 @@ QList<ScoredSpan> spansOf(const Explanation &explanation, const Prompt &prompt, 
             continue;
         const PromptItem &promptItem = items.at(index);
         switch (item.type) {
-        case ExplanationItem::Type::Text:
+        case ExplanationItem::Type::Text: {
+            const CodePointIndex textIndex(promptItem.text);
             for (const TextScore &s : item.textScores) {
                 ScoredSpan span;
                 span.kind = ScoredSpan::Kind::Text;
                 span.item = index;
                 span.start = s.start;
                 span.length = s.length;
-                std::tie(span.first, span.last) = s.utf16Range(promptItem.text);
+                std::tie(span.first, span.last) = textIndex.range(s);
                 span.text = promptItem.text.mid(span.first, span.last - span.first);
                 span.score = s.score;
                 out.append(span);
             }
             break;
+        }
         case ExplanationItem::Type::Image:
             for (const ImageScore &s : item.imageScores) {
                 ScoredSpan span;
@@ -107,23 +156,35 @@ QList<ScoredSpan> meanOf(const QList<QList<ScoredSpan>> &explanations)
     QList<ScoredSpan> out;
     if (explanations.isEmpty())
         return out;
-    for (const QList<ScoredSpan> &spans : explanations) {
-        // Explanations of one prompt list the prompt's spans in the same order: match by position
-        // first, search only when that fails (target spans grow from one token to the next).
+    out = explanations.first();
+    // Places seen so far, for spans that are not where the first explanation had them (target
+    // spans grow from one token to the next). Explanations of one prompt list the prompt's spans
+    // in the same order, so most spans match by position and the map is rarely consulted.
+    QHash<QString, qsizetype> index;
+    const auto key = [](const ScoredSpan &s) {
+        return s.kind == ScoredSpan::Kind::Image
+                   ? QStringLiteral("%1/%2/%3/%4/%5/%6").arg(int(s.kind)).arg(s.item).arg(s.rect.left).arg(s.rect.top).arg(s.rect.width).arg(s.rect.height)
+                   : QStringLiteral("%1/%2/%3/%4").arg(int(s.kind)).arg(s.item).arg(s.start).arg(s.length);
+    };
+    bool indexed = false;
+    for (qsizetype e = 1; e < explanations.size(); ++e) {
+        const QList<ScoredSpan> &spans = explanations.at(e);
         for (qsizetype i = 0; i < spans.size(); ++i) {
             const ScoredSpan &span = spans.at(i);
-            ScoredSpan *match = (i < out.size() && out[i].samePlace(span)) ? &out[i] : nullptr;
-            if (!match) {
-                for (ScoredSpan &candidate : out) {
-                    if (candidate.samePlace(span)) {
-                        match = &candidate;
-                        break;
-                    }
-                }
+            if (i < out.size() && out.at(i).samePlace(span)) {
+                out[i].score += span.score;
+                continue;
             }
-            if (match) {
-                match->score += span.score;
+            if (!indexed) {
+                for (qsizetype k = 0; k < out.size(); ++k)
+                    index.insert(key(out.at(k)), k);
+                indexed = true;
+            }
+            const QString k = key(span);
+            if (const auto it = index.constFind(k); it != index.cend()) {
+                out[it.value()].score += span.score;
             } else {
+                index.insert(k, out.size());
                 out.append(span);
             }
         }

@@ -236,7 +236,6 @@ void TestExplanation::recordedScoresLandOnTheirCharacters()
     for (int e = 0; e < explanations.size(); ++e) {
         tab()->setTargetIndex(explanations.size() > 1 ? e : -1);
         QCoreApplication::processEvents();
-        const QImage shot = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
         const QJsonArray items = explanations.at(e).toObject().value(u"items"_s).toArray();
         for (int i = 0; i < items.size(); ++i) {
             const QJsonObject item = items.at(i).toObject();
@@ -257,6 +256,8 @@ void TestExplanation::recordedScoresLandOnTheirCharacters()
                     const QString text = promptItems.at(i).toObject().value(u"data"_s).toString();
                     QCOMPARE(span.text, text.mid(v[u"start"_s].toInt(), v[u"length"_s].toInt()));
                     // Drawn where those characters are, in the scale's colour.
+                    view->ensureSpanVisible(found);
+                    const QImage shot = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
                     const QList<QRectF> rects = view->spanRects(found);
                     QVERIFY(!rects.isEmpty());
                     const QColor drawn = dominantTopColor(shot, rects.first());
@@ -277,8 +278,11 @@ void TestExplanation::recordedScoresLandOnTheirCharacters()
                     QVERIFY(found >= 0);
                     QCOMPARE(view->spans().at(found).score, scores.at(k).toDouble());
                     QCOMPARE(view->spans().at(found).text, QString::number(promptItems.at(i).toObject().value(u"data"_s).toArray().at(k).toInteger()));
+                    view->ensureSpanVisible(found);
+                    const QImage shot = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
                     const QList<QRectF> rects = view->spanRects(found);
                     QVERIFY(!rects.isEmpty());
+                    QVERIFY(QRectF(view->viewport()->rect()).contains(rects.first()));
                     const QPoint inside = (rects.first().topLeft() + QPointF(3, rects.first().height() / 2)).toPoint();
                     QVERIFY(closeColor(shot.pixelColor(inside), scale.colorFor(scores.at(k).toDouble())));
                     ++checkedTokens;
@@ -498,9 +502,9 @@ void TestExplanation::imageOverlayOnTheSandbox()
             continue;
         ++tiles;
         const QRectF r = view->spanRects(s).first();
-        // A translucent overlay over grey 128: colour·α + grey·(1−α), α = 150/255.
+        // A translucent overlay over grey 128: colour·α + grey·(1−α), α = 170/255 × |score|/extent.
         const QColor c = view->scale().colorFor(span.score);
-        const double a = 150.0 / 255.0;
+        const double a = std::round(170.0 * std::min(1.0, std::abs(span.score) / view->scale().extent())) / 255.0;
         const QColor expected(int(std::lround(c.red() * a + 128 * (1 - a))), int(std::lround(c.green() * a + 128 * (1 - a))),
                               int(std::lround(c.blue() * a + 128 * (1 - a))));
         QVERIFY2(closeColor(shot.pixelColor(r.center().toPoint()), expected, 3),

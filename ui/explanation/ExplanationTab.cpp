@@ -286,9 +286,9 @@ QWidget *ExplanationTab::buildInput()
     m_delimiter->setObjectName(QStringLiteral("delimiter"));
     m_delimiter->setPlaceholderText(tr("delimiter, e.g. ### or \\n"));
     m_delimiter->setToolTip(tr("The prompt is split on this string (\\n is a line break)."));
-    m_delimiter->setEnabled(false);
+    m_delimiter->setVisible(false);
     connect(m_promptGranularity, &QComboBox::currentIndexChanged, this, [this, changed] {
-        m_delimiter->setEnabled(m_promptGranularity->currentData().toString() == QLatin1String("custom"));
+        m_delimiter->setVisible(m_promptGranularity->currentData().toString() == QLatin1String("custom"));
         changed();
     });
     connect(m_delimiter, &QLineEdit::textChanged, this, changed);
@@ -531,10 +531,14 @@ QWidget *ExplanationTab::buildResults()
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    // Fixed widths from the font: sizing columns to their contents would measure every row.
+    const QFontMetrics fm = m_table->fontMetrics();
     m_table->horizontalHeader()->setSectionResizeMode(SpanTableModel::Text, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(SpanTableModel::Marked, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(SpanTableModel::Position, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(SpanTableModel::Kind, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setMinimumSectionSize(fm.horizontalAdvance(QStringLiteral("00")));
+    m_table->setColumnWidth(SpanTableModel::Marked, fm.height() + 14);
+    m_table->setColumnWidth(SpanTableModel::Position, fm.horizontalAdvance(QStringLiteral("0000")) + 18);
+    m_table->setColumnWidth(SpanTableModel::Kind, fm.horizontalAdvance(tr("image 10")) + 10);
+    m_table->setColumnWidth(SpanTableModel::Score, fm.horizontalAdvance(QStringLiteral("-0.00000e-00")) + 8);
     m_table->setToolTip(tr("Click a header to sort (by score to find what mattered most). Tick spans for the what-if."));
 
     // Heatmap ↔ table.
@@ -554,15 +558,9 @@ QWidget *ExplanationTab::buildResults()
     });
     connect(m_tableModel, &SpanTableModel::markToggled, m_heatmap, &HeatmapView::setMarked);
 
-    auto *vertical = new QSplitter(Qt::Vertical, panel);
-    vertical->addWidget(maps);
-    vertical->addWidget(m_table);
-    vertical->setStretchFactor(0, 3);
-    vertical->setStretchFactor(1, 1);
-    layout->addWidget(vertical, 1);
 
     // What-if.
-    auto *whatIf = new QGroupBox(tr("What-if: re-run the completion with the marked spans suppressed or amplified"), panel);
+    auto *whatIf = new QGroupBox(tr("What-if: marked spans suppressed (< 1) or amplified (> 1)"), panel);
     whatIf->setObjectName(QStringLiteral("whatIf"));
     auto *whatIfLayout = new QVBoxLayout(whatIf);
     auto *whatIfRow = new QHBoxLayout;
@@ -584,27 +582,44 @@ QWidget *ExplanationTab::buildResults()
     m_whatIfMaximumTokens->setRange(1, 256);
     m_whatIfMaximumTokens->setValue(16);
     m_whatIfMaximumTokens->setToolTip(tr("maximum_tokens of the two completions"));
-    m_whatIfButton = new QPushButton(tr("Re-run with controls"), whatIf);
+    m_whatIfButton = new QPushButton(tr("Re-run"), whatIf);
+    m_whatIfButton->setToolTip(tr("Re-run /complete and /evaluate with attention controls on the marked spans, beside the same without."));
     m_whatIfButton->setObjectName(QStringLiteral("whatIfRun"));
     m_whatIfButton->setEnabled(false);
     connect(m_whatIfButton, &QPushButton::clicked, this, &ExplanationTab::runWhatIf);
     whatIfRow->addWidget(m_markedLabel);
     whatIfRow->addWidget(clearMarks);
-    whatIfRow->addSpacing(12);
-    whatIfRow->addWidget(new QLabel(tr("factor"), whatIf));
-    whatIfRow->addWidget(m_whatIfFactor);
-    whatIfRow->addWidget(new QLabel(tr("maximum_tokens"), whatIf));
-    whatIfRow->addWidget(m_whatIfMaximumTokens);
     whatIfRow->addStretch(1);
-    whatIfRow->addWidget(m_whatIfButton);
     whatIfLayout->addLayout(whatIfRow);
+    auto *whatIfParams = new QHBoxLayout;
+    whatIfParams->addWidget(new QLabel(tr("factor"), whatIf));
+    whatIfParams->addWidget(m_whatIfFactor);
+    whatIfParams->addWidget(new QLabel(tr("tokens"), whatIf));
+    whatIfParams->addWidget(m_whatIfMaximumTokens);
+    whatIfParams->addStretch(1);
+    whatIfParams->addWidget(m_whatIfButton);
+    whatIfLayout->addLayout(whatIfParams);
     m_whatIfLabel = new QLabel(whatIf);
     m_whatIfLabel->setObjectName(QStringLiteral("whatIfResult"));
     m_whatIfLabel->setWordWrap(true);
     m_whatIfLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_whatIfLabel->setTextFormat(Qt::RichText);
-    whatIfLayout->addWidget(m_whatIfLabel);
-    layout->addWidget(whatIf);
+    m_whatIfLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    whatIfLayout->addWidget(m_whatIfLabel, 1);
+
+    // The heatmaps above; the table and the what-if below, side by side.
+    auto *bottom = new QSplitter(Qt::Horizontal, panel);
+    bottom->addWidget(m_table);
+    bottom->addWidget(whatIf);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
+    bottom->setSizes({600, 400});
+    auto *vertical = new QSplitter(Qt::Vertical, panel);
+    vertical->addWidget(maps);
+    vertical->addWidget(bottom);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 2);
+    layout->addWidget(vertical, 1);
 
     updateScale();
     return panel;
@@ -630,7 +645,8 @@ void ExplanationTab::rebuildItemList()
             QImage image;
             image.loadFromData(QByteArray::fromBase64(e.item.imageBase64.toLatin1()));
             item->setIcon(QIcon(QPixmap::fromImage(image.scaled(40, 40, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
-            QString text = tr("Image %1 · %2×%3").arg(e.name.isEmpty() ? QString() : e.name).arg(image.width()).arg(image.height());
+            QString text = e.name.isEmpty() ? tr("Image · %1×%2").arg(image.width()).arg(image.height())
+                                            : tr("Image %1 · %2×%3").arg(e.name).arg(image.width()).arg(image.height());
             if (e.item.size)
                 text += tr(" · crop %1×%1 at (%2, %3)").arg(*e.item.size).arg(e.item.x.value_or(0)).arg(e.item.y.value_or(0));
             item->setText(text);
@@ -644,6 +660,8 @@ void ExplanationTab::rebuildItemList()
         }
     }
     m_itemList->setCurrentRow(std::min(row, int(m_entries.size()) - 1));
+    // With the editor's text alone the list says nothing the editor does not.
+    m_itemList->setVisible(m_entries.size() > 1);
 }
 
 void ExplanationTab::addImageFile(const QString &path)
@@ -972,6 +990,7 @@ void ExplanationTab::rebuildTargetBar()
         b->setStyleSheet(QStringLiteral("QToolButton:checked { background: #303030; color: white; border-radius: 3px; }"));
         m_targetButtons->addButton(b, id);
         m_targetBarLayout->addWidget(b);
+        b->show();
     };
     const QStringList tokens = targetTokens();
     addButton(tokens.isEmpty() ? tr("Whole target") : tr("All (mean)"), -1,

@@ -24,8 +24,8 @@ namespace {
 constexpr double kMargin = 12;
 constexpr double kBlockGap = 14;
 constexpr double kLineGap = 3;
-constexpr double kMaxImageHeight = 360;
-constexpr int kOverlayAlpha = 150;
+constexpr double kMaxImageHeight = 300;
+constexpr int kOverlayAlpha = 170; // at the ends of the scale; 0 at a score of 0
 const QColor kPage(255, 255, 255);
 const QColor kInk(20, 20, 20);
 const QColor kCaption(110, 110, 110);
@@ -236,6 +236,10 @@ HeatmapView::HeatmapView(QWidget *parent)
     viewport()->setMouseTracking(true);
     viewport()->setAutoFillBackground(false);
     setProperty("spanGeneration", quint64(0));
+    // Larger than the UI's text: read from a distance in demos, and room for the colours.
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    setFont(f);
     m_placeholder = tr("Run an explanation to see which parts of the prompt drove the target.");
 }
 
@@ -537,8 +541,9 @@ void HeatmapView::renderPage(QPainter *painter, const QRectF &clip) const
                 const ScoredSpan &span = m_spans.at(i);
                 if (span.kind != ScoredSpan::Kind::Image || span.item != block->item)
                     continue;
+                // The stronger the score, the more opaque: a score of 0 leaves the image as it is.
                 QColor color = m_scale.colorFor(span.score);
-                color.setAlpha(kOverlayAlpha);
+                color.setAlpha(int(std::lround(kOverlayAlpha * std::abs(m_scale.position(span.score)))));
                 for (const QRectF &r : m_spanRects.at(i)) {
                     painter->fillRect(r, color);
                     painter->setPen(QPen(QColor(255, 255, 255, 90), 1));

@@ -98,9 +98,11 @@ QVariant SpanTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Score:
         if (role == Qt::DisplayRole)
-            return QString::number(s.score, 'g', 6);
-        if (role == Qt::UserRole || role == Qt::ToolTipRole)
+            return QString::number(s.score, 'g', 4);
+        if (role == Qt::UserRole)
             return s.score;
+        if (role == Qt::ToolTipRole)
+            return QString::number(s.score, 'g', 17);
         if (role == Qt::BackgroundRole)
             return m_scale.colorFor(s.score);
         if (role == Qt::ForegroundRole)
@@ -139,11 +141,13 @@ Qt::ItemFlags SpanTableModel::flags(const QModelIndex &index) const
 
 QVariant SpanTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Marked)
+        return tr("What-if: the marked spans, suppressed or amplified in the re-run");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Marked:
-        return tr("What-if");
+        return tr("✓");
     case Position:
         return tr("#");
     case Kind:
