@@ -512,6 +512,26 @@ void TestExplanation::imageOverlayOnTheSandbox()
     }
     QCOMPARE(tiles, 9);
     QVERIFY(view->spanDescription(0).contains(u"image tile"_s));
+
+    // Cropping: refused when it leaves the image, else sent (x, y, size) and outlined; the tiles
+    // then cover the crop (0..1 of the whole image).
+    QString error;
+    QVERIFY(!tab()->setImageCrop(0, QRect(50, 50, 60, 60), &error));
+    QVERIFY(error.contains(u"does not fit"_s));
+    QVERIFY(tab()->setImageCrop(0, QRect(48, 0, 48, 48), &error));
+    QString endpoint;
+    QJsonObject body;
+    QVERIFY(tab()->currentRequest(&endpoint, &body, &error));
+    const QJsonObject sentImage = body[u"prompt"_s][0].toObject();
+    QCOMPARE(sentImage[u"x"_s].toInt(), 48);
+    QCOMPARE(sentImage[u"size"_s].toInt(), 48);
+    QVERIFY(runAndWait());
+    for (const ScoredSpan &span : tab()->heatmap()->spans())
+        if (span.kind == ScoredSpan::Kind::Image)
+            QVERIFY(span.rect.left >= 0.5 - 1e-9 && span.rect.top + span.rect.height <= 0.5 + 1e-9);
+    // Drawn over the crop, the image's top right quarter.
+    const QRectF firstTile = view->spanRects(0).first();
+    QVERIFY(firstTile.left() > 40);
 }
 
 void TestExplanation::whatIfRerunsWithControls()

@@ -217,7 +217,7 @@ QWidget *ExplanationTab::buildInput()
     m_itemList->setMaximumHeight(96);
     m_itemList->setIconSize(QSize(40, 40));
     m_itemList->setToolTip(tr("The prompt, item by item, in the order it is sent. Alt+Up/Down moves the selected item, "
-                              "Delete removes it (the editor's text stays)."));
+                              "Delete removes it (the editor's text stays), double-click crops an image."));
     auto moveItem = [this](int delta) {
         const int row = m_itemList->currentRow();
         const int to = row + delta;
@@ -247,6 +247,28 @@ QWidget *ExplanationTab::buildInput()
         Q_EMIT draftChanged();
     });
     layout->addWidget(m_itemList);
+    // Double-click an image: crop it to a square (x, y, size in pixels), or clear the crop.
+    connect(m_itemList, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
+        const int row = m_itemList->row(item);
+        if (row < 0 || row >= m_entries.size() || m_entries.at(row).item.type != core::PromptItem::Type::Image)
+            return;
+        const core::PromptItem &image = m_entries.at(row).item;
+        bool ok = false;
+        const QString current = image.size ? QStringLiteral("%1 %2 %3").arg(image.x.value_or(0)).arg(image.y.value_or(0)).arg(*image.size)
+                                           : QString();
+        const QString text = QInputDialog::getText(this, tr("Crop image"),
+                                                   tr("Square crop as x y size in pixels (empty: the whole image):"),
+                                                   QLineEdit::Normal, current, &ok);
+        if (!ok)
+            return;
+        QRect square;
+        const QStringList parts = text.split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+        if (parts.size() == 3)
+            square = QRect(parts.at(0).toInt(), parts.at(1).toInt(), parts.at(2).toInt(), parts.at(2).toInt());
+        QString error;
+        if ((!parts.isEmpty() && (parts.size() != 3 || square.width() <= 0)) || !setImageCrop(row, square, &error))
+            m_validationLabel->setText(error.isEmpty() ? tr("Crop: give three numbers, x y size.") : error);
+    });
 
     m_promptEdit = new PromptEdit(panel);
     m_promptEdit->setObjectName(QStringLiteral("prompt"));
@@ -688,6 +710,37 @@ void ExplanationTab::addTokenIds(const QList<qint64> &ids)
     rebuildItemList();
     revalidate();
     Q_EMIT draftChanged();
+}
+
+bool ExplanationTab::setImageCrop(int row, const QRect &square, QString *error)
+{
+    if (row < 0 || row >= m_entries.size() || m_entries.at(row).item.type != core::PromptItem::Type::Image) {
+        if (error)
+            *error = tr("Item %1 is not an image.").arg(row + 1);
+        return false;
+    }
+    core::PromptItem &item = m_entries[row].item;
+    if (square.isNull()) {
+        item.x.reset();
+        item.y.reset();
+        item.size.reset();
+    } else {
+        QImage image;
+        image.loadFromData(QByteArray::fromBase64(item.imageBase64.toLatin1()));
+        if (square.x() < 0 || square.y() < 0 || square.width() <= 0 || !image.rect().contains(square)) {
+            if (error)
+                *error = tr("The crop %1×%1 at (%2, %3) does not fit the %4×%5 image; nothing was changed.")
+                             .arg(square.width()).arg(square.x()).arg(square.y()).arg(image.width()).arg(image.height());
+            return false;
+        }
+        item.x = square.x();
+        item.y = square.y();
+        item.size = square.width();
+    }
+    rebuildItemList();
+    revalidate();
+    Q_EMIT draftChanged();
+    return true;
 }
 
 void ExplanationTab::chooseImages()

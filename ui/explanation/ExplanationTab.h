@@ -63,6 +63,10 @@ public:
     void setInput(const core::Prompt &prompt, const QString &target, const QString &model);
     void addImageFile(const QString &path);
     void addTokenIds(const QList<qint64> &ids);
+    /// Crops image item `row` of the prompt items to the square (x, y, size) in pixels (spec:
+    /// ImagePromptItem x, y, size); a null rectangle removes the crop. False with `error` when
+    /// `row` is not an image or the square leaves the image.
+    bool setImageCrop(int row, const QRect &square, QString *error);
 
     /// Shows `response` as the answer to `request` (also what a finished run does).
     void showResponse(const core::ExplanationRequest &request, const core::ExplanationResponse &response);
