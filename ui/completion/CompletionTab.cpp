@@ -6,6 +6,7 @@
 #include "core/api/Validation.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
+#include "ui/common/ParameterTips.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/Shortcuts.h"
 
@@ -220,9 +221,7 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
 {
-    QFile descriptions(QStringLiteral(":/parameters/api-descriptions.json"));
-    if (descriptions.open(QIODevice::ReadOnly))
-        m_descriptions = QJsonDocument::fromJson(descriptions.readAll()).object().value(QStringLiteral("complete")).toObject();
+    m_descriptions = parameterDescriptions(QStringLiteral("complete"));
 
     m_modelPicker = new ModelPicker(ModelPicker::Capability::Completion, QStringLiteral("luminous-base"), this);
     m_modelPicker->setObjectName(QStringLiteral("model"));
@@ -379,12 +378,7 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
 
 QString CompletionTab::tip(const QString &key) const
 {
-    const QString text = m_descriptions.value(key).toString();
-    if (text.isEmpty())
-        return QStringLiteral("<b>%1</b>").arg(key);
-    QString html = text.toHtmlEscaped();
-    html.replace(QStringLiteral("\n\n"), QStringLiteral("<br><br>"));
-    return QStringLiteral("<p style='white-space:pre-wrap'><b>%1</b><br>%2</p>").arg(key, html);
+    return parameterTip(m_descriptions, key);
 }
 
 QWidget *CompletionTab::buildParameters()

@@ -4,6 +4,7 @@
 #include "core/api/Validation.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
+#include "ui/common/ParameterTips.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/explanation/HeatmapView.h"
@@ -116,9 +117,7 @@ ExplanationTab::ExplanationTab(core::ApiClient *client, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
 {
-    QFile descriptions(QStringLiteral(":/parameters/api-descriptions.json"));
-    if (descriptions.open(QIODevice::ReadOnly))
-        m_descriptions = QJsonDocument::fromJson(descriptions.readAll()).object().value(QStringLiteral("explain")).toObject();
+    m_descriptions = parameterDescriptions(QStringLiteral("explain"));
     m_entries.append(Entry{true, core::PromptItem::fromText(QString()), QString()});
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -153,12 +152,7 @@ ExplanationTab::~ExplanationTab() = default;
 
 QString ExplanationTab::tip(const QString &key) const
 {
-    const QString text = m_descriptions.value(key).toString();
-    if (text.isEmpty())
-        return QStringLiteral("<b>%1</b>").arg(key);
-    QString html = text.toHtmlEscaped();
-    html.replace(QStringLiteral("\n\n"), QStringLiteral("<br><br>"));
-    return QStringLiteral("<p style='white-space:pre-wrap'><b>%1</b><br>%2</p>").arg(key, html);
+    return parameterTip(m_descriptions, key);
 }
 
 QWidget *ExplanationTab::buildInput()
@@ -1329,13 +1323,27 @@ QImage ExplanationTab::renderImage() const
     return image;
 }
 
+QList<core::analysis::ExportedExplanation> ExplanationTab::exportedExplanations() const
+{
+    QList<core::analysis::ExportedExplanation> list;
+    for (qsizetype i = 0; i < m_result->explanations.size(); ++i)
+        list.append({m_result->response.explanations.at(i).target, m_result->explanations.at(i)});
+    return list;
+}
+
+bool ExplanationTab::checkExportable(QString *error) const
+{
+    if (m_result)
+        return true;
+    if (error)
+        *error = tr("Nothing to export yet: run an explanation first.");
+    return false;
+}
+
 bool ExplanationTab::exportPng(const QString &path, QString *error) const
 {
-    if (!m_result) {
-        if (error)
-            *error = tr("Nothing to export yet: run an explanation first.");
+    if (!checkExportable(error))
         return false;
-    }
     const QImage image = renderImage();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
@@ -1348,11 +1356,8 @@ bool ExplanationTab::exportPng(const QString &path, QString *error) const
 
 bool ExplanationTab::exportSvg(const QString &path, QString *error) const
 {
-    if (!m_result) {
-        if (error)
-            *error = tr("Nothing to export yet: run an explanation first.");
+    if (!checkExportable(error))
         return false;
-    }
     const QSize page = m_heatmap->contentSize();
     const QSize size(page.width(), page.height() + kTitleHeight + kLegendHeight);
     QBuffer buffer;
@@ -1376,28 +1381,16 @@ bool ExplanationTab::exportSvg(const QString &path, QString *error) const
 
 bool ExplanationTab::exportCsv(const QString &path, QString *error) const
 {
-    if (!m_result) {
-        if (error)
-            *error = tr("Nothing to export yet: run an explanation first.");
+    if (!checkExportable(error))
         return false;
-    }
-    QList<core::analysis::ExportedExplanation> list;
-    for (qsizetype i = 0; i < m_result->explanations.size(); ++i)
-        list.append({m_result->response.explanations.at(i).target, m_result->explanations.at(i)});
-    return writeFile(path, core::analysis::toCsv(list), error);
+    return writeFile(path, core::analysis::toCsv(exportedExplanations()), error);
 }
 
 bool ExplanationTab::exportJson(const QString &path, QString *error) const
 {
-    if (!m_result) {
-        if (error)
-            *error = tr("Nothing to export yet: run an explanation first.");
+    if (!checkExportable(error))
         return false;
-    }
-    QList<core::analysis::ExportedExplanation> list;
-    for (qsizetype i = 0; i < m_result->explanations.size(); ++i)
-        list.append({m_result->response.explanations.at(i).target, m_result->explanations.at(i)});
-    const QJsonObject json = core::analysis::toJson(list, m_result->request, m_result->response.modelVersion.value_or(QString()));
+    const QJsonObject json = core::analysis::toJson(exportedExplanations(), m_result->request, m_result->response.modelVersion.value_or(QString()));
     return writeFile(path, QJsonDocument(json).toJson(QJsonDocument::Indented), error);
 }
 

@@ -142,6 +142,8 @@ private:
     QList<core::analysis::ScoredSpan> shownSpans(const Result &result, int targetIndex) const;
     QString title() const;
     QImage renderImage() const;
+    bool checkExportable(QString *error) const;
+    QList<core::analysis::ExportedExplanation> exportedExplanations() const;
     void renderExport(QPainter *painter, const QSize &size) const;
     static Result makeResult(const core::ExplanationRequest &request, const core::ExplanationResponse &response);
     QString tip(const QString &key) const;

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#include "ui/common/ParameterTips.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+namespace ui {
+
+QJsonObject parameterDescriptions(const QString &endpoint)
+{
+    QFile file(QStringLiteral(":/parameters/api-descriptions.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object().value(endpoint).toObject();
+}
+
+QString parameterTip(const QJsonObject &descriptions, const QString &key)
+{
+    const QString text = descriptions.value(key).toString();
+    if (text.isEmpty())
+        return QStringLiteral("<b>%1</b>").arg(key);
+    QString html = text.toHtmlEscaped();
+    html.replace(QStringLiteral("\n\n"), QStringLiteral("<br><br>"));
+    return QStringLiteral("<p style='white-space:pre-wrap'><b>%1</b><br>%2</p>").arg(key, html);
+}
+
+} // namespace ui
