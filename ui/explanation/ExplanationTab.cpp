@@ -1201,9 +1201,10 @@ void ExplanationTab::runWhatIf()
     auto outcome = std::make_shared<Outcome>();
     const QString target = m_result->target;
     const int spanCount = int(marked.size());
-    const auto render = [this, outcome, factor, spanCount, target] {
-        if (--outcome->pending > 0)
-            return;
+    const int generation = ++m_whatIfGeneration;
+    const auto render = [this, outcome, factor, spanCount, target, generation] {
+        if (--outcome->pending > 0 || generation != m_whatIfGeneration)
+            return; // still running, or replaced by a newer re-run
         if (!outcome->error.isEmpty()) {
             m_whatIfLabel->setText(outcome->error.toHtmlEscaped());
             m_whatIfButton->setEnabled(true);
@@ -1252,7 +1253,9 @@ void ExplanationTab::runWhatIf()
                 outcome->completion[k] = r.completion.value_or(QString());
                 outcome->completionLogProb[k] = completionLogProb(r);
             } else if (outcome->error.isEmpty()) {
-                outcome->error = tr("The what-if completion failed: %1").arg(errorText(complete->error()));
+                outcome->error = complete->state() == core::ApiJob::State::Canceled
+                                     ? tr("Stopped.")
+                                     : tr("The what-if completion failed: %1").arg(errorText(complete->error()));
             }
             render();
         });
@@ -1272,7 +1275,9 @@ void ExplanationTab::runWhatIf()
             if (evaluate->state() == core::ApiJob::State::Succeeded)
                 outcome->targetLogProb[k] = evaluate->result().result.logProbability;
             else if (outcome->error.isEmpty())
-                outcome->error = tr("The what-if evaluation failed: %1").arg(errorText(evaluate->error()));
+                outcome->error = evaluate->state() == core::ApiJob::State::Canceled
+                                     ? tr("Stopped.")
+                                     : tr("The what-if evaluation failed: %1").arg(errorText(evaluate->error()));
             render();
         });
         m_whatIfJobs.append(evaluate);

@@ -159,6 +159,7 @@ private:
     RunRecorder *m_recorder = nullptr;
     QPointer<core::ApiJob> m_job;
     QList<QPointer<core::ApiJob>> m_whatIfJobs;
+    int m_whatIfGeneration = 0; // answers of older re-runs are dropped
     qint64 m_runId = 0;
     core::ExplanationRequest m_pendingRequest;
     QJsonObject m_descriptions;
