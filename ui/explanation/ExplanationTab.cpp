@@ -118,7 +118,7 @@ ExplanationTab::ExplanationTab(core::ApiClient *client, QWidget *parent)
     , m_client(client)
 {
     m_descriptions = parameterDescriptions(QStringLiteral("explain"));
-    m_entries.append(Entry{true, core::PromptItem::fromText(QString()), QString()});
+    m_entries.append(Entry{true, core::PromptItem::fromText(QString()), QString(), QIcon(), QSize()});
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(buildInput());
@@ -272,7 +272,9 @@ QWidget *ExplanationTab::buildInput()
             addImageFile(p);
     });
     connect(m_promptEdit, &QPlainTextEdit::textChanged, this, [this] {
-        rebuildItemList();
+        for (qsizetype i = 0; i < m_entries.size(); ++i)
+            if (m_entries.at(i).editor && i < m_itemList->count())
+                m_itemList->item(int(i))->setText(editorRowText());
         revalidate();
         Q_EMIT draftChanged();
     });
@@ -648,21 +650,30 @@ void ExplanationTab::setModels(const QList<core::ModelSettings> &models)
 
 // ---------------------------------------------------------------- input
 
+QString ExplanationTab::editorRowText() const
+{
+    const QString text = m_promptEdit ? m_promptEdit->toPlainText() : QString();
+    return text.isEmpty() ? tr("Text (the editor below, empty)") : tr("Text: “%1”").arg(shortened(text, 48));
+}
+
 void ExplanationTab::rebuildItemList()
 {
     const int row = m_itemList->currentRow();
     m_itemList->clear();
-    for (const Entry &e : std::as_const(m_entries)) {
+    for (Entry &e : m_entries) {
         auto *item = new QListWidgetItem(m_itemList);
         if (e.editor) {
-            const QString text = m_promptEdit ? m_promptEdit->toPlainText() : QString();
-            item->setText(text.isEmpty() ? tr("Text (the editor below, empty)") : tr("Text: “%1”").arg(shortened(text, 48)));
+            item->setText(editorRowText());
         } else if (e.item.type == core::PromptItem::Type::Image) {
-            QImage image;
-            image.loadFromData(QByteArray::fromBase64(e.item.imageBase64.toLatin1()));
-            item->setIcon(QIcon(QPixmap::fromImage(image.scaled(40, 40, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
-            QString text = e.name.isEmpty() ? tr("Image · %1×%2").arg(image.width()).arg(image.height())
-                                            : tr("Image %1 · %2×%3").arg(e.name).arg(image.width()).arg(image.height());
+            if (e.icon.isNull()) { // decoded once per entry, not on every rebuild
+                QImage image;
+                image.loadFromData(QByteArray::fromBase64(e.item.imageBase64.toLatin1()));
+                e.imageSize = image.size();
+                e.icon = QIcon(QPixmap::fromImage(image.scaled(40, 40, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+            }
+            item->setIcon(e.icon);
+            QString text = e.name.isEmpty() ? tr("Image · %1×%2").arg(e.imageSize.width()).arg(e.imageSize.height())
+                                            : tr("Image %1 · %2×%3").arg(e.name).arg(e.imageSize.width()).arg(e.imageSize.height());
             if (e.item.size)
                 text += tr(" · crop %1×%1 at (%2, %3)").arg(*e.item.size).arg(e.item.x.value_or(0)).arg(e.item.y.value_or(0));
             item->setText(text);
@@ -692,7 +703,7 @@ void ExplanationTab::addImageFile(const QString &path)
     qsizetype at = 0;
     while (at < m_entries.size() && !m_entries.at(at).editor)
         ++at;
-    m_entries.insert(at, Entry{false, *item, QFileInfo(path).fileName()});
+    m_entries.insert(at, Entry{false, *item, QFileInfo(path).fileName(), QIcon(), QSize()});
     rebuildItemList();
     revalidate();
     Q_EMIT draftChanged();
@@ -700,7 +711,7 @@ void ExplanationTab::addImageFile(const QString &path)
 
 void ExplanationTab::addTokenIds(const QList<qint64> &ids)
 {
-    m_entries.append(Entry{false, core::PromptItem::fromTokenIds(ids), QString()});
+    m_entries.append(Entry{false, core::PromptItem::fromTokenIds(ids), QString(), QIcon(), QSize()});
     rebuildItemList();
     revalidate();
     Q_EMIT draftChanged();
@@ -821,15 +832,15 @@ void ExplanationTab::applyRequest(const core::ExplanationRequest &r)
     bool editorPlaced = false;
     for (const core::PromptItem &item : items) {
         if (item.type == core::PromptItem::Type::Text && !editorPlaced) {
-            m_entries.append(Entry{true, item, QString()});
+            m_entries.append(Entry{true, item, QString(), QIcon(), QSize()});
             editorText = item.text;
             editorPlaced = true;
         } else {
-            m_entries.append(Entry{false, item, QString()});
+            m_entries.append(Entry{false, item, QString(), QIcon(), QSize()});
         }
     }
     if (!editorPlaced)
-        m_entries.append(Entry{true, core::PromptItem::fromText(QString()), QString()});
+        m_entries.append(Entry{true, core::PromptItem::fromText(QString()), QString(), QIcon(), QSize()});
     {
         const QSignalBlocker editBlocker(m_promptEdit);
         m_promptEdit->setPlainText(editorText);

@@ -6,6 +6,7 @@
 #include "ui/common/PlaygroundTab.h"
 
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -131,6 +132,7 @@ private:
     QWidget *buildInput();
     QWidget *buildResults();
     void rebuildItemList();
+    QString editorRowText() const;
     void revalidate();
     void setBusy(bool busy);
     void onJobFinished(core::ApiJob *job);
@@ -153,6 +155,8 @@ private:
         bool editor = false;   // the text of the prompt editor
         core::PromptItem item; // images, token ids, further text items (and the editor's controls)
         QString name;          // file name of an image
+        QIcon icon;            // an image's thumbnail, made once
+        QSize imageSize;
     };
 
     core::ApiClient *m_client; // not owned
