@@ -14,6 +14,7 @@
 #include "core/api/Validation.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 #include <QMutexLocker>
 #include <QRectF>
@@ -21,6 +22,7 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -1470,6 +1472,23 @@ QList<QPair<QString, double>> promptFeatures(const EncodedPrompt &prompt)
     return features;
 }
 
+/// `[x0,x1,...]` with each float's shortest round-trip digits (as core::json::toValue(float) and
+/// QJsonDocument print it; non-finite values, which JSON cannot carry, as 0).
+void appendFloatArray(QByteArray &out, const QList<float> &v)
+{
+    out.reserve(out.size() + v.size() * 12 + 2);
+    out += '[';
+    char buffer[32];
+    for (qsizetype i = 0; i < v.size(); ++i) {
+        if (i)
+            out += ',';
+        const float x = std::isfinite(v.at(i)) ? v.at(i) : 0.0f;
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, x).ptr;
+        out.append(buffer, end - buffer);
+    }
+    out += ']';
+}
+
 quint64 salt(const QString &what)
 {
     return SyntheticModel::stableHash(what.toUtf8());
@@ -1486,10 +1505,18 @@ QList<float> semanticVector(const EncodedPrompt &prompt, const QString &modelNam
         double norm = 0;
         for (const float x : std::as_const(v))
             norm += double(x) * x;
-        const QList<float> side = SyntheticModel::embedFeatures(
-            {{u"representation:"_s + core::toString(representation), 0.3 * std::sqrt(norm) / 2.0}}, dims, salt(modelName));
+        // The representation's direction is the same for every text: computed once per
+        // (model, representation, size) and scaled (embedFeatures is linear in the weight).
+        static thread_local QHash<QString, QList<float>> directions;
+        const QString key = modelName + u'\n' + core::toString(representation) + u'\n' + QString::number(dims);
+        auto it = directions.find(key);
+        if (it == directions.end())
+            it = directions.insert(key, SyntheticModel::embedFeatures({{u"representation:"_s + core::toString(representation), 1.0}},
+                                                                      dims, salt(modelName)));
+        const float weight = float(0.3 * std::sqrt(norm) / 2.0);
+        const QList<float> &direction = *it;
         for (int i = 0; i < dims; ++i)
-            v[i] += side.at(i);
+            v[i] += weight * direction.at(i);
     }
     if (normalize)
         SyntheticModel::normalize(v);
@@ -1574,20 +1601,28 @@ Reply SandboxApi::batchSemanticEmbed(const QByteArray &body)
         return reply;
     if (model->settings.embeddingType != u"semantic"_s)
         return missingCapability(u"This model does not support semantic embeddings."_s);
-    core::BatchSemanticEmbeddingResponse response;
-    response.modelVersion = modelVersion();
+    // Written straight to bytes rather than through QJsonArray: a 100-prompt answer of 5,120
+    // floats each is half a million numbers, and the sandbox must not be what a batch benchmark
+    // measures. Same text as BatchSemanticEmbeddingResponse::toJson() (shortest float digits).
+    const QByteArray version = compact(QJsonArray{modelVersion()}); // ["…"]: the string, escaped
+    QByteArray text = R"({"model_version":)" + version.mid(1, version.size() - 2) + R"(,"embeddings":[)";
     int tokens = 0;
     for (qsizetype i = 0; i < r->prompts.size(); ++i) {
         QString error;
         const std::optional<EncodedPrompt> prompt = encodePrompt(m_model, r->prompts.at(i), *model, r->contextualControlThreshold, u"partial"_s, &error);
         if (!prompt)
             return badRequest(u"batch_semantic_embed: field \"prompts[%1]\": %2"_s.arg(i).arg(error));
-        response.embeddings.append(semanticVector(*prompt, model->name(), r->representation,
-                                                  r->compressToSize.value_or(model->embeddingSize), r->normalize.value_or(false)));
+        const QList<float> v = semanticVector(*prompt, model->name(), r->representation,
+                                              r->compressToSize.value_or(model->embeddingSize), r->normalize.value_or(false));
+        if (i)
+            text += ',';
+        appendFloatArray(text, v);
         tokens += int(prompt->context.size());
     }
-    response.numTokensPromptTotal = tokens;
-    return Reply::json(response.toJson());
+    text += R"(],"num_tokens_prompt_total":)" + QByteArray::number(tokens) + '}';
+    Reply out;
+    out.body = std::move(text);
+    return out;
 }
 
 Reply SandboxApi::instructableEmbed(const QByteArray &body)

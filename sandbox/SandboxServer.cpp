@@ -45,6 +45,10 @@ public:
         // The connection closing (a client's cancel) ends the exchange.
         connect(socket, &QObject::destroyed, this, &QObject::deleteLater);
         connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+        // Answers go out at once, not held back by Nagle's algorithm while the client delays its ACK
+        // (40 ms on Linux): small streamed events and the last piece of a body would each wait.
+        if (socket)
+            socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_timer.setSingleShot(false);
         connect(&m_timer, &QTimer::timeout, this, &Exchange::writeNextEvent);
     }

@@ -160,8 +160,26 @@ void ApiJob::onReplyFinished()
             return scheduleRetry();
         return finish(State::Failed);
     }
-    if (!isStreaming() && !parseBody(body, &m_error))
+    if (!isStreaming())
+        return deliverBody(body);
+    finish(State::Succeeded);
+}
+
+void ApiJob::deliverBody(const QByteArray &body)
+{
+    ApiError error;
+    const bool ok = parseBody(body, &error);
+    bodyParsed(ok, error);
+}
+
+void ApiJob::bodyParsed(bool ok, const ApiError &error)
+{
+    if (m_state != State::Running)
+        return;
+    if (!ok) {
+        m_error = error;
         return finish(State::Failed);
+    }
     finish(State::Succeeded);
 }
 

@@ -48,6 +48,12 @@ public:
     /// JSON body that was sent (for history and "view code"; it never contains the token).
     QByteArray requestBody() const { return m_spec.body; }
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
+    /// Answers of at least this many bytes are parsed on Qt's thread pool (QtConcurrent), so a
+    /// multi-megabyte answer (5,120-float embeddings, long explanations) does not stall the GUI
+    /// thread; smaller ones are parsed at once. 0 = always off the thread; default 64 KiB.
+    /// finished() is emitted on the job's own thread either way.
+    void setOffThreadParseBytes(qsizetype bytes) { m_offThreadParseBytes = bytes; }
+    qsizetype offThreadParseBytes() const { return m_offThreadParseBytes; }
 
     /// Idempotent. Like QNetworkReply::abort(), emits finished() synchronously with Canceled.
     void cancel();
@@ -68,6 +74,12 @@ protected:
 
     /// Non-streaming jobs: turn the 2xx body into the typed result. On failure set `error`.
     virtual bool parseBody(const QByteArray &body, ApiError *error) = 0;
+    /// Non-streaming jobs: the 2xx body has arrived. The default parses it at once with
+    /// parseBody() and finishes; a job may instead parse elsewhere and call bodyParsed() later.
+    virtual void deliverBody(const QByteArray &body);
+    /// Ends a deliverBody() that parsed later: succeeds, or fails with `error`. Ignored when the
+    /// job has been cancelled meanwhile.
+    void bodyParsed(bool ok, const ApiError &error);
     /// Streaming jobs return true: the body is fed to streamData() as it arrives.
     virtual bool isStreaming() const { return false; }
     /// Streaming jobs: consume a chunk of a 2xx body. Returns false and sets `error` when the
@@ -98,6 +110,7 @@ private:
     int m_attempts = 0;
     int m_httpStatus = 0;
     bool m_delivered = false;
+    qsizetype m_offThreadParseBytes = 64 * 1024;
     bool m_autoDelete = true;
     bool m_finished = false;
 };

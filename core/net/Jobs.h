@@ -15,7 +15,9 @@
 #include "core/net/ApiJob.h"
 #include "core/net/SseParser.h"
 
+#include <QFutureWatcher>
 #include <QMap>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace core {
 
@@ -57,17 +59,50 @@ public:
 protected:
     bool parseBody(const QByteArray &body, ApiError *error) override
     {
-        const std::optional<QJsonValue> json = detail::parseJsonBody(body, endpoint(), error);
-        if (!json)
+        std::optional<Response> parsed = parse(body, endpoint(), error);
+        if (!parsed)
             return false;
-        QString message;
-        std::optional<Response> parsed = detail::parseResponse<Response>(*json, &message);
-        if (!parsed) {
-            *error = ApiError::make(ApiError::Kind::MalformedResponse, message);
-            return false;
-        }
         m_result = std::move(*parsed);
         return true;
+    }
+
+    void deliverBody(const QByteArray &body) override
+    {
+        if (body.size() < offThreadParseBytes())
+            return ApiJob::deliverBody(body);
+        // The worker owns copies of everything it reads, so the job may be cancelled or deleted
+        // while it runs; the watcher (a child) then goes with the job and nothing is delivered.
+        struct Parsed
+        {
+            std::optional<Response> response;
+            ApiError error;
+        };
+        auto *watcher = new QFutureWatcher<Parsed>(this);
+        QObject::connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+            Parsed parsed = watcher->future().takeResult();
+            watcher->deleteLater();
+            if (parsed.response)
+                m_result = std::move(*parsed.response);
+            bodyParsed(parsed.response.has_value(), parsed.error);
+        });
+        watcher->setFuture(QtConcurrent::run([body, endpoint = endpoint()] {
+            Parsed parsed;
+            parsed.response = parse(body, endpoint, &parsed.error);
+            return parsed;
+        }));
+    }
+
+private:
+    static std::optional<Response> parse(const QByteArray &body, const QString &endpoint, ApiError *error)
+    {
+        const std::optional<QJsonValue> json = detail::parseJsonBody(body, endpoint, error);
+        if (!json)
+            return std::nullopt;
+        QString message;
+        std::optional<Response> parsed = detail::parseResponse<Response>(*json, &message);
+        if (!parsed)
+            *error = ApiError::make(ApiError::Kind::MalformedResponse, message);
+        return parsed;
     }
 
 private:
