@@ -119,6 +119,9 @@ void EmbeddingBatchJob::onChunkFinished(ApiJob *job, int chunk, int begin, int e
         m_modelVersion = result.modelVersion;
     }
     m_done += end - begin;
+    Q_EMIT chunkFinished(begin, end);
+    if (m_state != State::Running)
+        return; // a listener cancelled
     Q_EMIT progress(m_done, m_total);
     if (m_state != State::Running)
         return; // a listener cancelled

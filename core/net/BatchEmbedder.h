@@ -37,7 +37,8 @@ public:
 
     State state() const { return m_state; }
     const ApiError &error() const { return m_error; }
-    /// One vector per input, in input order. Complete once state() is Succeeded.
+    /// One vector per input, in input order. Complete once state() is Succeeded; after a failure
+    /// or cancel the finished chunks' entries are filled and the others empty.
     const QList<Embedding> &embeddings() const { return m_embeddings; }
     QList<Embedding> takeEmbeddings() { return std::move(m_embeddings); }
     /// Sum of the chunks' token counts (0 when the provider reports none).
@@ -55,6 +56,9 @@ public:
 Q_SIGNALS:
     /// `done` of `total` inputs have their vectors (after each chunk).
     void progress(int done, int total);
+    /// Inputs [begin, end) have their vectors in embeddings(), emitted before progress(). They
+    /// stay there when a later chunk fails, so a caller can keep (and cache) what finished.
+    void chunkFinished(int begin, int end);
     /// A chunk's request will be retried (ApiJob::retrying); for a status line.
     void retrying(int chunk, int retry, int totalRetries, int delayMs, const core::ApiError &error);
     void finished();

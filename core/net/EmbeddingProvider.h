@@ -28,6 +28,10 @@ public:
     virtual EmbeddingBatchJob *embedDocuments(const QStringList &texts) = 0;
     /// The vector of a search query, comparable with embedDocuments() vectors by cosine similarity.
     virtual EmbeddingBatchJob *embedQuery(const QString &text) = 0;
+    /// Everything besides the text that decides a vector: service and host, model, representation
+    /// and options, one line each. Equal scopes and texts give equal vectors, so EmbeddingCache
+    /// keys on (scope, text). `query` picks the scope of embedQuery().
+    virtual QString cacheScope(bool query) const = 0;
 };
 
 /// Settings of the Aleph Alpha semantic embeddings (LangChain AlephAlphaSymmetricSemanticEmbedding
@@ -56,6 +60,7 @@ public:
     QString displayName() const override;
     EmbeddingBatchJob *embedDocuments(const QStringList &texts) override;
     EmbeddingBatchJob *embedQuery(const QString &text) override;
+    QString cacheScope(bool query) const override;
     /// The request options used for `representation`.
     SemanticEmbeddingOptions options(Representation representation) const;
 
@@ -63,6 +68,34 @@ private:
     EmbeddingBatchJob *run(const QStringList &texts, Representation representation);
     ApiClient *m_client;
     AlephAlphaEmbeddingSettings m_settings;
+};
+
+/// Settings of the Aleph Alpha OpenAI-style `/embeddings` endpoint (spec: EmbeddingV2Request).
+struct AlephAlphaEmbeddingsV2Settings
+{
+    QString model;                    ///< a model with `embedding_task.supported`
+    std::optional<int> dimensions;    ///< ≥ 1; not every model supports it
+    BatchOptions batch;               ///< texts per request (≤ 100) and requests in flight
+};
+
+/// Aleph Alpha `/embeddings`: the same vectors for documents and queries (the endpoint has no
+/// representation), texts sent `batch.chunkSize` to a request as an `input` list, vectors put back
+/// in `index` order (base64 answers decoded).
+class AlephAlphaEmbeddingsV2Provider : public EmbeddingProvider
+{
+    Q_OBJECT
+public:
+    AlephAlphaEmbeddingsV2Provider(ApiClient *client, AlephAlphaEmbeddingsV2Settings settings, QObject *parent = nullptr);
+    const AlephAlphaEmbeddingsV2Settings &settings() const { return m_settings; }
+    QString displayName() const override;
+    EmbeddingBatchJob *embedDocuments(const QStringList &texts) override;
+    EmbeddingBatchJob *embedQuery(const QString &text) override;
+    QString cacheScope(bool query) const override;
+    ApiClient *client() const { return m_client; }
+
+private:
+    ApiClient *m_client; // not owned; must outlive the provider (as for AlephAlphaEmbeddingProvider)
+    AlephAlphaEmbeddingsV2Settings m_settings;
 };
 
 /// Settings of the Gradient embeddings API (LangChain GradientEmbeddings; reference/SEED-EMBEDDINGS.md).
@@ -93,6 +126,7 @@ public:
     QString displayName() const override;
     EmbeddingBatchJob *embedDocuments(const QStringList &texts) override;
     EmbeddingBatchJob *embedQuery(const QString &text) override;
+    QString cacheScope(bool query) const override;
     /// {api_url}/embeddings/{slug}
     QUrl embeddingsUrl() const;
     /// One request for `texts` (at most batch.chunkSize); used by the batch job, started.

@@ -43,6 +43,14 @@ const QList<QStringList> &migrations()
                            " content TEXT NOT NULL,"      // JSON written by the tab
                            " updated_at TEXT NOT NULL)"),
         },
+        // 2 → 3: the Embeddings tab's vector cache.
+        {
+            QStringLiteral("CREATE TABLE embedding_cache ("
+                           " key BLOB PRIMARY KEY,"       // SHA-256 of scope and text (EmbeddingCache::key)
+                           " dims INTEGER NOT NULL,"
+                           " vector BLOB NOT NULL,"       // dims little-endian float32
+                           " created_at TEXT NOT NULL) WITHOUT ROWID"),
+        },
     };
     return list;
 }

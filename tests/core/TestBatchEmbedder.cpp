@@ -2,7 +2,10 @@
 // BatchEmbedder and the embedding providers against a scripted embeddings server over loopback.
 #include "core/net/ApiClient.h"
 #include "core/net/BatchEmbedder.h"
+#include "core/net/CachedEmbedding.h"
 #include "core/net/EmbeddingProvider.h"
+#include "core/storage/Database.h"
+#include "core/storage/EmbeddingCache.h"
 #include "tests/support/LoopbackHttpServer.h"
 
 #include <QJsonArray>
@@ -56,6 +59,8 @@ protected:
         bodies.append(body);
         if (request.path.startsWith("/gradient/api/embeddings/"))
             return answerGradient(body, responder);
+        if (request.path == "/v1/embeddings")
+            return answerEmbeddings(body, responder);
         QJsonArray embeddings;
         int tokens = 0;
         bool fail = false;
@@ -110,6 +115,21 @@ private:
                         QJsonDocument(QJsonObject{{u"embeddings"_s, embeddings}}).toJson(QJsonDocument::Compact));
     }
 
+    /// /embeddings: input texts "t<n>" → [n, n/2], listed in reverse order (the client sorts by index).
+    void answerEmbeddings(const QJsonObject &body, testsupport::Responder *responder)
+    {
+        const QJsonArray inputs = body.value(u"input"_s).toArray();
+        QJsonArray data;
+        for (qsizetype i = inputs.size() - 1; i >= 0; --i) {
+            const int n = numberOf(inputs.at(i).toString());
+            data.append(QJsonObject{{u"object"_s, u"embedding"_s}, {u"embedding"_s, QJsonArray{n, n / 2.0}}, {u"index"_s, int(i)}});
+        }
+        responder->send(200, "application/json",
+                        QJsonDocument(QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, data}, {u"model"_s, body.value(u"model"_s)},
+                                                  {u"usage"_s, QJsonObject{{u"prompt_tokens"_s, int(inputs.size())}, {u"total_tokens"_s, int(inputs.size())}}}})
+                            .toJson(QJsonDocument::Compact));
+    }
+
     QList<QPair<QPointer<testsupport::Responder>, QByteArray>> m_pending;
     QTimer m_quiet;
     int m_answered = 0;
@@ -152,6 +172,10 @@ private Q_SLOTS:
     void alephAlphaProviderUsesDocumentAndQuery();
     void gradientProviderSpeaksItsWireFormat();
     void gradientAnswerWithBadIndexIsAnError();
+    void embeddingsV2ProviderSendsInputLists();
+    void cacheHitSendsNoRequest();
+    void failureKeepsFinishedChunksAndResumes();
+    void largeAnswerIsParsedOffTheGuiThread();
 
 private:
     core::ClientConfig config() const;
@@ -419,6 +443,166 @@ void TestBatchEmbedder::gradientAnswerWithBadIndexIsAnError()
     QCOMPARE(job->state(), ApiJob::State::Failed);
     QCOMPARE(job->error().kind, core::ApiError::Kind::MalformedResponse);
     QVERIFY2(job->error().message.contains(u"index 0 is repeated"_s), qPrintable(job->error().message));
+}
+
+void TestBatchEmbedder::embeddingsV2ProviderSendsInputLists()
+{
+    core::ApiClient client(&m_nam, config());
+    core::AlephAlphaEmbeddingsV2Settings settings;
+    settings.model = u"pharia-1-embedding"_s;
+    settings.dimensions = 2;
+    settings.batch = {4, 2};
+    core::AlephAlphaEmbeddingsV2Provider provider(&client, settings);
+    QStringList texts;
+    for (int i = 0; i < 10; ++i)
+        texts.append(u"t%1"_s.arg(i));
+    core::EmbeddingBatchJob *job = provider.embedDocuments(texts);
+    job->setAutoDelete(false);
+    QSignalSpy done(job, &core::EmbeddingBatchJob::finished);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(job->state(), ApiJob::State::Succeeded);
+    QCOMPARE(m_server->bodies.size(), 3); // 4 + 4 + 2
+    for (const QJsonObject &body : std::as_const(m_server->bodies)) {
+        QCOMPARE(body.value(u"model"_s).toString(), u"pharia-1-embedding"_s);
+        QCOMPARE(body.value(u"dimensions"_s).toInt(), 2);
+        QVERIFY(body.value(u"input"_s).isArray());
+    }
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(job->embeddings().at(i), (core::Embedding{float(i), float(i / 2.0)}));
+    QCOMPARE(job->numTokensPromptTotal(), 10);
+    delete job;
+    // The scope names the endpoint, host, model and dimensions; documents and queries share it.
+    QVERIFY(provider.cacheScope(false).contains(u"pharia-1-embedding"_s));
+    QCOMPARE(provider.cacheScope(false), provider.cacheScope(true));
+}
+
+void TestBatchEmbedder::cacheHitSendsNoRequest()
+{
+    core::Database db(u":memory:"_s);
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    core::EmbeddingCache cache(&db);
+    core::ApiClient client(&m_nam, config());
+    core::AlephAlphaEmbeddingSettings settings;
+    settings.batch = {10, 2};
+    core::AlephAlphaEmbeddingProvider provider(&client, settings);
+    QStringList texts;
+    for (int i = 0; i < 25; ++i)
+        texts.append(u"t%1"_s.arg(i));
+
+    const auto run = [&](const QStringList &list, core::EmbeddingProvider *p) {
+        auto job = std::make_unique<core::CachedEmbeddingJob>(p, &cache, list);
+        QSignalSpy done(job.get(), &core::CachedEmbeddingJob::finished);
+        if (!done.wait(5000))
+            return std::unique_ptr<core::CachedEmbeddingJob>();
+        return job;
+    };
+    m_server->hold = 1;
+    auto first = run(texts, &provider);
+    QVERIFY(first);
+    QCOMPARE(first->state(), ApiJob::State::Succeeded);
+    QCOMPARE(first->cached(), 0);
+    QCOMPARE(first->sent(), 25);
+    QCOMPARE(m_server->bodies.size(), 3);
+    QCOMPARE(cache.count(), 25);
+
+    // The same texts again: every vector from the cache, no request at all.
+    auto second = run(texts, &provider);
+    QVERIFY(second);
+    QCOMPARE(second->state(), ApiJob::State::Succeeded);
+    QCOMPARE(second->cached(), 25);
+    QCOMPARE(second->sent(), 0);
+    QCOMPARE(m_server->bodies.size(), 3);
+    QCOMPARE(second->embeddings(), first->embeddings());
+    QCOMPARE(second->embeddings().at(7), (core::Embedding{7, 3.5}));
+
+    // Five new texts among them: one request carrying exactly those five.
+    QStringList more = texts;
+    for (int i = 100; i < 105; ++i)
+        more.insert(i - 90, u"t%1"_s.arg(i));
+    auto third = run(more, &provider);
+    QVERIFY(third);
+    QCOMPARE(third->cached(), 25);
+    QCOMPARE(third->sent(), 5);
+    QCOMPARE(m_server->bodies.size(), 4);
+    QCOMPARE(m_server->bodies.last().value(u"prompts"_s).toArray().size(), 5);
+    QCOMPARE(third->embeddings().at(10), (core::Embedding{100, 50}));
+
+    // Another representation (symmetric) or option is another scope: sent again.
+    settings.asymmetric = false;
+    core::AlephAlphaEmbeddingProvider symmetric(&client, settings);
+    QVERIFY(symmetric.cacheScope(false) != provider.cacheScope(false));
+    QVERIFY(provider.cacheScope(true) != provider.cacheScope(false));
+    auto fourth = run(texts.mid(0, 3), &symmetric);
+    QVERIFY(fourth);
+    QCOMPARE(fourth->sent(), 3);
+    QCOMPARE(m_server->bodies.last().value(u"representation"_s).toString(), u"symmetric"_s);
+}
+
+void TestBatchEmbedder::failureKeepsFinishedChunksAndResumes()
+{
+    core::Database db(u":memory:"_s);
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    core::EmbeddingCache cache(&db);
+    core::ClientConfig c = config();
+    c.retry.totalRetries = 0;
+    core::ApiClient client(&m_nam, c);
+    core::AlephAlphaEmbeddingSettings settings;
+    settings.batch = {10, 1}; // one request at a time: chunk 1 finishes before chunk 2 fails
+    core::AlephAlphaEmbeddingProvider provider(&client, settings);
+    QStringList texts;
+    for (int i = 0; i < 30; ++i)
+        texts.append(u"t%1"_s.arg(i));
+    m_server->hold = 1;
+    m_server->failAt = 15;
+    {
+        core::CachedEmbeddingJob job(&provider, &cache, texts);
+        QSignalSpy done(&job, &core::CachedEmbeddingJob::finished);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(job.state(), ApiJob::State::Failed);
+        QVERIFY(job.error().message.contains(u"chunk 2 of 3"_s));
+        QCOMPARE(job.done(), 10);
+        QCOMPARE(job.embeddings().at(9), (core::Embedding{9, 4.5}));
+        QVERIFY(job.embeddings().at(10).isEmpty());
+        QCOMPARE(cache.count(), 10);
+    }
+    // Resume: the ten that finished come from the cache; the other twenty are sent.
+    m_server->failAt = -1;
+    const int before = int(m_server->bodies.size());
+    core::CachedEmbeddingJob job(&provider, &cache, texts);
+    QSignalSpy done(&job, &core::CachedEmbeddingJob::finished);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(job.state(), ApiJob::State::Succeeded);
+    QCOMPARE(job.cached(), 10);
+    QCOMPARE(job.sent(), 20);
+    QCOMPARE(int(m_server->bodies.size()) - before, 2);
+    QCOMPARE(m_server->bodies.at(before).value(u"prompts"_s).toArray().first().toArray().first().toObject().value(u"data"_s).toString(), u"t10"_s);
+    for (int i = 0; i < 30; ++i)
+        QCOMPARE(job.embeddings().at(i), (core::Embedding{float(i), float(i / 2.0)}));
+}
+
+void TestBatchEmbedder::largeAnswerIsParsedOffTheGuiThread()
+{
+    // The same answer parsed on the thread pool (threshold 0) and inline (threshold 1 GiB): the
+    // same result, finished() once.
+    core::ApiClient client(&m_nam, config());
+    core::BatchSemanticEmbeddingRequest request;
+    static_cast<core::SemanticEmbeddingOptions &>(request) = lumiousOptions();
+    request.prompts = prompts(100);
+    m_server->hold = 1;
+    for (const qsizetype threshold : {qsizetype(0), qsizetype(1) << 30}) {
+        core::BatchSemanticEmbeddingJob *job = client.batchSemanticEmbed(request);
+        job->setAutoDelete(false);
+        job->setOffThreadParseBytes(threshold);
+        QSignalSpy done(job, &ApiJob::finished);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(job->state(), ApiJob::State::Succeeded);
+        QCOMPARE(job->result().embeddings.size(), 100);
+        QCOMPARE(job->result().embeddings.at(42), (core::Embedding{42, 21}));
+        delete job;
+    }
 }
 
 QTEST_GUILESS_MAIN(TestBatchEmbedder)

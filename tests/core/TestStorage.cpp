@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The SQLite history and drafts: WAL, migrations, search, crash recovery, and no token on disk.
+#include "core/storage/EmbeddingCache.h"
 #include "core/storage/HistoryStore.h"
 
 #include <QDir>
@@ -57,11 +58,23 @@ void TestStorage::migratesAnOlderDatabaseInPlace()
     core::Database v2(path);
     QString error;
     QVERIFY2(v2.open(&error), qPrintable(error));
-    QCOMPARE(v2.schemaVersion(), 2);
+    QCOMPARE(v2.schemaVersion(), core::Database::kSchemaVersion);
     core::HistoryStore history(&v2);
     QCOMPARE(history.search(u"kept across"_s).size(), 1);
     core::DraftStore drafts(&v2);
     QVERIFY(drafts.save(u"completion"_s, {{u"prompt"_s, u"x"_s}}));
+    // Version 3: the embedding cache, keyed by hash, vectors as float32 blobs.
+    core::EmbeddingCache cache(&v2);
+    const QByteArray key = core::EmbeddingCache::key(u"scope"_s, u"text"_s);
+    QCOMPARE(key.size(), 32);
+    QVERIFY(key != core::EmbeddingCache::key(u"scope2"_s, u"text"_s));
+    QVERIFY(cache.store({key}, {core::Embedding{0.5f, -1.25f, 3e-8f}}));
+    const QHash<int, core::Embedding> found = cache.lookup({QByteArray(32, 'x'), key});
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.value(1), (core::Embedding{0.5f, -1.25f, 3e-8f}));
+    QCOMPARE(cache.count(), 1);
+    QVERIFY(cache.clear());
+    QCOMPARE(cache.count(), 0);
 }
 
 void TestStorage::refusesADatabaseFromANewerVersion()
