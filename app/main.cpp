@@ -94,9 +94,11 @@ int main(int argc, char *argv[])
     const bool dbOpen = database.open(&dbError);
     std::unique_ptr<core::HistoryStore> history;
     std::unique_ptr<core::DraftStore> drafts;
+    std::unique_ptr<core::EmbeddingCache> embeddingCache;
     if (dbOpen) {
         history = std::make_unique<core::HistoryStore>(&database);
         drafts = std::make_unique<core::DraftStore>(&database);
+        embeddingCache = std::make_unique<core::EmbeddingCache>(&database);
     }
 
     // System and environment proxies are honoured unless a profile names its own.
@@ -154,6 +156,7 @@ int main(int argc, char *argv[])
     services.credentials = &credentials;
     services.history = history.get();
     services.drafts = drafts.get();
+    services.embeddingCache = embeddingCache.get();
     services.sandbox = sandboxConfig;
     services.commandLineConnection = commandLine;
     ui::MainWindow window(services, banner);

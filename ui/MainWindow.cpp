@@ -6,6 +6,7 @@
 #include "ui/common/ErrorText.h"
 #include "ui/completion/CompletionTab.h"
 #include "ui/connection/ProfilesDialog.h"
+#include "ui/embeddings/EmbeddingsTab.h"
 #include "ui/explanation/ExplanationTab.h"
 #include "ui/history/HistoryPanel.h"
 
@@ -67,6 +68,9 @@ void MainWindow::build(const QString &banner)
     m_completionTab->setRecorder(&m_recorder);
     m_chatTab->setRecorder(&m_recorder);
     m_explanationTab->setRecorder(&m_recorder);
+    m_embeddingsTab = new EmbeddingsTab(client, this);
+    m_embeddingsTab->setRecorder(&m_recorder);
+    m_embeddingsTab->setCache(m_services.embeddingCache);
     m_tabs->addTab(m_chatTab, tr("Chat"));
     m_tabs->addTab(m_completionTab, tr("Completion"));
     m_tabs->addTab(m_explanationTab, tr("Explanation"));
@@ -77,10 +81,7 @@ void MainWindow::build(const QString &banner)
     };
     connect(m_completionTab, &CompletionTab::explainRequested, this, explain);
     connect(m_chatTab, &ChatTab::explainRequested, this, explain);
-    m_tabs->addTab(placeholder(tr("Embeddings"),
-                               tr("Batch embedding, semantic search, a 2-D map and a similarity "
-                                  "matrix.")),
-                   tr("Embeddings"));
+    m_tabs->addTab(m_embeddingsTab, tr("Embeddings"));
     m_tabs->addTab(placeholder(tr("Translation"),
                                tr("Translation with a quality score per segment.")),
                    tr("Translation"));
@@ -195,6 +196,10 @@ void MainWindow::build(const QString &banner)
         if (!m_restoringDrafts)
             m_draftTimer.start();
     });
+    connect(m_embeddingsTab, &EmbeddingsTab::draftChanged, this, [this] {
+        if (!m_restoringDrafts)
+            m_draftTimer.start();
+    });
     restoreDrafts();
     resize(1180, 760);
 }
@@ -293,7 +298,7 @@ PlaygroundTab *MainWindow::currentPlaygroundTab() const
 
 QList<PlaygroundTab *> MainWindow::playgroundTabs() const
 {
-    return {m_chatTab, m_completionTab, m_explanationTab};
+    return {m_chatTab, m_completionTab, m_explanationTab, m_embeddingsTab};
 }
 
 void MainWindow::viewCode()
@@ -378,6 +383,7 @@ void MainWindow::refreshModels()
             m_completionTab->setModels(models);
             m_chatTab->setModels(models);
             m_explanationTab->setModels(models);
+            m_embeddingsTab->setModels(models);
             // Grey out what no model of this connection can do.
             const bool anyCompletion = std::any_of(models.cbegin(), models.cend(), [](const auto &m) { return m.supportsCompletion(); });
             const bool anyChat = std::any_of(models.cbegin(), models.cend(), [](const auto &m) { return m.supportsChat(); });

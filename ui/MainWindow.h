@@ -4,6 +4,7 @@
 #include "core/auth/CredentialStore.h"
 #include "core/net/ApiClient.h"
 #include "core/settings/ConnectionProfile.h"
+#include "core/storage/EmbeddingCache.h"
 #include "core/storage/HistoryStore.h"
 #include "ui/common/PlaygroundTab.h"
 
@@ -22,6 +23,7 @@ namespace ui {
 
 class ChatTab;
 class CompletionTab;
+class EmbeddingsTab;
 class ExplanationTab;
 class HistoryPanel;
 
@@ -35,6 +37,7 @@ struct Services
     core::CredentialStore *credentials = nullptr;
     core::HistoryStore *history = nullptr;
     core::DraftStore *drafts = nullptr;
+    core::EmbeddingCache *embeddingCache = nullptr; ///< the Embeddings tab's vector cache (may be null)
     /// Starts the offline sandbox if needed and gives its config (base URL and token); on failure
     /// an empty config and `error`.
     std::function<core::ClientConfig(QString *error)> sandbox;
@@ -96,6 +99,7 @@ private:
     CompletionTab *m_completionTab = nullptr;
     ChatTab *m_chatTab = nullptr;
     ExplanationTab *m_explanationTab = nullptr;
+    EmbeddingsTab *m_embeddingsTab = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     QDockWidget *m_historyDock = nullptr;
     QLabel *m_banner = nullptr;

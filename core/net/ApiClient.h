@@ -49,6 +49,9 @@ public:
     ApiClient(QNetworkAccessManager *nam, ClientConfig config, QObject *parent = nullptr);
 
     const ClientConfig &config() const { return m_config; }
+    /// The network access manager the client sends through (not owned), for other services
+    /// (Gradient) that should share its connections and proxy settings.
+    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
     /// Replaces the connection settings for the jobs started from now on (running jobs keep theirs).
     void setConfig(const ClientConfig &config);
     /// base URL + "/" + endpoint, e.g. https://host/v1 + complete → https://host/v1/complete

@@ -21,7 +21,23 @@ void ModelPicker::setModels(const QList<core::ModelSettings> &models)
     m_models = models;
     QStringList names;
     for (const core::ModelSettings &m : models) {
-        const bool ok = m_capability == Capability::Chat ? m.supportsChat() : m.supportsCompletion();
+        bool ok = true;
+        switch (m_capability) {
+        case Capability::Completion:
+            ok = m.supportsCompletion();
+            break;
+        case Capability::Chat:
+            ok = m.supportsChat();
+            break;
+        case Capability::SemanticEmbedding:
+            ok = m.embeddingType.value_or(QString()) == QLatin1String("semantic") || m.semanticEmbedding.value_or(false);
+            break;
+        case Capability::Embedding:
+            ok = !m.embeddingType.value_or(QStringLiteral("none")).isEmpty() && m.embeddingType.value_or(QStringLiteral("none")) != QLatin1String("none");
+            break;
+        case Capability::Any:
+            break;
+        }
         if (ok)
             names.append(m.name);
     }
@@ -45,6 +61,15 @@ std::optional<core::ModelSettings> ModelPicker::settings() const
             return m;
     }
     return std::nullopt;
+}
+
+void ModelPicker::setCapability(Capability capability)
+{
+    if (capability == m_capability)
+        return;
+    m_capability = capability;
+    if (!m_models.isEmpty())
+        setModels(m_models);
 }
 
 } // namespace ui

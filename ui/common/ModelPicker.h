@@ -13,9 +13,13 @@ class ModelPicker : public QComboBox
 {
     Q_OBJECT
 public:
-    enum class Capability { Completion, Chat };
+    /// Which models are listed: /complete, chat, semantic embeddings (embedding_type "semantic"),
+    /// any embeddings (/embeddings: every model with an embedding_type but "none"), or all.
+    enum class Capability { Completion, Chat, SemanticEmbedding, Embedding, Any };
     ModelPicker(Capability capability, const QString &fallback, QWidget *parent = nullptr);
     void setModels(const QList<core::ModelSettings> &models);
+    /// Changes the capability and lists the known models again.
+    void setCapability(Capability capability);
     QString model() const { return currentText().trimmed(); }
     /// The /model-settings entry of the chosen model, when the list is known.
     std::optional<core::ModelSettings> settings() const;

@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: MIT
+// The Embeddings tab driven with QTest on the offscreen platform against the sandbox over
+// loopback: a sample set embedded (Ctrl+Enter) into a map with a legend, the cache making the
+// second run send nothing, search hits ringed on the map, neighbours of a clicked point, a
+// rubber-band selection listed in the side table, the matrix, CSV import errors that lose
+// nothing, and the exports read back.
+#include "core/net/ApiClient.h"
+#include "core/storage/Database.h"
+#include "core/storage/EmbeddingCache.h"
+#include "core/util/Csv.h"
+#include "sandbox/SandboxServer.h"
+#include "ui/embeddings/EmbeddingsTab.h"
+#include "ui/embeddings/MapView.h"
+#include "ui/embeddings/MatrixView.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+
+class TestEmbeddings : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void csvReader_data();
+    void csvReader();
+    void importErrorsLoseNothing();
+    void embedMapSearchNeighboursSelection();
+    void umapAndClusterOrder();
+    void exportsReadBack();
+    void gradientNeedsItsSettings();
+
+private:
+    bool embedAndWait();
+    std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<core::ApiClient> m_client;
+    std::unique_ptr<core::Database> m_db;
+    std::unique_ptr<core::EmbeddingCache> m_cache;
+    std::unique_ptr<ui::EmbeddingsTab> m_tab;
+    QTemporaryDir m_dir;
+};
+
+void TestEmbeddings::init()
+{
+    m_sandbox = std::make_unique<sandbox::EmbeddedSandbox>();
+    QString error;
+    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_nam->setProxy(QNetworkProxy::NoProxy);
+    core::ClientConfig config;
+    config.baseUrl = m_sandbox->baseUrl();
+    config.token = m_sandbox->token();
+    config.retry.totalRetries = 0;
+    m_client = std::make_unique<core::ApiClient>(m_nam.get(), config);
+    m_db = std::make_unique<core::Database>(m_dir.filePath(u"cache-%1.sqlite"_s.arg(QTest::currentDataTag() ? QString::fromLatin1(QTest::currentDataTag()) : QString::fromLatin1(QTest::currentTestFunction()))));
+    QVERIFY2(m_db->open(&error), qPrintable(error));
+    m_cache = std::make_unique<core::EmbeddingCache>(m_db.get());
+    m_tab = std::make_unique<ui::EmbeddingsTab>(m_client.get());
+    m_tab->setCache(m_cache.get());
+    m_tab->resize(1180, 700);
+    m_tab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+    m_tab->setModel(u"sandbox-luminous-base"_s);
+}
+
+void TestEmbeddings::cleanup()
+{
+    if (qEnvironmentVariableIsSet("ALEPH_SCREENSHOT_DIR") && m_tab)
+        m_tab->grab().save(qEnvironmentVariable("ALEPH_SCREENSHOT_DIR") + u"/embeddings-"_s
+                           + QString::fromLatin1(QTest::currentTestFunction()) + u".png"_s);
+    m_tab.reset();
+    m_cache.reset();
+    m_db.reset();
+    m_client.reset();
+    m_nam.reset();
+    m_sandbox.reset();
+}
+
+bool TestEmbeddings::embedAndWait()
+{
+    QSignalSpy finished(m_tab.get(), &ui::EmbeddingsTab::runFinished);
+    QSignalSpy mapped(m_tab.get(), &ui::EmbeddingsTab::mapReady);
+    QTest::keyClick(m_tab->findChild<QPlainTextEdit *>(u"texts"_s), Qt::Key_Return, Qt::ControlModifier);
+    if (!finished.wait(30000))
+        return false;
+    if (m_tab->set().rows() == 0)
+        return true; // failed: the caller checks the status
+    return mapped.count() > 0 || mapped.wait(30000);
+}
+
+void TestEmbeddings::csvReader_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("plain") << u"a,b\n1,2\n3,4\n"_s << 2 << QString();
+    QTest::newRow("quoted separators, quotes, line breaks and CRLF")
+        << u"text,label\r\n\"one, two\",x\r\n\"say \"\"hi\"\"\",y\r\n\"two\nlines\",z\r\n"_s << 3 << QString();
+    QTest::newRow("BOM and blank lines") << u"\uFEFFa,b\n\n1,2\n\n"_s << 1 << QString();
+    QTest::newRow("ragged row") << u"a,b\n1,2\n3\n4,5\n"_s << 0 << u"line 3: 1 fields, the header has 2"_s;
+    QTest::newRow("unclosed quote") << u"a,b\n\"1,2\n"_s << 0 << u"line 2: a quoted field is never closed"_s;
+    QTest::newRow("stray quote") << u"a,b\n1x\"y,2\n"_s << 0 << u"line 2: a quote inside an unquoted field"_s;
+    QTest::newRow("empty") << QString() << 0 << u"the file holds no rows"_s;
+}
+
+void TestEmbeddings::csvReader()
+{
+    QFETCH(QString, text);
+    QFETCH(int, rows);
+    QFETCH(QString, error);
+    QString message;
+    const std::optional<core::CsvTable> table = core::readCsv(text, &message);
+    if (!error.isEmpty()) {
+        QVERIFY(!table);
+        QVERIFY2(message.startsWith(error), qPrintable(message));
+        return;
+    }
+    QVERIFY2(table, qPrintable(message));
+    QCOMPARE(table->rows.size(), rows);
+    if (QByteArray(QTest::currentDataTag()).startsWith("quoted")) {
+        QCOMPARE(table->rows.at(0).at(0), u"one, two"_s);
+        QCOMPARE(table->rows.at(1).at(0), u"say \"hi\""_s);
+        QCOMPARE(table->rows.at(2).at(0), u"two\nlines"_s);
+        QCOMPARE(table->column(u"LABEL"_s), 1);
+        // csvField writes what readCsv reads.
+        const QString line = core::csvField(u"a \"b\", c"_s) + u",x\n"_s;
+        QCOMPARE(core::readCsv(u"t,l\n"_s + line, &message)->rows.at(0).at(0), u"a \"b\", c"_s);
+    }
+    QCOMPARE(core::guessCsvSeparator(u"a;b;c\n1;2;3"_s), QChar(u';'));
+    QCOMPARE(core::guessCsvSeparator(u"a\tb\n"_s), QChar(u'\t'));
+}
+
+void TestEmbeddings::importErrorsLoseNothing()
+{
+    auto *editor = m_tab->findChild<QPlainTextEdit *>(u"texts"_s);
+    editor->setPlainText(u"kept\tmy own text"_s);
+    const QString path = m_dir.filePath(u"bad.csv"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("label,text\nx,one\ny,two,three\n");
+    file.close();
+    QString error;
+    QVERIFY(!m_tab->importFile(path, u"text"_s, u"label"_s, &error));
+    QVERIFY2(error.contains(u"line 3: 3 fields, the header has 2"_s) && error.contains(u"Nothing was imported"_s), qPrintable(error));
+    QCOMPARE(editor->toPlainText(), u"kept\tmy own text"_s);
+
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("label,text\nx,one\ny,two\n");
+    file.close();
+    QVERIFY(!m_tab->importFile(path, u"body"_s, u"label"_s, &error));
+    QVERIFY2(error.contains(u"no column \"body\""_s) && error.contains(u"label, text"_s), qPrintable(error));
+    QVERIFY(!m_tab->importFile(path, u"text"_s, u"colour"_s, &error));
+    QVERIFY(error.contains(u"no column \"colour\""_s));
+    QCOMPARE(editor->toPlainText(), u"kept\tmy own text"_s);
+
+    // A good file replaces the editor's texts, labels first.
+    QVERIFY2(m_tab->importFile(path, u"text"_s, u"label"_s, &error), qPrintable(error));
+    QStringList texts, labels;
+    m_tab->parseInput(&texts, &labels);
+    QCOMPARE(texts, (QStringList{u"one"_s, u"two"_s}));
+    QCOMPARE(labels, (QStringList{u"x"_s, u"y"_s}));
+    // TXT: one text per line, blank lines skipped.
+    const QString txt = m_dir.filePath(u"lines.txt"_s);
+    QFile t(txt);
+    QVERIFY(t.open(QIODevice::WriteOnly));
+    t.write("first\n\n  second  \n");
+    t.close();
+    QVERIFY(m_tab->importFile(txt, {}, {}, &error));
+    m_tab->parseInput(&texts, &labels);
+    QCOMPARE(texts, (QStringList{u"first"_s, u"second"_s}));
+    // Embedding nothing is refused with a message.
+    editor->clear();
+    m_tab->embed();
+    QVERIFY(m_tab->statusText().contains(u"no texts"_s));
+}
+
+void TestEmbeddings::embedMapSearchNeighboursSelection()
+{
+    QVERIFY(m_tab->loadSample(u"topics"_s));
+    QStringList texts, labels;
+    m_tab->parseInput(&texts, &labels);
+    QCOMPARE(texts.size(), 48);
+    QVERIFY(embedAndWait());
+    QVERIFY2(m_tab->set().rows() == 48, qPrintable(m_tab->statusText()));
+    QCOMPARE(m_tab->set().dims, 5120);
+    QCOMPARE(m_tab->set().labelNames, (QStringList{u"cooking"_s, u"space"_s, u"football"_s, u"finance"_s}));
+    QCOMPARE(m_tab->lastSent(), 48);
+    QCOMPARE(m_tab->lastCached(), 0);
+    ui::MapView *map = m_tab->map();
+    QCOMPARE(map->pointCount(), 48);
+
+    // The map draws the label colours: pixels of the "cooking" colour blended at 80 % over white
+    // (discs and the legend's dot).
+    const QImage shot = map->grab().toImage();
+    int coloured = 0;
+    const QColor cooking = ui::labelColor(0);
+    for (int y = 0; y < shot.height(); ++y)
+        for (int x = 0; x < shot.width(); ++x) {
+            const QColor c = shot.pixelColor(x, y);
+            if (std::abs(c.red() - (cooking.red() * 204 / 255 + 51)) <= 3 && std::abs(c.blue() - (cooking.blue() * 204 / 255 + 51)) <= 3
+                && std::abs(c.green() - (cooking.green() * 204 / 255 + 51)) <= 3)
+                ++coloured;
+        }
+    QVERIFY2(coloured > 40, qPrintable(QString::number(coloured)));
+
+    // Run again: every vector from the cache, nothing sent.
+    QVERIFY(embedAndWait());
+    QCOMPARE(m_tab->lastCached(), 48);
+    QCOMPARE(m_tab->lastSent(), 0);
+    QVERIFY(m_tab->statusText().contains(u"48 from the cache"_s));
+
+    // Search: "space station astronauts" ranks a space text first; the hits are ringed.
+    QSignalSpy searched(m_tab.get(), &ui::EmbeddingsTab::searchFinished);
+    m_tab->search(u"astronauts on the space station"_s);
+    QVERIFY(searched.wait(10000));
+    QTreeWidget *results = m_tab->searchResults();
+    QCOMPARE(results->topLevelItemCount(), 20);
+    const int top = results->topLevelItem(0)->data(0, Qt::UserRole).toInt();
+    QCOMPARE(m_tab->set().labels.at(top), u"space"_s);
+    QCOMPARE(map->highlights().first(), top);
+    QVERIFY(results->topLevelItem(0)->text(1).toDouble() >= results->topLevelItem(1)->text(1).toDouble());
+
+    // Neighbours: clicking a point lists its ten nearest texts, most similar first, and joins
+    // them to it on the map.
+    const QPoint click = map->toWidget(map->point(5)).toPoint();
+    const int row = map->pointAt(click);
+    QVERIFY(row >= 0);
+    QTest::mouseClick(map, Qt::LeftButton, {}, click);
+    QCOMPARE(map->current(), row);
+    QTreeWidget *neighbours = m_tab->neighbourList();
+    QCOMPARE(neighbours->topLevelItemCount(), 10);
+    for (int k = 1; k < 10; ++k)
+        QVERIFY(neighbours->topLevelItem(k - 1)->text(1).toDouble() >= neighbours->topLevelItem(k)->text(1).toDouble());
+    QVERIFY(neighbours->topLevelItem(0)->data(0, Qt::UserRole).toInt() != row);
+
+    // Shift+drag over the whole plot selects every point; the side table lists them; Esc clears.
+    QTest::mousePress(map, Qt::LeftButton, Qt::ShiftModifier, QPoint(2, 2));
+    QTest::mouseMove(map, QPoint(map->width() - 2, map->height() - 2));
+    QTest::mouseRelease(map, Qt::LeftButton, Qt::ShiftModifier, QPoint(map->width() - 2, map->height() - 2));
+    QCOMPARE(map->selection().size(), 48);
+    QCOMPARE(m_tab->selectionList()->topLevelItemCount(), 48);
+    QTest::keyClick(map, Qt::Key_Escape);
+    QCOMPARE(m_tab->selectionList()->topLevelItemCount(), 0);
+
+    // Zoom keeps the point under the cursor in place; 0 fits again.
+    const double scale = map->scale();
+    const QPointF anchor(100, 120);
+    const QPointF before = map->toData(anchor);
+    map->zoomAt(anchor, 2.0);
+    QCOMPARE(map->scale(), scale * 2);
+    QVERIFY(QLineF(map->toData(anchor), before).length() < 1e-9 * std::max(1.0, std::abs(before.x())));
+    QTest::keyClick(map, Qt::Key_0);
+    QCOMPARE(map->scale(), scale);
+}
+
+void TestEmbeddings::umapAndClusterOrder()
+{
+    QVERIFY(m_tab->loadSample(u"support-tickets"_s));
+    QVERIFY(embedAndWait());
+    QCOMPARE(m_tab->set().rows(), 32);
+    QSignalSpy mapped(m_tab.get(), &ui::EmbeddingsTab::mapReady);
+    m_tab->setProjection(ui::EmbeddingsTab::Projection::Umap);
+    QVERIFY(mapped.wait(30000));
+    QCOMPARE(m_tab->map()->pointCount(), 32);
+    // The matrix: 32 × 32, ordered by label, then by clustering.
+    ui::MatrixView *matrix = m_tab->matrix();
+    if (matrix->size() == 0) {
+        QSignalSpy ready(m_tab.get(), &ui::EmbeddingsTab::matrixReady);
+        QVERIFY(ready.wait(10000));
+    }
+    QCOMPARE(matrix->size(), 32);
+    QCOMPARE(matrix->image().size(), QSize(32, 32));
+    // Hovering a cell names both texts and their similarity; the diagonal is 1.
+    QVERIFY(matrix->cellText(0, 0).startsWith(u"cosine similarity 1.0000"_s));
+    QVERIFY(matrix->cellText(0, 1).contains(u"[billing]"_s));
+    QSignalSpy ready(m_tab.get(), &ui::EmbeddingsTab::matrixReady);
+    m_tab->findChild<QComboBox *>(u"matrixOrder"_s)->setCurrentIndex(1);
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(matrix->size(), 32);
+}
+
+void TestEmbeddings::exportsReadBack()
+{
+    m_tab->setTextsAndLabels({u"alpha beta"_s, u"gamma, \"delta\""_s, u"epsilon"_s}, {u"a"_s, QString(), u"b"_s});
+    m_tab->findChild<QComboBox *>(u"compressToSize"_s)->setCurrentIndex(1);
+    QVERIFY(embedAndWait());
+    QCOMPARE(m_tab->set().dims, 128);
+    QString error;
+    const QString csv = m_dir.filePath(u"v.csv"_s);
+    QVERIFY2(m_tab->exportVectors(csv, &error), qPrintable(error));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const std::optional<core::CsvTable> table = core::readCsv(QString::fromUtf8(f.readAll()), &error);
+    QVERIFY2(table, qPrintable(error));
+    QCOMPARE(table->header.size(), 2 + 128);
+    QCOMPARE(table->rows.size(), 3);
+    QCOMPARE(table->rows.at(1).at(0), u"gamma, \"delta\""_s);
+    QCOMPARE(table->rows.at(1).at(1), QString());
+    QCOMPARE(table->rows.at(2).at(2).toFloat(), m_tab->set().data[2 * 128]);
+
+    const QString json = m_dir.filePath(u"v.json"_s);
+    QVERIFY2(m_tab->exportVectors(json, &error), qPrintable(error));
+    QFile j(json);
+    QVERIFY(j.open(QIODevice::ReadOnly));
+    const QJsonArray array = QJsonDocument::fromJson(j.readAll()).array();
+    QCOMPARE(array.size(), 3);
+    QCOMPARE(array.at(0).toObject().value(u"label"_s).toString(), u"a"_s);
+    QVERIFY(!array.at(1).toObject().contains(u"label"_s));
+    QCOMPARE(array.at(2).toObject().value(u"embedding"_s).toArray().size(), 128);
+    QCOMPARE(float(array.at(2).toObject().value(u"embedding"_s).toArray().at(5).toDouble()), m_tab->set().data[2 * 128 + 5]);
+
+    const QString png = m_dir.filePath(u"map.png"_s);
+    QVERIFY2(m_tab->exportMap(png, &error), qPrintable(error));
+    QCOMPARE(QImage(png).size(), QSize(1600, 1200));
+    const QString svg = m_dir.filePath(u"map.svg"_s);
+    QVERIFY2(m_tab->exportMap(svg, &error), qPrintable(error));
+    QFile s(svg);
+    QVERIFY(s.open(QIODevice::ReadOnly));
+    const QByteArray svgText = s.readAll();
+    QVERIFY(svgText.contains("<svg"));
+    QVERIFY(svgText.count("<ellipse") + svgText.count("<circle") + svgText.count("<path") >= 3);
+}
+
+void TestEmbeddings::gradientNeedsItsSettings()
+{
+    m_tab->setTextsAndLabels({u"a"_s}, {});
+    m_tab->setProvider(ui::EmbeddingsTab::Provider::Gradient);
+    m_tab->setModel(u"bge-large"_s);
+    m_tab->embed();
+    QVERIFY2(m_tab->statusText().contains(u"workspace id and an access token"_s), qPrintable(m_tab->statusText()));
+    QVERIFY(!m_tab->isBusy());
+    // The token never lands in the draft.
+    QVERIFY(!QJsonDocument(m_tab->draft()).toJson().contains("token"));
+}
+
+QTEST_MAIN(TestEmbeddings)
+#include "TestEmbeddings.moc"

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QColor>
+#include <QImage>
+#include <QList>
+#include <QPointF>
+#include <QSet>
+#include <QWidget>
+
+class QPainter;
+class QRubberBand;
+
+namespace ui {
+
+/// The colour of label number `index` (Okabe-Ito, then Tableau 10: distinct for colour-blind
+/// readers up to 8 labels); −1 (no label) is grey.
+QColor labelColor(int index);
+
+/// A scatter plot of many points (100,000 and more): each point is a small disc in its label's
+/// colour, rasterized straight into an image (no per-point QPainter call), so a redraw while
+/// zooming stays within a frame. Search hits get a ring and their rank, the chosen point a ring and
+/// lines to its neighbours, selected points a dark outline.
+///
+/// Mouse: wheel zooms at the cursor, drag pans, Shift+drag selects a rectangle (Ctrl adds), a
+/// click chooses the nearest point, hovering shows its text. Keys: + and − zoom, 0 fits, Escape
+/// clears the selection.
+class MapView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MapView(QWidget *parent = nullptr);
+
+    /// Replaces the points. `labels[i]` indexes `labelNames` (−1: none); `texts` are shown on
+    /// hover. Fits the view. Sizes must match (else nothing is shown).
+    void setPoints(const QList<QPointF> &points, const QList<int> &labels, const QStringList &labelNames,
+                   const QStringList &texts);
+    /// Axis captions ("PCA 1 (23 %)", "UMAP 1") under and beside the plot.
+    void setAxisTitles(const QString &x, const QString &y);
+    /// The empty-state text shown while there are no points.
+    void setPlaceholder(const QString &text);
+    int pointCount() const { return int(m_points.size()); }
+    /// Data coordinates of point `row`.
+    QPointF point(int row) const { return m_points.value(row); }
+
+    void setSelection(const QList<int> &rows);
+    QList<int> selection() const;
+    /// Search hits, best first (ringed and numbered).
+    void setHighlights(const QList<int> &rows);
+    QList<int> highlights() const { return m_highlights; }
+    /// The chosen point (−1: none) and the neighbours drawn from it.
+    void setCurrent(int row, const QList<int> &neighbours = {});
+    int current() const { return m_current; }
+
+    /// The view: data point at the widget's centre and pixels per data unit.
+    QPointF center() const { return m_center; }
+    double scale() const { return m_scale; }
+    void setView(QPointF center, double scale);
+    void fit();
+    /// Zooms by `factor` keeping the data point under widget position `anchor` in place.
+    void zoomAt(QPointF anchor, double factor);
+    /// Widget position of data point `p`, and back.
+    QPointF toWidget(QPointF p) const;
+    QPointF toData(QPointF w) const;
+    /// The point nearest widget position `pos` within `radius` pixels, or −1.
+    int pointAt(QPointF pos, double radius = 6) const;
+
+    /// Renders the plot (points, marks, legend, axis titles) on `painter` in `target` with a
+    /// white background: for PNG and SVG export. `vector`: one ellipse per point (SVG) instead of
+    /// the raster.
+    void render(QPainter *painter, const QRectF &target, bool vector) const;
+    /// Milliseconds the last raster of the points took (bench_embeddings reads it).
+    double lastRasterMs() const { return m_lastRasterMs; }
+    /// Re-rasterizes the points now into the widget-sized image (what paintEvent does when the
+    /// view changed); for benchmarks.
+    void rasterize();
+
+Q_SIGNALS:
+    void selectionChanged();
+    /// A point was clicked (row), or empty space (−1).
+    void pointActivated(int row);
+    void viewChanged();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    QRectF plotRect() const;
+    void rasterizeInto(QImage &image, const QRectF &plot, QPointF center, double scale) const;
+    void drawOverlay(QPainter &p, const QRectF &plot, QPointF center, double scale) const;
+    void drawLegend(QPainter &p, const QRectF &plot) const;
+    QPointF mapPoint(QPointF point, const QRectF &plot, QPointF center, double scale) const;
+
+    QList<QPointF> m_points;
+    QList<int> m_labels;
+    QStringList m_labelNames;
+    QList<int> m_labelCounts;
+    QStringList m_texts;
+    QRectF m_bounds;
+    QString m_xTitle, m_yTitle, m_placeholder;
+    QSet<int> m_selected;
+    QList<int> m_highlights;
+    int m_current = -1;
+    QList<int> m_neighbours;
+    int m_hover = -1;
+
+    QPointF m_center;
+    double m_scale = 1;
+    QImage m_raster;
+    bool m_rasterDirty = true;
+    double m_lastRasterMs = 0;
+
+    QPoint m_pressPos;
+    QPointF m_pressCenter;
+    bool m_dragging = false;
+    bool m_selecting = false;
+    QRubberBand *m_band = nullptr;
+};
+
+} // namespace ui
