@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/Neighbours.h"
 
+#include <Eigen/Dense>
 #include <hnswlib/hnswlib.h>
 
 #include <algorithm>
@@ -93,16 +94,14 @@ QList<Neighbour> NeighbourIndex::nearest(const float *query, int k, int exclude)
             result.pop();
         }
     } else {
+        // One matrix-vector product (Eigen, vectorized) for all rows.
+        using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+        const Eigen::Map<const RowMatrix> unit(m_unit.data(), m_rows, m_dims);
+        const Eigen::VectorXf scores = unit * Eigen::Map<const Eigen::VectorXf>(q.data(), m_dims);
         found.reserve(size_t(m_rows));
-        for (int i = 0; i < m_rows; ++i) {
-            if (i == exclude)
-                continue;
-            const float *row = unitRow(i);
-            float dot = 0;
-            for (int c = 0; c < m_dims; ++c)
-                dot += row[c] * q[size_t(c)];
-            found.push_back({dot, i});
-        }
+        for (int i = 0; i < m_rows; ++i)
+            if (i != exclude)
+                found.push_back({scores(i), i});
     }
     const size_t keep = std::min(found.size(), size_t(k));
     std::partial_sort(found.begin(), found.begin() + qsizetype(keep), found.end(),
