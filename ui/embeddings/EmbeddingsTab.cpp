@@ -361,6 +361,7 @@ void EmbeddingsTab::build()
     connect(ofSelection, &QPushButton::clicked, this, [this] { showMatrix(m_map->selection()); });
     matrixBar->addWidget(ofSelection);
     m_matrixNote = new QLabel(matrixPage);
+    m_matrixNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long note never widens the window
     matrixBar->addWidget(m_matrixNote, 1);
     matrixLayout->addLayout(matrixBar);
     m_matrix = new MatrixView(matrixPage);

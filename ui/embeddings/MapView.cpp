@@ -163,6 +163,7 @@ void MapView::fit()
     if (m_bounds.width() <= 1e-9 && m_bounds.height() <= 1e-9)
         scale = 1;
     setView(m_bounds.center(), scale);
+    m_autoFit = true;
 }
 
 void MapView::zoomAt(QPointF anchor, double factor)
@@ -174,6 +175,7 @@ void MapView::zoomAt(QPointF anchor, double factor)
     const QPointF c(before.x() - (anchor.x() - plot.center().x()) / scale,
                     before.y() + (anchor.y() - plot.center().y()) / scale);
     setView(c, scale);
+    m_autoFit = false;
 }
 
 QPointF MapView::mapPoint(QPointF point, const QRectF &plot, QPointF center, double scale) const
@@ -444,6 +446,8 @@ void MapView::paintEvent(QPaintEvent *)
 void MapView::resizeEvent(QResizeEvent *)
 {
     m_rasterDirty = true;
+    if (m_autoFit)
+        fit(); // not zoomed or panned since the last fit: stay fitted to the new size
 }
 
 void MapView::wheelEvent(QWheelEvent *event)
@@ -484,6 +488,7 @@ void MapView::mouseMoveEvent(QMouseEvent *event)
         setCursor(Qt::ClosedHandCursor);
         const QPointF delta = QPointF(pos - m_pressPos) / m_scale;
         setView(QPointF(m_pressCenter.x() - delta.x(), m_pressCenter.y() + delta.y()), m_scale);
+        m_autoFit = false;
         return;
     }
     const int hover = pointAt(event->position());

@@ -116,6 +116,7 @@ private:
     double m_scale = 1;
     QImage m_raster;
     bool m_rasterDirty = true;
+    bool m_autoFit = true; // fitted and not zoomed or panned since: re-fit on resize
     double m_lastRasterMs = 0;
 
     QPoint m_pressPos;
