@@ -256,6 +256,7 @@ void TestEmbeddings::embedMapSearchNeighboursSelection()
     QCOMPARE(m_tab->selectionList()->topLevelItemCount(), 0);
 
     // Zoom keeps the point under the cursor in place; 0 fits again.
+    map->fit();
     const double scale = map->scale();
     const QPointF anchor(100, 120);
     const QPointF before = map->toData(anchor);
