@@ -22,7 +22,6 @@
 #include <QtEndian>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -1472,19 +1471,15 @@ QList<QPair<QString, double>> promptFeatures(const EncodedPrompt &prompt)
     return features;
 }
 
-/// `[x0,x1,...]` with each float's shortest round-trip digits (as core::json::toValue(float) and
-/// QJsonDocument print it; non-finite values, which JSON cannot carry, as 0).
+/// `[x0,x1,...]` with each float's shortest round-trip digits (core::json::appendFloat).
 void appendFloatArray(QByteArray &out, const QList<float> &v)
 {
     out.reserve(out.size() + v.size() * 12 + 2);
     out += '[';
-    char buffer[32];
     for (qsizetype i = 0; i < v.size(); ++i) {
         if (i)
             out += ',';
-        const float x = std::isfinite(v.at(i)) ? v.at(i) : 0.0f;
-        const auto end = std::to_chars(buffer, buffer + sizeof buffer, x).ptr;
-        out.append(buffer, end - buffer);
+        core::json::appendFloat(out, v.at(i));
     }
     out += ']';
 }

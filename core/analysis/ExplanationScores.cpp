@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/ExplanationScores.h"
 
+#include "core/util/Csv.h"
+
 #include <QHash>
 #include <QJsonArray>
 
@@ -259,12 +261,7 @@ namespace {
 
 QByteArray csvField(const QString &value)
 {
-    QByteArray bytes = value.toUtf8();
-    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
-        bytes.replace("\"", "\"\"");
-        bytes = '"' + bytes + '"';
-    }
-    return bytes;
+    return core::csvField(value).toUtf8();
 }
 
 QByteArray number(double v)

@@ -195,6 +195,12 @@ QJsonValue toValue(float v)
     std::from_chars(buffer, end, out);
     return out;
 }
+void appendFloat(QByteArray &out, float v)
+{
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, std::isfinite(v) ? v : 0.0f).ptr;
+    out.append(buffer, end - buffer);
+}
 QJsonValue toValue(const QJsonObject &v) { return v; }
 QJsonValue toValue(const QJsonValue &v) { return v; }
 QJsonValue toValue(const QStringList &v) { return QJsonArray::fromStringList(v); }

@@ -147,6 +147,9 @@ QJsonValue toValue(double v);
 /// The shortest decimal that reads back as the same float, as a double: 1.8632812f gives the
 /// JSON number 1.8632812 (not 1.86328125), which is what servers print for float32 values.
 QJsonValue toValue(float v);
+/// Appends the same shortest digits of `v` as JSON text (non-finite values, which JSON cannot
+/// carry, as 0): for writers that stream large float arrays without building QJsonArrays.
+void appendFloat(QByteArray &out, float v);
 QJsonValue toValue(const QJsonObject &v);
 QJsonValue toValue(const QJsonValue &v);
 QJsonValue toValue(const QStringList &v);

@@ -45,8 +45,6 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <charconv>
-
 using namespace Qt::StringLiterals;
 
 namespace ui {
@@ -62,25 +60,11 @@ QString plural(qsizetype n, const QString &one, const QString &many)
     return u"%L1 %2"_s.arg(n).arg(n == 1 ? one : many);
 }
 
-QString elide(const QString &text, int length)
-{
-    QString oneLine = text;
-    oneLine.replace(u'\n', u' ');
-    return oneLine.size() <= length ? oneLine : oneLine.left(length - 1) + QChar(0x2026);
-}
-
 QString formatSeconds(double seconds)
 {
     if (seconds < 60)
         return u"%1 s"_s.arg(seconds, 0, 'f', seconds < 10 ? 1 : 0);
     return u"%1 min %2 s"_s.arg(int(seconds) / 60).arg(int(seconds) % 60);
-}
-
-void appendFloat(QByteArray &out, float v)
-{
-    char buffer[32];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, std::isfinite(v) ? v : 0.0f).ptr;
-    out.append(buffer, end - buffer);
 }
 
 } // namespace
@@ -351,7 +335,7 @@ void EmbeddingsTab::build()
     m_matrixOrder->setToolTip(tr("By label: grouped by label, similar texts together inside each group.\n"
                                  "By clustering: the leaf order of average-linkage clustering."));
     connect(m_matrixOrder, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_set.rows() > 0)
+        if (m_shared->rows() > 0)
             showMatrix(m_matrixRows);
     });
     matrixBar->addWidget(m_matrixOrder);
@@ -509,21 +493,17 @@ bool EmbeddingsTab::importFile(const QString &path, const QString &textColumn, c
             *error = tr("%1: %2. Nothing was imported.").arg(QFileInfo(path).fileName(), message);
             return false;
         }
-        int textIndex = textColumn.isEmpty() ? 0 : table->column(textColumn);
-        if (textIndex < 0) {
+        const auto missing = [&](const QString &column) {
             *error = tr("%1 has no column \"%2\"; its columns are: %3. Nothing was imported.")
-                         .arg(QFileInfo(path).fileName(), textColumn, table->header.join(u", "_s));
+                         .arg(QFileInfo(path).fileName(), column, table->header.join(u", "_s));
             return false;
-        }
-        int labelIndex = -1;
-        if (!labelColumn.isEmpty()) {
-            labelIndex = table->column(labelColumn);
-            if (labelIndex < 0) {
-                *error = tr("%1 has no column \"%2\"; its columns are: %3. Nothing was imported.")
-                             .arg(QFileInfo(path).fileName(), labelColumn, table->header.join(u", "_s));
-                return false;
-            }
-        }
+        };
+        const int textIndex = textColumn.isEmpty() ? 0 : table->column(textColumn);
+        if (textIndex < 0)
+            return missing(textColumn);
+        const int labelIndex = labelColumn.isEmpty() ? -1 : table->column(labelColumn);
+        if (!labelColumn.isEmpty() && labelIndex < 0)
+            return missing(labelColumn);
         for (const QStringList &row : table->rows) {
             if (row.at(textIndex).trimmed().isEmpty())
                 continue;
@@ -802,20 +782,21 @@ void EmbeddingsTab::onRunFinished()
         }
         set.labelIndex.append(int(index));
     }
-    m_set = std::move(set);
-    m_shared = std::make_shared<const EmbeddingSet>(m_set);
+    m_shared = std::make_shared<const EmbeddingSet>(std::move(set)); // shared with the workers, never copied
     ++m_generation;
     if (m_workCancel)
         m_workCancel->store(true);
     m_workCancel = std::make_shared<std::atomic<bool>>(false);
     m_index.reset();
+    m_pendingSearch.clear();
+    m_pendingQuery.clear();
     m_pca.clear();
     m_umap.clear();
     m_results->clear();
     m_neighbours->clear();
     m_matrixRows.clear();
     m_export->setEnabled(true);
-    QString line = tr("%1 vectors of %2 dimensions").arg(m_set.rows()).arg(m_set.dims);
+    QString line = tr("%1 vectors of %2 dimensions").arg(m_shared->rows()).arg(m_shared->dims);
     if (job->cached() > 0)
         line += tr(" · %1 from the cache").arg(job->cached());
     if (job->sent() > 0 && seconds > 0)
@@ -823,10 +804,10 @@ void EmbeddingsTab::onRunFinished()
     setStatus(line + u'.' + cacheNote);
     buildIndex();
     startProjection();
-    if (m_set.rows() <= core::analysis::kMaxSimilarityMatrixSize)
+    if (m_shared->rows() <= core::analysis::kMaxSimilarityMatrixSize)
         showMatrix();
     else
-        m_matrixNote->setText(tr("%L1 texts: select up to 2,000 points on the map for a matrix.").arg(m_set.rows()));
+        m_matrixNote->setText(tr("%L1 texts: select up to 2,000 points on the map for a matrix.").arg(m_shared->rows()));
     Q_EMIT runFinished();
 }
 
@@ -842,6 +823,10 @@ void EmbeddingsTab::buildIndex()
             return;
         m_index = watcher->result();
         m_indexBusy = false;
+        if (!m_pendingQuery.isEmpty()) {
+            const core::Embedding vector = std::exchange(m_pendingSearch, {});
+            showSearchHits(vector, std::exchange(m_pendingQuery, {}));
+        }
     });
     watcher->setFuture(QtConcurrent::run([shared] {
         auto index = std::make_shared<core::analysis::NeighbourIndex>();
@@ -856,7 +841,7 @@ void EmbeddingsTab::setProjection(Projection projection)
         m_projection->setCurrentIndex(int(projection)); // comes back here through the signal
         return;
     }
-    if (m_set.rows() == 0)
+    if (m_shared->rows() == 0)
         return;
     startProjection();
 }
@@ -865,10 +850,10 @@ void EmbeddingsTab::startProjection()
 {
     const bool umap = m_projection->currentIndex() == int(Projection::Umap);
     const QList<QPointF> &ready = umap ? m_umap : m_pca;
-    const QStringList &texts = m_set.texts;
+    const QStringList &texts = m_shared->texts;
     if (!ready.isEmpty()) {
         const QList<int> selection = m_map->selection();
-        m_map->setPoints(ready, m_set.labelIndex, m_set.labelNames, texts);
+        m_map->setPoints(ready, m_shared->labelIndex, m_shared->labelNames, texts);
         m_map->setAxisTitles(umap ? u"UMAP 1"_s : m_pcaTitleX, umap ? u"UMAP 2"_s : m_pcaTitleY);
         m_map->setSelection(selection);
         Q_EMIT mapReady();
@@ -897,7 +882,7 @@ void EmbeddingsTab::startProjection()
         m_projectionProgress->hide();
         Result r = watcher->result();
         if (r.points.isEmpty()) {
-            if (umap && m_set.rows() < 3)
+            if (umap && m_shared->rows() < 3)
                 setStatus(tr("UMAP needs at least 3 texts; showing PCA."));
             if (umap && m_workCancel && m_workCancel->load()) {
                 setStatus(tr("UMAP cancelled."));
@@ -948,12 +933,12 @@ void EmbeddingsTab::startProjection()
 
 void EmbeddingsTab::showMatrix(const QList<int> &rows)
 {
-    if (m_set.rows() == 0)
+    if (m_shared->rows() == 0)
         return;
     QList<int> chosen = rows;
     if (chosen.isEmpty()) {
-        if (m_set.rows() > core::analysis::kMaxSimilarityMatrixSize) {
-            m_matrixNote->setText(tr("%L1 texts: select up to 2,000 points on the map for a matrix.").arg(m_set.rows()));
+        if (m_shared->rows() > core::analysis::kMaxSimilarityMatrixSize) {
+            m_matrixNote->setText(tr("%L1 texts: select up to 2,000 points on the map for a matrix.").arg(m_shared->rows()));
             return;
         }
     } else if (chosen.size() > core::analysis::kMaxSimilarityMatrixSize) {
@@ -966,21 +951,21 @@ void EmbeddingsTab::showMatrix(const QList<int> &rows)
     m_matrixRows = chosen;
     QList<int> dataRows = chosen;
     if (dataRows.isEmpty())
-        for (int i = 0; i < m_set.rows(); ++i)
+        for (int i = 0; i < m_shared->rows(); ++i)
             dataRows.append(i);
     struct Result
     {
         core::analysis::SimilarityMatrix matrix;
         std::vector<int> order;
     };
-    const bool byLabel = m_matrixOrder->currentIndex() == 0 && !m_set.labelNames.isEmpty();
+    const bool byLabel = m_matrixOrder->currentIndex() == 0 && !m_shared->labelNames.isEmpty();
     QStringList labels;
     QList<int> labelIndex;
     QStringList texts;
     for (const int r : std::as_const(dataRows)) {
-        labels.append(m_set.labels.value(r));
-        labelIndex.append(m_set.labelIndex.value(r, -1));
-        texts.append(m_set.texts.value(r));
+        labels.append(m_shared->labels.value(r));
+        labelIndex.append(m_shared->labelIndex.value(r, -1));
+        texts.append(m_shared->texts.value(r));
     }
     m_matrixBusy = true;
     m_matrixNote->setText(tr("Computing the %1 × %1 matrix…").arg(dataRows.size()));
@@ -999,7 +984,7 @@ void EmbeddingsTab::showMatrix(const QList<int> &rows)
             m_matrixNote->setText(tr("Cancelled."));
             return;
         }
-        m_matrix->setMatrix(std::move(r.matrix), r.order, dataRows, labelIndex, m_set.labelNames, texts);
+        m_matrix->setMatrix(std::move(r.matrix), r.order, dataRows, labelIndex, m_shared->labelNames, texts);
         m_matrixNote->setText(tr("%1 texts, %2. Hover a cell to see both texts.")
                                   .arg(dataRows.size())
                                   .arg(byLabel ? tr("grouped by label") : tr("in clustering order")));
@@ -1015,12 +1000,12 @@ void EmbeddingsTab::showMatrix(const QList<int> &rows)
 
 QString EmbeddingsTab::labelOf(int row) const
 {
-    return m_set.labels.value(row);
+    return m_shared->labels.value(row);
 }
 
 void EmbeddingsTab::chooseRow(int row)
 {
-    if (row < 0 || row >= m_set.rows()) {
+    if (row < 0 || row >= m_shared->rows()) {
         m_map->setCurrent(-1);
         return;
     }
@@ -1035,16 +1020,16 @@ void EmbeddingsTab::chooseRow(int row)
     for (const core::analysis::Neighbour &n : found) {
         rows.append(n.row);
         auto *item = new QTreeWidgetItem(m_neighbours, {QString::number(n.row + 1), QString::number(n.similarity, 'f', 3),
-                                                        elide(m_set.texts.at(n.row), 200)});
+                                                        elideText(m_shared->texts.at(n.row), 200)});
         item->setData(0, Qt::UserRole, n.row);
-        item->setToolTip(2, m_set.texts.at(n.row));
-        const int l = m_set.labelIndex.value(n.row, -1);
-        item->setForeground(0, labelColor(l < m_set.labelNames.size() ? l : -1));
+        item->setToolTip(2, m_shared->texts.at(n.row));
+        const int l = m_shared->labelIndex.value(n.row, -1);
+        item->setForeground(0, labelColor(l < m_shared->labelNames.size() ? l : -1));
     }
     m_neighboursTitle->setText(tr("<b>Neighbours of #%1</b>%2 — %3")
                                    .arg(row + 1)
                                    .arg(labelOf(row).isEmpty() ? QString() : u" ["_s + labelOf(row).toHtmlEscaped() + u"]"_s)
-                                   .arg(elide(m_set.texts.at(row), 60).toHtmlEscaped())
+                                   .arg(elideText(m_shared->texts.at(row), 60).toHtmlEscaped())
                                + (m_index->isApproximate() ? tr(" (HNSW, approximate)") : QString()));
     m_map->setCurrent(row, rows);
 }
@@ -1055,9 +1040,9 @@ void EmbeddingsTab::updateSelectionList()
     m_selectionList->clear();
     QList<QTreeWidgetItem *> items;
     for (const int r : rows.mid(0, 5000)) {
-        auto *item = new QTreeWidgetItem({QString::number(r + 1), labelOf(r), elide(m_set.texts.value(r), 200)});
+        auto *item = new QTreeWidgetItem({QString::number(r + 1), labelOf(r), elideText(m_shared->texts.value(r), 200)});
         item->setData(0, Qt::UserRole, r);
-        item->setToolTip(2, m_set.texts.value(r));
+        item->setToolTip(2, m_shared->texts.value(r));
         items.append(item);
     }
     m_selectionList->addTopLevelItems(items);
@@ -1070,7 +1055,7 @@ void EmbeddingsTab::search(const QString &query)
     const QString q = query.trimmed();
     if (q.isEmpty())
         return;
-    if (m_set.rows() == 0) {
+    if (m_shared->rows() == 0) {
         setStatus(tr("Embed some texts first; the search compares the query with them."), true);
         return;
     }
@@ -1083,7 +1068,7 @@ void EmbeddingsTab::search(const QString &query)
     // The query goes through the provider that embedded the texts (asymmetric: as "query").
     m_query->setText(q);
     m_searchJob = new core::CachedEmbeddingJob(m_runProvider.get(), m_cache, {q}, true, this);
-    setStatus(tr("Searching for “%1”…").arg(elide(q, 60)));
+    setStatus(tr("Searching for “%1”…").arg(elideText(q, 60)));
     connect(m_searchJob, &core::CachedEmbeddingJob::finished, this, [this, q] {
         core::CachedEmbeddingJob *job = m_searchJob;
         m_searchJob.clear();
@@ -1095,42 +1080,47 @@ void EmbeddingsTab::search(const QString &query)
             return;
         }
         const core::Embedding vector = job->embeddings().value(0);
-        if (vector.size() != m_set.dims) {
+        if (vector.size() != m_shared->dims) {
             setStatus(tr("The query's vector has %1 dimensions, the texts' %2: embed the texts again with these settings.")
                           .arg(vector.size())
-                          .arg(m_set.dims),
+                          .arg(m_shared->dims),
                       true);
             Q_EMIT searchFinished();
             return;
         }
-        core::analysis::NeighbourIndex exact;
-        const core::analysis::NeighbourIndex *index = m_index.get();
-        if (!index) { // still building: search exactly now
-            exact.build(m_set.view(), m_set.rows());
-            index = &exact;
+        if (!m_index) { // the index is still being built: ranked as soon as it is there
+            m_pendingSearch = vector;
+            m_pendingQuery = q;
+            setStatus(tr("Searching for “%1”: waiting for the neighbour index…").arg(elideText(q, 60)));
+            return;
         }
-        const QList<core::analysis::Neighbour> found = index->nearest(vector.constData(), kSearchResults);
-        m_results->clear();
-        QList<int> rows;
-        for (int k = 0; k < found.size(); ++k) {
-            const int row = found.at(k).row;
-            rows.append(row);
-            auto *item = new QTreeWidgetItem(m_results, {QString::number(k + 1), QString::number(found.at(k).similarity, 'f', 3),
-                                                         elide(m_set.texts.at(row), 200)});
-            item->setData(0, Qt::UserRole, row);
-            item->setToolTip(2, u"#%1 %2"_s.arg(row + 1).arg(m_set.texts.at(row)));
-            const int l = m_set.labelIndex.value(row, -1);
-            item->setForeground(0, labelColor(l < m_set.labelNames.size() ? l : -1));
-        }
-        m_map->setHighlights(rows);
-        setStatus(tr("%1 for “%2”, ringed on the map.").arg(plural(found.size(), tr("hit"), tr("hits")), elide(q, 60)));
-        Q_EMIT searchFinished();
+        showSearchHits(vector, q);
     });
+}
+
+void EmbeddingsTab::showSearchHits(const core::Embedding &vector, const QString &q)
+{
+    const QList<core::analysis::Neighbour> found = m_index->nearest(vector.constData(), kSearchResults);
+    m_results->clear();
+    QList<int> rows;
+    for (int k = 0; k < found.size(); ++k) {
+        const int row = found.at(k).row;
+        rows.append(row);
+        auto *item = new QTreeWidgetItem(m_results, {QString::number(k + 1), QString::number(found.at(k).similarity, 'f', 3),
+                                                     elideText(m_shared->texts.at(row), 200)});
+        item->setData(0, Qt::UserRole, row);
+        item->setToolTip(2, u"#%1 %2"_s.arg(row + 1).arg(m_shared->texts.at(row)));
+        const int l = m_shared->labelIndex.value(row, -1);
+        item->setForeground(0, labelColor(l < m_shared->labelNames.size() ? l : -1));
+    }
+    m_map->setHighlights(rows);
+    setStatus(tr("%1 for “%2”, ringed on the map.").arg(plural(found.size(), tr("hit"), tr("hits")), elideText(q, 60)));
+    Q_EMIT searchFinished();
 }
 
 bool EmbeddingsTab::exportVectors(const QString &path, QString *error) const
 {
-    if (m_set.rows() == 0) {
+    if (m_shared->rows() == 0) {
         *error = tr("There are no vectors to export yet.");
         return false;
     }
@@ -1144,19 +1134,19 @@ bool EmbeddingsTab::exportVectors(const QString &path, QString *error) const
     if (json) {
         // [{"text": ..., "label": ..., "embedding": [...]}, ...]: floats in their shortest form.
         out += "[\n";
-        for (int i = 0; i < m_set.rows(); ++i) {
-            QJsonObject head{{u"text"_s, m_set.texts.at(i)}};
-            if (!m_set.labels.value(i).isEmpty())
-                head.insert(u"label"_s, m_set.labels.at(i));
+        for (int i = 0; i < m_shared->rows(); ++i) {
+            QJsonObject head{{u"text"_s, m_shared->texts.at(i)}};
+            if (!m_shared->labels.value(i).isEmpty())
+                head.insert(u"label"_s, m_shared->labels.at(i));
             QByteArray object = QJsonDocument(head).toJson(QJsonDocument::Compact);
             object.chop(1); // the closing brace
             out += object + ",\"embedding\":[";
-            for (int c = 0; c < m_set.dims; ++c) {
+            for (int c = 0; c < m_shared->dims; ++c) {
                 if (c)
                     out += ',';
-                appendFloat(out, m_set.data[size_t(i) * size_t(m_set.dims) + size_t(c)]);
+                core::json::appendFloat(out, m_shared->data[size_t(i) * size_t(m_shared->dims) + size_t(c)]);
             }
-            out += i + 1 < m_set.rows() ? "]},\n" : "]}\n";
+            out += i + 1 < m_shared->rows() ? "]},\n" : "]}\n";
             if (out.size() > (1 << 20)) {
                 file.write(out);
                 out.clear();
@@ -1166,14 +1156,14 @@ bool EmbeddingsTab::exportVectors(const QString &path, QString *error) const
     } else {
         QStringList header{u"text"_s, u"label"_s};
         out += header.join(u',').toUtf8();
-        for (int c = 0; c < m_set.dims; ++c)
+        for (int c = 0; c < m_shared->dims; ++c)
             out += ",v" + QByteArray::number(c);
         out += '\n';
-        for (int i = 0; i < m_set.rows(); ++i) {
-            out += core::csvField(m_set.texts.at(i)).toUtf8() + ',' + core::csvField(m_set.labels.value(i)).toUtf8();
-            for (int c = 0; c < m_set.dims; ++c) {
+        for (int i = 0; i < m_shared->rows(); ++i) {
+            out += core::csvField(m_shared->texts.at(i)).toUtf8() + ',' + core::csvField(m_shared->labels.value(i)).toUtf8();
+            for (int c = 0; c < m_shared->dims; ++c) {
                 out += ',';
-                appendFloat(out, m_set.data[size_t(i) * size_t(m_set.dims) + size_t(c)]);
+                core::json::appendFloat(out, m_shared->data[size_t(i) * size_t(m_shared->dims) + size_t(c)]);
             }
             out += '\n';
             if (out.size() > (1 << 20)) {
@@ -1203,7 +1193,7 @@ bool EmbeddingsTab::exportMap(const QString &path, QString *error) const
         svg.setSize(size);
         svg.setViewBox(QRect(QPoint(0, 0), size));
         svg.setTitle(tr("Embedding map"));
-        svg.setDescription(tr("%1 texts; Aleph Playground").arg(m_set.rows()));
+        svg.setDescription(tr("%1 texts; Aleph Playground").arg(m_shared->rows()));
         QPainter painter;
         if (!painter.begin(&svg)) {
             *error = tr("Cannot write %1.").arg(QDir::toNativeSeparators(path));

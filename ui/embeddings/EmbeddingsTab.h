@@ -101,7 +101,7 @@ public:
     bool exportVectors(const QString &path, QString *error) const; ///< .csv or .json by suffix
     bool exportMap(const QString &path, QString *error) const;     ///< .png or .svg by suffix
 
-    const EmbeddingSet &set() const { return m_set; }
+    const EmbeddingSet &set() const { return *m_shared; }
     MapView *map() const { return m_map; }
     MatrixView *matrix() const { return m_matrix; }
     QTreeWidget *searchResults() const { return m_results; }
@@ -130,6 +130,8 @@ private:
     void startProjection();
     void buildIndex();
     void chooseRow(int row);
+    /// Ranks the texts against a query vector with the neighbour index, lists and rings the hits.
+    void showSearchHits(const QList<float> &vector, const QString &query);
     void updateSelectionList();
     void setStatus(const QString &text, bool error = false);
     void openFile();
@@ -193,9 +195,11 @@ private:
     // The search's own provider and job.
     std::unique_ptr<core::EmbeddingProvider> m_searchProvider;
     QPointer<core::CachedEmbeddingJob> m_searchJob;
+    QList<float> m_pendingSearch;   // a query vector that arrived before the index
+    QString m_pendingQuery;
 
-    EmbeddingSet m_set;
-    std::shared_ptr<const EmbeddingSet> m_shared; // the set as the workers see it
+    // The embedded set, shared read-only with the workers (PCA, UMAP, matrix, index).
+    std::shared_ptr<const EmbeddingSet> m_shared = std::make_shared<const EmbeddingSet>();
     std::shared_ptr<core::analysis::NeighbourIndex> m_index;
     QList<QPointF> m_pca, m_umap;
     QString m_pcaTitleX, m_pcaTitleY;

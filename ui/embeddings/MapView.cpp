@@ -28,12 +28,14 @@ double pointRadius(qsizetype count)
     return count <= 2000 ? 4.0 : count <= 20000 ? 3.0 : 2.0;
 }
 
-QString elide(const QString &text, int length)
-{
-    return text.size() <= length ? text : text.left(length - 1) + QChar(0x2026);
-}
-
 } // namespace
+
+QString elideText(const QString &text, int length)
+{
+    QString oneLine = text;
+    oneLine.replace(u'\n', u' ');
+    return oneLine.size() <= length ? oneLine : oneLine.left(length - 1) + QChar(0x2026);
+}
 
 QColor labelColor(int index)
 {
@@ -339,7 +341,7 @@ void MapView::drawLegend(QPainter &p, const QRectF &plot) const
     const QFontMetrics fm = p.fontMetrics();
     QStringList lines;
     for (const int l : std::as_const(shown).mid(0, maxRows))
-        lines.append(u"%1 (%2)"_s.arg(elide(m_labelNames.at(l), 28)).arg(m_labelCounts.value(l)));
+        lines.append(u"%1 (%2)"_s.arg(elideText(m_labelNames.at(l), 28)).arg(m_labelCounts.value(l)));
     if (shown.size() > maxRows)
         lines.append(tr("… %n more labels", nullptr, int(shown.size() - maxRows)));
     if (unlabelled)
@@ -400,13 +402,20 @@ void MapView::render(QPainter *painter, const QRectF &target, bool vector) const
         p.drawImage(plot.topLeft(), image);
     }
     drawOverlay(p, plot, m_center, scale);
+    drawFrame(p, plot, target.left());
+    p.restore();
+}
+
+void MapView::drawFrame(QPainter &p, const QRectF &plot, double left) const
+{
+    p.save();
     p.setPen(QColor(0xbb, 0xbb, 0xbb));
     p.setBrush(Qt::NoBrush);
     p.drawRect(plot);
     drawLegend(p, plot);
     p.setPen(QColor(0x44, 0x44, 0x44));
     p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), kBottomMargin - 2), Qt::AlignCenter, m_xTitle);
-    p.translate(target.left() + 4, plot.center().y());
+    p.translate(left + 4, plot.center().y());
     p.rotate(-90);
     p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), kLeftMargin - 6), Qt::AlignCenter, m_yTitle);
     p.restore();
@@ -427,16 +436,7 @@ void MapView::paintEvent(QPaintEvent *)
         rasterize();
     p.drawImage(plot.topLeft(), m_raster);
     drawOverlay(p, plot, m_center, m_scale);
-    p.setPen(QColor(0xbb, 0xbb, 0xbb));
-    p.drawRect(plot);
-    drawLegend(p, plot);
-    p.setPen(QColor(0x44, 0x44, 0x44));
-    p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), kBottomMargin - 2), Qt::AlignCenter, m_xTitle);
-    p.save();
-    p.translate(4, plot.center().y());
-    p.rotate(-90);
-    p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), kLeftMargin - 6), Qt::AlignCenter, m_yTitle);
-    p.restore();
+    drawFrame(p, plot, 0);
     if (hasFocus()) {
         p.setPen(QPen(palette().color(QPalette::Highlight), 1));
         p.drawRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5));
@@ -501,7 +501,7 @@ void MapView::mouseMoveEvent(QMouseEvent *event)
             QString tip = u"<b>#%1</b>"_s.arg(hover + 1);
             if (!label.isEmpty())
                 tip += u" <span style='color:%1'>●</span> %2"_s.arg(labelColor(l).name(), label.toHtmlEscaped());
-            tip += u"<br>"_s + elide(m_texts.at(hover), 400).toHtmlEscaped();
+            tip += u"<br>"_s + elideText(m_texts.at(hover), 400).toHtmlEscaped();
             QToolTip::showText(event->globalPosition().toPoint(), u"<div style='max-width:420px'>%1</div>"_s.arg(tip), this);
         } else {
             QToolTip::hideText();

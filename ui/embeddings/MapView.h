@@ -13,6 +13,9 @@ class QRubberBand;
 
 namespace ui {
 
+/// `text` on one line (line breaks as spaces), cut to `length` characters with an ellipsis.
+QString elideText(const QString &text, int length);
+
 /// The colour of label number `index` (Okabe-Ito, then Tableau 10: distinct for colour-blind
 /// readers up to 8 labels); −1 (no label) is grey.
 QColor labelColor(int index);
@@ -97,6 +100,8 @@ private:
     void rasterizeInto(QImage &image, const QRectF &plot, QPointF center, double scale) const;
     void drawOverlay(QPainter &p, const QRectF &plot, QPointF center, double scale) const;
     void drawLegend(QPainter &p, const QRectF &plot) const;
+    /// The plot's border, legend and axis titles; `left` is the x of the area's left edge.
+    void drawFrame(QPainter &p, const QRectF &plot, double left) const;
     QPointF mapPoint(QPointF point, const QRectF &plot, QPointF center, double scale) const;
 
     QList<QPointF> m_points;

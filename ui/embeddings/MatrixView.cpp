@@ -110,7 +110,7 @@ QString MatrixView::cellText(int displayRow, int displayColumn) const
         const int l = m_labelIndex.value(i, -1);
         const QString label = l >= 0 && l < m_labelNames.size() ? u" [%1]"_s.arg(m_labelNames.at(l)) : QString();
         const QString text = m_texts.value(i);
-        return u"#%1%2 %3"_s.arg(m_rows.value(i, i) + 1).arg(label, text.size() > 160 ? text.left(159) + QChar(0x2026) : text);
+        return u"#%1%2 %3"_s.arg(m_rows.value(i, i) + 1).arg(label, elideText(text, 160));
     };
     return tr("cosine similarity %1\n%2\n%3").arg(QString::number(m_matrix.at(a, b), 'f', 4), describe(a), describe(b));
 }
