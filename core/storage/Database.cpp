@@ -51,6 +51,18 @@ const QList<QStringList> &migrations()
                            " vector BLOB NOT NULL,"       // dims little-endian float32
                            " created_at TEXT NOT NULL) WITHOUT ROWID"),
         },
+        // 3 → 4: the Steering tab's library of concepts (the API cannot list them).
+        {
+            QStringLiteral("CREATE TABLE steering_concepts ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " name TEXT NOT NULL,"
+                           " description TEXT NOT NULL,"
+                           " examples TEXT NOT NULL,"     // {"examples":[{negative, positive}]}
+                           " concept_id TEXT NOT NULL,"   // the API's id
+                           " profile TEXT NOT NULL,"
+                           " host TEXT NOT NULL,"         // base URL
+                           " created_at TEXT NOT NULL)"),
+        },
     };
     return list;
 }

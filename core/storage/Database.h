@@ -6,7 +6,7 @@
 
 namespace core {
 
-/// The app's SQLite file (QtSql, driver QSQLITE): run history, drafts and the embedding cache. Opened in WAL mode with
+/// The app's SQLite file (QtSql, driver QSQLITE): run history, drafts, the embedding cache and the steering library. Opened in WAL mode with
 /// `synchronous=NORMAL` (a committed transaction survives the app being killed), foreign keys on.
 /// The schema version is SQLite's `PRAGMA user_version`; open() applies the missing migrations in
 /// order, each in one transaction, so a database written by an older version is upgraded in place.
@@ -16,8 +16,8 @@ namespace core {
 class Database
 {
 public:
-    /// The schema version this build writes. 1: runs. 2: drafts. 3: embedding_cache.
-    static constexpr int kSchemaVersion = 3;
+    /// The schema version this build writes. 1: runs. 2: drafts. 3: embedding_cache. 4: steering_concepts.
+    static constexpr int kSchemaVersion = 4;
 
     /// `path` is the SQLite file (created if missing), or ":memory:".
     explicit Database(QString path);

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // core::analysis over explanations (spans, mean, what-if controls, exports) on recorded real
-// answers, and core::renderChatPrompt for "explain this chat reply".
+// answers, core::renderChatPrompt for "explain this chat reply", and token spans of /tokenize
+// answers (recorded ones and the sandbox tokenizer's).
 #include "core/analysis/ExplanationScores.h"
+#include "core/analysis/TokenSpans.h"
+#include "sandbox/Tokenizer.h"
 #include "core/api/PromptTemplate.h"
 #include "tests/support/CassetteServer.h"
 
@@ -23,6 +26,10 @@ private Q_SLOTS:
     void csvQuotesAndKeepsPrecision();
     void jsonLeavesImageDataOut();
     void chatTemplateRendering();
+    void tokenSpansOfRecordedAnswers();
+    void tokenSpansCoverSandboxTokens_data();
+    void tokenSpansCoverSandboxTokens();
+    void tokenSpansStopAtAMismatch();
 };
 
 void TestExplanationScores::spansOfRecordedAnswers()
@@ -232,6 +239,73 @@ void TestExplanationScores::chatTemplateRendering()
     QCOMPARE(core::renderChatPrompt(QString(), messages, &exact), fallback);
     QCOMPARE(core::renderChatPrompt(u"{% for message in messages %}{{ message.content | trim }}{% endfor %}"_s, messages, &exact), fallback);
     QVERIFY(!exact);
+}
+
+void TestExplanationScores::tokenSpansOfRecordedAnswers()
+{
+    QString error;
+    int checked = 0;
+    for (const testsupport::Interaction &i : testsupport::loadCassettes(&error)) {
+        if (i.path != "/v1/tokenize")
+            continue;
+        const QString prompt = i.requestBody.toObject().value(u"prompt"_s).toString();
+        QStringList tokens;
+        for (const QJsonValue &t : i.responseBody.toObject().value(u"tokens"_s).toArray())
+            tokens.append(t.toString());
+        int placed = 0;
+        const QList<core::analysis::TokenSpan> spans = core::analysis::tokenSpans(prompt, tokens, &placed);
+        QCOMPARE(placed, tokens.size());
+        // luminous-base adds a prefix space: "Hello" comes back as "ĠHello".
+        QCOMPARE(spans.at(0).start, 0);
+        QCOMPARE(spans.at(0).length, int(prompt.size()));
+        QVERIFY(spans.at(0).addedSpace);
+        ++checked;
+    }
+    QVERIFY2(checked >= 2, "the tokenize cassettes are missing");
+}
+
+void TestExplanationScores::tokenSpansCoverSandboxTokens_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("words") << u"The model writes a story about Prague."_s;
+    QTest::newRow("lines") << u"first line\n\n  indented\tand tabbed"_s;
+    QTest::newRow("accents") << u"Grüße aus Köln, à bientôt"_s;
+    QTest::newRow("emoji") << u"ok 👍🏽 done"_s;
+    QTest::newRow("cjk") << u"東京は大きい"_s;
+}
+
+void TestExplanationScores::tokenSpansCoverSandboxTokens()
+{
+    QFETCH(QString, text);
+    const sandbox::Tokenizer tokenizer({u"the"_s, u"model"_s, u"story"_s, u"a"_s});
+    const QList<sandbox::TextToken> truth = tokenizer.encode(text);
+    QStringList tokens;
+    for (const sandbox::TextToken &t : truth)
+        tokens.append(tokenizer.displayForm(t.id));
+    int placed = 0;
+    const QList<core::analysis::TokenSpan> spans = core::analysis::tokenSpans(text, tokens, &placed);
+    QCOMPARE(placed, int(tokens.size()));
+    int covered = 0;
+    for (int i = 0; i < spans.size(); ++i) {
+        QCOMPARE(spans.at(i).start, truth.at(i).start);
+        QCOMPARE(spans.at(i).length, truth.at(i).length);
+        QVERIFY(!spans.at(i).addedSpace);
+        covered = std::max(covered, spans.at(i).start + spans.at(i).length);
+    }
+    QCOMPARE(covered, int(text.size()));
+    QCOMPARE(QString::fromUtf8(core::analysis::byteLevelBytes(u"Ġhello"_s)), u" hello"_s);
+    QCOMPARE(QString::fromUtf8(core::analysis::byteLevelBytes(u"Ċ"_s)), u"\n"_s);
+}
+
+void TestExplanationScores::tokenSpansStopAtAMismatch()
+{
+    int placed = -1;
+    const auto spans = core::analysis::tokenSpans(u"one two"_s, {u"one"_s, u"Ġthree"_s, u"Ġtwo"_s}, &placed);
+    QCOMPARE(placed, 1);
+    QCOMPARE(spans.size(), 3);
+    QCOMPARE(spans.at(0).length, 3);
+    QCOMPARE(spans.at(1).start, -1);
+    QCOMPARE(spans.at(2).start, -1);
 }
 
 QTEST_GUILESS_MAIN(TestExplanationScores)

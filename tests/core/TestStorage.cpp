@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The SQLite history and drafts: WAL, migrations, search, crash recovery, and no token on disk.
+// The SQLite history, drafts and steering library: WAL, migrations, search, crash recovery, a
+// library that survives a restart, pair CSV round trips, and no token on disk.
 #include "core/storage/EmbeddingCache.h"
 #include "core/storage/HistoryStore.h"
+#include "core/storage/SteeringLibrary.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,6 +11,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +28,10 @@ private Q_SLOTS:
     void runningRunsBecomeInterruptedAfterACrash();
     void draftsSurviveAKilledProcess();
     void theTokenNeverReachesTheFile();
+    void steeringLibrarySurvivesARestart();
+    void steeringLibraryMigratesFromVersion3();
+    void steeringExamplesCsvRoundTrip();
+    void steeringExamplesCsvErrors();
 
 private:
     QTemporaryDir m_dir;
@@ -214,6 +221,114 @@ void TestStorage::theTokenNeverReachesTheFile()
     QVERIFY(bytes.size() > 1000);
     QVERIFY(bytes.contains("my token is [redacted]"));
     QVERIFY(!bytes.contains(token.toUtf8()));
+}
+
+
+void TestStorage::steeringLibrarySurvivesARestart()
+{
+    const QString path = freshPath();
+    const QList<core::SteeringConceptExample> examples{{u"I think, maybe, it could be"_s, u"It is"_s, {}},
+                                                        {u"Dear Sir,\n\"formal\""_s, u"hey, \"casual\""_s, {}}};
+    qint64 first = 0;
+    qint64 second = 0;
+    {
+        core::Database db(path);
+        QString error;
+        QVERIFY2(db.open(&error), qPrintable(error));
+        core::SteeringLibrary library(&db);
+        QVERIFY(library.list().isEmpty());
+        core::SteeringConceptEntry entry;
+        entry.name = u"Confident"_s;
+        entry.description = u"no hedging"_s;
+        entry.examples = examples;
+        entry.conceptId = u"a1b2"_s;
+        entry.profile = u"Work"_s;
+        entry.host = u"https://api.example.com/v1"_s;
+        entry.createdAt = QDateTime(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC);
+        first = library.add(entry);
+        QVERIFY2(first > 0, qPrintable(library.lastError()));
+        entry.name = u"Casual"_s;
+        entry.createdAt = entry.createdAt.addDays(1);
+        second = library.add(entry);
+        QVERIFY(second > first);
+        QVERIFY(library.rename(first, u"Sure of itself"_s));
+        const qint64 copy = library.duplicate(second);
+        QVERIFY(copy > second);
+        QVERIFY(library.remove(copy));
+        QVERIFY(!library.remove(copy));
+    }
+    core::Database db(path);
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    core::SteeringLibrary library(&db);
+    const QList<core::SteeringConceptEntry> all = library.list();
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(0).rowId, second); // newest first
+    QCOMPARE(all.at(0).name, u"Casual"_s);
+    QCOMPARE(all.at(1).name, u"Sure of itself"_s);
+    QCOMPARE(all.at(1).description, u"no hedging"_s);
+    QCOMPARE(all.at(1).conceptId, u"a1b2"_s);
+    QCOMPARE(all.at(1).profile, u"Work"_s);
+    QCOMPARE(all.at(1).host, u"https://api.example.com/v1"_s);
+    QCOMPARE(all.at(1).createdAt, QDateTime(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC));
+    QCOMPARE(all.at(1).examples.size(), 2);
+    QCOMPARE(all.at(1).examples.at(1).negative, examples.at(1).negative);
+    QCOMPARE(all.at(1).examples.at(1).positive, examples.at(1).positive);
+    QVERIFY(!library.find(9999));
+}
+
+void TestStorage::steeringLibraryMigratesFromVersion3()
+{
+    const QString path = freshPath();
+    {
+        core::Database v3(path);
+        QString error;
+        QVERIFY2(v3.open(3, &error), qPrintable(error));
+        QSqlQuery q(v3.connection());
+        QVERIFY(!q.exec(u"SELECT * FROM steering_concepts"_s));
+    }
+    core::Database db(path);
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    QCOMPARE(db.schemaVersion(), 4);
+    core::SteeringLibrary library(&db);
+    core::SteeringConceptEntry entry;
+    entry.name = u"x"_s;
+    QVERIFY(library.add(entry) > 0);
+    QCOMPARE(library.list().size(), 1);
+    QVERIFY(library.list().at(0).createdAt.isValid());
+}
+
+void TestStorage::steeringExamplesCsvRoundTrip()
+{
+    const QList<core::SteeringConceptExample> examples{{u"plain"_s, u"with, comma"_s, {}},
+                                                        {u"line\nbreak"_s, u"\"quoted\""_s, {}},
+                                                        {u"Ünïcode ✓"_s, QString(), {}}};
+    const QString csv = core::steeringExamplesToCsv(examples);
+    QVERIFY(csv.startsWith(u"negative,positive\n"_s));
+    QString error;
+    const auto back = core::steeringExamplesFromCsv(csv, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->size(), examples.size());
+    for (int i = 0; i < examples.size(); ++i) {
+        QCOMPARE(back->at(i).negative, examples.at(i).negative);
+        QCOMPARE(back->at(i).positive, examples.at(i).positive);
+    }
+    // Columns in any order, other columns ignored, ';' separators.
+    const auto swapped = core::steeringExamplesFromCsv(u"note;positive;negative\r\nx;yes;no\r\n"_s, &error);
+    QVERIFY2(swapped, qPrintable(error));
+    QCOMPARE(swapped->size(), 1);
+    QCOMPARE(swapped->at(0).negative, u"no"_s);
+    QCOMPARE(swapped->at(0).positive, u"yes"_s);
+}
+
+void TestStorage::steeringExamplesCsvErrors()
+{
+    QString error;
+    QVERIFY(!core::steeringExamplesFromCsv(u"before,after\na,b\n"_s, &error));
+    QVERIFY2(error.contains(u"\"negative\" and \"positive\""_s), qPrintable(error));
+    QVERIFY(!core::steeringExamplesFromCsv(u"negative,positive\na,b,c\n"_s, &error));
+    QVERIFY2(error.contains(u"line 2"_s), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestStorage)
