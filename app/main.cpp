@@ -95,10 +95,12 @@ int main(int argc, char *argv[])
     std::unique_ptr<core::HistoryStore> history;
     std::unique_ptr<core::DraftStore> drafts;
     std::unique_ptr<core::EmbeddingCache> embeddingCache;
+    std::unique_ptr<core::SteeringLibrary> steeringLibrary;
     if (dbOpen) {
         history = std::make_unique<core::HistoryStore>(&database);
         drafts = std::make_unique<core::DraftStore>(&database);
         embeddingCache = std::make_unique<core::EmbeddingCache>(&database);
+        steeringLibrary = std::make_unique<core::SteeringLibrary>(&database);
     }
 
     // System and environment proxies are honoured unless a profile names its own.
@@ -157,6 +159,7 @@ int main(int argc, char *argv[])
     services.history = history.get();
     services.drafts = drafts.get();
     services.embeddingCache = embeddingCache.get();
+    services.steeringLibrary = steeringLibrary.get();
     services.sandbox = sandboxConfig;
     services.commandLineConnection = commandLine;
     ui::MainWindow window(services, banner);

@@ -1754,7 +1754,10 @@ Reply SandboxApi::translate(const QByteArray &body)
         return reply;
     if (!model->translation)
         return missingCapability(u"This model does not support translation."_s);
-    const QString language = r->targetLanguage;
+    const QString language = r->targetLanguage.trimmed().toLower();
+    if (!core::translationLanguageCodes().contains(language))
+        return badRequest(u"translate: field \"target_language\": \"%1\" is not a supported language; use one of %2"_s.arg(
+            r->targetLanguage, core::translationLanguageCodes().join(u", "_s)));
     core::TranslationResponse response;
     QList<core::TranslationSegment> segmentsOut;
     double weighted = 0;

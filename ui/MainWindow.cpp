@@ -8,7 +8,11 @@
 #include "ui/connection/ProfilesDialog.h"
 #include "ui/embeddings/EmbeddingsTab.h"
 #include "ui/explanation/ExplanationTab.h"
+#include "ui/common/PromptEdit.h"
 #include "ui/history/HistoryPanel.h"
+#include "ui/steering/SteeringTab.h"
+#include "ui/tokenizer/TokenizerTab.h"
+#include "ui/translation/TranslationTab.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -82,16 +86,43 @@ void MainWindow::build(const QString &banner)
     connect(m_completionTab, &CompletionTab::explainRequested, this, explain);
     connect(m_chatTab, &ChatTab::explainRequested, this, explain);
     m_tabs->addTab(m_embeddingsTab, tr("Embeddings"));
-    m_tabs->addTab(placeholder(tr("Translation"),
-                               tr("Translation with a quality score per segment.")),
-                   tr("Translation"));
-    m_tabs->addTab(placeholder(tr("Steering"),
-                               tr("Build steering concepts from paired examples and compare "
-                                  "steered and unsteered output.")),
-                   tr("Steering"));
-    m_tabs->addTab(placeholder(tr("Tokenizer"),
-                               tr("Token boundaries, ids and counts for any text.")),
-                   tr("Tokenizer"));
+    m_translationTab = new TranslationTab(client, this);
+    m_translationTab->setRecorder(&m_recorder);
+    m_tabs->addTab(m_translationTab, tr("Translation"));
+    m_steeringTab = new SteeringTab(client, this);
+    m_steeringTab->setRecorder(&m_recorder);
+    m_steeringTab->setLibrary(m_services.steeringLibrary);
+    m_tabs->addTab(m_steeringTab, tr("Steering"));
+    m_completionTab->setSteeringLibrary(m_services.steeringLibrary);
+    m_chatTab->setSteeringLibrary(m_services.steeringLibrary);
+    connect(m_steeringTab, &SteeringTab::useConcept, this, [this](const QString &id, SteeringTab::Mode mode) {
+        if (mode == SteeringTab::Mode::Chat) {
+            m_chatTab->setSteeringConcept(id);
+            m_tabs->setCurrentWidget(m_chatTab);
+        } else {
+            m_completionTab->setSteeringConcept(id);
+            m_tabs->setCurrentWidget(m_completionTab);
+        }
+        statusBar()->showMessage(tr("steering_concepts set to %1").arg(id), 5000);
+    });
+    // Concepts made on another server are greyed once the connection changes.
+    connect(client, &core::ApiClient::configChanged, m_steeringTab, &SteeringTab::reloadLibrary);
+    m_tokenizerTab = new TokenizerTab(client, this);
+    m_tokenizerTab->setRecorder(&m_recorder);
+    m_tabs->addTab(m_tokenizerTab, tr("Tokenizer"));
+    // "Show tokens" in any prompt editor: its text, on the model of the tab it is in.
+    for (PlaygroundTab *tab : playgroundTabs()) {
+        for (PromptEdit *edit : dynamic_cast<QWidget *>(tab)->findChildren<PromptEdit *>()) {
+            connect(edit, &PromptEdit::showTokensRequested, this, [this, tab](const QString &text) {
+                QString endpoint;
+                QJsonObject body;
+                QString ignored;
+                tab->currentRequest(&endpoint, &body, &ignored);
+                m_tabs->setCurrentWidget(m_tokenizerTab);
+                m_tokenizerTab->showTokens(text, body.value(QStringLiteral("model")).toString());
+            });
+        }
+    }
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -196,10 +227,14 @@ void MainWindow::build(const QString &banner)
         if (!m_restoringDrafts)
             m_draftTimer.start();
     });
-    connect(m_embeddingsTab, &EmbeddingsTab::draftChanged, this, [this] {
+    const auto draftEdited = [this] {
         if (!m_restoringDrafts)
             m_draftTimer.start();
-    });
+    };
+    connect(m_embeddingsTab, &EmbeddingsTab::draftChanged, this, draftEdited);
+    connect(m_translationTab, &TranslationTab::draftChanged, this, draftEdited);
+    connect(m_steeringTab, &SteeringTab::draftChanged, this, draftEdited);
+    connect(m_tokenizerTab, &TokenizerTab::draftChanged, this, draftEdited);
     restoreDrafts();
     resize(1180, 760);
 }
@@ -298,7 +333,8 @@ PlaygroundTab *MainWindow::currentPlaygroundTab() const
 
 QList<PlaygroundTab *> MainWindow::playgroundTabs() const
 {
-    return {m_chatTab, m_completionTab, m_explanationTab, m_embeddingsTab};
+    return {m_chatTab,        m_completionTab, m_explanationTab, m_embeddingsTab,
+            m_translationTab, m_steeringTab,   m_tokenizerTab};
 }
 
 void MainWindow::viewCode()
@@ -360,20 +396,6 @@ void MainWindow::restoreRun(const core::RunRecord &run)
     }
 }
 
-QWidget *MainWindow::placeholder(const QString &title, const QString &text)
-{
-    auto *w = new QWidget(this);
-    auto *layout = new QVBoxLayout(w);
-    auto *label = new QLabel(
-        QStringLiteral("<h2>%1</h2><p>%2</p><p style='color:gray'>%3</p>")
-            .arg(title.toHtmlEscaped(), text.toHtmlEscaped(), tr("Not available yet in this version.").toHtmlEscaped()),
-        w);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    layout->addWidget(label);
-    return w;
-}
-
 void MainWindow::refreshModels()
 {
     auto *job = m_services.client->modelSettings();
@@ -384,6 +406,9 @@ void MainWindow::refreshModels()
             m_chatTab->setModels(models);
             m_explanationTab->setModels(models);
             m_embeddingsTab->setModels(models);
+            m_translationTab->setModels(models);
+            m_steeringTab->setModels(models);
+            m_tokenizerTab->setModels(models);
             // Grey out what no model of this connection can do.
             const bool anyCompletion = std::any_of(models.cbegin(), models.cend(), [](const auto &m) { return m.supportsCompletion(); });
             const bool anyChat = std::any_of(models.cbegin(), models.cend(), [](const auto &m) { return m.supportsChat(); });

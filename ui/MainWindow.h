@@ -6,6 +6,7 @@
 #include "core/settings/ConnectionProfile.h"
 #include "core/storage/EmbeddingCache.h"
 #include "core/storage/HistoryStore.h"
+#include "core/storage/SteeringLibrary.h"
 #include "ui/common/PlaygroundTab.h"
 
 #include <QMainWindow>
@@ -24,6 +25,9 @@ namespace ui {
 class ChatTab;
 class CompletionTab;
 class EmbeddingsTab;
+class SteeringTab;
+class TokenizerTab;
+class TranslationTab;
 class ExplanationTab;
 class HistoryPanel;
 
@@ -38,6 +42,7 @@ struct Services
     core::HistoryStore *history = nullptr;
     core::DraftStore *drafts = nullptr;
     core::EmbeddingCache *embeddingCache = nullptr; ///< the Embeddings tab's vector cache (may be null)
+    core::SteeringLibrary *steeringLibrary = nullptr; ///< the Steering tab's concepts (may be null)
     /// Starts the offline sandbox if needed and gives its config (base URL and token); on failure
     /// an empty config and `error`.
     std::function<core::ClientConfig(QString *error)> sandbox;
@@ -60,6 +65,9 @@ public:
     CompletionTab *completionTab() const { return m_completionTab; }
     ChatTab *chatTab() const { return m_chatTab; }
     ExplanationTab *explanationTab() const { return m_explanationTab; }
+    TranslationTab *translationTab() const { return m_translationTab; }
+    SteeringTab *steeringTab() const { return m_steeringTab; }
+    TokenizerTab *tokenizerTab() const { return m_tokenizerTab; }
     QTabWidget *tabs() const { return m_tabs; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     QLabel *bannerLabel() const { return m_banner; }
@@ -91,7 +99,6 @@ private:
     void restoreDrafts();
     PlaygroundTab *currentPlaygroundTab() const;
     QList<PlaygroundTab *> playgroundTabs() const;
-    QWidget *placeholder(const QString &title, const QString &text);
 
     Services m_services;
     RunRecorder m_recorder;
@@ -100,6 +107,9 @@ private:
     ChatTab *m_chatTab = nullptr;
     ExplanationTab *m_explanationTab = nullptr;
     EmbeddingsTab *m_embeddingsTab = nullptr;
+    TranslationTab *m_translationTab = nullptr;
+    SteeringTab *m_steeringTab = nullptr;
+    TokenizerTab *m_tokenizerTab = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     QDockWidget *m_historyDock = nullptr;
     QLabel *m_banner = nullptr;

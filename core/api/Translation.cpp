@@ -53,4 +53,15 @@ void TranslationResponse::write(json::Writer &w) const
     w.put(u"num_tokens_generated"_s, numTokensGenerated);
 }
 
+QStringList translationLanguageCodes()
+{
+    return {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr"), QStringLiteral("es"), QStringLiteral("it"),
+            QStringLiteral("nl"), QStringLiteral("pt"), QStringLiteral("pl"), QStringLiteral("cs"), QStringLiteral("da"),
+            QStringLiteral("sv"), QStringLiteral("fi"), QStringLiteral("et"), QStringLiteral("lv"), QStringLiteral("lt"),
+            QStringLiteral("el"), QStringLiteral("hu"), QStringLiteral("ro"), QStringLiteral("bg"), QStringLiteral("hr"),
+            QStringLiteral("sk"), QStringLiteral("sl"), QStringLiteral("ga"), QStringLiteral("mt"), QStringLiteral("nb"),
+            QStringLiteral("uk"), QStringLiteral("ru"), QStringLiteral("tr"), QStringLiteral("ar"), QStringLiteral("zh"),
+            QStringLiteral("ja"), QStringLiteral("ko")};
+}
+
 } // namespace core

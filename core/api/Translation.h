@@ -45,4 +45,10 @@ struct TranslationResponse : json::ResponseBody<TranslationResponse>
     void write(json::Writer &w) const;
 };
 
+/// ISO 639-1 codes the Translation tab offers (the spec's examples "en", "de", "fr" and the other
+/// official EU languages, then widely used ones). The spec points to a `/languages` endpoint that it
+/// does not define, so the server stays the judge: any code can be typed, and the sandbox accepts
+/// exactly these.
+QStringList translationLanguageCodes();
+
 } // namespace core

@@ -680,6 +680,12 @@ void TestSandbox::translateAndRerank()
         QVERIFY(s.score > 0 && s.score <= 1);
     QVERIFY(*job->result().score > 0 && *job->result().score <= 1);
 
+    translation.targetLanguage = u"xx"_s;
+    auto unsupported = await(client()->translate(translation));
+    QCOMPARE(unsupported->error().kind, ApiError::Kind::BadRequest);
+    QVERIFY2(unsupported->error().message.contains(u"\"xx\" is not a supported language"_s), qPrintable(unsupported->error().message));
+
+    translation.targetLanguage = u"de"_s;
     translation.model = kBase;
     auto wrong = await(client()->translate(translation));
     QCOMPARE(wrong->error().code, u"MISSING_CAPABILITY"_s);

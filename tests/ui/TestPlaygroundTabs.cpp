@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
-// The Completion and Chat tabs driven with QTest against recorded real traffic (CassetteServer).
+// The Completion and Chat tabs driven with QTest against recorded real traffic (CassetteServer),
+// and the Tokenizer reached from a prompt editor's "Show tokens" on recorded /tokenize and
+// /detokenize answers.
 #include "core/net/ApiClient.h"
 #include "sandbox/SandboxServer.h"
 #include "tests/support/CassetteServer.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
 #include "ui/completion/CompletionTab.h"
+#include "ui/common/PromptEdit.h"
 #include "ui/embeddings/EmbeddingsTab.h"
+#include "ui/tokenizer/TokenizerTab.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,6 +29,7 @@
 #include <QJsonObject>
 #include <QDoubleSpinBox>
 #include <QTabWidget>
+#include <QTableView>
 
 using namespace Qt::StringLiterals;
 
@@ -39,7 +44,8 @@ private Q_SLOTS:
     void chatStreamShowsConcatenatedDeltas();
     void escapeStopsStreamAndKeepsPartialText();
     void serverErrorIsShownWithItsMessage();
-    void otherTabsAreLabelledPlaceholders();
+    void everyTabIsAPlaygroundTab();
+    void showTokensFromAPromptEditor();
     void tabsWorkAgainstTheOfflineSandbox();
 
 private:
@@ -257,21 +263,68 @@ void TestPlaygroundTabs::serverErrorIsShownWithItsMessage()
     QVERIFY(status->text().contains(u"no recorded interaction matches this request"_s));
 }
 
-void TestPlaygroundTabs::otherTabsAreLabelledPlaceholders()
+void TestPlaygroundTabs::everyTabIsAPlaygroundTab()
 {
     QTabWidget *tabs = m_window->tabs();
     QStringList titles;
-    for (int i = 0; i < tabs->count(); ++i)
+    for (int i = 0; i < tabs->count(); ++i) {
         titles.append(tabs->tabText(i));
+        QVERIFY2(dynamic_cast<ui::PlaygroundTab *>(tabs->widget(i)), qPrintable(tabs->tabText(i)));
+        QVERIFY(tabs->widget(i)->findChildren<QLabel *>().size() > 0);
+        for (const QLabel *label : tabs->widget(i)->findChildren<QLabel *>())
+            QVERIFY2(!label->text().contains(u"Not available yet"_s), qPrintable(tabs->tabText(i)));
+    }
     QCOMPARE(titles,
              (QStringList{u"Chat"_s, u"Completion"_s, u"Explanation"_s, u"Embeddings"_s,
                           u"Translation"_s, u"Steering"_s, u"Tokenizer"_s}));
-    QVERIFY(dynamic_cast<ui::EmbeddingsTab *>(tabs->widget(3)));
-    for (int i = 4; i < tabs->count(); ++i) {
-        const QList<QLabel *> labels = tabs->widget(i)->findChildren<QLabel *>();
-        QVERIFY(!labels.isEmpty());
-        QVERIFY(labels.first()->text().contains(u"Not available yet"_s));
-    }
+    QCOMPARE(tabs->widget(6), static_cast<QWidget *>(m_window->tokenizerTab()));
+}
+
+void TestPlaygroundTabs::showTokensFromAPromptEditor()
+{
+    // test_tokenize/test_tokenize: "Hello" on luminous-base is one token, "ĠHello" (id 49222): the
+    // recorded tokenizer adds a leading space.
+    ui::CompletionTab *completion = m_window->completionTab();
+    m_window->tabs()->setCurrentWidget(completion);
+    child<QComboBox>(completion, "model")->setCurrentText(u"luminous-base"_s);
+    auto *prompt = child<ui::PromptEdit>(completion, "prompt");
+    prompt->setPlainText(u"Hello"_s);
+    prompt->setFocus();
+    QTest::keyClick(prompt, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
+    ui::TokenizerTab *tokenizer = m_window->tokenizerTab();
+    QCOMPARE(m_window->tabs()->currentWidget(), static_cast<QWidget *>(tokenizer));
+    QVERIFY(tokenizer->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!tokenizer->isBusy(), 10000);
+    QCOMPARE(tokenizer->tokens(), QStringList{u"ĠHello"_s});
+    QCOMPARE(tokenizer->tokenIds(), QList<qint64>{49222});
+    QCOMPARE(tokenizer->spans().size(), 1);
+    QCOMPARE(tokenizer->spans().at(0).start, 0);
+    QCOMPARE(tokenizer->spans().at(0).length, 5);
+    QVERIFY2(tokenizer->countText().startsWith(u"1 token · 5 characters"_s), qPrintable(tokenizer->countText()));
+    QVERIFY2(tokenizer->countText().contains(u"added a leading space"_s), qPrintable(tokenizer->countText()));
+    QCOMPARE(tokenizer->tokenAt(0), 0);
+    QCOMPARE(tokenizer->tokenAt(4), 0);
+    QCOMPARE(tokenizer->tokenAt(5), -1);
+    QCOMPARE(tokenizer->table()->model()->rowCount(), 1);
+    QCOMPARE(tokenizer->table()->model()->index(0, 1).data().toString(), u"·Hello"_s);
+    QCOMPARE(tokenizer->table()->model()->index(0, 3).data().toLongLong(), 49222);
+
+    // test_detokenize: [4711] → "tiss".
+    QSignalSpy detokenized(tokenizer, &ui::TokenizerTab::detokenizeFinished);
+    tokenizer->idsEdit()->setText(u"[4711]"_s);
+    QTest::keyClick(tokenizer->idsEdit(), Qt::Key_Return);
+    QVERIFY(detokenized.wait(10000));
+    QCOMPARE(tokenizer->detokenizedText(), u"tiss"_s);
+
+    // Ids that are not ids are refused before sending, and the field keeps them.
+    tokenizer->idsEdit()->setText(u"12, x7"_s);
+    tokenizer->detokenize();
+    QVERIFY(!tokenizer->isBusy());
+    QCOMPARE(tokenizer->idsEdit()->text(), u"12, x7"_s);
+    QString error;
+    QVERIFY(!ui::TokenizerTab::parseIds(u"12, x7"_s, &error));
+    QVERIFY2(error.contains(u"\"x7\""_s), qPrintable(error));
+    QCOMPARE(*ui::TokenizerTab::parseIds(u"[1, 2,3]\n4"_s, &error), (QList<qint64>{1, 2, 3, 4}));
 }
 
 QTEST_MAIN(TestPlaygroundTabs)

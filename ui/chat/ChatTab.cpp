@@ -8,6 +8,7 @@
 #include "ui/common/ModelPicker.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/Shortcuts.h"
+#include "ui/common/SteeringMenu.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -118,7 +119,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     m_enterSendsCheck->setObjectName(QStringLiteral("enterSends"));
     options->addRow(tr("max_tokens"), m_maximumTokens);
     options->addRow(tr("temperature"), m_temperature);
-    options->addRow(tr("Steering"), m_steeringConcept);
+    options->addRow(tr("Steering"), withSteeringLibraryMenu(m_steeringConcept, m_client, [this] { return m_steeringLibrary; }));
     options->addRow(m_jsonSchemaCheck);
     options->addRow(tr("Schema name"), m_schemaName);
     options->addRow(tr("JSON schema"), m_schemaEdit);
@@ -788,6 +789,11 @@ void ChatTab::restoreRun(const core::RunRecord &run)
     setBusy(false);
     m_statusLabel->setText(tr("Restored a run (%1).").arg(run.status));
     Q_EMIT draftChanged();
+}
+
+void ChatTab::setSteeringConcept(const QString &id)
+{
+    m_steeringConcept->setText(id);
 }
 
 } // namespace ui

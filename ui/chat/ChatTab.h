@@ -20,6 +20,10 @@ class QSpinBox;
 class QTextBrowser;
 class QUrl;
 
+namespace core {
+class SteeringLibrary;
+}
+
 namespace ui {
 
 class ModelPicker;
@@ -38,6 +42,10 @@ public:
     explicit ChatTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     void setModels(const QList<core::ModelSettings> &models);
     void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
+    /// The steering library the steering field's "Library" menu lists (not owned; may be null).
+    void setSteeringLibrary(core::SteeringLibrary *library) { m_steeringLibrary = library; }
+    /// Puts a concept id into the steering field ("" clears it).
+    void setSteeringConcept(const QString &id);
     bool isBusy() const { return !m_job.isNull(); }
 
     const Conversation &conversation() const { return m_conversation; }
@@ -117,6 +125,7 @@ private:
     QSpinBox *m_maximumTokens;
     QDoubleSpinBox *m_temperature;
     QLineEdit *m_steeringConcept;
+    core::SteeringLibrary *m_steeringLibrary = nullptr;
     QCheckBox *m_jsonSchemaCheck;
     QLineEdit *m_schemaName;
     QPlainTextEdit *m_schemaEdit;

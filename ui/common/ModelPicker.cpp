@@ -35,10 +35,17 @@ void ModelPicker::setModels(const QList<core::ModelSettings> &models)
         case Capability::Embedding:
             ok = !m.embeddingType.value_or(QStringLiteral("none")).isEmpty() && m.embeddingType.value_or(QStringLiteral("none")) != QLatin1String("none");
             break;
+        case Capability::Translation:
+            ok = m.name.contains(QLatin1String("translat"), Qt::CaseInsensitive) || m.name.contains(QLatin1String("-mt-"));
+            break;
         case Capability::Any:
             break;
         }
         if (ok)
+            names.append(m.name);
+    }
+    if (names.isEmpty() && m_capability == Capability::Translation) {
+        for (const core::ModelSettings &m : models)
             names.append(m.name);
     }
     if (names.isEmpty())

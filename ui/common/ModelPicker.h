@@ -14,8 +14,9 @@ class ModelPicker : public QComboBox
     Q_OBJECT
 public:
     /// Which models are listed: /complete, chat, semantic embeddings (embedding_type "semantic"),
-    /// any embeddings (/embeddings: every model with an embedding_type but "none"), or all.
-    enum class Capability { Completion, Chat, SemanticEmbedding, Embedding, Any };
+    /// any embeddings (/embeddings: every model with an embedding_type but "none"), translation
+    /// (/model-settings has no flag for it: names with "translat" or "-mt-", else every model), or all.
+    enum class Capability { Completion, Chat, SemanticEmbedding, Embedding, Translation, Any };
     ModelPicker(Capability capability, const QString &fallback, QWidget *parent = nullptr);
     void setModels(const QList<core::ModelSettings> &models);
     /// Changes the capability and lists the known models again.

@@ -32,6 +32,8 @@ public:
     void setStore(core::HistoryStore *store) { m_store = store; }
     void setProfileName(const QString &name) { m_profile = name; }
     core::HistoryStore *store() const { return m_store; }
+    /// The connection profile's name ("Offline sandbox", "Work").
+    QString profileName() const { return m_profile; }
     qint64 begin(const QString &tab, const QString &model, const QString &endpoint, const QJsonObject &request)
     {
         return m_store ? m_store->beginRun(tab, m_profile, model, endpoint, request) : 0;

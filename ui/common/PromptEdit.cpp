@@ -1,16 +1,39 @@
 // SPDX-License-Identifier: MIT
 #include "ui/common/PromptEdit.h"
 
+#include <QAction>
+#include <QContextMenuEvent>
 #include <QFileInfo>
+#include <QMenu>
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QUrl>
+
+#include <memory>
 
 namespace ui {
 
 PromptEdit::PromptEdit(QWidget *parent)
     : QPlainTextEdit(parent)
 {
+    m_showTokens = new QAction(tr("Show tokens"), this);
+    m_showTokens->setObjectName(QStringLiteral("showTokens"));
+    m_showTokens->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_showTokens->setShortcutContext(Qt::WidgetShortcut);
+    m_showTokens->setToolTip(tr("Show how the model splits this text (or the selection) into tokens"));
+    addAction(m_showTokens);
+    connect(m_showTokens, &QAction::triggered, this, [this] {
+        const QString selected = textCursor().selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+        Q_EMIT showTokensRequested(selected.isEmpty() ? toPlainText() : selected);
+    });
+}
+
+void PromptEdit::contextMenuEvent(QContextMenuEvent *event)
+{
+    std::unique_ptr<QMenu> menu(createStandardContextMenu(event->pos()));
+    menu->addSeparator();
+    menu->addAction(m_showTokens);
+    menu->exec(event->globalPos());
 }
 
 QStringList PromptEdit::imagePaths(const QMimeData *source)

@@ -9,6 +9,7 @@
 #include "ui/common/ParameterTips.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/Shortcuts.h"
+#include "ui/common/SteeringMenu.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -504,7 +505,7 @@ QWidget *CompletionTab::buildParameters()
     bias->addRow(m_biasInclusionFirst);
     bias->addRow(tr("exclusion"), m_biasExclusion);
     bias->addRow(m_biasExclusionFirst);
-    bias->addRow(tr("steering_concepts"), m_steeringConcepts);
+    bias->addRow(tr("steering_concepts"), withSteeringLibraryMenu(m_steeringConcepts, m_client, [this] { return m_steeringLibrary; }));
 
     QFormLayout *control = section(tr("Attention control"), false);
     m_contextualControlThreshold = doubleSpin(QStringLiteral("contextual_control_threshold"), -0.01, 1.0, 0.05, -0.01);
@@ -1046,6 +1047,11 @@ void CompletionTab::restoreRun(const core::RunRecord &run)
         m_outputViews.first()->setPlainText(run.response);
         m_statusLabel->setText(run.error.isEmpty() ? tr("Restored (%1).").arg(run.status) : run.error);
     }
+}
+
+void CompletionTab::setSteeringConcept(const QString &id)
+{
+    m_steeringConcepts->setText(id);
 }
 
 } // namespace ui

@@ -21,6 +21,10 @@ class QListWidget;
 class QPushButton;
 class QSpinBox;
 
+namespace core {
+class SteeringLibrary;
+}
+
 namespace ui {
 
 class ModelPicker;
@@ -61,6 +65,10 @@ public:
     explicit CompletionTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     void setModels(const QList<core::ModelSettings> &models);
     void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
+    /// The steering library the steering field's "Library" menu lists (not owned; may be null).
+    void setSteeringLibrary(core::SteeringLibrary *library) { m_steeringLibrary = library; }
+    /// Puts a concept id into the steering field ("" clears it).
+    void setSteeringConcept(const QString &id);
     bool isBusy() const { return !m_job.isNull(); }
 
     /// The request the current form describes; `error` is set (first problem) when it is not valid.
@@ -155,6 +163,7 @@ private:
     QLineEdit *m_biasExclusion;
     QCheckBox *m_biasExclusionFirst;
     QLineEdit *m_steeringConcepts;
+    core::SteeringLibrary *m_steeringLibrary = nullptr;
     QDoubleSpinBox *m_contextualControlThreshold;
     QCheckBox *m_controlLogAdditive;
 

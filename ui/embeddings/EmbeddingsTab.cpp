@@ -9,6 +9,7 @@
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/ParameterTips.h"
+#include "ui/common/Plural.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/embeddings/MapView.h"
 #include "ui/embeddings/MatrixView.h"
@@ -54,11 +55,6 @@ namespace {
 constexpr int kNeighbourCount = 10;
 constexpr int kSearchResults = 20;
 constexpr qsizetype kDraftLimit = 2 * 1024 * 1024; // editor text kept in the draft
-
-QString plural(qsizetype n, const QString &one, const QString &many)
-{
-    return u"%L1 %2"_s.arg(n).arg(n == 1 ? one : many);
-}
 
 QString formatSeconds(double seconds)
 {

@@ -53,6 +53,10 @@ HistoryPanel::HistoryPanel(core::HistoryStore *store, QWidget *parent)
     m_tab->addItem(tr("Chat"), QStringLiteral("chat"));
     m_tab->addItem(tr("Completion"), QStringLiteral("completion"));
     m_tab->addItem(tr("Explanation"), QStringLiteral("explanation"));
+    m_tab->addItem(tr("Embeddings"), QStringLiteral("embeddings"));
+    m_tab->addItem(tr("Translation"), QStringLiteral("translation"));
+    m_tab->addItem(tr("Steering"), QStringLiteral("steering"));
+    m_tab->addItem(tr("Tokenizer"), QStringLiteral("tokenizer"));
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("historyList"));
     m_list->setRootIsDecorated(false);

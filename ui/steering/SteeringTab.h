@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/net/ApiClient.h"
+#include "core/storage/SteeringLibrary.h"
+#include "ui/common/PlaygroundTab.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace ui {
+
+class ModelPicker;
+class PromptEdit;
+
+/// Steering concepts (reference/API-ENDPOINTS.md §6, BETA): a table editor of example pairs
+/// (negative → positive) with add, remove, reorder and CSV import/export, checked for empty and
+/// duplicate pairs before sending; "Create concept" (`POST /steering_concepts` → id); a local
+/// library in SQLite (core::SteeringLibrary) with rename, delete (undoable), duplicate and
+/// re-create on the connection in use; an A/B view that streams one prompt without and with the
+/// concept side by side, through /complete or /chat/completions. Create with Ctrl+Enter in the
+/// editor; Run A/B with Ctrl+Enter in the A/B prompt; Esc stops.
+class SteeringTab : public QWidget, public PlaygroundTab
+{
+    Q_OBJECT
+public:
+    enum class Mode { Completion, Chat };
+    /// One problem of the pairs: the row (0-based) and what is wrong.
+    struct PairProblem
+    {
+        int row = 0;
+        QString message;
+    };
+
+    explicit SteeringTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
+    ~SteeringTab() override;
+    void setModels(const QList<core::ModelSettings> &models);
+    void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
+    /// The library the tab reads and writes (not owned; null: no library, concepts are not kept).
+    void setLibrary(core::SteeringLibrary *library);
+    core::SteeringLibrary *library() const { return m_library; }
+
+    // Editor
+    void setExamples(const QList<core::SteeringConceptExample> &examples);
+    /// The pairs in the table, in order (cells as typed, rows with both cells empty included).
+    QList<core::SteeringConceptExample> examples() const;
+    void setConceptName(const QString &name);
+    void setDescription(const QString &description);
+    /// Empty rows, half-empty rows, duplicates and pairs whose sides are equal, in row order.
+    QList<PairProblem> pairProblems() const;
+    QString validationText() const;
+    void addPair(const QString &negative = {}, const QString &positive = {});
+    void removeSelectedPairs();
+    /// Moves the current pair up (-1) or down (+1).
+    void movePair(int delta);
+    bool importCsv(const QString &path, QString *error);
+    bool exportCsv(const QString &path, QString *error) const;
+    QTableWidget *pairsTable() const { return m_pairs; }
+
+    /// The concept id in use (the last one created or loaded), for A/B and "Use in".
+    QString conceptId() const;
+    void setConceptId(const QString &id);
+
+    // Library
+    QTableWidget *libraryTable() const { return m_libraryTable; }
+    /// Row `row` of the library table into the editor (name, description, pairs, id).
+    void loadEntry(int row);
+    /// The library rowid shown in table row `row`, or 0.
+    qint64 rowIdAt(int row) const;
+    bool renameEntry(int row, const QString &name);
+    bool deleteEntry(int row);
+    /// Puts back the entry deleted last.
+    bool undoDelete();
+    bool duplicateEntry(int row);
+    /// Sends the pairs of entry `row` to the connection in use; the id is stored as a new entry for
+    /// this profile and host (or updates the entry when it was made on this host already).
+    void recreateEntry(int row);
+
+    // A/B
+    void setMode(Mode mode);
+    void setABPrompt(const QString &prompt);
+    void setABModel(const QString &model);
+    void setMaximumTokens(int tokens);
+    QString outputWithout() const;
+    QString outputWith() const;
+    bool isBusy() const;
+    QString statusText() const;
+    QString abStatusText() const;
+
+    // PlaygroundTab
+    QString tabKey() const override { return QStringLiteral("steering"); }
+    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const override;
+    QJsonObject draft() const override;
+    void restoreDraft(const QJsonObject &draft) override;
+    void restoreRun(const core::RunRecord &run) override;
+
+public Q_SLOTS:
+    void createConcept();
+    void runAB();
+    void stop();
+    void reloadLibrary();
+
+Q_SIGNALS:
+    void draftChanged();
+    /// A create or re-create ended (any way).
+    void conceptFinished();
+    /// Both A/B streams ended (any way).
+    void abFinished();
+    /// "Use in Completion/Chat": put `id` into that tab's steering_concepts.
+    void useConcept(const QString &id, SteeringTab::Mode mode);
+    /// The library changed (Completion and Chat refresh their menus from it).
+    void libraryChanged();
+
+private:
+    void build();
+    QWidget *buildEditor();
+    QWidget *buildLibrary();
+    QWidget *buildAB();
+    void flagProblems();
+    void sendConcept(const QList<core::SteeringConceptExample> &examples, const core::SteeringConceptEntry &base, bool recreate);
+    int selectedLibraryRow() const;
+    void startStream(bool steered);
+    void streamEnded();
+
+    core::ApiClient *m_client;
+    RunRecorder *m_recorder = nullptr;
+    core::SteeringLibrary *m_library = nullptr;
+    QList<core::SteeringConceptEntry> m_entries; // as listed in the table
+    std::optional<core::SteeringConceptEntry> m_deleted;
+    QPointer<core::SteeringConceptJob> m_conceptJob;
+    QPointer<core::ApiJob> m_streams[2];
+    qint64 m_runId = 0;
+    bool m_filling = false;
+
+    QLineEdit *m_name = nullptr;
+    QLineEdit *m_description = nullptr;
+    QTableWidget *m_pairs = nullptr;
+    QLabel *m_validation = nullptr;
+    QPushButton *m_createButton = nullptr;
+    QLineEdit *m_idEdit = nullptr;
+    QLabel *m_status = nullptr;
+    QTableWidget *m_libraryTable = nullptr;
+    QPushButton *m_undoButton = nullptr;
+
+    QComboBox *m_mode = nullptr;
+    ModelPicker *m_abModel = nullptr;
+    PromptEdit *m_abPrompt = nullptr;
+    QSpinBox *m_maximumTokens = nullptr;
+    QPushButton *m_runAB = nullptr;
+    QPushButton *m_stopAB = nullptr;
+    QPlainTextEdit *m_outputs[2] = {nullptr, nullptr};
+    QLabel *m_outputTitles[2] = {nullptr, nullptr};
+    QLabel *m_abStatus = nullptr;
+};
+
+} // namespace ui

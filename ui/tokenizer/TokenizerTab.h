@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/analysis/TokenSpans.h"
+#include "core/net/ApiClient.h"
+#include "ui/common/PlaygroundTab.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+class QTextEdit;
+
+namespace ui {
+
+class ModelPicker;
+class TokenTableModel;
+
+/// `/tokenize` and `/detokenize` (spec: TokenizationRequest, DetokenizationRequest): text in, its
+/// tokens drawn over the text in alternating colours (hover for the id) with a table of index,
+/// token, id and characters, and the counts; token ids in, text out. Prompt editors' "Show tokens"
+/// lands here through showTokens(). Tokenize with Ctrl+Enter, Stop with Esc.
+class TokenizerTab : public QWidget, public PlaygroundTab
+{
+    Q_OBJECT
+public:
+    explicit TokenizerTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
+    ~TokenizerTab() override;
+    void setModels(const QList<core::ModelSettings> &models);
+    void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
+    void setText(const QString &text);
+    void setModel(const QString &model);
+    /// "Show tokens" from another tab: `text` (and `model` when not empty) in, then tokenize.
+    void showTokens(const QString &text, const QString &model);
+    bool isBusy() const { return !m_job.isNull() || !m_detokenizeJob.isNull(); }
+
+    /// The tokens on show (byte-level strings as /tokenize gives them), their ids and spans.
+    QStringList tokens() const { return m_tokens; }
+    QList<qint64> tokenIds() const { return m_ids; }
+    QList<core::analysis::TokenSpan> spans() const { return m_spans; }
+    /// The text the tokens on show belong to.
+    QString tokenizedText() const { return m_tokenizedText; }
+    /// Index of the token under `position` (a UTF-16 index of the tokenized text), or -1.
+    int tokenAt(int position) const;
+    QString statusText() const;
+    QString countText() const;
+    QString detokenizedText() const;
+    QTextEdit *tokenView() const { return m_view; }
+    QTableView *table() const { return m_table; }
+    QLineEdit *idsEdit() const { return m_idsEdit; }
+
+    /// Reads token ids from "1, 2 3", "[1,2,3]" or one per line; nullopt with `error` naming the
+    /// first entry that is not a non-negative integer.
+    static std::optional<QList<qint64>> parseIds(const QString &text, QString *error);
+
+    // PlaygroundTab
+    QString tabKey() const override { return QStringLiteral("tokenizer"); }
+    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const override;
+    QJsonObject draft() const override;
+    void restoreDraft(const QJsonObject &draft) override;
+    void restoreRun(const core::RunRecord &run) override;
+
+public Q_SLOTS:
+    void tokenize();
+    void detokenize();
+    void stop();
+    /// Puts the ids on show into the detokenize field.
+    void useIdsForDetokenize();
+
+Q_SIGNALS:
+    void draftChanged();
+    void finished();
+    void detokenizeFinished();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void build();
+    void showResult(const QString &text, const core::TokenizationResponse &response);
+    void setBusy(bool busy);
+
+    core::ApiClient *m_client;
+    RunRecorder *m_recorder = nullptr;
+    QPointer<core::TokenizationJob> m_job;
+    QPointer<core::DetokenizationJob> m_detokenizeJob;
+    qint64 m_runId = 0;
+    QString m_pendingText;
+
+    ModelPicker *m_model = nullptr;
+    QPlainTextEdit *m_input = nullptr;
+    QPushButton *m_tokenizeButton = nullptr;
+    QPushButton *m_stopButton = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_count = nullptr;
+    QTextEdit *m_view = nullptr;
+    QTableView *m_table = nullptr;
+    TokenTableModel *m_tableModel = nullptr;
+    QLineEdit *m_idsEdit = nullptr;
+    QPushButton *m_detokenizeButton = nullptr;
+    QPlainTextEdit *m_detokenized = nullptr;
+    QLabel *m_detokenizeStatus = nullptr;
+
+    QString m_tokenizedText;
+    QStringList m_tokens;
+    QList<qint64> m_ids;
+    QList<core::analysis::TokenSpan> m_spans;
+    int m_hovered = -1;
+};
+
+} // namespace ui
