@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -290,6 +291,14 @@ QWidget *SteeringTab::buildAB()
     m_maximumTokens->setRange(1, 4096);
     m_maximumTokens->setValue(64);
     top->addWidget(m_maximumTokens);
+    top->addWidget(new QLabel(tr("temperature"), box));
+    m_temperature = new QDoubleSpinBox(box);
+    m_temperature->setObjectName(u"temperature"_s);
+    m_temperature->setRange(0, 2);
+    m_temperature->setSingleStep(0.1);
+    m_temperature->setValue(0);
+    m_temperature->setToolTip(tr("The same for A and B. At 0 both are greedy, so any difference comes from the concept."));
+    top->addWidget(m_temperature);
     m_runAB = button(tr("Run A/B"), u"runAB"_s, tr("Stream both (Ctrl+Enter in the prompt)"), box);
     m_stopAB = button(tr("Stop"), u"stopAB"_s, tr("Esc"), box);
     m_stopAB->setEnabled(false);
@@ -839,6 +848,7 @@ void SteeringTab::startStream(bool steered)
     if (m_mode->currentIndex() == 0) {
         core::CompletionRequest request = core::CompletionRequest::withClientDefaults(m_abModel->model(), core::Prompt::fromText(prompt));
         request.maximumTokens = m_maximumTokens->value();
+        request.temperature = m_temperature->value();
         request.steeringConcepts = concepts;
         auto *stream = m_client->completeStreaming(request);
         connect(stream, &core::CompletionStreamJob::textReceived, this, [this, side](int index, const QString &text) {
@@ -851,6 +861,7 @@ void SteeringTab::startStream(bool steered)
         request.model = m_abModel->model();
         request.messages = {core::ChatMessage::fromText(u"user"_s, prompt)};
         request.maxTokens = m_maximumTokens->value();
+        request.temperature = m_temperature->value();
         request.steeringConcepts = concepts;
         auto *stream = m_client->chatStreaming(request);
         connect(stream, &core::ChatStreamJob::deltaReceived, this, [this, side](int index, const QString &text) {
@@ -903,7 +914,8 @@ QJsonObject SteeringTab::draft() const
             {u"ab_mode"_s, m_mode->currentIndex()},
             {u"ab_model"_s, m_abModel->model()},
             {u"ab_prompt"_s, m_abPrompt->toPlainText()},
-            {u"maximum_tokens"_s, m_maximumTokens->value()}};
+            {u"maximum_tokens"_s, m_maximumTokens->value()},
+            {u"temperature"_s, m_temperature->value()}};
 }
 
 void SteeringTab::restoreDraft(const QJsonObject &draft)
@@ -921,6 +933,7 @@ void SteeringTab::restoreDraft(const QJsonObject &draft)
     setABPrompt(draft.value(u"ab_prompt"_s).toString());
     if (draft.contains(u"maximum_tokens"_s))
         setMaximumTokens(draft.value(u"maximum_tokens"_s).toInt());
+    m_temperature->setValue(draft.value(u"temperature"_s).toDouble());
 }
 
 void SteeringTab::restoreRun(const core::RunRecord &run)

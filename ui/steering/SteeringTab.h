@@ -11,6 +11,7 @@
 #include <optional>
 
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -156,6 +157,7 @@ private:
     ModelPicker *m_abModel = nullptr;
     PromptEdit *m_abPrompt = nullptr;
     QSpinBox *m_maximumTokens = nullptr;
+    QDoubleSpinBox *m_temperature = nullptr;
     QPushButton *m_runAB = nullptr;
     QPushButton *m_stopAB = nullptr;
     QPlainTextEdit *m_outputs[2] = {nullptr, nullptr};

@@ -430,8 +430,10 @@ bool TokenizerTab::eventFilter(QObject *watched, QEvent *event)
             }
             if (token != m_hovered) {
                 m_hovered = token;
-                if (token >= 0)
-                    m_table->selectRow(token);
+                if (token >= 0) {
+                    m_table->setCurrentIndex(m_tableModel->index(token, 0));
+                    m_table->scrollTo(m_table->currentIndex());
+                }
             }
         }
     }

@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: MIT
+// The Steering tab driven with QTest on the offscreen platform against the sandbox over loopback:
+// pairs checked before sending, a concept created and kept in the SQLite library across a
+// restart, rename/duplicate/delete with undo, re-creating on another server, CSV round trips,
+// A/B streams through /complete and /chat/completions, and the Completion and Chat tabs applying
+// a concept from the library.
+#include "core/net/ApiClient.h"
+#include "core/storage/Database.h"
+#include "core/storage/SteeringLibrary.h"
+#include "sandbox/SandboxServer.h"
+#include "ui/MainWindow.h"
+#include "ui/chat/ChatTab.h"
+#include "ui/completion/CompletionTab.h"
+#include "ui/steering/SteeringTab.h"
+
+#include <QFile>
+#include <QLineEdit>
+#include <QMenu>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QList<core::SteeringConceptExample> kFood{
+    {u"The car drove down the road."_s, u"The pizza with cheese and fresh tomatoes."_s, {}},
+    {u"I fixed the engine."_s, u"I baked bread and a good soup."_s, {}},
+};
+
+struct Connection
+{
+    std::unique_ptr<sandbox::EmbeddedSandbox> sandbox;
+    std::unique_ptr<core::ApiClient> client;
+};
+
+} // namespace
+
+class TestSteering : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void pairsAreCheckedBeforeSending();
+    void createdConceptIsKeptAcrossARestart();
+    void libraryRenameDuplicateDeleteUndo();
+    void recreateOnAnotherServer();
+    void csvRoundTripAndBadCsv();
+    void abStreamsBothSides_data();
+    void abStreamsBothSides();
+    void completionAndChatApplyFromTheLibrary();
+
+private:
+    Connection connect();
+    std::unique_ptr<ui::SteeringTab> makeTab(core::ApiClient *client);
+    bool createAndWait(ui::SteeringTab *tab);
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    Connection m_connection;
+    std::unique_ptr<core::Database> m_db;
+    std::unique_ptr<core::SteeringLibrary> m_library;
+    ui::RunRecorder m_recorder;
+    QTemporaryDir m_dir;
+    QString m_dbPath;
+};
+
+Connection TestSteering::connect()
+{
+    Connection c;
+    c.sandbox = std::make_unique<sandbox::EmbeddedSandbox>();
+    QString error;
+    if (!c.sandbox->start(&error))
+        qFatal("sandbox: %s", qPrintable(error));
+    core::ClientConfig config;
+    config.baseUrl = c.sandbox->baseUrl();
+    config.token = c.sandbox->token();
+    config.retry.totalRetries = 0;
+    c.client = std::make_unique<core::ApiClient>(m_nam.get(), config);
+    return c;
+}
+
+void TestSteering::init()
+{
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_nam->setProxy(QNetworkProxy::NoProxy);
+    m_connection = connect();
+    m_dbPath = m_dir.filePath(u"%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
+    m_db = std::make_unique<core::Database>(m_dbPath);
+    QString error;
+    QVERIFY2(m_db->open(&error), qPrintable(error));
+    m_library = std::make_unique<core::SteeringLibrary>(m_db.get());
+    m_recorder.setProfileName(u"Offline sandbox"_s);
+}
+
+void TestSteering::cleanup()
+{
+    m_library.reset();
+    m_db.reset();
+    m_connection = {};
+    m_nam.reset();
+}
+
+std::unique_ptr<ui::SteeringTab> TestSteering::makeTab(core::ApiClient *client)
+{
+    auto tab = std::make_unique<ui::SteeringTab>(client);
+    tab->setRecorder(&m_recorder);
+    tab->setLibrary(m_library.get());
+    tab->resize(1200, 760);
+    tab->show();
+    if (!QTest::qWaitForWindowExposed(tab.get()))
+        qWarning("not exposed");
+    return tab;
+}
+
+bool TestSteering::createAndWait(ui::SteeringTab *tab)
+{
+    QSignalSpy done(tab, &ui::SteeringTab::conceptFinished);
+    tab->createConcept();
+    return tab->isBusy() && done.wait(10000);
+}
+
+void TestSteering::pairsAreCheckedBeforeSending()
+{
+    auto tab = makeTab(m_connection.client.get());
+    auto *create = tab->findChild<QPushButton *>(u"create"_s);
+    QVERIFY(!create->isEnabled()); // no pairs yet
+    tab->addPair(u"It might be, perhaps."_s, u"It is."_s);
+    QVERIFY(create->isEnabled());
+    tab->addPair();                                        // empty
+    tab->addPair(u"only negative"_s, u" "_s);             // half
+    tab->addPair(u"It might be, perhaps."_s, u"It is."_s); // duplicate of pair 1
+    tab->addPair(u"same"_s, u"same"_s);                    // both sides equal
+    const QList<ui::SteeringTab::PairProblem> problems = tab->pairProblems();
+    QCOMPARE(problems.size(), 4);
+    QCOMPARE(problems.at(0).row, 1);
+    QCOMPARE(problems.at(0).message, u"pair 2 is empty"_s);
+    QCOMPARE(problems.at(1).message, u"pair 3 has no positive example"_s);
+    QCOMPARE(problems.at(2).message, u"pair 4 repeats pair 1"_s);
+    QCOMPARE(problems.at(3).message, u"pair 5 has the same text on both sides"_s);
+    QVERIFY(!create->isEnabled());
+    QVERIFY2(tab->validationText().contains(u"pair 4 repeats pair 1"_s), qPrintable(tab->validationText()));
+    QTableWidget *pairs = tab->pairsTable();
+    QVERIFY(pairs->item(3, 0)->background().color() != pairs->item(0, 0)->background().color());
+    QCOMPARE(pairs->item(3, 1)->toolTip(), u"pair 4 repeats pair 1"_s);
+    // Ctrl+Enter in the editor: nothing is sent, the reason is given, the pairs stay.
+    pairs->setFocus();
+    QTest::keyClick(pairs, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(!tab->isBusy());
+    QVERIFY2(tab->statusText().startsWith(u"Not sent: pair 2 is empty"_s), qPrintable(tab->statusText()));
+    QCOMPARE(tab->examples().size(), 5);
+
+    // Fix them: remove the bad rows (selected), reorder what is left.
+    pairs->clearSelection();
+    pairs->setSelectionMode(QAbstractItemView::MultiSelection);
+    for (const int row : {1, 2, 3, 4})
+        pairs->selectRow(row);
+    tab->removeSelectedPairs();
+    QCOMPARE(tab->examples().size(), 1);
+    tab->addPair(u"Maybe we could."_s, u"We will."_s);
+    pairs->setCurrentCell(1, 0);
+    tab->movePair(-1);
+    QCOMPARE(tab->examples().at(0).negative, u"Maybe we could."_s);
+    QVERIFY(tab->pairProblems().isEmpty());
+    QVERIFY(create->isEnabled());
+}
+
+void TestSteering::createdConceptIsKeptAcrossARestart()
+{
+    QString id;
+    {
+        auto tab = makeTab(m_connection.client.get());
+        tab->setExamples(kFood);
+        tab->setConceptName(u"Food"_s);
+        tab->setDescription(u"talks about cooking"_s);
+        QVERIFY(createAndWait(tab.get()));
+        id = tab->conceptId();
+        QVERIFY2(id.startsWith(u"sandbox-concept-"_s), qPrintable(tab->statusText()));
+        QVERIFY2(tab->statusText().contains(u"saved in the library"_s), qPrintable(tab->statusText()));
+        QCOMPARE(tab->libraryTable()->rowCount(), 1);
+        // The same pairs again give the same id (the API is idempotent): the entry is updated.
+        QVERIFY(createAndWait(tab.get()));
+        QCOMPARE(tab->conceptId(), id);
+        QVERIFY2(tab->statusText().contains(u"updated in the library"_s), qPrintable(tab->statusText()));
+        QCOMPARE(tab->libraryTable()->rowCount(), 1);
+    }
+    // A restart: the database closed and opened again.
+    m_library.reset();
+    m_db.reset();
+    m_db = std::make_unique<core::Database>(m_dbPath);
+    QString error;
+    QVERIFY2(m_db->open(&error), qPrintable(error));
+    m_library = std::make_unique<core::SteeringLibrary>(m_db.get());
+    auto tab = makeTab(m_connection.client.get());
+    QCOMPARE(tab->libraryTable()->rowCount(), 1);
+    QCOMPARE(tab->libraryTable()->item(0, 0)->text(), u"Food"_s);
+    QCOMPARE(tab->libraryTable()->item(0, 1)->toolTip(), id);
+    QCOMPARE(tab->libraryTable()->item(0, 2)->text(), u"Offline sandbox"_s);
+    const core::SteeringConceptEntry entry = m_library->list().at(0);
+    QCOMPARE(entry.host, m_connection.client->config().baseUrl.toString());
+    QCOMPARE(entry.description, u"talks about cooking"_s);
+    tab->loadEntry(0);
+    QCOMPARE(tab->conceptId(), id);
+    QCOMPARE(tab->examples().size(), 2);
+    QCOMPARE(tab->examples().at(1).positive, kFood.at(1).positive);
+}
+
+void TestSteering::libraryRenameDuplicateDeleteUndo()
+{
+    auto tab = makeTab(m_connection.client.get());
+    tab->setExamples(kFood);
+    tab->setConceptName(u"Food"_s);
+    QVERIFY(createAndWait(tab.get()));
+    QTableWidget *library = tab->libraryTable();
+    QSignalSpy changed(tab.get(), &ui::SteeringTab::libraryChanged);
+    // Rename in place: editing the name cell stores it.
+    library->item(0, 0)->setText(u"Cooking"_s);
+    QCOMPARE(m_library->list().at(0).name, u"Cooking"_s);
+    QVERIFY(tab->duplicateEntry(0));
+    QCOMPARE(library->rowCount(), 2);
+    QStringList names{library->item(0, 0)->text(), library->item(1, 0)->text()};
+    names.sort();
+    QCOMPARE(names, (QStringList{u"Cooking"_s, u"Cooking (copy)"_s}));
+    // Delete, then Undo brings it back with everything it had.
+    const int copyRow = library->item(0, 0)->text() == u"Cooking (copy)"_s ? 0 : 1;
+    library->setCurrentCell(copyRow, 0);
+    library->setFocus();
+    QTest::keyClick(library, Qt::Key_Delete);
+    QCOMPARE(library->rowCount(), 1);
+    QCOMPARE(library->item(0, 0)->text(), u"Cooking"_s);
+    QVERIFY(tab->findChild<QPushButton *>(u"undoDelete"_s)->isEnabled());
+    QTest::keyClick(library, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(library->rowCount(), 2);
+    QCOMPARE(m_library->list().size(), 2);
+    QVERIFY(!tab->findChild<QPushButton *>(u"undoDelete"_s)->isEnabled());
+    QVERIFY(changed.count() >= 4);
+    // An empty name is refused and the old one stays.
+    QVERIFY(!tab->renameEntry(0, u"  "_s));
+    QVERIFY(!library->item(0, 0)->text().trimmed().isEmpty());
+}
+
+void TestSteering::recreateOnAnotherServer()
+{
+    auto tab = makeTab(m_connection.client.get());
+    tab->setExamples(kFood);
+    tab->setConceptName(u"Food"_s);
+    QVERIFY(createAndWait(tab.get()));
+    // Another connection (another sandbox on another port): the concept is greyed and Re-create
+    // sends its pairs there, keeping a second entry for that host.
+    Connection other = connect();
+    auto elsewhere = makeTab(other.client.get());
+    QCOMPARE(elsewhere->libraryTable()->rowCount(), 1);
+    QVERIFY2(elsewhere->libraryTable()->item(0, 2)->toolTip().contains(u"Re-create it here"_s),
+             qPrintable(elsewhere->libraryTable()->item(0, 2)->toolTip()));
+    QSignalSpy done(elsewhere.get(), &ui::SteeringTab::conceptFinished);
+    elsewhere->recreateEntry(0);
+    QVERIFY(done.wait(10000));
+    QVERIFY2(elsewhere->statusText().startsWith(u"Re-created concept \"Food\""_s), qPrintable(elsewhere->statusText()));
+    const QList<core::SteeringConceptEntry> all = m_library->list();
+    QCOMPARE(all.size(), 2);
+    QSet<QString> hosts{all.at(0).host, all.at(1).host};
+    QCOMPARE(hosts, (QSet<QString>{m_connection.client->config().baseUrl.toString(), other.client->config().baseUrl.toString()}));
+    QCOMPARE(all.at(0).name, u"Food"_s);
+    QCOMPARE(all.at(0).examples.size(), 2);
+}
+
+void TestSteering::csvRoundTripAndBadCsv()
+{
+    auto tab = makeTab(m_connection.client.get());
+    const QList<core::SteeringConceptExample> pairs{{u"a, with comma"_s, u"\"quoted\""_s, {}}, {u"two\nlines"_s, u"ünï ✓"_s, {}}};
+    tab->setExamples(pairs);
+    QString error;
+    const QString path = m_dir.filePath(u"pairs.csv"_s);
+    QVERIFY2(tab->exportCsv(path, &error), qPrintable(error));
+    auto fresh = makeTab(m_connection.client.get());
+    QVERIFY2(fresh->importCsv(path, &error), qPrintable(error));
+    QCOMPARE(fresh->examples().size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(fresh->examples().at(i).negative, pairs.at(i).negative);
+        QCOMPARE(fresh->examples().at(i).positive, pairs.at(i).positive);
+    }
+    // A file without the columns: a clear error, the pairs on show stay.
+    const QString bad = m_dir.filePath(u"bad.csv"_s);
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("before,after\nx,y\n");
+    file.close();
+    QVERIFY(!fresh->importCsv(bad, &error));
+    QVERIFY2(error.contains(u"\"negative\" and \"positive\""_s) && error.contains(u"Nothing was imported"_s), qPrintable(error));
+    QCOMPARE(fresh->examples().size(), 2);
+}
+
+void TestSteering::abStreamsBothSides_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("model");
+    QTest::newRow("completion") << int(ui::SteeringTab::Mode::Completion) << u"sandbox-luminous-base"_s;
+    QTest::newRow("chat") << int(ui::SteeringTab::Mode::Chat) << u"sandbox-llama-3.1-8b-instruct"_s;
+}
+
+void TestSteering::abStreamsBothSides()
+{
+    QFETCH(int, mode);
+    QFETCH(QString, model);
+    auto tab = makeTab(m_connection.client.get());
+    tab->runAB();
+    QVERIFY2(tab->abStatusText().startsWith(u"Not sent"_s), qPrintable(tab->abStatusText()));
+    tab->setExamples(kFood);
+    QVERIFY(createAndWait(tab.get()));
+    tab->setMode(ui::SteeringTab::Mode(mode));
+    tab->setABModel(model);
+    tab->setMaximumTokens(24);
+    tab->setABPrompt(u"Today I want to tell you about"_s);
+    QSignalSpy done(tab.get(), &ui::SteeringTab::abFinished);
+    auto *prompt = tab->findChild<QWidget *>(u"abPrompt"_s);
+    prompt->setFocus();
+    QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(tab->isBusy());
+    QVERIFY(done.wait(15000));
+    QVERIFY2(!tab->outputWithout().isEmpty(), qPrintable(tab->abStatusText()));
+    QVERIFY2(!tab->outputWith().isEmpty(), qPrintable(tab->abStatusText()));
+    QVERIFY(!tab->outputWith().contains(u"⚠"_s));
+    // The sandbox's steering pulls toward the positive examples' words.
+    const QStringList food{u"pizza"_s, u"cheese"_s, u"tomatoes"_s, u"bread"_s, u"soup"_s, u"baked"_s, u"fresh"_s};
+    const auto foodWords = [&](const QString &text) {
+        int count = 0;
+        for (const QString &word : food)
+            count += int(text.count(word));
+        return count;
+    };
+    QVERIFY2(foodWords(tab->outputWith()) > foodWords(tab->outputWithout()),
+             qPrintable(tab->outputWithout() + u" | "_s + tab->outputWith()));
+    QVERIFY2(tab->abStatusText().startsWith(u"Done."_s), qPrintable(tab->abStatusText()));
+}
+
+void TestSteering::completionAndChatApplyFromTheLibrary()
+{
+    ui::Services services;
+    services.client = m_connection.client.get();
+    services.steeringLibrary = m_library.get();
+    ui::MainWindow window(services);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::SteeringTab *tab = window.steeringTab();
+    tab->setExamples(kFood);
+    tab->setConceptName(u"Food"_s);
+    QVERIFY(createAndWait(tab));
+    const QString id = tab->conceptId();
+    // A concept from another server is listed but cannot be chosen.
+    core::SteeringConceptEntry foreign;
+    foreign.name = u"Elsewhere"_s;
+    foreign.conceptId = u"abc"_s;
+    foreign.host = u"https://api.example.com/v1"_s;
+    foreign.profile = u"Work"_s;
+    QVERIFY(m_library->add(foreign) > 0);
+
+    // Completion: the Library menu beside steering_concepts.
+    auto *button = window.completionTab()->findChild<QToolButton *>(u"steering_conceptsLibrary"_s);
+    QVERIFY(button);
+    Q_EMIT button->menu()->aboutToShow();
+    QAction *food = nullptr;
+    QAction *elsewhere = nullptr;
+    for (QAction *action : button->menu()->actions()) {
+        if (action->text() == u"Food"_s)
+            food = action;
+        if (action->text().startsWith(u"Elsewhere"_s))
+            elsewhere = action;
+    }
+    QVERIFY(food && elsewhere);
+    QVERIFY(food->isEnabled());
+    QVERIFY(!elsewhere->isEnabled());
+    QCOMPARE(elsewhere->text(), u"Elsewhere (made on Work)"_s);
+    food->trigger();
+    QCOMPARE(window.completionTab()->findChild<QLineEdit *>(u"steering_concepts"_s)->text(), id);
+
+    // Chat: "Use in Chat" from the Steering tab's library.
+    tab->reloadLibrary();
+    for (int row = 0; row < tab->libraryTable()->rowCount(); ++row)
+        if (tab->libraryTable()->item(row, 0)->text() == u"Food"_s)
+            tab->libraryTable()->setCurrentCell(row, 0);
+    tab->findChild<QPushButton *>(u"useInChat"_s)->click();
+    QCOMPARE(window.tabs()->currentWidget(), static_cast<QWidget *>(window.chatTab()));
+    QCOMPARE(window.chatTab()->findChild<QLineEdit *>(u"steering_concepts"_s)->text(), id);
+}
+
+QTEST_MAIN(TestSteering)
+#include "TestSteering.moc"

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: MIT
+// The Translation and Tokenizer tabs driven with QTest on the offscreen platform against the
+// sandbox over loopback: a translation with segment scores and hover marking the source span,
+// swapping direction, many lines at once with progress into the table, CSV export read back,
+// copy, unsupported language and wrong model errors that lose nothing; then text tokenized into
+// spans that cover it, hover on a token, and ids back to text.
+#include "core/net/ApiClient.h"
+#include "core/util/Csv.h"
+#include "sandbox/SandboxServer.h"
+#include "ui/tokenizer/TokenizerTab.h"
+#include "ui/translation/TranslationTab.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextEdit>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kModel = u"sandbox-pharia-1-mt-translation"_s;
+}
+
+class TestTranslation : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void translatesWithSegmentScores();
+    void hoverMarksTheSourceSpan();
+    void swapsDirection();
+    void manyLinesFillTheTable();
+    void errorsAreShownAndLoseNothing();
+    void tokenizerDrawsSpansOverTheText();
+
+private:
+    bool translateAndWait(ui::TranslationTab *tab);
+    std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<core::ApiClient> m_client;
+    std::unique_ptr<ui::TranslationTab> m_tab;
+    QTemporaryDir m_dir;
+};
+
+void TestTranslation::init()
+{
+    m_sandbox = std::make_unique<sandbox::EmbeddedSandbox>();
+    QString error;
+    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_nam->setProxy(QNetworkProxy::NoProxy);
+    core::ClientConfig config;
+    config.baseUrl = m_sandbox->baseUrl();
+    config.token = m_sandbox->token();
+    config.retry.totalRetries = 0;
+    m_client = std::make_unique<core::ApiClient>(m_nam.get(), config);
+    m_tab = std::make_unique<ui::TranslationTab>(m_client.get());
+    m_tab->resize(1100, 700);
+    m_tab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+    m_tab->setModel(kModel);
+}
+
+void TestTranslation::cleanup()
+{
+    m_tab.reset();
+    m_client.reset();
+    m_nam.reset();
+    m_sandbox.reset();
+}
+
+bool TestTranslation::translateAndWait(ui::TranslationTab *tab)
+{
+    QSignalSpy finished(tab, &ui::TranslationTab::finished);
+    tab->sourceEdit()->setFocus();
+    QTest::keyClick(tab->sourceEdit(), Qt::Key_Return, Qt::ControlModifier);
+    if (!tab->isBusy())
+        return false;
+    return finished.wait(15000);
+}
+
+void TestTranslation::translatesWithSegmentScores()
+{
+    m_tab->setSource(u"Hello world. The cat is in the house."_s);
+    m_tab->setTargetLanguage(u"de"_s);
+    QVERIFY(translateAndWait(m_tab.get()));
+    QVERIFY2(m_tab->translation().startsWith(u"[de] Hallo Welt."_s), qPrintable(m_tab->translation()));
+    QVERIFY(m_tab->score().has_value());
+    QVERIFY(*m_tab->score() > 0 && *m_tab->score() <= 1);
+    QLabel *score = m_tab->findChild<QLabel *>(u"score"_s);
+    QCOMPARE(score->text(), u"score %1"_s.arg(*m_tab->score(), 0, 'f', 3));
+    QTableWidget *table = m_tab->table();
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, 1)->text(), u"Hello world."_s);
+    QCOMPARE(table->item(0, 2)->text(), u"Hallo Welt."_s);
+    // The overall score is the length-weighted mean of the segment scores (the sandbox's rule), so
+    // it lies between them; each segment's cell is coloured by its score.
+    const double s0 = table->item(0, 3)->text().toDouble();
+    const double s1 = table->item(1, 3)->text().toDouble();
+    QVERIFY(*m_tab->score() >= std::min(s0, s1) - 1e-3 && *m_tab->score() <= std::max(s0, s1) + 1e-3);
+    if (std::abs(s0 - s1) > 0.01)
+        QVERIFY(table->item(0, 3)->background().color() != table->item(1, 3)->background().color());
+    // The translation view carries each segment's colour on its characters.
+    QTextCursor at(m_tab->translationView()->document());
+    at.setPosition(int(m_tab->translation().indexOf(u"Hallo"_s)) + 1);
+    QCOMPARE(at.charFormat().background().color().rgb(), table->item(0, 3)->background().color().rgb());
+    QVERIFY2(m_tab->statusText().contains(u"2 segments"_s), qPrintable(m_tab->statusText()));
+}
+
+void TestTranslation::hoverMarksTheSourceSpan()
+{
+    const QString source = u"Hello world. The cat is in the house."_s;
+    m_tab->setSource(source);
+    QVERIFY(translateAndWait(m_tab.get()));
+    QCOMPARE(m_tab->markedSource(), qMakePair(-1, 0));
+    // Hover the second segment's text in the translation view.
+    const QString translated = m_tab->translation();
+    const int inSecond = int(translated.indexOf(u"Katze"_s)) + 2;
+    QVERIFY(inSecond > 2);
+    QTextCursor cursor(m_tab->translationView()->document());
+    cursor.setPosition(inSecond);
+    const QPoint point = m_tab->translationView()->cursorRect(cursor).center();
+    QTest::mouseMove(m_tab->translationView()->viewport(), point);
+    QTRY_COMPARE(m_tab->markedSource(), qMakePair(int(source.indexOf(u"The cat"_s)), int(source.size() - source.indexOf(u"The cat"_s))));
+    QCOMPARE(m_tab->sourceEdit()->extraSelections().size(), 1);
+    QCOMPARE(m_tab->sourceEdit()->extraSelections().first().cursor.selectedText(), u"The cat is in the house."_s);
+    QCOMPARE(m_tab->table()->currentRow(), 1);
+    // The table leads the other way: its first row marks the first sentence.
+    m_tab->table()->setCurrentCell(0, 1);
+    QCOMPARE(m_tab->markedSource(), qMakePair(0, 12));
+}
+
+void TestTranslation::swapsDirection()
+{
+    m_tab->setSource(u"Good morning."_s);
+    m_tab->setSourceLanguage(u"en"_s);
+    m_tab->setTargetLanguage(u"de"_s);
+    QVERIFY(translateAndWait(m_tab.get()));
+    const QString translated = m_tab->translation();
+    QVERIFY2(translated.contains(u"Gut Morgen"_s), qPrintable(translated));
+    QTest::keyClick(m_tab.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_tab->source(), translated);
+    QCOMPARE(m_tab->sourceLanguage(), u"de"_s);
+    QCOMPARE(m_tab->targetLanguage(), u"en"_s);
+    QVERIFY(m_tab->translation().isEmpty());
+    QCOMPARE(m_tab->table()->rowCount(), 0);
+    QCOMPARE(ui::TranslationTab::languageCode(u"German (de)"_s), u"de"_s);
+    QCOMPARE(ui::TranslationTab::languageCode(u" pt-BR "_s), u"pt-BR"_s);
+}
+
+void TestTranslation::manyLinesFillTheTable()
+{
+    const QStringList lines{u"Hello world."_s, u"The dog and the cat."_s, u""_s, u"Thank you, my city!"_s,
+                            u"A house with water."_s, u"   "_s, u"Yes, no."_s};
+    m_tab->setSource(lines.join(u'\n'));
+    m_tab->setTargetLanguage(u"fr"_s);
+    m_tab->setLinesMode(true);
+    QProgressBar *progress = m_tab->findChild<QProgressBar *>(u"progress"_s);
+    QSignalSpy progressed(progress, &QProgressBar::valueChanged);
+    QVERIFY(translateAndWait(m_tab.get()));
+    QTableWidget *table = m_tab->table();
+    QCOMPARE(table->rowCount(), 5); // the empty and blank lines are not sent
+    QCOMPARE(table->horizontalHeaderItem(0)->text(), u"line"_s);
+    QList<int> values;
+    for (const QList<QVariant> &signal : std::as_const(progressed))
+        values.append(signal.at(0).toInt());
+    QCOMPARE(values, (QList<int>{0, 1, 2, 3, 4, 5}));
+    QCOMPARE(table->item(1, 1)->text(), u"The dog and the cat."_s);
+    QCOMPARE(table->item(1, 2)->text(), u"[fr] Le chien et le chat."_s);
+    for (int row = 0; row < 5; ++row) {
+        QVERIFY2(table->item(row, 2)->text().startsWith(u"[fr] "_s), qPrintable(table->item(row, 2)->text()));
+        const double score = table->item(row, 3)->text().toDouble();
+        QVERIFY(score > 0 && score <= 1);
+    }
+    QVERIFY2(m_tab->statusText().startsWith(u"5 lines translated"_s), qPrintable(m_tab->statusText()));
+    QCOMPARE(m_tab->translation().split(u'\n').size(), 5);
+    // Hovering a row marks its line in the source.
+    m_tab->highlightSegment(3);
+    QCOMPARE(m_tab->markedSource().first, int(lines.join(u'\n').indexOf(u"A house"_s)));
+
+    // CSV export read back.
+    QString error;
+    const QString path = m_dir.filePath(u"lines.csv"_s);
+    QVERIFY2(m_tab->exportCsv(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const auto csv = core::readCsv(QString::fromUtf8(file.readAll()), &error);
+    QVERIFY2(csv, qPrintable(error));
+    QCOMPARE(csv->header, (QStringList{u"line"_s, u"source"_s, u"translation"_s, u"score"_s}));
+    QCOMPARE(csv->rows.size(), 5);
+    QCOMPARE(csv->rows.at(2).at(1), u"Thank you, my city!"_s); // the comma survives quoting
+    QCOMPARE(csv->rows.at(2).at(2), table->item(2, 2)->text());
+
+    // Copy: every row as tab-separated text.
+    m_tab->copyTable();
+    const QStringList copied = QApplication::clipboard()->text().split(u'\n');
+    QCOMPARE(copied.size(), 5);
+    QCOMPARE(copied.at(1).split(u'\t').at(2), u"[fr] Le chien et le chat."_s);
+}
+
+void TestTranslation::errorsAreShownAndLoseNothing()
+{
+    const QString source = u"Hello world."_s;
+    m_tab->setSource(source);
+    m_tab->setTargetLanguage(u"xx"_s);
+    QVERIFY(translateAndWait(m_tab.get()));
+    QVERIFY2(m_tab->statusText().contains(u"\"xx\" is not a supported language"_s), qPrintable(m_tab->statusText()));
+    QCOMPARE(m_tab->source(), source);
+
+    m_tab->setTargetLanguage(u"de"_s);
+    m_tab->setModel(u"sandbox-luminous-base"_s);
+    QVERIFY(translateAndWait(m_tab.get()));
+    QVERIFY2(m_tab->statusText().contains(u"does not support translation"_s), qPrintable(m_tab->statusText()));
+
+    // Every line fails the same way in lines mode; the table says so per line.
+    m_tab->setSource(u"one\ntwo"_s);
+    m_tab->setLinesMode(true);
+    QVERIFY(translateAndWait(m_tab.get()));
+    QVERIFY2(m_tab->statusText().startsWith(u"2 of 2 lines failed"_s), qPrintable(m_tab->statusText()));
+    QVERIFY(m_tab->table()->item(1, 2)->text().contains(u"does not support translation"_s));
+
+    // Nothing to send: no request, a clear reason.
+    m_tab->setSource(u"  \n "_s);
+    m_tab->translate();
+    QVERIFY(!m_tab->isBusy());
+    QVERIFY2(m_tab->statusText().startsWith(u"Not sent"_s), qPrintable(m_tab->statusText()));
+}
+
+void TestTranslation::tokenizerDrawsSpansOverTheText()
+{
+    m_tab->hide(); // the mouse goes to the window on top
+    ui::TokenizerTab tab(m_client.get());
+    tab.resize(1000, 600);
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    const QString text = u"The model writes Grüße.\nZweite Zeile 👍"_s;
+    QSignalSpy finished(&tab, &ui::TokenizerTab::finished);
+    tab.showTokens(text, u"sandbox-luminous-base"_s);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(tab.statusText().startsWith(u"Tokenized"_s), qPrintable(tab.statusText()));
+    const QList<core::analysis::TokenSpan> spans = tab.spans();
+    QCOMPARE(spans.size(), tab.tokenIds().size());
+    QVERIFY(spans.size() > 8);
+    // The spans tile the text: each starts where the one before ended (a character cut between
+    // byte tokens is shared), and together they reach its end.
+    int end = 0;
+    for (const core::analysis::TokenSpan &span : spans) {
+        QVERIFY(span.start >= 0);
+        QVERIFY(span.start == end || span.start < end);
+        end = std::max(end, span.start + span.length);
+    }
+    QCOMPARE(end, int(text.size()));
+    QVERIFY2(tab.countText().startsWith(u"%1 tokens · %2 characters"_s.arg(spans.size()).arg(text.size())), qPrintable(tab.countText()));
+    // Neighbouring tokens have different fills.
+    QTextCursor a(tab.tokenView()->document());
+    a.setPosition(spans.at(0).start + 1);
+    QTextCursor b(tab.tokenView()->document());
+    b.setPosition(spans.at(1).start + 1);
+    QVERIFY(a.charFormat().background().color() != b.charFormat().background().color());
+    QCOMPARE(tab.tokenView()->toPlainText(), text);
+    // Hovering the word "model" selects its row in the table.
+    const int inModel = int(text.indexOf(u"model"_s)) + 2;
+    QTextCursor c(tab.tokenView()->document());
+    c.setPosition(inModel);
+    QTest::mouseMove(tab.tokenView()->viewport(), tab.tokenView()->cursorRect(c).center() + QPoint(2, 0));
+    QTRY_COMPARE(tab.table()->currentIndex().row(), tab.tokenAt(inModel));
+    QCOMPARE(tab.table()->model()->index(tab.tokenAt(inModel), 1).data().toString(), u"·model"_s);
+
+    // Round trip: the ids back to the text.
+    QSignalSpy detokenized(&tab, &ui::TokenizerTab::detokenizeFinished);
+    tab.useIdsForDetokenize();
+    tab.detokenize();
+    QVERIFY(detokenized.wait(10000));
+    QCOMPARE(tab.detokenizedText(), text);
+
+    // An unknown model is the server's error, shown as such.
+    tab.showTokens(u"x"_s, u"no-such-model"_s);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(tab.statusText().contains(u"no-such-model"_s), qPrintable(tab.statusText()));
+}
+
+QTEST_MAIN(TestTranslation)
+#include "TestTranslation.moc"
