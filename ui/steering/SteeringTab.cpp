@@ -90,6 +90,7 @@ void SteeringTab::build()
     split->addWidget(right);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
+
     layout->addWidget(split, 1);
     m_status = new QLabel(this);
     m_status->setObjectName(u"status"_s);
@@ -199,6 +200,7 @@ QWidget *SteeringTab::buildEditor()
 QWidget *SteeringTab::buildLibrary()
 {
     auto *box = new QGroupBox(tr("Library (kept on this computer)"), this);
+    box->setMinimumWidth(330);
     auto *layout = new QVBoxLayout(box);
     m_libraryTable = new QTableWidget(0, 4, box);
     m_libraryTable->setObjectName(u"library"_s);
@@ -209,9 +211,17 @@ QWidget *SteeringTab::buildLibrary()
     m_libraryTable->verticalHeader()->hide();
     m_libraryTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_libraryTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_libraryTable->horizontalHeader()->setMinimumSectionSize(40);
     m_libraryTable->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_libraryTable->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     layout->addWidget(m_libraryTable, 1);
+    m_libraryEmpty = new QLabel(tr("No concepts yet. Write example pairs on the right and press Create concept: "
+                                   "every concept you create is kept here, with the server it was made on."),
+                                box);
+    m_libraryEmpty->setObjectName(u"libraryEmpty"_s);
+    m_libraryEmpty->setWordWrap(true);
+    m_libraryEmpty->setStyleSheet(u"QLabel { color: palette(mid); }"_s);
+    layout->addWidget(m_libraryEmpty);
     auto *grid = new QGridLayout;
     auto *load = button(tr("Open"), u"loadEntry"_s, tr("Put the concept's pairs and id into the editor (Enter)"), box);
     auto *rename = button(tr("Rename…"), u"renameEntry"_s, tr("Rename (F2 edits the name in place)"), box);
@@ -658,7 +668,7 @@ void SteeringTab::reloadLibrary()
         const core::SteeringConceptEntry &e = m_entries.at(row);
         auto *name = new QTableWidgetItem(e.name);
         name->setToolTip(e.description.isEmpty() ? e.name : e.name + u"\n"_s + e.description);
-        auto *id = new QTableWidgetItem(e.conceptId.left(12) + (e.conceptId.size() > 12 ? u"…"_s : QString()));
+        auto *id = new QTableWidgetItem(e.conceptId.size() > 12 ? u"…"_s + e.conceptId.right(10) : e.conceptId);
         id->setToolTip(e.conceptId);
         auto *profile = new QTableWidgetItem(e.profile);
         profile->setToolTip(e.host);
@@ -675,6 +685,7 @@ void SteeringTab::reloadLibrary()
         m_libraryTable->setItem(row, 3, created);
     }
     m_filling = false;
+    m_libraryEmpty->setVisible(m_entries.isEmpty());
 }
 
 int SteeringTab::selectedLibraryRow() const

@@ -152,6 +152,7 @@ private:
     QLabel *m_status = nullptr;
     QTableWidget *m_libraryTable = nullptr;
     QPushButton *m_undoButton = nullptr;
+    QLabel *m_libraryEmpty = nullptr;
 
     QComboBox *m_mode = nullptr;
     ModelPicker *m_abModel = nullptr;

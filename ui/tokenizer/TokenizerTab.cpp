@@ -5,6 +5,7 @@
 #include "ui/common/ModelPicker.h"
 #include "ui/common/Plural.h"
 #include "ui/common/Shortcuts.h"
+#include "ui/common/TextHit.h"
 
 #include <QAbstractTableModel>
 #include <QEvent>
@@ -37,10 +38,17 @@ namespace {
 const QColor kFills[2] = {QColor(0xcf, 0xe4, 0xff), QColor(0xff, 0xdc, 0xa8)};
 const QColor kHoverFill(0x6b, 0x9e, 0xe8);
 
-/// A token's text with its white space made visible ("·hello", "↵").
+/// A token's text with its white space made visible ("·hello", "↵"); a token that is part of a
+/// multi-byte character shows its bytes in hex ("⟨C3⟩").
 QString visibleText(const QByteArray &bytes)
 {
     QString text = QString::fromUtf8(bytes);
+    if (text.contains(QChar::ReplacementCharacter) && !bytes.contains("\xEF\xBF\xBD")) {
+        QStringList hex;
+        for (const char b : bytes)
+            hex.append(QString::number(uchar(b), 16).toUpper().rightJustified(2, u'0'));
+        return u"⟨%1⟩"_s.arg(hex.join(u' '));
+    }
     text.replace(u' ', u'·');
     text.replace(u'\n', u'↵');
     text.replace(u'\t', u'→');
@@ -184,7 +192,9 @@ void TokenizerTab::build()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    // Column widths from the first rows only: measuring 100,000 tokens would stall the GUI.
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_table->setWordWrap(false);
     rightLayout->addWidget(m_table, 1);
 
@@ -410,13 +420,8 @@ bool TokenizerTab::eventFilter(QObject *watched, QEvent *event)
         if (event->type() == QEvent::MouseMove || event->type() == QEvent::ToolTip) {
             const QPoint pos = event->type() == QEvent::ToolTip ? static_cast<QHelpEvent *>(event)->pos()
                                                                 : static_cast<QMouseEvent *>(event)->position().toPoint();
-            const QTextCursor at = m_view->cursorForPosition(pos);
-            // cursorForPosition gives the nearest gap; the character under the mouse is the one
-            // whose box holds the point.
-            int position = at.position();
-            if (position > 0 && m_view->cursorRect(at).center().x() > pos.x())
-                --position;
-            const int token = tokenAt(position);
+            const int position = characterAt(m_view, pos);
+            const int token = position < 0 ? -1 : tokenAt(position);
             if (event->type() == QEvent::ToolTip) {
                 if (token < 0) {
                     QToolTip::hideText();

@@ -7,6 +7,7 @@
 #include "ui/common/Plural.h"
 #include "ui/common/ParameterTips.h"
 #include "ui/common/Shortcuts.h"
+#include "ui/common/TextHit.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -534,7 +535,6 @@ void TranslationTab::showResponse(const QString &text, const core::TranslationRe
         cursor.setPosition(s.translationStart + int(s.translation.size()), QTextCursor::KeepAnchor);
         QTextCharFormat format;
         format.setBackground(scoreColor(s.score, 110));
-        format.setToolTip(tr("segment score %1").arg(s.score, 0, 'f', 3));
         cursor.mergeCharFormat(format);
     }
     cursor.endEditBlock();
@@ -594,7 +594,7 @@ bool TranslationTab::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_translationView->viewport() && event->type() == QEvent::MouseMove) {
         const QPoint pos = static_cast<QMouseEvent *>(event)->position().toPoint();
-        const int at = m_translationView->cursorForPosition(pos).position();
+        const int at = characterAt(m_translationView, pos);
         for (int i = 0; i < m_segments.size(); ++i) {
             const Segment &s = m_segments.at(i);
             if (s.translationStart >= 0 && at >= s.translationStart && at < s.translationStart + s.translation.size()) {
