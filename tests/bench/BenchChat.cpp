@@ -6,6 +6,7 @@
 // Prints the figures; asserts nothing (run: bench_chat [--messages N] [--runs R]).
 #include "sandbox/SandboxServer.h"
 #include "ui/chat/ChatTab.h"
+#include "tests/bench/Timing.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -23,6 +24,8 @@
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
+using bench::median;
+using bench::ms;
 
 namespace {
 
@@ -39,12 +42,6 @@ ui::Conversation makeConversation(int messages)
         last = c.append(core::ChatMessage::fromText(user ? u"user"_s : u"assistant"_s, text), last);
     }
     return c;
-}
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
 }
 
 } // namespace

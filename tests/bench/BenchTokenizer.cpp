@@ -10,6 +10,7 @@
 #include "sandbox/SandboxServer.h"
 #include "ui/tokenizer/TokenizerTab.h"
 #include "ui/translation/TranslationTab.h"
+#include "tests/bench/Timing.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -24,21 +25,8 @@
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
-}
-
-double ms(const QElapsedTimer &t)
-{
-    return t.nsecsElapsed() / 1e6;
-}
-
-} // namespace
+using bench::median;
+using bench::ms;
 
 int main(int argc, char **argv)
 {
