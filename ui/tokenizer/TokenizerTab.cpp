@@ -126,10 +126,12 @@ TokenizerTab::TokenizerTab(core::ApiClient *client, QWidget *parent)
 
 TokenizerTab::~TokenizerTab()
 {
+    // Cancelling emits finished() at once: nothing of this half-destroyed tab may run then.
     if (m_job)
-        m_job->cancel();
+        m_job->disconnect(this);
     if (m_detokenizeJob)
-        m_detokenizeJob->cancel();
+        m_detokenizeJob->disconnect(this);
+    stop();
 }
 
 void TokenizerTab::build()
