@@ -189,6 +189,8 @@ void TestTranslation::manyLinesFillTheTable()
     // Hovering a row marks its line in the source.
     m_tab->highlightSegment(3);
     QCOMPARE(m_tab->markedSource().first, int(lines.join(u'\n').indexOf(u"A house"_s)));
+    QCOMPARE(m_tab->translationView()->extraSelections().size(), 1);
+    QCOMPARE(m_tab->translationView()->extraSelections().first().cursor.selectedText(), table->item(3, 2)->text());
 
     // CSV export read back.
     QString error;

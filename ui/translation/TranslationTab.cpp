@@ -466,8 +466,11 @@ void TranslationTab::lineFinished(int row, core::TranslationJob *job)
     QStringList out;
     double sum = 0;
     int scored = 0;
+    int offset = 0;
     for (int i = 0; i < m_segments.size(); ++i) {
         out.append(m_segments.at(i).translation);
+        m_segments[i].translationStart = m_segments.at(i).translation.isEmpty() ? -1 : offset;
+        offset += int(m_segments.at(i).translation.size()) + 1;
         if (!m_table->item(i, 3)->text().isEmpty()) {
             sum += m_segments.at(i).score;
             ++scored;
