@@ -8,7 +8,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/EmbeddingCache.h"
 #include "core/util/Csv.h"
-#include "sandbox/SandboxServer.h"
+#include "tests/support/SandboxClient.h"
 #include "ui/embeddings/EmbeddingsTab.h"
 #include "ui/embeddings/MapView.h"
 #include "ui/embeddings/MatrixView.h"
@@ -18,8 +18,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -44,9 +42,7 @@ private Q_SLOTS:
 
 private:
     bool embedAndWait();
-    std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<core::ApiClient> m_client;
+    std::unique_ptr<testsupport::SandboxClient> m_sandbox;
     std::unique_ptr<core::Database> m_db;
     std::unique_ptr<core::EmbeddingCache> m_cache;
     std::unique_ptr<ui::EmbeddingsTab> m_tab;
@@ -55,20 +51,13 @@ private:
 
 void TestEmbeddings::init()
 {
-    m_sandbox = std::make_unique<sandbox::EmbeddedSandbox>();
+    m_sandbox = std::make_unique<testsupport::SandboxClient>();
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_nam->setProxy(QNetworkProxy::NoProxy);
-    core::ClientConfig config;
-    config.baseUrl = m_sandbox->baseUrl();
-    config.token = m_sandbox->token();
-    config.retry.totalRetries = 0;
-    m_client = std::make_unique<core::ApiClient>(m_nam.get(), config);
     m_db = std::make_unique<core::Database>(m_dir.filePath(u"cache-%1.sqlite"_s.arg(QTest::currentDataTag() ? QString::fromLatin1(QTest::currentDataTag()) : QString::fromLatin1(QTest::currentTestFunction()))));
     QVERIFY2(m_db->open(&error), qPrintable(error));
     m_cache = std::make_unique<core::EmbeddingCache>(m_db.get());
-    m_tab = std::make_unique<ui::EmbeddingsTab>(m_client.get());
+    m_tab = std::make_unique<ui::EmbeddingsTab>(m_sandbox->client.get());
     m_tab->setCache(m_cache.get());
     m_tab->resize(1180, 700);
     m_tab->show();
@@ -84,8 +73,6 @@ void TestEmbeddings::cleanup()
     m_tab.reset();
     m_cache.reset();
     m_db.reset();
-    m_client.reset();
-    m_nam.reset();
     m_sandbox.reset();
 }
 

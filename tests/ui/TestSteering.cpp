@@ -7,7 +7,7 @@
 #include "core/net/ApiClient.h"
 #include "core/storage/Database.h"
 #include "core/storage/SteeringLibrary.h"
-#include "sandbox/SandboxServer.h"
+#include "tests/support/SandboxClient.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
 #include "ui/completion/CompletionTab.h"
@@ -16,8 +16,6 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QMenu>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -33,12 +31,6 @@ namespace {
 const QList<core::SteeringConceptExample> kFood{
     {u"The car drove down the road."_s, u"The pizza with cheese and fresh tomatoes."_s, {}},
     {u"I fixed the engine."_s, u"I baked bread and a good soup."_s, {}},
-};
-
-struct Connection
-{
-    std::unique_ptr<sandbox::EmbeddedSandbox> sandbox;
-    std::unique_ptr<core::ApiClient> client;
 };
 
 } // namespace
@@ -59,11 +51,10 @@ private Q_SLOTS:
     void completionAndChatApplyFromTheLibrary();
 
 private:
-    Connection connect();
+    static std::unique_ptr<testsupport::SandboxClient> connect();
     std::unique_ptr<ui::SteeringTab> makeTab(core::ApiClient *client);
     bool createAndWait(ui::SteeringTab *tab);
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    Connection m_connection;
+    std::unique_ptr<testsupport::SandboxClient> m_connection;
     std::unique_ptr<core::Database> m_db;
     std::unique_ptr<core::SteeringLibrary> m_library;
     ui::RunRecorder m_recorder;
@@ -71,25 +62,17 @@ private:
     QString m_dbPath;
 };
 
-Connection TestSteering::connect()
+std::unique_ptr<testsupport::SandboxClient> TestSteering::connect()
 {
-    Connection c;
-    c.sandbox = std::make_unique<sandbox::EmbeddedSandbox>();
+    auto c = std::make_unique<testsupport::SandboxClient>();
     QString error;
-    if (!c.sandbox->start(&error))
+    if (!c->start(&error))
         qFatal("sandbox: %s", qPrintable(error));
-    core::ClientConfig config;
-    config.baseUrl = c.sandbox->baseUrl();
-    config.token = c.sandbox->token();
-    config.retry.totalRetries = 0;
-    c.client = std::make_unique<core::ApiClient>(m_nam.get(), config);
     return c;
 }
 
 void TestSteering::init()
 {
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_nam->setProxy(QNetworkProxy::NoProxy);
     m_connection = connect();
     m_dbPath = m_dir.filePath(u"%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
     m_db = std::make_unique<core::Database>(m_dbPath);
@@ -103,8 +86,7 @@ void TestSteering::cleanup()
 {
     m_library.reset();
     m_db.reset();
-    m_connection = {};
-    m_nam.reset();
+    m_connection.reset();
 }
 
 std::unique_ptr<ui::SteeringTab> TestSteering::makeTab(core::ApiClient *client)
@@ -128,7 +110,7 @@ bool TestSteering::createAndWait(ui::SteeringTab *tab)
 
 void TestSteering::pairsAreCheckedBeforeSending()
 {
-    auto tab = makeTab(m_connection.client.get());
+    auto tab = makeTab(m_connection->client.get());
     auto *create = tab->findChild<QPushButton *>(u"create"_s);
     QVERIFY(!create->isEnabled()); // no pairs yet
     tab->addPair(u"It might be, perhaps."_s, u"It is."_s);
@@ -175,7 +157,7 @@ void TestSteering::createdConceptIsKeptAcrossARestart()
 {
     QString id;
     {
-        auto tab = makeTab(m_connection.client.get());
+        auto tab = makeTab(m_connection->client.get());
         tab->setExamples(kFood);
         tab->setConceptName(u"Food"_s);
         tab->setDescription(u"talks about cooking"_s);
@@ -197,13 +179,13 @@ void TestSteering::createdConceptIsKeptAcrossARestart()
     QString error;
     QVERIFY2(m_db->open(&error), qPrintable(error));
     m_library = std::make_unique<core::SteeringLibrary>(m_db.get());
-    auto tab = makeTab(m_connection.client.get());
+    auto tab = makeTab(m_connection->client.get());
     QCOMPARE(tab->libraryTable()->rowCount(), 1);
     QCOMPARE(tab->libraryTable()->item(0, 0)->text(), u"Food"_s);
     QCOMPARE(tab->libraryTable()->item(0, 1)->toolTip(), id);
     QCOMPARE(tab->libraryTable()->item(0, 2)->text(), u"Offline sandbox"_s);
     const core::SteeringConceptEntry entry = m_library->list().at(0);
-    QCOMPARE(entry.host, m_connection.client->config().baseUrl.toString());
+    QCOMPARE(entry.host, m_connection->client->config().baseUrl.toString());
     QCOMPARE(entry.description, u"talks about cooking"_s);
     tab->loadEntry(0);
     QCOMPARE(tab->conceptId(), id);
@@ -213,7 +195,7 @@ void TestSteering::createdConceptIsKeptAcrossARestart()
 
 void TestSteering::libraryRenameDuplicateDeleteUndo()
 {
-    auto tab = makeTab(m_connection.client.get());
+    auto tab = makeTab(m_connection->client.get());
     tab->setExamples(kFood);
     tab->setConceptName(u"Food"_s);
     QVERIFY(createAndWait(tab.get()));
@@ -247,14 +229,14 @@ void TestSteering::libraryRenameDuplicateDeleteUndo()
 
 void TestSteering::recreateOnAnotherServer()
 {
-    auto tab = makeTab(m_connection.client.get());
+    auto tab = makeTab(m_connection->client.get());
     tab->setExamples(kFood);
     tab->setConceptName(u"Food"_s);
     QVERIFY(createAndWait(tab.get()));
     // Another connection (another sandbox on another port): the concept is greyed and Re-create
     // sends its pairs there, keeping a second entry for that host.
-    Connection other = connect();
-    auto elsewhere = makeTab(other.client.get());
+    const auto other = connect();
+    auto elsewhere = makeTab(other->client.get());
     QCOMPARE(elsewhere->libraryTable()->rowCount(), 1);
     QVERIFY2(elsewhere->libraryTable()->item(0, 2)->toolTip().contains(u"Re-create it here"_s),
              qPrintable(elsewhere->libraryTable()->item(0, 2)->toolTip()));
@@ -265,20 +247,20 @@ void TestSteering::recreateOnAnotherServer()
     const QList<core::SteeringConceptEntry> all = m_library->list();
     QCOMPARE(all.size(), 2);
     QSet<QString> hosts{all.at(0).host, all.at(1).host};
-    QCOMPARE(hosts, (QSet<QString>{m_connection.client->config().baseUrl.toString(), other.client->config().baseUrl.toString()}));
+    QCOMPARE(hosts, (QSet<QString>{m_connection->client->config().baseUrl.toString(), other->client->config().baseUrl.toString()}));
     QCOMPARE(all.at(0).name, u"Food"_s);
     QCOMPARE(all.at(0).examples.size(), 2);
 }
 
 void TestSteering::csvRoundTripAndBadCsv()
 {
-    auto tab = makeTab(m_connection.client.get());
+    auto tab = makeTab(m_connection->client.get());
     const QList<core::SteeringConceptExample> pairs{{u"a, with comma"_s, u"\"quoted\""_s, {}}, {u"two\nlines"_s, u"ünï ✓"_s, {}}};
     tab->setExamples(pairs);
     QString error;
     const QString path = m_dir.filePath(u"pairs.csv"_s);
     QVERIFY2(tab->exportCsv(path, &error), qPrintable(error));
-    auto fresh = makeTab(m_connection.client.get());
+    auto fresh = makeTab(m_connection->client.get());
     QVERIFY2(fresh->importCsv(path, &error), qPrintable(error));
     QCOMPARE(fresh->examples().size(), 2);
     for (int i = 0; i < 2; ++i) {
@@ -308,7 +290,7 @@ void TestSteering::abStreamsBothSides()
 {
     QFETCH(int, mode);
     QFETCH(QString, model);
-    auto tab = makeTab(m_connection.client.get());
+    auto tab = makeTab(m_connection->client.get());
     tab->runAB();
     QVERIFY2(tab->abStatusText().startsWith(u"Not sent"_s), qPrintable(tab->abStatusText()));
     tab->setExamples(kFood);
@@ -342,7 +324,7 @@ void TestSteering::abStreamsBothSides()
 void TestSteering::completionAndChatApplyFromTheLibrary()
 {
     ui::Services services;
-    services.client = m_connection.client.get();
+    services.client = m_connection->client.get();
     services.steeringLibrary = m_library.get();
     ui::MainWindow window(services);
     window.show();

@@ -6,7 +6,7 @@
 // spans that cover it, hover on a token, and ids back to text.
 #include "core/net/ApiClient.h"
 #include "core/util/Csv.h"
-#include "sandbox/SandboxServer.h"
+#include "tests/support/SandboxClient.h"
 #include "ui/tokenizer/TokenizerTab.h"
 #include "ui/translation/TranslationTab.h"
 
@@ -14,8 +14,6 @@
 #include <QClipboard>
 #include <QFile>
 #include <QLabel>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSignalSpy>
@@ -47,26 +45,17 @@ private Q_SLOTS:
 
 private:
     bool translateAndWait(ui::TranslationTab *tab);
-    std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<core::ApiClient> m_client;
+    std::unique_ptr<testsupport::SandboxClient> m_sandbox;
     std::unique_ptr<ui::TranslationTab> m_tab;
     QTemporaryDir m_dir;
 };
 
 void TestTranslation::init()
 {
-    m_sandbox = std::make_unique<sandbox::EmbeddedSandbox>();
+    m_sandbox = std::make_unique<testsupport::SandboxClient>();
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_nam->setProxy(QNetworkProxy::NoProxy);
-    core::ClientConfig config;
-    config.baseUrl = m_sandbox->baseUrl();
-    config.token = m_sandbox->token();
-    config.retry.totalRetries = 0;
-    m_client = std::make_unique<core::ApiClient>(m_nam.get(), config);
-    m_tab = std::make_unique<ui::TranslationTab>(m_client.get());
+    m_tab = std::make_unique<ui::TranslationTab>(m_sandbox->client.get());
     m_tab->resize(1100, 700);
     m_tab->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
@@ -76,8 +65,6 @@ void TestTranslation::init()
 void TestTranslation::cleanup()
 {
     m_tab.reset();
-    m_client.reset();
-    m_nam.reset();
     m_sandbox.reset();
 }
 
@@ -243,7 +230,7 @@ void TestTranslation::errorsAreShownAndLoseNothing()
 void TestTranslation::tokenizerDrawsSpansOverTheText()
 {
     m_tab->hide(); // the mouse goes to the window on top
-    ui::TokenizerTab tab(m_client.get());
+    ui::TokenizerTab tab(m_sandbox->client.get());
     tab.resize(1000, 600);
     tab.show();
     QVERIFY(QTest::qWaitForWindowExposed(&tab));
