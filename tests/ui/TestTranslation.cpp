@@ -178,6 +178,10 @@ void TestTranslation::manyLinesFillTheTable()
     QCOMPARE(m_tab->markedSource().first, int(lines.join(u'\n').indexOf(u"A house"_s)));
     QCOMPARE(m_tab->translationView()->extraSelections().size(), 1);
     QCOMPARE(m_tab->translationView()->extraSelections().first().cursor.selectedText(), table->item(3, 2)->text());
+    // Each line's translation carries its score colour, like the segments of one request.
+    QTextCursor inLine(m_tab->translationView()->document());
+    inLine.setPosition(m_tab->translationView()->extraSelections().first().cursor.selectionStart() + 1);
+    QCOMPARE(inLine.charFormat().background().color().rgb(), table->item(3, 3)->background().color().rgb());
 
     // CSV export read back.
     QString error;

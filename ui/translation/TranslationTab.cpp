@@ -444,6 +444,7 @@ void TranslationTab::lineFinished(int row, core::TranslationJob *job)
         m_segments[row].translation = r.translation;
         if (r.score) {
             m_segments[row].score = *r.score;
+            m_segments[row].scored = true;
             m_table->item(row, 3)->setText(QString::number(*r.score, 'f', 3));
             m_table->item(row, 3)->setBackground(scoreColor(*r.score, 150));
             m_table->item(row, 3)->setForeground(QColor(Qt::black));
@@ -471,12 +472,13 @@ void TranslationTab::lineFinished(int row, core::TranslationJob *job)
         out.append(m_segments.at(i).translation);
         m_segments[i].translationStart = m_segments.at(i).translation.isEmpty() ? -1 : offset;
         offset += int(m_segments.at(i).translation.size()) + 1;
-        if (!m_table->item(i, 3)->text().isEmpty()) {
+        if (m_segments.at(i).scored) {
             sum += m_segments.at(i).score;
             ++scored;
         }
     }
     m_translationView->setPlainText(out.join(u'\n'));
+    fillSegments();
     if (scored > 0) {
         m_score = sum / scored;
         m_scoreLabel->setText(tr("mean score %1").arg(*m_score, 0, 'f', 3));
@@ -519,7 +521,7 @@ void TranslationTab::showResponse(const QString &text, const core::TranslationRe
     int sourceAt = 0;
     int translationAt = 0;
     for (const core::TranslationSegment &seg : response.segments.value_or(QList<core::TranslationSegment>())) {
-        Segment s{seg.source, seg.translation, seg.score, -1, -1};
+        Segment s{seg.source, seg.translation, seg.score, true, -1, -1};
         // Segments come in order: each is looked for after the one before.
         s.sourceStart = seg.source.isEmpty() ? -1 : int(text.indexOf(seg.source, sourceAt));
         if (s.sourceStart >= 0)
@@ -529,18 +531,7 @@ void TranslationTab::showResponse(const QString &text, const core::TranslationRe
             translationAt = s.translationStart + int(seg.translation.size());
         m_segments.append(s);
     }
-    QTextCursor cursor(m_translationView->document());
-    cursor.beginEditBlock();
-    for (const Segment &s : std::as_const(m_segments)) {
-        if (s.translationStart < 0)
-            continue;
-        cursor.setPosition(s.translationStart);
-        cursor.setPosition(s.translationStart + int(s.translation.size()), QTextCursor::KeepAnchor);
-        QTextCharFormat format;
-        format.setBackground(scoreColor(s.score, 110));
-        cursor.mergeCharFormat(format);
-    }
-    cursor.endEditBlock();
+    fillSegments();
     m_table->setRowCount(int(m_segments.size()));
     for (int row = 0; row < m_segments.size(); ++row) {
         const Segment &s = m_segments.at(row);
@@ -554,6 +545,22 @@ void TranslationTab::showResponse(const QString &text, const core::TranslationRe
     }
     if (!response.segments)
         m_status->setText(tr("The server gave no segments, only the whole translation."));
+}
+
+void TranslationTab::fillSegments()
+{
+    QTextCursor cursor(m_translationView->document());
+    cursor.beginEditBlock();
+    for (const Segment &s : std::as_const(m_segments)) {
+        if (s.translationStart < 0 || !s.scored)
+            continue;
+        cursor.setPosition(s.translationStart);
+        cursor.setPosition(s.translationStart + int(s.translation.size()), QTextCursor::KeepAnchor);
+        QTextCharFormat format;
+        format.setBackground(scoreColor(s.score, 110));
+        cursor.mergeCharFormat(format);
+    }
+    cursor.endEditBlock();
 }
 
 void TranslationTab::highlightSegment(int index)

@@ -95,11 +95,14 @@ private:
         QString source;
         QString translation;
         double score = 0;
+        bool scored = false;       // the answer had a score (lines mode: a line may fail)
         int sourceStart = -1;      // in the source editor
         int translationStart = -1; // in the translation view
     };
     void build();
     void showResponse(const QString &source, const core::TranslationResponse &response);
+    /// Fills each scored segment's characters in the translation view with its score colour.
+    void fillSegments();
     void startLine(int row);
     void lineFinished(int row, core::TranslationJob *job);
     void finishRun(const QString &status);
