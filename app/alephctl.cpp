@@ -13,7 +13,9 @@
 #include <QNetworkAccessManager>
 #include <QTextStream>
 
+#include <cmath>
 #include <cstdio>
+#include <type_traits>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -23,7 +25,7 @@ namespace {
 enum Exit { Ok = 0, Usage = 2, ApiFailure = 3, NetworkFailure = 4 };
 
 const char *kUsage =
-    "usage: alephctl [--host URL] [--token TOKEN] [--hosting aleph-alpha] [--nice]\n"
+    "usage: alephctl [--host URL] [--token-stdin] [--hosting aleph-alpha] [--nice]\n"
     "                [--timeout SECONDS] [--retries N] COMMAND ...\n"
     "commands:\n"
     "  request ENDPOINT [FILE|-]   send a JSON body in the API's format (GET endpoints take none)\n"
@@ -39,8 +41,10 @@ const char *kUsage =
     "                              texts are the arguments, else one per line of FILE or stdin\n"
     "                              (blank lines skipped); one JSON array of floats per text\n"
     "  translate -m MODEL --to LANG [--segments] TEXT\n"
-    "The token comes from --token, else the environment variable AA_TOKEN; the host from --host,\n"
-    "else AA_HOST, else https://api.aleph-alpha.com.\n"
+    "The token: set the environment variable AA_TOKEN, or pass --token-stdin and give it as the\n"
+    "first line of standard input. (--token TOKEN works too, but every user of this computer can\n"
+    "read it in the process list.) The host comes from --host, else AA_HOST, else\n"
+    "https://api.aleph-alpha.com. Retries are announced on standard error.\n"
     "exit status: 0 success, 2 usage error or invalid request, 3 the API answered with an error,\n"
     "4 network failure, timeout or TLS failure\n";
 
@@ -88,6 +92,16 @@ template<class Job, class Fn>
 int runJob(QCoreApplication &app, Job *job, Fn onSuccess)
 {
     int code = Ok;
+    if constexpr (std::is_base_of_v<core::ApiJob, Job>) {
+        // A wait is never silent: each retry says which it is and how long it waits.
+        QObject::connect(job, &core::ApiJob::retrying, &app, [](int retry, int total, int delayMs, const core::ApiError &error) {
+            err(u"retrying %1/%2 in %3 s (%4)"_s.arg(retry).arg(total).arg(delayMs / 1000.0, 0, 'f', 1).arg(error.toString()));
+        });
+    } else {
+        QObject::connect(job, &Job::retrying, &app, [](int chunk, int retry, int total, int delayMs, const core::ApiError &error) {
+            err(u"chunk %1: retrying %2/%3 in %4 s (%5)"_s.arg(chunk).arg(retry).arg(total).arg(delayMs / 1000.0, 0, 'f', 1).arg(error.toString()));
+        });
+    }
     QObject::connect(job, &Job::finished, &app, [&app, job, &code, onSuccess] {
         if (job->state() == core::ApiJob::State::Succeeded) {
             onSuccess(job);
@@ -133,6 +147,14 @@ int parseGlobal(const QStringList &args, Global *g)
             if (!value(&v))
                 return usage(u"--token needs a value"_s);
             g->config.token = v;
+        } else if (a == u"--token-stdin"_s) {
+            // The first line of standard input; the rest stays for the command (a body, texts).
+            char line[8192];
+            if (!std::fgets(line, sizeof line, stdin))
+                return usage(u"--token-stdin: standard input is empty"_s);
+            g->config.token = QString::fromUtf8(line).trimmed();
+            if (g->config.token.isEmpty())
+                return usage(u"--token-stdin: the first line of standard input is empty"_s);
         } else if (a == u"--hosting"_s) {
             if (!value(&v) || v != u"aleph-alpha"_s)
                 return usage(u"--hosting takes \"aleph-alpha\""_s);
@@ -142,9 +164,10 @@ int parseGlobal(const QStringList &args, Global *g)
         } else if (a == u"--timeout"_s) {
             bool ok = false;
             const double seconds = value(&v) ? v.toDouble(&ok) : 0;
-            if (!ok || seconds <= 0)
-                return usage(u"--timeout takes a positive number of seconds"_s);
-            g->config.transferTimeoutMs = int(seconds * 1000);
+            // NaN fails every comparison, so the range is checked the way round that rejects it.
+            if (!ok || !(seconds > 0 && seconds <= 86400))
+                return usage(u"--timeout takes a number of seconds above 0 and at most 86400 (a day)"_s);
+            g->config.transferTimeoutMs = int(std::lround(seconds * 1000));
         } else if (a == u"--retries"_s) {
             bool ok = false;
             const int n = value(&v) ? v.toInt(&ok) : -1;
@@ -269,8 +292,8 @@ int cmdComplete(QCoreApplication &app, core::ApiClient &client, const QStringLis
     }
     if (f.options.contains(u"--temperature"_s)) {
         request.temperature = f.options.value(u"--temperature"_s).toDouble(&ok);
-        if (!ok || *request.temperature < 0)
-            return usage(u"--temperature takes a number ≥ 0"_s);
+        if (!ok || !(*request.temperature >= 0 && *request.temperature <= 100))
+            return usage(u"--temperature takes a number from 0 to 100"_s);
     }
     if (f.stream) {
         auto *job = client.completeStreaming(request);

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -71,7 +72,8 @@ public:
     QPair<int, int> range(const TextScore &s) const
     {
         const int first = toUtf16(s.start);
-        return {first, std::max(first, toUtf16(std::max(0, s.start) + std::max(0, s.length)))};
+        const qint64 end = qint64(std::max(0, s.start)) + std::max(0, s.length); // no overflow for a length of INT_MAX
+        return {first, std::max(first, toUtf16(int(std::min<qint64>(end, std::numeric_limits<int>::max()))))};
     }
 
 private:

@@ -78,6 +78,19 @@ ApiError ApiError::make(Kind kind, const QString &message)
     return e;
 }
 
+QString ApiError::withoutCredentials(QString message, const QByteArray &authorization)
+{
+    const QString header = QString::fromUtf8(authorization).trimmed();
+    if (header.isEmpty())
+        return message;
+    message.replace(header, u"[redacted]"_s);
+    const qsizetype space = header.indexOf(u' ');
+    const QString token = space >= 0 ? header.mid(space + 1).trimmed() : header;
+    if (token.size() >= 16)
+        message.replace(token, u"[redacted]"_s);
+    return message;
+}
+
 static QString messageFromBody(const QByteArray &body, QString *code)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);

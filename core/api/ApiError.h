@@ -47,6 +47,12 @@ struct ApiError
     /// Parses a `Retry-After` header: delta-seconds or an HTTP date. Returns milliseconds.
     static std::optional<int> parseRetryAfter(const QByteArray &header);
     static ApiError make(Kind kind, const QString &message);
+    /// `message` with the credentials of an `Authorization` header value (`Bearer <token>`)
+    /// replaced by "[redacted]": the whole header value always, and the bare token where it is
+    /// long enough (16 characters or more) not to be an ordinary word. Applied where an error is
+    /// made from what a server sent, so that a server echoing the header cannot carry the token
+    /// into the history, a log or an export.
+    static QString withoutCredentials(QString message, const QByteArray &authorization);
 };
 
 } // namespace core

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/api/Explanation.h"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace core {
@@ -74,9 +78,29 @@ void TextScore::write(json::Writer &w) const
     w.put(u"score"_s, score);
 }
 
+namespace {
+/// `fraction` of `size` in pixels, within 0..size: a server's NaN, infinity or 6.4e302 cannot
+/// overflow the conversion to int.
+int pixels(double fraction, int size)
+{
+    if (!std::isfinite(fraction))
+        return 0;
+    return int(std::clamp(fraction, 0.0, 1.0) * std::max(0, size));
+}
+
+/// start + length of a server's TextScore without overflow (a length of 2147483647 is the end).
+int endOf(int start, int length)
+{
+    return int(std::min<qint64>(qint64(std::max(0, start)) + std::max(0, length), std::numeric_limits<int>::max()));
+}
+} // namespace
+
 QRect ImageScore::inPixels(int width, int height) const
 {
-    return QRect(int(rect.left * width), int(rect.top * height), int(rect.width * width), int(rect.height * height));
+    const int left = pixels(rect.left, width);
+    const int top = pixels(rect.top, height);
+    return QRect(left, top, std::min(pixels(rect.width, width), std::max(0, width) - left),
+                 std::min(pixels(rect.height, height), std::max(0, height) - top));
 }
 
 void ImageScore::read(json::Reader &r)
@@ -116,7 +140,7 @@ int codePointCount(const QString &text, int from, int to)
 QPair<int, int> TextScore::utf16Range(const QString &text) const
 {
     const int first = utf16Index(text, std::max(0, start));
-    const int last = utf16Index(text, std::max(0, start) + std::max(0, length), first, std::max(0, start));
+    const int last = utf16Index(text, endOf(start, length), first, std::max(0, start));
     return {first, last};
 }
 

@@ -73,7 +73,8 @@ struct ImageScore
     double score = 0;
     QJsonObject extra;
     /// The rectangle in pixels of an image of `width` × `height`, truncated to integers as the
-    /// official client does (cropping is not taken into account).
+    /// official client does (cropping is not taken into account). Fractions outside 0..1, NaN
+    /// and infinities from a server are clamped: the result always lies within the image.
     QRect inPixels(int width, int height) const;
     void read(json::Reader &r);
     void write(json::Writer &w) const;

@@ -57,6 +57,9 @@ RequestSpec ApiClient::makeSpec(const QString &endpoint, const QJsonObject *body
     RequestSpec spec;
     spec.endpoint = endpoint;
     spec.transferTimeoutMs = m_config.transferTimeoutMs;
+    static const QStringList largeAnswers{u"embed"_s, u"semantic_embed"_s, u"batch_semantic_embed"_s, u"instructable_embed"_s,
+                                          u"embeddings"_s};
+    spec.maximumResponseBytes = m_config.maximumResponseBytes * (largeAnswers.contains(endpoint) ? 8 : 1);
     QUrl url = endpointUrl(endpoint);
     if (body && m_config.nice && (!info || info->acceptsNice)) {
         QUrlQuery query(url);

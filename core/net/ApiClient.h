@@ -34,6 +34,15 @@ struct ClientConfig
     /// More headers sent with every request (e.g. `X-Sandbox-Fault` against the sandbox). Never
     /// put the token here: it belongs in `token`.
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
+    /// Which server this is, for what is kept per server (the embedding cache's scope, where a
+    /// steering concept was made). Empty: the base URL. The app's offline sandbox sets
+    /// "aleph-sandbox:offline", so that its new port at each launch does not make it a new server.
+    QString serverId;
+    /// The most bytes one answer may have (body, error body, or a whole stream); 8 times as much
+    /// for the embedding endpoints, whose answers are large by design. More is a malformed answer.
+    qint64 maximumResponseBytes = 64ll << 20;
+    /// `serverId`, or the base URL when it is empty.
+    QString serverKey() const { return serverId.isEmpty() ? baseUrl.toString() : serverId; }
 };
 
 /// The one client of the inference API. Each call returns a job parented to the client that

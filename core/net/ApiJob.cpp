@@ -66,6 +66,7 @@ void ApiJob::send()
         return;
     ++m_attempts;
     m_httpStatus = 0;
+    m_streamedBytes = 0;
     m_errorBody.clear();
     QNetworkRequest request = m_spec.request;
     request.setTransferTimeout(m_spec.transferTimeoutMs);
@@ -85,9 +86,22 @@ void ApiJob::onReadyRead()
         return;
     if (m_httpStatus == 0)
         m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (!isStreaming() || m_httpStatus >= 300)
-        return; // read whole in onReplyFinished()
+    const qint64 limit = m_spec.maximumResponseBytes;
+    const auto tooLarge = [this, reply, limit] {
+        m_streamError = ApiError::make(ApiError::Kind::MalformedResponse,
+                                       u"%1: the answer is larger than %2 MB; it was not read further"_s.arg(m_spec.endpoint).arg(limit >> 20));
+        reply->abort(); // re-enters onReplyFinished()
+    };
+    if (!isStreaming() || m_httpStatus >= 300) {
+        // Read whole in onReplyFinished(); until then the reply buffers it, so it is bounded here.
+        if (reply->bytesAvailable() > limit)
+            tooLarge();
+        return;
+    }
     const QByteArray chunk = reply->readAll();
+    m_streamedBytes += chunk.size();
+    if (m_streamedBytes > limit)
+        return tooLarge();
     ApiError error;
     if (!streamData(chunk, &error)) {
         m_streamError = error;
@@ -111,6 +125,7 @@ void ApiJob::onReplyFinished()
         return finish(State::Canceled);
     if (m_streamError) {
         m_error = *m_streamError;
+        m_error.message = ApiError::withoutCredentials(m_error.message, reply->request().rawHeader("Authorization"));
         return finish(State::Failed);
     }
 
@@ -156,6 +171,7 @@ void ApiJob::onReplyFinished()
     }
 
     if (m_error.isError()) {
+        m_error.message = ApiError::withoutCredentials(m_error.message, reply->request().rawHeader("Authorization"));
         if (!permanent && !m_delivered && m_retry.shouldRetry(m_error, m_attempts - 1))
             return scheduleRetry();
         return finish(State::Failed);

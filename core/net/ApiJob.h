@@ -23,6 +23,10 @@ struct RequestSpec
     QByteArray verb = "POST";  ///< "GET" or "POST"
     QByteArray body;           ///< JSON text; empty for GET
     int transferTimeoutMs = 305000;
+    /// The most bytes one answer may have (a whole body, an error body, or all events of a
+    /// stream together): more fails the attempt with MalformedResponse, so that a hostile or
+    /// broken server cannot make the client hold unbounded memory. ApiClient sets it per endpoint.
+    qint64 maximumResponseBytes = 64ll << 20;
 };
 
 /// One logical API request: it owns the QNetworkReply, retries by RetryPolicy, applies the
@@ -109,6 +113,7 @@ private:
     State m_state = State::Running;
     int m_attempts = 0;
     int m_httpStatus = 0;
+    qint64 m_streamedBytes = 0; // this attempt's stream bytes so far
     bool m_delivered = false;
     qsizetype m_offThreadParseBytes = 64 * 1024;
     bool m_autoDelete = true;

@@ -38,6 +38,10 @@ bool VersionJob::parseBody(const QByteArray &body, ApiError *error)
 bool SseJob::streamData(QByteArrayView chunk, ApiError *error)
 {
     const QList<SseEvent> events = m_parser.feed(chunk);
+    if (m_parser.overflowed()) {
+        *error = ApiError::make(ApiError::Kind::MalformedResponse, endpoint() + u" stream: an event is larger than 16 MB"_s);
+        return false;
+    }
     for (const SseEvent &event : events) {
         if (event.data == "[DONE]") {
             m_sawDone = true;

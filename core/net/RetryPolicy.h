@@ -19,7 +19,8 @@ struct RetryPolicy
 
     /// Whether to retry after `error` when `retriesDone` retries have been made already.
     bool shouldRetry(const ApiError &error, int retriesDone) const;
-    /// The wait before retry number `retryIndex` (0-based); `Retry-After` wins when given.
+    /// The wait before retry number `retryIndex` (0-based), at most maxDelayMs; `Retry-After`
+    /// wins when given, within the same maximum (a server cannot park the client for an hour).
     /// `random01` is a value in [0,1) used for the jitter.
     int delayMs(int retryIndex, std::optional<int> retryAfterMs, double random01 = 0.5) const;
 };

@@ -8,6 +8,8 @@ namespace core {
 QList<SseEvent> SseParser::feed(QByteArrayView chunk)
 {
     QList<SseEvent> out;
+    if (m_overflowed)
+        return out;
     const char *p = chunk.data();
     const char *end = p + chunk.size();
     if (m_skipLf && p < end) {
@@ -22,16 +24,22 @@ QList<SseEvent> SseParser::feed(QByteArrayView chunk)
         const char *cr = static_cast<const char *>(std::memchr(p, '\r', size_t(stop - p)));
         const char *eol = cr ? cr : lf;
         if (!eol) {
+            if (m_line.size() + (end - p) > m_maximumEventBytes)
+                return overflow(out);
             m_line.append(p, end - p);
             break;
         }
         if (m_line.isEmpty()) {
             processLine(QByteArrayView(p, eol - p), out);
         } else {
+            if (m_line.size() + (eol - p) > m_maximumEventBytes)
+                return overflow(out);
             m_line.append(p, eol - p);
             processLine(m_line, out);
             m_line.clear();
         }
+        if (m_overflowed)
+            return out;
         p = eol + 1;
         if (*eol == '\r') {
             if (p < end) {
@@ -65,6 +73,10 @@ void SseParser::processLine(QByteArrayView line, QList<SseEvent> &out)
     if (!value.isEmpty() && value.front() == ' ')
         value = value.sliced(1);
     if (field == "data") {
+        if (m_pending.data.size() + value.size() + 1 > m_maximumEventBytes) {
+            m_overflowed = true;
+            return;
+        }
         m_pending.data.append(value.data(), value.size());
         m_pending.data.append('\n');
         m_hasData = true;
@@ -82,8 +94,19 @@ bool SseParser::hasPartialEvent() const
     return !m_line.isEmpty() || m_hasData;
 }
 
+QList<SseEvent> SseParser::overflow(QList<SseEvent> &out)
+{
+    m_overflowed = true;
+    m_line.clear();
+    m_line.squeeze();
+    m_pending = SseEvent();
+    m_hasData = false;
+    return out;
+}
+
 void SseParser::reset()
 {
+    m_overflowed = false;
     m_line.clear();
     m_skipLf = false;
     m_hasData = false;

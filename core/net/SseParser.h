@@ -30,14 +30,22 @@ public:
     /// means the stream was cut mid-event.
     bool hasPartialEvent() const;
     void reset();
+    /// The most bytes one line or one event's data may have (default 16 MiB). Past it the parser
+    /// drops what it buffered, stops parsing and overflowed() becomes true: a server sending an
+    /// endless line cannot grow the client's memory.
+    void setMaximumEventBytes(qsizetype bytes) { m_maximumEventBytes = bytes; }
+    bool overflowed() const { return m_overflowed; }
 
 private:
     void processLine(QByteArrayView line, QList<SseEvent> &out);
+    QList<SseEvent> overflow(QList<SseEvent> &out);
 
     QByteArray m_line;    // bytes of the current, unfinished line
     bool m_skipLf = false; // the previous chunk ended with '\r'
     bool m_hasData = false;
     SseEvent m_pending;
+    qsizetype m_maximumEventBytes = 16 << 20;
+    bool m_overflowed = false;
 };
 
 } // namespace core

@@ -6,6 +6,8 @@
 #include <QSslCertificate>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace core {
 
 namespace {
@@ -68,8 +70,8 @@ ClientConfig ConnectionProfile::toClientConfig(const QString &token, QString *er
     if (!hosting.isEmpty())
         config.hosting = hosting;
     config.nice = nice;
-    config.transferTimeoutMs = timeoutSeconds * 1000;
-    config.retry.totalRetries = totalRetries;
+    config.transferTimeoutMs = std::clamp(timeoutSeconds, 1, 3600) * 1000;
+    config.retry.totalRetries = std::clamp(totalRetries, 0, 20);
     config.verifyPeer = verifyTls;
     if (!caBundlePath.isEmpty()) {
         config.caCertificates = QSslCertificate::fromPath(caBundlePath, QSsl::Pem);
@@ -100,7 +102,25 @@ ProfileStore::ProfileStore(QSettings *settings)
 QList<ConnectionProfile> ProfileStore::stored() const
 {
     QList<ConnectionProfile> list;
-    const int n = m_settings->beginReadArray(QStringLiteral("profiles"));
+    QStringList problems;
+    const int size = m_settings->beginReadArray(QStringLiteral("profiles"));
+    const int n = std::clamp(size, 0, kMaximumProfiles);
+    if (size != n)
+        problems << tr("%1: profiles/size is %2; only the first %3 profiles are read.").arg(m_settings->fileName()).arg(size).arg(n);
+    // A whole number within [low, high], else `fallback` and a message naming the entry.
+    const auto ranged = [&](const ConnectionProfile &p, const QString &key, int fallback, int low, int high) {
+        const QVariant v = m_settings->value(key, fallback);
+        bool ok = false;
+        const qlonglong value = v.toLongLong(&ok);
+        if (ok && value >= low && value <= high)
+            return int(value);
+        problems << tr("Profile \"%1\": %2 = %3 is not between %4 and %5; %6 is used.")
+                        .arg(p.name.isEmpty() ? p.id : p.name, key, v.toString())
+                        .arg(low)
+                        .arg(high)
+                        .arg(fallback);
+        return fallback;
+    };
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
         ConnectionProfile p;
@@ -109,8 +129,8 @@ QList<ConnectionProfile> ProfileStore::stored() const
         p.baseUrl = QUrl(m_settings->value(QStringLiteral("baseUrl")).toString());
         p.hosting = m_settings->value(QStringLiteral("hosting")).toString();
         p.nice = m_settings->value(QStringLiteral("nice"), false).toBool();
-        p.timeoutSeconds = m_settings->value(QStringLiteral("timeoutSeconds"), 305).toInt();
-        p.totalRetries = m_settings->value(QStringLiteral("totalRetries"), 8).toInt();
+        p.timeoutSeconds = ranged(p, QStringLiteral("timeoutSeconds"), 305, 1, 3600);
+        p.totalRetries = ranged(p, QStringLiteral("totalRetries"), 8, 0, 20);
         p.verifyTls = m_settings->value(QStringLiteral("verifyTls"), true).toBool();
         p.caBundlePath = m_settings->value(QStringLiteral("caBundlePath")).toString();
         const QString proxy = m_settings->value(QStringLiteral("proxyMode"), QStringLiteral("system")).toString();
@@ -122,6 +142,7 @@ QList<ConnectionProfile> ProfileStore::stored() const
             list.append(p);
     }
     m_settings->endArray();
+    m_problems = problems;
     return list;
 }
 

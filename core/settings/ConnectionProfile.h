@@ -60,11 +60,19 @@ public:
     /// The id of the profile the app opens with; the sandbox on a fresh install.
     QString currentId() const;
     void setCurrentId(const QString &id);
+    /// What was wrong in the settings file when the profiles were last read, one message per bad
+    /// entry naming it (an out-of-range timeout, an absurd profile count). Bad values are replaced
+    /// by their defaults when read; nothing is written back until the user saves a profile.
+    QStringList problems() const { return m_problems; }
+
+    /// At most this many profiles are read (a hostile `profiles/size` cannot stall the start).
+    static constexpr int kMaximumProfiles = 200;
 
 private:
     QList<ConnectionProfile> stored() const;
     void write(const QList<ConnectionProfile> &profiles);
     QSettings *m_settings;
+    mutable QStringList m_problems;
 };
 
 } // namespace core

@@ -23,6 +23,10 @@ private Q_SLOTS:
     void unknownFieldIsExit2NamingIt();
     void apiErrorIsExit3WithMessage();
     void networkFailureIsExit4();
+    void retriesAreAnnouncedOnStderr();
+    void hostileNumbersAreUsageErrors_data();
+    void hostileNumbersAreUsageErrors();
+    void tokenFromStdinIsUsed();
     void friendlyCompletePrintsText();
     void getEndpointTakesNoFile();
     void requestCoversEveryRecordedEndpoint();
@@ -149,6 +153,48 @@ void TestAlephctl::networkFailureIsExit4()
                           u"models"_s});
     QCOMPARE(r.code, 4);
     QVERIFY(!r.err.isEmpty());
+}
+
+void TestAlephctl::retriesAreAnnouncedOnStderr()
+{
+    // Nothing listens: each retry says so instead of waiting in silence.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    const Result r = run({u"--host"_s, u"http://127.0.0.1:%1/v1"_s.arg(port), u"--retries"_s, u"2"_s, u"models"_s});
+    QCOMPARE(r.code, 4);
+    QVERIFY2(r.err.contains("retrying 1/2 in ") && r.err.contains("retrying 2/2 in "), r.err.constData());
+}
+
+void TestAlephctl::hostileNumbersAreUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    for (const QString &t : {u"nan"_s, u"inf"_s, u"1e10"_s, u"-1"_s, u"0"_s})
+        QTest::newRow(qPrintable(u"--timeout "_s + t)) << QStringList{u"--timeout"_s, t, u"models"_s};
+    for (const QString &t : {u"nan"_s, u"inf"_s, u"-0.5"_s})
+        QTest::newRow(qPrintable(u"--temperature "_s + t))
+            << QStringList{u"complete"_s, u"-m"_s, u"luminous-base"_s, u"--temperature"_s, t, u"x"_s};
+}
+
+void TestAlephctl::hostileNumbersAreUsageErrors()
+{
+    QFETCH(QStringList, args);
+    const Result r = run(QStringList{u"--host"_s, m_server.baseUrl().toString()} + args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("takes"), r.err.constData());
+}
+
+void TestAlephctl::tokenFromStdinIsUsed()
+{
+    const auto *in = find(u"test_complete/test_complete.json"_s);
+    QVERIFY(in);
+    const Result r = run({u"--host"_s, m_server.baseUrl().toString(), u"--token-stdin"_s, u"request"_s, u"complete"_s, u"-"_s},
+                         "secret-from-stdin\n" + QJsonDocument(in->requestBody.toObject()).toJson());
+    QCOMPARE(r.code, 0);
+    QCOMPARE(m_server.requests().last().headers.value("authorization"), "Bearer secret-from-stdin");
+    const Result help = run({u"--help"_s});
+    QVERIFY(help.out.contains("AA_TOKEN") && help.out.contains("--token-stdin") && help.out.contains("process list"));
 }
 
 void TestAlephctl::friendlyCompletePrintsText()

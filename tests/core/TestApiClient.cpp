@@ -28,6 +28,8 @@ private Q_SLOTS:
     void exhaustedRetriesGiveBusy();
     void mapsErrorStatuses_data();
     void mapsErrorStatuses();
+    void errorEchoingTheHeaderLosesTheToken();
+    void oversizedAnswersFailWithBoundedMemory();
     void cancelWhileInFlight();
     void cancelWhileWaitingToRetry();
     void transferTimeoutIsTimeoutNotCancel();
@@ -78,6 +80,12 @@ core::CompletionRequest TestApiClient::sampleRequest() const
 
 static const QByteArray kCompletionOk
     = R"({"completions":[{"completion":" world","finish_reason":"maximum_tokens"}],"model_version":"x","num_tokens_prompt_total":1,"num_tokens_generated":1})";
+
+static QByteArray chatChunk(const QByteArray &content, const QByteArray &finish = "null")
+{
+    return R"(data: {"id":"c","choices":[{"index":0,"finish_reason":)" + finish
+        + R"(,"delta":{"content":")" + content + R"("}}],"object":"chat.completion.chunk"})" + "\n\n";
+}
 
 template<class Job>
 static std::unique_ptr<Job> owned(Job *job)
@@ -152,6 +160,12 @@ void TestApiClient::honoursRetryAfter()
     QVERIFY(finished.wait(5000));
     QCOMPARE(job->state(), ApiJob::State::Succeeded);
     QCOMPARE(retrying.first().at(2).toInt(), 0);
+
+    // A Retry-After above the policy's maximum waits the maximum, not the server's hour.
+    core::RetryPolicy policy;
+    QCOMPARE(policy.delayMs(0, 3600 * 1000), policy.maxDelayMs);
+    QCOMPARE(policy.delayMs(0, 1500), 1500);
+    QCOMPARE(policy.delayMs(0, -5), 0);
 }
 
 void TestApiClient::exhaustedRetriesGiveBusy()
@@ -201,6 +215,68 @@ void TestApiClient::mapsErrorStatuses()
     QCOMPARE(job->error().httpStatus, status);
     QCOMPARE(job->error().message, message);
     QCOMPARE(m_server->requests().size(), 1); // not retried
+}
+
+void TestApiClient::errorEchoingTheHeaderLosesTheToken()
+{
+    // A server that quotes the request's headers in its error: the message is cleaned where the
+    // error is made, so the history, logs and exports never see the token. An ordinary word that
+    // happens to be a short token ("sandbox") is left alone elsewhere in the text.
+    m_config.token = u"aa-0123456789abcdef-secret"_s;
+    m_client->setConfig(m_config);
+    m_server->enqueue("/v1/complete", TestHttpServer::json(400, R"x({"error":"bad header Authorization: Bearer aa-0123456789abcdef-secret (token aa-0123456789abcdef-secret)"})x"));
+    auto job = owned(m_client->complete(sampleRequest()));
+    QSignalSpy finished(job.get(), &ApiJob::finished);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(job->error().message, u"bad header Authorization: [redacted] (token [redacted])"_s);
+
+    m_config.token = u"sandbox"_s;
+    m_client->setConfig(m_config);
+    m_server->enqueue("/v1/complete", TestHttpServer::json(400, R"({"error":"unknown model sandbox-x; you sent Bearer sandbox"})"));
+    auto second = owned(m_client->complete(sampleRequest()));
+    QSignalSpy secondFinished(second.get(), &ApiJob::finished);
+    QVERIFY(secondFinished.wait(5000));
+    QCOMPARE(second->error().message, u"unknown model sandbox-x; you sent [redacted]"_s);
+}
+
+void TestApiClient::oversizedAnswersFailWithBoundedMemory()
+{
+    // A server that sends more than the cap: a body, an error body, an endless stream line, or
+    // an endless stream of valid events. Each fails as malformed, without reading on.
+    m_config.maximumResponseBytes = 1 << 20;
+    m_config.retry.totalRetries = 0;
+    m_client->setConfig(m_config);
+    const QByteArray big(3 << 20, 'x');
+    m_server->enqueue("/v1/complete", TestHttpServer::json(200, "{\"completions\":\"" + big + "\"}"));
+    m_server->enqueue("/v1/complete", TestHttpServer::json(500, big));
+    QList<QByteArray> line{"data: "};
+    for (int i = 0; i < 48; ++i)
+        line.append(QByteArray(64 << 10, 'y'));
+    m_server->enqueue("/v1/chat/completions", TestHttpServer::sse(line));
+    QList<QByteArray> events;
+    for (int i = 0; i < 3000; ++i)
+        events.append(chatChunk(QByteArray(500, 'z')));
+    m_server->enqueue("/v1/chat/completions", TestHttpServer::sse(events));
+
+    for (int i = 0; i < 2; ++i) {
+        auto job = owned(m_client->complete(sampleRequest()));
+        QSignalSpy finished(job.get(), &ApiJob::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(job->error().kind, ApiError::Kind::MalformedResponse);
+        QVERIFY2(job->error().message.contains(u"larger than 1 MB"_s), qPrintable(job->error().message));
+    }
+    core::ChatRequest request;
+    request.model = u"m"_s;
+    request.messages = {core::ChatMessage::fromText(u"user"_s, u"hi"_s)};
+    for (int i = 0; i < 2; ++i) {
+        auto job = owned(m_client->chatStreaming(request));
+        QSignalSpy finished(job.get(), &ApiJob::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(job->state(), ApiJob::State::Failed);
+        QCOMPARE(job->error().kind, ApiError::Kind::MalformedResponse);
+        QVERIFY2(job->error().message.contains(u"larger than 1 MB"_s), qPrintable(job->error().message));
+        QVERIFY(job->text().size() < (1 << 20));
+    }
 }
 
 void TestApiClient::cancelWhileInFlight()
@@ -278,11 +354,6 @@ void TestApiClient::malformedBodyIsAnError()
     QVERIFY2(job->error().message.contains(contains), qPrintable(job->error().message));
 }
 
-static QByteArray chatChunk(const QByteArray &content, const QByteArray &finish = "null")
-{
-    return R"(data: {"id":"c","choices":[{"index":0,"finish_reason":)" + finish
-        + R"(,"delta":{"content":")" + content + R"("}}],"object":"chat.completion.chunk"})" + "\n\n";
-}
 
 void TestApiClient::streamDeliversChunksInOrder()
 {

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -60,6 +62,7 @@ private Q_SLOTS:
     void profilesRoundTripWithoutSecrets();
     void validationNamesTheField();
     void profileBecomesAClientConfig();
+    void hostileSettingsFileIsReadWithinBounds();
 };
 
 void TestCredentials::storesReadsAndDeletesPerProfile()
@@ -171,6 +174,36 @@ void TestCredentials::profilesRoundTripWithoutSecrets()
     QVERIFY(!ini.toLower().contains("token"));
     QVERIFY(store.remove(id));
     QCOMPARE(store.currentId(), QString::fromLatin1(core::ConnectionProfile::kSandboxId));
+}
+
+void TestCredentials::hostileSettingsFileIsReadWithinBounds()
+{
+    // profiles/size=2147483647 walked the whole array (the start hung); timeoutSeconds of
+    // 2147483647 overflowed into the transfer timeout. Both are read within bounds and named.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"settings.ini"_s);
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[profiles]\nsize=2147483647\n1\\id=abc\n1\\name=Work\n1\\baseUrl=https://example.com/v1\n"
+                "1\\timeoutSeconds=2147483647\n1\\totalRetries=-4\n");
+    }
+    QSettings settings(file, QSettings::IniFormat);
+    core::ProfileStore store(&settings);
+    const QList<core::ConnectionProfile> profiles = store.profiles(); // returns, and at once
+    QCOMPARE(profiles.size(), 2);
+    const core::ConnectionProfile work = profiles.at(1);
+    QCOMPARE(work.name, u"Work"_s);
+    QCOMPARE(work.timeoutSeconds, 305);
+    QCOMPARE(work.totalRetries, 8);
+    const QString problems = store.problems().join(u'\n');
+    QVERIFY2(problems.contains(u"profiles/size is 2147483647"_s), qPrintable(problems));
+    QVERIFY2(problems.contains(u"timeoutSeconds = 2147483647"_s) && problems.contains(u"\"Work\""_s), qPrintable(problems));
+    QVERIFY2(problems.contains(u"totalRetries = -4"_s), qPrintable(problems));
+    // And a profile in memory with a huge timeout cannot overflow the client's milliseconds.
+    core::ConnectionProfile huge = work;
+    huge.timeoutSeconds = std::numeric_limits<int>::max();
+    QCOMPARE(huge.toClientConfig(u"t"_s).transferTimeoutMs, 3600 * 1000);
 }
 
 void TestCredentials::validationNamesTheField()

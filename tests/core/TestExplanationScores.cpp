@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using core::analysis::ScoredSpan;
 
@@ -21,6 +23,7 @@ class TestExplanationScores : public QObject
 private Q_SLOTS:
     void spansOfRecordedAnswers();
     void offsetsAreCodePoints();
+    void hostileNumbersAreClamped();
     void meanMatchesPlacesAndCountsMissingAsZero();
     void withControlsTargetsTheSpans();
     void csvQuotesAndKeepsPrecision();
@@ -98,6 +101,43 @@ void TestExplanationScores::offsetsAreCodePoints()
     const core::TextScore fromUtf16 = core::TextScore::fromUtf16(text, 14, 5, 0.5);
     QCOMPARE(fromUtf16.start, 13);
     QCOMPARE(fromUtf16.length, 5);
+}
+
+void TestExplanationScores::hostileNumbersAreClamped()
+{
+    // From a server we do not control: start + length past INT_MAX, rectangles of 6.4e302, NaN.
+    const QString text = u"Hello world"_s;
+    core::TextScore huge;
+    huge.start = 1;
+    huge.length = std::numeric_limits<int>::max();
+    huge.score = 1;
+    QCOMPARE(huge.utf16Range(text), (QPair<int, int>(1, int(text.size()))));
+    core::TextScore negative;
+    negative.start = -5;
+    negative.length = std::numeric_limits<int>::min();
+    QCOMPARE(negative.utf16Range(text), (QPair<int, int>(0, 0)));
+    core::Explanation e;
+    core::ExplanationItem item;
+    item.type = core::ExplanationItem::Type::Text;
+    item.textScores = {huge};
+    e.items = {item};
+    const QList<ScoredSpan> spans = core::analysis::spansOf(e, core::Prompt::fromText(text), QString());
+    QCOMPARE(spans.size(), 1);
+    QCOMPARE(spans.first().text, u"ello world"_s);
+
+    core::ImageScore image;
+    image.rect.left = 6.4e302;
+    image.rect.top = -1e300;
+    image.rect.width = std::numeric_limits<double>::quiet_NaN();
+    image.rect.height = std::numeric_limits<double>::infinity();
+    const QRect r = image.inPixels(384, 256);
+    QVERIFY(QRect(0, 0, 384, 256).contains(r) || r.isEmpty());
+    QVERIFY(r.left() >= 0 && r.top() >= 0 && r.right() < 384 + 1 && r.bottom() < 256 + 1);
+    image.rect.left = 0.25;
+    image.rect.top = 0.5;
+    image.rect.width = 0.5;
+    image.rect.height = 0.25;
+    QCOMPARE(image.inPixels(400, 200), QRect(100, 100, 200, 50));
 }
 
 void TestExplanationScores::meanMatchesPlacesAndCountsMissingAsZero()

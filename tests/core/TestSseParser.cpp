@@ -17,6 +17,7 @@ private Q_SLOTS:
     void recordedStreams_data();
     void recordedStreams();
     void reportsPartialEventAtEnd();
+    void endlessLineOrEventIsCapped();
 };
 
 static QList<SseEvent> feedWhole(const QByteArray &bytes)
@@ -109,6 +110,35 @@ void TestSseParser::recordedStreams()
     for (const QByteArray &chunk : testsupport::splitStream(stream))
         viaChunks += chunked.feed(chunk);
     QCOMPARE(viaChunks, whole);
+}
+
+void TestSseParser::endlessLineOrEventIsCapped()
+{
+    // A line without an end: the buffer stops growing at the cap and the parser says so.
+    core::SseParser line;
+    line.setMaximumEventBytes(1000);
+    const QByteArray chunk(300, 'x');
+    QCOMPARE(line.feed("data: ").size(), 0);
+    for (int i = 0; i < 3; ++i)
+        line.feed(chunk);
+    QVERIFY(!line.overflowed());
+    line.feed(chunk);
+    QVERIFY(line.overflowed());
+    QVERIFY(!line.hasPartialEvent()); // dropped, not kept
+    QCOMPARE(line.feed("\n\ndata: ok\n\n").size(), 0); // nothing more is parsed
+
+    // Many short data lines of one event add up to the cap too.
+    core::SseParser event;
+    event.setMaximumEventBytes(1000);
+    for (int i = 0; i < 100 && !event.overflowed(); ++i)
+        QCOMPARE(event.feed("data: 0123456789abcdef\n").size(), 0);
+    QVERIFY(event.overflowed());
+
+    // Within the cap, nothing changes.
+    core::SseParser fine;
+    fine.setMaximumEventBytes(1000);
+    QCOMPARE(fine.feed(QByteArray("data: " + QByteArray(900, 'y') + "\n\n")).size(), 1);
+    QVERIFY(!fine.overflowed());
 }
 
 void TestSseParser::reportsPartialEventAtEnd()
