@@ -91,33 +91,64 @@ int main(int argc, char *argv[])
     core::CredentialStore credentials(std::make_unique<core::KeychainSecretBackend>(u"aleph-playground"_s));
     core::Database database(dataDir + u"/history.sqlite"_s);
     QString dbError;
-    const bool dbOpen = database.open(&dbError);
+    bool dbOpen = database.open(&dbError);
+    QStringList notices; // shown until dismissed, beside (never instead of) the connection banner
+    if (!dbOpen && database.problem() == core::Database::Problem::Unreadable) {
+        // Damaged or not a database: kept aside for the user, and a new one starts in its place.
+        const QString aside = database.setAside();
+        QString again;
+        if (!aside.isEmpty() && database.open(&again)) {
+            dbOpen = true;
+            notices << QApplication::translate("main", "The history file could not be read (%1). It was kept as %2, and a new, "
+                                                       "empty history was started.")
+                           .arg(dbError, aside);
+        }
+    }
+    if (!dbOpen)
+        notices << dbError + u" "_s
+                       + QApplication::translate("main", "History, drafts and conversations are kept for this session only.");
+    profiles.profiles(); // reads settings.ini once, noting what is out of range
+    if (!profiles.problems().isEmpty())
+        notices << QApplication::translate("main", "Some connection settings were out of range and were replaced by their "
+                                                   "defaults: %1")
+                       .arg(profiles.problems().join(u' '));
+    // Without the file, the session still keeps conversations, history and drafts in memory.
+    core::Database memoryDatabase(u":memory:"_s);
+    QString memoryError;
+    core::Database *db = dbOpen ? &database : (memoryDatabase.open(&memoryError) ? &memoryDatabase : nullptr);
     std::unique_ptr<core::HistoryStore> history;
     std::unique_ptr<core::DraftStore> drafts;
     std::unique_ptr<core::EmbeddingCache> embeddingCache;
     std::unique_ptr<core::SteeringLibrary> steeringLibrary;
-    if (dbOpen) {
-        history = std::make_unique<core::HistoryStore>(&database);
-        drafts = std::make_unique<core::DraftStore>(&database);
-        embeddingCache = std::make_unique<core::EmbeddingCache>(&database);
-        steeringLibrary = std::make_unique<core::SteeringLibrary>(&database);
+    std::unique_ptr<core::ConversationStore> conversations;
+    if (db) {
+        history = std::make_unique<core::HistoryStore>(db);
+        drafts = std::make_unique<core::DraftStore>(db);
+        embeddingCache = std::make_unique<core::EmbeddingCache>(db);
+        steeringLibrary = std::make_unique<core::SteeringLibrary>(db);
+        conversations = std::make_unique<core::ConversationStore>(db);
     }
 
     // System and environment proxies are honoured unless a profile names its own.
     QNetworkProxyFactory::setUseSystemConfiguration(true);
 
     // The offline sandbox starts on first use, in its own thread, on a free loopback port.
+    // Its steering concepts are kept in the data folder, and it is one server to the cache and the
+    // steering library whatever port it gets.
     std::unique_ptr<sandbox::EmbeddedSandbox> offline;
-    auto sandboxConfig = [&offline](QString *error) {
+    auto sandboxConfig = [&offline, dataDir](QString *error) {
         core::ClientConfig c;
         if (!offline) {
-            offline = std::make_unique<sandbox::EmbeddedSandbox>();
+            sandbox::SandboxOptions options;
+            options.stateFile = dataDir + u"/sandbox-state.json"_s;
+            offline = std::make_unique<sandbox::EmbeddedSandbox>(options);
             if (!offline->start(error)) {
                 offline.reset();
                 return c;
             }
         }
         c.baseUrl = offline->baseUrl();
+        c.serverId = u"aleph-sandbox:offline"_s;
         c.token = offline->token();
         c.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
         c.retry.totalRetries = 2;
@@ -146,8 +177,6 @@ int main(int argc, char *argv[])
                                              "--token TOKEN or set AA_TOKEN.")
                          .arg(config.baseUrl.toDisplayString());
     }
-    if (!dbOpen)
-        banner += (banner.isEmpty() ? QString() : u" "_s) + dbError + u" History and drafts are off for this session."_s;
 
     QNetworkAccessManager nam;
     core::ApiClient client(&nam, config);
@@ -160,8 +189,10 @@ int main(int argc, char *argv[])
     services.drafts = drafts.get();
     services.embeddingCache = embeddingCache.get();
     services.steeringLibrary = steeringLibrary.get();
+    services.conversations = conversations.get();
     services.sandbox = sandboxConfig;
     services.commandLineConnection = commandLine;
+    services.notices = notices;
     ui::MainWindow window(services, banner);
     FirstPaintProbe probe(clock, parser.isSet(firstPaintOption), &app);
     window.installEventFilter(&probe);

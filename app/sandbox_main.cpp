@@ -36,7 +36,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption seedOption(u"fault-seed"_s, u"Seed of the global faults' draws (default: random)."_s, u"S"_s);
     const QCommandLineOption certOption(u"tls-cert"_s, u"PEM certificate: serve HTTPS (with --tls-key)."_s, u"FILE"_s);
     const QCommandLineOption keyOption(u"tls-key"_s, u"PEM private key of --tls-cert."_s, u"FILE"_s);
-    parser.addOptions({listenOption, portOption, tokenOption, rateOption, faultOption, seedOption, certOption, keyOption});
+    const QCommandLineOption stateOption(u"state-file"_s, u"Keep the steering concepts made here in FILE (JSON) across restarts."_s, u"FILE"_s);
+    parser.addOptions({listenOption, portOption, tokenOption, rateOption, faultOption, seedOption, certOption, keyOption, stateOption});
     parser.process(app);
 
     const auto fail = [](const QString &message) {
@@ -72,6 +73,7 @@ int main(int argc, char *argv[])
     }
     options.tlsCertificateFile = parser.value(certOption);
     options.tlsKeyFile = parser.value(keyOption);
+    options.stateFile = parser.value(stateOption);
 
     sandbox::SandboxServer server(options);
     QString error;

@@ -11,14 +11,17 @@ case "$mode" in
     run | test) shift ;;
     *) echo "usage: $0 run [APP ARGS...] | test" >&2; exit 2 ;;
 esac
+# The app needs a display; without one Qt would abort after the whole build. Say so first.
+if [ "$mode" = run ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+    echo "quickstart: no display found. Run this from a desktop session, or set DISPLAY (for example" >&2
+    echo "quickstart: under 'xvfb-run -a $0 run', or with QT_QPA_PLATFORM=offscreen for a check)." >&2
+    exit 1
+fi
 "$root/packaging/install-deps.sh"
 build=${BUILD_DIR:-$root/build}
 cmake -S "$root" -B "$build" -G Ninja -DWERROR="${WERROR:-OFF}"
 cmake --build "$build" -j "$(nproc)"
 if [ "$mode" = run ]; then
-    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
-        echo "quickstart: no display found; set DISPLAY, or run under xvfb-run" >&2
-    fi
     exec "$build/app/aleph-playground" "$@"
 fi
 export QT_QPA_PLATFORM=offscreen

@@ -14,9 +14,11 @@
 #include "core/api/Validation.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QHash>
 #include <QJsonDocument>
 #include <QMutexLocker>
+#include <QSaveFile>
 #include <QRectF>
 #include <QSize>
 #include <QtEndian>
@@ -32,7 +34,6 @@ namespace sandbox {
 
 namespace {
 
-constexpr int kImageTokens = SyntheticModel::kPatchGrid * SyntheticModel::kPatchGrid;
 constexpr int kExplanationTiles = 3; // image scores: 3 × 3 tiles of 4 × 4 patches
 
 QByteArray compact(const QJsonValue &value)
@@ -1843,6 +1844,32 @@ Reply SandboxApi::rerank(const QByteArray &body)
     return Reply::json(response.toJson());
 }
 
+void SandboxApi::setStateFile(const QString &path)
+{
+    QFile file(path);
+    QJsonArray requests;
+    if (file.exists()) {
+        QJsonParseError error{};
+        const QJsonDocument doc = file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.read(64 << 20), &error) : QJsonDocument();
+        file.close();
+        if (!doc.isObject() || !doc.object().value(u"steering_concepts"_s).isArray()) {
+            qWarning("aleph-sandbox: %s is not a sandbox state file; set aside as .bad", qPrintable(path));
+            QFile::remove(path + u".bad"_s);
+            QFile::rename(path, path + u".bad"_s);
+        } else {
+            requests = doc.object().value(u"steering_concepts"_s).toArray();
+        }
+    }
+    // Made again through the endpoint itself, so the ids and the concepts are the same as before.
+    for (const QJsonValue &request : std::as_const(requests)) {
+        const Reply reply = createSteeringConcept(QJsonDocument(request.toObject()).toJson(QJsonDocument::Compact));
+        if (reply.status == 201)
+            m_conceptRequests.append(request);
+    }
+    QMutexLocker lock(&m_conceptsMutex);
+    m_stateFile = path;
+}
+
 Reply SandboxApi::createSteeringConcept(const QByteArray &body)
 {
     Reply reply;
@@ -1878,7 +1905,15 @@ Reply SandboxApi::createSteeringConcept(const QByteArray &body)
     const QString id = u"sandbox-concept-"_s + hex(SyntheticModel::stableHash(key));
     {
         QMutexLocker lock(&m_conceptsMutex);
+        const bool known = m_concepts.contains(id);
         m_concepts.insert(id, steeringConcept);
+        if (!known && !m_stateFile.isEmpty()) {
+            m_conceptRequests.append(r->toJson());
+            QSaveFile file(m_stateFile);
+            if (!file.open(QIODevice::WriteOnly)
+                || file.write(QJsonDocument(QJsonObject{{u"steering_concepts"_s, m_conceptRequests}}).toJson()) < 0 || !file.commit())
+                qWarning("aleph-sandbox: cannot keep steering concepts in %s: %s", qPrintable(m_stateFile), qPrintable(file.errorString()));
+        }
     }
     core::CreateSteeringConceptResponse response;
     response.id = id;

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QList>
 #include <QMutex>
@@ -68,6 +69,10 @@ public:
     const QList<SandboxModel> &models() const { return m_models; }
     const SandboxModel *findModel(const QString &name) const;
     const SyntheticModel &model() const { return m_model; }
+    /// Keeps the steering concepts in `path` (JSON, written atomically after each new concept) and
+    /// makes again the ones it already holds, with the same ids: the concepts outlive a restart.
+    /// An unreadable or malformed file is set aside as `<path>.bad` and logged; nothing fails.
+    void setStateFile(const QString &path);
 
 private:
     Reply complete(const QByteArray &body);
@@ -96,6 +101,8 @@ private:
     QList<SandboxModel> m_models;
     mutable QMutex m_conceptsMutex;
     QHash<QString, Steering> m_concepts;
+    QString m_stateFile;
+    QJsonArray m_conceptRequests; ///< the examples of every concept made, as kept in m_stateFile
 };
 
 } // namespace sandbox

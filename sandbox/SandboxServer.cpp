@@ -173,6 +173,8 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_faults(m_options.faults, m_options.faultSeed)
 {
+    if (!m_options.stateFile.isEmpty())
+        m_api.setStateFile(m_options.stateFile);
 }
 
 SandboxServer::~SandboxServer() = default;

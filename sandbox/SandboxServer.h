@@ -22,6 +22,9 @@ struct SandboxOptions
     quint64 faultSeed = 0;
     QString tlsCertificateFile;                ///< PEM; with tlsKeyFile the sandbox serves HTTPS
     QString tlsKeyFile;                        ///< PEM, RSA or EC, unencrypted
+    /// Where the steering concepts made on this sandbox are kept across restarts (JSON; empty:
+    /// in memory only). The app's offline sandbox keeps it in the app's data folder.
+    QString stateFile;
 };
 
 /// The sandbox's HTTP side, on Qt HttpServer: routes `/v1/<endpoint>` to SandboxApi and

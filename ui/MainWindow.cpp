@@ -15,14 +15,19 @@
 #include "ui/translation/TranslationTab.h"
 
 #include <QAction>
+#include <QCloseEvent>
+#include <QJsonArray>
+#include <QSplitter>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -61,13 +66,12 @@ void MainWindow::build(const QString &banner)
     core::ApiClient *client = m_services.client;
     m_recorder.setStore(m_services.history);
     m_recorder.setProfileName(m_services.commandLineConnection.isEmpty() ? tr("Offline sandbox") : m_services.commandLineConnection);
-    if (m_services.history)
-        m_services.history->setRedactions({client->config().token});
 
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_completionTab = new CompletionTab(client, this);
     m_chatTab = new ChatTab(client, this);
+    m_chatTab->setConversationStore(m_services.conversations);
     m_explanationTab = new ExplanationTab(client, this);
     m_completionTab->setRecorder(&m_recorder);
     m_chatTab->setRecorder(&m_recorder);
@@ -140,6 +144,30 @@ void MainWindow::build(const QString &banner)
     });
     layout->addWidget(m_banner);
     setBanner(banner.toHtmlEscaped());
+    // A second line for what went wrong on this computer (the keychain): it never replaces the
+    // banner, and stays until the user closes it.
+    m_noticeBox = new QWidget(central);
+    m_noticeBox->setObjectName(QStringLiteral("noticeBox"));
+    auto *noticeLayout = new QHBoxLayout(m_noticeBox);
+    noticeLayout->setContentsMargins(0, 0, 0, 0);
+    m_notice = new QLabel(m_noticeBox);
+    m_notice->setObjectName(QStringLiteral("notice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::RichText);
+    m_notice->setStyleSheet(QStringLiteral("QLabel { background: #e8f0fe; color: #0b2a5b; border: 1px solid #9ab6e8; "
+                                           "border-radius: 4px; padding: 6px; }"));
+    auto *noticeClose = new QToolButton(m_noticeBox);
+    noticeClose->setObjectName(QStringLiteral("noticeClose"));
+    noticeClose->setText(QStringLiteral("✕"));
+    noticeClose->setAutoRaise(true);
+    noticeClose->setToolTip(tr("Hide this notice"));
+    connect(noticeClose, &QToolButton::clicked, m_noticeBox, &QWidget::hide);
+    noticeLayout->addWidget(m_notice, 1);
+    noticeLayout->addWidget(noticeClose, 0, Qt::AlignTop);
+    m_noticeBox->hide();
+    layout->addWidget(m_noticeBox);
+    for (const QString &notice : m_services.notices)
+        addNotice(notice.toHtmlEscaped());
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
@@ -206,8 +234,10 @@ void MainWindow::build(const QString &banner)
 
     if (m_services.credentials) {
         connect(m_services.credentials, &core::CredentialStore::keychainUnavailable, this, [this](const QString &reason) {
-            setBanner(tr("The system keychain is unavailable (%1). Tokens you enter are kept for this session only.")
-                          .arg(reason.toHtmlEscaped()));
+            addNotice(tr("<b>Tokens are not saved.</b> The system keychain could not be reached, so a token you enter is "
+                         "kept only until you quit, and you will be asked for it again next time. To keep tokens, start "
+                         "a keychain service (GNOME Keyring or KWallet) and restart Aleph Playground."),
+                      tr("What the keychain said: %1").arg(reason));
         });
     }
 
@@ -235,8 +265,55 @@ void MainWindow::build(const QString &banner)
     connect(m_translationTab, &TranslationTab::draftChanged, this, draftEdited);
     connect(m_steeringTab, &SteeringTab::draftChanged, this, draftEdited);
     connect(m_tokenizerTab, &TokenizerTab::draftChanged, this, draftEdited);
-    restoreDrafts();
     resize(1180, 760);
+    restoreDrafts();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveDrafts();
+    QMainWindow::closeEvent(event);
+}
+
+QList<std::pair<QString, QSplitter *>> MainWindow::namedSplitters() const
+{
+    // Keyed by tab and objectName: the order of findChildren() changes when a tab makes widgets
+    // later (results, compare panes), and a state restored into the wrong splitter turns it.
+    QList<std::pair<QString, QSplitter *>> out;
+    for (PlaygroundTab *tab : playgroundTabs()) {
+        for (QSplitter *splitter : dynamic_cast<QWidget *>(tab)->findChildren<QSplitter *>()) {
+            if (!splitter->objectName().isEmpty())
+                out.append({tab->tabKey() + u'/' + splitter->objectName(), splitter});
+        }
+    }
+    return out;
+}
+
+QJsonObject MainWindow::windowState() const
+{
+    QJsonObject splitters;
+    for (const auto &[key, splitter] : namedSplitters())
+        splitters.insert(key, QString::fromLatin1(splitter->saveState().toBase64()));
+    return QJsonObject{{QStringLiteral("geometry"), QString::fromLatin1(saveGeometry().toBase64())},
+                       {QStringLiteral("state"), QString::fromLatin1(saveState().toBase64())},
+                       {QStringLiteral("splitters"), splitters},
+                       {QStringLiteral("tab"), m_tabs->currentIndex()}};
+}
+
+void MainWindow::restoreWindowState(const QJsonObject &state)
+{
+    if (state.isEmpty())
+        return;
+    restoreGeometry(QByteArray::fromBase64(state.value(QStringLiteral("geometry")).toString().toLatin1()));
+    restoreState(QByteArray::fromBase64(state.value(QStringLiteral("state")).toString().toLatin1()));
+    const QJsonObject saved = state.value(QStringLiteral("splitters")).toObject();
+    for (const auto &[key, splitter] : namedSplitters()) {
+        if (saved.contains(key))
+            splitter->restoreState(QByteArray::fromBase64(saved.value(key).toString().toLatin1()));
+    }
+    const int tab = state.value(QStringLiteral("tab")).toInt(-1);
+    if (tab >= 0 && tab < m_tabs->count())
+        m_tabs->setCurrentIndex(tab);
 }
 
 void MainWindow::setBanner(const QString &html)
@@ -248,6 +325,20 @@ void MainWindow::setBanner(const QString &html)
 QString MainWindow::bannerText() const
 {
     return m_banner->isVisible() ? m_banner->text() : QString();
+}
+
+void MainWindow::addNotice(const QString &html, const QString &details)
+{
+    const bool showing = m_noticeBox->isVisibleTo(this);
+    m_notice->setText(showing && !m_notice->text().isEmpty() ? m_notice->text() + QStringLiteral("<br>") + html : html);
+    if (!details.isEmpty())
+        m_notice->setToolTip(showing && !m_notice->toolTip().isEmpty() ? m_notice->toolTip() + u'\n' + details : details);
+    m_noticeBox->setVisible(!m_notice->text().isEmpty());
+}
+
+QString MainWindow::noticeText() const
+{
+    return m_noticeBox->isVisible() ? m_notice->text() : QString();
 }
 
 void MainWindow::reloadProfilePicker()
@@ -274,8 +365,6 @@ void MainWindow::activateProfile(const QString &id)
         m_activeProfileId = profile.id;
         m_services.profiles->setCurrentId(profile.id);
         m_recorder.setProfileName(profile.name);
-        if (m_services.history)
-            m_services.history->setRedactions({config.token});
         setBanner(banner);
         m_tlsBadge->setVisible(!config.verifyPeer);
         m_connectionLabel->setText(tr("Server: %1").arg(config.baseUrl.toDisplayString()));
@@ -293,7 +382,7 @@ void MainWindow::activateProfile(const QString &id)
         apply(config, tr(kSandboxBanner));
         return;
     }
-    m_services.credentials->token(profile.id, this, [this, profile, apply](const QString &token, const QString &problem) {
+    m_services.credentials->token(profile.id, this, [profile, apply](const QString &token, const QString &problem) {
         QString caError;
         const core::ClientConfig config = profile.toClientConfig(token, &caError);
         QString banner;
@@ -369,6 +458,7 @@ void MainWindow::saveDrafts()
         return;
     for (PlaygroundTab *tab : playgroundTabs())
         m_services.drafts->save(tab->tabKey(), tab->draft());
+    m_services.drafts->save(QStringLiteral("window"), windowState());
 }
 
 void MainWindow::restoreDrafts()
@@ -377,10 +467,18 @@ void MainWindow::restoreDrafts()
         return;
     m_restoringDrafts = true;
     for (PlaygroundTab *tab : playgroundTabs()) {
+        // Each tab's last result comes back from the history (nothing is sent), then the inputs as
+        // they were left, which may have changed since that run. Chat keeps its own conversations.
+        if (m_services.history && tab != m_chatTab) {
+            const QList<core::RunRecord> last = m_services.history->search(QString(), tab->tabKey(), 1);
+            if (!last.isEmpty() && last.first().status != core::RunStatus::Running)
+                tab->restoreRun(last.first());
+        }
         const QJsonObject draft = m_services.drafts->load(tab->tabKey());
         if (!draft.isEmpty())
             tab->restoreDraft(draft);
     }
+    restoreWindowState(m_services.drafts->load(QStringLiteral("window")));
     m_restoringDrafts = false;
 }
 

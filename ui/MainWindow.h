@@ -4,6 +4,7 @@
 #include "core/auth/CredentialStore.h"
 #include "core/net/ApiClient.h"
 #include "core/settings/ConnectionProfile.h"
+#include "core/storage/ConversationStore.h"
 #include "core/storage/EmbeddingCache.h"
 #include "core/storage/HistoryStore.h"
 #include "core/storage/SteeringLibrary.h"
@@ -17,6 +18,7 @@
 class QComboBox;
 class QDockWidget;
 class QLabel;
+class QSplitter;
 class QTabWidget;
 class QNetworkAccessManager;
 
@@ -43,12 +45,16 @@ struct Services
     core::DraftStore *drafts = nullptr;
     core::EmbeddingCache *embeddingCache = nullptr; ///< the Embeddings tab's vector cache (may be null)
     core::SteeringLibrary *steeringLibrary = nullptr; ///< the Steering tab's concepts (may be null)
+    core::ConversationStore *conversations = nullptr; ///< the Chat tab's conversations (may be null: no list)
     /// Starts the offline sandbox if needed and gives its config (base URL and token); on failure
     /// an empty config and `error`.
     std::function<core::ClientConfig(QString *error)> sandbox;
     /// Set when --host/--token/--sandbox chose the connection: shown as "Command line" and the
     /// profiles are not applied at start.
     QString commandLineConnection;
+    /// Problems of this computer's files (a damaged history, settings out of range): each shown
+    /// in the notice line until dismissed.
+    QStringList notices;
 };
 
 /// The main window: one tab per capability, all on the one ApiClient made in main(); a connection
@@ -72,8 +78,13 @@ public:
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     QLabel *bannerLabel() const { return m_banner; }
     QComboBox *profilePicker() const { return m_profilePicker; }
-    /// The banner's text ("" when hidden).
+    /// What records the tabs' runs (tests tune how often a stream's partial text is written).
+    RunRecorder *recorder() { return &m_recorder; }
+    /// The banner's text ("" when hidden): the connection (sandbox, missing token).
     QString bannerText() const;
+    /// The notice's text ("" when hidden): what the app could not do for the user (keychain),
+    /// shown beside the banner until dismissed.
+    QString noticeText() const;
 
 public Q_SLOTS:
     /// Fetches /model-settings and hands the list to the tabs; greys out tabs no model supports.
@@ -83,7 +94,7 @@ public Q_SLOTS:
     void showProfiles();
     /// Shows the current tab's request as code.
     void viewCode();
-    /// Saves every tab's draft now (also done 400 ms after each edit).
+    /// Saves every tab's draft and the window's layout now (drafts also 400 ms after each edit).
     void saveDrafts();
     void restoreRun(const core::RunRecord &run);
 
@@ -92,11 +103,22 @@ Q_SIGNALS:
     void profileActivated(const QString &id);
     void modelsRefreshed(int count);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void build(const QString &banner);
     void setBanner(const QString &html);
+    /// Adds a paragraph to the notice line (shown until the user closes it).
+    void addNotice(const QString &html, const QString &details = QString());
     void reloadProfilePicker();
     void restoreDrafts();
+    /// The window's size, position, dock and toolbar state, every splitter and the current tab,
+    /// as kept by saveDrafts() (draft key "window").
+    QJsonObject windowState() const;
+    void restoreWindowState(const QJsonObject &state);
+    /// The tabs' splitters that have an objectName, keyed "<tab>/<objectName>".
+    QList<std::pair<QString, QSplitter *>> namedSplitters() const;
     PlaygroundTab *currentPlaygroundTab() const;
     QList<PlaygroundTab *> playgroundTabs() const;
 
@@ -113,6 +135,8 @@ private:
     HistoryPanel *m_historyPanel = nullptr;
     QDockWidget *m_historyDock = nullptr;
     QLabel *m_banner = nullptr;
+    QWidget *m_noticeBox = nullptr;
+    QLabel *m_notice = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_tlsBadge = nullptr;
     QComboBox *m_profilePicker = nullptr;

@@ -30,7 +30,7 @@ QString AlephAlphaEmbeddingProvider::cacheScope(bool query) const
     const SemanticEmbeddingOptions o = options(m_settings.asymmetric ? (query ? Representation::Query : Representation::Document)
                                                                      : Representation::Symmetric);
     return QStringList{u"aleph-alpha semantic_embed"_s,
-                       m_client ? m_client->config().baseUrl.toString() : QString(),
+                       m_client ? m_client->config().serverKey() : QString(),
                        m_settings.model,
                        toString(o.representation),
                        u"compress_to_size=%1"_s.arg(o.compressToSize.value_or(0)),
@@ -213,7 +213,7 @@ EmbeddingBatchJob *AlephAlphaEmbeddingsV2Provider::embedQuery(const QString &tex
 
 QString AlephAlphaEmbeddingsV2Provider::cacheScope(bool) const
 {
-    return QStringList{u"aleph-alpha embeddings"_s, m_client ? m_client->config().baseUrl.toString() : QString(),
+    return QStringList{u"aleph-alpha embeddings"_s, m_client ? m_client->config().serverKey() : QString(),
                        m_settings.model, u"dimensions=%1"_s.arg(m_settings.dimensions.value_or(0))}
         .join(u'\n');
 }

@@ -2,6 +2,8 @@
 #include "core/storage/Database.h"
 
 #include <QAtomicInteger>
+#include <QDateTime>
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -63,6 +65,19 @@ const QList<QStringList> &migrations()
                            " host TEXT NOT NULL,"         // base URL
                            " created_at TEXT NOT NULL)"),
         },
+        // 4 → 5: the Chat tab's conversations (title, the message tree with its branches).
+        {
+            QStringLiteral("CREATE TABLE conversations ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " title TEXT NOT NULL,"
+                           " custom_title INTEGER NOT NULL DEFAULT 0," // renamed: saves keep the title
+                           " created_at TEXT NOT NULL,"   // ISO 8601 UTC with ms
+                           " updated_at TEXT NOT NULL,"
+                           " content TEXT NOT NULL,"      // JSON written by the Chat tab
+                           " revision INTEGER NOT NULL,"  // grows with every change: the list's order
+                           " deleted_at TEXT)"),          // set by remove(); purged next session
+            QStringLiteral("CREATE INDEX conversations_revision ON conversations(revision)"),
+        },
     };
     return list;
 }
@@ -110,22 +125,32 @@ bool Database::open(int version, QString *error)
         return false;
     }
     QSqlQuery q(db);
-    // WAL: readers never block the writer; NORMAL: a commit is durable against a killed process.
-    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-    q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-    q.exec(QStringLiteral("PRAGMA busy_timeout=2000"));
-
-    const int current = schemaVersion();
+    // The version first, before anything can change the file: a newer app's file, or one that is
+    // not a database at all, is left exactly as it is.
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        *error = QStringLiteral("Cannot read the history database %1: %2").arg(m_path, q.lastError().text());
+        m_problem = Problem::Unreadable;
+        q.finish();
+        db.close();
+        return false;
+    }
+    const int current = q.value(0).toInt();
+    q.finish();
     if (current > kSchemaVersion) {
         *error = QStringLiteral("The history database %1 was written by a newer version (schema %2; this build knows %3). "
                                 "It was left untouched.")
                      .arg(m_path)
                      .arg(current)
                      .arg(kSchemaVersion);
+        m_problem = Problem::Newer;
         db.close();
         return false;
     }
+    // WAL: readers never block the writer; NORMAL: a commit is durable against a killed process.
+    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    q.exec(QStringLiteral("PRAGMA busy_timeout=2000"));
     for (int v = current; v < version && v < migrations().size(); ++v) {
         if (!db.transaction()) {
             *error = QStringLiteral("Cannot migrate %1: %2").arg(m_path, db.lastError().text());
@@ -136,6 +161,7 @@ bool Database::open(int version, QString *error)
                 const QString message = q.lastError().text();
                 db.rollback();
                 *error = QStringLiteral("Migrating %1 to schema %2 failed: %3").arg(m_path).arg(v + 1).arg(message);
+                m_problem = Problem::Unreadable;
                 return false;
             }
         }
@@ -147,6 +173,26 @@ bool Database::open(int version, QString *error)
         }
     }
     return true;
+}
+
+QString Database::setAside()
+{
+    if (isOpen() || m_path == QLatin1String(":memory:"))
+        return QString();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    const QString target = m_path + QStringLiteral(".broken-") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    if (!QFile::rename(m_path, target))
+        return QString();
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (QFile::exists(m_path + suffix))
+            QFile::rename(m_path + suffix, target + suffix);
+    }
+    m_problem = Problem::None;
+    return target;
 }
 
 int Database::schemaVersion() const

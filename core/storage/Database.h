@@ -16,8 +16,9 @@ namespace core {
 class Database
 {
 public:
-    /// The schema version this build writes. 1: runs. 2: drafts. 3: embedding_cache. 4: steering_concepts.
-    static constexpr int kSchemaVersion = 4;
+    /// The schema version this build writes. 1: runs. 2: drafts. 3: embedding_cache.
+    /// 4: steering_concepts. 5: conversations.
+    static constexpr int kSchemaVersion = 5;
 
     /// `path` is the SQLite file (created if missing), or ":memory:".
     explicit Database(QString path);
@@ -25,9 +26,22 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    /// Opens the file and migrates it. On failure returns false and sets `error` (a message for
-    /// the user naming the file).
+    /// Why open() failed.
+    enum class Problem {
+        None,
+        Newer,      ///< written by a newer version: left untouched, do not replace it
+        Unreadable, ///< not a database, damaged, or its migration failed: safe to set aside
+    };
+
+    /// Opens the file and migrates it. On failure returns false, sets `error` (a message for
+    /// the user naming the file) and problem(). The schema version is read before anything is
+    /// written, so a newer or damaged file is not changed.
     bool open(QString *error);
+    Problem problem() const { return m_problem; }
+    /// Moves the file (and its -wal and -shm) aside as `<path>.broken-<UTC time>` so that a new
+    /// database can start at `path`; the old data stays there for the user. Returns the new path,
+    /// or "" when it could not be moved. Only while closed.
+    QString setAside();
     /// Applies migrations up to `version` only (tests build old databases with it).
     bool open(int version, QString *error);
     bool isOpen() const;
@@ -41,6 +55,7 @@ public:
 private:
     QString m_path;
     QString m_connectionName;
+    Problem m_problem = Problem::None;
 };
 
 } // namespace core

@@ -35,17 +35,51 @@ RunRecord recordFrom(const QSqlQuery &q)
     r.request = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
     r.response = q.value(8).toString();
     r.error = q.value(9).toString();
-    r.status = q.value(10).toString();
+    r.status = runStatusFromName(q.value(10).toString());
     r.durationMs = q.value(11).isNull() ? -1 : q.value(11).toLongLong();
     r.promptTokens = q.value(12).isNull() ? -1 : q.value(12).toInt();
     r.completionTokens = q.value(13).isNull() ? -1 : q.value(13).toInt();
     return r;
 }
 
+/// A text column's value: never SQL NULL (a null QString binds as NULL, and the columns are NOT NULL).
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 const char *kColumns = "id, started_at, finished_at, tab, profile, model, endpoint, request, response, error, status, "
                        "duration_ms, prompt_tokens, completion_tokens";
 
 } // namespace
+
+QString runStatusName(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Running:
+        return QStringLiteral("running");
+    case RunStatus::Succeeded:
+        return QStringLiteral("succeeded");
+    case RunStatus::Failed:
+        return QStringLiteral("failed");
+    case RunStatus::Canceled:
+        return QStringLiteral("canceled");
+    case RunStatus::Interrupted:
+        return QStringLiteral("interrupted");
+    }
+    return QStringLiteral("failed");
+}
+
+RunStatus runStatusFromName(const QString &name)
+{
+    for (RunStatus s : {RunStatus::Running, RunStatus::Succeeded, RunStatus::Canceled, RunStatus::Interrupted}) {
+        if (name == runStatusName(s))
+            return s;
+    }
+    if (name == QLatin1String("ok")) // written by the Embeddings tab before the status was typed
+        return RunStatus::Succeeded;
+    return RunStatus::Failed;
+}
 
 HistoryStore::HistoryStore(Database *db, QObject *parent)
     : QObject(parent)
@@ -56,22 +90,6 @@ HistoryStore::HistoryStore(Database *db, QObject *parent)
                           "WHERE status = 'running'"));
 }
 
-void HistoryStore::setRedactions(const QStringList &secrets)
-{
-    m_redactions.clear();
-    for (const QString &s : secrets) {
-        if (s.size() >= 4) // never scrub trivial strings out of every prompt
-            m_redactions.append(s);
-    }
-}
-
-QString HistoryStore::scrub(QString text) const
-{
-    for (const QString &s : m_redactions)
-        text.replace(s, QStringLiteral("[redacted]"));
-    return text;
-}
-
 qint64 HistoryStore::beginRun(const QString &tab, const QString &profile, const QString &model, const QString &endpoint,
                               const QJsonObject &request)
 {
@@ -79,11 +97,11 @@ qint64 HistoryStore::beginRun(const QString &tab, const QString &profile, const 
     q.prepare(QStringLiteral("INSERT INTO runs (started_at, tab, profile, model, endpoint, request, status) "
                              "VALUES (?, ?, ?, ?, ?, ?, 'running')"));
     q.addBindValue(now());
-    q.addBindValue(tab);
-    q.addBindValue(scrub(profile));
-    q.addBindValue(model);
-    q.addBindValue(endpoint);
-    q.addBindValue(scrub(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact))));
+    q.addBindValue(text(tab));
+    q.addBindValue(text(profile));
+    q.addBindValue(text(model));
+    q.addBindValue(text(endpoint));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
     if (!q.exec()) {
         qCWarning(lcStorage) << "history: cannot record a run:" << q.lastError().text();
         return 0;
@@ -92,18 +110,18 @@ qint64 HistoryStore::beginRun(const QString &tab, const QString &profile, const 
     return q.lastInsertId().toLongLong();
 }
 
-bool HistoryStore::finishRun(qint64 id, const QString &status, const QString &response, const QString &error,
+bool HistoryStore::finishRun(qint64 id, RunStatus status, const QString &response, const QString &error,
                              qint64 durationMs, int promptTokens, int completionTokens)
 {
-    if (id <= 0)
+    if (id <= 0 || status == RunStatus::Running)
         return false;
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("UPDATE runs SET finished_at = ?, status = ?, response = ?, error = ?, duration_ms = ?, "
                              "prompt_tokens = ?, completion_tokens = ? WHERE id = ?"));
     q.addBindValue(now());
-    q.addBindValue(status);
-    q.addBindValue(scrub(response));
-    q.addBindValue(scrub(error));
+    q.addBindValue(runStatusName(status));
+    q.addBindValue(response);
+    q.addBindValue(error);
     q.addBindValue(intOrNull(durationMs));
     q.addBindValue(intOrNull(promptTokens));
     q.addBindValue(intOrNull(completionTokens));
@@ -113,6 +131,21 @@ bool HistoryStore::finishRun(qint64 id, const QString &status, const QString &re
         return false;
     }
     Q_EMIT changed();
+    return q.numRowsAffected() == 1;
+}
+
+bool HistoryStore::savePartial(qint64 id, const QString &partialResponse)
+{
+    if (id <= 0)
+        return false;
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("UPDATE runs SET response = ? WHERE id = ? AND status = 'running'"));
+    q.addBindValue(text(partialResponse));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        qCWarning(lcStorage) << "history: cannot keep the partial answer of run" << id << ":" << q.lastError().text();
+        return false;
+    }
     return q.numRowsAffected() == 1;
 }
 

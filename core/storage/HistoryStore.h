@@ -13,6 +13,20 @@
 
 namespace core {
 
+/// How a recorded run ended; stored as its name ("succeeded"...) in `runs.status`.
+enum class RunStatus {
+    Running,     ///< recorded before the request was sent; not finished yet
+    Succeeded,   ///< the whole answer arrived
+    Failed,      ///< an error ended it (the record's `error` says which)
+    Canceled,    ///< the user stopped it (any partial answer is kept)
+    Interrupted, ///< a stream was cut, or the app ended during the run
+};
+/// "running", "succeeded", "failed", "canceled", "interrupted".
+QString runStatusName(RunStatus status);
+/// The status named `name`; Failed for a name this build does not know (an older build's "ok"
+/// or "error" rows read as Succeeded and Failed).
+RunStatus runStatusFromName(const QString &name);
+
 /// One recorded run (a row of `runs`).
 struct RunRecord
 {
@@ -23,10 +37,10 @@ struct RunRecord
     QString profile;      ///< the connection profile's name
     QString model;
     QString endpoint;     ///< "complete", "chat/completions", ...
-    QJsonObject request;  ///< the typed request's JSON (as sent, without the token)
+    QJsonObject request;  ///< the typed request's JSON, byte for byte as sent (no header is ever part of it)
     QString response;     ///< the response JSON, or the partial text of a cut stream
     QString error;        ///< the message shown to the user
-    QString status;       ///< running | succeeded | failed | canceled | interrupted
+    RunStatus status = RunStatus::Running;
     qint64 durationMs = -1;
     int promptTokens = -1;     ///< -1: unknown
     int completionTokens = -1; ///< -1: unknown
@@ -36,8 +50,10 @@ struct RunRecord
 /// is sent and completed when it ends, so a crash leaves a trace: runs still "running" when the
 /// store is opened are marked "interrupted".
 ///
-/// The token never reaches the database: requests are stored from the typed request (which has no
-/// token), and every text written is also scrubbed of the strings given to setRedactions().
+/// Runs are stored exactly as they were sent and received, so a restored run equals the one sent.
+/// The token never reaches the database by construction: a request is stored from the typed
+/// request (the body, never the headers), and an error text that could quote a header is cleaned
+/// where it is made (ApiJob, for a server's error body).
 class HistoryStore : public QObject
 {
     Q_OBJECT
@@ -45,14 +61,14 @@ public:
     /// `db` is open and not owned.
     explicit HistoryStore(Database *db, QObject *parent = nullptr);
 
-    /// Strings replaced by "[redacted]" in everything written (the current token).
-    void setRedactions(const QStringList &secrets);
-
     /// Inserts a running run and returns its id (0 on a database error, which is logged).
     qint64 beginRun(const QString &tab, const QString &profile, const QString &model, const QString &endpoint,
                     const QJsonObject &request);
-    /// Completes run `id`. `status` is succeeded | failed | canceled | interrupted.
-    bool finishRun(qint64 id, const QString &status, const QString &response, const QString &error, qint64 durationMs,
+    /// Keeps what a running stream has delivered so far as run `id`'s response (a running run
+    /// only), so that a crash mid-stream leaves the partial text with the interrupted run.
+    bool savePartial(qint64 id, const QString &partialResponse);
+    /// Completes run `id` with a final status (not Running).
+    bool finishRun(qint64 id, RunStatus status, const QString &response, const QString &error, qint64 durationMs,
                    int promptTokens = -1, int completionTokens = -1);
 
     /// Newest first. `text` (case-insensitive, may be empty) must occur in the request, response,
@@ -68,9 +84,7 @@ Q_SIGNALS:
     void changed();
 
 private:
-    QString scrub(QString text) const;
     Database *m_db;
-    QStringList m_redactions;
 };
 
 /// Autosaved drafts: one JSON document per key ("completion", "chat", ...). Each save is its own

@@ -144,6 +144,37 @@ QChar guessCsvSeparator(const QString &text)
     return u',';
 }
 
+CsvColumnGuess guessCsvColumns(const CsvTable &table)
+{
+    CsvColumnGuess guess;
+    const auto named = [&table](std::initializer_list<QStringView> names, int skip) {
+        for (const QStringView name : names)
+            for (int i = 0; i < table.header.size(); ++i)
+                if (i != skip && QStringView(table.header.at(i)).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+                    return i;
+        return -1;
+    };
+    if (table.header.isEmpty())
+        return guess;
+    guess.text = named({u"text", u"texts", u"sentence", u"content", u"document", u"body", u"message"}, -1);
+    if (guess.text < 0) {
+        // The longest average cell: the prose, not ids, numbers or categories.
+        double best = -1;
+        for (int i = 0; i < table.header.size(); ++i) {
+            qint64 total = 0;
+            for (const QStringList &row : table.rows)
+                total += row.value(i).trimmed().size();
+            const double average = table.rows.isEmpty() ? 0.0 : double(total) / double(table.rows.size());
+            if (average > best) {
+                best = average;
+                guess.text = i;
+            }
+        }
+    }
+    guess.label = named({u"label", u"labels", u"category", u"topic", u"class"}, guess.text);
+    return guess;
+}
+
 QString csvField(const QString &value, QChar separator)
 {
     if (!value.contains(separator) && !value.contains(u'"') && !value.contains(u'\n') && !value.contains(u'\r'))

@@ -31,6 +31,21 @@ std::optional<CsvTable> readCsv(const QString &text, QString *error, QChar separ
 /// outside quotes (',' when none occurs).
 QChar guessCsvSeparator(const QString &text);
 
+/// The columns to offer first when a table is imported as texts with labels (−1: none).
+struct CsvColumnGuess
+{
+    int text = -1;
+    int label = -1;
+};
+
+/// Guesses which column of `table` holds the texts and which the labels. The text column is the
+/// first whose name (trimmed, case-insensitive) is "text", else "texts", "sentence", "content",
+/// "document", "body" or "message" (in that order of preference); without such a name, the column
+/// with the longest average cell (the first of equals; column 0 when there are no rows). The label
+/// column is the first other column named "label", "labels", "category", "topic" or "class" (in
+/// that order), else −1: no labels. An empty header gives {−1, −1}.
+CsvColumnGuess guessCsvColumns(const CsvTable &table);
+
 /// One CSV field: quoted (quotes doubled) when it holds the separator, a quote or a line break.
 QString csvField(const QString &value, QChar separator = u',');
 

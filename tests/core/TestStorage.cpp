@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The SQLite history, drafts and steering library: WAL, migrations, search, crash recovery, a
 // library that survives a restart, pair CSV round trips, and no token on disk.
+#include "core/storage/ConversationStore.h"
 #include "core/storage/EmbeddingCache.h"
 #include "core/storage/HistoryStore.h"
 #include "core/storage/SteeringLibrary.h"
@@ -8,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -23,11 +25,16 @@ private Q_SLOTS:
     void opensInWalModeAtTheCurrentSchema();
     void migratesAnOlderDatabaseInPlace();
     void refusesADatabaseFromANewerVersion();
+    void newerFileIsNotSwitchedToWal();
+    void unreadableFileIsSetAsideAndANewOneStarts();
     void recordsARunBeforeItEndsAndCompletesIt();
     void searchFindsRunsByTextAndTab();
     void runningRunsBecomeInterruptedAfterACrash();
     void draftsSurviveAKilledProcess();
-    void theTokenNeverReachesTheFile();
+    void runsAreStoredByteForByte();
+    void runStatusNamesRoundTrip();
+    void conversationsAreKeptRenamedSearchedAndDeletedWithUndo();
+    void conversationsMigrateFromVersion4();
     void steeringLibrarySurvivesARestart();
     void steeringLibraryMigratesFromVersion3();
     void steeringExamplesCsvRoundTrip();
@@ -98,6 +105,62 @@ void TestStorage::refusesADatabaseFromANewerVersion()
     QString error;
     QVERIFY(!db.open(&error));
     QVERIFY2(error.contains(u"newer version"_s), qPrintable(error));
+    QCOMPARE(db.problem(), core::Database::Problem::Newer);
+}
+
+void TestStorage::newerFileIsNotSwitchedToWal()
+{
+    // A newer app's file in rollback-journal mode: refusing it must not change it (it used to be
+    // switched to WAL before its version was read). Bytes 18 and 19 of the header say the mode.
+    const QString path = freshPath();
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw-newer"_s);
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(u"PRAGMA journal_mode=DELETE"_s));
+        QVERIFY(q.exec(u"CREATE TABLE future (x)"_s));
+        QVERIFY(q.exec(u"PRAGMA user_version=99"_s));
+        q.finish();
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(u"raw-newer"_s);
+    const auto header = [&] {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.read(100) : QByteArray();
+    };
+    const QByteArray before = header();
+    QCOMPARE(before.at(18), char(1));
+    {
+        core::Database db(path);
+        QString error;
+        QVERIFY(!db.open(&error));
+    }
+    QCOMPARE(header(), before);
+    QVERIFY(!QFile::exists(path + u"-wal"_s));
+}
+
+void TestStorage::unreadableFileIsSetAsideAndANewOneStarts()
+{
+    const QString path = freshPath();
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("this is not a database, but it is somebody's file\n").repeated(200));
+    }
+    core::Database broken(path);
+    QString error;
+    QVERIFY(!broken.open(&error));
+    QCOMPARE(broken.problem(), core::Database::Problem::Unreadable);
+    const QString aside = broken.setAside();
+    QVERIFY2(!aside.isEmpty(), qPrintable(error));
+    QVERIFY(!QFile::exists(path));
+    QFile kept(aside);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QVERIFY(kept.readAll().startsWith("this is not a database"));
+    core::Database fresh(path);
+    QVERIFY2(fresh.open(&error), qPrintable(error));
+    QCOMPARE(fresh.schemaVersion(), core::Database::kSchemaVersion);
 }
 
 void TestStorage::recordsARunBeforeItEndsAndCompletesIt()
@@ -112,14 +175,14 @@ void TestStorage::recordsARunBeforeItEndsAndCompletesIt()
     QVERIFY(id > 0);
     auto running = history.run(id);
     QVERIFY(running);
-    QCOMPARE(running->status, u"running"_s);
+    QCOMPARE(running->status, core::RunStatus::Running);
     QCOMPARE(running->request, request);
     QVERIFY(!running->finishedAt.isValid());
 
-    QVERIFY(history.finishRun(id, u"succeeded"_s, u"{\"completions\":[]}"_s, QString(), 1234, 5, 16));
+    QVERIFY(history.finishRun(id, core::RunStatus::Succeeded, u"{\"completions\":[]}"_s, QString(), 1234, 5, 16));
     const auto done = history.run(id);
     QVERIFY(done);
-    QCOMPARE(done->status, u"succeeded"_s);
+    QCOMPARE(done->status, core::RunStatus::Succeeded);
     QCOMPARE(done->durationMs, 1234);
     QCOMPARE(done->promptTokens, 5);
     QCOMPARE(done->completionTokens, 16);
@@ -136,7 +199,7 @@ void TestStorage::searchFindsRunsByTextAndTab()
     core::HistoryStore history(&db);
     const qint64 a = history.beginRun(u"completion"_s, u"P"_s, u"m1"_s, u"complete"_s, {{u"prompt"_s, u"The 100% juicy orange"_s}});
     const qint64 b = history.beginRun(u"chat"_s, u"P"_s, u"m2"_s, u"chat/completions"_s, {{u"messages"_s, u"banana bread"_s}});
-    history.finishRun(b, u"failed"_s, QString(), u"HTTP 401: bad token"_s, 10);
+    history.finishRun(b, core::RunStatus::Failed, QString(), u"HTTP 401: bad token"_s, 10);
     QCOMPARE(history.search(QString()).size(), 2);
     QCOMPARE(history.search(QString()).first().id, b); // newest first
     QCOMPARE(history.search(u"ORANGE"_s).size(), 1);
@@ -165,7 +228,7 @@ void TestStorage::runningRunsBecomeInterruptedAfterACrash()
     QString error;
     QVERIFY(db.open(&error));
     core::HistoryStore history(&db);
-    QCOMPARE(history.run(id)->status, u"interrupted"_s);
+    QCOMPARE(history.run(id)->status, core::RunStatus::Interrupted);
 }
 
 void TestStorage::draftsSurviveAKilledProcess()
@@ -193,36 +256,111 @@ void TestStorage::draftsSurviveAKilledProcess()
     QCOMPARE(restored.load(u"completion"_s), QJsonObject());
 }
 
-void TestStorage::theTokenNeverReachesTheFile()
+void TestStorage::runsAreStoredByteForByte()
 {
-    const QString token = u"aa-secret-token-7f3c9e1d"_s;
+    // The offline sandbox's token is the word "sandbox": a store that scrubbed the token's text
+    // turned "sandbox-luminous-base" into "[redacted]-luminous-base". Runs are stored as sent.
     const QString path = freshPath();
+    core::Database db(path);
+    QString error;
+    QVERIFY(db.open(&error));
+    core::HistoryStore history(&db);
+    const QJsonObject request{{u"model"_s, u"sandbox-luminous-base"_s}, {u"prompt"_s, u"The sandbox is full of sand. Bearer sandbox"_s}};
+    const qint64 id = history.beginRun(u"completion"_s, u"Offline sandbox"_s, u"sandbox-luminous-base"_s, u"complete"_s, request);
+    QVERIFY(history.finishRun(id, core::RunStatus::Succeeded, u"{\"completions\":[{\"completion\":\" sandbox\"}]}"_s, QString(), 5));
+    const auto run = history.run(id);
+    QVERIFY(run);
+    QCOMPARE(QJsonDocument(run->request).toJson(QJsonDocument::Compact), QJsonDocument(request).toJson(QJsonDocument::Compact));
+    QCOMPARE(run->model, u"sandbox-luminous-base"_s);
+    QCOMPARE(run->profile, u"Offline sandbox"_s);
+    QCOMPARE(run->response, u"{\"completions\":[{\"completion\":\" sandbox\"}]}"_s);
+    QCOMPARE(history.search(u"[redacted]"_s).size(), 0);
+
+    // A run without a model (Create concept) is recorded too: a null QString is not SQL NULL.
+    const qint64 steering = history.beginRun(u"steering"_s, u"P"_s, QString(), u"steering_concepts"_s, {{u"examples"_s, QJsonArray{}}});
+    QVERIFY(steering > 0);
+    QVERIFY(history.finishRun(steering, core::RunStatus::Failed, QString(), u"HTTP 400"_s, 3));
+    QCOMPARE(history.run(steering)->status, core::RunStatus::Failed);
+    QCOMPARE(history.run(steering)->model, QString());
+    QVERIFY(!history.finishRun(steering, core::RunStatus::Running, QString(), QString(), 1));
+}
+
+void TestStorage::runStatusNamesRoundTrip()
+{
+    for (core::RunStatus s : {core::RunStatus::Running, core::RunStatus::Succeeded, core::RunStatus::Failed,
+                              core::RunStatus::Canceled, core::RunStatus::Interrupted})
+        QCOMPARE(core::runStatusFromName(core::runStatusName(s)), s);
+    // What an older build wrote for Embeddings runs.
+    QCOMPARE(core::runStatusFromName(u"ok"_s), core::RunStatus::Succeeded);
+    QCOMPARE(core::runStatusFromName(u"error"_s), core::RunStatus::Failed);
+}
+
+void TestStorage::conversationsAreKeptRenamedSearchedAndDeletedWithUndo()
+{
+    const QString path = freshPath();
+    qint64 first = 0;
+    qint64 second = 0;
     {
         core::Database db(path);
         QString error;
         QVERIFY(db.open(&error));
-        core::HistoryStore history(&db);
-        history.setRedactions({token});
-        // Even text that carries the token (an error echoing a header, a pasted prompt) is scrubbed.
-        const qint64 id = history.beginRun(u"chat"_s, u"P"_s, u"m"_s, u"chat/completions"_s,
-                                           QJsonObject{{u"messages"_s, QJsonArray{QString(u"my token is "_s + token)}}});
-        history.finishRun(id, u"failed"_s, u"Bearer "_s + token, u"Authorization: Bearer "_s + token, 1);
-        core::DraftStore drafts(&db);
-        drafts.save(u"chat"_s, {{u"input"_s, u"draft"_s}});
-        QCOMPARE(history.search(token).size(), 0);
-        QCOMPARE(history.search(u"[redacted]"_s).size(), 1);
+        core::ConversationStore store(&db);
+        QSignalSpy changed(&store, &core::ConversationStore::changed);
+        QCOMPARE(core::ConversationStore::titleFor(u"  What is\n the capital   of France? "_s), u"What is the capital of France?"_s);
+        QCOMPARE(core::ConversationStore::titleFor(QString(70, u'x')).size(), 60);
+        QVERIFY(core::ConversationStore::titleFor(QString()).size() > 0);
+        first = store.create(u"Apples"_s, {{u"system"_s, u"Be brief."_s}});
+        QVERIFY(first > 0);
+        second = store.create(u"Pears"_s, {{u"system"_s, u"Be kind."_s}});
+        QVERIFY(store.save(first, u"Apples and more"_s, {{u"system"_s, u"Be brief."_s}, {u"model"_s, u"m"_s}}));
+        QCOMPARE(store.list().first().id, first); // most recently updated first
+        QCOMPARE(store.list().first().title, u"Apples and more"_s);
+        QCOMPARE(store.list().first().content.value(u"model"_s).toString(), u"m"_s);
+        QVERIFY(!store.rename(second, u"   "_s));
+        QVERIFY(store.rename(second, u" My pears "_s));
+        QVERIFY(store.save(second, u"automatic"_s, {{u"system"_s, u"Be kind."_s}}));
+        QCOMPARE(store.conversation(second)->title, u"My pears"_s); // a rename survives saves
+        QCOMPARE(store.list(u"KIND"_s).size(), 1);
+        QCOMPARE(store.list(u"my pears"_s).first().id, second);
+        QCOMPARE(store.list(u"%"_s).size(), 0);
+        QVERIFY(store.remove(first));
+        QVERIFY(!store.remove(first));
+        QCOMPARE(store.list().size(), 1);
+        QVERIFY(!store.conversation(first));
+        QVERIFY(store.restore(first));
+        QCOMPARE(store.list().size(), 2);
+        QVERIFY(store.remove(second));
+        QVERIFY(!store.save(9999, u"x"_s, {}));
+        QVERIFY(changed.size() >= 8);
     }
-    QByteArray bytes;
-    for (const QString &file : QStringList{path, path + u"-wal"_s, path + u"-shm"_s}) {
-        QFile f(file);
-        if (f.open(QIODevice::ReadOnly))
-            bytes += f.readAll();
-    }
-    QVERIFY(bytes.size() > 1000);
-    QVERIFY(bytes.contains("my token is [redacted]"));
-    QVERIFY(!bytes.contains(token.toUtf8()));
+    // The next session purges what was deleted and keeps the rest.
+    core::Database db(path);
+    QString error;
+    QVERIFY(db.open(&error));
+    core::ConversationStore store(&db);
+    QCOMPARE(store.list().size(), 1);
+    QCOMPARE(store.list().first().id, first);
+    QVERIFY(!store.restore(second));
 }
 
+void TestStorage::conversationsMigrateFromVersion4()
+{
+    const QString path = freshPath();
+    {
+        core::Database v4(path);
+        QString error;
+        QVERIFY2(v4.open(4, &error), qPrintable(error));
+        QSqlQuery q(v4.connection());
+        QVERIFY(!q.exec(u"SELECT * FROM conversations"_s));
+    }
+    core::Database db(path);
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    QCOMPARE(db.schemaVersion(), 5);
+    core::ConversationStore store(&db);
+    QVERIFY(store.create(u"x"_s, {}) > 0);
+    QCOMPARE(store.list().size(), 1);
+}
 
 void TestStorage::steeringLibrarySurvivesARestart()
 {
@@ -290,7 +428,7 @@ void TestStorage::steeringLibraryMigratesFromVersion3()
     core::Database db(path);
     QString error;
     QVERIFY2(db.open(&error), qPrintable(error));
-    QCOMPARE(db.schemaVersion(), 4);
+    QCOMPARE(db.schemaVersion(), core::Database::kSchemaVersion);
     core::SteeringLibrary library(&db);
     core::SteeringConceptEntry entry;
     entry.name = u"x"_s;

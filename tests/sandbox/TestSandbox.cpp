@@ -8,7 +8,10 @@
 #include "core/net/EmbeddingProvider.h"
 #include "sandbox/SandboxServer.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QFile>
 #include <QBuffer>
 #include <QImage>
 #include <QNetworkAccessManager>
@@ -94,6 +97,8 @@ private Q_SLOTS:
     void embeddingsV2FloatAndBase64Agree();
     void gradientEmbeddings();
     void steeringPullsTowardsPositiveWords();
+    void steeringConceptsSurviveARestart();
+    void cacheScopeIsTheServerNotThePort();
     void translateAndRerank();
 
     // errors
@@ -666,6 +671,81 @@ void TestSandbox::steeringPullsTowardsPositiveWords()
     QVERIFY(unknown->error().message.contains(u"no-such-concept"_s));
 }
 
+void TestSandbox::steeringConceptsSurviveARestart()
+{
+    // The app's offline sandbox gets a new port at each launch; with a state file the concepts
+    // made on it still answer after a restart (with the same id), and a broken file loses nothing.
+    QTemporaryDir dir;
+    const QString state = dir.filePath(u"sandbox-state.json"_s);
+    core::CreateSteeringConceptRequest concept_;
+    concept_.examples = {{u"It is fine."_s, u"It is wonderful, amazing, fantastic!"_s, {}}};
+    QString id;
+    for (int launch = 0; launch < 2; ++launch) {
+        sandbox::SandboxOptions options;
+        options.tokensPerSecond = 0;
+        options.stateFile = state;
+        sandbox::EmbeddedSandbox sb(options);
+        QString error;
+        QVERIFY2(sb.start(&error), qPrintable(error));
+        core::ClientConfig config;
+        config.baseUrl = sb.baseUrl();
+        config.token = sb.token();
+        core::ApiClient c(m_nam.get(), config);
+        if (launch == 0) {
+            auto created = await(c.createSteeringConcept(concept_));
+            QCOMPARE(created->state(), ApiJob::State::Succeeded);
+            id = created->result().id;
+            QVERIFY(QFile::exists(state));
+        } else {
+            core::CompletionRequest request = completion(u"Today"_s, 6);
+            request.steeringConcepts = QStringList{id};
+            auto steered = await(c.complete(request));
+            QVERIFY2(steered->state() == ApiJob::State::Succeeded, qPrintable(steered->error().toString()));
+            // Creating it again is idempotent and keeps one entry in the file.
+            auto again = await(c.createSteeringConcept(concept_));
+            QCOMPARE(again->result().id, id);
+        }
+    }
+    QFile file(state);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(file.readAll()).object().value(u"steering_concepts"_s).toArray().size(), 1);
+    file.close();
+
+    // A file that is not ours is set aside, not read and not lost.
+    QFile broken(state);
+    QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    broken.write("not json");
+    broken.close();
+    sandbox::SandboxOptions options;
+    options.stateFile = state;
+    sandbox::EmbeddedSandbox sb(options);
+    QVERIFY(sb.start());
+    QFile aside(state + u".bad"_s);
+    QVERIFY(aside.open(QIODevice::ReadOnly));
+    QCOMPARE(aside.readAll(), QByteArray("not json"));
+}
+
+void TestSandbox::cacheScopeIsTheServerNotThePort()
+{
+    core::ClientConfig a;
+    a.baseUrl = QUrl(u"http://127.0.0.1:40001/v1"_s);
+    core::ClientConfig b = a;
+    b.baseUrl = QUrl(u"http://127.0.0.1:40002/v1"_s);
+    QVERIFY(a.serverKey() != b.serverKey());
+    a.serverId = b.serverId = u"aleph-sandbox:offline"_s;
+    QCOMPARE(a.serverKey(), b.serverKey());
+    core::ApiClient clientA(m_nam.get(), a);
+    core::ApiClient clientB(m_nam.get(), b);
+    core::AlephAlphaEmbeddingSettings settings;
+    settings.model = kBase;
+    core::AlephAlphaEmbeddingProvider providerA(&clientA, settings);
+    core::AlephAlphaEmbeddingProvider providerB(&clientB, settings);
+    QCOMPARE(providerA.cacheScope(false), providerB.cacheScope(false));
+    b.serverId.clear();
+    clientB.setConfig(b);
+    QVERIFY(providerA.cacheScope(false) != providerB.cacheScope(false));
+}
+
 void TestSandbox::translateAndRerank()
 {
     core::TranslationRequest translation;
@@ -969,7 +1049,7 @@ void TestSandbox::selfSignedTlsNeedsItsCa()
     QVERIFY2(accepted->state() == ApiJob::State::Succeeded, qPrintable(accepted->error().toString()));
     QVERIFY(!accepted->result().models.isEmpty());
 
-    QVERIFY(!sandbox::SandboxServer(sandbox::SandboxOptions{u"t"_s, 0, {}, 0, cert, QString()}).start(QHostAddress::LocalHost, 0, &error));
+    QVERIFY(!sandbox::SandboxServer(sandbox::SandboxOptions{u"t"_s, 0, {}, 0, cert, QString(), QString()}).start(QHostAddress::LocalHost, 0, &error));
     QVERIFY(error.contains(u"--tls-key"_s));
 }
 

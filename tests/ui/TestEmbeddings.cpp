@@ -8,6 +8,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/EmbeddingCache.h"
 #include "core/util/Csv.h"
+#include "core/util/TextFile.h"
 #include "tests/support/SandboxClient.h"
 #include "ui/embeddings/EmbeddingsTab.h"
 #include "ui/embeddings/MapView.h"
@@ -16,6 +17,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPlainTextEdit>
@@ -35,6 +38,11 @@ private Q_SLOTS:
     void csvReader_data();
     void csvReader();
     void importErrorsLoseNothing();
+    void textFileCheck_data();
+    void textFileCheck();
+    void binaryFileIsRefusedAndReplacingIsUndoable();
+    void csvColumnChoice_data();
+    void csvColumnChoice();
     void embedMapSearchNeighboursSelection();
     void umapAndClusterOrder();
     void exportsReadBack();
@@ -172,6 +180,117 @@ void TestEmbeddings::importErrorsLoseNothing()
     editor->clear();
     m_tab->embed();
     QVERIFY(m_tab->statusText().contains(u"no texts"_s));
+}
+
+void TestEmbeddings::textFileCheck_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("text"); // null: refused
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("ascii") << QByteArray("a\nb\n") << u"a\nb\n"_s << QString();
+    QTest::newRow("utf-8 with a BOM") << QByteArray("\xEF\xBB\xBFk\xC3\xA4se \xE2\x9C\x93") << u"käse ✓"_s << QString();
+    QTest::newRow("empty") << QByteArray() << u""_s << QString();
+    QTest::newRow("NUL byte") << QByteArray("abc\0def", 7) << QString() << u"NUL bytes"_s;
+    QTest::newRow("UTF-16") << QByteArray("\xFF\xFEh\0i\0", 6) << QString() << u"NUL bytes"_s;
+    QTest::newRow("Latin-1") << QByteArray("K\xE4se") << QString() << u"not valid UTF-8"_s;
+    QTest::newRow("cut-off sequence") << QByteArray("ok \xE2\x9C") << QString() << u"not valid UTF-8"_s;
+}
+
+void TestEmbeddings::textFileCheck()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, text);
+    QFETCH(QString, reason);
+    const QString path = m_dir.filePath(u"check-%1.txt"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    file.close();
+    QString read = u"untouched"_s;
+    QString error;
+    const bool ok = core::readTextFile(path, &read, &error);
+    if (text.isNull()) {
+        QVERIFY(!ok);
+        QCOMPARE(read, u"untouched"_s);
+        QVERIFY2(error.startsWith(QFileInfo(path).fileName() + u" is not a text file ("_s) && error.contains(reason), qPrintable(error));
+    } else {
+        QVERIFY2(ok, qPrintable(error));
+        QCOMPARE(read, text);
+    }
+    QVERIFY(!core::readTextFile(m_dir.filePath(u"missing.txt"_s), &read, &error));
+    QVERIFY2(error.startsWith(u"Cannot open "_s) && error.contains(u"missing.txt"_s), qPrintable(error));
+}
+
+void TestEmbeddings::binaryFileIsRefusedAndReplacingIsUndoable()
+{
+    auto *editor = m_tab->findChild<QPlainTextEdit *>(u"texts"_s);
+    editor->setPlainText(u"kept\tmy own text"_s);
+    QVERIFY(m_tab->loadSample(u"topics"_s)); // replaces the typed text, undoably
+    const QString topics = editor->toPlainText();
+    QStringList texts, labels;
+    m_tab->parseInput(&texts, &labels);
+    QCOMPARE(texts.size(), 48);
+
+    // A PNG, opened as texts: refused with a message naming it, the 48 texts stay.
+    QImage image(64, 48, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    const QString png = m_dir.filePath(u"picture.png"_s);
+    QVERIFY(image.save(png, "PNG"));
+    QString error;
+    QVERIFY(!m_tab->importFile(png, {}, {}, &error));
+    QVERIFY2(error.startsWith(u"picture.png is not a text file"_s) && error.endsWith(u"; nothing was imported."_s), qPrintable(error));
+    QCOMPARE(editor->toPlainText(), topics);
+    // Renamed to .csv it is refused the same way, before any CSV parsing.
+    const QString csv = m_dir.filePath(u"picture.csv"_s);
+    QVERIFY(QFile::copy(png, csv));
+    QVERIFY(!m_tab->importFile(csv, u"text"_s, {}, &error));
+    QVERIFY2(error.startsWith(u"picture.csv is not a text file"_s), qPrintable(error));
+    QCOMPARE(editor->toPlainText(), topics);
+
+    // A good TXT replaces the texts; Ctrl+Z in the editor brings them back, and once more the
+    // text typed before the sample set.
+    const QString txt = m_dir.filePath(u"three.txt"_s);
+    QFile t(txt);
+    QVERIFY(t.open(QIODevice::WriteOnly));
+    t.write("one\ntwo\nthree\n");
+    t.close();
+    QVERIFY2(m_tab->importFile(txt, {}, {}, &error), qPrintable(error));
+    m_tab->parseInput(&texts, &labels);
+    QCOMPARE(texts, (QStringList{u"one"_s, u"two"_s, u"three"_s}));
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(editor->toPlainText(), topics);
+    m_tab->parseInput(&texts, &labels);
+    QCOMPARE(texts.size(), 48);
+    QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(editor->toPlainText(), u"kept\tmy own text"_s);
+}
+
+void TestEmbeddings::csvColumnChoice_data()
+{
+    QTest::addColumn<QString>("csv");
+    QTest::addColumn<int>("text");
+    QTest::addColumn<int>("label");
+    QTest::newRow("label,text") << u"label,text\nsport,A long text about football.\n"_s << 1 << 0;
+    QTest::newRow("text,label") << u"text,label\nA long text about football.,sport\n"_s << 0 << 1;
+    QTest::newRow("case and spaces") << u"id, Category ,TEXT\n1,a,b\n"_s << 2 << 1;
+    QTest::newRow("sentence and topic") << u"topic,sentence,n\nx,short,12345678901234567890\n"_s << 1 << 0;
+    QTest::newRow("longest cell, no label") << u"id,review,stars\n1,Great pizza and a friendly waiter.,5\n2,Cold soup.,2\n"_s << 1 << -1;
+    QTest::newRow("support tickets") << u"category,ticket\nbilling,I was charged twice this month.\n"_s << 1 << 0;
+    QTest::newRow("one column: the texts, no labels") << u"label\nx\n"_s << 0 << -1;
+}
+
+void TestEmbeddings::csvColumnChoice()
+{
+    QFETCH(QString, csv);
+    QFETCH(int, text);
+    QFETCH(int, label);
+    QString error;
+    const std::optional<core::CsvTable> table = core::readCsv(csv, &error);
+    QVERIFY2(table, qPrintable(error));
+    const core::CsvColumnGuess guess = core::guessCsvColumns(*table);
+    QCOMPARE(guess.text, text);
+    QCOMPARE(guess.label, label);
 }
 
 void TestEmbeddings::embedMapSearchNeighboursSelection()

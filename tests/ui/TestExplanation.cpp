@@ -12,7 +12,9 @@
 #include "ui/completion/CompletionTab.h"
 #include "ui/explanation/ExplanationTab.h"
 #include "ui/explanation/HeatmapView.h"
+#include "ui/explanation/ScaleLegend.h"
 #include "ui/explanation/ScoreScale.h"
+#include "ui/explanation/SpanTableModel.h"
 
 #include <QAbstractItemModel>
 #include <QAccessible>
@@ -82,14 +84,32 @@ QColor dominantTopColor(const QImage &image, const QRectF &rect)
     return QColor(best);
 }
 
+/// The largest |score| of one recorded explanation (the scale of its own view).
+double explanationExtent(const QJsonObject &explanation)
+{
+    double extent = 0;
+    for (const QJsonValue &item : explanation.value(u"items"_s).toArray())
+        for (const QJsonValue &s : item.toObject().value(u"scores"_s).toArray())
+            extent = std::max(extent, std::abs(s.isObject() ? s.toObject().value(u"score"_s).toDouble() : s.toDouble()));
+    return extent;
+}
+
 /// The explanations of a cassette's recorded response, with the largest |score| over all.
 double recordedExtent(const QJsonObject &response)
 {
     double extent = 0;
     for (const QJsonValue &e : response.value(u"explanations"_s).toArray())
-        for (const QJsonValue &item : e.toObject().value(u"items"_s).toArray())
-            for (const QJsonValue &s : item.toObject().value(u"scores"_s).toArray())
-                extent = std::max(extent, std::abs(s.isObject() ? s.toObject().value(u"score"_s).toDouble() : s.toDouble()));
+        extent = std::max(extent, explanationExtent(e.toObject()));
+    return extent;
+}
+
+/// The largest |score| of the spans on show that are not template tokens.
+double shownExtent(const ui::HeatmapView *view)
+{
+    double extent = 0;
+    for (int s = 0; s < view->spans().size(); ++s)
+        if (!view->isTemplateSpan(s))
+            extent = std::max(extent, std::abs(view->spans().at(s).score));
     return extent;
 }
 
@@ -115,7 +135,7 @@ private Q_SLOTS:
     void cleanup();
     void recordedScoresLandOnTheirCharacters_data();
     void recordedScoresLandOnTheirCharacters();
-    void allShowsTheMeanOnTheSameScale();
+    void allShowsTheMeanOnItsOwnScale();
     void tableAndHeatmapStayInSync();
     void keyboardAndScreenReader();
     void exportsParseBack();
@@ -123,6 +143,9 @@ private Q_SLOTS:
     void whatIfRerunsWithControls();
     void compareSideBySideOnOneScale();
     void fixedScaleSurvivesTheNextRun();
+    void eachViewGetsItsOwnScale();
+    void validationWaitsForTheUser();
+    void chatTemplateTokensAreGrey();
     void handOverFromCompletionAndChat();
     void malformedAnswersGiveErrors();
     void draftAndHistoryRestore();
@@ -226,8 +249,6 @@ void TestExplanation::recordedScoresLandOnTheirCharacters()
     const QJsonObject response = recorded.responseBody.toObject();
     const QJsonArray explanations = response.value(u"explanations"_s).toArray();
     const QJsonArray promptItems = recorded.requestBody.toObject().value(u"prompt"_s).toArray();
-    const ui::ScoreScale scale(recordedExtent(response)); // one scale for the whole answer
-    QCOMPARE(tab()->scaleExtent(), recordedExtent(response));
     QCOMPARE(tab()->targetTokens().size(), explanations.size() > 1 ? explanations.size() : 0);
 
     ui::HeatmapView *view = tab()->heatmap();
@@ -236,6 +257,8 @@ void TestExplanation::recordedScoresLandOnTheirCharacters()
     for (int e = 0; e < explanations.size(); ++e) {
         tab()->setTargetIndex(explanations.size() > 1 ? e : -1);
         QCoreApplication::processEvents();
+        const ui::ScoreScale scale(explanationExtent(explanations.at(e).toObject())); // each view its own scale
+        QCOMPARE(tab()->scaleExtent(), scale.extent());
         const QJsonArray items = explanations.at(e).toObject().value(u"items"_s).toArray();
         for (int i = 0; i < items.size(); ++i) {
             const QJsonObject item = items.at(i).toObject();
@@ -295,7 +318,7 @@ void TestExplanation::recordedScoresLandOnTheirCharacters()
         QVERIFY(checkedTokens > 0);
 }
 
-void TestExplanation::allShowsTheMeanOnTheSameScale()
+void TestExplanation::allShowsTheMeanOnItsOwnScale()
 {
     const testsupport::Interaction *recorded = nullptr;
     for (const testsupport::Interaction &i : std::as_const(m_recorded))
@@ -317,13 +340,14 @@ void TestExplanation::allShowsTheMeanOnTheSameScale()
             sum += e[u"items"_s][0][u"scores"_s][s][u"score"_s].toDouble();
         QVERIFY(std::abs(shown.at(s).score - sum / 3.0) < 1e-12);
     }
-    const double extent = tab()->scaleExtent();
-    QCOMPARE(extent, recordedExtent(recorded->responseBody.toObject()));
-    // Choosing a token shows its explanation and leaves the scale alone; the token is underlined in the target.
+    // Its scale is its own: the largest |mean|, less than the largest single-token score.
+    QCOMPARE(tab()->scaleExtent(), shownExtent(tab()->heatmap()));
+    QVERIFY(tab()->scaleExtent() < recordedExtent(recorded->responseBody.toObject()));
+    // Choosing a token shows its explanation on that token's scale; the token is underlined in the target.
     QTest::mouseClick(child<QToolButton>(tab(), "targetToken2"), Qt::LeftButton);
     QCOMPARE(tab()->targetIndex(), 2);
     QCOMPARE(tab()->heatmap()->spans().at(8).score, explanations.at(2)[u"items"_s][0][u"scores"_s][8][u"score"_s].toDouble());
-    QCOMPARE(tab()->scaleExtent(), extent);
+    QCOMPARE(tab()->scaleExtent(), explanationExtent(explanations.at(2).toObject()));
     QTest::keyClick(tab()->heatmap(), Qt::Key_Left, Qt::AltModifier);
     QCOMPARE(tab()->targetIndex(), 1);
 }
@@ -604,12 +628,178 @@ void TestExplanation::fixedScaleSurvivesTheNextRun()
     QVERIFY(runAndWait());
     child<QCheckBox>(tab(), "fixScale")->setChecked(true);
     const double fixed = tab()->scaleExtent();
+    QCOMPARE(fixed, shownExtent(tab()->heatmap())); // fixes what was shown
     tab()->applyRequest(*core::ExplanationRequest::fromJson(m_recorded.at(3).requestBody.toObject(), &error)); // larger scores
     QVERIFY(runAndWait());
     QCOMPARE(tab()->scaleExtent(), fixed);
     QVERIFY(recordedExtent(m_recorded.at(3).responseBody.toObject()) != fixed);
     child<QCheckBox>(tab(), "fixScale")->setChecked(false);
-    QCOMPARE(tab()->scaleExtent(), recordedExtent(m_recorded.at(3).responseBody.toObject()));
+    QCOMPARE(tab()->scaleExtent(), shownExtent(tab()->heatmap()));
+    QVERIFY(tab()->scaleExtent() != fixed);
+}
+
+void TestExplanation::eachViewGetsItsOwnScale()
+{
+    startSandbox();
+    core::ExplanationRequest request;
+    request.model = u"sandbox-luminous-base"_s;
+    request.prompt = core::Prompt::fromText(u"I like Italian food. My favourite dinner is a pizza with cheese and a glass of wine. I order"_s);
+    request.target = u" a pizza with cheese"_s;
+    request.targetGranularity = u"token"_s;
+    tab()->applyRequest(request);
+    QVERIFY(runAndWait());
+    QVERIFY2(tab()->hasResult(), qPrintable(tab()->statusText()));
+    const int tokens = int(tab()->targetTokens().size());
+    QVERIFY(tokens >= 3);
+    ui::HeatmapView *view = tab()->heatmap();
+    auto *legend = tab()->findChild<ui::ScaleLegend *>(u"scaleLegend"_s);
+    QVERIFY(legend);
+
+    // "All": the scale is the largest |mean score| of this view, and the legend says so.
+    QCOMPARE(tab()->targetIndex(), -1);
+    const double allExtent = shownExtent(view);
+    QVERIFY(allExtent > 0);
+    QCOMPARE(tab()->scaleExtent(), allExtent);
+    QCOMPARE(view->scale().extent(), allExtent);
+    QCOMPARE(legend->scale().extent(), allExtent);
+    QCOMPARE(legend->caption(), u"scale ±%1 (this view)"_s.arg(QString::number(allExtent, 'g', 3)));
+    // The strongest span of the mean is drawn in an end colour of the scale, far from white.
+    int strongest = -1;
+    for (int s = 0; s < view->spans().size(); ++s)
+        if (strongest < 0 || std::abs(view->spans().at(s).score) > std::abs(view->spans().at(strongest).score))
+            strongest = s;
+    view->ensureSpanVisible(strongest);
+    const QImage shot = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const QList<QRectF> rects = view->spanRects(strongest);
+    QVERIFY(!rects.isEmpty());
+    const QColor drawn = dominantTopColor(shot, rects.first());
+    const double sign = view->spans().at(strongest).score > 0 ? 1.0 : -1.0;
+    QVERIFY2(closeColor(drawn, ui::ScoreScale::colorAt(sign)), qPrintable(drawn.name()));
+    QVERIFY2(std::min({drawn.red(), drawn.green(), drawn.blue()}) < 200, qPrintable(drawn.name())); // not near white
+
+    // One target token: that token's own largest |score|.
+    double largestToken = 0;
+    for (int k = 0; k < tokens; ++k) {
+        tab()->setTargetIndex(k);
+        const double extent = shownExtent(view);
+        QCOMPARE(tab()->scaleExtent(), extent);
+        QCOMPARE(view->scale().extent(), extent);
+        QCOMPARE(legend->caption(), u"scale ±%1 (this view)"_s.arg(QString::number(extent, 'g', 3)));
+        largestToken = std::max(largestToken, extent);
+    }
+    QVERIFY(allExtent < largestToken); // the mean has less spread than its strongest token
+
+    // Fix scale: the scale of the view on show stays, whatever view comes next.
+    tab()->setTargetIndex(-1);
+    child<QCheckBox>(tab(), "fixScale")->setChecked(true);
+    QCOMPARE(tab()->scaleExtent(), allExtent);
+    QCOMPARE(legend->caption(), u"fixed scale ±%1"_s.arg(QString::number(allExtent, 'g', 3)));
+    for (int k = 0; k < tokens; ++k) {
+        tab()->setTargetIndex(k);
+        QCOMPARE(tab()->scaleExtent(), allExtent);
+        QCOMPARE(view->scale().extent(), allExtent);
+        QVERIFY(legend->caption().startsWith(u"fixed scale"_s));
+    }
+    child<QCheckBox>(tab(), "fixScale")->setChecked(false);
+    QCOMPARE(tab()->scaleExtent(), shownExtent(view));
+}
+
+void TestExplanation::validationWaitsForTheUser()
+{
+    // A fresh tab has nothing to complain about yet.
+    ui::ExplanationTab fresh(m_client.get());
+    auto *label = child<QLabel>(&fresh, "validation");
+    QVERIFY(label);
+    QCOMPARE(label->text(), QString());
+    QCOMPARE(fresh.validationText(), QString());
+    QCOMPARE(tab()->validationText(), QString()); // nor does the main window's
+    // Editing alone does not bring it up either.
+    child<QPlainTextEdit>(&fresh, "target")->setPlainText(u" x"_s);
+    QCOMPARE(label->text(), QString());
+    // Run (Ctrl+Enter) with nothing to send: now the reason is shown, and nothing was sent.
+    QSignalSpy finished(&fresh, &ui::ExplanationTab::finished);
+    fresh.run();
+    QCOMPARE(label->text(), u"Write a prompt or add an image first."_s);
+    QVERIFY(fresh.statusText().startsWith(u"Not sent"_s));
+    QVERIFY(!fresh.isBusy());
+    // Fixing it clears the message as the user types.
+    child<QPlainTextEdit>(&fresh, "prompt")->setPlainText(u"Hello"_s);
+    QCOMPARE(label->text(), QString());
+}
+
+void TestExplanation::chatTemplateTokensAreGrey()
+{
+    startSandbox();
+    QSignalSpy models(m_window.get(), &ui::MainWindow::modelsRefreshed);
+    m_window->refreshModels();
+    QVERIFY(models.wait(5000));
+    // A chat as ChatTab hands it over: rendered through Llama 3.1's prompt template.
+    const QString prompt = u"<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nName a fruit.<|eot_id|>"
+                           "<|start_header_id|>assistant<|end_header_id|>\n\n"_s;
+    auto *granularity = child<QComboBox>(tab(), "target_granularity");
+    granularity->setCurrentIndex(granularity->findData(u"complete"_s)); // one explanation of the reply
+    QSignalSpy finished(tab(), &ui::ExplanationTab::finished);
+    tab()->setInput(core::Prompt::fromText(prompt), u"Banana."_s, u"sandbox-llama-3.1-8b-instruct"_s);
+    QVERIFY(finished.count() > 0 || finished.wait(20000));
+    QVERIFY2(tab()->hasResult(), qPrintable(tab()->statusText()));
+    ui::HeatmapView *view = tab()->heatmap();
+
+    // Which characters are template tokens, found independently.
+    QList<bool> special(prompt.size(), false);
+    const QRegularExpression re(u"<\\|[a-z_]+\\|>"_s);
+    for (auto it = re.globalMatch(prompt); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        for (qsizetype i = m.capturedStart(); i < m.capturedEnd(); ++i)
+            special[i] = true;
+    }
+    const QImage shot = [&] {
+        view->verticalScrollBar()->setValue(0);
+        return view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    }();
+    int templates = 0;
+    int ordinary = 0;
+    for (int s = 0; s < view->spans().size(); ++s) {
+        const ScoredSpan &span = view->spans().at(s);
+        if (span.kind != ScoredSpan::Kind::Text)
+            continue;
+        bool allSpecial = true;
+        for (int i = span.first; i < span.last; ++i)
+            allSpecial = allSpecial && (special.at(i) || prompt.at(i).isSpace());
+        QCOMPARE(view->isTemplateSpan(s), allSpecial);
+        const QList<QRectF> rects = view->spanRects(s);
+        if (rects.isEmpty())
+            continue;
+        const QColor drawn = dominantTopColor(shot, rects.first());
+        if (allSpecial) {
+            ++templates;
+            // Grey, whatever its score; described as a template token.
+            QVERIFY2(closeColor(drawn, ui::HeatmapView::templateFill()), qPrintable(span.text + u" "_s + drawn.name()));
+            QVERIFY(drawn.red() == drawn.green() && drawn.green() == drawn.blue());
+            QVERIFY2(view->spanDescription(s).contains(u"template token"_s), qPrintable(view->spanDescription(s)));
+        } else {
+            ++ordinary;
+            QVERIFY2(closeColor(drawn, view->scale().colorFor(span.score)), qPrintable(span.text + u" "_s + drawn.name()));
+            QVERIFY(!view->spanDescription(s).contains(u"template token"_s));
+        }
+    }
+    QVERIFY(templates > 0);
+    QVERIFY(ordinary > 0);
+    // The table flags the same spans; the scale leaves them out.
+    const QAbstractItemModel *table = tab()->table()->model();
+    int flagged = 0;
+    for (int row = 0; row < table->rowCount(); ++row)
+        if (table->index(row, 0).data(ui::SpanTableModel::TemplateRole).toBool())
+            ++flagged;
+    QCOMPARE(flagged, int(view->templateSpans().count(true)));
+    QVERIFY(shownExtent(view) > 0);
+    QCOMPARE(tab()->scaleExtent(), shownExtent(view));
+    // Here the template tokens scored the most (the sandbox's header ids): they would have washed
+    // out the scale.
+    double all = 0;
+    for (const ScoredSpan &span : view->spans())
+        all = std::max(all, std::abs(span.score));
+    QVERIFY2(tab()->scaleExtent() < all, qPrintable(u"%1 vs %2"_s.arg(tab()->scaleExtent()).arg(all)));
+    QVERIFY(tab()->scaleCaption().contains(u"template tokens grey"_s));
 }
 
 void TestExplanation::handOverFromCompletionAndChat()
@@ -729,7 +919,7 @@ void TestExplanation::draftAndHistoryRestore()
     core::RunRecord run;
     run.tab = u"explanation"_s;
     run.endpoint = u"explain"_s;
-    run.status = u"succeeded"_s;
+    run.status = core::RunStatus::Succeeded;
     run.request = core::ExplanationRequest::fromJson(m_recorded.at(4).requestBody.toObject(), &error)->toJson();
     run.response = QString::fromUtf8(QJsonDocument(m_recorded.at(4).responseBody.toObject()).toJson());
     other.explanationTab()->restoreRun(run);

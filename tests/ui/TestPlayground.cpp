@@ -4,14 +4,19 @@
 // streams and 401.
 #include "core/auth/CredentialStore.h"
 #include "core/settings/ConnectionProfile.h"
+#include "core/storage/ConversationStore.h"
 #include "core/storage/HistoryStore.h"
 #include "sandbox/SandboxServer.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
+#include "ui/chat/ConversationListModel.h"
+#include "ui/chat/ConversationListPanel.h"
 #include "ui/codeview/CodeDialog.h"
+#include "ui/common/SteeringIndicator.h"
 #include "ui/completion/CompletionTab.h"
 #include "ui/connection/ProfilesDialog.h"
 #include "ui/history/HistoryPanel.h"
+#include "ui/tokenizer/TokenizerTab.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,19 +28,23 @@
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 
 using namespace Qt::StringLiterals;
+using ui::Conversation;
 
 namespace {
 
@@ -86,6 +95,14 @@ private Q_SLOTS:
     void chatRegenerateAndUsage();
     void chatJsonSchemaReplyIsCheckedAndPretty();
     void chatEnterSendsSettingAndCopyExport();
+    void runRestoredFromHistoryEqualsTheOneSent();
+    void completionRefusesAnEmptyPrompt();
+    void chatConversationsAreKeptInAList();
+    void chatStreamingReplyHeaderStartsItsOwnLine();
+    void activeSteeringIsShownAndAnUnknownOneCanBeCleared();
+    void windowAndLastResultsComeBackAfterARestart();
+    void storageNoticeStaysBesideTheBanner();
+    void streamedTextSurvivesAKill();
 
 private:
     void makeWindow();
@@ -102,10 +119,12 @@ private:
     std::unique_ptr<core::Database> m_db;
     std::unique_ptr<core::HistoryStore> m_history;
     std::unique_ptr<core::DraftStore> m_drafts;
+    std::unique_ptr<core::ConversationStore> m_conversations;
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<core::ApiClient> m_client;
     std::unique_ptr<ui::MainWindow> m_window;
     int m_counter = 0;
+    QStringList m_notices;
     QString m_dbPath;
 };
 
@@ -131,6 +150,7 @@ void TestPlayground::init()
     QVERIFY2(m_db->open(&error), qPrintable(error));
     m_history = std::make_unique<core::HistoryStore>(m_db.get());
     m_drafts = std::make_unique<core::DraftStore>(m_db.get());
+    m_conversations = std::make_unique<core::ConversationStore>(m_db.get());
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<core::ApiClient>(m_nam.get(), core::ClientConfig());
     makeWindow();
@@ -146,6 +166,8 @@ void TestPlayground::makeWindow()
     s.credentials = m_credentials.get();
     s.history = m_history.get();
     s.drafts = m_drafts.get();
+    s.conversations = m_conversations.get();
+    s.notices = m_notices;
     sandbox::EmbeddedSandbox *sb = m_sandbox.get();
     s.sandbox = [sb](QString *) {
         core::ClientConfig c;
@@ -173,6 +195,7 @@ void TestPlayground::cleanup()
     m_client.reset();
     m_nam.reset();
     m_drafts.reset();
+    m_conversations.reset();
     m_history.reset();
     m_db.reset();
     m_credentials.reset();
@@ -271,7 +294,7 @@ void TestPlayground::wrongTokenGivesAClearMessage()
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
     QVERIFY2(completionStatus().contains(u"token was refused"_s), qPrintable(completionStatus()));
     QVERIFY(completionStatus().contains(u"Profiles"_s));
-    QCOMPARE(m_history->search(QString()).first().status, u"failed"_s);
+    QCOMPARE(m_history->search(QString()).first().status, core::RunStatus::Failed);
 }
 
 void TestPlayground::unavailableKeychainKeepsTheTokenForTheSession()
@@ -288,11 +311,18 @@ void TestPlayground::unavailableKeychainKeepsTheTokenForTheSession()
     QTRY_COMPARE(saved.size(), 1);
     QVERIFY(!saved.first().at(0).toBool());
     QVERIFY(saved.first().at(1).toString().contains(u"session only"_s));
-    QVERIFY2(m_window->bannerText().contains(u"keychain is unavailable"_s), qPrintable(m_window->bannerText()));
+    // Said in words, beside the sandbox banner (which stays): no backend message in the text.
+    QVERIFY2(m_window->noticeText().contains(u"keychain could not be reached"_s), qPrintable(m_window->noticeText()));
+    QVERIFY(m_window->noticeText().contains(u"until you quit"_s));
+    QVERIFY2(m_window->bannerText().contains(u"synthetic"_s), qPrintable(m_window->bannerText()));
+    QVERIFY(m_window->findChild<QLabel *>(u"notice"_s)->toolTip().contains(u"keychain said"_s));
     QSignalSpy activated(m_window.get(), &ui::MainWindow::profileActivated);
     m_window->activateProfile(dialog.selectedId());
     QTRY_COMPARE(activated.size(), 1);
     QCOMPARE(m_client->config().token, m_sandbox->token()); // the session copy
+    QVERIFY(!m_window->noticeText().isEmpty());
+    m_window->findChild<QToolButton *>(u"noticeClose"_s)->click();
+    QCOMPARE(m_window->noticeText(), QString());
 }
 
 void TestPlayground::tlsVerificationOffShowsABadge()
@@ -328,10 +358,10 @@ void TestPlayground::runsAreRecordedSearchedAndRestoredWithoutTheToken()
     tab->run();
     // Recorded before it is sent.
     QCOMPARE(m_history->count(), 1);
-    QCOMPARE(m_history->search(QString()).first().status, u"running"_s);
+    QCOMPARE(m_history->search(QString()).first().status, core::RunStatus::Running);
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
     const core::RunRecord run = m_history->search(QString()).first();
-    QCOMPARE(run.status, u"succeeded"_s);
+    QCOMPARE(run.status, core::RunStatus::Succeeded);
     QCOMPARE(run.tab, u"completion"_s);
     QCOMPARE(run.model, tab->findChild<QComboBox *>(u"model"_s)->currentText());
     QVERIFY(run.completionTokens > 0);
@@ -364,15 +394,26 @@ void TestPlayground::runsAreRecordedSearchedAndRestoredWithoutTheToken()
     QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
     QCOMPARE(m_history->search(QString(), u"chat"_s).size(), 1);
     m_window->saveDrafts();
+    // The database, its WAL (read before the last connection closes and checkpoints it) and the
+    // settings: no header and no token.
+    QByteArray bytes;
+    for (const QString &file : QStringList{m_dbPath, m_dbPath + u"-wal"_s, m_settings->fileName()}) {
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly))
+            bytes += f.readAll();
+    }
+    m_settings->sync();
     m_history.reset();
     m_drafts.reset();
+    m_conversations.reset();
     m_window.reset();
     m_db.reset();
     QFile f(m_dbPath);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    const QByteArray bytes = f.readAll();
+    bytes += f.readAll();
     QVERIFY(bytes.contains("An apple a day"));
     QVERIFY(!bytes.contains("Bearer"));
+    QVERIFY(!bytes.contains("Authorization"));
     QVERIFY(!bytes.contains(QByteArray(m_sandbox->token().toUtf8() + '"')));
 }
 
@@ -571,7 +612,7 @@ void TestPlayground::busyServerShowsRetryingAndCancelWorks()
     QTRY_COMPARE(done.size(), 1);
     QVERIFY(!tab->isBusy());
     QVERIFY2(completionStatus().startsWith(u"Stopped"_s), qPrintable(completionStatus()));
-    QCOMPARE(m_history->search(QString()).first().status, u"canceled"_s);
+    QCOMPARE(m_history->search(QString()).first().status, core::RunStatus::Canceled);
 
     // busy twice, then an answer: the retries ride it out.
     c.retry.firstDelayMs = 10;
@@ -598,7 +639,7 @@ void TestPlayground::chatCutStreamKeepsTextAndOffersRetry()
     QVERIFY2(reply.note.startsWith(u"interrupted"_s), qPrintable(reply.note));
     QVERIFY(chat->transcript()->toPlainText().contains(u"interrupted"_s));
     QVERIFY(chat->findChild<QPushButton *>(u"retry"_s)->isVisible());
-    QCOMPARE(m_history->search(QString()).first().status, u"interrupted"_s);
+    QCOMPARE(m_history->search(QString()).first().status, core::RunStatus::Interrupted);
     snapshot(m_window.get(), u"chat-cut-stream"_s);
 
     setFault({});
@@ -715,4 +756,298 @@ void TestPlayground::chatEnterSendsSettingAndCopyExport()
 }
 
 QTEST_MAIN(TestPlayground)
+void TestPlayground::runRestoredFromHistoryEqualsTheOneSent()
+{
+    // The sandbox's token is the word "sandbox", which is also in every model name and here in
+    // the prompt: the history keeps the run byte for byte, and the restored run runs again.
+    QCOMPARE(m_client->config().token, u"sandbox"_s);
+    ui::CompletionTab *tab = m_window->completionTab();
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"The sandbox token is sandbox. Bearer sandbox"_s);
+    tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->setValue(5);
+    QString endpoint;
+    QJsonObject sent;
+    QString error;
+    QVERIFY2(tab->currentRequest(&endpoint, &sent, &error), qPrintable(error));
+    QVERIFY(sent.value(u"model"_s).toString().startsWith(u"sandbox-"_s));
+    QSignalSpy done(tab, &ui::CompletionTab::finished);
+    tab->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    const core::RunRecord run = m_history->search(QString()).first();
+    QCOMPARE(run.status, core::RunStatus::Succeeded);
+    QCOMPARE(QJsonDocument(run.request).toJson(QJsonDocument::Compact), QJsonDocument(sent).toJson(QJsonDocument::Compact));
+    QCOMPARE(run.model, sent.value(u"model"_s).toString());
+    QVERIFY(!run.response.contains(u"[redacted]"_s));
+
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"other"_s);
+    m_window->restoreRun(run);
+    QJsonObject restored;
+    QVERIFY2(tab->currentRequest(&endpoint, &restored, &error), qPrintable(error));
+    QCOMPARE(QJsonDocument(restored).toJson(QJsonDocument::Compact), QJsonDocument(sent).toJson(QJsonDocument::Compact));
+    tab->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 10000);
+    QCOMPARE(m_history->search(QString()).first().status, core::RunStatus::Succeeded);
+
+    // A chat run restored and continued: the model name is intact, so the next message is answered.
+    ui::ChatTab *chat = m_window->chatTab();
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Tell me about the sandbox"_s);
+    QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
+    chat->send();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
+    m_window->restoreRun(m_history->search(QString(), u"chat"_s).first());
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"And then?"_s);
+    chat->send();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 2, 10000);
+    QCOMPARE(m_history->search(QString(), u"chat"_s).first().status, core::RunStatus::Succeeded);
+}
+
+void TestPlayground::completionRefusesAnEmptyPrompt()
+{
+    ui::CompletionTab *tab = m_window->completionTab();
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"  \n "_s);
+    QCOMPARE(tab->validationMessage(), QString()); // nothing red before the user runs
+    tab->run();
+    QVERIFY(!tab->isBusy());
+    QVERIFY2(completionStatus().startsWith(u"Not sent: Write a prompt"_s), qPrintable(completionStatus()));
+    QCOMPARE(m_history->count(), 0);
+}
+
+void TestPlayground::chatConversationsAreKeptInAList()
+{
+    ui::ChatTab *chat = m_window->chatTab();
+    m_window->tabs()->setCurrentWidget(chat);
+    ui::ConversationListPanel *list = chat->conversationList();
+    QVERIFY(list->isVisible());
+    auto *input = chat->findChild<QPlainTextEdit *>(u"input"_s);
+    auto *system = chat->findChild<QLineEdit *>(u"system"_s);
+    QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
+    system->setText(u"Be brief."_s);
+    input->setPlainText(u"Tell me about apples"_s);
+    chat->send();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
+    QCOMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(list->model()->index(0).data().toString(), u"Tell me about apples"_s);
+    const qint64 apples = chat->conversationId();
+    QVERIFY(apples > 0);
+
+    // Ctrl+N keeps the conversation and starts another.
+    input->setFocus();
+    QTest::keyClick(input, Qt::Key_N, Qt::ControlModifier);
+    QVERIFY(chat->conversation().isEmpty());
+    QCOMPARE(chat->conversationId(), 0);
+    QCOMPARE(list->model()->rowCount(), 1);
+    system->setText(u"Be kind."_s);
+    input->setPlainText(u"And pears?"_s);
+    chat->send();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 2, 10000);
+    QCOMPARE(list->model()->rowCount(), 2);
+    const qint64 pears = chat->conversationId();
+    QCOMPARE(list->model()->idAt(0), pears); // most recent first
+    snapshot(m_window.get(), u"chat-conversations"_s);
+
+    // Clicking the older one opens it with its own system prompt.
+    QListView *view = list->view();
+    const QRect rect = view->visualRect(list->model()->index(list->model()->rowOf(apples)));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(chat->conversationId(), apples);
+    QVERIFY(chat->transcript()->toPlainText().contains(u"Tell me about apples"_s));
+    QVERIFY(!chat->transcript()->toPlainText().contains(u"And pears?"_s));
+    QCOMPARE(system->text(), u"Be brief."_s);
+    QCOMPARE(chat->messages().size(), 2);
+
+    // Renamed in place; the name survives new messages.
+    QVERIFY(list->model()->setData(list->model()->index(list->model()->rowOf(apples)), u"Fruit talk"_s));
+    input->setPlainText(u"More please"_s);
+    chat->send();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 3, 10000);
+    QCOMPARE(m_conversations->conversation(apples)->title, u"Fruit talk"_s);
+    QCOMPARE(Conversation::fromJson(m_conversations->conversation(apples)->content.value(u"conversation"_s).toObject()).activePath().size(), 4);
+
+    // Search.
+    list->searchEdit()->setText(u"pears"_s);
+    QCOMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(list->model()->idAt(0), pears);
+    list->searchEdit()->clear();
+    QCOMPARE(list->model()->rowCount(), 2);
+
+    // Deleting the open conversation shows an empty chat; Ctrl+Z brings it back and opens it.
+    list->deleteConversation(apples);
+    QCOMPARE(list->model()->rowCount(), 1);
+    QVERIFY(chat->conversation().isEmpty());
+    QVERIFY(list->findChild<QWidget *>(u"undoBar"_s)->isVisible());
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(list->model()->rowCount(), 2);
+    QCOMPARE(chat->conversationId(), apples);
+    QCOMPARE(chat->messages().size(), 4);
+
+    // A chat run restored from the history opens as a new conversation; the others stay.
+    const QList<core::RunRecord> runs = m_history->search(QString(), u"chat"_s);
+    m_window->restoreRun(runs.last()); // the first apples question
+    QCOMPARE(list->model()->rowCount(), 3);
+    QVERIFY(chat->conversationId() != apples && chat->conversationId() != pears);
+    QCOMPARE(Conversation::fromJson(m_conversations->conversation(apples)->content.value(u"conversation"_s).toObject()).activePath().size(), 4);
+    QCOMPARE(m_conversations->conversation(pears)->content.value(u"system"_s).toString(), u"Be kind."_s);
+
+    // After a restart the list and the open conversation come back.
+    const qint64 open = chat->conversationId();
+    m_window->saveDrafts();
+    m_window.reset();
+    makeWindow();
+    QCOMPARE(m_window->chatTab()->conversationId(), open);
+    QCOMPARE(m_window->chatTab()->conversationList()->model()->rowCount(), 3);
+    QCOMPARE(m_window->chatTab()->messages().size(), 2);
+}
+
+void TestPlayground::chatStreamingReplyHeaderStartsItsOwnLine()
+{
+    ui::ChatTab *chat = m_window->chatTab();
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Hello there"_s);
+    QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
+    chat->send();
+    // While the reply is on its way, the transcript shows the pending reply under its own header.
+    QVERIFY(chat->isBusy());
+    const QStringList lines = chat->transcript()->toPlainText().split(u'\n');
+    QVERIFY2(lines.contains(u"Assistant"_s), qPrintable(lines.join(u'|')));
+    QVERIFY2(lines.contains(u"Hello there"_s), qPrintable(lines.join(u'|')));
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
+}
+
+void TestPlayground::activeSteeringIsShownAndAnUnknownOneCanBeCleared()
+{
+    // A concept id kept from another server (or an earlier sandbox) fails every request; the tab
+    // shows next to the input that steering is on, and after the failure names the id and clears it.
+    const QString id = u"sandbox-concept-0000000000000000"_s;
+    ui::CompletionTab *tab = m_window->completionTab();
+    m_window->tabs()->setCurrentWidget(tab);
+    auto *indicator = tab->findChild<ui::SteeringIndicator *>(u"steeringIndicator"_s);
+    QVERIFY(indicator);
+    QVERIFY(indicator->isHidden());
+    tab->setSteeringConcept(id);
+    QVERIFY(indicator->isVisible()); // not only inside the collapsed options
+    QCOMPARE(indicator->text(), u"Steering: "_s + id);
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"Hello"_s);
+    QSignalSpy done(tab, &ui::CompletionTab::finished);
+    tab->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    QVERIFY(indicator->isUnknown());
+    QVERIFY2(indicator->text().contains(id) && indicator->text().contains(u"not known"_s), qPrintable(indicator->text()));
+    snapshot(m_window.get(), u"steering-unknown"_s);
+    indicator->findChild<QToolButton *>(u"steeringOff"_s)->click();
+    QVERIFY(indicator->isHidden());
+    QCOMPARE(tab->findChild<QLineEdit *>(u"steering_concepts"_s)->text(), QString());
+    tab->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 10000);
+    QCOMPARE(m_history->search(QString()).first().status, core::RunStatus::Succeeded);
+
+    ui::ChatTab *chat = m_window->chatTab();
+    m_window->tabs()->setCurrentWidget(chat);
+    auto *chatIndicator = chat->findChild<ui::SteeringIndicator *>(u"steeringIndicator"_s);
+    chat->setSteeringConcept(id);
+    QVERIFY(chatIndicator->isVisible());
+    snapshot(m_window.get(), u"steering-chat"_s);
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Hi"_s);
+    QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
+    chat->send();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
+    QVERIFY(chatIndicator->isUnknown());
+    chatIndicator->turnOff();
+    QVERIFY(chatIndicator->isHidden());
+    chat->regenerate();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 2, 10000);
+    QCOMPARE(m_history->search(QString(), u"chat"_s).first().status, core::RunStatus::Succeeded);
+}
+
+void TestPlayground::windowAndLastResultsComeBackAfterARestart()
+{
+    ui::CompletionTab *tab = m_window->completionTab();
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"Once upon a time"_s);
+    tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->setValue(8);
+    QSignalSpy done(tab, &ui::CompletionTab::finished);
+    tab->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    const QString output = tab->outputViews().first()->toPlainText();
+    QVERIFY(!output.isEmpty());
+    // Typed after the run: the draft, not the run, gives the inputs back.
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"Once upon a time, again"_s);
+
+    ui::TokenizerTab *tokenizer = m_window->tokenizerTab();
+    QSignalSpy tokenized(tokenizer, &ui::TokenizerTab::finished);
+    tokenizer->showTokens(u"Grüße aus Köln"_s, QString());
+    QTRY_COMPARE_WITH_TIMEOUT(tokenized.size(), 1, 10000);
+    const QStringList tokens = tokenizer->tokens();
+    QVERIFY(!tokens.isEmpty());
+
+    m_window->tabs()->setCurrentWidget(tokenizer);
+    m_window->setGeometry(QRect(40, 50, 1300, 733));
+    QSplitter *chatSplitter = m_window->chatTab()->findChild<QSplitter *>(u"chatSplitter"_s);
+    chatSplitter->setSizes({300, 700});
+    const QList<int> chatSizes = chatSplitter->sizes();
+    const QSize size = m_window->size();
+    const int runs = m_history->count();
+    m_window->close(); // saves
+    m_window.reset();
+
+    makeWindow();
+    QCOMPARE(m_window->size(), size);
+    QCOMPARE(m_window->tabs()->currentWidget(), m_window->tokenizerTab());
+    QCOMPARE(m_window->completionTab()->outputViews().first()->toPlainText(), output);
+    m_window->tabs()->setCurrentWidget(m_window->chatTab());
+    // The divider is where it was left (the other side takes what the window gives it).
+    QTRY_COMPARE(m_window->chatTab()->findChild<QSplitter *>(u"chatSplitter"_s)->sizes().value(0), chatSizes.value(0));
+    QCOMPARE(m_window->completionTab()->outputViews().first()->toPlainText(), output);
+    QCOMPARE(m_window->completionTab()->findChild<QPlainTextEdit *>(u"prompt"_s)->toPlainText(), u"Once upon a time, again"_s);
+    QCOMPARE(m_window->tokenizerTab()->tokens(), tokens);
+    QCOMPARE(m_history->count(), runs); // nothing was sent to bring them back
+}
+
+void TestPlayground::storageNoticeStaysBesideTheBanner()
+{
+    // The "history is off" message used to be overwritten by the connection banner.
+    m_window.reset();
+    m_notices = {u"The history file could not be read; it was kept as history.sqlite.broken-1."_s};
+    makeWindow();
+    m_notices.clear();
+    waitForModels();
+    QVERIFY2(m_window->bannerText().contains(u"synthetic"_s), qPrintable(m_window->bannerText()));
+    QVERIFY2(m_window->noticeText().contains(u"broken-1"_s), qPrintable(m_window->noticeText()));
+    m_window->activateProfile(QString::fromLatin1(core::ConnectionProfile::kSandboxId));
+    QVERIFY(m_window->noticeText().contains(u"broken-1"_s));
+}
+
+void TestPlayground::streamedTextSurvivesAKill()
+{
+    // A paced sandbox: the reply streams for a while. Its text so far is written to the run as it
+    // arrives, so a kill -9 mid-stream leaves an interrupted run with the partial reply.
+    sandbox::SandboxOptions options;
+    options.tokensPerSecond = 40;
+    sandbox::EmbeddedSandbox paced(options);
+    QVERIFY(paced.start());
+    core::ClientConfig config = m_client->config();
+    config.baseUrl = paced.baseUrl();
+    m_client->setConfig(config);
+    m_window->recorder()->setPartialSaveIntervalMs(0);
+    ui::ChatTab *chat = m_window->chatTab();
+    chat->findChild<QSpinBox *>(u"max_tokens"_s)->setValue(200);
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Tell me a long story"_s);
+    chat->send();
+    QTRY_VERIFY_WITH_TIMEOUT(m_history->search(QString(), u"chat"_s).value(0).response.size() > 10, 10000);
+    QVERIFY(chat->isBusy());
+    // kill -9 now: the files as they are, with the connection still open.
+    const QString copy = m_dir.filePath(u"killed-stream%1.sqlite"_s.arg(m_counter));
+    QVERIFY(QFile::copy(m_dbPath, copy));
+    QFile::copy(m_dbPath + u"-wal"_s, copy + u"-wal"_s);
+    chat->stop();
+    core::Database restarted(copy);
+    QString error;
+    QVERIFY2(restarted.open(&error), qPrintable(error));
+    core::HistoryStore history(&restarted);
+    const core::RunRecord run = history.search(QString(), u"chat"_s).value(0);
+    QCOMPARE(run.status, core::RunStatus::Interrupted);
+    QVERIFY2(run.response.size() > 10, qPrintable(run.response));
+    // Restored, the partial reply is shown, marked as interrupted.
+    m_window->restoreRun(run);
+    QVERIFY(chat->transcript()->toPlainText().contains(run.response.left(10)));
+    QVERIFY(chat->transcript()->toPlainText().contains(u"interrupted"_s));
+}
+
 #include "TestPlayground.moc"

@@ -120,15 +120,17 @@ void TestPlaygroundTabs::completionShowsRecordedCompletion()
 
 void TestPlaygroundTabs::completionStreamsRecordedChunks()
 {
-    // test_complete/test_can_use_streaming_support_with_async_client: empty prompt, 7 tokens.
+    // test_complete/test_can_use_streaming_support_with_async_client: the recording's prompt is
+    // empty, which the tab refuses like every other tab (the API would answer it; the stream's
+    // parsing is a contract row in TestContract). Nothing reaches the server.
     ui::CompletionTab *tab = m_window->completionTab();
     child<QSpinBox>(tab, "maximum_tokens")->setValue(7);
     child<QCheckBox>(tab, "stream")->setChecked(true);
+    const qsizetype before = m_server->requests().size();
     child<QPushButton>(tab, "run")->click();
-    QTextEdit *output = child<QTextEdit>(tab, "output0");
-    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 10000);
-    QCOMPARE(output->toPlainText(), u" The New York Times, May 15"_s);
-    QVERIFY(child<QLabel>(tab, "status")->text().contains(u"prompt tokens 1"_s));
+    QVERIFY(!tab->isBusy());
+    QVERIFY2(child<QLabel>(tab, "status")->text().startsWith(u"Not sent: Write a prompt"_s), qPrintable(child<QLabel>(tab, "status")->text()));
+    QCOMPARE(m_server->requests().size(), before);
 }
 
 void TestPlaygroundTabs::tabsWorkAgainstTheOfflineSandbox()

@@ -6,6 +6,7 @@
 // a concept from the library.
 #include "core/net/ApiClient.h"
 #include "core/storage/Database.h"
+#include "core/storage/HistoryStore.h"
 #include "core/storage/SteeringLibrary.h"
 #include "tests/support/SandboxClient.h"
 #include "ui/MainWindow.h"
@@ -13,10 +14,13 @@
 #include "ui/completion/CompletionTab.h"
 #include "ui/steering/SteeringTab.h"
 
+#include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTabWidget>
@@ -42,12 +46,16 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void pairsAreCheckedBeforeSending();
+    void ctrlNEditsTheNewRow();
     void createdConceptIsKeptAcrossARestart();
     void libraryRenameDuplicateDeleteUndo();
     void recreateOnAnotherServer();
+    void offlineSandboxIsOneServerAcrossRestarts();
     void csvRoundTripAndBadCsv();
     void abStreamsBothSides_data();
     void abStreamsBothSides();
+    void abShowsAFailedSideAsAnError_data();
+    void abShowsAFailedSideAsAnError();
     void completionAndChatApplyFromTheLibrary();
 
 private:
@@ -153,6 +161,49 @@ void TestSteering::pairsAreCheckedBeforeSending()
     QVERIFY(create->isEnabled());
 }
 
+void TestSteering::ctrlNEditsTheNewRow()
+{
+    auto tab = makeTab(m_connection->client.get());
+    tab->setExamples({kFood.at(0)});
+    QTableWidget *pairs = tab->pairsTable();
+    tab->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(tab.get()));
+    pairs->setFocus();
+    pairs->setCurrentCell(0, 1);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(pairs));
+
+    // Ctrl+N: the new row is current, on its first column, and being edited.
+    QTest::keyClick(pairs, Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(pairs->rowCount(), 2);
+    QCOMPARE(pairs->currentRow(), 1);
+    QCOMPARE(pairs->currentColumn(), 0);
+    QWidget *editor = pairs->indexWidget(pairs->model()->index(1, 0));
+    QVERIFY(editor);
+    QCOMPARE(QApplication::focusWidget(), editor);
+    // Typing goes into the new pair; Tab commits it and edits the positive side.
+    QTest::keyClicks(QApplication::focusWidget(), u"Perhaps it could work."_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(pairs->item(1, 0)->text(), u"Perhaps it could work."_s);
+    QVERIFY(pairs->indexWidget(pairs->model()->index(1, 1)));
+    QTest::keyClicks(QApplication::focusWidget(), u"It works."_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // the delegate commits on the next event loop pass
+    QTRY_COMPARE(pairs->item(1, 1)->text(), u"It works."_s);
+    // The old pair is untouched.
+    QCOMPARE(tab->examples().size(), 2);
+    QCOMPARE(tab->examples().at(0).negative, kFood.at(0).negative);
+    QCOMPARE(tab->examples().at(0).positive, kFood.at(0).positive);
+
+    // Ctrl+N while a cell is still being edited keeps what was typed there and edits the new row.
+    QTest::keyClick(pairs, Qt::Key_N, Qt::ControlModifier);
+    QTest::keyClicks(QApplication::focusWidget(), u"Maybe"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(pairs->rowCount(), 4);
+    QCOMPARE(pairs->item(2, 0)->text(), u"Maybe"_s);
+    QCOMPARE(pairs->currentRow(), 3);
+    QCOMPARE(QApplication::focusWidget(), pairs->indexWidget(pairs->model()->index(3, 0)));
+    QCOMPARE(tab->examples().at(1).negative, u"Perhaps it could work."_s);
+}
+
 void TestSteering::createdConceptIsKeptAcrossARestart()
 {
     QString id;
@@ -252,6 +303,65 @@ void TestSteering::recreateOnAnotherServer()
     QCOMPARE(all.at(0).examples.size(), 2);
 }
 
+void TestSteering::offlineSandboxIsOneServerAcrossRestarts()
+{
+    // The app's offline sandbox gets a new port at each launch. With its state file and its
+    // server id, a concept made before a restart stays usable after it: not greyed, and it steers.
+    // Create concept runs are recorded in the history too (they have no model).
+    core::HistoryStore history(m_db.get());
+    m_recorder.setStore(&history);
+    const QString state = m_dir.filePath(u"sandbox-state.json"_s);
+    const auto launch = [&] {
+        auto c = std::make_unique<testsupport::SandboxClient>();
+        sandbox::SandboxOptions options;
+        options.stateFile = state;
+        c->sandbox = std::make_unique<sandbox::EmbeddedSandbox>(options);
+        if (!c->sandbox->start())
+            return std::unique_ptr<testsupport::SandboxClient>();
+        c->nam = std::make_unique<QNetworkAccessManager>();
+        c->nam->setProxy(QNetworkProxy::NoProxy);
+        core::ClientConfig config;
+        config.baseUrl = c->sandbox->baseUrl();
+        config.token = c->sandbox->token();
+        config.serverId = u"aleph-sandbox:offline"_s;
+        c->client = std::make_unique<core::ApiClient>(c->nam.get(), config);
+        return c;
+    };
+    QString id;
+    {
+        auto first = launch();
+        QVERIFY(first);
+        auto tab = makeTab(first->client.get());
+        tab->setExamples(kFood);
+        tab->setConceptName(u"Food"_s);
+        QVERIFY(createAndWait(tab.get()));
+        id = m_library->list().value(0).conceptId;
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(m_library->list().value(0).host, u"aleph-sandbox:offline"_s);
+    }
+    auto second = launch();
+    QVERIFY(second);
+    auto tab = makeTab(second->client.get());
+    QCOMPARE(tab->libraryTable()->rowCount(), 1);
+    QVERIFY2(!tab->libraryTable()->item(0, 2)->toolTip().contains(u"Re-create it here"_s),
+             qPrintable(tab->libraryTable()->item(0, 2)->toolTip()));
+    core::CompletionRequest request;
+    request.model = u"sandbox-luminous-base"_s;
+    request.prompt = core::Prompt::fromText(u"Today"_s);
+    request.maximumTokens = 5;
+    request.steeringConcepts = QStringList{id};
+    auto *job = second->client->complete(request);
+    QSignalSpy finished(job, &core::ApiJob::finished);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(job->state() == core::ApiJob::State::Succeeded, qPrintable(job->error().toString()));
+
+    const QList<core::RunRecord> runs = history.search(QString(), u"steering"_s);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().status, core::RunStatus::Succeeded);
+    QCOMPARE(runs.first().endpoint, u"steering_concepts"_s);
+    m_recorder.setStore(nullptr);
+}
+
 void TestSteering::csvRoundTripAndBadCsv()
 {
     auto tab = makeTab(m_connection->client.get());
@@ -319,6 +429,55 @@ void TestSteering::abStreamsBothSides()
     QVERIFY2(foodWords(tab->outputWith()) > foodWords(tab->outputWithout()),
              qPrintable(tab->outputWithout() + u" | "_s + tab->outputWith()));
     QVERIFY2(tab->abStatusText().startsWith(u"Done."_s), qPrintable(tab->abStatusText()));
+}
+
+void TestSteering::abShowsAFailedSideAsAnError_data()
+{
+    abStreamsBothSides_data();
+}
+
+void TestSteering::abShowsAFailedSideAsAnError()
+{
+    QFETCH(int, mode);
+    QFETCH(QString, model);
+    auto tab = makeTab(m_connection->client.get());
+    // An id the server does not know: A streams, B fails with a 400.
+    tab->setConceptId(u"no-such-concept"_s);
+    tab->setMode(ui::SteeringTab::Mode(mode));
+    tab->setABModel(model);
+    tab->setMaximumTokens(16);
+    tab->setABPrompt(u"Today I want to tell you about"_s);
+    QSignalSpy done(tab.get(), &ui::SteeringTab::abFinished);
+    tab->runAB();
+    QVERIFY(done.wait(15000));
+    auto *errorWithout = tab->findChild<QLabel *>(u"errorWithout"_s);
+    auto *errorWith = tab->findChild<QLabel *>(u"errorWith"_s);
+    QVERIFY(errorWithout && errorWith);
+
+    // A is output, with no error; B is an error, shown apart from the output, in red.
+    QVERIFY2(!tab->outputWithout().isEmpty(), qPrintable(tab->abStatusText()));
+    QVERIFY(tab->abError(false).isEmpty());
+    QVERIFY(errorWithout->isHidden());
+    QVERIFY2(tab->abError(true).contains(u"no-such-concept"_s), qPrintable(tab->abError(true)));
+    QVERIFY(errorWith->isVisible());
+    QCOMPARE(errorWith->text(), tab->abError(true));
+    QVERIFY(errorWith->styleSheet().contains(u"#b00020"_s));
+    QVERIFY2(tab->outputWith().isEmpty(), qPrintable(tab->outputWith()));
+    // The status counts A's characters only and says B failed.
+    const QString status = tab->abStatusText();
+    QVERIFY2(status.contains(u"A: %1 characters"_s.arg(tab->outputWithout().size())), qPrintable(status));
+    QVERIFY2(status.contains(u"B: failed"_s), qPrintable(status));
+    QVERIFY2(!status.contains(QRegularExpression(u"B: \\d+ character"_s)), qPrintable(status));
+
+    // A concept the server knows: the next run clears the error.
+    tab->setExamples(kFood);
+    QVERIFY(createAndWait(tab.get()));
+    tab->runAB();
+    QVERIFY(done.wait(15000));
+    QVERIFY(tab->abError(true).isEmpty());
+    QVERIFY(errorWith->isHidden());
+    QVERIFY(!tab->outputWith().isEmpty());
+    QVERIFY2(tab->abStatusText().contains(u"B: %1 characters"_s.arg(tab->outputWith().size())), qPrintable(tab->abStatusText()));
 }
 
 void TestSteering::completionAndChatApplyFromTheLibrary()

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void cleanup();
     void translatesWithSegmentScores();
     void hoverMarksTheSourceSpan();
+    void leavingClearsTheHoverMark();
     void swapsDirection();
     void manyLinesFillTheTable();
     void errorsAreShownAndLoseNothing();
@@ -127,6 +128,39 @@ void TestTranslation::hoverMarksTheSourceSpan()
     // The table leads the other way: its first row marks the first sentence.
     m_tab->table()->setCurrentCell(0, 1);
     QCOMPARE(m_tab->markedSource(), qMakePair(0, 12));
+}
+
+void TestTranslation::leavingClearsTheHoverMark()
+{
+    const QString source = u"Hello world. The cat is in the house."_s;
+    m_tab->setSource(source);
+    QVERIFY(translateAndWait(m_tab.get()));
+    // Hover a segment in the translation: its source is marked.
+    QWidget *translationViewport = m_tab->translationView()->viewport();
+    QTextCursor cursor(m_tab->translationView()->document());
+    cursor.setPosition(int(m_tab->translation().indexOf(u"Katze"_s)) + 2);
+    QTest::mouseMove(m_tab->sourceEdit()->viewport(), QPoint(2, 2)); // a move, wherever the mouse was before
+    QTest::mouseMove(translationViewport, m_tab->translationView()->cursorRect(cursor).center());
+    QTRY_COMPARE(m_tab->sourceEdit()->extraSelections().size(), 1);
+    QVERIFY(m_tab->markedSource().first >= 0);
+    // The mouse leaves the translation: no mark stays behind.
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(translationViewport, &leave);
+    QVERIFY(m_tab->sourceEdit()->extraSelections().isEmpty());
+    QVERIFY(m_tab->translationView()->extraSelections().isEmpty());
+    QCOMPARE(m_tab->markedSource(), qMakePair(-1, 0));
+
+    // The same for the segment table: hover a row, leave the table.
+    QTableWidget *table = m_tab->table();
+    const QRect cell = table->visualRect(table->model()->index(0, 1));
+    QVERIFY(cell.isValid());
+    QTest::mouseMove(table->viewport(), cell.center());
+    QTRY_COMPARE(m_tab->sourceEdit()->extraSelections().size(), 1);
+    QCOMPARE(m_tab->markedSource(), qMakePair(0, 12));
+    QEvent leaveTable(QEvent::Leave);
+    QApplication::sendEvent(table->viewport(), &leaveTable);
+    QVERIFY(m_tab->sourceEdit()->extraSelections().isEmpty());
+    QCOMPARE(m_tab->markedSource(), qMakePair(-1, 0));
 }
 
 void TestTranslation::swapsDirection()

@@ -4,10 +4,13 @@
 #include "core/api/PromptTemplate.h"
 
 #include "core/api/Validation.h"
+#include "core/storage/ConversationStore.h"
+#include "ui/chat/ConversationListPanel.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/Shortcuts.h"
+#include "ui/common/SteeringIndicator.h"
 #include "ui/common/SteeringMenu.h"
 
 #include <QApplication>
@@ -120,6 +123,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     options->addRow(tr("max_tokens"), m_maximumTokens);
     options->addRow(tr("temperature"), m_temperature);
     options->addRow(tr("Steering"), withSteeringLibraryMenu(m_steeringConcept, m_client, [this] { return m_steeringLibrary; }));
+    m_steeringIndicator = new SteeringIndicator(m_steeringConcept, [this] { return m_steeringLibrary; }, this);
     options->addRow(m_jsonSchemaCheck);
     options->addRow(tr("Schema name"), m_schemaName);
     options->addRow(tr("JSON schema"), m_schemaEdit);
@@ -180,6 +184,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     });
     m_clearButton = new QPushButton(tr("New chat"), this);
     m_clearButton->setObjectName(QStringLiteral("clear"));
+    m_clearButton->setToolTip(tr("Start a new conversation (Ctrl+N)"));
     m_exportButton = new QPushButton(tr("Export…"), this);
     m_exportButton->setObjectName(QStringLiteral("export"));
     m_retryButton = new QPushButton(tr("Retry"), this);
@@ -188,7 +193,10 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     connect(m_sendButton, &QPushButton::clicked, this, &ChatTab::send);
     connect(m_stopButton, &QPushButton::clicked, this, &ChatTab::stop);
     connect(m_regenerateButton, &QPushButton::clicked, this, &ChatTab::regenerate);
-    connect(m_clearButton, &QPushButton::clicked, this, &ChatTab::clearConversation);
+    connect(m_clearButton, &QPushButton::clicked, this, &ChatTab::newConversation);
+    auto *newShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_N), this);
+    newShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(newShortcut, &QShortcut::activated, this, &ChatTab::newConversation);
     connect(m_exportButton, &QPushButton::clicked, this, &ChatTab::exportConversation);
     connect(m_retryButton, &QPushButton::clicked, this, &ChatTab::regenerate);
     addRunStopShortcuts(this, &ChatTab::send, &ChatTab::stop);
@@ -200,6 +208,32 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     m_renderTimer.setSingleShot(true);
     m_renderTimer.setInterval(16);
     connect(&m_renderTimer, &QTimer::timeout, this, &ChatTab::renderPending);
+    // Conversations are saved shortly after each change, each save its own transaction.
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(400);
+    connect(&m_saveTimer, &QTimer::timeout, this, &ChatTab::saveConversation);
+    connect(this, &ChatTab::draftChanged, this, [this] {
+        if (m_conversations)
+            m_saveTimer.start();
+    });
+
+    m_conversationList = new ConversationListPanel(this);
+    m_conversationList->setObjectName(QStringLiteral("conversationList"));
+    m_conversationList->hide();
+    connect(m_conversationList, &ConversationListPanel::openRequested, this, &ChatTab::openConversation);
+    connect(m_conversationList, &ConversationListPanel::newChatRequested, this, &ChatTab::newConversation);
+    connect(m_conversationList, &ConversationListPanel::deleted, this, [this](qint64 id) {
+        if (id != m_conversationId)
+            return;
+        // The open conversation was deleted: show an empty chat; Undo brings it back.
+        stop();
+        m_saveTimer.stop();
+        showConversation(0, Conversation(), m_systemEdit->text(), m_modelPicker->model());
+    });
+    connect(m_conversationList, &ConversationListPanel::restored, this, [this](qint64 id) {
+        if (m_conversationId == 0 && m_conversation.isEmpty())
+            openConversation(id);
+    });
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Model"), this));
@@ -213,6 +247,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     auto *inputBox = new QWidget(this);
     auto *inputOuter = new QVBoxLayout(inputBox);
     inputOuter->setContentsMargins(0, 0, 0, 0);
+    inputOuter->addWidget(m_steeringIndicator);
     inputOuter->addWidget(m_attachmentsLabel);
     auto *inputLayout = new QHBoxLayout;
     inputLayout->addWidget(m_inputEdit, 1);
@@ -226,6 +261,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     inputOuter->addLayout(inputLayout);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("transcriptSplitter"));
     splitter->addWidget(m_transcript);
     splitter->addWidget(inputBox);
     splitter->setStretchFactor(0, 4);
@@ -235,11 +271,23 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     statusRow->addWidget(m_statusLabel, 1);
     statusRow->addWidget(m_retryButton);
 
+    auto *chatColumn = new QWidget(this);
+    auto *column = new QVBoxLayout(chatColumn);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addLayout(top);
+    column->addWidget(m_optionsBox);
+    column->addWidget(splitter, 1);
+    column->addLayout(statusRow);
+    auto *outer = new QSplitter(Qt::Horizontal, this);
+    outer->setObjectName(QStringLiteral("chatSplitter"));
+    outer->addWidget(m_conversationList);
+    outer->addWidget(chatColumn);
+    outer->setStretchFactor(0, 0);
+    outer->setStretchFactor(1, 1);
+    outer->setCollapsible(1, false);
+    outer->setSizes({220, 900});
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(m_optionsBox);
-    layout->addWidget(splitter, 1);
-    layout->addLayout(statusRow);
+    layout->addWidget(outer, 1);
     setFocusProxy(m_inputEdit);
 }
 
@@ -371,17 +419,94 @@ void ChatTab::regenerate()
     startReply(parent);
 }
 
-void ChatTab::clearConversation()
+void ChatTab::setConversationStore(core::ConversationStore *store)
 {
-    stop();
-    m_conversation.clear();
+    m_conversations = store;
+    m_conversationList->setStore(store);
+    m_conversationList->setVisible(store != nullptr);
+    m_clearButton->setVisible(store == nullptr); // the list has its own New chat
+}
+
+QJsonObject ChatTab::conversationContent() const
+{
+    return QJsonObject{{QStringLiteral("conversation"), m_conversation.toJson()},
+                       {QStringLiteral("system"), m_systemEdit->text()},
+                       {QStringLiteral("model"), m_modelPicker->model()}};
+}
+
+void ChatTab::saveConversation()
+{
+    m_saveTimer.stop();
+    if (!m_conversations || m_conversation.isEmpty())
+        return;
+    const QJsonObject content = conversationContent();
+    const QByteArray bytes = QJsonDocument(content).toJson(QJsonDocument::Compact);
+    if (m_conversationId > 0 && bytes == m_savedContent)
+        return;
+    QString firstUser;
+    for (const core::ChatMessage &m : m_conversation.messagesUpTo()) {
+        if (m.role == QLatin1String("user")) {
+            firstUser = m.text();
+            break;
+        }
+    }
+    const QString title = core::ConversationStore::titleFor(firstUser);
+    if (m_conversationId > 0 && m_conversations->save(m_conversationId, title, content)) {
+        m_savedContent = bytes;
+        return;
+    }
+    // New, or deleted meanwhile: stored as a new conversation, so nothing is lost.
+    m_conversationId = m_conversations->create(title, content);
+    m_savedContent = m_conversationId > 0 ? bytes : QByteArray();
+    m_conversationList->setCurrentId(m_conversationId);
+}
+
+void ChatTab::showConversation(qint64 id, const Conversation &conversation, const QString &system, const QString &model)
+{
+    m_conversation = conversation;
+    m_conversationId = id;
+    m_renderWindow = kRenderWindow;
     m_pendingReply.clear();
     m_replyNote.clear();
     m_editingNode = -1;
     m_retryButton->hide();
-    m_regenerateButton->setEnabled(false);
+    m_systemEdit->setText(system);
+    if (!model.isEmpty())
+        m_modelPicker->setCurrentText(model);
+    m_savedContent = id > 0 ? QJsonDocument(conversationContent()).toJson(QJsonDocument::Compact) : QByteArray();
+    m_conversationList->setCurrentId(id);
     render();
+    setBusy(false);
     Q_EMIT draftChanged();
+}
+
+void ChatTab::newConversation()
+{
+    stop(); // a reply in progress keeps what arrived, in the conversation it belongs to
+    saveConversation();
+    if (m_conversation.isEmpty() && m_conversationId == 0) {
+        m_inputEdit->setFocus();
+        return;
+    }
+    showConversation(0, Conversation(), m_systemEdit->text(), m_modelPicker->model());
+    m_statusLabel->setText(m_conversations ? tr("New chat. The previous one is in the list.") : tr("New chat."));
+    m_inputEdit->setFocus();
+}
+
+void ChatTab::openConversation(qint64 id)
+{
+    if (!m_conversations || id == m_conversationId)
+        return;
+    const auto record = m_conversations->conversation(id);
+    if (!record) {
+        m_statusLabel->setText(tr("That conversation no longer exists."));
+        return;
+    }
+    stop();
+    saveConversation();
+    showConversation(id, Conversation::fromJson(record->content.value(QStringLiteral("conversation")).toObject()),
+                     record->content.value(QStringLiteral("system")).toString(), record->content.value(QStringLiteral("model")).toString());
+    m_statusLabel->setText(tr("Opened “%1”.").arg(record->title));
 }
 
 void ChatTab::setConversation(const Conversation &conversation)
@@ -418,6 +543,10 @@ void ChatTab::startReply(int parentNode)
         m_pendingReply += text;
         if (!m_renderTimer.isActive())
             m_renderTimer.start();
+        if (m_recorder && m_partialClock.elapsed() >= m_recorder->partialSaveIntervalMs()) {
+            m_recorder->savePartial(m_runId, m_pendingReply);
+            m_partialClock.restart();
+        }
     });
     connect(job, &core::ApiJob::retrying, this, [this](int retry, int total, int delayMs, const core::ApiError &e) {
         m_statusLabel->setText(retryingText(retry, total, delayMs, e));
@@ -428,6 +557,7 @@ void ChatTab::startReply(int parentNode)
     recorded.streamOptions.reset();
     m_runId = m_recorder ? m_recorder->begin(tabKey(), request.model, QStringLiteral("chat/completions"), recorded.toJson()) : 0;
     m_statusLabel->setText(tr("Waiting for the reply…"));
+    m_partialClock.start();
     setBusy(true);
     render();
     Q_EMIT draftChanged();
@@ -462,7 +592,7 @@ void ChatTab::onJobFinished(core::ChatStreamJob *job)
     const QString text = job->text();
     QString note;
     QString status;
-    QString historyStatus = QStringLiteral("succeeded");
+    core::RunStatus historyStatus = core::RunStatus::Succeeded;
     switch (job->state()) {
     case core::ApiJob::State::Succeeded:
         status = tr("Finished: %1 · %2").arg(job->finishReason().value_or(tr("unknown")), elapsed);
@@ -472,17 +602,19 @@ void ChatTab::onJobFinished(core::ChatStreamJob *job)
     case core::ApiJob::State::Canceled:
         note = tr("stopped");
         status = tr("Stopped after %1; the partial reply is kept.").arg(elapsed);
-        historyStatus = QStringLiteral("canceled");
+        historyStatus = core::RunStatus::Canceled;
         break;
     case core::ApiJob::State::Failed:
         if (job->error().kind == core::ApiError::Kind::Interrupted) {
             note = tr("interrupted: %1").arg(errorText(job->error()));
             status = tr("The reply was cut off; the partial text is kept. Retry asks again (the partial reply stays as a branch).");
-            historyStatus = QStringLiteral("interrupted");
+            historyStatus = core::RunStatus::Interrupted;
         } else {
             note = errorText(job->error());
             status = errorText(job->error());
-            historyStatus = QStringLiteral("failed");
+            historyStatus = core::RunStatus::Failed;
+            if (m_steeringIndicator->isUnknownConceptError(job->error()))
+                m_steeringIndicator->setUnknown(true);
         }
         m_retryButton->show();
         break;
@@ -519,6 +651,7 @@ void ChatTab::onJobFinished(core::ChatStreamJob *job)
     setBusy(false);
     render();
     Q_EMIT draftChanged();
+    saveConversation();
     Q_EMIT replyFinished();
 }
 
@@ -584,6 +717,8 @@ void ChatTab::render()
     if (isBusy()) {
         QTextCursor cursor(m_transcript->document());
         cursor.movePosition(QTextCursor::End);
+        if (!m_transcript->document()->isEmpty())
+            cursor.insertBlock(); // the header starts its own block, not the end of the last message
         cursor.insertMarkdown(QStringLiteral("#### %1\n\n").arg(tr("Assistant")));
         cursor.movePosition(QTextCursor::End);
         cursor.insertBlock();
@@ -726,7 +861,9 @@ void ChatTab::exportConversation()
 
 QJsonObject ChatTab::draft() const
 {
-    return QJsonObject{{QStringLiteral("conversation"), m_conversation.toJson()},
+    // With a store the conversation lives there (the draft names it); without, in the draft.
+    return QJsonObject{{QStringLiteral("conversation"), m_conversations ? QJsonObject() : m_conversation.toJson()},
+                       {QStringLiteral("conversation_id"), m_conversationId},
                        {QStringLiteral("system"), m_systemEdit->text()},
                        {QStringLiteral("input"), m_inputEdit->toPlainText()},
                        {QStringLiteral("model"), m_modelPicker->model()},
@@ -740,6 +877,16 @@ QJsonObject ChatTab::draft() const
 void ChatTab::restoreDraft(const QJsonObject &draft)
 {
     m_conversation = Conversation::fromJson(draft.value(QStringLiteral("conversation")).toObject());
+    m_conversationId = 0;
+    m_savedContent.clear();
+    const qint64 storedId = draft.value(QStringLiteral("conversation_id")).toInteger();
+    std::optional<core::ConversationRecord> stored;
+    if (m_conversations && storedId > 0)
+        stored = m_conversations->conversation(storedId);
+    if (stored) {
+        m_conversation = Conversation::fromJson(stored->content.value(QStringLiteral("conversation")).toObject());
+        m_conversationId = storedId;
+    }
     m_renderWindow = kRenderWindow;
     m_systemEdit->setText(draft.value(QStringLiteral("system")).toString());
     m_inputEdit->setPlainText(draft.value(QStringLiteral("input")).toString());
@@ -751,6 +898,13 @@ void ChatTab::restoreDraft(const QJsonObject &draft)
     m_jsonSchemaCheck->setChecked(draft.value(QStringLiteral("json_schema_on")).toBool());
     if (draft.contains(QStringLiteral("json_schema")))
         m_schemaEdit->setPlainText(draft.value(QStringLiteral("json_schema")).toString());
+    if (stored) {
+        m_systemEdit->setText(stored->content.value(QStringLiteral("system")).toString());
+        m_savedContent = QJsonDocument(conversationContent()).toJson(QJsonDocument::Compact);
+    } else if (m_conversations && !m_conversation.isEmpty()) {
+        saveConversation(); // a conversation from an older draft joins the list
+    }
+    m_conversationList->setCurrentId(m_conversationId);
     render();
     setBusy(false);
 }
@@ -776,19 +930,20 @@ void ChatTab::restoreRun(const core::RunRecord &run)
     }
     if (!run.response.isEmpty()) {
         last = c.append(core::ChatMessage::fromText(QStringLiteral("assistant"), run.response), last);
-        if (run.status != QLatin1String("succeeded"))
-            c.node(last).note = run.status;
+        if (run.status != core::RunStatus::Succeeded)
+            c.node(last).note = core::runStatusName(run.status);
         c.node(last).promptTokens = run.promptTokens;
         c.node(last).completionTokens = run.completionTokens;
     }
-    m_systemEdit->setText(system);
-    m_modelPicker->setCurrentText(request->model);
-    m_conversation = c;
+    // The run opens as a new conversation; the one shown stays as it was (in the list).
+    saveConversation();
+    showConversation(0, c, system, request->model);
     m_replyNote = run.response.isEmpty() ? run.error : QString();
     render();
-    setBusy(false);
-    m_statusLabel->setText(tr("Restored a run (%1).").arg(run.status));
-    Q_EMIT draftChanged();
+    saveConversation();
+    m_statusLabel->setText(m_conversations ? tr("Restored a run (%1) as a new conversation; the previous one is in the list.")
+                                                 .arg(core::runStatusName(run.status))
+                                           : tr("Restored a run (%1).").arg(core::runStatusName(run.status)));
 }
 
 void ChatTab::setSteeringConcept(const QString &id)

@@ -5,6 +5,7 @@
 #include "ui/chat/Conversation.h"
 #include "ui/common/PlaygroundTab.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -21,20 +22,24 @@ class QTextBrowser;
 class QUrl;
 
 namespace core {
+class ConversationStore;
 class SteeringLibrary;
 }
 
 namespace ui {
 
+class ConversationListPanel;
 class ModelPicker;
+class SteeringIndicator;
 class PromptEdit;
 
 /// `/chat/completions`: a system prompt and a multi-turn conversation rendered as Markdown (code
 /// blocks included), streamed replies with Stop (Esc), Regenerate, editing any past user message
 /// (the old branch is kept; ◀ n/m ▶ switches), images in user messages, a JSON-schema response
 /// format (the reply is checked and pretty-printed), a steering concept, token usage per turn,
-/// copy a message, clear, export as Markdown or JSON. Ctrl+Enter sends; Enter sends or adds a
-/// line break, as set ("Enter sends").
+/// copy a message, export as Markdown or JSON. Ctrl+Enter sends; Enter sends or adds a line
+/// break, as set ("Enter sends"). With a ConversationStore, every conversation is kept in a list
+/// beside the transcript (search, rename, delete with undo); New chat (Ctrl+N) starts another.
 class ChatTab : public QWidget, public PlaygroundTab
 {
     Q_OBJECT
@@ -44,6 +49,12 @@ public:
     void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
     /// The steering library the steering field's "Library" menu lists (not owned; may be null).
     void setSteeringLibrary(core::SteeringLibrary *library) { m_steeringLibrary = library; }
+    /// Where conversations are kept (not owned; may be null: then there is no list and New chat
+    /// only clears). Set before drafts are restored.
+    void setConversationStore(core::ConversationStore *store);
+    /// The stored conversation shown now (0: a new chat not stored yet).
+    qint64 conversationId() const { return m_conversationId; }
+    ConversationListPanel *conversationList() const { return m_conversationList; }
     /// Puts a concept id into the steering field ("" clears it).
     void setSteeringConcept(const QString &id);
     bool isBusy() const { return !m_job.isNull(); }
@@ -79,7 +90,12 @@ public Q_SLOTS:
     void send();
     void stop();
     void regenerate();
-    void clearConversation();
+    /// Keeps the conversation shown (in the store) and starts an empty one (Ctrl+N).
+    void newConversation();
+    /// Keeps the conversation shown and opens stored conversation `id`.
+    void openConversation(qint64 id);
+    /// Writes the conversation shown to the store now (also done shortly after each change).
+    void saveConversation();
     /// Re-renders the whole transcript.
     void render();
     void copyMessage(int node);
@@ -101,6 +117,9 @@ private:
     void renderPending();
     void setBusy(bool busy);
     void cancelEdit();
+    /// Shows `conversation` (with its system prompt and model) as conversation `id`.
+    void showConversation(qint64 id, const Conversation &conversation, const QString &system, const QString &model);
+    QJsonObject conversationContent() const;
     QString nodeMarkdown(int id) const;
 
     core::ApiClient *m_client; // not owned
@@ -125,7 +144,14 @@ private:
     QSpinBox *m_maximumTokens;
     QDoubleSpinBox *m_temperature;
     QLineEdit *m_steeringConcept;
+    SteeringIndicator *m_steeringIndicator;
     core::SteeringLibrary *m_steeringLibrary = nullptr;
+    core::ConversationStore *m_conversations = nullptr;
+    ConversationListPanel *m_conversationList = nullptr;
+    qint64 m_conversationId = 0;
+    QByteArray m_savedContent; // what the store holds for m_conversationId
+    QTimer m_saveTimer;
+    QElapsedTimer m_partialClock; // since the stream's text was last written to the run
     QCheckBox *m_jsonSchemaCheck;
     QLineEdit *m_schemaName;
     QPlainTextEdit *m_schemaEdit;

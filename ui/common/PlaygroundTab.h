@@ -38,7 +38,17 @@ public:
     {
         return m_store ? m_store->beginRun(tab, m_profile, model, endpoint, request) : 0;
     }
-    void finish(qint64 id, const QString &status, const QString &response, const QString &error, qint64 ms,
+    /// Keeps a running stream's text so far with run `id` (a crash then loses none of it).
+    /// Tabs call it at most every partialSaveIntervalMs() while a stream runs.
+    void savePartial(qint64 id, const QString &partial)
+    {
+        if (m_store)
+            m_store->savePartial(id, partial);
+    }
+    /// How often a stream's partial text is written: 2 s (0: at every delta, for tests).
+    int partialSaveIntervalMs() const { return m_partialSaveIntervalMs; }
+    void setPartialSaveIntervalMs(int ms) { m_partialSaveIntervalMs = ms; }
+    void finish(qint64 id, core::RunStatus status, const QString &response, const QString &error, qint64 ms,
                 int promptTokens = -1, int completionTokens = -1)
     {
         if (m_store)
@@ -48,6 +58,7 @@ public:
 private:
     core::HistoryStore *m_store = nullptr;
     QString m_profile;
+    int m_partialSaveIntervalMs = 2000;
 };
 
 } // namespace ui

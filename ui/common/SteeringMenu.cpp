@@ -30,7 +30,7 @@ QWidget *withSteeringLibraryMenu(QLineEdit *field, core::ApiClient *client, std:
         menu->clear();
         core::SteeringLibrary *lib = library();
         const QList<core::SteeringConceptEntry> entries = lib ? lib->list() : QList<core::SteeringConceptEntry>();
-        const QString host = client->config().baseUrl.toString();
+        const QString host = client->config().serverKey();
         QList<QAction *> here;
         QList<QAction *> elsewhere;
         for (const core::SteeringConceptEntry &e : entries) {

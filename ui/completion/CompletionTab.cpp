@@ -9,6 +9,7 @@
 #include "ui/common/ParameterTips.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/Shortcuts.h"
+#include "ui/common/SteeringIndicator.h"
 #include "ui/common/SteeringMenu.h"
 
 #include <QCheckBox>
@@ -328,6 +329,7 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
     promptLayout->addLayout(promptHeader);
     promptLayout->addWidget(m_imageList);
     promptLayout->addWidget(m_promptEdit, 1);
+    promptLayout->addWidget(m_steeringIndicator);
     promptLayout->addWidget(m_templateBox);
 
     auto *outputBox = new QWidget(this);
@@ -351,6 +353,7 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
     outputLayout->addWidget(m_evaluationLabel);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("promptSplitter"));
     splitter->addWidget(promptBox);
     splitter->addWidget(outputBox);
     splitter->setStretchFactor(0, 1);
@@ -506,6 +509,7 @@ QWidget *CompletionTab::buildParameters()
     bias->addRow(tr("exclusion"), m_biasExclusion);
     bias->addRow(m_biasExclusionFirst);
     bias->addRow(tr("steering_concepts"), withSteeringLibraryMenu(m_steeringConcepts, m_client, [this] { return m_steeringLibrary; }));
+    m_steeringIndicator = new SteeringIndicator(m_steeringConcepts, [this] { return m_steeringLibrary; }, this);
 
     QFormLayout *control = section(tr("Attention control"), false);
     m_contextualControlThreshold = doubleSpin(QStringLiteral("contextual_control_threshold"), -0.01, 1.0, 0.05, -0.01);
@@ -778,6 +782,14 @@ void CompletionTab::run()
         m_statusLabel->setText(tr("Not sent: %1").arg(error));
         return;
     }
+    // Checked when the user runs, not while typing: an empty editor is where everyone starts.
+    const bool onlyText = std::all_of(request.prompt.items.cbegin(), request.prompt.items.cend(),
+                                      [](const core::PromptItem &item) { return item.type == core::PromptItem::Type::Text; });
+    if (onlyText && request.prompt.text().trimmed().isEmpty()) {
+        m_statusLabel->setText(tr("Not sent: %1").arg(tr("Write a prompt first (or add an image).")));
+        m_promptEdit->setFocus();
+        return;
+    }
     m_retryButton->hide();
     prepareOutputs(request.n.value_or(1));
     m_legend->setVisible(request.logProbs.has_value());
@@ -791,6 +803,13 @@ void CompletionTab::run()
             if (stream != m_job || index < 0 || index >= m_outputViews.size())
                 return;
             m_outputViews.at(index)->appendStreamed(text);
+            if (m_recorder && m_partialClock.elapsed() >= m_recorder->partialSaveIntervalMs()) {
+                QStringList partial;
+                for (CompletionView *v : std::as_const(m_outputViews))
+                    partial << v->toPlainText();
+                m_recorder->savePartial(m_runId, partial.join(QStringLiteral("\n---\n")));
+                m_partialClock.restart();
+            }
         });
         job = stream;
     } else {
@@ -803,6 +822,7 @@ void CompletionTab::run()
     connect(job, &core::ApiJob::finished, this, [this, job] { onJobFinished(job); });
     m_job = job;
     m_statusLabel->setText(tr("Running…"));
+    m_partialClock.start();
     setBusy(true);
 }
 
@@ -835,22 +855,24 @@ void CompletionTab::onJobFinished(core::ApiJob *job)
         showResult(response);
         m_statusLabel->setText(m_statusLabel->text() + QStringLiteral(" · ") + elapsed);
         if (m_recorder)
-            m_recorder->finish(m_runId, QStringLiteral("succeeded"), QString::fromUtf8(QJsonDocument(response.toJson()).toJson(QJsonDocument::Compact)),
+            m_recorder->finish(m_runId, core::RunStatus::Succeeded, QString::fromUtf8(QJsonDocument(response.toJson()).toJson(QJsonDocument::Compact)),
                                QString(), job->elapsedMs(), response.numTokensPromptTotal, response.numTokensGenerated);
         break;
     }
     case core::ApiJob::State::Canceled:
         m_statusLabel->setText(tr("Stopped after %1; the partial text is kept.").arg(elapsed));
         if (m_recorder)
-            m_recorder->finish(m_runId, QStringLiteral("canceled"), partial.join(QStringLiteral("\n---\n")), QString(), job->elapsedMs());
+            m_recorder->finish(m_runId, core::RunStatus::Canceled, partial.join(QStringLiteral("\n---\n")), QString(), job->elapsedMs());
         break;
     case core::ApiJob::State::Failed: {
         const bool interrupted = job->error().kind == core::ApiError::Kind::Interrupted;
         m_statusLabel->setText(interrupted ? tr("Interrupted: %1 The partial text is kept; Retry sends the request again.").arg(errorText(job->error()))
                                            : errorText(job->error()));
         m_retryButton->setVisible(true);
+        if (m_steeringIndicator->isUnknownConceptError(job->error()))
+            m_steeringIndicator->setUnknown(true);
         if (m_recorder)
-            m_recorder->finish(m_runId, interrupted ? QStringLiteral("interrupted") : QStringLiteral("failed"),
+            m_recorder->finish(m_runId, interrupted ? core::RunStatus::Interrupted : core::RunStatus::Failed,
                                partial.join(QStringLiteral("\n---\n")), errorText(job->error()), job->elapsedMs());
         break;
     }
@@ -916,12 +938,12 @@ void CompletionTab::evaluate()
                                            .arg(r.correctGreedy.value_or(false) ? tr("yes") : tr("no"))
                                            .arg(r.tokenCount.value_or(0)));
             if (m_recorder)
-                m_recorder->finish(runId, QStringLiteral("succeeded"), QString::fromUtf8(QJsonDocument(job->result().toJson()).toJson(QJsonDocument::Compact)),
+                m_recorder->finish(runId, core::RunStatus::Succeeded, QString::fromUtf8(QJsonDocument(job->result().toJson()).toJson(QJsonDocument::Compact)),
                                    QString(), job->elapsedMs(), job->result().numTokensPromptTotal.value_or(-1));
         } else {
             m_evaluationLabel->setText(errorText(job->error()));
             if (m_recorder)
-                m_recorder->finish(runId, job->state() == core::ApiJob::State::Canceled ? QStringLiteral("canceled") : QStringLiteral("failed"),
+                m_recorder->finish(runId, job->state() == core::ApiJob::State::Canceled ? core::RunStatus::Canceled : core::RunStatus::Failed,
                                    QString(), errorText(job->error()), job->elapsedMs());
         }
         Q_EMIT finished();
@@ -1040,12 +1062,12 @@ void CompletionTab::restoreRun(const core::RunRecord &run)
     applyRequest(*request);
     m_lastRequest = *request;
     const auto response = core::CompletionResponse::fromJson(QJsonDocument::fromJson(run.response.toUtf8()).object(), &error);
-    if (run.status == QLatin1String("succeeded") && response) {
+    if (run.status == core::RunStatus::Succeeded && response) {
         showResult(*response);
     } else {
         prepareOutputs(1);
         m_outputViews.first()->setPlainText(run.response);
-        m_statusLabel->setText(run.error.isEmpty() ? tr("Restored (%1).").arg(run.status) : run.error);
+        m_statusLabel->setText(run.error.isEmpty() ? tr("Restored (%1).").arg(core::runStatusName(run.status)) : run.error);
     }
 }
 

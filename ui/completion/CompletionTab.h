@@ -28,6 +28,7 @@ class SteeringLibrary;
 namespace ui {
 
 class ModelPicker;
+class SteeringIndicator;
 class PromptEdit;
 
 /// A read-only view of one completion. With log_probs, each generated token is shaded by its
@@ -162,6 +163,8 @@ private:
     QCheckBox *m_biasInclusionFirst;
     QLineEdit *m_biasExclusion;
     QCheckBox *m_biasExclusionFirst;
+    SteeringIndicator *m_steeringIndicator = nullptr;
+    QElapsedTimer m_partialClock; // since the stream's text was last written to the run
     QLineEdit *m_steeringConcepts;
     core::SteeringLibrary *m_steeringLibrary = nullptr;
     QDoubleSpinBox *m_contextualControlThreshold;

@@ -6,6 +6,7 @@
 #include "core/net/CachedEmbedding.h"
 #include "core/net/EmbeddingProvider.h"
 #include "core/util/Csv.h"
+#include "core/util/TextFile.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/ParameterTips.h"
@@ -41,6 +42,7 @@
 #include <QSplitter>
 #include <QSvgGenerator>
 #include <QTabWidget>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -454,7 +456,14 @@ void EmbeddingsTab::setTextsAndLabels(const QStringList &texts, const QStringLis
         label.replace(u'\t', u' ').replace(u'\n', u' ');
         lines.append(label.isEmpty() ? text : label + u'\t' + text);
     }
-    m_input->setPlainText(lines.join(u'\n'));
+    // One edit block on the editor's undo stack (setPlainText would clear it): Ctrl+Z in the
+    // editor brings back the texts that were replaced.
+    QTextCursor cursor(m_input->document());
+    cursor.beginEditBlock();
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(lines.join(u'\n'));
+    cursor.endEditBlock();
+    m_input->moveCursor(QTextCursor::Start);
 }
 
 void EmbeddingsTab::parseInput(QStringList *texts, QStringList *labels) const
@@ -474,16 +483,15 @@ void EmbeddingsTab::parseInput(QStringList *texts, QStringList *labels) const
 
 bool EmbeddingsTab::importFile(const QString &path, const QString &textColumn, const QString &labelColumn, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    QString content;
+    QString message;
+    if (!core::readTextFile(path, &content, &message)) {
+        *error = tr("%1; nothing was imported.").arg(message);
         return false;
     }
-    const QString content = QString::fromUtf8(file.readAll());
     const QString suffix = QFileInfo(path).suffix().toLower();
     QStringList texts, labels;
     if (suffix == u"csv"_s || suffix == u"tsv"_s) {
-        QString message;
         const std::optional<core::CsvTable> table = core::readCsv(content, &message, suffix == u"tsv"_s ? QChar(u'\t') : core::guessCsvSeparator(content));
         if (!table) {
             *error = tr("%1: %2. Nothing was imported.").arg(QFileInfo(path).fileName(), message);
@@ -544,27 +552,31 @@ void EmbeddingsTab::openFile()
     QString textColumn, labelColumn;
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == u"csv"_s || suffix == u"tsv"_s) {
-        QFile file(path);
-        QString header;
-        if (file.open(QIODevice::ReadOnly))
-            header = QString::fromUtf8(file.readLine());
-        QString message;
-        const auto table = core::readCsv(header, &message, suffix == u"tsv"_s ? QChar(u'\t') : core::guessCsvSeparator(header));
+        // Checked before any question is asked: a file that is not text, or not CSV, is refused.
+        QString content, message;
+        if (!core::readTextFile(path, &content, &message)) {
+            setStatus(tr("%1; nothing was imported.").arg(message), true);
+            return;
+        }
+        const auto table = core::readCsv(content, &message, suffix == u"tsv"_s ? QChar(u'\t') : core::guessCsvSeparator(content));
         const QStringList columns = table ? table->header : QStringList();
         if (columns.isEmpty()) {
             setStatus(tr("%1: %2. Nothing was imported.").arg(QFileInfo(path).fileName(), message), true);
             return;
         }
+        const core::CsvColumnGuess guess = core::guessCsvColumns(*table);
         bool ok = false;
         textColumn = QInputDialog::getItem(this, tr("Text column"), tr("The column with the texts:"), columns,
-                                           int(std::max<qsizetype>(0, columns.size() - 1)), false, &ok);
+                                           std::max(guess.text, 0), false, &ok);
         if (!ok)
             return;
         QStringList labelChoices = columns;
         labelChoices.removeAll(textColumn);
         labelChoices.prepend(tr("(no labels)"));
+        const QString guessedLabel = guess.label >= 0 ? columns.at(guess.label) : QString();
+        const int labelChoice = guessedLabel.isEmpty() || guessedLabel == textColumn ? 0 : int(std::max<qsizetype>(0, labelChoices.indexOf(guessedLabel, 1)));
         const QString label = QInputDialog::getItem(this, tr("Label column"), tr("The column with labels (colours on the map):"),
-                                                    labelChoices, labelChoices.size() > 1 ? 1 : 0, false, &ok);
+                                                    labelChoices, labelChoice, false, &ok);
         if (!ok)
             return;
         labelColumn = label == labelChoices.first() ? QString() : label;
@@ -726,9 +738,9 @@ void EmbeddingsTab::onRunFinished()
     if (!job->cacheError().isEmpty())
         cacheNote = tr(" The cache could not store them: %1.").arg(job->cacheError());
     if (m_recorder && m_runId)
-        m_recorder->finish(m_runId, job->state() == core::ApiJob::State::Succeeded ? u"ok"_s
-                                    : job->state() == core::ApiJob::State::Canceled ? u"canceled"_s
-                                                                                     : u"error"_s,
+        m_recorder->finish(m_runId, job->state() == core::ApiJob::State::Succeeded  ? core::RunStatus::Succeeded
+                                    : job->state() == core::ApiJob::State::Canceled ? core::RunStatus::Canceled
+                                                                                     : core::RunStatus::Failed,
                            tr("%1 vectors, %2 from the cache").arg(done).arg(job->cached()),
                            job->state() == core::ApiJob::State::Failed ? errorText(job->error()) : QString(),
                            job->sendingMs());

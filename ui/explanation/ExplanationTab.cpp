@@ -59,7 +59,7 @@ namespace {
 
 constexpr double kDefaultControlFactor = 0.1;
 constexpr int kTitleHeight = 30;
-constexpr int kLegendHeight = 40;
+constexpr int kLegendHeight = 60;
 
 QString escapeDelimiter(QString d)
 {
@@ -448,8 +448,8 @@ QWidget *ExplanationTab::buildResults()
     auto *tools = new QHBoxLayout;
     m_fixScale = new QCheckBox(tr("Fix scale at ±"), panel);
     m_fixScale->setObjectName(QStringLiteral("fixScale"));
-    m_fixScale->setToolTip(tr("Keep one colour scale across explanations (to compare runs). Off: each answer gets its own, "
-                              "the same for all its target tokens."));
+    m_fixScale->setToolTip(tr("Keep one colour scale across views and explanations (to compare runs). Off: each view "
+                              "(All, or one target token) gets its own scale, from its largest |score|."));
     m_fixedExtent = new QDoubleSpinBox(panel);
     m_fixedExtent->setObjectName(QStringLiteral("fixedExtent"));
     m_fixedExtent->setRange(0.0001, 1e6);
@@ -457,12 +457,19 @@ QWidget *ExplanationTab::buildResults()
     m_fixedExtent->setValue(1.0);
     m_fixedExtent->setEnabled(false);
     connect(m_fixScale, &QCheckBox::toggled, this, [this](bool on) {
-        if (on)
-            m_fixedExtent->setValue(scaleExtent()); // fix what is shown now
+        if (on) { // fix what is shown now, exactly
+            const double extent = viewExtent();
+            m_fixedValue = extent > 0 ? extent : 1.0;
+            const QSignalBlocker blocker(m_fixedExtent);
+            m_fixedExtent->setValue(m_fixedValue);
+        }
         m_fixedExtent->setEnabled(on);
         updateScale();
     });
-    connect(m_fixedExtent, &QDoubleSpinBox::valueChanged, this, [this] { updateScale(); });
+    connect(m_fixedExtent, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+        m_fixedValue = value; // typed by the user
+        updateScale();
+    });
     m_pinButton = new QPushButton(tr("Pin for comparison"), panel);
     m_pinButton->setObjectName(QStringLiteral("pin"));
     m_pinButton->setToolTip(tr("Keep this explanation on the left; the next one appears beside it on the same scale "
@@ -888,7 +895,13 @@ void ExplanationTab::revalidate()
         return;
     QString error;
     buildRequest(&error);
-    m_validationLabel->setText(error);
+    // Until the user tries to run, nothing is wrong yet: a fresh tab shows no error.
+    m_validationLabel->setText(m_showValidation ? error : QString());
+}
+
+QString ExplanationTab::validationText() const
+{
+    return m_validationLabel->text();
 }
 
 // ---------------------------------------------------------------- running
@@ -897,6 +910,7 @@ void ExplanationTab::run()
 {
     if (m_job)
         m_job->cancel();
+    m_showValidation = true; // the user acted: from now on problems are shown as they come
     QString error;
     const core::ExplanationRequest request = buildRequest(&error);
     if (!error.isEmpty()) {
@@ -950,7 +964,7 @@ void ExplanationTab::onJobFinished(core::ApiJob *job)
         const core::ExplanationResponse &response = explainJob->result();
         showResponse(request, response);
         if (m_recorder)
-            m_recorder->finish(m_runId, QStringLiteral("succeeded"),
+            m_recorder->finish(m_runId, core::RunStatus::Succeeded,
                                QString::fromUtf8(QJsonDocument(response.toJson()).toJson(QJsonDocument::Compact)), QString(),
                                job->elapsedMs());
         m_statusLabel->setText(tr("%n explanation(s) · %1 · %2", nullptr, int(response.explanations.size()))
@@ -960,13 +974,13 @@ void ExplanationTab::onJobFinished(core::ApiJob *job)
     case core::ApiJob::State::Canceled:
         m_statusLabel->setText(tr("Stopped after %1.").arg(elapsed));
         if (m_recorder)
-            m_recorder->finish(m_runId, QStringLiteral("canceled"), QString(), QString(), job->elapsedMs());
+            m_recorder->finish(m_runId, core::RunStatus::Canceled, QString(), QString(), job->elapsedMs());
         break;
     case core::ApiJob::State::Failed:
     case core::ApiJob::State::Running:
         m_statusLabel->setText(errorText(job->error()));
         if (m_recorder)
-            m_recorder->finish(m_runId, QStringLiteral("failed"), QString(), errorText(job->error()), job->elapsedMs());
+            m_recorder->finish(m_runId, core::RunStatus::Failed, QString(), errorText(job->error()), job->elapsedMs());
         break;
     }
     setBusy(false);
@@ -992,7 +1006,6 @@ ExplanationTab::Result ExplanationTab::makeResult(const core::ExplanationRequest
         r.tokenRanges.append({at, end});
         position = end;
         r.explanations.append(core::analysis::spansOf(e, request.prompt, r.target));
-        r.extent = std::max(r.extent, core::analysis::maxAbsScore(r.explanations.constLast()));
     }
     r.mean = r.explanations.size() == 1 ? r.explanations.first() : core::analysis::meanOf(r.explanations);
     r.label = tr("%1 · “%2” → “%3”")
@@ -1053,7 +1066,8 @@ void ExplanationTab::rebuildTargetBar()
     const QStringList tokens = targetTokens();
     addButton(tokens.isEmpty() ? tr("Whole target") : tr("All (mean)"), -1,
               tokens.isEmpty() ? tr("One explanation of the whole target (target_granularity complete).")
-                               : tr("The mean of the %n token explanations, on the same scale.", nullptr, int(tokens.size())));
+                               : tr("The mean of the %n token explanations, on a scale of its own (unless fixed).", nullptr,
+                                    int(tokens.size())));
     for (qsizetype i = 0; i < tokens.size(); ++i) {
         QString shown = tokens.at(i);
         shown.replace(QLatin1Char(' '), QStringLiteral("·")).replace(QLatin1Char('\n'), QStringLiteral("↵"));
@@ -1098,7 +1112,7 @@ void ExplanationTab::showSelection()
     const QList<int> marked = m_heatmap->markedSpans();
     const int current = m_heatmap->currentSpan();
     m_syncing = true;
-    m_tableModel->setSpans(spans);
+    m_tableModel->setSpans(spans, m_heatmap->templateSpans());
     m_tableModel->setMarked(marked);
     m_syncing = false;
     syncTableToHeatmap(current);
@@ -1113,23 +1127,53 @@ void ExplanationTab::showSelection()
     updateScale();
 }
 
+double ExplanationTab::viewExtent() const
+{
+    // The heatmaps hold what is shown (showSelection sets their spans before the scale).
+    double extent = m_result ? m_heatmap->scoreExtent() : 0.0;
+    if (m_pinned)
+        extent = std::max(extent, m_pinnedHeatmap->scoreExtent());
+    return extent;
+}
+
 double ExplanationTab::scaleExtent() const
 {
     if (m_fixScale->isChecked())
-        return m_fixedExtent->value();
-    double extent = m_result ? m_result->extent : 0.0;
-    if (m_pinned)
-        extent = std::max(extent, m_pinned->extent);
+        return m_fixedValue;
+    const double extent = viewExtent();
     return extent > 0 ? extent : 1.0;
+}
+
+QString ExplanationTab::scaleCaption() const
+{
+    return m_legend->caption();
 }
 
 void ExplanationTab::updateScale()
 {
-    const ScoreScale scale(scaleExtent());
+    const double extent = scaleExtent();
+    const ScoreScale scale(extent);
     m_heatmap->setScale(scale);
     m_pinnedHeatmap->setScale(scale);
     m_tableModel->setScale(scale);
-    m_legend->setScale(scale, m_fixScale->isChecked() || m_pinned.has_value());
+    if (!m_fixScale->isChecked()) { // the spin box shows what "Fix scale" would keep
+        const QSignalBlocker blocker(m_fixedExtent);
+        m_fixedExtent->setValue(extent);
+    }
+    QString caption;
+    if (m_result) {
+        const QString value = QString::number(scale.extent(), 'g', 3);
+        if (m_fixScale->isChecked())
+            caption = tr("fixed scale ±%1").arg(value);
+        else if (m_pinned)
+            caption = tr("scale ±%1 (this view and the pinned one)").arg(value);
+        else
+            caption = tr("scale ±%1 (this view)").arg(value);
+        if (m_heatmap->templateSpans().contains(true)
+            || (m_pinned && m_pinnedHeatmap->templateSpans().contains(true)))
+            caption += tr(" · template tokens grey, not on the scale");
+    }
+    m_legend->setScale(scale, caption);
 }
 
 void ExplanationTab::syncTableToHeatmap(int span)
@@ -1319,7 +1363,7 @@ void ExplanationTab::renderExport(QPainter *painter, const QSize &size) const
     painter->setPen(QColor(20, 20, 20));
     painter->drawText(QRectF(12, 6, size.width() - 24, kTitleHeight - 6), Qt::AlignLeft | Qt::AlignVCenter, title());
     ScaleLegend::paintLegend(painter, QRectF(8, kTitleHeight, std::min(size.width() - 16, 520), kLegendHeight - 6),
-                             m_heatmap->scale(), m_fixScale->isChecked() || m_pinned.has_value(), font(), QColor(60, 60, 60));
+                             m_heatmap->scale(), m_legend->caption(), font(), QColor(60, 60, 60));
     painter->save();
     painter->translate(0, kTitleHeight + kLegendHeight);
     const QSize page = m_heatmap->contentSize();
@@ -1474,11 +1518,11 @@ void ExplanationTab::restoreRun(const core::RunRecord &run)
     }
     applyRequest(*request);
     const auto response = core::ExplanationResponse::fromJson(QJsonDocument::fromJson(run.response.toUtf8()).object(), &error);
-    if (run.status == QLatin1String("succeeded") && response) {
+    if (run.status == core::RunStatus::Succeeded && response) {
         showResponse(*request, *response);
         m_statusLabel->setText(tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));
     } else {
-        m_statusLabel->setText(run.error.isEmpty() ? tr("Restored (%1).").arg(run.status) : run.error);
+        m_statusLabel->setText(run.error.isEmpty() ? tr("Restored (%1).").arg(core::runStatusName(run.status)) : run.error);
     }
 }
 

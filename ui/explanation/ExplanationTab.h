@@ -80,8 +80,14 @@ public:
     HeatmapView *heatmap() const { return m_heatmap; }
     HeatmapView *pinnedHeatmap() const { return m_pinnedHeatmap; }
     QTableView *table() const { return m_table; }
-    /// The extent of the scale in use (fixed, or the largest |score| of what is shown).
+    /// The extent of the scale in use: the fixed one with "Fix scale", else the largest |score|
+    /// of the view on show ("All" or one target token; template tokens left out), with a pinned
+    /// explanation the larger of both views.
     double scaleExtent() const;
+    /// What the legend says about the scale in force, e.g. "scale ±0.161 (this view)".
+    QString scaleCaption() const;
+    /// The validation message on show ("" until the user tried to run).
+    QString validationText() const;
     QString statusText() const;
     QString whatIfText() const;
 
@@ -126,7 +132,6 @@ private:
         QList<QList<core::analysis::ScoredSpan>> explanations; // per explanation of the answer
         QList<core::analysis::ScoredSpan> mean;               // their mean (or the one)
         QList<QPair<int, int>> tokenRanges;                   // UTF-16 range of each explanation's target
-        double extent = 0;
         QString label;
     };
     QWidget *buildInput();
@@ -140,6 +145,8 @@ private:
     void showSelection();
     void rebuildTargetBar();
     void updateScale();
+    /// The largest |score| of what is shown (without the fixed scale); 0 for nothing.
+    double viewExtent() const;
     void syncTableToHeatmap(int span);
     QList<core::analysis::ScoredSpan> shownSpans(const Result &result, int targetIndex) const;
     QString title() const;
@@ -171,6 +178,8 @@ private:
     std::optional<Result> m_result;
     std::optional<Result> m_pinned;
     int m_targetIndex = -1;
+    double m_fixedValue = 1.0;      // the fixed extent, exact (the spin box shows it rounded)
+    bool m_showValidation = false;  // validation messages only once the user tried to run
     QElapsedTimer m_clock;
     QTimer m_ticker;
 

@@ -8,6 +8,7 @@
 #include <QKeyEvent>
 #include <QPainter>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QTextLayout>
 #include <QToolTip>
@@ -29,6 +30,8 @@ constexpr int kOverlayAlpha = 170; // at the ends of the scale; 0 at a score of 
 const QColor kPage(255, 255, 255);
 const QColor kInk(20, 20, 20);
 const QColor kCaption(110, 110, 110);
+const QColor kTemplateFill(0xdc, 0xdc, 0xdc); // template tokens: neutral, off the diverging scale
+const QColor kTemplateInk(125, 125, 125);
 
 QString shortText(QString text, int max = 60)
 {
@@ -41,6 +44,33 @@ QString shortText(QString text, int max = 60)
 QString signedScore(double score)
 {
     return (score > 0 ? QStringLiteral("+") : QString()) + QString::number(score, 'g', 8);
+}
+
+/// Which characters of `text` belong to template special tokens; empty when there are none.
+QList<bool> templateMask(const QString &text)
+{
+    QList<bool> mask;
+    for (const auto &[first, last] : HeatmapView::templateTokenRanges(text)) {
+        if (mask.isEmpty())
+            mask = QList<bool>(text.size(), false);
+        for (int i = first; i < last; ++i)
+            mask[i] = true;
+    }
+    return mask;
+}
+
+/// Grey text over the template tokens of a text block.
+void greyTemplateText(QTextLayout *layout, const QList<QPair<int, int>> &ranges)
+{
+    QList<QTextLayout::FormatRange> formats;
+    for (const auto &[first, last] : ranges) {
+        QTextLayout::FormatRange range;
+        range.start = first;
+        range.length = last - first;
+        range.format.setForeground(kTemplateInk);
+        formats.append(range);
+    }
+    layout->setFormats(formats);
 }
 } // namespace
 
@@ -61,6 +91,7 @@ struct HeatmapView::Block
     QImage scaled;
     QRectF imageRect;
     QRect crop; // pixels of the original image; null when uncropped
+    QList<bool> templateChars; // Text and Target: per character, part of a template token (empty: none)
     // Tokens
     QStringList chips;
     QList<QRectF> chipRects;
@@ -273,6 +304,9 @@ void HeatmapView::setContent(const core::Prompt &prompt, const QString &target)
             text.replace(QLatin1Char('\n'), QChar::LineSeparator); // same length: indices stay
             block->layout = std::make_unique<QTextLayout>(text);
             block->layout->setCacheEnabled(true);
+            block->templateChars = templateMask(item.text);
+            if (!block->templateChars.isEmpty())
+                greyTemplateText(block->layout.get(), templateTokenRanges(item.text));
             break;
         }
         case core::PromptItem::Type::Image: {
@@ -303,10 +337,14 @@ void HeatmapView::setContent(const core::Prompt &prompt, const QString &target)
         text.replace(QLatin1Char('\n'), QChar::LineSeparator);
         block->layout = std::make_unique<QTextLayout>(text);
         block->layout->setCacheEnabled(true);
+        block->templateChars = templateMask(target);
+        if (!block->templateChars.isEmpty())
+            greyTemplateText(block->layout.get(), templateTokenRanges(target));
         m_blocks.push_back(std::move(block));
     }
     m_spans.clear();
     m_spanRects.clear();
+    m_templateSpans.clear();
     m_marked.clear();
     m_current = -1;
     m_explainedFirst = m_explainedLast = 0;
@@ -322,6 +360,10 @@ void HeatmapView::setSpans(const QList<ScoredSpan> &spans)
     for (qsizetype i = 0; samePlaces && i < spans.size(); ++i)
         samePlaces = spans.at(i).samePlace(m_spans.at(i));
     m_spans = spans;
+    m_templateSpans.clear();
+    m_templateSpans.reserve(m_spans.size());
+    for (const ScoredSpan &span : std::as_const(m_spans))
+        m_templateSpans.append(coversOnlyTemplate(span));
     if (!samePlaces) {
         m_current = -1;
         const bool hadMarks = !m_marked.isEmpty();
@@ -332,6 +374,53 @@ void HeatmapView::setSpans(const QList<ScoredSpan> &spans)
     }
     placeSpans();
     viewport()->update();
+}
+
+QList<QPair<int, int>> HeatmapView::templateTokenRanges(const QString &text)
+{
+    QList<QPair<int, int>> ranges;
+    // Cheap pre-check: most prompts have none of these characters' combinations.
+    if (!text.contains(QLatin1Char('<')) && !text.contains(QLatin1Char('[')))
+        return ranges;
+    static const QRegularExpression special(
+        QStringLiteral(R"(<\|[^|<>\s]{1,64}\|>|</?s>|\[/?INST\]|<</?SYS>>)"));
+    for (auto it = special.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        ranges.append({int(m.capturedStart()), int(m.capturedEnd())});
+    }
+    return ranges;
+}
+
+QColor HeatmapView::templateFill()
+{
+    return kTemplateFill;
+}
+
+bool HeatmapView::coversOnlyTemplate(const ScoredSpan &span) const
+{
+    if (span.kind != ScoredSpan::Kind::Text && span.kind != ScoredSpan::Kind::Target)
+        return false;
+    const Block *block = blockForSpan(span);
+    if (!block || block->templateChars.isEmpty())
+        return false;
+    const QString text = block->layout->text();
+    bool any = false;
+    for (int i = std::max(0, span.first); i < std::min(span.last, int(block->templateChars.size())); ++i) {
+        if (block->templateChars.at(i))
+            any = true;
+        else if (!text.at(i).isSpace())
+            return false; // ordinary text in the span: it is scored as usual
+    }
+    return any;
+}
+
+double HeatmapView::scoreExtent() const
+{
+    double extent = 0;
+    for (qsizetype i = 0; i < m_spans.size(); ++i)
+        if (!isTemplateSpan(int(i)) && std::isfinite(m_spans.at(i).score))
+            extent = std::max(extent, std::abs(m_spans.at(i).score));
+    return extent;
 }
 
 void HeatmapView::setExplainedRange(int first, int last)
@@ -518,7 +607,7 @@ void HeatmapView::renderPage(QPainter *painter, const QRectF &clip) const
                 const ScoredSpan &span = m_spans.at(i);
                 if ((span.kind == ScoredSpan::Kind::Target) != target || (!target && span.item != block->item))
                     continue;
-                const QColor color = m_scale.colorFor(span.score);
+                const QColor color = isTemplateSpan(int(i)) ? kTemplateFill : m_scale.colorFor(span.score);
                 for (const QRectF &r : m_spanRects.at(i))
                     if (r.intersects(clip))
                         painter->fillRect(r, color);
@@ -675,6 +764,8 @@ QString HeatmapView::spanDescription(int index) const
                    .arg(s.item + 1);
         break;
     }
+    if (isTemplateSpan(index))
+        return tr("%1: template token (score %2, not on the colour scale)").arg(what, signedScore(s.score));
     return tr("%1: score %2").arg(what, signedScore(s.score));
 }
 

@@ -47,6 +47,19 @@ public:
     void setPlaceholderText(const QString &text);
 
     const QList<core::analysis::ScoredSpan> &spans() const { return m_spans; }
+    /// Whether span `index` covers only prompt-template special tokens (`<|…|>`, `<s>`, `</s>`,
+    /// `[INST]`, `[/INST]`, `<<SYS>>`, `<</SYS>>`, as a chat's prompt template puts them): drawn
+    /// grey, described as a template token and left out of scoreExtent().
+    bool isTemplateSpan(int index) const { return m_templateSpans.value(index, false); }
+    /// isTemplateSpan() of every span, in order.
+    const QList<bool> &templateSpans() const { return m_templateSpans; }
+    /// The largest |score| of the spans that are not template tokens (0 for none): the extent
+    /// of a scale for what this view shows.
+    double scoreExtent() const;
+    /// The UTF-16 ranges [first, last) of the template special tokens in `text`.
+    static QList<QPair<int, int>> templateTokenRanges(const QString &text);
+    /// The fill of template-token spans (a neutral grey, off the score scale).
+    static QColor templateFill();
     int currentSpan() const { return m_current; }
     void setCurrentSpan(int index);
     QList<int> markedSpans() const;
@@ -88,6 +101,7 @@ private:
     struct Block;
     void relayout();
     void placeSpans();
+    bool coversOnlyTemplate(const core::analysis::ScoredSpan &span) const;
     void updateScrollBar();
     void notifyAccessibleFocus();
     Block *blockForSpan(const core::analysis::ScoredSpan &span) const;
@@ -97,6 +111,7 @@ private:
     std::vector<std::unique_ptr<Block>> m_blocks;
     QList<core::analysis::ScoredSpan> m_spans;
     QList<QList<QRectF>> m_spanRects; // page coordinates, per span
+    QList<bool> m_templateSpans;      // per span: only template tokens
     QSet<int> m_marked;
     int m_current = -1;
     int m_explainedFirst = 0;

@@ -14,23 +14,27 @@ ScaleLegend::ScaleLegend(QWidget *parent)
     setAccessibleName(tr("Colour scale"));
 }
 
-void ScaleLegend::setScale(const ScoreScale &scale, bool fixed)
+void ScaleLegend::setScale(const ScoreScale &scale, const QString &caption)
 {
     m_scale = scale;
-    m_fixed = fixed;
-    setAccessibleDescription(tr("From %1 (blue, against the target) through 0 (white) to %2 (red, for the target)")
-                                 .arg(-scale.extent(), 0, 'g', 4)
-                                 .arg(scale.extent(), 0, 'g', 4));
+    m_caption = caption;
+    QString description = tr("From %1 (blue, against the target) through 0 (white) to %2 (red, for the target)")
+                              .arg(-scale.extent(), 0, 'g', 4)
+                              .arg(scale.extent(), 0, 'g', 4);
+    if (!caption.isEmpty())
+        description += QStringLiteral("; ") + caption;
+    setAccessibleDescription(description);
+    setToolTip(caption);
     update();
 }
 
 QSize ScaleLegend::sizeHint() const
 {
-    return QSize(360, fontMetrics().height() * 2 + 14);
+    return QSize(360, fontMetrics().height() * 3 + 18);
 }
 
-void ScaleLegend::paintLegend(QPainter *painter, const QRectF &rect, const ScoreScale &scale, bool fixed, const QFont &font,
-                            const QColor &textColor)
+void ScaleLegend::paintLegend(QPainter *painter, const QRectF &rect, const ScoreScale &scale, const QString &caption,
+                              const QFont &font, const QColor &textColor)
 {
     painter->save();
     painter->setFont(font);
@@ -52,15 +56,16 @@ void ScaleLegend::paintLegend(QPainter *painter, const QRectF &rect, const Score
     const QString high = QObject::tr("for the target") + QStringLiteral("  +%1").arg(scale.extent(), 0, 'g', 4);
     painter->drawText(textRect, Qt::AlignLeft | Qt::AlignTop, low);
     painter->drawText(textRect, Qt::AlignRight | Qt::AlignTop, high);
-    painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignTop,
-                      fixed ? QObject::tr("0 · scale fixed") : QStringLiteral("0"));
+    painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignTop, QStringLiteral("0"));
+    if (!caption.isEmpty()) // which scale is in force: this view's own, or a fixed one
+        painter->drawText(textRect.translated(0, fm.height() + 2), Qt::AlignHCenter | Qt::AlignTop, caption);
     painter->restore();
 }
 
 void ScaleLegend::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    paintLegend(&painter, rect(), m_scale, m_fixed, font(), palette().color(QPalette::WindowText));
+    paintLegend(&painter, rect(), m_scale, m_caption, font(), palette().color(QPalette::WindowText));
 }
 
 } // namespace ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/explanation/SpanTableModel.h"
 
+#include "ui/explanation/HeatmapView.h"
+
 #include <QColor>
 
 using core::analysis::ScoredSpan;
@@ -12,10 +14,11 @@ SpanTableModel::SpanTableModel(QObject *parent)
 {
 }
 
-void SpanTableModel::setSpans(const QList<ScoredSpan> &spans)
+void SpanTableModel::setSpans(const QList<ScoredSpan> &spans, const QList<bool> &templateSpans)
 {
     beginResetModel();
     m_spans = spans;
+    m_template = templateSpans;
     m_marked.clear();
     endResetModel();
 }
@@ -52,6 +55,17 @@ QVariant SpanTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_spans.size())
         return {};
     const ScoredSpan &s = m_spans.at(index.row());
+    const bool isTemplate = m_template.value(index.row(), false);
+    if (role == TemplateRole)
+        return isTemplate;
+    if (isTemplate && index.column() != Marked) { // template tokens: grey, off the scale
+        if (role == Qt::ForegroundRole)
+            return QColor(125, 125, 125);
+        if (role == Qt::BackgroundRole && index.column() == Score)
+            return HeatmapView::templateFill();
+        if (role == Qt::ToolTipRole && index.column() != Score)
+            return tr("template token (from the prompt template; not on the colour scale)");
+    }
     switch (index.column()) {
     case Marked:
         if (role == Qt::CheckStateRole && s.kind != ScoredSpan::Kind::Target)

@@ -11,14 +11,18 @@ namespace ui {
 
 /// The spans of the explanation on show as a table: a "what-if" check box (the marked spans),
 /// the span's position, kind, text and score (the score cell in the scale's colour). Qt::UserRole
-/// gives sortable values (numbers for position and score).
+/// gives sortable values (numbers for position and score). Spans of prompt-template tokens are
+/// greyed, their score cell neutral (TemplateRole says which).
 class SpanTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { Marked, Position, Kind, Text, Score, ColumnCount };
+    /// bool: the row's span covers only template special tokens (any column).
+    static constexpr int TemplateRole = Qt::UserRole + 1;
     explicit SpanTableModel(QObject *parent = nullptr);
-    void setSpans(const QList<core::analysis::ScoredSpan> &spans);
+    /// `templateSpans`: per span, whether it is a template token (missing entries: no).
+    void setSpans(const QList<core::analysis::ScoredSpan> &spans, const QList<bool> &templateSpans = {});
     void setScale(const ScoreScale &scale);
     void setMarked(const QList<int> &rows);
 
@@ -35,6 +39,7 @@ Q_SIGNALS:
 
 private:
     QList<core::analysis::ScoredSpan> m_spans;
+    QList<bool> m_template;
     QSet<int> m_marked;
     ScoreScale m_scale;
 };

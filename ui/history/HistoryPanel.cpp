@@ -103,11 +103,11 @@ void HistoryPanel::refresh()
         if (r.promptTokens >= 0 || r.completionTokens >= 0)
             tokens = QStringLiteral("%1 → %2").arg(std::max(0, r.promptTokens)).arg(std::max(0, r.completionTokens));
         auto *item = new QTreeWidgetItem(QStringList{
-            r.startedAt.toLocalTime().toString(QStringLiteral("MMM d, HH:mm:ss")), r.tab, r.model, r.status,
+            r.startedAt.toLocalTime().toString(QStringLiteral("MMM d, HH:mm:ss")), r.tab, r.model, core::runStatusName(r.status),
             r.durationMs >= 0 ? QStringLiteral("%1 s").arg(r.durationMs / 1000.0, 0, 'f', 2) : QString(), tokens, runSummary(r)});
         item->setData(0, Qt::UserRole, r.id);
         item->setToolTip(6, r.error.isEmpty() ? runSummary(r) : r.error);
-        if (r.status == QLatin1String("failed") || r.status == QLatin1String("interrupted"))
+        if (r.status == core::RunStatus::Failed || r.status == core::RunStatus::Interrupted)
             item->setForeground(3, QColor(0xb0, 0x00, 0x20));
         items.append(item);
     }

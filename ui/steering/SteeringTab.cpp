@@ -154,11 +154,7 @@ QWidget *SteeringTab::buildEditor()
     createRow->addWidget(copyId);
     layout->addLayout(createRow);
 
-    connect(add, &QPushButton::clicked, this, [this] {
-        addPair();
-        m_pairs->setCurrentCell(m_pairs->rowCount() - 1, 0);
-        m_pairs->editItem(m_pairs->item(m_pairs->rowCount() - 1, 0));
-    });
+    connect(add, &QPushButton::clicked, this, &SteeringTab::addPairAndEdit);
     connect(remove, &QPushButton::clicked, this, &SteeringTab::removeSelectedPairs);
     connect(up, &QPushButton::clicked, this, [this] { movePair(-1); });
     connect(down, &QPushButton::clicked, this, [this] { movePair(+1); });
@@ -190,7 +186,7 @@ QWidget *SteeringTab::buildEditor()
         Q_EMIT draftChanged();
     });
     addRunShortcuts(box, [this] { createConcept(); });
-    addShortcut(m_pairs, QKeySequence(Qt::CTRL | Qt::Key_N), [this] { addPair(); });
+    addShortcut(m_pairs, QKeySequence(Qt::CTRL | Qt::Key_N), [this] { addPairAndEdit(); });
     addShortcut(m_pairs, QKeySequence::Delete, [this] { removeSelectedPairs(); });
     addShortcut(m_pairs, QKeySequence(Qt::ALT | Qt::Key_Up), [this] { movePair(-1); });
     addShortcut(m_pairs, QKeySequence(Qt::ALT | Qt::Key_Down), [this] { movePair(+1); });
@@ -328,7 +324,16 @@ QWidget *SteeringTab::buildAB()
         m_outputs[i] = new QPlainTextEdit(box);
         m_outputs[i]->setObjectName(i == 0 ? u"outputWithout"_s : u"outputWith"_s);
         m_outputs[i]->setReadOnly(true);
+        // A failed side says so here, in red, apart from whatever output it streamed.
+        m_outputErrors[i] = new QLabel(box);
+        m_outputErrors[i]->setObjectName(i == 0 ? u"errorWithout"_s : u"errorWith"_s);
+        m_outputErrors[i]->setTextFormat(Qt::PlainText);
+        m_outputErrors[i]->setWordWrap(true);
+        m_outputErrors[i]->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_outputErrors[i]->setStyleSheet(u"QLabel { color: #b00020; }"_s);
+        m_outputErrors[i]->hide();
         column->addWidget(m_outputTitles[i]);
+        column->addWidget(m_outputErrors[i]);
         column->addWidget(m_outputs[i]);
         outputs->addLayout(column);
     }
@@ -376,6 +381,16 @@ void SteeringTab::addPair(const QString &negative, const QString &positive)
     m_filling = false;
     flagProblems();
     Q_EMIT draftChanged();
+}
+
+void SteeringTab::addPairAndEdit()
+{
+    addPair();
+    const int row = m_pairs->rowCount() - 1;
+    m_pairs->setFocus(Qt::ShortcutFocusReason);
+    m_pairs->setCurrentCell(row, 0); // commits and closes an editor still open on another cell
+    m_pairs->scrollToItem(m_pairs->item(row, 0));
+    m_pairs->editItem(m_pairs->item(row, 0));
 }
 
 void SteeringTab::setExamples(const QList<core::SteeringConceptExample> &examples)
@@ -599,7 +614,7 @@ void SteeringTab::sendConcept(const QList<core::SteeringConceptExample> &pairs, 
     m_runId = m_recorder ? m_recorder->begin(tabKey(), QString(), u"steering_concepts"_s, request.toJson()) : 0;
     auto *job = m_client->createSteeringConcept(request);
     m_conceptJob = job;
-    const QString host = m_client->config().baseUrl.toString();
+    const QString host = m_client->config().serverKey();
     const QString profile = m_recorder ? m_recorder->profileName() : QString();
     connect(job, &core::ApiJob::finished, this, [this, job, base, pairs, recreate, host, profile] {
         if (job != m_conceptJob)
@@ -609,14 +624,14 @@ void SteeringTab::sendConcept(const QList<core::SteeringConceptExample> &pairs, 
             const bool canceled = job->state() == core::ApiJob::State::Canceled;
             m_status->setText(canceled ? tr("Stopped.") : tr("The concept was not created: %1").arg(errorText(job->error())));
             if (m_recorder)
-                m_recorder->finish(m_runId, canceled ? u"canceled"_s : u"failed"_s, QString(), canceled ? QString() : errorText(job->error()), job->elapsedMs());
+                m_recorder->finish(m_runId, canceled ? core::RunStatus::Canceled : core::RunStatus::Failed, QString(), canceled ? QString() : errorText(job->error()), job->elapsedMs());
             flagProblems();
             Q_EMIT conceptFinished();
             return;
         }
         const QString id = job->result().id;
         if (m_recorder)
-            m_recorder->finish(m_runId, u"succeeded"_s, QString::fromUtf8(QJsonDocument(job->result().toJson()).toJson(QJsonDocument::Compact)),
+            m_recorder->finish(m_runId, core::RunStatus::Succeeded, QString::fromUtf8(QJsonDocument(job->result().toJson()).toJson(QJsonDocument::Compact)),
                                QString(), job->elapsedMs());
         setConceptId(id);
         core::SteeringConceptEntry entry = base;
@@ -661,7 +676,7 @@ void SteeringTab::sendConcept(const QList<core::SteeringConceptExample> &pairs, 
 void SteeringTab::reloadLibrary()
 {
     m_entries = m_library ? m_library->list() : QList<core::SteeringConceptEntry>();
-    const QString host = m_client->config().baseUrl.toString();
+    const QString host = m_client->config().serverKey();
     m_filling = true;
     m_libraryTable->setRowCount(int(m_entries.size()));
     for (int row = 0; row < m_entries.size(); ++row) {
@@ -708,7 +723,7 @@ void SteeringTab::loadEntry(int row)
     setDescription(e.description);
     setExamples(e.examples);
     setConceptId(e.conceptId);
-    const QString host = m_client->config().baseUrl.toString();
+    const QString host = m_client->config().serverKey();
     m_status->setText(e.host == host ? tr("Opened \"%1\".").arg(e.name)
                                      : tr("Opened \"%1\". It was made on %2; use Re-create here before using its id on %3.")
                                            .arg(e.name, e.host, host));
@@ -815,6 +830,12 @@ QString SteeringTab::outputWith() const
     return m_outputs[1]->toPlainText();
 }
 
+QString SteeringTab::abError(bool steered) const
+{
+    const int side = steered ? 1 : 0;
+    return m_sideStates[side] == core::ApiJob::State::Failed ? m_outputErrors[side]->text() : QString();
+}
+
 bool SteeringTab::isBusy() const
 {
     return m_conceptJob || m_streams[0] || m_streams[1];
@@ -853,6 +874,9 @@ void SteeringTab::startStream(bool steered)
 {
     const int side = steered ? 1 : 0;
     m_outputs[side]->clear();
+    m_outputErrors[side]->clear();
+    m_outputErrors[side]->hide();
+    m_sideStates[side] = core::ApiJob::State::Running;
     const QString prompt = m_abPrompt->toPlainText();
     const std::optional<QStringList> concepts = steered ? std::optional<QStringList>(QStringList{conceptId()}) : std::nullopt;
     core::ApiJob *job = nullptr;
@@ -885,8 +909,12 @@ void SteeringTab::startStream(bool steered)
     connect(job, &core::ApiJob::finished, this, [this, job, side] {
         if (m_streams[side] != job)
             return;
-        if (job->state() == core::ApiJob::State::Failed)
-            m_outputs[side]->appendPlainText(u"\n⚠ "_s + errorText(job->error()));
+        m_sideStates[side] = job->state();
+        if (job->state() == core::ApiJob::State::Failed) {
+            // Not appended to the output: it is not the model's text.
+            m_outputErrors[side]->setText(tr("⚠ %1 failed: %2").arg(side == 0 ? u"A"_s : u"B"_s, errorText(job->error())));
+            m_outputErrors[side]->show();
+        }
         m_streams[side].clear();
         streamEnded();
     });
@@ -898,8 +926,21 @@ void SteeringTab::streamEnded()
         return;
     m_runAB->setEnabled(true);
     m_stopAB->setEnabled(false);
-    m_abStatus->setText(tr("Done. A: %1 · B: %2").arg(plural(outputWithout().size(), tr("character"), tr("characters")),
-                                                 plural(outputWith().size(), tr("character"), tr("characters"))));
+    // Only what the model streamed is counted; a failed side is named as failed.
+    const auto summary = [this](int side) {
+        const QString characters = plural(m_outputs[side]->toPlainText().size(), tr("character"), tr("characters"));
+        switch (m_sideStates[side]) {
+        case core::ApiJob::State::Failed:
+            return m_outputs[side]->toPlainText().isEmpty() ? tr("failed") : tr("failed after %1").arg(characters);
+        case core::ApiJob::State::Canceled:
+            return tr("stopped after %1").arg(characters);
+        case core::ApiJob::State::Running:
+        case core::ApiJob::State::Succeeded:
+            break;
+        }
+        return characters;
+    };
+    m_abStatus->setText(tr("Done. A: %1 · B: %2").arg(summary(0), summary(1)));
     Q_EMIT abFinished();
 }
 
@@ -959,7 +1000,7 @@ void SteeringTab::restoreRun(const core::RunRecord &run)
     const QJsonObject answer = QJsonDocument::fromJson(run.response.toUtf8()).object();
     if (answer.contains(u"id"_s))
         setConceptId(answer.value(u"id"_s).toString());
-    m_status->setText(tr("Restored the pairs of a %1 run (%2).").arg(run.status, run.startedAt.toLocalTime().toString()));
+    m_status->setText(tr("Restored the pairs of a %1 run (%2).").arg(core::runStatusName(run.status), run.startedAt.toLocalTime().toString()));
 }
 
 } // namespace ui

@@ -61,6 +61,9 @@ public:
     QList<PairProblem> pairProblems() const;
     QString validationText() const;
     void addPair(const QString &negative = {}, const QString &positive = {});
+    /// Adds an empty pair and starts editing it: the table gets the focus, the current cell is the
+    /// new row's negative side, in edit mode (Ctrl+N and the Add button).
+    void addPairAndEdit();
     void removeSelectedPairs();
     /// Moves the current pair up (-1) or down (+1).
     void movePair(int delta);
@@ -94,6 +97,9 @@ public:
     void setMaximumTokens(int tokens);
     QString outputWithout() const;
     QString outputWith() const;
+    /// Why side A (`steered` false) or B (true) of the last A/B run failed, as shown in red above
+    /// that side's output; empty when it did not fail.
+    QString abError(bool steered) const;
     bool isBusy() const;
     QString statusText() const;
     QString abStatusText() const;
@@ -163,6 +169,8 @@ private:
     QPushButton *m_stopAB = nullptr;
     QPlainTextEdit *m_outputs[2] = {nullptr, nullptr};
     QLabel *m_outputTitles[2] = {nullptr, nullptr};
+    QLabel *m_outputErrors[2] = {nullptr, nullptr};
+    core::ApiJob::State m_sideStates[2] = {core::ApiJob::State::Succeeded, core::ApiJob::State::Succeeded};
     QLabel *m_abStatus = nullptr;
 };
 

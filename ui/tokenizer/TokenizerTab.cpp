@@ -158,6 +158,7 @@ void TokenizerTab::build()
     layout->addLayout(top);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("tokenizerSplitter"));
     auto *left = new QWidget(split);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -330,19 +331,19 @@ void TokenizerTab::tokenize()
             showResult(m_pendingText, job->result());
             m_status->setText(tr("Tokenized in %1 ms").arg(job->elapsedMs()));
             if (m_recorder)
-                m_recorder->finish(m_runId, u"succeeded"_s,
+                m_recorder->finish(m_runId, core::RunStatus::Succeeded,
                                    QString::fromUtf8(QJsonDocument(job->result().toJson()).toJson(QJsonDocument::Compact)),
                                    QString(), job->elapsedMs(), int(m_ids.size()));
             break;
         case core::ApiJob::State::Canceled:
             m_status->setText(tr("Stopped."));
             if (m_recorder)
-                m_recorder->finish(m_runId, u"canceled"_s, QString(), QString(), job->elapsedMs());
+                m_recorder->finish(m_runId, core::RunStatus::Canceled, QString(), QString(), job->elapsedMs());
             break;
         default:
             m_status->setText(errorText(job->error()));
             if (m_recorder)
-                m_recorder->finish(m_runId, u"failed"_s, QString(), errorText(job->error()), job->elapsedMs());
+                m_recorder->finish(m_runId, core::RunStatus::Failed, QString(), errorText(job->error()), job->elapsedMs());
             break;
         }
         Q_EMIT finished();
@@ -561,11 +562,11 @@ void TokenizerTab::restoreRun(const core::RunRecord &run)
     setModel(request->model);
     setText(request->prompt);
     const auto response = core::TokenizationResponse::fromJson(QJsonDocument::fromJson(run.response.toUtf8()).object(), &error);
-    if (run.status == u"succeeded"_s && response) {
+    if (run.status == core::RunStatus::Succeeded && response) {
         showResult(request->prompt, *response);
         m_status->setText(tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));
     } else {
-        m_status->setText(run.error.isEmpty() ? tr("Restored (%1).").arg(run.status) : run.error);
+        m_status->setText(run.error.isEmpty() ? tr("Restored (%1).").arg(core::runStatusName(run.status)) : run.error);
     }
 }
 

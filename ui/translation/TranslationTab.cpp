@@ -175,6 +175,7 @@ void TranslationTab::build()
     m_translationView->setPlaceholderText(tr("The translation appears here. Hover a segment to see its source."));
     m_translationView->viewport()->setMouseTracking(true);
     m_translationView->viewport()->installEventFilter(this);
+    m_translationView->installEventFilter(this); // Leave: the hover mark goes
     rightLayout->addWidget(m_translationView);
     texts->addWidget(left);
     texts->addWidget(right);
@@ -207,6 +208,8 @@ void TranslationTab::build()
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setMouseTracking(true);
+    m_table->viewport()->installEventFilter(this); // Leave: the hover mark goes
+    m_table->installEventFilter(this);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
@@ -366,16 +369,16 @@ void TranslationTab::translate()
                                       .arg(job->elapsedMs() / 1000.0, 0, 'f', 2)
                                       .arg(plural(m_segments.size(), tr("segment"), tr("segments"))));
                 if (m_recorder)
-                    m_recorder->finish(m_runId, u"succeeded"_s,
+                    m_recorder->finish(m_runId, core::RunStatus::Succeeded,
                                        QString::fromUtf8(QJsonDocument(job->result().toJson()).toJson(QJsonDocument::Compact)),
                                        QString(), job->elapsedMs(), job->result().numTokensPromptTotal.value_or(-1));
-                finishRun(u"succeeded"_s);
+                finishRun(core::RunStatus::Succeeded);
             } else if (job->state() == core::ApiJob::State::Canceled) {
                 m_status->setText(tr("Stopped."));
-                finishRun(u"canceled"_s);
+                finishRun(core::RunStatus::Canceled);
             } else {
                 m_status->setText(errorText(job->error()));
-                finishRun(u"failed"_s);
+                finishRun(core::RunStatus::Failed);
             }
         });
         m_status->setText(tr("Translating…"));
@@ -431,7 +434,7 @@ void TranslationTab::lineFinished(int row, core::TranslationJob *job)
     if (job->state() == core::ApiJob::State::Canceled) {
         m_table->item(row, 2)->setText(tr("stopped"));
         if (m_jobs.isEmpty())
-            finishRun(u"canceled"_s);
+            finishRun(core::RunStatus::Canceled);
         return;
     }
     ++m_doneLines;
@@ -483,7 +486,7 @@ void TranslationTab::lineFinished(int row, core::TranslationJob *job)
         m_score = sum / scored;
         m_scoreLabel->setText(tr("mean score %1").arg(*m_score, 0, 'f', 3));
     }
-    const QString status = m_failedLines == 0 ? u"succeeded"_s : u"failed"_s;
+    const core::RunStatus status = m_failedLines == 0 ? core::RunStatus::Succeeded : core::RunStatus::Failed;
     m_status->setText(m_failedLines == 0
                           ? tr("%1 translated in %2 s").arg(plural(m_lines.size(), tr("line"), tr("lines"))).arg(m_clock.elapsed() / 1000.0, 0, 'f', 2)
                           : tr("%1 of %2 lines failed. First error: %3").arg(m_failedLines).arg(m_lines.size()).arg(m_firstLineError));
@@ -498,10 +501,10 @@ void TranslationTab::lineFinished(int row, core::TranslationJob *job)
     finishRun(status);
 }
 
-void TranslationTab::finishRun(const QString &status)
+void TranslationTab::finishRun(core::RunStatus status)
 {
-    if (m_recorder && m_runId && status != u"succeeded"_s)
-        m_recorder->finish(m_runId, status, QString(), status == u"failed"_s ? m_status->text() : QString(), m_clock.elapsed());
+    if (m_recorder && m_runId && status != core::RunStatus::Succeeded)
+        m_recorder->finish(m_runId, status, QString(), status == core::RunStatus::Failed ? m_status->text() : QString(), m_clock.elapsed());
     m_runId = 0;
     setBusy(false);
     Q_EMIT finished();
@@ -600,8 +603,22 @@ void TranslationTab::highlightSegment(int index)
     }
 }
 
+void TranslationTab::clearHighlight()
+{
+    m_marked = {-1, 0};
+    m_sourceEdit->setExtraSelections({});
+    m_translationView->setExtraSelections({});
+}
+
 bool TranslationTab::eventFilter(QObject *watched, QEvent *event)
 {
+    // The mouse left the translation or the table: no segment is hovered any more.
+    if (event->type() == QEvent::Leave
+        && ((m_translationView && (watched == m_translationView || watched == m_translationView->viewport()))
+            || (m_table && (watched == m_table || watched == m_table->viewport())))) {
+        clearHighlight();
+        return QWidget::eventFilter(watched, event);
+    }
     if (watched == m_translationView->viewport() && event->type() == QEvent::MouseMove) {
         const QPoint pos = static_cast<QMouseEvent *>(event)->position().toPoint();
         const int at = characterAt(m_translationView, pos);
@@ -744,11 +761,11 @@ void TranslationTab::restoreRun(const core::RunRecord &run)
     const QJsonObject answer = QJsonDocument::fromJson(run.response.toUtf8()).object();
     setLinesMode(answer.contains(u"lines"_s));
     const auto response = core::TranslationResponse::fromJson(answer, &error);
-    if (run.status == u"succeeded"_s && response && !answer.contains(u"lines"_s)) {
+    if (run.status == core::RunStatus::Succeeded && response && !answer.contains(u"lines"_s)) {
         showResponse(request->source, *response);
         m_status->setText(tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));
     } else {
-        m_status->setText(run.error.isEmpty() ? tr("Restored (%1); translate again to see the results.").arg(run.status) : run.error);
+        m_status->setText(run.error.isEmpty() ? tr("Restored (%1); translate again to see the results.").arg(core::runStatusName(run.status)) : run.error);
     }
 }
 

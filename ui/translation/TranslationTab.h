@@ -59,6 +59,8 @@ public:
     QPair<int, int> markedSource() const { return m_marked; }
     /// Marks segment `index` (table row) in the translation and its span in the source.
     void highlightSegment(int index);
+    /// Removes those marks (the mouse left the translation or the table).
+    void clearHighlight();
 
     /// The table as CSV (header then rows; RFC 4180 quoting) and as tab-separated text.
     QString tableCsv() const;
@@ -105,7 +107,7 @@ private:
     void fillSegments();
     void startLine(int row);
     void lineFinished(int row, core::TranslationJob *job);
-    void finishRun(const QString &status);
+    void finishRun(core::RunStatus status);
     void setBusy(bool busy);
     core::TranslationRequest requestFor(const QString &source) const;
 

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace core {
+
+/// Decodes `bytes` as UTF-8 text into `text` (a UTF-8 byte-order mark is dropped). False, with
+/// `reason` saying why ("it holds NUL bytes …", "it is not valid UTF-8 …"), when the bytes are not
+/// text: a NUL byte anywhere (binary data, or UTF-16/UTF-32 text) or a byte sequence that is not
+/// UTF-8 (including one cut off at the end). `text` is left untouched then.
+bool decodeText(const QByteArray &bytes, QString *text, QString *reason);
+
+/// Reads the file at `path` (a resource path like ":/x.csv" works too) as UTF-8 text, with the
+/// checks of decodeText(). False, with `error` set and `text` untouched, when the file cannot be
+/// opened or read ("Cannot open <path>: <reason>") or is not text ("<file name> is not a text file
+/// (<reason>)"). The messages name the file and hold no trailing full stop, so callers can add
+/// what follows ("; nothing was imported.").
+bool readTextFile(const QString &path, QString *text, QString *error);
+
+} // namespace core
