@@ -30,6 +30,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace ui {
 
 namespace {
@@ -50,8 +52,12 @@ MainWindow::MainWindow(const Services &services, const QString &banner, QWidget 
     , m_services(services)
 {
     build(banner);
-    if (m_services.profiles && m_services.commandLineConnection.isEmpty())
+    if (m_services.profiles && m_services.commandLineConnection.isEmpty()) {
         activateProfile(m_services.profiles->currentId());
+    } else if (m_services.embeddingCache) {
+        m_cachedMapPending = false;
+        QTimer::singleShot(0, m_embeddingsTab, &EmbeddingsTab::showCachedMap);
+    }
 }
 
 MainWindow::~MainWindow()
@@ -371,6 +377,8 @@ void MainWindow::activateProfile(const QString &id)
         reloadProfilePicker();
         Q_EMIT profileActivated(profile.id);
         refreshModels();
+        if (std::exchange(m_cachedMapPending, false))
+            m_embeddingsTab->showCachedMap(); // the last map, from the cache of this server
     };
     if (profile.isSandbox) {
         QString error;

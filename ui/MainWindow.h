@@ -143,6 +143,7 @@ private:
     QTimer m_draftTimer;
     QString m_activeProfileId;
     bool m_restoringDrafts = false;
+    bool m_cachedMapPending = true; // the Embeddings map comes back once the first connection is set
 };
 
 } // namespace ui

@@ -60,6 +60,11 @@ void CachedEmbeddingJob::begin()
         return;
     if (m_missing.isEmpty())
         return finish(State::Succeeded);
+    if (m_cacheOnly) {
+        m_error = ApiError::make(ApiError::Kind::InvalidRequest,
+                                 u"%1 of %2 texts are not in the cache"_s.arg(m_missing.size()).arg(m_texts.size()));
+        return finish(State::Failed);
+    }
 
     m_clock.start();
     m_sent = int(m_missing.size());

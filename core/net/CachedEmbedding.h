@@ -47,6 +47,9 @@ public:
     /// A message when storing to the cache failed (the vectors are still delivered).
     QString cacheError() const { return m_cacheError; }
     void cancel();
+    /// Cache only (set before the job starts): when any text is not in the cache the job fails
+    /// (InvalidRequest) without sending anything. Used to bring a result back without a request.
+    void setCacheOnly(bool on) { m_cacheOnly = on; }
 
 Q_SIGNALS:
     void progress(int done, int total);
@@ -61,6 +64,7 @@ private:
     EmbeddingCache *m_cache;
     QStringList m_texts;
     bool m_query;
+    bool m_cacheOnly = false;
     QList<QByteArray> m_keys;
     QList<Embedding> m_embeddings;
     QList<int> m_missing;             // text positions sent to the service

@@ -141,11 +141,8 @@ QList<ConversationRecord> ConversationStore::list(const QString &text) const
     sql += QStringLiteral(" ORDER BY revision DESC");
     QSqlQuery q(m_db->connection());
     q.prepare(sql);
-    if (!text.isEmpty()) {
-        QString escaped = text;
-        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
-        q.bindValue(QStringLiteral(":t"), QString(QStringLiteral("%") + escaped + QStringLiteral("%")));
-    }
+    if (!text.isEmpty())
+        q.bindValue(QStringLiteral(":t"), Database::containsPattern(text));
     QList<ConversationRecord> out;
     if (!execOrWarn(q, "cannot list conversations:"))
         return out;

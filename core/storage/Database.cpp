@@ -175,6 +175,13 @@ bool Database::open(int version, QString *error)
     return true;
 }
 
+QString Database::containsPattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
 QString Database::setAside()
 {
     if (isOpen() || m_path == QLatin1String(":memory:"))

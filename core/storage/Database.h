@@ -51,6 +51,9 @@ public:
     int schemaVersion() const;
     /// PRAGMA journal_mode ("wal" once opened on a file).
     QString journalMode() const;
+    /// A LIKE pattern matching text that contains `text` literally: % and _ are escaped with \,
+    /// so the statement says `LIKE ? ESCAPE '\'`.
+    static QString containsPattern(const QString &text);
 
 private:
     QString m_path;

@@ -160,11 +160,8 @@ QList<RunRecord> HistoryStore::search(const QString &text, const QString &tab, i
     sql += QStringLiteral(" ORDER BY id DESC LIMIT :limit");
     QSqlQuery q(m_db->connection());
     q.prepare(sql);
-    if (!text.isEmpty()) {
-        QString escaped = text;
-        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
-        q.bindValue(QStringLiteral(":t"), QString(QStringLiteral("%") + escaped + QStringLiteral("%")));
-    }
+    if (!text.isEmpty())
+        q.bindValue(QStringLiteral(":t"), Database::containsPattern(text));
     if (!tab.isEmpty())
         q.bindValue(QStringLiteral(":tab"), tab);
     q.bindValue(QStringLiteral(":limit"), limit);

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void umapAndClusterOrder();
     void exportsReadBack();
     void gradientNeedsItsSettings();
+    void lastMapComesBackFromTheCacheAlone();
 
 private:
     bool embedAndWait();
@@ -371,6 +372,43 @@ void TestEmbeddings::embedMapSearchNeighboursSelection()
     QVERIFY(QLineF(map->toData(anchor), before).length() < 1e-9 * std::max(1.0, std::abs(before.x())));
     QTest::keyClick(map, Qt::Key_0);
     QCOMPARE(map->scale(), scale);
+}
+
+void TestEmbeddings::lastMapComesBackFromTheCacheAlone()
+{
+    // After a restart the map is made again from the vector cache, sending nothing; when a text
+    // is missing from the cache nothing is sent either, and the tab says what to do.
+    QVERIFY(m_tab->loadSample(u"topics"_s));
+    QVERIFY(embedAndWait());
+    QCOMPARE(m_tab->lastSent(), 48);
+    const QJsonObject draft = m_tab->draft();
+
+    auto again = std::make_unique<ui::EmbeddingsTab>(m_sandbox->client.get());
+    again->setCache(m_cache.get());
+    again->restoreDraft(draft);
+    again->resize(1180, 700);
+    again->show();
+    QSignalSpy finished(again.get(), &ui::EmbeddingsTab::runFinished);
+    QSignalSpy mapped(again.get(), &ui::EmbeddingsTab::mapReady);
+    again->showCachedMap();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(mapped.count() > 0 || mapped.wait(10000));
+    QCOMPARE(again->lastSent(), 0);
+    QCOMPARE(again->lastCached(), 48);
+    QCOMPARE(again->map()->pointCount(), 48);
+
+    // One text that was never embedded: nothing is sent, the map waits for Embed.
+    auto third = std::make_unique<ui::EmbeddingsTab>(m_sandbox->client.get());
+    third->setCache(m_cache.get());
+    QJsonObject changed = draft;
+    changed.insert(u"texts"_s, QString(draft.value(u"texts"_s).toString() + u"\nA text that no one embedded yet"_s));
+    third->restoreDraft(changed);
+    QSignalSpy thirdFinished(third.get(), &ui::EmbeddingsTab::runFinished);
+    third->showCachedMap();
+    QVERIFY(thirdFinished.wait(10000));
+    QCOMPARE(third->lastSent(), 0);
+    QCOMPARE(third->map()->pointCount(), 0);
+    QVERIFY2(third->statusText().contains(u"not all in the cache"_s), qPrintable(third->statusText()));
 }
 
 void TestEmbeddings::umapAndClusterOrder()

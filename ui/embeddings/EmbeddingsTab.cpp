@@ -48,6 +48,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace ui {
@@ -657,6 +659,19 @@ bool EmbeddingsTab::isBusy() const
     return m_job || m_projectionBusy || m_matrixBusy || m_indexBusy;
 }
 
+void EmbeddingsTab::showCachedMap()
+{
+    if (m_job || !m_cache)
+        return;
+    QStringList texts, labels;
+    parseInput(&texts, &labels);
+    if (texts.isEmpty())
+        return;
+    m_cacheOnlyRun = true;
+    embed();
+    m_cacheOnlyRun = m_job != nullptr;
+}
+
 void EmbeddingsTab::embed()
 {
     if (m_job)
@@ -677,6 +692,7 @@ void EmbeddingsTab::embed()
     m_runTexts = texts;
     m_runLabels = labels;
     m_job = new core::CachedEmbeddingJob(m_runProvider.get(), m_cache, texts, false, this);
+    m_job->setCacheOnly(m_cacheOnlyRun);
     m_embedButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_resumeButton->hide();
@@ -687,7 +703,7 @@ void EmbeddingsTab::embed()
     QString endpoint;
     QJsonObject body;
     QString requestError;
-    if (m_recorder && currentRequest(&endpoint, &body, &requestError))
+    if (m_recorder && !m_cacheOnlyRun && currentRequest(&endpoint, &body, &requestError))
         m_runId = m_recorder->begin(tabKey(), m_model->model(), endpoint, body);
     connect(m_job, &core::CachedEmbeddingJob::progress, this, [this](int done, int total) {
         m_progress->setValue(done);
@@ -745,6 +761,13 @@ void EmbeddingsTab::onRunFinished()
                            job->state() == core::ApiJob::State::Failed ? errorText(job->error()) : QString(),
                            job->sendingMs());
     m_runId = 0;
+    const bool cacheOnly = std::exchange(m_cacheOnlyRun, false);
+    if (cacheOnly && job->state() != core::ApiJob::State::Succeeded) {
+        m_progress->hide();
+        setStatus(tr("The last map is not all in the cache (%1); Embed (Ctrl+Enter) makes it again.").arg(job->error().message));
+        Q_EMIT runFinished();
+        return;
+    }
     if (job->state() != core::ApiJob::State::Succeeded) {
         m_progress->hide();
         const bool kept = m_cache && done > job->cached();

@@ -93,6 +93,9 @@ public:
     /// Loads sample set `name` ("topics", "support-tickets") into the editor.
     bool loadSample(const QString &name);
     void embed();
+    /// Maps the texts from the vector cache alone, sending nothing (after a restart): when any
+    /// text is not cached, the tab says so and waits for Embed.
+    void showCachedMap();
     void cancel();
     void search(const QString &query);
     void setProjection(Projection projection);
@@ -206,6 +209,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_workCancel;
     int m_generation = 0;
     bool m_indexBusy = false;
+    bool m_cacheOnlyRun = false; // the run in progress is showCachedMap()'s
     bool m_projectionBusy = false;
     bool m_matrixBusy = false;
     QList<int> m_matrixRows;
