@@ -20,6 +20,13 @@
 #include <cstdio>
 #include <memory>
 
+#ifdef Q_OS_UNIX
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -57,6 +64,38 @@ private:
     bool m_done = false;
 };
 
+#ifdef Q_OS_UNIX
+/// SIGTERM and SIGINT (a logout, `kill`, Ctrl+C in the terminal) end the event loop like Quit, so
+/// the drafts, conversations and the window's layout are saved as on a normal exit. The handler
+/// only writes a byte to a pipe; the event loop reads it.
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+void quitOnTerminationSignals(QCoreApplication *app)
+{
+    if (::pipe(g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [app, notifier] {
+        notifier->setEnabled(false);
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(g_signalPipe[0], &byte, 1);
+        app->quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+#endif
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -79,6 +118,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption dataDirOption(u"data-dir"_s, u"Keep settings and history in DIR instead of the user's data folder."_s, u"DIR"_s);
     parser.addOptions({hostOption, tokenOption, firstPaintOption, sandboxOption, dataDirOption});
     parser.process(app);
+#ifdef Q_OS_UNIX
+    quitOnTerminationSignals(&app);
+#endif
 
     // Where settings (profiles, no secrets) and the history database live. --data-dir keeps a
     // run apart from the user's own (tests, screenshots).

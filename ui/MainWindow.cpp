@@ -23,6 +23,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -271,7 +272,12 @@ void MainWindow::build(const QString &banner)
     connect(m_translationTab, &TranslationTab::draftChanged, this, draftEdited);
     connect(m_steeringTab, &SteeringTab::draftChanged, this, draftEdited);
     connect(m_tokenizerTab, &TokenizerTab::draftChanged, this, draftEdited);
-    resize(1180, 760);
+    // A first start fills at most the screen (a 1024×700 laptop too); later starts restore the
+    // size the window was left at.
+    QSize size(1180, 760);
+    if (const QScreen *s = screen())
+        size = size.boundedTo(s->availableGeometry().size() - QSize(16, 40));
+    resize(size);
     restoreDrafts();
 }
 

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void windowAndLastResultsComeBackAfterARestart();
     void storageNoticeStaysBesideTheBanner();
     void streamedTextSurvivesAKill();
+    void everyTabFitsASmallScreen();
 
 private:
     void makeWindow();
@@ -1048,6 +1049,18 @@ void TestPlayground::streamedTextSurvivesAKill()
     m_window->restoreRun(run);
     QVERIFY(chat->transcript()->toPlainText().contains(run.response.left(10)));
     QVERIFY(chat->transcript()->toPlainText().contains(u"interrupted"_s));
+}
+
+void TestPlayground::everyTabFitsASmallScreen()
+{
+    // 1024 × 700 with a title bar and the banner: no tab may hold the window larger than that.
+    for (int i = 0; i < m_window->tabs()->count(); ++i) {
+        const QSize min = m_window->tabs()->widget(i)->minimumSizeHint();
+        QVERIFY2(min.width() <= 980 && min.height() <= 560,
+                 qPrintable(u"%1: %2 x %3"_s.arg(m_window->tabs()->tabText(i)).arg(min.width()).arg(min.height())));
+    }
+    const QSize window = m_window->minimumSizeHint();
+    QVERIFY2(window.width() <= 1010 && window.height() <= 670, qPrintable(u"%1 x %2"_s.arg(window.width()).arg(window.height())));
 }
 
 #include "TestPlayground.moc"

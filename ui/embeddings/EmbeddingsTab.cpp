@@ -273,8 +273,9 @@ void EmbeddingsTab::build()
     leftScroll->setWidget(left);
     leftScroll->setWidgetResizable(true);
     leftScroll->setFrameShape(QFrame::NoFrame);
-    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    leftScroll->setMinimumWidth(left->sizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width());
+    // Its natural width when there is room; narrower (scrolling) so that the tab fits 1024 pixels.
+    const int naturalWidth = left->sizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width();
+    leftScroll->setMinimumWidth(std::min(naturalWidth, 270));
 
     // ---- centre: map and matrix ----
     m_views = new QTabWidget(this);
@@ -404,13 +405,14 @@ void EmbeddingsTab::build()
     connect(m_map, &MapView::selectionChanged, this, &EmbeddingsTab::updateSelectionList);
 
     auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("embeddingsSplitter"));
     splitter->addWidget(leftScroll);
     splitter->addWidget(m_views);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
-    splitter->setSizes({leftScroll->minimumWidth(), 560, 280});
+    splitter->setSizes({naturalWidth, 560, 280});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(splitter);

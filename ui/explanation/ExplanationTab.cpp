@@ -39,6 +39,7 @@
 #include <QSaveFile>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -121,7 +122,18 @@ ExplanationTab::ExplanationTab(core::ApiClient *client, QWidget *parent)
     m_entries.append(Entry{true, core::PromptItem::fromText(QString()), QString(), QIcon(), QSize()});
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(buildInput());
+    splitter->setObjectName(QStringLiteral("explanationSplitter"));
+    // The input form scrolls when the window is low (a 700-pixel screen), instead of holding the
+    // whole window to its height.
+    auto *inputScroll = new QScrollArea(this);
+    inputScroll->setObjectName(QStringLiteral("inputScroll"));
+    QWidget *input = buildInput();
+    inputScroll->setWidget(input);
+    inputScroll->setWidgetResizable(true);
+    inputScroll->setFrameShape(QFrame::NoFrame);
+    inputScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    inputScroll->setMinimumWidth(input->minimumSizeHint().width() + inputScroll->verticalScrollBar()->sizeHint().width());
+    splitter->addWidget(inputScroll);
     splitter->addWidget(buildResults());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -519,6 +531,7 @@ QWidget *ExplanationTab::buildResults()
 
     // Heatmaps: the pinned one (when comparing) beside the current one.
     auto *maps = new QSplitter(Qt::Horizontal, panel);
+    maps->setObjectName(QStringLiteral("mapsSplitter"));
     m_pinnedBox = new QWidget(maps);
     auto *pinnedLayout = new QVBoxLayout(m_pinnedBox);
     pinnedLayout->setContentsMargins(0, 0, 0, 0);
@@ -634,12 +647,14 @@ QWidget *ExplanationTab::buildResults()
 
     // The heatmaps above; the table and the what-if below, side by side.
     auto *bottom = new QSplitter(Qt::Horizontal, panel);
+    bottom->setObjectName(QStringLiteral("tableSplitter"));
     bottom->addWidget(m_table);
     bottom->addWidget(whatIf);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
     bottom->setSizes({600, 400});
     auto *vertical = new QSplitter(Qt::Vertical, panel);
+    vertical->setObjectName(QStringLiteral("resultSplitter"));
     vertical->addWidget(maps);
     vertical->addWidget(bottom);
     vertical->setStretchFactor(0, 3);

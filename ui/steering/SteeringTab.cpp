@@ -81,8 +81,10 @@ void SteeringTab::build()
 {
     auto *layout = new QVBoxLayout(this);
     auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("steeringSplitter"));
     split->addWidget(buildLibrary());
     auto *right = new QSplitter(Qt::Vertical, split);
+    right->setObjectName(QStringLiteral("abSplitter"));
     right->addWidget(buildEditor());
     right->addWidget(buildAB());
     right->setStretchFactor(0, 1);
@@ -118,6 +120,7 @@ QWidget *SteeringTab::buildEditor()
     layout->addLayout(form);
 
     m_pairs = new QTableWidget(0, 2, box);
+    m_pairs->setMinimumHeight(50); // the tab fits a 700-pixel screen; the splitter gives it more
     m_pairs->setObjectName(u"pairs"_s);
     m_pairs->setHorizontalHeaderLabels({tr("negative (steer away)"), tr("positive (steer toward)")});
     m_pairs->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -291,6 +294,10 @@ QWidget *SteeringTab::buildAB()
     m_abModel = new ModelPicker(ModelPicker::Capability::Completion, u"luminous-base"_s, box);
     m_abModel->setObjectName(u"abModel"_s);
     top->addWidget(m_abModel);
+    top->addStretch(1);
+    layout->addLayout(top);
+    // Two rows, so that the tab fits a 1024-pixel screen.
+    top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("maximum_tokens"), box));
     m_maximumTokens = new QSpinBox(box);
     m_maximumTokens->setObjectName(u"maximum_tokens"_s);
@@ -313,6 +320,7 @@ QWidget *SteeringTab::buildAB()
     top->addStretch(1);
     layout->addLayout(top);
     m_abPrompt = new PromptEdit(box);
+    m_abPrompt->setMinimumHeight(40);
     m_abPrompt->setObjectName(u"abPrompt"_s);
     m_abPrompt->setPlaceholderText(tr("A prompt to run twice, e.g. \"Write one sentence about the weekend:\""));
     m_abPrompt->setMaximumHeight(80);
@@ -322,6 +330,7 @@ QWidget *SteeringTab::buildAB()
         auto *column = new QVBoxLayout;
         m_outputTitles[i] = new QLabel(box);
         m_outputs[i] = new QPlainTextEdit(box);
+        m_outputs[i]->setMinimumHeight(40);
         m_outputs[i]->setObjectName(i == 0 ? u"outputWithout"_s : u"outputWith"_s);
         m_outputs[i]->setReadOnly(true);
         // A failed side says so here, in red, apart from whatever output it streamed.

@@ -129,7 +129,6 @@ void TranslationTab::build()
     m_perLine = new QCheckBox(tr("One request per line"), this);
     m_perLine->setObjectName(u"perLine"_s);
     m_perLine->setToolTip(tr("Translate every non-empty line on its own (%1 requests at a time); the results fill the table.").arg(kLinesInFlight));
-    top->addWidget(m_perLine);
     m_translateButton = new QPushButton(tr("Translate"), this);
     m_translateButton->setObjectName(u"translate"_s);
     m_translateButton->setToolTip(tr("POST /translate (Ctrl+Enter)"));
@@ -143,7 +142,9 @@ void TranslationTab::build()
     layout->addLayout(top);
 
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("translationSplitter"));
     auto *texts = new QSplitter(Qt::Horizontal, split);
+    texts->setObjectName(QStringLiteral("textsSplitter"));
     auto *left = new QWidget(texts);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -188,6 +189,7 @@ void TranslationTab::build()
     m_status->setObjectName(u"status"_s);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    tableBar->addWidget(m_perLine);
     tableBar->addWidget(m_status, 1);
     m_progress = new QProgressBar(bottom);
     m_progress->setObjectName(u"progress"_s);
