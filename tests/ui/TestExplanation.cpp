@@ -663,6 +663,8 @@ void TestExplanation::eachViewGetsItsOwnScale()
     QCOMPARE(view->scale().extent(), allExtent);
     QCOMPARE(legend->scale().extent(), allExtent);
     QCOMPARE(legend->caption(), u"scale ±%1 (this view)"_s.arg(QString::number(allExtent, 'g', 3)));
+    if (qEnvironmentVariableIsSet("ALEPH_SCREENSHOT_DIR"))
+        m_window->grab().save(qEnvironmentVariable("ALEPH_SCREENSHOT_DIR") + u"/explanation-first-view.png"_s);
     // The strongest span of the mean is drawn in an end colour of the scale, far from white.
     int strongest = -1;
     for (int s = 0; s < view->spans().size(); ++s)
