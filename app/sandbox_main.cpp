@@ -25,7 +25,10 @@ int main(int argc, char *argv[])
         u"\"aleph-sandbox listening on <base URL>\".\n\n"
         u"Per-request faults: header X-Sandbox-Fault: busy | quota | rate-limit[:retry-after-s] |\n"
         u"slow:<ms> | cut-stream:<after-n-events> | malformed, comma-separated, each with an optional\n"
-        u"*N (only the first N identical requests)."_s);
+        u"*N (only the first N identical requests); the delays add up to a minute at most.\n\n"
+        u"Hostile clients: the token and the request head are checked before a body is read (401, 413,\n"
+        u"431), slow and idle connections are closed, connections beyond the cap are refused, and the\n"
+        u"POST endpoints are answered on worker threads so that /version never waits."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listenOption(u"listen"_s, u"Address to listen on (default 127.0.0.1)."_s, u"ADDRESS"_s, u"127.0.0.1"_s);
@@ -37,7 +40,22 @@ int main(int argc, char *argv[])
     const QCommandLineOption certOption(u"tls-cert"_s, u"PEM certificate: serve HTTPS (with --tls-key)."_s, u"FILE"_s);
     const QCommandLineOption keyOption(u"tls-key"_s, u"PEM private key of --tls-cert."_s, u"FILE"_s);
     const QCommandLineOption stateOption(u"state-file"_s, u"Keep the steering concepts made here in FILE (JSON) across restarts."_s, u"FILE"_s);
-    parser.addOptions({listenOption, portOption, tokenOption, rateOption, faultOption, seedOption, certOption, keyOption, stateOption});
+    const sandbox::SandboxOptions defaults;
+    const QCommandLineOption connectionsOption(
+        u"max-connections"_s, u"Open connections at most; more are answered 503 and closed (default %1)."_s.arg(defaults.maxConnections), u"N"_s,
+        QString::number(defaults.maxConnections));
+    const QCommandLineOption bodyOption(u"max-body-mb"_s,
+                                        u"Largest request body in MiB; a larger Content-Length gets 413 unread (default %1)."_s.arg(defaults.maxBodyBytes >> 20),
+                                        u"N"_s, QString::number(defaults.maxBodyBytes >> 20));
+    const QCommandLineOption headerTimeoutOption(
+        u"header-timeout"_s, u"Seconds a connection has to send a whole request head (default %1)."_s.arg(defaults.headerTimeoutMs / 1000), u"S"_s,
+        QString::number(defaults.headerTimeoutMs / 1000));
+    const QCommandLineOption idleTimeoutOption(u"idle-timeout"_s,
+                                               u"Seconds an idle keep-alive connection stays open (default %1)."_s.arg(defaults.idleTimeoutMs / 1000),
+                                               u"S"_s, QString::number(defaults.idleTimeoutMs / 1000));
+    const QCommandLineOption workersOption(u"workers"_s, u"Threads answering the POST endpoints (default: max(4, cores))."_s, u"N"_s);
+    parser.addOptions({listenOption, portOption, tokenOption, rateOption, faultOption, seedOption, certOption, keyOption, stateOption,
+                       connectionsOption, bodyOption, headerTimeoutOption, idleTimeoutOption, workersOption});
     parser.process(app);
 
     const auto fail = [](const QString &message) {
@@ -74,6 +92,26 @@ int main(int argc, char *argv[])
     options.tlsCertificateFile = parser.value(certOption);
     options.tlsKeyFile = parser.value(keyOption);
     options.stateFile = parser.value(stateOption);
+    options.maxConnections = parser.value(connectionsOption).toInt(&ok);
+    if (!ok || options.maxConnections < 1)
+        return fail(u"--max-connections must be a positive integer"_s);
+    const int bodyMb = parser.value(bodyOption).toInt(&ok);
+    if (!ok || bodyMb < 0 || bodyMb > 4096)
+        return fail(u"--max-body-mb must be 0..4096"_s);
+    options.maxBodyBytes = qint64(bodyMb) << 20;
+    const double headerTimeout = parser.value(headerTimeoutOption).toDouble(&ok);
+    if (!ok || !(headerTimeout >= 0.01 && headerTimeout <= 3600))
+        return fail(u"--header-timeout must be between 0.01 and 3600 seconds"_s);
+    options.headerTimeoutMs = int(headerTimeout * 1000);
+    const double idleTimeout = parser.value(idleTimeoutOption).toDouble(&ok);
+    if (!ok || !(idleTimeout >= 0.01 && idleTimeout <= 86400))
+        return fail(u"--idle-timeout must be between 0.01 and 86400 seconds"_s);
+    options.idleTimeoutMs = int(idleTimeout * 1000);
+    if (parser.isSet(workersOption)) {
+        options.workerThreads = parser.value(workersOption).toInt(&ok);
+        if (!ok || options.workerThreads < 1 || options.workerThreads > 256)
+            return fail(u"--workers must be 1..256"_s);
+    }
 
     sandbox::SandboxServer server(options);
     QString error;

@@ -11,6 +11,10 @@
 
 namespace sandbox {
 
+/// The longest delay a request may ask for with `slow:<ms>`, alone or summed over the header's
+/// faults (and the total delay of one answer with the global faults added): one minute.
+constexpr int kMaxSlowMs = 60'000;
+
 /// One failure the sandbox can inject (DESIGN.md "The sandbox").
 struct Fault
 {
@@ -35,7 +39,8 @@ struct Fault
 
 /// Parses `X-Sandbox-Fault`: a comma-separated list of `busy | quota | rate-limit[:retry-after-s] |
 /// slow:<ms> | cut-stream:<after-n-events> | malformed`, each optionally followed by `*N` (only
-/// the first N identical requests). nullopt with a message on a bad value.
+/// the first N identical requests). nullopt with a message on a bad value, including delays above
+/// kMaxSlowMs in all.
 std::optional<QList<Fault>> parseFaultHeader(const QByteArray &header, QString *error);
 
 /// Parses `--fault`: comma-separated `<fault>=<probability>`, e.g. `busy=0.2,rate-limit:3=0.1`.
@@ -54,7 +59,7 @@ public:
 private:
     QList<Fault> m_global;
     std::mt19937_64 m_random;
-    QHash<QByteArray, int> m_seen; // key + header → requests so far
+    QHash<QByteArray, int> m_seen; // key + header → requests so far (only for headers with *N)
 };
 
 } // namespace sandbox

@@ -35,6 +35,43 @@ namespace sandbox {
 namespace {
 
 constexpr int kExplanationTiles = 3; // image scores: 3 × 3 tiles of 4 × 4 patches
+constexpr qint64 kMaxImageSide = 1 << 20; // no image is larger: a crop beyond it cannot fit
+/// /explain scores every span against every target token, each over the whole context: the work
+/// is about spans × target tokens × context tokens steps (some 35 million a second on a laptop
+/// core). An explanation above this bound (about half a minute) is refused with a 400 that says
+/// how to make it smaller, so that one request cannot keep a worker busy for hours.
+constexpr double kMaxExplanationSteps = 1e9;
+
+/// The cancellation flag of the request the calling thread is working on (SandboxApi::handle).
+thread_local const std::atomic_bool *t_cancelled = nullptr;
+
+/// Whether the client of the request being worked on has gone: long loops stop early.
+bool cancelled()
+{
+    return t_cancelled && t_cancelled->load(std::memory_order_relaxed);
+}
+
+Reply cancelledReply()
+{
+    return Reply::error(503, u"the request was cancelled"_s, u"CANCELLED"_s);
+}
+
+/// Sets t_cancelled for one call of SandboxApi::handle().
+class CancelScope
+{
+public:
+    explicit CancelScope(const std::atomic_bool *flag)
+        : m_previous(t_cancelled)
+    {
+        t_cancelled = flag;
+    }
+    ~CancelScope() { t_cancelled = m_previous; }
+    CancelScope(const CancelScope &) = delete;
+    CancelScope &operator=(const CancelScope &) = delete;
+
+private:
+    const std::atomic_bool *m_previous;
+};
 
 QByteArray compact(const QJsonValue &value)
 {
@@ -153,7 +190,7 @@ core::ImageScore imageScore(const QRectF &rect, double score)
     return out;
 }
 
-bool overlaps(int start, int end, int spanStart, int spanEnd, bool complete)
+bool overlaps(qint64 start, qint64 end, qint64 spanStart, qint64 spanEnd, bool complete)
 {
     if (complete)
         return start >= spanStart && end <= spanEnd;
@@ -197,7 +234,8 @@ std::optional<EncodedPrompt> encodePrompt(const SyntheticModel &model,
                 const bool complete = control.tokenOverlap.value_or(defaultOverlap) == u"complete"_s;
                 for (qsizetype k = 0; k < encoded.tokens.size(); ++k) {
                     const auto [start, end] = tokenRange(item.text, encoded.tokens.at(k));
-                    if (overlaps(start, end, control.start, control.start + control.length, complete)) {
+                    // 64-bit: start and length are the request's own, each up to INT_MAX
+                    if (overlaps(start, end, control.start, qint64(control.start) + control.length, complete)) {
                         out.context[encoded.first + k].weight *= control.factor;
                         controlled.insert(encoded.first + k);
                     }
@@ -209,6 +247,13 @@ std::optional<EncodedPrompt> encodePrompt(const SyntheticModel &model,
         case core::PromptItem::Type::Image: {
             if (!target.settings.multimodal.value_or(false)) {
                 *error = u"This model does not accept images in the prompt."_s;
+                return std::nullopt;
+            }
+            if (item.x && item.y && item.size
+                && (*item.x < 0 || *item.y < 0 || qint64(*item.x) + *item.size > kMaxImageSide
+                    || qint64(*item.y) + *item.size > kMaxImageSide)) {
+                // Checked here in 64-bit: QRect(x, y, size, size) would overflow for such values.
+                *error = u"prompt item %1: the crop (x %2, y %3, size %4) is outside any image"_s.arg(i).arg(*item.x).arg(*item.y).arg(*item.size);
                 return std::nullopt;
             }
             const QByteArray bytes = QByteArray::fromBase64(item.imageBase64.toLatin1());
@@ -610,8 +655,10 @@ const SandboxModel *requireModel(const SandboxApi &api, const QString &name, Rep
 
 } // namespace
 
-Reply SandboxApi::handle(const QString &endpoint, const QByteArray &method, const QByteArray &body)
+Reply SandboxApi::handle(const QString &endpoint, const QByteArray &method, const QByteArray &body,
+                         const std::atomic_bool *cancelFlag)
 {
+    const CancelScope scope(cancelFlag);
     bool isGet = false;
     if (!knows(endpoint, &isGet))
         return Reply::error(404, u"no endpoint /%1"_s.arg(endpoint), u"NOT_FOUND"_s);
@@ -760,13 +807,21 @@ Reply SandboxApi::complete(const QByteArray &body)
     const std::optional<EncodedPrompt> prompt = encodePrompt(m_model, r->prompt, *model, r->contextualControlThreshold, u"partial"_s, &error);
     if (!prompt)
         return badRequest(u"complete: field \"prompt\": %1"_s.arg(error));
-    const int context = int(model->settings.maxContextSize.value_or(8192));
-    const int promptTokens = int(prompt->context.size());
+    // In 64-bit, before any work: maximum_tokens may be anything up to INT_MAX (as may n).
+    const qint64 context = model->settings.maxContextSize.value_or(8192);
+    const qint64 promptLength = prompt->context.size();
+    if (promptLength > context)
+        return badRequest(u"complete: field \"prompt\": the prompt has %1 tokens, more than the model's context of %2 tokens"_s
+                              .arg(promptLength).arg(context));
+    if (r->maximumTokens && promptLength + qint64(*r->maximumTokens) > context)
+        return badRequest(u"complete: field \"maximum_tokens\": the prompt has %1 tokens; with maximum_tokens %2 that exceeds the "
+                          u"model's context of %3 tokens"_s.arg(promptLength).arg(*r->maximumTokens).arg(context));
+    if (r->n.value_or(1) > kMaxSamples)
+        return badRequest(u"complete: field \"n\": at most %1 completions per request, got %2"_s.arg(kMaxSamples).arg(*r->n));
+    // Within the context now, so these fit an int.
+    const int promptTokens = int(promptLength);
     const int maximumTokens = r->maximumTokens.value_or(
-        std::min(int(model->settings.maximumCompletionTokens.value_or(1024)), context - promptTokens));
-    if (promptTokens + maximumTokens > context)
-        return badRequest(u"complete: the prompt has %1 tokens; with maximum_tokens %2 that exceeds the model's context of %3 tokens"_s
-                              .arg(promptTokens).arg(maximumTokens).arg(context));
+        std::min(int(model->settings.maximumCompletionTokens.value_or(1024)), int(context - promptLength)));
 
     Sampling sampling;
     sampling.temperature = r->temperature.value_or(0.0);
@@ -793,6 +848,8 @@ Reply SandboxApi::complete(const QByteArray &body)
 
     QList<Generation> generations;
     for (int k = 0; k < runs; ++k) {
+        if (cancelled())
+            return cancelledReply();
         sampling.seed = mix(seed, quint64(k));
         if (!inclusion.isEmpty()) {
             // The completion is one of the allowed strings: the likeliest (or a sample by likelihood).
@@ -800,6 +857,8 @@ Reply SandboxApi::complete(const QByteArray &body)
             QList<QList<qint64>> options;
             QList<QList<double>> optionLogProbs;
             for (const QString &option : inclusion) {
+                if (cancelled())
+                    return cancelledReply();
                 options.append(m_model.tokenizer().encodeIds(option));
                 optionLogProbs.append(m_model.continuationLogProbs(prompt->context, options.constLast(), steer ? &*steer : nullptr));
                 scores.append(std::accumulate(optionLogProbs.constLast().cbegin(), optionLogProbs.constLast().cend(), 0.0));
@@ -990,12 +1049,22 @@ Reply SandboxApi::chat(const QByteArray &body)
         }
         context += m_model.contextOf(i + 1 < r->messages.size() ? message.text() + u"\n\n"_s : message.text());
     }
-    const int promptTokens = int(context.size()) + 4 * int(r->messages.size()) + 4; // + the template's markers
-    const int contextSize = int(model->settings.maxContextSize.value_or(8192));
-    const int maximumTokens = r->maxTokens.value_or(r->maximumTokens.value_or(std::min(512, contextSize - promptTokens)));
-    if (promptTokens + maximumTokens > contextSize)
-        return badRequest(u"chat/completions: the conversation has %1 tokens; with max_tokens %2 that exceeds the model's context of %3 tokens"_s
-                              .arg(promptTokens).arg(maximumTokens).arg(contextSize));
+    // In 64-bit, before any work: max_tokens may be anything up to INT_MAX (as may n).
+    const qint64 conversationLength = context.size() + 4 * qint64(r->messages.size()) + 4; // + the template's markers
+    const qint64 contextSize = model->settings.maxContextSize.value_or(8192);
+    if (conversationLength > contextSize)
+        return badRequest(u"chat/completions: field \"messages\": the conversation has %1 tokens, more than the model's context of %2 tokens"_s
+                              .arg(conversationLength).arg(contextSize));
+    const std::optional<int> requested = r->maxTokens ? r->maxTokens : r->maximumTokens;
+    const QString requestedField = r->maxTokens ? u"max_tokens"_s : u"maximum_tokens"_s;
+    if (requested && conversationLength + qint64(*requested) > contextSize)
+        return badRequest(u"chat/completions: field \"%1\": the conversation has %2 tokens; with %1 %3 that exceeds the model's "
+                          u"context of %4 tokens"_s.arg(requestedField).arg(conversationLength).arg(*requested).arg(contextSize));
+    if (r->n.value_or(1) > kMaxSamples)
+        return badRequest(u"chat/completions: field \"n\": at most %1 choices per request, got %2"_s.arg(kMaxSamples).arg(*r->n));
+    // Within the context now, so these fit an int.
+    const int promptTokens = int(conversationLength);
+    const int maximumTokens = requested.value_or(std::min<int>(512, int(contextSize - conversationLength)));
 
     Sampling sampling;
     sampling.temperature = r->temperature.value_or(1.0);
@@ -1045,6 +1114,8 @@ Reply SandboxApi::chat(const QByteArray &body)
     QList<QStringList> streamPieces;
     const int n = r->n.value_or(1);
     for (int i = 0; i < n; ++i) {
+        if (cancelled())
+            return cancelledReply();
         sampling.seed = mix(seed, quint64(i));
         core::ChatChoice choice;
         choice.index = i;
@@ -1341,10 +1412,17 @@ Reply SandboxApi::explain(const QByteArray &body)
             out.append(m_model.next(context, promptSize + k).logProb(targetIds.at(k)));
         return out;
     };
+    const double steps = double(spans.size() + 1) * double(targetIds.size()) * double(full.size());
+    if (steps > kMaxExplanationSteps)
+        return badRequest(u"explain: %1 spans scored against %2 target tokens in a context of %3 tokens is more work than the "
+                          u"sandbox does for one request; use a coarser prompt_granularity, a shorter prompt or a shorter target"_s
+                              .arg(spans.size()).arg(targetIds.size()).arg(full.size()));
     const QList<double> base = targetLogProbs(full);
     QList<QList<double>> deltas; // [span][target token]
     deltas.reserve(spans.size());
     for (const Span &span : std::as_const(spans)) {
+        if (cancelled())
+            return cancelledReply();
         QList<ContextToken> probed = full;
         for (const qsizetype p : span.positions)
             probed[p].weight *= factor;
@@ -1718,8 +1796,10 @@ Reply SandboxApi::embeddings(const QByteArray &body)
     return Reply::json(response.toJson());
 }
 
-Reply SandboxApi::handleGradient(const QString &slug, const QByteArray &workspaceId, const QByteArray &body)
+Reply SandboxApi::handleGradient(const QString &slug, const QByteArray &workspaceId, const QByteArray &body,
+                                 const std::atomic_bool *cancelFlag)
 {
+    const CancelScope scope(cancelFlag);
     if (workspaceId.isEmpty())
         return Reply::json(QJsonObject{{u"message"_s, u"missing header x-gradient-workspace-id"_s}}, 401);
     if (slug.isEmpty())
@@ -1861,12 +1941,15 @@ void SandboxApi::setStateFile(const QString &path)
         }
     }
     // Made again through the endpoint itself, so the ids and the concepts are the same as before.
+    QJsonArray made;
     for (const QJsonValue &request : std::as_const(requests)) {
         const Reply reply = createSteeringConcept(QJsonDocument(request.toObject()).toJson(QJsonDocument::Compact));
         if (reply.status == 201)
-            m_conceptRequests.append(request);
+            made.append(request);
     }
     QMutexLocker lock(&m_conceptsMutex);
+    for (const QJsonValue &request : std::as_const(made))
+        m_conceptRequests.append(request);
     m_stateFile = path;
 }
 

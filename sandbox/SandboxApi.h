@@ -12,6 +12,8 @@
 #include <QMutex>
 #include <QString>
 
+#include <atomic>
+
 namespace sandbox {
 
 /// What the sandbox answers to one request, before HTTP framing (SandboxServer frames it).
@@ -51,16 +53,30 @@ struct SandboxModel
 /// model, missing capability, context size). Answers come from one SyntheticModel, so they agree
 /// with each other, and every one is marked synthetic (modelVersion()).
 ///
-/// Thread-safe: the steering concepts are behind a mutex, everything else is const.
+/// Thread-safe: handle() and handleGradient() may run on several threads at once (SandboxServer
+/// runs them on a thread pool). The steering concepts (and the state file) are behind a mutex; the
+/// models, the SyntheticModel and its Tokenizer are only read after construction; the one cache
+/// (semantic embeddings' representation directions) is per thread. setStateFile() belongs to
+/// set-up, before any request.
 class SandboxApi
 {
 public:
+    /// The most completions (`n`) one /complete or /chat/completions request may ask for. The
+    /// spec gives `n` no maximum (best_of has 100); the sandbox caps it so that one request's work
+    /// stays bounded (n = 20,000 took seconds), far above what the app asks (at most 8).
+    static constexpr int kMaxSamples = 20;
+
     SandboxApi();
 
     /// `endpoint` is the path after /v1/ ("complete"); `method` "GET" or "POST"; `body` JSON text.
-    Reply handle(const QString &endpoint, const QByteArray &method, const QByteArray &body);
+    /// `cancelled`, when given, is polled between the steps of long work (each sample of
+    /// /complete and /chat/completions, each span of /explain): once it is set the answer is a
+    /// 503 "CANCELLED" that nobody is waiting for.
+    Reply handle(const QString &endpoint, const QByteArray &method, const QByteArray &body,
+                 const std::atomic_bool *cancelled = nullptr);
     /// POST /gradient/api/embeddings/{slug} with the `x-gradient-workspace-id` header's value.
-    Reply handleGradient(const QString &slug, const QByteArray &workspaceId, const QByteArray &body);
+    Reply handleGradient(const QString &slug, const QByteArray &workspaceId, const QByteArray &body,
+                         const std::atomic_bool *cancelled = nullptr);
 
     /// Whether `endpoint` is one the sandbox serves (else 404), and whether it is a GET.
     static bool knows(const QString &endpoint, bool *isGet = nullptr);

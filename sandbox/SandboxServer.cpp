@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sandbox/SandboxServer.h"
 
+#include "sandbox/HttpGate.h"
+
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -11,6 +13,8 @@
 #include <QElapsedTimer>
 #include <QTimer>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -22,26 +26,28 @@ namespace {
 /// How a reply goes out: after a delay, cut after some events, or broken.
 struct Delivery
 {
-    int delayMs = 0;
+    qint64 delayMs = 0; // from the request's arrival; at most kMaxSlowMs
     int cutAfterEvents = -1;
     bool malformed = false;
     QList<QPair<QByteArray, QByteArray>> headers;
 };
 
 /// One response in flight. Owns the responder (a move-only handle on the connection) until the
-/// answer is written or the connection goes away; deletes itself afterwards.
+/// answer is written or the connection goes away; deletes itself afterwards, and then lets the
+/// connection's gate read the next request. The reply may come later (from the thread pool):
+/// start() sends it; the connection closing before sets cancelled(), which the work polls.
 class Exchange : public QObject
 {
 public:
-    Exchange(QHttpServerResponder &&responder, QTcpSocket *socket, Reply reply, Delivery delivery,
-             double tokensPerSecond, QObject *parent)
+    Exchange(QHttpServerResponder &&responder, QTcpSocket *socket, Delivery delivery, double tokensPerSecond, QObject *parent)
         : QObject(parent)
         , m_responder(std::move(responder))
         , m_socket(socket)
-        , m_reply(std::move(reply))
         , m_delivery(std::move(delivery))
         , m_periodMs(tokensPerSecond > 0 ? 1000.0 / tokensPerSecond : 0.0)
+        , m_cancelled(std::make_shared<std::atomic_bool>(false))
     {
+        m_sinceArrival.start();
         // The connection closing (a client's cancel) ends the exchange.
         connect(socket, &QObject::destroyed, this, &QObject::deleteLater);
         connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
@@ -53,10 +59,28 @@ public:
         connect(&m_timer, &QTimer::timeout, this, &Exchange::writeNextEvent);
     }
 
-    void start()
+    ~Exchange() override
     {
-        if (m_delivery.delayMs > 0)
-            QTimer::singleShot(m_delivery.delayMs, this, &Exchange::send);
+        m_cancelled->store(true);
+        if (ConnectionGate *gate = ConnectionGate::of(m_socket))
+            gate->answered();
+    }
+
+    /// Set when the answer is no longer wanted (the connection closed, the server is going).
+    std::shared_ptr<std::atomic_bool> cancelled() const { return m_cancelled; }
+    void cancel() { m_cancelled->store(true); }
+
+    /// Sends `reply` once the delivery's delay (counted from the request's arrival) is over.
+    void start(Reply reply)
+    {
+        m_reply = std::move(reply);
+        if (m_reply.status >= 400) { // errors are never cut or broken; only delayed
+            m_delivery.cutAfterEvents = -1;
+            m_delivery.malformed = false;
+        }
+        const qint64 wait = m_delivery.delayMs - m_sinceArrival.elapsed();
+        if (wait > 0)
+            QTimer::singleShot(std::chrono::milliseconds(wait), this, &Exchange::send);
         else
             send();
     }
@@ -142,6 +166,8 @@ private:
     Reply m_reply;
     Delivery m_delivery;
     double m_periodMs = 0; // 0: no pacing
+    std::shared_ptr<std::atomic_bool> m_cancelled;
+    QElapsedTimer m_sinceArrival;
     QElapsedTimer m_clock;
     QTimer m_timer;
     QList<QByteArray> m_events;
@@ -166,6 +192,18 @@ QByteArray methodName(QHttpServerRequest::Method method)
     }
 }
 
+/// Whether a path needs the bearer token: everything under /v1 but /v1/version, and Gradient.
+/// The gate (before the body) and handleRequest() (after) decide alike.
+bool needsToken(const QString &path)
+{
+    return (path.startsWith(u"/v1/"_s) && path != u"/v1/version"_s) || path.startsWith(u"/gradient/api/embeddings/"_s);
+}
+
+QString tokenProblem(const QByteArray &authorization)
+{
+    return authorization.isEmpty() ? u"no token: send Authorization: Bearer <token>"_s : u"the token is not valid for this server"_s;
+}
+
 } // namespace
 
 SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
@@ -175,13 +213,36 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
 {
     if (!m_options.stateFile.isEmpty())
         m_api.setStateFile(m_options.stateFile);
+    // CPU-bound work: a few more threads than cores, so that a short request is not queued behind
+    // two long ones; the event loop itself stays free for /version, streams and new connections.
+    m_pool.setMaxThreadCount(m_options.workerThreads > 0 ? m_options.workerThreads : std::max(4, QThread::idealThreadCount()));
+    m_pool.setObjectName(u"aleph-sandbox-workers"_s);
 }
 
-SandboxServer::~SandboxServer() = default;
+SandboxServer::~SandboxServer()
+{
+    // The work in the pool reads m_api and posts its answers to this object: stop it (each
+    // request polls its flag between samples), drop what has not started, wait for the rest.
+    for (QObject *child : children())
+        if (auto *exchange = dynamic_cast<Exchange *>(child))
+            exchange->cancel();
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
+int SandboxServer::openConnections() const
+{
+    return m_listener ? m_listener->openConnections() : 0;
+}
 
 bool SandboxServer::start(const QHostAddress &address, quint16 port, QString *error)
 {
+    if (m_listener) {
+        *error = u"the sandbox is already listening"_s;
+        return false;
+    }
     const bool tls = !m_options.tlsCertificateFile.isEmpty() || !m_options.tlsKeyFile.isEmpty();
+    std::optional<QSslConfiguration> tlsConfiguration;
     if (tls) {
         if (m_options.tlsCertificateFile.isEmpty() || m_options.tlsKeyFile.isEmpty()) {
             *error = u"HTTPS needs both --tls-cert and --tls-key"_s;
@@ -205,13 +266,40 @@ bool SandboxServer::start(const QHostAddress &address, quint16 port, QString *er
             *error = u"%1 holds no unencrypted PEM RSA or EC key"_s.arg(m_options.tlsKeyFile);
             return false;
         }
-        sslSetup(certificates.first(), key);
+        QSslConfiguration configuration; // as QAbstractHttpServer::sslSetup() makes it
+        configuration.setLocalCertificate(certificates.first());
+        configuration.setPrivateKey(key);
+        configuration.setProtocol(QSsl::SecureProtocols);
+        tlsConfiguration = configuration;
     }
-    const quint16 bound = listen(address, port);
-    if (bound == 0) {
-        *error = u"cannot listen on %1 port %2"_s.arg(address.toString()).arg(port);
+
+    HttpLimits limits;
+    limits.maxConnections = std::max(1, m_options.maxConnections);
+    limits.maxBodyBytes = std::max<qint64>(0, m_options.maxBodyBytes);
+    limits.maxHeaderBytes = std::max(1024, m_options.maxHeaderBytes);
+    limits.headerTimeoutMs = std::max(1, m_options.headerTimeoutMs);
+    limits.idleTimeoutMs = std::max(1, m_options.idleTimeoutMs);
+    // The token is checked on the head, before any of the body is read.
+    const QByteArray expected = "Bearer " + m_options.token.toUtf8();
+    HeadPolicy policy = [expected](const RequestHead &head) -> std::optional<Refusal> {
+        if (!needsToken(QUrl::fromEncoded(head.target).path()))
+            return std::nullopt;
+        const QByteArray authorization = head.header("authorization");
+        if (authorization == expected)
+            return std::nullopt;
+        return Refusal{401, tokenProblem(authorization), u"UNAUTHENTICATED"_s};
+    };
+    auto *listener = new HttpListener(limits, tlsConfiguration, std::move(policy), this);
+    listener->setHttpServer(this);
+    connect(listener, &HttpListener::refused, this, [this] { ++m_requests; });
+    if (!listener->listen(address, port)) {
+        *error = u"cannot listen on %1 port %2: %3"_s.arg(address.toString()).arg(port).arg(listener->errorString());
+        delete listener;
         return false;
     }
+    const quint16 bound = listener->serverPort();
+    bind(listener); // Qt HttpServer takes each connection from it, behind its gate
+    m_listener = listener;
     QUrl url;
     url.setScheme(tls ? u"https"_s : u"http"_s);
     QHostAddress host = address;
@@ -229,6 +317,14 @@ bool SandboxServer::start(const QHostAddress &address, quint16 port, QString *er
 bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     ++m_requests;
+    const QByteArray body = request.body();
+    // The request the gate let through, or the connection is out of step with it: close it.
+    ConnectionGate *gate = ConnectionGate::of(socket);
+    if (!gate || !gate->requestParsed(body.size())) {
+        qWarning("aleph-sandbox: a request that the connection's gate did not let through; closing the connection");
+        socket->abort();
+        return true;
+    }
     const QByteArray method = methodName(request.method());
     const QString path = request.url().path();
     QByteArray authorization;
@@ -243,7 +339,6 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         else if (name == "x-gradient-workspace-id")
             workspace = header.second.trimmed();
     }
-    const QByteArray body = request.body();
     QHttpServerResponder responder = makeResponder(request, socket);
 
     QString endpoint;
@@ -256,43 +351,37 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         gradientSlug = path.mid(int(qstrlen("/gradient/api/embeddings/")));
     }
 
-    Reply reply;
+    std::optional<Reply> reply;
     Delivery delivery;
-    bool answered = false;
     if (!gradient && endpoint.isEmpty()) {
         reply = Reply::error(404, u"no endpoint %1; the API is under /v1 and Gradient under /gradient/api"_s.arg(path), u"NOT_FOUND"_s);
-        answered = true;
-    } else if (endpoint != u"version"_s && authorization != "Bearer " + m_options.token.toUtf8()) {
-        reply = Reply::error(401,
-                             authorization.isEmpty() ? u"no token: send Authorization: Bearer <token>"_s
-                                                     : u"the token is not valid for this server"_s,
-                             u"UNAUTHENTICATED"_s);
-        answered = true;
+    } else if (needsToken(path) && authorization != "Bearer " + m_options.token.toUtf8()) {
+        reply = Reply::error(401, tokenProblem(authorization), u"UNAUTHENTICATED"_s);
     }
-    if (!answered) {
+    if (!reply) {
         QString error;
-        const std::optional<QList<Fault>> faults = m_faults.faultsFor(method + ' ' + path.toUtf8() + '\n' + body, faultHeader, &error);
+        // Identical requests are told apart by method, path and body, only when the header counts.
+        const QByteArray key = faultHeader.isEmpty() ? QByteArray() : method + ' ' + path.toUtf8() + '\n' + body;
+        const std::optional<QList<Fault>> faults = m_faults.faultsFor(key, faultHeader, &error);
         if (!faults) {
             reply = Reply::error(400, error, u"INVALID_FAULT"_s);
-            answered = true;
         } else {
             for (const Fault &fault : *faults) {
                 switch (fault.kind) {
                 case Fault::Kind::Busy:
                     reply = Reply::error(503, u"The server is busy (injected by the sandbox); try again later."_s, u"BUSY"_s);
-                    answered = true;
                     break;
                 case Fault::Kind::Quota:
                     reply = Reply::error(402, u"Your quota is used up (injected by the sandbox)."_s, u"QUOTA_EXCEEDED"_s);
-                    answered = true;
                     break;
                 case Fault::Kind::RateLimit:
                     reply = Reply::error(429, u"Too many requests (injected by the sandbox)."_s, u"TOO_MANY_REQUESTS"_s);
                     delivery.headers.append({"Retry-After", QByteArray::number(fault.value)});
-                    answered = true;
                     break;
                 case Fault::Kind::Slow:
-                    delivery.delayMs += fault.value;
+                    // 64-bit and capped: the header's delays are at most kMaxSlowMs in all, but the
+                    // global faults add theirs
+                    delivery.delayMs = std::min<qint64>(kMaxSlowMs, delivery.delayMs + fault.value);
                     break;
                 case Fault::Kind::CutStream:
                     delivery.cutAfterEvents = fault.value;
@@ -301,29 +390,46 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
                     delivery.malformed = true;
                     break;
                 }
-                if (answered)
+                if (reply)
                     break;
             }
         }
     }
-    if (!answered)
-        reply = gradient ? m_api.handleGradient(gradientSlug, workspace, body) : m_api.handle(endpoint, method, body);
-    if (reply.status >= 400) { // errors are never cut or broken; only delayed
-        delivery.cutAfterEvents = -1;
-        delivery.malformed = false;
+    auto *exchange = new Exchange(std::move(responder), socket, std::move(delivery), m_options.tokensPerSecond, this);
+    if (reply) {
+        exchange->start(std::move(*reply));
+        return true;
     }
-    auto *exchange = new Exchange(std::move(responder), socket, std::move(reply), std::move(delivery),
-                                  m_options.tokensPerSecond, this);
-    exchange->start();
+    if (method == "GET" && !gradient) { // the GETs are cheap: answered at once, whatever the pool is doing
+        exchange->start(m_api.handle(endpoint, method, body));
+        return true;
+    }
+    // Everything else is worked out on the pool; the answer comes back to this thread. The
+    // exchange may be gone by then (the client closed the connection): its flag stops the work.
+    const QPointer<Exchange> target(exchange);
+    const std::shared_ptr<std::atomic_bool> cancelled = exchange->cancelled();
+    SandboxApi *api = &m_api;
+    m_pool.start([this, api, target, cancelled, gradient, endpoint, gradientSlug, workspace, method, body] {
+        Reply answer = gradient ? api->handleGradient(gradientSlug, workspace, body, cancelled.get())
+                                : api->handle(endpoint, method, body, cancelled.get());
+        if (cancelled->load())
+            return;
+        QMetaObject::invokeMethod(
+            this,
+            [target, answer = std::move(answer)]() mutable {
+                if (target)
+                    target->start(std::move(answer));
+            },
+            Qt::QueuedConnection);
+    });
     return true;
 }
 
 void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     QHttpServerResponder responder = makeResponder(request, socket);
-    auto *exchange = new Exchange(std::move(responder), socket,
-                                  Reply::error(404, u"no such endpoint"_s, u"NOT_FOUND"_s), {}, 0, this);
-    exchange->start();
+    auto *exchange = new Exchange(std::move(responder), socket, {}, 0, this);
+    exchange->start(Reply::error(404, u"no such endpoint"_s, u"NOT_FOUND"_s));
 }
 
 EmbeddedSandbox::EmbeddedSandbox(SandboxOptions options)

@@ -7,11 +7,14 @@
 #include <QAbstractHttpServer>
 #include <QHostAddress>
 #include <QThread>
+#include <QThreadPool>
 #include <QUrl>
 
 #include <memory>
 
 namespace sandbox {
+
+class HttpListener;
 
 /// Options of `aleph-sandbox` (and of the app's embedded sandbox).
 struct SandboxOptions
@@ -25,12 +28,28 @@ struct SandboxOptions
     /// Where the steering concepts made on this sandbox are kept across restarts (JSON; empty:
     /// in memory only). The app's offline sandbox keeps it in the app's data folder.
     QString stateFile;
+
+    // Limits against hostile or broken clients (see ConnectionGate).
+    int maxConnections = 256;          ///< open connections; more are answered 503 and closed at once
+    qint64 maxBodyBytes = 32 << 20;    ///< a larger Content-Length gets 413 before any of the body is read
+    int maxHeaderBytes = 64 << 10;     ///< request line and headers (at most 96 KiB); more gets 431
+    int headerTimeoutMs = 10'000;      ///< a connection whose request head (or body) is not complete by then is closed
+    int idleTimeoutMs = 60'000;        ///< a keep-alive connection without a new request by then is closed
+    int workerThreads = 0;             ///< threads answering the heavy endpoints; 0: max(4, cores)
 };
 
 /// The sandbox's HTTP side, on Qt HttpServer: routes `/v1/<endpoint>` to SandboxApi and
 /// `/gradient/api/embeddings/<slug>` to its Gradient emulation, checks the bearer token (401),
 /// injects faults (per request with `X-Sandbox-Fault`, globally by options), and frames streams
 /// the way the real API does (`data: <json>\n\n` events over chunked transfer).
+///
+/// Like a real server it survives hostile clients: its own listener (HttpListener) puts a
+/// ConnectionGate in front of every connection, which checks each request's head before Qt
+/// HttpServer reads the body (401 without a valid token, 413 above maxBodyBytes, 431 above
+/// maxHeaderBytes) and closes slow or idle connections; connections beyond maxConnections are
+/// refused, and accepting resumes after the process ran out of file descriptors. The POST
+/// endpoints are answered on a thread pool (SandboxApi is thread-safe), so a large generation does
+/// not hold up other requests; the answer goes out on the server's thread, streams paced as ever.
 /// Lives in one thread; EmbeddedSandbox runs it in its own.
 class SandboxServer : public QAbstractHttpServer
 {
@@ -46,6 +65,8 @@ public:
     SandboxApi &api() { return m_api; }
     /// Requests answered so far (any status).
     qint64 requestCount() const { return m_requests; }
+    /// Connections open now.
+    int openConnections() const;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -57,6 +78,8 @@ private:
     FaultInjector m_faults;
     QUrl m_baseUrl;
     qint64 m_requests = 0;
+    HttpListener *m_listener = nullptr; // a child
+    QThreadPool m_pool; // after m_api: its threads are done before m_api goes
 };
 
 /// A SandboxServer on a free loopback port in its own thread: the app's "Offline sandbox"
