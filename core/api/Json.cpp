@@ -119,7 +119,7 @@ bool read(const QJsonValue &v, double &out, const Context &c)
 
 bool read(const QJsonValue &v, float &out, const Context &c)
 {
-    if (!expect(v.isDouble(), v, "a number", c))
+    if (!expect(v.isDouble(), v, "a number", c) || !expect(fitsFloat(v.toDouble()), v, "a number within float range", c))
         return false;
     out = float(v.toDouble());
     return true;

@@ -53,6 +53,13 @@ struct Context
 
 QString typeName(const QJsonValue &value);
 
+/// Whether `d` converts to float without becoming infinite (a server's 1e39 in a vector is an
+/// error, not an infinity that cannot be written back as JSON). 3.4028235e38 still fits.
+inline bool fitsFloat(double d)
+{
+    return !(d >= 0x1.ffffffp+127 || d <= -0x1.ffffffp+127);
+}
+
 bool read(const QJsonValue &v, QString &out, const Context &c);
 bool read(const QJsonValue &v, bool &out, const Context &c);
 bool read(const QJsonValue &v, int &out, const Context &c);
@@ -267,7 +274,7 @@ bool read(const QJsonValue &v, QList<T> &out, const Context &c)
         // Vectors (embeddings, scores): no per-element context unless an element is bad.
         for (qsizetype i = 0; i < array.size(); ++i) {
             const QJsonValue item = array.at(i);
-            if (!item.isDouble()) {
+            if (!item.isDouble() || (std::is_same_v<T, float> && !fitsFloat(item.toDouble()))) {
                 T ignored{};
                 return read(item, ignored, c.element(i));
             }

@@ -54,16 +54,17 @@ QString renderChatPrompt(const QString &promptTemplate, const QList<ChatMessage>
         return transcript(messages);
     QString out = m.captured(1);
     for (const ChatMessage &message : messages) {
-        QString b = body;
-        b.replace(role, message.role);
-        // Content last, without rescanning what was inserted (it may contain "{{").
+        // Role and content in one pass over the body, both inserted literally: neither is scanned
+        // again (a role may hold "\\1" or "{{ message.content }}").
+        static const QRegularExpression either(role.pattern() + u'|' + content.pattern());
         qsizetype from = 0;
-        for (QRegularExpressionMatchIterator it = content.globalMatch(b); it.hasNext();) {
+        for (QRegularExpressionMatchIterator it = either.globalMatch(body); it.hasNext();) {
             const QRegularExpressionMatch c = it.next();
-            out += b.mid(from, c.capturedStart() - from) + message.text();
+            const bool isRole = role.match(c.captured(0)).hasMatch();
+            out += body.mid(from, c.capturedStart() - from) + (isRole ? message.role : message.text());
             from = c.capturedEnd();
         }
-        out += b.mid(from);
+        out += body.mid(from);
     }
     out += m.captured(3);
     if (exact)

@@ -177,7 +177,9 @@ CsvColumnGuess guessCsvColumns(const CsvTable &table)
 
 QString csvField(const QString &value, QChar separator)
 {
-    if (!value.contains(separator) && !value.contains(u'"') && !value.contains(u'\n') && !value.contains(u'\r'))
+    // A leading U+FEFF is quoted too: unquoted, a reader would take it for a byte-order mark.
+    if (!value.contains(separator) && !value.contains(u'"') && !value.contains(u'\n') && !value.contains(u'\r')
+        && !value.startsWith(QChar(0xFEFF)))
         return value;
     QString quoted = value;
     quoted.replace(u"\""_s, u"\"\""_s);
