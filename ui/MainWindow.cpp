@@ -16,7 +16,6 @@
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QJsonArray>
 #include <QSplitter>
 #include <QComboBox>
 #include <QDockWidget>

@@ -222,9 +222,9 @@ void TestApiClient::errorEchoingTheHeaderLosesTheToken()
     // A server that quotes the request's headers in its error: the message is cleaned where the
     // error is made, so the history, logs and exports never see the token. An ordinary word that
     // happens to be a short token ("sandbox") is left alone elsewhere in the text.
-    m_config.token = u"aa-0123456789abcdef-secret"_s;
+    m_config.token = u"not-a-real-token-for-this-test"_s;
     m_client->setConfig(m_config);
-    m_server->enqueue("/v1/complete", TestHttpServer::json(400, R"x({"error":"bad header Authorization: Bearer aa-0123456789abcdef-secret (token aa-0123456789abcdef-secret)"})x"));
+    m_server->enqueue("/v1/complete", TestHttpServer::json(400, R"x({"error":"bad header Authorization: Bearer not-a-real-token-for-this-test (token not-a-real-token-for-this-test)"})x"));
     auto job = owned(m_client->complete(sampleRequest()));
     QSignalSpy finished(job.get(), &ApiJob::finished);
     QVERIFY(finished.wait(5000));

@@ -10,7 +10,6 @@
 #include <QBuffer>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -109,25 +108,11 @@ public:
     }
 
 private:
-    /// Runs the event loop until `done()` (checked whenever the socket has news) or the time-out.
+    /// Processes events until `done()` or the time-out (QTest::qWaitFor, what QTRY_* uses).
     template<class Done>
     bool waitFor(Done done, int timeoutMs)
     {
-        bool finished = done();
-        if (finished)
-            return true;
-        QEventLoop loop;
-        const auto check = [&] {
-            if (!finished && done()) {
-                finished = true;
-                loop.quit();
-            }
-        };
-        QObject::connect(&m_socket, &QIODevice::readyRead, &loop, check);
-        QObject::connect(&m_socket, &QAbstractSocket::stateChanged, &loop, check);
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
-        return finished;
+        return QTest::qWaitFor(done, timeoutMs);
     }
 
     QTcpSocket m_socket;
