@@ -4,6 +4,7 @@
 #include "ui/chat/ChatTab.h"
 #include "ui/codeview/CodeDialog.h"
 #include "ui/common/ErrorText.h"
+#include "ui/common/ModelPicker.h"
 #include "ui/completion/CompletionTab.h"
 #include "ui/connection/ProfilesDialog.h"
 #include "ui/embeddings/EmbeddingsTab.h"
@@ -71,6 +72,7 @@ void MainWindow::build(const QString &banner)
     setWindowTitle(tr("Aleph Playground"));
     core::ApiClient *client = m_services.client;
     m_recorder.setStore(m_services.history);
+    m_recorder.setErrorText(&errorText);
     m_recorder.setProfileName(m_services.commandLineConnection.isEmpty() ? tr("Offline sandbox") : m_services.commandLineConnection);
 
     m_tabs = new QTabWidget(this);
@@ -79,11 +81,7 @@ void MainWindow::build(const QString &banner)
     m_chatTab = new ChatTab(client, this);
     m_chatTab->setConversationStore(m_services.conversations);
     m_explanationTab = new ExplanationTab(client, this);
-    m_completionTab->setRecorder(&m_recorder);
-    m_chatTab->setRecorder(&m_recorder);
-    m_explanationTab->setRecorder(&m_recorder);
     m_embeddingsTab = new EmbeddingsTab(client, this);
-    m_embeddingsTab->setRecorder(&m_recorder);
     m_embeddingsTab->setCache(m_services.embeddingCache);
     m_tabs->addTab(m_chatTab, tr("Chat"));
     m_tabs->addTab(m_completionTab, tr("Completion"));
@@ -97,10 +95,8 @@ void MainWindow::build(const QString &banner)
     connect(m_chatTab, &ChatTab::explainRequested, this, explain);
     m_tabs->addTab(m_embeddingsTab, tr("Embeddings"));
     m_translationTab = new TranslationTab(client, this);
-    m_translationTab->setRecorder(&m_recorder);
     m_tabs->addTab(m_translationTab, tr("Translation"));
     m_steeringTab = new SteeringTab(client, this);
-    m_steeringTab->setRecorder(&m_recorder);
     m_steeringTab->setLibrary(m_services.steeringLibrary);
     m_tabs->addTab(m_steeringTab, tr("Steering"));
     m_completionTab->setSteeringLibrary(m_services.steeringLibrary);
@@ -118,18 +114,14 @@ void MainWindow::build(const QString &banner)
     // Concepts made on another server are greyed once the connection changes.
     connect(client, &core::ApiClient::configChanged, m_steeringTab, &SteeringTab::reloadLibrary);
     m_tokenizerTab = new TokenizerTab(client, this);
-    m_tokenizerTab->setRecorder(&m_recorder);
     m_tabs->addTab(m_tokenizerTab, tr("Tokenizer"));
-    // "Show tokens" in any prompt editor: its text, on the model of the tab it is in.
     for (PlaygroundTab *tab : playgroundTabs()) {
-        for (PromptEdit *edit : dynamic_cast<QWidget *>(tab)->findChildren<PromptEdit *>()) {
+        tab->setRecorder(&m_recorder);
+        // "Show tokens" in any prompt editor: its text, on the model of the tab it is in.
+        for (PromptEdit *edit : tab->findChildren<PromptEdit *>()) {
             connect(edit, &PromptEdit::showTokensRequested, this, [this, tab](const QString &text) {
-                QString endpoint;
-                QJsonObject body;
-                QString ignored;
-                tab->currentRequest(&endpoint, &body, &ignored);
                 m_tabs->setCurrentWidget(m_tokenizerTab);
-                m_tokenizerTab->showTokens(text, body.value(QStringLiteral("model")).toString());
+                m_tokenizerTab->showTokens(text, tab->modelPicker() ? tab->modelPicker()->model() : QString());
             });
         }
     }
@@ -228,7 +220,7 @@ void MainWindow::build(const QString &banner)
     // Ctrl+K: the current tab's model picker.
     auto *modelShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
     connect(modelShortcut, &QShortcut::activated, this, [this] {
-        if (auto *picker = m_tabs->currentWidget()->findChild<QComboBox *>(QStringLiteral("model"))) {
+        if (ModelPicker *picker = currentPlaygroundTab() ? currentPlaygroundTab()->modelPicker() : nullptr) {
             picker->setFocus();
             picker->showPopup();
         }
@@ -251,26 +243,12 @@ void MainWindow::build(const QString &banner)
     m_draftTimer.setSingleShot(true);
     m_draftTimer.setInterval(400);
     connect(&m_draftTimer, &QTimer::timeout, this, &MainWindow::saveDrafts);
-    connect(m_completionTab, &CompletionTab::draftChanged, this, [this] {
-        if (!m_restoringDrafts)
-            m_draftTimer.start();
-    });
-    connect(m_chatTab, &ChatTab::draftChanged, this, [this] {
-        if (!m_restoringDrafts)
-            m_draftTimer.start();
-    });
-    connect(m_explanationTab, &ExplanationTab::draftChanged, this, [this] {
-        if (!m_restoringDrafts)
-            m_draftTimer.start();
-    });
-    const auto draftEdited = [this] {
-        if (!m_restoringDrafts)
-            m_draftTimer.start();
-    };
-    connect(m_embeddingsTab, &EmbeddingsTab::draftChanged, this, draftEdited);
-    connect(m_translationTab, &TranslationTab::draftChanged, this, draftEdited);
-    connect(m_steeringTab, &SteeringTab::draftChanged, this, draftEdited);
-    connect(m_tokenizerTab, &TokenizerTab::draftChanged, this, draftEdited);
+    for (PlaygroundTab *tab : playgroundTabs()) {
+        connect(tab, &PlaygroundTab::draftChanged, this, [this] {
+            if (!m_restoringDrafts)
+                m_draftTimer.start();
+        });
+    }
     // A first start fills at most the screen (a 1024×700 laptop too); later starts restore the
     // size the window was left at.
     QSize size(1180, 760);
@@ -292,7 +270,7 @@ QList<std::pair<QString, QSplitter *>> MainWindow::namedSplitters() const
     // later (results, compare panes), and a state restored into the wrong splitter turns it.
     QList<std::pair<QString, QSplitter *>> out;
     for (PlaygroundTab *tab : playgroundTabs()) {
-        for (QSplitter *splitter : dynamic_cast<QWidget *>(tab)->findChildren<QSplitter *>()) {
+        for (QSplitter *splitter : tab->findChildren<QSplitter *>()) {
             if (!splitter->objectName().isEmpty())
                 out.append({tab->tabKey() + u'/' + splitter->objectName(), splitter});
         }
@@ -300,29 +278,29 @@ QList<std::pair<QString, QSplitter *>> MainWindow::namedSplitters() const
     return out;
 }
 
-QJsonObject MainWindow::windowState() const
+QVariantMap MainWindow::windowState() const
 {
-    QJsonObject splitters;
+    QVariantMap splitters;
     for (const auto &[key, splitter] : namedSplitters())
         splitters.insert(key, QString::fromLatin1(splitter->saveState().toBase64()));
-    return QJsonObject{{QStringLiteral("geometry"), QString::fromLatin1(saveGeometry().toBase64())},
+    return QVariantMap{{QStringLiteral("geometry"), QString::fromLatin1(saveGeometry().toBase64())},
                        {QStringLiteral("state"), QString::fromLatin1(saveState().toBase64())},
                        {QStringLiteral("splitters"), splitters},
                        {QStringLiteral("tab"), m_tabs->currentIndex()}};
 }
 
-void MainWindow::restoreWindowState(const QJsonObject &state)
+void MainWindow::restoreWindowState(const QVariantMap &state)
 {
     if (state.isEmpty())
         return;
     restoreGeometry(QByteArray::fromBase64(state.value(QStringLiteral("geometry")).toString().toLatin1()));
     restoreState(QByteArray::fromBase64(state.value(QStringLiteral("state")).toString().toLatin1()));
-    const QJsonObject saved = state.value(QStringLiteral("splitters")).toObject();
+    const QVariantMap saved = state.value(QStringLiteral("splitters")).toMap();
     for (const auto &[key, splitter] : namedSplitters()) {
         if (saved.contains(key))
             splitter->restoreState(QByteArray::fromBase64(saved.value(key).toString().toLatin1()));
     }
-    const int tab = state.value(QStringLiteral("tab")).toInt(-1);
+    const int tab = state.value(QStringLiteral("tab"), -1).toInt();
     if (tab >= 0 && tab < m_tabs->count())
         m_tabs->setCurrentIndex(tab);
 }
@@ -430,7 +408,7 @@ void MainWindow::showProfiles()
 
 PlaygroundTab *MainWindow::currentPlaygroundTab() const
 {
-    return dynamic_cast<PlaygroundTab *>(m_tabs->currentWidget());
+    return qobject_cast<PlaygroundTab *>(m_tabs->currentWidget());
 }
 
 QList<PlaygroundTab *> MainWindow::playgroundTabs() const
@@ -446,11 +424,10 @@ void MainWindow::viewCode()
         statusBar()->showMessage(tr("This tab has no request to show as code yet."), 5000);
         return;
     }
-    QString endpoint;
-    QJsonObject body;
-    QString error;
-    if (!tab->currentRequest(&endpoint, &body, &error)) {
-        statusBar()->showMessage(tr("Cannot show the code: %1").arg(error), 8000);
+    QString problem;
+    const core::ApiCall call = tab->currentCall(&problem);
+    if (!call.isValid()) {
+        statusBar()->showMessage(tr("Cannot show the code: %1").arg(problem), 8000);
         return;
     }
     const core::ClientConfig &config = m_services.client->config();
@@ -458,7 +435,7 @@ void MainWindow::viewCode()
     context.baseUrl = config.baseUrl;
     context.hosting = config.hosting;
     context.nice = config.nice;
-    auto *dialog = new CodeDialog(endpoint, body, context, this);
+    auto *dialog = new CodeDialog(call, context, this);
     dialog->setObjectName(QStringLiteral("codeDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
@@ -487,7 +464,7 @@ void MainWindow::restoreDrafts()
             if (!last.isEmpty() && last.first().status != core::RunStatus::Running)
                 tab->restoreRun(last.first());
         }
-        const QJsonObject draft = m_services.drafts->load(tab->tabKey());
+        const QVariantMap draft = m_services.drafts->load(tab->tabKey());
         if (!draft.isEmpty())
             tab->restoreDraft(draft);
     }
@@ -500,7 +477,7 @@ void MainWindow::restoreRun(const core::RunRecord &run)
     for (PlaygroundTab *tab : playgroundTabs()) {
         if (tab->tabKey() == run.tab) {
             tab->restoreRun(run);
-            m_tabs->setCurrentWidget(dynamic_cast<QWidget *>(tab));
+            m_tabs->setCurrentWidget(tab);
             statusBar()->showMessage(tr("Restored the run of %1.").arg(run.startedAt.toLocalTime().toString()), 5000);
             return;
         }
@@ -513,13 +490,8 @@ void MainWindow::refreshModels()
     connect(job, &core::ApiJob::finished, this, [this, job] {
         if (job->state() == core::ApiJob::State::Succeeded) {
             const QList<core::ModelSettings> models = job->result().models;
-            m_completionTab->setModels(models);
-            m_chatTab->setModels(models);
-            m_explanationTab->setModels(models);
-            m_embeddingsTab->setModels(models);
-            m_translationTab->setModels(models);
-            m_steeringTab->setModels(models);
-            m_tokenizerTab->setModels(models);
+            for (PlaygroundTab *tab : playgroundTabs())
+                tab->setModels(models);
             // Grey out what no model of this connection can do.
             const bool anyCompletion = std::any_of(models.cbegin(), models.cend(), [](const auto &m) { return m.supportsCompletion(); });
             const bool anyChat = std::any_of(models.cbegin(), models.cend(), [](const auto &m) { return m.supportsChat(); });

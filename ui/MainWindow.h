@@ -7,6 +7,7 @@
 #include "core/storage/ConversationStore.h"
 #include "core/storage/EmbeddingCache.h"
 #include "core/storage/HistoryStore.h"
+#include "core/storage/RunRecorder.h"
 #include "core/storage/SteeringLibrary.h"
 #include "ui/common/PlaygroundTab.h"
 
@@ -79,7 +80,7 @@ public:
     QLabel *bannerLabel() const { return m_banner; }
     QComboBox *profilePicker() const { return m_profilePicker; }
     /// What records the tabs' runs (tests tune how often a stream's partial text is written).
-    RunRecorder *recorder() { return &m_recorder; }
+    core::RunRecorder *recorder() { return &m_recorder; }
     /// The banner's text ("" when hidden): the connection (sandbox, missing token).
     QString bannerText() const;
     /// The notice's text ("" when hidden): what the app could not do for the user (keychain),
@@ -115,15 +116,15 @@ private:
     void restoreDrafts();
     /// The window's size, position, dock and toolbar state, every splitter and the current tab,
     /// as kept by saveDrafts() (draft key "window").
-    QJsonObject windowState() const;
-    void restoreWindowState(const QJsonObject &state);
+    QVariantMap windowState() const;
+    void restoreWindowState(const QVariantMap &state);
     /// The tabs' splitters that have an objectName, keyed "<tab>/<objectName>".
     QList<std::pair<QString, QSplitter *>> namedSplitters() const;
     PlaygroundTab *currentPlaygroundTab() const;
     QList<PlaygroundTab *> playgroundTabs() const;
 
     Services m_services;
-    RunRecorder m_recorder;
+    core::RunRecorder m_recorder;
     QTabWidget *m_tabs = nullptr;
     CompletionTab *m_completionTab = nullptr;
     ChatTab *m_chatTab = nullptr;

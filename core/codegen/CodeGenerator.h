@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/net/ApiCall.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QUrl>
@@ -33,6 +35,11 @@ enum class CodeLanguage {
 /// "chat/completions") with `body`. Deterministic: the same input gives the same text, ending
 /// with a newline.
 QString generateCode(CodeLanguage language, const QString &endpoint, const QJsonObject &body, const CodeContext &context);
+/// generateCode() for a call made by a tab (ApiCall::of()).
+inline QString generateCode(CodeLanguage language, const ApiCall &call, const CodeContext &context)
+{
+    return generateCode(language, call.endpoint, call.body, context);
+}
 
 /// A JSON value as a Python literal: dict/list/str (double-quoted, escaped)/int/float/True/False/None.
 /// Nested containers are indented by 4 spaces from `indent`.

@@ -51,6 +51,10 @@ public:
     qint64 elapsedMs() const { return m_clock.elapsed(); }
     /// JSON body that was sent (for history and "view code"; it never contains the token).
     QByteArray requestBody() const { return m_spec.body; }
+    /// What the history keeps as this job's answer once it has Succeeded: the typed result as
+    /// compact JSON (the response schema's fields, as toJson() writes them), or the text of a
+    /// text/plain answer. Empty before success and for jobs whose answer is kept elsewhere.
+    virtual QString answerText() const { return {}; }
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
     /// Answers of at least this many bytes are parsed on Qt's thread pool (QtConcurrent), so a
     /// multi-megabyte answer (5,120-float embeddings, long explanations) does not stall the GUI

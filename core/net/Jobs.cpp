@@ -20,6 +20,22 @@ std::optional<QJsonValue> detail::parseJsonBody(const QByteArray &body,
     return json;
 }
 
+QString detail::compactJson(const QJsonValue &value)
+{
+    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
+}
+
+QString VersionJob::answerText() const
+{
+    return state() == State::Succeeded ? m_result.version : QString();
+}
+
+QString CompletionStreamJob::answerText() const
+{
+    return state() == State::Succeeded ? detail::compactJson(result().toJson()) : QString();
+}
+
 bool VersionJob::parseBody(const QByteArray &body, ApiError *error)
 {
     const QString text = QString::fromUtf8(body).trimmed();

@@ -22,6 +22,8 @@
 namespace core {
 
 namespace detail {
+/// `value` as compact JSON text (an object or an array).
+QString compactJson(const QJsonValue &value);
 std::optional<QJsonValue> parseJsonBody(const QByteArray &body, const QString &endpoint, ApiError *error);
 template<class Response>
 std::optional<Response> parseResponse(const QJsonValue &json, QString *message)
@@ -55,6 +57,10 @@ public:
     const Response &result() const { return m_result; }
     /// Moves the result out (large answers such as a batch of embeddings); result() is empty after.
     Response takeResult() { return std::move(m_result); }
+    QString answerText() const override
+    {
+        return state() == State::Succeeded ? detail::compactJson(QJsonValue(m_result.toJson())) : QString();
+    }
 
 protected:
     bool parseBody(const QByteArray &body, ApiError *error) override
@@ -137,6 +143,7 @@ public:
     }
     /// Valid once state() is Succeeded.
     const VersionResponse &result() const { return m_result; }
+    QString answerText() const override;
 
 protected:
     bool parseBody(const QByteArray &body, ApiError *error) override;
@@ -171,6 +178,8 @@ public:
     CompletionStreamJob(QNetworkAccessManager *nam, RequestSpec spec, RetryPolicy retry, QObject *parent);
     /// The completions so far, in index order; complete once the completion_summary arrived.
     CompletionResponse result() const;
+    /// result() as compact JSON once Succeeded.
+    QString answerText() const override;
     const QList<CompletionStreamEvent> &events() const { return m_events; }
 
 Q_SIGNALS:

@@ -3,6 +3,7 @@
 
 #include "core/util/Logging.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -201,18 +202,59 @@ int HistoryStore::count() const
     return 0;
 }
 
+QString RunRecord::summary() const
+{
+    QString text;
+    const QJsonValue prompt = request.value(QStringLiteral("prompt"));
+    if (prompt.isString()) {
+        text = prompt.toString();
+    } else if (prompt.isArray()) {
+        for (const QJsonValue &item : prompt.toArray()) {
+            const QJsonObject o = item.toObject();
+            text += o.value(QStringLiteral("type")).toString() == QLatin1String("text") ? o.value(QStringLiteral("data")).toString()
+                                                                                          : QStringLiteral("[%1] ").arg(o.value(QStringLiteral("type")).toString());
+        }
+    }
+    const QJsonArray messages = request.value(QStringLiteral("messages")).toArray();
+    for (qsizetype i = messages.size() - 1; i >= 0 && text.isEmpty(); --i) {
+        const QJsonObject m = messages.at(i).toObject();
+        if (m.value(QStringLiteral("role")).toString() != QLatin1String("user"))
+            continue;
+        const QJsonValue c = m.value(QStringLiteral("content"));
+        if (c.isString())
+            text = c.toString();
+        else
+            for (const QJsonValue &part : c.toArray())
+                text += part.toObject().value(QStringLiteral("text")).toString();
+    }
+    text = text.simplified();
+    return text.size() > 120 ? text.left(119) + QChar(0x2026) : text;
+}
+
+QJsonObject RunRecord::responseObject(QString *problem) const
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(response.toUtf8(), &parseError);
+    if (!document.isObject() || document.object().isEmpty()) {
+        *problem = response.isEmpty() ? QStringLiteral("the run has no recorded answer")
+                                      : QStringLiteral("the recorded answer is not a JSON object");
+        return {};
+    }
+    return document.object();
+}
+
 DraftStore::DraftStore(Database *db)
     : m_db(db)
 {
 }
 
-bool DraftStore::save(const QString &key, const QJsonObject &content)
+bool DraftStore::save(const QString &key, const QVariantMap &content)
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("INSERT INTO drafts (key, content, updated_at) VALUES (?, ?, ?) "
                              "ON CONFLICT(key) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at"));
     q.addBindValue(key);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(content).toJson(QJsonDocument::Compact)));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(content)).toJson(QJsonDocument::Compact)));
     q.addBindValue(now());
     if (!q.exec()) {
         qCWarning(lcStorage) << "drafts: cannot save" << key << ":" << q.lastError().text();
@@ -221,13 +263,13 @@ bool DraftStore::save(const QString &key, const QJsonObject &content)
     return true;
 }
 
-QJsonObject DraftStore::load(const QString &key) const
+QVariantMap DraftStore::load(const QString &key) const
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("SELECT content FROM drafts WHERE key = ?"));
     q.addBindValue(key);
     if (q.exec() && q.next())
-        return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object().toVariantMap();
     return {};
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/net/ApiCall.h"
+
 #include "core/storage/Database.h"
 
 #include <QDateTime>
@@ -44,6 +46,30 @@ struct RunRecord
     qint64 durationMs = -1;
     int promptTokens = -1;     ///< -1: unknown
     int completionTokens = -1; ///< -1: unknown
+
+    /// The recorded request as a call (endpoint, model, body), e.g. for "View code".
+    ApiCall call() const { return ApiCall::fromRecord(endpoint, request); }
+    /// One line for lists: the prompt's text, or the last user message of a chat, white space
+    /// folded, at most 120 characters (an ellipsis marks a cut). Images read "[image]".
+    QString summary() const;
+    /// The request read back as `Request` (TokenizationRequest...): nullopt with `error` set when
+    /// the stored body is not that request's shape.
+    template<class Request>
+    std::optional<Request> requestAs(QString *problem) const
+    {
+        return Request::fromJson(request, problem);
+    }
+    /// The stored answer read as `Response` (a JSON object, as RunRecorder keeps it): nullopt with
+    /// `error` set when there is none or it is not that response's shape.
+    template<class Response>
+    std::optional<Response> responseAs(QString *problem) const
+    {
+        const QJsonObject object = responseObject(problem);
+        return object.isEmpty() ? std::nullopt : Response::fromJson(object, problem);
+    }
+
+private:
+    QJsonObject responseObject(QString *problem) const;
 };
 
 /// The run history in the app's database. A run is recorded (status "running") before its request
@@ -93,9 +119,10 @@ class DraftStore
 {
 public:
     explicit DraftStore(Database *db); // not owned
-    bool save(const QString &key, const QJsonObject &content);
-    /// The saved draft, or an empty object.
-    QJsonObject load(const QString &key) const;
+    /// Saves `content` (strings, numbers, booleans, and lists and maps of them) as `key`'s draft.
+    bool save(const QString &key, const QVariantMap &content);
+    /// The saved draft, or an empty map (numbers come back as doubles or qint64).
+    QVariantMap load(const QString &key) const;
     bool remove(const QString &key);
 
 private:

@@ -45,7 +45,7 @@ void TestAppProcess::sigtermSavesLikeQuit()
     QString error;
     QVERIFY2(db.open(&error), qPrintable(error));
     core::DraftStore drafts(&db);
-    const QJsonObject window = drafts.load(u"window"_s);
+    const QVariantMap window = drafts.load(u"window"_s);
     QVERIFY2(window.contains(u"geometry"_s), qPrintable(QString::fromUtf8(app.readAllStandardError())));
     QVERIFY(!drafts.load(u"chat"_s).isEmpty());
 }

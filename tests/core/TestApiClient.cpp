@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "core/net/ApiClient.h"
+#include "core/net/ConnectionTest.h"
+#include "core/storage/RunRecorder.h"
 #include "tests/support/TestHttpServer.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -40,6 +43,9 @@ private Q_SLOTS:
     void malformedStreamEventFailsJob();
     void connectionRefusedIsNetworkError();
     void finishedNeverFiresInsideTheCall();
+    void connectionTestAsksUsersMe();
+    void connectionTestFallsBackToModelSettings();
+    void recorderKeepsWhatTheJobSentAndGot();
 
 private:
     core::CompletionRequest sampleRequest() const;
@@ -432,6 +438,101 @@ void TestApiClient::finishedNeverFiresInsideTheCall()
     QCOMPARE(job->error().kind, ApiError::Kind::InvalidRequest);
     QVERIFY(job->error().message.contains(u"complete"_s));
     QVERIFY(m_server->requests().isEmpty());
+}
+
+
+void TestApiClient::connectionTestAsksUsersMe()
+{
+    m_server->enqueue("/v1/users/me", TestHttpServer::json(200, R"({"id":7,"email":"ada@example.com"})"));
+    core::ConnectionTest test(m_nam.get(), m_config);
+    QSignalSpy finished(&test, &core::ConnectionTest::finished);
+    test.start();
+    QVERIFY(test.isRunning());
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(test.succeeded());
+    QCOMPARE(test.user()->email, u"ada@example.com"_s);
+    QCOMPARE(test.modelCount(), -1);
+    QCOMPARE(m_server->requests().size(), 1);
+    QCOMPARE(m_server->requests().first().headers.value("authorization"), "Bearer test-token");
+
+    // A refused token fails at once: no retry, and /model-settings is not asked.
+    m_server->enqueue("/v1/users/me", TestHttpServer::json(401, R"({"error":"bad token"})"));
+    core::ConnectionTest refused(m_nam.get(), m_config);
+    QSignalSpy refusedFinished(&refused, &core::ConnectionTest::finished);
+    refused.start();
+    QVERIFY(refusedFinished.wait(5000));
+    QVERIFY(!refused.succeeded());
+    QCOMPARE(refused.error().httpStatus, 401);
+    QCOMPARE(m_server->requests().size(), 2);
+}
+
+void TestApiClient::connectionTestFallsBackToModelSettings()
+{
+    // No /users/me (the server answers 404 for an empty queue): /model-settings decides.
+    m_server->enqueue("/v1/model-settings",
+                      TestHttpServer::json(200, R"([{"name":"a","completion_type":"full"},{"name":"b","completion_type":"none"}])"));
+    core::ConnectionTest test(m_nam.get(), m_config);
+    QSignalSpy finished(&test, &core::ConnectionTest::finished);
+    test.start();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY2(test.succeeded(), qPrintable(test.error().message));
+    QVERIFY(!test.user());
+    QCOMPARE(test.modelCount(), 2);
+    QCOMPARE(m_server->requests().size(), 2);
+    QCOMPARE(m_server->requests().at(1).path, "/v1/model-settings");
+}
+
+void TestApiClient::recorderKeepsWhatTheJobSentAndGot()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    core::Database db(dir.filePath(u"history.sqlite"_s));
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    core::HistoryStore history(&db);
+    core::RunRecorder recorder;
+    recorder.setStore(&history);
+    recorder.setProfileName(u"Local"_s);
+    recorder.setErrorText([](const core::ApiError &e) -> QString { return u"said: "_s + e.message; });
+
+    m_server->enqueue("/v1/complete", TestHttpServer::json(200, kCompletionOk));
+    auto job = owned(m_client->complete(sampleRequest()));
+    const qint64 id = recorder.begin(u"completion"_s, *job);
+    QVERIFY(id > 0);
+    QSignalSpy finished(job.get(), &ApiJob::finished);
+    QVERIFY(finished.wait(5000));
+    recorder.finish(id, *job, QString(), QString(), 1, 1);
+    core::RunRecord run = history.search(QString()).first();
+    QCOMPARE(run.endpoint, u"complete"_s);
+    QCOMPARE(run.model, u"luminous-base"_s);
+    QCOMPARE(run.profile, u"Local"_s);
+    QCOMPARE(run.request, sampleRequest().toJson());
+    QCOMPARE(QJsonDocument(run.request).toJson(QJsonDocument::Compact), m_server->requests().first().body);
+    QCOMPARE(run.status, core::RunStatus::Succeeded);
+    QCOMPARE(run.response, QString::fromUtf8(QJsonDocument(job->result().toJson()).toJson(QJsonDocument::Compact)));
+    QCOMPARE(run.responseAs<core::CompletionResponse>(&error)->completions.first().completion, u" world"_s);
+    QCOMPARE(run.requestAs<core::CompletionRequest>(&error)->toJson(), sampleRequest().toJson());
+
+    // A failure keeps the error as the recorder words it, and the partial text given.
+    m_config.retry.totalRetries = 0;
+    m_client->setConfig(m_config);
+    m_server->enqueue("/v1/complete", TestHttpServer::json(400, R"({"error":"prompt too long"})"));
+    auto failing = owned(m_client->complete(sampleRequest()));
+    const qint64 failedId = recorder.begin(u"completion"_s, *failing);
+    QSignalSpy failed(failing.get(), &ApiJob::finished);
+    QVERIFY(failed.wait(5000));
+    recorder.finish(failedId, *failing, QString(), u"so far"_s);
+    run = history.search(QString()).first();
+    QCOMPARE(run.id, failedId);
+    QCOMPARE(run.status, core::RunStatus::Failed);
+    QCOMPARE(run.error, u"said: prompt too long"_s);
+    QCOMPARE(run.response, u"so far"_s);
+
+    // Without a store nothing is recorded.
+    core::RunRecorder none;
+    QCOMPARE(none.begin(u"completion"_s, *failing), 0);
 }
 
 QTEST_GUILESS_MAIN(TestApiClient)

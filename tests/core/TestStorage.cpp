@@ -240,7 +240,7 @@ void TestStorage::draftsSurviveAKilledProcess()
     QString error;
     QVERIFY(db.open(&error));
     core::DraftStore drafts(&db);
-    const QJsonObject draft{{u"prompt"_s, u"Half-written prompt ✍️"_s}, {u"maximum_tokens"_s, 42}};
+    const QVariantMap draft{{u"prompt"_s, u"Half-written prompt ✍️"_s}, {u"maximum_tokens"_s, 42}};
     QVERIFY(drafts.save(u"completion"_s, draft));
     QVERIFY(QFile::exists(path + u"-wal"_s)); // WAL mode: the commit is in the log, not yet in the file
 
@@ -251,9 +251,9 @@ void TestStorage::draftsSurviveAKilledProcess()
     QVERIFY2(restarted.open(&error), qPrintable(error));
     core::DraftStore restored(&restarted);
     QCOMPARE(restored.load(u"completion"_s), draft);
-    QCOMPARE(restored.load(u"missing"_s), QJsonObject());
+    QCOMPARE(restored.load(u"missing"_s), QVariantMap());
     QVERIFY(restored.remove(u"completion"_s));
-    QCOMPARE(restored.load(u"completion"_s), QJsonObject());
+    QCOMPARE(restored.load(u"completion"_s), QVariantMap());
 }
 
 void TestStorage::runsAreStoredByteForByte()

@@ -381,7 +381,7 @@ void TestEmbeddings::lastMapComesBackFromTheCacheAlone()
     QVERIFY(m_tab->loadSample(u"topics"_s));
     QVERIFY(embedAndWait());
     QCOMPARE(m_tab->lastSent(), 48);
-    const QJsonObject draft = m_tab->draft();
+    const QVariantMap draft = m_tab->draft();
 
     auto again = std::make_unique<ui::EmbeddingsTab>(m_sandbox->client.get());
     again->setCache(m_cache.get());
@@ -400,7 +400,7 @@ void TestEmbeddings::lastMapComesBackFromTheCacheAlone()
     // One text that was never embedded: nothing is sent, the map waits for Embed.
     auto third = std::make_unique<ui::EmbeddingsTab>(m_sandbox->client.get());
     third->setCache(m_cache.get());
-    QJsonObject changed = draft;
+    QVariantMap changed = draft;
     changed.insert(u"texts"_s, QString(draft.value(u"texts"_s).toString() + u"\nA text that no one embedded yet"_s));
     third->restoreDraft(changed);
     QSignalSpy thirdFinished(third.get(), &ui::EmbeddingsTab::runFinished);
@@ -488,7 +488,7 @@ void TestEmbeddings::gradientNeedsItsSettings()
     QVERIFY2(m_tab->statusText().contains(u"workspace id and an access token"_s), qPrintable(m_tab->statusText()));
     QVERIFY(!m_tab->isBusy());
     // The token never lands in the draft.
-    QVERIFY(!QJsonDocument(m_tab->draft()).toJson().contains("token"));
+    QVERIFY(!QJsonDocument(QJsonObject::fromVariantMap(m_tab->draft())).toJson().contains("token"));
 }
 
 QTEST_MAIN(TestEmbeddings)

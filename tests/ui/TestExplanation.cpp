@@ -902,7 +902,7 @@ void TestExplanation::draftAndHistoryRestore()
     child<QComboBox>(tab(), "prompt_granularity")->setCurrentIndex(child<QComboBox>(tab(), "prompt_granularity")->findData(u"custom"_s));
     child<QLineEdit>(tab(), "delimiter")->setText(u"\\n"_s);
     child<QComboBox>(tab(), "postprocessing")->setCurrentIndex(2);
-    const QJsonObject draft = tab()->draft();
+    const QVariantMap draft = tab()->draft();
     QString endpoint;
     QJsonObject body;
     QString error;

@@ -429,7 +429,7 @@ void TestPlayground::draftsComeBackAfterAKill()
     chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Half a message"_s);
     // The autosave runs by itself shortly after the last edit.
     QTRY_VERIFY_WITH_TIMEOUT(m_drafts->load(u"chat"_s).value(u"input"_s).toString() == u"Half a message"_s, 5000);
-    QTRY_VERIFY(m_drafts->load(u"completion"_s).value(u"request"_s).toObject().value(u"maximum_tokens"_s).toInt() == 123);
+    QTRY_VERIFY(m_drafts->load(u"completion"_s).value(u"request"_s).toMap().value(u"maximum_tokens"_s).toInt() == 123);
 
     // kill -9: the files as they are now, with the connection still open.
     const QString copy = m_dir.filePath(u"killed%1.sqlite"_s.arg(m_counter));

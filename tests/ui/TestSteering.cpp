@@ -65,7 +65,7 @@ private:
     std::unique_ptr<testsupport::SandboxClient> m_connection;
     std::unique_ptr<core::Database> m_db;
     std::unique_ptr<core::SteeringLibrary> m_library;
-    ui::RunRecorder m_recorder;
+    core::RunRecorder m_recorder;
     QTemporaryDir m_dir;
     QString m_dbPath;
 };

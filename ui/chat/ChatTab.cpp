@@ -62,7 +62,7 @@ std::optional<QString> prettyJson(QString text, QString *error)
 } // namespace
 
 ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
-    : QWidget(parent)
+    : PlaygroundTab(parent)
     , m_client(client)
 {
     m_modelPicker = new ModelPicker(ModelPicker::Capability::Chat, QStringLiteral("llama-3.1-8b-instruct"), this);
@@ -555,7 +555,7 @@ void ChatTab::startReply(int parentNode)
     m_job = job;
     core::ChatRequest recorded = request;
     recorded.streamOptions.reset();
-    m_runId = m_recorder ? m_recorder->begin(tabKey(), request.model, QStringLiteral("chat/completions"), recorded.toJson()) : 0;
+    m_runId = m_recorder ? m_recorder->begin(tabKey(), core::ApiCall::of(recorded)) : 0;
     m_statusLabel->setText(tr("Waiting for the reply…"));
     m_partialClock.start();
     setBusy(true);
@@ -859,7 +859,24 @@ void ChatTab::exportConversation()
     m_statusLabel->setText(tr("Exported to %1.").arg(file));
 }
 
-QJsonObject ChatTab::draft() const
+core::ApiCall ChatTab::currentCall(QString *problem) const
+{
+    QString endpoint;
+    QJsonObject body;
+    return currentRequest(&endpoint, &body, problem) ? core::ApiCall::fromRecord(endpoint, body) : core::ApiCall();
+}
+
+QVariantMap ChatTab::draft() const
+{
+    return draftJson().toVariantMap();
+}
+
+void ChatTab::restoreDraft(const QVariantMap &draft)
+{
+    restoreDraftJson(QJsonObject::fromVariantMap(draft));
+}
+
+QJsonObject ChatTab::draftJson() const
 {
     // With a store the conversation lives there (the draft names it); without, in the draft.
     return QJsonObject{{QStringLiteral("conversation"), m_conversations ? QJsonObject() : m_conversation.toJson()},
@@ -874,7 +891,7 @@ QJsonObject ChatTab::draft() const
                        {QStringLiteral("json_schema"), m_schemaEdit->toPlainText()}};
 }
 
-void ChatTab::restoreDraft(const QJsonObject &draft)
+void ChatTab::restoreDraftJson(const QJsonObject &draft)
 {
     m_conversation = Conversation::fromJson(draft.value(QStringLiteral("conversation")).toObject());
     m_conversationId = 0;

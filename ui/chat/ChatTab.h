@@ -40,13 +40,13 @@ class PromptEdit;
 /// copy a message, export as Markdown or JSON. Ctrl+Enter sends; Enter sends or adds a line
 /// break, as set ("Enter sends"). With a ConversationStore, every conversation is kept in a list
 /// beside the transcript (search, rename, delete with undo); New chat (Ctrl+N) starts another.
-class ChatTab : public QWidget, public PlaygroundTab
+class ChatTab : public PlaygroundTab
 {
     Q_OBJECT
 public:
     explicit ChatTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
-    void setModels(const QList<core::ModelSettings> &models);
-    void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
+    void setModels(const QList<core::ModelSettings> &models) override;
+    void setRecorder(core::RunRecorder *recorder) override { m_recorder = recorder; }
     /// The steering library the steering field's "Library" menu lists (not owned; may be null).
     void setSteeringLibrary(core::SteeringLibrary *library) { m_steeringLibrary = library; }
     /// Where conversations are kept (not owned; may be null: then there is no list and New chat
@@ -81,10 +81,13 @@ public:
 
     // PlaygroundTab
     QString tabKey() const override { return QStringLiteral("chat"); }
-    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const override;
-    QJsonObject draft() const override;
-    void restoreDraft(const QJsonObject &draft) override;
+    core::ApiCall currentCall(QString *problem) const override;
+    QVariantMap draft() const override;
+    void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
+    ModelPicker *modelPicker() const override { return m_modelPicker; }
+    /// The request the tab would send now. False with `error` set when the input is not valid.
+    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const;
 
 public Q_SLOTS:
     void send();
@@ -104,7 +107,6 @@ public Q_SLOTS:
     void exportConversation();
 
 Q_SIGNALS:
-    void draftChanged();
     /// A reply ended (any way); tests wait on it.
     void replyFinished();
     /// "explain" on an assistant message: the conversation before it as the model's completion
@@ -112,6 +114,8 @@ Q_SIGNALS:
     void explainRequested(const core::Prompt &prompt, const QString &reply, const QString &model);
 
 private:
+    QJsonObject draftJson() const;
+    void restoreDraftJson(const QJsonObject &draft);
     void startReply(int parentNode);
     void onJobFinished(core::ChatStreamJob *job);
     void renderPending();
@@ -123,7 +127,7 @@ private:
     QString nodeMarkdown(int id) const;
 
     core::ApiClient *m_client; // not owned
-    RunRecorder *m_recorder = nullptr;
+    core::RunRecorder *m_recorder = nullptr;
     QPointer<core::ChatStreamJob> m_job;
     qint64 m_runId = 0;
     Conversation m_conversation;

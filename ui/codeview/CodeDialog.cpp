@@ -13,10 +13,10 @@
 
 namespace ui {
 
-CodeDialog::CodeDialog(const QString &endpoint, const QJsonObject &body, const core::CodeContext &context, QWidget *parent)
+CodeDialog::CodeDialog(const core::ApiCall &call, const core::CodeContext &context, QWidget *parent)
     : QDialog(parent)
 {
-    setWindowTitle(tr("View code: POST /%1").arg(endpoint));
+    setWindowTitle(tr("View code: POST /%1").arg(call.endpoint));
     m_tabs = new QTabWidget(this);
     const QList<std::pair<core::CodeLanguage, QString>> languages{
         {core::CodeLanguage::Python, tr("Python (aleph_alpha_client)")},
@@ -29,7 +29,7 @@ CodeDialog::CodeDialog(const QString &endpoint, const QJsonObject &body, const c
         edit->setReadOnly(true);
         edit->setLineWrapMode(QPlainTextEdit::NoWrap);
         edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        edit->setPlainText(core::generateCode(language, endpoint, body, context));
+        edit->setPlainText(core::generateCode(language, call, context));
         m_tabs->addTab(edit, title);
         m_edits.append(edit);
     }

@@ -220,7 +220,7 @@ bool CompletionView::event(QEvent *event)
 // ---------------------------------------------------------------- CompletionTab
 
 CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
-    : QWidget(parent)
+    : PlaygroundTab(parent)
     , m_client(client)
 {
     m_descriptions = parameterDescriptions(QStringLiteral("complete"));
@@ -815,7 +815,7 @@ void CompletionTab::run()
     } else {
         job = m_client->complete(request);
     }
-    m_runId = m_recorder ? m_recorder->begin(tabKey(), request.model, QStringLiteral("complete"), request.toJson()) : 0;
+    m_runId = m_recorder ? m_recorder->begin(tabKey(), core::ApiCall::of(request)) : 0;
     connect(job, &core::ApiJob::retrying, this, [this](int retry, int total, int delayMs, const core::ApiError &e) {
         m_statusLabel->setText(retryingText(retry, total, delayMs, e));
     });
@@ -922,7 +922,7 @@ void CompletionTab::evaluate()
     m_evaluationLabel->setText(tr("Evaluating…"));
     m_evaluateButton->setEnabled(false);
     auto *job = m_client->evaluate(request);
-    const qint64 runId = m_recorder ? m_recorder->begin(tabKey(), request.model, QStringLiteral("evaluate"), request.toJson()) : 0;
+    const qint64 runId = m_recorder ? m_recorder->begin(tabKey(), core::ApiCall::of(request)) : 0;
     connect(job, &core::ApiJob::retrying, this, [this](int retry, int total, int delayMs, const core::ApiError &e) {
         m_evaluationLabel->setText(retryingText(retry, total, delayMs, e));
     });
@@ -1009,7 +1009,24 @@ void CompletionTab::applyRequest(const core::CompletionRequest &r)
     revalidate();
 }
 
-QJsonObject CompletionTab::draft() const
+core::ApiCall CompletionTab::currentCall(QString *problem) const
+{
+    QString endpoint;
+    QJsonObject body;
+    return currentRequest(&endpoint, &body, problem) ? core::ApiCall::fromRecord(endpoint, body) : core::ApiCall();
+}
+
+QVariantMap CompletionTab::draft() const
+{
+    return draftJson().toVariantMap();
+}
+
+void CompletionTab::restoreDraft(const QVariantMap &draft)
+{
+    restoreDraftJson(QJsonObject::fromVariantMap(draft));
+}
+
+QJsonObject CompletionTab::draftJson() const
 {
     QJsonObject vars;
     for (auto it = m_templateValues.cbegin(); it != m_templateValues.cend(); ++it)
@@ -1026,7 +1043,7 @@ QJsonObject CompletionTab::draft() const
                        {QStringLiteral("completion_expected"), m_expectedEdit->text()}};
 }
 
-void CompletionTab::restoreDraft(const QJsonObject &draft)
+void CompletionTab::restoreDraftJson(const QJsonObject &draft)
 {
     QString error;
     const auto request = core::CompletionRequest::fromJson(draft.value(QStringLiteral("request")).toObject(), &error);

@@ -59,13 +59,13 @@ private:
 /// `{{ name }}` template variables and images (file picker or drag and drop). n or best_of
 /// completions side by side, tokens coloured by log-probability, echo and raw_completion,
 /// Evaluate (`/evaluate`) of an expected completion. Run with Ctrl+Enter, Stop with Esc.
-class CompletionTab : public QWidget, public PlaygroundTab
+class CompletionTab : public PlaygroundTab
 {
     Q_OBJECT
 public:
     explicit CompletionTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
-    void setModels(const QList<core::ModelSettings> &models);
-    void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
+    void setModels(const QList<core::ModelSettings> &models) override;
+    void setRecorder(core::RunRecorder *recorder) override { m_recorder = recorder; }
     /// The steering library the steering field's "Library" menu lists (not owned; may be null).
     void setSteeringLibrary(core::SteeringLibrary *library) { m_steeringLibrary = library; }
     /// Puts a concept id into the steering field ("" clears it).
@@ -86,10 +86,13 @@ public:
 
     // PlaygroundTab
     QString tabKey() const override { return QStringLiteral("completion"); }
-    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const override;
-    QJsonObject draft() const override;
-    void restoreDraft(const QJsonObject &draft) override;
+    core::ApiCall currentCall(QString *problem) const override;
+    QVariantMap draft() const override;
+    void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
+    ModelPicker *modelPicker() const override { return m_modelPicker; }
+    /// The request the tab would send now. False with `error` set when the input is not valid.
+    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const;
 
 public Q_SLOTS:
     void run();
@@ -98,7 +101,6 @@ public Q_SLOTS:
     void chooseImages();
 
 Q_SIGNALS:
-    void draftChanged();
     /// "Explain": the prompt sent, the first completion (without an echoed prompt) and the model,
     /// for the Explanation tab.
     void explainRequested(const core::Prompt &prompt, const QString &completion, const QString &model);
@@ -106,6 +108,8 @@ Q_SIGNALS:
     void finished();
 
 private:
+    QJsonObject draftJson() const;
+    void restoreDraftJson(const QJsonObject &draft);
     QWidget *buildParameters();
     void updateTemplateForm();
     void revalidate();
@@ -117,7 +121,7 @@ private:
     QString tip(const QString &key) const;
 
     core::ApiClient *m_client; // not owned
-    RunRecorder *m_recorder = nullptr;
+    core::RunRecorder *m_recorder = nullptr;
     QPointer<core::ApiJob> m_job;
     qint64 m_runId = 0;
     core::CompletionRequest m_lastRequest; // what the shown completions answer

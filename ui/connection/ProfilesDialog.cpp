@@ -322,38 +322,25 @@ void ProfilesDialog::testConnection()
         Q_EMIT connectionTested(false, error);
         return;
     }
-    config.retry.totalRetries = 0;
-    config.transferTimeoutMs = std::min(config.transferTimeoutMs, 20000);
-    delete m_testClient;
-    m_testClient = new core::ApiClient(m_nam, config, this);
-    m_message->setText(tr("Testing %1…").arg(config.baseUrl.toDisplayString()));
+    delete m_test;
+    m_test = new core::ConnectionTest(m_nam, config, this);
+    m_message->setText(tr("Testing %1…").arg(m_test->baseUrl().toDisplayString()));
     m_testButton->setEnabled(false);
-    auto *job = m_testClient->usersMe();
-    connect(job, &core::ApiJob::finished, this, [this, job] {
-        auto report = [this](bool ok, const QString &text) {
-            m_testButton->setEnabled(true);
-            m_message->setText(QStringLiteral("<span style='color:%1'>%2</span>")
-                                   .arg(ok ? QStringLiteral("#1b5e20") : QStringLiteral("#b00020"), text.toHtmlEscaped()));
-            Q_EMIT connectionTested(ok, text);
-        };
-        if (job->state() == core::ApiJob::State::Succeeded) {
-            const core::UserDetail user = job->result();
-            report(true, tr("Connected. The token belongs to %1.").arg(user.email.isEmpty() ? tr("user %1").arg(user.id) : user.email));
-            return;
+    connect(m_test, &core::ConnectionTest::finished, this, [this, test = m_test.data()] {
+        QString text;
+        if (!test->succeeded()) {
+            text = tr("Failed: %1").arg(errorText(test->error()));
+        } else if (const std::optional<core::UserDetail> user = test->user()) {
+            text = tr("Connected. The token belongs to %1.").arg(user->email.isEmpty() ? tr("user %1").arg(user->id) : user->email);
+        } else {
+            text = tr("Connected. %n model(s) available.", nullptr, test->modelCount());
         }
-        if (job->error().httpStatus != 404) {
-            report(false, tr("Failed: %1").arg(errorText(job->error())));
-            return;
-        }
-        // A self-hosted deployment may have no /users/me: /model-settings also needs a valid token.
-        auto *models = m_testClient->modelSettings();
-        connect(models, &core::ApiJob::finished, this, [models, report] {
-            if (models->state() == core::ApiJob::State::Succeeded)
-                report(true, tr("Connected. %n model(s) available.", nullptr, int(models->result().models.size())));
-            else
-                report(false, tr("Failed: %1").arg(errorText(models->error())));
-        });
+        m_testButton->setEnabled(true);
+        m_message->setText(QStringLiteral("<span style='color:%1'>%2</span>")
+                               .arg(test->succeeded() ? QStringLiteral("#1b5e20") : QStringLiteral("#b00020"), text.toHtmlEscaped()));
+        Q_EMIT connectionTested(test->succeeded(), text);
     });
+    m_test->start();
 }
 
 } // namespace ui

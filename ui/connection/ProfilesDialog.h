@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/auth/CredentialStore.h"
-#include "core/net/ApiClient.h"
+#include "core/net/ConnectionTest.h"
 #include "core/settings/ConnectionProfile.h"
 
 #include <QDialog>
@@ -66,7 +66,7 @@ private:
     QNetworkAccessManager *m_nam;
     SandboxProvider m_sandbox;
     QString m_currentId;
-    QPointer<core::ApiClient> m_testClient;
+    QPointer<core::ConnectionTest> m_test;
 
     QListWidget *m_list;
     QLineEdit *m_name;

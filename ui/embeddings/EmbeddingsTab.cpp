@@ -70,7 +70,7 @@ QString formatSeconds(double seconds)
 } // namespace
 
 EmbeddingsTab::EmbeddingsTab(core::ApiClient *client, QWidget *parent)
-    : QWidget(parent)
+    : PlaygroundTab(parent)
     , m_client(client)
 {
     build();
@@ -706,7 +706,7 @@ void EmbeddingsTab::embed()
     QJsonObject body;
     QString requestError;
     if (m_recorder && !m_cacheOnlyRun && currentRequest(&endpoint, &body, &requestError))
-        m_runId = m_recorder->begin(tabKey(), m_model->model(), endpoint, body);
+        m_runId = m_recorder->begin(tabKey(), core::ApiCall::fromRecord(endpoint, body));
     connect(m_job, &core::CachedEmbeddingJob::progress, this, [this](int done, int total) {
         m_progress->setValue(done);
         const int cached = m_job->cached();
@@ -1309,7 +1309,24 @@ bool EmbeddingsTab::currentRequest(QString *endpoint, QJsonObject *body, QString
     return false;
 }
 
-QJsonObject EmbeddingsTab::draft() const
+core::ApiCall EmbeddingsTab::currentCall(QString *problem) const
+{
+    QString endpoint;
+    QJsonObject body;
+    return currentRequest(&endpoint, &body, problem) ? core::ApiCall::fromRecord(endpoint, body) : core::ApiCall();
+}
+
+QVariantMap EmbeddingsTab::draft() const
+{
+    return draftJson().toVariantMap();
+}
+
+void EmbeddingsTab::restoreDraft(const QVariantMap &draft)
+{
+    restoreDraftJson(QJsonObject::fromVariantMap(draft));
+}
+
+QJsonObject EmbeddingsTab::draftJson() const
 {
     QString text = m_input->toPlainText();
     if (text.size() > kDraftLimit)
@@ -1329,7 +1346,7 @@ QJsonObject EmbeddingsTab::draft() const
             {u"projection"_s, m_projection->currentIndex()}}; // never the Gradient token
 }
 
-void EmbeddingsTab::restoreDraft(const QJsonObject &draft)
+void EmbeddingsTab::restoreDraftJson(const QJsonObject &draft)
 {
     m_input->setPlainText(draft.value(u"texts"_s).toString());
     m_provider->setCurrentIndex(std::clamp(draft.value(u"provider"_s).toInt(int(Provider::Asymmetric)), 0, 3));

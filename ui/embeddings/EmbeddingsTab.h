@@ -58,7 +58,7 @@ struct EmbeddingSet
 /// a cosine-similarity matrix ordered by label or by clustering; exports of the vectors (CSV,
 /// JSON) and the map (PNG, SVG). Long work (embedding, PCA, UMAP, the matrix, the neighbour
 /// index) runs off the GUI thread with progress and Cancel.
-class EmbeddingsTab : public QWidget, public PlaygroundTab
+class EmbeddingsTab : public PlaygroundTab
 {
     Q_OBJECT
 public:
@@ -68,16 +68,19 @@ public:
     explicit EmbeddingsTab(core::ApiClient *client, QWidget *parent = nullptr);
     ~EmbeddingsTab() override;
 
-    void setModels(const QList<core::ModelSettings> &models);
+    void setModels(const QList<core::ModelSettings> &models) override;
     /// The vector cache (null: none, every run sends everything). Not owned.
     void setCache(core::EmbeddingCache *cache) { m_cache = cache; }
-    void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
+    void setRecorder(core::RunRecorder *recorder) override { m_recorder = recorder; }
 
     QString tabKey() const override { return QStringLiteral("embeddings"); }
-    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const override;
-    QJsonObject draft() const override;
-    void restoreDraft(const QJsonObject &draft) override;
+    core::ApiCall currentCall(QString *problem) const override;
+    QVariantMap draft() const override;
+    void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
+    ModelPicker *modelPicker() const override { return m_model; }
+    /// The request the tab would send now. False with `error` set when the input is not valid.
+    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const;
 
     // For tests and scripted use.
     void setProvider(Provider provider);
@@ -117,7 +120,6 @@ public:
     int lastCached() const { return m_lastCached; }
 
 Q_SIGNALS:
-    void draftChanged();
     /// The map has points for the current set (after PCA or UMAP).
     void mapReady();
     void searchFinished();
@@ -126,6 +128,8 @@ Q_SIGNALS:
     void runFinished();
 
 private:
+    QJsonObject draftJson() const;
+    void restoreDraftJson(const QJsonObject &draft);
     void build();
     std::unique_ptr<core::EmbeddingProvider> makeProvider(QString *error) const;
     void updateProviderWidgets();
@@ -143,7 +147,7 @@ private:
 
     core::ApiClient *m_client;
     core::EmbeddingCache *m_cache = nullptr;
-    RunRecorder *m_recorder = nullptr;
+    core::RunRecorder *m_recorder = nullptr;
 
     QComboBox *m_provider = nullptr;
     ModelPicker *m_model = nullptr;

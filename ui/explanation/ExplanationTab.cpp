@@ -115,7 +115,7 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 } // namespace
 
 ExplanationTab::ExplanationTab(core::ApiClient *client, QWidget *parent)
-    : QWidget(parent)
+    : PlaygroundTab(parent)
     , m_client(client)
 {
     m_descriptions = parameterDescriptions(QStringLiteral("explain"));
@@ -935,7 +935,7 @@ void ExplanationTab::run()
     }
     auto *job = m_client->explain(request);
     m_pendingRequest = request;
-    m_runId = m_recorder ? m_recorder->begin(tabKey(), request.model, QStringLiteral("explain"), request.toJson()) : 0;
+    m_runId = m_recorder ? m_recorder->begin(tabKey(), core::ApiCall::of(request)) : 0;
     connect(job, &core::ApiJob::retrying, this, [this](int retry, int total, int delayMs, const core::ApiError &e) {
         m_statusLabel->setText(retryingText(retry, total, delayMs, e));
     });
@@ -1485,7 +1485,24 @@ bool ExplanationTab::currentRequest(QString *endpoint, QJsonObject *body, QStrin
     return true;
 }
 
-QJsonObject ExplanationTab::draft() const
+core::ApiCall ExplanationTab::currentCall(QString *problem) const
+{
+    QString endpoint;
+    QJsonObject body;
+    return currentRequest(&endpoint, &body, problem) ? core::ApiCall::fromRecord(endpoint, body) : core::ApiCall();
+}
+
+QVariantMap ExplanationTab::draft() const
+{
+    return draftJson().toVariantMap();
+}
+
+void ExplanationTab::restoreDraft(const QVariantMap &draft)
+{
+    restoreDraftJson(QJsonObject::fromVariantMap(draft));
+}
+
+QJsonObject ExplanationTab::draftJson() const
 {
     core::ExplanationRequest r = buildRequest(nullptr);
     // The editor's place among the items (an empty editor is not part of the request).
@@ -1501,7 +1518,7 @@ QJsonObject ExplanationTab::draft() const
                        {QStringLiteral("what_if_factor"), m_whatIfFactor->value()}};
 }
 
-void ExplanationTab::restoreDraft(const QJsonObject &draft)
+void ExplanationTab::restoreDraftJson(const QJsonObject &draft)
 {
     QString error;
     const auto request = core::ExplanationRequest::fromJson(draft.value(QStringLiteral("request")).toObject(), &error);

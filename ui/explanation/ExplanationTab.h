@@ -44,14 +44,14 @@ class SpanTableModel;
 /// what-if re-runs with attention controls on the marked spans (/complete and /evaluate), and
 /// exports (PNG, SVG, CSV, JSON). Completion and Chat hand their prompt and output over with
 /// setInput(). Explain with Ctrl+Enter, Stop with Esc.
-class ExplanationTab : public QWidget, public PlaygroundTab
+class ExplanationTab : public PlaygroundTab
 {
     Q_OBJECT
 public:
     explicit ExplanationTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     ~ExplanationTab() override;
-    void setModels(const QList<core::ModelSettings> &models);
-    void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
+    void setModels(const QList<core::ModelSettings> &models) override;
+    void setRecorder(core::RunRecorder *recorder) override { m_recorder = recorder; }
     bool isBusy() const { return !m_job.isNull(); }
 
     /// The request the form describes; `error` set (first problem) when it is not valid.
@@ -100,10 +100,13 @@ public:
 
     // PlaygroundTab
     QString tabKey() const override { return QStringLiteral("explanation"); }
-    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const override;
-    QJsonObject draft() const override;
-    void restoreDraft(const QJsonObject &draft) override;
+    core::ApiCall currentCall(QString *problem) const override;
+    QVariantMap draft() const override;
+    void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
+    ModelPicker *modelPicker() const override { return m_modelPicker; }
+    /// The request the tab would send now. False with `error` set when the input is not valid.
+    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const;
 
 public Q_SLOTS:
     void run();
@@ -117,13 +120,14 @@ public Q_SLOTS:
     void chooseImages();
 
 Q_SIGNALS:
-    void draftChanged();
     /// A run ended (any way).
     void finished();
     /// A what-if re-run ended (any way).
     void whatIfFinished();
 
 private:
+    QJsonObject draftJson() const;
+    void restoreDraftJson(const QJsonObject &draft);
     struct Result
     {
         core::ExplanationRequest request;
@@ -167,7 +171,7 @@ private:
     };
 
     core::ApiClient *m_client; // not owned
-    RunRecorder *m_recorder = nullptr;
+    core::RunRecorder *m_recorder = nullptr;
     QPointer<core::ApiJob> m_job;
     QList<QPointer<core::ApiJob>> m_whatIfJobs;
     int m_whatIfGeneration = 0; // answers of older re-runs are dropped

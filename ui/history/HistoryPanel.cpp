@@ -3,42 +3,12 @@
 
 #include <QComboBox>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace ui {
-
-QString runSummary(const core::RunRecord &run)
-{
-    QString text;
-    const QJsonValue prompt = run.request.value(QStringLiteral("prompt"));
-    if (prompt.isString()) {
-        text = prompt.toString();
-    } else if (prompt.isArray()) {
-        for (const QJsonValue &item : prompt.toArray()) {
-            const QJsonObject o = item.toObject();
-            text += o.value(QStringLiteral("type")).toString() == QLatin1String("text") ? o.value(QStringLiteral("data")).toString()
-                                                                                          : QStringLiteral("[%1] ").arg(o.value(QStringLiteral("type")).toString());
-        }
-    }
-    const QJsonArray messages = run.request.value(QStringLiteral("messages")).toArray();
-    for (qsizetype i = messages.size() - 1; i >= 0 && text.isEmpty(); --i) {
-        const QJsonObject m = messages.at(i).toObject();
-        if (m.value(QStringLiteral("role")).toString() != QLatin1String("user"))
-            continue;
-        const QJsonValue c = m.value(QStringLiteral("content"));
-        if (c.isString())
-            text = c.toString();
-        else
-            for (const QJsonValue &part : c.toArray())
-                text += part.toObject().value(QStringLiteral("text")).toString();
-    }
-    text = text.simplified();
-    return text.size() > 120 ? text.left(119) + QChar(0x2026) : text;
-}
 
 HistoryPanel::HistoryPanel(core::HistoryStore *store, QWidget *parent)
     : QWidget(parent)
@@ -104,9 +74,9 @@ void HistoryPanel::refresh()
             tokens = QStringLiteral("%1 → %2").arg(std::max(0, r.promptTokens)).arg(std::max(0, r.completionTokens));
         auto *item = new QTreeWidgetItem(QStringList{
             r.startedAt.toLocalTime().toString(QStringLiteral("MMM d, HH:mm:ss")), r.tab, r.model, core::runStatusName(r.status),
-            r.durationMs >= 0 ? QStringLiteral("%1 s").arg(r.durationMs / 1000.0, 0, 'f', 2) : QString(), tokens, runSummary(r)});
+            r.durationMs >= 0 ? QStringLiteral("%1 s").arg(r.durationMs / 1000.0, 0, 'f', 2) : QString(), tokens, r.summary()});
         item->setData(0, Qt::UserRole, r.id);
-        item->setToolTip(6, r.error.isEmpty() ? runSummary(r) : r.error);
+        item->setToolTip(6, r.error.isEmpty() ? r.summary() : r.error);
         if (r.status == core::RunStatus::Failed || r.status == core::RunStatus::Interrupted)
             item->setForeground(3, QColor(0xb0, 0x00, 0x20));
         items.append(item);

@@ -42,7 +42,4 @@ private:
     QTimer m_refreshTimer; // coalesces refreshes while runs stream in
 };
 
-/// A short one-line summary of a run's request: the prompt or the last user message.
-QString runSummary(const core::RunRecord &run);
-
 } // namespace ui

@@ -61,7 +61,7 @@ QPushButton *button(const QString &text, const QString &objectName, const QStrin
 } // namespace
 
 SteeringTab::SteeringTab(core::ApiClient *client, QWidget *parent)
-    : QWidget(parent)
+    : PlaygroundTab(parent)
     , m_client(client)
 {
     build();
@@ -620,7 +620,7 @@ void SteeringTab::sendConcept(const QList<core::SteeringConceptExample> &pairs, 
         m_conceptJob->cancel();
     core::CreateSteeringConceptRequest request;
     request.examples = pairs;
-    m_runId = m_recorder ? m_recorder->begin(tabKey(), QString(), u"steering_concepts"_s, request.toJson()) : 0;
+    m_runId = m_recorder ? m_recorder->begin(tabKey(), core::ApiCall::of(request)) : 0;
     auto *job = m_client->createSteeringConcept(request);
     m_conceptJob = job;
     const QString host = m_client->config().serverKey();
@@ -964,7 +964,24 @@ void SteeringTab::stop()
 
 // ---- drafts and history ----
 
-QJsonObject SteeringTab::draft() const
+core::ApiCall SteeringTab::currentCall(QString *problem) const
+{
+    QString endpoint;
+    QJsonObject body;
+    return currentRequest(&endpoint, &body, problem) ? core::ApiCall::fromRecord(endpoint, body) : core::ApiCall();
+}
+
+QVariantMap SteeringTab::draft() const
+{
+    return draftJson().toVariantMap();
+}
+
+void SteeringTab::restoreDraft(const QVariantMap &draft)
+{
+    restoreDraftJson(QJsonObject::fromVariantMap(draft));
+}
+
+QJsonObject SteeringTab::draftJson() const
 {
     core::CreateSteeringConceptRequest pairs;
     pairs.examples = examples();
@@ -979,7 +996,7 @@ QJsonObject SteeringTab::draft() const
             {u"temperature"_s, m_temperature->value()}};
 }
 
-void SteeringTab::restoreDraft(const QJsonObject &draft)
+void SteeringTab::restoreDraftJson(const QJsonObject &draft)
 {
     setConceptName(draft.value(u"name"_s).toString());
     setDescription(draft.value(u"description"_s).toString());

@@ -31,7 +31,7 @@ class PromptEdit;
 /// re-create on the connection in use; an A/B view that streams one prompt without and with the
 /// concept side by side, through /complete or /chat/completions. Create with Ctrl+Enter in the
 /// editor; Run A/B with Ctrl+Enter in the A/B prompt; Esc stops.
-class SteeringTab : public QWidget, public PlaygroundTab
+class SteeringTab : public PlaygroundTab
 {
     Q_OBJECT
 public:
@@ -45,8 +45,8 @@ public:
 
     explicit SteeringTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     ~SteeringTab() override;
-    void setModels(const QList<core::ModelSettings> &models);
-    void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
+    void setModels(const QList<core::ModelSettings> &models) override;
+    void setRecorder(core::RunRecorder *recorder) override { m_recorder = recorder; }
     /// The library the tab reads and writes (not owned; null: no library, concepts are not kept).
     void setLibrary(core::SteeringLibrary *library);
     core::SteeringLibrary *library() const { return m_library; }
@@ -106,10 +106,13 @@ public:
 
     // PlaygroundTab
     QString tabKey() const override { return QStringLiteral("steering"); }
-    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const override;
-    QJsonObject draft() const override;
-    void restoreDraft(const QJsonObject &draft) override;
+    core::ApiCall currentCall(QString *problem) const override;
+    QVariantMap draft() const override;
+    void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
+    ModelPicker *modelPicker() const override { return m_abModel; }
+    /// The request the tab would send now. False with `error` set when the input is not valid.
+    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const;
 
 public Q_SLOTS:
     void createConcept();
@@ -118,7 +121,6 @@ public Q_SLOTS:
     void reloadLibrary();
 
 Q_SIGNALS:
-    void draftChanged();
     /// A create or re-create ended (any way).
     void conceptFinished();
     /// Both A/B streams ended (any way).
@@ -129,6 +131,8 @@ Q_SIGNALS:
     void libraryChanged();
 
 private:
+    QJsonObject draftJson() const;
+    void restoreDraftJson(const QJsonObject &draft);
     void build();
     QWidget *buildEditor();
     QWidget *buildLibrary();
@@ -140,7 +144,7 @@ private:
     void streamEnded();
 
     core::ApiClient *m_client;
-    RunRecorder *m_recorder = nullptr;
+    core::RunRecorder *m_recorder = nullptr;
     core::SteeringLibrary *m_library = nullptr;
     QList<core::SteeringConceptEntry> m_entries; // as listed in the table
     std::optional<core::SteeringConceptEntry> m_deleted;

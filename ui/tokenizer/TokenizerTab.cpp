@@ -4,6 +4,7 @@
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/Plural.h"
+#include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/common/TextHit.h"
 
@@ -14,7 +15,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHelpEvent>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -117,21 +117,37 @@ private:
 };
 
 TokenizerTab::TokenizerTab(core::ApiClient *client, QWidget *parent)
-    : QWidget(parent)
+    : PlaygroundTab(parent)
     , m_client(client)
 {
     build();
+    m_run = new RunController(tabKey(), this);
+    m_run->setStatusLabel(m_status);
+    m_run->setButtons(m_tokenizeButton, m_stopButton, false);
+    connect(m_run, &RunController::ended, this, &TokenizerTab::onTokenized);
+    connect(m_run, &RunController::finished, this, &TokenizerTab::finished);
+    m_detokenize = new RunController(tabKey(), this);
+    m_detokenize->setStatusLabel(m_detokenizeStatus);
+    m_detokenize->setButtons(m_detokenizeButton, m_stopButton, false);
+    connect(m_detokenize, &RunController::ended, this, &TokenizerTab::onDetokenized);
+    connect(m_detokenize, &RunController::finished, this, &TokenizerTab::detokenizeFinished);
+    // Stop stays on while either job runs.
+    const auto updateStop = [this] { m_stopButton->setEnabled(isBusy()); };
+    connect(m_run, &RunController::busyChanged, this, updateStop);
+    connect(m_detokenize, &RunController::busyChanged, this, updateStop);
     addRunStopShortcuts(this, &TokenizerTab::tokenize, &TokenizerTab::stop);
 }
 
-TokenizerTab::~TokenizerTab()
+TokenizerTab::~TokenizerTab() = default;
+
+void TokenizerTab::setRecorder(core::RunRecorder *recorder)
 {
-    // Cancelling emits finished() at once: nothing of this half-destroyed tab may run then.
-    if (m_job)
-        m_job->disconnect(this);
-    if (m_detokenizeJob)
-        m_detokenizeJob->disconnect(this);
-    stop();
+    m_run->setRecorder(recorder);
+}
+
+bool TokenizerTab::isBusy() const
+{
+    return m_run->isBusy() || m_detokenize->isBusy();
 }
 
 void TokenizerTab::build()
@@ -259,11 +275,6 @@ void TokenizerTab::build()
     });
 }
 
-void TokenizerTab::setModels(const QList<core::ModelSettings> &models)
-{
-    m_model->setModels(models);
-}
-
 void TokenizerTab::setText(const QString &text)
 {
     m_input->setPlainText(text);
@@ -282,74 +293,49 @@ void TokenizerTab::showTokens(const QString &text, const QString &model)
     tokenize();
 }
 
-bool TokenizerTab::currentRequest(QString *endpoint, QJsonObject *body, QString *error) const
+std::optional<core::TokenizationRequest> TokenizerTab::request(QString *problem) const
 {
-    *endpoint = u"tokenize"_s;
     if (m_model->model().isEmpty()) {
-        *error = tr("Choose a model: tokens depend on it.");
-        return false;
+        *problem = tr("Choose a model: tokens depend on it.");
+        return std::nullopt;
     }
     if (m_input->toPlainText().isEmpty()) {
-        *error = tr("Type some text to tokenize.");
-        return false;
+        *problem = tr("Type some text to tokenize.");
+        return std::nullopt;
     }
     core::TokenizationRequest request;
     request.model = m_model->model();
     request.prompt = m_input->toPlainText();
-    *body = request.toJson();
-    return true;
+    return request;
+}
+
+core::ApiCall TokenizerTab::currentCall(QString *problem) const
+{
+    const std::optional<core::TokenizationRequest> r = request(problem);
+    return r ? core::ApiCall::of(*r) : core::ApiCall();
 }
 
 void TokenizerTab::tokenize()
 {
-    if (m_job)
-        m_job->cancel();
-    QString endpoint;
-    QJsonObject body;
-    QString error;
-    if (!currentRequest(&endpoint, &body, &error)) {
-        m_status->setText(tr("Not sent: %1").arg(error));
+    QString problem;
+    const std::optional<core::TokenizationRequest> r = request(&problem);
+    if (!r) {
+        m_run->stop();
+        m_run->refuse(problem);
         return;
     }
-    core::TokenizationRequest request;
-    request.model = m_model->model();
-    request.prompt = m_input->toPlainText();
-    m_pendingText = request.prompt;
-    m_runId = m_recorder ? m_recorder->begin(tabKey(), request.model, endpoint, body) : 0;
-    auto *job = m_client->tokenize(request);
-    m_job = job;
-    connect(job, &core::ApiJob::retrying, this, [this](int retry, int total, int delayMs, const core::ApiError &e) {
-        m_status->setText(retryingText(retry, total, delayMs, e));
-    });
-    connect(job, &core::ApiJob::finished, this, [this, job] {
-        if (job != m_job)
-            return;
-        m_job.clear();
-        setBusy(false);
-        switch (job->state()) {
-        case core::ApiJob::State::Succeeded:
-            showResult(m_pendingText, job->result());
-            m_status->setText(tr("Tokenized in %1 ms").arg(job->elapsedMs()));
-            if (m_recorder)
-                m_recorder->finish(m_runId, core::RunStatus::Succeeded,
-                                   QString::fromUtf8(QJsonDocument(job->result().toJson()).toJson(QJsonDocument::Compact)),
-                                   QString(), job->elapsedMs(), int(m_ids.size()));
-            break;
-        case core::ApiJob::State::Canceled:
-            m_status->setText(tr("Stopped."));
-            if (m_recorder)
-                m_recorder->finish(m_runId, core::RunStatus::Canceled, QString(), QString(), job->elapsedMs());
-            break;
-        default:
-            m_status->setText(errorText(job->error()));
-            if (m_recorder)
-                m_recorder->finish(m_runId, core::RunStatus::Failed, QString(), errorText(job->error()), job->elapsedMs());
-            break;
-        }
-        Q_EMIT finished();
-    });
-    m_status->setText(tr("Tokenizing…"));
-    setBusy(true);
+    m_run->start(m_client->tokenize(*r), tr("Tokenizing…"));
+    m_pendingText = r->prompt; // after start(): a replaced run's end may not see it
+}
+
+void TokenizerTab::onTokenized(core::ApiJob *job)
+{
+    if (job->state() != core::ApiJob::State::Succeeded)
+        return; // the status line says Stopped or the error
+    auto *tokenization = static_cast<core::TokenizationJob *>(job);
+    showResult(m_pendingText, tokenization->result());
+    m_run->setStatus(tr("Tokenized in %1 ms").arg(job->elapsedMs()));
+    m_run->setAnswer(tokenization->answerText(), int(m_ids.size()));
 }
 
 void TokenizerTab::showResult(const QString &text, const core::TokenizationResponse &response)
@@ -478,36 +464,28 @@ void TokenizerTab::useIdsForDetokenize()
 
 void TokenizerTab::detokenize()
 {
-    if (m_detokenizeJob)
-        m_detokenizeJob->cancel();
     QString error;
     const std::optional<QList<qint64>> ids = parseIds(m_idsEdit->text(), &error);
     if (!ids) {
-        m_detokenizeStatus->setText(tr("Not sent: %1").arg(error));
+        m_detokenize->stop();
+        m_detokenize->refuse(error);
         return;
     }
     core::DetokenizationRequest request;
     request.model = m_model->model();
     request.tokenIds = *ids;
-    auto *job = m_client->detokenize(request);
-    m_detokenizeJob = job;
-    connect(job, &core::ApiJob::finished, this, [this, job, count = int(ids->size())] {
-        if (job != m_detokenizeJob)
-            return;
-        m_detokenizeJob.clear();
-        setBusy(!m_job.isNull());
-        if (job->state() == core::ApiJob::State::Succeeded) {
-            m_detokenized->setPlainText(job->result().result);
-            m_detokenizeStatus->setText(tr("%1 → %2").arg(plural(count, tr("id"), tr("ids")), plural(job->result().result.size(), tr("character"), tr("characters"))));
-        } else if (job->state() == core::ApiJob::State::Canceled) {
-            m_detokenizeStatus->setText(tr("Stopped."));
-        } else {
-            m_detokenizeStatus->setText(errorText(job->error()));
-        }
-        Q_EMIT detokenizeFinished();
-    });
-    m_detokenizeStatus->setText(tr("Detokenizing…"));
-    setBusy(true);
+    m_detokenize->start(m_client->detokenize(request), tr("Detokenizing…"), false);
+    m_pendingIdCount = int(ids->size());
+}
+
+void TokenizerTab::onDetokenized(core::ApiJob *job)
+{
+    if (job->state() != core::ApiJob::State::Succeeded)
+        return;
+    const QString text = static_cast<core::DetokenizationJob *>(job)->result().result;
+    m_detokenized->setPlainText(text);
+    m_detokenize->setStatus(tr("%1 → %2").arg(plural(m_pendingIdCount, tr("id"), tr("ids")),
+                                              plural(text.size(), tr("character"), tr("characters"))));
 }
 
 QString TokenizerTab::detokenizedText() const
@@ -517,15 +495,8 @@ QString TokenizerTab::detokenizedText() const
 
 void TokenizerTab::stop()
 {
-    if (m_job)
-        m_job->cancel();
-    if (m_detokenizeJob)
-        m_detokenizeJob->cancel();
-}
-
-void TokenizerTab::setBusy(bool busy)
-{
-    m_stopButton->setEnabled(busy);
+    m_run->stop();
+    m_detokenize->stop();
 }
 
 QString TokenizerTab::statusText() const
@@ -538,12 +509,12 @@ QString TokenizerTab::countText() const
     return m_count->text();
 }
 
-QJsonObject TokenizerTab::draft() const
+QVariantMap TokenizerTab::draft() const
 {
     return {{u"model"_s, m_model->model()}, {u"text"_s, m_input->toPlainText()}, {u"token_ids"_s, m_idsEdit->text()}};
 }
 
-void TokenizerTab::restoreDraft(const QJsonObject &draft)
+void TokenizerTab::restoreDraft(const QVariantMap &draft)
 {
     if (draft.contains(u"model"_s))
         setModel(draft.value(u"model"_s).toString());
@@ -554,14 +525,14 @@ void TokenizerTab::restoreDraft(const QJsonObject &draft)
 void TokenizerTab::restoreRun(const core::RunRecord &run)
 {
     QString error;
-    const auto request = core::TokenizationRequest::fromJson(run.request, &error);
+    const auto request = run.requestAs<core::TokenizationRequest>(&error);
     if (!request) {
         m_status->setText(tr("This run cannot be restored: %1").arg(error));
         return;
     }
     setModel(request->model);
     setText(request->prompt);
-    const auto response = core::TokenizationResponse::fromJson(QJsonDocument::fromJson(run.response.toUtf8()).object(), &error);
+    const auto response = run.responseAs<core::TokenizationResponse>(&error);
     if (run.status == core::RunStatus::Succeeded && response) {
         showResult(request->prompt, *response);
         m_status->setText(tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));

@@ -5,8 +5,6 @@
 #include "core/net/ApiClient.h"
 #include "ui/common/PlaygroundTab.h"
 
-#include <QPointer>
-#include <QWidget>
 
 class QLabel;
 class QLineEdit;
@@ -18,25 +16,24 @@ class QTextEdit;
 namespace ui {
 
 class ModelPicker;
+class RunController;
 class TokenTableModel;
 
 /// `/tokenize` and `/detokenize` (spec: TokenizationRequest, DetokenizationRequest): text in, its
 /// tokens drawn over the text in alternating colours (hover for the id) with a table of index,
 /// token, id and characters, and the counts; token ids in, text out. Prompt editors' "Show tokens"
 /// lands here through showTokens(). Tokenize with Ctrl+Enter, Stop with Esc.
-class TokenizerTab : public QWidget, public PlaygroundTab
+class TokenizerTab : public PlaygroundTab
 {
     Q_OBJECT
 public:
     explicit TokenizerTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     ~TokenizerTab() override;
-    void setModels(const QList<core::ModelSettings> &models);
-    void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
     void setText(const QString &text);
     void setModel(const QString &model);
     /// "Show tokens" from another tab: `text` (and `model` when not empty) in, then tokenize.
     void showTokens(const QString &text, const QString &model);
-    bool isBusy() const { return !m_job.isNull() || !m_detokenizeJob.isNull(); }
+    bool isBusy() const;
 
     /// The tokens on show (byte-level strings as /tokenize gives them), their ids and spans.
     QStringList tokens() const { return m_tokens; }
@@ -59,10 +56,12 @@ public:
 
     // PlaygroundTab
     QString tabKey() const override { return QStringLiteral("tokenizer"); }
-    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const override;
-    QJsonObject draft() const override;
-    void restoreDraft(const QJsonObject &draft) override;
+    core::ApiCall currentCall(QString *problem) const override;
+    QVariantMap draft() const override;
+    void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
+    void setRecorder(core::RunRecorder *recorder) override;
+    ModelPicker *modelPicker() const override { return m_model; }
 
 public Q_SLOTS:
     void tokenize();
@@ -72,7 +71,6 @@ public Q_SLOTS:
     void useIdsForDetokenize();
 
 Q_SIGNALS:
-    void draftChanged();
     void finished();
     void detokenizeFinished();
 
@@ -81,15 +79,17 @@ protected:
 
 private:
     void build();
+    /// The /tokenize request of the text and model on show; nullopt with `problem` set.
+    std::optional<core::TokenizationRequest> request(QString *problem) const;
     void showResult(const QString &text, const core::TokenizationResponse &response);
-    void setBusy(bool busy);
+    void onTokenized(core::ApiJob *job);
+    void onDetokenized(core::ApiJob *job);
 
     core::ApiClient *m_client;
-    RunRecorder *m_recorder = nullptr;
-    QPointer<core::TokenizationJob> m_job;
-    QPointer<core::DetokenizationJob> m_detokenizeJob;
-    qint64 m_runId = 0;
+    RunController *m_run = nullptr;        ///< /tokenize: recorded
+    RunController *m_detokenize = nullptr; ///< /detokenize: a look-up, not recorded
     QString m_pendingText;
+    int m_pendingIdCount = 0;
 
     ModelPicker *m_model = nullptr;
     QPlainTextEdit *m_input = nullptr;

@@ -86,7 +86,7 @@ void setLanguage(QComboBox *combo, const QString &code)
 } // namespace
 
 TranslationTab::TranslationTab(core::ApiClient *client, QWidget *parent)
-    : QWidget(parent)
+    : PlaygroundTab(parent)
     , m_client(client)
 {
     build();
@@ -354,7 +354,7 @@ void TranslationTab::translate()
     m_marked = {-1, 0};
     m_sourceEdit->setExtraSelections({});
     m_translationView->clear();
-    m_runId = m_recorder ? m_recorder->begin(tabKey(), m_model->model(), endpoint, requestFor(source()).toJson()) : 0;
+    m_runId = m_recorder ? m_recorder->begin(tabKey(), core::ApiCall::of(requestFor(source()))) : 0;
 
     if (!m_perLine->isChecked()) {
         const QString text = source();
@@ -730,14 +730,31 @@ void TranslationTab::chooseExportFile()
     m_status->setText(exportCsv(path, &error) ? tr("Exported %1 to %2.").arg(plural(m_table->rowCount(), tr("row"), tr("rows")), path) : error);
 }
 
-QJsonObject TranslationTab::draft() const
+core::ApiCall TranslationTab::currentCall(QString *problem) const
+{
+    QString endpoint;
+    QJsonObject body;
+    return currentRequest(&endpoint, &body, problem) ? core::ApiCall::fromRecord(endpoint, body) : core::ApiCall();
+}
+
+QVariantMap TranslationTab::draft() const
+{
+    return draftJson().toVariantMap();
+}
+
+void TranslationTab::restoreDraft(const QVariantMap &draft)
+{
+    restoreDraftJson(QJsonObject::fromVariantMap(draft));
+}
+
+QJsonObject TranslationTab::draftJson() const
 {
     return {{u"model"_s, m_model->model()},     {u"source"_s, source()},
             {u"from"_s, sourceLanguage()},       {u"target_language"_s, targetLanguage()},
             {u"per_line"_s, m_perLine->isChecked()}};
 }
 
-void TranslationTab::restoreDraft(const QJsonObject &draft)
+void TranslationTab::restoreDraftJson(const QJsonObject &draft)
 {
     if (draft.contains(u"model"_s))
         setModel(draft.value(u"model"_s).toString());

@@ -28,14 +28,14 @@ class ModelPicker;
 /// score, listed in a table; hovering a segment (in the translation or the table) marks its source
 /// span. Swap direction; "one request per line" translates many lines with a progress bar into the
 /// same table. Copy and CSV export of the table. Translate with Ctrl+Enter, Stop with Esc.
-class TranslationTab : public QWidget, public PlaygroundTab
+class TranslationTab : public PlaygroundTab
 {
     Q_OBJECT
 public:
     explicit TranslationTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     ~TranslationTab() override;
-    void setModels(const QList<core::ModelSettings> &models);
-    void setRecorder(RunRecorder *recorder) { m_recorder = recorder; }
+    void setModels(const QList<core::ModelSettings> &models) override;
+    void setRecorder(core::RunRecorder *recorder) override { m_recorder = recorder; }
 
     void setSource(const QString &text);
     QString source() const;
@@ -71,10 +71,13 @@ public:
 
     // PlaygroundTab
     QString tabKey() const override { return QStringLiteral("translation"); }
-    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const override;
-    QJsonObject draft() const override;
-    void restoreDraft(const QJsonObject &draft) override;
+    core::ApiCall currentCall(QString *problem) const override;
+    QVariantMap draft() const override;
+    void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
+    ModelPicker *modelPicker() const override { return m_model; }
+    /// The request the tab would send now. False with `error` set when the input is not valid.
+    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const;
 
 public Q_SLOTS:
     void translate();
@@ -84,7 +87,6 @@ public Q_SLOTS:
     void chooseExportFile();
 
 Q_SIGNALS:
-    void draftChanged();
     /// A run (one request, or every line) ended, any way.
     void finished();
 
@@ -92,6 +94,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    QJsonObject draftJson() const;
+    void restoreDraftJson(const QJsonObject &draft);
     struct Segment
     {
         QString source;
@@ -112,7 +116,7 @@ private:
     core::TranslationRequest requestFor(const QString &source) const;
 
     core::ApiClient *m_client;
-    RunRecorder *m_recorder = nullptr;
+    core::RunRecorder *m_recorder = nullptr;
     QList<QPointer<core::TranslationJob>> m_jobs;
     qint64 m_runId = 0;
     QElapsedTimer m_clock;

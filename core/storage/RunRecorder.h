@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/net/ApiCall.h"
+#include "core/storage/HistoryStore.h"
+
+#include <functional>
+
+namespace core {
+
+struct ApiError;
+class ApiJob;
+
+/// Records the app's runs in the history (HistoryStore) on behalf of the tabs: a run is begun
+/// from the job that sends it (its endpoint, and the body exactly as sent) and finished from how
+/// that job ended. With no store set it records nothing and every id is 0.
+///
+/// The token never reaches a record: a job's body never holds it, and error texts come from
+/// ApiError, which is cleaned where it is made (ApiJob).
+class RunRecorder
+{
+public:
+    void setStore(HistoryStore *store) { m_store = store; } ///< not owned; nullptr: record nothing
+    HistoryStore *store() const { return m_store; }
+    /// The connection profile's name ("Offline sandbox", "Work"), stored with every run.
+    void setProfileName(const QString &name) { m_profile = name; }
+    QString profileName() const { return m_profile; }
+    /// How an error reads in the history: the UI's wording of an ApiError (default: its message).
+    void setErrorText(std::function<QString(const ApiError &)> errorText) { m_errorText = std::move(errorText); }
+    QString errorText(const ApiError &error) const;
+
+    /// Begins a Running run of `tab` ("completion") for `job`: its endpoint, the body it sends
+    /// and that body's `model`. Returns the run's id, 0 when nothing is recorded.
+    qint64 begin(const QString &tab, const ApiJob &job);
+    /// Begins a run for a call made of several jobs (a translation's segments, an embedding batch).
+    qint64 begin(const QString &tab, const ApiCall &call);
+
+    /// Keeps a running stream's text so far with run `id` (a crash then loses none of it).
+    /// Callers save at most every partialSaveIntervalMs().
+    void savePartial(qint64 id, const QString &partial);
+    /// How often a stream's partial text is written: 2,000 ms (0: at every delta, for tests).
+    int partialSaveIntervalMs() const { return m_partialSaveIntervalMs; }
+    void setPartialSaveIntervalMs(int ms) { m_partialSaveIntervalMs = ms; }
+
+    /// Ends run `id` as `job` ended. Succeeded: `answer`, or job.answerText() when `answer` is
+    /// null. Canceled: the `partial` text. Failed: the error's text and `partial`; a stream cut
+    /// short (ApiError::Kind::Interrupted) is Interrupted. Token counts -1: unknown.
+    void finish(qint64 id, const ApiJob &job, const QString &answer = QString(), const QString &partial = QString(),
+                int promptTokens = -1, int completionTokens = -1);
+    /// Ends run `id` with an explicit outcome (runs made of several jobs).
+    void finish(qint64 id, RunStatus status, const QString &response, const QString &error, qint64 ms,
+                int promptTokens = -1, int completionTokens = -1);
+
+private:
+    HistoryStore *m_store = nullptr;
+    QString m_profile;
+    std::function<QString(const ApiError &)> m_errorText;
+    int m_partialSaveIntervalMs = 2000;
+};
+
+} // namespace core

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+#include "ui/common/RunController.h"
+
+#include "core/storage/RunRecorder.h"
+#include "ui/common/ErrorText.h"
+
+#include <QAbstractButton>
+#include <QLabel>
+
+namespace ui {
+
+RunController::RunController(const QString &tabKey, QObject *parent)
+    : QObject(parent)
+    , m_tabKey(tabKey)
+{
+    m_elapsedTimer.setInterval(1000);
+    connect(&m_elapsedTimer, &QTimer::timeout, this, &RunController::showElapsed);
+}
+
+RunController::~RunController()
+{
+    // Cancelling emits finished() at once: nothing of a half-destroyed tab may run then.
+    if (m_job) {
+        m_job->disconnect(this);
+        m_job->cancel();
+    }
+}
+
+void RunController::setStatusLabel(QLabel *label)
+{
+    m_status = label;
+}
+
+void RunController::setButtons(QAbstractButton *run, QAbstractButton *stop, bool disableRunWhileBusy)
+{
+    m_run = run;
+    m_stop = stop;
+    m_disableRunWhileBusy = disableRunWhileBusy;
+    setBusy(isBusy());
+}
+
+bool RunController::refuse(const QString &problem)
+{
+    setStatus(tr("Not sent: %1").arg(problem));
+    return false;
+}
+
+void RunController::start(core::ApiJob *job, const QString &busyText, bool record)
+{
+    if (m_job)
+        m_job->cancel(); // ends (and records) the previous run as Canceled, synchronously
+    m_job = job;
+    m_partial.clear();
+    m_answer = QString();
+    m_promptTokens = m_completionTokens = -1;
+    m_runId = record && m_recorder ? m_recorder->begin(m_tabKey, *job) : 0;
+    m_busyText = busyText;
+    connect(job, &core::ApiJob::retrying, this, [this, job](int retry, int total, int delayMs, const core::ApiError &e) {
+        if (job == m_job)
+            setStatus(retryingText(retry, total, delayMs, e));
+    });
+    connect(job, &core::ApiJob::finished, this, [this, job] { onFinished(job); });
+    setStatus(busyText);
+    m_partialClock.start();
+    m_elapsedTimer.start();
+    setBusy(true);
+}
+
+void RunController::stop()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+void RunController::setPartial(const QString &text)
+{
+    m_partial = text;
+    if (m_recorder && m_runId && m_partialClock.elapsed() >= m_recorder->partialSaveIntervalMs()) {
+        m_recorder->savePartial(m_runId, text);
+        m_partialClock.restart();
+    }
+}
+
+void RunController::setAnswer(const QString &answer, int promptTokens, int completionTokens)
+{
+    m_answer = answer;
+    m_promptTokens = promptTokens;
+    m_completionTokens = completionTokens;
+}
+
+void RunController::setStatus(const QString &text)
+{
+    if (m_status)
+        m_status->setText(text);
+}
+
+QString RunController::statusText() const
+{
+    return m_status ? m_status->text() : QString();
+}
+
+void RunController::onFinished(core::ApiJob *job)
+{
+    if (job != m_job)
+        return; // a job this controller has replaced: its answer is stale
+    m_job.clear();
+    m_elapsedTimer.stop();
+    setBusy(false);
+    switch (job->state()) {
+    case core::ApiJob::State::Canceled:
+        setStatus(tr("Stopped."));
+        break;
+    case core::ApiJob::State::Failed:
+        setStatus(errorText(job->error()));
+        break;
+    default:
+        break;
+    }
+    Q_EMIT ended(job);
+    if (m_recorder && m_runId)
+        m_recorder->finish(m_runId, *job, m_answer, m_partial, m_promptTokens, m_completionTokens);
+    Q_EMIT finished();
+}
+
+void RunController::setBusy(bool busy)
+{
+    if (m_run && m_disableRunWhileBusy)
+        m_run->setEnabled(!busy);
+    if (m_stop)
+        m_stop->setEnabled(busy);
+    Q_EMIT busyChanged(busy);
+}
+
+void RunController::showElapsed()
+{
+    if (m_job && m_status && !m_busyText.isEmpty() && m_status->text().startsWith(m_busyText))
+        m_status->setText(tr("%1 %2 s").arg(m_busyText).arg(m_job->elapsedMs() / 1000));
+}
+
+} // namespace ui

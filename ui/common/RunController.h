@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/net/ApiJob.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QAbstractButton;
+class QLabel;
+
+namespace core {
+class RunRecorder;
+}
+
+namespace ui {
+
+/// The run path every tab shares (after KDE's KJob and KJobUiDelegate): it starts a job
+/// (cancelling the previous one), refuses input with a "Not sent: …" text, shows progress,
+/// retries, elapsed time and errors in the tab's one status line, toggles the Run and Stop
+/// buttons, drops the answers of jobs it has replaced, and records every run through core's
+/// RunRecorder (begun from the job, finished from how the job ended).
+///
+/// A tab reacts to ended(job) — its job, never a stale one — to show the result; the status
+/// line then already holds the default text ("Stopped.", the error), which the tab may replace.
+class RunController : public QObject
+{
+    Q_OBJECT
+public:
+    /// `tabKey` is the history's name of the tab ("tokenizer").
+    explicit RunController(const QString &tabKey, QObject *parent = nullptr);
+    ~RunController() override;
+
+    void setRecorder(core::RunRecorder *recorder) { m_recorder = recorder; } ///< not owned; may be null
+    core::RunRecorder *recorder() const { return m_recorder; }
+    /// The tab's status line (not owned).
+    void setStatusLabel(QLabel *label);
+    /// Run is disabled while a job runs when `disableRunWhileBusy`; Stop is enabled only then.
+    void setButtons(QAbstractButton *run, QAbstractButton *stop, bool disableRunWhileBusy = true);
+
+    /// Shows "Not sent: <problem>" and returns false, so callers can `return refuse(...)`.
+    bool refuse(const QString &problem);
+    /// Runs `job` (just made by ApiClient): cancels the job before it, records a run, shows
+    /// `busyText` ("Tokenizing…") with the elapsed seconds, and `retrying` as it happens.
+    /// `record` false: not kept in the history (a follow-up the user did not ask for).
+    void start(core::ApiJob *job, const QString &busyText, bool record = true);
+    /// Cancels the running job (ended() follows at once with Canceled). Idempotent.
+    void stop();
+    bool isBusy() const { return !m_job.isNull(); }
+    core::ApiJob *job() const { return m_job; }
+    /// The history id of the running (or last) run; 0 when not recorded.
+    qint64 runId() const { return m_runId; }
+
+    /// A stream's text so far: kept with a cancelled or cut run, and written to the history at
+    /// most every RunRecorder::partialSaveIntervalMs() while the stream runs.
+    void setPartial(const QString &text);
+    /// Inside ended(): what the history keeps as a successful run's answer instead of the job's
+    /// own answerText(), and the token counts when known.
+    void setAnswer(const QString &answer, int promptTokens = -1, int completionTokens = -1);
+
+    void setStatus(const QString &text);
+    QString statusText() const;
+
+Q_SIGNALS:
+    /// The current job ended (any state). Connect the tab's result handling here.
+    void ended(core::ApiJob *job);
+    /// After ended() and the history record: for the tab's own `finished()` and for tests.
+    void finished();
+    void busyChanged(bool busy);
+
+private:
+    void onFinished(core::ApiJob *job);
+    void setBusy(bool busy);
+    void showElapsed();
+
+    QString m_tabKey;
+    core::RunRecorder *m_recorder = nullptr;
+    QPointer<QLabel> m_status;
+    QPointer<QAbstractButton> m_run;
+    QPointer<QAbstractButton> m_stop;
+    bool m_disableRunWhileBusy = true;
+    QPointer<core::ApiJob> m_job;
+    qint64 m_runId = 0;
+    QString m_busyText;
+    QString m_partial;
+    QString m_answer;
+    int m_promptTokens = -1;
+    int m_completionTokens = -1;
+    QElapsedTimer m_partialClock;
+    QTimer m_elapsedTimer;
+};
+
+} // namespace ui
