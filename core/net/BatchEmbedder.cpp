@@ -9,107 +9,58 @@ using namespace Qt::StringLiterals;
 namespace core {
 
 EmbeddingBatchJob::EmbeddingBatchJob(int total, BatchOptions options, QObject *parent)
-    : QObject(parent)
+    : BatchJob(total, parent)
     , m_options(options)
-    , m_total(total)
 {
     m_embeddings.resize(total);
-}
-
-EmbeddingBatchJob::~EmbeddingBatchJob()
-{
-    const QList<ApiJob *> running = m_running;
-    for (ApiJob *job : running) {
-        job->disconnect(this);
-        job->cancel();
-    }
 }
 
 int EmbeddingBatchJob::chunkCount() const
 {
     const int size = std::max(1, m_options.chunkSize);
-    return (m_total + size - 1) / size;
+    return (total() + size - 1) / size;
 }
 
-void EmbeddingBatchJob::start()
+void EmbeddingBatchJob::begin()
 {
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (m_state != State::Running)
-                return;
-            if (m_total == 0)
-                return finish(State::Succeeded);
-            fill();
-        },
-        Qt::QueuedConnection);
-}
-
-void EmbeddingBatchJob::failLater(const ApiError &error)
-{
-    m_error = error;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (m_state == State::Running)
-                finish(State::Failed);
-        },
-        Qt::QueuedConnection);
+    if (total() == 0)
+        return finish(State::Succeeded);
+    fill();
 }
 
 void EmbeddingBatchJob::fill()
 {
-    while (m_state == State::Running && m_nextBegin < m_total && m_running.size() < m_options.maxInFlight) {
+    while (state() == State::Running && m_nextBegin < total() && runningParts() < m_options.maxInFlight) {
         const int begin = m_nextBegin;
-        const int end = std::min(m_total, begin + m_options.chunkSize);
+        const int end = std::min(total(), begin + m_options.chunkSize);
         const int chunk = begin / m_options.chunkSize;
         m_nextBegin = end;
         ApiJob *job = sendChunk(begin, end);
-        if (!job) {
-            m_error = ApiError::make(ApiError::Kind::InvalidRequest, u"the connection was closed"_s);
-            return finish(State::Failed);
-        }
-        m_running.append(job);
-        connect(job, &ApiJob::retrying, this, [this, chunk](int retry, int totalRetries, int delayMs, const ApiError &e) {
-            Q_EMIT retrying(chunk, retry, totalRetries, delayMs, e);
-        });
-        connect(job, &ApiJob::finished, this, [this, job, chunk, begin, end] {
-            onChunkFinished(job, chunk, begin, end);
-        });
-        // A chunk deleted before it finished (its client was deleted) would otherwise leave the
-        // batch waiting forever.
-        connect(job, &QObject::destroyed, this, [this, job] {
-            if (m_running.removeAll(job) > 0 && m_state == State::Running) {
-                m_error = ApiError::make(ApiError::Kind::Interrupted, u"the connection was closed during the batch"_s);
-                finish(State::Failed);
-            }
-        });
+        if (!job)
+            return finish(State::Failed, ApiError::make(ApiError::Kind::InvalidRequest, u"the connection was closed"_s));
+        addPart(job, chunk, [this, job, chunk, begin, end] { onChunkFinished(job, chunk, begin, end); });
     }
 }
 
 void EmbeddingBatchJob::onChunkFinished(ApiJob *job, int chunk, int begin, int end)
 {
-    m_running.removeAll(job);
-    if (m_state != State::Running)
-        return;
     const QString where = u"chunk %1 of %2 (inputs %3–%4)"_s.arg(chunk + 1).arg(chunkCount()).arg(begin + 1).arg(end);
-    if (job->state() != ApiJob::State::Succeeded) {
-        m_error = job->error();
-        m_error.message = where + u": "_s + m_error.message;
-        qCInfo(lcNet) << "batch failed at" << where;
-        return finish(State::Failed);
-    }
     ChunkResult result;
     ApiError error;
+    if (job->state() != ApiJob::State::Succeeded) {
+        error = job->error();
+        error.message = where + u": "_s + error.message;
+        qCInfo(lcNet) << "batch failed at" << where;
+        return finish(State::Failed, error);
+    }
     if (!readChunk(job, begin, end, &result, &error)) {
-        m_error = error;
-        m_error.message = where + u": "_s + error.message;
-        return finish(State::Failed);
+        error.message = where + u": "_s + error.message;
+        return finish(State::Failed, error);
     }
     if (result.embeddings.size() != end - begin) {
-        m_error = ApiError::make(ApiError::Kind::MalformedResponse,
-                                 where + u": %1 vectors for %2 inputs"_s.arg(result.embeddings.size()).arg(end - begin));
-        return finish(State::Failed);
+        return finish(State::Failed,
+                      ApiError::make(ApiError::Kind::MalformedResponse,
+                                     where + u": %1 vectors for %2 inputs"_s.arg(result.embeddings.size()).arg(end - begin)));
     }
     for (int i = begin; i < end; ++i)
         m_embeddings[i] = std::move(result.embeddings[i - begin]);
@@ -118,48 +69,15 @@ void EmbeddingBatchJob::onChunkFinished(ApiJob *job, int chunk, int begin, int e
         m_lastChunkWithVersion = chunk;
         m_modelVersion = result.modelVersion;
     }
-    m_done += end - begin;
     Q_EMIT chunkFinished(begin, end);
-    if (m_state != State::Running)
+    if (state() != State::Running)
         return; // a listener cancelled
-    Q_EMIT progress(m_done, m_total);
-    if (m_state != State::Running)
+    advance(end - begin);
+    if (state() != State::Running)
         return; // a listener cancelled
-    if (m_done == m_total)
+    if (done() == total())
         return finish(State::Succeeded);
     fill();
-}
-
-void EmbeddingBatchJob::cancel()
-{
-    if (m_state != State::Running)
-        return;
-    m_state = State::Canceled; // first: each chunk's cancel() re-enters onChunkFinished()
-    const QList<ApiJob *> running = m_running;
-    for (ApiJob *job : running)
-        job->cancel();
-    finish(State::Canceled);
-}
-
-void EmbeddingBatchJob::finish(State state)
-{
-    if (m_finished)
-        return;
-    m_finished = true;
-    m_state = state;
-    if (state == State::Succeeded) {
-        m_error = ApiError();
-    } else {
-        const QList<ApiJob *> running = m_running;
-        m_running.clear();
-        for (ApiJob *job : running) {
-            job->disconnect(this);
-            job->cancel();
-        }
-    }
-    Q_EMIT finished();
-    if (m_autoDelete)
-        deleteLater();
 }
 
 BatchEmbedder::BatchEmbedder(ApiClient *client,
@@ -178,8 +96,6 @@ BatchEmbedder::BatchEmbedder(ApiClient *client,
     else if (batch.maxInFlight < 1)
         failLater(ApiError::make(ApiError::Kind::InvalidRequest,
                                  u"requests in flight %1: must be at least 1"_s.arg(batch.maxInFlight)));
-    else
-        start();
 }
 
 ApiJob *BatchEmbedder::sendChunk(int begin, int end)

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/api/Embedding.h"
-#include "core/net/ApiJob.h"
+#include "core/net/BatchJob.h"
 
 #include <QList>
 #include <QObject>
@@ -22,46 +22,34 @@ struct BatchOptions
 /// Embeds a list of any length as a series of chunk requests: at most `maxInFlight` run at once,
 /// each with the ApiJob retries; the vectors come back in input order whatever order the chunks
 /// finish in. A chunk that still fails after its retries fails the whole job (its error names the
-/// chunk) and cancels the others. Subclasses say how one chunk is sent and read.
+/// chunk: "chunk 4 of 10 (inputs 301–400): ...") and cancels the others; a chunk that answers
+/// with the wrong number of vectors fails it with Kind::MalformedResponse; a client deleted
+/// before a chunk could be sent fails it with Kind::InvalidRequest, one deleted while chunks run
+/// with Kind::Interrupted. Subclasses say how one chunk is sent and read.
 ///
-/// Like ApiJob: it starts by itself from the event loop; finished() fires exactly once and never
-/// inside the call that created the job; cancel() emits it synchronously; with autoDelete (the
-/// default) the job deletes itself after finished().
-class EmbeddingBatchJob : public QObject
+/// The life cycle is BatchJob's (starts from the event loop, finished() exactly once, cancel(),
+/// autoDelete on by default); progress() counts inputs, retrying() names the chunk (0-based).
+class EmbeddingBatchJob : public BatchJob
 {
     Q_OBJECT
 public:
-    using State = ApiJob::State;
-
-    ~EmbeddingBatchJob() override;
-
-    State state() const { return m_state; }
-    const ApiError &error() const { return m_error; }
-    /// One vector per input, in input order. Complete once state() is Succeeded; after a failure
-    /// or cancel the finished chunks' entries are filled and the others empty.
+    /// One vector per input, in input order (each as long as the model's embedding, e.g. 5120 or
+    /// 128 floats). Complete once state() is Succeeded; after a failure or cancel the finished
+    /// chunks' entries are filled and the others empty.
     const QList<Embedding> &embeddings() const { return m_embeddings; }
     QList<Embedding> takeEmbeddings() { return std::move(m_embeddings); }
-    /// Sum of the chunks' token counts (0 when the provider reports none).
+    /// Sum of the chunks' prompt token counts, ≥ 0 (0 when the provider reports none).
     qint64 numTokensPromptTotal() const { return m_tokens; }
     /// model_version of the last chunk (in input order), as the official client reports it.
     QString modelVersion() const { return m_modelVersion; }
-    int total() const { return m_total; }
-    int done() const { return m_done; }
+    /// Requests the inputs are cut into: ceil(total() / chunkSize).
     int chunkCount() const;
-    void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
-
-    /// Idempotent: cancels every running chunk and emits finished() with Canceled.
-    void cancel();
 
 Q_SIGNALS:
-    /// `done` of `total` inputs have their vectors (after each chunk).
-    void progress(int done, int total);
-    /// Inputs [begin, end) have their vectors in embeddings(), emitted before progress(). They
-    /// stay there when a later chunk fails, so a caller can keep (and cache) what finished.
+    /// Inputs [begin, end) have their vectors in embeddings(), emitted before progress() counts
+    /// them. They stay there when a later chunk fails, so a caller can keep (and cache) what
+    /// finished.
     void chunkFinished(int begin, int end);
-    /// A chunk's request will be retried (ApiJob::retrying); for a status line.
-    void retrying(int chunk, int retry, int totalRetries, int delayMs, const core::ApiError &error);
-    void finished();
 
 protected:
     /// The vectors and token count of one chunk, read from its finished job.
@@ -72,11 +60,9 @@ protected:
         QString modelVersion;
     };
 
+    /// `total` inputs cut by `options`; subclass constructors check the options and call
+    /// failLater() when they cannot be used.
     EmbeddingBatchJob(int total, BatchOptions options, QObject *parent);
-    /// Schedules the first chunks from the event loop. Subclass constructors call it last.
-    void start();
-    /// Fails from the event loop with an error known before sending (bad options, bad input).
-    void failLater(const ApiError &error);
     /// Sends inputs [begin, end) as one request and returns its started job, or nullptr when it
     /// cannot be sent any more (the client is gone), which fails the batch.
     virtual ApiJob *sendChunk(int begin, int end) = 0;
@@ -84,23 +70,16 @@ protected:
     virtual bool readChunk(ApiJob *job, int begin, int end, ChunkResult *result, ApiError *error) = 0;
 
 private:
+    void begin() override;
     void fill();
     void onChunkFinished(ApiJob *job, int chunk, int begin, int end);
-    void finish(State state);
 
     BatchOptions m_options;
-    int m_total = 0;
     int m_nextBegin = 0;
-    int m_done = 0;
     int m_lastChunkWithVersion = -1;
-    QList<ApiJob *> m_running; // removed on finished() and on destroyed(), so never dangling
     QList<Embedding> m_embeddings;
     qint64 m_tokens = 0;
     QString m_modelVersion;
-    ApiError m_error;
-    State m_state = State::Running;
-    bool m_autoDelete = true;
-    bool m_finished = false;
 };
 
 /// `/batch_semantic_embed` for any number of prompts (reference/CLIENT-SEMANTICS.md §5.7): chunks

@@ -16,49 +16,40 @@ class EmbeddingCache;
 /// failure or a cancel keeps what finished and running the same texts again resumes where it
 /// stopped. Without a cache every text is sent.
 ///
-/// Like the other jobs: it starts from the event loop, finished() fires exactly once and never
-/// inside the call that created it, cancel() emits it synchronously; autoDelete is off (the
-/// caller owns it and reads the partial results after a failure).
-class CachedEmbeddingJob : public QObject
+/// The life cycle is BatchJob's (starts from the event loop, finished() exactly once, cancel()),
+/// except that autoDelete is off: the caller owns the job and reads the partial results after a
+/// failure. progress() counts texts with their vector (cached ones first, in one step);
+/// retrying() passes on the provider's batch job's. Errors: the provider's batch job's (e.g.
+/// "chunk 2 of 3 (...): ..."), Kind::InvalidRequest without a provider or, cache only, for texts
+/// not in the cache, Kind::Interrupted when the provider is deleted while its requests run.
+class CachedEmbeddingJob : public BatchJob
 {
     Q_OBJECT
 public:
-    using State = ApiJob::State;
     /// `provider` and `cache` must outlive the job; `cache` may be null. `query`: embedQuery() for
     /// each text (search queries), else embedDocuments().
     CachedEmbeddingJob(EmbeddingProvider *provider, EmbeddingCache *cache, QStringList texts, bool query = false,
                        QObject *parent = nullptr);
-    ~CachedEmbeddingJob() override;
 
-    State state() const { return m_state; }
-    const ApiError &error() const { return m_error; }
     /// One entry per text, in order; an entry is empty until its vector is in (and stays empty for
     /// texts not embedded when the job failed or was cancelled).
     const QList<Embedding> &embeddings() const { return m_embeddings; }
-    int total() const { return int(m_texts.size()); }
-    /// Texts with their vector (from the cache or the service) so far.
-    int done() const { return m_done; }
     /// Texts found in the cache.
     int cached() const { return m_cached; }
     /// Texts sent to the service (their vectors may not all have arrived).
     int sent() const { return m_sent; }
     /// Milliseconds since the first request was sent (0 when nothing was sent).
-    qint64 sendingMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
+    qint64 sendingMs() const { return m_sendClock.isValid() ? m_sendClock.elapsed() : 0; }
     /// A message when storing to the cache failed (the vectors are still delivered).
     QString cacheError() const { return m_cacheError; }
-    void cancel();
     /// Cache only (set before the job starts): when any text is not in the cache the job fails
     /// (InvalidRequest) without sending anything. Used to bring a result back without a request.
     void setCacheOnly(bool on) { m_cacheOnly = on; }
 
-Q_SIGNALS:
-    void progress(int done, int total);
-    void retrying(int chunk, int retry, int totalRetries, int delayMs, const core::ApiError &error);
-    void finished();
-
 private:
-    void begin();
-    void finish(State state);
+    void begin() override;
+    /// Stores the vectors of m_missing[from, to) in the cache and counts them done.
+    void store(int from, int to);
 
     QPointer<EmbeddingProvider> m_provider;
     EmbeddingCache *m_cache;
@@ -68,17 +59,10 @@ private:
     QList<QByteArray> m_keys;
     QList<Embedding> m_embeddings;
     QList<int> m_missing;             // text positions sent to the service
-    QPointer<EmbeddingBatchJob> m_batch;
-    QList<QPointer<EmbeddingBatchJob>> m_queries;
-    ApiError m_error;
     QString m_cacheError;
-    QElapsedTimer m_clock;
-    State m_state = State::Running;
-    int m_done = 0;
+    QElapsedTimer m_sendClock;
     int m_cached = 0;
     int m_sent = 0;
-    int m_queriesLeft = 0;
-    bool m_finished = false;
 };
 
 } // namespace core

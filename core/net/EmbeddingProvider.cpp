@@ -90,8 +90,6 @@ public:
                                      u"/embeddings: texts per request must be 1..%1 and requests in flight at least 1"_s.arg(kMaxPromptsPerBatch)));
         else if (s.dimensions && *s.dimensions < 1)
             failLater(ApiError::make(ApiError::Kind::InvalidRequest, u"/embeddings: dimensions must be at least 1"_s));
-        else
-            start();
     }
 
 protected:
@@ -155,8 +153,6 @@ public:
             failLater(ApiError::make(ApiError::Kind::InvalidRequest, u"Gradient: no workspace id set"_s));
         else if (s.batch.chunkSize < 1 || s.batch.maxInFlight < 1)
             failLater(ApiError::make(ApiError::Kind::InvalidRequest, u"Gradient: batch size and requests in flight must be at least 1"_s));
-        else
-            start();
     }
 
 protected:
