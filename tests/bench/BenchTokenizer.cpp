@@ -110,7 +110,7 @@ int main(int argc, char **argv)
         translation.translate();
         loop.exec();
         perSecond.append(lines / (ms(t) / 1000.0));
-        if (translation.table()->rowCount() != lines)
+        if (translation.table()->model()->rowCount() != lines)
             return 1;
     }
     std::printf("translate %d lines one request each (3 in flight): median %.0f lines/s\n", lines, median(perSecond));

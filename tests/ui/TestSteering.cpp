@@ -22,7 +22,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,6 +36,22 @@ const QList<core::SteeringConceptExample> kFood{
     {u"The car drove down the road."_s, u"The pizza with cheese and fresh tomatoes."_s, {}},
     {u"I fixed the engine."_s, u"I baked bread and a good soup."_s, {}},
 };
+
+/// A cell of a tab's table as shown: its text, tool tip and background colour.
+QString cellText(const QTableView *table, int row, int column)
+{
+    return table->model()->index(row, column).data().toString();
+}
+
+QString cellToolTip(const QTableView *table, int row, int column)
+{
+    return table->model()->index(row, column).data(Qt::ToolTipRole).toString();
+}
+
+QColor cellBackground(const QTableView *table, int row, int column)
+{
+    return table->model()->index(row, column).data(Qt::BackgroundRole).value<QBrush>().color();
+}
 
 } // namespace
 
@@ -136,9 +152,9 @@ void TestSteering::pairsAreCheckedBeforeSending()
     QCOMPARE(problems.at(3).message, u"pair 5 has the same text on both sides"_s);
     QVERIFY(!create->isEnabled());
     QVERIFY2(tab->validationText().contains(u"pair 4 repeats pair 1"_s), qPrintable(tab->validationText()));
-    QTableWidget *pairs = tab->pairsTable();
-    QVERIFY(pairs->item(3, 0)->background().color() != pairs->item(0, 0)->background().color());
-    QCOMPARE(pairs->item(3, 1)->toolTip(), u"pair 4 repeats pair 1"_s);
+    QTableView *pairs = tab->pairsTable();
+    QVERIFY(cellBackground(pairs, 3, 0) != cellBackground(pairs, 0, 0));
+    QCOMPARE(cellToolTip(pairs, 3, 1), u"pair 4 repeats pair 1"_s);
     // Ctrl+Enter in the editor: nothing is sent, the reason is given, the pairs stay.
     pairs->setFocus();
     QTest::keyClick(pairs, Qt::Key_Return, Qt::ControlModifier);
@@ -154,7 +170,7 @@ void TestSteering::pairsAreCheckedBeforeSending()
     tab->removeSelectedPairs();
     QCOMPARE(tab->examples().size(), 1);
     tab->addPair(u"Maybe we could."_s, u"We will."_s);
-    pairs->setCurrentCell(1, 0);
+    pairs->setCurrentIndex(pairs->model()->index(1, 0));
     tab->movePair(-1);
     QCOMPARE(tab->examples().at(0).negative, u"Maybe we could."_s);
     QVERIFY(tab->pairProblems().isEmpty());
@@ -165,29 +181,29 @@ void TestSteering::ctrlNEditsTheNewRow()
 {
     auto tab = makeTab(m_connection->client.get());
     tab->setExamples({kFood.at(0)});
-    QTableWidget *pairs = tab->pairsTable();
+    QTableView *pairs = tab->pairsTable();
     tab->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(tab.get()));
     pairs->setFocus();
-    pairs->setCurrentCell(0, 1);
+    pairs->setCurrentIndex(pairs->model()->index(0, 1));
     QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(pairs));
 
     // Ctrl+N: the new row is current, on its first column, and being edited.
     QTest::keyClick(pairs, Qt::Key_N, Qt::ControlModifier);
-    QCOMPARE(pairs->rowCount(), 2);
-    QCOMPARE(pairs->currentRow(), 1);
-    QCOMPARE(pairs->currentColumn(), 0);
+    QCOMPARE(pairs->model()->rowCount(), 2);
+    QCOMPARE(pairs->currentIndex().row(), 1);
+    QCOMPARE(pairs->currentIndex().column(), 0);
     QWidget *editor = pairs->indexWidget(pairs->model()->index(1, 0));
     QVERIFY(editor);
     QCOMPARE(QApplication::focusWidget(), editor);
     // Typing goes into the new pair; Tab commits it and edits the positive side.
     QTest::keyClicks(QApplication::focusWidget(), u"Perhaps it could work."_s);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-    QCOMPARE(pairs->item(1, 0)->text(), u"Perhaps it could work."_s);
+    QCOMPARE(cellText(pairs, 1, 0), u"Perhaps it could work."_s);
     QVERIFY(pairs->indexWidget(pairs->model()->index(1, 1)));
     QTest::keyClicks(QApplication::focusWidget(), u"It works."_s);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // the delegate commits on the next event loop pass
-    QTRY_COMPARE(pairs->item(1, 1)->text(), u"It works."_s);
+    QTRY_COMPARE(cellText(pairs, 1, 1), u"It works."_s);
     // The old pair is untouched.
     QCOMPARE(tab->examples().size(), 2);
     QCOMPARE(tab->examples().at(0).negative, kFood.at(0).negative);
@@ -197,9 +213,9 @@ void TestSteering::ctrlNEditsTheNewRow()
     QTest::keyClick(pairs, Qt::Key_N, Qt::ControlModifier);
     QTest::keyClicks(QApplication::focusWidget(), u"Maybe"_s);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::ControlModifier);
-    QCOMPARE(pairs->rowCount(), 4);
-    QCOMPARE(pairs->item(2, 0)->text(), u"Maybe"_s);
-    QCOMPARE(pairs->currentRow(), 3);
+    QCOMPARE(pairs->model()->rowCount(), 4);
+    QCOMPARE(cellText(pairs, 2, 0), u"Maybe"_s);
+    QCOMPARE(pairs->currentIndex().row(), 3);
     QCOMPARE(QApplication::focusWidget(), pairs->indexWidget(pairs->model()->index(3, 0)));
     QCOMPARE(tab->examples().at(1).negative, u"Perhaps it could work."_s);
 }
@@ -216,12 +232,12 @@ void TestSteering::createdConceptIsKeptAcrossARestart()
         id = tab->conceptId();
         QVERIFY2(id.startsWith(u"sandbox-concept-"_s), qPrintable(tab->statusText()));
         QVERIFY2(tab->statusText().contains(u"saved in the library"_s), qPrintable(tab->statusText()));
-        QCOMPARE(tab->libraryTable()->rowCount(), 1);
+        QCOMPARE(tab->libraryTable()->model()->rowCount(), 1);
         // The same pairs again give the same id (the API is idempotent): the entry is updated.
         QVERIFY(createAndWait(tab.get()));
         QCOMPARE(tab->conceptId(), id);
         QVERIFY2(tab->statusText().contains(u"updated in the library"_s), qPrintable(tab->statusText()));
-        QCOMPARE(tab->libraryTable()->rowCount(), 1);
+        QCOMPARE(tab->libraryTable()->model()->rowCount(), 1);
     }
     // A restart: the database closed and opened again.
     m_library.reset();
@@ -231,10 +247,10 @@ void TestSteering::createdConceptIsKeptAcrossARestart()
     QVERIFY2(m_db->open(&error), qPrintable(error));
     m_library = std::make_unique<core::SteeringLibrary>(m_db.get());
     auto tab = makeTab(m_connection->client.get());
-    QCOMPARE(tab->libraryTable()->rowCount(), 1);
-    QCOMPARE(tab->libraryTable()->item(0, 0)->text(), u"Food"_s);
-    QCOMPARE(tab->libraryTable()->item(0, 1)->toolTip(), id);
-    QCOMPARE(tab->libraryTable()->item(0, 2)->text(), u"Offline sandbox"_s);
+    QCOMPARE(tab->libraryTable()->model()->rowCount(), 1);
+    QCOMPARE(cellText(tab->libraryTable(), 0, 0), u"Food"_s);
+    QCOMPARE(cellToolTip(tab->libraryTable(), 0, 1), id);
+    QCOMPARE(cellText(tab->libraryTable(), 0, 2), u"Offline sandbox"_s);
     const core::SteeringConceptEntry entry = m_library->list().at(0);
     QCOMPARE(entry.host, m_connection->client->config().baseUrl.toString());
     QCOMPARE(entry.description, u"talks about cooking"_s);
@@ -250,32 +266,32 @@ void TestSteering::libraryRenameDuplicateDeleteUndo()
     tab->setExamples(kFood);
     tab->setConceptName(u"Food"_s);
     QVERIFY(createAndWait(tab.get()));
-    QTableWidget *library = tab->libraryTable();
+    QTableView *library = tab->libraryTable();
     QSignalSpy changed(tab.get(), &ui::SteeringTab::libraryChanged);
     // Rename in place: editing the name cell stores it.
-    library->item(0, 0)->setText(u"Cooking"_s);
+    library->model()->setData(library->model()->index(0, 0), u"Cooking"_s);
     QCOMPARE(m_library->list().at(0).name, u"Cooking"_s);
     QVERIFY(tab->duplicateEntry(0));
-    QCOMPARE(library->rowCount(), 2);
-    QStringList names{library->item(0, 0)->text(), library->item(1, 0)->text()};
+    QCOMPARE(library->model()->rowCount(), 2);
+    QStringList names{cellText(library, 0, 0), cellText(library, 1, 0)};
     names.sort();
     QCOMPARE(names, (QStringList{u"Cooking"_s, u"Cooking (copy)"_s}));
     // Delete, then Undo brings it back with everything it had.
-    const int copyRow = library->item(0, 0)->text() == u"Cooking (copy)"_s ? 0 : 1;
-    library->setCurrentCell(copyRow, 0);
+    const int copyRow = cellText(library, 0, 0) == u"Cooking (copy)"_s ? 0 : 1;
+    library->setCurrentIndex(library->model()->index(copyRow, 0));
     library->setFocus();
     QTest::keyClick(library, Qt::Key_Delete);
-    QCOMPARE(library->rowCount(), 1);
-    QCOMPARE(library->item(0, 0)->text(), u"Cooking"_s);
+    QCOMPARE(library->model()->rowCount(), 1);
+    QCOMPARE(cellText(library, 0, 0), u"Cooking"_s);
     QVERIFY(tab->findChild<QPushButton *>(u"undoDelete"_s)->isEnabled());
     QTest::keyClick(library, Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(library->rowCount(), 2);
+    QCOMPARE(library->model()->rowCount(), 2);
     QCOMPARE(m_library->list().size(), 2);
     QVERIFY(!tab->findChild<QPushButton *>(u"undoDelete"_s)->isEnabled());
     QVERIFY(changed.count() >= 4);
     // An empty name is refused and the old one stays.
     QVERIFY(!tab->renameEntry(0, u"  "_s));
-    QVERIFY(!library->item(0, 0)->text().trimmed().isEmpty());
+    QVERIFY(!cellText(library, 0, 0).trimmed().isEmpty());
 }
 
 void TestSteering::recreateOnAnotherServer()
@@ -288,9 +304,9 @@ void TestSteering::recreateOnAnotherServer()
     // sends its pairs there, keeping a second entry for that host.
     const auto other = connect();
     auto elsewhere = makeTab(other->client.get());
-    QCOMPARE(elsewhere->libraryTable()->rowCount(), 1);
-    QVERIFY2(elsewhere->libraryTable()->item(0, 2)->toolTip().contains(u"Re-create it here"_s),
-             qPrintable(elsewhere->libraryTable()->item(0, 2)->toolTip()));
+    QCOMPARE(elsewhere->libraryTable()->model()->rowCount(), 1);
+    QVERIFY2(cellToolTip(elsewhere->libraryTable(), 0, 2).contains(u"Re-create it here"_s),
+             qPrintable(cellToolTip(elsewhere->libraryTable(), 0, 2)));
     QSignalSpy done(elsewhere.get(), &ui::SteeringTab::conceptFinished);
     elsewhere->recreateEntry(0);
     QVERIFY(done.wait(10000));
@@ -342,9 +358,9 @@ void TestSteering::offlineSandboxIsOneServerAcrossRestarts()
     auto second = launch();
     QVERIFY(second);
     auto tab = makeTab(second->client.get());
-    QCOMPARE(tab->libraryTable()->rowCount(), 1);
-    QVERIFY2(!tab->libraryTable()->item(0, 2)->toolTip().contains(u"Re-create it here"_s),
-             qPrintable(tab->libraryTable()->item(0, 2)->toolTip()));
+    QCOMPARE(tab->libraryTable()->model()->rowCount(), 1);
+    QVERIFY2(!cellToolTip(tab->libraryTable(), 0, 2).contains(u"Re-create it here"_s),
+             qPrintable(cellToolTip(tab->libraryTable(), 0, 2)));
     core::CompletionRequest request;
     request.model = u"sandbox-luminous-base"_s;
     request.prompt = core::Prompt::fromText(u"Today"_s);
@@ -522,9 +538,9 @@ void TestSteering::completionAndChatApplyFromTheLibrary()
 
     // Chat: "Use in Chat" from the Steering tab's library.
     tab->reloadLibrary();
-    for (int row = 0; row < tab->libraryTable()->rowCount(); ++row)
-        if (tab->libraryTable()->item(row, 0)->text() == u"Food"_s)
-            tab->libraryTable()->setCurrentCell(row, 0);
+    for (int row = 0; row < tab->libraryTable()->model()->rowCount(); ++row)
+        if (cellText(tab->libraryTable(), row, 0) == u"Food"_s)
+            tab->libraryTable()->setCurrentIndex(tab->libraryTable()->model()->index(row, 0));
     tab->findChild<QPushButton *>(u"useInChat"_s)->click();
     QCOMPARE(window.tabs()->currentWidget(), static_cast<QWidget *>(window.chatTab()));
     QCOMPARE(window.chatTab()->findChild<QLineEdit *>(u"steering_concepts"_s)->text(), id);

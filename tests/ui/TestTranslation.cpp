@@ -18,7 +18,6 @@
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -29,6 +28,21 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString kModel = u"sandbox-pharia-1-mt-translation"_s;
 }
+
+namespace {
+
+/// A cell of the segments table as shown, and its background colour.
+QString cellText(const QTableView *table, int row, int column)
+{
+    return table->model()->index(row, column).data().toString();
+}
+
+QColor cellBackground(const QTableView *table, int row, int column)
+{
+    return table->model()->index(row, column).data(Qt::BackgroundRole).value<QBrush>().color();
+}
+
+} // namespace
 
 class TestTranslation : public QObject
 {
@@ -89,21 +103,21 @@ void TestTranslation::translatesWithSegmentScores()
     QVERIFY(*m_tab->score() > 0 && *m_tab->score() <= 1);
     QLabel *score = m_tab->findChild<QLabel *>(u"score"_s);
     QCOMPARE(score->text(), u"score %1"_s.arg(*m_tab->score(), 0, 'f', 3));
-    QTableWidget *table = m_tab->table();
-    QCOMPARE(table->rowCount(), 2);
-    QCOMPARE(table->item(0, 1)->text(), u"Hello world."_s);
-    QCOMPARE(table->item(0, 2)->text(), u"Hallo Welt."_s);
+    QTableView *table = m_tab->table();
+    QCOMPARE(table->model()->rowCount(), 2);
+    QCOMPARE(cellText(table, 0, 1), u"Hello world."_s);
+    QCOMPARE(cellText(table, 0, 2), u"Hallo Welt."_s);
     // The overall score is the length-weighted mean of the segment scores (the sandbox's rule), so
     // it lies between them; each segment's cell is coloured by its score.
-    const double s0 = table->item(0, 3)->text().toDouble();
-    const double s1 = table->item(1, 3)->text().toDouble();
+    const double s0 = cellText(table, 0, 3).toDouble();
+    const double s1 = cellText(table, 1, 3).toDouble();
     QVERIFY(*m_tab->score() >= std::min(s0, s1) - 1e-3 && *m_tab->score() <= std::max(s0, s1) + 1e-3);
     if (std::abs(s0 - s1) > 0.01)
-        QVERIFY(table->item(0, 3)->background().color() != table->item(1, 3)->background().color());
+        QVERIFY(cellBackground(table, 0, 3) != cellBackground(table, 1, 3));
     // The translation view carries each segment's colour on its characters.
     QTextCursor at(m_tab->translationView()->document());
     at.setPosition(int(m_tab->translation().indexOf(u"Hallo"_s)) + 1);
-    QCOMPARE(at.charFormat().background().color().rgb(), table->item(0, 3)->background().color().rgb());
+    QCOMPARE(at.charFormat().background().color().rgb(), cellBackground(table, 0, 3).rgb());
     QVERIFY2(m_tab->statusText().contains(u"2 segments"_s), qPrintable(m_tab->statusText()));
 }
 
@@ -124,9 +138,9 @@ void TestTranslation::hoverMarksTheSourceSpan()
     QTRY_COMPARE(m_tab->markedSource(), qMakePair(int(source.indexOf(u"The cat"_s)), int(source.size() - source.indexOf(u"The cat"_s))));
     QCOMPARE(m_tab->sourceEdit()->extraSelections().size(), 1);
     QCOMPARE(m_tab->sourceEdit()->extraSelections().first().cursor.selectedText(), u"The cat is in the house."_s);
-    QCOMPARE(m_tab->table()->currentRow(), 1);
+    QCOMPARE(m_tab->table()->currentIndex().row(), 1);
     // The table leads the other way: its first row marks the first sentence.
-    m_tab->table()->setCurrentCell(0, 1);
+    m_tab->table()->setCurrentIndex(m_tab->table()->model()->index(0, 1));
     QCOMPARE(m_tab->markedSource(), qMakePair(0, 12));
 }
 
@@ -151,7 +165,7 @@ void TestTranslation::leavingClearsTheHoverMark()
     QCOMPARE(m_tab->markedSource(), qMakePair(-1, 0));
 
     // The same for the segment table: hover a row, leave the table.
-    QTableWidget *table = m_tab->table();
+    QTableView *table = m_tab->table();
     const QRect cell = table->visualRect(table->model()->index(0, 1));
     QVERIFY(cell.isValid());
     QTest::mouseMove(table->viewport(), cell.center());
@@ -176,7 +190,7 @@ void TestTranslation::swapsDirection()
     QCOMPARE(m_tab->sourceLanguage(), u"de"_s);
     QCOMPARE(m_tab->targetLanguage(), u"en"_s);
     QVERIFY(m_tab->translation().isEmpty());
-    QCOMPARE(m_tab->table()->rowCount(), 0);
+    QCOMPARE(m_tab->table()->model()->rowCount(), 0);
     QCOMPARE(ui::TranslationTab::languageCode(u"German (de)"_s), u"de"_s);
     QCOMPARE(ui::TranslationTab::languageCode(u" pt-BR "_s), u"pt-BR"_s);
 }
@@ -191,18 +205,18 @@ void TestTranslation::manyLinesFillTheTable()
     QProgressBar *progress = m_tab->findChild<QProgressBar *>(u"progress"_s);
     QSignalSpy progressed(progress, &QProgressBar::valueChanged);
     QVERIFY(translateAndWait(m_tab.get()));
-    QTableWidget *table = m_tab->table();
-    QCOMPARE(table->rowCount(), 5); // the empty and blank lines are not sent
-    QCOMPARE(table->horizontalHeaderItem(0)->text(), u"line"_s);
+    QTableView *table = m_tab->table();
+    QCOMPARE(table->model()->rowCount(), 5); // the empty and blank lines are not sent
+    QCOMPARE(table->model()->headerData(0, Qt::Horizontal).toString(), u"line"_s);
     QList<int> values;
     for (const QList<QVariant> &signal : std::as_const(progressed))
         values.append(signal.at(0).toInt());
     QCOMPARE(values, (QList<int>{0, 1, 2, 3, 4, 5}));
-    QCOMPARE(table->item(1, 1)->text(), u"The dog and the cat."_s);
-    QCOMPARE(table->item(1, 2)->text(), u"[fr] Le chien et le chat."_s);
+    QCOMPARE(cellText(table, 1, 1), u"The dog and the cat."_s);
+    QCOMPARE(cellText(table, 1, 2), u"[fr] Le chien et le chat."_s);
     for (int row = 0; row < 5; ++row) {
-        QVERIFY2(table->item(row, 2)->text().startsWith(u"[fr] "_s), qPrintable(table->item(row, 2)->text()));
-        const double score = table->item(row, 3)->text().toDouble();
+        QVERIFY2(cellText(table, row, 2).startsWith(u"[fr] "_s), qPrintable(cellText(table, row, 2)));
+        const double score = cellText(table, row, 3).toDouble();
         QVERIFY(score > 0 && score <= 1);
     }
     QVERIFY2(m_tab->statusText().startsWith(u"5 lines translated"_s), qPrintable(m_tab->statusText()));
@@ -211,11 +225,11 @@ void TestTranslation::manyLinesFillTheTable()
     m_tab->highlightSegment(3);
     QCOMPARE(m_tab->markedSource().first, int(lines.join(u'\n').indexOf(u"A house"_s)));
     QCOMPARE(m_tab->translationView()->extraSelections().size(), 1);
-    QCOMPARE(m_tab->translationView()->extraSelections().first().cursor.selectedText(), table->item(3, 2)->text());
+    QCOMPARE(m_tab->translationView()->extraSelections().first().cursor.selectedText(), cellText(table, 3, 2));
     // Each line's translation carries its score colour, like the segments of one request.
     QTextCursor inLine(m_tab->translationView()->document());
     inLine.setPosition(m_tab->translationView()->extraSelections().first().cursor.selectionStart() + 1);
-    QCOMPARE(inLine.charFormat().background().color().rgb(), table->item(3, 3)->background().color().rgb());
+    QCOMPARE(inLine.charFormat().background().color().rgb(), cellBackground(table, 3, 3).rgb());
 
     // CSV export read back.
     QString error;
@@ -228,7 +242,7 @@ void TestTranslation::manyLinesFillTheTable()
     QCOMPARE(csv->header, (QStringList{u"line"_s, u"source"_s, u"translation"_s, u"score"_s}));
     QCOMPARE(csv->rows.size(), 5);
     QCOMPARE(csv->rows.at(2).at(1), u"Thank you, my city!"_s); // the comma survives quoting
-    QCOMPARE(csv->rows.at(2).at(2), table->item(2, 2)->text());
+    QCOMPARE(csv->rows.at(2).at(2), cellText(table, 2, 2));
 
     // Copy: every row as tab-separated text.
     m_tab->copyTable();
@@ -256,7 +270,7 @@ void TestTranslation::errorsAreShownAndLoseNothing()
     m_tab->setLinesMode(true);
     QVERIFY(translateAndWait(m_tab.get()));
     QVERIFY2(m_tab->statusText().startsWith(u"2 of 2 lines failed"_s), qPrintable(m_tab->statusText()));
-    QVERIFY(m_tab->table()->item(1, 2)->text().contains(u"does not support translation"_s));
+    QVERIFY(cellText(m_tab->table(), 1, 2).contains(u"does not support translation"_s));
 
     // Nothing to send: no request, a clear reason.
     m_tab->setSource(u"  \n "_s);

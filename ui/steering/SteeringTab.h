@@ -4,6 +4,7 @@
 #include "core/net/ApiClient.h"
 #include "core/storage/SteeringLibrary.h"
 #include "ui/common/PlaygroundTab.h"
+#include "ui/steering/SteeringPairsEditor.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -17,12 +18,14 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
-class QTableWidget;
+class QTableView;
 
 namespace ui {
 
 class ModelPicker;
 class PromptEdit;
+class SteeringABView;
+class SteeringLibraryPanel;
 
 /// Steering concepts (reference/API-ENDPOINTS.md §6, BETA): a table editor of example pairs
 /// (negative → positive) with add, remove, reorder and CSV import/export, checked for empty and
@@ -30,18 +33,16 @@ class PromptEdit;
 /// library in SQLite (core::SteeringLibrary) with rename, delete (undoable), duplicate and
 /// re-create on the connection in use; an A/B view that streams one prompt without and with the
 /// concept side by side, through /complete or /chat/completions. Create with Ctrl+Enter in the
-/// editor; Run A/B with Ctrl+Enter in the A/B prompt; Esc stops.
+/// editor; Run A/B with Ctrl+Enter in the A/B prompt; Esc stops. The tab wires the library
+/// (SteeringLibraryPanel), the editor (SteeringPairsEditor) and the A/B inputs and outputs
+/// (SteeringABForm, SteeringABView), and runs the requests.
 class SteeringTab : public PlaygroundTab
 {
     Q_OBJECT
 public:
     enum class Mode { Completion, Chat };
     /// One problem of the pairs: the row (0-based) and what is wrong.
-    struct PairProblem
-    {
-        int row = 0;
-        QString message;
-    };
+    using PairProblem = SteeringPairsEditor::PairProblem;
 
     explicit SteeringTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     ~SteeringTab() override;
@@ -69,14 +70,14 @@ public:
     void movePair(int delta);
     bool importCsv(const QString &path, QString *error);
     bool exportCsv(const QString &path, QString *error) const;
-    QTableWidget *pairsTable() const { return m_pairs; }
+    QTableView *pairsTable() const;
 
     /// The concept id in use (the last one created or loaded), for A/B and "Use in".
     QString conceptId() const;
     void setConceptId(const QString &id);
 
     // Library
-    QTableWidget *libraryTable() const { return m_libraryTable; }
+    QTableView *libraryTable() const;
     /// Row `row` of the library table into the editor (name, description, pairs, id).
     void loadEntry(int row);
     /// The library rowid shown in table row `row`, or 0.
@@ -134,35 +135,28 @@ private:
     QJsonObject draftJson() const;
     void restoreDraftJson(const QJsonObject &draft);
     void build();
-    QWidget *buildEditor();
-    QWidget *buildLibrary();
     QWidget *buildAB();
     void flagProblems();
     void sendConcept(const QList<core::SteeringConceptExample> &examples, const core::SteeringConceptEntry &base, bool recreate);
-    int selectedLibraryRow() const;
     void startStream(bool steered);
     void streamEnded();
 
     core::ApiClient *m_client;
     core::RunRecorder *m_recorder = nullptr;
     core::SteeringLibrary *m_library = nullptr;
-    QList<core::SteeringConceptEntry> m_entries; // as listed in the table
-    std::optional<core::SteeringConceptEntry> m_deleted;
     QPointer<core::SteeringConceptJob> m_conceptJob;
     QPointer<core::ApiJob> m_streams[2];
     qint64 m_runId = 0;
-    bool m_filling = false;
 
+    SteeringLibraryPanel *m_libraryPanel = nullptr;
+    SteeringPairsEditor *m_editor = nullptr;
+    SteeringABView *m_abView = nullptr;
+    // Widgets of the editor, the A/B form and view that the run code and the drafts use.
     QLineEdit *m_name = nullptr;
     QLineEdit *m_description = nullptr;
-    QTableWidget *m_pairs = nullptr;
-    QLabel *m_validation = nullptr;
     QPushButton *m_createButton = nullptr;
     QLineEdit *m_idEdit = nullptr;
     QLabel *m_status = nullptr;
-    QTableWidget *m_libraryTable = nullptr;
-    QPushButton *m_undoButton = nullptr;
-    QLabel *m_libraryEmpty = nullptr;
 
     QComboBox *m_mode = nullptr;
     ModelPicker *m_abModel = nullptr;
@@ -172,7 +166,6 @@ private:
     QPushButton *m_runAB = nullptr;
     QPushButton *m_stopAB = nullptr;
     QPlainTextEdit *m_outputs[2] = {nullptr, nullptr};
-    QLabel *m_outputTitles[2] = {nullptr, nullptr};
     QLabel *m_outputErrors[2] = {nullptr, nullptr};
     core::ApiJob::State m_sideStates[2] = {core::ApiJob::State::Succeeded, core::ApiJob::State::Succeeded};
     QLabel *m_abStatus = nullptr;

@@ -11,23 +11,26 @@
 #include <optional>
 
 class QCheckBox;
-class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 class QTextEdit;
 
 namespace ui {
 
 class ModelPicker;
+class TranslationForm;
+class TranslationView;
 
 /// `/translate` (reference/API-ENDPOINTS.md §5): source text, target language and model; the
 /// translation with its overall quality score, and its segments with their own scores, coloured by
 /// score, listed in a table; hovering a segment (in the translation or the table) marks its source
 /// span. Swap direction; "one request per line" translates many lines with a progress bar into the
 /// same table. Copy and CSV export of the table. Translate with Ctrl+Enter, Stop with Esc.
+/// The tab wires a TranslationForm (parameters) to a TranslationView (texts and segments table)
+/// and runs the requests.
 class TranslationTab : public PlaygroundTab
 {
     Q_OBJECT
@@ -50,13 +53,13 @@ public:
 
     QString translation() const;
     /// The overall score on show, or nullopt.
-    std::optional<double> score() const { return m_score; }
+    std::optional<double> score() const;
     QString statusText() const;
-    QTableWidget *table() const { return m_table; }
-    QTextEdit *translationView() const { return m_translationView; }
+    QTableView *table() const;
+    QTextEdit *translationView() const;
     QPlainTextEdit *sourceEdit() const { return m_sourceEdit; }
     /// The source range marked now (start, length in UTF-16 units), or (-1, 0).
-    QPair<int, int> markedSource() const { return m_marked; }
+    QPair<int, int> markedSource() const;
     /// Marks segment `index` (table row) in the translation and its span in the source.
     void highlightSegment(int index);
     /// Removes those marks (the mouse left the translation or the table).
@@ -90,25 +93,10 @@ Q_SIGNALS:
     /// A run (one request, or every line) ended, any way.
     void finished();
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     QJsonObject draftJson() const;
     void restoreDraftJson(const QJsonObject &draft);
-    struct Segment
-    {
-        QString source;
-        QString translation;
-        double score = 0;
-        bool scored = false;       // the answer had a score (lines mode: a line may fail)
-        int sourceStart = -1;      // in the source editor
-        int translationStart = -1; // in the translation view
-    };
     void build();
-    void showResponse(const QString &source, const core::TranslationResponse &response);
-    /// Fills each scored segment's characters in the translation view with its score colour.
-    void fillSegments();
     void startLine(int row);
     void lineFinished(int row, core::TranslationJob *job);
     void finishRun(core::RunStatus status);
@@ -128,22 +116,14 @@ private:
     int m_failedLines = 0;
     QString m_firstLineError;
 
+    TranslationForm *m_form = nullptr;
+    TranslationView *m_view = nullptr;
+    // Widgets of the form and the view that the run code uses.
     ModelPicker *m_model = nullptr;
-    QComboBox *m_from = nullptr;
-    QComboBox *m_to = nullptr;
     QCheckBox *m_perLine = nullptr;
-    QPushButton *m_translateButton = nullptr;
-    QPushButton *m_stopButton = nullptr;
     QPlainTextEdit *m_sourceEdit = nullptr;
-    QTextEdit *m_translationView = nullptr;
-    QLabel *m_scoreLabel = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
-    QTableWidget *m_table = nullptr;
-
-    QList<Segment> m_segments;
-    std::optional<double> m_score;
-    QPair<int, int> m_marked{-1, 0};
 };
 
 } // namespace ui

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#include "ui/steering/SteeringABView.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ui {
+
+SteeringABView::SteeringABView(QWidget *box, QBoxLayout *layout)
+    : QObject(box)
+{
+    auto *outputs = new QHBoxLayout;
+    for (int i = 0; i < 2; ++i) {
+        auto *column = new QVBoxLayout;
+        m_titles[i] = new QLabel(box);
+        m_outputs[i] = new QPlainTextEdit(box);
+        m_outputs[i]->setMinimumHeight(40);
+        m_outputs[i]->setObjectName(i == 0 ? u"outputWithout"_s : u"outputWith"_s);
+        m_outputs[i]->setReadOnly(true);
+        // A failed side says so here, in red, apart from whatever output it streamed.
+        m_errors[i] = new QLabel(box);
+        m_errors[i]->setObjectName(i == 0 ? u"errorWithout"_s : u"errorWith"_s);
+        m_errors[i]->setTextFormat(Qt::PlainText);
+        m_errors[i]->setWordWrap(true);
+        m_errors[i]->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_errors[i]->setStyleSheet(u"QLabel { color: #b00020; }"_s);
+        m_errors[i]->hide();
+        column->addWidget(m_titles[i]);
+        column->addWidget(m_errors[i]);
+        column->addWidget(m_outputs[i]);
+        outputs->addLayout(column);
+    }
+    m_titles[0]->setText(tr("<b>A · without a concept</b>"));
+    setConceptId(QString());
+    m_outputs[0]->setPlaceholderText(tr("Unsteered output streams here."));
+    m_outputs[1]->setPlaceholderText(tr("Create or open a concept, then Run A/B."));
+    layout->addLayout(outputs, 1);
+    m_status = new QLabel(box);
+    m_status->setObjectName(u"abStatus"_s);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+}
+
+void SteeringABView::setConceptId(const QString &id)
+{
+    m_titles[1]->setText(id.isEmpty() ? tr("<b>B · with the concept</b> (none yet)") : tr("<b>B · with</b> %1").arg(id.left(24).toHtmlEscaped()));
+}
+
+} // namespace ui
