@@ -191,7 +191,7 @@ void ExplanationTab::onJobFinished(core::ApiJob *job)
                                QString::fromUtf8(QJsonDocument(response.toJson()).toJson(QJsonDocument::Compact)), QString(),
                                job->elapsedMs());
         m_form->setStatusText(tr("%n explanation(s) · %1 · %2", nullptr, int(response.explanations.size()))
-                                   .arg(response.modelVersion.value_or(tr("model version not given")), elapsed));
+                                  .arg(response.modelVersion.value_or(tr("model version not given")), elapsed));
         break;
     }
     case core::ApiJob::State::Canceled:
