@@ -6,36 +6,18 @@
 #include "ui/common/PlaygroundTab.h"
 
 #include <QElapsedTimer>
-#include <QIcon>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
-#include <optional>
-
-class QButtonGroup;
-class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
-class QLabel;
-class QLineEdit;
-class QListWidget;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QSortFilterProxyModel;
-class QSpinBox;
 class QTableView;
-class QToolButton;
-class QHBoxLayout;
 
 namespace ui {
 
+class ExplanationForm;
+class ExplanationResultsView;
 class HeatmapView;
-class ModelPicker;
-class PromptEdit;
-class ScaleLegend;
-class SpanTableModel;
+class WhatIfAnalysis;
 
 /// `/explain` (reference/API-ENDPOINTS.md §4): which parts of a prompt (text, images, token ids)
 /// drove the model towards a target, as a heatmap over the prompt with a colour-blind-safe
@@ -44,6 +26,10 @@ class SpanTableModel;
 /// what-if re-runs with attention controls on the marked spans (/complete and /evaluate), and
 /// exports (PNG, SVG, CSV, JSON). Completion and Chat hand their prompt and output over with
 /// setInput(). Explain with Ctrl+Enter, Stop with Esc.
+///
+/// The tab composes ExplanationForm (the inputs), ExplanationResultsView (heatmaps, table,
+/// what-if box; ExplanationExporter writes its exports) and WhatIfAnalysis (the what-if jobs),
+/// and runs /explain itself.
 class ExplanationTab : public PlaygroundTab
 {
     Q_OBJECT
@@ -71,15 +57,15 @@ public:
 
     /// Shows `response` as the answer to `request` (also what a finished run does).
     void showResponse(const core::ExplanationRequest &request, const core::ExplanationResponse &response);
-    bool hasResult() const { return m_result.has_value(); }
+    bool hasResult() const;
     /// The target tokens on show ("" entries never); empty with target_granularity "complete".
     QStringList targetTokens() const;
     /// -1: all (the mean, or the one explanation); else the target token whose explanation shows.
-    int targetIndex() const { return m_targetIndex; }
+    int targetIndex() const;
     void setTargetIndex(int index);
-    HeatmapView *heatmap() const { return m_heatmap; }
-    HeatmapView *pinnedHeatmap() const { return m_pinnedHeatmap; }
-    QTableView *table() const { return m_table; }
+    HeatmapView *heatmap() const;
+    HeatmapView *pinnedHeatmap() const;
+    QTableView *table() const;
     /// The extent of the scale in use: the fixed one with "Fix scale", else the largest |score|
     /// of the view on show ("All" or one target token; template tokens left out), with a pinned
     /// explanation the larger of both views.
@@ -104,7 +90,7 @@ public:
     QVariantMap draft() const override;
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
-    ModelPicker *modelPicker() const override { return m_modelPicker; }
+    ModelPicker *modelPicker() const override;
     /// The request the tab would send now. False with `error` set when the input is not valid.
     bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const;
 
@@ -128,108 +114,20 @@ Q_SIGNALS:
 private:
     QJsonObject draftJson() const;
     void restoreDraftJson(const QJsonObject &draft);
-    struct Result
-    {
-        core::ExplanationRequest request;
-        core::ExplanationResponse response;
-        QString target;                                       // the target explained
-        QList<QList<core::analysis::ScoredSpan>> explanations; // per explanation of the answer
-        QList<core::analysis::ScoredSpan> mean;               // their mean (or the one)
-        QList<QPair<int, int>> tokenRanges;                   // UTF-16 range of each explanation's target
-        QString label;
-    };
-    QWidget *buildInput();
-    QWidget *buildResults();
-    void rebuildItemList();
-    QString editorRowText() const;
-    void revalidate();
     void setBusy(bool busy);
     void onJobFinished(core::ApiJob *job);
-    void showResult();
-    void showSelection();
-    void rebuildTargetBar();
-    void updateScale();
-    /// The largest |score| of what is shown (without the fixed scale); 0 for nothing.
-    double viewExtent() const;
-    void syncTableToHeatmap(int span);
-    QList<core::analysis::ScoredSpan> shownSpans(const Result &result, int targetIndex) const;
-    QString title() const;
-    QImage renderImage() const;
-    bool checkExportable(QString *error) const;
-    QList<core::analysis::ExportedExplanation> exportedExplanations() const;
-    void renderExport(QPainter *painter, const QSize &size) const;
-    static Result makeResult(const core::ExplanationRequest &request, const core::ExplanationResponse &response);
-    QString tip(const QString &key) const;
-
-    struct Entry
-    {
-        bool editor = false;   // the text of the prompt editor
-        core::PromptItem item; // images, token ids, further text items (and the editor's controls)
-        QString name;          // file name of an image
-        QIcon icon;            // an image's thumbnail, made once
-        QSize imageSize;
-    };
 
     core::ApiClient *m_client; // not owned
     core::RunRecorder *m_recorder = nullptr;
     QPointer<core::ApiJob> m_job;
-    QList<QPointer<core::ApiJob>> m_whatIfJobs;
-    int m_whatIfGeneration = 0; // answers of older re-runs are dropped
     qint64 m_runId = 0;
     core::ExplanationRequest m_pendingRequest;
-    QJsonObject m_descriptions;
-    QList<Entry> m_entries;
-    std::optional<Result> m_result;
-    std::optional<Result> m_pinned;
-    int m_targetIndex = -1;
-    double m_fixedValue = 1.0;      // the fixed extent, exact (the spin box shows it rounded)
-    bool m_showValidation = false;  // validation messages only once the user tried to run
     QElapsedTimer m_clock;
     QTimer m_ticker;
 
-    ModelPicker *m_modelPicker;
-    QListWidget *m_itemList;
-    PromptEdit *m_promptEdit;
-    QPlainTextEdit *m_targetEdit;
-    QComboBox *m_promptGranularity;
-    QLineEdit *m_delimiter;
-    QComboBox *m_targetGranularity;
-    QComboBox *m_postprocessing;
-    QCheckBox *m_normalize;
-    QDoubleSpinBox *m_controlFactor;
-    QCheckBox *m_useThreshold;
-    QDoubleSpinBox *m_contextualControlThreshold;
-    QCheckBox *m_controlLogAdditive;
-    QComboBox *m_controlTokenOverlap;
-    QLabel *m_validationLabel;
-    QPushButton *m_runButton;
-    QPushButton *m_stopButton;
-    QProgressBar *m_progress;
-    QLabel *m_statusLabel;
-
-    QWidget *m_targetBar;
-    QHBoxLayout *m_targetBarLayout;
-    QButtonGroup *m_targetButtons;
-    QCheckBox *m_fixScale;
-    QDoubleSpinBox *m_fixedExtent;
-    QPushButton *m_pinButton;
-    QPushButton *m_unpinButton;
-    QToolButton *m_exportButton;
-    ScaleLegend *m_legend;
-    QWidget *m_pinnedBox;
-    QLabel *m_pinnedLabel;
-    QLabel *m_currentLabel;
-    HeatmapView *m_pinnedHeatmap;
-    HeatmapView *m_heatmap;
-    SpanTableModel *m_tableModel;
-    QSortFilterProxyModel *m_tableProxy;
-    QTableView *m_table;
-    QLabel *m_markedLabel;
-    QDoubleSpinBox *m_whatIfFactor;
-    QSpinBox *m_whatIfMaximumTokens;
-    QPushButton *m_whatIfButton;
-    QLabel *m_whatIfLabel;
-    bool m_syncing = false;
+    ExplanationForm *m_form;
+    ExplanationResultsView *m_view;
+    WhatIfAnalysis *m_whatIf;
 };
 
 } // namespace ui

@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "ui/explanation/HeatmapView.h"
 
+#include "ui/explanation/HeatmapAccessible.h"
+#include "ui/explanation/HeatmapBlock.h"
+
 #include <QAccessible>
-#include <QAccessibleWidget>
 #include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
-#include <QPointer>
-#include <QRegularExpression>
 #include <QScrollBar>
 #include <QTextLayout>
 #include <QToolTip>
-#include <QWindow>
 
 #include <algorithm>
 #include <cmath>
@@ -22,16 +21,12 @@ using core::analysis::ScoredSpan;
 namespace ui {
 
 namespace {
-constexpr double kMargin = 12;
-constexpr double kBlockGap = 14;
-constexpr double kLineGap = 3;
-constexpr double kMaxImageHeight = 300;
+constexpr double kMargin = HeatmapBlock::kMargin;
 constexpr int kOverlayAlpha = 170; // at the ends of the scale; 0 at a score of 0
 const QColor kPage(255, 255, 255);
 const QColor kInk(20, 20, 20);
 const QColor kCaption(110, 110, 110);
 const QColor kTemplateFill(0xdc, 0xdc, 0xdc); // template tokens: neutral, off the diverging scale
-const QColor kTemplateInk(125, 125, 125);
 
 QString shortText(QString text, int max = 60)
 {
@@ -46,209 +41,6 @@ QString signedScore(double score)
     return (score > 0 ? QStringLiteral("+") : QString()) + QString::number(score, 'g', 8);
 }
 
-/// Which characters of `text` belong to template special tokens; empty when there are none.
-QList<bool> templateMask(const QString &text)
-{
-    QList<bool> mask;
-    for (const auto &[first, last] : HeatmapView::templateTokenRanges(text)) {
-        if (mask.isEmpty())
-            mask = QList<bool>(text.size(), false);
-        for (int i = first; i < last; ++i)
-            mask[i] = true;
-    }
-    return mask;
-}
-
-/// Grey text over the template tokens of a text block.
-void greyTemplateText(QTextLayout *layout, const QList<QPair<int, int>> &ranges)
-{
-    QList<QTextLayout::FormatRange> formats;
-    for (const auto &[first, last] : ranges) {
-        QTextLayout::FormatRange range;
-        range.start = first;
-        range.length = last - first;
-        range.format.setForeground(kTemplateInk);
-        formats.append(range);
-    }
-    layout->setFormats(formats);
-}
-} // namespace
-
-struct HeatmapView::Block
-{
-    enum class Kind { Text, Image, Tokens, Target };
-    Kind kind = Kind::Text;
-    int item = -1;
-    QString caption;
-    double top = 0;     // caption top, page coordinates
-    double bottom = 0;  // end of the body
-    // Text and Target
-    std::unique_ptr<QTextLayout> layout;
-    QPointF layoutPos;
-    QList<int> lineStarts;
-    // Image
-    QImage image;
-    QImage scaled;
-    QRectF imageRect;
-    QRect crop; // pixels of the original image; null when uncropped
-    QList<bool> templateChars; // Text and Target: per character, part of a template token (empty: none)
-    // Tokens
-    QStringList chips;
-    QList<QRectF> chipRects;
-    QList<int> chipSpans; // the span scoring each chip, or -1
-
-    /// The rectangles (page coordinates) that text range [first, last) covers.
-    QList<QRectF> textRects(int first, int last) const
-    {
-        QList<QRectF> rects;
-        if (!layout || layout->lineCount() == 0 || last <= first)
-            return rects;
-        auto it = std::upper_bound(lineStarts.cbegin(), lineStarts.cend(), first);
-        int line = std::max(0, int(it - lineStarts.cbegin()) - 1);
-        for (; line < layout->lineCount(); ++line) {
-            const QTextLine l = layout->lineAt(line);
-            const int ls = l.textStart();
-            const int le = ls + l.textLength();
-            if (ls >= last)
-                break;
-            const int a = std::max(first, ls);
-            const int b = std::min(last, le);
-            if (b <= a)
-                continue;
-            const double x1 = l.cursorToX(a);
-            const double x2 = l.cursorToX(b);
-            double left = std::min(x1, x2);
-            double width = std::abs(x2 - x1);
-            if (width < 3) // a line break or a lone space: still something to see and to hover
-                width = 3;
-            rects.append(QRectF(layoutPos.x() + left, layoutPos.y() + l.y(), width, l.height()));
-        }
-        return rects;
-    }
-};
-
-// ---------------------------------------------------------------- accessibility
-
-namespace {
-
-/// One span, as screen readers see it: its text and exact score.
-class SpanAccessible : public QAccessibleInterface
-{
-public:
-    SpanAccessible(HeatmapView *view, int index, quint64 generation)
-        : m_view(view)
-        , m_index(index)
-        , m_generation(generation)
-    {
-    }
-    bool isValid() const override
-    {
-        return m_view && m_index < m_view->spans().size() && m_view->property("spanGeneration").toULongLong() == m_generation;
-    }
-    QObject *object() const override { return nullptr; }
-    QWindow *window() const override { return m_view ? m_view->window()->windowHandle() : nullptr; }
-    QAccessibleInterface *parent() const override { return QAccessible::queryAccessibleInterface(m_view.data()); }
-    QAccessibleInterface *child(int) const override { return nullptr; }
-    int childCount() const override { return 0; }
-    int indexOfChild(const QAccessibleInterface *) const override { return -1; }
-    QAccessibleInterface *childAt(int, int) const override { return nullptr; }
-    QString text(QAccessible::Text t) const override
-    {
-        if (!isValid())
-            return QString();
-        if (t == QAccessible::Name || t == QAccessible::Description)
-            return m_view->spanDescription(m_index);
-        if (t == QAccessible::Value)
-            return QString::number(m_view->spans().at(m_index).score, 'g', 17);
-        return QString();
-    }
-    void setText(QAccessible::Text, const QString &) override {}
-    QRect rect() const override
-    {
-        if (!isValid())
-            return QRect();
-        const QList<QRectF> rects = m_view->spanRects(m_index);
-        if (rects.isEmpty())
-            return QRect();
-        const QRect r = rects.first().toAlignedRect();
-        return QRect(m_view->viewport()->mapToGlobal(r.topLeft()), r.size());
-    }
-    QAccessible::Role role() const override { return QAccessible::ListItem; }
-    QAccessible::State state() const override
-    {
-        QAccessible::State s;
-        s.focusable = true;
-        s.selectable = true;
-        if (!isValid())
-            return s;
-        s.focused = m_view->currentSpan() == m_index && m_view->hasFocus();
-        s.selected = m_view->markedSpans().contains(m_index);
-        s.invisible = m_view->spanRects(m_index).isEmpty();
-        return s;
-    }
-
-private:
-    QPointer<HeatmapView> m_view;
-    int m_index;
-    quint64 m_generation;
-};
-
-/// The heatmap as a list whose items are its spans.
-class HeatmapAccessible : public QAccessibleWidget
-{
-public:
-    explicit HeatmapAccessible(HeatmapView *view)
-        : QAccessibleWidget(view, QAccessible::List, QObject::tr("Explanation heatmap"))
-    {
-    }
-    HeatmapView *view() const { return static_cast<HeatmapView *>(widget()); }
-    int childCount() const override { return int(view()->spans().size()); }
-    QAccessibleInterface *child(int index) const override
-    {
-        if (index < 0 || index >= childCount())
-            return nullptr;
-        const quint64 generation = view()->property("spanGeneration").toULongLong();
-        if (const auto it = m_children.constFind(index); it != m_children.cend()) {
-            QAccessibleInterface *cached = QAccessible::accessibleInterface(*it);
-            if (cached && cached->isValid())
-                return cached;
-            if (cached)
-                QAccessible::deleteAccessibleInterface(*it);
-            m_children.remove(index);
-        }
-        auto *iface = new SpanAccessible(view(), index, generation);
-        m_children.insert(index, QAccessible::registerAccessibleInterface(iface));
-        return iface;
-    }
-    int indexOfChild(const QAccessibleInterface *child) const override
-    {
-        for (auto it = m_children.cbegin(); it != m_children.cend(); ++it)
-            if (QAccessible::accessibleInterface(it.value()) == child)
-                return it.key();
-        return -1;
-    }
-    QAccessibleInterface *childAt(int x, int y) const override
-    {
-        const int index = view()->spanAt(view()->viewport()->mapFromGlobal(QPoint(x, y)));
-        return index >= 0 ? child(index) : nullptr;
-    }
-    QAccessibleInterface *focusChild() const override
-    {
-        return view()->currentSpan() >= 0 ? child(view()->currentSpan()) : nullptr;
-    }
-
-private:
-    mutable QHash<int, QAccessible::Id> m_children;
-};
-
-QAccessibleInterface *heatmapAccessibleFactory(const QString &key, QObject *object)
-{
-    if (key == QLatin1String("ui::HeatmapView"))
-        if (auto *view = qobject_cast<HeatmapView *>(object))
-            return new HeatmapAccessible(view);
-    return nullptr;
-}
-
 } // namespace
 
 // ---------------------------------------------------------------- HeatmapView
@@ -256,11 +48,7 @@ QAccessibleInterface *heatmapAccessibleFactory(const QString &key, QObject *obje
 HeatmapView::HeatmapView(QWidget *parent)
     : QAbstractScrollArea(parent)
 {
-    static const bool factoryInstalled = [] {
-        QAccessible::installFactory(heatmapAccessibleFactory);
-        return true;
-    }();
-    Q_UNUSED(factoryInstalled);
+    installHeatmapAccessibility();
     setObjectName(QStringLiteral("heatmap"));
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setFocusPolicy(Qt::StrongFocus);
@@ -288,60 +76,7 @@ void HeatmapView::setContent(const core::Prompt &prompt, const QString &target)
     if (m_prompt.isPlainText())
         m_prompt.items = {core::PromptItem::fromText(*m_prompt.plainText)};
     m_target = target;
-    m_blocks.clear();
-    const bool several = m_prompt.items.size() > 1;
-    int textIndex = 0;
-    int imageIndex = 0;
-    for (qsizetype i = 0; i < m_prompt.items.size(); ++i) {
-        const core::PromptItem &item = m_prompt.items.at(i);
-        auto block = std::make_unique<Block>();
-        block->item = int(i);
-        switch (item.type) {
-        case core::PromptItem::Type::Text: {
-            block->kind = Block::Kind::Text;
-            block->caption = several ? tr("Text %1").arg(++textIndex) : tr("Prompt");
-            QString text = item.text;
-            text.replace(QLatin1Char('\n'), QChar::LineSeparator); // same length: indices stay
-            block->layout = std::make_unique<QTextLayout>(text);
-            block->layout->setCacheEnabled(true);
-            block->templateChars = templateMask(item.text);
-            if (!block->templateChars.isEmpty())
-                greyTemplateText(block->layout.get(), templateTokenRanges(item.text));
-            break;
-        }
-        case core::PromptItem::Type::Image: {
-            block->kind = Block::Kind::Image;
-            block->image.loadFromData(QByteArray::fromBase64(item.imageBase64.toLatin1()));
-            if (item.x && item.y && item.size)
-                block->crop = QRect(*item.x, *item.y, *item.size, *item.size);
-            block->caption = block->image.isNull() ? tr("Image %1 (could not be decoded)").arg(++imageIndex)
-                                                   : tr("Image %1 · %2×%3 px").arg(++imageIndex).arg(block->image.width()).arg(block->image.height());
-            if (!block->crop.isNull())
-                block->caption += tr(" · cropped to %1×%1 at (%2, %3), outlined").arg(block->crop.width()).arg(block->crop.x()).arg(block->crop.y());
-            break;
-        }
-        case core::PromptItem::Type::TokenIds:
-            block->kind = Block::Kind::Tokens;
-            block->caption = tr("Token ids");
-            for (const qint64 id : item.tokenIds)
-                block->chips.append(QStringLiteral("#%1").arg(id));
-            break;
-        }
-        m_blocks.push_back(std::move(block));
-    }
-    if (!target.isEmpty()) {
-        auto block = std::make_unique<Block>();
-        block->kind = Block::Kind::Target;
-        block->caption = tr("Target (what is explained)");
-        QString text = target;
-        text.replace(QLatin1Char('\n'), QChar::LineSeparator);
-        block->layout = std::make_unique<QTextLayout>(text);
-        block->layout->setCacheEnabled(true);
-        block->templateChars = templateMask(target);
-        if (!block->templateChars.isEmpty())
-            greyTemplateText(block->layout.get(), templateTokenRanges(target));
-        m_blocks.push_back(std::move(block));
-    }
+    m_blocks = HeatmapBlock::build(m_prompt, target);
     m_spans.clear();
     m_spanRects.clear();
     m_templateSpans.clear();
@@ -378,17 +113,7 @@ void HeatmapView::setSpans(const QList<ScoredSpan> &spans)
 
 QList<QPair<int, int>> HeatmapView::templateTokenRanges(const QString &text)
 {
-    QList<QPair<int, int>> ranges;
-    // Cheap pre-check: most prompts have none of these characters' combinations.
-    if (!text.contains(QLatin1Char('<')) && !text.contains(QLatin1Char('[')))
-        return ranges;
-    static const QRegularExpression special(
-        QStringLiteral(R"(<\|[^|<>\s]{1,64}\|>|</?s>|\[/?INST\]|<</?SYS>>)"));
-    for (auto it = special.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        ranges.append({int(m.capturedStart()), int(m.capturedEnd())});
-    }
-    return ranges;
+    return ui::templateTokenRanges(text);
 }
 
 QColor HeatmapView::templateFill()
@@ -467,66 +192,7 @@ void HeatmapView::relayout()
     timer.start();
     const int width = viewport()->width();
     m_layoutWidth = width;
-    const double textWidth = std::max(120.0, width - 2 * kMargin);
-    QFont captionFont = font();
-    captionFont.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
-    const QFontMetricsF captionMetrics(captionFont);
-    const QFontMetricsF metrics(font());
-    double y = kMargin;
-    for (const auto &block : m_blocks) {
-        block->top = y;
-        y += captionMetrics.height() + 3;
-        switch (block->kind) {
-        case Block::Kind::Text:
-        case Block::Kind::Target: {
-            QTextLayout &layout = *block->layout;
-            layout.setFont(font());
-            layout.clearLayout();
-            block->lineStarts.clear();
-            double ly = 0;
-            layout.beginLayout();
-            for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-                line.setLineWidth(textWidth);
-                line.setPosition(QPointF(0, ly));
-                ly += line.height() + kLineGap;
-                block->lineStarts.append(line.textStart());
-            }
-            layout.endLayout();
-            block->layoutPos = QPointF(kMargin, y);
-            y += std::max(ly, metrics.height());
-            break;
-        }
-        case Block::Kind::Image: {
-            QSizeF size = block->image.isNull() ? QSizeF(200, 120) : QSizeF(block->image.size());
-            const double s = std::min({1.0, textWidth / size.width(), kMaxImageHeight / size.height()});
-            size *= s;
-            block->imageRect = QRectF(QPointF(kMargin, y), size);
-            if (!block->image.isNull() && block->scaled.size() != size.toSize())
-                block->scaled = block->image.scaled(size.toSize(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-            y += size.height();
-            break;
-        }
-        case Block::Kind::Tokens: {
-            block->chipRects.clear();
-            double x = kMargin;
-            const double h = metrics.height() + 6;
-            for (const QString &chip : std::as_const(block->chips)) {
-                const double w = metrics.horizontalAdvance(chip) + 12;
-                if (x + w > kMargin + textWidth && x > kMargin) {
-                    x = kMargin;
-                    y += h + 4;
-                }
-                block->chipRects.append(QRectF(x, y, w, h));
-                x += w + 4;
-            }
-            y += h;
-            break;
-        }
-        }
-        block->bottom = y;
-        y += kBlockGap;
-    }
-    m_pageHeight = int(std::ceil(y));
+    m_pageHeight = HeatmapBlock::layOut(m_blocks, width, font());
     m_layoutMs = timer.nsecsElapsed() / 1e6;
     placeSpans();
     updateScrollBar();

@@ -11,9 +11,9 @@
 #include <memory>
 #include <vector>
 
-class QTextLayout;
-
 namespace ui {
+
+struct HeatmapBlock;
 
 /// A heatmap of one explanation over its prompt, painted on a white page: text items as text
 /// with each scored span's background in the ScoreScale colour, image items with their score
@@ -98,7 +98,7 @@ protected:
     void focusInEvent(QFocusEvent *event) override;
 
 private:
-    struct Block;
+    using Block = HeatmapBlock;
     void relayout();
     void placeSpans();
     bool coversOnlyTemplate(const core::analysis::ScoredSpan &span) const;
