@@ -32,6 +32,15 @@ QComboBox *addChooser(QHBoxLayout *bar, QWidget *page, const QString &label, con
     return chooser;
 }
 
+/// Lays out a page: its `bar` of controls above its `view`, which takes the rest.
+void layOutPage(QWidget *page, QHBoxLayout *bar, QWidget *view)
+{
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(view, 1);
+}
+
 } // namespace
 
 EmbeddingsViews::EmbeddingsViews(EmbeddingsAnalysis *analysis, QWidget *parent)
@@ -48,8 +57,6 @@ EmbeddingsViews::EmbeddingsViews(EmbeddingsAnalysis *analysis, QWidget *parent)
 QWidget *EmbeddingsViews::buildMapPage()
 {
     auto *mapPage = new QWidget(this);
-    auto *mapLayout = new QVBoxLayout(mapPage);
-    mapLayout->setContentsMargins(0, 4, 0, 0);
     auto *mapBar = new QHBoxLayout;
     m_projection = addChooser(mapBar, mapPage, tr("Projection"), u"projection"_s, {tr("PCA"), tr("UMAP")},
                               tr("PCA: the two directions of largest variance (fast, keeps global distances).\n"
@@ -79,19 +86,16 @@ QWidget *EmbeddingsViews::buildMapPage()
     m_export->setMenu(exportMenu);
     m_export->setEnabled(false);
     mapBar->addWidget(m_export);
-    mapLayout->addLayout(mapBar);
     m_map = new MapView(mapPage);
     m_map->setObjectName(u"map"_s);
     m_map->setPlaceholder(tr("Embed some texts to see them on a map.\n\nTry Samples ▸ Topics, then Embed (Ctrl+Enter)."));
-    mapLayout->addWidget(m_map, 1);
+    layOutPage(mapPage, mapBar, m_map);
     return mapPage;
 }
 
 QWidget *EmbeddingsViews::buildMatrixPage()
 {
     auto *matrixPage = new QWidget(this);
-    auto *matrixLayout = new QVBoxLayout(matrixPage);
-    matrixLayout->setContentsMargins(0, 4, 0, 0);
     auto *matrixBar = new QHBoxLayout;
     m_matrixOrder = addChooser(matrixBar, matrixPage, tr("Order"), u"matrixOrder"_s, {tr("by label"), tr("by clustering")},
                                tr("By label: grouped by label, similar texts together inside each group.\n"
@@ -108,9 +112,10 @@ QWidget *EmbeddingsViews::buildMatrixPage()
     m_matrixNote = new QLabel(matrixPage);
     m_matrixNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long note never widens the window
     matrixBar->addWidget(m_matrixNote, 1);
-    matrixLayout->addLayout(matrixBar);
     m_matrix = new MatrixView(matrixPage);
     m_matrix->setObjectName(u"matrix"_s);
+    m_matrix->setPlaceholder(tr("The cosine similarity of every pair of texts (up to 2,000) shows here after embedding."));
+    layOutPage(matrixPage, matrixBar, m_matrix);
     return matrixPage;
 }
 
