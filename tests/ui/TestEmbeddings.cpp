@@ -25,7 +25,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 
 using namespace Qt::StringLiterals;
 
@@ -333,12 +333,12 @@ void TestEmbeddings::embedMapSearchNeighboursSelection()
     QSignalSpy searched(m_tab.get(), &ui::EmbeddingsTab::searchFinished);
     m_tab->search(u"astronauts on the space station"_s);
     QVERIFY(searched.wait(10000));
-    QTreeWidget *results = m_tab->searchResults();
-    QCOMPARE(results->topLevelItemCount(), 20);
-    const int top = results->topLevelItem(0)->data(0, Qt::UserRole).toInt();
+    const QAbstractItemModel *results = m_tab->searchResults()->model();
+    QCOMPARE(results->rowCount(), 20);
+    const int top = results->index(0, 0).data(Qt::UserRole).toInt();
     QCOMPARE(m_tab->set().labels.at(top), u"space"_s);
     QCOMPARE(map->highlights().first(), top);
-    QVERIFY(results->topLevelItem(0)->text(1).toDouble() >= results->topLevelItem(1)->text(1).toDouble());
+    QVERIFY(results->index(0, 1).data().toString().toDouble() >= results->index(1, 1).data().toString().toDouble());
 
     // Neighbours: clicking a point lists its ten nearest texts, most similar first, and joins
     // them to it on the map.
@@ -347,20 +347,20 @@ void TestEmbeddings::embedMapSearchNeighboursSelection()
     QVERIFY(row >= 0);
     QTest::mouseClick(map, Qt::LeftButton, {}, click);
     QCOMPARE(map->current(), row);
-    QTreeWidget *neighbours = m_tab->neighbourList();
-    QCOMPARE(neighbours->topLevelItemCount(), 10);
+    const QAbstractItemModel *neighbours = m_tab->neighbourList()->model();
+    QCOMPARE(neighbours->rowCount(), 10);
     for (int k = 1; k < 10; ++k)
-        QVERIFY(neighbours->topLevelItem(k - 1)->text(1).toDouble() >= neighbours->topLevelItem(k)->text(1).toDouble());
-    QVERIFY(neighbours->topLevelItem(0)->data(0, Qt::UserRole).toInt() != row);
+        QVERIFY(neighbours->index(k - 1, 1).data().toString().toDouble() >= neighbours->index(k, 1).data().toString().toDouble());
+    QVERIFY(neighbours->index(0, 0).data(Qt::UserRole).toInt() != row);
 
     // Shift+drag over the whole plot selects every point; the side table lists them; Esc clears.
     QTest::mousePress(map, Qt::LeftButton, Qt::ShiftModifier, QPoint(2, 2));
     QTest::mouseMove(map, QPoint(map->width() - 2, map->height() - 2));
     QTest::mouseRelease(map, Qt::LeftButton, Qt::ShiftModifier, QPoint(map->width() - 2, map->height() - 2));
     QCOMPARE(map->selection().size(), 48);
-    QCOMPARE(m_tab->selectionList()->topLevelItemCount(), 48);
+    QCOMPARE(m_tab->selectionList()->model()->rowCount(), 48);
     QTest::keyClick(map, Qt::Key_Escape);
-    QCOMPARE(m_tab->selectionList()->topLevelItemCount(), 0);
+    QCOMPARE(m_tab->selectionList()->model()->rowCount(), 0);
 
     // Zoom keeps the point under the cursor in place; 0 fits again.
     map->fit();

@@ -1,29 +1,27 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/analysis/Neighbours.h"
-#include "core/analysis/Similarity.h"
+#include "core/api/Embedding.h"
 #include "core/api/Models.h"
 #include "ui/common/PlaygroundTab.h"
+#include "ui/embeddings/EmbeddingSet.h"
+#include "ui/embeddings/EmbeddingsForm.h"
+#include "ui/embeddings/EmbeddingsViews.h"
 
 #include <QPointer>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
-class QTabWidget;
-class QToolButton;
-class QTreeWidget;
+class QTreeView;
 
 namespace core {
 class ApiClient;
@@ -34,22 +32,11 @@ class EmbeddingProvider;
 
 namespace ui {
 
+class EmbeddingsAnalysis;
+class EmbeddingsSidePanel;
 class MapView;
 class MatrixView;
 class ModelPicker;
-
-/// The texts of a run and their vectors: rows × dims floats, row-major.
-struct EmbeddingSet
-{
-    QStringList texts;
-    QStringList labels;        ///< per text; empty when unlabelled
-    QStringList labelNames;    ///< distinct labels in order of first appearance
-    QList<int> labelIndex;     ///< per text, into labelNames; −1 when unlabelled
-    int dims = 0;
-    std::vector<float> data;
-    int rows() const { return int(texts.size()); }
-    core::analysis::VectorView view() const { return {data.data(), rows(), dims}; }
-};
 
 /// The Embeddings tab: texts (pasted, from a TXT or CSV file, or a sample set) embedded in batches
 /// through a provider (Aleph Alpha semantic symmetric or asymmetric, Aleph Alpha /embeddings,
@@ -58,12 +45,16 @@ struct EmbeddingSet
 /// a cosine-similarity matrix ordered by label or by clustering; exports of the vectors (CSV,
 /// JSON) and the map (PNG, SVG). Long work (embedding, PCA, UMAP, the matrix, the neighbour
 /// index) runs off the GUI thread with progress and Cancel.
+///
+/// The tab composes its parts and runs the embedding jobs: the inputs are an EmbeddingsForm, the
+/// map and matrix an EmbeddingsViews, the search and lists an EmbeddingsSidePanel, the work on
+/// the embedded set an EmbeddingsAnalysis, the exports an EmbeddingsExporter.
 class EmbeddingsTab : public PlaygroundTab
 {
     Q_OBJECT
 public:
-    enum class Provider { Symmetric, Asymmetric, EmbeddingsV2, Gradient };
-    enum class Projection { Pca, Umap };
+    using Provider = EmbeddingsForm::Provider;
+    using Projection = EmbeddingsViews::Projection;
 
     explicit EmbeddingsTab(core::ApiClient *client, QWidget *parent = nullptr);
     ~EmbeddingsTab() override;
@@ -107,12 +98,12 @@ public:
     bool exportVectors(const QString &path, QString *error) const; ///< .csv or .json by suffix
     bool exportMap(const QString &path, QString *error) const;     ///< .png or .svg by suffix
 
-    const EmbeddingSet &set() const { return *m_shared; }
+    const EmbeddingSet &set() const;
     MapView *map() const { return m_map; }
-    MatrixView *matrix() const { return m_matrix; }
-    QTreeWidget *searchResults() const { return m_results; }
-    QTreeWidget *neighbourList() const { return m_neighbours; }
-    QTreeWidget *selectionList() const { return m_selectionList; }
+    MatrixView *matrix() const;
+    QTreeView *searchResults() const;
+    QTreeView *neighbourList() const;
+    QTreeView *selectionList() const;
     QString statusText() const;
     bool isBusy() const;
     /// The last run: texts sent and found in the cache.
@@ -132,23 +123,22 @@ private:
     void restoreDraftJson(const QJsonObject &draft);
     void build();
     std::unique_ptr<core::EmbeddingProvider> makeProvider(QString *error) const;
-    void updateProviderWidgets();
     void onRunFinished();
-    void startProjection();
-    void buildIndex();
-    void chooseRow(int row);
-    /// Ranks the texts against a query vector with the neighbour index, lists and rings the hits.
+    /// Lists and rings the hits of the query vector (the neighbour index is built).
     void showSearchHits(const QList<float> &vector, const QString &query);
-    void updateSelectionList();
     void setStatus(const QString &text, bool error = false);
-    void openFile();
     void exportDialog(bool map, const QString &filter, const QString &suffix);
-    QString labelOf(int row) const;
 
     core::ApiClient *m_client;
     core::EmbeddingCache *m_cache = nullptr;
     core::RunRecorder *m_recorder = nullptr;
 
+    EmbeddingsForm *m_form = nullptr;
+    EmbeddingsAnalysis *m_analysis = nullptr;
+    EmbeddingsViews *m_views = nullptr;
+    EmbeddingsSidePanel *m_side = nullptr;
+
+    // The form's and views' inputs, for the drafts, requests and runs (not owned).
     QComboBox *m_provider = nullptr;
     ModelPicker *m_model = nullptr;
     QComboBox *m_compress = nullptr;
@@ -159,37 +149,16 @@ private:
     QSpinBox *m_dimensions = nullptr;
     QSpinBox *m_chunkSize = nullptr;
     QSpinBox *m_inFlight = nullptr;
-    QWidget *m_aaOptions = nullptr;
-    QWidget *m_v2Options = nullptr;
-    QWidget *m_gradientOptions = nullptr;
     QLineEdit *m_gradientUrl = nullptr;
     QLineEdit *m_gradientWorkspace = nullptr;
-    QLineEdit *m_gradientToken = nullptr;
-    QLineEdit *m_gradientQueryPrefix = nullptr;
-
     QPlainTextEdit *m_input = nullptr;
-    QLabel *m_inputSummary = nullptr;
     QPushButton *m_embedButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_resumeButton = nullptr;
     QProgressBar *m_progress = nullptr;
-    QLabel *m_status = nullptr;
-
-    QTabWidget *m_views = nullptr;
-    MapView *m_map = nullptr;
     QComboBox *m_projection = nullptr;
-    QProgressBar *m_projectionProgress = nullptr;
-    MatrixView *m_matrix = nullptr;
-    QComboBox *m_matrixOrder = nullptr;
-    QLabel *m_matrixNote = nullptr;
-    QToolButton *m_export = nullptr;
-
+    MapView *m_map = nullptr;
     QLineEdit *m_query = nullptr;
-    QTreeWidget *m_results = nullptr;
-    QLabel *m_neighboursTitle = nullptr;
-    QTreeWidget *m_neighbours = nullptr;
-    QLabel *m_selectionTitle = nullptr;
-    QTreeWidget *m_selectionList = nullptr;
 
     // The running embedding job and what it embeds.
     std::unique_ptr<core::EmbeddingProvider> m_runProvider;
@@ -204,19 +173,7 @@ private:
     QPointer<core::CachedEmbeddingJob> m_searchJob;
     QList<float> m_pendingSearch;   // a query vector that arrived before the index
     QString m_pendingQuery;
-
-    // The embedded set, shared read-only with the workers (PCA, UMAP, matrix, index).
-    std::shared_ptr<const EmbeddingSet> m_shared = std::make_shared<const EmbeddingSet>();
-    std::shared_ptr<core::analysis::NeighbourIndex> m_index;
-    QList<QPointF> m_pca, m_umap;
-    QString m_pcaTitleX, m_pcaTitleY;
-    std::shared_ptr<std::atomic<bool>> m_workCancel;
-    int m_generation = 0;
-    bool m_indexBusy = false;
     bool m_cacheOnlyRun = false; // the run in progress is showCachedMap()'s
-    bool m_projectionBusy = false;
-    bool m_matrixBusy = false;
-    QList<int> m_matrixRows;
 };
 
 } // namespace ui

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+// The Embeddings tab's side-table model under QAbstractItemModelTester while it is filled,
+// refilled with other rows and cleared: its roles (text, data row, tool tip, label colour) and
+// headers.
+#include "ui/embeddings/EmbeddingRowModel.h"
+#include "ui/embeddings/MapView.h"
+
+#include <QAbstractItemModelTester>
+#include <QBrush>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestEmbeddingRowModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void fillRefillClear();
+};
+
+void TestEmbeddingRowModel::fillRefillClear()
+{
+    ui::EmbeddingRowModel model({u"#"_s, u"score"_s, u"text"_s});
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.columnCount(), 3);
+    QCOMPARE(model.headerData(1, Qt::Horizontal, Qt::DisplayRole).toString(), u"score"_s);
+    QVERIFY(!model.headerData(0, Qt::Vertical, Qt::DisplayRole).isValid());
+
+    // Filled: search hits with label colours.
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setRows({{7, u"1"_s, u"0.912"_s, u"Astronauts…"_s, u"#8 Astronauts on the station"_s, true, 1},
+                   {3, u"2"_s, u"0.804"_s, u"Rockets"_s, u"#4 Rockets"_s, true, -1}});
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, 0).data().toString(), u"1"_s);
+    QCOMPARE(model.index(0, 1).data().toString(), u"0.912"_s);
+    QCOMPARE(model.index(0, 2).data().toString(), u"Astronauts…"_s);
+    QCOMPARE(model.index(1, 0).data(Qt::UserRole).toInt(), 3);
+    QCOMPARE(model.index(0, 2).data(Qt::ToolTipRole).toString(), u"#8 Astronauts on the station"_s);
+    QVERIFY(!model.index(0, 1).data(Qt::ToolTipRole).isValid());
+    QCOMPARE(model.index(0, 0).data(Qt::ForegroundRole).value<QBrush>().color(), ui::labelColor(1));
+    QCOMPARE(model.index(1, 0).data(Qt::ForegroundRole).value<QBrush>().color(), ui::labelColor(-1));
+    QVERIFY(!model.index(0, 2).data(Qt::ForegroundRole).isValid());
+
+    // Refilled with more rows and no colours (a selection).
+    QList<ui::EmbeddingRowModel::Row> rows;
+    for (int r = 0; r < 50; ++r)
+        rows.append({r, QString::number(r + 1), u"label"_s, u"text %1"_s.arg(r), u"text %1"_s.arg(r)});
+    model.setRows(rows);
+    QCOMPARE(model.rowCount(), 50);
+    QCOMPARE(model.index(49, 0).data(Qt::UserRole).toInt(), 49);
+    QVERIFY(!model.index(0, 0).data(Qt::ForegroundRole).isValid());
+
+    // Edited: one row fewer, then cleared.
+    rows.removeLast();
+    model.setRows(rows);
+    QCOMPARE(model.rowCount(), 49);
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(reset.count(), 4);
+}
+
+QTEST_MAIN(TestEmbeddingRowModel)
+#include "TestEmbeddingRowModel.moc"

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#include "ui/embeddings/EmbeddingRowModel.h"
+
+#include "ui/embeddings/MapView.h"
+
+#include <QBrush>
+
+namespace ui {
+
+EmbeddingRowModel::EmbeddingRowModel(const QStringList &headers, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_headers(headers)
+{
+}
+
+void EmbeddingRowModel::setRows(const QList<Row> &rows)
+{
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+int EmbeddingRowModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EmbeddingRowModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EmbeddingRowModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return index.column() == Number ? r.number : index.column() == Value ? r.value : r.text;
+    case Qt::ToolTipRole:
+        return index.column() == Text ? QVariant(r.toolTip) : QVariant();
+    case Qt::ForegroundRole:
+        return index.column() == Number && r.coloured ? QVariant(QBrush(labelColor(r.label))) : QVariant();
+    case Qt::UserRole:
+        return r.dataRow;
+    default:
+        return {};
+    }
+}
+
+QVariant EmbeddingRowModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= m_headers.size())
+        return {};
+    return m_headers.at(section);
+}
+
+} // namespace ui

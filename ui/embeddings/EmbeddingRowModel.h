@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QStringList>
+
+namespace ui {
+
+/// Texts of the embedded set listed in a side table (search hits, neighbours, the selection):
+/// columns "#" (rank or row number), a value (score, cosine or label) and the elided text.
+/// Qt::UserRole on any column gives the data row; the text's tool tip holds the full text, and
+/// the first column is drawn in the row's label colour when it has one.
+class EmbeddingRowModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Number, Value, Text, ColumnCount };
+
+    struct Row
+    {
+        int dataRow = -1;
+        QString number;
+        QString value;
+        QString text;            ///< as shown (elided)
+        QString toolTip;         ///< of the text cell
+        bool coloured = false;   ///< the first column in labelColor(label)
+        int label = -1;
+    };
+
+    /// `headers`: the three column titles.
+    explicit EmbeddingRowModel(const QStringList &headers, QObject *parent = nullptr);
+
+    void setRows(const QList<Row> &rows);
+    void clear() { setRows({}); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    QStringList m_headers;
+    QList<Row> m_rows;
+};
+
+} // namespace ui

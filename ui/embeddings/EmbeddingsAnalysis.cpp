@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: MIT
+#include "ui/embeddings/EmbeddingsAnalysis.h"
+
+#include "core/analysis/Projection.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace ui {
+
+EmbeddingsAnalysis::EmbeddingsAnalysis(QObject *parent)
+    : QObject(parent)
+{
+}
+
+EmbeddingsAnalysis::~EmbeddingsAnalysis()
+{
+    if (m_workCancel)
+        m_workCancel->store(true);
+}
+
+bool EmbeddingsAnalysis::setVectors(const QStringList &texts, const QStringList &labels,
+                                    const QList<core::Embedding> &vectors, QString *error)
+{
+    // The set: vectors must all have one size.
+    EmbeddingSet set;
+    set.texts = texts;
+    set.labels = labels;
+    set.dims = vectors.isEmpty() ? 0 : int(vectors.first().size());
+    for (const core::Embedding &v : vectors) {
+        if (v.size() != set.dims || set.dims == 0) {
+            *error = tr("The vectors do not all have the same size (%1 and %2): mixed cache entries or a bad answer.")
+                         .arg(set.dims)
+                         .arg(v.size());
+            return false;
+        }
+    }
+    set.data.resize(size_t(set.rows()) * size_t(set.dims));
+    for (int i = 0; i < set.rows(); ++i)
+        std::copy(vectors.at(i).begin(), vectors.at(i).end(), set.data.begin() + qsizetype(i) * set.dims);
+    for (const QString &label : std::as_const(set.labels)) {
+        if (label.isEmpty()) {
+            set.labelIndex.append(-1);
+            continue;
+        }
+        qsizetype index = set.labelNames.indexOf(label);
+        if (index < 0) {
+            index = set.labelNames.size();
+            set.labelNames.append(label);
+        }
+        set.labelIndex.append(int(index));
+    }
+    m_set = std::make_shared<const EmbeddingSet>(std::move(set)); // shared with the workers, never copied
+    ++m_generation;
+    if (m_workCancel)
+        m_workCancel->store(true);
+    m_workCancel = std::make_shared<std::atomic<bool>>(false);
+    m_index.reset();
+    m_pca.clear();
+    m_umap.clear();
+    return true;
+}
+
+QString EmbeddingsAnalysis::axisTitleX(bool umap) const
+{
+    return umap ? u"UMAP 1"_s : m_pcaTitleX;
+}
+
+QString EmbeddingsAnalysis::axisTitleY(bool umap) const
+{
+    return umap ? u"UMAP 2"_s : m_pcaTitleY;
+}
+
+void EmbeddingsAnalysis::cancel()
+{
+    if (m_workCancel && isCancellable())
+        m_workCancel->store(true);
+}
+
+bool EmbeddingsAnalysis::takeCancelled()
+{
+    if (!m_workCancel || !m_workCancel->load())
+        return false;
+    m_workCancel = std::make_shared<std::atomic<bool>>(false);
+    return true;
+}
+
+void EmbeddingsAnalysis::buildIndex()
+{
+    m_indexBusy = true;
+    const auto shared = m_set;
+    const int generation = m_generation;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<core::analysis::NeighbourIndex>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        m_index = watcher->result();
+        m_indexBusy = false;
+        Q_EMIT indexReady();
+    });
+    watcher->setFuture(QtConcurrent::run([shared] {
+        auto index = std::make_shared<core::analysis::NeighbourIndex>();
+        index->build(shared->view());
+        return index;
+    }));
+}
+
+void EmbeddingsAnalysis::project(bool umap)
+{
+    struct Result
+    {
+        QList<QPointF> points;
+        QString x, y;
+    };
+    m_projectionBusy = true;
+    const auto shared = m_set;
+    const auto cancelFlag = m_workCancel;
+    const int generation = m_generation;
+    QPointer<EmbeddingsAnalysis> self = this;
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, umap] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        m_projectionBusy = false;
+        Result r = watcher->result();
+        if (r.points.isEmpty()) {
+            Q_EMIT projected(umap, false);
+            return;
+        }
+        if (umap) {
+            m_umap = r.points;
+        } else {
+            m_pca = r.points;
+            m_pcaTitleX = r.x;
+            m_pcaTitleY = r.y;
+        }
+        Q_EMIT projected(umap, true);
+    });
+    watcher->setFuture(QtConcurrent::run([shared, cancelFlag, umap, self] {
+        Result r;
+        if (umap) {
+            r.points = core::analysis::umap(shared->view(), {},
+                                            [self](double share, const QString &) {
+                                                QMetaObject::invokeMethod(self, [self, share] {
+                                                    if (self)
+                                                        Q_EMIT self->projectionProgress(int(share * 100));
+                                                });
+                                            },
+                                            cancelFlag.get());
+            return r;
+        }
+        const core::analysis::PcaResult pca = core::analysis::pca(shared->view(), 2);
+        r.points.reserve(shared->rows());
+        for (int i = 0; i < shared->rows(); ++i)
+            r.points.append(QPointF(pca.scores[size_t(i) * 2], pca.scores[size_t(i) * 2 + 1]));
+        const auto share = [&](int c) {
+            return pca.totalVariance > 0 ? 100.0 * pca.variance[size_t(c)] / pca.totalVariance : 0.0;
+        };
+        r.x = QObject::tr("PCA 1 (%1 % of the variance)").arg(share(0), 0, 'f', 1);
+        r.y = QObject::tr("PCA 2 (%1 %)").arg(share(1), 0, 'f', 1);
+        return r;
+    }));
+}
+
+void EmbeddingsAnalysis::computeMatrix(const QList<int> &rows, bool byLabel, const QStringList &labels, const MatrixDone &done)
+{
+    struct Result
+    {
+        core::analysis::SimilarityMatrix matrix;
+        std::vector<int> order;
+    };
+    m_matrixBusy = true;
+    const auto shared = m_set;
+    const auto cancelFlag = m_workCancel;
+    const int generation = m_generation;
+    const std::vector<int> rowsVector(rows.begin(), rows.end());
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, done] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        m_matrixBusy = false;
+        Result r = watcher->result();
+        done(std::move(r.matrix), r.order);
+    });
+    watcher->setFuture(QtConcurrent::run([shared, cancelFlag, rowsVector, byLabel, labels] {
+        Result r;
+        r.matrix = core::analysis::similarityMatrix(shared->view(), rowsVector);
+        r.order = byLabel ? core::analysis::labelOrder(r.matrix, labels) : core::analysis::clusterOrder(r.matrix, cancelFlag.get());
+        return r;
+    }));
+}
+
+} // namespace ui

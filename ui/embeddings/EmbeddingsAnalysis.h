@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/analysis/Neighbours.h"
+#include "core/analysis/Similarity.h"
+#include "core/api/Embedding.h"
+#include "ui/embeddings/EmbeddingSet.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointF>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace ui {
+
+/// The Embeddings tab's work on an embedded set, off the GUI thread (QtConcurrent with a
+/// QFutureWatcher each): the neighbour index, the PCA and UMAP projections and similarity
+/// matrices. Owns the set (shared read-only with the workers), the results, one cancel flag for
+/// the running work and a generation counter: a result of an older set is dropped.
+class EmbeddingsAnalysis : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EmbeddingsAnalysis(QObject *parent = nullptr);
+    ~EmbeddingsAnalysis() override;
+
+    /// Makes the set of `texts` and their `vectors` the current one, dropping every result and
+    /// cancelling the work on the old set. False with `error` when the vectors differ in size.
+    bool setVectors(const QStringList &texts, const QStringList &labels, const QList<core::Embedding> &vectors,
+                    QString *error);
+    const EmbeddingSet &set() const { return *m_set; }
+
+    /// Builds the neighbour index; indexReady() when done.
+    void buildIndex();
+    /// Null while the index is being built.
+    const core::analysis::NeighbourIndex *index() const { return m_index.get(); }
+
+    /// The points of a finished projection (empty: not computed yet).
+    const QList<QPointF> &points(bool umap) const { return umap ? m_umap : m_pca; }
+    QString axisTitleX(bool umap) const;
+    QString axisTitleY(bool umap) const;
+    /// Computes a projection: projectionProgress() (UMAP), then projected().
+    void project(bool umap);
+
+    /// Computes the similarity matrix of the data rows `rows` and its order (by `labels` when
+    /// `byLabel`, else by clustering); `done` gets them, empty when cancelled.
+    using MatrixDone = std::function<void(core::analysis::SimilarityMatrix &&matrix, const std::vector<int> &order)>;
+    void computeMatrix(const QList<int> &rows, bool byLabel, const QStringList &labels, const MatrixDone &done);
+
+    bool isBusy() const { return m_indexBusy || m_projectionBusy || m_matrixBusy; }
+    /// A projection or a matrix is being computed (what Cancel stops).
+    bool isCancellable() const { return m_projectionBusy || m_matrixBusy; }
+    /// Asks the running projection or matrix to stop.
+    void cancel();
+    /// True once after cancel(): the flag is then fresh for the next work.
+    bool takeCancelled();
+
+Q_SIGNALS:
+    void indexReady();
+    void projectionProgress(int percent);
+    /// A projection ended: `ok` false when it failed or was cancelled.
+    void projected(bool umap, bool ok);
+
+private:
+    std::shared_ptr<const EmbeddingSet> m_set = std::make_shared<const EmbeddingSet>();
+    std::shared_ptr<core::analysis::NeighbourIndex> m_index;
+    QList<QPointF> m_pca, m_umap;
+    QString m_pcaTitleX, m_pcaTitleY;
+    std::shared_ptr<std::atomic<bool>> m_workCancel;
+    int m_generation = 0;
+    bool m_indexBusy = false;
+    bool m_projectionBusy = false;
+    bool m_matrixBusy = false;
+};
+
+} // namespace ui
