@@ -24,7 +24,6 @@ public:
     explicit ChatComposer(QWidget *parent = nullptr);
 
     PromptEdit *inputEdit() const { return m_inputEdit; }
-    QLabel *attachmentsLabel() const { return m_attachmentsLabel; }
     QPushButton *sendButton() const { return m_sendButton; }
     QPushButton *stopButton() const { return m_stopButton; }
     QPushButton *regenerateButton() const { return m_regenerateButton; }

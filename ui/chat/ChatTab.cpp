@@ -58,7 +58,6 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     m_composer = new ChatComposer(this);
     m_composer->setSteeringIndicator(m_steeringIndicator);
     m_inputEdit = m_composer->inputEdit();
-    m_attachmentsLabel = m_composer->attachmentsLabel();
     m_sendButton = m_composer->sendButton();
     m_stopButton = m_composer->stopButton();
     m_regenerateButton = m_composer->regenerateButton();

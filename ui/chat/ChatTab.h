@@ -147,7 +147,6 @@ private:
     ChatComposer *m_composer;
     // m_composer's; the send, stop and reply code reaches them directly.
     PromptEdit *m_inputEdit;
-    QLabel *m_attachmentsLabel;
     QPushButton *m_sendButton;
     QPushButton *m_stopButton;
     QPushButton *m_regenerateButton;
