@@ -569,6 +569,12 @@ void TestPlayground::imagesGoIntoThePrompt()
     tab->addImageFile(m_dir.filePath(u"missing.png"_s)); // a clear message, nothing added
     QVERIFY(completionStatus().contains(u"missing.png"_s));
     QCOMPARE(tab->imageCount(), 1);
+    if (qEnvironmentVariableIsSet("ALEPH_SCREENSHOT_DIR")) { // the image list, seen
+        QWidget *shown = m_window->tabs()->currentWidget();
+        m_window->tabs()->setCurrentWidget(tab);
+        snapshot(m_window.get(), u"completion-image"_s);
+        m_window->tabs()->setCurrentWidget(shown);
+    }
     QString error;
     const core::CompletionRequest r = tab->buildRequest(&error);
     QCOMPARE(r.prompt.items.size(), 2);

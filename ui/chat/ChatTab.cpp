@@ -1,65 +1,39 @@
 // SPDX-License-Identifier: MIT
 #include "ui/chat/ChatTab.h"
 
-#include "core/api/PromptTemplate.h"
-
 #include "core/api/Validation.h"
 #include "core/storage/ConversationStore.h"
+#include "core/export/ChatExport.h"
+#include "ui/chat/ChatComposer.h"
+#include "ui/chat/ChatOptionsPanel.h"
+#include "ui/chat/ChatTranscriptView.h"
+#include "ui/chat/ConversationKeeper.h"
 #include "ui/chat/ConversationListPanel.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/common/SteeringIndicator.h"
-#include "ui/common/SteeringMenu.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDesktopServices>
-#include <QDoubleSpinBox>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
-#include <QFileInfo>
-#include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ui {
-
-namespace {
-
-/// A reply's JSON pretty-printed, or nullopt with `error` when it is not JSON. A leading
-/// <think>…</think> block (thinking models) is skipped, as the official client's tests do.
-std::optional<QString> prettyJson(QString text, QString *error)
-{
-    const qsizetype think = text.indexOf(QStringLiteral("</think>"));
-    if (think >= 0)
-        text = text.mid(think + 8);
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(text.trimmed().toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("%1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
-        return std::nullopt;
-    }
-    return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
-}
-
-} // namespace
 
 ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     : PlaygroundTab(parent)
@@ -73,115 +47,28 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     connect(m_systemEdit, &QLineEdit::textChanged, this, &ChatTab::draftChanged);
 
     // Options: sampling, steering, response format, Enter behaviour.
-    m_optionsBox = new QGroupBox(this);
-    m_optionsBox->setObjectName(QStringLiteral("options"));
-    m_optionsBox->hide();
-    auto *optionsToggle = new QToolButton(this);
-    optionsToggle->setObjectName(QStringLiteral("optionsToggle"));
-    optionsToggle->setText(tr("Options"));
-    optionsToggle->setCheckable(true);
-    optionsToggle->setAutoRaise(true);
-    optionsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    optionsToggle->setArrowType(Qt::RightArrow);
-    optionsToggle->setToolTip(tr("max_tokens, temperature, steering, JSON schema, usage, Enter behaviour"));
-    connect(optionsToggle, &QToolButton::toggled, this, [this, optionsToggle](bool on) {
-        m_optionsBox->setVisible(on);
-        optionsToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
-    });
-    auto *optionsBody = new QWidget(m_optionsBox);
-    auto *options = new QFormLayout(optionsBody);
-    m_maximumTokens = new QSpinBox(this);
-    m_maximumTokens->setObjectName(QStringLiteral("max_tokens"));
-    m_maximumTokens->setRange(0, 32768);
-    m_maximumTokens->setSpecialValueText(tr("model default"));
-    m_maximumTokens->setToolTip(tr("max_tokens: the most tokens of one reply (0: the model's default)."));
-    m_temperature = new QDoubleSpinBox(this);
-    m_temperature->setObjectName(QStringLiteral("temperature"));
-    m_temperature->setRange(-0.05, 2.0);
-    m_temperature->setSingleStep(0.05);
-    m_temperature->setValue(-0.05);
-    m_temperature->setSpecialValueText(tr("model default"));
-    m_temperature->setToolTip(tr("temperature 0–2: higher is more varied; the default is 1."));
-    m_steeringConcept = new QLineEdit(this);
-    m_steeringConcept->setObjectName(QStringLiteral("steering_concepts"));
-    m_steeringConcept->setPlaceholderText(tr("steering concept id (from the Steering tab's library)"));
-    m_jsonSchemaCheck = new QCheckBox(tr("Answer as JSON matching this schema"), this);
-    m_jsonSchemaCheck->setObjectName(QStringLiteral("json_schema"));
-    m_schemaName = new QLineEdit(QStringLiteral("answer"), this);
-    m_schemaName->setObjectName(QStringLiteral("schema_name"));
-    m_schemaEdit = new QPlainTextEdit(this);
-    m_schemaEdit->setObjectName(QStringLiteral("schema"));
-    m_schemaEdit->setPlainText(QStringLiteral("{\n  \"type\": \"object\",\n  \"properties\": {\n    \"answer\": {\"type\": \"string\"}\n  },\n  \"required\": [\"answer\"]\n}"));
-    m_schemaEdit->setFont(QFont(QStringLiteral("monospace")));
-    m_schemaEdit->setMaximumHeight(110);
-    m_schemaEdit->setEnabled(false);
-    m_schemaName->setEnabled(false);
-    connect(m_jsonSchemaCheck, &QCheckBox::toggled, m_schemaEdit, &QWidget::setEnabled);
-    connect(m_jsonSchemaCheck, &QCheckBox::toggled, m_schemaName, &QWidget::setEnabled);
-    m_enterSendsCheck = new QCheckBox(tr("Enter sends (Shift+Enter: new line)"), this);
-    m_enterSendsCheck->setObjectName(QStringLiteral("enterSends"));
-    options->addRow(tr("max_tokens"), m_maximumTokens);
-    options->addRow(tr("temperature"), m_temperature);
-    options->addRow(tr("Steering"), withSteeringLibraryMenu(m_steeringConcept, m_client, [this] { return m_steeringLibrary; }));
-    m_steeringIndicator = new SteeringIndicator(m_steeringConcept, [this] { return m_steeringLibrary; }, this);
-    options->addRow(m_jsonSchemaCheck);
-    options->addRow(tr("Schema name"), m_schemaName);
-    options->addRow(tr("JSON schema"), m_schemaEdit);
-    m_usageCheck = new QCheckBox(tr("Token usage per turn (stream_options.include_usage)"), this);
-    m_usageCheck->setObjectName(QStringLiteral("include_usage"));
-    m_usageCheck->setChecked(true);
-    options->addRow(m_usageCheck);
-    options->addRow(m_enterSendsCheck);
-    auto *optionsLayout = new QVBoxLayout(m_optionsBox);
-    optionsLayout->addWidget(optionsBody);
+    m_options = new ChatOptionsPanel(m_client, [this] { return m_steeringLibrary; }, this);
+    connect(m_options, &ChatOptionsPanel::edited, this, &ChatTab::draftChanged);
+    m_steeringIndicator = m_options->steeringIndicator();
+    m_enterSendsCheck = m_options->enterSendsCheck();
 
-    connect(m_maximumTokens, &QSpinBox::valueChanged, this, &ChatTab::draftChanged);
-    connect(m_temperature, &QDoubleSpinBox::valueChanged, this, &ChatTab::draftChanged);
-    connect(m_steeringConcept, &QLineEdit::textChanged, this, &ChatTab::draftChanged);
-    connect(m_jsonSchemaCheck, &QCheckBox::toggled, this, &ChatTab::draftChanged);
-    connect(m_schemaEdit, &QPlainTextEdit::textChanged, this, &ChatTab::draftChanged);
-
-    m_transcript = new QTextBrowser(this);
-    m_transcript->setObjectName(QStringLiteral("transcript"));
-    m_transcript->setOpenLinks(false);
-    m_transcript->setPlaceholderText(tr("No messages yet. Type below and press Ctrl+Enter."));
+    m_transcript = new ChatTranscriptView(this);
     connect(m_transcript, &QTextBrowser::anchorClicked, this, &ChatTab::activateLink);
 
-    m_inputEdit = new PromptEdit(this);
-    m_inputEdit->setObjectName(QStringLiteral("input"));
-    m_inputEdit->setPlaceholderText(tr("Message (Ctrl+Enter to send). Drop images here to attach them."));
+    m_composer = new ChatComposer(this);
+    m_composer->setSteeringIndicator(m_steeringIndicator);
+    m_inputEdit = m_composer->inputEdit();
+    m_sendButton = m_composer->sendButton();
+    m_stopButton = m_composer->stopButton();
+    m_regenerateButton = m_composer->regenerateButton();
     connect(m_inputEdit, &QPlainTextEdit::textChanged, this, &ChatTab::draftChanged);
     connect(m_inputEdit, &PromptEdit::sendRequested, this, &ChatTab::send);
-    connect(m_inputEdit, &PromptEdit::imagesDropped, this, [this](const QStringList &paths) {
-        for (const QString &p : paths)
-            attachImage(p);
-    });
     connect(m_enterSendsCheck, &QCheckBox::toggled, this, [this](bool on) {
-        m_inputEdit->setSendOnEnter(on);
+        m_composer->setEnterSends(on);
         QSettings().setValue(QStringLiteral("chat/enterSends"), on);
-        m_inputEdit->setPlaceholderText(on ? tr("Message (Enter to send, Shift+Enter for a new line)")
-                                           : tr("Message (Ctrl+Enter to send). Drop images here to attach them."));
     });
     setEnterSends(QSettings().value(QStringLiteral("chat/enterSends"), false).toBool());
-    m_attachmentsLabel = new QLabel(this);
-    m_attachmentsLabel->setObjectName(QStringLiteral("attachments"));
-    m_attachmentsLabel->hide();
 
-    m_sendButton = new QPushButton(tr("Send  (Ctrl+Enter)"), this);
-    m_sendButton->setObjectName(QStringLiteral("send"));
-    m_stopButton = new QPushButton(tr("Stop  (Esc)"), this);
-    m_stopButton->setObjectName(QStringLiteral("stop"));
-    m_stopButton->setEnabled(false);
-    m_regenerateButton = new QPushButton(tr("Regenerate"), this);
-    m_regenerateButton->setObjectName(QStringLiteral("regenerate"));
-    m_regenerateButton->setEnabled(false);
-    m_regenerateButton->setToolTip(tr("A new reply to the last message; the old one stays as a branch."));
-    auto *attachButton = new QPushButton(tr("Image…"), this);
-    attachButton->setObjectName(QStringLiteral("attach"));
-    connect(attachButton, &QPushButton::clicked, this, [this] {
-        for (const QString &f : QFileDialog::getOpenFileNames(this, tr("Attach images"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp)")))
-            attachImage(f);
-    });
     m_clearButton = new QPushButton(tr("New chat"), this);
     m_clearButton->setObjectName(QStringLiteral("clear"));
     m_clearButton->setToolTip(tr("Start a new conversation (Ctrl+N)"));
@@ -204,34 +91,31 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     m_statusLabel = new QLabel(tr("Ready."), this);
     m_statusLabel->setObjectName(QStringLiteral("status"));
     m_statusLabel->setWordWrap(true);
+    connect(m_composer, &ChatComposer::message, m_statusLabel, &QLabel::setText);
 
     m_renderTimer.setSingleShot(true);
     m_renderTimer.setInterval(16);
     connect(&m_renderTimer, &QTimer::timeout, this, &ChatTab::renderPending);
-    // Conversations are saved shortly after each change, each save its own transaction.
-    m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(400);
-    connect(&m_saveTimer, &QTimer::timeout, this, &ChatTab::saveConversation);
-    connect(this, &ChatTab::draftChanged, this, [this] {
-        if (m_conversations)
-            m_saveTimer.start();
-    });
+    m_keeper = new ConversationKeeper(this);
+    connect(m_keeper, &ConversationKeeper::saveDue, this, &ChatTab::saveConversation);
+    connect(this, &ChatTab::draftChanged, m_keeper, &ConversationKeeper::scheduleSave);
 
     m_conversationList = new ConversationListPanel(this);
     m_conversationList->setObjectName(QStringLiteral("conversationList"));
     m_conversationList->hide();
+    connect(m_keeper, &ConversationKeeper::currentCreated, m_conversationList, &ConversationListPanel::setCurrentId);
     connect(m_conversationList, &ConversationListPanel::openRequested, this, &ChatTab::openConversation);
     connect(m_conversationList, &ConversationListPanel::newChatRequested, this, &ChatTab::newConversation);
     connect(m_conversationList, &ConversationListPanel::deleted, this, [this](qint64 id) {
-        if (id != m_conversationId)
+        if (id != m_keeper->id())
             return;
         // The open conversation was deleted: show an empty chat; Undo brings it back.
         stop();
-        m_saveTimer.stop();
+        m_keeper->cancelScheduledSave();
         showConversation(0, Conversation(), m_systemEdit->text(), m_modelPicker->model());
     });
     connect(m_conversationList, &ConversationListPanel::restored, this, [this](qint64 id) {
-        if (m_conversationId == 0 && m_conversation.isEmpty())
+        if (m_keeper->id() == 0 && m_conversation.isEmpty())
             openConversation(id);
     });
 
@@ -240,30 +124,14 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     top->addWidget(m_modelPicker);
     top->addWidget(new QLabel(tr("System"), this));
     top->addWidget(m_systemEdit, 1);
-    top->addWidget(optionsToggle);
+    top->addWidget(m_options->toggleButton());
     top->addWidget(m_exportButton);
     top->addWidget(m_clearButton);
-
-    auto *inputBox = new QWidget(this);
-    auto *inputOuter = new QVBoxLayout(inputBox);
-    inputOuter->setContentsMargins(0, 0, 0, 0);
-    inputOuter->addWidget(m_steeringIndicator);
-    inputOuter->addWidget(m_attachmentsLabel);
-    auto *inputLayout = new QHBoxLayout;
-    inputLayout->addWidget(m_inputEdit, 1);
-    auto *buttons = new QVBoxLayout;
-    buttons->addWidget(m_sendButton);
-    buttons->addWidget(m_stopButton);
-    buttons->addWidget(m_regenerateButton);
-    buttons->addWidget(attachButton);
-    buttons->addStretch(1);
-    inputLayout->addLayout(buttons);
-    inputOuter->addLayout(inputLayout);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("transcriptSplitter"));
     splitter->addWidget(m_transcript);
-    splitter->addWidget(inputBox);
+    splitter->addWidget(m_composer);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
 
@@ -275,7 +143,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     auto *column = new QVBoxLayout(chatColumn);
     column->setContentsMargins(0, 0, 0, 0);
     column->addLayout(top);
-    column->addWidget(m_optionsBox);
+    column->addWidget(m_options);
     column->addWidget(splitter, 1);
     column->addLayout(statusRow);
     auto *outer = new QSplitter(Qt::Horizontal, this);
@@ -307,19 +175,6 @@ bool ChatTab::enterSends() const
     return m_enterSendsCheck->isChecked();
 }
 
-void ChatTab::attachImage(const QString &path)
-{
-    QString error;
-    const auto part = core::ChatContentPart::fromImageFile(path, &error);
-    if (!part) {
-        m_statusLabel->setText(error);
-        return;
-    }
-    m_pendingImages.append(*part);
-    m_attachmentsLabel->setText(tr("📎 %n image(s) attached to the next message", nullptr, int(m_pendingImages.size())));
-    m_attachmentsLabel->show();
-}
-
 core::ChatRequest ChatTab::buildRequest(QString *error) const
 {
     core::ChatRequest request;
@@ -329,30 +184,7 @@ core::ChatRequest ChatTab::buildRequest(QString *error) const
     const QString system = m_systemEdit->text().trimmed();
     if (!system.isEmpty())
         request.messages.append(core::ChatMessage::fromText(QStringLiteral("system"), system));
-    if (m_maximumTokens->value() > 0)
-        request.maxTokens = m_maximumTokens->value();
-    if (m_temperature->value() >= 0)
-        request.temperature = m_temperature->value();
-    if (!m_steeringConcept->text().trimmed().isEmpty())
-        request.steeringConcepts = QStringList{m_steeringConcept->text().trimmed()};
-    if (m_jsonSchemaCheck->isChecked()) {
-        QJsonParseError parseError{};
-        const QJsonDocument schema = QJsonDocument::fromJson(m_schemaEdit->toPlainText().toUtf8(), &parseError);
-        if (parseError.error != QJsonParseError::NoError || !schema.isObject()) {
-            if (error->isEmpty())
-                *error = tr("JSON schema: not a JSON object (%1 at offset %2).")
-                             .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString() : tr("not an object"))
-                             .arg(parseError.offset);
-        } else {
-            core::ChatResponseFormat format;
-            format.jsonSchema.name = m_schemaName->text().trimmed().isEmpty() ? QStringLiteral("answer") : m_schemaName->text().trimmed();
-            format.jsonSchema.schema = schema.object();
-            format.jsonSchema.strict = true;
-            request.responseFormat = format;
-        }
-    }
-    if (m_usageCheck->isChecked())
-        request.streamOptions = core::ChatStreamOptions{true, {}};
+    m_options->writeTo(request, error);
     return request;
 }
 
@@ -377,30 +209,20 @@ bool ChatTab::currentRequest(QString *endpoint, QJsonObject *body, QString *erro
 
 void ChatTab::send()
 {
-    const QString text = m_inputEdit->toPlainText().trimmed();
-    if ((text.isEmpty() && m_pendingImages.isEmpty()) || isBusy())
+    const std::optional<core::ChatMessage> message = m_composer->userMessage();
+    if (!message || isBusy())
         return;
-    core::ChatMessage message = core::ChatMessage::fromText(QStringLiteral("user"), text);
-    if (!m_pendingImages.isEmpty()) {
-        QList<core::ChatContentPart> parts;
-        if (!text.isEmpty())
-            parts.append(core::ChatContentPart::fromText(text));
-        parts += m_pendingImages;
-        message.content.reset();
-        message.contentParts = parts;
-    }
     int node;
     if (m_editingNode >= 0) {
-        node = m_conversation.addSibling(m_editingNode, message); // the old message stays a branch
+        node = m_conversation.addSibling(m_editingNode, *message); // the old message stays a branch
         m_editingNode = -1;
         m_sendButton->setText(tr("Send  (Ctrl+Enter)"));
     } else {
         const QList<int> path = m_conversation.activePath();
-        node = m_conversation.append(message, path.isEmpty() ? -1 : path.last());
+        node = m_conversation.append(*message, path.isEmpty() ? -1 : path.last());
     }
     m_inputEdit->clear();
-    m_pendingImages.clear();
-    m_attachmentsLabel->hide();
+    m_composer->clearAttachments();
     startReply(node);
 }
 
@@ -421,7 +243,7 @@ void ChatTab::regenerate()
 
 void ChatTab::setConversationStore(core::ConversationStore *store)
 {
-    m_conversations = store;
+    m_keeper->setStore(store);
     m_conversationList->setStore(store);
     m_conversationList->setVisible(store != nullptr);
     m_clearButton->setVisible(store == nullptr); // the list has its own New chat
@@ -436,36 +258,16 @@ QJsonObject ChatTab::conversationContent() const
 
 void ChatTab::saveConversation()
 {
-    m_saveTimer.stop();
-    if (!m_conversations || m_conversation.isEmpty())
+    m_keeper->cancelScheduledSave();
+    if (!m_keeper->store() || m_conversation.isEmpty())
         return;
-    const QJsonObject content = conversationContent();
-    const QByteArray bytes = QJsonDocument(content).toJson(QJsonDocument::Compact);
-    if (m_conversationId > 0 && bytes == m_savedContent)
-        return;
-    QString firstUser;
-    for (const core::ChatMessage &m : m_conversation.messagesUpTo()) {
-        if (m.role == QLatin1String("user")) {
-            firstUser = m.text();
-            break;
-        }
-    }
-    const QString title = core::ConversationStore::titleFor(firstUser);
-    if (m_conversationId > 0 && m_conversations->save(m_conversationId, title, content)) {
-        m_savedContent = bytes;
-        return;
-    }
-    // New, or deleted meanwhile: stored as a new conversation, so nothing is lost.
-    m_conversationId = m_conversations->create(title, content);
-    m_savedContent = m_conversationId > 0 ? bytes : QByteArray();
-    m_conversationList->setCurrentId(m_conversationId);
+    m_keeper->save(m_conversation, conversationContent());
 }
 
 void ChatTab::showConversation(qint64 id, const Conversation &conversation, const QString &system, const QString &model)
 {
     m_conversation = conversation;
-    m_conversationId = id;
-    m_renderWindow = kRenderWindow;
+    m_transcript->resetRenderWindow();
     m_pendingReply.clear();
     m_replyNote.clear();
     m_editingNode = -1;
@@ -473,7 +275,7 @@ void ChatTab::showConversation(qint64 id, const Conversation &conversation, cons
     m_systemEdit->setText(system);
     if (!model.isEmpty())
         m_modelPicker->setCurrentText(model);
-    m_savedContent = id > 0 ? QJsonDocument(conversationContent()).toJson(QJsonDocument::Compact) : QByteArray();
+    m_keeper->setCurrent(id, conversationContent());
     m_conversationList->setCurrentId(id);
     render();
     setBusy(false);
@@ -484,20 +286,20 @@ void ChatTab::newConversation()
 {
     stop(); // a reply in progress keeps what arrived, in the conversation it belongs to
     saveConversation();
-    if (m_conversation.isEmpty() && m_conversationId == 0) {
+    if (m_conversation.isEmpty() && m_keeper->id() == 0) {
         m_inputEdit->setFocus();
         return;
     }
     showConversation(0, Conversation(), m_systemEdit->text(), m_modelPicker->model());
-    m_statusLabel->setText(m_conversations ? tr("New chat. The previous one is in the list.") : tr("New chat."));
+    m_statusLabel->setText(m_keeper->store() ? tr("New chat. The previous one is in the list.") : tr("New chat."));
     m_inputEdit->setFocus();
 }
 
 void ChatTab::openConversation(qint64 id)
 {
-    if (!m_conversations || id == m_conversationId)
+    if (!m_keeper->store() || id == m_keeper->id())
         return;
-    const auto record = m_conversations->conversation(id);
+    const auto record = m_keeper->store()->conversation(id);
     if (!record) {
         m_statusLabel->setText(tr("That conversation no longer exists."));
         return;
@@ -513,7 +315,7 @@ void ChatTab::setConversation(const Conversation &conversation)
 {
     stop();
     m_conversation = conversation;
-    m_renderWindow = kRenderWindow;
+    m_transcript->resetRenderWindow();
     m_replyNote.clear();
     render();
     setBusy(false);
@@ -632,7 +434,7 @@ void ChatTab::onJobFinished(core::ChatStreamJob *job)
         }
         if (m_jsonRequested && job->state() == core::ApiJob::State::Succeeded) {
             QString jsonError;
-            if (prettyJson(text, &jsonError)) {
+            if (prettyJsonReply(text, &jsonError)) {
                 n.jsonReply = true;
             } else {
                 n.note = tr("the reply is not valid JSON: %1").arg(jsonError);
@@ -655,101 +457,16 @@ void ChatTab::onJobFinished(core::ChatStreamJob *job)
     Q_EMIT replyFinished();
 }
 
-QString ChatTab::nodeMarkdown(int id) const
-{
-    const ChatNode &n = m_conversation.node(id);
-    const bool user = n.message.role == QLatin1String("user");
-    QString md = QStringLiteral("#### %1").arg(user ? tr("You") : tr("Assistant"));
-    const auto [index, count] = m_conversation.siblingPosition(id);
-    QStringList actions;
-    if (count > 1)
-        actions << QStringLiteral("[◀](act:prev/%1) %2/%3 [▶](act:next/%1)").arg(id).arg(index + 1).arg(count);
-    if (user)
-        actions << QStringLiteral("[%1](act:edit/%2)").arg(tr("edit")).arg(id);
-    actions << QStringLiteral("[%1](act:copy/%2)").arg(tr("copy")).arg(id);
-    if (!user && !n.message.text().isEmpty())
-        actions << QStringLiteral("[%1](act:explain/%2)").arg(tr("explain")).arg(id);
-    if (!user && n.completionTokens >= 0)
-        actions << tr("%1 → %2 tokens").arg(n.promptTokens).arg(n.completionTokens);
-    md += QStringLiteral("\n\n") + actions.join(QStringLiteral(" · ")) + QStringLiteral("\n\n");
-    if (n.message.contentParts) {
-        int images = 0;
-        for (const core::ChatContentPart &p : *n.message.contentParts)
-            images += p.type == QLatin1String("image_url") ? 1 : 0;
-        if (images > 0)
-            md += tr("*📎 %n image(s)*", nullptr, images) + QStringLiteral("\n\n");
-    }
-    QString jsonError;
-    if (n.jsonReply) {
-        if (const auto pretty = prettyJson(n.message.text(), &jsonError))
-            md += QStringLiteral("```json\n") + *pretty + QStringLiteral("```\n\n");
-    } else {
-        md += n.message.text() + QStringLiteral("\n\n");
-    }
-    if (!n.note.isEmpty()) {
-        md += QStringLiteral("*(%1)*").arg(n.note);
-        if (n.note.startsWith(tr("interrupted")) || n.note == tr("stopped"))
-            md += QStringLiteral(" [%1](act:retry/%2)").arg(tr("Retry")).arg(id);
-        md += QStringLiteral("\n\n");
-    }
-    return md;
-}
-
 void ChatTab::render()
 {
-    QElapsedTimer clock;
-    clock.start();
-    // Only the newest messages are laid out (Markdown layout costs about 1 ms per message); the
-    // older ones come back with "Show earlier messages", so a long conversation opens at once.
-    QString md;
-    const QList<int> path = m_conversation.activePath();
-    const qsizetype first = std::max<qsizetype>(0, path.size() - m_renderWindow);
-    if (first > 0)
-        md += QStringLiteral("[%1](act:more/0)\n\n").arg(tr("Show %n earlier message(s)", nullptr, int(std::min<qsizetype>(first, 200))));
-    for (qsizetype i = first; i < path.size(); ++i)
-        md += nodeMarkdown(path.at(i));
-    if (!isBusy() && !m_replyNote.isEmpty())
-        md += QStringLiteral("*(") + m_replyNote + QStringLiteral(")*\n\n");
-    QScrollBar *bar = m_transcript->verticalScrollBar();
-    const bool atEnd = bar->value() >= bar->maximum() - 4;
-    m_transcript->setMarkdown(md);
-    m_streamAnchor = -1;
-    if (isBusy()) {
-        QTextCursor cursor(m_transcript->document());
-        cursor.movePosition(QTextCursor::End);
-        if (!m_transcript->document()->isEmpty())
-            cursor.insertBlock(); // the header starts its own block, not the end of the last message
-        cursor.insertMarkdown(QStringLiteral("#### %1\n\n").arg(tr("Assistant")));
-        cursor.movePosition(QTextCursor::End);
-        cursor.insertBlock();
-        m_streamAnchor = cursor.position();
-        cursor.insertText(m_pendingReply.isEmpty() ? QStringLiteral("…") : m_pendingReply);
-    }
-    if (atEnd)
-        bar->setValue(bar->maximum());
+    m_transcript->render(m_conversation, isBusy(), m_pendingReply, m_replyNote);
     m_regenerateButton->setEnabled(!isBusy() && !m_conversation.isEmpty());
-    m_lastRenderMs = clock.elapsed();
 }
 
 void ChatTab::renderPending()
 {
-    // Only the reply in progress is re-laid out: the rest of the transcript stays as it is, so a
-    // long conversation costs nothing per streamed token.
-    if (m_streamAnchor < 0) {
+    if (!m_transcript->renderPending(m_pendingReply))
         render();
-        return;
-    }
-    QScrollBar *bar = m_transcript->verticalScrollBar();
-    const bool atEnd = bar->value() >= bar->maximum() - 4;
-    QTextCursor cursor(m_transcript->document());
-    cursor.setPosition(std::min(m_streamAnchor, m_transcript->document()->characterCount() - 1));
-    cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
-    cursor.beginEditBlock();
-    cursor.removeSelectedText();
-    cursor.insertMarkdown(m_pendingReply);
-    cursor.endEditBlock();
-    if (atEnd)
-        bar->setValue(bar->maximum());
 }
 
 void ChatTab::setBusy(bool busy)
@@ -771,16 +488,10 @@ void ChatTab::explainMessage(int node)
 {
     if (node < 0 || node >= m_conversation.nodeCount() || m_conversation.node(node).message.role != QLatin1String("assistant"))
         return;
-    QList<core::ChatMessage> messages;
-    const QString system = m_systemEdit->text().trimmed();
-    if (!system.isEmpty())
-        messages.append(core::ChatMessage::fromText(QStringLiteral("system"), system));
-    const int parent = m_conversation.node(node).parent;
-    if (parent >= 0)
-        messages += m_conversation.messagesUpTo(parent);
     const std::optional<core::ModelSettings> settings = m_modelPicker->settings();
     bool exact = false;
-    const QString prompt = core::renderChatPrompt(settings ? settings->promptTemplate.value_or(QString()) : QString(), messages, &exact);
+    const QString prompt = m_conversation.promptBefore(node, m_systemEdit->text().trimmed(),
+                                                       settings ? settings->promptTemplate.value_or(QString()) : QString(), &exact);
     if (!exact)
         m_statusLabel->setText(tr("The model's prompt template is not known here; the explanation uses a plain transcript of the chat."));
     Q_EMIT explainRequested(core::Prompt::fromText(prompt), m_conversation.node(node).message.text(), m_modelPicker->model());
@@ -801,7 +512,7 @@ void ChatTab::activateLink(const QUrl &url)
         return;
     const QString action = parts.at(0);
     if (action == QLatin1String("more")) {
-        m_renderWindow += 200;
+        m_transcript->widenRenderWindow();
         render();
         m_transcript->verticalScrollBar()->setValue(0);
         return;
@@ -854,8 +565,7 @@ void ChatTab::exportConversation()
         m_statusLabel->setText(tr("Cannot write %1: %2").arg(file, f.errorString()));
         return;
     }
-    const bool json = file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
-    f.write(json ? QJsonDocument(exportJson()).toJson(QJsonDocument::Indented) : exportMarkdown().toUtf8());
+    f.write(core::chatExportBytes(file, m_systemEdit->text().trimmed(), m_modelPicker->model(), m_conversation.exportMessages()));
     m_statusLabel->setText(tr("Exported to %1.").arg(file));
 }
 
@@ -879,49 +589,38 @@ void ChatTab::restoreDraft(const QVariantMap &draft)
 QJsonObject ChatTab::draftJson() const
 {
     // With a store the conversation lives there (the draft names it); without, in the draft.
-    return QJsonObject{{QStringLiteral("conversation"), m_conversations ? QJsonObject() : m_conversation.toJson()},
-                       {QStringLiteral("conversation_id"), m_conversationId},
-                       {QStringLiteral("system"), m_systemEdit->text()},
-                       {QStringLiteral("input"), m_inputEdit->toPlainText()},
-                       {QStringLiteral("model"), m_modelPicker->model()},
-                       {QStringLiteral("max_tokens"), m_maximumTokens->value()},
-                       {QStringLiteral("temperature"), m_temperature->value()},
-                       {QStringLiteral("steering_concept"), m_steeringConcept->text()},
-                       {QStringLiteral("json_schema_on"), m_jsonSchemaCheck->isChecked()},
-                       {QStringLiteral("json_schema"), m_schemaEdit->toPlainText()}};
+    QJsonObject draft{{QStringLiteral("conversation"), m_keeper->store() ? QJsonObject() : m_conversation.toJson()},
+                      {QStringLiteral("conversation_id"), m_keeper->id()},
+                      {QStringLiteral("system"), m_systemEdit->text()},
+                      {QStringLiteral("input"), m_inputEdit->toPlainText()},
+                      {QStringLiteral("model"), m_modelPicker->model()}};
+    m_options->writeDraft(draft);
+    return draft;
 }
 
 void ChatTab::restoreDraftJson(const QJsonObject &draft)
 {
     m_conversation = Conversation::fromJson(draft.value(QStringLiteral("conversation")).toObject());
-    m_conversationId = 0;
-    m_savedContent.clear();
+    m_keeper->setCurrent(0, QJsonObject());
     const qint64 storedId = draft.value(QStringLiteral("conversation_id")).toInteger();
     std::optional<core::ConversationRecord> stored;
-    if (m_conversations && storedId > 0)
-        stored = m_conversations->conversation(storedId);
-    if (stored) {
+    if (m_keeper->store() && storedId > 0)
+        stored = m_keeper->store()->conversation(storedId);
+    if (stored)
         m_conversation = Conversation::fromJson(stored->content.value(QStringLiteral("conversation")).toObject());
-        m_conversationId = storedId;
-    }
-    m_renderWindow = kRenderWindow;
+    m_transcript->resetRenderWindow();
     m_systemEdit->setText(draft.value(QStringLiteral("system")).toString());
     m_inputEdit->setPlainText(draft.value(QStringLiteral("input")).toString());
     if (!draft.value(QStringLiteral("model")).toString().isEmpty())
         m_modelPicker->setCurrentText(draft.value(QStringLiteral("model")).toString());
-    m_maximumTokens->setValue(draft.value(QStringLiteral("max_tokens")).toInt(0));
-    m_temperature->setValue(draft.value(QStringLiteral("temperature")).toDouble(-0.05));
-    m_steeringConcept->setText(draft.value(QStringLiteral("steering_concept")).toString());
-    m_jsonSchemaCheck->setChecked(draft.value(QStringLiteral("json_schema_on")).toBool());
-    if (draft.contains(QStringLiteral("json_schema")))
-        m_schemaEdit->setPlainText(draft.value(QStringLiteral("json_schema")).toString());
+    m_options->readDraft(draft);
     if (stored) {
         m_systemEdit->setText(stored->content.value(QStringLiteral("system")).toString());
-        m_savedContent = QJsonDocument(conversationContent()).toJson(QJsonDocument::Compact);
-    } else if (m_conversations && !m_conversation.isEmpty()) {
+        m_keeper->setCurrent(storedId, conversationContent());
+    } else if (m_keeper->store() && !m_conversation.isEmpty()) {
         saveConversation(); // a conversation from an older draft joins the list
     }
-    m_conversationList->setCurrentId(m_conversationId);
+    m_conversationList->setCurrentId(m_keeper->id());
     render();
     setBusy(false);
 }
@@ -958,14 +657,9 @@ void ChatTab::restoreRun(const core::RunRecord &run)
     m_replyNote = run.response.isEmpty() ? run.error : QString();
     render();
     saveConversation();
-    m_statusLabel->setText(m_conversations ? tr("Restored a run (%1) as a new conversation; the previous one is in the list.")
+    m_statusLabel->setText(m_keeper->store() ? tr("Restored a run (%1) as a new conversation; the previous one is in the list.")
                                                  .arg(core::runStatusName(run.status))
                                            : tr("Restored a run (%1).").arg(core::runStatusName(run.status)));
-}
-
-void ChatTab::setSteeringConcept(const QString &id)
-{
-    m_steeringConcept->setText(id);
 }
 
 } // namespace ui

@@ -2,7 +2,11 @@
 #pragma once
 
 #include "core/net/ApiClient.h"
+#include "ui/chat/ChatComposer.h"
+#include "ui/chat/ChatOptionsPanel.h"
+#include "ui/chat/ChatTranscriptView.h"
 #include "ui/chat/Conversation.h"
+#include "ui/chat/ConversationKeeper.h"
 #include "ui/common/PlaygroundTab.h"
 
 #include <QElapsedTimer>
@@ -11,14 +15,9 @@
 #include <QWidget>
 
 class QCheckBox;
-class QDoubleSpinBox;
-class QGroupBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
-class QSpinBox;
-class QTextBrowser;
 class QUrl;
 
 namespace core {
@@ -40,6 +39,8 @@ class PromptEdit;
 /// copy a message, export as Markdown or JSON. Ctrl+Enter sends; Enter sends or adds a line
 /// break, as set ("Enter sends"). With a ConversationStore, every conversation is kept in a list
 /// beside the transcript (search, rename, delete with undo); New chat (Ctrl+N) starts another.
+/// The tab composes a ChatOptionsPanel, a ChatTranscriptView and a ConversationListPanel, and
+/// runs the replies and keeps the conversation.
 class ChatTab : public PlaygroundTab
 {
     Q_OBJECT
@@ -53,10 +54,10 @@ public:
     /// only clears). Set before drafts are restored.
     void setConversationStore(core::ConversationStore *store);
     /// The stored conversation shown now (0: a new chat not stored yet).
-    qint64 conversationId() const { return m_conversationId; }
+    qint64 conversationId() const { return m_keeper->id(); }
     ConversationListPanel *conversationList() const { return m_conversationList; }
     /// Puts a concept id into the steering field ("" clears it).
-    void setSteeringConcept(const QString &id);
+    void setSteeringConcept(const QString &id) { m_options->setSteeringConcept(id); }
     bool isBusy() const { return !m_job.isNull(); }
 
     const Conversation &conversation() const { return m_conversation; }
@@ -70,14 +71,14 @@ public:
     void activateLink(const QUrl &url);
     void setEnterSends(bool on);
     bool enterSends() const;
-    void attachImage(const QString &path);
+    void attachImage(const QString &path) { m_composer->attachImage(path); }
     QString exportMarkdown() const;
     QJsonObject exportJson() const;
     QTextBrowser *transcript() const { return m_transcript; }
     /// How many of the newest messages the transcript shows; older ones appear with "Show earlier".
-    int renderWindow() const { return m_renderWindow; }
+    int renderWindow() const { return m_transcript->renderWindow(); }
     /// Milliseconds the last full render took (benchmarks).
-    qint64 lastRenderMs() const { return m_lastRenderMs; }
+    qint64 lastRenderMs() const { return m_transcript->lastRenderMs(); }
 
     // PlaygroundTab
     QString tabKey() const override { return QStringLiteral("chat"); }
@@ -124,7 +125,6 @@ private:
     /// Shows `conversation` (with its system prompt and model) as conversation `id`.
     void showConversation(qint64 id, const Conversation &conversation, const QString &system, const QString &model);
     QJsonObject conversationContent() const;
-    QString nodeMarkdown(int id) const;
 
     core::ApiClient *m_client; // not owned
     core::RunRecorder *m_recorder = nullptr;
@@ -135,36 +135,22 @@ private:
     int m_editingNode = -1;         // a past user message being edited, or -1
     QString m_pendingReply;         // streamed text of the reply in progress
     QString m_replyNote;            // an error with no reply text, shown at the end
-    int m_streamAnchor = -1;        // document position where the pending reply starts
-    QList<core::ChatContentPart> m_pendingImages;
     QTimer m_renderTimer;           // coalesces stream updates (one per frame at most)
-    qint64 m_lastRenderMs = 0;
     bool m_jsonRequested = false;   // the reply in progress was asked for with a schema
-    int m_renderWindow = kRenderWindow; // messages rendered, counted from the end
-    static constexpr int kRenderWindow = 40;
 
     ModelPicker *m_modelPicker;
     QLineEdit *m_systemEdit;
-    QSpinBox *m_maximumTokens;
-    QDoubleSpinBox *m_temperature;
-    QLineEdit *m_steeringConcept;
-    SteeringIndicator *m_steeringIndicator;
+    ChatOptionsPanel *m_options;
+    SteeringIndicator *m_steeringIndicator; // m_options's
     core::SteeringLibrary *m_steeringLibrary = nullptr;
-    core::ConversationStore *m_conversations = nullptr;
     ConversationListPanel *m_conversationList = nullptr;
-    qint64 m_conversationId = 0;
-    QByteArray m_savedContent; // what the store holds for m_conversationId
-    QTimer m_saveTimer;
+    ConversationKeeper *m_keeper;
     QElapsedTimer m_partialClock; // since the stream's text was last written to the run
-    QCheckBox *m_jsonSchemaCheck;
-    QLineEdit *m_schemaName;
-    QPlainTextEdit *m_schemaEdit;
-    QGroupBox *m_optionsBox;
-    QCheckBox *m_enterSendsCheck;
-    QCheckBox *m_usageCheck;
-    QTextBrowser *m_transcript;
+    QCheckBox *m_enterSendsCheck; // m_options's
+    ChatTranscriptView *m_transcript;
+    ChatComposer *m_composer;
+    // m_composer's; the send, stop and reply code reaches them directly.
     PromptEdit *m_inputEdit;
-    QLabel *m_attachmentsLabel;
     QPushButton *m_sendButton;
     QPushButton *m_stopButton;
     QPushButton *m_regenerateButton;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/chat/Conversation.h"
 
+#include "core/api/PromptTemplate.h"
+
 #include <QJsonArray>
 
 namespace ui {
@@ -167,29 +169,33 @@ Conversation Conversation::fromJson(const QJsonObject &json)
     return c;
 }
 
+QString Conversation::promptBefore(int node, const QString &system, const QString &promptTemplate, bool *exact) const
+{
+    QList<core::ChatMessage> messages;
+    if (!system.isEmpty())
+        messages.append(core::ChatMessage::fromText(QStringLiteral("system"), system));
+    const int parent = m_nodes.at(node).parent;
+    if (parent >= 0)
+        messages += messagesUpTo(parent);
+    return core::renderChatPrompt(promptTemplate, messages, exact);
+}
+
+QList<core::ExportedChatMessage> Conversation::exportMessages() const
+{
+    QList<core::ExportedChatMessage> out;
+    for (int id : activePath())
+        out.append(core::ExportedChatMessage{m_nodes.at(id).message, m_nodes.at(id).note});
+    return out;
+}
+
 QString Conversation::toMarkdown(const QString &system, const QString &model) const
 {
-    QString md = QStringLiteral("# Chat with %1\n\n").arg(model);
-    if (!system.isEmpty())
-        md += QStringLiteral("### System\n\n%1\n\n").arg(system);
-    for (int id : activePath()) {
-        const ChatNode &n = m_nodes.at(id);
-        const bool user = n.message.role == QLatin1String("user");
-        md += QStringLiteral("### %1\n\n%2\n\n").arg(user ? QStringLiteral("You") : QStringLiteral("Assistant"), n.message.text());
-        if (!n.note.isEmpty())
-            md += QStringLiteral("*(%1)*\n\n").arg(n.note);
-    }
-    return md;
+    return core::chatToMarkdown(system, model, exportMessages());
 }
 
 QJsonObject Conversation::toExportJson(const QString &system, const QString &model) const
 {
-    core::ChatRequest request;
-    request.model = model;
-    if (!system.isEmpty())
-        request.messages.append(core::ChatMessage::fromText(QStringLiteral("system"), system));
-    request.messages += messagesUpTo();
-    return request.toJson();
+    return core::chatToRequestJson(system, model, exportMessages());
 }
 
 } // namespace ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/api/Chat.h"
+#include "core/export/ChatExport.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -45,10 +46,16 @@ public:
     /// (index among siblings, number of siblings), 0-based index.
     std::pair<int, int> siblingPosition(int node) const;
     void clear();
+    /// The prompt that produced message `node` as its model saw it: `system` (when not empty) and
+    /// the active path before `node`, rendered through `promptTemplate` (core::renderChatPrompt;
+    /// `exact` is false when that fell back to a plain transcript).
+    QString promptBefore(int node, const QString &system, const QString &promptTemplate, bool *exact) const;
 
     /// Everything (all branches) as JSON: {"nodes": [{message, parent, children, active, ...}], "root_active": n}.
     QJsonObject toJson() const;
     static Conversation fromJson(const QJsonObject &json);
+    /// The messages of the active path with their notes, as core/export takes them.
+    QList<core::ExportedChatMessage> exportMessages() const;
     /// The active path as Markdown ("### You" / "### Assistant" sections), with the system prompt.
     QString toMarkdown(const QString &system, const QString &model) const;
     /// The active path as a request-shaped JSON: {"model", "messages": [...]} including the system prompt.

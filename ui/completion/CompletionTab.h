@@ -3,23 +3,16 @@
 
 #include "core/net/ApiClient.h"
 #include "ui/common/PlaygroundTab.h"
+#include "ui/completion/CompletionView.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QPointer>
-#include <QTextBrowser>
 #include <QWidget>
 
 class QCheckBox;
-class QDoubleSpinBox;
-class QFormLayout;
-class QGroupBox;
-class QHBoxLayout;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 class QPushButton;
-class QSpinBox;
 
 namespace core {
 class SteeringLibrary;
@@ -27,38 +20,20 @@ class SteeringLibrary;
 
 namespace ui {
 
+class CompletionOutputPane;
+class CompletionParameters;
+class CompletionPromptForm;
 class ModelPicker;
 class SteeringIndicator;
 class PromptEdit;
-
-/// A read-only view of one completion. With log_probs, each generated token is shaded by its
-/// probability and hovering it shows the top alternatives (the fragment's tool tip).
-class CompletionView : public QTextBrowser
-{
-    Q_OBJECT
-public:
-    explicit CompletionView(QWidget *parent = nullptr);
-    /// Shows `result`: coloured tokens when it has completion_tokens and log_probs of the same
-    /// length, else its text; raw_completion below when `showRaw`.
-    void showResult(const core::CompletionResult &result, bool showRaw);
-    void appendStreamed(const QString &text);
-    /// The tool tip of the token at character `position` of the document ("" when none).
-    QString toolTipAt(int position) const;
-    /// The number of coloured token fragments shown.
-    int tokenCount() const { return m_tokenCount; }
-
-protected:
-    bool event(QEvent *event) override;
-
-private:
-    int m_tokenCount = 0;
-};
 
 /// `/complete` with every parameter in grouped, collapsible panels (defaults, ranges and the spec's
 /// descriptions as tool tips), checked with core::validate() before sending. Prompt with
 /// `{{ name }}` template variables and images (file picker or drag and drop). n or best_of
 /// completions side by side, tokens coloured by log-probability, echo and raw_completion,
 /// Evaluate (`/evaluate`) of an expected completion. Run with Ctrl+Enter, Stop with Esc.
+/// The tab composes a CompletionPromptForm, CompletionParameters and a CompletionOutputPane and
+/// runs the jobs; the validation message is its own.
 class CompletionTab : public PlaygroundTab
 {
     Q_OBJECT
@@ -81,7 +56,7 @@ public:
     void setTemplateValue(const QString &name, const QString &value);
     void addImageFile(const QString &path);
     int imageCount() const;
-    QList<CompletionView *> outputViews() const { return m_outputViews; }
+    QList<CompletionView *> outputViews() const;
     QString validationMessage() const;
 
     // PlaygroundTab
@@ -110,15 +85,12 @@ Q_SIGNALS:
 private:
     QJsonObject draftJson() const;
     void restoreDraftJson(const QJsonObject &draft);
-    QWidget *buildParameters();
-    void updateTemplateForm();
     void revalidate();
     void setBusy(bool busy);
     void prepareOutputs(int n);
     void onJobFinished(core::ApiJob *job);
     void showResult(const core::CompletionResponse &response);
     core::Prompt buildPrompt(QString *error) const;
-    QString tip(const QString &key) const;
 
     core::ApiClient *m_client; // not owned
     core::RunRecorder *m_recorder = nullptr;
@@ -126,59 +98,21 @@ private:
     qint64 m_runId = 0;
     core::CompletionRequest m_lastRequest; // what the shown completions answer
     QString m_lastCompletion;              // the first of them, for Explain
-    QJsonObject m_descriptions;
-    QHash<QString, QString> m_templateValues;
-    QStringList m_templateNames;
-    QList<core::PromptItem> m_images; // image items, base64 made once when added
-    QPointer<QWidget> m_flagged;      // the field the validation message names
-
-    ModelPicker *m_modelPicker;
-    PromptEdit *m_promptEdit;
-    QListWidget *m_imageList;
-    QGroupBox *m_templateBox;
-    QFormLayout *m_templateForm;
-    // Parameters, named as the API names them.
-    QSpinBox *m_maximumTokens;
-    QSpinBox *m_minimumTokens;
-    QDoubleSpinBox *m_temperature;
-    QSpinBox *m_topK;
-    QDoubleSpinBox *m_topP;
-    QSpinBox *m_n;
-    QSpinBox *m_bestOf;
-    QLineEdit *m_stopSequences;
-    QCheckBox *m_stream;
-    QDoubleSpinBox *m_presencePenalty;
-    QDoubleSpinBox *m_frequencyPenalty;
-    QDoubleSpinBox *m_sequencePenalty;
-    QSpinBox *m_sequencePenaltyMinLength;
-    QCheckBox *m_repetitionIncludePrompt;
-    QCheckBox *m_repetitionIncludeCompletion;
-    QCheckBox *m_multiplicativePresence;
-    QCheckBox *m_multiplicativeFrequency;
-    QCheckBox *m_multiplicativeSequence;
-    QLineEdit *m_penaltyBias;
-    QLineEdit *m_penaltyExceptions;
-    QCheckBox *m_penaltyExceptionsIncludeStops;
-    QSpinBox *m_logProbs;
-    QCheckBox *m_echo;
-    QCheckBox *m_rawCompletion;
-    QCheckBox *m_disableOptimizations;
-    QLineEdit *m_biasInclusion;
-    QCheckBox *m_biasInclusionFirst;
-    QLineEdit *m_biasExclusion;
-    QCheckBox *m_biasExclusionFirst;
-    SteeringIndicator *m_steeringIndicator = nullptr;
-    QElapsedTimer m_partialClock; // since the stream's text was last written to the run
-    QLineEdit *m_steeringConcepts;
+    QPointer<QWidget> m_flagged;           // the field the validation message names
+    QElapsedTimer m_partialClock;          // since the stream's text was last written to the run
     core::SteeringLibrary *m_steeringLibrary = nullptr;
-    QDoubleSpinBox *m_contextualControlThreshold;
-    QCheckBox *m_controlLogAdditive;
 
+    CompletionPromptForm *m_prompt;
+    CompletionParameters *m_parameters;
+    CompletionOutputPane *m_output;
     QLabel *m_validationLabel;
     QPushButton *m_runButton;
     QPushButton *m_stopButton;
-    QHBoxLayout *m_outputsLayout;
-    QList<CompletionView *> m_outputViews;
+    // Owned by the parts above; the run, stop and evaluate code reaches them directly.
+    ModelPicker *m_modelPicker;
+    PromptEdit *m_promptEdit;
+    QCheckBox *m_stream;
+    SteeringIndicator *m_steeringIndicator;
     QLabel *m_legend;
     QLabel *m_statusLabel;
     QLineEdit *m_expectedEdit;
