@@ -1,56 +1,28 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/api/Models.h"
+#include "sandbox/ModelTable.h"
+#include "sandbox/Reply.h"
+#include "sandbox/SteeringConcepts.h"
 #include "sandbox/SyntheticModel.h"
 
 #include <QByteArray>
-#include <QHash>
-#include <QJsonArray>
-#include <QJsonValue>
 #include <QList>
-#include <QMutex>
 #include <QString>
 
 #include <atomic>
 
 namespace sandbox {
 
-/// What the sandbox answers to one request, before HTTP framing (SandboxServer frames it).
-struct Reply
-{
-    int status = 200;
-    QByteArray contentType = "application/json";
-    QByteArray body;            ///< a whole body; empty for a stream
-    bool stream = false;        ///< text/event-stream: `events`, each sent as `data: <json>\n\n`
-    QList<QByteArray> events;   ///< compact JSON of each event
-    bool doneMarker = false;    ///< chat streams end with `data: [DONE]`
-
-    /// `{"error": message, "code": code}` with `status`: the real API's error shape
-    /// (cassettes/test_chat/test_can_not_chat_with_all_models).
-    static Reply error(int status, const QString &message, const QString &code);
-    static Reply json(const QJsonValue &value, int status = 200);
-    static Reply text(const QByteArray &text);
-};
-
-/// A model the sandbox serves: what /model-settings says of it, plus what the sandbox needs.
-struct SandboxModel
-{
-    core::ModelSettings settings;
-    int hiddenSize = 0;        ///< /embed vector size
-    int layers = 0;            ///< /embed layers 0..layers
-    int embeddingSize = 0;     ///< /semantic_embed, /instructable_embed, /embeddings (0: none)
-    bool translation = false;  ///< POST /translate
-    bool rerank = false;       ///< POST /rerank
-    bool steering = false;     ///< accepts steering_concepts
-    QString name() const { return settings.name; }
-};
+struct Services;
 
 /// The API semantics of the sandbox, without HTTP: every endpoint core speaks, under its name
 /// ("complete", "chat/completions", "model-settings"...), plus the Gradient embeddings API.
-/// Requests are read with core's typed structs in strict mode (so a missing or mistyped field is a
-/// 400 that names it), checked with core::validate() (ranges), then against the model (unknown
-/// model, missing capability, context size). Answers come from one SyntheticModel, so they agree
+/// This is the protocol side: routes come from core's endpoint registry (Routes.h), and one
+/// prepare step (Prepare.h) reads each request with core's typed structs in strict mode (so a
+/// missing or mistyped field is a 400 that names it), checks it with core::validate() (ranges),
+/// then against the model (unknown model, missing capability). The handlers (handlers/) then check
+/// what only the model can (context size...) and answer from one SyntheticModel, so answers agree
 /// with each other, and every one is marked synthetic (modelVersion()).
 ///
 /// Thread-safe: handle() and handleGradient() may run on several threads at once (SandboxServer
@@ -61,29 +33,31 @@ struct SandboxModel
 class SandboxApi
 {
 public:
-    /// The most completions (`n`) one /complete or /chat/completions request may ask for. The
-    /// spec gives `n` no maximum (best_of has 100); the sandbox caps it so that one request's work
-    /// stays bounded (n = 20,000 took seconds), far above what the app asks (at most 8).
-    static constexpr int kMaxSamples = 20;
+    /// The most completions (`n`) one /complete or /chat/completions request may ask for
+    /// (sandbox::kMaxSamples in ModelTable.h, which says why).
+    static constexpr int kMaxSamples = sandbox::kMaxSamples;
 
     SandboxApi();
 
     /// `endpoint` is the path after /v1/ ("complete"); `method` "GET" or "POST"; `body` JSON text.
-    /// `cancelled`, when given, is polled between the steps of long work (each sample of
-    /// /complete and /chat/completions, each span of /explain): once it is set the answer is a
+    /// 404 NOT_FOUND for an endpoint core's registry does not name, 405 METHOD_NOT_ALLOWED for the
+    /// other method. `cancelled`, when given, is polled between the steps of long work (each sample
+    /// of /complete and /chat/completions, each span of /explain): once it is set the answer is a
     /// 503 "CANCELLED" that nobody is waiting for.
     Reply handle(const QString &endpoint, const QByteArray &method, const QByteArray &body,
                  const std::atomic_bool *cancelled = nullptr);
     /// POST /gradient/api/embeddings/{slug} with the `x-gradient-workspace-id` header's value.
+    /// Errors in the Gradient shape `{"message": ...}`: 401 without a workspace, 404 without a
+    /// slug, else the prepare step's status and message.
     Reply handleGradient(const QString &slug, const QByteArray &workspaceId, const QByteArray &body,
                          const std::atomic_bool *cancelled = nullptr);
 
     /// Whether `endpoint` is one the sandbox serves (else 404), and whether it is a GET.
     static bool knows(const QString &endpoint, bool *isGet = nullptr);
     /// "sandbox-synthetic-1": the model_version of every answer.
-    static QString modelVersion();
-    const QList<SandboxModel> &models() const { return m_models; }
-    const SandboxModel *findModel(const QString &name) const;
+    static QString modelVersion() { return sandbox::modelVersion(); }
+    const QList<SandboxModel> &models() const { return m_models.models(); }
+    const SandboxModel *findModel(const QString &name) const { return m_models.find(name); }
     const SyntheticModel &model() const { return m_model; }
     /// Keeps the steering concepts in `path` (JSON, written atomically after each new concept) and
     /// makes again the ones it already holds, with the same ids: the concepts outlive a restart.
@@ -91,34 +65,11 @@ public:
     void setStateFile(const QString &path);
 
 private:
-    Reply complete(const QByteArray &body);
-    Reply chat(const QByteArray &body);
-    Reply tokenize(const QByteArray &body);
-    Reply detokenize(const QByteArray &body);
-    Reply evaluate(const QByteArray &body);
-    Reply explain(const QByteArray &body);
-    Reply embed(const QByteArray &body);
-    Reply semanticEmbed(const QByteArray &body);
-    Reply batchSemanticEmbed(const QByteArray &body);
-    Reply instructableEmbed(const QByteArray &body);
-    Reply embeddings(const QByteArray &body);
-    Reply translate(const QByteArray &body);
-    Reply rerank(const QByteArray &body);
-    Reply createSteeringConcept(const QByteArray &body);
-
-    /// The steering concept `id` resolved to tokens; nullopt when the id is unknown.
-    std::optional<Steering> steering(const QString &id) const;
-    /// The request's steering concept (at most one, core::validate() checks) into `out`; false
-    /// with a 400 in `reply` when the model cannot steer or the id is unknown.
-    bool resolveSteering(const QString &root, const std::optional<QStringList> &ids, const SandboxModel &model,
-                         std::optional<Steering> *out, Reply *reply) const;
+    Services services();
 
     SyntheticModel m_model;
-    QList<SandboxModel> m_models;
-    mutable QMutex m_conceptsMutex;
-    QHash<QString, Steering> m_concepts;
-    QString m_stateFile;
-    QJsonArray m_conceptRequests; ///< the examples of every concept made, as kept in m_stateFile
+    ModelTable m_models;
+    SteeringConcepts m_concepts;
 };
 
 } // namespace sandbox

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+// POST /translate.
+#include "sandbox/handlers/Handlers.h"
+
+#include "sandbox/Translator.h"
+
+using namespace Qt::StringLiterals;
+
+namespace sandbox {
+
+Reply handleTranslate(const Services &services, const Prepared<core::TranslationRequest> &prepared)
+{
+    const core::TranslationRequest &r = prepared.request;
+    const QString language = r.targetLanguage.trimmed().toLower();
+    if (!core::translationLanguageCodes().contains(language))
+        return badRequest(u"translate: field \"target_language\": \"%1\" is not a supported language; use one of %2"_s.arg(
+            r.targetLanguage, core::translationLanguageCodes().join(u", "_s)));
+    core::TranslationResponse response = pseudoTranslate(r.source, language);
+    response.numTokensPromptTotal = int(services.model.tokenizer().encode(r.source).size());
+    response.numTokensGenerated = 0;
+    return Reply::json(response.toJson());
+}
+
+} // namespace sandbox
