@@ -3,20 +3,25 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace ui {
 
-QJsonObject parameterDescriptions(const QString &endpoint)
+ParameterDescriptions parameterDescriptions(const QString &endpoint)
 {
     QFile file(QStringLiteral(":/parameters/api-descriptions.json"));
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    return QJsonDocument::fromJson(file.readAll()).object().value(endpoint).toObject();
+    const QJsonObject fields = QJsonDocument::fromJson(file.readAll()).object().value(endpoint).toObject();
+    ParameterDescriptions descriptions;
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        descriptions.insert(it.key(), it.value().toString());
+    return descriptions;
 }
 
-QString parameterTip(const QJsonObject &descriptions, const QString &key)
+QString parameterTip(const ParameterDescriptions &descriptions, const QString &key)
 {
-    const QString text = descriptions.value(key).toString();
+    const QString text = descriptions.value(key);
     if (text.isEmpty())
         return QStringLiteral("<b>%1</b>").arg(key);
     QString html = text.toHtmlEscaped();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ui/common/ParameterTips.h"
+
 #include "core/api/Completion.h"
 
 #include <QJsonObject>
@@ -55,7 +57,7 @@ Q_SIGNALS:
 private:
     QString tip(const QString &key) const;
 
-    QJsonObject m_descriptions;
+    ParameterDescriptions m_descriptions;
     ModelPicker *m_modelPicker; // the tab's
     // Parameters, named as the API names them.
     QSpinBox *m_maximumTokens;

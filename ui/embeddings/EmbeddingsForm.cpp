@@ -119,8 +119,8 @@ QWidget *EmbeddingsForm::buildTexts()
 
 QWidget *EmbeddingsForm::buildProvider()
 {
-    const QJsonObject tips = parameterDescriptions(u"batch_semantic_embed"_s);
-    const QJsonObject v2Tips = parameterDescriptions(u"embeddings"_s);
+    const ParameterDescriptions tips = parameterDescriptions(u"batch_semantic_embed"_s);
+    const ParameterDescriptions v2Tips = parameterDescriptions(u"embeddings"_s);
     auto *providerBox = new QGroupBox(tr("Provider"), this);
     auto *form = new QFormLayout(providerBox);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ui/common/ParameterTips.h"
+
 #include "core/api/Explanation.h"
 #include "core/api/Models.h"
 #include "ui/explanation/PromptItemListModel.h"
@@ -73,7 +75,7 @@ private:
     /// more than the editor does.
     void showItems(int row);
 
-    QJsonObject m_descriptions;
+    ParameterDescriptions m_descriptions;
     bool m_showValidation = false; // validation messages only once the user tried to run
 
     ModelPicker *m_modelPicker = nullptr;

@@ -47,7 +47,7 @@ void setLanguage(QComboBox *combo, const QString &code)
 TranslationForm::TranslationForm(QWidget *parent)
     : QWidget(parent)
 {
-    const QJsonObject tips = parameterDescriptions(u"translate"_s);
+    const ParameterDescriptions tips = parameterDescriptions(u"translate"_s);
     auto *top = new QHBoxLayout(this);
     top->setContentsMargins(0, 0, 0, 0);
     top->addWidget(new QLabel(tr("Model"), this));

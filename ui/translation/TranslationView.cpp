@@ -32,7 +32,7 @@ namespace ui {
 TranslationView::TranslationView(QWidget *parent)
     : QSplitter(Qt::Vertical, parent)
 {
-    const QJsonObject tips = parameterDescriptions(u"translate"_s);
+    const ParameterDescriptions tips = parameterDescriptions(u"translate"_s);
     setObjectName(QStringLiteral("translationSplitter"));
     auto *texts = new QSplitter(Qt::Horizontal, this);
     texts->setObjectName(QStringLiteral("textsSplitter"));
