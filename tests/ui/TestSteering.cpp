@@ -16,6 +16,8 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void libraryRenameDuplicateDeleteUndo();
     void recreateOnAnotherServer();
     void offlineSandboxIsOneServerAcrossRestarts();
+    void callDraftAndRestoredRun();
     void csvRoundTripAndBadCsv();
     void abStreamsBothSides_data();
     void abStreamsBothSides();
@@ -375,6 +378,54 @@ void TestSteering::offlineSandboxIsOneServerAcrossRestarts()
     QCOMPARE(runs.size(), 1);
     QCOMPARE(runs.first().status, core::RunStatus::Succeeded);
     QCOMPARE(runs.first().endpoint, u"steering_concepts"_s);
+    m_recorder.setStore(nullptr);
+}
+
+void TestSteering::callDraftAndRestoredRun()
+{
+    auto tab = makeTab(m_connection->client.get());
+    QString error;
+    QVERIFY(!tab->currentCall(&error).isValid());
+    QCOMPARE(error, u"Add at least one pair."_s);
+    tab->setExamples(kFood);
+    tab->setConceptName(u"Food"_s);
+    tab->setDescription(u"talks about cooking"_s);
+    tab->setABPrompt(u"Tell me about your day."_s);
+    tab->setMaximumTokens(17);
+    tab->setMode(ui::SteeringTab::Mode::Chat);
+    const core::ApiCall call = tab->currentCall(&error);
+    QVERIFY2(call.isValid(), qPrintable(error));
+    QCOMPARE(call.endpoint, u"steering_concepts"_s);
+    QCOMPARE(call.model, QString());
+    const QJsonArray examples = call.body.value(u"examples"_s).toArray();
+    QCOMPARE(examples.size(), kFood.size());
+    QCOMPARE(examples.at(0).toObject().value(u"negative"_s).toString(), kFood.at(0).negative);
+    QCOMPARE(examples.at(0).toObject().value(u"positive"_s).toString(), kFood.at(0).positive);
+
+    // The draft keeps the pairs as the request's examples; it comes back as the autosave keeps it.
+    const QVariantMap draft = tab->draft();
+    QCOMPARE(QJsonArray::fromVariantList(draft.value(u"examples"_s).toList()), examples);
+    QCOMPARE(draft.value(u"name"_s).toString(), u"Food"_s);
+    QCOMPARE(draft.value(u"ab_mode"_s).toInt(), 1);
+    QCOMPARE(draft.value(u"maximum_tokens"_s).toInt(), 17);
+    auto other = makeTab(m_connection->client.get());
+    other->restoreDraft(QJsonObject::fromVariantMap(draft).toVariantMap());
+    QCOMPARE(other->draft(), draft);
+
+    // A create run is recorded from the call and restores its pairs and id.
+    core::HistoryStore history(m_db.get());
+    m_recorder.setStore(&history);
+    QVERIFY(createAndWait(tab.get()));
+    const QList<core::RunRecord> runs = history.search(QString(), u"steering"_s);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().status, core::RunStatus::Succeeded);
+    QCOMPARE(runs.first().request, call.body);
+    auto restored = makeTab(m_connection->client.get());
+    restored->restoreRun(runs.first());
+    QCOMPARE(restored->conceptId(), tab->conceptId());
+    QCOMPARE(restored->examples().size(), kFood.size());
+    QCOMPARE(restored->examples().at(1).positive, kFood.at(1).positive);
+    QVERIFY2(restored->statusText().startsWith(u"Restored the pairs of a succeeded run"_s), qPrintable(restored->statusText()));
     m_recorder.setStore(nullptr);
 }
 

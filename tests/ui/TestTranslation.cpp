@@ -4,7 +4,10 @@
 // swapping direction, many lines at once with progress into the table, CSV export read back,
 // copy, unsupported language and wrong model errors that lose nothing; then text tokenized into
 // spans that cover it, hover on a token, and ids back to text.
+#include "core/export/TranslationLines.h"
 #include "core/net/ApiClient.h"
+#include "core/storage/Database.h"
+#include "core/storage/HistoryStore.h"
 #include "core/util/Csv.h"
 #include "tests/support/SandboxClient.h"
 #include "ui/tokenizer/TokenizerTab.h"
@@ -12,7 +15,9 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QCheckBox>
 #include <QFile>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -56,6 +61,8 @@ private Q_SLOTS:
     void swapsDirection();
     void manyLinesFillTheTable();
     void errorsAreShownAndLoseNothing();
+    void runsAreRecordedAndRestored();
+    void draftsComeBack();
     void tokenizerDrawsSpansOverTheText();
 
 private:
@@ -277,6 +284,91 @@ void TestTranslation::errorsAreShownAndLoseNothing()
     m_tab->translate();
     QVERIFY(!m_tab->isBusy());
     QVERIFY2(m_tab->statusText().startsWith(u"Not sent"_s), qPrintable(m_tab->statusText()));
+}
+
+void TestTranslation::runsAreRecordedAndRestored()
+{
+    core::Database db(m_dir.filePath(u"history.sqlite"_s));
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    core::HistoryStore history(&db);
+    core::RunRecorder recorder;
+    recorder.setStore(&history);
+    m_tab->setRecorder(&recorder);
+
+    // The call the tab would send: one /translate of the whole text.
+    const QString source = u"Hello world. The cat is in the house."_s;
+    m_tab->setSource(source);
+    m_tab->setTargetLanguage(u"de"_s);
+    const core::ApiCall call = m_tab->currentCall(&error);
+    QVERIFY2(call.isValid(), qPrintable(error));
+    QCOMPARE(call.endpoint, u"translate"_s);
+    QCOMPARE(call.model, kModel);
+    QCOMPARE(call.body.value(u"source"_s).toString(), source);
+    QCOMPARE(call.body.value(u"target_language"_s).toString(), u"de"_s);
+
+    // One request: its answer and prompt tokens are kept.
+    QVERIFY(translateAndWait(m_tab.get()));
+    QList<core::RunRecord> runs = history.search(QString(), u"translation"_s);
+    QCOMPARE(runs.size(), 1);
+    const core::RunRecord single = runs.first();
+    QCOMPARE(single.status, core::RunStatus::Succeeded);
+    QCOMPARE(single.endpoint, u"translate"_s);
+    QCOMPARE(single.model, kModel);
+    QCOMPARE(single.request, call.body);
+    const auto answer = single.responseAs<core::TranslationResponse>(&error);
+    QVERIFY2(answer, qPrintable(error));
+    QCOMPARE(answer->translation, m_tab->translation());
+    QCOMPARE(single.promptTokens, answer->numTokensPromptTotal.value_or(-1));
+
+    // Lines mode: one run for the whole text, every line's answer kept.
+    m_tab->setSource(u"one\n\ntwo"_s);
+    m_tab->setLinesMode(true);
+    const core::ApiCall firstLine = m_tab->currentCall(&error);
+    QVERIFY2(firstLine.isValid(), qPrintable(error));
+    QCOMPARE(firstLine.body.value(u"source"_s).toString(), u"one"_s);
+    QVERIFY(translateAndWait(m_tab.get()));
+    runs = history.search(QString(), u"translation"_s);
+    QCOMPARE(runs.size(), 2);
+    const core::RunRecord lines = runs.first();
+    QCOMPARE(lines.status, core::RunStatus::Succeeded);
+    QCOMPARE(lines.request.value(u"source"_s).toString(), u"one\n\ntwo"_s);
+    const auto kept = lines.responseAs<core::TranslationLines>(&error);
+    QVERIFY2(kept, qPrintable(error));
+    QCOMPARE(kept->lines.size(), 2);
+    QCOMPARE(kept->lines.at(1).source, u"two"_s);
+    QCOMPARE(kept->lines.at(1).translation, cellText(m_tab->table(), 1, 2));
+
+    // Restored: a single run shows its answer; a lines run comes back in lines mode.
+    ui::TranslationTab other(m_sandbox->client.get());
+    other.restoreRun(single);
+    QCOMPARE(other.source(), source);
+    QCOMPARE(other.translation(), answer->translation);
+    QVERIFY(!other.findChild<QCheckBox *>(u"perLine"_s)->isChecked());
+    QVERIFY2(other.statusText().startsWith(u"Restored from the history"_s), qPrintable(other.statusText()));
+    other.restoreRun(lines);
+    QCOMPARE(other.source(), u"one\n\ntwo"_s);
+    QVERIFY(other.findChild<QCheckBox *>(u"perLine"_s)->isChecked());
+    QVERIFY2(other.statusText().startsWith(u"Restored (succeeded)"_s), qPrintable(other.statusText()));
+    m_tab->setRecorder(nullptr);
+}
+
+void TestTranslation::draftsComeBack()
+{
+    m_tab->setSource(u"Guten Morgen.\nWie geht's?"_s);
+    m_tab->setSourceLanguage(u"de"_s);
+    m_tab->setTargetLanguage(u"fr"_s);
+    m_tab->setLinesMode(true);
+    const QVariantMap draft = m_tab->draft();
+    QCOMPARE(draft.value(u"model"_s).toString(), kModel);
+    QCOMPARE(draft.value(u"source"_s).toString(), u"Guten Morgen.\nWie geht's?"_s);
+    QCOMPARE(draft.value(u"from"_s).toString(), u"de"_s);
+    QCOMPARE(draft.value(u"target_language"_s).toString(), u"fr"_s);
+    QCOMPARE(draft.value(u"per_line"_s).toBool(), true);
+    // As the autosave keeps it (JSON) and reads it back.
+    ui::TranslationTab other(m_sandbox->client.get());
+    other.restoreDraft(QJsonObject::fromVariantMap(draft).toVariantMap());
+    QCOMPARE(other.draft(), draft);
 }
 
 void TestTranslation::tokenizerDrawsSpansOverTheText()

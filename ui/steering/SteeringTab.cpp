@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ui/steering/SteeringTab.h"
 
+#include "core/export/SteeringExamples.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/Plural.h"
 #include "ui/common/PromptEdit.h"
+#include "ui/common/RunController.h"
 #include "ui/steering/PairTableModel.h"
 #include "ui/steering/SteeringABForm.h"
 #include "ui/steering/SteeringABView.h"
@@ -14,7 +16,6 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGroupBox>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -23,6 +24,8 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -40,12 +43,11 @@ SteeringTab::SteeringTab(core::ApiClient *client, QWidget *parent)
 
 SteeringTab::~SteeringTab()
 {
-    if (m_conceptJob)
-        m_conceptJob->disconnect(this);
-    for (const QPointer<core::ApiJob> &job : m_streams)
-        if (job)
-            job->disconnect(this);
-    stop();
+    // The controllers cancel their jobs without calling back into the tab; they go first, while
+    // every widget their jobs write into is still there.
+    delete std::exchange(m_conceptRun, nullptr);
+    delete std::exchange(m_sides[0], nullptr);
+    delete std::exchange(m_sides[1], nullptr);
 }
 
 void SteeringTab::build()
@@ -58,7 +60,7 @@ void SteeringTab::build()
     auto *right = new QSplitter(Qt::Vertical, split);
     right->setObjectName(QStringLiteral("abSplitter"));
     m_editor = new SteeringPairsEditor(this);
-    m_editor->setBusyCheck([this] { return bool(m_conceptJob); });
+    m_editor->setBusyCheck([this] { return m_conceptRun && m_conceptRun->isBusy(); });
     right->addWidget(m_editor);
     right->addWidget(buildAB());
     right->setStretchFactor(0, 1);
@@ -97,8 +99,28 @@ void SteeringTab::build()
         if (m_libraryPanel->canUndo() && !m_editor->pairsTable()->hasFocus())
             undoDelete();
     });
+    buildRuns();
     reloadLibrary();
     flagProblems();
+}
+
+void SteeringTab::buildRuns()
+{
+    m_conceptRun = new RunController(tabKey(), this);
+    m_conceptRun->setStatusLabel(m_status);
+    // The editor enables Create: pairs to send, no problem, not creating.
+    connect(m_conceptRun, &RunController::busyChanged, this, &SteeringTab::flagProblems);
+    connect(m_conceptRun, &RunController::ended, this, &SteeringTab::onConceptCreated);
+    connect(m_conceptRun, &RunController::finished, this, &SteeringTab::conceptFinished);
+    for (int side = 0; side < 2; ++side) {
+        m_sides[side] = new RunController(tabKey(), this);
+        m_sides[side]->setStatusLabel(m_abStatus);
+        connect(m_sides[side], &RunController::busyChanged, this, [this] {
+            m_runAB->setEnabled(!isABBusy());
+            m_stopAB->setEnabled(isABBusy());
+        });
+        connect(m_sides[side], &RunController::ended, this, [this, side](core::ApiJob *job) { onStreamEnded(side, job); });
+    }
 }
 
 QWidget *SteeringTab::buildAB()
@@ -125,6 +147,11 @@ QWidget *SteeringTab::buildAB()
     connect(m_stopAB, &QPushButton::clicked, this, &SteeringTab::stop);
     addRunShortcuts(box, [this] { runAB(); });
     return box;
+}
+
+void SteeringTab::setRecorder(core::RunRecorder *recorder)
+{
+    m_conceptRun->setRecorder(recorder); // A/B streams are not recorded
 }
 
 void SteeringTab::setModels(const QList<core::ModelSettings> &models)
@@ -227,27 +254,30 @@ QString SteeringTab::statusText() const
 
 // ---- creating ----
 
-bool SteeringTab::currentRequest(QString *endpoint, QJsonObject *body, QString *error) const
+std::optional<core::CreateSteeringConceptRequest> SteeringTab::request(QString *problem) const
 {
-    *endpoint = u"steering_concepts"_s;
     const QList<PairProblem> problems = pairProblems();
     if (m_editor->pairsModel()->rowCount() == 0 || !problems.isEmpty()) {
-        *error = problems.isEmpty() ? tr("Add at least one pair.") : problems.first().message;
-        return false;
+        *problem = problems.isEmpty() ? tr("Add at least one pair.") : problems.first().message;
+        return std::nullopt;
     }
     core::CreateSteeringConceptRequest request;
     request.examples = examples();
-    *body = request.toJson();
-    return true;
+    return request;
+}
+
+core::ApiCall SteeringTab::currentCall(QString *problem) const
+{
+    const std::optional<core::CreateSteeringConceptRequest> r = request(problem);
+    return r ? core::ApiCall::of(*r) : core::ApiCall();
 }
 
 void SteeringTab::createConcept()
 {
-    QString endpoint;
-    QJsonObject body;
-    QString error;
-    if (!currentRequest(&endpoint, &body, &error)) {
-        m_status->setText(tr("Not sent: %1").arg(error));
+    QString problem;
+    const std::optional<core::CreateSteeringConceptRequest> r = request(&problem);
+    if (!r) {
+        m_conceptRun->refuse(problem);
         return;
     }
     core::SteeringConceptEntry base;
@@ -257,73 +287,63 @@ void SteeringTab::createConcept()
         m_name->setText(base.name);
     }
     base.description = m_description->text().trimmed();
-    sendConcept(examples(), base, false);
+    sendConcept(r->examples, base, false);
 }
 
 void SteeringTab::sendConcept(const QList<core::SteeringConceptExample> &pairs, const core::SteeringConceptEntry &base, bool recreate)
 {
-    if (m_conceptJob)
-        m_conceptJob->cancel();
     core::CreateSteeringConceptRequest request;
     request.examples = pairs;
-    m_runId = m_recorder ? m_recorder->begin(tabKey(), core::ApiCall::of(request)) : 0;
-    auto *job = m_client->createSteeringConcept(request);
-    m_conceptJob = job;
     const QString host = m_client->config().serverKey();
-    const QString profile = m_recorder ? m_recorder->profileName() : QString();
-    connect(job, &core::ApiJob::finished, this, [this, job, base, pairs, recreate, host, profile] {
-        if (job != m_conceptJob)
-            return;
-        m_conceptJob.clear();
-        if (job->state() != core::ApiJob::State::Succeeded) {
-            const bool canceled = job->state() == core::ApiJob::State::Canceled;
-            m_status->setText(canceled ? tr("Stopped.") : tr("The concept was not created: %1").arg(errorText(job->error())));
-            if (m_recorder)
-                m_recorder->finish(m_runId, canceled ? core::RunStatus::Canceled : core::RunStatus::Failed, QString(), canceled ? QString() : errorText(job->error()), job->elapsedMs());
-            flagProblems();
-            Q_EMIT conceptFinished();
-            return;
-        }
-        const QString id = job->result().id;
-        if (m_recorder)
-            m_recorder->finish(m_runId, core::RunStatus::Succeeded, QString::fromUtf8(QJsonDocument(job->result().toJson()).toJson(QJsonDocument::Compact)),
-                               QString(), job->elapsedMs());
-        setConceptId(id);
-        core::SteeringConceptEntry entry = base;
-        entry.examples = pairs;
-        entry.conceptId = id;
-        entry.host = host;
-        entry.profile = profile;
-        entry.createdAt = QDateTime::currentDateTimeUtc();
-        // The API is idempotent (same pairs, same id): a concept already kept for this host is updated.
-        QString kept;
-        if (m_library) {
-            const QList<core::SteeringConceptEntry> all = m_library->list();
-            const auto same = std::find_if(all.cbegin(), all.cend(), [&](const core::SteeringConceptEntry &e) {
-                return e.conceptId == id && e.host == host;
-            });
-            if (same != all.cend()) {
-                entry.rowId = same->rowId;
-                if (recreate)
-                    entry.name = same->name;
-                kept = m_library->update(entry) ? tr("updated in the library") : m_library->lastError();
-            } else {
-                kept = m_library->add(entry) > 0 ? tr("saved in the library") : m_library->lastError();
-            }
-            reloadLibrary();
-            Q_EMIT libraryChanged();
-        } else {
-            kept = tr("not kept: the library is off (no database)");
-        }
-        m_status->setText(tr("%1 concept \"%2\" on %3 in %4 ms: %5; %6.")
-                              .arg(recreate ? tr("Re-created") : tr("Created"), entry.name, host)
-                              .arg(job->elapsedMs())
-                              .arg(id, kept));
-        flagProblems();
-        Q_EMIT conceptFinished();
+    const core::RunRecorder *recorder = m_conceptRun->recorder();
+    m_conceptRun->start(m_client->createSteeringConcept(request), tr("Creating the concept on %1…").arg(host));
+    // After start(): the run it replaced ends with what it was sent with.
+    m_pending = {base, pairs, recreate, host, recorder ? recorder->profileName() : QString()};
+}
+
+void SteeringTab::onConceptCreated(core::ApiJob *job)
+{
+    flagProblems();
+    if (job->state() == core::ApiJob::State::Failed)
+        m_conceptRun->setStatus(tr("The concept was not created: %1").arg(errorText(job->error())));
+    if (job->state() != core::ApiJob::State::Succeeded)
+        return; // Canceled: the status line says Stopped
+    const QString id = static_cast<core::SteeringConceptJob *>(job)->result().id;
+    setConceptId(id);
+    core::SteeringConceptEntry entry = m_pending.base;
+    entry.examples = m_pending.pairs;
+    entry.conceptId = id;
+    entry.host = m_pending.host;
+    entry.profile = m_pending.profile;
+    entry.createdAt = QDateTime::currentDateTimeUtc();
+    const QString kept = keepInLibrary(entry, m_pending.recreate);
+    m_conceptRun->setStatus(tr("%1 concept \"%2\" on %3 in %4 ms: %5; %6.")
+                                .arg(m_pending.recreate ? tr("Re-created") : tr("Created"), entry.name, entry.host)
+                                .arg(job->elapsedMs())
+                                .arg(id, kept));
+}
+
+QString SteeringTab::keepInLibrary(core::SteeringConceptEntry &entry, bool recreate)
+{
+    if (!m_library)
+        return tr("not kept: the library is off (no database)");
+    // The API is idempotent (same pairs, same id): a concept already kept for this host is updated.
+    QString kept;
+    const QList<core::SteeringConceptEntry> all = m_library->list();
+    const auto same = std::find_if(all.cbegin(), all.cend(), [&](const core::SteeringConceptEntry &e) {
+        return e.conceptId == entry.conceptId && e.host == entry.host;
     });
-    m_createButton->setEnabled(false);
-    m_status->setText(tr("Creating the concept on %1…").arg(host));
+    if (same != all.cend()) {
+        entry.rowId = same->rowId;
+        if (recreate)
+            entry.name = same->name;
+        kept = m_library->update(entry) ? tr("updated in the library") : m_library->lastError();
+    } else {
+        kept = m_library->add(entry) > 0 ? tr("saved in the library") : m_library->lastError();
+    }
+    reloadLibrary();
+    Q_EMIT libraryChanged();
+    return kept;
 }
 
 // ---- library ----
@@ -426,7 +446,12 @@ QString SteeringTab::abError(bool steered) const
 
 bool SteeringTab::isBusy() const
 {
-    return m_conceptJob || m_streams[0] || m_streams[1];
+    return m_conceptRun->isBusy() || isABBusy();
+}
+
+bool SteeringTab::isABBusy() const
+{
+    return m_sides[0]->isBusy() || m_sides[1]->isBusy();
 }
 
 QString SteeringTab::abStatusText() const
@@ -436,26 +461,22 @@ QString SteeringTab::abStatusText() const
 
 void SteeringTab::runAB()
 {
-    if (m_abPrompt->toPlainText().trimmed().isEmpty()) {
-        m_abStatus->setText(tr("Not sent: type a prompt for A/B."));
+    QString problem;
+    if (m_abPrompt->toPlainText().trimmed().isEmpty())
+        problem = tr("type a prompt for A/B.");
+    else if (conceptId().isEmpty())
+        problem = tr("create a concept or open one from the library first.");
+    else if (m_abModel->model().isEmpty())
+        problem = tr("choose a model.");
+    if (!problem.isEmpty()) {
+        m_sides[0]->refuse(problem); // both sides share the A/B status line
         return;
     }
-    if (conceptId().isEmpty()) {
-        m_abStatus->setText(tr("Not sent: create a concept or open one from the library first."));
-        return;
-    }
-    if (m_abModel->model().isEmpty()) {
-        m_abStatus->setText(tr("Not sent: choose a model."));
-        return;
-    }
-    for (const QPointer<core::ApiJob> &job : m_streams)
-        if (job)
-            job->cancel();
-    m_abStatus->setText(tr("Streaming both…"));
+    // Both sides of a run before end first (it then reports, as any run does).
+    m_sides[0]->stop();
+    m_sides[1]->stop();
     startStream(false);
     startStream(true);
-    m_runAB->setEnabled(false);
-    m_stopAB->setEnabled(true);
 }
 
 void SteeringTab::startStream(bool steered)
@@ -493,33 +514,27 @@ void SteeringTab::startStream(bool steered)
         });
         job = stream;
     }
-    m_streams[side] = job;
-    connect(job, &core::ApiJob::finished, this, [this, job, side] {
-        if (m_streams[side] != job)
-            return;
-        m_sideStates[side] = job->state();
-        if (job->state() == core::ApiJob::State::Failed) {
-            // Not appended to the output: it is not the model's text.
-            m_outputErrors[side]->setText(tr("⚠ %1 failed: %2").arg(side == 0 ? u"A"_s : u"B"_s, errorText(job->error())));
-            m_outputErrors[side]->show();
-        }
-        m_streams[side].clear();
-        streamEnded();
-    });
+    m_sides[side]->start(job, tr("Streaming both…"), false);
 }
 
-void SteeringTab::streamEnded()
+void SteeringTab::onStreamEnded(int side, core::ApiJob *job)
 {
-    if (m_streams[0] || m_streams[1])
+    m_sideStates[side] = job->state();
+    if (job->state() == core::ApiJob::State::Failed) {
+        // Not appended to the output: it is not the model's text.
+        m_outputErrors[side]->setText(tr("⚠ %1 failed: %2").arg(side == 0 ? u"A"_s : u"B"_s, errorText(job->error())));
+        m_outputErrors[side]->show();
+    }
+    if (isABBusy()) {
+        m_sides[side]->setStatus(tr("Streaming both…")); // the other side streams on
         return;
-    m_runAB->setEnabled(true);
-    m_stopAB->setEnabled(false);
+    }
     // Only what the model streamed is counted; a failed side is named as failed.
-    const auto summary = [this](int side) {
-        const QString characters = plural(m_outputs[side]->toPlainText().size(), tr("character"), tr("characters"));
-        switch (m_sideStates[side]) {
+    const auto summary = [this](int s) {
+        const QString characters = plural(m_outputs[s]->toPlainText().size(), tr("character"), tr("characters"));
+        switch (m_sideStates[s]) {
         case core::ApiJob::State::Failed:
-            return m_outputs[side]->toPlainText().isEmpty() ? tr("failed") : tr("failed after %1").arg(characters);
+            return m_outputs[s]->toPlainText().isEmpty() ? tr("failed") : tr("failed after %1").arg(characters);
         case core::ApiJob::State::Canceled:
             return tr("stopped after %1").arg(characters);
         case core::ApiJob::State::Running:
@@ -528,45 +543,24 @@ void SteeringTab::streamEnded()
         }
         return characters;
     };
-    m_abStatus->setText(tr("Done. A: %1 · B: %2").arg(summary(0), summary(1)));
+    m_sides[side]->setStatus(tr("Done. A: %1 · B: %2").arg(summary(0), summary(1)));
     Q_EMIT abFinished();
 }
 
 void SteeringTab::stop()
 {
-    if (m_conceptJob)
-        m_conceptJob->cancel();
-    for (const QPointer<core::ApiJob> &job : m_streams)
-        if (job)
-            job->cancel();
+    m_conceptRun->stop();
+    m_sides[0]->stop();
+    m_sides[1]->stop();
 }
 
 // ---- drafts and history ----
 
-core::ApiCall SteeringTab::currentCall(QString *problem) const
-{
-    QString endpoint;
-    QJsonObject body;
-    return currentRequest(&endpoint, &body, problem) ? core::ApiCall::fromRecord(endpoint, body) : core::ApiCall();
-}
-
 QVariantMap SteeringTab::draft() const
 {
-    return draftJson().toVariantMap();
-}
-
-void SteeringTab::restoreDraft(const QVariantMap &draft)
-{
-    restoreDraftJson(QJsonObject::fromVariantMap(draft));
-}
-
-QJsonObject SteeringTab::draftJson() const
-{
-    core::CreateSteeringConceptRequest pairs;
-    pairs.examples = examples();
     return {{u"name"_s, m_name->text()},
             {u"description"_s, m_description->text()},
-            {u"examples"_s, pairs.toJson().value(u"examples"_s)},
+            {u"examples"_s, core::steeringExamplesToVariant(examples())},
             {u"concept_id"_s, conceptId()},
             {u"ab_mode"_s, m_mode->currentIndex()},
             {u"ab_model"_s, m_abModel->model()},
@@ -575,14 +569,13 @@ QJsonObject SteeringTab::draftJson() const
             {u"temperature"_s, m_temperature->value()}};
 }
 
-void SteeringTab::restoreDraftJson(const QJsonObject &draft)
+void SteeringTab::restoreDraft(const QVariantMap &draft)
 {
     setConceptName(draft.value(u"name"_s).toString());
     setDescription(draft.value(u"description"_s).toString());
     QString ignored;
-    const auto pairs = core::CreateSteeringConceptRequest::fromJson({{u"examples"_s, draft.value(u"examples"_s)}}, &ignored);
-    if (pairs)
-        setExamples(pairs->examples);
+    if (const auto pairs = core::steeringExamplesFromVariant(draft.value(u"examples"_s), &ignored))
+        setExamples(*pairs);
     setConceptId(draft.value(u"concept_id"_s).toString());
     m_mode->setCurrentIndex(draft.value(u"ab_mode"_s).toInt());
     if (draft.contains(u"ab_model"_s))
@@ -596,16 +589,15 @@ void SteeringTab::restoreDraftJson(const QJsonObject &draft)
 void SteeringTab::restoreRun(const core::RunRecord &run)
 {
     QString error;
-    const auto request = core::CreateSteeringConceptRequest::fromJson(run.request, &error);
+    const auto request = run.requestAs<core::CreateSteeringConceptRequest>(&error);
     if (!request) {
-        m_status->setText(tr("This run cannot be restored: %1").arg(error));
+        m_conceptRun->setStatus(tr("This run cannot be restored: %1").arg(error));
         return;
     }
     setExamples(request->examples);
-    const QJsonObject answer = QJsonDocument::fromJson(run.response.toUtf8()).object();
-    if (answer.contains(u"id"_s))
-        setConceptId(answer.value(u"id"_s).toString());
-    m_status->setText(tr("Restored the pairs of a %1 run (%2).").arg(core::runStatusName(run.status), run.startedAt.toLocalTime().toString()));
+    if (const auto answer = run.responseAs<core::CreateSteeringConceptResponse>(&error))
+        setConceptId(answer->id);
+    m_conceptRun->setStatus(tr("Restored the pairs of a %1 run (%2).").arg(core::runStatusName(run.status), run.startedAt.toLocalTime().toString()));
 }
 
 } // namespace ui

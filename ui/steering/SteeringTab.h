@@ -6,9 +6,6 @@
 #include "ui/common/PlaygroundTab.h"
 #include "ui/steering/SteeringPairsEditor.h"
 
-#include <QPointer>
-#include <QWidget>
-
 #include <optional>
 
 class QComboBox;
@@ -24,6 +21,7 @@ namespace ui {
 
 class ModelPicker;
 class PromptEdit;
+class RunController;
 class SteeringABView;
 class SteeringLibraryPanel;
 
@@ -47,7 +45,7 @@ public:
     explicit SteeringTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     ~SteeringTab() override;
     void setModels(const QList<core::ModelSettings> &models) override;
-    void setRecorder(core::RunRecorder *recorder) override { m_recorder = recorder; }
+    void setRecorder(core::RunRecorder *recorder) override;
     /// The library the tab reads and writes (not owned; null: no library, concepts are not kept).
     void setLibrary(core::SteeringLibrary *library);
     core::SteeringLibrary *library() const { return m_library; }
@@ -112,8 +110,6 @@ public:
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
     ModelPicker *modelPicker() const override { return m_abModel; }
-    /// The request the tab would send now. False with `error` set when the input is not valid.
-    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const;
 
 public Q_SLOTS:
     void createConcept();
@@ -132,21 +128,38 @@ Q_SIGNALS:
     void libraryChanged();
 
 private:
-    QJsonObject draftJson() const;
-    void restoreDraftJson(const QJsonObject &draft);
+    /// A concept being created: what goes into the library when its id comes back.
+    struct PendingConcept
+    {
+        core::SteeringConceptEntry base; // name and description (re-create: the entry)
+        QList<core::SteeringConceptExample> pairs;
+        bool recreate = false;
+        QString host;
+        QString profile;
+    };
+
     void build();
     QWidget *buildAB();
+    void buildRuns();
     void flagProblems();
+    /// The pairs as a request, or nullopt with `problem` set (no pairs, or a pair problem).
+    std::optional<core::CreateSteeringConceptRequest> request(QString *problem) const;
     void sendConcept(const QList<core::SteeringConceptExample> &examples, const core::SteeringConceptEntry &base, bool recreate);
+    void onConceptCreated(core::ApiJob *job);
+    /// The library's words for keeping `entry` (added, or updated when this host has its id).
+    QString keepInLibrary(core::SteeringConceptEntry &entry, bool recreate);
     void startStream(bool steered);
-    void streamEnded();
+    void onStreamEnded(int side, core::ApiJob *job);
+    bool isABBusy() const;
 
     core::ApiClient *m_client;
-    core::RunRecorder *m_recorder = nullptr;
     core::SteeringLibrary *m_library = nullptr;
-    QPointer<core::SteeringConceptJob> m_conceptJob;
-    QPointer<core::ApiJob> m_streams[2];
-    qint64 m_runId = 0;
+    /// Create and re-create (recorded in the history).
+    RunController *m_conceptRun = nullptr;
+    PendingConcept m_pending;
+    /// A/B: one stream per side (A without, B with the concept), side by side; not recorded
+    /// (the history's steering runs are concepts).
+    RunController *m_sides[2] = {nullptr, nullptr};
 
     SteeringLibraryPanel *m_libraryPanel = nullptr;
     SteeringPairsEditor *m_editor = nullptr;

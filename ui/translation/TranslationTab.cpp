@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "ui/translation/TranslationTab.h"
 
+#include "core/export/TranslationLines.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/Plural.h"
+#include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/translation/SegmentTableModel.h"
 #include "ui/translation/TranslationForm.h"
 #include "ui/translation/TranslationView.h"
 
 #include <QCheckBox>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -29,6 +29,11 @@ TranslationTab::TranslationTab(core::ApiClient *client, QWidget *parent)
     , m_client(client)
 {
     build();
+    m_run = new RunController(tabKey(), this);
+    m_run->setStatusLabel(m_status);
+    m_run->setButtons(m_form->translateButton(), m_form->stopButton());
+    connect(m_run, &RunController::ended, this, &TranslationTab::onTranslated);
+    connect(m_run, &RunController::finished, this, &TranslationTab::finished);
     addRunStopShortcuts(this, &TranslationTab::translate, &TranslationTab::stop);
 }
 
@@ -68,6 +73,16 @@ void TranslationTab::build()
         m_view->model()->setLinesMode(on);
         Q_EMIT draftChanged();
     });
+}
+
+void TranslationTab::setRecorder(core::RunRecorder *recorder)
+{
+    m_run->setRecorder(recorder);
+}
+
+bool TranslationTab::isBusy() const
+{
+    return m_run->isBusy() || !m_jobs.isEmpty();
 }
 
 void TranslationTab::setModels(const QList<core::ModelSettings> &models)
@@ -169,9 +184,8 @@ core::TranslationRequest TranslationTab::requestFor(const QString &text) const
     return request;
 }
 
-bool TranslationTab::currentRequest(QString *endpoint, QJsonObject *body, QString *error) const
+std::optional<core::TranslationRequest> TranslationTab::request(QString *problem) const
 {
-    *endpoint = u"translate"_s;
     QString text = source();
     if (m_perLine->isChecked()) {
         const QStringList lines = text.split(u'\n');
@@ -179,69 +193,64 @@ bool TranslationTab::currentRequest(QString *endpoint, QJsonObject *body, QStrin
         text = first == lines.cend() ? QString() : *first;
     }
     const core::TranslationRequest request = requestFor(text);
-    *body = request.toJson();
-    const std::optional<core::TranslationRequest> valid = core::TranslationRequest::fromJson(*body, error);
-    if (!valid)
-        return false;
-    if (text.trimmed().isEmpty()) {
-        *error = tr("Type the text to translate.");
-        return false;
+    if (request.targetLanguage.trimmed().isEmpty()) {
+        *problem = tr("Choose or type the target language (an ISO 639 code such as \"de\").");
+        return std::nullopt;
     }
-    return true;
+    if (text.trimmed().isEmpty()) {
+        *problem = tr("Type the text to translate.");
+        return std::nullopt;
+    }
+    return request;
+}
+
+core::ApiCall TranslationTab::currentCall(QString *problem) const
+{
+    const std::optional<core::TranslationRequest> r = request(problem);
+    return r ? core::ApiCall::of(*r) : core::ApiCall();
 }
 
 void TranslationTab::translate()
 {
     stop();
-    QString endpoint;
-    QJsonObject body;
-    QString error;
-    if (!currentRequest(&endpoint, &body, &error)) {
-        m_status->setText(tr("Not sent: %1").arg(error));
+    QString problem;
+    if (!request(&problem)) {
+        m_run->refuse(problem);
         return;
     }
-    m_clock.start();
     m_view->clearResults(false, false);
-    m_runId = m_recorder ? m_recorder->begin(tabKey(), core::ApiCall::of(requestFor(source()))) : 0;
-
-    if (!m_perLine->isChecked()) {
-        const QString text = source();
-        auto *job = m_client->translate(requestFor(text));
-        m_jobs.append(job);
-        connect(job, &core::ApiJob::retrying, this, [this](int retry, int total, int delayMs, const core::ApiError &e) {
-            m_status->setText(retryingText(retry, total, delayMs, e));
-        });
-        connect(job, &core::ApiJob::finished, this, [this, job, text] {
-            m_jobs.removeAll(job);
-            if (job->state() == core::ApiJob::State::Succeeded) {
-                m_view->showResponse(text, job->result());
-                m_status->setText(tr("Translated in %1 s · %2")
-                                      .arg(job->elapsedMs() / 1000.0, 0, 'f', 2)
-                                      .arg(plural(m_view->segments().size(), tr("segment"), tr("segments"))));
-                if (m_recorder)
-                    m_recorder->finish(m_runId, core::RunStatus::Succeeded,
-                                       QString::fromUtf8(QJsonDocument(job->result().toJson()).toJson(QJsonDocument::Compact)),
-                                       QString(), job->elapsedMs(), job->result().numTokensPromptTotal.value_or(-1));
-                finishRun(core::RunStatus::Succeeded);
-            } else if (job->state() == core::ApiJob::State::Canceled) {
-                m_status->setText(tr("Stopped."));
-                finishRun(core::RunStatus::Canceled);
-            } else {
-                m_status->setText(errorText(job->error()));
-                finishRun(core::RunStatus::Failed);
-            }
-        });
-        m_status->setText(tr("Translating…"));
-        setBusy(true);
+    if (m_perLine->isChecked()) {
+        startLines();
         return;
     }
+    const QString text = source();
+    m_run->start(m_client->translate(requestFor(text)), tr("Translating…"));
+    m_pendingText = text; // after start(): a replaced run's end may not see it
+}
 
-    // One request per non-empty line; each line's offset kept to mark it in the source.
+void TranslationTab::onTranslated(core::ApiJob *job)
+{
+    if (job->state() != core::ApiJob::State::Succeeded)
+        return; // the status line says Stopped or the error
+    const core::TranslationResponse &response = static_cast<core::TranslationJob *>(job)->result();
+    m_view->showResponse(m_pendingText, response);
+    m_run->setStatus(tr("Translated in %1 s · %2")
+                         .arg(job->elapsedMs() / 1000.0, 0, 'f', 2)
+                         .arg(plural(m_view->segments().size(), tr("segment"), tr("segments"))));
+    m_run->setAnswer(job->answerText(), response.numTokensPromptTotal.value_or(-1));
+}
+
+void TranslationTab::startLines()
+{
+    // One run in the history for the whole text; one request per non-empty line, each line's
+    // offset kept to mark it in the source.
+    m_clock.start();
+    core::RunRecorder *recorder = m_run->recorder();
+    m_runId = recorder ? recorder->begin(tabKey(), core::ApiCall::of(requestFor(source()))) : 0;
     m_lines.clear();
     QList<int> starts;
-    const QString text = source();
     int offset = 0;
-    for (const QString &line : text.split(u'\n')) {
+    for (const QString &line : source().split(u'\n')) {
         if (!line.trimmed().isEmpty()) {
             starts.append(offset);
             m_lines.append(line);
@@ -257,7 +266,7 @@ void TranslationTab::translate()
     m_progress->setValue(0);
     m_progress->setVisible(true);
     setBusy(true);
-    m_status->setText(tr("Translating %1…").arg(plural(m_lines.size(), tr("line"), tr("lines"))));
+    m_run->setStatus(tr("Translating %1…").arg(plural(m_lines.size(), tr("line"), tr("lines"))));
     while (m_nextLine < m_lines.size() && m_jobs.size() < TranslationForm::LinesInFlight)
         startLine(m_nextLine++);
 }
@@ -275,8 +284,10 @@ void TranslationTab::lineFinished(int row, core::TranslationJob *job)
     m_jobs.removeAll(job);
     if (job->state() == core::ApiJob::State::Canceled) {
         m_view->setLineText(row, tr("stopped"));
-        if (m_jobs.isEmpty())
-            finishRun(core::RunStatus::Canceled);
+        if (m_jobs.isEmpty()) {
+            m_run->setStatus(tr("Stopped."));
+            endLines(core::RunStatus::Canceled, QString(), QString());
+        }
         return;
     }
     ++m_doneLines;
@@ -298,25 +309,20 @@ void TranslationTab::lineFinished(int row, core::TranslationJob *job)
         return;
     // Every line is done: the table's text as the translation, the mean score on top.
     m_view->showLines();
-    const core::RunStatus status = m_failedLines == 0 ? core::RunStatus::Succeeded : core::RunStatus::Failed;
-    m_status->setText(m_failedLines == 0
-                          ? tr("%1 translated in %2 s").arg(plural(m_lines.size(), tr("line"), tr("lines"))).arg(m_clock.elapsed() / 1000.0, 0, 'f', 2)
-                          : tr("%1 of %2 lines failed. First error: %3").arg(m_failedLines).arg(m_lines.size()).arg(m_firstLineError));
-    if (m_recorder) {
-        QJsonArray lines;
-        for (const TranslationView::Segment &s : m_view->segments())
-            lines.append(QJsonObject{{u"source"_s, s.source}, {u"translation"_s, s.translation}, {u"score"_s, s.score}});
-        m_recorder->finish(m_runId, status, QString::fromUtf8(QJsonDocument(QJsonObject{{u"lines"_s, lines}}).toJson(QJsonDocument::Compact)),
-                           m_failedLines ? m_firstLineError : QString(), m_clock.elapsed());
-        m_runId = 0;
-    }
-    finishRun(status);
+    m_run->setStatus(m_failedLines == 0
+                         ? tr("%1 translated in %2 s").arg(plural(m_lines.size(), tr("line"), tr("lines"))).arg(m_clock.elapsed() / 1000.0, 0, 'f', 2)
+                         : tr("%1 of %2 lines failed. First error: %3").arg(m_failedLines).arg(m_lines.size()).arg(m_firstLineError));
+    core::TranslationLines answer;
+    for (const TranslationView::Segment &s : m_view->segments())
+        answer.lines.append({s.source, s.translation, s.score, {}});
+    endLines(m_failedLines == 0 ? core::RunStatus::Succeeded : core::RunStatus::Failed, answer.answerText(),
+             m_failedLines ? m_firstLineError : QString());
 }
 
-void TranslationTab::finishRun(core::RunStatus status)
+void TranslationTab::endLines(core::RunStatus status, const QString &answer, const QString &error)
 {
-    if (m_recorder && m_runId && status != core::RunStatus::Succeeded)
-        m_recorder->finish(m_runId, status, QString(), status == core::RunStatus::Failed ? m_status->text() : QString(), m_clock.elapsed());
+    if (core::RunRecorder *recorder = m_run->recorder())
+        recorder->finish(m_runId, status, answer, error, m_clock.elapsed());
     m_runId = 0;
     setBusy(false);
     Q_EMIT finished();
@@ -324,6 +330,7 @@ void TranslationTab::finishRun(core::RunStatus status)
 
 void TranslationTab::stop()
 {
+    m_run->stop();
     m_nextLine = int(m_lines.size()); // no more lines start
     const QList<QPointer<core::TranslationJob>> jobs = m_jobs;
     for (const QPointer<core::TranslationJob> &job : jobs)
@@ -348,7 +355,7 @@ void TranslationTab::swapDirection()
     if (!translated.isEmpty())
         setSource(translated);
     m_view->clearResults(true, true);
-    m_status->setText(tr("Swapped: %1 → %2.").arg(TranslationForm::languageLabel(to), TranslationForm::languageLabel(from)));
+    m_run->setStatus(tr("Swapped: %1 → %2.").arg(TranslationForm::languageLabel(to), TranslationForm::languageLabel(from)));
 }
 
 QString TranslationTab::tableCsv() const
@@ -371,31 +378,14 @@ void TranslationTab::chooseExportFile()
     m_view->chooseExportFile();
 }
 
-core::ApiCall TranslationTab::currentCall(QString *problem) const
-{
-    QString endpoint;
-    QJsonObject body;
-    return currentRequest(&endpoint, &body, problem) ? core::ApiCall::fromRecord(endpoint, body) : core::ApiCall();
-}
-
 QVariantMap TranslationTab::draft() const
 {
-    return draftJson().toVariantMap();
-}
-
-void TranslationTab::restoreDraft(const QVariantMap &draft)
-{
-    restoreDraftJson(QJsonObject::fromVariantMap(draft));
-}
-
-QJsonObject TranslationTab::draftJson() const
-{
-    return {{u"model"_s, m_model->model()},     {u"source"_s, source()},
-            {u"from"_s, sourceLanguage()},       {u"target_language"_s, targetLanguage()},
+    return {{u"model"_s, m_model->model()},   {u"source"_s, source()},
+            {u"from"_s, sourceLanguage()},     {u"target_language"_s, targetLanguage()},
             {u"per_line"_s, m_perLine->isChecked()}};
 }
 
-void TranslationTab::restoreDraftJson(const QJsonObject &draft)
+void TranslationTab::restoreDraft(const QVariantMap &draft)
 {
     if (draft.contains(u"model"_s))
         setModel(draft.value(u"model"_s).toString());
@@ -410,22 +400,22 @@ void TranslationTab::restoreDraftJson(const QJsonObject &draft)
 void TranslationTab::restoreRun(const core::RunRecord &run)
 {
     QString error;
-    const auto request = core::TranslationRequest::fromJson(run.request, &error);
+    const auto request = run.requestAs<core::TranslationRequest>(&error);
     if (!request) {
-        m_status->setText(tr("This run cannot be restored: %1").arg(error));
+        m_run->setStatus(tr("This run cannot be restored: %1").arg(error));
         return;
     }
     setModel(request->model);
     setTargetLanguage(request->targetLanguage);
     setSource(request->source);
-    const QJsonObject answer = QJsonDocument::fromJson(run.response.toUtf8()).object();
-    setLinesMode(answer.contains(u"lines"_s));
-    const auto response = core::TranslationResponse::fromJson(answer, &error);
-    if (run.status == core::RunStatus::Succeeded && response && !answer.contains(u"lines"_s)) {
+    const bool lines = run.responseAs<core::TranslationLines>(&error).has_value();
+    setLinesMode(lines);
+    const auto response = run.responseAs<core::TranslationResponse>(&error);
+    if (run.status == core::RunStatus::Succeeded && response && !lines) {
         m_view->showResponse(request->source, *response);
-        m_status->setText(tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));
+        m_run->setStatus(tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));
     } else {
-        m_status->setText(run.error.isEmpty() ? tr("Restored (%1); translate again to see the results.").arg(core::runStatusName(run.status)) : run.error);
+        m_run->setStatus(run.error.isEmpty() ? tr("Restored (%1); translate again to see the results.").arg(core::runStatusName(run.status)) : run.error);
     }
 }
 

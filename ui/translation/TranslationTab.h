@@ -6,7 +6,6 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
-#include <QWidget>
 
 #include <optional>
 
@@ -21,6 +20,7 @@ class QTextEdit;
 namespace ui {
 
 class ModelPicker;
+class RunController;
 class TranslationForm;
 class TranslationView;
 
@@ -38,7 +38,7 @@ public:
     explicit TranslationTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     ~TranslationTab() override;
     void setModels(const QList<core::ModelSettings> &models) override;
-    void setRecorder(core::RunRecorder *recorder) override { m_recorder = recorder; }
+    void setRecorder(core::RunRecorder *recorder) override;
 
     void setSource(const QString &text);
     QString source() const;
@@ -49,7 +49,7 @@ public:
     void setSourceLanguage(const QString &code);
     QString sourceLanguage() const;
     void setLinesMode(bool perLine);
-    bool isBusy() const { return !m_jobs.isEmpty(); }
+    bool isBusy() const;
 
     QString translation() const;
     /// The overall score on show, or nullopt.
@@ -79,8 +79,6 @@ public:
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
     ModelPicker *modelPicker() const override { return m_model; }
-    /// The request the tab would send now. False with `error` set when the input is not valid.
-    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const;
 
 public Q_SLOTS:
     void translate();
@@ -94,22 +92,29 @@ Q_SIGNALS:
     void finished();
 
 private:
-    QJsonObject draftJson() const;
-    void restoreDraftJson(const QJsonObject &draft);
     void build();
+    /// The request of the text to translate now (lines mode: its first non-empty line), or
+    /// nullopt with `problem` set.
+    std::optional<core::TranslationRequest> request(QString *problem) const;
+    core::TranslationRequest requestFor(const QString &source) const;
+    void onTranslated(core::ApiJob *job);
+    void startLines();
     void startLine(int row);
     void lineFinished(int row, core::TranslationJob *job);
-    void finishRun(core::RunStatus status);
+    /// Lines mode: every line has ended; records the run and says so.
+    void endLines(core::RunStatus status, const QString &answer, const QString &error);
     void setBusy(bool busy);
-    core::TranslationRequest requestFor(const QString &source) const;
 
     core::ApiClient *m_client;
-    core::RunRecorder *m_recorder = nullptr;
+    /// One request (not lines mode): started, shown, recorded and stopped by the controller.
+    RunController *m_run = nullptr;
+    QString m_pendingText; // the source of the request running
+
+    // Lines mode: one run of many jobs, recorded through the recorder's low-level begin/finish;
+    // the lines, which are next, and how many have ended.
     QList<QPointer<core::TranslationJob>> m_jobs;
     qint64 m_runId = 0;
     QElapsedTimer m_clock;
-
-    // Lines mode: the lines, which are next, and how many have ended.
     QStringList m_lines;
     int m_nextLine = 0;
     int m_doneLines = 0;
