@@ -771,10 +771,10 @@ void TestPlayground::runRestoredFromHistoryEqualsTheOneSent()
     ui::CompletionTab *tab = m_window->completionTab();
     tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"The sandbox token is sandbox. Bearer sandbox"_s);
     tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->setValue(5);
-    QString endpoint;
-    QJsonObject sent;
     QString error;
-    QVERIFY2(tab->currentRequest(&endpoint, &sent, &error), qPrintable(error));
+    const core::ApiCall call = tab->currentCall(&error);
+    QVERIFY2(call.isValid(), qPrintable(error));
+    const QJsonObject sent = call.body;
     QVERIFY(sent.value(u"model"_s).toString().startsWith(u"sandbox-"_s));
     QSignalSpy done(tab, &ui::CompletionTab::finished);
     tab->run();
@@ -787,8 +787,9 @@ void TestPlayground::runRestoredFromHistoryEqualsTheOneSent()
 
     tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"other"_s);
     m_window->restoreRun(run);
-    QJsonObject restored;
-    QVERIFY2(tab->currentRequest(&endpoint, &restored, &error), qPrintable(error));
+    const core::ApiCall restoredCall = tab->currentCall(&error);
+    QVERIFY2(restoredCall.isValid(), qPrintable(error));
+    const QJsonObject restored = restoredCall.body;
     QCOMPARE(QJsonDocument(restored).toJson(QJsonDocument::Compact), QJsonDocument(sent).toJson(QJsonDocument::Compact));
     tab->run();
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 10000);
