@@ -268,7 +268,8 @@ void EmbeddingsTab::embed()
     m_progress->setRange(0, int(texts.size()));
     m_progress->setValue(0);
     m_progress->show();
-    const QString busy = tr("Embedding %1 with %2…").arg(plural(texts.size(), tr("text"), tr("texts")), m_runProvider->displayName());
+    const QString busy
+        = tr("Embedding %1 with %2…").arg(plural(texts.size(), tr("text"), tr("texts")), m_runProvider->displayName());
     setStatus(busy); // out of an earlier error's colour
     m_run->start(job, busy);
     m_runId = call.isValid() && m_run->recorder() ? m_run->recorder()->begin(tabKey(), call) : 0;
