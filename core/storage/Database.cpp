@@ -78,6 +78,11 @@ const QList<QStringList> &migrations()
                            " deleted_at TEXT)"),          // set by remove(); purged next session
             QStringLiteral("CREATE INDEX conversations_revision ON conversations(revision)"),
         },
+        // 5 → 6: a run's partial text (what a stream had delivered when it was stopped, cut or the
+        // app ended) apart from its response. NULL in older rows, which kept it in `response`.
+        {
+            QStringLiteral("ALTER TABLE runs ADD COLUMN partial TEXT"),
+        },
     };
     return list;
 }

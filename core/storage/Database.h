@@ -18,7 +18,7 @@ class Database
 public:
     /// The schema version this build writes. 1: runs. 2: drafts. 3: embedding_cache.
     /// 4: steering_concepts. 5: conversations.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     /// `path` is the SQLite file (created if missing), or ":memory:".
     explicit Database(QString path);

@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <utility>
+
 namespace core {
 
 namespace {
@@ -40,6 +42,14 @@ RunRecord recordFrom(const QSqlQuery &q)
     r.durationMs = q.value(11).isNull() ? -1 : q.value(11).toLongLong();
     r.promptTokens = q.value(12).isNull() ? -1 : q.value(12).toInt();
     r.completionTokens = q.value(13).isNull() ? -1 : q.value(13).toInt();
+    if (q.value(14).isNull()) {
+        // A row of schema 5 or older kept the partial text of a run that did not succeed in
+        // `response`: it is read as what it is, and the row stays as it was stored.
+        if (r.status != RunStatus::Succeeded)
+            std::swap(r.partial, r.response);
+    } else {
+        r.partial = q.value(14).toString();
+    }
     return r;
 }
 
@@ -50,7 +60,7 @@ QString text(const QString &s)
 }
 
 const char *kColumns = "id, started_at, finished_at, tab, profile, model, endpoint, request, response, error, status, "
-                       "duration_ms, prompt_tokens, completion_tokens";
+                       "duration_ms, prompt_tokens, completion_tokens, partial";
 
 } // namespace
 
@@ -112,13 +122,14 @@ qint64 HistoryStore::beginRun(const QString &tab, const QString &profile, const 
 }
 
 bool HistoryStore::finishRun(qint64 id, RunStatus status, const QString &response, const QString &error,
-                             qint64 durationMs, int promptTokens, int completionTokens)
+                             qint64 durationMs, int promptTokens, int completionTokens, const QString &partial)
 {
     if (id <= 0 || status == RunStatus::Running)
         return false;
     QSqlQuery q(m_db->connection());
+    // A null `partial` keeps what savePartial() wrote (or "": the row is of this schema).
     q.prepare(QStringLiteral("UPDATE runs SET finished_at = ?, status = ?, response = ?, error = ?, duration_ms = ?, "
-                             "prompt_tokens = ?, completion_tokens = ? WHERE id = ?"));
+                             "prompt_tokens = ?, completion_tokens = ?, partial = COALESCE(?, partial, '') WHERE id = ?"));
     q.addBindValue(now());
     q.addBindValue(runStatusName(status));
     q.addBindValue(response);
@@ -126,6 +137,7 @@ bool HistoryStore::finishRun(qint64 id, RunStatus status, const QString &respons
     q.addBindValue(intOrNull(durationMs));
     q.addBindValue(intOrNull(promptTokens));
     q.addBindValue(intOrNull(completionTokens));
+    q.addBindValue(partial.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(partial));
     q.addBindValue(id);
     if (!q.exec()) {
         qCWarning(lcStorage) << "history: cannot complete run" << id << ":" << q.lastError().text();
@@ -140,7 +152,7 @@ bool HistoryStore::savePartial(qint64 id, const QString &partialResponse)
     if (id <= 0)
         return false;
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE runs SET response = ? WHERE id = ? AND status = 'running'"));
+    q.prepare(QStringLiteral("UPDATE runs SET partial = ? WHERE id = ? AND status = 'running'"));
     q.addBindValue(text(partialResponse));
     q.addBindValue(id);
     if (!q.exec()) {
@@ -154,7 +166,8 @@ QList<RunRecord> HistoryStore::search(const QString &text, const QString &tab, i
 {
     QString sql = QStringLiteral("SELECT %1 FROM runs WHERE 1 = 1").arg(QLatin1String(kColumns));
     if (!text.isEmpty())
-        sql += QStringLiteral(" AND (request LIKE :t ESCAPE '\\' OR response LIKE :t ESCAPE '\\' OR error LIKE :t ESCAPE '\\'"
+        sql += QStringLiteral(" AND (request LIKE :t ESCAPE '\\' OR response LIKE :t ESCAPE '\\' OR partial LIKE :t ESCAPE '\\'"
+                              " OR error LIKE :t ESCAPE '\\'"
                               " OR model LIKE :t ESCAPE '\\' OR profile LIKE :t ESCAPE '\\')");
     if (!tab.isEmpty())
         sql += QStringLiteral(" AND tab = :tab");

@@ -40,7 +40,8 @@ struct RunRecord
     QString model;
     QString endpoint;     ///< "complete", "chat/completions", ...
     QJsonObject request;  ///< the typed request's JSON, byte for byte as sent (no header is ever part of it)
-    QString response;     ///< the response JSON, or the partial text of a cut stream
+    QString response;     ///< the answer of a run that succeeded (the response JSON; Chat: the reply text)
+    QString partial;      ///< what a stream had delivered when it was stopped, cut, or the app ended
     QString error;        ///< the message shown to the user
     RunStatus status = RunStatus::Running;
     qint64 durationMs = -1;
@@ -90,12 +91,13 @@ public:
     /// Inserts a running run and returns its id (0 on a database error, which is logged).
     qint64 beginRun(const QString &tab, const QString &profile, const QString &model, const QString &endpoint,
                     const QJsonObject &request);
-    /// Keeps what a running stream has delivered so far as run `id`'s response (a running run
-    /// only), so that a crash mid-stream leaves the partial text with the interrupted run.
+    /// Keeps what a running stream has delivered so far as run `id`'s partial text (a running run
+    /// only), so that a crash mid-stream leaves it with the interrupted run.
     bool savePartial(qint64 id, const QString &partialResponse);
     /// Completes run `id` with a final status (not Running).
+    /// `partial`: the text a stream had delivered (null: keep what savePartial() wrote).
     bool finishRun(qint64 id, RunStatus status, const QString &response, const QString &error, qint64 durationMs,
-                   int promptTokens = -1, int completionTokens = -1);
+                   int promptTokens = -1, int completionTokens = -1, const QString &partial = QString());
 
     /// Newest first. `text` (case-insensitive, may be empty) must occur in the request, response,
     /// error, model or profile; `tab` ("" for all) filters by tab. At most `limit` rows.

@@ -36,15 +36,20 @@ void RunRecorder::finish(qint64 id, const ApiJob &job, const QString &answer, co
 {
     switch (job.state()) {
     case ApiJob::State::Succeeded:
-        finish(id, RunStatus::Succeeded, answer.isNull() ? job.answerText() : answer, QString(), job.elapsedMs(),
-               promptTokens, completionTokens);
+        if (m_store && id)
+            m_store->finishRun(id, RunStatus::Succeeded, answer.isNull() ? job.answerText() : answer, QString(),
+                               job.elapsedMs(), promptTokens, completionTokens, QStringLiteral(""));
         break;
     case ApiJob::State::Canceled:
-        finish(id, RunStatus::Canceled, partial, QString(), job.elapsedMs(), promptTokens, completionTokens);
+        if (m_store && id)
+            m_store->finishRun(id, RunStatus::Canceled, QString(), QString(), job.elapsedMs(), promptTokens,
+                               completionTokens, partial.isNull() ? QStringLiteral("") : partial);
         break;
     case ApiJob::State::Failed:
-        finish(id, job.error().kind == ApiError::Kind::Interrupted ? RunStatus::Interrupted : RunStatus::Failed, partial,
-               errorText(job.error()), job.elapsedMs(), promptTokens, completionTokens);
+        if (m_store && id)
+            m_store->finishRun(id, job.error().kind == ApiError::Kind::Interrupted ? RunStatus::Interrupted : RunStatus::Failed,
+                               QString(), errorText(job.error()), job.elapsedMs(), promptTokens, completionTokens,
+                               partial.isNull() ? QStringLiteral("") : partial);
         break;
     case ApiJob::State::Running:
         break;

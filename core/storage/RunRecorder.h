@@ -42,9 +42,10 @@ public:
     int partialSaveIntervalMs() const { return m_partialSaveIntervalMs; }
     void setPartialSaveIntervalMs(int ms) { m_partialSaveIntervalMs = ms; }
 
-    /// Ends run `id` as `job` ended. Succeeded: `answer`, or job.answerText() when `answer` is
-    /// null. Canceled: the `partial` text. Failed: the error's text and `partial`; a stream cut
-    /// short (ApiError::Kind::Interrupted) is Interrupted. Token counts -1: unknown.
+    /// Ends run `id` as `job` ended. Succeeded: the response is `answer`, or job.answerText()
+    /// when `answer` is null. Canceled: the `partial` text (RunRecord::partial, apart from the
+    /// response). Failed: the error's text and `partial`; a stream cut short
+    /// (ApiError::Kind::Interrupted) is Interrupted. Token counts -1: unknown.
     void finish(qint64 id, const ApiJob &job, const QString &answer = QString(), const QString &partial = QString(),
                 int promptTokens = -1, int completionTokens = -1);
     /// Ends run `id` with an explicit outcome (runs made of several jobs).

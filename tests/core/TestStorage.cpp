@@ -35,6 +35,7 @@ private Q_SLOTS:
     void runStatusNamesRoundTrip();
     void conversationsAreKeptRenamedSearchedAndDeletedWithUndo();
     void conversationsMigrateFromVersion4();
+    void partialTextIsKeptApartFromTheResponse();
     void steeringLibrarySurvivesARestart();
     void steeringLibraryMigratesFromVersion3();
     void steeringExamplesCsvRoundTrip();
@@ -356,10 +357,56 @@ void TestStorage::conversationsMigrateFromVersion4()
     core::Database db(path);
     QString error;
     QVERIFY2(db.open(&error), qPrintable(error));
-    QCOMPARE(db.schemaVersion(), 5);
+    QCOMPARE(db.schemaVersion(), core::Database::kSchemaVersion);
     core::ConversationStore store(&db);
     QVERIFY(store.create(u"x"_s, {}) > 0);
     QCOMPARE(store.list().size(), 1);
+}
+
+void TestStorage::partialTextIsKeptApartFromTheResponse()
+{
+    const QString path = freshPath();
+    {
+        // Schema 5 kept a stopped stream's text in `response`.
+        core::Database v5(path);
+        QString error;
+        QVERIFY2(v5.open(5, &error), qPrintable(error));
+        QSqlQuery q(v5.connection());
+        QVERIFY(q.exec(u"INSERT INTO runs (started_at, tab, profile, model, endpoint, request, response, error, status) VALUES "
+                       "('2026-01-01T00:00:00.000Z', 'chat', 'p', 'm', 'chat/completions', '{}', 'Once upon', '', 'canceled'),"
+                       "('2026-01-01T00:00:01.000Z', 'chat', 'p', 'm', 'chat/completions', '{}', 'The end.', '', 'succeeded')"_s));
+    }
+    core::Database db(path);
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    QCOMPARE(db.schemaVersion(), core::Database::kSchemaVersion);
+    core::HistoryStore history(&db);
+    QList<core::RunRecord> runs = history.search(QString());
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs.at(1).status, core::RunStatus::Canceled);
+    QCOMPARE(runs.at(1).partial, u"Once upon"_s);
+    QVERIFY(runs.at(1).response.isEmpty());
+    QCOMPARE(runs.at(0).response, u"The end."_s);
+    QVERIFY(runs.at(0).partial.isEmpty());
+    // Read as what it is; the stored row is left as it was.
+    QSqlQuery q(db.connection());
+    QVERIFY(q.exec(u"SELECT response, partial IS NULL FROM runs WHERE status = 'canceled'"_s) && q.next());
+    QCOMPARE(q.value(0).toString(), u"Once upon"_s);
+    QVERIFY(q.value(1).toBool());
+
+    // A run of this schema: the streamed text goes to `partial` while it runs, the response stays
+    // empty unless the run succeeds, and finishing without new partial text keeps the saved one.
+    const qint64 id = history.beginRun(u"completion"_s, u"p"_s, u"m"_s, u"complete"_s, {});
+    QVERIFY(history.savePartial(id, u"half a"_s));
+    QCOMPARE(history.run(id)->partial, u"half a"_s);
+    QCOMPARE(history.search(u"half a"_s).size(), 1);
+    QVERIFY(history.finishRun(id, core::RunStatus::Interrupted, QString(), u"cut"_s, 10));
+    QCOMPARE(history.run(id)->partial, u"half a"_s);
+    QVERIFY(history.run(id)->response.isEmpty());
+    const qint64 done = history.beginRun(u"completion"_s, u"p"_s, u"m"_s, u"complete"_s, {});
+    QVERIFY(history.finishRun(done, core::RunStatus::Succeeded, u"{}"_s, QString(), 5, -1, -1, u""_s));
+    QCOMPARE(history.run(done)->response, u"{}"_s);
+    QVERIFY(history.run(done)->partial.isEmpty());
 }
 
 void TestStorage::steeringLibrarySurvivesARestart()

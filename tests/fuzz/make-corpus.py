@@ -192,7 +192,7 @@ def csv_seeds():
 LLAMA = ("<|begin_of_text|>{% for message in messages %}<|start_header_id|>{{message.role}}<|end_header_id|>\n\n"
          "{{message.content}}<|eot_id|>{% endfor %}<|start_header_id|>assistant<|end_header_id|>\n\n")
 TEMPLATES = {
-    # The shape of the sandbox chat model's template (sandbox/SandboxApi.cpp, Llama 3.1).
+    # The shape of the sandbox chat model's template (sandbox/ModelTable.cpp, Llama 3.1).
     "llama-3.1": LLAMA,
     "dashes-and-brackets": "{%- for message in messages -%}[{{- message['role'] -}}]{{ message[\"content\"] }}{% endfor %}>",
     "if-fallback": "{% if x %}{% endif %}{% for message in messages %}{{ message.content }}{% endfor %}",

@@ -1038,7 +1038,7 @@ void TestPlayground::streamedTextSurvivesAKill()
     chat->findChild<QSpinBox *>(u"max_tokens"_s)->setValue(200);
     chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Tell me a long story"_s);
     chat->send();
-    QTRY_VERIFY_WITH_TIMEOUT(m_history->search(QString(), u"chat"_s).value(0).response.size() > 10, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_history->search(QString(), u"chat"_s).value(0).partial.size() > 10, 10000);
     QVERIFY(chat->isBusy());
     // kill -9 now: the files as they are, with the connection still open.
     const QString copy = m_dir.filePath(u"killed-stream%1.sqlite"_s.arg(m_counter));
@@ -1051,10 +1051,11 @@ void TestPlayground::streamedTextSurvivesAKill()
     core::HistoryStore history(&restarted);
     const core::RunRecord run = history.search(QString(), u"chat"_s).value(0);
     QCOMPARE(run.status, core::RunStatus::Interrupted);
-    QVERIFY2(run.response.size() > 10, qPrintable(run.response));
+    QVERIFY2(run.partial.size() > 10, qPrintable(run.partial));
+    QVERIFY(run.response.isEmpty());
     // Restored, the partial reply is shown, marked as interrupted.
     m_window->restoreRun(run);
-    QVERIFY(chat->transcript()->toPlainText().contains(run.response.left(10)));
+    QVERIFY(chat->transcript()->toPlainText().contains(run.partial.left(10)));
     QVERIFY(chat->transcript()->toPlainText().contains(u"interrupted"_s));
 }
 
