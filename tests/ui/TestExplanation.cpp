@@ -240,9 +240,8 @@ void TestExplanation::recordedScoresLandOnTheirCharacters()
     QVERIFY2(request, qPrintable(error));
     tab()->applyRequest(*request);
     // The form reproduces the recorded request exactly (the replay server matches on the body).
-    QString endpoint;
-    QJsonObject body;
-    QVERIFY2(tab()->currentRequest(&endpoint, &body, &error), qPrintable(error));
+    const core::ApiCall call = tab()->currentCall(&error);
+    QVERIFY2(call.isValid(), qPrintable(error));
     QVERIFY(runAndWait());
     QVERIFY2(tab()->hasResult(), qPrintable(tab()->statusText()));
 
@@ -543,10 +542,9 @@ void TestExplanation::imageOverlayOnTheSandbox()
     QVERIFY(!tab()->setImageCrop(0, QRect(50, 50, 60, 60), &error));
     QVERIFY(error.contains(u"does not fit"_s));
     QVERIFY(tab()->setImageCrop(0, QRect(48, 0, 48, 48), &error));
-    QString endpoint;
-    QJsonObject body;
-    QVERIFY(tab()->currentRequest(&endpoint, &body, &error));
-    const QJsonObject sentImage = body[u"prompt"_s][0].toObject();
+    const core::ApiCall call = tab()->currentCall(&error);
+    QVERIFY(call.isValid());
+    const QJsonObject sentImage = call.body[u"prompt"_s][0].toObject();
     QCOMPARE(sentImage[u"x"_s].toInt(), 48);
     QCOMPARE(sentImage[u"size"_s].toInt(), 48);
     QVERIFY(runAndWait());
@@ -903,19 +901,23 @@ void TestExplanation::draftAndHistoryRestore()
     child<QLineEdit>(tab(), "delimiter")->setText(u"\\n"_s);
     child<QComboBox>(tab(), "postprocessing")->setCurrentIndex(2);
     const QVariantMap draft = tab()->draft();
-    QString endpoint;
-    QJsonObject body;
+    // Saved as plain values under the keys drafts have always had: the request body as a map.
+    QCOMPARE(draft.value(u"request"_s).toMap().value(u"postprocessing"_s).toString(), u"square"_s);
+    QCOMPARE(draft.value(u"prompt_text"_s).toString(), u"Hello there"_s);
+    QVERIFY(draft.contains(u"editor_position"_s) && draft.contains(u"what_if_factor"_s));
     QString error;
-    QVERIFY(tab()->currentRequest(&endpoint, &body, &error));
-    QCOMPARE(endpoint, u"explain"_s);
-    QCOMPARE(body.value(u"prompt_granularity"_s).toObject().value(u"delimiter"_s).toString(), u"\n"_s);
-    QCOMPARE(body.value(u"postprocessing"_s).toString(), u"square"_s);
+    const core::ApiCall call = tab()->currentCall(&error);
+    QVERIFY(call.isValid());
+    QCOMPARE(call.endpoint, u"explain"_s);
+    QCOMPARE(call.body.value(u"prompt_granularity"_s).toObject().value(u"delimiter"_s).toString(), u"\n"_s);
+    QCOMPARE(call.body.value(u"postprocessing"_s).toString(), u"square"_s);
 
     ui::MainWindow other(m_client.get());
     other.explanationTab()->restoreDraft(draft);
-    QJsonObject restored;
-    QVERIFY(other.explanationTab()->currentRequest(&endpoint, &restored, &error));
-    QCOMPARE(restored, body);
+    const core::ApiCall restored = other.explanationTab()->currentCall(&error);
+    QVERIFY(restored.isValid());
+    QCOMPARE(restored.endpoint, u"explain"_s);
+    QCOMPARE(restored.body, call.body);
 
     // A run from the history comes back with its answer, without a request.
     core::RunRecord run;
