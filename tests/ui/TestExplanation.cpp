@@ -4,6 +4,8 @@
 // what-if, compare, hand-over from Completion and Chat) and against a scripted server (malformed
 // answers). Renders are checked pixel by pixel; exports are parsed back.
 #include "core/net/ApiClient.h"
+#include "core/storage/HistoryStore.h"
+#include "core/storage/RunRecorder.h"
 #include "sandbox/SandboxServer.h"
 #include "tests/support/CassetteServer.h"
 #include "tests/support/TestHttpServer.h"
@@ -149,6 +151,7 @@ private Q_SLOTS:
     void handOverFromCompletionAndChat();
     void malformedAnswersGiveErrors();
     void draftAndHistoryRestore();
+    void runsAreRecordedInTheHistory();
 
 private:
     void startSandbox();
@@ -929,6 +932,63 @@ void TestExplanation::draftAndHistoryRestore()
     other.explanationTab()->restoreRun(run);
     QVERIFY(other.explanationTab()->hasResult());
     QCOMPARE(other.explanationTab()->targetTokens().size(), 3);
+}
+
+void TestExplanation::runsAreRecordedInTheHistory()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    core::Database db(dir.filePath(u"history.sqlite"_s));
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    core::HistoryStore history(&db);
+    core::RunRecorder recorder;
+    recorder.setStore(&history);
+    tab()->setRecorder(&recorder);
+    const testsupport::Interaction &recorded = m_recorded.at(4);
+    tab()->applyRequest(*core::ExplanationRequest::fromJson(recorded.requestBody.toObject(), &error));
+    const core::ApiCall call = tab()->currentCall(&error);
+    QVERIFY2(call.isValid(), qPrintable(error));
+
+    // A run: recorded as sent, finished with the answer as the typed response's JSON.
+    QVERIFY(runAndWait());
+    QVERIFY2(tab()->hasResult(), qPrintable(tab()->statusText()));
+    QList<core::RunRecord> runs = history.search(QString(), u"explanation"_s);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.at(0).status, core::RunStatus::Succeeded);
+    QCOMPARE(runs.at(0).endpoint, u"explain"_s);
+    QCOMPARE(runs.at(0).model, call.model);
+    QCOMPARE(runs.at(0).request, call.body);
+    QCOMPARE(runs.at(0).error, QString());
+    const auto answer = runs.at(0).responseAs<core::ExplanationResponse>(&error);
+    QVERIFY2(answer, qPrintable(error));
+    QCOMPARE(answer->toJson(), core::ExplanationResponse::fromJson(recorded.responseBody.toObject(), &error)->toJson());
+
+    // Stopped at once: Canceled without an answer, and the status line says after how long.
+    tab()->run();
+    QVERIFY(tab()->isBusy());
+    tab()->stop();
+    QVERIFY(!tab()->isBusy());
+    QVERIFY2(tab()->statusText().startsWith(u"Stopped after"_s), qPrintable(tab()->statusText()));
+    runs = history.search(QString(), u"explanation"_s);
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs.at(0).status, core::RunStatus::Canceled);
+    QCOMPARE(runs.at(0).response, QString());
+    QCOMPARE(runs.at(0).error, QString());
+
+    // Refused input is not sent, so not recorded.
+    child<QPlainTextEdit>(tab(), "prompt")->clear();
+    tab()->applyRequest(core::ExplanationRequest());
+    tab()->run();
+    QVERIFY2(tab()->statusText().startsWith(u"Not sent"_s), qPrintable(tab()->statusText()));
+    QCOMPARE(history.count(), 2);
+
+    // The recorded run comes back in another window, answer and all.
+    ui::MainWindow other(m_client.get());
+    other.explanationTab()->restoreRun(history.search(QString(), u"explanation"_s).at(1));
+    QVERIFY(other.explanationTab()->hasResult());
+    QCOMPARE(other.explanationTab()->currentCall(&error).body, call.body);
+    tab()->setRecorder(nullptr); // the recorder goes before the window
 }
 
 QTEST_MAIN(TestExplanation)
