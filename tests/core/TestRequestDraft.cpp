@@ -6,9 +6,9 @@
 #include "core/api/Explanation.h"
 #include "core/storage/HistoryStore.h"
 #include "core/storage/RequestDraft.h"
+#include "tests/support/TempDatabase.h"
 
 #include <QJsonArray>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -67,12 +67,10 @@ void TestRequestDraft::explanationRoundTrips()
 
 void TestRequestDraft::survivesTheDraftStore()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    core::Database db(dir.filePath(u"drafts.sqlite"_s));
+    testsupport::TempDatabase database;
     QString error;
-    QVERIFY2(db.open(&error), qPrintable(error));
-    core::DraftStore store(&db);
+    QVERIFY2(database.open(&error), qPrintable(error));
+    core::DraftStore store(&database.db);
     const core::ExplanationRequest request = sample();
     QVERIFY(store.save(u"explanation"_s, {{u"request"_s, core::requestToDraft(request)}, {u"editor_position"_s, 1}}));
     const QVariantMap loaded = store.load(u"explanation"_s);

@@ -8,6 +8,7 @@
 #include "core/storage/RunRecorder.h"
 #include "sandbox/SandboxServer.h"
 #include "tests/support/CassetteServer.h"
+#include "tests/support/TempDatabase.h"
 #include "tests/support/TestHttpServer.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
@@ -936,12 +937,10 @@ void TestExplanation::draftAndHistoryRestore()
 
 void TestExplanation::runsAreRecordedInTheHistory()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    core::Database db(dir.filePath(u"history.sqlite"_s));
+    testsupport::TempDatabase database;
     QString error;
-    QVERIFY2(db.open(&error), qPrintable(error));
-    core::HistoryStore history(&db);
+    QVERIFY2(database.open(&error), qPrintable(error));
+    core::HistoryStore history(&database.db);
     core::RunRecorder recorder;
     recorder.setStore(&history);
     tab()->setRecorder(&recorder);
