@@ -29,9 +29,9 @@ using bench::ms;
 
 namespace {
 
-ui::Conversation makeConversation(int messages)
+core::Conversation makeConversation(int messages)
 {
-    ui::Conversation c;
+    core::Conversation c;
     int last = -1;
     for (int i = 0; i < messages; ++i) {
         const bool user = i % 2 == 0;
@@ -82,10 +82,10 @@ int main(int argc, char **argv)
     QCoreApplication::processEvents();
 
     // 1. Opening a long conversation: render, lay out, paint.
-    const ui::Conversation conversation = makeConversation(messages);
+    const core::Conversation conversation = makeConversation(messages);
     QList<double> openMs;
     for (int run = 0; run < parser.value(runsOption).toInt(); ++run) {
-        tab.setConversation(ui::Conversation());
+        tab.setConversation(core::Conversation());
         QCoreApplication::processEvents();
         QElapsedTimer clock;
         clock.start();
@@ -134,7 +134,7 @@ int main(int argc, char **argv)
         while (!done)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
         streamMs += streamClock.elapsed();
-        const ui::ChatNode &reply = tab.conversation().node(tab.conversation().activePath().last());
+        const core::ChatNode &reply = tab.conversation().node(tab.conversation().activePath().last());
         if (reply.message.role != u"assistant"_s || reply.completionTokens <= 0) {
             std::fprintf(stderr, "no reply: %s\n", qPrintable(tab.findChild<QLabel *>(u"status"_s)->text()));
             return 1;

@@ -7,6 +7,8 @@
 #include "core/net/ApiClient.h"
 #include "core/storage/Database.h"
 #include "core/storage/EmbeddingCache.h"
+#include "core/storage/HistoryStore.h"
+#include "core/storage/RunRecorder.h"
 #include "core/util/Csv.h"
 #include "core/util/TextFile.h"
 #include "tests/support/SandboxClient.h"
@@ -21,7 +23,9 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +52,8 @@ private Q_SLOTS:
     void exportsReadBack();
     void gradientNeedsItsSettings();
     void lastMapComesBackFromTheCacheAlone();
+    void runsAreRecordedAndRestored();
+    void draftsSurviveTheDraftStore();
 
 private:
     bool embedAndWait();
@@ -489,6 +495,108 @@ void TestEmbeddings::gradientNeedsItsSettings()
     QVERIFY(!m_tab->isBusy());
     // The token never lands in the draft.
     QVERIFY(!QJsonDocument(QJsonObject::fromVariantMap(m_tab->draft())).toJson().contains("token"));
+}
+
+void TestEmbeddings::runsAreRecordedAndRestored()
+{
+    // A run is one history record: the first batch's call, and how many vectors came and from where.
+    core::HistoryStore history(m_db.get());
+    core::RunRecorder recorder;
+    recorder.setStore(&history);
+    m_tab->setRecorder(&recorder);
+    m_tab->setTextsAndLabels({u"alpha"_s, u"beta"_s, u"gamma"_s}, {});
+    m_tab->findChild<QComboBox *>(u"compressToSize"_s)->setCurrentIndex(1);
+    QString problem;
+    const core::ApiCall call = m_tab->currentCall(&problem);
+    QVERIFY2(call.isValid(), qPrintable(problem));
+    QCOMPARE(call.endpoint, u"batch_semantic_embed"_s);
+    QCOMPARE(call.model, u"sandbox-luminous-base"_s);
+    QCOMPARE(call.body.value(u"prompts"_s).toArray().size(), 3);
+    QCOMPARE(call.body.value(u"compress_to_size"_s).toInt(), 128);
+    QCOMPARE(call.body.value(u"representation"_s).toString(), u"document"_s);
+    QVERIFY(embedAndWait());
+    QList<core::RunRecord> runs = history.search(QString(), u"embeddings"_s);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().status, core::RunStatus::Succeeded);
+    QCOMPARE(runs.first().endpoint, u"batch_semantic_embed"_s);
+    QCOMPARE(runs.first().request, call.body);
+    QCOMPARE(runs.first().response, u"3 vectors, 0 from the cache"_s);
+    QVERIFY(runs.first().error.isEmpty());
+
+    // Cancelled at once: recorded as Canceled; Embed and Cancel are back as they were.
+    m_tab->setTextsAndLabels({u"never embedded"_s}, {});
+    QSignalSpy finished(m_tab.get(), &ui::EmbeddingsTab::runFinished);
+    m_tab->embed();
+    QVERIFY(m_tab->isBusy());
+    QVERIFY(!m_tab->findChild<QPushButton *>(u"embed"_s)->isEnabled());
+    QVERIFY(m_tab->findChild<QPushButton *>(u"cancel"_s)->isEnabled());
+    m_tab->cancel();
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!m_tab->isBusy());
+    QVERIFY(m_tab->findChild<QPushButton *>(u"embed"_s)->isEnabled());
+    QVERIFY(!m_tab->findChild<QPushButton *>(u"cancel"_s)->isEnabled());
+    QVERIFY2(m_tab->statusText().startsWith(u"Cancelled after 0 of 1."_s), qPrintable(m_tab->statusText()));
+    runs = history.search(QString(), u"embeddings"_s);
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs.first().status, core::RunStatus::Canceled);
+    QCOMPARE(runs.first().response, u"0 vectors, 0 from the cache"_s);
+
+    // Restoring the first run gives its provider, options and texts back: the same call again.
+    auto restored = std::make_unique<ui::EmbeddingsTab>(m_sandbox->client.get());
+    restored->restoreRun(runs.last());
+    QStringList texts, labels;
+    restored->parseInput(&texts, &labels);
+    QCOMPARE(texts, (QStringList{u"alpha"_s, u"beta"_s, u"gamma"_s}));
+    QCOMPARE(restored->currentCall(&problem).body, call.body);
+    QVERIFY2(restored->statusText().startsWith(u"Restored the run's first batch (3 texts). 3 vectors"_s),
+             qPrintable(restored->statusText()));
+
+    // /embeddings: the call and its restoring.
+    m_tab->setProvider(ui::EmbeddingsTab::Provider::EmbeddingsV2);
+    const core::ApiCall v2 = m_tab->currentCall(&problem);
+    QVERIFY2(v2.isValid(), qPrintable(problem));
+    QCOMPARE(v2.endpoint, u"embeddings"_s);
+    QCOMPARE(v2.body.value(u"input"_s).toArray(), QJsonArray{u"never embedded"_s});
+    core::RunRecord run;
+    run.endpoint = v2.endpoint;
+    run.request = v2.body;
+    restored->restoreRun(run);
+    QCOMPARE(restored->currentCall(&problem).body, v2.body);
+    // A body that is not the endpoint's is refused, and the form is left as it was.
+    run.request = QJsonObject{{u"input"_s, 5}};
+    restored->restoreRun(run);
+    QVERIFY2(restored->statusText().startsWith(u"This run cannot be restored: "_s), qPrintable(restored->statusText()));
+    QCOMPARE(restored->currentCall(&problem).body, v2.body);
+    // Gradient has no Aleph Alpha call to show.
+    m_tab->setProvider(ui::EmbeddingsTab::Provider::Gradient);
+    QVERIFY(!m_tab->currentCall(&problem).isValid());
+    QCOMPARE(problem, u"View code shows Aleph Alpha requests only."_s);
+}
+
+void TestEmbeddings::draftsSurviveTheDraftStore()
+{
+    // Saved and loaded as JSON (numbers come back as doubles, an unset threshold as null): the
+    // restored tab's draft is the draft that was saved.
+    core::DraftStore drafts(m_db.get());
+    m_tab->setTextsAndLabels({u"one"_s, u"two"_s}, {u"a"_s, u"b"_s});
+    for (const QVariant &threshold : {QVariant(), QVariant(0.25)}) {
+        QVariantMap draft = m_tab->draft();
+        draft.insert(u"contextual_control_threshold"_s, threshold);
+        draft.insert(u"chunk_size"_s, 7);
+        draft.insert(u"compress_to_size"_s, 128);
+        QVERIFY(drafts.save(u"embeddings"_s, draft));
+        auto restored = std::make_unique<ui::EmbeddingsTab>(m_sandbox->client.get());
+        restored->restoreDraft(drafts.load(u"embeddings"_s));
+        QCOMPARE(restored->draft(), draft);
+    }
+    // An empty draft gives the defaults: asymmetric, log-additive control, 100 a batch, 4 in flight.
+    auto fresh = std::make_unique<ui::EmbeddingsTab>(m_sandbox->client.get());
+    fresh->restoreDraft({});
+    QCOMPARE(fresh->draft().value(u"provider"_s).toInt(), int(ui::EmbeddingsTab::Provider::Asymmetric));
+    QCOMPARE(fresh->draft().value(u"control_log_additive"_s).toBool(), true);
+    QCOMPARE(fresh->draft().value(u"chunk_size"_s).toInt(), 100);
+    QCOMPARE(fresh->draft().value(u"in_flight"_s).toInt(), 4);
+    QVERIFY(fresh->draft().value(u"contextual_control_threshold"_s).isNull());
 }
 
 QTEST_MAIN(TestEmbeddings)

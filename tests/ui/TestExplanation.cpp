@@ -922,6 +922,14 @@ void TestExplanation::draftAndHistoryRestore()
     QVERIFY(restored.isValid());
     QCOMPARE(restored.endpoint, u"explain"_s);
     QCOMPARE(restored.body, call.body);
+    // Through the DraftStore too, where numbers come back as doubles or qint64.
+    testsupport::TempDatabase database;
+    QVERIFY2(database.open(&error), qPrintable(error));
+    core::DraftStore drafts(&database.db);
+    QVERIFY(drafts.save(u"explanation"_s, draft));
+    ui::MainWindow third(m_client.get());
+    third.explanationTab()->restoreDraft(drafts.load(u"explanation"_s));
+    QCOMPARE(third.explanationTab()->currentCall(&error).body, call.body);
 
     // A run from the history comes back with its answer, without a request.
     core::RunRecord run;

@@ -3,6 +3,7 @@
 // backend), history, drafts, View code, the full Completion and Chat tabs, retries, Cancel, cut
 // streams and 401.
 #include "core/auth/CredentialStore.h"
+#include "core/chat/ConversationCodec.h"
 #include "core/settings/ConnectionProfile.h"
 #include "core/storage/ConversationStore.h"
 #include "core/storage/HistoryStore.h"
@@ -44,7 +45,6 @@
 #include <QTextBrowser>
 
 using namespace Qt::StringLiterals;
-using ui::Conversation;
 
 namespace {
 
@@ -641,7 +641,7 @@ void TestPlayground::chatCutStreamKeepsTextAndOffersRetry()
     QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
     const QList<int> path = chat->conversation().activePath();
     QCOMPARE(path.size(), 2);
-    const ui::ChatNode &reply = chat->conversation().node(path.last());
+    const core::ChatNode &reply = chat->conversation().node(path.last());
     QVERIFY(!reply.message.text().isEmpty());
     QVERIFY2(reply.note.startsWith(u"interrupted"_s), qPrintable(reply.note));
     QVERIFY(chat->transcript()->toPlainText().contains(u"interrupted"_s));
@@ -723,7 +723,7 @@ void TestPlayground::chatJsonSchemaReplyIsCheckedAndPretty()
     QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
     chat->regenerate();
     QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
-    const ui::ChatNode &reply = chat->conversation().node(chat->conversation().activePath().last());
+    const core::ChatNode &reply = chat->conversation().node(chat->conversation().activePath().last());
     QVERIFY2(reply.jsonReply, qPrintable(reply.message.text() + u" / "_s + reply.note));
     QVERIFY(chat->transcript()->toPlainText().contains(u"\"city\": "_s)); // pretty-printed
     chat->findChild<QToolButton *>(u"optionsToggle"_s)->setChecked(true);
@@ -756,7 +756,7 @@ void TestPlayground::chatEnterSendsSettingAndCopyExport()
     const QString md = chat->exportMarkdown();
     QVERIFY(md.contains(u"### You\n\nline one"_s));
     QVERIFY(md.contains(u"### Assistant"_s));
-    const QJsonObject json = chat->exportJson();
+    const QJsonObject json = QJsonDocument::fromJson(chat->exportBytes(u"chat.json"_s)).object();
     QCOMPARE(json.value(u"messages"_s).toArray().size(), 2);
     chat->findChild<QPushButton *>(u"clear"_s)->click();
     QVERIFY(chat->conversation().isEmpty());
@@ -771,10 +771,10 @@ void TestPlayground::runRestoredFromHistoryEqualsTheOneSent()
     ui::CompletionTab *tab = m_window->completionTab();
     tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"The sandbox token is sandbox. Bearer sandbox"_s);
     tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->setValue(5);
-    QString endpoint;
-    QJsonObject sent;
     QString error;
-    QVERIFY2(tab->currentRequest(&endpoint, &sent, &error), qPrintable(error));
+    const core::ApiCall call = tab->currentCall(&error);
+    QVERIFY2(call.isValid(), qPrintable(error));
+    const QJsonObject sent = call.body;
     QVERIFY(sent.value(u"model"_s).toString().startsWith(u"sandbox-"_s));
     QSignalSpy done(tab, &ui::CompletionTab::finished);
     tab->run();
@@ -787,8 +787,9 @@ void TestPlayground::runRestoredFromHistoryEqualsTheOneSent()
 
     tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"other"_s);
     m_window->restoreRun(run);
-    QJsonObject restored;
-    QVERIFY2(tab->currentRequest(&endpoint, &restored, &error), qPrintable(error));
+    const core::ApiCall restoredCall = tab->currentCall(&error);
+    QVERIFY2(restoredCall.isValid(), qPrintable(error));
+    const QJsonObject restored = restoredCall.body;
     QCOMPARE(QJsonDocument(restored).toJson(QJsonDocument::Compact), QJsonDocument(sent).toJson(QJsonDocument::Compact));
     tab->run();
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 10000);
@@ -867,7 +868,7 @@ void TestPlayground::chatConversationsAreKeptInAList()
     chat->send();
     QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 3, 10000);
     QCOMPARE(m_conversations->conversation(apples)->title, u"Fruit talk"_s);
-    QCOMPARE(Conversation::fromJson(m_conversations->conversation(apples)->content.value(u"conversation"_s).toObject()).activePath().size(), 4);
+    QCOMPARE(core::conversationFromJson(m_conversations->conversation(apples)->content.value(u"conversation"_s).toObject()).activePath().size(), 4);
 
     // Search.
     list->searchEdit()->setText(u"pears"_s);
@@ -892,7 +893,7 @@ void TestPlayground::chatConversationsAreKeptInAList()
     m_window->restoreRun(runs.last()); // the first apples question
     QCOMPARE(list->model()->rowCount(), 3);
     QVERIFY(chat->conversationId() != apples && chat->conversationId() != pears);
-    QCOMPARE(Conversation::fromJson(m_conversations->conversation(apples)->content.value(u"conversation"_s).toObject()).activePath().size(), 4);
+    QCOMPARE(core::conversationFromJson(m_conversations->conversation(apples)->content.value(u"conversation"_s).toObject()).activePath().size(), 4);
     QCOMPARE(m_conversations->conversation(pears)->content.value(u"system"_s).toString(), u"Be kind."_s);
 
     // After a restart the list and the open conversation come back.

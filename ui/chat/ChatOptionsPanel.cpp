@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "ui/chat/ChatOptionsPanel.h"
 
+#include "core/chat/StructuredOutput.h"
+
 #include "ui/common/SteeringIndicator.h"
 #include "ui/common/SteeringMenu.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
-#include <QJsonDocument>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSpinBox>
@@ -101,26 +102,17 @@ void ChatOptionsPanel::writeTo(core::ChatRequest &request, QString *error) const
     if (!m_steeringConcept->text().trimmed().isEmpty())
         request.steeringConcepts = QStringList{m_steeringConcept->text().trimmed()};
     if (m_jsonSchemaCheck->isChecked()) {
-        QJsonParseError parseError{};
-        const QJsonDocument schema = QJsonDocument::fromJson(m_schemaEdit->toPlainText().toUtf8(), &parseError);
-        if (parseError.error != QJsonParseError::NoError || !schema.isObject()) {
-            if (error->isEmpty())
-                *error = tr("JSON schema: not a JSON object (%1 at offset %2).")
-                             .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString() : tr("not an object"))
-                             .arg(parseError.offset);
-        } else {
-            core::ChatResponseFormat format;
-            format.jsonSchema.name = m_schemaName->text().trimmed().isEmpty() ? QStringLiteral("answer") : m_schemaName->text().trimmed();
-            format.jsonSchema.schema = schema.object();
-            format.jsonSchema.strict = true;
-            request.responseFormat = format;
-        }
+        QString problem;
+        if (auto format = core::jsonSchemaFormat(m_schemaName->text(), m_schemaEdit->toPlainText(), &problem))
+            request.responseFormat = std::move(format);
+        else if (error->isEmpty())
+            *error = tr("JSON schema: not a JSON object (%1).").arg(problem);
     }
     if (m_usageCheck->isChecked())
         request.streamOptions = core::ChatStreamOptions{true, {}};
 }
 
-void ChatOptionsPanel::writeDraft(QJsonObject &draft) const
+void ChatOptionsPanel::writeDraft(QVariantMap &draft) const
 {
     draft.insert(QStringLiteral("max_tokens"), m_maximumTokens->value());
     draft.insert(QStringLiteral("temperature"), m_temperature->value());
@@ -129,10 +121,10 @@ void ChatOptionsPanel::writeDraft(QJsonObject &draft) const
     draft.insert(QStringLiteral("json_schema"), m_schemaEdit->toPlainText());
 }
 
-void ChatOptionsPanel::readDraft(const QJsonObject &draft)
+void ChatOptionsPanel::readDraft(const QVariantMap &draft)
 {
-    m_maximumTokens->setValue(draft.value(QStringLiteral("max_tokens")).toInt(0));
-    m_temperature->setValue(draft.value(QStringLiteral("temperature")).toDouble(-0.05));
+    m_maximumTokens->setValue(draft.value(QStringLiteral("max_tokens"), 0).toInt());
+    m_temperature->setValue(draft.value(QStringLiteral("temperature"), -0.05).toDouble());
     m_steeringConcept->setText(draft.value(QStringLiteral("steering_concept")).toString());
     m_jsonSchemaCheck->setChecked(draft.value(QStringLiteral("json_schema_on")).toBool());
     if (draft.contains(QStringLiteral("json_schema")))

@@ -4,7 +4,7 @@
 #include "core/api/Chat.h"
 
 #include <QGroupBox>
-#include <QJsonObject>
+#include <QVariantMap>
 
 #include <functional>
 
@@ -49,8 +49,8 @@ public:
     void writeTo(core::ChatRequest &request, QString *error) const;
     /// Adds the options to a draft ("max_tokens", "temperature", "steering_concept",
     /// "json_schema_on", "json_schema").
-    void writeDraft(QJsonObject &draft) const;
-    void readDraft(const QJsonObject &draft);
+    void writeDraft(QVariantMap &draft) const;
+    void readDraft(const QVariantMap &draft);
 
 Q_SIGNALS:
     /// An option kept in drafts changed.

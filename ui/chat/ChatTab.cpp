@@ -2,7 +2,8 @@
 #include "ui/chat/ChatTab.h"
 
 #include "core/api/Validation.h"
-#include "core/storage/ConversationStore.h"
+#include "core/chat/ConversationCodec.h"
+#include "core/chat/StructuredOutput.h"
 #include "core/export/ChatExport.h"
 #include "ui/chat/ChatComposer.h"
 #include "ui/chat/ChatOptionsPanel.h"
@@ -12,6 +13,7 @@
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/PromptEdit.h"
+#include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/common/SteeringIndicator.h"
 
@@ -22,7 +24,6 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -92,6 +93,13 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     m_statusLabel->setObjectName(QStringLiteral("status"));
     m_statusLabel->setWordWrap(true);
     connect(m_composer, &ChatComposer::message, m_statusLabel, &QLabel::setText);
+    m_run = new RunController(tabKey(), this);
+    m_run->setStatusLabel(m_statusLabel);
+    m_run->setButtons(m_sendButton, m_stopButton);
+    connect(m_run, &RunController::busyChanged, this,
+            [this](bool busy) { m_regenerateButton->setEnabled(!busy && !m_conversation.isEmpty()); });
+    connect(m_run, &RunController::ended, this, &ChatTab::onReplyEnded);
+    connect(m_run, &RunController::finished, this, &ChatTab::replyFinished); // after the history record
 
     m_renderTimer.setSingleShot(true);
     m_renderTimer.setInterval(16);
@@ -112,7 +120,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
         // The open conversation was deleted: show an empty chat; Undo brings it back.
         stop();
         m_keeper->cancelScheduledSave();
-        showConversation(0, Conversation(), m_systemEdit->text(), m_modelPicker->model());
+        showConversation(0, {core::Conversation(), m_systemEdit->text(), m_modelPicker->model()});
     });
     connect(m_conversationList, &ConversationListPanel::restored, this, [this](qint64 id) {
         if (m_keeper->id() == 0 && m_conversation.isEmpty())
@@ -164,6 +172,16 @@ void ChatTab::setModels(const QList<core::ModelSettings> &models)
     m_modelPicker->setModels(models);
 }
 
+void ChatTab::setRecorder(core::RunRecorder *recorder)
+{
+    m_run->setRecorder(recorder);
+}
+
+bool ChatTab::isBusy() const
+{
+    return m_run->isBusy();
+}
+
 void ChatTab::setEnterSends(bool on)
 {
     m_enterSendsCheck->setChecked(on);
@@ -188,23 +206,21 @@ core::ChatRequest ChatTab::buildRequest(QString *error) const
     return request;
 }
 
-bool ChatTab::currentRequest(QString *endpoint, QJsonObject *body, QString *error) const
+core::ApiCall ChatTab::currentCall(QString *problem) const
 {
-    core::ChatRequest request = buildRequest(error);
+    core::ChatRequest request = buildRequest(problem);
     request.messages += m_conversation.messagesUpTo();
     const QString typed = m_inputEdit->toPlainText().trimmed();
     if (!typed.isEmpty())
         request.messages.append(core::ChatMessage::fromText(QStringLiteral("user"), typed));
-    if (error->isEmpty() && request.messages.isEmpty())
-        *error = tr("Type a message first.");
-    if (error->isEmpty())
-        *error = core::validate(request);
-    if (!error->isEmpty())
-        return false;
+    if (problem->isEmpty() && request.messages.isEmpty())
+        *problem = tr("Type a message first.");
+    if (problem->isEmpty())
+        *problem = core::validate(request);
+    if (!problem->isEmpty())
+        return core::ApiCall();
     request.streamOptions.reset();
-    *endpoint = QStringLiteral("chat/completions");
-    *body = request.toJson();
-    return true;
+    return core::ApiCall::of(request);
 }
 
 void ChatTab::send()
@@ -249,11 +265,9 @@ void ChatTab::setConversationStore(core::ConversationStore *store)
     m_clearButton->setVisible(store == nullptr); // the list has its own New chat
 }
 
-QJsonObject ChatTab::conversationContent() const
+core::ConversationContent ChatTab::conversationContent() const
 {
-    return QJsonObject{{QStringLiteral("conversation"), m_conversation.toJson()},
-                       {QStringLiteral("system"), m_systemEdit->text()},
-                       {QStringLiteral("model"), m_modelPicker->model()}};
+    return core::ConversationContent{m_conversation, m_systemEdit->text(), m_modelPicker->model()};
 }
 
 void ChatTab::saveConversation()
@@ -261,24 +275,23 @@ void ChatTab::saveConversation()
     m_keeper->cancelScheduledSave();
     if (!m_keeper->store() || m_conversation.isEmpty())
         return;
-    m_keeper->save(m_conversation, conversationContent());
+    m_keeper->save(conversationContent());
 }
 
-void ChatTab::showConversation(qint64 id, const Conversation &conversation, const QString &system, const QString &model)
+void ChatTab::showConversation(qint64 id, const core::ConversationContent &content)
 {
-    m_conversation = conversation;
+    m_conversation = content.conversation;
     m_transcript->resetRenderWindow();
     m_pendingReply.clear();
     m_replyNote.clear();
     m_editingNode = -1;
     m_retryButton->hide();
-    m_systemEdit->setText(system);
-    if (!model.isEmpty())
-        m_modelPicker->setCurrentText(model);
+    m_systemEdit->setText(content.system);
+    if (!content.model.isEmpty())
+        m_modelPicker->setCurrentText(content.model);
     m_keeper->setCurrent(id, conversationContent());
     m_conversationList->setCurrentId(id);
     render();
-    setBusy(false);
     Q_EMIT draftChanged();
 }
 
@@ -290,7 +303,7 @@ void ChatTab::newConversation()
         m_inputEdit->setFocus();
         return;
     }
-    showConversation(0, Conversation(), m_systemEdit->text(), m_modelPicker->model());
+    showConversation(0, {core::Conversation(), m_systemEdit->text(), m_modelPicker->model()});
     m_statusLabel->setText(m_keeper->store() ? tr("New chat. The previous one is in the list.") : tr("New chat."));
     m_inputEdit->setFocus();
 }
@@ -299,26 +312,25 @@ void ChatTab::openConversation(qint64 id)
 {
     if (!m_keeper->store() || id == m_keeper->id())
         return;
-    const auto record = m_keeper->store()->conversation(id);
-    if (!record) {
+    QString title;
+    const std::optional<core::ConversationContent> content = m_keeper->load(id, &title);
+    if (!content) {
         m_statusLabel->setText(tr("That conversation no longer exists."));
         return;
     }
     stop();
     saveConversation();
-    showConversation(id, Conversation::fromJson(record->content.value(QStringLiteral("conversation")).toObject()),
-                     record->content.value(QStringLiteral("system")).toString(), record->content.value(QStringLiteral("model")).toString());
-    m_statusLabel->setText(tr("Opened “%1”.").arg(record->title));
+    showConversation(id, *content);
+    m_statusLabel->setText(tr("Opened “%1”.").arg(title));
 }
 
-void ChatTab::setConversation(const Conversation &conversation)
+void ChatTab::setConversation(const core::Conversation &conversation)
 {
     stop();
     m_conversation = conversation;
     m_transcript->resetRenderWindow();
     m_replyNote.clear();
     render();
-    setBusy(false);
 }
 
 void ChatTab::startReply(int parentNode)
@@ -329,7 +341,7 @@ void ChatTab::startReply(int parentNode)
     if (error.isEmpty())
         error = core::validate(request);
     if (!error.isEmpty()) {
-        m_statusLabel->setText(tr("Not sent: %1").arg(error));
+        m_run->refuse(error);
         render();
         return;
     }
@@ -340,35 +352,22 @@ void ChatTab::startReply(int parentNode)
     m_jsonRequested = request.responseFormat.has_value();
     auto *job = m_client->chatStreaming(request);
     connect(job, &core::ChatStreamJob::deltaReceived, this, [this, job](int index, const QString &text) {
-        if (job != m_job || index != 0)
+        if (job != m_run->job() || index != 0)
             return;
         m_pendingReply += text;
         if (!m_renderTimer.isActive())
             m_renderTimer.start();
-        if (m_recorder && m_partialClock.elapsed() >= m_recorder->partialSaveIntervalMs()) {
-            m_recorder->savePartial(m_runId, m_pendingReply);
-            m_partialClock.restart();
-        }
+        m_run->setPartial(m_pendingReply);
     });
-    connect(job, &core::ApiJob::retrying, this, [this](int retry, int total, int delayMs, const core::ApiError &e) {
-        m_statusLabel->setText(retryingText(retry, total, delayMs, e));
-    });
-    connect(job, &core::ApiJob::finished, this, [this, job] { onJobFinished(job); });
-    m_job = job;
-    core::ChatRequest recorded = request;
-    recorded.streamOptions.reset();
-    m_runId = m_recorder ? m_recorder->begin(tabKey(), core::ApiCall::of(recorded)) : 0;
-    m_statusLabel->setText(tr("Waiting for the reply…"));
-    m_partialClock.start();
-    setBusy(true);
+    m_run->start(job, tr("Waiting for the reply…"));
     render();
     Q_EMIT draftChanged();
 }
 
 void ChatTab::stop()
 {
-    if (m_job) {
-        m_job->cancel();
+    if (isBusy()) {
+        m_run->stop();
         return;
     }
     if (m_editingNode >= 0)
@@ -383,18 +382,15 @@ void ChatTab::cancelEdit()
     m_statusLabel->setText(tr("Edit cancelled."));
 }
 
-void ChatTab::onJobFinished(core::ChatStreamJob *job)
+void ChatTab::onReplyEnded(core::ApiJob *apiJob)
 {
-    if (job != m_job)
-        return;
-    m_job.clear();
+    auto *job = static_cast<core::ChatStreamJob *>(apiJob);
     m_renderTimer.stop();
     const QString elapsed = tr("%1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
     // Whatever arrived is kept, also when the reply was stopped or cut.
     const QString text = job->text();
     QString note;
     QString status;
-    core::RunStatus historyStatus = core::RunStatus::Succeeded;
     switch (job->state()) {
     case core::ApiJob::State::Succeeded:
         status = tr("Finished: %1 · %2").arg(job->finishReason().value_or(tr("unknown")), elapsed);
@@ -404,17 +400,14 @@ void ChatTab::onJobFinished(core::ChatStreamJob *job)
     case core::ApiJob::State::Canceled:
         note = tr("stopped");
         status = tr("Stopped after %1; the partial reply is kept.").arg(elapsed);
-        historyStatus = core::RunStatus::Canceled;
         break;
     case core::ApiJob::State::Failed:
         if (job->error().kind == core::ApiError::Kind::Interrupted) {
             note = tr("interrupted: %1").arg(errorText(job->error()));
             status = tr("The reply was cut off; the partial text is kept. Retry asks again (the partial reply stays as a branch).");
-            historyStatus = core::RunStatus::Interrupted;
         } else {
             note = errorText(job->error());
             status = errorText(job->error());
-            historyStatus = core::RunStatus::Failed;
             if (m_steeringIndicator->isUnknownConceptError(job->error()))
                 m_steeringIndicator->setUnknown(true);
         }
@@ -425,7 +418,7 @@ void ChatTab::onJobFinished(core::ChatStreamJob *job)
     }
     if (!text.isEmpty()) {
         const int node = m_conversation.append(core::ChatMessage::fromText(QStringLiteral("assistant"), text), m_pendingParent);
-        ChatNode &n = m_conversation.node(node);
+        core::ChatNode &n = m_conversation.node(node);
         n.note = note;
         n.finishReason = job->finishReason().value_or(QString());
         if (const auto usage = job->usage()) {
@@ -434,7 +427,7 @@ void ChatTab::onJobFinished(core::ChatStreamJob *job)
         }
         if (m_jsonRequested && job->state() == core::ApiJob::State::Succeeded) {
             QString jsonError;
-            if (prettyJsonReply(text, &jsonError)) {
+            if (core::prettyJsonReply(text, &jsonError)) {
                 n.jsonReply = true;
             } else {
                 n.note = tr("the reply is not valid JSON: %1").arg(jsonError);
@@ -444,17 +437,14 @@ void ChatTab::onJobFinished(core::ChatStreamJob *job)
         m_replyNote = note;
     }
     m_pendingReply.clear();
-    m_statusLabel->setText(status);
-    if (m_recorder) {
-        const auto usage = job->usage();
-        m_recorder->finish(m_runId, historyStatus, text, job->state() == core::ApiJob::State::Failed ? errorText(job->error()) : QString(),
-                           job->elapsedMs(), usage ? usage->promptTokens : -1, usage ? usage->completionTokens : -1);
-    }
-    setBusy(false);
+    m_run->setStatus(status);
+    // The history keeps the reply's text (also a stopped or cut one) and the turn's usage.
+    const auto usage = job->usage();
+    m_run->setPartial(text);
+    m_run->setAnswer(text, usage ? usage->promptTokens : -1, usage ? usage->completionTokens : -1);
     render();
     Q_EMIT draftChanged();
     saveConversation();
-    Q_EMIT replyFinished();
 }
 
 void ChatTab::render()
@@ -467,13 +457,6 @@ void ChatTab::renderPending()
 {
     if (!m_transcript->renderPending(m_pendingReply))
         render();
-}
-
-void ChatTab::setBusy(bool busy)
-{
-    m_sendButton->setEnabled(!busy);
-    m_stopButton->setEnabled(busy);
-    m_regenerateButton->setEnabled(!busy && !m_conversation.isEmpty());
 }
 
 void ChatTab::copyMessage(int node)
@@ -549,9 +532,9 @@ QString ChatTab::exportMarkdown() const
     return m_conversation.toMarkdown(m_systemEdit->text().trimmed(), m_modelPicker->model());
 }
 
-QJsonObject ChatTab::exportJson() const
+QByteArray ChatTab::exportBytes(const QString &fileName) const
 {
-    return m_conversation.toExportJson(m_systemEdit->text().trimmed(), m_modelPicker->model());
+    return core::chatExportBytes(fileName, m_systemEdit->text().trimmed(), m_modelPicker->model(), m_conversation.exportMessages());
 }
 
 void ChatTab::exportConversation()
@@ -565,31 +548,14 @@ void ChatTab::exportConversation()
         m_statusLabel->setText(tr("Cannot write %1: %2").arg(file, f.errorString()));
         return;
     }
-    f.write(core::chatExportBytes(file, m_systemEdit->text().trimmed(), m_modelPicker->model(), m_conversation.exportMessages()));
+    f.write(exportBytes(file));
     m_statusLabel->setText(tr("Exported to %1.").arg(file));
-}
-
-core::ApiCall ChatTab::currentCall(QString *problem) const
-{
-    QString endpoint;
-    QJsonObject body;
-    return currentRequest(&endpoint, &body, problem) ? core::ApiCall::fromRecord(endpoint, body) : core::ApiCall();
 }
 
 QVariantMap ChatTab::draft() const
 {
-    return draftJson().toVariantMap();
-}
-
-void ChatTab::restoreDraft(const QVariantMap &draft)
-{
-    restoreDraftJson(QJsonObject::fromVariantMap(draft));
-}
-
-QJsonObject ChatTab::draftJson() const
-{
     // With a store the conversation lives there (the draft names it); without, in the draft.
-    QJsonObject draft{{QStringLiteral("conversation"), m_keeper->store() ? QJsonObject() : m_conversation.toJson()},
+    QVariantMap draft{{QStringLiteral("conversation"), m_keeper->store() ? QVariantMap() : core::conversationToVariant(m_conversation)},
                       {QStringLiteral("conversation_id"), m_keeper->id()},
                       {QStringLiteral("system"), m_systemEdit->text()},
                       {QStringLiteral("input"), m_inputEdit->toPlainText()},
@@ -598,16 +564,14 @@ QJsonObject ChatTab::draftJson() const
     return draft;
 }
 
-void ChatTab::restoreDraftJson(const QJsonObject &draft)
+void ChatTab::restoreDraft(const QVariantMap &draft)
 {
-    m_conversation = Conversation::fromJson(draft.value(QStringLiteral("conversation")).toObject());
-    m_keeper->setCurrent(0, QJsonObject());
-    const qint64 storedId = draft.value(QStringLiteral("conversation_id")).toInteger();
-    std::optional<core::ConversationRecord> stored;
-    if (m_keeper->store() && storedId > 0)
-        stored = m_keeper->store()->conversation(storedId);
+    m_conversation = core::conversationFromVariant(draft.value(QStringLiteral("conversation")).toMap());
+    m_keeper->setCurrent(0, {});
+    const qint64 storedId = draft.value(QStringLiteral("conversation_id")).toLongLong();
+    const std::optional<core::ConversationContent> stored = storedId > 0 ? m_keeper->load(storedId) : std::nullopt;
     if (stored)
-        m_conversation = Conversation::fromJson(stored->content.value(QStringLiteral("conversation")).toObject());
+        m_conversation = stored->conversation;
     m_transcript->resetRenderWindow();
     m_systemEdit->setText(draft.value(QStringLiteral("system")).toString());
     m_inputEdit->setPlainText(draft.value(QStringLiteral("input")).toString());
@@ -615,26 +579,25 @@ void ChatTab::restoreDraftJson(const QJsonObject &draft)
         m_modelPicker->setCurrentText(draft.value(QStringLiteral("model")).toString());
     m_options->readDraft(draft);
     if (stored) {
-        m_systemEdit->setText(stored->content.value(QStringLiteral("system")).toString());
+        m_systemEdit->setText(stored->system);
         m_keeper->setCurrent(storedId, conversationContent());
     } else if (m_keeper->store() && !m_conversation.isEmpty()) {
         saveConversation(); // a conversation from an older draft joins the list
     }
     m_conversationList->setCurrentId(m_keeper->id());
     render();
-    setBusy(false);
 }
 
 void ChatTab::restoreRun(const core::RunRecord &run)
 {
     QString error;
-    const auto request = core::ChatRequest::fromJson(run.request, &error);
+    const auto request = run.requestAs<core::ChatRequest>(&error);
     if (!request) {
         m_statusLabel->setText(tr("This run cannot be restored: %1").arg(error));
         return;
     }
     stop();
-    Conversation c;
+    core::Conversation c;
     int last = -1;
     QString system;
     for (const core::ChatMessage &m : request->messages) {
@@ -653,7 +616,7 @@ void ChatTab::restoreRun(const core::RunRecord &run)
     }
     // The run opens as a new conversation; the one shown stays as it was (in the list).
     saveConversation();
-    showConversation(0, c, system, request->model);
+    showConversation(0, {c, system, request->model});
     m_replyNote = run.response.isEmpty() ? run.error : QString();
     render();
     saveConversation();

@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/chat/Conversation.h"
 #include "core/net/ApiClient.h"
 #include "ui/chat/ChatComposer.h"
 #include "ui/chat/ChatOptionsPanel.h"
 #include "ui/chat/ChatTranscriptView.h"
-#include "ui/chat/Conversation.h"
 #include "ui/chat/ConversationKeeper.h"
 #include "ui/common/PlaygroundTab.h"
 
-#include <QElapsedTimer>
-#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -29,6 +27,7 @@ namespace ui {
 
 class ConversationListPanel;
 class ModelPicker;
+class RunController;
 class SteeringIndicator;
 class PromptEdit;
 
@@ -39,15 +38,15 @@ class PromptEdit;
 /// copy a message, export as Markdown or JSON. Ctrl+Enter sends; Enter sends or adds a line
 /// break, as set ("Enter sends"). With a ConversationStore, every conversation is kept in a list
 /// beside the transcript (search, rename, delete with undo); New chat (Ctrl+N) starts another.
-/// The tab composes a ChatOptionsPanel, a ChatTranscriptView and a ConversationListPanel, and
-/// runs the replies and keeps the conversation.
+/// The tab composes a ChatOptionsPanel, a ChatTranscriptView and a ConversationListPanel, runs
+/// the replies through a RunController and keeps the conversation (core::Conversation).
 class ChatTab : public PlaygroundTab
 {
     Q_OBJECT
 public:
     explicit ChatTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     void setModels(const QList<core::ModelSettings> &models) override;
-    void setRecorder(core::RunRecorder *recorder) override { m_recorder = recorder; }
+    void setRecorder(core::RunRecorder *recorder) override;
     /// The steering library the steering field's "Library" menu lists (not owned; may be null).
     void setSteeringLibrary(core::SteeringLibrary *library) { m_steeringLibrary = library; }
     /// Where conversations are kept (not owned; may be null: then there is no list and New chat
@@ -58,22 +57,23 @@ public:
     ConversationListPanel *conversationList() const { return m_conversationList; }
     /// Puts a concept id into the steering field ("" clears it).
     void setSteeringConcept(const QString &id) { m_options->setSteeringConcept(id); }
-    bool isBusy() const { return !m_job.isNull(); }
+    bool isBusy() const;
 
-    const Conversation &conversation() const { return m_conversation; }
+    const core::Conversation &conversation() const { return m_conversation; }
     /// The messages of the shown branch (without the system prompt).
     QList<core::ChatMessage> messages() const { return m_conversation.messagesUpTo(); }
     /// The request that send() would make now for the shown branch plus `pendingUserText`.
     core::ChatRequest buildRequest(QString *error) const;
     /// Replaces the conversation (e.g. benchmarks, restore) and renders it.
-    void setConversation(const Conversation &conversation);
+    void setConversation(const core::Conversation &conversation);
     /// Handles a transcript link: edit/N, copy/N, prev/N, next/N, retry/N (as the links do).
     void activateLink(const QUrl &url);
     void setEnterSends(bool on);
     bool enterSends() const;
     void attachImage(const QString &path) { m_composer->attachImage(path); }
     QString exportMarkdown() const;
-    QJsonObject exportJson() const;
+    /// The bytes of an export to `fileName`: request-shaped JSON for ".json", else Markdown.
+    QByteArray exportBytes(const QString &fileName) const;
     QTextBrowser *transcript() const { return m_transcript; }
     /// How many of the newest messages the transcript shows; older ones appear with "Show earlier".
     int renderWindow() const { return m_transcript->renderWindow(); }
@@ -87,8 +87,6 @@ public:
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
     ModelPicker *modelPicker() const override { return m_modelPicker; }
-    /// The request the tab would send now. False with `error` set when the input is not valid.
-    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const;
 
 public Q_SLOTS:
     void send();
@@ -115,22 +113,17 @@ Q_SIGNALS:
     void explainRequested(const core::Prompt &prompt, const QString &reply, const QString &model);
 
 private:
-    QJsonObject draftJson() const;
-    void restoreDraftJson(const QJsonObject &draft);
     void startReply(int parentNode);
-    void onJobFinished(core::ChatStreamJob *job);
+    void onReplyEnded(core::ApiJob *job);
     void renderPending();
-    void setBusy(bool busy);
     void cancelEdit();
-    /// Shows `conversation` (with its system prompt and model) as conversation `id`.
-    void showConversation(qint64 id, const Conversation &conversation, const QString &system, const QString &model);
-    QJsonObject conversationContent() const;
+    /// Shows `content` (a conversation with its system prompt and model) as conversation `id`.
+    void showConversation(qint64 id, const core::ConversationContent &content);
+    core::ConversationContent conversationContent() const;
 
     core::ApiClient *m_client; // not owned
-    core::RunRecorder *m_recorder = nullptr;
-    QPointer<core::ChatStreamJob> m_job;
-    qint64 m_runId = 0;
-    Conversation m_conversation;
+    RunController *m_run;
+    core::Conversation m_conversation;
     int m_pendingParent = -1;       // the user node the reply in progress answers
     int m_editingNode = -1;         // a past user message being edited, or -1
     QString m_pendingReply;         // streamed text of the reply in progress
@@ -145,7 +138,6 @@ private:
     core::SteeringLibrary *m_steeringLibrary = nullptr;
     ConversationListPanel *m_conversationList = nullptr;
     ConversationKeeper *m_keeper;
-    QElapsedTimer m_partialClock; // since the stream's text was last written to the run
     QCheckBox *m_enterSendsCheck; // m_options's
     ChatTranscriptView *m_transcript;
     ChatComposer *m_composer;

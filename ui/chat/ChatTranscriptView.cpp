@@ -1,25 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ui/chat/ChatTranscriptView.h"
 
+#include "core/chat/StructuredOutput.h"
+
 #include <QElapsedTimer>
-#include <QJsonDocument>
 #include <QScrollBar>
 
 namespace ui {
-
-std::optional<QString> prettyJsonReply(QString text, QString *error)
-{
-    const qsizetype think = text.indexOf(QStringLiteral("</think>"));
-    if (think >= 0)
-        text = text.mid(think + 8);
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(text.trimmed().toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("%1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
-        return std::nullopt;
-    }
-    return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
-}
 
 ChatTranscriptView::ChatTranscriptView(QWidget *parent)
     : QTextBrowser(parent)
@@ -29,9 +16,9 @@ ChatTranscriptView::ChatTranscriptView(QWidget *parent)
     setPlaceholderText(tr("No messages yet. Type below and press Ctrl+Enter."));
 }
 
-QString ChatTranscriptView::nodeMarkdown(const Conversation &conversation, int id) const
+QString ChatTranscriptView::nodeMarkdown(const core::Conversation &conversation, int id) const
 {
-    const ChatNode &n = conversation.node(id);
+    const core::ChatNode &n = conversation.node(id);
     const bool user = n.message.role == QLatin1String("user");
     QString md = QStringLiteral("#### %1").arg(user ? tr("You") : tr("Assistant"));
     const auto [index, count] = conversation.siblingPosition(id);
@@ -55,7 +42,7 @@ QString ChatTranscriptView::nodeMarkdown(const Conversation &conversation, int i
     }
     QString jsonError;
     if (n.jsonReply) {
-        if (const auto pretty = prettyJsonReply(n.message.text(), &jsonError))
+        if (const auto pretty = core::prettyJsonReply(n.message.text(), &jsonError))
             md += QStringLiteral("```json\n") + *pretty + QStringLiteral("```\n\n");
     } else {
         md += n.message.text() + QStringLiteral("\n\n");
@@ -69,7 +56,7 @@ QString ChatTranscriptView::nodeMarkdown(const Conversation &conversation, int i
     return md;
 }
 
-void ChatTranscriptView::render(const Conversation &conversation, bool pending, const QString &pendingReply, const QString &replyNote)
+void ChatTranscriptView::render(const core::Conversation &conversation, bool pending, const QString &pendingReply, const QString &replyNote)
 {
     QElapsedTimer clock;
     clock.start();

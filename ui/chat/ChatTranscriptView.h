@@ -1,17 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ui/chat/Conversation.h"
+#include "core/chat/Conversation.h"
 
 #include <QTextBrowser>
 
-#include <optional>
-
 namespace ui {
-
-/// A reply's JSON pretty-printed, or nullopt with `error` when it is not JSON. A leading
-/// <think>…</think> block (thinking models) is skipped, as the official client's tests do.
-std::optional<QString> prettyJsonReply(QString text, QString *error);
 
 /// The Chat tab's transcript: the active branch of a Conversation rendered as Markdown, with the
 /// act: links of each message (◀ n/m ▶, edit, copy, explain, Retry) and the reply in progress.
@@ -25,7 +19,7 @@ public:
 
     /// Renders `conversation`; with `pending` (a reply in progress) its text so far follows, else
     /// `replyNote` (an error with no reply text) when set.
-    void render(const Conversation &conversation, bool pending, const QString &pendingReply, const QString &replyNote);
+    void render(const core::Conversation &conversation, bool pending, const QString &pendingReply, const QString &replyNote);
     /// Re-lays out only the reply in progress. False when there is none shown (render() instead).
     bool renderPending(const QString &pendingReply);
 
@@ -38,7 +32,7 @@ public:
     qint64 lastRenderMs() const { return m_lastRenderMs; }
 
 private:
-    QString nodeMarkdown(const Conversation &conversation, int id) const;
+    QString nodeMarkdown(const core::Conversation &conversation, int id) const;
 
     static constexpr int kRenderWindow = 40;
     int m_renderWindow = kRenderWindow; // messages rendered, counted from the end

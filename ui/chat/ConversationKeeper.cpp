@@ -2,9 +2,6 @@
 #include "ui/chat/ConversationKeeper.h"
 
 #include "core/storage/ConversationStore.h"
-#include "ui/chat/Conversation.h"
-
-#include <QJsonDocument>
 
 namespace ui {
 
@@ -17,10 +14,20 @@ ConversationKeeper::ConversationKeeper(QObject *parent)
     connect(&m_saveTimer, &QTimer::timeout, this, &ConversationKeeper::saveDue);
 }
 
-void ConversationKeeper::setCurrent(qint64 id, const QJsonObject &content)
+void ConversationKeeper::setCurrent(qint64 id, const core::ConversationContent &content)
 {
     m_id = id;
-    m_savedContent = id > 0 ? QJsonDocument(content).toJson(QJsonDocument::Compact) : QByteArray();
+    m_savedContent = id > 0 ? content.toBytes() : QByteArray();
+}
+
+std::optional<core::ConversationContent> ConversationKeeper::load(qint64 id, QString *title) const
+{
+    const std::optional<core::ConversationRecord> record = m_store ? m_store->conversation(id) : std::nullopt;
+    if (!record)
+        return std::nullopt;
+    if (title)
+        *title = record->title;
+    return core::ConversationContent::fromRecord(*record);
 }
 
 void ConversationKeeper::scheduleSave()
@@ -29,27 +36,27 @@ void ConversationKeeper::scheduleSave()
         m_saveTimer.start();
 }
 
-void ConversationKeeper::save(const Conversation &conversation, const QJsonObject &content)
+void ConversationKeeper::save(const core::ConversationContent &content)
 {
     if (!m_store)
         return;
-    const QByteArray bytes = QJsonDocument(content).toJson(QJsonDocument::Compact);
+    const QByteArray bytes = content.toBytes();
     if (m_id > 0 && bytes == m_savedContent)
         return;
     QString firstUser;
-    for (const core::ChatMessage &m : conversation.messagesUpTo()) {
+    for (const core::ChatMessage &m : content.conversation.messagesUpTo()) {
         if (m.role == QLatin1String("user")) {
             firstUser = m.text();
             break;
         }
     }
     const QString title = core::ConversationStore::titleFor(firstUser);
-    if (m_id > 0 && m_store->save(m_id, title, content)) {
+    if (m_id > 0 && m_store->save(m_id, title, content.toJson())) {
         m_savedContent = bytes;
         return;
     }
     // New, or deleted meanwhile: stored as a new conversation, so nothing is lost.
-    m_id = m_store->create(title, content);
+    m_id = m_store->create(title, content.toJson());
     m_savedContent = m_id > 0 ? bytes : QByteArray();
     Q_EMIT currentCreated(m_id);
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/chat/ConversationCodec.h"
+
 #include <QByteArray>
-#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 
@@ -11,8 +12,6 @@ class ConversationStore;
 }
 
 namespace ui {
-
-class Conversation;
 
 /// Keeps the Chat tab's shown conversation in a ConversationStore: which stored conversation it
 /// is, what the store holds for it (so an unchanged conversation is not written again), and the
@@ -29,11 +28,13 @@ public:
     /// The stored conversation shown (0: not stored yet).
     qint64 id() const { return m_id; }
     /// The conversation shown is now `id`, which the store holds as `content` (0: none, not stored).
-    void setCurrent(qint64 id, const QJsonObject &content);
+    void setCurrent(qint64 id, const core::ConversationContent &content);
+    /// Stored conversation `id` (not deleted), or nullopt; `title` receives its title.
+    std::optional<core::ConversationContent> load(qint64 id, QString *title = nullptr) const;
 
-    /// Writes `content` (of `conversation`) as the conversation shown: replaced when it is stored
-    /// and changed, created when it is new or was deleted meanwhile (currentCreated()).
-    void save(const Conversation &conversation, const QJsonObject &content);
+    /// Writes `content` as the conversation shown: replaced when it is stored and changed,
+    /// created when it is new or was deleted meanwhile (currentCreated()).
+    void save(const core::ConversationContent &content);
     /// Asks for a save shortly (saveDue()), when there is a store.
     void scheduleSave();
     void cancelScheduledSave() { m_saveTimer.stop(); }

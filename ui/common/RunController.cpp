@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/common/RunController.h"
 
+#include "core/net/BatchJob.h"
 #include "core/storage/RunRecorder.h"
 #include "ui/common/ErrorText.h"
 
@@ -23,6 +24,10 @@ RunController::~RunController()
     if (m_job) {
         m_job->disconnect(this);
         m_job->cancel();
+    }
+    if (m_batch) {
+        m_batch->disconnect(this);
+        m_batch->cancel();
     }
 }
 
@@ -47,8 +52,7 @@ bool RunController::refuse(const QString &problem)
 
 void RunController::start(core::ApiJob *job, const QString &busyText, bool record)
 {
-    if (m_job)
-        m_job->cancel(); // ends (and records) the previous run as Canceled, synchronously
+    stop(); // ends (and records) the previous run as Canceled, synchronously
     m_job = job;
     m_partial.clear();
     m_answer = QString();
@@ -66,10 +70,29 @@ void RunController::start(core::ApiJob *job, const QString &busyText, bool recor
     setBusy(true);
 }
 
+void RunController::start(core::BatchJob *job, const QString &busyText)
+{
+    stop(); // ends the previous run as Canceled, synchronously
+    m_batch = job;
+    m_runId = 0;
+    m_busyText = busyText;
+    connect(job, &core::BatchJob::retrying, this,
+            [this, job](int chunk, int retry, int total, int delayMs, const core::ApiError &e) {
+                if (job == m_batch)
+                    setStatus(tr("Batch %1: %2").arg(chunk + 1).arg(retryingText(retry, total, delayMs, e)));
+            });
+    connect(job, &core::BatchJob::finished, this, [this, job] { onBatchFinished(job); });
+    setStatus(busyText);
+    m_elapsedTimer.start();
+    setBusy(true);
+}
+
 void RunController::stop()
 {
     if (m_job)
         m_job->cancel();
+    if (m_batch)
+        m_batch->cancel();
 }
 
 void RunController::setPartial(const QString &text)
@@ -104,22 +127,37 @@ void RunController::onFinished(core::ApiJob *job)
     if (job != m_job)
         return; // a job this controller has replaced: its answer is stale
     m_job.clear();
-    m_elapsedTimer.stop();
-    setBusy(false);
-    switch (job->state()) {
-    case core::ApiJob::State::Canceled:
-        setStatus(tr("Stopped."));
-        break;
-    case core::ApiJob::State::Failed:
-        setStatus(errorText(job->error()));
-        break;
-    default:
-        break;
-    }
+    wrapUp(job->state(), job->error());
     Q_EMIT ended(job);
     if (m_recorder && m_runId)
         m_recorder->finish(m_runId, *job, m_answer, m_partial, m_promptTokens, m_completionTokens);
     Q_EMIT finished();
+}
+
+void RunController::onBatchFinished(core::BatchJob *job)
+{
+    if (job != m_batch)
+        return; // a job this controller has replaced: its answer is stale
+    m_batch.clear();
+    wrapUp(job->state(), job->error());
+    Q_EMIT batchEnded(job);
+    Q_EMIT finished();
+}
+
+void RunController::wrapUp(core::ApiJob::State state, const core::ApiError &error)
+{
+    m_elapsedTimer.stop();
+    setBusy(false);
+    switch (state) {
+    case core::ApiJob::State::Canceled:
+        setStatus(tr("Stopped."));
+        break;
+    case core::ApiJob::State::Failed:
+        setStatus(errorText(error));
+        break;
+    default:
+        break;
+    }
 }
 
 void RunController::setBusy(bool busy)
@@ -133,8 +171,9 @@ void RunController::setBusy(bool busy)
 
 void RunController::showElapsed()
 {
-    if (m_job && m_status && !m_busyText.isEmpty() && m_status->text().startsWith(m_busyText))
-        m_status->setText(tr("%1 %2 s").arg(m_busyText).arg(m_job->elapsedMs() / 1000));
+    const qint64 ms = m_job ? m_job->elapsedMs() : m_batch ? m_batch->elapsedMs() : -1;
+    if (ms >= 0 && m_status && !m_busyText.isEmpty() && m_status->text().startsWith(m_busyText))
+        m_status->setText(tr("%1 %2 s").arg(m_busyText).arg(ms / 1000));
 }
 
 } // namespace ui

@@ -12,8 +12,9 @@ class QAbstractButton;
 class QLabel;
 
 namespace core {
+class BatchJob;
 class RunRecorder;
-}
+} // namespace core
 
 namespace ui {
 
@@ -46,9 +47,15 @@ public:
     /// `busyText` ("Tokenizing…") with the elapsed seconds, and `retrying` as it happens.
     /// `record` false: not kept in the history (a follow-up the user did not ask for).
     void start(core::ApiJob *job, const QString &busyText, bool record = true);
-    /// Cancels the running job (ended() follows at once with Canceled). Idempotent.
+    /// Runs `job`, a job made of several requests (an embedding batch), on the same path: cancels
+    /// the job before it, shows `busyText` with the elapsed seconds and each part's retries
+    /// ("Batch 2: …"), toggles Run and Stop, drops a replaced job's end, and ends with
+    /// batchEnded(job), then finished(). It is not recorded here: the tab records it with the
+    /// recorder's begin(tab, ApiCall) and finish(id, status, …), as it knows the call it stands for.
+    void start(core::BatchJob *job, const QString &busyText);
+    /// Cancels the running job (ended() or batchEnded() follows at once with Canceled). Idempotent.
     void stop();
-    bool isBusy() const { return !m_job.isNull(); }
+    bool isBusy() const { return !m_job.isNull() || !m_batch.isNull(); }
     core::ApiJob *job() const { return m_job; }
     /// The history id of the running (or last) run; 0 when not recorded.
     qint64 runId() const { return m_runId; }
@@ -66,12 +73,18 @@ public:
 Q_SIGNALS:
     /// The current job ended (any state). Connect the tab's result handling here.
     void ended(core::ApiJob *job);
+    /// The current BatchJob ended (any state), with the same default status text as ended().
+    void batchEnded(core::BatchJob *job);
     /// After ended() and the history record: for the tab's own `finished()` and for tests.
     void finished();
     void busyChanged(bool busy);
 
 private:
     void onFinished(core::ApiJob *job);
+    void onBatchFinished(core::BatchJob *job);
+    /// The current job has ended in `state`: stops the elapsed seconds, turns Run and Stop back and
+    /// shows how a job that did not succeed ended ("Stopped.", the error).
+    void wrapUp(core::ApiJob::State state, const core::ApiError &error);
     void setBusy(bool busy);
     void showElapsed();
 
@@ -82,6 +95,7 @@ private:
     QPointer<QAbstractButton> m_stop;
     bool m_disableRunWhileBusy = true;
     QPointer<core::ApiJob> m_job;
+    QPointer<core::BatchJob> m_batch;
     qint64 m_runId = 0;
     QString m_busyText;
     QString m_partial;

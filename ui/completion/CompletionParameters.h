@@ -5,7 +5,6 @@
 
 #include "core/api/Completion.h"
 
-#include <QJsonObject>
 #include <QScrollArea>
 
 #include <functional>

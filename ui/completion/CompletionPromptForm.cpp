@@ -118,17 +118,17 @@ void CompletionPromptForm::setTemplateValue(const QString &name, const QString &
         edit->setText(value);
 }
 
-QJsonObject CompletionPromptForm::templateValues() const
+QVariantMap CompletionPromptForm::templateValues() const
 {
-    QJsonObject vars;
+    QVariantMap vars;
     for (auto it = m_templateValues.cbegin(); it != m_templateValues.cend(); ++it)
         vars.insert(it.key(), it.value());
     return vars;
 }
 
-void CompletionPromptForm::insertTemplateValues(const QJsonObject &values)
+void CompletionPromptForm::insertTemplateValues(const QVariantMap &values)
 {
-    for (auto it = values.begin(); it != values.end(); ++it)
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
         m_templateValues.insert(it.key(), it.value().toString());
 }
 

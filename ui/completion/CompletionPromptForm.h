@@ -4,7 +4,7 @@
 #include "core/api/Prompt.h"
 
 #include <QHash>
-#include <QJsonObject>
+#include <QVariantMap>
 #include <QWidget>
 
 class QFormLayout;
@@ -44,9 +44,10 @@ public:
     /// The template variables found in the prompt, in order of first appearance.
     QStringList templateVariables() const;
     void setTemplateValue(const QString &name, const QString &value);
-    QJsonObject templateValues() const;
+    /// Every value typed so far (name → text), as a draft keeps them.
+    QVariantMap templateValues() const;
     /// Adds `values` (name → text) to the known values, for variables that appear later too.
-    void insertTemplateValues(const QJsonObject &values);
+    void insertTemplateValues(const QVariantMap &values);
     /// Rebuilds the value fields when the prompt's variables changed.
     void updateTemplateForm();
 

@@ -3,9 +3,10 @@
 
 #include "core/api/Evaluation.h"
 #include "core/api/Validation.h"
-#include "ui/common/ErrorText.h"
+#include "core/storage/DraftValue.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/PromptEdit.h"
+#include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/common/SteeringIndicator.h"
 #include "ui/completion/CompletionOutputPane.h"
@@ -14,7 +15,6 @@
 
 #include <QCheckBox>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -63,6 +63,17 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
     m_explainButton = m_output->explainButton();
     m_evaluationLabel = m_output->evaluationLabel();
 
+    m_run = new RunController(tabKey(), this);
+    m_run->setStatusLabel(m_statusLabel);
+    m_run->setButtons(m_runButton, m_stopButton);
+    connect(m_run, &RunController::ended, this, &CompletionTab::onRunEnded);
+    connect(m_run, &RunController::finished, this, &CompletionTab::finished);
+    m_evaluate = new RunController(tabKey(), this);
+    m_evaluate->setStatusLabel(m_evaluationLabel);
+    m_evaluate->setButtons(m_evaluateButton, nullptr);
+    connect(m_evaluate, &RunController::ended, this, &CompletionTab::onEvaluationEnded);
+    connect(m_evaluate, &RunController::finished, this, &CompletionTab::finished);
+
     connect(m_runButton, &QPushButton::clicked, this, &CompletionTab::run);
     connect(m_stopButton, &QPushButton::clicked, this, &CompletionTab::stop);
     connect(m_retryButton, &QPushButton::clicked, this, &CompletionTab::run);
@@ -101,6 +112,17 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
     layout->addLayout(side);
     setFocusProxy(m_promptEdit);
     revalidate();
+}
+
+void CompletionTab::setRecorder(core::RunRecorder *recorder)
+{
+    m_run->setRecorder(recorder);
+    m_evaluate->setRecorder(recorder);
+}
+
+bool CompletionTab::isBusy() const
+{
+    return m_run->isBusy();
 }
 
 void CompletionTab::setModels(const QList<core::ModelSettings> &models)
@@ -153,6 +175,8 @@ core::CompletionRequest CompletionTab::buildRequest(QString *error) const
         problem = tr("Choose a model first.");
     core::CompletionRequest r = core::CompletionRequest::withClientDefaults(model, buildPrompt(&problem));
     m_parameters->writeTo(r);
+    if (m_stream->isChecked())
+        r.stream = true; // as ApiClient::completeStreaming() sends it
     if (problem.isEmpty())
         problem = core::validate(r);
     if (problem.isEmpty() && m_prompt->imageCount() > 0) {
@@ -196,16 +220,6 @@ void CompletionTab::revalidate()
     m_validationLabel->setVisible(!error.isEmpty());
 }
 
-bool CompletionTab::currentRequest(QString *endpoint, QJsonObject *body, QString *error) const
-{
-    const core::CompletionRequest r = buildRequest(error);
-    if (!error->isEmpty())
-        return false;
-    *endpoint = QStringLiteral("complete");
-    *body = r.toJson();
-    return true;
-}
-
 void CompletionTab::prepareOutputs(int n)
 {
     m_output->prepareOutputs(n);
@@ -213,108 +227,76 @@ void CompletionTab::prepareOutputs(int n)
 
 void CompletionTab::run()
 {
-    if (m_job)
-        m_job->cancel(); // one request per tab
     QString error;
     const core::CompletionRequest request = buildRequest(&error);
     if (!error.isEmpty()) {
+        m_run->stop(); // one request per tab
         revalidate();
-        m_statusLabel->setText(tr("Not sent: %1").arg(error));
+        m_run->refuse(error);
         return;
     }
     // Checked when the user runs, not while typing: an empty editor is where everyone starts.
     const bool onlyText = std::all_of(request.prompt.items.cbegin(), request.prompt.items.cend(),
                                       [](const core::PromptItem &item) { return item.type == core::PromptItem::Type::Text; });
     if (onlyText && request.prompt.text().trimmed().isEmpty()) {
-        m_statusLabel->setText(tr("Not sent: %1").arg(tr("Write a prompt first (or add an image).")));
+        m_run->stop();
+        m_run->refuse(tr("Write a prompt first (or add an image)."));
         m_promptEdit->setFocus();
         return;
     }
+    m_run->stop(); // ends the previous run (its "Stopped" text) before the outputs are cleared
     m_retryButton->hide();
     prepareOutputs(request.n.value_or(1));
     m_legend->setVisible(request.logProbs.has_value());
     m_explainButton->setEnabled(false);
     m_lastRequest = request;
     m_lastCompletion.clear();
-    core::ApiJob *job = nullptr;
-    if (m_stream->isChecked()) {
-        auto *stream = m_client->completeStreaming(request);
-        connect(stream, &core::CompletionStreamJob::textReceived, this, [this, stream](int index, const QString &text) {
-            if (stream != m_job || index < 0 || index >= m_output->outputViews().size())
-                return;
-            m_output->outputViews().at(index)->appendStreamed(text);
-            if (m_recorder && m_partialClock.elapsed() >= m_recorder->partialSaveIntervalMs()) {
-                m_recorder->savePartial(m_runId, m_output->partialText());
-                m_partialClock.restart();
-            }
-        });
-        job = stream;
-    } else {
-        job = m_client->complete(request);
+    if (!request.stream.value_or(false)) {
+        m_run->start(m_client->complete(request), tr("Running…"));
+        return;
     }
-    m_runId = m_recorder ? m_recorder->begin(tabKey(), core::ApiCall::of(request)) : 0;
-    connect(job, &core::ApiJob::retrying, this, [this](int retry, int total, int delayMs, const core::ApiError &e) {
-        m_statusLabel->setText(retryingText(retry, total, delayMs, e));
+    auto *stream = m_client->completeStreaming(request);
+    connect(stream, &core::CompletionStreamJob::textReceived, this, [this, stream](int index, const QString &text) {
+        if (stream != m_run->job() || index < 0 || index >= m_output->outputViews().size())
+            return;
+        m_output->outputViews().at(index)->appendStreamed(text);
+        m_run->setPartial(m_output->partialText());
     });
-    connect(job, &core::ApiJob::finished, this, [this, job] { onJobFinished(job); });
-    m_job = job;
-    m_statusLabel->setText(tr("Running…"));
-    m_partialClock.start();
-    setBusy(true);
+    m_run->start(stream, tr("Running…"));
 }
 
 void CompletionTab::stop()
 {
-    if (m_job)
-        m_job->cancel();
+    m_run->stop();
 }
 
-void CompletionTab::setBusy(bool busy)
+void CompletionTab::onRunEnded(core::ApiJob *job)
 {
-    m_runButton->setEnabled(!busy);
-    m_stopButton->setEnabled(busy);
-}
-
-void CompletionTab::onJobFinished(core::ApiJob *job)
-{
-    if (job != m_job)
-        return; // an older job we already replaced
-    m_job.clear();
-    setBusy(false);
-    const auto *stream = qobject_cast<core::CompletionStreamJob *>(job);
     const QString elapsed = tr("%1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
-    const QString partial = m_output->partialText();
     switch (job->state()) {
     case core::ApiJob::State::Succeeded: {
+        const auto *stream = qobject_cast<core::CompletionStreamJob *>(job);
         const core::CompletionResponse response = stream ? stream->result() : static_cast<core::CompletionJob *>(job)->result();
         showResult(response);
-        m_statusLabel->setText(m_statusLabel->text() + QStringLiteral(" · ") + elapsed);
-        if (m_recorder)
-            m_recorder->finish(m_runId, core::RunStatus::Succeeded, QString::fromUtf8(QJsonDocument(response.toJson()).toJson(QJsonDocument::Compact)),
-                               QString(), job->elapsedMs(), response.numTokensPromptTotal, response.numTokensGenerated);
+        m_run->setStatus(m_run->statusText() + QStringLiteral(" · ") + elapsed);
+        m_run->setAnswer(job->answerText(), response.numTokensPromptTotal, response.numTokensGenerated);
         break;
     }
     case core::ApiJob::State::Canceled:
-        m_statusLabel->setText(tr("Stopped after %1; the partial text is kept.").arg(elapsed));
-        if (m_recorder)
-            m_recorder->finish(m_runId, core::RunStatus::Canceled, partial, QString(), job->elapsedMs());
+        m_run->setPartial(m_output->partialText());
+        m_run->setStatus(tr("Stopped after %1; the partial text is kept.").arg(elapsed));
         break;
-    case core::ApiJob::State::Failed: {
-        const bool interrupted = job->error().kind == core::ApiError::Kind::Interrupted;
-        m_statusLabel->setText(interrupted ? tr("Interrupted: %1 The partial text is kept; Retry sends the request again.").arg(errorText(job->error()))
-                                           : errorText(job->error()));
+    case core::ApiJob::State::Failed:
+        m_run->setPartial(m_output->partialText());
+        if (job->error().kind == core::ApiError::Kind::Interrupted)
+            m_run->setStatus(tr("Interrupted: %1 The partial text is kept; Retry sends the request again.").arg(m_run->statusText()));
         m_retryButton->setVisible(true);
         if (m_steeringIndicator->isUnknownConceptError(job->error()))
             m_steeringIndicator->setUnknown(true);
-        if (m_recorder)
-            m_recorder->finish(m_runId, interrupted ? core::RunStatus::Interrupted : core::RunStatus::Failed,
-                               partial, errorText(job->error()), job->elapsedMs());
         break;
-    }
     case core::ApiJob::State::Running:
         break;
     }
-    Q_EMIT finished();
 }
 
 void CompletionTab::showResult(const core::CompletionResponse &response)
@@ -345,38 +327,26 @@ void CompletionTab::evaluate()
     if (error.isEmpty())
         error = core::validate(request);
     if (!error.isEmpty()) {
-        m_evaluationLabel->setText(tr("Not sent: %1").arg(error));
+        m_evaluate->refuse(error);
         return;
     }
-    m_evaluationLabel->setText(tr("Evaluating…"));
-    m_evaluateButton->setEnabled(false);
-    auto *job = m_client->evaluate(request);
-    const qint64 runId = m_recorder ? m_recorder->begin(tabKey(), core::ApiCall::of(request)) : 0;
-    connect(job, &core::ApiJob::retrying, this, [this](int retry, int total, int delayMs, const core::ApiError &e) {
-        m_evaluationLabel->setText(retryingText(retry, total, delayMs, e));
-    });
-    connect(job, &core::ApiJob::finished, this, [this, job, runId] {
-        m_evaluateButton->setEnabled(true);
-        if (job->state() == core::ApiJob::State::Succeeded) {
-            const core::EvaluationResult r = job->result().result;
-            const double logp = r.logProbability.value_or(std::nan(""));
-            m_evaluationLabel->setText(tr("log P(expected | prompt) = %1 (p = %2) · perplexity per token %3 · greedy decoding gives it: %4 · %5 token(s)")
-                                           .arg(logp, 0, 'f', 3)
-                                           .arg(std::isnan(logp) ? tr("n/a") : QStringLiteral("%1%").arg(std::exp(logp) * 100.0, 0, 'g', 3))
-                                           .arg(std::exp(r.logPerplexityPerToken.value_or(std::nan(""))), 0, 'f', 2)
-                                           .arg(r.correctGreedy.value_or(false) ? tr("yes") : tr("no"))
-                                           .arg(r.tokenCount.value_or(0)));
-            if (m_recorder)
-                m_recorder->finish(runId, core::RunStatus::Succeeded, QString::fromUtf8(QJsonDocument(job->result().toJson()).toJson(QJsonDocument::Compact)),
-                                   QString(), job->elapsedMs(), job->result().numTokensPromptTotal.value_or(-1));
-        } else {
-            m_evaluationLabel->setText(errorText(job->error()));
-            if (m_recorder)
-                m_recorder->finish(runId, job->state() == core::ApiJob::State::Canceled ? core::RunStatus::Canceled : core::RunStatus::Failed,
-                                   QString(), errorText(job->error()), job->elapsedMs());
-        }
-        Q_EMIT finished();
-    });
+    m_evaluate->start(m_client->evaluate(request), tr("Evaluating…"));
+}
+
+void CompletionTab::onEvaluationEnded(core::ApiJob *job)
+{
+    if (job->state() != core::ApiJob::State::Succeeded)
+        return; // the evaluation line says Stopped or the error
+    const core::EvaluationResponse &response = static_cast<core::EvaluationJob *>(job)->result();
+    const core::EvaluationResult &r = response.result;
+    const double logp = r.logProbability.value_or(std::nan(""));
+    m_evaluate->setStatus(tr("log P(expected | prompt) = %1 (p = %2) · perplexity per token %3 · greedy decoding gives it: %4 · %5 token(s)")
+                              .arg(logp, 0, 'f', 3)
+                              .arg(std::isnan(logp) ? tr("n/a") : QStringLiteral("%1%").arg(std::exp(logp) * 100.0, 0, 'g', 3))
+                              .arg(std::exp(r.logPerplexityPerToken.value_or(std::nan(""))), 0, 'f', 2)
+                              .arg(r.correctGreedy.value_or(false) ? tr("yes") : tr("no"))
+                              .arg(r.tokenCount.value_or(0)));
+    m_evaluate->setAnswer(job->answerText(), response.numTokensPromptTotal.value_or(-1));
 }
 
 void CompletionTab::applyRequest(const core::CompletionRequest &r)
@@ -386,48 +356,41 @@ void CompletionTab::applyRequest(const core::CompletionRequest &r)
         m_modelPicker->setCurrentText(r.model);
     m_prompt->setPrompt(r.prompt);
     m_parameters->readFrom(r);
+    m_stream->setChecked(r.stream.value_or(false));
     m_prompt->updateTemplateForm();
     revalidate();
 }
 
 core::ApiCall CompletionTab::currentCall(QString *problem) const
 {
-    QString endpoint;
-    QJsonObject body;
-    return currentRequest(&endpoint, &body, problem) ? core::ApiCall::fromRecord(endpoint, body) : core::ApiCall();
+    QString error;
+    const core::CompletionRequest r = buildRequest(&error);
+    if (problem)
+        *problem = error;
+    return error.isEmpty() ? core::ApiCall::of(r) : core::ApiCall();
 }
 
 QVariantMap CompletionTab::draft() const
 {
-    return draftJson().toVariantMap();
+    // The request with the raw template text (not substituted), so {{ }} survive a restart; the
+    // stream flag has its own key.
+    core::CompletionRequest r = buildRequest(nullptr);
+    r.prompt = m_prompt->rawPrompt();
+    r.stream.reset();
+    return {{QStringLiteral("request"), core::requestToDraft(r)},
+            {QStringLiteral("variables"), m_prompt->templateValues()},
+            {QStringLiteral("stream"), m_stream->isChecked()},
+            {QStringLiteral("completion_expected"), m_expectedEdit->text()}};
 }
 
 void CompletionTab::restoreDraft(const QVariantMap &draft)
 {
-    restoreDraftJson(QJsonObject::fromVariantMap(draft));
-}
-
-QJsonObject CompletionTab::draftJson() const
-{
-    const QJsonObject vars = m_prompt->templateValues();
-    // The request with the raw template text (not substituted), so {{ }} survive a restart.
-    core::CompletionRequest r = buildRequest(nullptr);
-    r.prompt = m_prompt->rawPrompt();
-    return QJsonObject{{QStringLiteral("request"), r.toJson()},
-                       {QStringLiteral("variables"), vars},
-                       {QStringLiteral("stream"), m_stream->isChecked()},
-                       {QStringLiteral("completion_expected"), m_expectedEdit->text()}};
-}
-
-void CompletionTab::restoreDraftJson(const QJsonObject &draft)
-{
     QString error;
-    const auto request = core::CompletionRequest::fromJson(draft.value(QStringLiteral("request")).toObject(), &error);
-    const QJsonObject vars = draft.value(QStringLiteral("variables")).toObject();
-    m_prompt->insertTemplateValues(vars);
+    const auto request = core::requestFromDraft<core::CompletionRequest>(draft.value(QStringLiteral("request")), &error);
+    m_prompt->insertTemplateValues(draft.value(QStringLiteral("variables")).toMap());
     if (request)
         applyRequest(*request);
-    m_stream->setChecked(draft.value(QStringLiteral("stream")).toBool(true));
+    m_stream->setChecked(draft.value(QStringLiteral("stream"), true).toBool());
     m_expectedEdit->setText(draft.value(QStringLiteral("completion_expected")).toString());
 }
 
@@ -435,31 +398,30 @@ void CompletionTab::restoreRun(const core::RunRecord &run)
 {
     QString error;
     if (run.endpoint == QLatin1String("evaluate")) {
-        const auto request = core::EvaluationRequest::fromJson(run.request, &error);
-        if (request) {
+        if (const auto request = run.requestAs<core::EvaluationRequest>(&error)) {
             core::CompletionRequest r = buildRequest(nullptr);
             r.model = request->model;
             r.prompt = request->prompt;
             applyRequest(r);
             m_expectedEdit->setText(request->completionExpected);
         }
-        m_evaluationLabel->setText(run.error.isEmpty() ? tr("Restored from the history.") : run.error);
+        m_evaluate->setStatus(run.error.isEmpty() ? tr("Restored from the history.") : run.error);
         return;
     }
-    const auto request = core::CompletionRequest::fromJson(run.request, &error);
+    const auto request = run.requestAs<core::CompletionRequest>(&error);
     if (!request) {
-        m_statusLabel->setText(tr("This run cannot be restored: %1").arg(error));
+        m_run->setStatus(tr("This run cannot be restored: %1").arg(error));
         return;
     }
     applyRequest(*request);
     m_lastRequest = *request;
-    const auto response = core::CompletionResponse::fromJson(QJsonDocument::fromJson(run.response.toUtf8()).object(), &error);
+    const auto response = run.responseAs<core::CompletionResponse>(&error);
     if (run.status == core::RunStatus::Succeeded && response) {
         showResult(*response);
     } else {
         prepareOutputs(1);
         m_output->outputViews().first()->setPlainText(run.response);
-        m_statusLabel->setText(run.error.isEmpty() ? tr("Restored (%1).").arg(core::runStatusName(run.status)) : run.error);
+        m_run->setStatus(run.error.isEmpty() ? tr("Restored (%1).").arg(core::runStatusName(run.status)) : run.error);
     }
 }
 

@@ -5,7 +5,6 @@
 #include "ui/common/PlaygroundTab.h"
 #include "ui/completion/CompletionView.h"
 
-#include <QElapsedTimer>
 #include <QPointer>
 #include <QWidget>
 
@@ -24,6 +23,7 @@ class CompletionOutputPane;
 class CompletionParameters;
 class CompletionPromptForm;
 class ModelPicker;
+class RunController;
 class SteeringIndicator;
 class PromptEdit;
 
@@ -33,23 +33,26 @@ class PromptEdit;
 /// completions side by side, tokens coloured by log-probability, echo and raw_completion,
 /// Evaluate (`/evaluate`) of an expected completion. Run with Ctrl+Enter, Stop with Esc.
 /// The tab composes a CompletionPromptForm, CompletionParameters and a CompletionOutputPane and
-/// runs the jobs; the validation message is its own.
+/// runs the jobs through two RunControllers (the completion, the evaluation); the validation
+/// message is its own.
 class CompletionTab : public PlaygroundTab
 {
     Q_OBJECT
 public:
     explicit CompletionTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     void setModels(const QList<core::ModelSettings> &models) override;
-    void setRecorder(core::RunRecorder *recorder) override { m_recorder = recorder; }
+    void setRecorder(core::RunRecorder *recorder) override;
     /// The steering library the steering field's "Library" menu lists (not owned; may be null).
     void setSteeringLibrary(core::SteeringLibrary *library) { m_steeringLibrary = library; }
     /// Puts a concept id into the steering field ("" clears it).
     void setSteeringConcept(const QString &id);
-    bool isBusy() const { return !m_job.isNull(); }
+    /// A completion runs (an evaluation does not count).
+    bool isBusy() const;
 
-    /// The request the current form describes; `error` is set (first problem) when it is not valid.
+    /// The request the current form describes (`stream` set when the tab streams it); `error` is
+    /// set (first problem) when it is not valid.
     core::CompletionRequest buildRequest(QString *error) const;
-    /// Fills the form from `request` (prompt text and images, every parameter).
+    /// Fills the form from `request` (prompt text and images, every parameter, streaming).
     void applyRequest(const core::CompletionRequest &request);
     /// The template variables found in the prompt, in order of first appearance.
     QStringList templateVariables() const;
@@ -66,8 +69,6 @@ public:
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
     ModelPicker *modelPicker() const override { return m_modelPicker; }
-    /// The request the tab would send now. False with `error` set when the input is not valid.
-    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const;
 
 public Q_SLOTS:
     void run();
@@ -83,23 +84,19 @@ Q_SIGNALS:
     void finished();
 
 private:
-    QJsonObject draftJson() const;
-    void restoreDraftJson(const QJsonObject &draft);
     void revalidate();
-    void setBusy(bool busy);
     void prepareOutputs(int n);
-    void onJobFinished(core::ApiJob *job);
+    void onRunEnded(core::ApiJob *job);
+    void onEvaluationEnded(core::ApiJob *job);
     void showResult(const core::CompletionResponse &response);
     core::Prompt buildPrompt(QString *error) const;
 
     core::ApiClient *m_client; // not owned
-    core::RunRecorder *m_recorder = nullptr;
-    QPointer<core::ApiJob> m_job;
-    qint64 m_runId = 0;
+    RunController *m_run;      ///< /complete: Run, Stop, Retry, the status line
+    RunController *m_evaluate; ///< /evaluate: Evaluate, the evaluation line
     core::CompletionRequest m_lastRequest; // what the shown completions answer
     QString m_lastCompletion;              // the first of them, for Explain
     QPointer<QWidget> m_flagged;           // the field the validation message names
-    QElapsedTimer m_partialClock;          // since the stream's text was last written to the run
     core::SteeringLibrary *m_steeringLibrary = nullptr;
 
     CompletionPromptForm *m_prompt;

@@ -67,6 +67,7 @@ public:
     QPushButton *cancelButton() const { return m_cancelButton; }
     QPushButton *resumeButton() const { return m_resumeButton; }
     QProgressBar *progress() const { return m_progress; }
+    QLabel *statusLabel() const { return m_status; } ///< the tab's one status line
 
 Q_SIGNALS:
     /// The texts or the provider changed.

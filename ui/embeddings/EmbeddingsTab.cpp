@@ -7,6 +7,7 @@
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/Plural.h"
+#include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/embeddings/EmbeddingsAnalysis.h"
 #include "ui/embeddings/EmbeddingsExporter.h"
@@ -18,7 +19,6 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -54,17 +54,26 @@ EmbeddingsTab::EmbeddingsTab(core::ApiClient *client, QWidget *parent)
     , m_client(client)
 {
     build();
+    m_run = new RunController(tabKey(), this);
+    m_run->setStatusLabel(m_form->statusLabel());
+    m_run->setButtons(m_embedButton, m_cancelButton);
+    connect(m_run, &RunController::batchEnded, this, &EmbeddingsTab::onRunFinished);
+    m_search = new RunController(tabKey(), this);
+    m_search->setStatusLabel(m_form->statusLabel());
+    connect(m_search, &RunController::batchEnded, this, &EmbeddingsTab::onSearchFinished);
     addRunStopShortcuts(this, &EmbeddingsTab::embed, &EmbeddingsTab::cancel);
 }
 
 EmbeddingsTab::~EmbeddingsTab()
 {
-    if (m_job)
-        m_job->disconnect(this);
-    if (m_searchJob)
-        m_searchJob->disconnect(this);
-    delete m_job;
-    delete m_searchJob;
+    // The controllers cancel their jobs without a word to the tab, before the provider goes.
+    delete m_search;
+    delete m_run;
+}
+
+void EmbeddingsTab::setRecorder(core::RunRecorder *recorder)
+{
+    m_run->setRecorder(recorder);
 }
 
 void EmbeddingsTab::build()
@@ -179,6 +188,12 @@ void EmbeddingsTab::setStatus(const QString &text, bool error)
     m_form->setStatus(text, error);
 }
 
+void EmbeddingsTab::refuse(const QString &problem)
+{
+    m_form->setStatus(QString(), true);
+    m_run->refuse(problem);
+}
+
 QString EmbeddingsTab::statusText() const
 {
     return m_form->statusText();
@@ -211,13 +226,13 @@ QTreeView *EmbeddingsTab::selectionList() const
 
 bool EmbeddingsTab::isBusy() const
 {
-    return m_job || m_analysis->isBusy();
+    return m_run->isBusy() || m_analysis->isBusy();
 }
 
 
 void EmbeddingsTab::showCachedMap()
 {
-    if (m_job || !m_cache)
+    if (m_run->isBusy() || !m_cache)
         return;
     QStringList texts, labels;
     parseInput(&texts, &labels);
@@ -225,46 +240,43 @@ void EmbeddingsTab::showCachedMap()
         return;
     m_cacheOnlyRun = true;
     embed();
-    m_cacheOnlyRun = m_job != nullptr;
+    m_cacheOnlyRun = m_run->isBusy();
 }
 
 void EmbeddingsTab::embed()
 {
-    if (m_job)
+    if (m_run->isBusy())
         return;
     QStringList texts, labels;
     parseInput(&texts, &labels);
-    if (texts.isEmpty()) {
-        setStatus(tr("There are no texts to embed: paste some (one per line), open a file or pick a sample."), true);
-        return;
-    }
+    if (texts.isEmpty())
+        return refuse(tr("There are no texts to embed: paste some (one per line), open a file or pick a sample."));
     QString error;
     std::unique_ptr<core::EmbeddingProvider> provider = makeProvider(&error);
-    if (!provider) {
-        setStatus(error, true);
-        return;
-    }
+    if (!provider)
+        return refuse(error);
+    // The recorded request is the first batch's (the run sends as many as the texts need).
+    QString problem;
+    const core::ApiCall call = m_cacheOnlyRun ? core::ApiCall() : currentCall(&problem);
     m_runProvider = std::move(provider);
     m_runTexts = texts;
     m_runLabels = labels;
-    m_job = new core::CachedEmbeddingJob(m_runProvider.get(), m_cache, texts, false, this);
-    m_job->setCacheOnly(m_cacheOnlyRun);
-    m_embedButton->setEnabled(false);
-    m_cancelButton->setEnabled(true);
+    auto *job = new core::CachedEmbeddingJob(m_runProvider.get(), m_cache, texts, false, this);
+    job->setCacheOnly(m_cacheOnlyRun);
+    job->setAutoDelete(true);
     m_resumeButton->hide();
     m_progress->setRange(0, int(texts.size()));
     m_progress->setValue(0);
     m_progress->show();
-    setStatus(tr("Embedding %1 with %2…").arg(plural(texts.size(), tr("text"), tr("texts")), m_runProvider->displayName()));
-    QString endpoint;
-    QJsonObject body;
-    QString requestError;
-    if (m_recorder && !m_cacheOnlyRun && currentRequest(&endpoint, &body, &requestError))
-        m_runId = m_recorder->begin(tabKey(), core::ApiCall::fromRecord(endpoint, body));
-    connect(m_job, &core::CachedEmbeddingJob::progress, this, [this](int done, int total) {
+    const QString busy
+        = tr("Embedding %1 with %2…").arg(plural(texts.size(), tr("text"), tr("texts")), m_runProvider->displayName());
+    setStatus(busy); // out of an earlier error's colour
+    m_run->start(job, busy);
+    m_runId = call.isValid() && m_run->recorder() ? m_run->recorder()->begin(tabKey(), call) : 0;
+    connect(job, &core::CachedEmbeddingJob::progress, this, [this, job](int done, int total) {
         m_progress->setValue(done);
-        const int cached = m_job->cached();
-        const double seconds = m_job->sendingMs() / 1000.0;
+        const int cached = job->cached();
+        const double seconds = job->sendingMs() / 1000.0;
         QString line = tr("%1 of %2 embedded").arg(done).arg(total);
         if (cached > 0)
             line += tr(" · %1 from the cache").arg(cached);
@@ -275,32 +287,23 @@ void EmbeddingsTab::embed()
         }
         setStatus(line);
     });
-    connect(m_job, &core::CachedEmbeddingJob::retrying, this,
-            [this](int chunk, int retry, int totalRetries, int delayMs, const core::ApiError &e) {
-                setStatus(tr("Batch %1: %2").arg(chunk + 1).arg(retryingText(retry, totalRetries, delayMs, e)));
-            });
-    connect(m_job, &core::CachedEmbeddingJob::finished, this, &EmbeddingsTab::onRunFinished);
 }
 
 void EmbeddingsTab::cancel()
 {
-    if (m_job)
-        m_job->cancel();
-    else if (m_searchJob)
-        m_searchJob->cancel();
+    if (m_run->isBusy())
+        m_run->stop();
+    else if (m_search->isBusy())
+        m_search->stop();
     else if (m_analysis->isCancellable())
         m_analysis->cancel();
     else if (!m_map->selection().isEmpty())
         m_map->setSelection({}); // Esc with nothing running clears the map's selection
 }
 
-void EmbeddingsTab::onRunFinished()
+void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
 {
-    core::CachedEmbeddingJob *job = m_job;
-    m_job.clear();
-    job->deleteLater();
-    m_embedButton->setEnabled(true);
-    m_cancelButton->setEnabled(false);
+    auto *job = static_cast<core::CachedEmbeddingJob *>(batch);
     m_lastSent = job->sent();
     m_lastCached = job->cached();
     const int done = job->done();
@@ -309,13 +312,14 @@ void EmbeddingsTab::onRunFinished()
     QString cacheNote;
     if (!job->cacheError().isEmpty())
         cacheNote = tr(" The cache could not store them: %1.").arg(job->cacheError());
-    if (m_recorder && m_runId)
-        m_recorder->finish(m_runId, job->state() == core::ApiJob::State::Succeeded  ? core::RunStatus::Succeeded
-                                    : job->state() == core::ApiJob::State::Canceled ? core::RunStatus::Canceled
-                                                                                     : core::RunStatus::Failed,
-                           tr("%1 vectors, %2 from the cache").arg(done).arg(job->cached()),
-                           job->state() == core::ApiJob::State::Failed ? errorText(job->error()) : QString(),
-                           job->sendingMs());
+    if (m_run->recorder() && m_runId)
+        m_run->recorder()->finish(m_runId,
+                                  job->state() == core::ApiJob::State::Succeeded  ? core::RunStatus::Succeeded
+                                  : job->state() == core::ApiJob::State::Canceled ? core::RunStatus::Canceled
+                                                                                   : core::RunStatus::Failed,
+                                  tr("%1 vectors, %2 from the cache").arg(done).arg(job->cached()),
+                                  job->state() == core::ApiJob::State::Failed ? errorText(job->error()) : QString(),
+                                  job->sendingMs());
     m_runId = 0;
     const bool cacheOnly = std::exchange(m_cacheOnlyRun, false);
     if (cacheOnly && job->state() != core::ApiJob::State::Succeeded) {
@@ -387,39 +391,42 @@ void EmbeddingsTab::search(const QString &query)
         setStatus(tr("The texts came from a draft: embed them again to search."), true);
         return;
     }
-    if (m_searchJob)
-        m_searchJob->cancel();
     // The query goes through the provider that embedded the texts (asymmetric: as "query").
     m_query->setText(q);
-    m_searchJob = new core::CachedEmbeddingJob(m_runProvider.get(), m_cache, {q}, true, this);
-    setStatus(tr("Searching for “%1”…").arg(elideText(q, 60)));
-    connect(m_searchJob, &core::CachedEmbeddingJob::finished, this, [this, q] {
-        core::CachedEmbeddingJob *job = m_searchJob;
-        m_searchJob.clear();
-        job->deleteLater();
-        if (job->state() != core::ApiJob::State::Succeeded) {
-            if (job->state() == core::ApiJob::State::Failed)
-                setStatus(tr("The search failed: %1").arg(errorText(job->error())), true);
-            Q_EMIT searchFinished();
-            return;
-        }
-        const core::Embedding vector = job->embeddings().value(0);
-        if (vector.size() != set().dims) {
-            setStatus(tr("The query's vector has %1 dimensions, the texts' %2: embed the texts again with these settings.")
-                          .arg(vector.size())
-                          .arg(set().dims),
-                      true);
-            Q_EMIT searchFinished();
-            return;
-        }
-        if (!m_analysis->index()) { // the index is still being built: ranked as soon as it is there
-            m_pendingSearch = vector;
-            m_pendingQuery = q;
-            setStatus(tr("Searching for “%1”: waiting for the neighbour index…").arg(elideText(q, 60)));
-            return;
-        }
-        showSearchHits(vector, q);
-    });
+    auto *job = new core::CachedEmbeddingJob(m_runProvider.get(), m_cache, {q}, true, this);
+    job->setAutoDelete(true);
+    const QString busy = tr("Searching for “%1”…").arg(elideText(q, 60));
+    setStatus(busy); // out of an earlier error's colour
+    m_search->start(job, busy); // cancels the search before it
+    m_searchText = q;
+}
+
+void EmbeddingsTab::onSearchFinished(core::BatchJob *batch)
+{
+    auto *job = static_cast<core::CachedEmbeddingJob *>(batch);
+    const QString q = m_searchText;
+    if (job->state() != core::ApiJob::State::Succeeded) {
+        if (job->state() == core::ApiJob::State::Failed)
+            setStatus(tr("The search failed: %1").arg(errorText(job->error())), true);
+        Q_EMIT searchFinished();
+        return;
+    }
+    const core::Embedding vector = job->embeddings().value(0);
+    if (vector.size() != set().dims) {
+        setStatus(tr("The query's vector has %1 dimensions, the texts' %2: embed the texts again with these settings.")
+                      .arg(vector.size())
+                      .arg(set().dims),
+                  true);
+        Q_EMIT searchFinished();
+        return;
+    }
+    if (!m_analysis->index()) { // the index is still being built: ranked as soon as it is there
+        m_pendingSearch = vector;
+        m_pendingQuery = q;
+        setStatus(tr("Searching for “%1”: waiting for the neighbour index…").arg(elideText(q, 60)));
+        return;
+    }
+    showSearchHits(vector, q);
 }
 
 void EmbeddingsTab::showSearchHits(const core::Embedding &vector, const QString &q)
@@ -455,32 +462,27 @@ void EmbeddingsTab::exportDialog(bool map, const QString &filter, const QString 
         setStatus(error, true);
 }
 
-bool EmbeddingsTab::currentRequest(QString *endpoint, QJsonObject *body, QString *error) const
+core::ApiCall EmbeddingsTab::currentCall(QString *problem) const
 {
     QStringList texts, labels;
     parseInput(&texts, &labels);
     if (texts.isEmpty()) {
-        *error = tr("There are no texts yet.");
-        return false;
+        *problem = tr("There are no texts yet.");
+        return {};
     }
     const auto p = Provider(m_provider->currentIndex());
     const QStringList first = texts.mid(0, m_chunkSize->value());
     if (p == Provider::Symmetric || p == Provider::Asymmetric) {
-        QString message;
-        std::unique_ptr<core::EmbeddingProvider> provider = makeProvider(&message);
-        if (!provider) {
-            *error = message;
-            return false;
-        }
+        std::unique_ptr<core::EmbeddingProvider> provider = makeProvider(problem);
+        if (!provider)
+            return {};
         core::BatchSemanticEmbeddingRequest request;
         static_cast<core::SemanticEmbeddingOptions &>(request)
             = static_cast<core::AlephAlphaEmbeddingProvider *>(provider.get())
                   ->options(p == Provider::Asymmetric ? core::Representation::Document : core::Representation::Symmetric);
         for (const QString &t : first)
             request.prompts.append(core::Prompt::fromText(t));
-        *endpoint = u"batch_semantic_embed"_s;
-        *body = request.toJson();
-        return true;
+        return core::ApiCall::of(request);
     }
     if (p == Provider::EmbeddingsV2) {
         core::EmbeddingV2Request request;
@@ -488,32 +490,13 @@ bool EmbeddingsTab::currentRequest(QString *endpoint, QJsonObject *body, QString
         if (m_dimensions->value() > 0)
             request.dimensions = m_dimensions->value();
         request.input = core::EmbeddingV2Input::fromTexts(first);
-        *endpoint = u"embeddings"_s;
-        *body = request.toJson();
-        return true;
+        return core::ApiCall::of(request);
     }
-    *error = tr("View code shows Aleph Alpha requests only.");
-    return false;
-}
-
-core::ApiCall EmbeddingsTab::currentCall(QString *problem) const
-{
-    QString endpoint;
-    QJsonObject body;
-    return currentRequest(&endpoint, &body, problem) ? core::ApiCall::fromRecord(endpoint, body) : core::ApiCall();
+    *problem = tr("View code shows Aleph Alpha requests only.");
+    return {};
 }
 
 QVariantMap EmbeddingsTab::draft() const
-{
-    return draftJson().toVariantMap();
-}
-
-void EmbeddingsTab::restoreDraft(const QVariantMap &draft)
-{
-    restoreDraftJson(QJsonObject::fromVariantMap(draft));
-}
-
-QJsonObject EmbeddingsTab::draftJson() const
 {
     QString text = m_input->toPlainText();
     if (text.size() > kDraftLimit)
@@ -523,7 +506,7 @@ QJsonObject EmbeddingsTab::draftJson() const
             {u"model"_s, m_model->model()},
             {u"compress_to_size"_s, m_compress->currentIndex() == 1 ? core::kCompressedEmbeddingSize : 0},
             {u"normalize"_s, m_normalize->isChecked()},
-            {u"contextual_control_threshold"_s, m_thresholdOn->isChecked() ? QJsonValue(m_threshold->value()) : QJsonValue()},
+            {u"contextual_control_threshold"_s, m_thresholdOn->isChecked() ? QVariant(m_threshold->value()) : QVariant()},
             {u"control_log_additive"_s, m_logAdditive->isChecked()},
             {u"dimensions"_s, m_dimensions->value()},
             {u"gradient_url"_s, m_gradientUrl->text()},
@@ -533,25 +516,28 @@ QJsonObject EmbeddingsTab::draftJson() const
             {u"projection"_s, m_projection->currentIndex()}}; // never the Gradient token
 }
 
-void EmbeddingsTab::restoreDraftJson(const QJsonObject &draft)
+void EmbeddingsTab::restoreDraft(const QVariantMap &draft)
 {
     m_input->setPlainText(draft.value(u"texts"_s).toString());
-    m_provider->setCurrentIndex(std::clamp(draft.value(u"provider"_s).toInt(int(Provider::Asymmetric)), 0, 3));
+    m_provider->setCurrentIndex(std::clamp(draft.value(u"provider"_s, int(Provider::Asymmetric)).toInt(), 0, 3));
     if (draft.contains(u"model"_s))
         m_model->setEditText(draft.value(u"model"_s).toString());
     m_compress->setCurrentIndex(draft.value(u"compress_to_size"_s).toInt() == core::kCompressedEmbeddingSize ? 1 : 0);
     m_normalize->setChecked(draft.value(u"normalize"_s).toBool());
-    const QJsonValue threshold = draft.value(u"contextual_control_threshold"_s);
-    m_thresholdOn->setChecked(threshold.isDouble());
-    if (threshold.isDouble())
-        m_threshold->setValue(threshold.toDouble());
-    m_logAdditive->setChecked(draft.value(u"control_log_additive"_s).toBool(true));
+    // A number when the threshold is on; null (or absent) when off.
+    const QVariant thresholdValue = draft.value(u"contextual_control_threshold"_s);
+    bool thresholdOn = false;
+    const double threshold = thresholdValue.isNull() ? 0 : thresholdValue.toDouble(&thresholdOn);
+    m_thresholdOn->setChecked(thresholdOn);
+    if (thresholdOn)
+        m_threshold->setValue(threshold);
+    m_logAdditive->setChecked(draft.value(u"control_log_additive"_s, true).toBool());
     m_dimensions->setValue(draft.value(u"dimensions"_s).toInt());
     if (draft.contains(u"gradient_url"_s))
         m_gradientUrl->setText(draft.value(u"gradient_url"_s).toString());
     m_gradientWorkspace->setText(draft.value(u"gradient_workspace"_s).toString());
-    m_chunkSize->setValue(draft.value(u"chunk_size"_s).toInt(core::kMaxPromptsPerBatch));
-    m_inFlight->setValue(draft.value(u"in_flight"_s).toInt(4));
+    m_chunkSize->setValue(draft.value(u"chunk_size"_s, core::kMaxPromptsPerBatch).toInt());
+    m_inFlight->setValue(draft.value(u"in_flight"_s, 4).toInt());
     const QSignalBlocker blocker(m_projection);
     m_projection->setCurrentIndex(std::clamp(draft.value(u"projection"_s).toInt(), 0, 1));
 }
@@ -559,24 +545,31 @@ void EmbeddingsTab::restoreDraftJson(const QJsonObject &draft)
 void EmbeddingsTab::restoreRun(const core::RunRecord &run)
 {
     // The recorded request is the first batch: its options and texts come back into the form.
-    const QJsonObject request = run.request;
+    QString error;
     QStringList texts;
+    QString model;
     if (run.endpoint == u"embeddings"_s) {
+        const auto request = run.requestAs<core::EmbeddingV2Request>(&error);
+        if (!request)
+            return setStatus(tr("This run cannot be restored: %1").arg(error), true);
         m_provider->setCurrentIndex(int(Provider::EmbeddingsV2));
-        for (const QJsonValue &v : request.value(u"input"_s).toArray())
-            texts.append(v.toString());
-        m_dimensions->setValue(request.value(u"dimensions"_s).toInt());
+        texts = request->input.kind == core::EmbeddingV2Input::Kind::Text ? QStringList{request->input.text}
+                                                                          : request->input.texts;
+        m_dimensions->setValue(request->dimensions.value_or(0));
+        model = request->model;
     } else {
-        const QString representation = request.value(u"representation"_s).toString();
-        m_provider->setCurrentIndex(int(representation == u"symmetric"_s ? Provider::Symmetric : Provider::Asymmetric));
-        for (const QJsonValue &prompt : request.value(u"prompts"_s).toArray()) {
-            const QJsonValue first = prompt.isArray() ? prompt.toArray().first() : prompt;
-            texts.append(first.isString() ? first.toString() : first.toObject().value(u"data"_s).toString());
-        }
-        m_compress->setCurrentIndex(request.value(u"compress_to_size"_s).toInt() == core::kCompressedEmbeddingSize ? 1 : 0);
-        m_normalize->setChecked(request.value(u"normalize"_s).toBool());
+        const auto request = run.requestAs<core::BatchSemanticEmbeddingRequest>(&error);
+        if (!request)
+            return setStatus(tr("This run cannot be restored: %1").arg(error), true);
+        m_provider->setCurrentIndex(
+            int(request->representation == core::Representation::Symmetric ? Provider::Symmetric : Provider::Asymmetric));
+        for (const core::Prompt &prompt : request->prompts)
+            texts.append(prompt.isPlainText() ? *prompt.plainText : prompt.items.value(0).text);
+        m_compress->setCurrentIndex(request->compressToSize == core::kCompressedEmbeddingSize ? 1 : 0);
+        m_normalize->setChecked(request->normalize.value_or(false));
+        model = request->model.value_or(QString());
     }
-    m_model->setEditText(request.value(u"model"_s).toString());
+    m_model->setEditText(model);
     if (!texts.isEmpty())
         setTextsAndLabels(texts, {});
     setStatus(tr("Restored the run's first batch (%1). %2").arg(plural(texts.size(), tr("text"), tr("texts")), run.response));

@@ -8,7 +8,6 @@
 #include "ui/embeddings/EmbeddingsForm.h"
 #include "ui/embeddings/EmbeddingsViews.h"
 
-#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -25,6 +24,7 @@ class QTreeView;
 
 namespace core {
 class ApiClient;
+class BatchJob;
 class CachedEmbeddingJob;
 class EmbeddingCache;
 class EmbeddingProvider;
@@ -37,6 +37,7 @@ class EmbeddingsSidePanel;
 class MapView;
 class MatrixView;
 class ModelPicker;
+class RunController;
 
 /// The Embeddings tab: texts (pasted, from a TXT or CSV file, or a sample set) embedded in batches
 /// through a provider (Aleph Alpha semantic symmetric or asymmetric, Aleph Alpha /embeddings,
@@ -62,16 +63,15 @@ public:
     void setModels(const QList<core::ModelSettings> &models) override;
     /// The vector cache (null: none, every run sends everything). Not owned.
     void setCache(core::EmbeddingCache *cache) { m_cache = cache; }
-    void setRecorder(core::RunRecorder *recorder) override { m_recorder = recorder; }
+    void setRecorder(core::RunRecorder *recorder) override;
 
     QString tabKey() const override { return QStringLiteral("embeddings"); }
+    /// The first batch's /batch_semantic_embed or /embeddings call (Gradient: none).
     core::ApiCall currentCall(QString *problem) const override;
     QVariantMap draft() const override;
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
     ModelPicker *modelPicker() const override { return m_model; }
-    /// The request the tab would send now. False with `error` set when the input is not valid.
-    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const;
 
     // For tests and scripted use.
     void setProvider(Provider provider);
@@ -119,11 +119,12 @@ Q_SIGNALS:
     void runFinished();
 
 private:
-    QJsonObject draftJson() const;
-    void restoreDraftJson(const QJsonObject &draft);
     void build();
     std::unique_ptr<core::EmbeddingProvider> makeProvider(QString *error) const;
-    void onRunFinished();
+    /// Shows "Not sent: <problem>" in the error colour.
+    void refuse(const QString &problem);
+    void onRunFinished(core::BatchJob *batch);
+    void onSearchFinished(core::BatchJob *batch);
     /// Lists and rings the hits of the query vector (the neighbour index is built).
     void showSearchHits(const QList<float> &vector, const QString &query);
     void setStatus(const QString &text, bool error = false);
@@ -131,7 +132,8 @@ private:
 
     core::ApiClient *m_client;
     core::EmbeddingCache *m_cache = nullptr;
-    core::RunRecorder *m_recorder = nullptr;
+    RunController *m_run = nullptr;    ///< the embedding runs: recorded by the tab (one call, many requests)
+    RunController *m_search = nullptr; ///< the search queries: not recorded
 
     EmbeddingsForm *m_form = nullptr;
     EmbeddingsAnalysis *m_analysis = nullptr;
@@ -162,15 +164,12 @@ private:
 
     // The running embedding job and what it embeds.
     std::unique_ptr<core::EmbeddingProvider> m_runProvider;
-    QPointer<core::CachedEmbeddingJob> m_job;
     QStringList m_runTexts, m_runLabels;
-    qint64 m_runId = 0;
+    qint64 m_runId = 0; // its history record
     int m_lastSent = 0;
     int m_lastCached = 0;
 
-    // The search's own provider and job.
-    std::unique_ptr<core::EmbeddingProvider> m_searchProvider;
-    QPointer<core::CachedEmbeddingJob> m_searchJob;
+    QString m_searchText;           // the running search's query
     QList<float> m_pendingSearch;   // a query vector that arrived before the index
     QString m_pendingQuery;
     bool m_cacheOnlyRun = false; // the run in progress is showCachedMap()'s

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/explanation/ExplanationTab.h"
 
-#include "core/storage/RequestDraft.h"
+#include "core/storage/DraftValue.h"
 #include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/explanation/ExplanationExporter.h"
