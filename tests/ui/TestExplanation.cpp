@@ -4,8 +4,11 @@
 // what-if, compare, hand-over from Completion and Chat) and against a scripted server (malformed
 // answers). Renders are checked pixel by pixel; exports are parsed back.
 #include "core/net/ApiClient.h"
+#include "core/storage/HistoryStore.h"
+#include "core/storage/RunRecorder.h"
 #include "sandbox/SandboxServer.h"
 #include "tests/support/CassetteServer.h"
+#include "tests/support/TempDatabase.h"
 #include "tests/support/TestHttpServer.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
@@ -149,6 +152,7 @@ private Q_SLOTS:
     void handOverFromCompletionAndChat();
     void malformedAnswersGiveErrors();
     void draftAndHistoryRestore();
+    void runsAreRecordedInTheHistory();
 
 private:
     void startSandbox();
@@ -240,9 +244,8 @@ void TestExplanation::recordedScoresLandOnTheirCharacters()
     QVERIFY2(request, qPrintable(error));
     tab()->applyRequest(*request);
     // The form reproduces the recorded request exactly (the replay server matches on the body).
-    QString endpoint;
-    QJsonObject body;
-    QVERIFY2(tab()->currentRequest(&endpoint, &body, &error), qPrintable(error));
+    const core::ApiCall call = tab()->currentCall(&error);
+    QVERIFY2(call.isValid(), qPrintable(error));
     QVERIFY(runAndWait());
     QVERIFY2(tab()->hasResult(), qPrintable(tab()->statusText()));
 
@@ -543,10 +546,9 @@ void TestExplanation::imageOverlayOnTheSandbox()
     QVERIFY(!tab()->setImageCrop(0, QRect(50, 50, 60, 60), &error));
     QVERIFY(error.contains(u"does not fit"_s));
     QVERIFY(tab()->setImageCrop(0, QRect(48, 0, 48, 48), &error));
-    QString endpoint;
-    QJsonObject body;
-    QVERIFY(tab()->currentRequest(&endpoint, &body, &error));
-    const QJsonObject sentImage = body[u"prompt"_s][0].toObject();
+    const core::ApiCall call = tab()->currentCall(&error);
+    QVERIFY(call.isValid());
+    const QJsonObject sentImage = call.body[u"prompt"_s][0].toObject();
     QCOMPARE(sentImage[u"x"_s].toInt(), 48);
     QCOMPARE(sentImage[u"size"_s].toInt(), 48);
     QVERIFY(runAndWait());
@@ -903,19 +905,31 @@ void TestExplanation::draftAndHistoryRestore()
     child<QLineEdit>(tab(), "delimiter")->setText(u"\\n"_s);
     child<QComboBox>(tab(), "postprocessing")->setCurrentIndex(2);
     const QVariantMap draft = tab()->draft();
-    QString endpoint;
-    QJsonObject body;
+    // Saved as plain values under the keys drafts have always had: the request body as a map.
+    QCOMPARE(draft.value(u"request"_s).toMap().value(u"postprocessing"_s).toString(), u"square"_s);
+    QCOMPARE(draft.value(u"prompt_text"_s).toString(), u"Hello there"_s);
+    QVERIFY(draft.contains(u"editor_position"_s) && draft.contains(u"what_if_factor"_s));
     QString error;
-    QVERIFY(tab()->currentRequest(&endpoint, &body, &error));
-    QCOMPARE(endpoint, u"explain"_s);
-    QCOMPARE(body.value(u"prompt_granularity"_s).toObject().value(u"delimiter"_s).toString(), u"\n"_s);
-    QCOMPARE(body.value(u"postprocessing"_s).toString(), u"square"_s);
+    const core::ApiCall call = tab()->currentCall(&error);
+    QVERIFY(call.isValid());
+    QCOMPARE(call.endpoint, u"explain"_s);
+    QCOMPARE(call.body.value(u"prompt_granularity"_s).toObject().value(u"delimiter"_s).toString(), u"\n"_s);
+    QCOMPARE(call.body.value(u"postprocessing"_s).toString(), u"square"_s);
 
     ui::MainWindow other(m_client.get());
     other.explanationTab()->restoreDraft(draft);
-    QJsonObject restored;
-    QVERIFY(other.explanationTab()->currentRequest(&endpoint, &restored, &error));
-    QCOMPARE(restored, body);
+    const core::ApiCall restored = other.explanationTab()->currentCall(&error);
+    QVERIFY(restored.isValid());
+    QCOMPARE(restored.endpoint, u"explain"_s);
+    QCOMPARE(restored.body, call.body);
+    // Through the DraftStore too, where numbers come back as doubles or qint64.
+    testsupport::TempDatabase database;
+    QVERIFY2(database.open(&error), qPrintable(error));
+    core::DraftStore drafts(&database.db);
+    QVERIFY(drafts.save(u"explanation"_s, draft));
+    ui::MainWindow third(m_client.get());
+    third.explanationTab()->restoreDraft(drafts.load(u"explanation"_s));
+    QCOMPARE(third.explanationTab()->currentCall(&error).body, call.body);
 
     // A run from the history comes back with its answer, without a request.
     core::RunRecord run;
@@ -927,6 +941,61 @@ void TestExplanation::draftAndHistoryRestore()
     other.explanationTab()->restoreRun(run);
     QVERIFY(other.explanationTab()->hasResult());
     QCOMPARE(other.explanationTab()->targetTokens().size(), 3);
+}
+
+void TestExplanation::runsAreRecordedInTheHistory()
+{
+    testsupport::TempDatabase database;
+    QString error;
+    QVERIFY2(database.open(&error), qPrintable(error));
+    core::HistoryStore history(&database.db);
+    core::RunRecorder recorder;
+    recorder.setStore(&history);
+    tab()->setRecorder(&recorder);
+    const testsupport::Interaction &recorded = m_recorded.at(4);
+    tab()->applyRequest(*core::ExplanationRequest::fromJson(recorded.requestBody.toObject(), &error));
+    const core::ApiCall call = tab()->currentCall(&error);
+    QVERIFY2(call.isValid(), qPrintable(error));
+
+    // A run: recorded as sent, finished with the answer as the typed response's JSON.
+    QVERIFY(runAndWait());
+    QVERIFY2(tab()->hasResult(), qPrintable(tab()->statusText()));
+    QList<core::RunRecord> runs = history.search(QString(), u"explanation"_s);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.at(0).status, core::RunStatus::Succeeded);
+    QCOMPARE(runs.at(0).endpoint, u"explain"_s);
+    QCOMPARE(runs.at(0).model, call.model);
+    QCOMPARE(runs.at(0).request, call.body);
+    QCOMPARE(runs.at(0).error, QString());
+    const auto answer = runs.at(0).responseAs<core::ExplanationResponse>(&error);
+    QVERIFY2(answer, qPrintable(error));
+    QCOMPARE(answer->toJson(), core::ExplanationResponse::fromJson(recorded.responseBody.toObject(), &error)->toJson());
+
+    // Stopped at once: Canceled without an answer, and the status line says after how long.
+    tab()->run();
+    QVERIFY(tab()->isBusy());
+    tab()->stop();
+    QVERIFY(!tab()->isBusy());
+    QVERIFY2(tab()->statusText().startsWith(u"Stopped after"_s), qPrintable(tab()->statusText()));
+    runs = history.search(QString(), u"explanation"_s);
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs.at(0).status, core::RunStatus::Canceled);
+    QCOMPARE(runs.at(0).response, QString());
+    QCOMPARE(runs.at(0).error, QString());
+
+    // Refused input is not sent, so not recorded.
+    child<QPlainTextEdit>(tab(), "prompt")->clear();
+    tab()->applyRequest(core::ExplanationRequest());
+    tab()->run();
+    QVERIFY2(tab()->statusText().startsWith(u"Not sent"_s), qPrintable(tab()->statusText()));
+    QCOMPARE(history.count(), 2);
+
+    // The recorded run comes back in another window, answer and all.
+    ui::MainWindow other(m_client.get());
+    other.explanationTab()->restoreRun(history.search(QString(), u"explanation"_s).at(1));
+    QVERIFY(other.explanationTab()->hasResult());
+    QCOMPARE(other.explanationTab()->currentCall(&error).body, call.body);
+    tab()->setRecorder(nullptr); // the recorder goes before the window
 }
 
 QTEST_MAIN(TestExplanation)

@@ -569,10 +569,8 @@ void ExplanationForm::setStatusText(const QString &text)
     m_statusLabel->setText(text);
 }
 
-void ExplanationForm::setBusy(bool busy)
+void ExplanationForm::showProgress(bool busy)
 {
-    m_runButton->setEnabled(!busy);
-    m_stopButton->setEnabled(busy);
     m_progress->setVisible(busy);
 }
 

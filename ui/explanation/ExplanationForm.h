@@ -7,7 +7,6 @@
 #include "core/api/Models.h"
 #include "ui/explanation/PromptItemListModel.h"
 
-#include <QJsonObject>
 #include <QWidget>
 
 class QCheckBox;
@@ -57,8 +56,12 @@ public:
     void setValidationText(const QString &text);
     QString statusText() const;
     void setStatusText(const QString &text);
-    /// Explain off, Stop on and the busy bar shown while a run is under way.
-    void setBusy(bool busy);
+    /// The status line and the Explain and Stop buttons, for the tab's RunController.
+    QLabel *statusLabel() const { return m_statusLabel; }
+    QPushButton *runButton() const { return m_runButton; }
+    QPushButton *stopButton() const { return m_stopButton; }
+    /// The busy bar, shown while a run is under way.
+    void showProgress(bool busy);
 
 Q_SIGNALS:
     /// Anything the request or the draft holds changed.

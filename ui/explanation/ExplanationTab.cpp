@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/explanation/ExplanationTab.h"
 
-#include "ui/common/ErrorText.h"
+#include "core/storage/DraftValue.h"
+#include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/explanation/ExplanationExporter.h"
 #include "ui/explanation/ExplanationForm.h"
@@ -9,7 +10,7 @@
 #include "ui/explanation/WhatIfAnalysis.h"
 
 #include <QHBoxLayout>
-#include <QJsonDocument>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QShortcut>
@@ -43,6 +44,15 @@ ExplanationTab::ExplanationTab(core::ApiClient *client, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
     m_whatIf = new WhatIfAnalysis(client, this);
+    m_run = new RunController(tabKey(), this);
+    m_run->setStatusLabel(m_form->statusLabel());
+    connect(m_run, &RunController::busyChanged, this, [this](bool busy) {
+        m_form->showProgress(busy);
+        m_view->setBusy(busy);
+    });
+    m_run->setButtons(m_form->runButton(), m_form->stopButton());
+    connect(m_run, &RunController::ended, this, &ExplanationTab::onExplained);
+    connect(m_run, &RunController::finished, this, &ExplanationTab::finished);
 
     connect(m_form, &ExplanationForm::changed, this, &ExplanationTab::draftChanged);
     connect(m_form, &ExplanationForm::runRequested, this, &ExplanationTab::run);
@@ -63,14 +73,20 @@ ExplanationTab::ExplanationTab(core::ApiClient *client, QWidget *parent)
     connect(nextToken, &QShortcut::activated, this, [this] {
         setTargetIndex(std::min(int(targetTokens().size()) - 1, targetIndex() + 1));
     });
-    m_ticker.setInterval(200);
-    connect(&m_ticker, &QTimer::timeout, this, [this] {
-        m_form->setStatusText(tr("Explaining… %1 s").arg(m_clock.elapsed() / 1000.0, 0, 'f', 1));
-    });
     setFocusProxy(m_form);
 }
 
 ExplanationTab::~ExplanationTab() = default;
+
+void ExplanationTab::setRecorder(core::RunRecorder *recorder)
+{
+    m_run->setRecorder(recorder);
+}
+
+bool ExplanationTab::isBusy() const
+{
+    return m_run->isBusy();
+}
 
 void ExplanationTab::setModels(const QList<core::ModelSettings> &models)
 {
@@ -135,79 +151,42 @@ QString ExplanationTab::statusText() const
 
 void ExplanationTab::run()
 {
-    if (m_job)
-        m_job->cancel();
     m_form->setShowValidation(true); // the user acted: from now on problems are shown as they come
     QString error;
     const core::ExplanationRequest request = buildRequest(&error);
     if (!error.isEmpty()) {
+        m_run->stop();
         m_form->setValidationText(error);
-        m_form->setStatusText(tr("Not sent: %1").arg(error));
+        m_run->refuse(error);
         return;
     }
-    auto *job = m_client->explain(request);
-    m_pendingRequest = request;
-    m_runId = m_recorder ? m_recorder->begin(tabKey(), core::ApiCall::of(request)) : 0;
-    connect(job, &core::ApiJob::retrying, this, [this](int retry, int total, int delayMs, const core::ApiError &e) {
-        m_form->setStatusText(retryingText(retry, total, delayMs, e));
-    });
-    connect(job, &core::ApiJob::finished, this, [this, job] { onJobFinished(job); });
-    m_job = job;
-    m_clock.start();
-    m_ticker.start();
-    m_form->setStatusText(tr("Explaining…"));
-    setBusy(true);
+    m_run->start(m_client->explain(request), tr("Explaining…"));
+    m_pendingRequest = request; // after start(): a replaced run's end may not see it
 }
 
 void ExplanationTab::stop()
 {
-    if (m_job)
-        m_job->cancel();
+    m_run->stop();
     m_whatIf->cancel();
 }
 
-void ExplanationTab::setBusy(bool busy)
+void ExplanationTab::onExplained(core::ApiJob *job)
 {
-    m_form->setBusy(busy);
-    if (!busy)
-        m_ticker.stop();
-    m_view->setBusy(busy);
-}
-
-void ExplanationTab::onJobFinished(core::ApiJob *job)
-{
-    if (job != m_job)
-        return;
-    m_job.clear();
-    auto *explainJob = static_cast<core::ExplanationJob *>(job);
     const QString elapsed = tr("%1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
-    const core::ExplanationRequest request = m_pendingRequest;
     switch (job->state()) {
     case core::ApiJob::State::Succeeded: {
-        const core::ExplanationResponse &response = explainJob->result();
-        showResponse(request, response);
-        if (m_recorder)
-            m_recorder->finish(m_runId, core::RunStatus::Succeeded,
-                               QString::fromUtf8(QJsonDocument(response.toJson()).toJson(QJsonDocument::Compact)), QString(),
-                               job->elapsedMs());
-        m_form->setStatusText(tr("%n explanation(s) · %1 · %2", nullptr, int(response.explanations.size()))
-                                  .arg(response.modelVersion.value_or(tr("model version not given")), elapsed));
+        const core::ExplanationResponse &response = static_cast<core::ExplanationJob *>(job)->result();
+        showResponse(m_pendingRequest, response);
+        m_run->setStatus(tr("%n explanation(s) · %1 · %2", nullptr, int(response.explanations.size()))
+                             .arg(response.modelVersion.value_or(tr("model version not given")), elapsed));
         break;
     }
     case core::ApiJob::State::Canceled:
-        m_form->setStatusText(tr("Stopped after %1.").arg(elapsed));
-        if (m_recorder)
-            m_recorder->finish(m_runId, core::RunStatus::Canceled, QString(), QString(), job->elapsedMs());
+        m_run->setStatus(tr("Stopped after %1.").arg(elapsed));
         break;
-    case core::ApiJob::State::Failed:
-    case core::ApiJob::State::Running:
-        m_form->setStatusText(errorText(job->error()));
-        if (m_recorder)
-            m_recorder->finish(m_runId, core::RunStatus::Failed, QString(), errorText(job->error()), job->elapsedMs());
-        break;
+    default:
+        break; // the status line shows the error
     }
-    setBusy(false);
-    Q_EMIT finished();
 }
 
 // ---------------------------------------------------------------- results
@@ -318,20 +297,6 @@ bool ExplanationTab::exportJson(const QString &path, QString *error) const
 
 // ---------------------------------------------------------------- PlaygroundTab
 
-bool ExplanationTab::currentRequest(QString *endpoint, QJsonObject *body, QString *error) const
-{
-    QString problem;
-    const core::ExplanationRequest r = buildRequest(&problem);
-    if (!problem.isEmpty()) {
-        if (error)
-            *error = problem;
-        return false;
-    }
-    *endpoint = QStringLiteral("explain");
-    *body = r.toJson();
-    return true;
-}
-
 ModelPicker *ExplanationTab::modelPicker() const
 {
     return m_form->modelPicker();
@@ -339,58 +304,55 @@ ModelPicker *ExplanationTab::modelPicker() const
 
 core::ApiCall ExplanationTab::currentCall(QString *problem) const
 {
-    QString endpoint;
-    QJsonObject body;
-    return currentRequest(&endpoint, &body, problem) ? core::ApiCall::fromRecord(endpoint, body) : core::ApiCall();
+    QString error;
+    const core::ExplanationRequest request = buildRequest(&error);
+    if (!error.isEmpty()) {
+        if (problem)
+            *problem = error;
+        return core::ApiCall();
+    }
+    return core::ApiCall::of(request);
 }
 
 QVariantMap ExplanationTab::draft() const
 {
-    return draftJson().toVariantMap();
+    // The editor's place among the items (an empty editor is not part of the request).
+    return {{QStringLiteral("request"), core::requestToDraft(buildRequest(nullptr))},
+            {QStringLiteral("prompt_text"), m_form->promptText()},
+            {QStringLiteral("editor_position"), m_form->editorPosition()},
+            {QStringLiteral("what_if_factor"), m_view->whatIfFactor()}};
 }
 
 void ExplanationTab::restoreDraft(const QVariantMap &draft)
 {
-    restoreDraftJson(QJsonObject::fromVariantMap(draft));
-}
-
-QJsonObject ExplanationTab::draftJson() const
-{
-    core::ExplanationRequest r = buildRequest(nullptr);
-    // The editor's place among the items (an empty editor is not part of the request).
-    const int editor = m_form->editorPosition();
-    return QJsonObject{{QStringLiteral("request"), r.toJson()},
-                       {QStringLiteral("prompt_text"), m_form->promptText()},
-                       {QStringLiteral("editor_position"), editor},
-                       {QStringLiteral("what_if_factor"), m_view->whatIfFactor()}};
-}
-
-void ExplanationTab::restoreDraftJson(const QJsonObject &draft)
-{
     QString error;
-    const auto request = core::ExplanationRequest::fromJson(draft.value(QStringLiteral("request")).toObject(), &error);
+    const auto request = core::requestFromDraft<core::ExplanationRequest>(draft.value(QStringLiteral("request")), &error);
     if (request) {
         applyRequest(*request);
         // An empty editor was left out of the request: put it back where it was.
         if (draft.value(QStringLiteral("prompt_text")).toString().isEmpty()) {
-            const int position = draft.value(QStringLiteral("editor_position")).toInt(-1);
-            m_form->moveEditorTo(position);
+            bool ok = false;
+            const int position = draft.value(QStringLiteral("editor_position")).toInt(&ok);
+            m_form->moveEditorTo(ok ? position : -1);
         }
     }
-    if (draft.contains(QStringLiteral("what_if_factor")))
-        m_view->setWhatIfFactor(draft.value(QStringLiteral("what_if_factor")).toDouble(0.1));
+    if (draft.contains(QStringLiteral("what_if_factor"))) {
+        bool ok = false;
+        const double factor = draft.value(QStringLiteral("what_if_factor")).toDouble(&ok);
+        m_view->setWhatIfFactor(ok ? factor : 0.1);
+    }
 }
 
 void ExplanationTab::restoreRun(const core::RunRecord &run)
 {
     QString error;
-    const auto request = core::ExplanationRequest::fromJson(run.request, &error);
+    const auto request = run.requestAs<core::ExplanationRequest>(&error);
     if (!request) {
         m_form->setStatusText(tr("This run cannot be restored: %1").arg(error));
         return;
     }
     applyRequest(*request);
-    const auto response = core::ExplanationResponse::fromJson(QJsonDocument::fromJson(run.response.toUtf8()).object(), &error);
+    const auto response = run.responseAs<core::ExplanationResponse>(&error);
     if (run.status == core::RunStatus::Succeeded && response) {
         showResponse(*request, *response);
         m_form->setStatusText(tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));

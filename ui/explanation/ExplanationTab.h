@@ -5,9 +5,6 @@
 #include "core/net/ApiClient.h"
 #include "ui/common/PlaygroundTab.h"
 
-#include <QElapsedTimer>
-#include <QPointer>
-#include <QTimer>
 #include <QWidget>
 
 class QTableView;
@@ -17,6 +14,7 @@ namespace ui {
 class ExplanationForm;
 class ExplanationResultsView;
 class HeatmapView;
+class RunController;
 class WhatIfAnalysis;
 
 /// `/explain` (reference/API-ENDPOINTS.md §4): which parts of a prompt (text, images, token ids)
@@ -29,7 +27,8 @@ class WhatIfAnalysis;
 ///
 /// The tab composes ExplanationForm (the inputs), ExplanationResultsView (heatmaps, table,
 /// what-if box; ExplanationExporter writes its exports) and WhatIfAnalysis (the what-if jobs),
-/// and runs /explain itself.
+/// and runs /explain through a RunController. The what-if re-runs are WhatIfAnalysis's own: a
+/// background analysis of several jobs at once, shown in the what-if box and not recorded.
 class ExplanationTab : public PlaygroundTab
 {
     Q_OBJECT
@@ -37,8 +36,8 @@ public:
     explicit ExplanationTab(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     ~ExplanationTab() override;
     void setModels(const QList<core::ModelSettings> &models) override;
-    void setRecorder(core::RunRecorder *recorder) override { m_recorder = recorder; }
-    bool isBusy() const { return !m_job.isNull(); }
+    void setRecorder(core::RunRecorder *recorder) override;
+    bool isBusy() const;
 
     /// The request the form describes; `error` set (first problem) when it is not valid.
     core::ExplanationRequest buildRequest(QString *error) const;
@@ -91,8 +90,6 @@ public:
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
     ModelPicker *modelPicker() const override;
-    /// The request the tab would send now. False with `error` set when the input is not valid.
-    bool currentRequest(QString *endpoint, QJsonObject *body, QString *error) const;
 
 public Q_SLOTS:
     void run();
@@ -112,18 +109,11 @@ Q_SIGNALS:
     void whatIfFinished();
 
 private:
-    QJsonObject draftJson() const;
-    void restoreDraftJson(const QJsonObject &draft);
-    void setBusy(bool busy);
-    void onJobFinished(core::ApiJob *job);
+    void onExplained(core::ApiJob *job);
 
     core::ApiClient *m_client; // not owned
-    core::RunRecorder *m_recorder = nullptr;
-    QPointer<core::ApiJob> m_job;
-    qint64 m_runId = 0;
+    RunController *m_run;
     core::ExplanationRequest m_pendingRequest;
-    QElapsedTimer m_clock;
-    QTimer m_ticker;
 
     ExplanationForm *m_form;
     ExplanationResultsView *m_view;
