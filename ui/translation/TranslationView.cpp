@@ -104,10 +104,9 @@ TranslationView::TranslationView(QWidget *parent)
     m_table->viewport()->installEventFilter(this); // Leave: the hover mark goes
     m_table->installEventFilter(this);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(SegmentTableModel::Source, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(SegmentTableModel::Translation, QHeaderView::Stretch);
+    fitNumberAndScoreColumns();
     bottomLayout->addWidget(m_table);
     addWidget(texts);
     addWidget(bottom);
@@ -128,9 +127,16 @@ void TranslationView::addToTableBar(QWidget *widget)
     m_tableBar->insertWidget(0, widget);
 }
 
+void TranslationView::fitNumberAndScoreColumns()
+{
+    m_table->resizeColumnToContents(SegmentTableModel::Number);
+    m_table->resizeColumnToContents(SegmentTableModel::Score);
+}
+
 void TranslationView::clearResults(bool keepMarks, bool resetScoreStyle)
 {
     m_model->clear();
+    fitNumberAndScoreColumns();
     m_segments.clear();
     m_score.reset();
     m_scoreLabel->clear();
@@ -172,6 +178,7 @@ void TranslationView::showResponse(const QString &text, const core::TranslationR
     for (const Segment &s : std::as_const(m_segments))
         rows.append({s.source, s.translation, s.score, false});
     m_model->setRows(rows);
+    fitNumberAndScoreColumns();
     if (!response.segments)
         m_status->setText(tr("The server gave no segments, only the whole translation."));
 }
@@ -187,6 +194,8 @@ void TranslationView::beginLines(const QStringList &lines, const QList<int> &sta
         rows.append({lines.at(i), tr("waiting"), std::nullopt, false});
     }
     m_model->setRows(rows);
+    fitNumberAndScoreColumns();
+    m_scoreColumnFitted = false;
 }
 
 void TranslationView::setLineText(int row, const QString &text)
@@ -202,6 +211,10 @@ void TranslationView::setLineResult(int row, const core::TranslationResponse &r)
         m_segments[row].score = *r.score;
         m_segments[row].scored = true;
         m_model->setScore(row, *r.score);
+        if (!m_scoreColumnFitted) { // every score reads 0.000 to 1.000: one fit serves them all
+            m_table->resizeColumnToContents(SegmentTableModel::Score);
+            m_scoreColumnFitted = true;
+        }
     }
 }
 
@@ -231,6 +244,7 @@ void TranslationView::showLines()
         m_score = sum / scored;
         m_scoreLabel->setText(tr("mean score %1").arg(*m_score, 0, 'f', 3));
     }
+    fitNumberAndScoreColumns();
 }
 
 void TranslationView::fillSegments()
