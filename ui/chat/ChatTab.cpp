@@ -607,8 +607,10 @@ void ChatTab::restoreRun(const core::RunRecord &run)
         }
         last = c.append(m, last);
     }
-    if (!run.response.isEmpty()) {
-        last = c.append(core::ChatMessage::fromText(QStringLiteral("assistant"), run.response), last);
+    // A reply that succeeded is the run's response; one stopped or cut short, its partial text.
+    const QString reply = run.status == core::RunStatus::Succeeded ? run.response : run.partial;
+    if (!reply.isEmpty()) {
+        last = c.append(core::ChatMessage::fromText(QStringLiteral("assistant"), reply), last);
         if (run.status != core::RunStatus::Succeeded)
             c.node(last).note = core::runStatusName(run.status);
         c.node(last).promptTokens = run.promptTokens;
@@ -617,7 +619,7 @@ void ChatTab::restoreRun(const core::RunRecord &run)
     // The run opens as a new conversation; the one shown stays as it was (in the list).
     saveConversation();
     showConversation(0, {c, system, request->model});
-    m_replyNote = run.response.isEmpty() ? run.error : QString();
+    m_replyNote = reply.isEmpty() ? run.error : QString();
     render();
     saveConversation();
     m_statusLabel->setText(m_keeper->store() ? tr("Restored a run (%1) as a new conversation; the previous one is in the list.")

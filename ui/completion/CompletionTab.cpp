@@ -420,7 +420,7 @@ void CompletionTab::restoreRun(const core::RunRecord &run)
         showResult(*response);
     } else {
         prepareOutputs(1);
-        m_output->outputViews().first()->setPlainText(run.response);
+        m_output->outputViews().first()->setPlainText(run.partial);
         m_run->setStatus(run.error.isEmpty() ? tr("Restored (%1).").arg(core::runStatusName(run.status)) : run.error);
     }
 }
