@@ -10,6 +10,7 @@
 #include "sandbox/SandboxServer.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
+#include "ui/common/ModelPicker.h"
 #include "ui/chat/ConversationListModel.h"
 #include "ui/chat/ConversationListPanel.h"
 #include "ui/codeview/CodeDialog.h"
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void chatCutStreamKeepsTextAndOffersRetry();
     void chatEditKeepsTheOldBranch();
     void chatRegenerateAndUsage();
+    void chatWithoutAModelKeepsTheMessage();
     void chatJsonSchemaReplyIsCheckedAndPretty();
     void chatEnterSendsSettingAndCopyExport();
     void runRestoredFromHistoryEqualsTheOneSent();
@@ -708,6 +710,22 @@ void TestPlayground::chatRegenerateAndUsage()
     const int secondReply = chat->conversation().activePath().last();
     QVERIFY(secondReply != firstReply);
     QCOMPARE(chat->conversation().siblingPosition(secondReply), std::make_pair(1, 2));
+}
+
+void TestPlayground::chatWithoutAModelKeepsTheMessage()
+{
+    ui::ChatTab *chat = m_window->chatTab();
+    const int nodes = chat->conversation().nodeCount();
+    const QString model = chat->modelPicker()->currentText();
+    chat->modelPicker()->setCurrentText(QString());
+    auto *input = chat->findChild<QPlainTextEdit *>(u"input"_s);
+    input->setPlainText(u"Test without a model"_s);
+    chat->send();
+    QVERIFY(!chat->isBusy());
+    QCOMPARE(chat->findChild<QLabel *>(u"status"_s)->text(), u"Not sent: Choose a model first."_s);
+    QCOMPARE(input->toPlainText(), u"Test without a model"_s); // still there to send
+    QCOMPARE(chat->conversation().nodeCount(), nodes);         // not in the conversation
+    chat->modelPicker()->setCurrentText(model);
 }
 
 void TestPlayground::chatJsonSchemaReplyIsCheckedAndPretty()

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void errorsAreShownAndLoseNothing();
     void runsAreRecordedAndRestored();
     void draftsComeBack();
+    void noModelIsRefusedBeforeSending();
     void tokenizerDrawsSpansOverTheText();
 
 private:
@@ -349,8 +350,31 @@ void TestTranslation::runsAreRecordedAndRestored()
     other.restoreRun(lines);
     QCOMPARE(other.source(), u"one\n\ntwo"_s);
     QVERIFY(other.findChild<QCheckBox *>(u"perLine"_s)->isChecked());
-    QVERIFY2(other.statusText().startsWith(u"Restored (succeeded)"_s), qPrintable(other.statusText()));
+    QVERIFY2(other.statusText().startsWith(u"Restored from the history"_s), qPrintable(other.statusText()));
+    // The lines run's table comes back, and nothing of the single run stays beside it.
+    QCOMPARE(other.table()->model()->rowCount(), 2);
+    QCOMPARE(cellText(other.table(), 0, 1), u"one"_s);
+    QCOMPARE(cellText(other.table(), 1, 2), kept->lines.at(1).translation);
+    QCOMPARE(other.translation(), kept->lines.at(0).translation + u'\n' + kept->lines.at(1).translation);
     m_tab->setRecorder(nullptr);
+}
+
+void TestTranslation::noModelIsRefusedBeforeSending()
+{
+    m_tab->setSource(u"Hello.\nWorld."_s);
+    m_tab->setLinesMode(true);
+    QSignalSpy finished(m_tab.get(), &ui::TranslationTab::finished);
+    m_tab->translate();
+    QVERIFY(finished.wait(10000));
+    const QString translated = m_tab->translation();
+    QVERIFY(!translated.isEmpty());
+    // No model: refused at once, nothing goes out, and the translation on show stays.
+    m_tab->setModel(QString());
+    m_tab->translate();
+    QVERIFY2(m_tab->statusText().startsWith(u"Not sent: Choose a model first."_s), qPrintable(m_tab->statusText()));
+    QVERIFY(!m_tab->isBusy());
+    QCOMPARE(m_tab->translation(), translated);
+    QCOMPARE(m_tab->table()->model()->rowCount(), 2);
 }
 
 void TestTranslation::draftsComeBack()

@@ -228,6 +228,10 @@ void ChatTab::send()
     const std::optional<core::ChatMessage> message = m_composer->userMessage();
     if (!message || isBusy())
         return;
+    if (m_modelPicker->model().isEmpty()) { // refused before the message joins the conversation
+        m_run->refuse(tr("Choose a model first."));
+        return;
+    }
     int node;
     if (m_editingNode >= 0) {
         node = m_conversation.addSibling(m_editingNode, *message); // the old message stays a branch

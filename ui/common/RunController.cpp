@@ -173,7 +173,7 @@ void RunController::showElapsed()
 {
     const qint64 ms = m_job ? m_job->elapsedMs() : m_batch ? m_batch->elapsedMs() : -1;
     if (ms >= 0 && m_status && !m_busyText.isEmpty() && m_status->text().startsWith(m_busyText))
-        m_status->setText(tr("%1 %2 s").arg(m_busyText).arg(ms / 1000));
+        m_status->setText(tr("%1 %2 s").arg(m_busyText).arg(qRound(ms / 1000.0))); // a timer may fire early
 }
 
 } // namespace ui

@@ -184,6 +184,25 @@ core::TranslationRequest TranslationTab::requestFor(const QString &text) const
     return request;
 }
 
+namespace {
+
+/// The non-empty lines of `text`, each line's offset in `text` in `starts`: what lines mode sends.
+QStringList nonEmptyLines(const QString &text, QList<int> *starts)
+{
+    QStringList lines;
+    int offset = 0;
+    for (const QString &line : text.split(u'\n')) {
+        if (!line.trimmed().isEmpty()) {
+            starts->append(offset);
+            lines.append(line);
+        }
+        offset += int(line.size()) + 1;
+    }
+    return lines;
+}
+
+} // namespace
+
 std::optional<core::TranslationRequest> TranslationTab::request(QString *problem) const
 {
     QString text = source();
@@ -193,6 +212,10 @@ std::optional<core::TranslationRequest> TranslationTab::request(QString *problem
         text = first == lines.cend() ? QString() : *first;
     }
     const core::TranslationRequest request = requestFor(text);
+    if (request.model.trimmed().isEmpty()) {
+        *problem = tr("Choose a model first.");
+        return std::nullopt;
+    }
     if (request.targetLanguage.trimmed().isEmpty()) {
         *problem = tr("Choose or type the target language (an ISO 639 code such as \"de\").");
         return std::nullopt;
@@ -247,16 +270,8 @@ void TranslationTab::startLines()
     m_clock.start();
     core::RunRecorder *recorder = m_run->recorder();
     m_runId = recorder ? recorder->begin(tabKey(), core::ApiCall::of(requestFor(source()))) : 0;
-    m_lines.clear();
     QList<int> starts;
-    int offset = 0;
-    for (const QString &line : source().split(u'\n')) {
-        if (!line.trimmed().isEmpty()) {
-            starts.append(offset);
-            m_lines.append(line);
-        }
-        offset += int(line.size()) + 1;
-    }
+    m_lines = nonEmptyLines(source(), &starts);
     m_view->beginLines(m_lines, starts);
     m_nextLine = 0;
     m_doneLines = 0;
@@ -408,12 +423,27 @@ void TranslationTab::restoreRun(const core::RunRecord &run)
     setModel(request->model);
     setTargetLanguage(request->targetLanguage);
     setSource(request->source);
-    const bool lines = run.responseAs<core::TranslationLines>(&error).has_value();
-    setLinesMode(lines);
+    m_view->clearResults(false, true); // nothing of the run before stays beside this one
+    const std::optional<core::TranslationLines> lines = run.responseAs<core::TranslationLines>(&error);
+    setLinesMode(lines.has_value());
     const auto response = run.responseAs<core::TranslationResponse>(&error);
-    if (run.status == core::RunStatus::Succeeded && response && !lines) {
+    QList<int> starts;
+    const QStringList sourceLines = nonEmptyLines(request->source, &starts);
+    const QString restored = tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString());
+    if (run.status == core::RunStatus::Succeeded && lines && lines->lines.size() == sourceLines.size()) {
+        // Lines mode: the table and the joined translation as the run left them.
+        m_view->beginLines(sourceLines, starts);
+        for (int row = 0; row < sourceLines.size(); ++row) {
+            core::TranslationResponse line;
+            line.translation = lines->lines.at(row).translation;
+            line.score = lines->lines.at(row).score;
+            m_view->setLineResult(row, line);
+        }
+        m_view->showLines();
+        m_run->setStatus(restored);
+    } else if (run.status == core::RunStatus::Succeeded && response && !lines) {
         m_view->showResponse(request->source, *response);
-        m_run->setStatus(tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));
+        m_run->setStatus(restored);
     } else {
         m_run->setStatus(run.error.isEmpty() ? tr("Restored (%1); translate again to see the results.").arg(core::runStatusName(run.status)) : run.error);
     }
