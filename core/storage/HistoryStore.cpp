@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <functional>
 #include <utility>
 
 namespace core {
@@ -215,18 +216,51 @@ int HistoryStore::count() const
     return 0;
 }
 
+namespace {
+
+/// A prompt's text: a string, or the text items of a multimodal prompt ("[image]" for the rest).
+QString promptText(const QJsonValue &prompt)
+{
+    if (prompt.isString())
+        return prompt.toString();
+    QString text;
+    for (const QJsonValue &item : prompt.toArray()) {
+        const QJsonObject o = item.toObject();
+        text += o.value(QStringLiteral("type")).toString() == QLatin1String("text") ? o.value(QStringLiteral("data")).toString()
+                                                                                      : QStringLiteral("[%1] ").arg(o.value(QStringLiteral("type")).toString());
+    }
+    return text;
+}
+
+/// The first of several texts, and how many more there are: "Hello (+47 more)".
+QString firstOf(const QJsonArray &texts, const std::function<QString(const QJsonValue &)> &textOf)
+{
+    if (texts.isEmpty())
+        return QString();
+    const QString first = textOf(texts.first()).simplified();
+    return texts.size() == 1 ? first : QStringLiteral("%1 (+%2 more)").arg(first).arg(texts.size() - 1);
+}
+
+} // namespace
+
 QString RunRecord::summary() const
 {
-    QString text;
-    const QJsonValue prompt = request.value(QStringLiteral("prompt"));
-    if (prompt.isString()) {
-        text = prompt.toString();
-    } else if (prompt.isArray()) {
-        for (const QJsonValue &item : prompt.toArray()) {
-            const QJsonObject o = item.toObject();
-            text += o.value(QStringLiteral("type")).toString() == QLatin1String("text") ? o.value(QStringLiteral("data")).toString()
-                                                                                          : QStringLiteral("[%1] ").arg(o.value(QStringLiteral("type")).toString());
-        }
+    QString text = promptText(request.value(QStringLiteral("prompt")));
+    // Translation: its source; embeddings: the first of the texts; steering: the first example.
+    if (text.isEmpty())
+        text = request.value(QStringLiteral("source")).toString();
+    if (text.isEmpty())
+        text = firstOf(request.value(QStringLiteral("prompts")).toArray(), promptText);
+    if (text.isEmpty()) {
+        const QJsonValue input = request.value(QStringLiteral("input"));
+        text = input.isString() ? input.toString() : firstOf(input.toArray(), [](const QJsonValue &v) { return v.toString(); });
+    }
+    if (text.isEmpty()) {
+        text = firstOf(request.value(QStringLiteral("examples")).toArray(), [](const QJsonValue &v) {
+            const QJsonObject example = v.toObject();
+            return QStringLiteral("%1 → %2").arg(example.value(QStringLiteral("negative")).toString(),
+                                                 example.value(QStringLiteral("positive")).toString());
+        });
     }
     const QJsonArray messages = request.value(QStringLiteral("messages")).toArray();
     for (qsizetype i = messages.size() - 1; i >= 0 && text.isEmpty(); --i) {

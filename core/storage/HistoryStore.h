@@ -50,8 +50,10 @@ struct RunRecord
 
     /// The recorded request as a call (endpoint, model, body), e.g. for "View code".
     ApiCall call() const { return ApiCall::fromRecord(endpoint, request); }
-    /// One line for lists: the prompt's text, or the last user message of a chat, white space
-    /// folded, at most 120 characters (an ellipsis marks a cut). Images read "[image]".
+    /// One line for lists, white space folded, at most 120 characters (an ellipsis marks a cut):
+    /// the prompt's text (images read "[image]"), a translation's source, the first of an
+    /// embedding run's texts ("Hello (+47 more)"), a steering concept's first example
+    /// ("negative → positive"), or the last user message of a chat.
     QString summary() const;
     /// The request read back as `Request` (TokenizationRequest...): nullopt with `error` set when
     /// the stored body is not that request's shape.

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void draftsSurviveAKilledProcess();
     void runsAreStoredByteForByte();
     void runStatusNamesRoundTrip();
+    void summariesNameWhatEachTabSent();
     void conversationsAreKeptRenamedSearchedAndDeletedWithUndo();
     void conversationsMigrateFromVersion4();
     void partialTextIsKeptApartFromTheResponse();
@@ -284,6 +285,27 @@ void TestStorage::runsAreStoredByteForByte()
     QCOMPARE(history.run(steering)->status, core::RunStatus::Failed);
     QCOMPARE(history.run(steering)->model, QString());
     QVERIFY(!history.finishRun(steering, core::RunStatus::Running, QString(), QString(), 1));
+}
+
+void TestStorage::summariesNameWhatEachTabSent()
+{
+    const auto summary = [](const QByteArray &json) {
+        core::RunRecord run;
+        run.request = QJsonDocument::fromJson(json).object();
+        return run.summary();
+    };
+    QCOMPARE(summary(R"({"model":"m","prompt":"An  apple\n a day"})"), u"An apple a day"_s);
+    QCOMPARE(summary(R"({"prompt":[{"type":"text","data":"Look: "},{"type":"image","data":"AAAA"}]})"), u"Look: [image]"_s);
+    QCOMPARE(summary(R"({"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello"},{"role":"user","content":"Bye"}]})"),
+             u"Bye"_s);
+    QCOMPARE(summary(R"({"model":"mt","source":"Guten Morgen.","target_language":"en"})"), u"Guten Morgen."_s);
+    QCOMPARE(summary(R"({"prompts":["First text","Second","Third"],"representation":"symmetric"})"), u"First text (+2 more)"_s);
+    QCOMPARE(summary(R"({"prompts":[[{"type":"text","data":"Only one"}]]})"), u"Only one"_s);
+    QCOMPARE(summary(R"({"model":"m","input":["a","b"]})"), u"a (+1 more)"_s);
+    QCOMPARE(summary(R"({"model":"m","input":"one text"})"), u"one text"_s);
+    QCOMPARE(summary(R"({"examples":[{"negative":"You idiot.","positive":"I disagree."}]})"), u"You idiot. → I disagree."_s);
+    QCOMPARE(summary(R"({"model":"m"})"), QString());
+    QCOMPARE(summary(QByteArray("{\"prompt\":\"") + QByteArray(300, 'x') + QByteArray("\"}")).size(), 120);
 }
 
 void TestStorage::runStatusNamesRoundTrip()
