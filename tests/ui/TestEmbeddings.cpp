@@ -523,7 +523,9 @@ void TestEmbeddings::runsAreRecordedAndRestored()
     QCOMPARE(runs.first().response, u"3 vectors, 0 from the cache"_s);
     QVERIFY(runs.first().error.isEmpty());
 
-    // Cancelled at once: recorded as Canceled; Embed and Cancel are back as they were.
+    // Cancelled at once: recorded as Canceled; Embed and Cancel are back as they were. (First the
+    // run before finishes its neighbour index, which also counts as busy.)
+    QTRY_VERIFY_WITH_TIMEOUT(!m_tab->isBusy(), 10000);
     m_tab->setTextsAndLabels({u"never embedded"_s}, {});
     QSignalSpy finished(m_tab.get(), &ui::EmbeddingsTab::runFinished);
     m_tab->embed();
