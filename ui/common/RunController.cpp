@@ -111,6 +111,12 @@ void RunController::setAnswer(const QString &answer, int promptTokens, int compl
     m_completionTokens = completionTokens;
 }
 
+void RunController::setTokens(int promptTokens, int completionTokens)
+{
+    m_promptTokens = promptTokens;
+    m_completionTokens = completionTokens;
+}
+
 void RunController::setStatus(const QString &text)
 {
     if (m_status)

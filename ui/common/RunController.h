@@ -66,6 +66,9 @@ public:
     /// Inside ended(): what the history keeps as a successful run's answer instead of the job's
     /// own answerText(), and the token counts when known.
     void setAnswer(const QString &answer, int promptTokens = -1, int completionTokens = -1);
+    /// Inside ended(): the token counts of a successful run whose answer is the job's own
+    /// answerText() (made only when the run is recorded: a large answer costs milliseconds).
+    void setTokens(int promptTokens, int completionTokens = -1);
 
     void setStatus(const QString &text);
     QString statusText() const;

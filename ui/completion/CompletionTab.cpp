@@ -279,7 +279,7 @@ void CompletionTab::onRunEnded(core::ApiJob *job)
         const core::CompletionResponse response = stream ? stream->result() : static_cast<core::CompletionJob *>(job)->result();
         showResult(response);
         m_run->setStatus(m_run->statusText() + QStringLiteral(" · ") + elapsed);
-        m_run->setAnswer(job->answerText(), response.numTokensPromptTotal, response.numTokensGenerated);
+        m_run->setTokens(response.numTokensPromptTotal, response.numTokensGenerated);
         break;
     }
     case core::ApiJob::State::Canceled:
@@ -346,7 +346,7 @@ void CompletionTab::onEvaluationEnded(core::ApiJob *job)
                               .arg(std::exp(r.logPerplexityPerToken.value_or(std::nan(""))), 0, 'f', 2)
                               .arg(r.correctGreedy.value_or(false) ? tr("yes") : tr("no"))
                               .arg(r.tokenCount.value_or(0)));
-    m_evaluate->setAnswer(job->answerText(), response.numTokensPromptTotal.value_or(-1));
+    m_evaluate->setTokens(response.numTokensPromptTotal.value_or(-1));
 }
 
 void CompletionTab::applyRequest(const core::CompletionRequest &r)

@@ -335,7 +335,7 @@ void TokenizerTab::onTokenized(core::ApiJob *job)
     auto *tokenization = static_cast<core::TokenizationJob *>(job);
     showResult(m_pendingText, tokenization->result());
     m_run->setStatus(tr("Tokenized in %1 ms").arg(job->elapsedMs()));
-    m_run->setAnswer(tokenization->answerText(), int(m_ids.size()));
+    m_run->setTokens(int(m_ids.size()));
 }
 
 void TokenizerTab::showResult(const QString &text, const core::TokenizationResponse &response)

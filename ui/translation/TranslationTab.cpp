@@ -260,7 +260,7 @@ void TranslationTab::onTranslated(core::ApiJob *job)
     m_run->setStatus(tr("Translated in %1 s · %2")
                          .arg(job->elapsedMs() / 1000.0, 0, 'f', 2)
                          .arg(plural(m_view->segments().size(), tr("segment"), tr("segments"))));
-    m_run->setAnswer(job->answerText(), response.numTokensPromptTotal.value_or(-1));
+    m_run->setTokens(response.numTokensPromptTotal.value_or(-1));
 }
 
 void TranslationTab::startLines()
