@@ -8,6 +8,7 @@
 #include "core/storage/ConversationStore.h"
 #include "core/storage/HistoryStore.h"
 #include "sandbox/SandboxServer.h"
+#include "tests/support/Snapshot.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
 #include "ui/common/ModelPicker.h"
@@ -58,13 +59,7 @@ T *child(QObject *parent, const QString &name)
     return w;
 }
 
-/// With ALEPH_SCREENSHOT_DIR set, saves what `w` shows as DIR/name.png (for looking at the states).
-void snapshot(QWidget *w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ALEPH_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        w->grab().save(dir + u'/' + name + u".png"_s);
-}
+using testsupport::snapshot;
 
 } // namespace
 

@@ -5,6 +5,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/SteeringLibrary.h"
 #include "tests/support/SandboxClient.h"
+#include "tests/support/Snapshot.h"
 #include "ui/steering/SteeringTab.h"
 #include "ui/translation/TranslationTab.h"
 
@@ -14,16 +15,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-void snapshot(QWidget *w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ALEPH_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        w->grab().save(dir + u'/' + name + u".png"_s);
-}
-
-} // namespace
+using testsupport::snapshot;
 
 class TestTabLooks : public QObject
 {
