@@ -56,7 +56,7 @@ EmbeddingsTab::EmbeddingsTab(core::ApiClient *client, QWidget *parent)
     build();
     m_run = new RunController(tabKey(), this);
     m_run->setStatusLabel(m_form->statusLabel());
-    m_run->setButtons(m_embedButton, m_cancelButton);
+    m_run->setButtons(m_form->embedButton(), m_form->cancelButton());
     connect(m_run, &RunController::batchEnded, this, &EmbeddingsTab::onRunFinished);
     m_search = new RunController(tabKey(), this);
     m_search->setStatusLabel(m_form->statusLabel());
@@ -71,6 +71,11 @@ EmbeddingsTab::~EmbeddingsTab()
     delete m_run;
 }
 
+ModelPicker *EmbeddingsTab::modelPicker() const
+{
+    return m_form->model();
+}
+
 void EmbeddingsTab::setRecorder(core::RunRecorder *recorder)
 {
     m_run->setRecorder(recorder);
@@ -80,26 +85,9 @@ void EmbeddingsTab::build()
 {
     // ---- left: data, provider, run ----
     m_form = new EmbeddingsForm(this);
-    m_provider = m_form->provider();
-    m_model = m_form->model();
-    m_compress = m_form->compress();
-    m_normalize = m_form->normalize();
-    m_thresholdOn = m_form->thresholdOn();
-    m_threshold = m_form->threshold();
-    m_logAdditive = m_form->logAdditive();
-    m_dimensions = m_form->dimensions();
-    m_chunkSize = m_form->chunkSize();
-    m_inFlight = m_form->inFlight();
-    m_gradientUrl = m_form->gradientUrl();
-    m_gradientWorkspace = m_form->gradientWorkspace();
-    m_input = m_form->input();
-    m_embedButton = m_form->embedButton();
-    m_cancelButton = m_form->cancelButton();
-    m_resumeButton = m_form->resumeButton();
-    m_progress = m_form->progress();
-    connect(m_embedButton, &QPushButton::clicked, this, &EmbeddingsTab::embed);
-    connect(m_cancelButton, &QPushButton::clicked, this, &EmbeddingsTab::cancel);
-    connect(m_resumeButton, &QPushButton::clicked, this, &EmbeddingsTab::embed);
+    connect(m_form->embedButton(), &QPushButton::clicked, this, &EmbeddingsTab::embed);
+    connect(m_form->cancelButton(), &QPushButton::clicked, this, &EmbeddingsTab::cancel);
+    connect(m_form->resumeButton(), &QPushButton::clicked, this, &EmbeddingsTab::embed);
     connect(m_form, &EmbeddingsForm::draftChanged, this, &EmbeddingsTab::draftChanged);
 
     auto *leftScroll = new QScrollArea(this);
@@ -145,17 +133,17 @@ void EmbeddingsTab::build()
 
 void EmbeddingsTab::setModels(const QList<core::ModelSettings> &models)
 {
-    m_model->setModels(models);
+    m_form->model()->setModels(models);
 }
 
 void EmbeddingsTab::setProvider(Provider provider)
 {
-    m_provider->setCurrentIndex(int(provider));
+    m_form->provider()->setCurrentIndex(int(provider));
 }
 
 void EmbeddingsTab::setModel(const QString &model)
 {
-    m_model->setEditText(model);
+    m_form->model()->setEditText(model);
 }
 
 void EmbeddingsTab::setTextsAndLabels(const QStringList &texts, const QStringList &labels)
@@ -264,17 +252,17 @@ void EmbeddingsTab::embed()
     auto *job = new core::CachedEmbeddingJob(m_runProvider.get(), m_cache, texts, false, this);
     job->setCacheOnly(m_cacheOnlyRun);
     job->setAutoDelete(true);
-    m_resumeButton->hide();
-    m_progress->setRange(0, int(texts.size()));
-    m_progress->setValue(0);
-    m_progress->show();
+    m_form->resumeButton()->hide();
+    m_form->progress()->setRange(0, int(texts.size()));
+    m_form->progress()->setValue(0);
+    m_form->progress()->show();
     const QString busy
         = tr("Embedding %1 with %2…").arg(plural(texts.size(), tr("text"), tr("texts")), m_runProvider->displayName());
     setStatus(busy); // out of an earlier error's colour
     m_run->start(job, busy);
     m_runId = call.isValid() && m_run->recorder() ? m_run->recorder()->begin(tabKey(), call) : 0;
     connect(job, &core::CachedEmbeddingJob::progress, this, [this, job](int done, int total) {
-        m_progress->setValue(done);
+        m_form->progress()->setValue(done);
         const int cached = job->cached();
         const double seconds = job->sendingMs() / 1000.0;
         QString line = tr("%1 of %2 embedded").arg(done).arg(total);
@@ -323,13 +311,13 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
     m_runId = 0;
     const bool cacheOnly = std::exchange(m_cacheOnlyRun, false);
     if (cacheOnly && job->state() != core::ApiJob::State::Succeeded) {
-        m_progress->hide();
+        m_form->progress()->hide();
         setStatus(tr("The last map is not all in the cache (%1); Embed (Ctrl+Enter) makes it again.").arg(job->error().message));
         Q_EMIT runFinished();
         return;
     }
     if (job->state() != core::ApiJob::State::Succeeded) {
-        m_progress->hide();
+        m_form->progress()->hide();
         const bool kept = m_cache && done > job->cached();
         if (job->state() == core::ApiJob::State::Canceled)
             setStatus(tr("Cancelled after %1 of %2.").arg(done).arg(total)
@@ -338,11 +326,11 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
             setStatus(tr("Embedding failed after %1 of %2: %3").arg(done).arg(total).arg(errorText(job->error()))
                           + (kept ? tr(" The finished ones are kept: Resume sends only the rest.") : QString()) + cacheNote,
                       true);
-        m_resumeButton->setVisible(true);
+        m_form->resumeButton()->setVisible(true);
         Q_EMIT runFinished();
         return;
     }
-    m_progress->hide();
+    m_form->progress()->hide();
     QString setError;
     if (!m_analysis->setVectors(m_runTexts, m_runLabels, job->embeddings(), &setError)) {
         setStatus(setError, true);
@@ -470,8 +458,8 @@ core::ApiCall EmbeddingsTab::currentCall(QString *problem) const
         *problem = tr("There are no texts yet.");
         return {};
     }
-    const auto p = Provider(m_provider->currentIndex());
-    const QStringList first = texts.mid(0, m_chunkSize->value());
+    const auto p = Provider(m_form->provider()->currentIndex());
+    const QStringList first = texts.mid(0, m_form->chunkSize()->value());
     if (p == Provider::Symmetric || p == Provider::Asymmetric) {
         std::unique_ptr<core::EmbeddingProvider> provider = makeProvider(problem);
         if (!provider)
@@ -486,9 +474,9 @@ core::ApiCall EmbeddingsTab::currentCall(QString *problem) const
     }
     if (p == Provider::EmbeddingsV2) {
         core::EmbeddingV2Request request;
-        request.model = m_model->model();
-        if (m_dimensions->value() > 0)
-            request.dimensions = m_dimensions->value();
+        request.model = m_form->model()->model();
+        if (m_form->dimensions()->value() > 0)
+            request.dimensions = m_form->dimensions()->value();
         request.input = core::EmbeddingV2Input::fromTexts(first);
         return core::ApiCall::of(request);
     }
@@ -498,46 +486,46 @@ core::ApiCall EmbeddingsTab::currentCall(QString *problem) const
 
 QVariantMap EmbeddingsTab::draft() const
 {
-    QString text = m_input->toPlainText();
+    QString text = m_form->input()->toPlainText();
     if (text.size() > kDraftLimit)
         text.clear(); // a huge paste is not autosaved (the file it came from still is the source)
     return {{u"texts"_s, text},
-            {u"provider"_s, m_provider->currentIndex()},
-            {u"model"_s, m_model->model()},
-            {u"compress_to_size"_s, m_compress->currentIndex() == 1 ? core::kCompressedEmbeddingSize : 0},
-            {u"normalize"_s, m_normalize->isChecked()},
-            {u"contextual_control_threshold"_s, m_thresholdOn->isChecked() ? QVariant(m_threshold->value()) : QVariant()},
-            {u"control_log_additive"_s, m_logAdditive->isChecked()},
-            {u"dimensions"_s, m_dimensions->value()},
-            {u"gradient_url"_s, m_gradientUrl->text()},
-            {u"gradient_workspace"_s, m_gradientWorkspace->text()},
-            {u"chunk_size"_s, m_chunkSize->value()},
-            {u"in_flight"_s, m_inFlight->value()},
+            {u"provider"_s, m_form->provider()->currentIndex()},
+            {u"model"_s, m_form->model()->model()},
+            {u"compress_to_size"_s, m_form->compress()->currentIndex() == 1 ? core::kCompressedEmbeddingSize : 0},
+            {u"normalize"_s, m_form->normalize()->isChecked()},
+            {u"contextual_control_threshold"_s, m_form->thresholdOn()->isChecked() ? QVariant(m_form->threshold()->value()) : QVariant()},
+            {u"control_log_additive"_s, m_form->logAdditive()->isChecked()},
+            {u"dimensions"_s, m_form->dimensions()->value()},
+            {u"gradient_url"_s, m_form->gradientUrl()->text()},
+            {u"gradient_workspace"_s, m_form->gradientWorkspace()->text()},
+            {u"chunk_size"_s, m_form->chunkSize()->value()},
+            {u"in_flight"_s, m_form->inFlight()->value()},
             {u"projection"_s, m_projection->currentIndex()}}; // never the Gradient token
 }
 
 void EmbeddingsTab::restoreDraft(const QVariantMap &draft)
 {
-    m_input->setPlainText(draft.value(u"texts"_s).toString());
-    m_provider->setCurrentIndex(std::clamp(draft.value(u"provider"_s, int(Provider::Asymmetric)).toInt(), 0, 3));
+    m_form->input()->setPlainText(draft.value(u"texts"_s).toString());
+    m_form->provider()->setCurrentIndex(std::clamp(draft.value(u"provider"_s, int(Provider::Asymmetric)).toInt(), 0, 3));
     if (draft.contains(u"model"_s))
-        m_model->setEditText(draft.value(u"model"_s).toString());
-    m_compress->setCurrentIndex(draft.value(u"compress_to_size"_s).toInt() == core::kCompressedEmbeddingSize ? 1 : 0);
-    m_normalize->setChecked(draft.value(u"normalize"_s).toBool());
+        m_form->model()->setEditText(draft.value(u"model"_s).toString());
+    m_form->compress()->setCurrentIndex(draft.value(u"compress_to_size"_s).toInt() == core::kCompressedEmbeddingSize ? 1 : 0);
+    m_form->normalize()->setChecked(draft.value(u"normalize"_s).toBool());
     // A number when the threshold is on; null (or absent) when off.
     const QVariant thresholdValue = draft.value(u"contextual_control_threshold"_s);
     bool thresholdOn = false;
     const double threshold = thresholdValue.isNull() ? 0 : thresholdValue.toDouble(&thresholdOn);
-    m_thresholdOn->setChecked(thresholdOn);
+    m_form->thresholdOn()->setChecked(thresholdOn);
     if (thresholdOn)
-        m_threshold->setValue(threshold);
-    m_logAdditive->setChecked(draft.value(u"control_log_additive"_s, true).toBool());
-    m_dimensions->setValue(draft.value(u"dimensions"_s).toInt());
+        m_form->threshold()->setValue(threshold);
+    m_form->logAdditive()->setChecked(draft.value(u"control_log_additive"_s, true).toBool());
+    m_form->dimensions()->setValue(draft.value(u"dimensions"_s).toInt());
     if (draft.contains(u"gradient_url"_s))
-        m_gradientUrl->setText(draft.value(u"gradient_url"_s).toString());
-    m_gradientWorkspace->setText(draft.value(u"gradient_workspace"_s).toString());
-    m_chunkSize->setValue(draft.value(u"chunk_size"_s, core::kMaxPromptsPerBatch).toInt());
-    m_inFlight->setValue(draft.value(u"in_flight"_s, 4).toInt());
+        m_form->gradientUrl()->setText(draft.value(u"gradient_url"_s).toString());
+    m_form->gradientWorkspace()->setText(draft.value(u"gradient_workspace"_s).toString());
+    m_form->chunkSize()->setValue(draft.value(u"chunk_size"_s, core::kMaxPromptsPerBatch).toInt());
+    m_form->inFlight()->setValue(draft.value(u"in_flight"_s, 4).toInt());
     const QSignalBlocker blocker(m_projection);
     m_projection->setCurrentIndex(std::clamp(draft.value(u"projection"_s).toInt(), 0, 1));
 }
@@ -552,24 +540,24 @@ void EmbeddingsTab::restoreRun(const core::RunRecord &run)
         const auto request = run.requestAs<core::EmbeddingV2Request>(&error);
         if (!request)
             return setStatus(tr("This run cannot be restored: %1").arg(error), true);
-        m_provider->setCurrentIndex(int(Provider::EmbeddingsV2));
+        m_form->provider()->setCurrentIndex(int(Provider::EmbeddingsV2));
         texts = request->input.kind == core::EmbeddingV2Input::Kind::Text ? QStringList{request->input.text}
                                                                           : request->input.texts;
-        m_dimensions->setValue(request->dimensions.value_or(0));
+        m_form->dimensions()->setValue(request->dimensions.value_or(0));
         model = request->model;
     } else {
         const auto request = run.requestAs<core::BatchSemanticEmbeddingRequest>(&error);
         if (!request)
             return setStatus(tr("This run cannot be restored: %1").arg(error), true);
-        m_provider->setCurrentIndex(
+        m_form->provider()->setCurrentIndex(
             int(request->representation == core::Representation::Symmetric ? Provider::Symmetric : Provider::Asymmetric));
         for (const core::Prompt &prompt : request->prompts)
             texts.append(prompt.isPlainText() ? *prompt.plainText : prompt.items.value(0).text);
-        m_compress->setCurrentIndex(request->compressToSize == core::kCompressedEmbeddingSize ? 1 : 0);
-        m_normalize->setChecked(request->normalize.value_or(false));
+        m_form->compress()->setCurrentIndex(request->compressToSize == core::kCompressedEmbeddingSize ? 1 : 0);
+        m_form->normalize()->setChecked(request->normalize.value_or(false));
         model = request->model.value_or(QString());
     }
-    m_model->setEditText(model);
+    m_form->model()->setEditText(model);
     if (!texts.isEmpty())
         setTextsAndLabels(texts, {});
     setStatus(tr("Restored the run's first batch (%1). %2").arg(plural(texts.size(), tr("text"), tr("texts")), run.response));

@@ -12,14 +12,8 @@
 
 #include <memory>
 
-class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QSpinBox;
 class QTreeView;
 
 namespace core {
@@ -71,7 +65,7 @@ public:
     QVariantMap draft() const override;
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
-    ModelPicker *modelPicker() const override { return m_model; }
+    ModelPicker *modelPicker() const override;
 
     // For tests and scripted use.
     void setProvider(Provider provider);
@@ -140,24 +134,6 @@ private:
     EmbeddingsViews *m_views = nullptr;
     EmbeddingsSidePanel *m_side = nullptr;
 
-    // The form's and views' inputs, for the drafts, requests and runs (not owned).
-    QComboBox *m_provider = nullptr;
-    ModelPicker *m_model = nullptr;
-    QComboBox *m_compress = nullptr;
-    QCheckBox *m_normalize = nullptr;
-    QCheckBox *m_thresholdOn = nullptr;
-    QDoubleSpinBox *m_threshold = nullptr;
-    QCheckBox *m_logAdditive = nullptr;
-    QSpinBox *m_dimensions = nullptr;
-    QSpinBox *m_chunkSize = nullptr;
-    QSpinBox *m_inFlight = nullptr;
-    QLineEdit *m_gradientUrl = nullptr;
-    QLineEdit *m_gradientWorkspace = nullptr;
-    QPlainTextEdit *m_input = nullptr;
-    QPushButton *m_embedButton = nullptr;
-    QPushButton *m_cancelButton = nullptr;
-    QPushButton *m_resumeButton = nullptr;
-    QProgressBar *m_progress = nullptr;
     QComboBox *m_projection = nullptr;
     MapView *m_map = nullptr;
     QLineEdit *m_query = nullptr;
