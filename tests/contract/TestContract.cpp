@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Recorded real traffic (../shared/cassettes) as the contract of core's typed layer and client.
+// Recorded real traffic (tests/data/cassettes) as the contract of core's typed layer and client.
 #include "core/api/Endpoints.h"
 #include "core/api/ImageFile.h"
 #include "core/net/ApiClient.h"
@@ -59,7 +59,7 @@ void TestContract::addRows()
     QTest::addColumn<Interaction>("interaction");
     // Every recorded interaction is a row; one whose endpoint core does not speak fails as a row.
     const QList<Interaction> all = testsupport::loadCassettes();
-    QVERIFY2(all.size() >= 263, "expected the 263 recorded interactions of ../shared/cassettes");
+    QVERIFY2(all.size() >= 263, "expected the 263 recorded interactions of tests/data/cassettes");
     for (const Interaction &in : all)
         QTest::newRow(qPrintable(in.name())) << in;
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The OpenAPI file (../shared/reference) as the contract of every endpoint core speaks, above all
+// The OpenAPI file (tests/data/openapi) as the contract of every endpoint core speaks, above all
 // of those with no recorded traffic: translate, steering_concepts, models_available, version,
 // users/me and /embeddings.
 #include "core/api/Endpoints.h"

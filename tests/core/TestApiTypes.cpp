@@ -231,7 +231,7 @@ void TestApiTypes::floatsWriteTheirShortestForm()
 
 void TestApiTypes::imageFilesKeepTheirBytes()
 {
-    const QString assets = QStringLiteral(ALEPH_SOURCE_DIR "/../shared/cassettes/assets/");
+    const QString assets = QStringLiteral(ALEPH_SOURCE_DIR "/tests/data/cassettes/assets/");
     QString error;
     const std::optional<core::ImageFile> jpeg = core::ImageFile::load(assets + u"dog-and-cat-cover.jpg"_s, &error);
     QVERIFY2(jpeg, qPrintable(error));

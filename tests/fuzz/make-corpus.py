@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Regenerates the seed corpora of tests/fuzz from the recorded API traffic in ../shared/cassettes.
+"""Regenerates the seed corpora of tests/fuzz from the recorded API traffic in tests/data/cassettes.
 
 A developer tool (ctest never runs it): the seeds are copied into the repository, so the replay
-tests and the fuzzers never read ../shared. Run it from anywhere:
+tests and the fuzzers never read anything outside the repository. Run it from anywhere:
 
     tests/fuzz/make-corpus.py                       # cassettes, sample CSVs, templates
     tests/fuzz/make-corpus.py --sandbox build/app/aleph-sandbox   # also answers of the endpoints
@@ -30,7 +30,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-CASSETTES = ROOT.parent / "shared" / "cassettes"
+CASSETTES = ROOT / "tests" / "data" / "cassettes"
 CORPUS = HERE / "corpus"
 
 # Selector bytes of fuzz_responses.cpp (kTypes): keep in step.

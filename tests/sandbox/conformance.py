@@ -8,7 +8,7 @@ line, sends one request of each kind (streams included), and checks each answer 
 event) against the schema the spec gives for that endpoint and status. Exits 1 on the first
 mismatch, naming the endpoint and the failing part of the body.
 
-Usage: conformance.py --sandbox build/app/aleph-sandbox --spec ../shared/reference/aleph-alpha-inference-openapi.json
+Usage: conformance.py --sandbox build/app/aleph-sandbox --spec tests/data/openapi/aleph-alpha-inference-openapi.json
 """
 import argparse
 import base64
@@ -49,7 +49,7 @@ def to_json_schema(node):
 
 
 def apply_errata(doc):
-    """Where the spec and the live service (recorded in ../shared/cassettes) disagree, the service
+    """Where the spec and the live service (recorded in tests/data/cassettes) disagree, the service
     wins (DESIGN.md: "sources of truth, in this order"). Each change names its evidence."""
     completion = doc["components"]["schemas"]["CompletionResponse"]["properties"]["completions"]["items"]
     # The spec says "type: object", its own description says "list with a dictionary for each

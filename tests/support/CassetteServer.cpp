@@ -28,7 +28,7 @@ QString cassetteDir()
     const QByteArray env = qgetenv("ALEPH_CASSETTES");
     if (!env.isEmpty())
         return QString::fromLocal8Bit(env);
-    return QStringLiteral(ALEPH_SOURCE_DIR "/../shared/cassettes");
+    return QStringLiteral(ALEPH_SOURCE_DIR "/tests/data/cassettes");
 }
 
 QList<Interaction> loadCassettes(QString *error)

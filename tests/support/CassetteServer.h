@@ -8,7 +8,7 @@
 
 namespace testsupport {
 
-/// One recorded real interaction of ../shared/cassettes (shape: cassettes/README.md).
+/// One recorded real interaction of tests/data/cassettes (shape: cassettes/README.md).
 struct Interaction
 {
     QString file;       ///< relative path, e.g. "test_complete/test_complete.json"
@@ -24,7 +24,7 @@ struct Interaction
     QString name() const { return file + QLatin1Char('#') + QString::number(index); }
 };
 
-/// The directory with the cassettes: $ALEPH_CASSETTES, else ../shared/cassettes beside the source.
+/// The directory with the cassettes: $ALEPH_CASSETTES, else tests/data/cassettes in the source tree.
 QString cassetteDir();
 /// Every interaction of every cassette file, in file order.
 QList<Interaction> loadCassettes(QString *error = nullptr);

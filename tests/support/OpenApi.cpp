@@ -58,7 +58,7 @@ QString OpenApiSpec::defaultPath()
     const QString env = qEnvironmentVariable("ALEPH_OPENAPI");
     if (!env.isEmpty())
         return env;
-    return QStringLiteral(ALEPH_SOURCE_DIR "/../shared/reference/aleph-alpha-inference-openapi.json");
+    return QStringLiteral(ALEPH_SOURCE_DIR "/tests/data/openapi/aleph-alpha-inference-openapi.json");
 }
 
 bool OpenApiSpec::load(const QString &path, QString *error)

@@ -7,14 +7,14 @@
 
 namespace testsupport {
 
-/// The API's OpenAPI file (../shared/reference/aleph-alpha-inference-openapi.json), read for tests
+/// The API's OpenAPI file (tests/data/openapi/aleph-alpha-inference-openapi.json), read for tests
 /// of endpoints that have no recorded traffic. The file stores many scalars as strings
 /// ("nullable": "true", "minimum": "1", example numbers, enum ["128"]); coerce() and sample()
 /// read them as the real types (reference/API-ENDPOINTS.md "Spec quirks").
 class OpenApiSpec
 {
 public:
-    /// $ALEPH_OPENAPI, else ../shared/reference beside the source tree.
+    /// $ALEPH_OPENAPI, else tests/data/openapi in the source tree.
     static QString defaultPath();
     bool load(const QString &path, QString *error);
 
