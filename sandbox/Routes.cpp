@@ -65,6 +65,8 @@ QHash<QString, Route> sandboxRoutes()
         {u"models_available"_s, get(handleModelsAvailable)},
         {u"users/me"_s, get(handleUserDetail)},
         {u"version"_s, get(handleVersion)},
+        {u"models/{modelName}/tokenizer"_s,
+         [](const Services &services, const QString &endpoint, const QByteArray &) { return handleModelTokenizer(services, endpoint); }},
         {u"complete"_s, post(needs(completes, completion), handleComplete)},
         {u"chat/completions"_s,
          post(needs([](const SandboxModel &m) { return m.settings.supportsChat(); },
@@ -120,7 +122,12 @@ QHash<QString, Route> buildRoutes()
 const Route *findRoute(const QString &endpoint)
 {
     static const QHash<QString, Route> routes = buildRoutes();
-    const auto it = routes.constFind(endpoint);
+    auto it = routes.constFind(endpoint);
+    if (it == routes.cend()) { // a path with parameters ("models/x/tokenizer"): the route of its name
+        const core::EndpointInfo *info = core::findEndpoint(endpoint);
+        if (info)
+            it = routes.constFind(info->name);
+    }
     return it == routes.cend() ? nullptr : &it.value();
 }
 

@@ -17,7 +17,9 @@ namespace sandbox {
 using Route = std::function<Reply(const Services &services, const QString &endpoint, const QByteArray &body)>;
 
 /// The route of `endpoint`, a name in core's endpoint registry as the URL spells it after /v1/
-/// ("complete", "chat/completions", "users/me"; core::endpointNames()). nullptr when core does not
+/// ("complete", "chat/completions", "users/me"; core::endpointNames()), or a path that matches a
+/// name with parameters ("models/luminous-base/tokenizer" for "models/{modelName}/tokenizer", whose
+/// route gets the path as `endpoint`). nullptr when core does not
 /// know the name, so the endpoints the sandbox serves are those core speaks: the registry is the
 /// one list of them (GET or POST is core::EndpointInfo::isGet). Built once, on first use.
 const Route *findRoute(const QString &endpoint);

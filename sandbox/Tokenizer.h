@@ -49,6 +49,9 @@ public:
     bool isValid(qint64 id) const { return id >= 0 && id < vocabularySize(); }
     /// The id of a word-list word, with or without its leading space; -1 when not in the list.
     qint64 wordId(const QString &word, bool leadingSpace) const;
+    /// Whether `id` is a word-list token (" the", "the"), which /tokenize gives only for a whole run
+    /// of letters and digits; the other ids are end-of-text, bytes and pieces.
+    bool isWord(qint64 id) const { return id >= m_wordBase && id < m_pieceBase; }
     int wordCount() const { return int(m_words.size()); }
 
 private:

@@ -26,6 +26,8 @@ const char *const kUsage =
     "                              texts are the arguments, else one per line of FILE or stdin\n"
     "                              (blank lines skipped); one JSON array of floats per text\n"
     "  translate -m MODEL --to LANG [--segments] TEXT\n"
+    "  tokenizer MODEL [-o FILE]   the model's Hugging Face tokenizer.json, to stdout or to FILE\n"
+    "                              (then one line: model, tokenizer type, tokens, FILE)\n"
     "The token: set the environment variable AA_TOKEN, or pass --token-stdin and give it as the\n"
     "first line of standard input. (--token TOKEN works too, but every user of this computer can\n"
     "read it in the process list.) The host comes from --host, else AA_HOST, else\n"

@@ -27,6 +27,7 @@ int modelsCommand(QCoreApplication &app, core::ApiClient &client, const QStringL
 int explainCommand(QCoreApplication &app, core::ApiClient &client, const QStringList &args);
 int embedCommand(QCoreApplication &app, core::ApiClient &client, const QStringList &args);
 int translateCommand(QCoreApplication &app, core::ApiClient &client, const QStringList &args);
+int tokenizerCommand(QCoreApplication &app, core::ApiClient &client, const QStringList &args);
 
 /// Every command by its name on the command line.
 inline QMap<QString, Command> commandTable()
@@ -35,7 +36,7 @@ inline QMap<QString, Command> commandTable()
         {QStringLiteral("request"), requestCommand},   {QStringLiteral("complete"), completeCommand},
         {QStringLiteral("chat"), chatCommand},         {QStringLiteral("models"), modelsCommand},
         {QStringLiteral("explain"), explainCommand},   {QStringLiteral("embed"), embedCommand},
-        {QStringLiteral("translate"), translateCommand},
+        {QStringLiteral("translate"), translateCommand}, {QStringLiteral("tokenizer"), tokenizerCommand},
     };
 }
 

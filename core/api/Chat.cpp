@@ -263,6 +263,7 @@ void ChatRequest::read(json::Reader &r)
     r.optional(u"seed"_s, seed);
     r.optional(u"service_tier"_s, serviceTier);
     r.optional(u"user"_s, user);
+    r.optional(u"tags"_s, tags);
 }
 
 void ChatRequest::write(json::Writer &w) const
@@ -291,6 +292,7 @@ void ChatRequest::write(json::Writer &w) const
     w.put(u"seed"_s, seed);
     w.put(u"service_tier"_s, serviceTier);
     w.put(u"user"_s, user);
+    w.put(u"tags"_s, tags);
 }
 
 QJsonObject ChatRequest::toJson() const

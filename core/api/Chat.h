@@ -173,6 +173,7 @@ struct ChatRequest
     std::optional<QJsonValue> seed;        ///< deprecated, ignored
     std::optional<QJsonValue> serviceTier; ///< deprecated, ignored
     std::optional<QJsonValue> user;        ///< deprecated, ignored
+    std::optional<QStringList> tags;        ///< the official client's `tags` option (CLIENT-SEMANTICS.md §1.3): labels the service accepts and ignores
     QJsonObject extra;
 
     QJsonObject toJson() const;

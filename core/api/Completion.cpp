@@ -87,6 +87,7 @@ void CompletionRequest::read(json::Reader &r)
     r.optional(u"control_log_additive"_s, controlLogAdditive);
     r.optional(u"stream"_s, stream);
     r.optional(u"steering_concepts"_s, steeringConcepts);
+    r.optional(u"tags"_s, tags);
 }
 
 void CompletionRequest::write(json::Writer &w) const
@@ -128,6 +129,7 @@ void CompletionRequest::write(json::Writer &w) const
     w.put(u"control_log_additive"_s, controlLogAdditive);
     w.put(u"stream"_s, stream);
     w.put(u"steering_concepts"_s, steeringConcepts);
+    w.put(u"tags"_s, tags);
 }
 
 QJsonObject CompletionRequest::toJson() const

@@ -52,6 +52,7 @@ struct CompletionRequest
     std::optional<bool> controlLogAdditive;
     std::optional<bool> stream;                ///< SSE; set by ApiClient::completeStreaming()
     std::optional<QStringList> steeringConcepts; ///< ids or "_worker/<name>"; one at a time
+    std::optional<QStringList> tags;      ///< the official client's `tags` option (CLIENT-SEMANTICS.md §1.3): labels the service accepts and ignores
     QJsonObject extra;                         ///< always empty: requests are read strictly
 
     /// A request with the fields the official Python client always sends set to its defaults

@@ -13,6 +13,7 @@
 #include "core/api/Translation.h"
 
 #include <QList>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -153,6 +154,8 @@ QList<EndpointInfo> buildRegistry()
     });
     version.textResponse = true;
     list.append(version);
+    // A Hugging Face tokenizer.json: an open object, kept as it came.
+    list.append(get(u"models/{modelName}/tokenizer"_s, roundTripObject<ModelTokenizerResponse>));
     return list;
 }
 
@@ -164,13 +167,43 @@ const QList<EndpointInfo> &registry()
 
 } // namespace
 
+namespace {
+
+/// Whether `path` is `name` with each "{parameter}" segment replaced by one non-empty segment.
+bool matchesWithParameters(const QString &name, const QString &path)
+{
+    if (!name.contains(u'{'))
+        return false;
+    const QStringList pattern = name.split(u'/');
+    const QStringList segments = path.split(u'/');
+    if (pattern.size() != segments.size())
+        return false;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const bool parameter = pattern.at(i).startsWith(u'{') && pattern.at(i).endsWith(u'}');
+        if (parameter ? segments.at(i).isEmpty() : segments.at(i) != pattern.at(i))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 const EndpointInfo *findEndpoint(const QString &name)
 {
     for (const EndpointInfo &info : registry()) {
         if (info.name == name)
             return &info;
     }
+    for (const EndpointInfo &info : registry()) {
+        if (matchesWithParameters(info.name, name))
+            return &info;
+    }
     return nullptr;
+}
+
+QString modelTokenizerEndpoint(const QString &model)
+{
+    return u"models/"_s + QString::fromLatin1(QUrl::toPercentEncoding(model)) + u"/tokenizer"_s;
 }
 
 QStringList endpointNames()

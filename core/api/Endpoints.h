@@ -13,7 +13,9 @@ namespace core {
 /// typed request (fromJson, then toJson), so a field the type cannot hold is an error.
 struct EndpointInfo
 {
-    QString name;           ///< "complete", "chat/completions", "model-settings", "users/me"
+    /// "complete", "chat/completions", "model-settings", "users/me"; a path parameter is written
+    /// as the spec writes it: "models/{modelName}/tokenizer"
+    QString name;
     bool isGet = false;     ///< GET endpoints take no body
     bool acceptsHosting = false; ///< `hosting` may be added to the body (spec §1)
     bool acceptsNice = false;    ///< `?nice=true` may be added
@@ -28,9 +30,14 @@ struct EndpointInfo
     std::function<bool(const QJsonObject &)> isFinalStreamEvent;
 };
 
-/// The endpoint called `name`, or nullptr when core does not speak it.
+/// The endpoint called `name`, or nullptr when core does not speak it. A name with a path
+/// parameter also matches a path that has any one non-empty segment in its place:
+/// "models/luminous-base/tokenizer" finds "models/{modelName}/tokenizer".
 const EndpointInfo *findEndpoint(const QString &name);
-/// Every endpoint name core speaks, sorted.
+/// Every endpoint name core speaks, sorted (with their path parameters in braces).
 QStringList endpointNames();
+/// "models/<model>/tokenizer": the path of `GET /models/{modelName}/tokenizer` for `model`, which
+/// is percent-encoded as one path segment.
+QString modelTokenizerEndpoint(const QString &model);
 
 } // namespace core

@@ -58,6 +58,13 @@ void ModelAvailable::read(json::Reader &r)
     r.required(u"name"_s, name);
     r.optional(u"description"_s, description);
     r.optional(u"hostings"_s, hostings);
+    r.optional(u"max_context_size"_s, maxContextSize);
+    r.optional(u"image_support"_s, imageSupport);
+    r.optional(u"qa_support"_s, qaSupport);
+    r.optional(u"summarization_support"_s, summarizationSupport);
+    r.optional(u"embedding_types"_s, embeddingTypes);
+    r.optional(u"maximum_completion_tokens"_s, maximumCompletionTokens);
+    r.optional(u"aligned"_s, aligned);
 }
 
 void ModelAvailable::write(json::Writer &w) const
@@ -65,6 +72,13 @@ void ModelAvailable::write(json::Writer &w) const
     w.put(u"name"_s, name);
     w.put(u"description"_s, description);
     w.put(u"hostings"_s, hostings);
+    w.put(u"max_context_size"_s, maxContextSize);
+    w.put(u"image_support"_s, imageSupport);
+    w.put(u"qa_support"_s, qaSupport);
+    w.put(u"summarization_support"_s, summarizationSupport);
+    w.put(u"embedding_types"_s, embeddingTypes);
+    w.put(u"maximum_completion_tokens"_s, maximumCompletionTokens);
+    w.put(u"aligned"_s, aligned);
 }
 
 QJsonArray ModelsAvailableResponse::toJson() const

@@ -41,13 +41,21 @@ struct ModelSettingsResponse
     static std::optional<ModelSettingsResponse> fromJson(const QJsonValue &json, QString *error);
 };
 
-/// One model of `GET /models_available` (deprecated; spec: the path's inline item schema). Other
-/// keys the server sends (max_context_size, image_support, embedding_types...) stay in `extra`.
+/// One model of `GET /models_available` (deprecated). The spec lists name, description and
+/// hostings; the real service also sends the other fields here (reference/CLIENT-SEMANTICS.md
+/// §5.13, the official client's recordings). Any other key stays in `extra`.
 struct ModelAvailable
 {
     QString name;
     std::optional<QString> description;
     std::optional<QStringList> hostings;         ///< e.g. ["aleph-alpha"]
+    std::optional<qint64> maxContextSize;        ///< "max_context_size", tokens of prompt + completion
+    std::optional<bool> imageSupport;            ///< "image_support": image items in prompts
+    std::optional<bool> qaSupport;               ///< "qa_support" (the Q&A endpoint was removed: false)
+    std::optional<bool> summarizationSupport;    ///< "summarization_support" (removed likewise)
+    std::optional<QStringList> embeddingTypes;   ///< "embedding_types"; empty when the model does not embed
+    std::optional<qint64> maximumCompletionTokens; ///< "maximum_completion_tokens"; null (unset) = no own limit
+    std::optional<bool> aligned;                 ///< tuned to follow instructions
     QJsonObject extra;
     void read(json::Reader &r);
     void write(json::Writer &w) const;

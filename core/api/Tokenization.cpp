@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/api/Tokenization.h"
 
+#include <QSet>
+
 using namespace Qt::StringLiterals;
 
 namespace core {
@@ -99,6 +101,48 @@ std::optional<DetokenizationResponse> DetokenizationResponse::fromJson(const QJs
 {
     return json::parse<DetokenizationResponse>(
         json, u"detokenize response"_s, json::Mode::Lenient, error);
+}
+
+void ModelTokenizerResponse::read(json::Reader &r)
+{
+    r.optional(u"version"_s, version);
+    r.optional(u"model"_s, model);
+}
+
+void ModelTokenizerResponse::write(json::Writer &w) const
+{
+    w.put(u"version"_s, version);
+    w.put(u"model"_s, model);
+}
+
+QString ModelTokenizerResponse::modelType() const
+{
+    return model.value_or(QJsonObject()).value(u"type"_s).toString();
+}
+
+qsizetype ModelTokenizerResponse::vocabularySize() const
+{
+    const QJsonValue vocab = model.value_or(QJsonObject()).value(u"vocab"_s);
+    QSet<qint64> ids;
+    qsizetype size = 0;
+    if (vocab.isObject()) {
+        const QJsonObject object = vocab.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            ids.insert(it.value().toInteger(-1));
+        size = ids.size();
+    } else if (vocab.isArray()) { // Unigram: the id is the position
+        size = vocab.toArray().size();
+        for (qint64 id = 0; id < size; ++id)
+            ids.insert(id);
+    }
+    for (const QJsonValue &token : extra.value(u"added_tokens"_s).toArray()) {
+        const qint64 id = token.toObject().value(u"id"_s).toInteger(-1);
+        if (id >= 0 && !ids.contains(id)) {
+            ids.insert(id);
+            ++size;
+        }
+    }
+    return size;
 }
 
 } // namespace core

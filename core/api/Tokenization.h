@@ -57,4 +57,28 @@ struct DetokenizationResponse
     void write(json::Writer &w) const;
 };
 
+/// Response of `GET /models/{modelName}/tokenizer` (spec: getModelTokenizer, "a representation of
+/// the tokenizer that was used to train that model"; the spec leaves it an open object). The real
+/// service and the sandbox answer a Hugging Face `tokenizers` file (tokenizer.json), which the
+/// official client hands to `Tokenizer.from_str` (reference/CLIENT-SEMANTICS.md §4): `version`,
+/// `truncation`, `padding`, `added_tokens`, `normalizer`, `pre_tokenizer`, `post_processor`,
+/// `decoder` and `model`. Read leniently, as the spec's open object: `version` must be a string
+/// and `model` an object when present; every other key is kept in `extra`, so toJson() gives the
+/// file back as it came (a real vocabulary is several MB).
+struct ModelTokenizerResponse : json::ResponseBody<ModelTokenizerResponse>
+{
+    static constexpr QLatin1String kRoot{"tokenizer response"};
+    std::optional<QString> version;   ///< the file format, "1.0"
+    std::optional<QJsonObject> model; ///< `type` ("BPE", "WordPiece", "Unigram", "WordLevel"), `vocab`...
+    QJsonObject extra;
+
+    /// model.type, e.g. "BPE"; empty without a model.
+    QString modelType() const;
+    /// Entries of model.vocab (an object of token → id, or Unigram's list of [token, score]), plus
+    /// the added tokens whose ids are not in it; 0 when there is none.
+    qsizetype vocabularySize() const;
+    void read(json::Reader &r);
+    void write(json::Writer &w) const;
+};
+
 } // namespace core

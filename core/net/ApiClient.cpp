@@ -169,6 +169,11 @@ VersionJob *ApiClient::version()
     return get<VersionJob>(u"version"_s);
 }
 
+ModelTokenizerJob *ApiClient::modelTokenizer(const QString &model)
+{
+    return get<ModelTokenizerJob>(modelTokenizerEndpoint(model));
+}
+
 ExplanationJob *ApiClient::explain(const ExplanationRequest &request)
 {
     return post<ExplanationJob>(u"explain"_s, request.toJson(), false);

@@ -89,6 +89,9 @@ public:
     UserDetailJob *usersMe();
     /// GET /version: the deployed API version as text. Needs no token.
     VersionJob *version();
+    /// GET /models/{modelName}/tokenizer: `model`'s tokenizer as a Hugging Face tokenizer.json
+    /// (several MB for a real vocabulary). 404 or 400 for a model the server does not have.
+    ModelTokenizerJob *modelTokenizer(const QString &model);
 
     /// POST /explain: attribution scores of prompt parts for `target` (heatmaps).
     ExplanationJob *explain(const ExplanationRequest &request);

@@ -131,6 +131,7 @@ using RerankJob = JsonJob<RerankResponse>;                ///< POST /rerank
 using SteeringConceptJob = JsonJob<CreateSteeringConceptResponse>; ///< POST /steering_concepts (201)
 using ModelsAvailableJob = JsonJob<ModelsAvailableResponse>; ///< GET /models_available
 using UserDetailJob = JsonJob<UserDetail>;                ///< GET /users/me
+using ModelTokenizerJob = JsonJob<ModelTokenizerResponse>; ///< GET /models/{modelName}/tokenizer
 using GradientEmbeddingsJob = JsonJob<GradientEmbeddingsResponse>; ///< Gradient POST embeddings/{slug}
 
 /// `GET /version`: a text/plain answer, kept as text (trailing whitespace removed).

@@ -107,6 +107,9 @@ Reply handleChat(const Services &services, const Prepared<core::ChatRequest> &pr
     response.object = u"chat.completion"_s;
     response.created = QDateTime::currentSecsSinceEpoch();
     response.model = model.name();
+    // The real service sends both (cassette test_can_chat_with_chat_model): which model version
+    // answered, and `logprobs: null` in each choice unless they were asked for.
+    response.systemFingerprint = modelVersion();
     int completionTokens = 0;
     QList<QStringList> streamPieces;
     const int n = r.n.value_or(1);
@@ -116,6 +119,7 @@ Reply handleChat(const Services &services, const Prepared<core::ChatRequest> &pr
         sampling.seed = mix(seed, quint64(i));
         core::ChatChoice choice;
         choice.index = i;
+        choice.extra.insert(u"logprobs"_s, QJsonValue::Null); // unless set below
         core::ChatMessage message;
         message.role = u"assistant"_s;
         QStringList pieces;
@@ -203,8 +207,19 @@ Reply handleChat(const Services &services, const Prepared<core::ChatRequest> &pr
         c.object = u"chat.completion.chunk"_s;
         c.created = response.created;
         c.model = response.model;
+        // As recorded (test_can_chat_with_streaming_support): the fingerprint only on the chunk that
+        // ends a choice, null before, as `finish_reason` is; `logprobs` and `usage` null in every
+        // chunk (the usage comes in a chunk of its own, with stream_options.include_usage).
+        if (finish)
+            c.systemFingerprint = response.systemFingerprint;
+        else
+            c.extra.insert(u"system_fingerprint"_s, QJsonValue::Null);
+        c.extra.insert(u"usage"_s, QJsonValue::Null);
         core::ChatChoice choice;
         choice.index = index;
+        choice.extra.insert(u"logprobs"_s, QJsonValue::Null);
+        if (!finish)
+            choice.extra.insert(u"finish_reason"_s, QJsonValue::Null);
         choice.delta = delta;
         choice.finishReason = finish;
         c.choices.append(choice);

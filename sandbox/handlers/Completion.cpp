@@ -109,10 +109,13 @@ Reply handleComplete(const Services &services, const Prepared<core::CompletionRe
         chosen.resize(n);
     }
 
-    // echo: the prompt's own log-probabilities come first
+    // echo: the prompt's own tokens come first, in completion_tokens and in log_probs alike, one
+    // entry per token (cassette test_complete_with_echo: [" Hello", " world"] with [{}, {" world":
+    // -6.125}]): the first token has no log-probability, having nothing before it. Image patches have
+    // no text and are left out of both.
+    QStringList echoTokens;
     QList<QMap<QString, double>> echoLogProbs;
-    if (r.echo.value_or(false) && r.logProbs) {
-        // One entry per token of the echoed text; image patches have no text and are left out.
+    if (r.echo.value_or(false) && (r.logProbs || r.tokens.value_or(false))) {
         QList<qint64> ids;
         QList<bool> echoed;
         for (const EncodedItem &item : prompt.items)
@@ -120,10 +123,15 @@ Reply handleComplete(const Services &services, const Prepared<core::CompletionRe
                 ids.append(prompt.context.at(item.first + k).id);
                 echoed.append(item.type != core::PromptItem::Type::Image);
             }
-        const QList<double> lps = services.model.continuationLogProbs({}, ids);
-        for (qsizetype i = 0; i < ids.size(); ++i)
-            if (echoed.at(i))
-                echoLogProbs.append({{services.model.tokenizer().text(ids.at(i)), lps.at(i)}});
+        const QList<double> lps = r.logProbs ? services.model.continuationLogProbs({}, ids) : QList<double>();
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            if (!echoed.at(i))
+                continue;
+            const QString text = services.model.tokenizer().text(ids.at(i));
+            echoTokens.append(text);
+            if (r.logProbs)
+                echoLogProbs.append(i == 0 ? QMap<QString, double>() : QMap<QString, double>{{text, lps.at(i)}});
+        }
     }
 
     core::CompletionResponse response;
@@ -137,10 +145,12 @@ Reply handleComplete(const Services &services, const Prepared<core::CompletionRe
         const QString prefix = r.echo.value_or(false) ? prompt.text : QString();
         result.completion = prefix + g.text;
         result.finishReason = g.finishReason;
-        if (r.rawCompletion.value_or(false))
+        // Sent when asked, and also whenever tokens or log probs are (the spec's raw_completion; the
+        // recordings with log_probs carry it, those without do not).
+        if (r.rawCompletion.value_or(false) || r.tokens.value_or(false) || r.logProbs)
             result.rawCompletion = prefix + g.rawText;
         if (r.tokens.value_or(false)) {
-            QStringList tokens;
+            QStringList tokens = echoTokens;
             // Decoded text, as the real API sends them (cassette test_complete_with_echo: " Hello"),
             // so they match the keys of log_probs.
             for (const qint64 id : g.tokens)
@@ -181,7 +191,7 @@ Reply handleComplete(const Services &services, const Prepared<core::CompletionRe
         const core::CompletionResult &whole = response.completions.at(i);
         const QStringList &pieces = streamPieces.at(i);
         const bool hasPrefix = r.echo.value_or(false) && !prompt.text.isEmpty();
-        const qsizetype tokenCount = whole.completionTokens ? whole.completionTokens->size()
+        const qsizetype tokenCount = whole.completionTokens ? whole.completionTokens->size() - echoTokens.size()
                                      : whole.logProbs      ? whole.logProbs->size() - echoLogProbs.size()
                                                            : -1;
         const bool aligned = tokenCount == pieces.size() - (hasPrefix ? 1 : 0);
@@ -195,8 +205,8 @@ Reply handleComplete(const Services &services, const Prepared<core::CompletionRe
             if (aligned) {
                 if (whole.rawCompletion)
                     chunk.rawCompletion = pieces.at(p);
-                if (whole.completionTokens && !isPrefix)
-                    chunk.completionTokens = QStringList{whole.completionTokens->at(t)};
+                if (whole.completionTokens)
+                    chunk.completionTokens = isPrefix ? echoTokens : QStringList{whole.completionTokens->at(echoTokens.size() + t)};
                 if (whole.logProbs)
                     chunk.logProbs = isPrefix ? echoLogProbs : QList<QMap<QString, double>>{whole.logProbs->at(echoLogProbs.size() + t)};
             } else if (p == pieces.size() - 1) {

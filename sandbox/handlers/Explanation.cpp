@@ -153,13 +153,27 @@ Reply handleExplain(const Services &services, const Prepared<core::ExplanationRe
                 s = s * s;
             scores.append(s);
         }
+        // Parts of the target explain only the target tokens after them.
+        const int firstTokenStart = firstToken < targetTokens.size() ? targetTokens.at(firstToken).start : int(target.size());
+        const auto shown = [&](qsizetype s) {
+            const Span &span = spans.at(s);
+            return s < firstTargetSpan || !perToken || span.start + span.length <= firstTokenStart;
+        };
         if (r.normalize.value_or(false)) {
-            double largest = 0;
-            for (const double s : std::as_const(scores))
-                largest = std::max(largest, std::abs(s));
-            if (largest > 0)
-                for (double &s : scores)
-                    s /= largest;
+            // The spec: "Minimum score becomes 0 and maximum score becomes 1", after postprocessing,
+            // over the scores this explanation gives. Equal scores all become 0.
+            double low = 0;
+            double high = 0;
+            bool any = false;
+            for (qsizetype s = 0; s < scores.size(); ++s) {
+                if (!shown(s))
+                    continue;
+                low = any ? std::min(low, scores.at(s)) : scores.at(s);
+                high = any ? std::max(high, scores.at(s)) : scores.at(s);
+                any = true;
+            }
+            for (double &s : scores)
+                s = high > low ? std::clamp((s - low) / (high - low), 0.0, 1.0) : 0.0;
         }
         core::Explanation out;
         out.target = targetText;
@@ -188,11 +202,9 @@ Reply handleExplain(const Services &services, const Prepared<core::ExplanationRe
         core::ExplanationItem targetItem;
         targetItem.type = core::ExplanationItem::Type::Target;
         targetItem.typeName = u"target"_s;
-        // Parts of the target explain only the target tokens after them.
-        const int firstTokenStart = firstToken < targetTokens.size() ? targetTokens.at(firstToken).start : int(target.size());
         for (qsizetype s = firstTargetSpan; s < spans.size(); ++s) {
             const Span &span = spans.at(s);
-            if (!perToken || span.start + span.length <= firstTokenStart)
+            if (shown(s))
                 targetItem.textScores.append(core::TextScore::fromUtf16(target, span.start, span.length, scores.at(s)));
         }
         out.items.append(targetItem);

@@ -28,7 +28,14 @@ namespace sandbox {
 Reply handleModelSettings(const Services &services);   ///< GET /model-settings: every SandboxModel's settings
 Reply handleModelsAvailable(const Services &services); ///< GET /models_available: names, descriptions, hosting
 Reply handleUserDetail(const Services &services);      ///< GET /users/me: a fixed local user
-Reply handleVersion(const Services &services);         ///< GET /version: "1.0.0-sandbox" as text/plain
+/// What GET /version answers: a version the official client's validate_version() accepts (PEP 440,
+/// major 1 and at least its MIN_API_VERSION 1.19.0), with a local label that names the sandbox.
+constexpr QByteArrayView kSandboxApiVersion = "1.19.0+sandbox";
+Reply handleVersion(const Services &services);         ///< GET /version: kSandboxApiVersion as text/plain
+/// GET /models/{modelName}/tokenizer (`endpoint` is the path after /v1/): the Tokenizer as a Hugging
+/// Face tokenizer.json (huggingFaceTokenizerJson()), the same for every model; 404 for a model the
+/// sandbox does not serve.
+Reply handleModelTokenizer(const Services &services, const QString &endpoint);
 
 // Text generation (handlers/Completion.cpp, handlers/Chat.cpp)
 /// POST /complete: n of max(n, best_of) samples (the best by log-probability per token when

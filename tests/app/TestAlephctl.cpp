@@ -35,6 +35,7 @@ private Q_SLOTS:
     void explainPrintsScoredSegments();
     void embedBatchesStdinInInputOrder();
     void translatePrintsTranslationAndSegments();
+    void tokenizerWritesTheModelsTokenizerJson();
 
 private:
     struct Result
@@ -358,6 +359,40 @@ void TestAlephctl::translatePrintsTranslationAndSegments()
                           {u"target_language"_s, u"de"_s}}));
     const Result missing = run({u"translate"_s, u"-m"_s, u"m"_s, u"hi"_s});
     QCOMPARE(missing.code, 2);
+}
+
+void TestAlephctl::tokenizerWritesTheModelsTokenizerJson()
+{
+    // GET /models/{modelName}/tokenizer: a Hugging Face tokenizer.json, to stdout or to a file.
+    const QByteArray answer = R"({"version":"1.0","truncation":null,"padding":null,"added_tokens":[{"id":3,"content":"<|endoftext|>","special":true}],)"
+                              R"("normalizer":null,"pre_tokenizer":{"type":"Whitespace"},"post_processor":null,"decoder":null,)"
+                              R"("model":{"type":"WordLevel","vocab":{"hello":0,"world":1,"[UNK]":2},"unk_token":"[UNK]"}})";
+    testsupport::TestHttpServer server;
+    QVERIFY(server.listen());
+    server.enqueue("/v1/models/luminous-base/tokenizer", testsupport::TestHttpServer::json(200, answer));
+    const Result printed = run({u"--host"_s, server.baseUrl().toString(), u"tokenizer"_s, u"luminous-base"_s});
+    QVERIFY2(printed.code == 0, printed.err.constData());
+    QCOMPARE(server.requests().first().method, QByteArray("GET"));
+    QCOMPARE(printed.out.count('\n'), 1);
+    // as it came, its nulls included (the file goes to Tokenizer.from_str unchanged)
+    QCOMPARE(core::json::firstDifference(QJsonDocument::fromJson(printed.out).object(), QJsonDocument::fromJson(answer).object()),
+             QString());
+    QVERIFY(QJsonDocument::fromJson(printed.out).object().value(u"decoder"_s).isNull());
+
+    server.enqueue("/v1/models/luminous-base/tokenizer", testsupport::TestHttpServer::json(200, answer));
+    const QString file = m_dir.filePath(u"tokenizer.json"_s);
+    const Result saved = run({u"--host"_s, server.baseUrl().toString(), u"tokenizer"_s, u"luminous-base"_s, u"-o"_s, file});
+    QVERIFY2(saved.code == 0, saved.err.constData());
+    QCOMPARE(saved.out, (u"luminous-base\tWordLevel\t4\t"_s + file + u'\n').toUtf8());
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(written.readAll()).object().value(u"model"_s).toObject().value(u"type"_s), u"WordLevel"_s);
+
+    server.enqueue("/v1/models/nope/tokenizer", testsupport::TestHttpServer::json(404, R"({"error":"unknown model","code":"NOT_FOUND"})"));
+    QCOMPARE(run({u"--host"_s, server.baseUrl().toString(), u"tokenizer"_s, u"nope"_s}).code, 3);
+    QCOMPARE(run({u"tokenizer"_s}).code, 2);
+    QCOMPARE(run({u"tokenizer"_s, u"a"_s, u"b"_s}).code, 2);
+    QCOMPARE(run({u"tokenizer"_s, u"a"_s, u"-o"_s}).code, 2);
 }
 
 QTEST_GUILESS_MAIN(TestAlephctl)

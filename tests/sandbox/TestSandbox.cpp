@@ -275,8 +275,12 @@ void TestSandbox::completeParameters()
     QCOMPARE(*r.completion, u"The weather today is"_s + freeText.left(freeText.indexOf(stop)));
     QVERIFY(r.rawCompletion->endsWith(stop));
     QVERIFY(r.completionTokens && !r.completionTokens->isEmpty());
-    // log_probs: the prompt's tokens (echo), then each generated token with its 3 alternatives
-    QCOMPARE(r.logProbs->size(), 4 + r.completionTokens->size());
+    // completion_tokens and log_probs pair up: the prompt's 4 tokens (echo; the first has no
+    // log-probability), then each generated token with its 3 alternatives
+    QCOMPARE(r.logProbs->size(), r.completionTokens->size());
+    QVERIFY(r.completionTokens->size() > 4);
+    QVERIFY(r.logProbs->first().isEmpty());
+    QCOMPARE(r.completionTokens->mid(0, 4).join(QString()), u"The weather today is"_s);
     QVERIFY(r.logProbs->last().size() >= 3);
 
     // best_of returns n of the runs; n > best_of is a 400

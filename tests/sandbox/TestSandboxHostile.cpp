@@ -354,9 +354,9 @@ void TestSandboxHostile::pipelinedRequestsAreAnsweredInOrder()
     QVERIFY(completion && version && tokens && again);
     QCOMPARE(completion->status, 200);
     QVERIFY(QJsonDocument::fromJson(completion->body).object().contains(u"completions"_s));
-    QCOMPARE(version->body, QByteArray("1.0.0-sandbox"));
+    QCOMPARE(version->body, QByteArray("1.19.0+sandbox"));
     QVERIFY(QJsonDocument::fromJson(tokens->body).object().contains(u"token_ids"_s));
-    QCOMPARE(again->body, QByteArray("1.0.0-sandbox"));
+    QCOMPARE(again->body, QByteArray("1.19.0+sandbox"));
 }
 
 void TestSandboxHostile::refusedHeads_data()
@@ -563,7 +563,7 @@ void TestSandboxHostile::versionAnswersDuringABigGeneration()
         version.send(get("/v1/version", {}));
         const std::optional<Response> response = version.next(2000);
         QVERIFY2(response, "GET /version waited for the generation");
-        QCOMPARE(response->body, QByteArray("1.0.0-sandbox"));
+        QCOMPARE(response->body, QByteArray("1.19.0+sandbox"));
         const double ms = double(clock.nsecsElapsed()) / 1e6;
         latencies.append(ms);
         slowest = std::max(slowest, ms);

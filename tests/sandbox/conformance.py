@@ -12,6 +12,7 @@ Usage: conformance.py --sandbox build/app/aleph-sandbox --spec tests/data/openap
 """
 import argparse
 import base64
+import contextlib
 import copy
 import io
 import json
@@ -71,6 +72,17 @@ def apply_errata(doc):
     # The last chunk of a chat stream carries an empty delta next to its finish_reason
     # (test_chat/test_can_chat_with_streaming_support.json), so "content" is not required there.
     doc["components"]["schemas"]["ChatResponseMessage"]["properties"]["delta"].pop("required", None)
+    # `logprobs` is null in every choice that did not ask for it (test_chat/test_can_chat_with_chat_model.json
+    # and every chunk of test_can_chat_with_streaming_support.json; the spec's description says null
+    # too). In a stream, `system_fingerprint` is null but in the last chunk and `usage` is null (the
+    # same recording; the spec's descriptions of both say so).
+    # Likewise `finish_reason` is null in every chunk but the last (same recording).
+    props = doc["components"]["schemas"]["ChatResponseMessage"]["properties"]
+    for key in ("logprobs", "finish_reason"):
+        props[key] = {"anyOf": [props[key], {"type": "null"}]}
+    chat = doc["components"]["schemas"]["ChatResponse"]["properties"]
+    for key in ("system_fingerprint", "usage"):
+        chat[key] = {"anyOf": [chat[key], {"type": "null"}]}
 
 
 class Spec:
@@ -96,6 +108,18 @@ class Spec:
         print(f"ok   {what}")
 
 
+def check_client_accepts_version(text):
+    """The official client's validate_version(): packaging.version.parse(text) must have the major
+    version of its MIN_API_VERSION 1.19.0 and not be lower (reference/CLIENT-SEMANTICS.md §3). PEP 440's
+    release segment with an optional local label ("+sandbox"), which sorts after the plain release."""
+    import re
+    m = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)(\+[a-z0-9]+(?:[._-][a-z0-9]+)*)?", text, re.IGNORECASE)
+    assert m, f"GET /version {text!r} is not a PEP 440 version"
+    release = tuple(int(g) for g in m.groups()[:3])
+    assert release[0] == 1 and release >= (1, 19, 0), f"GET /version {text!r}: the client requires 1.x >= 1.19.0"
+    print(f"ok   GET /version {text!r} satisfies the official client")
+
+
 def png_base64():
     # A 2 × 2 PNG made by hand (zlib-compressed RGB rows), so the script needs no imaging library.
     import struct
@@ -116,16 +140,21 @@ def main():
     parser.add_argument("--spec", required=True)
     args = parser.parse_args()
     spec = Spec(args.spec)
+    with sandbox_process(args.sandbox) as base:
+        run(spec, base)
 
-    process = subprocess.Popen([args.sandbox, "--port", "0", "--tokens-per-second", "0"],
+
+@contextlib.contextmanager
+def sandbox_process(executable):
+    """Runs the aleph-sandbox executable on a free port; gives its base URL (".../v1")."""
+    process = subprocess.Popen([executable, "--port", "0", "--tokens-per-second", "0"],
                                stdout=subprocess.PIPE, text=True)
     try:
         line = process.stdout.readline().strip()
         prefix = "aleph-sandbox listening on "
         if not line.startswith(prefix):
             raise SystemExit(f"FAIL the sandbox printed {line!r} instead of '{prefix}<url>'")
-        base = line[len(prefix):]
-        run(spec, base)
+        yield line[len(prefix):]
     finally:
         process.terminate()
         process.wait(10)
@@ -169,6 +198,11 @@ def run(spec, base):
     status, ctype, body = call(base, "GET", "version")
     assert status == 200 and ctype.startswith("text/plain"), (status, ctype)
     spec.check("GET /version", spec.response("/version", "get", 200, "text/plain"), body.decode())
+    check_client_accepts_version(body.decode())
+    status, ctype, body = call(base, "GET", f"models/{base_model}/tokenizer")
+    assert status == 200 and ctype.startswith("application/json"), (status, ctype)
+    spec.check("GET /models/{modelName}/tokenizer", spec.response("/models/{modelName}/tokenizer", "get", 200),
+               json.loads(body))
 
     # /complete, plain and with every optional output, then streamed
     complete = {"model": base_model, "prompt": [{"type": "text", "data": "The weather today is"},
@@ -178,6 +212,9 @@ def run(spec, base):
     status, _, body = call(base, "POST", "complete", complete)
     assert status == 200, body
     spec.check("POST /complete", spec.component("CompletionResponse"), json.loads(body))
+    # `tags`: the official client's option (added to every POST body); the service accepts it.
+    status, _, body = call(base, "POST", "complete", dict(complete, tags=["conformance"]))
+    assert status == 200, body
     status, ctype, body = call(base, "POST", "complete", dict(complete, stream=True, log_probs=None, tokens=False))
     assert status == 200 and ctype.startswith("text/event-stream"), (status, ctype)
     kinds = {"stream_chunk": "StreamChunk", "stream_summary": "StreamSummary", "completion_summary": "CompletionSummary"}
@@ -197,6 +234,9 @@ def run(spec, base):
     status, _, body = call(base, "POST", "chat/completions", chat)
     assert status == 200, body
     spec.check("POST /chat/completions", chat_items, json.loads(body))
+    status, _, body = call(base, "POST", "chat/completions", dict(chat, logprobs=None, top_logprobs=None, tags=["x"]))
+    assert status == 200, body
+    spec.check("POST /chat/completions (tags, no logprobs)", chat_items, json.loads(body))
     tools = {"model": chat_model, "messages": [{"role": "user", "content": "Call get_weather for Berlin."}],
              "tools": [{"type": "function", "function": {"name": "get_weather",
                                                          "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}}]}
