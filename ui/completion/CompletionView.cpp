@@ -50,11 +50,12 @@ void CompletionView::showResult(const core::CompletionResult &result, bool showR
     QTextCursor cursor(document());
     const QStringList tokens = result.completionTokens.value_or(QStringList());
     const QList<QMap<QString, double>> logProbs = result.logProbs.value_or(QList<QMap<QString, double>>());
-    // With echo, log_probs also covers the prompt tokens (the first entry is empty), so only the
-    // last tokens.size() entries belong to the generated tokens.
+    // log_probs pairs with completion_tokens one to one; with echo both start with the prompt's
+    // tokens (the first entry empty), as recorded. A server that sends more log_probs than tokens
+    // is read from the end, so the last tokens.size() entries belong to the tokens shown.
     if (!tokens.isEmpty() && logProbs.size() >= tokens.size()) {
         const qsizetype offset = logProbs.size() - tokens.size();
-        // With echo the completion starts with the prompt, which has no tokens here: shown plain.
+        // Text in the completion that no token covers (an echoed prompt without its tokens) is shown plain.
         const QString completion = result.completion.value_or(QString());
         const QString generated = tokens.join(QString());
         if (completion.size() > generated.size() && completion.endsWith(generated))
