@@ -45,7 +45,8 @@ int main(int argc, char *argv[])
         }
         const QString dir = u"%1/%2x%2/apps"_s.arg(outputDir).arg(size);
         const QString file = u"%1/%2.png"_s.arg(dir, name);
-        if (!QDir().mkpath(dir) || !image.convertToFormat(QImage::Format_ARGB32).save(file, "PNG")) {
+        if (!QDir().mkpath(dir)
+            || !image.convertToFormat(QImage::Format_ARGB32).save(file, "PNG")) {
             std::fprintf(stderr, "render_icon: cannot write %s\n", qPrintable(file));
             return 1;
         }
