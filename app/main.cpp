@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QNetworkProxyFactory>
 #include <QSettings>
 #include <QStandardPaths>
@@ -106,6 +107,14 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"Aleph Playground"_s);
     QApplication::setOrganizationName(u"aleph-playground"_s);
     QApplication::setApplicationVersion(QStringLiteral(ALEPH_VERSION));
+    // The window icon: the icon theme's (installed in hicolor, or a theme's own version of it),
+    // else the sizes rendered at build time from resources/icons/aleph-playground.svg
+    // (packaging/CMakeLists.txt). The desktop file name is the Wayland app id.
+    QIcon bundledIcon;
+    for (const QFileInfo &png : QDir(u":/icons/app"_s).entryInfoList(QDir::Files))
+        bundledIcon.addFile(png.filePath());
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(ALEPH_APP_ID), bundledIcon));
+    QGuiApplication::setDesktopFileName(QStringLiteral(ALEPH_APP_ID));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"A native playground for the Aleph Alpha inference API."_s);

@@ -32,6 +32,7 @@ const char *const kUsage =
     "first line of standard input. (--token TOKEN works too, but every user of this computer can\n"
     "read it in the process list.) The host comes from --host, else AA_HOST, else\n"
     "https://api.aleph-alpha.com. Retries are announced on standard error.\n"
+    "--version prints \"alephctl VERSION\", --help this text.\n"
     "exit status: 0 success, 2 usage error or invalid request, 3 the API answered with an error,\n"
     "4 network failure, timeout or TLS failure\n";
 

@@ -40,6 +40,9 @@ int parseGlobal(const QStringList &args, Global *g)
         if (a == u"--help"_s || a == u"-h"_s) {
             std::fputs(kUsage, stdout);
             std::exit(Ok);
+        } else if (a == u"--version"_s) {
+            std::fputs("alephctl " ALEPH_VERSION "\n", stdout);
+            std::exit(Ok);
         } else if (a == u"--host"_s) {
             if (!value(&v))
                 return usage(u"--host needs a URL"_s);

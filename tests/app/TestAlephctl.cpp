@@ -196,6 +196,9 @@ void TestAlephctl::tokenFromStdinIsUsed()
     QCOMPARE(m_server.requests().last().headers.value("authorization"), "Bearer secret-from-stdin");
     const Result help = run({u"--help"_s});
     QVERIFY(help.out.contains("AA_TOKEN") && help.out.contains("--token-stdin") && help.out.contains("process list"));
+    const Result version = run({u"--version"_s});
+    QCOMPARE(version.code, 0);
+    QCOMPARE(version.out, QByteArray("alephctl " ALEPH_VERSION "\n"));
 }
 
 void TestAlephctl::friendlyCompletePrintsText()
