@@ -49,8 +49,8 @@ void TestTabModels::segments()
     QCOMPARE(model.rowTexts(0), (QStringList{u"1"_s, u"Hello world."_s, u"Hallo Welt."_s, u"0.900"_s}));
     QCOMPARE(model.headerTexts(), (QStringList{u"segment"_s, u"source"_s, u"translation"_s, u"score"_s}));
     const QColor good = model.index(0, 3).data(Qt::BackgroundRole).value<QBrush>().color();
-    QCOMPARE(good, ui::SegmentTableModel::scoreColor(0.9, 150));
-    QCOMPARE(model.index(1, 3).data(Qt::BackgroundRole).value<QBrush>().color(), ui::SegmentTableModel::scoreColor(0.4, 150));
+    QCOMPARE(good, ui::SegmentTableModel::scoreColor(0.9));
+    QCOMPARE(model.index(1, 3).data(Qt::BackgroundRole).value<QBrush>().color(), ui::SegmentTableModel::scoreColor(0.4));
     QVERIFY(!model.index(0, 2).data(Qt::BackgroundRole).isValid());
 
     // Lines mode: waiting rows, then one translated, one failed.

@@ -2,6 +2,7 @@
 #include "ui/embeddings/EmbeddingsExporter.h"
 
 #include "core/export/VectorExport.h"
+#include "ui/common/Palette.h"
 #include "ui/embeddings/EmbeddingSet.h"
 #include "ui/embeddings/MapView.h"
 
@@ -67,7 +68,7 @@ bool EmbeddingsExporter::exportMap(const MapView &map, int texts, const QString 
         return true;
     }
     QImage image(size, QImage::Format_RGB32);
-    image.fill(Qt::white);
+    image.fill(Palette::light().page); // exports stay on white
     QPainter painter(&image);
     map.render(&painter, QRectF(QPointF(0, 0), size), false);
     painter.end();
