@@ -12,6 +12,7 @@
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
 #include "ui/completion/CompletionTab.h"
+#include "ui/common/Palette.h"
 #include "ui/steering/SteeringTab.h"
 
 #include <QApplication>
