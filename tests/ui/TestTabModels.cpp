@@ -2,6 +2,7 @@
 // The item models of the Translation and Steering tabs under QAbstractItemModelTester while they
 // are filled, reset and edited: segments (lines mode included), example pairs (append, edit,
 // swap, remove, problems) and the library (growing, shrinking, renaming, another server's entry).
+#include "ui/common/Palette.h"
 #include "ui/steering/PairTableModel.h"
 #include "ui/steering/SteeringLibraryModel.h"
 #include "ui/translation/SegmentTableModel.h"
@@ -64,7 +65,7 @@ void TestTabModels::segments()
     model.setTranslation(1, u"failed: 500"_s, true);
     QCOMPARE(changed.size(), 3);
     QCOMPARE(model.index(0, 3).data().toString(), u"0.750"_s);
-    QCOMPARE(model.index(1, 2).data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0xb0, 0x30, 0x00));
+    QCOMPARE(model.index(1, 2).data(Qt::ForegroundRole).value<QBrush>().color(), ui::Palette::current().error);
     model.setTranslation(5, u"out of range"_s); // ignored
     model.clear();
     QCOMPARE(model.rowCount(), 0);

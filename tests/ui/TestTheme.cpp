@@ -17,6 +17,7 @@
 #include <QStyle>
 #include <QTest>
 #include <QTextBlock>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 using core::analysis::ScoredSpan;
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void heatmapRepaintsInTheOtherScheme();
     void completionShadingFollowsTheme();
     void textRoleFollowsTheme();
+    void styleSheetWidgetsFollowTheme();
     void exportsStayOnWhite();
     void modeNames();
 };
@@ -90,9 +92,16 @@ void TestTheme::scalesKeepContrast()
     QFETCH(int, scheme);
     const Palette &p = Palette::forScheme(Scheme(scheme));
     int checked = 0;
+    double lowest = 21;
+    QString lowestWhat;
     const auto check = [&](const QString &what, const QColor &background, const QColor &text) {
         ++checked;
-        QVERIFY2(Palette::contrastRatio(background, text) >= kAA, qPrintable(what + u": "_s + describe(background, text)));
+        const double ratio = Palette::contrastRatio(background, text);
+        if (ratio < lowest) {
+            lowest = ratio;
+            lowestWhat = what + u": "_s + describe(background, text);
+        }
+        QVERIFY2(ratio >= kAA, qPrintable(what + u": "_s + describe(background, text)));
     };
     // The heatmap draws its text with one pen (HeatmapView::inkOn): it must be what textOn picks
     // for every colour of the scale, and readable on each.
@@ -123,6 +132,7 @@ void TestTheme::scalesKeepContrast()
     check(u"heatmap caption"_s, p.page, p.caption);
     check(u"heatmap ink"_s, p.page, p.ink);
     QVERIFY(checked > 400);
+    qInfo("%d colours checked; the lowest contrast: %s", checked, qPrintable(lowestWhat));
 }
 
 void TestTheme::semanticColoursKeepContrast_data()
@@ -263,6 +273,27 @@ void TestTheme::textRoleFollowsTheme()
     QCOMPARE(label.palette().color(QPalette::WindowText), QApplication::palette().color(QPalette::WindowText));
     ui::applyTheme(ui::ThemeMode::Light);
     QCOMPARE(label.palette().color(QPalette::WindowText), QApplication::palette().color(QPalette::WindowText));
+}
+
+void TestTheme::styleSheetWidgetsFollowTheme()
+{
+    // A style sheet that sets no colour (padding, palette(...) references) must not freeze the
+    // colours the widget was first polished with.
+    QWidget window;
+    auto *label = new QLabel(u"padded"_s, &window);
+    label->setStyleSheet(u"padding: 12px;"_s);
+    auto *button = new QToolButton(&window);
+    button->setCheckable(true);
+    button->setStyleSheet(u"QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); }"_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(label->palette().color(QPalette::WindowText), ui::lightPalette().color(QPalette::WindowText));
+    ui::applyTheme(ui::ThemeMode::Dark);
+    QTRY_COMPARE(label->palette().color(QPalette::WindowText), ui::darkPalette().color(QPalette::WindowText));
+    QTRY_COMPARE(button->palette().color(QPalette::ButtonText), ui::darkPalette().color(QPalette::ButtonText));
+    ui::applyTheme(ui::ThemeMode::Light);
+    QTRY_COMPARE(label->palette().color(QPalette::WindowText), ui::lightPalette().color(QPalette::WindowText));
+    QTRY_COMPARE(button->palette().color(QPalette::ButtonText), ui::lightPalette().color(QPalette::ButtonText));
 }
 
 void TestTheme::exportsStayOnWhite()

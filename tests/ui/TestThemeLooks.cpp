@@ -13,7 +13,10 @@
 #include "ui/chat/ChatTab.h"
 #include "ui/common/Theme.h"
 #include "ui/completion/CompletionTab.h"
+#include "ui/completion/CompletionView.h"
 #include "ui/embeddings/EmbeddingsTab.h"
+#include "ui/embeddings/EmbeddingsViews.h"
+#include "ui/embeddings/MatrixView.h"
 #include "ui/explanation/ExplanationTab.h"
 #include "ui/steering/SteeringTab.h"
 #include "ui/tokenizer/TokenizerTab.h"
@@ -90,7 +93,9 @@ void TestThemeLooks::initTestCase()
     m_window->resize(1440, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->completionTab()->findChild<QComboBox *>(u"model"_s)->count() > 0, 10000);
+    m_window->refreshModels();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->completionTab()->findChild<QComboBox *>(u"model"_s)->currentText().startsWith(u"sandbox-"_s), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->chatTab()->findChild<QComboBox *>(u"model"_s)->currentText().startsWith(u"sandbox-"_s), 10000);
     runEverything();
 }
 
@@ -114,6 +119,7 @@ void TestThemeLooks::runEverything()
     QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
     chat->send();
     QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 15000);
+    QVERIFY2(!chat->messages().isEmpty(), "no chat reply");
 
     ui::CompletionTab *completion = m_window->completionTab();
     completion->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"The cat sat on the"_s);
@@ -122,6 +128,7 @@ void TestThemeLooks::runEverything()
     QSignalSpy completed(completion, &ui::CompletionTab::finished);
     completion->run();
     QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, 15000);
+    QVERIFY2(completion->outputViews().first()->tokenCount() > 0, qPrintable(completion->outputViews().first()->toPlainText()));
 
     ui::ExplanationTab *explanation = m_window->explanationTab();
     core::Prompt prompt;
@@ -209,6 +216,18 @@ void TestThemeLooks::everyTab()
         QVERIFY2(dark ? share > 0.6 : share < 0.4, qPrintable(u"%1: %2 % dark pixels"_s.arg(name).arg(share * 100, 0, 'f', 1)));
         testsupport::snapshot(m_window.get(), u"theme-%1-%2x%3-%4"_s.arg(dark ? u"dark"_s : u"light"_s).arg(size.width()).arg(size.height()).arg(name));
     }
+    // The similarity matrix, the Embeddings tab's second view.
+    auto *embeddings = m_window->findChild<ui::EmbeddingsTab *>();
+    tabs->setCurrentWidget(embeddings);
+    auto *views = embeddings->findChild<ui::EmbeddingsViews *>();
+    QVERIFY(views);
+    views->setCurrentIndex(1);
+    auto *matrix = embeddings->findChild<ui::MatrixView *>();
+    QTRY_VERIFY_WITH_TIMEOUT(matrix->image().width() > 1, 15000);
+    // The diagonal (similarity 1, the top of the range) in the scheme's scale.
+    QCOMPARE(matrix->image().pixelColor(0, 0), ui::Palette::current().similarityColor(1.0));
+    testsupport::snapshot(m_window.get(), u"theme-%1-%2x%3-matrix"_s.arg(dark ? u"dark"_s : u"light"_s).arg(size.width()).arg(size.height()));
+    views->setCurrentIndex(0);
 }
 
 QTEST_MAIN(TestThemeLooks)

@@ -134,6 +134,16 @@ void applyTheme(ThemeMode mode)
         QApplication::setPalette(mode == ThemeMode::Dark ? darkPalette() : lightPalette());
         break;
     }
+    // A widget with a style sheet keeps the palette it was polished with: polish it again, so
+    // that palette(...) references and the colours the sheet leaves alone follow the new theme.
+    const QWidgetList widgets = QApplication::allWidgets();
+    for (QWidget *widget : widgets) {
+        const QString sheet = widget->styleSheet();
+        if (sheet.isEmpty())
+            continue;
+        widget->setStyleSheet(QString());
+        widget->setStyleSheet(sheet);
+    }
     Q_EMIT themeNotifier()->changed(currentScheme());
 }
 

@@ -58,6 +58,7 @@ HistoryPanel::HistoryPanel(core::HistoryStore *store, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, &m_refreshTimer, qOverload<>(&QTimer::start));
     connect(m_tab, &QComboBox::currentIndexChanged, this, &HistoryPanel::refresh);
     connect(m_store, &core::HistoryStore::changed, &m_refreshTimer, qOverload<>(&QTimer::start));
+    connect(themeNotifier(), &ThemeNotifier::changed, this, &HistoryPanel::refresh); // failed runs in the new error colour
     connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) { restoreRow(m_list->indexOfTopLevelItem(item)); });
     refresh();
 }
