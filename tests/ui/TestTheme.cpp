@@ -7,6 +7,7 @@
 #include "ui/common/Palette.h"
 #include "ui/common/Theme.h"
 #include "ui/completion/CompletionView.h"
+#include "ui/embeddings/EmbeddingsExporter.h"
 #include "ui/embeddings/MapView.h"
 #include "ui/explanation/HeatmapView.h"
 
@@ -15,6 +16,7 @@
 #include <QPainter>
 #include <QSignalSpy>
 #include <QStyle>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QToolButton>
@@ -305,12 +307,14 @@ void TestTheme::exportsStayOnWhite()
     for (int i = 0; i < 50; ++i)
         points.append(QPointF(i % 10, i / 10));
     map.setPoints(points, QList<int>(50, 0), {u"one"_s}, QStringList(50, u"t"_s));
-    QImage image(300, 200, QImage::Format_RGB32);
-    image.fill(Qt::black);
-    QPainter painter(&image);
-    map.render(&painter, QRectF(0, 0, 300, 200), false);
-    painter.end();
-    QCOMPARE(image.pixelColor(2, 2), Palette::light().page);
+    // The PNG export: on white in the light colours, unless asked for another palette.
+    QTemporaryDir dir;
+    QString error;
+    const QString onWhite = dir.filePath(u"map.png"_s), asShown = dir.filePath(u"map-dark.png"_s);
+    QVERIFY2(ui::EmbeddingsExporter::exportMap(map, 50, onWhite, &error), qPrintable(error));
+    QVERIFY2(ui::EmbeddingsExporter::exportMap(map, 50, asShown, &error, Palette::current()), qPrintable(error));
+    QCOMPARE(QImage(onWhite).pixelColor(2, 2), Palette::light().page);
+    QCOMPARE(QImage(asShown).pixelColor(2, 2), Palette::dark().page);
     // On screen the same view is on the dark page.
     map.show();
     QVERIFY(QTest::qWaitForWindowExposed(&map));

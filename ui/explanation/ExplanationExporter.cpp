@@ -63,7 +63,7 @@ QSize ExplanationExporter::pageSize() const
 void ExplanationExporter::renderExport(QPainter *painter, const QSize &size) const
 {
     const HeatmapView *heatmap = m_view->heatmap();
-    const Palette &pal = Palette::light(); // exports stay on white
+    const Palette &pal = *m_palette; // light (on white) unless setPalette() asked otherwise
     painter->fillRect(QRect(QPoint(0, 0), size), pal.page);
     QFont bold = m_view->font();
     bold.setBold(true);
@@ -83,7 +83,7 @@ QImage ExplanationExporter::renderImage() const
 {
     const QSize size = pageSize();
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Palette::light().page);
+    image.fill(m_palette->page);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::TextAntialiasing);
     renderExport(&painter, size);
