@@ -128,8 +128,10 @@ void TestTheme::scalesKeepContrast()
     check(u"current token"_s, p.tokenCurrent, p.textOn(p.tokenCurrent));
     check(u"search-hit rank badge"_s, p.highlight, p.textOn(p.highlight));
     check(u"map legend"_s, Palette::composite(p.legendBackground, p.page), p.textOn(p.legendBackground));
-    for (int l = -1; l < p.labelColorCount(); ++l)
+    for (int l = -1; l < p.labelColorCount(); ++l) {
         check(u"label %1 swatch"_s.arg(l), p.labelColor(l), p.textOn(p.labelColor(l)));
+        check(u"label %1 as text"_s.arg(l), p.page, p.labelTextColor(l)); // hit and neighbour numbers
+    }
     // The page itself: captions and ink.
     check(u"heatmap caption"_s, p.page, p.caption);
     check(u"heatmap ink"_s, p.page, p.ink);

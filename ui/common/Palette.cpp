@@ -205,6 +205,18 @@ QColor Palette::labelColor(int index) const
     return m_labels.at(index % m_labels.size());
 }
 
+QColor Palette::labelTextColor(int index) const
+{
+    const QColor colour = labelColor(index);
+    const QColor toward = textOn(page); // black on a light page, white on a dark one
+    for (int step = 0; step <= 20; ++step) {
+        const QColor c = mix(colour, toward, step / 20.0);
+        if (contrastRatio(c, page) >= 4.5)
+            return c;
+    }
+    return toward;
+}
+
 QColor Palette::textOn(const QColor &background) const
 {
     const QColor bg = background.alpha() < 255 ? composite(background, page) : background;

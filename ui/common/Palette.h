@@ -79,6 +79,9 @@ struct Palette
     /// after 14); index < 0: the colour of points without a label.
     QColor labelColor(int index) const;
     int labelColorCount() const { return int(m_labels.size()); }
+    /// labelColor(index) for text on the page and in lists: the same hue, darkened (light) or
+    /// lightened (dark) just enough for a contrast ratio of 4.5:1 with `page`.
+    QColor labelTextColor(int index) const;
 
     /// Black or white, whichever has the higher contrast ratio on `background` (an opaque colour;
     /// a translucent one is taken as drawn over `page`).
