@@ -6,6 +6,7 @@
 #include "core/storage/HistoryStore.h"
 #include "sandbox/SandboxServer.h"
 #include "ui/MainWindow.h"
+#include "ui/common/Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -125,8 +126,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption firstPaintOption(u"quit-after-first-paint"_s, u"Print first-paint-ms: N after the first paint and exit."_s);
     const QCommandLineOption sandboxOption(u"sandbox"_s, u"Use the offline sandbox (synthetic answers), even with a token configured."_s);
     const QCommandLineOption dataDirOption(u"data-dir"_s, u"Keep settings and history in DIR instead of the user's data folder."_s, u"DIR"_s);
-    parser.addOptions({hostOption, tokenOption, firstPaintOption, sandboxOption, dataDirOption});
+    const QCommandLineOption themeOption(u"theme"_s, u"Colours: system (the default), light or dark."_s, u"THEME"_s);
+    parser.addOptions({hostOption, tokenOption, firstPaintOption, sandboxOption, dataDirOption, themeOption});
     parser.process(app);
+    if (parser.isSet(themeOption)) {
+        const std::optional<ui::ThemeMode> theme = ui::themeModeFromName(parser.value(themeOption));
+        if (!theme) {
+            std::fprintf(stderr, "aleph-playground: --theme must be system, light or dark, not \"%s\"\n",
+                         qPrintable(parser.value(themeOption)));
+            return 2;
+        }
+        ui::applyTheme(*theme);
+    }
 #ifdef Q_OS_UNIX
     quitOnTerminationSignals(&app);
 #endif

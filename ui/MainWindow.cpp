@@ -10,6 +10,7 @@
 #include "ui/embeddings/EmbeddingsTab.h"
 #include "ui/explanation/ExplanationTab.h"
 #include "ui/common/PromptEdit.h"
+#include "ui/common/Theme.h"
 #include "ui/history/HistoryPanel.h"
 #include "ui/steering/SteeringTab.h"
 #include "ui/tokenizer/TokenizerTab.h"
@@ -133,9 +134,11 @@ void MainWindow::build(const QString &banner)
     m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setWordWrap(true);
     m_banner->setTextFormat(Qt::RichText);
-    m_banner->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fff4ce; color: #3b2f00; border: 1px solid #e0c36a; "
-        "border-radius: 4px; padding: 6px; }"));
+    onThemeChange(m_banner, [this] {
+        const Palette &p = Palette::current();
+        m_banner->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; padding: 6px; }")
+                                    .arg(p.sandboxBannerBackground.name(), p.sandboxBannerText.name(), p.sandboxBannerBorder.name()));
+    });
     connect(m_banner, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link == QLatin1String("profiles"))
             showProfiles();
@@ -152,8 +155,11 @@ void MainWindow::build(const QString &banner)
     m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setWordWrap(true);
     m_notice->setTextFormat(Qt::RichText);
-    m_notice->setStyleSheet(QStringLiteral("QLabel { background: #e8f0fe; color: #0b2a5b; border: 1px solid #9ab6e8; "
-                                           "border-radius: 4px; padding: 6px; }"));
+    onThemeChange(m_notice, [this] {
+        const Palette &p = Palette::current();
+        m_notice->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; padding: 6px; }")
+                                    .arg(p.noticeBackground.name(), p.noticeText.name(), p.noticeBorder.name()));
+    });
     auto *noticeClose = new QToolButton(m_noticeBox);
     noticeClose->setObjectName(QStringLiteral("noticeClose"));
     noticeClose->setText(QStringLiteral("✕"));
@@ -193,7 +199,11 @@ void MainWindow::build(const QString &banner)
     }
     m_tlsBadge = new QLabel(tr(" ⚠ TLS verification off "), this);
     m_tlsBadge->setObjectName(QStringLiteral("tlsBadge"));
-    m_tlsBadge->setStyleSheet(QStringLiteral("QLabel { color: white; background: #c62828; border-radius: 3px; padding: 2px 6px; }"));
+    onThemeChange(m_tlsBadge, [this] {
+        const Palette &p = Palette::current();
+        m_tlsBadge->setStyleSheet(QStringLiteral("QLabel { color: %1; background: %2; border-radius: 3px; padding: 2px 6px; }")
+                                      .arg(p.tlsBadgeText.name(), p.tlsBadgeBackground.name()));
+    });
     m_tlsBadge->setToolTip(tr("This profile accepts any certificate. Turn verification back on in Profiles…"));
     m_tlsBadge->setVisible(!client->config().verifyPeer);
     toolbar->addWidget(m_tlsBadge);

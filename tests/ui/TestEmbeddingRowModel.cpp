@@ -2,6 +2,7 @@
 // The Embeddings tab's side-table model under QAbstractItemModelTester while it is filled,
 // refilled with other rows and cleared: its roles (text, data row, tool tip, label colour) and
 // headers.
+#include "ui/common/Palette.h"
 #include "ui/embeddings/EmbeddingRowModel.h"
 #include "ui/embeddings/MapView.h"
 
@@ -40,8 +41,8 @@ void TestEmbeddingRowModel::fillRefillClear()
     QCOMPARE(model.index(1, 0).data(Qt::UserRole).toInt(), 3);
     QCOMPARE(model.index(0, 2).data(Qt::ToolTipRole).toString(), u"#8 Astronauts on the station"_s);
     QVERIFY(!model.index(0, 1).data(Qt::ToolTipRole).isValid());
-    QCOMPARE(model.index(0, 0).data(Qt::ForegroundRole).value<QBrush>().color(), ui::labelColor(1));
-    QCOMPARE(model.index(1, 0).data(Qt::ForegroundRole).value<QBrush>().color(), ui::labelColor(-1));
+    QCOMPARE(model.index(0, 0).data(Qt::ForegroundRole).value<QBrush>().color(), ui::Palette::current().labelTextColor(1));
+    QCOMPARE(model.index(1, 0).data(Qt::ForegroundRole).value<QBrush>().color(), ui::Palette::current().labelTextColor(-1));
     QVERIFY(!model.index(0, 2).data(Qt::ForegroundRole).isValid());
 
     // Refilled with more rows and no colours (a selection).

@@ -12,6 +12,7 @@
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
 #include "ui/completion/CompletionTab.h"
+#include "ui/common/Palette.h"
 #include "ui/steering/SteeringTab.h"
 
 #include <QApplication>
@@ -528,7 +529,7 @@ void TestSteering::abShowsAFailedSideAsAnError()
     QVERIFY2(tab->abError(true).contains(u"no-such-concept"_s), qPrintable(tab->abError(true)));
     QVERIFY(errorWith->isVisible());
     QCOMPARE(errorWith->text(), tab->abError(true));
-    QVERIFY(errorWith->styleSheet().contains(u"#b00020"_s));
+    QCOMPARE(errorWith->palette().color(QPalette::WindowText), ui::Palette::current().error);
     QVERIFY2(tab->outputWith().isEmpty(), qPrintable(tab->outputWith()));
     // The status counts A's characters only and says B failed.
     const QString status = tab->abStatusText();

@@ -2,6 +2,7 @@
 // The item models of the Translation and Steering tabs under QAbstractItemModelTester while they
 // are filled, reset and edited: segments (lines mode included), example pairs (append, edit,
 // swap, remove, problems) and the library (growing, shrinking, renaming, another server's entry).
+#include "ui/common/Palette.h"
 #include "ui/steering/PairTableModel.h"
 #include "ui/steering/SteeringLibraryModel.h"
 #include "ui/translation/SegmentTableModel.h"
@@ -49,8 +50,8 @@ void TestTabModels::segments()
     QCOMPARE(model.rowTexts(0), (QStringList{u"1"_s, u"Hello world."_s, u"Hallo Welt."_s, u"0.900"_s}));
     QCOMPARE(model.headerTexts(), (QStringList{u"segment"_s, u"source"_s, u"translation"_s, u"score"_s}));
     const QColor good = model.index(0, 3).data(Qt::BackgroundRole).value<QBrush>().color();
-    QCOMPARE(good, ui::SegmentTableModel::scoreColor(0.9, 150));
-    QCOMPARE(model.index(1, 3).data(Qt::BackgroundRole).value<QBrush>().color(), ui::SegmentTableModel::scoreColor(0.4, 150));
+    QCOMPARE(good, ui::SegmentTableModel::scoreColor(0.9));
+    QCOMPARE(model.index(1, 3).data(Qt::BackgroundRole).value<QBrush>().color(), ui::SegmentTableModel::scoreColor(0.4));
     QVERIFY(!model.index(0, 2).data(Qt::BackgroundRole).isValid());
 
     // Lines mode: waiting rows, then one translated, one failed.
@@ -64,7 +65,7 @@ void TestTabModels::segments()
     model.setTranslation(1, u"failed: 500"_s, true);
     QCOMPARE(changed.size(), 3);
     QCOMPARE(model.index(0, 3).data().toString(), u"0.750"_s);
-    QCOMPARE(model.index(1, 2).data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0xb0, 0x30, 0x00));
+    QCOMPARE(model.index(1, 2).data(Qt::ForegroundRole).value<QBrush>().color(), ui::Palette::current().error);
     model.setTranslation(5, u"out of range"_s); // ignored
     model.clear();
     QCOMPARE(model.rowCount(), 0);

@@ -3,6 +3,7 @@
 
 #include "core/api/ApiError.h"
 #include "core/storage/SteeringLibrary.h"
+#include "ui/common/Theme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,6 +22,17 @@ QStringList conceptIds(const QLineEdit *field)
     }
     return ids;
 }
+/// Blue when steering is on, red when the concept is unknown to the server: from the palette table.
+void styleIndicator(QFrame *frame, bool unknown)
+{
+    const Palette &p = Palette::current();
+    const QColor &bg = unknown ? p.steeringProblemBackground : p.steeringBadgeBackground;
+    const QColor &border = unknown ? p.steeringProblemBorder : p.steeringBadgeBorder;
+    const QColor &text = unknown ? p.steeringProblemText : p.steeringBadgeText;
+    frame->setStyleSheet(QStringLiteral("#steeringIndicator { background: %1; border: 1px solid %2; border-radius: 4px; }"
+                                        " #steeringIndicatorText { color: %3; }")
+                             .arg(bg.name(), border.name(), text.name()));
+}
 } // namespace
 
 SteeringIndicator::SteeringIndicator(QLineEdit *field, std::function<core::SteeringLibrary *()> library, QWidget *parent)
@@ -38,6 +50,7 @@ SteeringIndicator::SteeringIndicator(QLineEdit *field, std::function<core::Steer
     m_off->setAutoRaise(true);
     m_off->setToolTip(tr("Send without the steering concept (clears steering_concepts)"));
     connect(m_off, &QToolButton::clicked, this, &SteeringIndicator::turnOff);
+    connect(themeNotifier(), &ThemeNotifier::changed, this, [this] { styleIndicator(this, m_unknown); });
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 1, 2, 1);
     layout->addWidget(m_label, 1);
@@ -100,13 +113,11 @@ void SteeringIndicator::update()
     if (m_unknown) {
         m_label->setText(tr("Steering concept %1 is not known to this server, so requests with it fail.").arg(ids.join(QStringLiteral(", "))));
         m_off->setText(tr("Clear it"));
-        setStyleSheet(QStringLiteral("#steeringIndicator { background: #fdecea; border: 1px solid #e0a39c; border-radius: 4px; }"
-                                     " #steeringIndicatorText { color: #8a1c12; }"));
+        styleIndicator(this, true);
     } else {
         m_label->setText(tr("Steering: %1").arg(names.join(QStringLiteral(", "))));
         m_off->setText(tr("Turn off"));
-        setStyleSheet(QStringLiteral("#steeringIndicator { background: #eef3ff; border: 1px solid #a9bde8; border-radius: 4px; }"
-                                     " #steeringIndicatorText { color: #1d3b7a; }"));
+        styleIndicator(this, false);
     }
     m_label->setToolTip(ids.join(QLatin1Char('\n')));
     show();

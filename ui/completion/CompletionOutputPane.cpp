@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/completion/CompletionOutputPane.h"
 
+#include "ui/common/Theme.h"
 #include "ui/completion/CompletionView.h"
 
 #include <QHBoxLayout>
@@ -24,7 +25,7 @@ CompletionOutputPane::CompletionOutputPane(QWidget *parent)
     prepareOutputs(1);
 
     m_legend = new QLabel(tr("Shading: the less likely the token, the stronger the orange. Hover a token for its alternatives."), this);
-    m_legend->setStyleSheet(QStringLiteral("color: gray;"));
+    setTextRole(m_legend, TextRole::Muted);
     m_legend->hide();
     m_statusLabel = new QLabel(tr("Ready."), this);
     m_statusLabel->setObjectName(QStringLiteral("status"));

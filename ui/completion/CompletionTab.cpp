@@ -9,6 +9,7 @@
 #include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/common/SteeringIndicator.h"
+#include "ui/common/Theme.h"
 #include "ui/completion/CompletionOutputPane.h"
 #include "ui/completion/CompletionParameters.h"
 #include "ui/completion/CompletionPromptForm.h"
@@ -44,7 +45,7 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
     m_validationLabel->setObjectName(QStringLiteral("validation"));
     m_validationLabel->setWordWrap(true);
     m_validationLabel->setMaximumWidth(400);
-    m_validationLabel->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
+    setTextRole(m_validationLabel, TextRole::Error);
     m_validationLabel->hide();
 
     m_runButton = new QPushButton(tr("Run  (Ctrl+Enter)"), this);
@@ -211,7 +212,7 @@ void CompletionTab::revalidate()
             m_flagged->setProperty("flagged", false);
         }
         if (target) {
-            target->setStyleSheet(QStringLiteral("border: 2px solid #b00020; border-radius: 3px;"));
+            target->setStyleSheet(QStringLiteral("border: 2px solid %1; border-radius: 3px;").arg(Palette::current().error.name()));
             target->setProperty("flagged", true);
         }
         m_flagged = target;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/completion/CompletionView.h"
 
+#include "ui/common/Palette.h"
+
 #include <QHelpEvent>
 #include <QTextBlock>
 #include <QToolTip>
@@ -19,12 +21,20 @@ QString displayToken(QString token)
     return token;
 }
 
-/// Shading for a token of probability p: the less likely, the stronger the orange (readable in
-/// light and dark themes, distinguishable with the common colour-vision deficiencies).
-QColor shadeFor(double p)
+// Character-format properties that say how a fragment is coloured, so that a theme change can
+// recolour the document without building it again.
+constexpr int kProbabilityProperty = QTextFormat::UserProperty + 1; // a shaded token's probability
+constexpr int kMutedProperty = QTextFormat::UserProperty + 2;       // raw_completion and its label
+
+/// Shading for a token of probability p (Palette::logProbShade: the less likely, the stronger the
+/// orange, distinguishable with the common colour-vision deficiencies) with its text colour.
+void shade(QTextCharFormat &format, double p)
 {
-    const int alpha = int(std::lround(std::clamp(1.0 - p, 0.0, 1.0) * 190.0));
-    return QColor(230, 120, 20, alpha);
+    const Palette &palette = Palette::current();
+    const QColor fill = palette.logProbShade(p);
+    format.setBackground(fill);
+    format.setForeground(palette.textOn(fill));
+    format.setProperty(kProbabilityProperty, p);
 }
 
 } // namespace
@@ -67,7 +77,7 @@ void CompletionView::showResult(const core::CompletionResult &result, bool showR
             if (alternatives.contains(token)) {
                 const double logp = alternatives.value(token);
                 const double p = std::exp(logp);
-                format.setBackground(shadeFor(p));
+                shade(format, p);
                 QList<std::pair<double, QString>> sorted;
                 for (auto it = alternatives.cbegin(); it != alternatives.cend(); ++it)
                     sorted.append({it.value(), it.key()});
@@ -96,12 +106,14 @@ void CompletionView::showResult(const core::CompletionResult &result, bool showR
     }
     if (showRaw && result.rawCompletion) {
         QTextCharFormat label;
-        label.setForeground(QColor(120, 120, 120));
+        label.setForeground(Palette::current().mutedText);
+        label.setProperty(kMutedProperty, true);
         label.setFontItalic(true);
         cursor.insertText(QStringLiteral("\n\n") + tr("raw_completion:") + QLatin1Char('\n'), label);
         QTextCharFormat raw;
         raw.setFontFamilies({QStringLiteral("monospace")});
-        raw.setForeground(QColor(90, 90, 90));
+        raw.setForeground(Palette::current().mutedText);
+        raw.setProperty(kMutedProperty, true);
         cursor.insertText(*result.rawCompletion, raw);
     }
 }
@@ -127,6 +139,43 @@ bool CompletionView::event(QEvent *event)
         return true;
     }
     return QTextBrowser::event(event);
+}
+
+void CompletionView::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        recolour();
+}
+
+void CompletionView::recolour()
+{
+    const Palette &palette = Palette::current();
+    struct Change
+    {
+        int position, length;
+        QTextCharFormat format;
+    };
+    QList<Change> changes; // first collected: changing formats while iterating may merge fragments
+    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            QTextCharFormat format = fragment.charFormat();
+            if (format.hasProperty(kProbabilityProperty))
+                shade(format, format.doubleProperty(kProbabilityProperty));
+            else if (format.hasProperty(kMutedProperty))
+                format.setForeground(palette.mutedText);
+            else
+                continue;
+            changes.append({fragment.position(), fragment.length(), format});
+        }
+    }
+    QTextCursor cursor(document());
+    for (const Change &c : std::as_const(changes)) {
+        cursor.setPosition(c.position);
+        cursor.setPosition(c.position + c.length, QTextCursor::KeepAnchor);
+        cursor.setCharFormat(c.format);
+    }
 }
 
 } // namespace ui

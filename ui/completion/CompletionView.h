@@ -25,8 +25,12 @@ public:
 
 protected:
     bool event(QEvent *event) override;
+    /// A theme change recolours the shaded tokens and the raw_completion text in place.
+    void changeEvent(QEvent *event) override;
 
 private:
+    void recolour();
+
     int m_tokenCount = 0;
 };
 

@@ -2,6 +2,7 @@
 #include "ui/connection/ProfilesDialog.h"
 
 #include "ui/common/ErrorText.h"
+#include "ui/common/Theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -58,7 +59,11 @@ ProfilesDialog::ProfilesDialog(core::ProfileStore *profiles, core::CredentialSto
     m_verifyTls->setObjectName(QStringLiteral("verifyTls"));
     m_tlsWarning = new QLabel(tr("⚠ TLS verification is off: anyone on the network path can read the token."), this);
     m_tlsWarning->setObjectName(QStringLiteral("tlsWarning"));
-    m_tlsWarning->setStyleSheet(QStringLiteral("QLabel { color: #8a1c00; background: #ffe3d6; border-radius: 3px; padding: 3px; }"));
+    onThemeChange(m_tlsWarning, [this] {
+        const Palette &p = Palette::current();
+        m_tlsWarning->setStyleSheet(QStringLiteral("QLabel { color: %1; background: %2; border-radius: 3px; padding: 3px; }")
+                                        .arg(p.tlsWarningText.name(), p.tlsWarningBackground.name()));
+    });
     m_tlsWarning->setWordWrap(true);
     m_caBundle = new QLineEdit(this);
     m_caBundle->setObjectName(QStringLiteral("caBundle"));
@@ -288,7 +293,7 @@ bool ProfilesDialog::saveProfile()
         return true;
     const QString problem = p.validate();
     if (!problem.isEmpty()) {
-        m_message->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(problem.toHtmlEscaped()));
+        m_message->setText(coloredHtml(problem.toHtmlEscaped(), TextRole::Error));
         return false;
     }
     const QString id = m_profiles->save(p);
@@ -318,7 +323,7 @@ void ProfilesDialog::testConnection()
             config = p.toClientConfig(m_token->text().trimmed(), &error);
     }
     if (!error.isEmpty()) {
-        m_message->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(error.toHtmlEscaped()));
+        m_message->setText(coloredHtml(error.toHtmlEscaped(), TextRole::Error));
         Q_EMIT connectionTested(false, error);
         return;
     }
@@ -336,8 +341,7 @@ void ProfilesDialog::testConnection()
             text = tr("Connected. %n model(s) available.", nullptr, test->modelCount());
         }
         m_testButton->setEnabled(true);
-        m_message->setText(QStringLiteral("<span style='color:%1'>%2</span>")
-                               .arg(test->succeeded() ? QStringLiteral("#1b5e20") : QStringLiteral("#b00020"), text.toHtmlEscaped()));
+        m_message->setText(coloredHtml(text.toHtmlEscaped(), test->succeeded() ? TextRole::Success : TextRole::Error));
         Q_EMIT connectionTested(test->succeeded(), text);
     });
     m_test->start();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/embeddings/EmbeddingRowModel.h"
 
+#include "ui/common/Palette.h"
 #include "ui/embeddings/MapView.h"
 
 #include <QBrush>
@@ -41,7 +42,7 @@ QVariant EmbeddingRowModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return index.column() == Text ? QVariant(r.toolTip) : QVariant();
     case Qt::ForegroundRole:
-        return index.column() == Number && r.coloured ? QVariant(QBrush(labelColor(r.label))) : QVariant();
+        return index.column() == Number && r.coloured ? QVariant(QBrush(Palette::current().labelTextColor(r.label))) : QVariant();
     case Qt::UserRole:
         return r.dataRow;
     default:

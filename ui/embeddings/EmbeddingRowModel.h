@@ -23,7 +23,7 @@ public:
         QString value;
         QString text;            ///< as shown (elided)
         QString toolTip;         ///< of the text cell
-        bool coloured = false;   ///< the first column in labelColor(label)
+        bool coloured = false;   ///< the first column in the label's colour (Palette::labelTextColor)
         int label = -1;
     };
 

@@ -2,6 +2,7 @@
 #include "ui/embeddings/EmbeddingsExporter.h"
 
 #include "core/export/VectorExport.h"
+#include "ui/common/Palette.h"
 #include "ui/embeddings/EmbeddingSet.h"
 #include "ui/embeddings/MapView.h"
 
@@ -39,7 +40,7 @@ bool EmbeddingsExporter::exportVectors(const EmbeddingSet &set, const QString &p
     return true;
 }
 
-bool EmbeddingsExporter::exportMap(const MapView &map, int texts, const QString &path, QString *error)
+bool EmbeddingsExporter::exportMap(const MapView &map, int texts, const QString &path, QString *error, const Palette &palette)
 {
     if (map.pointCount() == 0) {
         *error = tr("There is no map to export yet.");
@@ -58,7 +59,7 @@ bool EmbeddingsExporter::exportMap(const MapView &map, int texts, const QString 
             *error = tr("Cannot write %1.").arg(QDir::toNativeSeparators(path));
             return false;
         }
-        map.render(&painter, QRectF(QPointF(0, 0), size), true);
+        map.render(&painter, QRectF(QPointF(0, 0), size), true, palette);
         painter.end();
         if (!QFileInfo::exists(path)) {
             *error = tr("Cannot write %1.").arg(QDir::toNativeSeparators(path));
@@ -67,9 +68,9 @@ bool EmbeddingsExporter::exportMap(const MapView &map, int texts, const QString 
         return true;
     }
     QImage image(size, QImage::Format_RGB32);
-    image.fill(Qt::white);
+    image.fill(palette.page);
     QPainter painter(&image);
-    map.render(&painter, QRectF(QPointF(0, 0), size), false);
+    map.render(&painter, QRectF(QPointF(0, 0), size), false, palette);
     painter.end();
     if (!image.save(path, "PNG")) {
         *error = tr("Cannot write %1.").arg(QDir::toNativeSeparators(path));

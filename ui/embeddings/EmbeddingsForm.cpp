@@ -8,6 +8,7 @@
 #include "ui/common/ModelPicker.h"
 #include "ui/common/ParameterTips.h"
 #include "ui/common/Plural.h"
+#include "ui/common/Theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -431,7 +432,7 @@ std::unique_ptr<core::EmbeddingProvider> EmbeddingsForm::makeProvider(core::ApiC
 void EmbeddingsForm::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? u"color: #b00020;"_s : QString());
+    setTextRole(m_status, error ? TextRole::Error : TextRole::Normal);
 }
 
 QString EmbeddingsForm::statusText() const

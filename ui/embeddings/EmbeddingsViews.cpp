@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/embeddings/EmbeddingsViews.h"
 
+#include "ui/common/Theme.h"
 #include "ui/embeddings/EmbeddingsAnalysis.h"
 #include "ui/embeddings/MapView.h"
 #include "ui/embeddings/MatrixView.h"
@@ -69,7 +70,7 @@ QWidget *EmbeddingsViews::buildMapPage()
     mapBar->addWidget(m_projectionProgress);
     mapBar->addStretch();
     auto *hint = new QLabel(tr("Shift+drag: select · click: neighbours"), mapPage);
-    hint->setStyleSheet(u"color: palette(mid);"_s);
+    setTextRole(hint, TextRole::Muted);
     hint->setToolTip(tr("Drag: pan · wheel or +/−: zoom · 0 or double-click: fit\nShift+drag: select (Ctrl adds) · Esc: clear the selection\n"
                         "Click a point: its nearest neighbours · hover: its text"));
     mapBar->addWidget(hint);

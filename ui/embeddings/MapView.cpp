@@ -39,16 +39,7 @@ QString elideText(const QString &text, int length)
 
 QColor labelColor(int index)
 {
-    static const QList<QColor> palette = {
-        // Okabe-Ito (without black and yellow, which read badly as small dots on white)
-        QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
-        QColor(0x56, 0xB4, 0xE9), QColor(0xE6, 0x9F, 0x00),
-        // Tableau 10, the rest
-        QColor(0x4E, 0x79, 0xA7), QColor(0xE1, 0x57, 0x59), QColor(0x76, 0xB7, 0xB2), QColor(0x59, 0xA1, 0x4F),
-        QColor(0xB0, 0x7A, 0xA1), QColor(0x9C, 0x75, 0x5F), QColor(0xED, 0xC9, 0x48), QColor(0xFF, 0x9D, 0xA7)};
-    if (index < 0)
-        return QColor(0x88, 0x88, 0x88);
-    return palette.at(index % palette.size());
+    return Palette::current().labelColor(index);
 }
 
 MapView::MapView(QWidget *parent)
@@ -213,9 +204,9 @@ int MapView::pointAt(QPointF pos, double radius) const
     return best;
 }
 
-void MapView::rasterizeInto(QImage &image, const QRectF &plot, QPointF center, double scale) const
+void MapView::rasterizeInto(QImage &image, const QRectF &plot, QPointF center, double scale, const Palette &palette) const
 {
-    image.fill(Qt::white);
+    image.fill(palette.page);
     const double dpr = image.devicePixelRatio();
     const int w = image.width(), h = image.height();
     const double r = pointRadius(m_points.size()) * dpr;
@@ -230,7 +221,7 @@ void MapView::rasterizeInto(QImage &image, const QRectF &plot, QPointF center, d
     constexpr quint32 alpha = 204;
     QList<quint32> colours;
     for (int l = 0; l <= m_labelNames.size(); ++l) {
-        const QColor c = labelColor(l < m_labelNames.size() ? l : -1);
+        const QColor c = palette.labelColor(l < m_labelNames.size() ? l : -1);
         colours.append((quint32(c.red()) * alpha / 255) << 16 | (quint32(c.green()) * alpha / 255) << 8
                        | (quint32(c.blue()) * alpha / 255));
     }
@@ -271,30 +262,30 @@ void MapView::rasterize()
     m_raster.setDevicePixelRatio(dpr);
     QElapsedTimer clock;
     clock.start();
-    rasterizeInto(m_raster, plot, m_center, m_scale);
+    rasterizeInto(m_raster, plot, m_center, m_scale, Palette::current());
     m_lastRasterMs = clock.nsecsElapsed() / 1e6;
     m_rasterDirty = false;
 }
 
-void MapView::drawOverlay(QPainter &p, const QRectF &plot, QPointF center, double scale) const
+void MapView::drawOverlay(QPainter &p, const QRectF &plot, QPointF center, double scale, const Palette &palette) const
 {
     p.save();
     p.setClipRect(plot);
     p.setRenderHint(QPainter::Antialiasing);
     const double r = pointRadius(m_points.size());
     if (!m_selected.isEmpty()) {
-        p.setPen(QPen(QColor(0x20, 0x20, 0x20), 1.4));
+        p.setPen(QPen(palette.selectionRing, 1.4));
         p.setBrush(Qt::NoBrush);
         for (const int i : m_selected)
             p.drawEllipse(mapPoint(m_points.at(i), plot, center, scale), r + 1.5, r + 1.5);
     }
     if (m_current >= 0) {
         const QPointF c = mapPoint(m_points.at(m_current), plot, center, scale);
-        p.setPen(QPen(QColor(0x33, 0x33, 0x33, 150), 1, Qt::DashLine));
+        p.setPen(QPen(palette.neighbourLine, 1, Qt::DashLine));
         for (const int n : m_neighbours)
             if (n >= 0 && n < m_points.size())
                 p.drawLine(c, mapPoint(m_points.at(n), plot, center, scale));
-        p.setPen(QPen(Qt::black, 2));
+        p.setPen(QPen(palette.ink, 2));
         p.drawEllipse(c, r + 5, r + 5);
     }
     if (!m_highlights.isEmpty()) {
@@ -306,29 +297,29 @@ void MapView::drawOverlay(QPainter &p, const QRectF &plot, QPointF center, doubl
             if (i < 0 || i >= m_points.size())
                 continue;
             const QPointF c = mapPoint(m_points.at(i), plot, center, scale);
-            p.setPen(QPen(QColor(0xC0, 0x00, 0x30), 2.2));
+            p.setPen(QPen(palette.highlight, 2.2));
             p.setBrush(Qt::NoBrush);
             p.drawEllipse(c, r + 4, r + 4);
             if (k < 10) {
                 const QString rank = QString::number(k + 1);
                 const QRectF box(c + QPointF(r + 4, -r - 16), QSizeF(p.fontMetrics().horizontalAdvance(rank) + 6, 15));
                 p.setPen(Qt::NoPen);
-                p.setBrush(QColor(0xC0, 0x00, 0x30));
+                p.setBrush(palette.highlight);
                 p.drawRoundedRect(box, 3, 3);
-                p.setPen(Qt::white);
+                p.setPen(palette.textOn(palette.highlight));
                 p.drawText(box, Qt::AlignCenter, rank);
             }
         }
     }
     if (m_hover >= 0 && m_hover < m_points.size()) {
-        p.setPen(QPen(Qt::black, 1.5));
+        p.setPen(QPen(palette.ink, 1.5));
         p.setBrush(Qt::NoBrush);
         p.drawEllipse(mapPoint(m_points.at(m_hover), plot, center, scale), r + 3, r + 3);
     }
     p.restore();
 }
 
-void MapView::drawLegend(QPainter &p, const QRectF &plot) const
+void MapView::drawLegend(QPainter &p, const QRectF &plot, const Palette &palette) const
 {
     QList<int> shown;
     for (int l = 0; l < m_labelNames.size(); ++l)
@@ -353,8 +344,8 @@ void MapView::drawLegend(QPainter &p, const QRectF &plot) const
     const QRectF box(plot.right() - textWidth - 34, plot.top() + 6, textWidth + 28, rowHeight * lines.size() + 8);
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QColor(0xcc, 0xcc, 0xcc));
-    p.setBrush(QColor(255, 255, 255, 230));
+    p.setPen(palette.legendBorder);
+    p.setBrush(palette.legendBackground);
     p.drawRoundedRect(box, 4, 4);
     for (int k = 0; k < lines.size(); ++k) {
         const double y = box.top() + 4 + rowHeight * k;
@@ -365,20 +356,20 @@ void MapView::drawLegend(QPainter &p, const QRectF &plot) const
             label = -1;
         if (label != -2) {
             p.setPen(Qt::NoPen);
-            p.setBrush(labelColor(label));
+            p.setBrush(palette.labelColor(label));
             p.drawEllipse(QPointF(box.left() + 11, y + rowHeight / 2), 4.5, 4.5);
         }
-        p.setPen(QColor(0x22, 0x22, 0x22));
+        p.setPen(palette.textOn(palette.legendBackground));
         p.drawText(QRectF(box.left() + 20, y, textWidth + 4, rowHeight), Qt::AlignVCenter | Qt::AlignLeft, lines.at(k));
     }
     p.restore();
 }
 
-void MapView::render(QPainter *painter, const QRectF &target, bool vector) const
+void MapView::render(QPainter *painter, const QRectF &target, bool vector, const Palette &palette) const
 {
     QPainter &p = *painter;
     p.save();
-    p.fillRect(target, Qt::white);
+    p.fillRect(target, palette.page);
     const QRectF plot(target.left() + kLeftMargin, target.top() + kMargin, target.width() - kLeftMargin - kMargin,
                       target.height() - kMargin - kBottomMargin);
     // The same view, fitted to the target's plot area.
@@ -390,7 +381,7 @@ void MapView::render(QPainter *painter, const QRectF &target, bool vector) const
         const double r = pointRadius(m_points.size());
         p.setClipRect(plot);
         for (int i = 0; i < m_points.size(); ++i) {
-            QColor c = labelColor(m_labels.at(i) < m_labelNames.size() ? m_labels.at(i) : -1);
+            QColor c = palette.labelColor(m_labels.at(i) < m_labelNames.size() ? m_labels.at(i) : -1);
             c.setAlphaF(0.8f);
             p.setBrush(c);
             p.drawEllipse(mapPoint(m_points.at(i), plot, m_center, scale), r, r);
@@ -398,22 +389,22 @@ void MapView::render(QPainter *painter, const QRectF &target, bool vector) const
         p.setClipping(false);
     } else {
         QImage image((plot.size()).toSize(), QImage::Format_RGB32);
-        rasterizeInto(image, QRectF(QPointF(0, 0), plot.size()), m_center, scale);
+        rasterizeInto(image, QRectF(QPointF(0, 0), plot.size()), m_center, scale, palette);
         p.drawImage(plot.topLeft(), image);
     }
-    drawOverlay(p, plot, m_center, scale);
-    drawFrame(p, plot, target.left());
+    drawOverlay(p, plot, m_center, scale, palette);
+    drawFrame(p, plot, target.left(), palette);
     p.restore();
 }
 
-void MapView::drawFrame(QPainter &p, const QRectF &plot, double left) const
+void MapView::drawFrame(QPainter &p, const QRectF &plot, double left, const Palette &palette) const
 {
     p.save();
-    p.setPen(QColor(0xbb, 0xbb, 0xbb));
+    p.setPen(palette.frame);
     p.setBrush(Qt::NoBrush);
     p.drawRect(plot);
-    drawLegend(p, plot);
-    p.setPen(QColor(0x44, 0x44, 0x44));
+    drawLegend(p, plot, palette);
+    p.setPen(palette.caption);
     p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), kBottomMargin - 2), Qt::AlignCenter, m_xTitle);
     p.translate(left + 4, plot.center().y());
     p.rotate(-90);
@@ -430,16 +421,26 @@ void MapView::paintEvent(QPaintEvent *)
         p.drawText(rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
         return;
     }
-    p.fillRect(rect(), Qt::white);
+    const Palette &colours = Palette::current();
+    p.fillRect(rect(), colours.page);
     const QRectF plot = plotRect();
     if (m_rasterDirty || m_raster.size() != (plot.size() * devicePixelRatioF()).toSize())
         rasterize();
     p.drawImage(plot.topLeft(), m_raster);
-    drawOverlay(p, plot, m_center, m_scale);
-    drawFrame(p, plot, 0);
+    drawOverlay(p, plot, m_center, m_scale, colours);
+    drawFrame(p, plot, 0, colours);
     if (hasFocus()) {
         p.setPen(QPen(palette().color(QPalette::Highlight), 1));
         p.drawRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5));
+    }
+}
+
+void MapView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        m_rasterDirty = true;
+        update();
     }
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ui/common/Palette.h"
+
 #include <QColor>
 #include <QImage>
 #include <QList>
@@ -16,8 +18,8 @@ namespace ui {
 /// `text` on one line (line breaks as spaces), cut to `length` characters with an ellipsis.
 QString elideText(const QString &text, int length);
 
-/// The colour of label number `index` (Okabe-Ito, then Tableau 10: distinct for colour-blind
-/// readers up to 8 labels); −1 (no label) is grey.
+/// The colour of label number `index` in the current scheme (Palette::labelColor: Okabe-Ito, then
+/// Tableau 10, distinct for colour-blind readers up to 8 labels); −1 (no label) is grey.
 QColor labelColor(int index);
 
 /// A scatter plot of many points (100,000 and more): each point is a small disc in its label's
@@ -68,10 +70,10 @@ public:
     /// The point nearest widget position `pos` within `radius` pixels, or −1.
     int pointAt(QPointF pos, double radius = 6) const;
 
-    /// Renders the plot (points, marks, legend, axis titles) on `painter` in `target` with a
-    /// white background: for PNG and SVG export. `vector`: one ellipse per point (SVG) instead of
-    /// the raster.
-    void render(QPainter *painter, const QRectF &target, bool vector) const;
+    /// Renders the plot (points, marks, legend, axis titles) on `painter` in `target` in the
+    /// colours of `palette` (by default the light one, on white): for PNG and SVG export.
+    /// `vector`: one ellipse per point (SVG) instead of the raster.
+    void render(QPainter *painter, const QRectF &target, bool vector, const Palette &palette = Palette::light()) const;
     /// Milliseconds the last raster of the points took (bench_embeddings reads it).
     double lastRasterMs() const { return m_lastRasterMs; }
     /// Re-rasterizes the points now into the widget-sized image (what paintEvent does when the
@@ -94,14 +96,16 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    /// A theme change: the points are rasterized again in the new scheme's colours.
+    void changeEvent(QEvent *event) override;
 
 private:
     QRectF plotRect() const;
-    void rasterizeInto(QImage &image, const QRectF &plot, QPointF center, double scale) const;
-    void drawOverlay(QPainter &p, const QRectF &plot, QPointF center, double scale) const;
-    void drawLegend(QPainter &p, const QRectF &plot) const;
+    void rasterizeInto(QImage &image, const QRectF &plot, QPointF center, double scale, const Palette &palette) const;
+    void drawOverlay(QPainter &p, const QRectF &plot, QPointF center, double scale, const Palette &palette) const;
+    void drawLegend(QPainter &p, const QRectF &plot, const Palette &palette) const;
     /// The plot's border, legend and axis titles; `left` is the x of the area's left edge.
-    void drawFrame(QPainter &p, const QRectF &plot, double left) const;
+    void drawFrame(QPainter &p, const QRectF &plot, double left, const Palette &palette) const;
     QPointF mapPoint(QPointF point, const QRectF &plot, QPointF center, double scale) const;
 
     QList<QPointF> m_points;

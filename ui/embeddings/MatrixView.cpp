@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/embeddings/MatrixView.h"
 
+#include "ui/common/Palette.h"
 #include "ui/embeddings/MapView.h"
 
 #include <QMouseEvent>
@@ -15,15 +16,7 @@ namespace ui {
 
 QColor sequentialColor(double t)
 {
-    static const QList<QColor> stops = {QColor(0xff, 0xff, 0xd9), QColor(0xed, 0xf8, 0xb1), QColor(0xc7, 0xe9, 0xb4),
-                                        QColor(0x7f, 0xcd, 0xbb), QColor(0x41, 0xb6, 0xc4), QColor(0x1d, 0x91, 0xc0),
-                                        QColor(0x22, 0x5e, 0xa8), QColor(0x25, 0x34, 0x94), QColor(0x08, 0x1d, 0x58)};
-    t = std::clamp(t, 0.0, 1.0) * double(stops.size() - 1);
-    const int i = std::min(int(t), int(stops.size()) - 2);
-    const double f = t - i;
-    const QColor &a = stops.at(i), &b = stops.at(i + 1);
-    return QColor(int(a.red() + (b.red() - a.red()) * f), int(a.green() + (b.green() - a.green()) * f),
-                  int(a.blue() + (b.blue() - a.blue()) * f));
+    return Palette::current().similarityColor(t);
 }
 
 MatrixView::MatrixView(QWidget *parent)
@@ -66,8 +59,14 @@ void MatrixView::setMatrix(core::analysis::SimilarityMatrix matrix, const std::v
         m_low = std::min(m_low, 0.0f);
         m_high = 1;
     }
+    colourImage();
+}
+
+void MatrixView::colourImage()
+{
+    const int n = m_matrix.size;
     m_image = QImage(std::max(1, n), std::max(1, n), QImage::Format_RGB32);
-    m_image.fill(Qt::white);
+    m_image.fill(Palette::current().page);
     QList<QRgb> lut(256);
     for (int k = 0; k < 256; ++k)
         lut[k] = sequentialColor(k / 255.0).rgb();
@@ -135,7 +134,7 @@ void MatrixView::paintEvent(QPaintEvent *)
             p.fillRect(QRectF(r.left() - 9, r.top() + i * cell, 7, cell + 0.5), c);
             p.fillRect(QRectF(r.left() + i * cell, r.top() - 9, cell + 0.5, 7), c);
         }
-        p.setPen(QPen(QColor(255, 255, 255, 200), 1));
+        p.setPen(QPen(Palette::current().matrixSeparator, 1));
         for (int i = 1; i < n; ++i) {
             if (m_labelIndex.value(m_order[size_t(i)], -1) != m_labelIndex.value(m_order[size_t(i - 1)], -1)) {
                 p.drawLine(QPointF(r.left(), r.top() + i * cell), QPointF(r.right(), r.top() + i * cell));
@@ -152,6 +151,13 @@ void MatrixView::paintEvent(QPaintEvent *)
     p.drawText(QPointF(bar.right() + 4, bar.top() + 10), QString::number(m_high, 'f', 2));
     p.drawText(QPointF(bar.right() + 4, bar.bottom()), QString::number(m_low, 'f', 2));
     p.drawText(QRectF(bar.left() - 4, bar.bottom() + 4, 80, 32), Qt::AlignLeft | Qt::TextWordWrap, tr("cosine\nsimilarity"));
+}
+
+void MatrixView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_matrix.size > 0)
+        colourImage();
 }
 
 void MatrixView::mouseMoveEvent(QMouseEvent *event)

@@ -35,9 +35,12 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    /// A theme change: the cells are coloured again in the new scheme's scale.
+    void changeEvent(QEvent *event) override;
 
 private:
     QRectF matrixRect() const;
+    void colourImage();
     core::analysis::SimilarityMatrix m_matrix;
     std::vector<int> m_order;
     QList<int> m_rows;
@@ -49,7 +52,8 @@ private:
     QString m_placeholder;
 };
 
-/// YlGnBu, ColorBrewer's 9-class sequential scale, at t in 0..1 (interpolated).
+/// The similarity scale of the current scheme at t in 0..1 (Palette::similarityColor: light,
+/// ColorBrewer's 9-class YlGnBu; dark, viridis), interpolated.
 QColor sequentialColor(double t);
 
 } // namespace ui

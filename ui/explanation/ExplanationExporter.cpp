@@ -2,6 +2,7 @@
 #include "ui/explanation/ExplanationExporter.h"
 
 #include "core/export/ExplanationExport.h"
+#include "ui/common/Palette.h"
 #include "ui/explanation/ExplanationResultsView.h"
 #include "ui/explanation/HeatmapView.h"
 #include "ui/explanation/ScaleLegend.h"
@@ -62,18 +63,19 @@ QSize ExplanationExporter::pageSize() const
 void ExplanationExporter::renderExport(QPainter *painter, const QSize &size) const
 {
     const HeatmapView *heatmap = m_view->heatmap();
-    painter->fillRect(QRect(QPoint(0, 0), size), Qt::white);
+    const Palette &pal = *m_palette; // light (on white) unless setPalette() asked otherwise
+    painter->fillRect(QRect(QPoint(0, 0), size), pal.page);
     QFont bold = m_view->font();
     bold.setBold(true);
     painter->setFont(bold);
-    painter->setPen(QColor(20, 20, 20));
+    painter->setPen(pal.ink);
     painter->drawText(QRectF(12, 6, size.width() - 24, kTitleHeight - 6), Qt::AlignLeft | Qt::AlignVCenter, m_view->title());
     ScaleLegend::paintLegend(painter, QRectF(8, kTitleHeight, std::min(size.width() - 16, 520), kLegendHeight - 6),
-                             heatmap->scale(), m_view->legend()->caption(), m_view->font(), QColor(60, 60, 60));
+                             heatmap->scale(), m_view->legend()->caption(), m_view->font(), pal.caption, pal);
     painter->save();
     painter->translate(0, kTitleHeight + kLegendHeight);
     const QSize page = heatmap->contentSize();
-    heatmap->renderPage(painter, QRectF(QPointF(0, 0), QSizeF(page)));
+    heatmap->renderPage(painter, QRectF(QPointF(0, 0), QSizeF(page)), pal);
     painter->restore();
 }
 
@@ -81,7 +83,7 @@ QImage ExplanationExporter::renderImage() const
 {
     const QSize size = pageSize();
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
+    image.fill(m_palette->page);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::TextAntialiasing);
     renderExport(&painter, size);

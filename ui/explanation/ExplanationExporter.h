@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ui/common/Palette.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -21,6 +23,9 @@ class ExplanationExporter
 public:
     enum class Format { Png, Svg, Csv, Json };
     explicit ExplanationExporter(const ExplanationResultsView *view); // view not owned
+    /// The colours of PNG and SVG exports: Palette::light() (on white) unless set, e.g. to
+    /// Palette::current() for an export in the theme on screen.
+    void setPalette(const Palette &palette) { m_palette = &palette; }
 
     bool write(Format format, const QString &path, QString *error) const;
     bool exportPng(const QString &path, QString *error) const;
@@ -35,6 +40,7 @@ private:
     void renderExport(QPainter *painter, const QSize &size) const;
 
     const ExplanationResultsView *m_view;
+    const Palette *m_palette = &Palette::light();
 };
 
 } // namespace ui

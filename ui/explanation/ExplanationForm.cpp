@@ -5,6 +5,7 @@
 #include "ui/common/ModelPicker.h"
 #include "ui/common/ParameterTips.h"
 #include "ui/common/PromptEdit.h"
+#include "ui/common/Theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -283,7 +284,7 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     m_validationLabel = new QLabel(panel);
     m_validationLabel->setObjectName(QStringLiteral("validation"));
     m_validationLabel->setWordWrap(true);
-    m_validationLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    setTextRole(m_validationLabel, TextRole::Error);
     layout->addWidget(m_validationLabel);
 
     m_runButton = new QPushButton(tr("Explain  (Ctrl+Enter)"), panel);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/explanation/ExplanationResultsView.h"
 
+#include "ui/common/Palette.h"
 #include "ui/explanation/ExplanationExporter.h"
 #include "ui/explanation/HeatmapView.h"
 #include "ui/explanation/ScaleLegend.h"
@@ -317,7 +318,7 @@ void ExplanationResultsView::rebuildTargetBar()
         b->setToolTip(toolTip);
         b->setCheckable(true);
         b->setAutoRaise(true);
-        b->setStyleSheet(QStringLiteral("QToolButton:checked { background: #303030; color: white; border-radius: 3px; }"));
+        b->setStyleSheet(QStringLiteral("QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); border-radius: 3px; }"));
         m_targetButtons->addButton(b, id);
         m_targetBarLayout->addWidget(b);
         b->show();
@@ -544,7 +545,8 @@ void ExplanationResultsView::showWhatIf(const WhatIfOutcome &outcome)
     const QString &target = outcome.target;
     const auto column = [&](int k, const QString &heading) -> QString {
         QString html = QStringLiteral("<td valign='top' width='50%'><b>%1</b><br>").arg(heading);
-        html += QStringLiteral("<span style='background:#f0f0f0'>%1</span><br>")
+        html += QStringLiteral("<span style='background:%1'>%2</span><br>")
+                    .arg(Palette::current().quoteBackground.name())
                     .arg(outcome.completion[k].toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
         if (outcome.completionLogProb[k])
             html += tr("P(this completion) = %1 (log %2)").arg(percent(*outcome.completionLogProb[k])).arg(*outcome.completionLogProb[k], 0, 'f', 3);

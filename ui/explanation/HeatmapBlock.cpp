@@ -13,7 +13,6 @@ namespace {
 constexpr double kBlockGap = 14;
 constexpr double kLineGap = 3;
 constexpr double kMaxImageHeight = 300;
-const QColor kTemplateInk(125, 125, 125);
 
 /// Which characters of `text` belong to template special tokens; empty when there are none.
 QList<bool> templateMask(const QString &text)
@@ -28,18 +27,18 @@ QList<bool> templateMask(const QString &text)
     return mask;
 }
 
-/// Grey text over the template tokens of a text block.
-void greyTemplateText(QTextLayout *layout, const QList<QPair<int, int>> &ranges)
+/// The template tokens of a text block as ranges to draw over (their colour is set when painting,
+/// from the palette in use: the layout stays the same when the theme changes).
+QList<QTextLayout::FormatRange> templateRanges(const QList<QPair<int, int>> &ranges)
 {
     QList<QTextLayout::FormatRange> formats;
     for (const auto &[first, last] : ranges) {
         QTextLayout::FormatRange range;
         range.start = first;
         range.length = last - first;
-        range.format.setForeground(kTemplateInk);
         formats.append(range);
     }
-    layout->setFormats(formats);
+    return formats;
 }
 } // namespace
 
@@ -106,7 +105,7 @@ std::vector<std::unique_ptr<HeatmapBlock>> HeatmapBlock::build(const core::Promp
             block->layout->setCacheEnabled(true);
             block->templateChars = templateMask(item.text);
             if (!block->templateChars.isEmpty())
-                greyTemplateText(block->layout.get(), templateTokenRanges(item.text));
+                block->templateInk = templateRanges(templateTokenRanges(item.text));
             break;
         }
         case core::PromptItem::Type::Image: {
@@ -139,7 +138,7 @@ std::vector<std::unique_ptr<HeatmapBlock>> HeatmapBlock::build(const core::Promp
         block->layout->setCacheEnabled(true);
         block->templateChars = templateMask(target);
         if (!block->templateChars.isEmpty())
-            greyTemplateText(block->layout.get(), templateTokenRanges(target));
+            block->templateInk = templateRanges(templateTokenRanges(target));
         blocks.push_back(std::move(block));
     }
     return blocks;

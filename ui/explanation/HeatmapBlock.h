@@ -43,6 +43,7 @@ public:
     QRectF imageRect;
     QRect crop; // pixels of the original image; null when uncropped
     QList<bool> templateChars; // Text and Target: per character, part of a template token (empty: none)
+    QList<QTextLayout::FormatRange> templateInk; // Text and Target: the template tokens, drawn in the palette's templateInk
     // Tokens
     QStringList chips;
     QList<QRectF> chipRects;
@@ -51,7 +52,7 @@ public:
     /// The rectangles (page coordinates) that text range [first, last) covers.
     QList<QRectF> textRects(int first, int last) const;
 
-    /// The blocks of `prompt`'s items in order (images decoded here, template tokens greyed),
+    /// The blocks of `prompt`'s items in order (images decoded here, template tokens found),
     /// then the target's (none for an empty target); not laid out yet.
     static std::vector<std::unique_ptr<HeatmapBlock>> build(const core::Prompt &prompt, const QString &target);
     /// Lays `blocks` out one below the other for a page `width` pixels wide in `font`; returns

@@ -23,10 +23,6 @@ namespace ui {
 namespace {
 constexpr double kMargin = HeatmapBlock::kMargin;
 constexpr int kOverlayAlpha = 170; // at the ends of the scale; 0 at a score of 0
-const QColor kPage(255, 255, 255);
-const QColor kInk(20, 20, 20);
-const QColor kCaption(110, 110, 110);
-const QColor kTemplateFill(0xdc, 0xdc, 0xdc); // template tokens: neutral, off the diverging scale
 
 QString shortText(QString text, int max = 60)
 {
@@ -118,7 +114,14 @@ QList<QPair<int, int>> HeatmapView::templateTokenRanges(const QString &text)
 
 QColor HeatmapView::templateFill()
 {
-    return kTemplateFill;
+    return Palette::current().templateFill;
+}
+
+QColor HeatmapView::inkOn(const Palette &palette)
+{
+    // One ink for the whole scale: Palette's scales are made so that textOn() gives the same
+    // colour for every score (TestTheme checks it), so the text layout is drawn with one pen.
+    return palette.textOn(palette.scoreColor(0.0));
 }
 
 bool HeatmapView::coversOnlyTemplate(const ScoredSpan &span) const
@@ -248,10 +251,11 @@ QSize HeatmapView::contentSize() const
     return QSize(std::max(1, m_layoutWidth), std::max(1, m_pageHeight));
 }
 
-void HeatmapView::renderPage(QPainter *painter, const QRectF &clip) const
+void HeatmapView::renderPage(QPainter *painter, const QRectF &clip, const Palette &pal) const
 {
+    const QColor ink = inkOn(pal);
     painter->save();
-    painter->fillRect(clip, kPage);
+    painter->fillRect(clip, pal.page);
     QFont captionFont = font();
     captionFont.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
     const QFontMetricsF captionMetrics(captionFont);
@@ -262,7 +266,7 @@ void HeatmapView::renderPage(QPainter *painter, const QRectF &clip) const
         if (!area.intersects(clip))
             continue;
         painter->setFont(captionFont);
-        painter->setPen(kCaption);
+        painter->setPen(pal.caption);
         painter->drawText(QPointF(kMargin, block->top + captionMetrics.ascent()), block->caption);
         painter->setFont(font());
         switch (block->kind) {
@@ -273,15 +277,18 @@ void HeatmapView::renderPage(QPainter *painter, const QRectF &clip) const
                 const ScoredSpan &span = m_spans.at(i);
                 if ((span.kind == ScoredSpan::Kind::Target) != target || (!target && span.item != block->item))
                     continue;
-                const QColor color = isTemplateSpan(int(i)) ? kTemplateFill : m_scale.colorFor(span.score);
+                const QColor color = isTemplateSpan(int(i)) ? pal.templateFill : m_scale.colorFor(span.score, pal);
                 for (const QRectF &r : m_spanRects.at(i))
                     if (r.intersects(clip))
                         painter->fillRect(r, color);
             }
-            painter->setPen(kInk);
-            block->layout->draw(painter, block->layoutPos, {}, clip);
+            painter->setPen(ink);
+            QList<QTextLayout::FormatRange> templateInk = block->templateInk;
+            for (QTextLayout::FormatRange &range : templateInk)
+                range.format.setForeground(pal.templateInk);
+            block->layout->draw(painter, block->layoutPos, templateInk, clip);
             if (target && m_explainedLast > m_explainedFirst) {
-                painter->setPen(QPen(kInk, 2));
+                painter->setPen(QPen(ink, 2));
                 for (const QRectF &r : block->textRects(m_explainedFirst, m_explainedLast))
                     painter->drawLine(QPointF(r.left(), r.bottom() + 1), QPointF(r.right(), r.bottom() + 1));
             }
@@ -291,17 +298,17 @@ void HeatmapView::renderPage(QPainter *painter, const QRectF &clip) const
             if (!block->scaled.isNull())
                 painter->drawImage(block->imageRect.topLeft(), block->scaled);
             else
-                painter->fillRect(block->imageRect, QColor(220, 220, 220));
+                painter->fillRect(block->imageRect, pal.neutralFill);
             for (qsizetype i = 0; i < m_spans.size(); ++i) {
                 const ScoredSpan &span = m_spans.at(i);
                 if (span.kind != ScoredSpan::Kind::Image || span.item != block->item)
                     continue;
                 // The stronger the score, the more opaque: a score of 0 leaves the image as it is.
-                QColor color = m_scale.colorFor(span.score);
+                QColor color = m_scale.colorFor(span.score, pal);
                 color.setAlpha(int(std::lround(kOverlayAlpha * std::abs(m_scale.position(span.score)))));
                 for (const QRectF &r : m_spanRects.at(i)) {
                     painter->fillRect(r, color);
-                    painter->setPen(QPen(QColor(255, 255, 255, 90), 1));
+                    painter->setPen(QPen(pal.overlayEdge, 1));
                     painter->drawRect(r);
                 }
             }
@@ -311,9 +318,9 @@ void HeatmapView::renderPage(QPainter *painter, const QRectF &clip) const
                 const double sy = ir.height() / block->image.height();
                 const QRectF crop(ir.left() + block->crop.x() * sx, ir.top() + block->crop.y() * sy, block->crop.width() * sx,
                                   block->crop.height() * sy);
-                painter->setPen(QPen(Qt::white, 2));
+                painter->setPen(QPen(pal.textOn(ink), 2));
                 painter->drawRect(crop);
-                painter->setPen(QPen(kInk, 2, Qt::DashLine));
+                painter->setPen(QPen(ink, 2, Qt::DashLine));
                 painter->drawRect(crop);
             }
             break;
@@ -324,11 +331,11 @@ void HeatmapView::renderPage(QPainter *painter, const QRectF &clip) const
                 if (!r.intersects(clip))
                     continue;
                 const int span = block->chipSpans.value(k, -1);
-                const QColor color = span >= 0 ? m_scale.colorFor(m_spans.at(span).score) : QColor(235, 235, 235);
-                painter->setPen(QColor(150, 150, 150));
+                const QColor color = span >= 0 ? m_scale.colorFor(m_spans.at(span).score, pal) : pal.neutralFill;
+                painter->setPen(pal.chipBorder);
                 painter->setBrush(color);
                 painter->drawRoundedRect(r, 4, 4);
-                painter->setPen(kInk);
+                painter->setPen(pal.textOn(color));
                 painter->drawText(r, Qt::AlignCenter, block->chips.at(k));
             }
             painter->setBrush(Qt::NoBrush);
@@ -338,7 +345,7 @@ void HeatmapView::renderPage(QPainter *painter, const QRectF &clip) const
     }
     // Marked spans (the what-if selection): a solid frame.
     painter->setBrush(Qt::NoBrush);
-    painter->setPen(QPen(kInk, 2));
+    painter->setPen(QPen(ink, 2));
     for (const int i : m_marked)
         for (const QRectF &r : m_spanRects.value(i))
             if (r.intersects(clip))
@@ -350,8 +357,8 @@ void HeatmapView::paintEvent(QPaintEvent *event)
 {
     QPainter painter(viewport());
     if (m_blocks.empty()) {
-        painter.fillRect(viewport()->rect(), kPage);
-        painter.setPen(kCaption);
+        painter.fillRect(viewport()->rect(), Palette::current().page);
+        painter.setPen(Palette::current().caption);
         painter.drawText(viewport()->rect().adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
         return;
     }
@@ -361,7 +368,7 @@ void HeatmapView::paintEvent(QPaintEvent *event)
     renderPage(&painter, clip);
     // The current span (keyboard, table): a dashed frame.
     if (m_current >= 0 && m_current < m_spanRects.size()) {
-        QPen pen(QColor(0, 0, 0), 1.5, Qt::DashLine);
+        QPen pen(inkOn(Palette::current()), 1.5, Qt::DashLine);
         painter.setPen(pen);
         painter.setBrush(Qt::NoBrush);
         for (const QRectF &r : m_spanRects.at(m_current))

@@ -60,6 +60,8 @@ public:
     static QList<QPair<int, int>> templateTokenRanges(const QString &text);
     /// The fill of template-token spans (a neutral grey, off the score scale).
     static QColor templateFill();
+    /// The colour of the text on the page and on every colour of the scale (Palette::textOn).
+    static QColor inkOn(const Palette &palette);
     int currentSpan() const { return m_current; }
     void setCurrentSpan(int index);
     QList<int> markedSpans() const;
@@ -78,8 +80,9 @@ public:
 
     /// Size of the whole page at the current width.
     QSize contentSize() const;
-    /// Paints the page (everything, not only the visible part) at page coordinates: exports.
-    void renderPage(QPainter *painter, const QRectF &clip) const;
+    /// Paints the page (everything, not only the visible part) at page coordinates in the colours
+    /// of `palette`: the widget, and exports (Palette::light(), on white).
+    void renderPage(QPainter *painter, const QRectF &clip, const Palette &palette = Palette::current()) const;
     /// Milliseconds the last layout (setContent/resize) and span placement (setSpans) took.
     double lastLayoutMs() const { return m_layoutMs; }
     double lastSpansMs() const { return m_spansMs; }

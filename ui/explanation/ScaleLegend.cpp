@@ -34,7 +34,7 @@ QSize ScaleLegend::sizeHint() const
 }
 
 void ScaleLegend::paintLegend(QPainter *painter, const QRectF &rect, const ScoreScale &scale, const QString &caption,
-                              const QFont &font, const QColor &textColor)
+                              const QFont &font, const QColor &textColor, const Palette &palette)
 {
     painter->save();
     painter->setFont(font);
@@ -44,9 +44,9 @@ void ScaleLegend::paintLegend(QPainter *painter, const QRectF &rect, const Score
     QLinearGradient gradient(ramp.topLeft(), ramp.topRight());
     for (int i = 0; i <= 20; ++i) {
         const double t = -1.0 + i / 10.0;
-        gradient.setColorAt(i / 20.0, ScoreScale::colorAt(t));
+        gradient.setColorAt(i / 20.0, ScoreScale::colorAt(t, palette));
     }
-    painter->setPen(QColor(120, 120, 120));
+    painter->setPen(palette.frame);
     painter->setBrush(gradient);
     painter->drawRect(ramp);
     painter->setPen(textColor);

@@ -20,9 +20,9 @@ public:
     QString caption() const { return m_caption; }
     QSize sizeHint() const override;
     /// Paints a legend of `scale` with `caption` into `rect` (used by the widget and by PNG/SVG
-    /// exports).
+    /// exports), in the colours of `palette` (exports: Palette::light()).
     static void paintLegend(QPainter *painter, const QRectF &rect, const ScoreScale &scale, const QString &caption,
-                            const QFont &font, const QColor &textColor);
+                            const QFont &font, const QColor &textColor, const Palette &palette = Palette::current());
 
 protected:
     void paintEvent(QPaintEvent *event) override;

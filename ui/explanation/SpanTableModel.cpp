@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/explanation/SpanTableModel.h"
 
+#include "ui/common/Palette.h"
 #include "ui/explanation/HeatmapView.h"
 
 #include <QColor>
@@ -60,7 +61,7 @@ QVariant SpanTableModel::data(const QModelIndex &index, int role) const
         return isTemplate;
     if (isTemplate && index.column() != Marked) { // template tokens: grey, off the scale
         if (role == Qt::ForegroundRole)
-            return QColor(125, 125, 125);
+            return index.column() == Score ? Palette::current().templateInk : Palette::current().mutedText;
         if (role == Qt::BackgroundRole && index.column() == Score)
             return HeatmapView::templateFill();
         if (role == Qt::ToolTipRole && index.column() != Score)
@@ -120,7 +121,7 @@ QVariant SpanTableModel::data(const QModelIndex &index, int role) const
         if (role == Qt::BackgroundRole)
             return m_scale.colorFor(s.score);
         if (role == Qt::ForegroundRole)
-            return QColor(20, 20, 20);
+            return Palette::current().textOn(m_scale.colorFor(s.score));
         if (role == Qt::TextAlignmentRole)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "ui/history/HistoryPanel.h"
 
+#include "ui/common/Palette.h"
+#include "ui/common/Theme.h"
+
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -37,7 +40,8 @@ HistoryPanel::HistoryPanel(core::HistoryStore *store, QWidget *parent)
     m_empty = new QLabel(tr("No runs yet. Every request you send is recorded here; double-click one to restore it."), this);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setStyleSheet(QStringLiteral("color: gray; padding: 12px;"));
+    m_empty->setStyleSheet(QStringLiteral("padding: 12px;"));
+    setTextRole(m_empty, TextRole::Muted);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_search, 1);
@@ -54,6 +58,7 @@ HistoryPanel::HistoryPanel(core::HistoryStore *store, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, &m_refreshTimer, qOverload<>(&QTimer::start));
     connect(m_tab, &QComboBox::currentIndexChanged, this, &HistoryPanel::refresh);
     connect(m_store, &core::HistoryStore::changed, &m_refreshTimer, qOverload<>(&QTimer::start));
+    connect(themeNotifier(), &ThemeNotifier::changed, this, &HistoryPanel::refresh); // failed runs in the new error colour
     connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) { restoreRow(m_list->indexOfTopLevelItem(item)); });
     refresh();
 }
@@ -78,7 +83,7 @@ void HistoryPanel::refresh()
         item->setData(0, Qt::UserRole, r.id);
         item->setToolTip(6, r.error.isEmpty() ? r.summary() : r.error);
         if (r.status == core::RunStatus::Failed || r.status == core::RunStatus::Interrupted)
-            item->setForeground(3, QColor(0xb0, 0x00, 0x20));
+            item->setForeground(3, Palette::current().error);
         items.append(item);
     }
     m_list->addTopLevelItems(items);

@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "ui/steering/PairTableModel.h"
 
+#include "ui/common/Palette.h"
+
 #include <QBrush>
 
 namespace ui {
-
-namespace {
-
-const QColor kProblemFill(0xff, 0xd9, 0xcc);
-
-} // namespace
 
 PairTableModel::PairTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -76,7 +72,7 @@ QVariant PairTableModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return m_rows.at(index.row()).at(index.column());
     case Qt::BackgroundRole:
-        return m_problems.contains(index.row()) ? QVariant(QBrush(kProblemFill)) : QVariant();
+        return m_problems.contains(index.row()) ? QVariant(QBrush(Palette::current().problemFill)) : QVariant();
     case Qt::ToolTipRole:
         return m_problems.value(index.row());
     default:

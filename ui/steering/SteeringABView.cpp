@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/steering/SteeringABView.h"
 
+#include "ui/common/Theme.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -27,7 +29,7 @@ SteeringABView::SteeringABView(QWidget *box, QBoxLayout *layout)
         m_errors[i]->setTextFormat(Qt::PlainText);
         m_errors[i]->setWordWrap(true);
         m_errors[i]->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        m_errors[i]->setStyleSheet(u"QLabel { color: #b00020; }"_s);
+        setTextRole(m_errors[i], TextRole::Error);
         m_errors[i]->hide();
         column->addWidget(m_titles[i]);
         column->addWidget(m_errors[i]);

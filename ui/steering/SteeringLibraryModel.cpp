@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/steering/SteeringLibraryModel.h"
 
+#include "ui/common/Palette.h"
+
 #include <QBrush>
 
 using namespace Qt::StringLiterals;
@@ -75,7 +77,7 @@ QVariant SteeringLibraryModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ForegroundRole:
         if (index.column() == Profile && elsewhere)
-            return QBrush(QColor(0x88, 0x88, 0x88));
+            return QBrush(Palette::current().mutedText);
         return {};
     default:
         return {};

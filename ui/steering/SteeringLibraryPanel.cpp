@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/steering/SteeringLibraryPanel.h"
 
+#include "ui/common/Theme.h"
 #include "ui/steering/SteeringLibraryModel.h"
 #include "ui/steering/SteeringWidgets.h"
 
@@ -45,7 +46,7 @@ SteeringLibraryPanel::SteeringLibraryPanel(core::ApiClient *client, QWidget *par
                          box);
     m_empty->setObjectName(u"libraryEmpty"_s);
     m_empty->setWordWrap(true);
-    m_empty->setStyleSheet(u"QLabel { color: palette(mid); }"_s);
+    setTextRole(m_empty, TextRole::Muted);
     layout->addWidget(m_empty);
     auto *grid = new QGridLayout;
     auto *load = button(tr("Open"), u"loadEntry"_s, tr("Put the concept's pairs and id into the editor (Enter)"), box);

@@ -4,6 +4,7 @@
 #include "core/export/TableText.h"
 #include "core/storage/SteeringLibrary.h"
 #include "ui/common/Plural.h"
+#include "ui/common/Theme.h"
 #include "ui/steering/PairTableModel.h"
 #include "ui/steering/SteeringWidgets.h"
 
@@ -221,8 +222,7 @@ void SteeringPairsEditor::flagProblems()
     else if (problems.isEmpty())
         m_validation->setText(tr("%1, ready to send.").arg(plural(count, tr("pair"), tr("pairs"))));
     else
-        m_validation->setText(u"<span style='color:#b03000'>%1</span>"_s.arg(
-            tr("Fix before sending: %1.").arg(messages.join(u"; "_s)).toHtmlEscaped()));
+        m_validation->setText(coloredHtml(tr("Fix before sending: %1.").arg(messages.join(u"; "_s)).toHtmlEscaped(), TextRole::Warning));
     m_createButton->setEnabled(count > 0 && problems.isEmpty() && !(m_busy && m_busy()));
 }
 

@@ -7,6 +7,7 @@
 #include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/common/TextHit.h"
+#include "ui/common/Theme.h"
 
 #include <QAbstractTableModel>
 #include <QEvent>
@@ -33,10 +34,12 @@ namespace ui {
 
 namespace {
 
-/// Two light fills that tell neighbours apart in every common colour-vision deficiency (blue and
-/// orange), with dark text so they read in dark themes too.
-const QColor kFills[2] = {QColor(0xcf, 0xe4, 0xff), QColor(0xff, 0xdc, 0xa8)};
-const QColor kHoverFill(0x6b, 0x9e, 0xe8);
+/// Two fills that tell neighbouring tokens apart in every common colour-vision deficiency (blue
+/// and orange: Palette::tokenFills), with the text colour Palette::textOn picks for them.
+QColor tokenFill(int index)
+{
+    return Palette::current().tokenFills[index % 2];
+}
 
 /// A token's text with its white space made visible ("·hello", "↵"); a token that is part of a
 /// multi-byte character shows its bytes in hex ("⟨C3⟩").
@@ -53,6 +56,26 @@ QString visibleText(const QByteArray &bytes)
     text.replace(u'\n', u'↵');
     text.replace(u'\t', u'→');
     return text;
+}
+
+/// Every token's characters in `document` on its alternating fill, in one edit block (again after a
+/// theme change).
+void fillTokens(QTextDocument *document, const QList<core::analysis::TokenSpan> &spans)
+{
+    QTextCursor cursor(document);
+    cursor.beginEditBlock();
+    for (int i = 0; i < spans.size(); ++i) {
+        const core::analysis::TokenSpan &span = spans.at(i);
+        if (span.start < 0 || span.length == 0)
+            continue;
+        cursor.setPosition(span.start);
+        cursor.setPosition(span.start + span.length, QTextCursor::KeepAnchor);
+        QTextCharFormat format;
+        format.setBackground(tokenFill(i));
+        format.setForeground(Palette::current().textOn(tokenFill(i)));
+        cursor.mergeCharFormat(format);
+    }
+    cursor.endEditBlock();
 }
 
 } // namespace
@@ -85,9 +108,9 @@ public:
         if (role == Qt::TextAlignmentRole && (index.column() == 0 || index.column() == 3))
             return int(Qt::AlignRight | Qt::AlignVCenter);
         if (role == Qt::BackgroundRole && index.column() == 1)
-            return kFills[row % 2];
+            return tokenFill(row);
         if (role == Qt::ForegroundRole && index.column() == 1)
-            return QColor(Qt::black);
+            return Palette::current().textOn(tokenFill(row));
         if (role != Qt::DisplayRole)
             return {};
         switch (index.column()) {
@@ -192,6 +215,10 @@ void TokenizerTab::build()
     m_view->viewport()->setMouseTracking(true);
     m_view->viewport()->installEventFilter(this);
     m_view->setPlaceholderText(tr("No tokens yet."));
+    connect(themeNotifier(), &ThemeNotifier::changed, this, [this] {
+        if (!m_spans.isEmpty() && m_view->toPlainText() == m_tokenizedText)
+            fillTokens(m_view->document(), m_spans);
+    });
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     mono.setPointSizeF(mono.pointSizeF() * 1.1);
     m_view->setFont(mono);
@@ -265,8 +292,8 @@ void TokenizerTab::build()
         selection.cursor = QTextCursor(m_view->document());
         selection.cursor.setPosition(m_spans.at(row).start);
         selection.cursor.setPosition(m_spans.at(row).start + m_spans.at(row).length, QTextCursor::KeepAnchor);
-        selection.format.setBackground(kHoverFill);
-        selection.format.setForeground(Qt::white);
+        selection.format.setBackground(Palette::current().tokenCurrent);
+        selection.format.setForeground(Palette::current().textOn(Palette::current().tokenCurrent));
         m_view->setExtraSelections({selection});
         QTextCursor visible = selection.cursor;
         visible.clearSelection();
@@ -352,20 +379,7 @@ void TokenizerTab::showResult(const QString &text, const core::TokenizationRespo
     // The text with every token's characters on an alternating fill, in one edit block.
     m_view->setExtraSelections({});
     m_view->setPlainText(text);
-    QTextCursor cursor(m_view->document());
-    cursor.beginEditBlock();
-    for (int i = 0; i < m_spans.size(); ++i) {
-        const core::analysis::TokenSpan &span = m_spans.at(i);
-        if (span.start < 0 || span.length == 0)
-            continue;
-        cursor.setPosition(span.start);
-        cursor.setPosition(span.start + span.length, QTextCursor::KeepAnchor);
-        QTextCharFormat format;
-        format.setBackground(kFills[i % 2]);
-        format.setForeground(QColor(Qt::black));
-        cursor.mergeCharFormat(format);
-    }
-    cursor.endEditBlock();
+    fillTokens(m_view->document(), m_spans);
 
     const qsizetype count = std::max(m_tokens.size(), m_ids.size());
     QStringList parts{plural(count, tr("token"), tr("tokens")), plural(text.size(), tr("character"), tr("characters"))};

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/translation/SegmentTableModel.h"
 
+#include "ui/common/Palette.h"
+
 #include <QBrush>
 
 #include <algorithm>
@@ -13,15 +15,9 @@ SegmentTableModel::SegmentTableModel(QObject *parent)
 {
 }
 
-QColor SegmentTableModel::scoreColor(double score, int alpha)
+QColor SegmentTableModel::scoreColor(double score)
 {
-    static const QColor stops[3] = {QColor(0xd5, 0x5e, 0x00), QColor(0xf0, 0xe4, 0x42), QColor(0x00, 0x9e, 0x73)};
-    const double t = std::clamp((score - 0.5) / 0.5, 0.0, 1.0) * 2.0;
-    const int i = std::min(int(t), 1);
-    const double f = t - i;
-    const auto mix = [f](int a, int b) { return int(std::lround(a + (b - a) * f)); };
-    return QColor(mix(stops[i].red(), stops[i + 1].red()), mix(stops[i].green(), stops[i + 1].green()),
-                  mix(stops[i].blue(), stops[i + 1].blue()), alpha);
+    return Palette::current().translationScore(score);
 }
 
 void SegmentTableModel::setRows(const QList<Row> &rows)
@@ -106,13 +102,13 @@ QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::BackgroundRole:
         if (index.column() == Score && r.score)
-            return QBrush(scoreColor(*r.score, 150));
+            return QBrush(scoreColor(*r.score));
         break;
     case Qt::ForegroundRole:
         if (index.column() == Score && r.score)
-            return QBrush(QColor(Qt::black));
+            return QBrush(Palette::current().textOn(scoreColor(*r.score)));
         if (index.column() == Translation && r.failed)
-            return QBrush(QColor(0xb0, 0x30, 0x00));
+            return QBrush(Palette::current().error);
         break;
     default:
         break;

@@ -27,8 +27,9 @@ public:
     explicit SegmentTableModel(QObject *parent = nullptr);
 
     /// Quality colour of a score in 0..1 (Okabe-Ito vermillion → yellow → bluish green, told apart
-    /// in the common colour-vision deficiencies): below 0.5 is fully vermillion.
-    static QColor scoreColor(double score, int alpha);
+    /// in the common colour-vision deficiencies; Palette::translationScore of the current scheme):
+    /// below 0.5 is fully vermillion. Text on it: Palette::textOn.
+    static QColor scoreColor(double score);
 
     void setRows(const QList<Row> &rows);
     void clear();

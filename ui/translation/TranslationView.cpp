@@ -5,6 +5,7 @@
 #include "ui/common/ParameterTips.h"
 #include "ui/common/Plural.h"
 #include "ui/common/TextHit.h"
+#include "ui/common/Theme.h"
 #include "ui/translation/SegmentTableModel.h"
 
 #include <QApplication>
@@ -55,10 +56,15 @@ TranslationView::TranslationView(QWidget *parent)
     head->addWidget(m_scoreLabel);
     head->addStretch(1);
     auto *legend = new QLabel(right);
-    legend->setText(tr("segment score: <span style='background:%1'>&nbsp;≤0.5&nbsp;</span> "
-                       "<span style='background:%2'>&nbsp;0.75&nbsp;</span> <span style='background:%3'>&nbsp;1.0&nbsp;</span>")
-                        .arg(SegmentTableModel::scoreColor(0.5, 255).name(), SegmentTableModel::scoreColor(0.75, 255).name(),
-                             SegmentTableModel::scoreColor(1.0, 255).name()));
+    onThemeChange(legend, [legend] {
+        const auto chip = [](double score) {
+            const QColor fill = SegmentTableModel::scoreColor(score);
+            return u"background:%1; color:%2"_s.arg(fill.name(), Palette::current().textOn(fill).name());
+        };
+        legend->setText(tr("segment score: <span style='%1'>&nbsp;≤0.5&nbsp;</span> "
+                           "<span style='%2'>&nbsp;0.75&nbsp;</span> <span style='%3'>&nbsp;1.0&nbsp;</span>")
+                            .arg(chip(0.5), chip(0.75), chip(1.0)));
+    });
     head->addWidget(legend);
     rightLayout->addLayout(head);
     m_translationView = new QTextEdit(right);
@@ -120,6 +126,10 @@ TranslationView::TranslationView(QWidget *parent)
         if (!m_selecting)
             highlightSegment(current.row());
     });
+    connect(themeNotifier(), &ThemeNotifier::changed, this, [this] {
+        styleScoreLabel();
+        fillSegments();
+    });
 }
 
 void TranslationView::addToTableBar(QWidget *widget)
@@ -140,8 +150,10 @@ void TranslationView::clearResults(bool keepMarks, bool resetScoreStyle)
     m_segments.clear();
     m_score.reset();
     m_scoreLabel->clear();
-    if (resetScoreStyle)
+    if (resetScoreStyle) {
+        m_styledScore.reset();
         m_scoreLabel->setStyleSheet(QString());
+    }
     if (!keepMarks) {
         m_marked = {-1, 0};
         m_sourceEdit->setExtraSelections({});
@@ -154,8 +166,8 @@ void TranslationView::showResponse(const QString &text, const core::TranslationR
     m_score = response.score;
     m_scoreLabel->setText(response.score ? tr("score %1").arg(*response.score, 0, 'f', 3) : tr("no score"));
     if (response.score) {
-        m_scoreLabel->setStyleSheet(u"QLabel { background: %1; color: black; border-radius: 3px; padding: 1px 6px; }"_s
-                                        .arg(SegmentTableModel::scoreColor(*response.score, 255).name()));
+        m_styledScore = *response.score;
+        styleScoreLabel();
     }
     m_segments.clear();
     const QString translated = response.translation;
@@ -247,6 +259,15 @@ void TranslationView::showLines()
     fitNumberAndScoreColumns();
 }
 
+void TranslationView::styleScoreLabel()
+{
+    if (!m_styledScore)
+        return;
+    const QColor fill = SegmentTableModel::scoreColor(*m_styledScore);
+    m_scoreLabel->setStyleSheet(u"QLabel { background: %1; color: %2; border-radius: 3px; padding: 1px 6px; }"_s.arg(
+        fill.name(), Palette::current().textOn(fill).name()));
+}
+
 void TranslationView::fillSegments()
 {
     QTextCursor cursor(m_translationView->document());
@@ -257,7 +278,9 @@ void TranslationView::fillSegments()
         cursor.setPosition(s.translationStart);
         cursor.setPosition(s.translationStart + int(s.translation.size()), QTextCursor::KeepAnchor);
         QTextCharFormat format;
-        format.setBackground(SegmentTableModel::scoreColor(s.score, 110));
+        const QColor fill = SegmentTableModel::scoreColor(s.score);
+        format.setBackground(fill);
+        format.setForeground(Palette::current().textOn(fill));
         cursor.mergeCharFormat(format);
     }
     cursor.endEditBlock();
@@ -269,7 +292,7 @@ void TranslationView::highlightSegment(int index)
         return;
     const Segment &s = m_segments.at(index);
     QTextEdit::ExtraSelection sourceMark;
-    sourceMark.format.setBackground(QColor(0x56, 0xb4, 0xe9, 120));
+    sourceMark.format.setBackground(Palette::current().segmentMark);
     sourceMark.format.setProperty(QTextFormat::FullWidthSelection, false);
     QList<QTextEdit::ExtraSelection> sourceMarks;
     if (s.sourceStart >= 0 && s.sourceStart + s.source.size() <= m_sourceEdit->document()->characterCount()) {
@@ -286,7 +309,7 @@ void TranslationView::highlightSegment(int index)
     if (s.translationStart >= 0) {
         QTextEdit::ExtraSelection mark;
         mark.format.setFontUnderline(true);
-        mark.format.setUnderlineColor(QColor(0x00, 0x72, 0xb2));
+        mark.format.setUnderlineColor(Palette::current().segmentUnderline);
         mark.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
         mark.cursor = QTextCursor(m_translationView->document());
         mark.cursor.setPosition(s.translationStart);

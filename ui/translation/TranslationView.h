@@ -79,6 +79,8 @@ protected:
 private:
     /// Fills each scored segment's characters in the translation view with its score colour.
     void fillSegments();
+    /// The whole-translation score label in its score colour (again after a theme change).
+    void styleScoreLabel();
     /// Fits the number and score columns to what they hold. Called when the rows change as a whole
     /// and when the first score arrives, not at every line's answer: ResizeToContents measured
     /// every row each time a cell changed, which made a 300-line run a fifth slower.
@@ -97,6 +99,7 @@ private:
 
     QList<Segment> m_segments;
     std::optional<double> m_score;
+    std::optional<double> m_styledScore; // the score m_scoreLabel is coloured for
     QPair<int, int> m_marked{-1, 0};
 };
 
