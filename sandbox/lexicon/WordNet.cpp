@@ -47,12 +47,13 @@ struct Rule
 };
 const QList<Rule> &rules(PartOfSpeech pos)
 {
-    static const QList<Rule> noun{{"s", ""},     {"ses", "s"},  {"ves", "f"}, {"xes", "x"}, {"zes", "z"},
-                                  {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
-    static const QList<Rule> verb{{"s", ""},  {"ies", "y"}, {"es", "e"},  {"es", ""},
-                                  {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
-    static const QList<Rule> adj{{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
-    static const QList<Rule> none;
+    // Never destroyed (see sharedState()).
+    static const QList<Rule> &noun = *new QList<Rule>{{"s", ""},     {"ses", "s"},  {"ves", "f"}, {"xes", "x"}, {"zes", "z"},
+                                                      {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
+    static const QList<Rule> &verb = *new QList<Rule>{{"s", ""},  {"ies", "y"}, {"es", "e"},  {"es", ""},
+                                                      {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
+    static const QList<Rule> &adj = *new QList<Rule>{{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
+    static const QList<Rule> &none = *new QList<Rule>;
     switch (pos) {
     case PartOfSpeech::Noun: return noun;
     case PartOfSpeech::Verb: return verb;
@@ -267,10 +268,12 @@ struct SharedState
     QString status;
 };
 
+// Never destroyed: the loading thread may still run when the process exits (a quick quit), and
+// must not find its state gone.
 SharedState &sharedState()
 {
-    static SharedState state;
-    return state;
+    static SharedState *state = new SharedState;
+    return *state;
 }
 
 } // namespace
@@ -306,6 +309,12 @@ QString WordNet::status()
 {
     shared();
     return sharedState().status;
+}
+
+QByteArrayView WordNet::dataFile(PartOfSpeech pos) const
+{
+    const File &file = *m_data[int(pos)];
+    return QByteArrayView(file.data, file.size);
 }
 
 QByteArray WordNet::indexLine(PartOfSpeech pos, const QByteArray &lemma) const

@@ -129,6 +129,9 @@ public:
 
     /// The folder this instance reads.
     QString directory() const { return m_directory; }
+    /// The bytes of data.<pos> as they are on disk (license header, then one synset a line), for
+    /// passes over the whole database; valid as long as this instance.
+    QByteArrayView dataFile(PartOfSpeech pos) const;
 
     /// The base forms of `word` in `pos` that are in the index, morphy-like: the word itself when
     /// indexed, its exception-list entries, then the forms the detachment rules give ("dogs" →
