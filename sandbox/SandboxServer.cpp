@@ -2,6 +2,7 @@
 #include "sandbox/SandboxServer.h"
 
 #include "sandbox/HttpGate.h"
+#include "sandbox/Vectors.h"
 
 #include <QFile>
 #include <QHttpServerRequest>
@@ -237,6 +238,7 @@ int SandboxServer::openConnections() const
 
 bool SandboxServer::start(const QHostAddress &address, quint16 port, QString *error)
 {
+    preloadMeaning(); // WordNet for the embeddings, on a thread of its own: the first embedding need not wait
     if (m_listener) {
         *error = u"the sandbox is already listening"_s;
         return false;

@@ -2,14 +2,154 @@
 #include "sandbox/Vectors.h"
 
 #include "sandbox/SyntheticModel.h"
+#include "sandbox/lexicon/Meaning.h"
 
 #include <QHash>
+#include <QLoggingCategory>
 
 #include <cmath>
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 
 namespace sandbox {
+
+namespace {
+/// The share of the bag in a compressed (< 2 × domains) vector; the topic profile has 1.
+constexpr double kCompressedBagWeight = 0.1;
+} // namespace
+
+Q_LOGGING_CATEGORY(lcVectors, "aleph.sandbox.vectors")
+
+namespace {
+
+quint64 mix(quint64 x)
+{
+    x += 0x9E3779B97F4A7C15ULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
+/// Adds `scale` × `features` to `v` the way SyntheticModel::embedFeatures() does: each feature
+/// ±weight at four positions chosen by its key and the space's salt.
+void embedSparse(QList<float> &v, const lexicon::SparseVector &features, quint64 salt, double scale)
+{
+    const int dims = int(v.size());
+    for (const auto &[key, weight] : features) {
+        quint64 h = key ^ salt;
+        for (int k = 0; k < 4; ++k) {
+            h = mix(h);
+            const float sign = (h >> 63) ? -1.0f : 1.0f;
+            v[int(h % quint64(dims))] += sign * float(scale * weight);
+        }
+    }
+}
+
+/// The shared meaning space, logging once whether embeddings come from WordNet.
+const lexicon::MeaningSpace *meaningSpace()
+{
+    const lexicon::MeaningSpace *space = lexicon::MeaningSpace::shared();
+    static std::once_flag logged;
+    std::call_once(logged, [space] {
+        if (space)
+            qCInfo(lcVectors, "sandbox embeddings: meaning from %s (%d topic domains)",
+                   qPrintable(lexicon::WordNet::status()), space->domainCount());
+        else
+            qCWarning(lcVectors, "sandbox embeddings: %s", qPrintable(lexicon::WordNet::status()));
+    });
+    return space;
+}
+
+/// The words of a prompt's text items with the attention weight of the token each starts in;
+/// the features of its image and token-id items (as promptFeatures() makes them) in `other`.
+QList<QPair<QString, double>> promptWords(const EncodedPrompt &prompt, QList<QPair<QString, double>> *other)
+{
+    QList<QPair<QString, double>> words;
+    for (const EncodedItem &item : prompt.items) {
+        if (item.type == core::PromptItem::Type::Image) {
+            for (qsizetype k = 0; k < item.count; ++k)
+                other->append({u"image:"_s + QString::number(prompt.context.at(item.first + k).id),
+                               0.15 * prompt.context.at(item.first + k).weight});
+            continue;
+        }
+        if (item.type == core::PromptItem::Type::TokenIds) {
+            for (qsizetype k = 0; k < item.count; ++k)
+                other->append({u"id:"_s + QString::number(prompt.context.at(item.first + k).id),
+                               prompt.context.at(item.first + k).weight});
+            continue;
+        }
+        QList<double> charWeights(item.text.size(), 1.0);
+        for (qsizetype k = 0; k < item.tokens.size(); ++k)
+            for (int c = item.tokens.at(k).start; c < item.tokens.at(k).start + item.tokens.at(k).length; ++c)
+                charWeights[c] = prompt.context.at(item.first + k).weight;
+        int wordStart = 0;
+        for (int c = 0; c <= item.text.size(); ++c) {
+            if (c == item.text.size() || !item.text.at(c).isLetterOrNumber()) {
+                if (c > wordStart)
+                    words.append({item.text.mid(wordStart, c - wordStart), charWeights.at(wordStart)});
+                wordStart = c + 1;
+            }
+        }
+    }
+    return words;
+}
+
+} // namespace
+
+void preloadMeaning()
+{
+    lexicon::MeaningSpace::preload();
+}
+
+QList<float> meaningVector(const QList<QPair<QString, double>> &words, const QList<QPair<QString, double>> &other,
+                           int dims, quint64 salt)
+{
+    const lexicon::MeaningSpace *space = meaningSpace();
+    if (!space || dims <= 0) {
+        QList<QPair<QString, double>> features = other;
+        for (const auto &w : words)
+            for (auto f : SyntheticModel::textFeatures(w.first)) {
+                f.second *= w.second;
+                features.append(f);
+            }
+        return SyntheticModel::embedFeatures(features, dims, salt);
+    }
+    const lexicon::MeaningSpace::TextMeaning meaning = space->meaning(words);
+    QList<float> v(dims, 0.0f);
+    const int domains = int(meaning.domains.size());
+    if (dims < 2 * domains) {
+        // Compressed: the topic profile's first `dims` domains, each at a position and sign of
+        // the space (a permutation drawn from the salt), and a little of the bag.
+        QList<int> positions(dims);
+        for (int k = 0; k < dims; ++k)
+            positions[k] = k;
+        quint64 h = mix(salt);
+        for (int k = dims - 1; k > 0; --k) {
+            h = mix(h);
+            std::swap(positions[k], positions[int(h % quint64(k + 1))]);
+        }
+        for (int k = 0; k < std::min(dims, domains); ++k) {
+            const float sign = (mix(salt ^ quint64(k)) >> 63) ? -1.0f : 1.0f;
+            v[positions.at(k)] += sign * meaning.domains.at(k);
+        }
+        embedSparse(v, meaning.features, salt, kCompressedBagWeight);
+    } else {
+        // Full size: the bag and the topic profile, half the weight each.
+        embedSparse(v, meaning.features, salt, std::sqrt(0.5));
+        lexicon::SparseVector profile;
+        for (int k = 0; k < domains; ++k)
+            if (meaning.domains.at(k) != 0.0f)
+                profile.emplace_back(0x4000'0000'0000'0000ULL + quint64(k), meaning.domains.at(k));
+        embedSparse(v, profile, salt, std::sqrt(0.5));
+    }
+    if (!other.isEmpty()) {
+        const QList<float> extra = SyntheticModel::embedFeatures(other, dims, salt);
+        for (int i = 0; i < dims; ++i)
+            v[i] += extra.at(i);
+    }
+    return v;
+}
 
 quint64 spaceSalt(const QString &what)
 {
@@ -56,8 +196,9 @@ QList<QPair<QString, double>> promptFeatures(const EncodedPrompt &prompt)
 QList<float> semanticVector(const EncodedPrompt &prompt, const QString &modelName, core::Representation representation,
                             int dims, bool normalize)
 {
-    const QList<QPair<QString, double>> features = promptFeatures(prompt);
-    QList<float> v = SyntheticModel::embedFeatures(features, dims, spaceSalt(modelName + QString::number(dims)));
+    QList<QPair<QString, double>> other;
+    const QList<QPair<QString, double>> words = promptWords(prompt, &other);
+    QList<float> v = meaningVector(words, other, dims, spaceSalt(modelName + QString::number(dims)));
     if (representation != core::Representation::Symmetric) {
         double norm = 0;
         for (const float x : std::as_const(v))
@@ -80,11 +221,75 @@ QList<float> semanticVector(const EncodedPrompt &prompt, const QString &modelNam
     return v;
 }
 
-QList<float> layerVector(const QList<QPair<QString, double>> &features, const SandboxModel &model, int layer,
-                         const QString &pooling, bool normalize)
+QList<float> layerVector(const EncodedPrompt &prompt, const SandboxModel &model, int layer, const QString &pooling,
+                         bool normalize)
 {
-    QList<float> v = SyntheticModel::embedFeatures(features, model.hiddenSize,
-                                                   spaceSalt(model.name() + u"/layer/"_s + QString::number(layer) + pooling));
+    const int dims = model.hiddenSize;
+    const quint64 salt = spaceSalt(model.name() + u"/layer/"_s + QString::number(layer));
+    // The start-of-text state: dense values of the model and layer in [−0.5, 0.5).
+    QList<float> start(dims);
+    quint64 h = mix(salt ^ 0x5354415254ULL);
+    for (int i = 0; i < dims; ++i) {
+        h = mix(h);
+        start[i] = float(double(h >> 11) * 0x1.0p-53 - 0.5);
+    }
+    // What every token sees of the whole prompt: its lexical features, as before.
+    const QList<float> lexical = SyntheticModel::embedFeatures(promptFeatures(prompt), dims, salt);
+    const double depth = model.layers > 0 ? double(layer) / model.layers : 0.0;
+    QList<double> sum(dims), weighted(dims), context(dims);
+    QList<float> max = start, absMax = start, last = start;
+    sum.fill(0.0);
+    weighted.fill(0.0);
+    context.fill(0.0);
+    for (int i = 0; i < dims; ++i) {
+        sum[i] = start.at(i);
+        weighted[i] = start.at(i);
+    }
+    double weightTotal = 1;
+    QList<float> state(dims);
+    for (qsizetype k = 0; k < prompt.context.size(); ++k) {
+        const ContextToken &token = prompt.context.at(k);
+        // The token's own direction (±weight at four positions) and the running context.
+        QList<int> positions;
+        QList<float> values;
+        quint64 t = mix(salt ^ (quint64(token.id) * 0x9E3779B97F4A7C15ULL));
+        for (int r = 0; r < 4; ++r) {
+            t = mix(t);
+            positions.append(int(t % quint64(dims)));
+            values.append(((t >> 63) ? -1.0f : 1.0f) * float(token.weight));
+            context[positions.last()] += values.last();
+        }
+        const double position = double(k + 2); // the start state is position 1
+        for (int i = 0; i < dims; ++i)
+            state[i] = lexical.at(i) + float(depth * context.at(i) / double(k + 1));
+        for (int r = 0; r < 4; ++r)
+            state[positions.at(r)] += float(1.0 - 0.5 * depth) * values.at(r);
+        for (int i = 0; i < dims; ++i) {
+            const float x = state.at(i);
+            sum[i] += x;
+            weighted[i] += position * x;
+            if (x > max.at(i))
+                max[i] = x;
+            if (std::abs(x) > std::abs(absMax.at(i)))
+                absMax[i] = x;
+        }
+        weightTotal += position;
+        last = state;
+    }
+    const double count = double(prompt.context.size() + 1);
+    QList<float> v(dims);
+    if (pooling == u"max"_s)
+        v = max;
+    else if (pooling == u"abs_max"_s)
+        v = absMax;
+    else if (pooling == u"last_token"_s)
+        v = last;
+    else if (pooling == u"weighted_mean"_s)
+        for (int i = 0; i < dims; ++i)
+            v[i] = float(weighted.at(i) / weightTotal);
+    else // mean
+        for (int i = 0; i < dims; ++i)
+            v[i] = float(sum.at(i) / count);
     if (normalize)
         SyntheticModel::normalize(v);
     return v;

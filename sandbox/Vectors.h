@@ -11,9 +11,11 @@
 
 namespace sandbox {
 
-// The sandbox's embeddings: SyntheticModel::embedFeatures() of lexical features, in a space
-// chosen by a salt, so texts that share words are close and the same text gives the same vector
-// on every machine. All functions are deterministic and thread-safe.
+// The sandbox's embeddings, in a space chosen by a salt, so the same text gives the same vector
+// on every machine with the same data. Semantic embeddings come from meaning (WordNet, see
+// lexicon::MeaningSpace), so texts about the same topic are close; the others are
+// SyntheticModel::embedFeatures() of lexical features, so texts that share words are close.
+// All functions are deterministic and thread-safe.
 
 /// The salt of the vector space named `what` (a model name, "rerank", "gradient/<slug>"...): the
 /// stable hash of its UTF-8 bytes.
@@ -25,18 +27,40 @@ quint64 spaceSalt(const QString &what);
 /// each token_ids item, one `id:<id>` feature per token, times its weight.
 QList<QPair<QString, double>> promptFeatures(const EncodedPrompt &prompt);
 
+/// Starts loading WordNet and building the meaning space (lexicon::MeaningSpace) on a background
+/// thread, so the first embedding does not wait; returns at once.
+void preloadMeaning();
+
+/// The embedding of a text given as `words` (each with a weight) and of `other` features (image
+/// patches, token ids: embedded as SyntheticModel::embedFeatures()) in the space `salt`, `dims`
+/// floats, not normalized. With WordNet (lexicon::MeaningSpace::shared()): at full size the
+/// meaning bag and the topic-domain profile, half the weight each, hashed into the dimensions;
+/// below twice the number of domains (compress_to_size 128) the profile's first `dims` domains
+/// at positions and signs drawn from `salt`, plus a tenth of the bag, so the grouping by topic
+/// survives compression. Without WordNet: the character features of
+/// SyntheticModel::textFeatures() (a warning in the log says so once). Deterministic.
+QList<float> meaningVector(const QList<QPair<QString, double>> &words, const QList<QPair<QString, double>> &other,
+                           int dims, quint64 salt);
+
 /// The semantic embedding of a prompt (/semantic_embed, /batch_semantic_embed): `dims` floats in
-/// the space of (`modelName`, `dims`). For "document" and "query" a direction proper to the
+/// the space of (`modelName`, `dims`): meaningVector() of the prompt's words (weighted by their
+/// tokens' attention) and of its image and token-id features. For "document" and "query" a direction proper to the
 /// representation is added, scaled by 0.15 × the vector's norm, so the two differ but stay close;
 /// "symmetric" adds none. Unit length when `normalize`.
 QList<float> semanticVector(const EncodedPrompt &prompt, const QString &modelName, core::Representation representation,
                             int dims, bool normalize);
 
-/// One /embed vector: `features` (promptFeatures()) in a space of their own for each of the
-/// model's `layer` (0..layers, already resolved from negative indexes) and `pooling` ("max",
-/// "mean", ... only a name here); model.hiddenSize floats, unit length when `normalize`.
-QList<float> layerVector(const QList<QPair<QString, double>> &features, const SandboxModel &model, int layer,
-                         const QString &pooling, bool normalize);
+/// One /embed vector, pooled over the hidden states of layer `layer` (0..model.layers, already
+/// resolved from negative indexes) of `prompt`: a start-of-text state proper to (model, layer),
+/// dense values in [−0.5, 0.5), then one state per context token: the prompt's lexical features
+/// (promptFeatures()), the token's own direction (weighted by its attention weight, fading with
+/// depth) and the mean of the tokens so far (growing with depth). `pooling` "mean" and
+/// "weighted_mean" (state i weighs i) average, "max" takes each component's largest value,
+/// "abs_max" the one of largest magnitude, "last_token" the last state; an unknown name pools
+/// like "mean". So pooling, layer and model all change the vector, even for a one-token prompt
+/// (two states: the start and the token). model.hiddenSize floats, unit length when `normalize`.
+QList<float> layerVector(const EncodedPrompt &prompt, const SandboxModel &model, int layer, const QString &pooling,
+                         bool normalize);
 
 /// The /instructable_embed vector: the input's promptFeatures() plus the `instruction`'s text
 /// features at 0.3 of their weight, in the model's space; model.embeddingSize floats, unit length

@@ -50,13 +50,12 @@ Reply handleEmbed(const Services &services, const Prepared<core::EmbeddingReques
     const SandboxModel &model = *prepared.model;
     const EncodedPrompt &prompt = prepared.prompt();
     QMap<QString, QMap<QString, core::Embedding>> embeddings;
-    const QList<QPair<QString, double>> features = promptFeatures(prompt);
     for (const int layer : r.layers.value_or(QList<int>{-1})) {
         if (layer > model.layers || layer < -(model.layers + 1))
             return badRequest(u"embed: field \"layers\": layer %1 is outside -%2..%3"_s.arg(layer).arg(model.layers + 1).arg(model.layers));
         const int index = layer < 0 ? model.layers + 1 + layer : layer;
         for (const QString &pooling : r.pooling.value_or(QStringList{u"max"_s}))
-            embeddings[u"layer_"_s + QString::number(index)][pooling] = layerVector(features, model, index, pooling, r.normalize.value_or(false));
+            embeddings[u"layer_"_s + QString::number(index)][pooling] = layerVector(prompt, model, index, pooling, r.normalize.value_or(false));
     }
     core::EmbeddingResponse response;
     response.modelVersion = modelVersion();

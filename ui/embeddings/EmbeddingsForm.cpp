@@ -88,6 +88,8 @@ QWidget *EmbeddingsForm::buildTexts()
     auto *sampleMenu = new QMenu(samples);
     sampleMenu->addAction(tr("Topics: cooking, space, football, finance (48)"), this, [this] { loadSample(u"topics"_s); });
     sampleMenu->addAction(tr("Support tickets: billing, login, shipping, bugs (32)"), this, [this] { loadSample(u"support-tickets"_s); });
+    sampleMenu->addAction(tr("Everyday topics: medicine, gardening, music, weather, law (80)"), this,
+                          [this] { loadSample(u"everyday-topics"_s); });
     samples->setMenu(sampleMenu);
     dataButtons->addWidget(open);
     dataButtons->addWidget(samples);
@@ -323,9 +325,9 @@ bool EmbeddingsForm::importFile(const QString &path, const QString &textColumn, 
 bool EmbeddingsForm::loadSample(const QString &name)
 {
     QString error;
-    const bool topics = name == u"topics"_s;
-    const bool ok = importFile(u":/embeddings/%1.csv"_s.arg(name), topics ? u"text"_s : u"ticket"_s,
-                               topics ? u"label"_s : u"category"_s, &error);
+    const bool tickets = name == u"support-tickets"_s; // the others have columns label,text
+    const bool ok = importFile(u":/embeddings/%1.csv"_s.arg(name), tickets ? u"ticket"_s : u"text"_s,
+                               tickets ? u"category"_s : u"label"_s, &error);
     if (!ok)
         setStatus(error, true);
     return ok;

@@ -78,7 +78,7 @@ public:
     /// first column). False with `error` when the file cannot be read or a column or row is bad;
     /// the editor is then left as it was.
     bool importFile(const QString &path, const QString &textColumn, const QString &labelColumn, QString *error);
-    /// Loads sample set `name` ("topics", "support-tickets") into the editor.
+    /// Loads sample set `name` ("topics", "support-tickets", "everyday-topics") into the editor.
     bool loadSample(const QString &name);
     void embed();
     /// Maps the texts from the vector cache alone, sending nothing (after a restart): when any

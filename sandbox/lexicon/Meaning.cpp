@@ -1,0 +1,576 @@
+// SPDX-License-Identifier: MIT
+#include "sandbox/lexicon/Meaning.h"
+
+#include <QFile>
+#include <QHash>
+#include <QMutex>
+#include <QReadWriteLock>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+#include <future>
+#include <mutex>
+
+using namespace Qt::StringLiterals;
+
+namespace sandbox::lexicon {
+
+namespace {
+
+// The weights of a sense's bag (see the class comment). Chosen once for WordNet as a whole,
+// never for particular words.
+constexpr double kGloss = 1.0;          // the sense's own gloss
+constexpr double kSynonyms = 1.0;       // its synonyms
+constexpr double kHypernym = 0.5;       // glosses and words of the hypernyms, halved per level
+constexpr int kHypernymLevels = 2;
+constexpr double kDomain = 0.5;         // words of its topic domains (their gloss at half that)
+constexpr double kDerivation = 0.25;    // words of derivationally related synsets
+constexpr double kOwnSynset = 0.5;      // the feature of the synset itself
+constexpr int kSensesPerPos = 6;
+constexpr double kFitFloor = 0.1;       // a sense that fits nothing else keeps this share
+constexpr double kUnknownWord = 0.5;    // an unknown word's own feature...
+constexpr double kUnknownTrigram = 0.175; // ...and each of its character trigrams
+
+constexpr qsizetype kWordCacheLimit = 100'000;
+
+constexpr quint64 kSynsetTag = 0x8000'0000'0000'0000ULL;
+
+quint64 fnv(QByteArrayView bytes)
+{
+    quint64 h = 14695981039346656037ULL;
+    for (const char c : bytes) {
+        h ^= quint8(c);
+        h *= 1099511628211ULL;
+    }
+    return h & ~kSynsetTag;
+}
+
+quint64 wordKey(const QString &lemma) { return fnv(QByteArray("w:" + lemma.toUtf8())); }
+quint64 synsetKey(SynsetId id) { return kSynsetTag | id.key(); }
+
+using Accumulator = QHash<quint64, double>;
+
+SparseVector sorted(const Accumulator &acc, double scale = 1.0)
+{
+    SparseVector v;
+    v.reserve(size_t(acc.size()));
+    for (auto it = acc.cbegin(); it != acc.cend(); ++it)
+        v.emplace_back(it.key(), float(it.value() * scale));
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+double norm(const SparseVector &v)
+{
+    double sum = 0;
+    for (const auto &e : v)
+        sum += double(e.second) * e.second;
+    return std::sqrt(sum);
+}
+
+void addScaled(Accumulator &acc, const SparseVector &v, double scale)
+{
+    for (const auto &e : v)
+        acc[e.first] += scale * e.second;
+}
+
+/// The lower-cased runs of letters and digits of `text`.
+QStringList wordsOf(const QString &text)
+{
+    QStringList out;
+    QString word;
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber() || (c == u'\'' && !word.isEmpty())) {
+            word += c.toLower();
+        } else if (!word.isEmpty()) {
+            out.append(word);
+            word.clear();
+        }
+    }
+    if (!word.isEmpty())
+        out.append(word);
+    for (QString &w : out) {
+        if (w.endsWith(u"'s"_s))
+            w.chop(2);
+        while (w.endsWith(u'\''))
+            w.chop(1);
+    }
+    return out;
+}
+
+constexpr PartOfSpeech kAll[] = {PartOfSpeech::Noun, PartOfSpeech::Verb, PartOfSpeech::Adjective, PartOfSpeech::Adverb};
+
+} // namespace
+
+double dot(const SparseVector &a, const SparseVector &b)
+{
+    double sum = 0;
+    auto i = a.cbegin();
+    auto j = b.cbegin();
+    while (i != a.cend() && j != b.cend()) {
+        if (i->first < j->first) {
+            ++i;
+        } else if (j->first < i->first) {
+            ++j;
+        } else {
+            sum += double(i->second) * j->second;
+            ++i;
+            ++j;
+        }
+    }
+    return sum;
+}
+
+bool MeaningSpace::isStopWord(const QString &w)
+{
+    static const QSet<QString> &stop = *[] { // never destroyed (see sharedSpace())
+        auto *s = new QSet<QString>;
+        for (const char *word :
+             {"a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be",
+              "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could",
+              "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
+              "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in",
+              "into", "is", "it", "its", "itself", "just", "let", "me", "more", "most", "my", "myself", "no", "nor",
+              "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over",
+              "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+              "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until",
+              "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
+              "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "s", "t", "don", "didn",
+              "doesn", "won", "isn", "aren", "wasn", "weren", "also", "get", "got", "us", "one", "two", "many", "much"})
+            s->insert(QString::fromLatin1(word));
+        return s;
+    }();
+    return stop.contains(w);
+}
+
+/// A word as the space sees it: its senses with their bags, or its character features.
+struct WordEntry
+{
+    bool known = false;
+    double weight = 1.0;
+    QList<double> priors;       // per sense, summing to 1
+    QList<SparseVector> senses; // bags
+    SparseVector profile;       // Σ prior × bag: what the word brings to its neighbours' disambiguation
+    double profileNorm = 0;
+    SparseVector unknown;       // character features of an unknown word
+};
+
+struct MeaningSpace::Private
+{
+    const WordNet *wn = nullptr;
+    QHash<quint64, int> glossFrequency; // fnv() of a lower-case word → glosses it occurs in
+    double synsetCount = 1;
+    QHash<QString, int> semcor;            // lemma → tagged occurrences
+    QList<QString> domainNames;
+    QHash<quint64, std::vector<std::pair<int, float>>> domainIndex; // feature → (domain, weight)
+
+    mutable QMutex lemmaLock;
+    mutable QHash<QString, QString> lemmaCache;
+    mutable QReadWriteLock wordLock;
+    mutable QHash<QString, std::shared_ptr<const WordEntry>> wordCache;
+
+    double idf(const QString &surface) const
+    {
+        return std::log(synsetCount / (1.0 + glossFrequency.value(fnv(surface.toUtf8()))));
+    }
+
+    /// The lemma a gloss word counts as: its first base form as a noun, verb, adjective or
+    /// adverb; the word itself when WordNet does not know it.
+    QString glossLemma(const QString &w) const
+    {
+        {
+            QMutexLocker locker(&lemmaLock);
+            const auto it = lemmaCache.constFind(w);
+            if (it != lemmaCache.cend())
+                return *it;
+        }
+        QString lemma = w;
+        for (const PartOfSpeech pos : kAll) {
+            const QStringList forms = wn->lemmas(w, pos);
+            if (!forms.isEmpty()) {
+                lemma = forms.first();
+                break;
+            }
+        }
+        QMutexLocker locker(&lemmaLock);
+        lemmaCache.insert(w, lemma);
+        return lemma;
+    }
+
+    void addText(Accumulator &acc, const QString &text, double weight) const
+    {
+        for (const QString &w : wordsOf(text)) {
+            if (!MeaningSpace::isStopWord(w))
+                acc[wordKey(glossLemma(w))] += weight * idf(w);
+        }
+    }
+
+    /// A sense's bag: unit length words plus the synset's own feature.
+    SparseVector senseBag(const Synset &s) const
+    {
+        Accumulator acc;
+        addText(acc, s.gloss, kGloss);
+        for (const QString &w : s.words)
+            addText(acc, w, kSynonyms);
+        QList<Synset> level{s};
+        double weight = kHypernym;
+        for (int lv = 0; lv < kHypernymLevels; ++lv, weight *= 0.5) {
+            QList<Synset> next;
+            for (const Synset &x : std::as_const(level))
+                for (const SynsetId &h : x.hypernyms())
+                    if (const std::optional<Synset> up = wn->synset(h))
+                        next.append(*up);
+            for (const Synset &h : std::as_const(next)) {
+                addText(acc, h.gloss, weight);
+                for (const QString &w : h.words)
+                    addText(acc, w, weight);
+            }
+            level = next;
+        }
+        for (const Pointer &p : s.pointers) {
+            const bool domain = p.symbol == u";c"_s;
+            if (!domain && p.symbol != u"+"_s)
+                continue;
+            const std::optional<Synset> other = wn->synset(p.target);
+            if (!other)
+                continue;
+            for (const QString &w : other->words)
+                addText(acc, w, domain ? kDomain : kDerivation);
+            if (domain)
+                addText(acc, other->gloss, kDomain / 2);
+        }
+        SparseVector bag = sorted(acc);
+        const double n = norm(bag);
+        if (n > 0)
+            for (auto &e : bag)
+                e.second = float(e.second / n);
+        bag.emplace_back(synsetKey(s.id), float(kOwnSynset)); // the largest key: stays sorted
+        return bag;
+    }
+
+    std::shared_ptr<const WordEntry> entry(const QString &w) const
+    {
+        {
+            QReadLocker locker(&wordLock);
+            const auto it = wordCache.constFind(w);
+            if (it != wordCache.cend())
+                return *it;
+        }
+        auto e = std::make_shared<WordEntry>();
+        struct Candidate
+        {
+            PartOfSpeech pos;
+            QString lemma;
+            QList<Sense> senses;
+            int tagged;
+        };
+        QList<Candidate> candidates;
+        for (const PartOfSpeech pos : kAll) {
+            const QStringList forms = wn->lemmas(w, pos);
+            if (forms.isEmpty())
+                continue;
+            QList<Sense> senses;
+            for (const Sense &s : wn->senses(forms.first(), pos))
+                if (s.lemma == QString(forms.first()).replace(u'_', u' '))
+                    senses.append(s);
+            if (!senses.isEmpty())
+                candidates.append({pos, forms.first(), senses, senses.first().taggedSenseCount});
+        }
+        if (candidates.isEmpty()) {
+            Accumulator acc;
+            acc[wordKey(w)] += kUnknownWord;
+            const QString padded = u' ' + w + u' ';
+            for (qsizetype i = 0; i + 3 <= padded.size(); ++i)
+                acc[fnv(QByteArray("t:" + padded.mid(i, 3).toUtf8()))] += kUnknownTrigram;
+            e->unknown = sorted(acc);
+        } else {
+            e->known = true;
+            const Candidate *best = &candidates.first();
+            int senseTotal = 0;
+            double taggedTotal = 0;
+            for (const Candidate &c : std::as_const(candidates)) {
+                if (c.tagged > best->tagged)
+                    best = &c;
+                senseTotal += c.senses.first().senseCount;
+                taggedTotal += c.tagged + 1;
+            }
+            const double frequency = semcor.value(best->lemma);
+            // Common words (SemCor counts) and words of many senses say less about a topic.
+            e->weight = 1.0 / (1.0 + std::log1p(frequency) / 4.0) / (1.0 + std::log(double(senseTotal)) / 4.0);
+            double priorTotal = 0;
+            for (const Candidate &c : std::as_const(candidates)) {
+                const double posWeight = (c.tagged + 1) / taggedTotal;
+                for (const Sense &s : c.senses) {
+                    if (s.rank > kSensesPerPos)
+                        continue;
+                    e->priors.append(posWeight / s.rank);
+                    e->senses.append(senseBag(s.synset));
+                    priorTotal += posWeight / s.rank;
+                }
+            }
+            Accumulator profile;
+            for (qsizetype k = 0; k < e->priors.size(); ++k) {
+                e->priors[k] /= priorTotal;
+                addScaled(profile, e->senses.at(k), e->priors.at(k));
+            }
+            e->profile = sorted(profile);
+            e->profileNorm = norm(e->profile);
+        }
+        QWriteLocker locker(&wordLock);
+        if (wordCache.size() >= kWordCacheLimit) // any text may come in: keep memory bounded
+            wordCache.clear();
+        wordCache.insert(w, e);
+        return e;
+    }
+
+    /// One pass over the data files: gloss document frequencies and the members of each domain.
+    void scan(QHash<quint64, QList<SynsetId>> &members)
+    {
+        int synsets = 0;
+        std::vector<quint64> words;
+        QByteArray lower;
+        for (const PartOfSpeech pos : kAll) {
+            const QByteArrayView file = wn->dataFile(pos);
+            qsizetype at = 0;
+            while (at < file.size()) {
+                qsizetype end = file.indexOf('\n', at);
+                if (end < 0)
+                    end = file.size();
+                const QByteArrayView line = file.sliced(at, end - at);
+                const qsizetype offset = at;
+                at = end + 1;
+                if (line.isEmpty() || line.at(0) == ' ')
+                    continue;
+                ++synsets;
+                const qsizetype bar = line.indexOf('|');
+                if (bar < 0)
+                    continue;
+                // The gloss's distinct words (lower case, by hash), each counted once.
+                words.clear();
+                lower.clear();
+                for (qsizetype i = bar + 1; i <= line.size(); ++i) {
+                    const char c = i < line.size() ? line.at(i) : ' ';
+                    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || quint8(c) >= 0x80) {
+                        lower += c;
+                    } else if (c >= 'A' && c <= 'Z') {
+                        lower += char(c - 'A' + 'a');
+                    } else if (!lower.isEmpty()) {
+                        words.push_back(fnv(lower));
+                        lower.clear();
+                    }
+                }
+                std::sort(words.begin(), words.end());
+                words.erase(std::unique(words.begin(), words.end()), words.end());
+                for (const quint64 w : words)
+                    ++glossFrequency[w];
+                if (line.first(bar).indexOf(" ;c ") < 0)
+                    continue;
+                if (const std::optional<Synset> s = wn->synset({pos, quint32(offset)}))
+                    for (const SynsetId &d : s->topicDomains())
+                        members[d.key()].append(s->id);
+            }
+        }
+        synsetCount = std::max(1, synsets);
+    }
+
+    void readSemcor()
+    {
+        QFile file(wn->directory() + u"/cntlist.rev"_s);
+        if (!file.open(QIODevice::ReadOnly))
+            return; // optional: without it every word counts as rare
+        const QByteArray text = file.readAll();
+        for (const QByteArray &line : text.split('\n')) {
+            const qsizetype percent = line.indexOf('%');
+            const qsizetype space = line.lastIndexOf(' ');
+            if (percent <= 0 || space <= percent)
+                continue;
+            QString lemma = QString::fromUtf8(line.first(percent));
+            lemma.replace(u'_', u' ');
+            semcor[lemma.toLower()] += line.mid(space + 1).toInt();
+        }
+    }
+};
+
+MeaningSpace::~MeaningSpace() = default;
+
+std::unique_ptr<MeaningSpace> MeaningSpace::build(const WordNet &wordNet)
+{
+    std::unique_ptr<MeaningSpace> space(new MeaningSpace);
+    space->d = std::make_unique<Private>();
+    Private &d = *space->d;
+    d.wn = &wordNet;
+    d.readSemcor();
+    QHash<quint64, QList<SynsetId>> members;
+    d.scan(members);
+    // Domains, most members first (ties by address), each the unit-length sum of its senses' bags.
+    QList<quint64> order = members.keys();
+    std::sort(order.begin(), order.end(), [&](quint64 a, quint64 b) {
+        return members.value(a).size() != members.value(b).size() ? members.value(a).size() > members.value(b).size() : a < b;
+    });
+    // The anchors' bags on two threads (the lexicon is thread-safe), joined in domain order.
+    const auto anchorOf = [&d, &wordNet, &members](quint64 domainKey) {
+        Accumulator acc;
+        const SynsetId domainId{PartOfSpeech(domainKey % 4), quint32(domainKey / 4)};
+        const std::optional<Synset> domain = wordNet.synset(domainId);
+        if (!domain)
+            return std::pair<QString, SparseVector>{};
+        addScaled(acc, d.senseBag(*domain), 1.0);
+        for (const SynsetId &m : members.value(domainKey))
+            if (const std::optional<Synset> s = wordNet.synset(m))
+                addScaled(acc, d.senseBag(*s), 1.0);
+        return std::pair<QString, SparseVector>{domain->words.first(), sorted(acc)};
+    };
+    std::vector<std::pair<QString, SparseVector>> anchors(size_t(order.size()));
+    const auto half = [&](qsizetype parity) {
+        for (qsizetype i = parity; i < order.size(); i += 2)
+            anchors[size_t(i)] = anchorOf(order.at(i));
+    };
+    std::future<void> odd = std::async(std::launch::async, half, 1);
+    half(0);
+    odd.get();
+    for (const auto &[name, anchor] : anchors) {
+        if (name.isEmpty())
+            continue;
+        const double n = norm(anchor);
+        const int index = int(d.domainNames.size());
+        d.domainNames.append(name);
+        for (const auto &e : anchor)
+            d.domainIndex[e.first].emplace_back(index, float(e.second / n));
+    }
+    return space;
+}
+
+namespace {
+
+struct SharedSpace
+{
+    std::once_flag once;
+    std::shared_future<void> built;
+    std::unique_ptr<MeaningSpace> space;
+};
+
+// Never destroyed: the building thread may still run when the process exits.
+SharedSpace &sharedSpace()
+{
+    static SharedSpace *s = new SharedSpace;
+    return *s;
+}
+
+} // namespace
+
+void MeaningSpace::preload()
+{
+    SharedSpace &s = sharedSpace();
+    std::call_once(s.once, [&s] {
+        s.built = std::async(std::launch::async, [&s] {
+                      if (const WordNet *wn = WordNet::shared())
+                          s.space = build(*wn);
+                  }).share();
+    });
+}
+
+const MeaningSpace *MeaningSpace::shared()
+{
+    preload();
+    sharedSpace().built.wait();
+    return sharedSpace().space.get();
+}
+
+int MeaningSpace::domainCount() const
+{
+    return int(d->domainNames.size());
+}
+
+QString MeaningSpace::domainName(int index) const
+{
+    return d->domainNames.value(index);
+}
+
+MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, double>> &input) const
+{
+    TextMeaning out;
+    out.domains = QList<float>(domainCount(), 0.0f);
+    // Words, lower-cased, with collocations WordNet knows joined ("olive oil" → olive_oil).
+    QList<QPair<QString, double>> words;
+    for (const auto &w : input)
+        for (const QString &part : wordsOf(w.first))
+            words.append({part, w.second});
+    QList<std::shared_ptr<const WordEntry>> entries;
+    QList<double> weights;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        QString w = words.at(i).first;
+        if (i + 1 < words.size()) {
+            const QString pair = w + u'_' + words.at(i + 1).first;
+            if (!d->wn->lemmas(pair, PartOfSpeech::Noun).isEmpty() || !d->wn->lemmas(pair, PartOfSpeech::Verb).isEmpty()) {
+                entries.append(d->entry(pair));
+                weights.append(words.at(i).second);
+                ++i;
+                continue;
+            }
+        }
+        if (isStopWord(w))
+            continue;
+        entries.append(d->entry(w));
+        weights.append(words.at(i).second);
+    }
+    // The text's profile, for each word's disambiguation against the others.
+    Accumulator totalAcc;
+    for (const auto &e : std::as_const(entries))
+        if (e->known)
+            addScaled(totalAcc, e->profile, 1.0);
+    const SparseVector total = sorted(totalAcc);
+    const double totalSquared = dot(total, total);
+
+    Accumulator acc;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const WordEntry &e = *entries.at(i);
+        if (!e.known) {
+            ++out.unknownWords;
+            addScaled(acc, e.unknown, weights.at(i));
+            continue;
+        }
+        ++out.knownWords;
+        const double ownDot = dot(total, e.profile);
+        const double contextSquared = std::max(0.0, totalSquared - 2 * ownDot + e.profileNorm * e.profileNorm);
+        const double contextNorm = std::sqrt(contextSquared);
+        QList<double> posterior;
+        double sum = 0;
+        for (qsizetype k = 0; k < e.senses.size(); ++k) {
+            double fit = 0;
+            if (contextNorm > 1e-9) {
+                const double senseNorm = norm(e.senses.at(k));
+                const double c = (dot(e.senses.at(k), total) - dot(e.senses.at(k), e.profile)) / (senseNorm * contextNorm);
+                fit = std::max(0.0, c);
+            }
+            posterior.append(e.priors.at(k) * (kFitFloor + fit));
+            sum += posterior.last();
+        }
+        for (qsizetype k = 0; k < e.senses.size(); ++k)
+            addScaled(acc, e.senses.at(k), weights.at(i) * e.weight * posterior.at(k) / sum);
+    }
+    out.features = sorted(acc);
+    const double n = norm(out.features);
+    if (n > 0)
+        for (auto &f : out.features)
+            f.second = float(f.second / n);
+    // The topic profile: the bag against each domain.
+    QList<double> domains(domainCount(), 0.0);
+    for (const auto &f : out.features) {
+        const auto it = d->domainIndex.constFind(f.first);
+        if (it == d->domainIndex.cend())
+            continue;
+        for (const auto &[domain, weight] : *it)
+            domains[domain] += double(f.second) * weight;
+    }
+    double domainNorm = 0;
+    for (const double x : std::as_const(domains))
+        domainNorm += x * x;
+    domainNorm = std::sqrt(domainNorm);
+    if (domainNorm > 0)
+        for (qsizetype k = 0; k < domains.size(); ++k)
+            out.domains[k] = float(domains.at(k) / domainNorm);
+    return out;
+}
+
+} // namespace sandbox::lexicon
