@@ -6,6 +6,7 @@
 #include "core/storage/HistoryStore.h"
 #include "sandbox/SandboxServer.h"
 #include "ui/MainWindow.h"
+#include "ui/common/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -116,8 +117,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption firstPaintOption(u"quit-after-first-paint"_s, u"Print first-paint-ms: N after the first paint and exit."_s);
     const QCommandLineOption sandboxOption(u"sandbox"_s, u"Use the offline sandbox (synthetic answers), even with a token configured."_s);
     const QCommandLineOption dataDirOption(u"data-dir"_s, u"Keep settings and history in DIR instead of the user's data folder."_s, u"DIR"_s);
+    const QCommandLineOption languageOption(u"language"_s, u"The language of the window: system (the default), en or de."_s, u"LANGUAGE"_s,
+                                            u"system"_s);
     parser.addOptions({hostOption, tokenOption, firstPaintOption, sandboxOption, dataDirOption});
+    parser.addOption(languageOption);
     parser.process(app);
+    if (!ui::installTranslations(parser.value(languageOption)))
+        std::fprintf(stderr, "aleph-playground: unknown language \"%s\" (use system, en or de); English is used.\n",
+                     qPrintable(parser.value(languageOption)));
 #ifdef Q_OS_UNIX
     quitOnTerminationSignals(&app);
 #endif

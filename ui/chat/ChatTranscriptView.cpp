@@ -49,7 +49,7 @@ QString ChatTranscriptView::nodeMarkdown(const core::Conversation &conversation,
     }
     if (!n.note.isEmpty()) {
         md += QStringLiteral("*(%1)*").arg(n.note);
-        if (n.note.startsWith(tr("interrupted")) || n.note == tr("stopped"))
+        if (n.retryable)
             md += QStringLiteral(" [%1](act:retry/%2)").arg(tr("Retry")).arg(id);
         md += QStringLiteral("\n\n");
     }

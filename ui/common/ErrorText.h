@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/api/ApiError.h"
+#include "core/storage/HistoryStore.h"
 
 #include <QString>
 
@@ -11,5 +12,8 @@ namespace ui {
 QString errorText(const core::ApiError &error);
 /// "<error> — retrying 2/8 in 1.0 s…", for ApiJob::retrying().
 QString retryingText(int retry, int totalRetries, int delayMs, const core::ApiError &error);
+/// A run's status for people ("succeeded", "stopped"…, translated); core::runStatusName() is the
+/// stored name.
+QString runStatusText(core::RunStatus status);
 
 } // namespace ui

@@ -4,6 +4,7 @@
 #include "core/api/Evaluation.h"
 #include "core/api/Validation.h"
 #include "core/storage/DraftValue.h"
+#include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/RunController.h"
@@ -272,7 +273,7 @@ void CompletionTab::stop()
 
 void CompletionTab::onRunEnded(core::ApiJob *job)
 {
-    const QString elapsed = tr("%1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
+    const QString elapsed = tr("%L1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
     switch (job->state()) {
     case core::ApiJob::State::Succeeded: {
         const auto *stream = qobject_cast<core::CompletionStreamJob *>(job);
@@ -340,12 +341,11 @@ void CompletionTab::onEvaluationEnded(core::ApiJob *job)
     const core::EvaluationResponse &response = static_cast<core::EvaluationJob *>(job)->result();
     const core::EvaluationResult &r = response.result;
     const double logp = r.logProbability.value_or(std::nan(""));
-    m_evaluate->setStatus(tr("log P(expected | prompt) = %1 (p = %2) · perplexity per token %3 · greedy decoding gives it: %4 · %5 token(s)")
+    m_evaluate->setStatus(tr("log P(expected | prompt) = %L1 (p = %2) · perplexity per token %L3 · greedy decoding gives it: %4 · %Ln token(s)", nullptr, r.tokenCount.value_or(0))
                               .arg(logp, 0, 'f', 3)
-                              .arg(std::isnan(logp) ? tr("n/a") : QStringLiteral("%1%").arg(std::exp(logp) * 100.0, 0, 'g', 3))
+                              .arg(std::isnan(logp) ? tr("n/a") : QStringLiteral("%L1%").arg(std::exp(logp) * 100.0, 0, 'g', 3))
                               .arg(std::exp(r.logPerplexityPerToken.value_or(std::nan(""))), 0, 'f', 2)
-                              .arg(r.correctGreedy.value_or(false) ? tr("yes") : tr("no"))
-                              .arg(r.tokenCount.value_or(0)));
+                              .arg(r.correctGreedy.value_or(false) ? tr("yes") : tr("no")));
     m_evaluate->setTokens(response.numTokensPromptTotal.value_or(-1));
 }
 
@@ -421,7 +421,7 @@ void CompletionTab::restoreRun(const core::RunRecord &run)
     } else {
         prepareOutputs(1);
         m_output->outputViews().first()->setPlainText(run.partial);
-        m_run->setStatus(run.error.isEmpty() ? tr("Restored (%1).").arg(core::runStatusName(run.status)) : run.error);
+        m_run->setStatus(run.error.isEmpty() ? tr("Restored (%1).").arg(runStatusText(run.status)) : run.error);
     }
 }
 

@@ -6,7 +6,6 @@
 #include "core/net/EmbeddingProvider.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
-#include "ui/common/Plural.h"
 #include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/embeddings/EmbeddingsAnalysis.h"
@@ -43,8 +42,8 @@ constexpr qsizetype kDraftLimit = 2 * 1024 * 1024; // editor text kept in the dr
 QString formatSeconds(double seconds)
 {
     if (seconds < 60)
-        return u"%1 s"_s.arg(seconds, 0, 'f', seconds < 10 ? 1 : 0);
-    return u"%1 min %2 s"_s.arg(int(seconds) / 60).arg(int(seconds) % 60);
+        return QCoreApplication::translate("ui::EmbeddingsTab", "%L1 s").arg(seconds, 0, 'f', seconds < 10 ? 1 : 0);
+    return QCoreApplication::translate("ui::EmbeddingsTab", "%1 min %2 s").arg(int(seconds) / 60).arg(int(seconds) % 60);
 }
 
 } // namespace
@@ -257,7 +256,7 @@ void EmbeddingsTab::embed()
     m_form->progress()->setValue(0);
     m_form->progress()->show();
     const QString busy
-        = tr("Embedding %1 with %2…").arg(plural(texts.size(), tr("text"), tr("texts")), m_runProvider->displayName());
+        = tr("Embedding %Ln text(s) with %1…", nullptr, int(texts.size())).arg(m_runProvider->displayName());
     setStatus(busy); // out of an earlier error's colour
     m_run->start(job, busy);
     m_runId = call.isValid() && m_run->recorder() ? m_run->recorder()->begin(tabKey(), call) : 0;
@@ -267,11 +266,11 @@ void EmbeddingsTab::embed()
         const double seconds = job->sendingMs() / 1000.0;
         QString line = tr("%1 of %2 embedded").arg(done).arg(total);
         if (cached > 0)
-            line += tr(" · %1 from the cache").arg(cached);
+            line += tr(" · %L1 from the cache").arg(cached);
         const int fetched = done - cached;
         if (fetched > 0 && seconds > 0) {
             const double rate = fetched / seconds;
-            line += tr(" · %1 texts/s · %2 left").arg(rate, 0, 'f', 0).arg(formatSeconds((total - done) / rate));
+            line += tr(" · %L1 texts/s · %2 left").arg(rate, 0, 'f', 0).arg(formatSeconds((total - done) / rate));
         }
         setStatus(line);
     });
@@ -343,9 +342,9 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
     m_views->resetForNewSet();
     QString line = tr("%1 vectors of %2 dimensions").arg(set().rows()).arg(set().dims);
     if (job->cached() > 0)
-        line += tr(" · %1 from the cache").arg(job->cached());
+        line += tr(" · %L1 from the cache").arg(job->cached());
     if (job->sent() > 0 && seconds > 0)
-        line += tr(" · %1 sent in %2 (%3 texts/s)").arg(job->sent()).arg(formatSeconds(seconds)).arg(job->sent() / seconds, 0, 'f', 0);
+        line += tr(" · %L1 sent in %2 (%L3 texts/s)").arg(job->sent()).arg(formatSeconds(seconds)).arg(job->sent() / seconds, 0, 'f', 0);
     setStatus(line + u'.' + cacheNote);
     m_analysis->buildIndex();
     m_views->startProjection();
@@ -420,7 +419,7 @@ void EmbeddingsTab::onSearchFinished(core::BatchJob *batch)
 void EmbeddingsTab::showSearchHits(const core::Embedding &vector, const QString &q)
 {
     const int hits = m_side->showSearchHits(vector);
-    setStatus(tr("%1 for “%2”, ringed on the map.").arg(plural(hits, tr("hit"), tr("hits")), elideText(q, 60)));
+    setStatus(tr("%Ln hit(s) for “%1”, ringed on the map.", nullptr, int(hits)).arg(elideText(q, 60)));
     Q_EMIT searchFinished();
 }
 
@@ -560,7 +559,7 @@ void EmbeddingsTab::restoreRun(const core::RunRecord &run)
     m_form->model()->setEditText(model);
     if (!texts.isEmpty())
         setTextsAndLabels(texts, {});
-    setStatus(tr("Restored the run's first batch (%1). %2").arg(plural(texts.size(), tr("text"), tr("texts")), run.response));
+    setStatus(tr("Restored the run's first batch (%Ln text(s)). %1", nullptr, int(texts.size())).arg(run.response));
 }
 
 } // namespace ui

@@ -2,6 +2,7 @@
 #include "ui/translation/SegmentTableModel.h"
 
 #include <QBrush>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -101,7 +102,7 @@ QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
         case Translation:
             return r.translation;
         case Score:
-            return r.score ? QString::number(*r.score, 'f', 3) : QString();
+            return r.score ? QLocale().toString(*r.score, 'f', 3) : QString();
         }
         break;
     case Qt::BackgroundRole:
