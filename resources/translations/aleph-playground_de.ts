@@ -1428,7 +1428,7 @@ Gradient: die Embeddings-API von Gradient.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Neighbours&lt;/b&gt; — click a point on the map</source>
-        <translation>&lt;b&gt;Nachbarn&lt;/b&gt; — klicken Sie auf einen Punkt der Karte</translation>
+        <translation>&lt;b&gt;Nachbarn&lt;/b&gt; — Punkt auf der Karte anklicken</translation>
     </message>
     <message>
         <source>cosine</source>
@@ -1444,7 +1444,7 @@ Gradient: die Embeddings-API von Gradient.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Neighbours&lt;/b&gt; — the index is still being built</source>
-        <translation>&lt;b&gt;Nachbarn&lt;/b&gt; — der Index wird noch aufgebaut</translation>
+        <translation>&lt;b&gt;Nachbarn&lt;/b&gt; — Index wird aufgebaut</translation>
     </message>
     <message>
         <source>&lt;b&gt;Neighbours of #%1&lt;/b&gt;%2 — %3</source>
@@ -2019,7 +2019,7 @@ Nach Clustering: die Blattreihenfolge eines Average-Linkage-Clusterings.</transl
     </message>
     <message>
         <source>What-if: marked spans suppressed (&lt; 1) or amplified (&gt; 1)</source>
-        <translation>Was-wäre-wenn: markierte Abschnitte abgeschwächt (&lt; 1) oder verstärkt (&gt; 1)</translation>
+        <translation>Was-wäre-wenn: Abschnitte abschwächen (&lt; 1), verstärken (&gt; 1)</translation>
     </message>
     <message>
         <source>Click spans in the heatmap (or Space on the current one), or tick them in the table.</source>
@@ -3066,7 +3066,7 @@ similarity</source>
     </message>
     <message>
         <source>Undo delete</source>
-        <translation>Löschen rückgängig</translation>
+        <translation>Zurückholen</translation>
     </message>
     <message>
         <source>Put back the concept deleted last</source>
@@ -3074,7 +3074,7 @@ similarity</source>
     </message>
     <message>
         <source>Use in Completion</source>
-        <translation>In Vervollständigung verwenden</translation>
+        <translation>Zur Vervollständigung</translation>
     </message>
     <message>
         <source>Put the id into the Completion tab&apos;s steering_concepts</source>
@@ -3082,7 +3082,7 @@ similarity</source>
     </message>
     <message>
         <source>Use in Chat</source>
-        <translation>Im Chat verwenden</translation>
+        <translation>Zum Chat</translation>
     </message>
     <message>
         <source>Put the id into the Chat tab&apos;s steering concept</source>
@@ -3106,7 +3106,7 @@ similarity</source>
     </message>
     <message>
         <source>Deleted &quot;%1&quot; (Undo delete or Ctrl+Z brings it back).</source>
-        <translation>„%1“ gelöscht (Löschen rückgängig oder Strg+Z holt es zurück).</translation>
+        <translation>„%1“ gelöscht (Zurückholen oder Strg+Z bringt es zurück).</translation>
     </message>
     <message>
         <source>Restored &quot;%1&quot;.</source>
