@@ -513,7 +513,7 @@
     </message>
     <message>
         <source>Waiting for the reply…</source>
-        <translation>Warte auf die Antwort…</translation>
+        <translation>Warten auf die Antwort…</translation>
     </message>
     <message>
         <source>Edit cancelled.</source>
@@ -1019,7 +1019,7 @@
     </message>
     <message>
         <source>Evaluating…</source>
-        <translation>Bewerte…</translation>
+        <translation>Wird bewertet…</translation>
     </message>
     <message numerus="yes">
         <source>log P(expected | prompt) = %L1 (p = %2) · perplexity per token %L3 · greedy decoding gives it: %4 · %Ln token(s)</source>
@@ -1479,8 +1479,8 @@ Gradient: die Embeddings-API von Gradient.</translation>
     <message numerus="yes">
         <source>Embedding %Ln text(s) with %1…</source>
         <translation>
-            <numerusform>Bette %Ln Text mit %1 ein…</numerusform>
-            <numerusform>Bette %Ln Texte mit %1 ein…</numerusform>
+            <numerusform>%Ln Text wird mit %1 eingebettet…</numerusform>
+            <numerusform>%Ln Texte werden mit %1 eingebettet…</numerusform>
         </translation>
     </message>
     <message>
@@ -1557,7 +1557,7 @@ Gradient: die Embeddings-API von Gradient.</translation>
     </message>
     <message>
         <source>Searching for “%1”: waiting for the neighbour index…</source>
-        <translation>Suche nach „%1“: warte auf den Nachbarindex…</translation>
+        <translation>Suche nach „%1“: Warten auf den Nachbarindex…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln hit(s) for “%1”, ringed on the map.</source>
@@ -1742,7 +1742,7 @@ Nach Clustering: die Blattreihenfolge eines Average-Linkage-Clusterings.</transl
     </message>
     <message>
         <source>Computing the %1 × %1 matrix…</source>
-        <translation>Berechne die %1 × %1-Matrix…</translation>
+        <translation>%1 × %1-Matrix wird berechnet…</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -2127,8 +2127,8 @@ Nach Clustering: die Blattreihenfolge eines Average-Linkage-Clusterings.</transl
     <message numerus="yes">
         <source>Re-running with factor %1 on %n span(s)…</source>
         <translation>
-            <numerusform>Führe mit Faktor %1 auf %n Abschnitt erneut aus…</numerusform>
-            <numerusform>Führe mit Faktor %1 auf %n Abschnitten erneut aus…</numerusform>
+            <numerusform>Erneuter Lauf mit Faktor %1 auf %n Abschnitt…</numerusform>
+            <numerusform>Erneuter Lauf mit Faktor %1 auf %n Abschnitten…</numerusform>
         </translation>
     </message>
     <message>
@@ -2159,7 +2159,7 @@ Nach Clustering: die Blattreihenfolge eines Average-Linkage-Clusterings.</transl
     <name>ui::ExplanationTab</name>
     <message>
         <source>Explaining…</source>
-        <translation>Erkläre…</translation>
+        <translation>Wird erklärt…</translation>
     </message>
     <message>
         <source>%L1 s</source>
@@ -2698,7 +2698,7 @@ similarity</source>
     </message>
     <message>
         <source>Reading the token from the keychain…</source>
-        <translation>Lese das Token aus dem Schlüsselbund…</translation>
+        <translation>Token wird aus dem Schlüsselbund gelesen…</translation>
     </message>
     <message>
         <source>A token entered here is kept for this session only.</source>
@@ -2726,7 +2726,7 @@ similarity</source>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation>Teste %1…</translation>
+        <translation>%1 wird getestet…</translation>
     </message>
     <message>
         <source>Failed: %1</source>
@@ -3309,7 +3309,7 @@ similarity</source>
     </message>
     <message>
         <source>Creating the concept on %1…</source>
-        <translation>Erstelle das Konzept auf %1…</translation>
+        <translation>Konzept wird auf %1 erstellt…</translation>
     </message>
     <message>
         <source>The concept was not created: %1</source>
@@ -3361,7 +3361,7 @@ similarity</source>
     </message>
     <message>
         <source>Streaming both…</source>
-        <translation>Streame beide…</translation>
+        <translation>Beide werden gestreamt…</translation>
     </message>
     <message>
         <source>⚠ %1 failed: %2</source>
@@ -3501,7 +3501,7 @@ similarity</source>
     </message>
     <message>
         <source>Tokenizing…</source>
-        <translation>Tokenisiere…</translation>
+        <translation>Wird tokenisiert…</translation>
     </message>
     <message>
         <source>Tokenized in %1 ms</source>
@@ -3558,7 +3558,7 @@ similarity</source>
     </message>
     <message>
         <source>Detokenizing…</source>
-        <translation>Detokenisiere…</translation>
+        <translation>Wird detokenisiert…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln id(s)</source>
@@ -3647,7 +3647,7 @@ similarity</source>
     </message>
     <message>
         <source>Translating…</source>
-        <translation>Übersetze…</translation>
+        <translation>Wird übersetzt…</translation>
     </message>
     <message numerus="yes">
         <source>Translated in %L1 s · %Ln segment(s)</source>
@@ -3659,13 +3659,13 @@ similarity</source>
     <message numerus="yes">
         <source>Translating %Ln line(s)…</source>
         <translation>
-            <numerusform>Übersetze %Ln Zeile…</numerusform>
-            <numerusform>Übersetze %Ln Zeilen…</numerusform>
+            <numerusform>%Ln Zeile wird übersetzt…</numerusform>
+            <numerusform>%Ln Zeilen werden übersetzt…</numerusform>
         </translation>
     </message>
     <message>
         <source>translating…</source>
-        <translation>übersetze…</translation>
+        <translation>wird übersetzt…</translation>
     </message>
     <message>
         <source>stopped</source>
