@@ -532,8 +532,8 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <source> · prompt tokens %1 · completion tokens %2</source>
-        <translation> · Prompt-Token %1 · Antwort-Token %2</translation>
+        <source> · prompt tokens %L1 · completion tokens %L2</source>
+        <translation> · Prompt-Token %L1 · Antwort-Token %L2</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -635,8 +635,8 @@
         <translation>erklären</translation>
     </message>
     <message>
-        <source>%1 → %2 tokens</source>
-        <translation>%1 → %2 Token</translation>
+        <source>%L1 → %L2 tokens</source>
+        <translation>%L1 → %L2 Token</translation>
     </message>
     <message numerus="yes">
         <source>*📎 %n image(s)*</source>
@@ -986,8 +986,8 @@
         <translation>%1 nimmt keine Bilder an; entfernen Sie sie oder wählen Sie ein multimodales Modell.</translation>
     </message>
     <message>
-        <source>maximum_tokens: %1 allows at most %2.</source>
-        <translation>maximum_tokens: %1 erlaubt höchstens %2.</translation>
+        <source>maximum_tokens: %1 allows at most %L2.</source>
+        <translation>maximum_tokens: %1 erlaubt höchstens %L2.</translation>
     </message>
     <message>
         <source>Write a prompt first (or add an image).</source>
@@ -1010,8 +1010,8 @@
         <translation>Unterbrochen: %1 Der bisherige Text bleibt erhalten; Wiederholen sendet die Anfrage erneut.</translation>
     </message>
     <message>
-        <source>Finished: %1 · prompt tokens %2 · generated tokens %3 · model %4</source>
-        <translation>Fertig: %1 · Prompt-Token %2 · erzeugte Token %3 · Modell %4</translation>
+        <source>Finished: %1 · prompt tokens %L2 · generated tokens %L3 · model %4</source>
+        <translation>Fertig: %1 · Prompt-Token %L2 · erzeugte Token %L3 · Modell %4</translation>
     </message>
     <message>
         <source>Type the expected completion first.</source>
@@ -1484,8 +1484,8 @@ Gradient: die Embeddings-API von Gradient.</translation>
         </translation>
     </message>
     <message>
-        <source>%1 of %2 embedded</source>
-        <translation>%1 von %2 eingebettet</translation>
+        <source>%L1 of %L2 embedded</source>
+        <translation>%L1 von %L2 eingebettet</translation>
     </message>
     <message>
         <source> · %L1 from the cache</source>
@@ -1500,32 +1500,32 @@ Gradient: die Embeddings-API von Gradient.</translation>
         <translation> Der Cache konnte sie nicht speichern: %1.</translation>
     </message>
     <message>
-        <source>%1 vectors, %2 from the cache</source>
-        <translation>%1 Vektoren, %2 aus dem Cache</translation>
+        <source>%L1 vectors, %L2 from the cache</source>
+        <translation>%L1 Vektoren, %L2 aus dem Cache</translation>
     </message>
     <message>
         <source>The last map is not all in the cache (%1); Embed (Ctrl+Enter) makes it again.</source>
         <translation>Die letzte Karte ist nicht vollständig im Cache (%1); Einbetten (Strg+Eingabe) erzeugt sie neu.</translation>
     </message>
     <message>
-        <source>Cancelled after %1 of %2.</source>
-        <translation>Abgebrochen nach %1 von %2.</translation>
+        <source>Cancelled after %L1 of %L2.</source>
+        <translation>Abgebrochen nach %L1 von %L2.</translation>
     </message>
     <message>
         <source> The finished ones are in the cache: Resume sends only the rest.</source>
         <translation> Die fertigen sind im Cache: Fortsetzen sendet nur den Rest.</translation>
     </message>
     <message>
-        <source>Embedding failed after %1 of %2: %3</source>
-        <translation>Einbetten nach %1 von %2 fehlgeschlagen: %3</translation>
+        <source>Embedding failed after %L1 of %L2: %3</source>
+        <translation>Einbetten nach %L1 von %L2 fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source> The finished ones are kept: Resume sends only the rest.</source>
         <translation> Die fertigen bleiben erhalten: Fortsetzen sendet nur den Rest.</translation>
     </message>
     <message>
-        <source>%1 vectors of %2 dimensions</source>
-        <translation>%1 Vektoren mit %2 Dimensionen</translation>
+        <source>%L1 vectors of %L2 dimensions</source>
+        <translation>%L1 Vektoren mit %L2 Dimensionen</translation>
     </message>
     <message>
         <source> · %L1 sent in %2 (%L3 texts/s)</source>
@@ -1741,16 +1741,16 @@ Nach Clustering: die Blattreihenfolge eines Average-Linkage-Clusterings.</transl
         <translation>Wählen Sie mindestens 2 Punkte auf der Karte aus (Umschalt+Ziehen).</translation>
     </message>
     <message>
-        <source>Computing the %1 × %1 matrix…</source>
-        <translation>%1 × %1-Matrix wird berechnet…</translation>
+        <source>Computing the %L1 × %L1 matrix…</source>
+        <translation>%L1 × %L1-Matrix wird berechnet…</translation>
     </message>
     <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <source>%1 texts, %2. Hover a cell to see both texts.</source>
-        <translation>%1 Texte, %2. Zeigen Sie auf eine Zelle, um beide Texte zu sehen.</translation>
+        <source>%L1 texts, %2. Hover a cell to see both texts.</source>
+        <translation>%L1 Texte, %2. Zeigen Sie auf eine Zelle, um beide Texte zu sehen.</translation>
     </message>
     <message>
         <source>grouped by label</source>
@@ -3504,8 +3504,8 @@ similarity</source>
         <translation>Wird tokenisiert…</translation>
     </message>
     <message>
-        <source>Tokenized in %1 ms</source>
-        <translation>Tokenisiert in %1 ms</translation>
+        <source>Tokenized in %L1 ms</source>
+        <translation>Tokenisiert in %L1 ms</translation>
     </message>
     <message numerus="yes">
         <source>%Ln token(s)</source>
@@ -3683,10 +3683,10 @@ similarity</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %Ln line(s) failed. First error: %2</source>
+        <source>%L1 of %Ln line(s) failed. First error: %2</source>
         <translation>
-            <numerusform>%1 von %Ln Zeile fehlgeschlagen. Erster Fehler: %2</numerusform>
-            <numerusform>%1 von %Ln Zeilen fehlgeschlagen. Erster Fehler: %2</numerusform>
+            <numerusform>%L1 von %Ln Zeile fehlgeschlagen. Erster Fehler: %2</numerusform>
+            <numerusform>%L1 von %Ln Zeilen fehlgeschlagen. Erster Fehler: %2</numerusform>
         </translation>
     </message>
     <message>

@@ -280,10 +280,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %Ln line(s) failed. First error: %2</source>
+        <source>%L1 of %Ln line(s) failed. First error: %2</source>
         <translation>
-            <numerusform>%1 of %Ln line failed. First error: %2</numerusform>
-            <numerusform>%1 of %Ln lines failed. First error: %2</numerusform>
+            <numerusform>%L1 of %Ln line failed. First error: %2</numerusform>
+            <numerusform>%L1 of %Ln lines failed. First error: %2</numerusform>
         </translation>
     </message>
 </context>

@@ -399,7 +399,7 @@ void ChatTab::onReplyEnded(core::ApiJob *apiJob)
     case core::ApiJob::State::Succeeded:
         status = tr("Finished: %1 · %2").arg(job->finishReason().value_or(tr("unknown")), elapsed);
         if (const auto usage = job->usage())
-            status += tr(" · prompt tokens %1 · completion tokens %2").arg(usage->promptTokens).arg(usage->completionTokens);
+            status += tr(" · prompt tokens %L1 · completion tokens %L2").arg(usage->promptTokens).arg(usage->completionTokens);
         break;
     case core::ApiJob::State::Canceled:
         note = tr("stopped");

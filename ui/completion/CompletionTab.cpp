@@ -186,7 +186,7 @@ core::CompletionRequest CompletionTab::buildRequest(QString *error) const
     }
     if (problem.isEmpty()) {
         if (auto s = m_modelPicker->settings(); s && s->maximumCompletionTokens && r.maximumTokens.value_or(0) > *s->maximumCompletionTokens)
-            problem = tr("maximum_tokens: %1 allows at most %2.").arg(s->name).arg(*s->maximumCompletionTokens);
+            problem = tr("maximum_tokens: %1 allows at most %L2.").arg(s->name).arg(*s->maximumCompletionTokens);
     }
     if (error)
         *error = problem;
@@ -309,7 +309,7 @@ void CompletionTab::showResult(const core::CompletionResponse &response)
     if (m_lastRequest.echo.value_or(false) && !promptText.isEmpty() && m_lastCompletion.startsWith(promptText))
         m_lastCompletion = m_lastCompletion.mid(promptText.size());
     m_explainButton->setEnabled(!m_lastCompletion.isEmpty());
-    m_statusLabel->setText(tr("Finished: %1 · prompt tokens %2 · generated tokens %3 · model %4")
+    m_statusLabel->setText(tr("Finished: %1 · prompt tokens %L2 · generated tokens %L3 · model %4")
                                .arg(reasons.join(QStringLiteral(", ")))
                                .arg(response.numTokensPromptTotal)
                                .arg(response.numTokensGenerated)

@@ -264,7 +264,7 @@ void EmbeddingsTab::embed()
         m_form->progress()->setValue(done);
         const int cached = job->cached();
         const double seconds = job->sendingMs() / 1000.0;
-        QString line = tr("%1 of %2 embedded").arg(done).arg(total);
+        QString line = tr("%L1 of %L2 embedded").arg(done).arg(total);
         if (cached > 0)
             line += tr(" · %L1 from the cache").arg(cached);
         const int fetched = done - cached;
@@ -304,7 +304,7 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
                                   job->state() == core::ApiJob::State::Succeeded  ? core::RunStatus::Succeeded
                                   : job->state() == core::ApiJob::State::Canceled ? core::RunStatus::Canceled
                                                                                    : core::RunStatus::Failed,
-                                  tr("%1 vectors, %2 from the cache").arg(done).arg(job->cached()),
+                                  tr("%L1 vectors, %L2 from the cache").arg(done).arg(job->cached()),
                                   job->state() == core::ApiJob::State::Failed ? errorText(job->error()) : QString(),
                                   job->sendingMs());
     m_runId = 0;
@@ -319,10 +319,10 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
         m_form->progress()->hide();
         const bool kept = m_cache && done > job->cached();
         if (job->state() == core::ApiJob::State::Canceled)
-            setStatus(tr("Cancelled after %1 of %2.").arg(done).arg(total)
+            setStatus(tr("Cancelled after %L1 of %L2.").arg(done).arg(total)
                       + (kept ? tr(" The finished ones are in the cache: Resume sends only the rest.") : QString()));
         else
-            setStatus(tr("Embedding failed after %1 of %2: %3").arg(done).arg(total).arg(errorText(job->error()))
+            setStatus(tr("Embedding failed after %L1 of %L2: %3").arg(done).arg(total).arg(errorText(job->error()))
                           + (kept ? tr(" The finished ones are kept: Resume sends only the rest.") : QString()) + cacheNote,
                       true);
         m_form->resumeButton()->setVisible(true);
@@ -340,7 +340,7 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
     m_pendingQuery.clear();
     m_side->clearResults();
     m_views->resetForNewSet();
-    QString line = tr("%1 vectors of %2 dimensions").arg(set().rows()).arg(set().dims);
+    QString line = tr("%L1 vectors of %L2 dimensions").arg(set().rows()).arg(set().dims);
     if (job->cached() > 0)
         line += tr(" · %L1 from the cache").arg(job->cached());
     if (job->sent() > 0 && seconds > 0)

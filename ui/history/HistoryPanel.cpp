@@ -78,7 +78,7 @@ void HistoryPanel::refresh()
     for (const core::RunRecord &r : runs) {
         QString tokens;
         if (r.promptTokens >= 0 || r.completionTokens >= 0)
-            tokens = QStringLiteral("%1 → %2").arg(std::max(0, r.promptTokens)).arg(std::max(0, r.completionTokens));
+            tokens = QStringLiteral("%L1 → %L2").arg(std::max(0, r.promptTokens)).arg(std::max(0, r.completionTokens));
         auto *item = new QTreeWidgetItem(QStringList{
             QLocale().toString(r.startedAt.toLocalTime(), tr("MMM d, HH:mm:ss")), tabName(r.tab), r.model, runStatusText(r.status),
             r.durationMs >= 0 ? tr("%L1 s").arg(r.durationMs / 1000.0, 0, 'f', 2) : QString(), tokens, r.summary()});

@@ -333,7 +333,7 @@ void TokenizerTab::onTokenized(core::ApiJob *job)
         return; // the status line says Stopped or the error
     auto *tokenization = static_cast<core::TokenizationJob *>(job);
     showResult(m_pendingText, tokenization->result());
-    m_run->setStatus(tr("Tokenized in %1 ms").arg(job->elapsedMs()));
+    m_run->setStatus(tr("Tokenized in %L1 ms").arg(job->elapsedMs()));
     m_run->setTokens(int(m_ids.size()));
 }
 

@@ -324,7 +324,7 @@ void TranslationTab::lineFinished(int row, core::TranslationJob *job)
     m_view->showLines();
     m_run->setStatus(m_failedLines == 0
                          ? tr("%Ln line(s) translated in %L1 s", nullptr, int(m_lines.size())).arg(m_clock.elapsed() / 1000.0, 0, 'f', 2)
-                         : tr("%1 of %Ln line(s) failed. First error: %2", nullptr, int(m_lines.size())).arg(m_failedLines).arg(m_firstLineError));
+                         : tr("%L1 of %Ln line(s) failed. First error: %2", nullptr, int(m_lines.size())).arg(m_failedLines).arg(m_firstLineError));
     core::TranslationLines answer;
     for (const TranslationView::Segment &s : m_view->segments())
         answer.lines.append({s.source, s.translation, s.score, {}});
