@@ -106,6 +106,7 @@ QString TranslationForm::languageLabel(const QString &code)
     const QLocale::Language ui = QLocale().language();
     QString name = locale.language() == QLocale::C                          ? code
                    : ui == QLocale::English || ui == QLocale::C || ui == QLocale::AnyLanguage ? QLocale::languageToString(locale.language())
+                   : locale.language() == QLocale::English                   ? u"English"_s // not "American English"
                                                                              : locale.nativeLanguageName();
     if (!name.isEmpty())
         name[0] = name.at(0).toUpper();
