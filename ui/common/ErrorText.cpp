@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/common/ErrorText.h"
 
+#include "core/storage/HistoryStore.h"
+
 #include <QCoreApplication>
 
 namespace ui {

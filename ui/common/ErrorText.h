@@ -2,9 +2,12 @@
 #pragma once
 
 #include "core/api/ApiError.h"
-#include "core/storage/HistoryStore.h"
 
 #include <QString>
+
+namespace core {
+enum class RunStatus; // core/storage/HistoryStore.h
+}
 
 namespace ui {
 

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "ui/history/HistoryPanel.h"
+
 #include "ui/common/ErrorText.h"
 
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QTreeWidget>
 #include <QLocale>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace ui {
