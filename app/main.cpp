@@ -7,6 +7,7 @@
 #include "sandbox/SandboxServer.h"
 #include "ui/MainWindow.h"
 #include "ui/common/Theme.h"
+#include "ui/common/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -127,8 +128,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption sandboxOption(u"sandbox"_s, u"Use the offline sandbox (synthetic answers), even with a token configured."_s);
     const QCommandLineOption dataDirOption(u"data-dir"_s, u"Keep settings and history in DIR instead of the user's data folder."_s, u"DIR"_s);
     const QCommandLineOption themeOption(u"theme"_s, u"Colours: system (the default), light or dark."_s, u"THEME"_s);
-    parser.addOptions({hostOption, tokenOption, firstPaintOption, sandboxOption, dataDirOption, themeOption});
+    const QCommandLineOption languageOption(u"language"_s, u"The language of the window: system (the default), en or de."_s, u"LANGUAGE"_s,
+                                            u"system"_s);
+    parser.addOptions({hostOption, tokenOption, firstPaintOption, sandboxOption, dataDirOption, themeOption, languageOption});
     parser.process(app);
+    if (!ui::installTranslations(parser.value(languageOption)))
+        std::fprintf(stderr, "aleph-playground: unknown language \"%s\" (use system, en or de); English is used.\n",
+                     qPrintable(parser.value(languageOption)));
     if (parser.isSet(themeOption)) {
         const std::optional<ui::ThemeMode> theme = ui::themeModeFromName(parser.value(themeOption));
         if (!theme) {

@@ -15,7 +15,8 @@ struct ChatNode
     int parent = -1;        ///< -1: a first message
     QList<int> children;    ///< replies or follow-ups, oldest first; each is a branch
     int activeChild = -1;   ///< the branch shown
-    QString note;           ///< "stopped", "interrupted: …", an error shown under the message
+    QString note;           ///< "stopped", "interrupted: …", an error shown under the message (translated text)
+    bool retryable = false; ///< a reply that was stopped or cut short: the transcript offers Retry
     int promptTokens = -1;  ///< usage of the turn that produced this (assistant) message
     int completionTokens = -1;
     QString finishReason;

@@ -34,6 +34,8 @@ QJsonObject conversationToJson(const Conversation &conversation)
                       {u"active"_s, n.activeChild}};
         if (!n.note.isEmpty())
             o.insert(u"note"_s, n.note);
+        if (n.retryable)
+            o.insert(u"retryable"_s, true);
         if (n.promptTokens >= 0)
             o.insert(u"prompt_tokens"_s, n.promptTokens);
         if (n.completionTokens >= 0)
@@ -63,6 +65,8 @@ Conversation conversationFromJson(const QJsonObject &json)
             n.children.append(child.toInt());
         n.activeChild = o.value(u"active"_s).toInt(-1);
         n.note = o.value(u"note"_s).toString();
+        // Conversations saved before "retryable" existed had only the (English) note.
+        n.retryable = o.value(u"retryable"_s).toBool(n.note == u"stopped"_s || n.note.startsWith(u"interrupted"_s));
         n.promptTokens = o.value(u"prompt_tokens"_s).toInt(-1);
         n.completionTokens = o.value(u"completion_tokens"_s).toInt(-1);
         n.finishReason = o.value(u"finish_reason"_s).toString();

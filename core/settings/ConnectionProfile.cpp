@@ -10,18 +10,11 @@
 
 namespace core {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("core::ConnectionProfile", text);
-}
-} // namespace
-
 ConnectionProfile ConnectionProfile::offlineSandbox()
 {
     ConnectionProfile p;
     p.id = QString::fromLatin1(kSandboxId);
-    p.name = tr("Offline sandbox");
+    p.name = QCoreApplication::translate("core::ConnectionProfile", "Offline sandbox");
     p.baseUrl = QUrl();
     p.isSandbox = true;
     p.totalRetries = 2;
@@ -32,32 +25,32 @@ ConnectionProfile ConnectionProfile::offlineSandbox()
 QString ConnectionProfile::validate() const
 {
     if (name.trimmed().isEmpty())
-        return tr("Name: give the profile a name.");
+        return QCoreApplication::translate("core::ConnectionProfile", "Name: give the profile a name.");
     if (!isSandbox) {
         if (!baseUrl.isValid() || (baseUrl.scheme() != QLatin1String("https") && baseUrl.scheme() != QLatin1String("http"))
             || baseUrl.host().isEmpty())
-            return tr("Base URL: \"%1\" is not an http(s) URL, e.g. https://api.aleph-alpha.com or "
+            return QCoreApplication::translate("core::ConnectionProfile", "Base URL: \"%1\" is not an http(s) URL, e.g. https://api.aleph-alpha.com or "
                       "https://inference-api.example.com/v1.")
                 .arg(baseUrl.toString());
     }
     if (!hosting.isEmpty() && hosting != QLatin1String("aleph-alpha"))
-        return tr("Hosting: only \"aleph-alpha\" or none.");
+        return QCoreApplication::translate("core::ConnectionProfile", "Hosting: only \"aleph-alpha\" or none.");
     if (timeoutSeconds < 1 || timeoutSeconds > 3600)
-        return tr("Timeout: between 1 and 3600 seconds.");
+        return QCoreApplication::translate("core::ConnectionProfile", "Timeout: between 1 and 3600 seconds.");
     if (totalRetries < 0 || totalRetries > 20)
-        return tr("Retries: between 0 and 20.");
+        return QCoreApplication::translate("core::ConnectionProfile", "Retries: between 0 and 20.");
     if (!caBundlePath.isEmpty()) {
         const QFileInfo info(caBundlePath);
         if (!info.isFile() || !info.isReadable())
-            return tr("CA bundle: cannot read \"%1\".").arg(caBundlePath);
+            return QCoreApplication::translate("core::ConnectionProfile", "CA bundle: cannot read \"%1\".").arg(caBundlePath);
         if (QSslCertificate::fromPath(caBundlePath, QSsl::Pem).isEmpty())
-            return tr("CA bundle: \"%1\" holds no PEM certificate.").arg(caBundlePath);
+            return QCoreApplication::translate("core::ConnectionProfile", "CA bundle: \"%1\" holds no PEM certificate.").arg(caBundlePath);
     }
     if (proxyMode == ProxyMode::Explicit) {
         const QString scheme = proxyUrl.scheme();
         if (!proxyUrl.isValid() || proxyUrl.host().isEmpty() || proxyUrl.port() <= 0
             || (scheme != QLatin1String("http") && scheme != QLatin1String("socks5")))
-            return tr("Proxy: write it as http://host:port or socks5://host:port.");
+            return QCoreApplication::translate("core::ConnectionProfile", "Proxy: write it as http://host:port or socks5://host:port.");
     }
     return QString();
 }
@@ -76,7 +69,7 @@ ClientConfig ConnectionProfile::toClientConfig(const QString &token, QString *er
     if (!caBundlePath.isEmpty()) {
         config.caCertificates = QSslCertificate::fromPath(caBundlePath, QSsl::Pem);
         if (config.caCertificates.isEmpty() && error)
-            *error = tr("CA bundle: \"%1\" holds no PEM certificate.").arg(caBundlePath);
+            *error = QCoreApplication::translate("core::ConnectionProfile", "CA bundle: \"%1\" holds no PEM certificate.").arg(caBundlePath);
     }
     switch (proxyMode) {
     case ProxyMode::System:
@@ -106,7 +99,7 @@ QList<ConnectionProfile> ProfileStore::stored() const
     const int size = m_settings->beginReadArray(QStringLiteral("profiles"));
     const int n = std::clamp(size, 0, kMaximumProfiles);
     if (size != n)
-        problems << tr("%1: profiles/size is %2; only the first %3 profiles are read.").arg(m_settings->fileName()).arg(size).arg(n);
+        problems << QCoreApplication::translate("core::ConnectionProfile", "%1: profiles/size is %2; only the first %3 profiles are read.").arg(m_settings->fileName()).arg(size).arg(n);
     // A whole number within [low, high], else `fallback` and a message naming the entry.
     const auto ranged = [&](const ConnectionProfile &p, const QString &key, int fallback, int low, int high) {
         const QVariant v = m_settings->value(key, fallback);
@@ -114,7 +107,7 @@ QList<ConnectionProfile> ProfileStore::stored() const
         const qlonglong value = v.toLongLong(&ok);
         if (ok && value >= low && value <= high)
             return int(value);
-        problems << tr("Profile \"%1\": %2 = %3 is not between %4 and %5; %6 is used.")
+        problems << QCoreApplication::translate("core::ConnectionProfile", "Profile \"%1\": %2 = %3 is not between %4 and %5; %6 is used.")
                         .arg(p.name.isEmpty() ? p.id : p.name, key, v.toString())
                         .arg(low)
                         .arg(high)

@@ -2,6 +2,7 @@
 #include "core/storage/Database.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QSqlError>
@@ -126,14 +127,14 @@ bool Database::open(int version, QString *error)
                                                                : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
     if (!db.isOpen() && !db.open()) {
-        *error = QStringLiteral("Cannot open the history database %1: %2").arg(m_path, db.lastError().text());
+        *error = QCoreApplication::translate("core::Database", "Cannot open the history database %1: %2").arg(m_path, db.lastError().text());
         return false;
     }
     QSqlQuery q(db);
     // The version first, before anything can change the file: a newer app's file, or one that is
     // not a database at all, is left exactly as it is.
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-        *error = QStringLiteral("Cannot read the history database %1: %2").arg(m_path, q.lastError().text());
+        *error = QCoreApplication::translate("core::Database", "Cannot read the history database %1: %2").arg(m_path, q.lastError().text());
         m_problem = Problem::Unreadable;
         q.finish();
         db.close();
@@ -142,8 +143,8 @@ bool Database::open(int version, QString *error)
     const int current = q.value(0).toInt();
     q.finish();
     if (current > kSchemaVersion) {
-        *error = QStringLiteral("The history database %1 was written by a newer version (schema %2; this build knows %3). "
-                                "It was left untouched.")
+        *error = QCoreApplication::translate("core::Database", "The history database %1 was written by a newer version (schema %2; "
+                                                               "this build knows %3). It was left untouched.")
                      .arg(m_path)
                      .arg(current)
                      .arg(kSchemaVersion);
@@ -158,14 +159,14 @@ bool Database::open(int version, QString *error)
     q.exec(QStringLiteral("PRAGMA busy_timeout=2000"));
     for (int v = current; v < version && v < migrations().size(); ++v) {
         if (!db.transaction()) {
-            *error = QStringLiteral("Cannot migrate %1: %2").arg(m_path, db.lastError().text());
+            *error = QCoreApplication::translate("core::Database", "Cannot migrate %1: %2").arg(m_path, db.lastError().text());
             return false;
         }
         for (const QString &statement : migrations().at(v)) {
             if (!q.exec(statement)) {
                 const QString message = q.lastError().text();
                 db.rollback();
-                *error = QStringLiteral("Migrating %1 to schema %2 failed: %3").arg(m_path).arg(v + 1).arg(message);
+                *error = QCoreApplication::translate("core::Database", "Migrating %1 to schema %2 failed: %3").arg(m_path).arg(v + 1).arg(message);
                 m_problem = Problem::Unreadable;
                 return false;
             }
@@ -173,7 +174,7 @@ bool Database::open(int version, QString *error)
         if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1)) || !db.commit()) {
             const QString message = db.lastError().text();
             db.rollback();
-            *error = QStringLiteral("Migrating %1 to schema %2 failed: %3").arg(m_path).arg(v + 1).arg(message);
+            *error = QCoreApplication::translate("core::Database", "Migrating %1 to schema %2 failed: %3").arg(m_path).arg(v + 1).arg(message);
             return false;
         }
     }

@@ -4,6 +4,7 @@
 #include "core/storage/Database.h"
 #include "core/util/Csv.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -185,7 +186,7 @@ std::optional<QList<SteeringConceptExample>> steeringExamplesFromCsv(const QStri
     const int negative = table->column(u"negative"_s);
     const int positive = table->column(u"positive"_s);
     if (negative < 0 || positive < 0) {
-        *error = u"The CSV needs the columns \"negative\" and \"positive\"; its header is: %1"_s.arg(table->header.join(u", "_s));
+        *error = QCoreApplication::translate("core::SteeringLibrary", "The CSV needs the columns \"negative\" and \"positive\"; its header is: %1").arg(table->header.join(u", "_s));
         return std::nullopt;
     }
     QList<SteeringConceptExample> out;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/util/Csv.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace core {
@@ -62,9 +64,9 @@ std::optional<CsvTable> readCsv(const QString &input, QString *error, QChar sepa
                 ++i;
             }
             if (!closed)
-                return fail(u"line %1: a quoted field is never closed"_s.arg(quoteLine));
+                return fail(QCoreApplication::translate("core::Csv", "line %1: a quoted field is never closed").arg(quoteLine));
             if (i < n && text.at(i) != separator && text.at(i) != u'\n' && text.at(i) != u'\r')
-                return fail(u"line %1: text after the closing quote of a field"_s.arg(line));
+                return fail(QCoreApplication::translate("core::Csv", "line %1: text after the closing quote of a field").arg(line));
             continue;
         }
         if (c == separator) {
@@ -91,7 +93,7 @@ std::optional<CsvTable> readCsv(const QString &input, QString *error, QChar sepa
             continue;
         }
         if (c == u'"' && !quotedField)
-            return fail(u"line %1: a quote inside an unquoted field (quote the whole field and double the quote)"_s.arg(line));
+            return fail(QCoreApplication::translate("core::Csv", "line %1: a quote inside an unquoted field (quote the whole field and double the quote)").arg(line));
         field += c;
         atFieldStart = false;
         ++i;
@@ -109,13 +111,13 @@ std::optional<CsvTable> readCsv(const QString &input, QString *error, QChar sepa
         }
     }
     if (records.isEmpty())
-        return fail(u"the file holds no rows"_s);
+        return fail(QCoreApplication::translate("core::Csv", "the file holds no rows"));
     CsvTable table;
     table.header = records.takeFirst();
     recordLines.removeFirst();
     for (qsizetype r = 0; r < records.size(); ++r) {
         if (records.at(r).size() != table.header.size())
-            return fail(u"line %1: %2 fields, the header has %3"_s.arg(recordLines.at(r)).arg(records.at(r).size()).arg(table.header.size()));
+            return fail(QCoreApplication::translate("core::Csv", "line %1: %2 fields, the header has %3").arg(recordLines.at(r)).arg(records.at(r).size()).arg(table.header.size()));
     }
     table.rows = std::move(records);
     return table;

@@ -34,6 +34,7 @@ private:
         const int hi = c.append(core::ChatMessage::fromText(u"user"_s, u"Hi"_s), -1);
         const int first = c.append(core::ChatMessage::fromText(u"assistant"_s, u"Hel"_s), hi);
         c.node(first).note = u"stopped"_s;
+        c.node(first).retryable = true;
         const int second = c.addSibling(first, core::ChatMessage::fromText(u"assistant"_s, u"{\"a\": 1}"_s));
         c.node(second).promptTokens = 3;
         c.node(second).completionTokens = 5;
@@ -94,6 +95,8 @@ void TestConversationCodec::conversationRoundTripsWithBranchesAndNotes()
     QCOMPARE(back.activePath(), (QList<int>{0, 1}));
     QCOMPARE(back.siblingPosition(1), std::make_pair(0, 2));
     QCOMPARE(back.node(1).note, u"stopped"_s);
+    QVERIFY(back.node(1).retryable);
+    QVERIFY(!back.node(2).retryable);
     QCOMPARE(back.node(2).promptTokens, 3);
     QCOMPARE(back.node(2).completionTokens, 5);
     QCOMPARE(back.node(2).finishReason, u"stop"_s);
@@ -102,6 +105,19 @@ void TestConversationCodec::conversationRoundTripsWithBranchesAndNotes()
     QCOMPARE(back.node(1).promptTokens, -1);
     QCOMPARE(bytes(core::conversationToJson(back)), bytes(json));
     QVERIFY(core::conversationFromJson(QJsonObject()).isEmpty());
+    // Saved before "retryable" existed: the (then English) note says whether Retry is offered.
+    QJsonObject old = json;
+    QJsonArray nodes = old.value(u"nodes"_s).toArray();
+    for (int i : {1, 2}) {
+        QJsonObject n = nodes.at(i).toObject();
+        n.remove(u"retryable"_s);
+        n.insert(u"note"_s, i == 1 ? u"interrupted: the stream ended"_s : u"the reply is not valid JSON"_s);
+        nodes.replace(i, n);
+    }
+    old.insert(u"nodes"_s, nodes);
+    const core::Conversation older = core::conversationFromJson(old);
+    QVERIFY(older.node(1).retryable);
+    QVERIFY(!older.node(2).retryable);
 }
 
 void TestConversationCodec::conversationShapeLeavesUnsetFieldsOut()
@@ -116,6 +132,8 @@ void TestConversationCodec::conversationShapeLeavesUnsetFieldsOut()
                           {u"children"_s, QJsonArray{1, 2}},
                           {u"active"_s, 1}}));
     QCOMPARE(nodes.at(1).toObject().value(u"note"_s).toString(), u"stopped"_s);
+    QCOMPARE(nodes.at(1).toObject().value(u"retryable"_s), QJsonValue(true));
+    QVERIFY(!nodes.at(2).toObject().contains(u"retryable"_s));
     QVERIFY(!nodes.at(1).toObject().contains(u"prompt_tokens"_s));
     QVERIFY(!nodes.at(1).toObject().contains(u"json_reply"_s));
     QCOMPARE(nodes.at(2).toObject().value(u"json_reply"_s), QJsonValue(true));

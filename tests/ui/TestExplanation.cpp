@@ -373,7 +373,7 @@ void TestExplanation::tableAndHeatmapStayInSync()
     QCOMPARE(current.siblingAtColumn(1).data(Qt::UserRole).toInt(), 3);
     QCOMPARE(current.siblingAtColumn(0).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
     QCOMPARE(view->markedSpans(), QList<int>{3});
-    QCOMPARE(child<QLabel>(tab(), "markedLabel")->text(), u"1 span(s) marked"_s);
+    QCOMPARE(child<QLabel>(tab(), "markedLabel")->text(), u"1 span marked"_s);
     // Sort by score, descending: the first row is the largest score; choosing it moves the heatmap.
     table->sortByColumn(4, Qt::DescendingOrder);
     const QModelIndex top = table->model()->index(0, 4);
@@ -585,7 +585,7 @@ void TestExplanation::whatIfRerunsWithControls()
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY(done.wait(20000));
     const QString text = tab()->whatIfText();
-    QVERIFY2(text.contains(u"Original"_s) && text.contains(u"With controls (factor 0 on 1 span(s))"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Original"_s) && text.contains(u"With controls (factor 0 on 1 span)"_s), qPrintable(text));
     QVERIFY2(text.contains(u"P(target)"_s) && text.contains(u"P(this completion)"_s), qPrintable(text));
     // The target's probability moved: suppressing what drove it makes it less likely.
     const QRegularExpression delta(u"Δ log P\\(target\\) = ([-+0-9.]+)"_s);

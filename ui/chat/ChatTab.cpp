@@ -390,7 +390,7 @@ void ChatTab::onReplyEnded(core::ApiJob *apiJob)
 {
     auto *job = static_cast<core::ChatStreamJob *>(apiJob);
     m_renderTimer.stop();
-    const QString elapsed = tr("%1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
+    const QString elapsed = tr("%L1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
     // Whatever arrived is kept, also when the reply was stopped or cut.
     const QString text = job->text();
     QString note;
@@ -399,7 +399,7 @@ void ChatTab::onReplyEnded(core::ApiJob *apiJob)
     case core::ApiJob::State::Succeeded:
         status = tr("Finished: %1 · %2").arg(job->finishReason().value_or(tr("unknown")), elapsed);
         if (const auto usage = job->usage())
-            status += tr(" · prompt tokens %1 · completion tokens %2").arg(usage->promptTokens).arg(usage->completionTokens);
+            status += tr(" · prompt tokens %L1 · completion tokens %L2").arg(usage->promptTokens).arg(usage->completionTokens);
         break;
     case core::ApiJob::State::Canceled:
         note = tr("stopped");
@@ -424,6 +424,8 @@ void ChatTab::onReplyEnded(core::ApiJob *apiJob)
         const int node = m_conversation.append(core::ChatMessage::fromText(QStringLiteral("assistant"), text), m_pendingParent);
         core::ChatNode &n = m_conversation.node(node);
         n.note = note;
+        n.retryable = job->state() == core::ApiJob::State::Canceled
+                      || (job->state() == core::ApiJob::State::Failed && job->error().kind == core::ApiError::Kind::Interrupted);
         n.finishReason = job->finishReason().value_or(QString());
         if (const auto usage = job->usage()) {
             n.promptTokens = usage->promptTokens;
@@ -615,8 +617,12 @@ void ChatTab::restoreRun(const core::RunRecord &run)
     const QString reply = run.status == core::RunStatus::Succeeded ? run.response : run.partial;
     if (!reply.isEmpty()) {
         last = c.append(core::ChatMessage::fromText(QStringLiteral("assistant"), reply), last);
-        if (run.status != core::RunStatus::Succeeded)
-            c.node(last).note = core::runStatusName(run.status);
+        if (run.status != core::RunStatus::Succeeded) {
+            c.node(last).note = run.status == core::RunStatus::Canceled ? tr("stopped")
+                                : run.status == core::RunStatus::Interrupted ? tr("interrupted")
+                                                                            : tr("failed");
+            c.node(last).retryable = true;
+        }
         c.node(last).promptTokens = run.promptTokens;
         c.node(last).completionTokens = run.completionTokens;
     }
@@ -627,8 +633,8 @@ void ChatTab::restoreRun(const core::RunRecord &run)
     render();
     saveConversation();
     m_statusLabel->setText(m_keeper->store() ? tr("Restored a run (%1) as a new conversation; the previous one is in the list.")
-                                                 .arg(core::runStatusName(run.status))
-                                           : tr("Restored a run (%1).").arg(core::runStatusName(run.status)));
+                                                 .arg(runStatusText(run.status))
+                                           : tr("Restored a run (%1).").arg(runStatusText(run.status)));
 }
 
 } // namespace ui

@@ -31,7 +31,7 @@ QString ChatTranscriptView::nodeMarkdown(const core::Conversation &conversation,
     if (!user && !n.message.text().isEmpty())
         actions << QStringLiteral("[%1](act:explain/%2)").arg(tr("explain")).arg(id);
     if (!user && n.completionTokens >= 0)
-        actions << tr("%1 → %2 tokens").arg(n.promptTokens).arg(n.completionTokens);
+        actions << tr("%L1 → %L2 tokens").arg(n.promptTokens).arg(n.completionTokens);
     md += QStringLiteral("\n\n") + actions.join(QStringLiteral(" · ")) + QStringLiteral("\n\n");
     if (n.message.contentParts) {
         int images = 0;
@@ -49,7 +49,7 @@ QString ChatTranscriptView::nodeMarkdown(const core::Conversation &conversation,
     }
     if (!n.note.isEmpty()) {
         md += QStringLiteral("*(%1)*").arg(n.note);
-        if (n.note.startsWith(tr("interrupted")) || n.note == tr("stopped"))
+        if (n.retryable)
             md += QStringLiteral(" [%1](act:retry/%2)").arg(tr("Retry")).arg(id);
         md += QStringLiteral("\n\n");
     }

@@ -61,8 +61,8 @@ public:
         const QDate today = QDate::currentDate();
         const QString when = at.date() == today                ? ConversationListPanel::tr("Today, %1").arg(QLocale().toString(at.time(), QStringLiteral("HH:mm")))
                              : at.date() == today.addDays(-1) ? ConversationListPanel::tr("Yesterday, %1").arg(QLocale().toString(at.time(), QStringLiteral("HH:mm")))
-                             : at.date().year() == today.year() ? QLocale().toString(at.date(), QStringLiteral("MMM d"))
-                                                                : QLocale().toString(at.date(), QStringLiteral("MMM d, yyyy"));
+                             : at.date().year() == today.year() ? QLocale().toString(at.date(), ConversationListPanel::tr("MMM d"))
+                                                                : QLocale().toString(at.date(), ConversationListPanel::tr("MMM d, yyyy"));
         painter->drawText(QRect(r.left(), r.top() + line + 2, r.width(), line), Qt::AlignLeft | Qt::AlignVCenter, when);
         painter->restore();
     }

@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "ui/common/ErrorText.h"
 
+#include "core/storage/HistoryStore.h"
+
 #include <QCoreApplication>
 
 namespace ui {
-
-static QString tr(const char *text)
-{
-    return QCoreApplication::translate("ErrorText", text);
-}
 
 QString errorText(const core::ApiError &error)
 {
@@ -18,40 +15,40 @@ QString errorText(const core::ApiError &error)
     case Kind::None:
         return {};
     case Kind::InvalidRequest:
-        head = tr("The request is not valid");
+        head = QCoreApplication::translate("ErrorText", "The request is not valid");
         break;
     case Kind::BadRequest:
-        head = tr("The server refused the request");
+        head = QCoreApplication::translate("ErrorText", "The server refused the request");
         break;
     case Kind::Unauthorized:
-        head = tr("The token was refused (HTTP 401). Check it in Profiles… (or AA_TOKEN / --token)");
+        head = QCoreApplication::translate("ErrorText", "The token was refused (HTTP 401). Check it in Profiles… (or AA_TOKEN / --token)");
         break;
     case Kind::Quota:
-        head = tr("Your quota is used up");
+        head = QCoreApplication::translate("ErrorText", "Your quota is used up");
         break;
     case Kind::Timeout:
-        head = tr("The request timed out");
+        head = QCoreApplication::translate("ErrorText", "The request timed out");
         break;
     case Kind::TooManyRequests:
-        head = tr("Too many requests; the server asked us to slow down");
+        head = QCoreApplication::translate("ErrorText", "Too many requests; the server asked us to slow down");
         break;
     case Kind::Busy:
-        head = tr("The service is busy; try again in a moment");
+        head = QCoreApplication::translate("ErrorText", "The service is busy; try again in a moment");
         break;
     case Kind::Http:
-        head = tr("The server answered with an error");
+        head = QCoreApplication::translate("ErrorText", "The server answered with an error");
         break;
     case Kind::Network:
-        head = tr("Could not reach the server");
+        head = QCoreApplication::translate("ErrorText", "Could not reach the server");
         break;
     case Kind::Tls:
-        head = tr("The secure connection failed");
+        head = QCoreApplication::translate("ErrorText", "The secure connection failed");
         break;
     case Kind::Interrupted:
-        head = tr("The answer was cut off; the partial text is kept");
+        head = QCoreApplication::translate("ErrorText", "The answer was cut off; the partial text is kept");
         break;
     case Kind::MalformedResponse:
-        head = tr("The server's answer could not be read");
+        head = QCoreApplication::translate("ErrorText", "The server's answer could not be read");
         break;
     }
     if (error.httpStatus > 0)
@@ -63,11 +60,28 @@ QString errorText(const core::ApiError &error)
 
 QString retryingText(int retry, int totalRetries, int delayMs, const core::ApiError &error)
 {
-    return QCoreApplication::translate("ErrorText", "%1 — retrying %2/%3 in %4 s…")
+    return QCoreApplication::translate("ErrorText", "%1 — retrying %2/%3 in %L4 s…")
         .arg(errorText(error))
         .arg(retry)
         .arg(totalRetries)
         .arg(delayMs / 1000.0, 0, 'f', 1);
+}
+
+QString runStatusText(core::RunStatus status)
+{
+    switch (status) {
+    case core::RunStatus::Running:
+        return QCoreApplication::translate("ErrorText", "running");
+    case core::RunStatus::Succeeded:
+        return QCoreApplication::translate("ErrorText", "succeeded");
+    case core::RunStatus::Failed:
+        return QCoreApplication::translate("ErrorText", "failed");
+    case core::RunStatus::Canceled:
+        return QCoreApplication::translate("ErrorText", "canceled");
+    case core::RunStatus::Interrupted:
+        return QCoreApplication::translate("ErrorText", "interrupted");
+    }
+    return core::runStatusName(status);
 }
 
 } // namespace ui

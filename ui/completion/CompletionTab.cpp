@@ -4,6 +4,7 @@
 #include "core/api/Evaluation.h"
 #include "core/api/Validation.h"
 #include "core/storage/DraftValue.h"
+#include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/RunController.h"
@@ -186,7 +187,7 @@ core::CompletionRequest CompletionTab::buildRequest(QString *error) const
     }
     if (problem.isEmpty()) {
         if (auto s = m_modelPicker->settings(); s && s->maximumCompletionTokens && r.maximumTokens.value_or(0) > *s->maximumCompletionTokens)
-            problem = tr("maximum_tokens: %1 allows at most %2.").arg(s->name).arg(*s->maximumCompletionTokens);
+            problem = tr("maximum_tokens: %1 allows at most %L2.").arg(s->name).arg(*s->maximumCompletionTokens);
     }
     if (error)
         *error = problem;
@@ -273,7 +274,7 @@ void CompletionTab::stop()
 
 void CompletionTab::onRunEnded(core::ApiJob *job)
 {
-    const QString elapsed = tr("%1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
+    const QString elapsed = tr("%L1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
     switch (job->state()) {
     case core::ApiJob::State::Succeeded: {
         const auto *stream = qobject_cast<core::CompletionStreamJob *>(job);
@@ -309,7 +310,7 @@ void CompletionTab::showResult(const core::CompletionResponse &response)
     if (m_lastRequest.echo.value_or(false) && !promptText.isEmpty() && m_lastCompletion.startsWith(promptText))
         m_lastCompletion = m_lastCompletion.mid(promptText.size());
     m_explainButton->setEnabled(!m_lastCompletion.isEmpty());
-    m_statusLabel->setText(tr("Finished: %1 · prompt tokens %2 · generated tokens %3 · model %4")
+    m_statusLabel->setText(tr("Finished: %1 · prompt tokens %L2 · generated tokens %L3 · model %4")
                                .arg(reasons.join(QStringLiteral(", ")))
                                .arg(response.numTokensPromptTotal)
                                .arg(response.numTokensGenerated)
@@ -341,12 +342,11 @@ void CompletionTab::onEvaluationEnded(core::ApiJob *job)
     const core::EvaluationResponse &response = static_cast<core::EvaluationJob *>(job)->result();
     const core::EvaluationResult &r = response.result;
     const double logp = r.logProbability.value_or(std::nan(""));
-    m_evaluate->setStatus(tr("log P(expected | prompt) = %1 (p = %2) · perplexity per token %3 · greedy decoding gives it: %4 · %5 token(s)")
+    m_evaluate->setStatus(tr("log P(expected | prompt) = %L1 (p = %2) · perplexity per token %L3 · greedy decoding gives it: %4 · %Ln token(s)", nullptr, r.tokenCount.value_or(0))
                               .arg(logp, 0, 'f', 3)
-                              .arg(std::isnan(logp) ? tr("n/a") : QStringLiteral("%1%").arg(std::exp(logp) * 100.0, 0, 'g', 3))
+                              .arg(std::isnan(logp) ? tr("n/a") : QStringLiteral("%L1%").arg(std::exp(logp) * 100.0, 0, 'g', 3))
                               .arg(std::exp(r.logPerplexityPerToken.value_or(std::nan(""))), 0, 'f', 2)
-                              .arg(r.correctGreedy.value_or(false) ? tr("yes") : tr("no"))
-                              .arg(r.tokenCount.value_or(0)));
+                              .arg(r.correctGreedy.value_or(false) ? tr("yes") : tr("no")));
     m_evaluate->setTokens(response.numTokensPromptTotal.value_or(-1));
 }
 
@@ -422,7 +422,7 @@ void CompletionTab::restoreRun(const core::RunRecord &run)
     } else {
         prepareOutputs(1);
         m_output->outputViews().first()->setPlainText(run.partial);
-        m_run->setStatus(run.error.isEmpty() ? tr("Restored (%1).").arg(core::runStatusName(run.status)) : run.error);
+        m_run->setStatus(run.error.isEmpty() ? tr("Restored (%1).").arg(runStatusText(run.status)) : run.error);
     }
 }
 

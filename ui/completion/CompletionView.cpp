@@ -82,14 +82,14 @@ void CompletionView::showResult(const core::CompletionResult &result, bool showR
                 for (auto it = alternatives.cbegin(); it != alternatives.cend(); ++it)
                     sorted.append({it.value(), it.key()});
                 std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
-                QString tip = tr("<b>%1</b> p = %2% (log %3)").arg(displayToken(token).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("↵")))
+                QString tip = tr("<b>%1</b> p = %L2% (log %L3)").arg(displayToken(token).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("↵")))
                                   .arg(p * 100.0, 0, 'f', 1)
                                   .arg(logp, 0, 'f', 3);
                 if (sorted.size() > 1 || (sorted.size() == 1 && sorted.first().second != token)) {
                     tip += QStringLiteral("<table>");
                     for (const auto &[lp, alt] : sorted) {
                         const QString shown = displayToken(alt).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("↵"));
-                        tip += QStringLiteral("<tr><td>%1%2%3</td><td align='right'>&nbsp;%4%</td></tr>")
+                        tip += QStringLiteral("<tr><td>%1%2%3</td><td align='right'>&nbsp;%L4%</td></tr>")
                                    .arg(alt == token ? QStringLiteral("<b>") : QString(), shown.isEmpty() ? QStringLiteral("∅") : shown,
                                         alt == token ? QStringLiteral("</b>") : QString())
                                    .arg(std::exp(lp) * 100.0, 0, 'f', 1);

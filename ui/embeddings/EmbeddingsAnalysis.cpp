@@ -161,8 +161,8 @@ void EmbeddingsAnalysis::project(bool umap)
         const auto share = [&](int c) {
             return pca.totalVariance > 0 ? 100.0 * pca.variance[size_t(c)] / pca.totalVariance : 0.0;
         };
-        r.x = QObject::tr("PCA 1 (%1 % of the variance)").arg(share(0), 0, 'f', 1);
-        r.y = QObject::tr("PCA 2 (%1 %)").arg(share(1), 0, 'f', 1);
+        r.x = QObject::tr("PCA 1 (%L1 % of the variance)").arg(share(0), 0, 'f', 1);
+        r.y = QObject::tr("PCA 2 (%L1 %)").arg(share(1), 0, 'f', 1);
         return r;
     }));
 }

@@ -7,7 +7,6 @@
 #include "core/util/TextFile.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/ParameterTips.h"
-#include "ui/common/Plural.h"
 #include "ui/common/Theme.h"
 
 #include <QCheckBox>
@@ -113,8 +112,8 @@ QWidget *EmbeddingsForm::buildTexts()
             if (!l.isEmpty())
                 distinct.insert(l);
         m_inputSummary->setText(texts.isEmpty() ? tr("No texts yet.")
-                                                : tr("%1, %2").arg(plural(texts.size(), tr("text"), tr("texts")),
-                                                                   plural(distinct.size(), tr("label"), tr("labels"))));
+                                                : tr("%Ln text(s)", nullptr, int(texts.size())) + u", "_s
+                                                      + tr("%Ln label(s)", nullptr, int(distinct.size())));
         Q_EMIT draftChanged();
     });
     return dataBox;
@@ -318,7 +317,7 @@ bool EmbeddingsForm::importFile(const QString &path, const QString &textColumn, 
         return false;
     }
     setTextsAndLabels(texts, labels);
-    setStatus(tr("Imported %1 from %2.").arg(plural(texts.size(), tr("text"), tr("texts")), QFileInfo(path).fileName()));
+    setStatus(tr("Imported %Ln text(s) from %1.", nullptr, int(texts.size())).arg(QFileInfo(path).fileName()));
     return true;
 }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/embeddings/EmbeddingsSidePanel.h"
 
-#include "ui/common/Plural.h"
 #include "ui/embeddings/EmbeddingRowModel.h"
 #include "ui/embeddings/EmbeddingsAnalysis.h"
 #include "ui/embeddings/MapView.h"
@@ -9,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -113,7 +113,7 @@ void EmbeddingsSidePanel::chooseRow(int row)
     for (const core::analysis::Neighbour &n : found) {
         rows.append(n.row);
         const int l = set.labelIndex.value(n.row, -1);
-        items.append({n.row, QString::number(n.row + 1), QString::number(n.similarity, 'f', 3),
+        items.append({n.row, QString::number(n.row + 1), QLocale().toString(n.similarity, 'f', 3),
                       elideText(set.texts.at(n.row), 200), set.texts.at(n.row), true, l < set.labelNames.size() ? l : -1});
     }
     m_neighboursModel->setRows(items);
@@ -134,7 +134,7 @@ void EmbeddingsSidePanel::updateSelectionList()
         items.append({r, QString::number(r + 1), labelOf(r), elideText(set.texts.value(r), 200), set.texts.value(r)});
     m_selectionModel->setRows(items);
     m_selectionTitle->setText(rows.isEmpty() ? tr("<b>Selection</b> — Shift+drag on the map")
-                                             : tr("<b>Selection</b> — %1 (Esc on the map clears)").arg(plural(rows.size(), tr("point"), tr("points"))));
+                                             : tr("<b>Selection</b> — %Ln point(s) (Esc on the map clears)", nullptr, int(rows.size())));
 }
 
 int EmbeddingsSidePanel::showSearchHits(const core::Embedding &vector)
@@ -147,7 +147,7 @@ int EmbeddingsSidePanel::showSearchHits(const core::Embedding &vector)
         const int row = found.at(k).row;
         rows.append(row);
         const int l = set.labelIndex.value(row, -1);
-        items.append({row, QString::number(k + 1), QString::number(found.at(k).similarity, 'f', 3),
+        items.append({row, QString::number(k + 1), QLocale().toString(found.at(k).similarity, 'f', 3),
                       elideText(set.texts.at(row), 200), u"#%1 %2"_s.arg(row + 1).arg(set.texts.at(row)), true,
                       l < set.labelNames.size() ? l : -1});
     }

@@ -6,7 +6,6 @@
 #include "core/net/EmbeddingProvider.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
-#include "ui/common/Plural.h"
 #include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/embeddings/EmbeddingsAnalysis.h"
@@ -43,8 +42,8 @@ constexpr qsizetype kDraftLimit = 2 * 1024 * 1024; // editor text kept in the dr
 QString formatSeconds(double seconds)
 {
     if (seconds < 60)
-        return u"%1 s"_s.arg(seconds, 0, 'f', seconds < 10 ? 1 : 0);
-    return u"%1 min %2 s"_s.arg(int(seconds) / 60).arg(int(seconds) % 60);
+        return QCoreApplication::translate("ui::EmbeddingsTab", "%L1 s").arg(seconds, 0, 'f', seconds < 10 ? 1 : 0);
+    return QCoreApplication::translate("ui::EmbeddingsTab", "%1 min %2 s").arg(int(seconds) / 60).arg(int(seconds) % 60);
 }
 
 } // namespace
@@ -257,7 +256,7 @@ void EmbeddingsTab::embed()
     m_form->progress()->setValue(0);
     m_form->progress()->show();
     const QString busy
-        = tr("Embedding %1 with %2…").arg(plural(texts.size(), tr("text"), tr("texts")), m_runProvider->displayName());
+        = tr("Embedding %Ln text(s) with %1…", nullptr, int(texts.size())).arg(m_runProvider->displayName());
     setStatus(busy); // out of an earlier error's colour
     m_run->start(job, busy);
     m_runId = call.isValid() && m_run->recorder() ? m_run->recorder()->begin(tabKey(), call) : 0;
@@ -265,13 +264,13 @@ void EmbeddingsTab::embed()
         m_form->progress()->setValue(done);
         const int cached = job->cached();
         const double seconds = job->sendingMs() / 1000.0;
-        QString line = tr("%1 of %2 embedded").arg(done).arg(total);
+        QString line = tr("%L1 of %L2 embedded").arg(done).arg(total);
         if (cached > 0)
-            line += tr(" · %1 from the cache").arg(cached);
+            line += tr(" · %L1 from the cache").arg(cached);
         const int fetched = done - cached;
         if (fetched > 0 && seconds > 0) {
             const double rate = fetched / seconds;
-            line += tr(" · %1 texts/s · %2 left").arg(rate, 0, 'f', 0).arg(formatSeconds((total - done) / rate));
+            line += tr(" · %L1 texts/s · %2 left").arg(rate, 0, 'f', 0).arg(formatSeconds((total - done) / rate));
         }
         setStatus(line);
     });
@@ -305,7 +304,7 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
                                   job->state() == core::ApiJob::State::Succeeded  ? core::RunStatus::Succeeded
                                   : job->state() == core::ApiJob::State::Canceled ? core::RunStatus::Canceled
                                                                                    : core::RunStatus::Failed,
-                                  tr("%1 vectors, %2 from the cache").arg(done).arg(job->cached()),
+                                  tr("%L1 vectors, %L2 from the cache").arg(done).arg(job->cached()),
                                   job->state() == core::ApiJob::State::Failed ? errorText(job->error()) : QString(),
                                   job->sendingMs());
     m_runId = 0;
@@ -320,10 +319,10 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
         m_form->progress()->hide();
         const bool kept = m_cache && done > job->cached();
         if (job->state() == core::ApiJob::State::Canceled)
-            setStatus(tr("Cancelled after %1 of %2.").arg(done).arg(total)
+            setStatus(tr("Cancelled after %L1 of %L2.").arg(done).arg(total)
                       + (kept ? tr(" The finished ones are in the cache: Resume sends only the rest.") : QString()));
         else
-            setStatus(tr("Embedding failed after %1 of %2: %3").arg(done).arg(total).arg(errorText(job->error()))
+            setStatus(tr("Embedding failed after %L1 of %L2: %3").arg(done).arg(total).arg(errorText(job->error()))
                           + (kept ? tr(" The finished ones are kept: Resume sends only the rest.") : QString()) + cacheNote,
                       true);
         m_form->resumeButton()->setVisible(true);
@@ -341,11 +340,11 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
     m_pendingQuery.clear();
     m_side->clearResults();
     m_views->resetForNewSet();
-    QString line = tr("%1 vectors of %2 dimensions").arg(set().rows()).arg(set().dims);
+    QString line = tr("%L1 vectors of %L2 dimensions").arg(set().rows()).arg(set().dims);
     if (job->cached() > 0)
-        line += tr(" · %1 from the cache").arg(job->cached());
+        line += tr(" · %L1 from the cache").arg(job->cached());
     if (job->sent() > 0 && seconds > 0)
-        line += tr(" · %1 sent in %2 (%3 texts/s)").arg(job->sent()).arg(formatSeconds(seconds)).arg(job->sent() / seconds, 0, 'f', 0);
+        line += tr(" · %L1 sent in %2 (%L3 texts/s)").arg(job->sent()).arg(formatSeconds(seconds)).arg(job->sent() / seconds, 0, 'f', 0);
     setStatus(line + u'.' + cacheNote);
     m_analysis->buildIndex();
     m_views->startProjection();
@@ -420,7 +419,7 @@ void EmbeddingsTab::onSearchFinished(core::BatchJob *batch)
 void EmbeddingsTab::showSearchHits(const core::Embedding &vector, const QString &q)
 {
     const int hits = m_side->showSearchHits(vector);
-    setStatus(tr("%1 for “%2”, ringed on the map.").arg(plural(hits, tr("hit"), tr("hits")), elideText(q, 60)));
+    setStatus(tr("%Ln hit(s) for “%1”, ringed on the map.", nullptr, int(hits)).arg(elideText(q, 60)));
     Q_EMIT searchFinished();
 }
 
@@ -560,7 +559,7 @@ void EmbeddingsTab::restoreRun(const core::RunRecord &run)
     m_form->model()->setEditText(model);
     if (!texts.isEmpty())
         setTextsAndLabels(texts, {});
-    setStatus(tr("Restored the run's first batch (%1). %2").arg(plural(texts.size(), tr("text"), tr("texts")), run.response));
+    setStatus(tr("Restored the run's first batch (%Ln text(s)). %1", nullptr, int(texts.size())).arg(run.response));
 }
 
 } // namespace ui

@@ -213,7 +213,7 @@ void EmbeddingsViews::showMatrix(const QList<int> &rows)
         labelIndex.append(set.labelIndex.value(r, -1));
         texts.append(set.texts.value(r));
     }
-    m_matrixNote->setText(tr("Computing the %1 × %1 matrix…").arg(dataRows.size()));
+    m_matrixNote->setText(tr("Computing the %L1 × %L1 matrix…").arg(dataRows.size()));
     m_analysis->computeMatrix(dataRows, byLabel, labels,
                               [=, this](core::analysis::SimilarityMatrix &&matrix, const std::vector<int> &order) {
                                   if (matrix.size == 0 || order.empty()) {
@@ -222,7 +222,7 @@ void EmbeddingsViews::showMatrix(const QList<int> &rows)
                                   }
                                   m_matrix->setMatrix(std::move(matrix), order, dataRows, labelIndex,
                                                       m_analysis->set().labelNames, texts);
-                                  m_matrixNote->setText(tr("%1 texts, %2. Hover a cell to see both texts.")
+                                  m_matrixNote->setText(tr("%L1 texts, %2. Hover a cell to see both texts.")
                                                             .arg(dataRows.size())
                                                             .arg(byLabel ? tr("grouped by label") : tr("in clustering order")));
                                   Q_EMIT matrixReady();

@@ -4,6 +4,7 @@
 #include "ui/common/Palette.h"
 #include "ui/embeddings/MapView.h"
 
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -111,7 +112,7 @@ QString MatrixView::cellText(int displayRow, int displayColumn) const
         const QString text = m_texts.value(i);
         return u"#%1%2 %3"_s.arg(m_rows.value(i, i) + 1).arg(label, elideText(text, 160));
     };
-    return tr("cosine similarity %1\n%2\n%3").arg(QString::number(m_matrix.at(a, b), 'f', 4), describe(a), describe(b));
+    return tr("cosine similarity %L1\n%2\n%3").arg(m_matrix.at(a, b), 0, 'f', 4).arg(describe(a), describe(b));
 }
 
 void MatrixView::paintEvent(QPaintEvent *)
@@ -148,8 +149,8 @@ void MatrixView::paintEvent(QPaintEvent *)
         p.fillRect(QRectF(bar.left(), bar.bottom() - y - 1, bar.width(), 1), sequentialColor(y / bar.height()));
     p.setPen(palette().color(QPalette::Text));
     p.drawRect(bar);
-    p.drawText(QPointF(bar.right() + 4, bar.top() + 10), QString::number(m_high, 'f', 2));
-    p.drawText(QPointF(bar.right() + 4, bar.bottom()), QString::number(m_low, 'f', 2));
+    p.drawText(QPointF(bar.right() + 4, bar.top() + 10), QLocale().toString(m_high, 'f', 2));
+    p.drawText(QPointF(bar.right() + 4, bar.bottom()), QLocale().toString(m_low, 'f', 2));
     p.drawText(QRectF(bar.left() - 4, bar.bottom() + 4, 80, 32), Qt::AlignLeft | Qt::TextWordWrap, tr("cosine\nsimilarity"));
 }
 

@@ -18,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
@@ -39,7 +40,7 @@ namespace {
 QString percent(double logp)
 {
     const double p = std::exp(logp) * 100.0;
-    return p >= 0.1 ? QStringLiteral("%1%").arg(p, 0, 'f', 1) : QStringLiteral("%1%").arg(p, 0, 'g', 2);
+    return p >= 0.1 ? QStringLiteral("%L1%").arg(p, 0, 'f', 1) : QStringLiteral("%L1%").arg(p, 0, 'g', 2);
 }
 
 } // namespace
@@ -415,7 +416,7 @@ void ExplanationResultsView::updateScale()
     }
     QString caption;
     if (m_result) {
-        const QString value = QString::number(scale.extent(), 'g', 3);
+        const QString value = QLocale().toString(scale.extent(), 'g', 3);
         if (m_fixScale->isChecked())
             caption = tr("fixed scale ±%1").arg(value);
         else if (m_pinned)
@@ -549,18 +550,18 @@ void ExplanationResultsView::showWhatIf(const WhatIfOutcome &outcome)
                     .arg(Palette::current().quoteBackground.name())
                     .arg(outcome.completion[k].toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
         if (outcome.completionLogProb[k])
-            html += tr("P(this completion) = %1 (log %2)").arg(percent(*outcome.completionLogProb[k])).arg(*outcome.completionLogProb[k], 0, 'f', 3);
+            html += tr("P(this completion) = %1 (log %L2)").arg(percent(*outcome.completionLogProb[k])).arg(*outcome.completionLogProb[k], 0, 'f', 3);
         if (outcome.targetLogProb[k] && !target.isEmpty())
-            html += QStringLiteral("<br>") + tr("P(target) = %1 (log %2)").arg(percent(*outcome.targetLogProb[k])).arg(*outcome.targetLogProb[k], 0, 'f', 3);
+            html += QStringLiteral("<br>") + tr("P(target) = %1 (log %L2)").arg(percent(*outcome.targetLogProb[k])).arg(*outcome.targetLogProb[k], 0, 'f', 3);
         return html + QStringLiteral("</td>");
     };
     QString html = QStringLiteral("<table width='100%' cellspacing='6'><tr>");
     html += column(0, tr("Original"));
-    html += column(1, tr("With controls (factor %1 on %n span(s))", nullptr, outcome.spanCount).arg(outcome.factor));
+    html += column(1, tr("With controls (factor %L1 on %n span(s))", nullptr, outcome.spanCount).arg(outcome.factor));
     html += QStringLiteral("</tr></table>");
     if (outcome.targetLogProb[0] && outcome.targetLogProb[1] && !target.isEmpty()) {
         const double delta = *outcome.targetLogProb[1] - *outcome.targetLogProb[0];
-        html += tr("Δ log P(target) = %1%2 (the target became %3× as likely)")
+        html += tr("Δ log P(target) = %1%L2 (the target became %L3× as likely)")
                     .arg(delta >= 0 ? QStringLiteral("+") : QString())
                     .arg(delta, 0, 'f', 3)
                     .arg(std::exp(delta), 0, 'g', 3);

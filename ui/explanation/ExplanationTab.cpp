@@ -2,6 +2,7 @@
 #include "ui/explanation/ExplanationTab.h"
 
 #include "core/storage/DraftValue.h"
+#include "ui/common/ErrorText.h"
 #include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/explanation/ExplanationExporter.h"
@@ -172,7 +173,7 @@ void ExplanationTab::stop()
 
 void ExplanationTab::onExplained(core::ApiJob *job)
 {
-    const QString elapsed = tr("%1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
+    const QString elapsed = tr("%L1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
     switch (job->state()) {
     case core::ApiJob::State::Succeeded: {
         const core::ExplanationResponse &response = static_cast<core::ExplanationJob *>(job)->result();
@@ -357,7 +358,7 @@ void ExplanationTab::restoreRun(const core::RunRecord &run)
         showResponse(*request, *response);
         m_form->setStatusText(tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));
     } else {
-        m_form->setStatusText(run.error.isEmpty() ? tr("Restored (%1).").arg(core::runStatusName(run.status)) : run.error);
+        m_form->setStatusText(run.error.isEmpty() ? tr("Restored (%1).").arg(runStatusText(run.status)) : run.error);
     }
 }
 

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTextLayout>
@@ -34,7 +35,7 @@ QString shortText(QString text, int max = 60)
 
 QString signedScore(double score)
 {
-    return (score > 0 ? QStringLiteral("+") : QString()) + QString::number(score, 'g', 8);
+    return (score > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(score, 'g', 8);
 }
 
 } // namespace
@@ -429,7 +430,7 @@ QString HeatmapView::spanDescription(int index) const
         what = tr("token id %1 (position %2 of item %3)").arg(s.text).arg(s.start + 1).arg(s.item + 1);
         break;
     case ScoredSpan::Kind::Image:
-        what = tr("image tile at %1%, %2% (%3% × %4%) of item %5")
+        what = tr("image tile at %L1%, %L2% (%L3% × %L4%) of item %5")
                    .arg(s.rect.left * 100, 0, 'f', 0)
                    .arg(s.rect.top * 100, 0, 'f', 0)
                    .arg(s.rect.width * 100, 0, 'f', 0)

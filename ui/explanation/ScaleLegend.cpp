@@ -18,7 +18,7 @@ void ScaleLegend::setScale(const ScoreScale &scale, const QString &caption)
 {
     m_scale = scale;
     m_caption = caption;
-    QString description = tr("From %1 (blue, against the target) through 0 (white) to %2 (red, for the target)")
+    QString description = tr("From %L1 (blue, against the target) through 0 (white) to %L2 (red, for the target)")
                               .arg(-scale.extent(), 0, 'g', 4)
                               .arg(scale.extent(), 0, 'g', 4);
     if (!caption.isEmpty())
@@ -52,8 +52,8 @@ void ScaleLegend::paintLegend(QPainter *painter, const QRectF &rect, const Score
     painter->setPen(textColor);
     const double textTop = ramp.bottom() + 2;
     const QRectF textRect(ramp.left(), textTop, ramp.width(), fm.height() + 2);
-    const QString low = QStringLiteral("−%1  ").arg(scale.extent(), 0, 'g', 4) + QObject::tr("against the target");
-    const QString high = QObject::tr("for the target") + QStringLiteral("  +%1").arg(scale.extent(), 0, 'g', 4);
+    const QString low = QStringLiteral("−%L1  ").arg(scale.extent(), 0, 'g', 4) + QObject::tr("against the target");
+    const QString high = QObject::tr("for the target") + QStringLiteral("  +%L1").arg(scale.extent(), 0, 'g', 4);
     painter->drawText(textRect, Qt::AlignLeft | Qt::AlignTop, low);
     painter->drawText(textRect, Qt::AlignRight | Qt::AlignTop, high);
     painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignTop, QStringLiteral("0"));

@@ -5,6 +5,7 @@
 #include "ui/explanation/HeatmapView.h"
 
 #include <QColor>
+#include <QLocale>
 
 using core::analysis::ScoredSpan;
 
@@ -99,7 +100,7 @@ QVariant SpanTableModel::data(const QModelIndex &index, int role) const
     case Text:
         if (role == Qt::DisplayRole || role == Qt::UserRole || role == Qt::ToolTipRole) {
             if (s.kind == ScoredSpan::Kind::Image)
-                return tr("tile %1%, %2% · %3%×%4%")
+                return tr("tile %L1%, %L2% · %L3%×%L4%")
                     .arg(s.rect.left * 100, 0, 'f', 0)
                     .arg(s.rect.top * 100, 0, 'f', 0)
                     .arg(s.rect.width * 100, 0, 'f', 0)
@@ -113,7 +114,7 @@ QVariant SpanTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Score:
         if (role == Qt::DisplayRole)
-            return QString::number(s.score, 'g', 4);
+            return QLocale().toString(s.score, 'g', 4);
         if (role == Qt::UserRole)
             return s.score;
         if (role == Qt::ToolTipRole)

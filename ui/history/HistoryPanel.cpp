@@ -3,11 +3,13 @@
 
 #include "ui/common/Palette.h"
 #include "ui/common/Theme.h"
+#include "ui/common/ErrorText.h"
 
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -70,16 +72,21 @@ int HistoryPanel::rowCount() const
 
 void HistoryPanel::refresh()
 {
+    // The tab column names a tab as the filter does (translated); the stored name is the key.
+    const auto tabName = [this](const QString &tab) {
+        const int i = m_tab->findData(tab);
+        return i > 0 ? m_tab->itemText(i) : tab;
+    };
     const QList<core::RunRecord> runs = m_store->search(m_search->text().trimmed(), m_tab->currentData().toString());
     m_list->clear();
     QList<QTreeWidgetItem *> items;
     for (const core::RunRecord &r : runs) {
         QString tokens;
         if (r.promptTokens >= 0 || r.completionTokens >= 0)
-            tokens = QStringLiteral("%1 → %2").arg(std::max(0, r.promptTokens)).arg(std::max(0, r.completionTokens));
+            tokens = QStringLiteral("%L1 → %L2").arg(std::max(0, r.promptTokens)).arg(std::max(0, r.completionTokens));
         auto *item = new QTreeWidgetItem(QStringList{
-            r.startedAt.toLocalTime().toString(QStringLiteral("MMM d, HH:mm:ss")), r.tab, r.model, core::runStatusName(r.status),
-            r.durationMs >= 0 ? QStringLiteral("%1 s").arg(r.durationMs / 1000.0, 0, 'f', 2) : QString(), tokens, r.summary()});
+            QLocale().toString(r.startedAt.toLocalTime(), tr("MMM d, HH:mm:ss")), tabName(r.tab), r.model, runStatusText(r.status),
+            r.durationMs >= 0 ? tr("%L1 s").arg(r.durationMs / 1000.0, 0, 'f', 2) : QString(), tokens, r.summary()});
         item->setData(0, Qt::UserRole, r.id);
         item->setToolTip(6, r.error.isEmpty() ? r.summary() : r.error);
         if (r.status == core::RunStatus::Failed || r.status == core::RunStatus::Interrupted)

@@ -4,6 +4,7 @@
 #include "ui/common/Palette.h"
 
 #include <QBrush>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -60,7 +61,7 @@ QVariant SteeringLibraryModel::data(const QModelIndex &index, int role) const
         case Profile:
             return e.profile;
         default:
-            return e.createdAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
+            return QLocale().toString(e.createdAt.toLocalTime(), QLocale::ShortFormat);
         }
         break;
     case Qt::ToolTipRole:

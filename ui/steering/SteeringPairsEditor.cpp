@@ -3,7 +3,6 @@
 
 #include "core/export/TableText.h"
 #include "core/storage/SteeringLibrary.h"
-#include "ui/common/Plural.h"
 #include "ui/common/Theme.h"
 #include "ui/steering/PairTableModel.h"
 #include "ui/steering/SteeringWidgets.h"
@@ -99,7 +98,7 @@ SteeringPairsEditor::SteeringPairsEditor(QWidget *parent)
         const QString path = QFileDialog::getSaveFileName(this, tr("Export pairs"), u"steering-pairs.csv"_s, tr("CSV (*.csv)"));
         QString error;
         if (!path.isEmpty())
-            Q_EMIT message(exportCsv(path, &error) ? tr("Exported %1 to %2.").arg(plural(m_model->rowCount(), tr("pair"), tr("pairs")), path) : error);
+            Q_EMIT message(exportCsv(path, &error) ? tr("Exported %Ln pair(s) to %1.", nullptr, m_model->rowCount()).arg(path) : error);
     });
     connect(m_createButton, &QPushButton::clicked, this, &SteeringPairsEditor::createRequested);
     connect(copyId, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_idEdit->text().trimmed()); });
@@ -220,7 +219,7 @@ void SteeringPairsEditor::flagProblems()
     if (count == 0)
         m_validation->setText(tr("Add at least one pair: a negative example and its positive rewrite."));
     else if (problems.isEmpty())
-        m_validation->setText(tr("%1, ready to send.").arg(plural(count, tr("pair"), tr("pairs"))));
+        m_validation->setText(tr("%Ln pair(s), ready to send.", nullptr, int(count)));
     else
         m_validation->setText(coloredHtml(tr("Fix before sending: %1.").arg(messages.join(u"; "_s)).toHtmlEscaped(), TextRole::Warning));
     m_createButton->setEnabled(count > 0 && problems.isEmpty() && !(m_busy && m_busy()));
@@ -239,7 +238,7 @@ bool SteeringPairsEditor::importCsv(const QString &path, QString *error)
         return false;
     }
     setExamples(*pairs);
-    Q_EMIT message(tr("Imported %1 from %2.").arg(plural(pairs->size(), tr("pair"), tr("pairs")), path));
+    Q_EMIT message(tr("Imported %Ln pair(s) from %1.", nullptr, int(pairs->size())).arg(path));
     return true;
 }
 

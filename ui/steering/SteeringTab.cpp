@@ -4,7 +4,6 @@
 #include "core/export/SteeringExamples.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
-#include "ui/common/Plural.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/RunController.h"
 #include "ui/steering/PairTableModel.h"
@@ -531,17 +530,17 @@ void SteeringTab::onStreamEnded(int side, core::ApiJob *job)
     }
     // Only what the model streamed is counted; a failed side is named as failed.
     const auto summary = [this](int s) {
-        const QString characters = plural(m_outputs[s]->toPlainText().size(), tr("character"), tr("characters"));
+        const int characters = int(m_outputs[s]->toPlainText().size());
         switch (m_sideStates[s]) {
         case core::ApiJob::State::Failed:
-            return m_outputs[s]->toPlainText().isEmpty() ? tr("failed") : tr("failed after %1").arg(characters);
+            return m_outputs[s]->toPlainText().isEmpty() ? tr("failed") : tr("failed after %Ln character(s)", nullptr, characters);
         case core::ApiJob::State::Canceled:
-            return tr("stopped after %1").arg(characters);
+            return tr("stopped after %Ln character(s)", nullptr, characters);
         case core::ApiJob::State::Running:
         case core::ApiJob::State::Succeeded:
             break;
         }
-        return characters;
+        return tr("%Ln character(s)", nullptr, characters);
     };
     m_sides[side]->setStatus(tr("Done. A: %1 · B: %2").arg(summary(0), summary(1)));
     Q_EMIT abFinished();
@@ -597,7 +596,7 @@ void SteeringTab::restoreRun(const core::RunRecord &run)
     setExamples(request->examples);
     if (const auto answer = run.responseAs<core::CreateSteeringConceptResponse>(&error))
         setConceptId(answer->id);
-    m_conceptRun->setStatus(tr("Restored the pairs of a %1 run (%2).").arg(core::runStatusName(run.status), run.startedAt.toLocalTime().toString()));
+    m_conceptRun->setStatus(tr("Restored the pairs of a %1 run (%2).").arg(runStatusText(run.status), run.startedAt.toLocalTime().toString()));
 }
 
 } // namespace ui

@@ -3,7 +3,6 @@
 
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
-#include "ui/common/Plural.h"
 #include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/common/TextHit.h"
@@ -361,7 +360,7 @@ void TokenizerTab::onTokenized(core::ApiJob *job)
         return; // the status line says Stopped or the error
     auto *tokenization = static_cast<core::TokenizationJob *>(job);
     showResult(m_pendingText, tokenization->result());
-    m_run->setStatus(tr("Tokenized in %1 ms").arg(job->elapsedMs()));
+    m_run->setStatus(tr("Tokenized in %L1 ms").arg(job->elapsedMs()));
     m_run->setTokens(int(m_ids.size()));
 }
 
@@ -382,13 +381,13 @@ void TokenizerTab::showResult(const QString &text, const core::TokenizationRespo
     fillTokens(m_view->document(), m_spans);
 
     const qsizetype count = std::max(m_tokens.size(), m_ids.size());
-    QStringList parts{plural(count, tr("token"), tr("tokens")), plural(text.size(), tr("character"), tr("characters"))};
+    QStringList parts{tr("%Ln token(s)", nullptr, int(count)), tr("%Ln character(s)", nullptr, int(text.size()))};
     if (count > 0)
-        parts << tr("%1 characters per token").arg(double(text.size()) / double(count), 0, 'f', 2);
+        parts << tr("%L1 characters per token").arg(double(text.size()) / double(count), 0, 'f', 2);
     if (!m_spans.isEmpty() && m_spans.first().addedSpace)
         parts << tr("the tokenizer added a leading space");
     if (placed < m_tokens.size())
-        parts << tr("%1 could not be placed over the text").arg(plural(m_tokens.size() - placed, tr("token"), tr("tokens")));
+        parts << tr("%Ln token(s) could not be placed over the text", nullptr, int(m_tokens.size() - placed));
     if (!response.tokens)
         parts << tr("the answer has no token strings");
     m_count->setText(parts.join(u" · "_s));
@@ -498,8 +497,8 @@ void TokenizerTab::onDetokenized(core::ApiJob *job)
         return;
     const QString text = static_cast<core::DetokenizationJob *>(job)->result().result;
     m_detokenized->setPlainText(text);
-    m_detokenize->setStatus(tr("%1 → %2").arg(plural(m_pendingIdCount, tr("id"), tr("ids")),
-                                              plural(text.size(), tr("character"), tr("characters"))));
+    m_detokenize->setStatus(tr("%Ln id(s)", nullptr, int(m_pendingIdCount)) + u" → "_s
+                            + tr("%Ln character(s)", nullptr, int(text.size())));
 }
 
 QString TokenizerTab::detokenizedText() const
@@ -551,7 +550,7 @@ void TokenizerTab::restoreRun(const core::RunRecord &run)
         showResult(request->prompt, *response);
         m_status->setText(tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));
     } else {
-        m_status->setText(run.error.isEmpty() ? tr("Restored (%1).").arg(core::runStatusName(run.status)) : run.error);
+        m_status->setText(run.error.isEmpty() ? tr("Restored (%1).").arg(runStatusText(run.status)) : run.error);
     }
 }
 

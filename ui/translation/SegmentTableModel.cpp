@@ -4,6 +4,7 @@
 #include "ui/common/Palette.h"
 
 #include <QBrush>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -97,7 +98,7 @@ QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
         case Translation:
             return r.translation;
         case Score:
-            return r.score ? QString::number(*r.score, 'f', 3) : QString();
+            return r.score ? QLocale().toString(*r.score, 'f', 3) : QString();
         }
         break;
     case Qt::BackgroundRole:

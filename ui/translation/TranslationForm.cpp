@@ -101,7 +101,15 @@ QString TranslationForm::languageCode(const QString &text)
 QString TranslationForm::languageLabel(const QString &code)
 {
     const QLocale locale(code);
-    const QString name = locale.language() == QLocale::C ? code : QLocale::languageToString(locale.language());
+    // Qt names languages only in English or in themselves: in another UI language, in themselves
+    // ("Deutsch (de)", "Français (fr)").
+    const QLocale::Language ui = QLocale().language();
+    QString name = locale.language() == QLocale::C                          ? code
+                   : ui == QLocale::English || ui == QLocale::C || ui == QLocale::AnyLanguage ? QLocale::languageToString(locale.language())
+                   : locale.language() == QLocale::English                   ? u"English"_s // not "American English"
+                                                                             : locale.nativeLanguageName();
+    if (!name.isEmpty())
+        name[0] = name.at(0).toUpper();
     return u"%1 (%2)"_s.arg(name, code);
 }
 

@@ -4,7 +4,6 @@
 #include "core/export/TranslationLines.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
-#include "ui/common/Plural.h"
 #include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/translation/SegmentTableModel.h"
@@ -257,9 +256,8 @@ void TranslationTab::onTranslated(core::ApiJob *job)
         return; // the status line says Stopped or the error
     const core::TranslationResponse &response = static_cast<core::TranslationJob *>(job)->result();
     m_view->showResponse(m_pendingText, response);
-    m_run->setStatus(tr("Translated in %1 s · %2")
-                         .arg(job->elapsedMs() / 1000.0, 0, 'f', 2)
-                         .arg(plural(m_view->segments().size(), tr("segment"), tr("segments"))));
+    m_run->setStatus(tr("Translated in %L1 s · %Ln segment(s)", nullptr, int(m_view->segments().size()))
+                         .arg(job->elapsedMs() / 1000.0, 0, 'f', 2));
     m_run->setTokens(response.numTokensPromptTotal.value_or(-1));
 }
 
@@ -281,7 +279,7 @@ void TranslationTab::startLines()
     m_progress->setValue(0);
     m_progress->setVisible(true);
     setBusy(true);
-    m_run->setStatus(tr("Translating %1…").arg(plural(m_lines.size(), tr("line"), tr("lines"))));
+    m_run->setStatus(tr("Translating %Ln line(s)…", nullptr, int(m_lines.size())));
     while (m_nextLine < m_lines.size() && m_jobs.size() < TranslationForm::LinesInFlight)
         startLine(m_nextLine++);
 }
@@ -325,8 +323,8 @@ void TranslationTab::lineFinished(int row, core::TranslationJob *job)
     // Every line is done: the table's text as the translation, the mean score on top.
     m_view->showLines();
     m_run->setStatus(m_failedLines == 0
-                         ? tr("%1 translated in %2 s").arg(plural(m_lines.size(), tr("line"), tr("lines"))).arg(m_clock.elapsed() / 1000.0, 0, 'f', 2)
-                         : tr("%1 of %2 lines failed. First error: %3").arg(m_failedLines).arg(m_lines.size()).arg(m_firstLineError));
+                         ? tr("%Ln line(s) translated in %L1 s", nullptr, int(m_lines.size())).arg(m_clock.elapsed() / 1000.0, 0, 'f', 2)
+                         : tr("%L1 of %Ln line(s) failed. First error: %2", nullptr, int(m_lines.size())).arg(m_failedLines).arg(m_firstLineError));
     core::TranslationLines answer;
     for (const TranslationView::Segment &s : m_view->segments())
         answer.lines.append({s.source, s.translation, s.score, {}});
@@ -445,7 +443,7 @@ void TranslationTab::restoreRun(const core::RunRecord &run)
         m_view->showResponse(request->source, *response);
         m_run->setStatus(restored);
     } else {
-        m_run->setStatus(run.error.isEmpty() ? tr("Restored (%1); translate again to see the results.").arg(core::runStatusName(run.status)) : run.error);
+        m_run->setStatus(run.error.isEmpty() ? tr("Restored (%1); translate again to see the results.").arg(runStatusText(run.status)) : run.error);
     }
 }
 

@@ -3,7 +3,6 @@
 
 #include "core/export/TableText.h"
 #include "ui/common/ParameterTips.h"
-#include "ui/common/Plural.h"
 #include "ui/common/TextHit.h"
 #include "ui/common/Theme.h"
 #include "ui/translation/SegmentTableModel.h"
@@ -164,7 +163,7 @@ void TranslationView::clearResults(bool keepMarks, bool resetScoreStyle)
 void TranslationView::showResponse(const QString &text, const core::TranslationResponse &response)
 {
     m_score = response.score;
-    m_scoreLabel->setText(response.score ? tr("score %1").arg(*response.score, 0, 'f', 3) : tr("no score"));
+    m_scoreLabel->setText(response.score ? tr("score %L1").arg(*response.score, 0, 'f', 3) : tr("no score"));
     if (response.score) {
         m_styledScore = *response.score;
         styleScoreLabel();
@@ -254,7 +253,7 @@ void TranslationView::showLines()
     fillSegments();
     if (scored > 0) {
         m_score = sum / scored;
-        m_scoreLabel->setText(tr("mean score %1").arg(*m_score, 0, 'f', 3));
+        m_scoreLabel->setText(tr("mean score %L1").arg(*m_score, 0, 'f', 3));
     }
     fitNumberAndScoreColumns();
 }
@@ -387,7 +386,7 @@ void TranslationView::copyTable()
     for (const int r : std::as_const(rows))
         cells.append(m_model->rowTexts(r));
     QApplication::clipboard()->setText(core::tableToTabSeparated(cells));
-    m_status->setText(tr("Copied %1.").arg(plural(rows.size(), tr("row"), tr("rows"))));
+    m_status->setText(tr("Copied %Ln row(s).", nullptr, int(rows.size())));
 }
 
 void TranslationView::chooseExportFile()
@@ -400,7 +399,7 @@ void TranslationView::chooseExportFile()
     if (path.isEmpty())
         return;
     QString error;
-    m_status->setText(exportCsv(path, &error) ? tr("Exported %1 to %2.").arg(plural(m_model->rowCount(), tr("row"), tr("rows")), path) : error);
+    m_status->setText(exportCsv(path, &error) ? tr("Exported %Ln row(s) to %1.", nullptr, m_model->rowCount()).arg(path) : error);
 }
 
 } // namespace ui
