@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sandbox/Translator.h"
 
+#include "sandbox/Cancellation.h"
 #include "sandbox/TextSpans.h"
 #include "sandbox/translation/FreeDict.h"
 #include "sandbox/translation/WordByWord.h"
@@ -110,6 +111,8 @@ core::TranslationResponse translateWith(const QString &source, const QString &la
     double totalLength = 0;
     QStringList translated;
     for (const auto &[start, length] : segments(source, {}, u"sentence"_s, QString())) {
+        if (cancelled()) // the handler answers cancelledReply()
+            break;
         const QString sentence = source.mid(start, length);
         const translation::SentenceTranslation out = language == u"de"_s ? translation::englishToGerman(sentence, *dict)
                                                                           : translation::germanToEnglish(sentence, *dict);

@@ -73,6 +73,8 @@ private:
     int m_clause = 0;
     QHash<int, Person> m_person;
     bool m_subject = false, m_finite = false, m_afterBe = false, m_wantInfinitive = false;
+    bool m_pluralSubject = false; // "the man and the woman"
+    QSet<int> m_subordinate;      // clauses after dass, weil, wenn: the verb goes last
     qsizetype m_doAt = -1;
     QString m_finiteVerb;
     QString m_lastVerb; // the German verb objects belong to (helfen takes a dative)
@@ -126,7 +128,7 @@ void EnglishSentence::expand(const QList<SourceToken> &tokens)
 void EnglishSentence::newClause()
 {
     ++m_clause;
-    m_subject = m_finite = m_afterBe = m_wantInfinitive = false;
+    m_subject = m_finite = m_afterBe = m_wantInfinitive = m_pluralSubject = false;
     m_doAt = -1;
     m_finiteVerb.clear();
     m_lastVerb.clear();
@@ -157,11 +159,16 @@ WordChoice EnglishSentence::noun(const QString &word, bool *plural)
     WordChoice c = chooseTranslation(m_dict, lower, Pos::Noun, true);
     if (!c.found && word.at(0).isUpper())
         c = chooseTranslation(m_dict, word, Pos::Noun, true);
-    if (c.found) {
+    // "keys" has an entry of its own (Tastatur); a plural form is read as its singular's plural
+    const bool pluralForm = (lower.endsWith(u's') && !lower.endsWith(u"ss"_s) && lower.size() > 3) ||
+                            irregularForms().contains(lower);
+    if (c.found && (c.gender == Gender::Plural || !pluralForm)) {
         *plural = c.gender == Gender::Plural;
         return c;
     }
-    for (const QString &lemma : lemmaCandidates(lower).mid(1)) {
+    for (const QString &lemma : lemmaCandidates(lower)) {
+        if (lemma == lower)
+            continue;
         c = chooseTranslation(m_dict, lemma, Pos::Noun, true);
         if (c.found) {
             *plural = true;
@@ -169,6 +176,10 @@ WordChoice EnglishSentence::noun(const QString &word, bool *plural)
             c.gender = Gender::Plural;
             return c;
         }
+    }
+    if (c.found) {
+        *plural = c.gender == Gender::Plural;
+        return c;
     }
     return chooseTranslation(m_dict, lower, Pos::Any);
 }
@@ -244,7 +255,9 @@ void EnglishSentence::nounPhrase(qsizetype &i, std::optional<std::pair<QString, 
         if (!isContent(j))
             break;
         if (isContent(j + 1)) {
-            const WordChoice compound = chooseTranslation(m_dict, lower + u' ' + m_items[j + 1].lower, Pos::Noun, true);
+            const WordChoice adjective = chooseTranslation(m_dict, lower, Pos::Adjective, true);
+            const WordChoice compound = adjective.found ? WordChoice()
+                                                        : chooseTranslation(m_dict, lower + u' ' + m_items[j + 1].lower, Pos::Noun, true);
             if (compound.found) {
                 head = compound;
                 headPlural = compound.gender == Gender::Plural;
@@ -252,7 +265,6 @@ void EnglishSentence::nounPhrase(qsizetype &i, std::optional<std::pair<QString, 
                 headSource = m_items[j].text;
                 break;
             }
-            const WordChoice adjective = chooseTranslation(m_dict, lower, Pos::Adjective, true);
             if (adjective.found) {
                 adjectives.append(adjective.text);
                 known();
@@ -283,7 +295,8 @@ void EnglishSentence::nounPhrase(qsizetype &i, std::optional<std::pair<QString, 
         nounText = pluralNoun(nounText, gender);
         gender = Gender::Plural;
     }
-    const bool subject = !preposition && !m_subject && !m_afterBe;
+    // the subject: the first noun phrase of the clause, also after the verb ("Where are my keys?")
+    const bool subject = !preposition && !m_subject;
     Case c = Case::Nominative;
     if (preposition)
         c = preposition->second;
@@ -323,7 +336,7 @@ void EnglishSentence::nounPhrase(qsizetype &i, std::optional<std::pair<QString, 
     put(nounText, role);
     if (subject) {
         m_subject = true;
-        m_person[m_clause] = gender == Gender::Plural ? Person::ThirdPlural : Person::Third;
+        m_person[m_clause] = gender == Gender::Plural || m_pluralSubject ? Person::ThirdPlural : Person::Third;
     }
     i = j + headWords;
 }
@@ -469,6 +482,14 @@ SentenceTranslation EnglishSentence::run()
             }
             continue;
         }
+        if (w == u"that"_s && m_finite && (determiners().contains(lowerAt(i + 1)) || pronouns().contains(lowerAt(i + 1)))) {
+            put(u"dass"_s);
+            known();
+            ++i;
+            newClause();
+            m_subordinate.insert(m_clause);
+            continue;
+        }
         const auto plain = plainWords().constFind(w);
         if (plain != plainWords().cend()) {
             QString text = *plain;
@@ -486,8 +507,14 @@ SentenceTranslation EnglishSentence::run()
             else
                 put(text);
             static const QSet<QString> joins{u"and"_s, u"or"_s, u"but"_s, u"because"_s};
-            if (joins.contains(w) || ((w == u"if"_s || w == u"when"_s) && i > 0))
+            if ((w == u"and"_s || w == u"or"_s) && m_subject && !m_finite) { // a second subject
+                m_subject = false;
+                m_pluralSubject = true;
+            } else if (joins.contains(w) || ((w == u"if"_s || w == u"when"_s) && i > 0)) {
                 newClause();
+                if (w == u"because"_s || w == u"if"_s || w == u"when"_s)
+                    m_subordinate.insert(m_clause);
+            }
             known();
             ++i;
             continue;
@@ -585,7 +612,12 @@ SentenceTranslation EnglishSentence::run()
                 break;
             }
         }
-        if (finite >= 0) {
+        if (finite >= 0 && m_subordinate.contains(clause[finite].clause)) { // "dass der Film gut war"
+            qsizetype last = clause.size();
+            while (last > 0 && clause[last - 1].role == Out::Punct)
+                --last;
+            clause.insert(last - 1, clause.takeAt(finite));
+        } else if (finite >= 0) {
             for (qsizetype k = finite + 2; k < clause.size(); ++k) {
                 if (clause[k].role == Out::TimeAdverb) {
                     clause.insert(finite + 1, clause.takeAt(k));

@@ -125,6 +125,13 @@ const QHash<QString, QString> &commonVerbs()
         {u"say"_s, u"sagen"_s},   {u"tell"_s, u"erzählen"_s}, {u"think"_s, u"denken"_s},  {u"love"_s, u"lieben"_s},
         {u"eat"_s, u"essen"_s},   {u"drink"_s, u"trinken"_s}, {u"read"_s, u"lesen"_s},    {u"speak"_s, u"sprechen"_s},
         {u"sleep"_s, u"schlafen"_s}, {u"help"_s, u"helfen"_s}, {u"buy"_s, u"kaufen"_s},   {u"rain"_s, u"regnen"_s},
+        {u"drive"_s, u"fahren"_s}, {u"open"_s, u"öffnen"_s},  {u"visit"_s, u"besuchen"_s}, {u"learn"_s, u"lernen"_s},
+        {u"sit"_s, u"sitzen"_s},  {u"stand"_s, u"stehen"_s},  {u"jump"_s, u"springen"_s}, {u"study"_s, u"studieren"_s},
+        {u"cook"_s, u"kochen"_s}, {u"write"_s, u"schreiben"_s}, {u"find"_s, u"finden"_s}, {u"wait"_s, u"warten"_s},
+        {u"understand"_s, u"verstehen"_s}, {u"stay"_s, u"bleiben"_s}, {u"meet"_s, u"treffen"_s}, {u"travel"_s, u"reisen"_s},
+        {u"ask"_s, u"fragen"_s},  {u"answer"_s, u"antworten"_s}, {u"hear"_s, u"hören"_s},  {u"feel"_s, u"fühlen"_s},
+        {u"bring"_s, u"bringen"_s}, {u"pay"_s, u"bezahlen"_s}, {u"try"_s, u"versuchen"_s}, {u"use"_s, u"benutzen"_s},
+        {u"watch"_s, u"sehen"_s}, {u"begin"_s, u"beginnen"_s}, {u"close"_s, u"schließen"_s}, {u"swim"_s, u"schwimmen"_s},
     };
     return table;
 }

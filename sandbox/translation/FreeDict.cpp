@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -114,7 +115,9 @@ std::unique_ptr<FreeDict> FreeDict::open(const QString &directory, const QString
             *error = message;
         return std::unique_ptr<FreeDict>();
     };
+    static std::atomic<quint64> ids{0};
     std::unique_ptr<FreeDict> dict(new FreeDict);
+    dict->m_id = ++ids;
     QFile index(directory + u'/' + name + u".index"_s);
     if (!index.open(QIODevice::ReadOnly))
         return fail(u"%1: %2"_s.arg(index.fileName(), index.errorString()));
@@ -225,11 +228,24 @@ QByteArray FreeDict::readData(qint64 offset, qint64 length) const
     const qint64 last = (offset + length - 1) / m_chunkLength;
     if (last + 1 >= qint64(m_chunkOffsets.size()))
         return {};
+    // The chunks inflated last on this thread (a sentence's words share chunks: "dog" and "dogs").
+    struct Cached
+    {
+        quint64 dict;
+        qint64 chunk;
+        QByteArray plain;
+    };
+    thread_local QList<Cached> cache;
     QFile file(m_dictPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
     QByteArray plain;
     for (qint64 c = first; c <= last; ++c) {
+        const auto hit = std::find_if(cache.cbegin(), cache.cend(), [&](const Cached &k) { return k.dict == m_id && k.chunk == c; });
+        if (hit != cache.cend()) {
+            plain += hit->plain;
+            continue;
+        }
+        if (!file.isOpen() && !file.open(QIODevice::ReadOnly))
+            return {};
         if (!file.seek(m_chunkOffsets[size_t(c)]))
             return {};
         const QByteArray packed = file.read(m_chunkOffsets[size_t(c) + 1] - m_chunkOffsets[size_t(c)]);
@@ -248,6 +264,9 @@ QByteArray FreeDict::readData(qint64 offset, qint64 length) const
             return {};
         out.truncate(int(produced));
         plain += out;
+        if (cache.size() >= 32)
+            cache.removeFirst();
+        cache.append({m_id, c, out});
     }
     const qint64 at = offset - first * m_chunkLength;
     if (at + length > plain.size())

@@ -67,6 +67,8 @@ public:
     bool contains(const QString &word) const;
 
     int headwordCount() const { return int(m_lines.size()); }
+    /// A number no other FreeDict of the process has: the key of per-thread caches.
+    quint64 id() const { return m_id; }
 
     ~FreeDict();
 
@@ -75,6 +77,7 @@ private:
     QByteArray readData(qint64 offset, qint64 length) const;
     std::pair<size_t, size_t> range(const QByteArray &key) const;
 
+    quint64 m_id = 0;
     QByteArray m_index;                 // the .index file
     std::vector<quint32> m_lines;       // start of each index line, sorted by lower-cased headword
     QString m_dictPath;

@@ -135,7 +135,7 @@ QString thirdPersonSingular(const QString &verb)
 
 struct Word
 {
-    enum Role { Plain, Subject, Finite, Infinitive, Time, Punct };
+    enum Role { Plain, Subject, Finite, Infinitive, Time, Punct, Negation };
     QString text;
     Role role = Plain;
     int clause = 0;
@@ -176,7 +176,8 @@ SentenceTranslation germanToEnglish(const QString &sentence, const FreeDict &dic
             continue;
         }
         const bool capital = t.text.at(0).isUpper();
-        const bool nounLike = capital && (i > 0 || !germanWords().contains(lower));
+        const bool nounLike =
+            capital && (i > 0 || (!germanWords().contains(lower) && inflectedDeterminer(lower).isEmpty()));
         QString english = nounLike ? QString() : germanWords().value(lower);
         if (english.isEmpty() && !nounLike)
             english = inflectedDeterminer(lower);
@@ -213,6 +214,13 @@ SentenceTranslation germanToEnglish(const QString &sentence, const FreeDict &dic
                     english = u"has"_s;
             } else if (time.contains(lower)) {
                 role = Word::Time;
+            } else if (lower == u"nicht"_s) {
+                role = Word::Negation;
+            }
+            if (lower == u"habe"_s || lower == u"hast"_s || lower == u"hat"_s || lower == u"haben"_s || lower == u"habt"_s) {
+                out.append({english, role, clause, u"have"_s}); // "do not have", "do you have"
+                ++result.translated;
+                continue;
             }
             out.append({english, role, clause, {}});
             ++result.translated;
@@ -330,11 +338,25 @@ SentenceTranslation germanToEnglish(const QString &sentence, const FreeDict &dic
             const Word verb = c.takeAt(1);
             c.insert(last, verb);
         }
+        // "Ich weiß es nicht" → "I do not know it"
+        for (qsizetype k = 0; k < c.size(); ++k) {
+            if (c[k].role != Word::Negation)
+                continue;
+            for (qsizetype f = 0; f < k; ++f) {
+                if (c[f].role == Word::Finite && !c[f].base.isEmpty() && f + 1 < c.size() && c[f + 1].role != Word::Subject) {
+                    const bool third = c[f].text != c[f].base;
+                    c.removeAt(k);
+                    c[f].text = c[f].base;
+                    c.insert(f, {third ? u"does not"_s : u"do not"_s, Word::Plain, c[f].clause, {}});
+                    break;
+                }
+            }
+            break;
+        }
         // "Hast du Kinder?" / "Spielst du?" → "Do you have children?" / "Do you play?"
-        if (question && c.size() > 1 && c[0].role == Word::Finite && c[1].role == Word::Subject &&
-            (!c[0].base.isEmpty() || c[0].text == u"have"_s || c[0].text == u"has"_s)) {
-            const QString base = c[0].base.isEmpty() ? u"have"_s : c[0].base;
-            const bool third = c[0].text == u"has"_s || c[0].text != base;
+        if (question && c.size() > 1 && c[0].role == Word::Finite && c[1].role == Word::Subject && !c[0].base.isEmpty()) {
+            const QString base = c[0].base;
+            const bool third = c[0].text != base;
             Word verb = c.takeAt(0);
             verb.text = base;
             qsizetype last = 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sandbox/translation/WordChoice.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -102,6 +103,17 @@ WordChoice senseKind(const DictSense &sense)
 
 WordChoice chooseTranslation(const FreeDict &dict, const QString &word, Pos want, bool strict)
 {
+    // Remembered per thread: the same words come again and again.
+    thread_local QHash<QString, WordChoice> memo;
+    thread_local quint64 memoDict = 0;
+    if (memoDict != dict.id() || memo.size() > 20000) {
+        memo.clear();
+        memoDict = dict.id();
+    }
+    const QString key = word + u'\x1f' + QString::number(int(want)) + (strict ? u'!' : u'?');
+    const auto known = memo.constFind(key);
+    if (known != memo.cend())
+        return *known;
     WordChoice best;
     double bestScore = -1e9;
     const bool lowerWord = !word.isEmpty() && word.at(0).isLower();
@@ -156,6 +168,7 @@ WordChoice chooseTranslation(const FreeDict &dict, const QString &word, Pos want
             best.found = true;
         }
     }
+    memo.insert(key, best);
     return best;
 }
 
