@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sandbox/translation/EnglishWords.h"
 
+#include "sandbox/lexicon/WordNet.h"
+
 using namespace Qt::StringLiterals;
 
 namespace sandbox::translation::english {
@@ -199,6 +201,14 @@ QStringList lemmaCandidates(const QString &lower)
     const QString irregular = irregularForms().value(lower);
     if (!irregular.isEmpty())
         out.prepend(irregular);
+    // WordNet's morphy-like lemmas (its exception lists know "mice", "better", "went"), then the
+    // suffix rules below for words WordNet lacks or when its data is absent
+    if (const sandbox::lexicon::WordNet *wordNet = sandbox::lexicon::WordNet::shared()) {
+        for (const auto pos : {sandbox::lexicon::PartOfSpeech::Verb, sandbox::lexicon::PartOfSpeech::Noun}) {
+            for (const QString &lemma : wordNet->lemmas(lower, pos))
+                out.append(QString(lemma).replace(u'_', u' '));
+        }
+    }
     const auto strip = [&](const QString &suffix, const QStringList &replacements) {
         if (lower.size() > suffix.size() + 1 && lower.endsWith(suffix)) {
             const QString stem = lower.left(lower.size() - suffix.size());

@@ -42,8 +42,9 @@ const QSet<QString> &pastForms();                                        ///< wa
 const QSet<QString> &dativeVerbs();                                      ///< German verbs with a dative object
 const QSet<QString> &frontableAdverbs();                                 ///< today, now...: verb-second after them
 bool isFunctionWord(const QString &lower);
-/// Candidate lemmas of an English word form, the irregular lemma or the form itself first:
-/// "goes" → go, goe, goes...; "running" → run.
+/// Candidate lemmas of an English word form: the irregular lemma, the form itself, WordNet's
+/// morphy-like lemmas (lexicon/WordNet.h, when its data is there), then suffix rules:
+/// "goes" → go, goes, goe...; "running" → run.
 QStringList lemmaCandidates(const QString &lower);
 
 } // namespace sandbox::translation::english
