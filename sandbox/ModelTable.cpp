@@ -58,7 +58,7 @@ ModelTable::ModelTable()
     m_models.append(embedding);
 
     SandboxModel translation = model(u"sandbox-pharia-1-mt-translation"_s,
-                                     u"Offline sandbox: labelled pseudo-translations with segment scores (POST /translate)."_s);
+                                     u"Offline sandbox: word-by-word English-German translations from FreeDict, labelled pseudo-translations for other languages; segment scores (POST /translate)."_s);
     translation.translation = true;
     m_models.append(translation);
 

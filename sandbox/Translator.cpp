@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "sandbox/Translator.h"
 
+#include "sandbox/Cancellation.h"
 #include "sandbox/TextSpans.h"
+#include "sandbox/translation/FreeDict.h"
+#include "sandbox/translation/WordByWord.h"
 
 #include <QHash>
 #include <QList>
 #include <QStringList>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -92,6 +97,45 @@ core::TranslationResponse pseudoTranslate(const QString &source, const QString &
     response.score = totalLength > 0 ? weighted / totalLength : 0.0;
     response.segments = segmentsOut;
     return response;
+}
+
+core::TranslationResponse translateWith(const QString &source, const QString &language,
+                                        const translation::FreeDict *engDeu, const translation::FreeDict *deuEng)
+{
+    const translation::FreeDict *dict = language == u"de"_s ? engDeu : (language == u"en"_s ? deuEng : nullptr);
+    if (!dict)
+        return pseudoTranslate(source, language);
+    core::TranslationResponse response;
+    QList<core::TranslationSegment> segmentsOut;
+    double weighted = 0;
+    double totalLength = 0;
+    QStringList translated;
+    for (const auto &[start, length] : segments(source, {}, u"sentence"_s, QString())) {
+        if (cancelled()) // the handler answers cancelledReply()
+            break;
+        const QString sentence = source.mid(start, length);
+        const translation::SentenceTranslation out = language == u"de"_s ? translation::englishToGerman(sentence, *dict)
+                                                                          : translation::germanToEnglish(sentence, *dict);
+        const double share = out.words ? double(std::min(out.translated, out.words)) / out.words : 1.0;
+        const double score = 0.55 + 0.4 * share;
+        segmentsOut.append({sentence, out.text, score, {}});
+        translated.append(out.text);
+        weighted += score * length;
+        totalLength += length;
+    }
+    response.translation = u"[%1] "_s.arg(language) + translated.join(u' ');
+    response.score = totalLength > 0 ? weighted / totalLength : 0.0;
+    response.segments = segmentsOut;
+    return response;
+}
+
+core::TranslationResponse translate(const QString &source, const QString &language)
+{
+    if (language != u"de"_s && language != u"en"_s)
+        return pseudoTranslate(source, language);
+    const translation::FreeDict *dict =
+        translation::FreeDict::shared(language == u"de"_s ? u"freedict-eng-deu"_s : u"freedict-deu-eng"_s);
+    return language == u"de"_s ? translateWith(source, language, dict, nullptr) : translateWith(source, language, nullptr, dict);
 }
 
 } // namespace sandbox

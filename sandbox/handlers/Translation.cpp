@@ -2,6 +2,7 @@
 // POST /translate.
 #include "sandbox/handlers/Handlers.h"
 
+#include "sandbox/Cancellation.h"
 #include "sandbox/Translator.h"
 
 using namespace Qt::StringLiterals;
@@ -15,7 +16,9 @@ Reply handleTranslate(const Services &services, const Prepared<core::Translation
     if (!core::translationLanguageCodes().contains(language))
         return badRequest(u"translate: field \"target_language\": \"%1\" is not a supported language; use one of %2"_s.arg(
             r.targetLanguage, core::translationLanguageCodes().join(u", "_s)));
-    core::TranslationResponse response = pseudoTranslate(r.source, language);
+    core::TranslationResponse response = translate(r.source, language);
+    if (cancelled())
+        return cancelledReply();
     response.numTokensPromptTotal = int(services.model.tokenizer().encode(r.source).size());
     response.numTokensGenerated = 0;
     return Reply::json(response.toJson());
