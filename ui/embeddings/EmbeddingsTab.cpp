@@ -55,6 +55,7 @@ EmbeddingsTab::EmbeddingsTab(core::ApiClient *client, QWidget *parent)
 {
     build();
     m_run = new RunController(tabKey(), this);
+    watchRun(m_run);
     m_run->setStatusLabel(m_form->statusLabel());
     m_run->setButtons(m_form->embedButton(), m_form->cancelButton());
     connect(m_run, &RunController::batchEnded, this, &EmbeddingsTab::onRunFinished);
@@ -561,6 +562,17 @@ void EmbeddingsTab::restoreRun(const core::RunRecord &run)
     if (!texts.isEmpty())
         setTextsAndLabels(texts, {});
     setStatus(tr("Restored the run's first batch (%1). %2").arg(plural(texts.size(), tr("text"), tr("texts")), run.response));
+}
+
+void EmbeddingsTab::triggerOpen()
+{
+    if (auto *open = m_form->findChild<QAbstractButton *>(u"openFile"_s))
+        open->click();
+}
+
+QAbstractButton *EmbeddingsTab::exportButton() const
+{
+    return m_views->findChild<QAbstractButton *>(u"export"_s);
 }
 
 } // namespace ui
