@@ -384,6 +384,34 @@ void TestShell::openPutsAFileIntoTheTabOrSaysWhyNot()
     QCOMPARE(m_window->completionTab()->findChild<QPlainTextEdit *>(u"prompt"_s)->toPlainText(), u"Dear diary,\n"_s);
     QVERIFY(!m_window->completionTab()->openFile(m_dir.filePath(u"missing.txt"_s), &error));
     QVERIFY2(error.contains(u"missing.txt"_s), qPrintable(error));
+    // A chat exported as JSON comes back as a new conversation; a Markdown export is refused.
+    ui::ChatTab *chat = m_window->chatTab();
+    QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
+    chat->findChild<QLineEdit *>(u"system"_s)->setText(u"Be brief."_s);
+    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Name a fruit"_s);
+    chat->send();
+    QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
+    const QString exported = m_dir.filePath(u"chat.json"_s);
+    QFile out(exported);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(chat->exportBytes(exported));
+    out.close();
+    const QList<core::ChatMessage> before = chat->messages();
+    QCOMPARE(before.size(), 2);
+    chat->newConversation();
+    QCOMPARE(chat->messages().size(), 0);
+    QVERIFY2(chat->openFile(exported, &error), qPrintable(error));
+    QCOMPARE(chat->messages().size(), 2);
+    QCOMPARE(chat->messages().at(1).text(), before.at(1).text());
+    QCOMPARE(chat->findChild<QLineEdit *>(u"system"_s)->text(), u"Be brief."_s);
+    const QString markdown = m_dir.filePath(u"chat.md"_s);
+    QFile md(markdown);
+    QVERIFY(md.open(QIODevice::WriteOnly));
+    md.write(chat->exportBytes(markdown));
+    md.close();
+    QVERIFY(!chat->openFile(markdown, &error));
+    QVERIFY2(error.contains(u"Markdown"_s), qPrintable(error));
+
     // The Explanation tab opens nothing, and says so in the status bar.
     m_window->tabs()->setCurrentWidget(m_window->explanationTab());
     action("openAction")->trigger();

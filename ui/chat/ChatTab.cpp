@@ -649,4 +649,22 @@ QAbstractButton *ChatTab::exportButton() const
     return m_exportButton;
 }
 
+bool ChatTab::openFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot open %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    core::ConversationContent content;
+    QList<core::ChatMessage> messages;
+    if (!core::chatFromExportBytes(file.readAll(), &content.system, &content.model, &messages, error))
+        return false;
+    int parent = -1;
+    for (const core::ChatMessage &m : std::as_const(messages))
+        parent = content.conversation.append(m, parent);
+    showConversation(0, content);
+    return true;
+}
+
 } // namespace ui

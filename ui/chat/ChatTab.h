@@ -94,10 +94,9 @@ public:
     void triggerStop() override { stop(); }
     bool canExplain() const override { return lastReply() >= 0 && !isBusy(); }
     void triggerExplain() override { explainMessage(lastReply()); }
-    QString openUnsupportedText() const override
-    {
-        return tr("Chat opens no files: pick a conversation in the list, or attach images with “Attach”.");
-    }
+    QString openFilter() const override { return tr("Chat exports (*.json);;All files (*)"); }
+    /// A chat exported as JSON (Export…), shown as a new conversation.
+    bool openFile(const QString &path, QString *error) override;
 
 public Q_SLOTS:
     void send();
