@@ -5,6 +5,7 @@
 #include "ui/codeview/CodeDialog.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
+#include "ui/common/Plural.h"
 #include "ui/completion/CompletionTab.h"
 #include "ui/connection/ProfilesDialog.h"
 #include "ui/embeddings/EmbeddingsTab.h"
@@ -500,7 +501,7 @@ void MainWindow::refreshModels()
             m_tabs->setTabEnabled(m_tabs->indexOf(m_chatTab), anyChat || models.isEmpty());
             m_tabs->setTabToolTip(m_tabs->indexOf(m_completionTab), anyCompletion ? QString() : tr("No model of this connection supports /complete."));
             m_tabs->setTabToolTip(m_tabs->indexOf(m_chatTab), anyChat ? QString() : tr("No model of this connection supports chat."));
-            statusBar()->showMessage(tr("%n model(s) available", nullptr, int(models.size())), 5000);
+            statusBar()->showMessage(tr("%1 available").arg(plural(models.size(), tr("model"), tr("models"))), 5000);
             Q_EMIT modelsRefreshed(int(models.size()));
         } else if (job->state() == core::ApiJob::State::Failed) {
             statusBar()->showMessage(tr("Could not list models (%1); type a model name.")

@@ -662,7 +662,7 @@ void TestShell::clearHistoryAsksFirst()
     QMessageBox *question = dialog->clearHistoryQuestion();
     QVERIFY(question);
     QTRY_VERIFY(question->isVisible());
-    QVERIFY(question->text().contains(u"1 recorded run"_s));
+    QVERIFY2(question->text().contains(u"Delete all 1 recorded run?"_s), qPrintable(question->text()));
     QCOMPARE(m_history->count(), 1); // nothing yet
     question->button(QMessageBox::Cancel)->click();
     QTRY_VERIFY(!dialog->clearHistoryQuestion());
@@ -675,7 +675,7 @@ void TestShell::clearHistoryAsksFirst()
     question->button(QMessageBox::Yes)->click();
     QCOMPARE(cleared.size(), 1);
     QCOMPARE(m_history->count(), 0);
-    QVERIFY(dialog->findChild<QLabel *>(u"historyStatus"_s)->text().contains(u"0 run"_s));
+    QCOMPARE(dialog->findChild<QLabel *>(u"historyStatus"_s)->text(), u"0 runs recorded"_s);
     dialog->close();
 }
 

@@ -6,9 +6,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-#ifndef ALEPH_COMMIT
-#define ALEPH_COMMIT "unknown"
-#endif
+#include "AlephCommit.h" // made at build time by ui/shell/commit.cmake
 #ifndef ALEPH_QTKEYCHAIN_VERSION
 #define ALEPH_QTKEYCHAIN_VERSION "unknown"
 #endif

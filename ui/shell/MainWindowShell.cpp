@@ -15,6 +15,7 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 
 namespace ui {
 
@@ -110,6 +111,14 @@ void MainWindow::applyTextSize(int percent)
             own.setPixelSize(std::max(4, qRound(own.pixelSize() * ratio)));
         w->setFont(own);
     }
+    // Widgets under a style sheet keep the font it resolved once: they resolve it again after
+    // the font change has reached them (it arrives as posted events).
+    QTimer::singleShot(0, this, [this] {
+        for (QWidget *w : findChildren<QWidget *>()) {
+            if (!w->styleSheet().isEmpty())
+                w->setStyleSheet(w->styleSheet());
+        }
+    });
 }
 
 void MainWindow::applyTabDefaults(PlaygroundTab *tab)

@@ -3,6 +3,7 @@
 
 #include "core/settings/Preferences.h"
 #include "core/storage/HistoryStore.h"
+#include "ui/common/Plural.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -42,6 +44,13 @@ QLabel *note(const QString &text, QWidget *parent)
     return label;
 }
 
+QString recordedText(int n)
+{
+    return QCoreApplication::translate("ui::PreferencesDialog", "%1 recorded")
+        .arg(plural(n, QCoreApplication::translate("ui::PreferencesDialog", "run"),
+                    QCoreApplication::translate("ui::PreferencesDialog", "runs")));
+}
+
 QString tabName(const QString &tab)
 {
     static const QHash<QString, const char *> names = {
@@ -68,6 +77,7 @@ PreferencesDialog::PreferencesDialog(core::Preferences *preferences, core::Histo
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *page = new QWidget(scroll);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 6, 0);
@@ -107,30 +117,48 @@ PreferencesDialog::PreferencesDialog(core::Preferences *preferences, core::Histo
     m_enterSends->setObjectName(QStringLiteral("enterSends"));
     m_enterSends->setToolTip(P::entry(key(P::kEnterSends))->doc);
     tabsForm->addRow(m_enterSends);
+    // The default models two by two, so the dialog fits a 700-pixel-high screen.
+    auto *modelGrid = new QGridLayout;
+    modelGrid->setColumnStretch(1, 1);
+    modelGrid->setColumnStretch(3, 1);
+    int index = 0;
     for (const QString &tab : P::modelTabs()) {
         auto *combo = new QComboBox(tabs);
         combo->setObjectName(QStringLiteral("model-") + tab);
         combo->setEditable(true);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(14);
         combo->addItem(QString());
         combo->addItems(models.value(tab));
         combo->lineEdit()->setPlaceholderText(tr("the first model listed"));
         combo->setToolTip(P::entry(P::defaultModelKey(tab))->doc);
         m_models.insert(tab, combo);
-        tabsForm->addRow(tr("%1 model").arg(tabName(tab)), combo);
+        auto *label = new QLabel(tabName(tab), tabs);
+        label->setBuddy(combo);
+        modelGrid->addWidget(label, index / 2, (index % 2) * 2);
+        modelGrid->addWidget(combo, index / 2, (index % 2) * 2 + 1);
+        ++index;
     }
+    tabsForm->addRow(new QLabel(tr("The model each tab starts with:"), tabs));
+    tabsForm->addRow(modelGrid);
     m_maximumTokens = new QSpinBox(tabs);
     m_maximumTokens->setObjectName(QStringLiteral("maximumTokens"));
     const P::Entry *tokens = P::entry(key(P::kMaximumTokens));
     m_maximumTokens->setRange(tokens->minimum.toInt(), tokens->maximum.toInt());
     m_maximumTokens->setToolTip(tokens->doc);
-    tabsForm->addRow(QStringLiteral("maximum_tokens"), m_maximumTokens);
+    auto *parameters = new QHBoxLayout;
+    parameters->addWidget(new QLabel(QStringLiteral("maximum_tokens"), tabs));
+    parameters->addWidget(m_maximumTokens, 1);
+    parameters->addSpacing(12);
     m_temperature = new QDoubleSpinBox(tabs);
     m_temperature->setObjectName(QStringLiteral("temperature"));
     const P::Entry *temperature = P::entry(key(P::kTemperature));
     m_temperature->setRange(temperature->minimum.toDouble(), temperature->maximum.toDouble());
     m_temperature->setSingleStep(0.05);
     m_temperature->setToolTip(temperature->doc);
-    tabsForm->addRow(QStringLiteral("temperature"), m_temperature);
+    parameters->addWidget(new QLabel(QStringLiteral("temperature"), tabs));
+    parameters->addWidget(m_temperature, 1);
+    tabsForm->addRow(tr("New completion"), parameters);
     tabsForm->addRow(QString(), note(tr("The models and parameters apply to tabs that start empty."), tabs));
     layout->addWidget(tabs);
 
@@ -163,7 +191,7 @@ PreferencesDialog::PreferencesDialog(core::Preferences *preferences, core::Histo
         m_clearHistory->setObjectName(QStringLiteral("clearHistory"));
         m_clearHistory->setToolTip(tr("Delete every recorded run (conversations and drafts stay)"));
         connect(m_clearHistory, &QPushButton::clicked, this, &PreferencesDialog::clearHistory);
-        m_historyStatus = new QLabel(tr("%n run(s) recorded", nullptr, m_history->count()), dataBox);
+        m_historyStatus = new QLabel(recordedText(m_history->count()), dataBox);
         m_historyStatus->setObjectName(QStringLiteral("historyStatus"));
         historyRow->addWidget(m_clearHistory);
         historyRow->addWidget(m_historyStatus, 1);
@@ -181,7 +209,7 @@ PreferencesDialog::PreferencesDialog(core::Preferences *preferences, core::Histo
     connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, &PreferencesDialog::restoreDefaults);
     outer->addWidget(buttons);
     load();
-    resize(560, 640);
+    resize(640, 630);
 }
 
 void PreferencesDialog::load()
@@ -229,8 +257,8 @@ void PreferencesDialog::clearHistory()
     if (!m_history || m_question)
         return;
     m_question = new QMessageBox(QMessageBox::Warning, tr("Clear history"),
-                                 tr("Delete all %n recorded run(s)? This cannot be undone. Conversations and drafts are kept.",
-                                    nullptr, m_history->count()),
+                                 tr("Delete all %1? This cannot be undone. Conversations and drafts are kept.")
+                                     .arg(plural(m_history->count(), tr("recorded run"), tr("recorded runs"))),
                                  QMessageBox::Yes | QMessageBox::Cancel, this);
     m_question->setObjectName(QStringLiteral("clearHistoryQuestion"));
     m_question->setDefaultButton(QMessageBox::Cancel);
@@ -240,7 +268,7 @@ void PreferencesDialog::clearHistory()
         if (result != QMessageBox::Yes)
             return;
         m_history->clear();
-        m_historyStatus->setText(tr("%n run(s) recorded", nullptr, m_history->count()));
+        m_historyStatus->setText(recordedText(m_history->count()));
         Q_EMIT historyCleared();
     });
     m_question->open();

@@ -76,6 +76,7 @@ ShellMenus::ShellMenus(QMainWindow *window, const Hooks &hooks, QAction *history
     file->addSeparator();
     if (profiles) {
         profiles->setText(tr("Connection &profiles…"));
+        profiles->setIconText(tr("Profiles…")); // the toolbar's shorter name, beside "Connection"
         file->addAction(profiles);
         m_actions << profiles;
         m_keys.insert(profiles, profiles->shortcuts());
@@ -141,7 +142,7 @@ ShellMenus::ShellMenus(QMainWindow *window, const Hooks &hooks, QAction *history
     }
 
     QMenu *run = addMenu(tr("&Run"), QStringLiteral("runMenu"));
-    add(run, tr("&Run"), QStringLiteral("runAction"), {key(Qt::CTRL | Qt::Key_Return), key(Qt::CTRL | Qt::Key_Enter)},
+    add(run, tr("&Run"), QStringLiteral("runAction"), {key(Qt::CTRL | Qt::Key_Enter), key(Qt::CTRL | Qt::Key_Return)},
         onTab(&PlaygroundTab::triggerRun));
     add(run, tr("&Stop"), QStringLiteral("stopAction"), {key(Qt::Key_Escape)}, onTab(&PlaygroundTab::triggerStop));
     run->addSeparator();
@@ -220,7 +221,7 @@ void ShellMenus::buildEdit(QMenu *menu)
         }
         auto *a = new QAction(tr(item.text), this);
         a->setObjectName(QLatin1String(item.name));
-        a->setShortcuts(QKeySequence::keyBindings(item.key));
+        a->setShortcut(QKeySequence(item.key)); // the first of the platform's keys, as menus show it
         // Shown in the menu; the key itself stays with the focused text field (and the lists'
         // own Delete and Undo), which handles it without the menu.
         a->setShortcutContext(Qt::WidgetShortcut);
