@@ -261,13 +261,16 @@ void TestShell::everyMenuShortcutReachesItsActionAlone()
         QVERIFY2(field, qPrintable(m_window->tabs()->tabText(t)));
         field->setFocus();
         QTRY_COMPARE(QApplication::focusWidget(), field);
+        QStringList yielded;
         for (QAction *a : m_window->menus()->actions()) {
             if (a->shortcutContext() != Qt::WindowShortcut || m_window->menus()->shortcutsOf(a).isEmpty())
                 continue;
             a->setEnabled(true);
             for (const QKeySequence &key : m_window->menus()->shortcutsOf(a)) {
-                if (!a->shortcuts().contains(key))
-                    continue; // yielded to a widget here (checked in the next test)
+                if (!a->shortcuts().contains(key)) {
+                    yielded << key.toString(); // to a widget's own use of the key (next test)
+                    continue;
+                }
                 ShortcutProbe probe;
                 a->installEventFilter(&probe);
                 QTest::keySequence(field, key);
@@ -278,6 +281,13 @@ void TestShell::everyMenuShortcutReachesItsActionAlone()
                                         .arg(probe.ambiguous)));
             }
         }
+        // Only Steering's pair editor and A/B form keep their own Ctrl+Enter (Create, Run A/B);
+        // the tabs' copies of the menu's keys are switched off, so the menu's actions keep them.
+        if (tab == m_window->steeringTab()) {
+            yielded.removeAll(u"Ctrl+Return"_s);
+            yielded.removeAll(u"Ctrl+Enter"_s);
+        }
+        QVERIFY2(yielded.isEmpty(), qPrintable(m_window->tabs()->tabText(t) + u": "_s + yielded.join(u", "_s)));
         m_window->menus()->refresh();
     }
     // Edit's keys stay with the text field: Ctrl+A then Ctrl+C copy what was typed.
