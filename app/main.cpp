@@ -3,6 +3,7 @@
 #include "core/auth/CredentialStore.h"
 #include "core/net/ApiClient.h"
 #include "core/settings/ConnectionProfile.h"
+#include "core/settings/Preferences.h"
 #include "core/storage/HistoryStore.h"
 #include "sandbox/SandboxServer.h"
 #include "ui/MainWindow.h"
@@ -150,11 +151,19 @@ int main(int argc, char *argv[])
 
     // Where settings (profiles, no secrets) and the history database live. --data-dir keeps a
     // run apart from the user's own (tests, screenshots).
+    // Without --data-dir, Preferences ▸ Data folder (kept in the default folder's settings.ini)
+    // may name another folder.
+    const QString defaultDataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QString dataDir = parser.value(dataDirOption);
-    if (dataDir.isEmpty())
-        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    std::unique_ptr<QSettings> bootstrap;
+    if (dataDir.isEmpty()) {
+        bootstrap = std::make_unique<QSettings>(defaultDataDir + u"/settings.ini"_s, QSettings::IniFormat);
+        const QString chosen = core::Preferences(bootstrap.get()).dataFolder();
+        dataDir = chosen.isEmpty() ? defaultDataDir : chosen;
+    }
     QDir().mkpath(dataDir);
     QSettings settings(dataDir + u"/settings.ini"_s, QSettings::IniFormat);
+    core::Preferences preferences(&settings, bootstrap.get());
     core::ProfileStore profiles(&settings);
     core::CredentialStore credentials(std::make_unique<core::KeychainSecretBackend>(u"aleph-playground"_s));
     core::Database database(dataDir + u"/history.sqlite"_s);
@@ -175,6 +184,10 @@ int main(int argc, char *argv[])
     if (!dbOpen)
         notices << dbError + u" "_s
                        + QApplication::translate("main", "History, drafts and conversations are kept for this session only.");
+    preferences.readAll();
+    if (!preferences.problems().isEmpty())
+        notices << QApplication::translate("main", "Some preferences were out of range and were replaced by their defaults: %1")
+                       .arg(preferences.problems().join(u' '));
     profiles.profiles(); // reads settings.ini once, noting what is out of range
     if (!profiles.problems().isEmpty())
         notices << QApplication::translate("main", "Some connection settings were out of range and were replaced by their "
@@ -234,7 +247,7 @@ int main(int argc, char *argv[])
         profiles.setCurrentId(QString::fromLatin1(core::ConnectionProfile::kSandboxId));
     } else if (scripted) {
         config.baseUrl = QUrl(parser.isSet(hostOption) ? parser.value(hostOption)
-                                                       : qEnvironmentVariable("AA_HOST", u"https://api.aleph-alpha.com"_s));
+                                                       : qEnvironmentVariable("AA_HOST", QString::fromLatin1(core::defaults::kBaseUrl)));
         config.token = parser.isSet(tokenOption) ? parser.value(tokenOption) : qEnvironmentVariable("AA_TOKEN");
         commandLine = config.baseUrl.toDisplayString();
         if (!config.baseUrl.isValid() || config.baseUrl.scheme().isEmpty())
@@ -261,6 +274,8 @@ int main(int argc, char *argv[])
     services.sandbox = sandboxConfig;
     services.commandLineConnection = commandLine;
     services.notices = notices;
+    services.preferences = &preferences;
+    services.dataFolder = QDir::toNativeSeparators(dataDir);
     ui::MainWindow window(services, banner);
     FirstPaintProbe probe(clock, parser.isSet(firstPaintOption), &app);
     window.installEventFilter(&probe);

@@ -179,6 +179,7 @@ void MainWindow::build(const QString &banner)
     auto *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setMovable(false);
+    QAction *profilesAction = nullptr;
     if (m_services.profiles) {
         toolbar->addWidget(new QLabel(tr(" Connection "), this));
         m_profilePicker = new QComboBox(this);
@@ -192,7 +193,7 @@ void MainWindow::build(const QString &banner)
             if (!id.isEmpty())
                 activateProfile(id);
         });
-        auto *profilesAction = toolbar->addAction(tr("Profiles…"), this, &MainWindow::showProfiles);
+        profilesAction = toolbar->addAction(tr("Profiles…"), this, &MainWindow::showProfiles);
         profilesAction->setObjectName(QStringLiteral("profilesAction"));
         profilesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
         profilesAction->setToolTip(tr("Edit connection profiles and tokens (Ctrl+Shift+P)"));
@@ -227,14 +228,7 @@ void MainWindow::build(const QString &banner)
         connect(m_historyPanel, &HistoryPanel::restoreRequested, this, &MainWindow::restoreRun);
     }
 
-    // Ctrl+K: the current tab's model picker.
-    auto *modelShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
-    connect(modelShortcut, &QShortcut::activated, this, [this] {
-        if (ModelPicker *picker = currentPlaygroundTab() ? currentPlaygroundTab()->modelPicker() : nullptr) {
-            picker->setFocus();
-            picker->showPopup();
-        }
-    });
+    buildShell(m_historyDock ? m_historyDock->toggleViewAction() : nullptr, codeAction, m_services.profiles ? profilesAction : nullptr);
 
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setText(tr("Server: %1").arg(client->config().baseUrl.toDisplayString()));
@@ -463,8 +457,11 @@ void MainWindow::saveDrafts()
 
 void MainWindow::restoreDrafts()
 {
-    if (!m_services.drafts)
+    if (!m_services.drafts) {
+        for (PlaygroundTab *tab : playgroundTabs())
+            applyTabDefaults(tab);
         return;
+    }
     m_restoringDrafts = true;
     for (PlaygroundTab *tab : playgroundTabs()) {
         // Each tab's last result comes back from the history (nothing is sent), then the inputs as
@@ -477,6 +474,8 @@ void MainWindow::restoreDrafts()
         const QVariantMap draft = m_services.drafts->load(tab->tabKey());
         if (!draft.isEmpty())
             tab->restoreDraft(draft);
+        else if (!m_services.history || tab == m_chatTab || m_services.history->search(QString(), tab->tabKey(), 1).isEmpty())
+            applyTabDefaults(tab);
     }
     restoreWindowState(m_services.drafts->load(QStringLiteral("window")));
     m_restoringDrafts = false;

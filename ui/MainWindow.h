@@ -4,6 +4,7 @@
 #include "core/auth/CredentialStore.h"
 #include "core/net/ApiClient.h"
 #include "core/settings/ConnectionProfile.h"
+#include "core/settings/Preferences.h"
 #include "core/storage/ConversationStore.h"
 #include "core/storage/EmbeddingCache.h"
 #include "core/storage/HistoryStore.h"
@@ -15,6 +16,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 class QComboBox;
 class QDockWidget;
@@ -33,6 +35,7 @@ class TokenizerTab;
 class TranslationTab;
 class ExplanationTab;
 class HistoryPanel;
+class ShellMenus;
 
 /// What the window works with; made by main() (the composition root). Only `client` is required:
 /// without profiles there is no profile picker, without a history store nothing is recorded.
@@ -53,6 +56,11 @@ struct Services
     /// Set when --host/--token/--sandbox chose the connection: shown as "Command line" and the
     /// profiles are not applied at start.
     QString commandLineConnection;
+    /// The user's preferences (theme, text size, Enter sends, defaults of new tabs); null: kept in
+    /// memory for the session.
+    core::Preferences *preferences = nullptr;
+    /// The data folder in use (shown in Preferences).
+    QString dataFolder;
     /// Problems of this computer's files (a damaged history, settings out of range): each shown
     /// in the notice line until dismissed.
     QStringList notices;
@@ -79,6 +87,9 @@ public:
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     QLabel *bannerLabel() const { return m_banner; }
     QComboBox *profilePicker() const { return m_profilePicker; }
+    /// The menu bar's actions and menus (File, Edit, View, Run, Help).
+    ShellMenus *menus() const { return m_menus; }
+    core::Preferences *preferences() const { return m_preferences; }
     /// What records the tabs' runs (tests tune how often a stream's partial text is written).
     core::RunRecorder *recorder() { return &m_recorder; }
     /// The banner's text ("" when hidden): the connection (sandbox, missing token).
@@ -98,11 +109,21 @@ public Q_SLOTS:
     /// Saves every tab's draft and the window's layout now (drafts also 400 ms after each edit).
     void saveDrafts();
     void restoreRun(const core::RunRecord &run);
+    /// File ▸ Preferences…: the dialog on the preferences (non-modal; returns it).
+    QDialog *showPreferences();
+    /// File ▸ New chat: the Chat tab with a new conversation.
+    void newChat();
+    /// View ▸ Zoom: the text size 10 % larger (+1) or smaller (−1), or back to 100 % (0).
+    void zoom(int delta);
 
 Q_SIGNALS:
     /// The client's connection changed (after activateProfile finished).
     void profileActivated(const QString &id);
     void modelsRefreshed(int count);
+    /// The theme chosen in View ▸ Theme or Preferences ("system", "light", "dark").
+    void themeChoiceChanged(const QString &theme);
+    /// The language chosen in Preferences ("system", "en", "de"); it applies after a restart.
+    void languageChoiceChanged(const QString &language);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -121,6 +142,13 @@ private:
     /// The tabs' splitters that have an objectName, keyed "<tab>/<objectName>".
     QList<std::pair<QString, QSplitter *>> namedSplitters() const;
     PlaygroundTab *currentPlaygroundTab() const;
+    /// The menu bar and the preferences' effects (ui/shell/MainWindowShell.cpp).
+    void buildShell(QAction *history, QAction *viewCode, QAction *profiles);
+    void applyPreference(const QString &key, const QVariant &value);
+    /// All text at `percent` of the system font; widgets with their own font size follow.
+    void applyTextSize(int percent);
+    /// A tab that starts empty gets the default model and parameters of the preferences.
+    void applyTabDefaults(PlaygroundTab *tab);
     QList<PlaygroundTab *> playgroundTabs() const;
 
     Services m_services;
@@ -144,6 +172,10 @@ private:
     QTimer m_draftTimer;
     QString m_activeProfileId;
     bool m_restoringDrafts = false;
+    ShellMenus *m_menus = nullptr;
+    std::unique_ptr<core::Preferences> m_ownPreferences; // when Services gave none
+    core::Preferences *m_preferences = nullptr;
+    int m_textSize = 100; // the percent applied now
     bool m_cachedMapPending = true; // the Embeddings map comes back once the first connection is set
 };
 

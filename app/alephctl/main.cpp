@@ -26,7 +26,7 @@ struct Global
 
 int parseGlobal(const QStringList &args, Global *g)
 {
-    g->config.baseUrl = QUrl(qEnvironmentVariable("AA_HOST", u"https://api.aleph-alpha.com"_s));
+    g->config.baseUrl = QUrl(qEnvironmentVariable("AA_HOST", QString::fromLatin1(core::defaults::kBaseUrl)));
     g->config.token = qEnvironmentVariable("AA_TOKEN");
     for (int i = 1; i < args.size(); ++i) {
         const QString a = args.at(i);

@@ -292,7 +292,7 @@ QString pythonRequests(const QString &endpoint, const QJsonObject &body, const C
         out += QStringLiteral("    params={\"nice\": \"true\"},\n");
     out += QStringLiteral("    headers={\"Authorization\": f\"Bearer {os.environ['%1']}\"},\n").arg(context.tokenVariable);
     out += QStringLiteral("    json=%1,\n").arg(pythonLiteral(b, 4));
-    out += QStringLiteral("    timeout=305,\n)\nresponse.raise_for_status()\nprint(response.json())\n");
+    out += QStringLiteral("    timeout=%1,\n)\nresponse.raise_for_status()\nprint(response.json())\n").arg(defaults::kTimeoutSeconds);
     return out;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/net/ApiCall.h"
+#include "core/settings/Preferences.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -18,7 +19,7 @@ namespace core {
 /// so the code sends exactly what the app sends, except `stream`.
 struct CodeContext
 {
-    QUrl baseUrl = QUrl(QStringLiteral("https://api.aleph-alpha.com"));
+    QUrl baseUrl = defaults::baseUrl();
     std::optional<QString> hosting; ///< "aleph-alpha" or unset
     bool nice = false;
     QString tokenVariable = QStringLiteral("AA_TOKEN");

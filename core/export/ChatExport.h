@@ -30,4 +30,10 @@ QJsonObject chatToRequestJson(const QString &system, const QString &model, const
 QByteArray chatExportBytes(const QString &fileName, const QString &system, const QString &model,
                            const QList<ExportedChatMessage> &messages);
 
+/// Reads a chat exported as JSON (chatToRequestJson()'s {"model", "messages"}, as ChatRequest
+/// reads it) back into `model`, `system` (a first "system" message) and `messages`. False with
+/// `error` for bytes that are not such an object (a Markdown export is for reading only).
+bool chatFromExportBytes(const QByteArray &bytes, QString *system, QString *model, QList<ChatMessage> *messages,
+                         QString *error);
+
 } // namespace core

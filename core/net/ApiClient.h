@@ -4,6 +4,7 @@
 #include "core/net/Jobs.h"
 #include "core/net/RawJob.h"
 #include "core/net/RetryPolicy.h"
+#include "core/settings/Preferences.h"
 
 #include <QNetworkProxy>
 #include <QObject>
@@ -17,11 +18,11 @@ namespace core {
 /// How to reach the API. The token is held in memory only (never written anywhere by core).
 struct ClientConfig
 {
-    QUrl baseUrl = QUrl(QStringLiteral("https://api.aleph-alpha.com"));
+    QUrl baseUrl = defaults::baseUrl();
     QString token;                  ///< sent as `Authorization: Bearer <token>`
     std::optional<QString> hosting; ///< "aleph-alpha": only Aleph Alpha's datacenters
     bool nice = false;              ///< `?nice=true` on POSTs of endpoints that accept it
-    int transferTimeoutMs = 305000; ///< no data for this long ends the attempt (server stops at 300 s)
+    int transferTimeoutMs = defaults::kTimeoutSeconds * 1000; ///< no data for this long ends the attempt (server stops at 300 s)
     RetryPolicy retry;
     /// Certificates trusted besides the system's (a profile's CA bundle, a self-signed server).
     QList<QSslCertificate> caCertificates;

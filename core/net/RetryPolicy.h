@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/api/ApiError.h"
+#include "core/settings/Preferences.h"
 
 #include <optional>
 
@@ -12,7 +13,7 @@ namespace core {
 /// after 0.5 s, doubling, `Retry-After` honoured. Tests set firstDelayMs to 1.
 struct RetryPolicy
 {
-    int totalRetries = 8;     ///< retries after the first attempt (so at most 9 attempts)
+    int totalRetries = defaults::kTotalRetries; ///< retries after the first attempt (so at most 9 attempts)
     int firstDelayMs = 500;
     int maxDelayMs = 60000;
     double jitter = 0.0;      ///< ± fraction of the delay, 0..1 (0 = deterministic)

@@ -122,8 +122,8 @@ QList<ConnectionProfile> ProfileStore::stored() const
         p.baseUrl = QUrl(m_settings->value(QStringLiteral("baseUrl")).toString());
         p.hosting = m_settings->value(QStringLiteral("hosting")).toString();
         p.nice = m_settings->value(QStringLiteral("nice"), false).toBool();
-        p.timeoutSeconds = ranged(p, QStringLiteral("timeoutSeconds"), 305, 1, 3600);
-        p.totalRetries = ranged(p, QStringLiteral("totalRetries"), 8, 0, 20);
+        p.timeoutSeconds = ranged(p, QStringLiteral("timeoutSeconds"), defaults::kTimeoutSeconds, 1, 3600);
+        p.totalRetries = ranged(p, QStringLiteral("totalRetries"), defaults::kTotalRetries, 0, 20);
         p.verifyTls = m_settings->value(QStringLiteral("verifyTls"), true).toBool();
         p.caBundlePath = m_settings->value(QStringLiteral("caBundlePath")).toString();
         const QString proxy = m_settings->value(QStringLiteral("proxyMode"), QStringLiteral("system")).toString();

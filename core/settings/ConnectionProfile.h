@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/net/ApiClient.h"
+#include "core/settings/Preferences.h"
 
 #include <QList>
 #include <QSettings>
@@ -18,11 +19,11 @@ struct ConnectionProfile
 
     QString id;   ///< stable key (a UUID; "offline-sandbox" for the built-in sandbox profile)
     QString name; ///< shown in the profile picker
-    QUrl baseUrl = QUrl(QStringLiteral("https://api.aleph-alpha.com"));
+    QUrl baseUrl = defaults::baseUrl();
     QString hosting;                  ///< "" (any datacenter) or "aleph-alpha"
     bool nice = false;                ///< `?nice=true`: lower priority on the server
-    int timeoutSeconds = 305;         ///< no data for this long ends an attempt; 1..3600
-    int totalRetries = 8;             ///< retries of busy/rate-limited/transient failures; 0..20
+    int timeoutSeconds = defaults::kTimeoutSeconds; ///< no data for this long ends an attempt; 1..3600
+    int totalRetries = defaults::kTotalRetries;          ///< retries of busy/rate-limited/transient failures; 0..20
     bool verifyTls = true;            ///< off shows a warning badge
     QString caBundlePath;             ///< PEM file of extra trusted CAs, "" for none
     ProxyMode proxyMode = ProxyMode::System;

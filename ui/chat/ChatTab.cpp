@@ -28,7 +28,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -64,11 +63,12 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     m_regenerateButton = m_composer->regenerateButton();
     connect(m_inputEdit, &QPlainTextEdit::textChanged, this, &ChatTab::draftChanged);
     connect(m_inputEdit, &PromptEdit::sendRequested, this, &ChatTab::send);
+    // The window keeps the choice in the preferences (core::Preferences::kEnterSends).
     connect(m_enterSendsCheck, &QCheckBox::toggled, this, [this](bool on) {
         m_composer->setEnterSends(on);
-        QSettings().setValue(QStringLiteral("chat/enterSends"), on);
+        Q_EMIT enterSendsChanged(on);
     });
-    setEnterSends(QSettings().value(QStringLiteral("chat/enterSends"), false).toBool());
+    setEnterSends(false);
 
     m_clearButton = new QPushButton(tr("New chat"), this);
     m_clearButton->setObjectName(QStringLiteral("clear"));
@@ -94,6 +94,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     m_statusLabel->setWordWrap(true);
     connect(m_composer, &ChatComposer::message, m_statusLabel, &QLabel::setText);
     m_run = new RunController(tabKey(), this);
+    watchRun(m_run);
     m_run->setStatusLabel(m_statusLabel);
     m_run->setButtons(m_sendButton, m_stopButton);
     connect(m_run, &RunController::busyChanged, this,
@@ -381,6 +382,7 @@ void ChatTab::stop()
 void ChatTab::cancelEdit()
 {
     m_editingNode = -1;
+    Q_EMIT commandsChanged();
     m_inputEdit->clear();
     m_sendButton->setText(tr("Send  (Ctrl+Enter)"));
     m_statusLabel->setText(tr("Edit cancelled."));
@@ -520,6 +522,7 @@ void ChatTab::activateLink(const QUrl &url)
         if (isBusy())
             return;
         m_editingNode = node;
+        Q_EMIT commandsChanged();
         m_inputEdit->setPlainText(m_conversation.node(node).message.text());
         m_inputEdit->setFocus();
         m_sendButton->setText(tr("Resend  (Ctrl+Enter)"));
@@ -635,6 +638,39 @@ void ChatTab::restoreRun(const core::RunRecord &run)
     m_statusLabel->setText(m_keeper->store() ? tr("Restored a run (%1) as a new conversation; the previous one is in the list.")
                                                  .arg(runStatusText(run.status))
                                            : tr("Restored a run (%1).").arg(runStatusText(run.status)));
+}
+
+int ChatTab::lastReply() const
+{
+    const QList<int> path = m_conversation.activePath();
+    for (auto it = path.crbegin(); it != path.crend(); ++it) {
+        if (m_conversation.node(*it).message.role == QLatin1String("assistant"))
+            return *it;
+    }
+    return -1;
+}
+
+QAbstractButton *ChatTab::exportButton() const
+{
+    return m_exportButton;
+}
+
+bool ChatTab::openFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot open %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    core::ConversationContent content;
+    QList<core::ChatMessage> messages;
+    if (!core::chatFromExportBytes(file.readAll(), &content.system, &content.model, &messages, error))
+        return false;
+    int parent = -1;
+    for (const core::ChatMessage &m : std::as_const(messages))
+        parent = content.conversation.append(m, parent);
+    showConversation(0, content);
+    return true;
 }
 
 } // namespace ui

@@ -87,6 +87,16 @@ public:
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
     ModelPicker *modelPicker() const override { return m_modelPicker; }
+    bool canRun() const override { return true; }
+    void triggerRun() override { send(); }
+    /// Esc also ends the editing of a past message.
+    bool canStop() const override { return isBusy() || m_editingNode >= 0; }
+    void triggerStop() override { stop(); }
+    bool canExplain() const override { return lastReply() >= 0 && !isBusy(); }
+    void triggerExplain() override { explainMessage(lastReply()); }
+    QString openFilter() const override { return tr("Chat exports (*.json);;All files (*)"); }
+    /// A chat exported as JSON (Export…), shown as a new conversation.
+    bool openFile(const QString &path, QString *error) override;
 
 public Q_SLOTS:
     void send();
@@ -110,6 +120,8 @@ Q_SIGNALS:
     void replyFinished();
     /// "explain" on an assistant message: the conversation before it as the model's completion
     /// prompt (its prompt_template when known), the reply as the target, and the model.
+    /// The "Enter sends" check box was toggled (the window stores it).
+    void enterSendsChanged(bool on);
     void explainRequested(const core::Prompt &prompt, const QString &reply, const QString &model);
 
 private:
@@ -120,6 +132,10 @@ private:
     /// Shows `content` (a conversation with its system prompt and model) as conversation `id`.
     void showConversation(qint64 id, const core::ConversationContent &content);
     core::ConversationContent conversationContent() const;
+
+    QAbstractButton *exportButton() const override;
+    /// The newest reply on the shown branch (-1: none), for Run ▸ Explain.
+    int lastReply() const;
 
     core::ApiClient *m_client; // not owned
     RunController *m_run;

@@ -66,6 +66,7 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
     m_evaluationLabel = m_output->evaluationLabel();
 
     m_run = new RunController(tabKey(), this);
+    watchRun(m_run);
     m_run->setStatusLabel(m_statusLabel);
     m_run->setButtons(m_runButton, m_stopButton);
     connect(m_run, &RunController::ended, this, &CompletionTab::onRunEnded);
@@ -429,6 +430,21 @@ void CompletionTab::restoreRun(const core::RunRecord &run)
 void CompletionTab::setSteeringConcept(const QString &id)
 {
     m_parameters->setSteeringConcept(id);
+}
+
+void CompletionTab::triggerExplain()
+{
+    if (!m_lastCompletion.isEmpty())
+        Q_EMIT explainRequested(m_lastRequest.prompt, m_lastCompletion, m_lastRequest.model);
+}
+
+bool CompletionTab::openFile(const QString &path, QString *error)
+{
+    QString text;
+    if (!readText(path, &text, error))
+        return false;
+    m_prompt->setPrompt(core::Prompt::fromText(text));
+    return true;
 }
 
 } // namespace ui

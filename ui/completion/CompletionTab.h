@@ -69,6 +69,15 @@ public:
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
     ModelPicker *modelPicker() const override { return m_modelPicker; }
+    bool canRun() const override { return true; }
+    void triggerRun() override { run(); }
+    bool canStop() const override { return isBusy(); }
+    void triggerStop() override { stop(); }
+    bool canExplain() const override { return !m_lastCompletion.isEmpty() && !isBusy(); }
+    void triggerExplain() override;
+    QString openFilter() const override { return tr("Prompts (*.txt *.md *.prompt);;All files (*)"); }
+    /// Puts the text file at `path` into the prompt.
+    bool openFile(const QString &path, QString *error) override;
 
 public Q_SLOTS:
     void run();

@@ -54,6 +54,7 @@ EmbeddingsTab::EmbeddingsTab(core::ApiClient *client, QWidget *parent)
 {
     build();
     m_run = new RunController(tabKey(), this);
+    watchRun(m_run);
     m_run->setStatusLabel(m_form->statusLabel());
     m_run->setButtons(m_form->embedButton(), m_form->cancelButton());
     connect(m_run, &RunController::batchEnded, this, &EmbeddingsTab::onRunFinished);
@@ -560,6 +561,17 @@ void EmbeddingsTab::restoreRun(const core::RunRecord &run)
     if (!texts.isEmpty())
         setTextsAndLabels(texts, {});
     setStatus(tr("Restored the run's first batch (%Ln text(s)). %1", nullptr, int(texts.size())).arg(run.response));
+}
+
+void EmbeddingsTab::triggerOpen()
+{
+    if (auto *open = m_form->findChild<QAbstractButton *>(u"openFile"_s))
+        open->click();
+}
+
+QAbstractButton *EmbeddingsTab::exportButton() const
+{
+    return m_views->findChild<QAbstractButton *>(u"export"_s);
 }
 
 } // namespace ui

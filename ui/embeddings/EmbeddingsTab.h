@@ -66,6 +66,15 @@ public:
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
     ModelPicker *modelPicker() const override;
+    bool canRun() const override { return true; }
+    void triggerRun() override { embed(); }
+    bool canStop() const override { return isBusy(); }
+    void triggerStop() override { cancel(); }
+    QString openFilter() const override { return tr("Texts (*.txt *.csv *.tsv);;All files (*)"); }
+    /// A text file, one text per line (a CSV asks for its columns: triggerOpen()).
+    bool openFile(const QString &path, QString *error) override { return importFile(path, {}, {}, error); }
+    /// The form's own Open file… (it asks which columns of a CSV hold the texts and labels).
+    void triggerOpen() override;
 
     // For tests and scripted use.
     void setProvider(Provider provider);
@@ -126,6 +135,7 @@ private:
 
     core::ApiClient *m_client;
     core::EmbeddingCache *m_cache = nullptr;
+    QAbstractButton *exportButton() const override;
     RunController *m_run = nullptr;    ///< the embedding runs: recorded by the tab (one call, many requests)
     RunController *m_search = nullptr; ///< the search queries: not recorded
 

@@ -46,6 +46,7 @@ ExplanationTab::ExplanationTab(core::ApiClient *client, QWidget *parent)
     layout->addWidget(splitter);
     m_whatIf = new WhatIfAnalysis(client, this);
     m_run = new RunController(tabKey(), this);
+    watchRun(m_run);
     m_run->setStatusLabel(m_form->statusLabel());
     connect(m_run, &RunController::busyChanged, this, [this](bool busy) {
         m_form->showProgress(busy);
@@ -360,6 +361,11 @@ void ExplanationTab::restoreRun(const core::RunRecord &run)
     } else {
         m_form->setStatusText(run.error.isEmpty() ? tr("Restored (%1).").arg(runStatusText(run.status)) : run.error);
     }
+}
+
+QAbstractButton *ExplanationTab::exportButton() const
+{
+    return hasResult() ? m_view->findChild<QAbstractButton *>(QStringLiteral("export")) : nullptr;
 }
 
 } // namespace ui

@@ -90,6 +90,15 @@ public:
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
     ModelPicker *modelPicker() const override;
+    bool canRun() const override { return true; }
+    void triggerRun() override { run(); }
+    bool canStop() const override { return isBusy(); }
+    void triggerStop() override { stop(); }
+    QString openUnsupportedText() const override
+    {
+        return tr("Explanation opens no files: type the prompt, add images with “Add images…”, or use Explain in "
+                  "Completion or Chat.");
+    }
 
 public Q_SLOTS:
     void run();
@@ -112,6 +121,7 @@ private:
     void onExplained(core::ApiJob *job);
 
     core::ApiClient *m_client; // not owned
+    QAbstractButton *exportButton() const override;
     RunController *m_run;
     core::ExplanationRequest m_pendingRequest;
 

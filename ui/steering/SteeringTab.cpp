@@ -106,6 +106,7 @@ void SteeringTab::build()
 void SteeringTab::buildRuns()
 {
     m_conceptRun = new RunController(tabKey(), this);
+    watchRun(m_conceptRun);
     m_conceptRun->setStatusLabel(m_status);
     // The editor enables Create: pairs to send, no problem, not creating.
     connect(m_conceptRun, &RunController::busyChanged, this, &SteeringTab::flagProblems);
@@ -113,6 +114,7 @@ void SteeringTab::buildRuns()
     connect(m_conceptRun, &RunController::finished, this, &SteeringTab::conceptFinished);
     for (int side = 0; side < 2; ++side) {
         m_sides[side] = new RunController(tabKey(), this);
+        watchRun(m_sides[side]);
         m_sides[side]->setStatusLabel(m_abStatus);
         connect(m_sides[side], &RunController::busyChanged, this, [this] {
             m_runAB->setEnabled(!isABBusy());
@@ -597,6 +599,11 @@ void SteeringTab::restoreRun(const core::RunRecord &run)
     if (const auto answer = run.responseAs<core::CreateSteeringConceptResponse>(&error))
         setConceptId(answer->id);
     m_conceptRun->setStatus(tr("Restored the pairs of a %1 run (%2).").arg(runStatusText(run.status), run.startedAt.toLocalTime().toString()));
+}
+
+QAbstractButton *SteeringTab::exportButton() const
+{
+    return m_editor->findChild<QAbstractButton *>(u"exportCsv"_s);
 }
 
 } // namespace ui

@@ -110,6 +110,14 @@ public:
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
     ModelPicker *modelPicker() const override { return m_abModel; }
+    /// Run ▸ Run compares A/B (Ctrl+Enter in the pairs editor creates the concept instead).
+    bool canRun() const override { return true; }
+    void triggerRun() override { runAB(); }
+    bool canStop() const override { return isBusy(); }
+    void triggerStop() override { stop(); }
+    QString openFilter() const override { return tr("CSV (*.csv *.tsv *.txt)"); }
+    /// Pairs from a CSV with the columns negative and positive.
+    bool openFile(const QString &path, QString *error) override { return importCsv(path, error); }
 
 public Q_SLOTS:
     void createConcept();
@@ -155,6 +163,7 @@ private:
     core::ApiClient *m_client;
     core::SteeringLibrary *m_library = nullptr;
     /// Create and re-create (recorded in the history).
+    QAbstractButton *exportButton() const override;
     RunController *m_conceptRun = nullptr;
     PendingConcept m_pending;
     /// A/B: one stream per side (A without, B with the concept), side by side; not recorded

@@ -144,11 +144,13 @@ TokenizerTab::TokenizerTab(core::ApiClient *client, QWidget *parent)
 {
     build();
     m_run = new RunController(tabKey(), this);
+    watchRun(m_run);
     m_run->setStatusLabel(m_status);
     m_run->setButtons(m_tokenizeButton, m_stopButton, false);
     connect(m_run, &RunController::ended, this, &TokenizerTab::onTokenized);
     connect(m_run, &RunController::finished, this, &TokenizerTab::finished);
     m_detokenize = new RunController(tabKey(), this);
+    watchRun(m_detokenize);
     m_detokenize->setStatusLabel(m_detokenizeStatus);
     m_detokenize->setButtons(m_detokenizeButton, m_stopButton, false);
     connect(m_detokenize, &RunController::ended, this, &TokenizerTab::onDetokenized);

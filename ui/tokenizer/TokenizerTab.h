@@ -62,6 +62,20 @@ public:
     void restoreRun(const core::RunRecord &run) override;
     void setRecorder(core::RunRecorder *recorder) override;
     ModelPicker *modelPicker() const override { return m_model; }
+    bool canRun() const override { return true; }
+    void triggerRun() override { tokenize(); }
+    bool canStop() const override { return isBusy(); }
+    void triggerStop() override { stop(); }
+    QString openFilter() const override { return tr("Texts (*.txt *.md);;All files (*)"); }
+    /// Puts the text file at `path` into the text to tokenize.
+    bool openFile(const QString &path, QString *error) override
+    {
+        QString text;
+        if (!readText(path, &text, error))
+            return false;
+        setText(text);
+        return true;
+    }
 
 public Q_SLOTS:
     void tokenize();

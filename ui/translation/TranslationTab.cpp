@@ -29,6 +29,7 @@ TranslationTab::TranslationTab(core::ApiClient *client, QWidget *parent)
 {
     build();
     m_run = new RunController(tabKey(), this);
+    watchRun(m_run);
     m_run->setStatusLabel(m_status);
     m_run->setButtons(m_form->translateButton(), m_form->stopButton());
     connect(m_run, &RunController::ended, this, &TranslationTab::onTranslated);
@@ -356,6 +357,7 @@ void TranslationTab::setBusy(bool busy)
     m_form->setBusy(busy);
     if (!busy)
         m_progress->setVisible(false);
+    Q_EMIT commandsChanged();
 }
 
 void TranslationTab::swapDirection()
@@ -445,6 +447,20 @@ void TranslationTab::restoreRun(const core::RunRecord &run)
     } else {
         m_run->setStatus(run.error.isEmpty() ? tr("Restored (%1); translate again to see the results.").arg(runStatusText(run.status)) : run.error);
     }
+}
+
+bool TranslationTab::openFile(const QString &path, QString *error)
+{
+    QString text;
+    if (!readText(path, &text, error))
+        return false;
+    setSource(text);
+    return true;
+}
+
+QAbstractButton *TranslationTab::exportButton() const
+{
+    return m_view->findChild<QAbstractButton *>(u"exportCsv"_s);
 }
 
 } // namespace ui

@@ -79,6 +79,13 @@ public:
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
     ModelPicker *modelPicker() const override { return m_model; }
+    bool canRun() const override { return true; }
+    void triggerRun() override { translate(); }
+    bool canStop() const override { return isBusy(); }
+    void triggerStop() override { stop(); }
+    QString openFilter() const override { return tr("Texts (*.txt *.md);;All files (*)"); }
+    /// Puts the text file at `path` into the source.
+    bool openFile(const QString &path, QString *error) override;
 
 public Q_SLOTS:
     void translate();
@@ -107,6 +114,7 @@ private:
 
     core::ApiClient *m_client;
     /// One request (not lines mode): started, shown, recorded and stopped by the controller.
+    QAbstractButton *exportButton() const override;
     RunController *m_run = nullptr;
     QString m_pendingText; // the source of the request running
 
