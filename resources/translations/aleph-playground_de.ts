@@ -177,6 +177,52 @@
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <source>The colours: the system&apos;s, light or dark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of the interface (applies after a restart).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The size of all text, in percent of the system&apos;s font.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat sends on Enter (Shift+Enter: a new line); off: only Ctrl+Enter sends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model a new %1 tab starts with (empty: the first one listed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maximum_tokens of a new completion: the most tokens generated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temperature of a new completion: 0 is greedy, higher is more random.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where settings, history and conversations are kept (empty: the system&apos;s data folder; applies after a restart).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>core::ChatExport</name>
+    <message>
+        <source>Not a JSON chat export (%1); a Markdown export cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a chat export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>core::ConnectionProfile</name>
     <message>
         <source>Offline sandbox</source>
@@ -300,6 +346,25 @@
     </message>
 </context>
 <context>
+    <name>core::Preferences</name>
+    <message>
+        <source>%1 = %2 is not true or false; %3 is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2 is not between %3 and %4; %5 is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2 is not one of %3; %4 is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a preference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>core::SteeringLibrary</name>
     <message>
         <source>The CSV needs the columns &quot;negative&quot; and &quot;positive&quot;; its header is: %1</source>
@@ -338,6 +403,25 @@
     <message>
         <source>No API token is configured, so requests to %1 will be refused. Start with --token TOKEN or set AA_TOKEN.</source>
         <translation>Es ist kein API-Token eingerichtet, daher werden Anfragen an %1 abgelehnt. Starten Sie mit --token TOKEN oder setzen Sie AA_TOKEN.</translation>
+    </message>
+    <message>
+        <source>Some preferences were out of range and were replaced by their defaults: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::AboutDialog</name>
+    <message>
+        <source>About Aleph Playground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Aleph Playground %1&lt;/h2&gt;&lt;p&gt;A native playground for the Aleph Alpha inference API.&lt;/p&gt;&lt;p&gt;Built from commit &lt;b&gt;%2&lt;/b&gt; with Qt %3 (running on Qt %4) and QtKeychain %5.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Licences&lt;/h3&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Aleph Playground&lt;/td&gt;&lt;td&gt;MIT&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt %1&lt;/td&gt;&lt;td&gt;LGPL-3.0 (The Qt Company and contributors)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QtKeychain %2&lt;/td&gt;&lt;td&gt;BSD-3-Clause (Frank Osterfeld and contributors)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen 3&lt;/td&gt;&lt;td&gt;MPL-2.0&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;hnswlib&lt;/td&gt;&lt;td&gt;Apache-2.0&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SQLite (through Qt SQL)&lt;/td&gt;&lt;td&gt;public domain&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Data of the offline sandbox&lt;/h3&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;WordNet 3.0&lt;/td&gt;&lt;td&gt;Princeton University, WordNet 3.0 licence (Debian package wordnet-base)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FreeDict English–German and German–English&lt;/td&gt;&lt;td&gt;Frank Richter, Einhard Leichtfuß and FreeDict contributors, GPL-3.0 or later (Debian packages dict-freedict-eng-deu and dict-freedict-deu-eng)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Sample sets (Embeddings ▸ Samples: Topics, Support tickets)&lt;/td&gt;&lt;td&gt;written for this project, MIT&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;The sandbox&apos;s answers are synthetic, made on this computer by a small deterministic model; they are not Aleph Alpha&apos;s models.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -606,6 +690,14 @@
     <message>
         <source>Restored a run (%1).</source>
         <translation>Ein Lauf (%1) wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Chat exports (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1144,10 @@
         <source>Restored (%1).</source>
         <translation>Wiederhergestellt (%1).</translation>
     </message>
+    <message>
+        <source>Prompts (*.txt *.md *.prompt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::CompletionView</name>
@@ -1399,6 +1495,10 @@ Gradient: die Embeddings-API von Gradient.</translation>
         <source>Gradient needs a workspace id and an access token.</source>
         <translation>Gradient braucht eine Workspace-ID und ein Zugriffstoken.</translation>
     </message>
+    <message>
+        <source>Everyday topics: medicine, gardening, music, weather, law (80)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::EmbeddingsSidePanel</name>
@@ -1596,6 +1696,10 @@ Gradient: die Embeddings-API von Gradient.</translation>
             <numerusform>Der erste Stapel des Laufs wurde wiederhergestellt (%Ln Text). %1</numerusform>
             <numerusform>Der erste Stapel des Laufs wurde wiederhergestellt (%Ln Texte). %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Texts (*.txt *.csv *.tsv);;All files (*)</source>
+        <translation type="unfinished">Texte (*.txt *.csv *.tsv);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -2192,6 +2296,10 @@ Nach Clustering: die Blattreihenfolge eines Average-Linkage-Clusterings.</transl
         <source>Restored (%1).</source>
         <translation>Wiederhergestellt (%1).</translation>
     </message>
+    <message>
+        <source>Explanation opens no files: type the prompt, add images with “Add images…”, or use Explain in Completion or Chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::HeatmapView</name>
@@ -2492,6 +2600,14 @@ Nach Clustering: die Blattreihenfolge eines Average-Linkage-Clusterings.</transl
         <source>Could not list models (%1); type a model name.</source>
         <translation>Modelle konnten nicht abgerufen werden (%1); geben Sie einen Modellnamen ein.</translation>
     </message>
+    <message>
+        <source>Text size %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history was cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::MapView</name>
@@ -2548,6 +2664,162 @@ similarity</source>
     <message>
         <source>positive (steer toward)</source>
         <translation>positiv (hinsteuern)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PlaygroundTab</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Öffnen</translation>
+    </message>
+    <message>
+        <source>This tab has nothing to open from a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::PreferencesDialog</name>
+    <message numerus="yes">
+        <source>%n run(s) recorded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished">Chat</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation type="unfinished">Vervollständigung</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation type="unfinished">Erklärung</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation type="unfinished">Embeddings</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation type="unfinished">Übersetzung</translation>
+    </message>
+    <message>
+        <source>Steering</source>
+        <translation type="unfinished">Steering</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation type="unfinished">Tokenizer</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished">System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language applies after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View ▸ Zoom in/out (Ctrl+= / Ctrl+-) changes it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter sends a chat message (Shift+Enter: a new line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first model listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model each tab starts with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The models and parameters apply to tabs that start empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings, history and conversations are kept there. A new folder applies after a restart; nothing is moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete every recorded run (conversations and drafts stay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished">Verlauf</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n recorded run(s)? This cannot be undone. Conversations and drafts are kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete all runs</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2841,6 +3113,284 @@ similarity</source>
     <message>
         <source>score</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ShellMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection &amp;profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles…</source>
+        <translation type="unfinished">Profile…</translation>
+    </message>
+    <message>
+        <source>P&amp;references…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xplain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain the last answer in the Explanation tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show how the model splits the prompt (or the selection) into tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose &amp;model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Aleph Playground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search actions and keys (e.g. “run” or “Ctrl+K”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send (when Enter sends is on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New line (when Enter sends is on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation type="unfinished">Erklärung</translation>
+    </message>
+    <message>
+        <source>Previous / next target token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the item up / down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation type="unfinished">Übersetzung</translation>
+    </message>
+    <message>
+        <source>Swap the languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steering pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the concept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the pair up / down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steering library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the concept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt editors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show tokens of the selection</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3404,6 +3954,10 @@ similarity</source>
             <numerusform>%Ln Zeichen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>CSV (*.csv *.tsv *.txt)</source>
+        <translation type="unfinished">CSV (*.csv *.tsv *.txt)</translation>
+    </message>
 </context>
 <context>
     <name>ui::TokenizerTab</name>
@@ -3579,6 +4133,10 @@ similarity</source>
         <source>Restored (%1).</source>
         <translation>Wiederhergestellt (%1).</translation>
     </message>
+    <message>
+        <source>Texts (*.txt *.md);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::TranslationForm</name>
@@ -3705,6 +4263,10 @@ similarity</source>
         <source>Restored (%1); translate again to see the results.</source>
         <translation>Wiederhergestellt (%1); übersetzen Sie erneut, um die Ergebnisse zu sehen.</translation>
     </message>
+    <message>
+        <source>Texts (*.txt *.md);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::TranslationView</name>
@@ -3723,10 +4285,6 @@ similarity</source>
     <message>
         <source>score: the API&apos;s quality estimate of the whole translation, 0 (poor) to 1 (good)</source>
         <translation>Wert: die Qualitätsschätzung der API für die ganze Übersetzung, 0 (schlecht) bis 1 (gut)</translation>
-    </message>
-    <message>
-        <source>segment score: &lt;span style=&apos;background:%1&apos;&gt;&amp;nbsp;≤0.5&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:%2&apos;&gt;&amp;nbsp;0.75&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:%3&apos;&gt;&amp;nbsp;1.0&amp;nbsp;&lt;/span&gt;</source>
-        <translation>Segmentwert: &lt;span style=&apos;background:%1&apos;&gt;&amp;nbsp;≤0,5&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:%2&apos;&gt;&amp;nbsp;0,75&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:%3&apos;&gt;&amp;nbsp;1,0&amp;nbsp;&lt;/span&gt;</translation>
     </message>
     <message>
         <source>The translation appears here. Hover a segment to see its source.</source>
@@ -3797,6 +4355,10 @@ similarity</source>
             <numerusform>%Ln Zeile nach %1 exportiert.</numerusform>
             <numerusform>%Ln Zeilen nach %1 exportiert.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>segment score: &lt;span style=&apos;%1&apos;&gt;&amp;nbsp;≤0.5&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;%2&apos;&gt;&amp;nbsp;0.75&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;%3&apos;&gt;&amp;nbsp;1.0&amp;nbsp;&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

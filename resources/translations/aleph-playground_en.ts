@@ -168,6 +168,23 @@
     </message>
 </context>
 <context>
+    <name>ui::PreferencesDialog</name>
+    <message numerus="yes">
+        <source>%n run(s) recorded</source>
+        <translation>
+            <numerusform>%n run recorded</numerusform>
+            <numerusform>%n runs recorded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n recorded run(s)? This cannot be undone. Conversations and drafts are kept.</source>
+        <translation>
+            <numerusform>Delete the %n recorded run? This cannot be undone. Conversations and drafts are kept.</numerusform>
+            <numerusform>Delete all %n recorded runs? This cannot be undone. Conversations and drafts are kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::ProfilesDialog</name>
     <message numerus="yes">
         <source>Connected. %n model(s) available.</source>

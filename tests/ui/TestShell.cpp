@@ -672,7 +672,7 @@ void TestShell::clearHistoryAsksFirst()
     QMessageBox *question = dialog->clearHistoryQuestion();
     QVERIFY(question);
     QTRY_VERIFY(question->isVisible());
-    QVERIFY2(question->text().contains(u"Delete all 1 recorded run?"_s), qPrintable(question->text()));
+    QVERIFY2(question->text().contains(u"Delete the 1 recorded run?"_s), qPrintable(question->text()));
     QCOMPARE(m_history->count(), 1); // nothing yet
     question->button(QMessageBox::Cancel)->click();
     QTRY_VERIFY(!dialog->clearHistoryQuestion());
