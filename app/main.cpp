@@ -133,17 +133,14 @@ int main(int argc, char *argv[])
                                             u"system"_s);
     parser.addOptions({hostOption, tokenOption, firstPaintOption, sandboxOption, dataDirOption, themeOption, languageOption});
     parser.process(app);
-    if (!ui::installTranslations(parser.value(languageOption)))
-        std::fprintf(stderr, "aleph-playground: unknown language \"%s\" (use system, en or de); English is used.\n",
-                     qPrintable(parser.value(languageOption)));
+    std::optional<ui::ThemeMode> themeFromCommandLine;
     if (parser.isSet(themeOption)) {
-        const std::optional<ui::ThemeMode> theme = ui::themeModeFromName(parser.value(themeOption));
-        if (!theme) {
+        themeFromCommandLine = ui::themeModeFromName(parser.value(themeOption));
+        if (!themeFromCommandLine) {
             std::fprintf(stderr, "aleph-playground: --theme must be system, light or dark, not \"%s\"\n",
                          qPrintable(parser.value(themeOption)));
             return 2;
         }
-        ui::applyTheme(*theme);
     }
 #ifdef Q_OS_UNIX
     quitOnTerminationSignals(&app);
@@ -164,6 +161,14 @@ int main(int argc, char *argv[])
     QDir().mkpath(dataDir);
     QSettings settings(dataDir + u"/settings.ini"_s, QSettings::IniFormat);
     core::Preferences preferences(&settings, bootstrap.get());
+    preferences.readAll();
+    // Language and theme: the command line's, else Preferences' (a language chosen there applies
+    // at the next start; a theme at once, through the window's themeChoiceChanged below).
+    const QString language = parser.isSet(languageOption) ? parser.value(languageOption) : preferences.language();
+    if (!ui::installTranslations(language))
+        std::fprintf(stderr, "aleph-playground: unknown language \"%s\" (use system, en or de); English is used.\n",
+                     qPrintable(language));
+    ui::applyTheme(themeFromCommandLine.value_or(ui::themeModeFromName(preferences.theme()).value_or(ui::ThemeMode::System)));
     core::ProfileStore profiles(&settings);
     core::CredentialStore credentials(std::make_unique<core::KeychainSecretBackend>(u"aleph-playground"_s));
     core::Database database(dataDir + u"/history.sqlite"_s);
@@ -184,7 +189,6 @@ int main(int argc, char *argv[])
     if (!dbOpen)
         notices << dbError + u" "_s
                        + QApplication::translate("main", "History, drafts and conversations are kept for this session only.");
-    preferences.readAll();
     if (!preferences.problems().isEmpty())
         notices << QApplication::translate("main", "Some preferences were out of range and were replaced by their defaults: %1")
                        .arg(preferences.problems().join(u' '));
@@ -277,6 +281,9 @@ int main(int argc, char *argv[])
     services.preferences = &preferences;
     services.dataFolder = QDir::toNativeSeparators(dataDir);
     ui::MainWindow window(services, banner);
+    QObject::connect(&window, &ui::MainWindow::themeChoiceChanged, &app, [](const QString &theme) {
+        ui::applyTheme(ui::themeModeFromName(theme).value_or(ui::ThemeMode::System));
+    });
     FirstPaintProbe probe(clock, parser.isSet(firstPaintOption), &app);
     window.installEventFilter(&probe);
     window.show();

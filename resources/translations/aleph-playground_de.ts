@@ -180,46 +180,46 @@
     <name>core</name>
     <message>
         <source>The colours: the system&apos;s, light or dark.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Farben: die des Systems, hell oder dunkel.</translation>
     </message>
     <message>
         <source>The language of the interface (applies after a restart).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache der Oberfläche (gilt nach einem Neustart).</translation>
     </message>
     <message>
         <source>The size of all text, in percent of the system&apos;s font.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Größe aller Texte, in Prozent der Systemschrift.</translation>
     </message>
     <message>
         <source>Chat sends on Enter (Shift+Enter: a new line); off: only Ctrl+Enter sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Chat sendet mit Eingabe (Umschalt+Eingabe: neue Zeile); aus: Nur Strg+Eingabe sendet.</translation>
     </message>
     <message>
         <source>The model a new %1 tab starts with (empty: the first one listed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell, mit dem ein neuer %1-Tab beginnt (leer: das erste aufgeführte).</translation>
     </message>
     <message>
         <source>maximum_tokens of a new completion: the most tokens generated.</source>
-        <translation type="unfinished"></translation>
+        <translation>maximum_tokens einer neuen Vervollständigung: höchstens so viele Token werden erzeugt.</translation>
     </message>
     <message>
         <source>temperature of a new completion: 0 is greedy, higher is more random.</source>
-        <translation type="unfinished"></translation>
+        <translation>temperature einer neuen Vervollständigung: 0 ist greedy, höher ist zufälliger.</translation>
     </message>
     <message>
         <source>Where settings, history and conversations are kept (empty: the system&apos;s data folder; applies after a restart).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo Einstellungen, Verlauf und Unterhaltungen gespeichert werden (leer: der Datenordner des Systems; gilt nach einem Neustart).</translation>
     </message>
 </context>
 <context>
     <name>core::ChatExport</name>
     <message>
         <source>Not a JSON chat export (%1); a Markdown export cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein JSON-Chatexport (%1); ein Markdown-Export kann nicht geöffnet werden.</translation>
     </message>
     <message>
         <source>Not a chat export: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Chatexport: %1</translation>
     </message>
 </context>
 <context>
@@ -349,19 +349,19 @@
     <name>core::Preferences</name>
     <message>
         <source>%1 = %2 is not true or false; %3 is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 ist weder true noch false; %3 wird verwendet.</translation>
     </message>
     <message>
         <source>%1 = %2 is not between %3 and %4; %5 is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 liegt nicht zwischen %3 und %4; %5 wird verwendet.</translation>
     </message>
     <message>
         <source>%1 = %2 is not one of %3; %4 is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 ist keiner der Werte %3; %4 wird verwendet.</translation>
     </message>
     <message>
         <source>%1 is not a preference.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Einstellung.</translation>
     </message>
 </context>
 <context>
@@ -406,22 +406,22 @@
     </message>
     <message>
         <source>Some preferences were out of range and were replaced by their defaults: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Einstellungen lagen außerhalb des gültigen Bereichs und wurden durch ihre Standardwerte ersetzt: %1</translation>
     </message>
 </context>
 <context>
     <name>ui::AboutDialog</name>
     <message>
         <source>About Aleph Playground</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Aleph Playground</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Aleph Playground %1&lt;/h2&gt;&lt;p&gt;A native playground for the Aleph Alpha inference API.&lt;/p&gt;&lt;p&gt;Built from commit &lt;b&gt;%2&lt;/b&gt; with Qt %3 (running on Qt %4) and QtKeychain %5.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Aleph Playground %1&lt;/h2&gt;&lt;p&gt;Ein nativer Playground für die Inferenz-API von Aleph Alpha.&lt;/p&gt;&lt;p&gt;Erstellt aus Commit &lt;b&gt;%2&lt;/b&gt; mit Qt %3 (läuft unter Qt %4) und QtKeychain %5.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Licences&lt;/h3&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Aleph Playground&lt;/td&gt;&lt;td&gt;MIT&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt %1&lt;/td&gt;&lt;td&gt;LGPL-3.0 (The Qt Company and contributors)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QtKeychain %2&lt;/td&gt;&lt;td&gt;BSD-3-Clause (Frank Osterfeld and contributors)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen 3&lt;/td&gt;&lt;td&gt;MPL-2.0&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;hnswlib&lt;/td&gt;&lt;td&gt;Apache-2.0&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SQLite (through Qt SQL)&lt;/td&gt;&lt;td&gt;public domain&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Data of the offline sandbox&lt;/h3&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;WordNet 3.0&lt;/td&gt;&lt;td&gt;Princeton University, WordNet 3.0 licence (Debian package wordnet-base)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FreeDict English–German and German–English&lt;/td&gt;&lt;td&gt;Frank Richter, Einhard Leichtfuß and FreeDict contributors, GPL-3.0 or later (Debian packages dict-freedict-eng-deu and dict-freedict-deu-eng)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Sample sets (Embeddings ▸ Samples: Topics, Support tickets)&lt;/td&gt;&lt;td&gt;written for this project, MIT&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;The sandbox&apos;s answers are synthetic, made on this computer by a small deterministic model; they are not Aleph Alpha&apos;s models.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Lizenzen&lt;/h3&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Aleph Playground&lt;/td&gt;&lt;td&gt;MIT&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt %1&lt;/td&gt;&lt;td&gt;LGPL-3.0 (The Qt Company und Mitwirkende)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QtKeychain %2&lt;/td&gt;&lt;td&gt;BSD-3-Clause (Frank Osterfeld und Mitwirkende)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen 3&lt;/td&gt;&lt;td&gt;MPL-2.0&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;hnswlib&lt;/td&gt;&lt;td&gt;Apache-2.0&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SQLite (über Qt SQL)&lt;/td&gt;&lt;td&gt;gemeinfrei (Public Domain)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Daten der Offline-Sandbox&lt;/h3&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;WordNet 3.0&lt;/td&gt;&lt;td&gt;Princeton University, WordNet-3.0-Lizenz (Debian-Paket wordnet-base)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FreeDict Englisch–Deutsch und Deutsch–Englisch&lt;/td&gt;&lt;td&gt;Frank Richter, Einhard Leichtfuß und FreeDict-Mitwirkende, GPL-3.0 oder später (Debian-Pakete dict-freedict-eng-deu und dict-freedict-deu-eng)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Beispielsätze (Embeddings ▸ Beispiele: Themen, Support-Tickets)&lt;/td&gt;&lt;td&gt;für dieses Projekt geschrieben, MIT&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Die Antworten der Sandbox sind synthetisch und werden auf diesem Computer von einem kleinen deterministischen Modell erzeugt; es sind nicht die Modelle von Aleph Alpha.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -693,11 +693,11 @@
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geöffnet werden: %2</translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Chat exports (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatexporte (*.json);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1146,7 +1146,7 @@
     </message>
     <message>
         <source>Prompts (*.txt *.md *.prompt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts (*.txt *.md *.prompt);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1497,7 +1497,7 @@ Gradient: die Embeddings-API von Gradient.</translation>
     </message>
     <message>
         <source>Everyday topics: medicine, gardening, music, weather, law (80)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alltagsthemen: Medizin, Gartenarbeit, Musik, Wetter, Recht (80)</translation>
     </message>
 </context>
 <context>
@@ -1699,7 +1699,7 @@ Gradient: die Embeddings-API von Gradient.</translation>
     </message>
     <message>
         <source>Texts (*.txt *.csv *.tsv);;All files (*)</source>
-        <translation type="unfinished">Texte (*.txt *.csv *.tsv);;Alle Dateien (*)</translation>
+        <translation>Texte (*.txt *.csv *.tsv);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -2298,7 +2298,7 @@ Nach Clustering: die Blattreihenfolge eines Average-Linkage-Clusterings.</transl
     </message>
     <message>
         <source>Explanation opens no files: type the prompt, add images with “Add images…”, or use Explain in Completion or Chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Erklärung öffnet keine Dateien: Geben Sie den Prompt ein, fügen Sie Bilder mit „+ Bild…“ hinzu oder nutzen Sie „Erklären“ in Vervollständigung oder Chat.</translation>
     </message>
 </context>
 <context>
@@ -2602,11 +2602,11 @@ Nach Clustering: die Blattreihenfolge eines Average-Linkage-Clusterings.</transl
     </message>
     <message>
         <source>Text size %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Textgröße %1 %</translation>
     </message>
     <message>
         <source>The history was cleared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf wurde geleert.</translation>
     </message>
 </context>
 <context>
@@ -2670,156 +2670,156 @@ similarity</source>
     <name>ui::PlaygroundTab</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Öffnen</translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>This tab has nothing to open from a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Tab kann nichts aus einer Datei öffnen.</translation>
     </message>
 </context>
 <context>
     <name>ui::PreferencesDialog</name>
     <message numerus="yes">
         <source>%n run(s) recorded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf aufgezeichnet</numerusform>
+            <numerusform>%n Läufe aufgezeichnet</numerusform>
         </translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished">Chat</translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <source>Completion</source>
-        <translation type="unfinished">Vervollständigung</translation>
+        <translation>Vervollständigung</translation>
     </message>
     <message>
         <source>Explanation</source>
-        <translation type="unfinished">Erklärung</translation>
+        <translation>Erklärung</translation>
     </message>
     <message>
         <source>Embeddings</source>
-        <translation type="unfinished">Embeddings</translation>
+        <translation>Embeddings</translation>
     </message>
     <message>
         <source>Translation</source>
-        <translation type="unfinished">Übersetzung</translation>
+        <translation>Übersetzung</translation>
     </message>
     <message>
         <source>Steering</source>
-        <translation type="unfinished">Steering</translation>
+        <translation>Steering</translation>
     </message>
     <message>
         <source>Tokenizer</source>
-        <translation type="unfinished">Tokenizer</translation>
+        <translation>Tokenizer</translation>
     </message>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Erscheinungsbild</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished">System</translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Design</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>The language applies after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache gilt nach einem Neustart.</translation>
     </message>
     <message>
         <source>View ▸ Zoom in/out (Ctrl+= / Ctrl+-) changes it too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht ▸ Vergrößern/Verkleinern (Strg+= / Strg+-) ändert sie ebenfalls.</translation>
     </message>
     <message>
         <source>Text size</source>
-        <translation type="unfinished"></translation>
+        <translation>Textgröße</translation>
     </message>
     <message>
         <source>New tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Tabs</translation>
     </message>
     <message>
         <source>Enter sends a chat message (Shift+Enter: a new line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe sendet eine Chatnachricht (Umschalt+Eingabe: neue Zeile)</translation>
     </message>
     <message>
         <source>the first model listed</source>
-        <translation type="unfinished"></translation>
+        <translation>das erste aufgeführte Modell</translation>
     </message>
     <message>
         <source>The model each tab starts with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell, mit dem jeder Tab beginnt:</translation>
     </message>
     <message>
         <source>New completion</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Vervollständigung</translation>
     </message>
     <message>
         <source>The models and parameters apply to tabs that start empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modelle und Parameter gelten für Tabs, die leer beginnen.</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner</translation>
     </message>
     <message>
         <source>Settings, history and conversations are kept there. A new folder applies after a restart; nothing is moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dort werden Einstellungen, Verlauf und Unterhaltungen gespeichert. Ein neuer Ordner gilt nach einem Neustart; es wird nichts verschoben.</translation>
     </message>
     <message>
         <source>Clear history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf leeren…</translation>
     </message>
     <message>
         <source>Delete every recorded run (conversations and drafts stay)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle aufgezeichneten Läufe löschen (Unterhaltungen und Entwürfe bleiben)</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished">Verlauf</translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Clear history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf leeren</translation>
     </message>
     <message numerus="yes">
         <source>Delete all %n recorded run(s)? This cannot be undone. Conversations and drafts are kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n aufgezeichneten Lauf löschen? Das kann nicht rückgängig gemacht werden. Unterhaltungen und Entwürfe bleiben erhalten.</numerusform>
+            <numerusform>Alle %n aufgezeichneten Läufe löschen? Das kann nicht rückgängig gemacht werden. Unterhaltungen und Entwürfe bleiben erhalten.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete all runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Läufe löschen</translation>
     </message>
 </context>
 <context>
@@ -3119,278 +3119,278 @@ similarity</source>
     <name>ui::ShellMenus</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Chat</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <source>Connection &amp;profiles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungs&amp;profile…</translation>
     </message>
     <message>
         <source>Profiles…</source>
-        <translation type="unfinished">Profile…</translation>
+        <translation>Profile…</translation>
     </message>
     <message>
         <source>P&amp;references…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Design</translation>
     </message>
     <message>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;System</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hell</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dunkel</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergrößern</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <source>&amp;Reset zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Originalgröße</translation>
     </message>
     <message>
         <source>&amp;Full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Voll&amp;bild</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;usführen</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stopp</translation>
     </message>
     <message>
         <source>E&amp;xplain</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erklären</translation>
     </message>
     <message>
         <source>Explain the last answer in the Explanation tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Antwort im Erklärungs-Tab erklären</translation>
     </message>
     <message>
         <source>Show &amp;tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token anzeigen</translation>
     </message>
     <message>
         <source>Show how the model splits the prompt (or the selection) into tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen, wie das Modell den Prompt (oder die Auswahl) in Token zerlegt</translation>
     </message>
     <message>
         <source>Choose &amp;model</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell wählen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>&amp;About Aleph Playground</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Aleph Playground</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder&amp;herstellen</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einfügen</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>Select &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle&amp;s auswählen</translation>
     </message>
 </context>
 <context>
     <name>ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Search actions and keys (e.g. “run” or “Ctrl+K”)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen und Tasten suchen (z. B. „ausführen“ oder „Strg+K“)</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten</translation>
     </message>
     <message>
         <source>Chat input</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat-Eingabefeld</translation>
     </message>
     <message>
         <source>Send (when Enter sends is on)</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden (wenn „Eingabe sendet“ an ist)</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <source>New line (when Enter sends is on)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Zeile (wenn „Eingabe sendet“ an ist)</translation>
     </message>
     <message>
         <source>Shift+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Umschalt+Eingabe</translation>
     </message>
     <message>
         <source>Chat list</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatliste</translation>
     </message>
     <message>
         <source>Rename the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
         <source>Delete the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung löschen</translation>
     </message>
     <message>
         <source>Undo the deletion</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen rückgängig machen</translation>
     </message>
     <message>
         <source>Completion images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder der Vervollständigung</translation>
     </message>
     <message>
         <source>Remove the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild entfernen</translation>
     </message>
     <message>
         <source>Explanation</source>
-        <translation type="unfinished">Erklärung</translation>
+        <translation>Erklärung</translation>
     </message>
     <message>
         <source>Previous / next target token</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriges / nächstes Ziel-Token</translation>
     </message>
     <message>
         <source>Explanation items</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente der Erklärung</translation>
     </message>
     <message>
         <source>Move the item up / down</source>
-        <translation type="unfinished"></translation>
+        <translation>Element nach oben / unten verschieben</translation>
     </message>
     <message>
         <source>Remove the item</source>
-        <translation type="unfinished"></translation>
+        <translation>Element entfernen</translation>
     </message>
     <message>
         <source>Translation</source>
-        <translation type="unfinished">Übersetzung</translation>
+        <translation>Übersetzung</translation>
     </message>
     <message>
         <source>Swap the languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprachen tauschen</translation>
     </message>
     <message>
         <source>Steering pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Steering-Paare</translation>
     </message>
     <message>
         <source>Add a pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar hinzufügen</translation>
     </message>
     <message>
         <source>Create the concept</source>
-        <translation type="unfinished"></translation>
+        <translation>Konzept erstellen</translation>
     </message>
     <message>
         <source>Move the pair up / down</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar nach oben / unten verschieben</translation>
     </message>
     <message>
         <source>Remove the pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Paare entfernen</translation>
     </message>
     <message>
         <source>Steering library</source>
-        <translation type="unfinished"></translation>
+        <translation>Steering-Bibliothek</translation>
     </message>
     <message>
         <source>Delete the concept</source>
-        <translation type="unfinished"></translation>
+        <translation>Konzept löschen</translation>
     </message>
     <message>
         <source>Prompt editors</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Editoren</translation>
     </message>
     <message>
         <source>Show tokens of the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Token der Auswahl anzeigen</translation>
     </message>
 </context>
 <context>
@@ -3956,7 +3956,7 @@ similarity</source>
     </message>
     <message>
         <source>CSV (*.csv *.tsv *.txt)</source>
-        <translation type="unfinished">CSV (*.csv *.tsv *.txt)</translation>
+        <translation>CSV (*.csv *.tsv *.txt)</translation>
     </message>
 </context>
 <context>
@@ -4135,7 +4135,7 @@ similarity</source>
     </message>
     <message>
         <source>Texts (*.txt *.md);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte (*.txt *.md);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -4265,7 +4265,7 @@ similarity</source>
     </message>
     <message>
         <source>Texts (*.txt *.md);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte (*.txt *.md);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -4358,7 +4358,7 @@ similarity</source>
     </message>
     <message>
         <source>segment score: &lt;span style=&apos;%1&apos;&gt;&amp;nbsp;≤0.5&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;%2&apos;&gt;&amp;nbsp;0.75&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;%3&apos;&gt;&amp;nbsp;1.0&amp;nbsp;&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmentwert: &lt;span style=&apos;%1&apos;&gt;&amp;nbsp;≤0,5&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;%2&apos;&gt;&amp;nbsp;0,75&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;%3&apos;&gt;&amp;nbsp;1,0&amp;nbsp;&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
