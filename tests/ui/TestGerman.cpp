@@ -86,6 +86,7 @@ private Q_SLOTS:
     void numbersFollowTheGermanLocale();
     void noEnglishSourceIsOnShow();
     void englishPluralsReadRight();
+    void windowFitsA1024By700Screen();
 
 private:
     template<class T>
@@ -314,6 +315,22 @@ void TestGerman::englishPluralsReadRight()
     QVERIFY(ui::installTranslations(u"de"_s));
     QCOMPARE(QCoreApplication::translate("ui::MainWindow", "%n model(s) available", nullptr, 1), u"1 Modell verfügbar"_s);
     QCOMPARE(QCoreApplication::translate("ui::TokenizerTab", "%Ln token(s)", nullptr, 1024), u"1.024 Token"_s);
+}
+
+void TestGerman::windowFitsA1024By700Screen()
+{
+    // German labels are longer than English ones: the window's smallest size must still fit a
+    // 1024×700 screen, whichever tab is showing (the tab widget takes the largest tab's minimum).
+    QTabWidget *tabs = m_window->tabs();
+    QStringList tooWide;
+    for (int i = 0; i < tabs->count(); ++i) {
+        const QSize minimum = tabs->widget(i)->minimumSizeHint();
+        if (minimum.width() > 1000)
+            tooWide << u"%1: %2 px"_s.arg(tabs->tabText(i)).arg(minimum.width());
+    }
+    QVERIFY2(tooWide.isEmpty(), qPrintable(tooWide.join(u", "_s)));
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1024, qPrintable(QString::number(m_window->minimumSizeHint().width())));
+    QVERIFY2(m_window->minimumSizeHint().height() <= 700, qPrintable(QString::number(m_window->minimumSizeHint().height())));
 }
 
 QTEST_MAIN(TestGerman)

@@ -128,6 +128,9 @@ QWidget *EmbeddingsForm::buildProvider()
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_provider = new QComboBox(providerBox);
     m_provider->setObjectName(u"provider"_s);
+    // The long service names are cut in the closed box (full in the list), so the form stays narrow.
+    m_provider->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_provider->setMinimumContentsLength(18);
     m_provider->addItem(tr("Aleph Alpha semantic — symmetric"));
     m_provider->addItem(tr("Aleph Alpha semantic — document / query"));
     m_provider->addItem(tr("Aleph Alpha /embeddings"));

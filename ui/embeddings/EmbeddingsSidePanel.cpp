@@ -47,11 +47,13 @@ EmbeddingsSidePanel::EmbeddingsSidePanel(EmbeddingsAnalysis *analysis, MapView *
     m_results->setToolTip(tr("Texts ranked by cosine similarity to the query; the hits are ringed and numbered on the map."));
     rightLayout->addWidget(m_results, 3);
     m_neighboursTitle = new QLabel(tr("<b>Neighbours</b> — click a point on the map"), this);
+    m_neighboursTitle->setWordWrap(true); // German titles are longer than the panel is wide at 1024 px
     rightLayout->addWidget(m_neighboursTitle);
     m_neighboursModel = new EmbeddingRowModel({tr("#"), tr("cosine"), tr("text")}, this);
     m_neighbours = makeList(u"neighbours"_s, m_neighboursModel);
     rightLayout->addWidget(m_neighbours, 2);
     m_selectionTitle = new QLabel(tr("<b>Selection</b> — Shift+drag on the map"), this);
+    m_selectionTitle->setWordWrap(true);
     rightLayout->addWidget(m_selectionTitle);
     m_selectionModel = new EmbeddingRowModel({tr("#"), tr("label"), tr("text")}, this);
     m_selectionList = makeList(u"selection"_s, m_selectionModel);

@@ -71,6 +71,8 @@ QWidget *EmbeddingsViews::buildMapPage()
     mapBar->addStretch();
     auto *hint = new QLabel(tr("Shift+drag: select · click: neighbours"), mapPage);
     setTextRole(hint, TextRole::Muted);
+    hint->setWordWrap(true); // wraps rather than widening the window on a small screen
+    hint->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     hint->setToolTip(tr("Drag: pan · wheel or +/−: zoom · 0 or double-click: fit\nShift+drag: select (Ctrl adds) · Esc: clear the selection\n"
                         "Click a point: its nearest neighbours · hover: its text"));
     mapBar->addWidget(hint);
