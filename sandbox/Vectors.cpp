@@ -16,7 +16,12 @@ namespace sandbox {
 
 namespace {
 /// The share of the bag in a compressed (< 2 × domains) vector; the topic profile has 1.
-constexpr double kCompressedBagWeight = 0.1;
+constexpr double kCompressedBagWeight = 0.35;
+/// The share (of the squared length) of the topic profile in a full-size vector; the bag has the rest.
+constexpr double kFullDomain = 0.3;
+/// The weight of the domains beyond the first `dims` in a compressed vector, folded in at
+/// positions of the space.
+constexpr double kFold = 0.5;
 } // namespace
 
 Q_LOGGING_CATEGORY(lcVectors, "aleph.sandbox.vectors")
@@ -120,7 +125,8 @@ QList<float> meaningVector(const QList<QPair<QString, double>> &words, const QLi
     const int domains = int(meaning.domains.size());
     if (dims < 2 * domains) {
         // Compressed: the topic profile's first `dims` domains, each at a position and sign of
-        // the space (a permutation drawn from the salt), and a little of the bag.
+        // the space (a permutation drawn from the salt), the rest folded in at lower weight, and
+        // some of the bag.
         QList<int> positions(dims);
         for (int k = 0; k < dims; ++k)
             positions[k] = k;
@@ -133,15 +139,19 @@ QList<float> meaningVector(const QList<QPair<QString, double>> &words, const QLi
             const float sign = (mix(salt ^ quint64(k)) >> 63) ? -1.0f : 1.0f;
             v[positions.at(k)] += sign * meaning.domains.at(k);
         }
+        for (int k = dims; k < domains; ++k) {
+            const quint64 hk = mix(salt ^ quint64(k));
+            v[int(mix(hk) % quint64(dims))] += ((hk >> 63) ? -1.0f : 1.0f) * float(kFold) * meaning.domains.at(k);
+        }
         embedSparse(v, meaning.features, salt, kCompressedBagWeight);
     } else {
-        // Full size: the bag and the topic profile, half the weight each.
-        embedSparse(v, meaning.features, salt, std::sqrt(0.5));
+        // Full size: the bag and the topic profile (kFullDomain of the squared length).
+        embedSparse(v, meaning.features, salt, std::sqrt(1 - kFullDomain));
         lexicon::SparseVector profile;
         for (int k = 0; k < domains; ++k)
             if (meaning.domains.at(k) != 0.0f)
                 profile.emplace_back(0x4000'0000'0000'0000ULL + quint64(k), meaning.domains.at(k));
-        embedSparse(v, profile, salt, std::sqrt(0.5));
+        embedSparse(v, profile, salt, std::sqrt(kFullDomain));
     }
     if (!other.isEmpty()) {
         const QList<float> extra = SyntheticModel::embedFeatures(other, dims, salt);

@@ -21,14 +21,19 @@ namespace {
 // The weights of a sense's bag (see the class comment). Chosen once for WordNet as a whole,
 // never for particular words.
 constexpr double kGloss = 1.0;          // the sense's own gloss
-constexpr double kSynonyms = 1.0;       // its synonyms
+constexpr double kSynonyms = 2.0;       // its synonyms
 constexpr double kHypernym = 0.5;       // glosses and words of the hypernyms, halved per level
 constexpr int kHypernymLevels = 2;
 constexpr double kDomain = 0.5;         // words of its topic domains (their gloss at half that)
-constexpr double kDerivation = 0.25;    // words of derivationally related synsets
+constexpr double kDerivation = 0.6;     // words of derivationally related synsets
 constexpr double kOwnSynset = 0.5;      // the feature of the synset itself
+constexpr double kAncestor = 0.5;       // the features of its hypernym synsets...
+constexpr double kAncestorDecay = 0.8;  // ...times this per level up...
+constexpr int kAncestorLevels = 6;      // ...up to this many levels...
+constexpr int kAncestorMinDepth = 6;    // ...and no nearer the root than this: specific concepts like "bill", not "artifact"
+constexpr double kExamples = 0.5;       // the usage examples of its gloss
 constexpr int kSensesPerPos = 6;
-constexpr double kFitFloor = 0.1;       // a sense that fits nothing else keeps this share
+constexpr double kFitFloor = 0.03;      // a sense that fits nothing else keeps this share
 constexpr double kUnknownWord = 0.5;    // an unknown word's own feature...
 constexpr double kUnknownTrigram = 0.175; // ...and each of its character trigrams
 
@@ -165,6 +170,8 @@ struct MeaningSpace::Private
     QList<QString> domainNames;
     QHash<quint64, std::vector<std::pair<int, float>>> domainIndex; // feature → (domain, weight)
 
+    mutable QMutex depthLock;
+    mutable QHash<quint64, int> depthCache; // synset key → hypernym steps to the nearest root
     mutable QMutex lemmaLock;
     mutable QHash<QString, QString> lemmaCache;
     mutable QReadWriteLock wordLock;
@@ -206,11 +213,64 @@ struct MeaningSpace::Private
         }
     }
 
-    /// A sense's bag: unit length words plus the synset's own feature.
+    /// The hypernym steps from `s` to the nearest root of its hierarchy ("entity" is 0).
+    int depth(const Synset &s) const
+    {
+        {
+            QMutexLocker locker(&depthLock);
+            const auto it = depthCache.constFind(s.id.key());
+            if (it != depthCache.cend())
+                return *it;
+        }
+        int best = 0;
+        bool first = true;
+        for (const SynsetId &h : s.hypernyms())
+            if (const std::optional<Synset> up = wn->synset(h)) {
+                const int d = depth(*up) + 1;
+                best = first ? d : std::min(best, d);
+                first = false;
+            }
+        QMutexLocker locker(&depthLock);
+        depthCache.insert(s.id.key(), best);
+        return best;
+    }
+
+    /// The features of the synset itself and of its hypernyms (the concepts it is a kind of:
+    /// "invoice" → "bill" → "statement" → "commercial document"), sorted by key.
+    SparseVector conceptFeatures(const Synset &s) const
+    {
+        QHash<quint64, double> acc;
+        acc[synsetKey(s.id)] = kOwnSynset;
+        QList<Synset> level{s};
+        double weight = kAncestor;
+        QSet<quint64> seen{s.id.key()};
+        for (int lv = 0; lv < kAncestorLevels && !level.isEmpty(); ++lv, weight *= kAncestorDecay) {
+            QList<Synset> next;
+            for (const Synset &x : std::as_const(level))
+                for (const SynsetId &h : x.hypernyms())
+                    if (!seen.contains(h.key()))
+                        if (const std::optional<Synset> up = wn->synset(h)) {
+                            seen.insert(h.key());
+                            next.append(*up);
+                            if (depth(*up) >= kAncestorMinDepth)
+                                acc[synsetKey(h)] = std::max(acc.value(synsetKey(h)), weight);
+                        }
+            level = next;
+        }
+        SparseVector v;
+        for (auto it = acc.cbegin(); it != acc.cend(); ++it)
+            v.emplace_back(it.key(), float(it.value()));
+        std::sort(v.begin(), v.end());
+        return v;
+    }
+
+    /// A sense's bag: unit length words plus the concept features of the synset.
     SparseVector senseBag(const Synset &s) const
     {
         Accumulator acc;
         addText(acc, s.gloss, kGloss);
+        for (const QString &x : s.examples)
+            addText(acc, x, kExamples);
         for (const QString &w : s.words)
             addText(acc, w, kSynonyms);
         QList<Synset> level{s};
@@ -245,7 +305,8 @@ struct MeaningSpace::Private
         if (n > 0)
             for (auto &e : bag)
                 e.second = float(e.second / n);
-        bag.emplace_back(synsetKey(s.id), float(kOwnSynset)); // the largest key: stays sorted
+        const SparseVector concepts = conceptFeatures(s); // the largest keys: stays sorted
+        bag.insert(bag.end(), concepts.cbegin(), concepts.cend());
         return bag;
     }
 
@@ -562,6 +623,16 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
             continue;
         for (const auto &[domain, weight] : *it)
             domains[domain] += double(f.second) * weight;
+    }
+    // Centred: what every text shares with all domains (common gloss words) says nothing of
+    // its topic, and would pull all texts together.
+    if (!domains.isEmpty()) {
+        double mean = 0;
+        for (const double x : std::as_const(domains))
+            mean += x;
+        mean /= double(domains.size());
+        for (double &x : domains)
+            x -= mean;
     }
     double domainNorm = 0;
     for (const double x : std::as_const(domains))

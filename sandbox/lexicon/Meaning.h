@@ -26,7 +26,9 @@ double dot(const SparseVector &a, const SparseVector &b);
 /// rank and by how often each part of speech was tagged in SemCor), and each sense by a bag of
 /// words (lemmas weighted by their inverse document frequency over all WordNet glosses): the
 /// sense's synonyms and gloss, the glosses of its hypernyms two levels up (half weight per
-/// level), its topic domains and derivationally related words, plus a feature of its own synset.
+/// level), its topic domains and derivationally related words, plus features of its own synset
+/// and of its specific hypernym synsets (six or more steps below the root, fading per level), so
+/// "invoice" and "bill" share concepts as well as words.
 /// The senses of a word in a text are weighed by how well they fit the rest of the text (a
 /// simple word-sense disambiguation: the cosine of the sense with the other words' senses), and
 /// words by specificity (rare, less polysemous words weigh more; stop words nothing). Unknown
@@ -35,8 +37,9 @@ double dot(const SparseVector &a, const SparseVector &b);
 ///
 /// Besides this bag, a text gets a topic profile: its similarity to each of WordNet's 440 topic
 /// domains (law, music, cooking, astronomy...), each domain represented by the bags of the
-/// senses in it (the `;c` members). The profile is dense and short, so it survives compression
-/// to 128 dimensions where a bag would drown in hash collisions.
+/// senses in it (the `;c` members), centred (less the mean over all domains, which only says how
+/// many common gloss words a text has). The profile is dense and short, so it survives
+/// compression to 128 dimensions where a bag would drown in hash collisions.
 ///
 /// Built once from WordNet (one pass over the four data files for gloss frequencies and domain
 /// members, a few hundred milliseconds), on a background thread; thread-safe afterwards (word

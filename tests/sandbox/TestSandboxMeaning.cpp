@@ -65,13 +65,15 @@ void TestSandboxMeaning::nearestNeighboursShareTheTopic_data()
     QTest::addColumn<QString>("set");
     QTest::addColumn<std::optional<int>>("compress");
     QTest::addColumn<double>("floor");
-    QTest::newRow("topics, 5120") << u"topics"_s << std::optional<int>() << 0.85;
-    QTest::newRow("topics, 128") << u"topics"_s << std::optional<int>(128) << 0.85;
-    QTest::newRow("everyday-topics, 5120") << u"everyday-topics"_s << std::optional<int>() << 0.85;
-    QTest::newRow("everyday-topics, 128") << u"everyday-topics"_s << std::optional<int>(128) << 0.85;
-    // Support tickets are harder for WordNet (software and account words): a lower floor, still
-    // far above the 0.25 of chance (see bench_sandbox_meaning for the figures).
-    QTest::newRow("support-tickets, 5120") << u"support-tickets"_s << std::optional<int>() << 0.5;
+    // Floors a little under the figures of bench_sandbox_meaning (0.929 / 0.892, 0.950 / 0.920).
+    QTest::newRow("topics, 5120") << u"topics"_s << std::optional<int>() << 0.9;
+    QTest::newRow("topics, 128") << u"topics"_s << std::optional<int>(128) << 0.87;
+    QTest::newRow("everyday-topics, 5120") << u"everyday-topics"_s << std::optional<int>() << 0.93;
+    QTest::newRow("everyday-topics, 128") << u"everyday-topics"_s << std::optional<int>(128) << 0.9;
+    // Support tickets are harder for WordNet (software and account words): lower floors (measured
+    // 0.675 / 0.594), still far above the 0.25 of chance. The target is 0.85.
+    QTest::newRow("support-tickets, 5120") << u"support-tickets"_s << std::optional<int>() << 0.65;
+    QTest::newRow("support-tickets, 128") << u"support-tickets"_s << std::optional<int>(128) << 0.57;
 }
 
 void TestSandboxMeaning::nearestNeighboursShareTheTopic()
