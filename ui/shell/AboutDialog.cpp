@@ -63,7 +63,7 @@ AboutDialog::AboutDialog(QWidget *parent)
         "<tr><td>WordNet 3.0</td><td>Princeton University, WordNet 3.0 licence (Debian package wordnet-base)</td></tr>"
         "<tr><td>FreeDict English–German and German–English</td><td>Frank Richter, Einhard Leichtfuß and FreeDict "
         "contributors, GPL-3.0 or later (Debian packages dict-freedict-eng-deu and dict-freedict-deu-eng)</td></tr>"
-        "<tr><td>Sample sets (Embeddings ▸ Samples: Topics, Support tickets)</td><td>written for this project, MIT</td></tr>"
+        "<tr><td>Sample sets (Embeddings ▸ Samples: Topics, Support tickets, Everyday topics)</td><td>written for this project, MIT</td></tr>"
         "</table>"
         "<p>The sandbox's answers are synthetic, made on this computer by a small deterministic model; they are not "
         "Aleph Alpha's models.</p>")
