@@ -287,6 +287,12 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     setTextRole(m_validationLabel, TextRole::Error);
     layout->addWidget(m_validationLabel);
 
+    // The run bar (buttons, progress, status) is a widget of its own: the tab keeps it below the
+    // scrolling form, so Explain is in view on a 700-pixel screen.
+    m_runBar = new QWidget(panel);
+    auto *runBarLayout = new QVBoxLayout(m_runBar);
+    runBarLayout->setContentsMargins(layout->contentsMargins().left(), 4, layout->contentsMargins().right(), 4);
+    panel = m_runBar;
     m_runButton = new QPushButton(tr("Explain  (Ctrl+Enter)"), panel);
     m_runButton->setObjectName(QStringLiteral("run"));
     m_runButton->setDefault(true);
@@ -298,19 +304,19 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_runButton, 1);
     buttons->addWidget(m_stopButton);
-    layout->addLayout(buttons);
+    runBarLayout->addLayout(buttons);
     m_progress = new QProgressBar(panel);
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setRange(0, 0); // the server does not report progress: busy indicator
     m_progress->setMaximumHeight(6);
     m_progress->setTextVisible(false);
     m_progress->hide();
-    layout->addWidget(m_progress);
+    runBarLayout->addWidget(m_progress);
     m_statusLabel = new QLabel(tr("Ready."), panel);
     m_statusLabel->setObjectName(QStringLiteral("status"));
     m_statusLabel->setWordWrap(true);
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_statusLabel);
+    runBarLayout->addWidget(m_statusLabel);
     setFocusProxy(m_promptEdit);
     m_items->setEntries({PromptItemListModel::Entry{true, core::PromptItem::fromText(QString()), QString(), QIcon(), QSize()}});
     showItems(-1);

@@ -58,6 +58,9 @@ public:
     void setStatusText(const QString &text);
     /// The status line and the Explain and Stop buttons, for the tab's RunController.
     QLabel *statusLabel() const { return m_statusLabel; }
+    /// Explain, Stop, the progress bar and the status line, to be laid out by the tab below the
+    /// form (which scrolls); not part of the form's own layout.
+    QWidget *runBar() const { return m_runBar; }
     QPushButton *runButton() const { return m_runButton; }
     QPushButton *stopButton() const { return m_stopButton; }
     /// The busy bar, shown while a run is under way.
@@ -101,6 +104,7 @@ private:
     QPushButton *m_stopButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QWidget *m_runBar = nullptr;
 };
 
 } // namespace ui

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QVBoxLayout>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
@@ -35,7 +36,13 @@ ExplanationTab::ExplanationTab(core::ApiClient *client, QWidget *parent)
     inputScroll->setFrameShape(QFrame::NoFrame);
     inputScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     inputScroll->setMinimumWidth(m_form->minimumSizeHint().width() + inputScroll->verticalScrollBar()->sizeHint().width());
-    splitter->addWidget(inputScroll);
+    auto *inputColumn = new QWidget(this);
+    auto *inputLayout = new QVBoxLayout(inputColumn);
+    inputLayout->setContentsMargins(0, 0, 0, 0);
+    inputLayout->setSpacing(0);
+    inputLayout->addWidget(inputScroll, 1);
+    inputLayout->addWidget(m_form->runBar());
+    splitter->addWidget(inputColumn);
     m_view = new ExplanationResultsView(this);
     splitter->addWidget(m_view);
     splitter->setStretchFactor(0, 0);
