@@ -10,6 +10,7 @@
 #include "core/storage/ConversationStore.h"
 #include "core/storage/HistoryStore.h"
 #include "sandbox/SandboxServer.h"
+#include "tests/support/WindowServices.h"
 #include "ui/MainWindow.h"
 #include "ui/common/Translations.h"
 #include "ui/chat/ChatTab.h"
@@ -101,15 +102,7 @@ private:
     QTemporaryDir m_dir;
     QHash<QString, QString> m_german;
     std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<core::ProfileStore> m_profiles;
-    std::unique_ptr<core::CredentialStore> m_credentials;
-    std::unique_ptr<core::Database> m_db;
-    std::unique_ptr<core::HistoryStore> m_history;
-    std::unique_ptr<core::DraftStore> m_drafts;
-    std::unique_ptr<core::ConversationStore> m_conversations;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<core::ApiClient> m_client;
+    testsupport::WindowServices m_stores;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 
@@ -126,35 +119,8 @@ void TestGerman::initTestCase()
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
 
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-    m_profiles = std::make_unique<core::ProfileStore>(m_settings.get());
-    m_credentials = std::make_unique<core::CredentialStore>(std::make_unique<core::MemorySecretBackend>());
-    m_db = std::make_unique<core::Database>(m_dir.filePath(u"history.sqlite"_s));
-    QVERIFY2(m_db->open(&error), qPrintable(error));
-    m_history = std::make_unique<core::HistoryStore>(m_db.get());
-    m_drafts = std::make_unique<core::DraftStore>(m_db.get());
-    m_conversations = std::make_unique<core::ConversationStore>(m_db.get());
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<core::ApiClient>(m_nam.get(), core::ClientConfig());
-
-    ui::Services s;
-    s.nam = m_nam.get();
-    s.client = m_client.get();
-    s.profiles = m_profiles.get();
-    s.credentials = m_credentials.get();
-    s.history = m_history.get();
-    s.drafts = m_drafts.get();
-    s.conversations = m_conversations.get();
-    sandbox::EmbeddedSandbox *sb = m_sandbox.get();
-    s.sandbox = [sb](QString *) {
-        core::ClientConfig c;
-        c.baseUrl = sb->baseUrl();
-        c.token = sb->token();
-        c.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
-        c.retry.totalRetries = 0;
-        return c;
-    };
-    m_window = std::make_unique<ui::MainWindow>(s);
+    QVERIFY2(m_stores.open(m_dir.path(), QString(), &error), qPrintable(error));
+    m_window = std::make_unique<ui::MainWindow>(m_stores.services(m_sandbox.get(), 0));
     m_window->resize(1440, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -165,12 +131,7 @@ void TestGerman::initTestCase()
 void TestGerman::cleanupTestCase()
 {
     m_window.reset();
-    m_client.reset();
-    m_nam.reset();
-    m_conversations.reset();
-    m_drafts.reset();
-    m_history.reset();
-    m_db.reset();
+    m_stores.close();
     ui::installTranslations(u"en"_s);
 }
 
@@ -258,7 +219,7 @@ void TestGerman::completionRefusalIsGerman()
     QVERIFY(!tab->isBusy());
     const QString status = child<QLabel>(tab, u"status"_s)->text();
     QVERIFY2(status.startsWith(u"Nicht gesendet: Schreiben Sie zuerst einen Prompt"_s), qPrintable(status));
-    QCOMPARE(m_history->count(), 0);
+    QCOMPARE(m_stores.history->count(), 0);
 }
 
 void TestGerman::numbersFollowTheGermanLocale()

@@ -9,6 +9,7 @@
 #include "core/storage/HistoryStore.h"
 #include "sandbox/SandboxServer.h"
 #include "tests/support/Snapshot.h"
+#include "tests/support/WindowServices.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
 #include "ui/common/ModelPicker.h"
@@ -110,20 +111,10 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<core::ProfileStore> m_profiles;
-    core::MemorySecretBackend *m_secrets = nullptr; // owned by m_credentials
-    std::unique_ptr<core::CredentialStore> m_credentials;
-    std::unique_ptr<core::Database> m_db;
-    std::unique_ptr<core::HistoryStore> m_history;
-    std::unique_ptr<core::DraftStore> m_drafts;
-    std::unique_ptr<core::ConversationStore> m_conversations;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<core::ApiClient> m_client;
+    testsupport::WindowServices m_stores;
     std::unique_ptr<ui::MainWindow> m_window;
     int m_counter = 0;
     QStringList m_notices;
-    QString m_dbPath;
 };
 
 void TestPlayground::initTestCase()
@@ -138,44 +129,16 @@ void TestPlayground::initTestCase()
 void TestPlayground::init()
 {
     ++m_counter;
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings%1.ini"_s.arg(m_counter)), QSettings::IniFormat);
-    m_profiles = std::make_unique<core::ProfileStore>(m_settings.get());
-    m_secrets = new core::MemorySecretBackend;
-    m_credentials = std::make_unique<core::CredentialStore>(std::unique_ptr<core::SecretBackend>(m_secrets));
-    m_dbPath = m_dir.filePath(u"history%1.sqlite"_s.arg(m_counter));
-    m_db = std::make_unique<core::Database>(m_dbPath);
     QString error;
-    QVERIFY2(m_db->open(&error), qPrintable(error));
-    m_history = std::make_unique<core::HistoryStore>(m_db.get());
-    m_drafts = std::make_unique<core::DraftStore>(m_db.get());
-    m_conversations = std::make_unique<core::ConversationStore>(m_db.get());
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<core::ApiClient>(m_nam.get(), core::ClientConfig());
+    QVERIFY2(m_stores.open(m_dir.path(), QString::number(m_counter), &error), qPrintable(error));
     makeWindow();
     waitForModels();
 }
 
 void TestPlayground::makeWindow()
 {
-    ui::Services s;
-    s.nam = m_nam.get();
-    s.client = m_client.get();
-    s.profiles = m_profiles.get();
-    s.credentials = m_credentials.get();
-    s.history = m_history.get();
-    s.drafts = m_drafts.get();
-    s.conversations = m_conversations.get();
+    ui::Services s = m_stores.services(m_sandbox.get(), 3, 20);
     s.notices = m_notices;
-    sandbox::EmbeddedSandbox *sb = m_sandbox.get();
-    s.sandbox = [sb](QString *) {
-        core::ClientConfig c;
-        c.baseUrl = sb->baseUrl();
-        c.token = sb->token();
-        c.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
-        c.retry.totalRetries = 3;
-        c.retry.firstDelayMs = 20;
-        return c;
-    };
     m_window = std::make_unique<ui::MainWindow>(s);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -190,39 +153,31 @@ void TestPlayground::waitForModels()
 void TestPlayground::cleanup()
 {
     m_window.reset();
-    m_client.reset();
-    m_nam.reset();
-    m_drafts.reset();
-    m_conversations.reset();
-    m_history.reset();
-    m_db.reset();
-    m_credentials.reset();
-    m_profiles.reset();
-    m_settings.reset();
+    m_stores.close();
 }
 
 void TestPlayground::setFault(const QByteArray &fault)
 {
-    core::ClientConfig c = m_client->config();
+    core::ClientConfig c = m_stores.client->config();
     c.extraHeaders.clear();
     if (!fault.isEmpty())
         c.extraHeaders.append({"X-Sandbox-Fault", fault});
-    m_client->setConfig(c);
+    m_stores.client->setConfig(c);
 }
 
 void TestPlayground::freshInstallOpensOnTheSandboxProfile()
 {
     QCOMPARE(m_window->profilePicker()->currentText(), u"Offline sandbox"_s);
     QVERIFY(m_window->bannerText().contains(u"synthetic"_s));
-    QCOMPARE(m_client->config().baseUrl, m_sandbox->baseUrl());
-    QCOMPARE(m_profiles->currentId(), QString::fromLatin1(core::ConnectionProfile::kSandboxId));
+    QCOMPARE(m_stores.client->config().baseUrl, m_sandbox->baseUrl());
+    QCOMPARE(m_stores.profiles->currentId(), QString::fromLatin1(core::ConnectionProfile::kSandboxId));
     QVERIFY(m_window->tabs()->isTabEnabled(0));
     QVERIFY(m_window->tabs()->isTabEnabled(1));
 }
 
 void TestPlayground::profileDialogStoresTheTokenInTheKeychainAndTestsTheConnection()
 {
-    ui::ProfilesDialog dialog(m_profiles.get(), m_credentials.get(), m_nam.get(), {});
+    ui::ProfilesDialog dialog(m_stores.profiles.get(), m_stores.credentials.get(), m_stores.nam.get(), {});
     dialog.addProfile();
     child<QLineEdit>(&dialog, u"name"_s)->setText(u"Local"_s);
     child<QLineEdit>(&dialog, u"baseUrl"_s)->setText(m_sandbox->baseUrl().toString());
@@ -239,18 +194,18 @@ void TestPlayground::profileDialogStoresTheTokenInTheKeychainAndTestsTheConnecti
     QTRY_COMPARE(saved.size(), 1);
     QVERIFY(saved.first().at(0).toBool());
     const QString id = dialog.selectedId();
-    QCOMPARE(m_secrets->size(), 1);
-    QCOMPARE(m_profiles->profiles().size(), 2);
+    QCOMPARE(m_stores.secrets->size(), 1);
+    QCOMPARE(m_stores.profiles->profiles().size(), 2);
     // Nothing secret in the settings file.
-    m_settings->sync();
-    QFile ini(m_settings->fileName());
+    m_stores.settings->sync();
+    QFile ini(m_stores.settings->fileName());
     QVERIFY(ini.open(QIODevice::ReadOnly));
     QVERIFY(!ini.readAll().contains(QByteArray("=" + m_sandbox->token().toUtf8() + "\n")));
 
     QSignalSpy activated(m_window.get(), &ui::MainWindow::profileActivated);
     m_window->activateProfile(id);
     QTRY_COMPARE(activated.size(), 1);
-    QCOMPARE(m_client->config().token, m_sandbox->token());
+    QCOMPARE(m_stores.client->config().token, m_sandbox->token());
     QCOMPARE(m_window->profilePicker()->currentText(), u"Local"_s);
     QCOMPARE(m_window->bannerText(), QString());
     // The profile works for a run.
@@ -259,7 +214,7 @@ void TestPlayground::profileDialogStoresTheTokenInTheKeychainAndTestsTheConnecti
     m_window->completionTab()->run();
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
     QVERIFY2(completionStatus().startsWith(u"Finished"_s), qPrintable(completionStatus()));
-    QCOMPARE(m_history->search(QString()).first().profile, u"Local"_s);
+    QCOMPARE(m_stores.history->search(QString()).first().profile, u"Local"_s);
 }
 
 void TestPlayground::wrongTokenGivesAClearMessage()
@@ -269,12 +224,12 @@ void TestPlayground::wrongTokenGivesAClearMessage()
     p.baseUrl = m_sandbox->baseUrl();
     p.proxyMode = core::ConnectionProfile::ProxyMode::None;
     p.totalRetries = 0;
-    const QString id = m_profiles->save(p);
+    const QString id = m_stores.profiles->save(p);
     bool stored = false;
-    m_credentials->setToken(id, u"not-the-token"_s, this, [&](bool ok, const QString &) { stored = ok; });
+    m_stores.credentials->setToken(id, u"not-the-token"_s, this, [&](bool ok, const QString &) { stored = ok; });
     QTRY_VERIFY(stored);
 
-    ui::ProfilesDialog dialog(m_profiles.get(), m_credentials.get(), m_nam.get(), {});
+    ui::ProfilesDialog dialog(m_stores.profiles.get(), m_stores.credentials.get(), m_stores.nam.get(), {});
     dialog.selectProfile(id);
     QTRY_COMPARE(child<QLineEdit>(&dialog, u"token"_s)->text(), u"not-the-token"_s); // read back from the keychain
     QSignalSpy tested(&dialog, &ui::ProfilesDialog::connectionTested);
@@ -292,13 +247,13 @@ void TestPlayground::wrongTokenGivesAClearMessage()
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
     QVERIFY2(completionStatus().contains(u"token was refused"_s), qPrintable(completionStatus()));
     QVERIFY(completionStatus().contains(u"Profiles"_s));
-    QCOMPARE(m_history->search(QString()).first().status, core::RunStatus::Failed);
+    QCOMPARE(m_stores.history->search(QString()).first().status, core::RunStatus::Failed);
 }
 
 void TestPlayground::unavailableKeychainKeepsTheTokenForTheSession()
 {
-    m_secrets->setUnavailable(true);
-    ui::ProfilesDialog dialog(m_profiles.get(), m_credentials.get(), m_nam.get(), {});
+    m_stores.secrets->setUnavailable(true);
+    ui::ProfilesDialog dialog(m_stores.profiles.get(), m_stores.credentials.get(), m_stores.nam.get(), {});
     dialog.addProfile();
     child<QLineEdit>(&dialog, u"name"_s)->setText(u"Session"_s);
     child<QLineEdit>(&dialog, u"baseUrl"_s)->setText(m_sandbox->baseUrl().toString());
@@ -317,7 +272,7 @@ void TestPlayground::unavailableKeychainKeepsTheTokenForTheSession()
     QSignalSpy activated(m_window.get(), &ui::MainWindow::profileActivated);
     m_window->activateProfile(dialog.selectedId());
     QTRY_COMPARE(activated.size(), 1);
-    QCOMPARE(m_client->config().token, m_sandbox->token()); // the session copy
+    QCOMPARE(m_stores.client->config().token, m_sandbox->token()); // the session copy
     QVERIFY(!m_window->noticeText().isEmpty());
     m_window->findChild<QToolButton *>(u"noticeClose"_s)->click();
     QCOMPARE(m_window->noticeText(), QString());
@@ -331,15 +286,15 @@ void TestPlayground::tlsVerificationOffShowsABadge()
     p.name = u"Insecure"_s;
     p.baseUrl = QUrl(u"https://127.0.0.1:1/v1"_s);
     p.verifyTls = false;
-    const QString id = m_profiles->save(p);
+    const QString id = m_stores.profiles->save(p);
     QSignalSpy activated(m_window.get(), &ui::MainWindow::profileActivated);
     m_window->activateProfile(id);
     QTRY_COMPARE(activated.size(), 1);
     QVERIFY(badge->isVisible());
-    QVERIFY(!m_client->config().verifyPeer);
+    QVERIFY(!m_stores.client->config().verifyPeer);
     QVERIFY(m_window->profilePicker()->currentText().contains(u"⚠"_s));
     // The dialog shows the warning for this profile.
-    ui::ProfilesDialog dialog(m_profiles.get(), m_credentials.get(), m_nam.get(), {});
+    ui::ProfilesDialog dialog(m_stores.profiles.get(), m_stores.credentials.get(), m_stores.nam.get(), {});
     dialog.selectProfile(id);
     dialog.show();
     QVERIFY(child<QLabel>(&dialog, u"tlsWarning"_s)->isVisible());
@@ -355,10 +310,10 @@ void TestPlayground::runsAreRecordedSearchedAndRestoredWithoutTheToken()
     QSignalSpy done(tab, &ui::CompletionTab::finished);
     tab->run();
     // Recorded before it is sent.
-    QCOMPARE(m_history->count(), 1);
-    QCOMPARE(m_history->search(QString()).first().status, core::RunStatus::Running);
+    QCOMPARE(m_stores.history->count(), 1);
+    QCOMPARE(m_stores.history->search(QString()).first().status, core::RunStatus::Running);
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
-    const core::RunRecord run = m_history->search(QString()).first();
+    const core::RunRecord run = m_stores.history->search(QString()).first();
     QCOMPARE(run.status, core::RunStatus::Succeeded);
     QCOMPARE(run.tab, u"completion"_s);
     QCOMPARE(run.model, tab->findChild<QComboBox *>(u"model"_s)->currentText());
@@ -390,23 +345,23 @@ void TestPlayground::runsAreRecordedSearchedAndRestoredWithoutTheToken()
     QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
     chat->send();
     QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
-    QCOMPARE(m_history->search(QString(), u"chat"_s).size(), 1);
+    QCOMPARE(m_stores.history->search(QString(), u"chat"_s).size(), 1);
     m_window->saveDrafts();
     // The database, its WAL (read before the last connection closes and checkpoints it) and the
     // settings: no header and no token.
     QByteArray bytes;
-    for (const QString &file : QStringList{m_dbPath, m_dbPath + u"-wal"_s, m_settings->fileName()}) {
+    for (const QString &file : QStringList{m_stores.dbPath, m_stores.dbPath + u"-wal"_s, m_stores.settings->fileName()}) {
         QFile f(file);
         if (f.open(QIODevice::ReadOnly))
             bytes += f.readAll();
     }
-    m_settings->sync();
-    m_history.reset();
-    m_drafts.reset();
-    m_conversations.reset();
+    m_stores.settings->sync();
+    m_stores.history.reset();
+    m_stores.drafts.reset();
+    m_stores.conversations.reset();
     m_window.reset();
-    m_db.reset();
-    QFile f(m_dbPath);
+    m_stores.db.reset();
+    QFile f(m_stores.dbPath);
     QVERIFY(f.open(QIODevice::ReadOnly));
     bytes += f.readAll();
     QVERIFY(bytes.contains("An apple a day"));
@@ -425,19 +380,19 @@ void TestPlayground::draftsComeBackAfterAKill()
     chat->findChild<QLineEdit *>(u"system"_s)->setText(u"Be brief."_s);
     chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Half a message"_s);
     // The autosave runs by itself shortly after the last edit.
-    QTRY_VERIFY_WITH_TIMEOUT(m_drafts->load(u"chat"_s).value(u"input"_s).toString() == u"Half a message"_s, 5000);
-    QTRY_VERIFY(m_drafts->load(u"completion"_s).value(u"request"_s).toMap().value(u"maximum_tokens"_s).toInt() == 123);
+    QTRY_VERIFY_WITH_TIMEOUT(m_stores.drafts->load(u"chat"_s).value(u"input"_s).toString() == u"Half a message"_s, 5000);
+    QTRY_VERIFY(m_stores.drafts->load(u"completion"_s).value(u"request"_s).toMap().value(u"maximum_tokens"_s).toInt() == 123);
 
     // kill -9: the files as they are now, with the connection still open.
     const QString copy = m_dir.filePath(u"killed%1.sqlite"_s.arg(m_counter));
-    QVERIFY(QFile::copy(m_dbPath, copy));
-    QFile::copy(m_dbPath + u"-wal"_s, copy + u"-wal"_s);
+    QVERIFY(QFile::copy(m_stores.dbPath, copy));
+    QFile::copy(m_stores.dbPath + u"-wal"_s, copy + u"-wal"_s);
     core::Database restarted(copy);
     QString error;
     QVERIFY2(restarted.open(&error), qPrintable(error));
     core::DraftStore drafts(&restarted);
     ui::Services s;
-    s.client = m_client.get();
+    s.client = m_stores.client.get();
     s.drafts = &drafts;
     ui::MainWindow again(s);
     QCOMPARE(again.completionTab()->findChild<QPlainTextEdit *>(u"prompt"_s)->toPlainText(), u"Dear {{ name }},"_s);
@@ -491,7 +446,7 @@ void TestPlayground::invalidParametersAreFlaggedAndNotSent()
     tab->run();
     QVERIFY(!tab->isBusy());
     QVERIFY(completionStatus().startsWith(u"Not sent"_s));
-    QCOMPARE(m_history->count(), 0);
+    QCOMPARE(m_stores.history->count(), 0);
     tab->findChild<QSpinBox *>(u"best_of"_s)->setValue(4);
     QCOMPARE(tab->validationMessage(), QString());
     QVERIFY(!tab->findChild<QSpinBox *>(u"best_of"_s)->property("flagged").toBool());
@@ -595,7 +550,7 @@ void TestPlayground::evaluateShowsTheLogProbability()
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
     const QString text = child<QLabel>(tab, u"evaluation"_s)->text();
     QVERIFY2(text.contains(u"log P(expected | prompt) = -"_s), qPrintable(text));
-    QCOMPARE(m_history->search(QString()).first().endpoint, u"evaluate"_s);
+    QCOMPARE(m_stores.history->search(QString()).first().endpoint, u"evaluate"_s);
 }
 
 void TestPlayground::busyServerShowsRetryingAndCancelWorks()
@@ -603,9 +558,9 @@ void TestPlayground::busyServerShowsRetryingAndCancelWorks()
     ui::CompletionTab *tab = m_window->completionTab();
     m_window->tabs()->setCurrentWidget(tab); // Esc works in the tab that is shown
     tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"busy"_s);
-    core::ClientConfig c = m_client->config();
+    core::ClientConfig c = m_stores.client->config();
     c.retry.firstDelayMs = 2000; // long enough to press Stop during the wait
-    m_client->setConfig(c);
+    m_stores.client->setConfig(c);
     setFault("busy");
     tab->run();
     QTRY_VERIFY_WITH_TIMEOUT(completionStatus().contains(u"retrying 1/3"_s), 10000);
@@ -616,11 +571,11 @@ void TestPlayground::busyServerShowsRetryingAndCancelWorks()
     QTRY_COMPARE(done.size(), 1);
     QVERIFY(!tab->isBusy());
     QVERIFY2(completionStatus().startsWith(u"Stopped"_s), qPrintable(completionStatus()));
-    QCOMPARE(m_history->search(QString()).first().status, core::RunStatus::Canceled);
+    QCOMPARE(m_stores.history->search(QString()).first().status, core::RunStatus::Canceled);
 
     // busy twice, then an answer: the retries ride it out.
     c.retry.firstDelayMs = 10;
-    m_client->setConfig(c);
+    m_stores.client->setConfig(c);
     setFault("busy*2");
     tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"busy twice"_s);
     tab->run();
@@ -643,7 +598,7 @@ void TestPlayground::chatCutStreamKeepsTextAndOffersRetry()
     QVERIFY2(reply.note.startsWith(u"interrupted"_s), qPrintable(reply.note));
     QVERIFY(chat->transcript()->toPlainText().contains(u"interrupted"_s));
     QVERIFY(chat->findChild<QPushButton *>(u"retry"_s)->isVisible());
-    QCOMPARE(m_history->search(QString()).first().status, core::RunStatus::Interrupted);
+    QCOMPARE(m_stores.history->search(QString()).first().status, core::RunStatus::Interrupted);
     snapshot(m_window.get(), u"chat-cut-stream"_s);
 
     setFault({});
@@ -780,7 +735,7 @@ void TestPlayground::runRestoredFromHistoryEqualsTheOneSent()
 {
     // The sandbox's token is the word "sandbox", which is also in every model name and here in
     // the prompt: the history keeps the run byte for byte, and the restored run runs again.
-    QCOMPARE(m_client->config().token, u"sandbox"_s);
+    QCOMPARE(m_stores.client->config().token, u"sandbox"_s);
     ui::CompletionTab *tab = m_window->completionTab();
     tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"The sandbox token is sandbox. Bearer sandbox"_s);
     tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->setValue(5);
@@ -792,7 +747,7 @@ void TestPlayground::runRestoredFromHistoryEqualsTheOneSent()
     QSignalSpy done(tab, &ui::CompletionTab::finished);
     tab->run();
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
-    const core::RunRecord run = m_history->search(QString()).first();
+    const core::RunRecord run = m_stores.history->search(QString()).first();
     QCOMPARE(run.status, core::RunStatus::Succeeded);
     QCOMPARE(QJsonDocument(run.request).toJson(QJsonDocument::Compact), QJsonDocument(sent).toJson(QJsonDocument::Compact));
     QCOMPARE(run.model, sent.value(u"model"_s).toString());
@@ -806,7 +761,7 @@ void TestPlayground::runRestoredFromHistoryEqualsTheOneSent()
     QCOMPARE(QJsonDocument(restored).toJson(QJsonDocument::Compact), QJsonDocument(sent).toJson(QJsonDocument::Compact));
     tab->run();
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 10000);
-    QCOMPARE(m_history->search(QString()).first().status, core::RunStatus::Succeeded);
+    QCOMPARE(m_stores.history->search(QString()).first().status, core::RunStatus::Succeeded);
 
     // A chat run restored and continued: the model name is intact, so the next message is answered.
     ui::ChatTab *chat = m_window->chatTab();
@@ -814,11 +769,11 @@ void TestPlayground::runRestoredFromHistoryEqualsTheOneSent()
     QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
     chat->send();
     QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
-    m_window->restoreRun(m_history->search(QString(), u"chat"_s).first());
+    m_window->restoreRun(m_stores.history->search(QString(), u"chat"_s).first());
     chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"And then?"_s);
     chat->send();
     QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 2, 10000);
-    QCOMPARE(m_history->search(QString(), u"chat"_s).first().status, core::RunStatus::Succeeded);
+    QCOMPARE(m_stores.history->search(QString(), u"chat"_s).first().status, core::RunStatus::Succeeded);
 }
 
 void TestPlayground::completionRefusesAnEmptyPrompt()
@@ -829,7 +784,7 @@ void TestPlayground::completionRefusesAnEmptyPrompt()
     tab->run();
     QVERIFY(!tab->isBusy());
     QVERIFY2(completionStatus().startsWith(u"Not sent: Write a prompt"_s), qPrintable(completionStatus()));
-    QCOMPARE(m_history->count(), 0);
+    QCOMPARE(m_stores.history->count(), 0);
 }
 
 void TestPlayground::chatConversationsAreKeptInAList()
@@ -880,8 +835,8 @@ void TestPlayground::chatConversationsAreKeptInAList()
     input->setPlainText(u"More please"_s);
     chat->send();
     QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 3, 10000);
-    QCOMPARE(m_conversations->conversation(apples)->title, u"Fruit talk"_s);
-    QCOMPARE(core::conversationFromJson(m_conversations->conversation(apples)->content.value(u"conversation"_s).toObject()).activePath().size(), 4);
+    QCOMPARE(m_stores.conversations->conversation(apples)->title, u"Fruit talk"_s);
+    QCOMPARE(core::conversationFromJson(m_stores.conversations->conversation(apples)->content.value(u"conversation"_s).toObject()).activePath().size(), 4);
 
     // Search.
     list->searchEdit()->setText(u"pears"_s);
@@ -902,12 +857,12 @@ void TestPlayground::chatConversationsAreKeptInAList()
     QCOMPARE(chat->messages().size(), 4);
 
     // A chat run restored from the history opens as a new conversation; the others stay.
-    const QList<core::RunRecord> runs = m_history->search(QString(), u"chat"_s);
+    const QList<core::RunRecord> runs = m_stores.history->search(QString(), u"chat"_s);
     m_window->restoreRun(runs.last()); // the first apples question
     QCOMPARE(list->model()->rowCount(), 3);
     QVERIFY(chat->conversationId() != apples && chat->conversationId() != pears);
-    QCOMPARE(core::conversationFromJson(m_conversations->conversation(apples)->content.value(u"conversation"_s).toObject()).activePath().size(), 4);
-    QCOMPARE(m_conversations->conversation(pears)->content.value(u"system"_s).toString(), u"Be kind."_s);
+    QCOMPARE(core::conversationFromJson(m_stores.conversations->conversation(apples)->content.value(u"conversation"_s).toObject()).activePath().size(), 4);
+    QCOMPARE(m_stores.conversations->conversation(pears)->content.value(u"system"_s).toString(), u"Be kind."_s);
 
     // After a restart the list and the open conversation come back.
     const qint64 open = chat->conversationId();
@@ -958,7 +913,7 @@ void TestPlayground::activeSteeringIsShownAndAnUnknownOneCanBeCleared()
     QCOMPARE(tab->findChild<QLineEdit *>(u"steering_concepts"_s)->text(), QString());
     tab->run();
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 10000);
-    QCOMPARE(m_history->search(QString()).first().status, core::RunStatus::Succeeded);
+    QCOMPARE(m_stores.history->search(QString()).first().status, core::RunStatus::Succeeded);
 
     ui::ChatTab *chat = m_window->chatTab();
     m_window->tabs()->setCurrentWidget(chat);
@@ -975,7 +930,7 @@ void TestPlayground::activeSteeringIsShownAndAnUnknownOneCanBeCleared()
     QVERIFY(chatIndicator->isHidden());
     chat->regenerate();
     QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 2, 10000);
-    QCOMPARE(m_history->search(QString(), u"chat"_s).first().status, core::RunStatus::Succeeded);
+    QCOMPARE(m_stores.history->search(QString(), u"chat"_s).first().status, core::RunStatus::Succeeded);
 }
 
 void TestPlayground::windowAndLastResultsComeBackAfterARestart()
@@ -1004,7 +959,7 @@ void TestPlayground::windowAndLastResultsComeBackAfterARestart()
     chatSplitter->setSizes({300, 700});
     const QList<int> chatSizes = chatSplitter->sizes();
     const QSize size = m_window->size();
-    const int runs = m_history->count();
+    const int runs = m_stores.history->count();
     m_window->close(); // saves
     m_window.reset();
 
@@ -1018,7 +973,7 @@ void TestPlayground::windowAndLastResultsComeBackAfterARestart()
     QCOMPARE(m_window->completionTab()->outputViews().first()->toPlainText(), output);
     QCOMPARE(m_window->completionTab()->findChild<QPlainTextEdit *>(u"prompt"_s)->toPlainText(), u"Once upon a time, again"_s);
     QCOMPARE(m_window->tokenizerTab()->tokens(), tokens);
-    QCOMPARE(m_history->count(), runs); // nothing was sent to bring them back
+    QCOMPARE(m_stores.history->count(), runs); // nothing was sent to bring them back
 }
 
 void TestPlayground::storageNoticeStaysBesideTheBanner()
@@ -1043,20 +998,20 @@ void TestPlayground::streamedTextSurvivesAKill()
     options.tokensPerSecond = 40;
     sandbox::EmbeddedSandbox paced(options);
     QVERIFY(paced.start());
-    core::ClientConfig config = m_client->config();
+    core::ClientConfig config = m_stores.client->config();
     config.baseUrl = paced.baseUrl();
-    m_client->setConfig(config);
+    m_stores.client->setConfig(config);
     m_window->recorder()->setPartialSaveIntervalMs(0);
     ui::ChatTab *chat = m_window->chatTab();
     chat->findChild<QSpinBox *>(u"max_tokens"_s)->setValue(200);
     chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Tell me a long story"_s);
     chat->send();
-    QTRY_VERIFY_WITH_TIMEOUT(m_history->search(QString(), u"chat"_s).value(0).partial.size() > 10, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_stores.history->search(QString(), u"chat"_s).value(0).partial.size() > 10, 10000);
     QVERIFY(chat->isBusy());
     // kill -9 now: the files as they are, with the connection still open.
     const QString copy = m_dir.filePath(u"killed-stream%1.sqlite"_s.arg(m_counter));
-    QVERIFY(QFile::copy(m_dbPath, copy));
-    QFile::copy(m_dbPath + u"-wal"_s, copy + u"-wal"_s);
+    QVERIFY(QFile::copy(m_stores.dbPath, copy));
+    QFile::copy(m_stores.dbPath + u"-wal"_s, copy + u"-wal"_s);
     chat->stop();
     core::Database restarted(copy);
     QString error;

@@ -9,6 +9,7 @@
 #include "core/storage/ConversationStore.h"
 #include "core/storage/HistoryStore.h"
 #include "sandbox/SandboxServer.h"
+#include "tests/support/WindowServices.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
 #include "ui/completion/CompletionTab.h"
@@ -108,16 +109,7 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<core::Preferences> m_preferences;
-    std::unique_ptr<core::ProfileStore> m_profiles;
-    std::unique_ptr<core::CredentialStore> m_credentials;
-    std::unique_ptr<core::Database> m_db;
-    std::unique_ptr<core::HistoryStore> m_history;
-    std::unique_ptr<core::DraftStore> m_drafts;
-    std::unique_ptr<core::ConversationStore> m_conversations;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<core::ApiClient> m_client;
+    testsupport::WindowServices m_stores;
     std::unique_ptr<ui::MainWindow> m_window;
     int m_counter = 0;
 };
@@ -135,18 +127,8 @@ void TestShell::initTestCase()
 void TestShell::init()
 {
     ++m_counter;
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings%1.ini"_s.arg(m_counter)), QSettings::IniFormat);
-    m_preferences = std::make_unique<core::Preferences>(m_settings.get());
-    m_profiles = std::make_unique<core::ProfileStore>(m_settings.get());
-    m_credentials = std::make_unique<core::CredentialStore>(std::make_unique<core::MemorySecretBackend>());
-    m_db = std::make_unique<core::Database>(m_dir.filePath(u"history%1.sqlite"_s.arg(m_counter)));
     QString error;
-    QVERIFY2(m_db->open(&error), qPrintable(error));
-    m_history = std::make_unique<core::HistoryStore>(m_db.get());
-    m_drafts = std::make_unique<core::DraftStore>(m_db.get());
-    m_conversations = std::make_unique<core::ConversationStore>(m_db.get());
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<core::ApiClient>(m_nam.get(), core::ClientConfig());
+    QVERIFY2(m_stores.open(m_dir.path(), QString::number(m_counter), &error), qPrintable(error));
     makeWindow();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->completionTab()->findChild<QComboBox *>(u"model"_s)->currentText().startsWith(u"sandbox-"_s),
                              10000);
@@ -154,24 +136,9 @@ void TestShell::init()
 
 void TestShell::makeWindow()
 {
-    ui::Services s;
-    s.nam = m_nam.get();
-    s.client = m_client.get();
-    s.profiles = m_profiles.get();
-    s.credentials = m_credentials.get();
-    s.history = m_history.get();
-    s.drafts = m_drafts.get();
-    s.conversations = m_conversations.get();
-    s.preferences = m_preferences.get();
+    ui::Services s = m_stores.services(m_sandbox.get(), -1);
+    s.preferences = m_stores.preferences.get();
     s.dataFolder = m_dir.path();
-    sandbox::EmbeddedSandbox *sb = m_sandbox.get();
-    s.sandbox = [sb](QString *) {
-        core::ClientConfig c;
-        c.baseUrl = sb->baseUrl();
-        c.token = sb->token();
-        c.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
-        return c;
-    };
     m_window = std::make_unique<ui::MainWindow>(s);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -183,16 +150,7 @@ void TestShell::cleanup()
 {
     m_window->zoom(0);
     m_window.reset();
-    m_client.reset();
-    m_nam.reset();
-    m_drafts.reset();
-    m_conversations.reset();
-    m_history.reset();
-    m_db.reset();
-    m_credentials.reset();
-    m_profiles.reset();
-    m_preferences.reset();
-    m_settings.reset();
+    m_stores.close();
 }
 
 void TestShell::menusHoldTheirActionsWithShortcuts()
@@ -353,7 +311,7 @@ void TestShell::runAndStopFromTheMenuDriveTheCurrentTab()
     QTest::keyClick(prompt, Qt::Key_Escape);
     QVERIFY(!tab->isBusy());
     QVERIFY2(tab->findChild<QLabel *>(u"status"_s)->text().contains(u"Stopped"_s), qPrintable(tab->findChild<QLabel *>(u"status"_s)->text()));
-    QCOMPARE(m_history->search(QString(), u"completion"_s, 10).size(), 2);
+    QCOMPARE(m_stores.history->search(QString(), u"completion"_s, 10).size(), 2);
 }
 
 void TestShell::explainAndShowTokensFromTheMenu()
@@ -437,7 +395,7 @@ void TestShell::quitClosesTheWindowAndSavesTheDrafts()
     prompt->setPlainText(u"kept at quit"_s);
     QTest::keyClick(prompt, Qt::Key_Q, Qt::ControlModifier);
     QVERIFY(!m_window->isVisible());
-    const QByteArray draft = QJsonDocument::fromVariant(m_drafts->load(u"completion"_s)).toJson();
+    const QByteArray draft = QJsonDocument::fromVariant(m_stores.drafts->load(u"completion"_s)).toJson();
     QVERIFY2(draft.contains("kept at quit"), draft.constData());
 }
 
@@ -452,21 +410,21 @@ void TestShell::zoomScalesAllTextAndCtrl0Resets()
     QTRY_COMPARE(QApplication::focusWidget(), prompt);
     QTest::keyClick(prompt, Qt::Key_Equal, Qt::ControlModifier);
     QTest::keyClick(prompt, Qt::Key_Equal, Qt::ControlModifier);
-    QCOMPARE(m_preferences->textSize(), 120);
+    QCOMPARE(m_stores.preferences->textSize(), 120);
     QCOMPARE(QApplication::font().pointSizeF(), before.pointSizeF() * 1.2);
     QTRY_COMPARE(prompt->font().pointSizeF(), before.pointSizeF() * 1.2);
     QVERIFY2(qAbs(heatmap->font().pointSizeF() - heatmapBefore * 1.2) < 0.01,
              qPrintable(u"%1 → %2"_s.arg(heatmapBefore).arg(heatmap->font().pointSizeF())));
     QTest::keyClick(prompt, Qt::Key_Minus, Qt::ControlModifier);
-    QCOMPARE(m_preferences->textSize(), 110);
+    QCOMPARE(m_stores.preferences->textSize(), 110);
     QTest::keyClick(prompt, Qt::Key_0, Qt::ControlModifier);
-    QCOMPARE(m_preferences->textSize(), 100);
+    QCOMPARE(m_stores.preferences->textSize(), 100);
     QCOMPARE(QApplication::font().pointSizeF(), before.pointSizeF());
     QVERIFY(qAbs(heatmap->font().pointSizeF() - heatmapBefore) < 0.01);
     // Kept in settings.ini.
     QTest::keyClick(prompt, Qt::Key_Equal, Qt::ControlModifier);
-    m_settings->sync();
-    QCOMPARE(QSettings(m_settings->fileName(), QSettings::IniFormat).value(u"appearance/textSize"_s).toInt(), 110);
+    m_stores.settings->sync();
+    QCOMPARE(QSettings(m_stores.settings->fileName(), QSettings::IniFormat).value(u"appearance/textSize"_s).toInt(), 110);
 }
 
 void TestShell::shortcutsDialogListsEveryActionAndSearches()
@@ -590,32 +548,24 @@ void TestShell::preferencesDialogWritesTheTable()
     QVERIFY(saysRestart);
     auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     ok->click();
-    QCOMPARE(m_preferences->theme(), u"dark"_s);
-    QCOMPARE(m_preferences->language(), u"de"_s);
-    QCOMPARE(m_preferences->textSize(), 130);
-    QVERIFY(m_preferences->enterSends());
+    QCOMPARE(m_stores.preferences->theme(), u"dark"_s);
+    QCOMPARE(m_stores.preferences->language(), u"de"_s);
+    QCOMPARE(m_stores.preferences->textSize(), 130);
+    QVERIFY(m_stores.preferences->enterSends());
     QVERIFY(m_window->chatTab()->enterSends());
-    QCOMPARE(m_preferences->defaultModel(u"completion"_s), u"luminous-base"_s);
-    QCOMPARE(m_preferences->value(QLatin1String(P::kMaximumTokens)).toInt(), 33);
-    QCOMPARE(m_preferences->value(QLatin1String(P::kTemperature)).toDouble(), 0.7);
-    QCOMPARE(m_preferences->dataFolder(), m_dir.filePath(u"elsewhere"_s));
-    m_settings->sync();
-    QSettings file(m_settings->fileName(), QSettings::IniFormat);
+    QCOMPARE(m_stores.preferences->defaultModel(u"completion"_s), u"luminous-base"_s);
+    QCOMPARE(m_stores.preferences->value(QLatin1String(P::kMaximumTokens)).toInt(), 33);
+    QCOMPARE(m_stores.preferences->value(QLatin1String(P::kTemperature)).toDouble(), 0.7);
+    QCOMPARE(m_stores.preferences->dataFolder(), m_dir.filePath(u"elsewhere"_s));
+    m_stores.settings->sync();
+    QSettings file(m_stores.settings->fileName(), QSettings::IniFormat);
     QCOMPARE(file.value(u"appearance/theme"_s).toString(), u"dark"_s);
     QCOMPARE(file.value(u"defaults/maximumTokens"_s).toInt(), 33);
 
     // A new window whose tabs start empty takes the defaults.
     m_window.reset();
-    m_drafts.reset();
-    m_history.reset();
-    m_conversations.reset();
-    m_db.reset();
-    m_db = std::make_unique<core::Database>(m_dir.filePath(u"fresh%1.sqlite"_s.arg(m_counter)));
     QString error;
-    QVERIFY2(m_db->open(&error), qPrintable(error));
-    m_history = std::make_unique<core::HistoryStore>(m_db.get());
-    m_drafts = std::make_unique<core::DraftStore>(m_db.get());
-    m_conversations = std::make_unique<core::ConversationStore>(m_db.get());
+    QVERIFY2(m_stores.openDatabase(m_dir.filePath(u"fresh%1.sqlite"_s.arg(m_counter)), &error), qPrintable(error));
     makeWindow();
     ui::CompletionTab *tab = m_window->completionTab();
     QCOMPARE(tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->value(), 33);
@@ -635,7 +585,7 @@ void TestShell::enterSendsOnAndOff()
     QTRY_COMPARE(QApplication::focusWidget(), input);
     QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
 
-    QVERIFY(m_preferences->setValue(QLatin1String(P::kEnterSends), false));
+    QVERIFY(m_stores.preferences->setValue(QLatin1String(P::kEnterSends), false));
     QVERIFY(!chat->enterSends());
     QTest::keyClicks(input, u"Hi"_s);
     QTest::keyClick(input, Qt::Key_Return);
@@ -644,7 +594,7 @@ void TestShell::enterSendsOnAndOff()
     QTest::keyClick(input, Qt::Key_Return, Qt::ControlModifier);
     QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
 
-    QVERIFY(m_preferences->setValue(QLatin1String(P::kEnterSends), true));
+    QVERIFY(m_stores.preferences->setValue(QLatin1String(P::kEnterSends), true));
     QVERIFY(chat->enterSends());
     QTest::keyClicks(input, u"Again"_s);
     QTest::keyClick(input, Qt::Key_Return, Qt::ShiftModifier);
@@ -653,7 +603,7 @@ void TestShell::enterSendsOnAndOff()
     QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 2, 10000);
     // The chat's own check box writes the same preference.
     chat->findChild<QCheckBox *>(u"enterSends"_s)->setChecked(false);
-    QVERIFY(!m_preferences->enterSends());
+    QVERIFY(!m_stores.preferences->enterSends());
 }
 
 void TestShell::clearHistoryAsksFirst()
@@ -663,7 +613,7 @@ void TestShell::clearHistoryAsksFirst()
     QSignalSpy finished(tokenizer, &ui::TokenizerTab::finished);
     tokenizer->tokenize();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
-    QCOMPARE(m_history->count(), 1);
+    QCOMPARE(m_stores.history->count(), 1);
 
     auto *dialog = qobject_cast<ui::PreferencesDialog *>(m_window->showPreferences());
     QVERIFY(dialog);
@@ -673,10 +623,10 @@ void TestShell::clearHistoryAsksFirst()
     QVERIFY(question);
     QTRY_VERIFY(question->isVisible());
     QVERIFY2(question->text().contains(u"Delete the 1 recorded run?"_s), qPrintable(question->text()));
-    QCOMPARE(m_history->count(), 1); // nothing yet
+    QCOMPARE(m_stores.history->count(), 1); // nothing yet
     question->button(QMessageBox::Cancel)->click();
     QTRY_VERIFY(!dialog->clearHistoryQuestion());
-    QCOMPARE(m_history->count(), 1);
+    QCOMPARE(m_stores.history->count(), 1);
 
     QSignalSpy cleared(dialog, &ui::PreferencesDialog::historyCleared);
     clear->click();
@@ -684,7 +634,7 @@ void TestShell::clearHistoryAsksFirst()
     QVERIFY(question);
     question->button(QMessageBox::Yes)->click();
     QCOMPARE(cleared.size(), 1);
-    QCOMPARE(m_history->count(), 0);
+    QCOMPARE(m_stores.history->count(), 0);
     QCOMPARE(dialog->findChild<QLabel *>(u"historyStatus"_s)->text(), u"0 runs recorded"_s);
     dialog->close();
 }
@@ -696,8 +646,8 @@ void TestShell::themeAndLanguageChoicesAreSignalled()
     m_window->findChild<QAction *>(u"theme-dark"_s)->trigger();
     QCOMPARE(theme.size(), 1);
     QCOMPARE(theme.first().first().toString(), u"dark"_s);
-    QCOMPARE(m_preferences->theme(), u"dark"_s);
-    QVERIFY(m_preferences->setValue(QLatin1String(core::Preferences::kLanguage), u"de"_s));
+    QCOMPARE(m_stores.preferences->theme(), u"dark"_s);
+    QVERIFY(m_stores.preferences->setValue(QLatin1String(core::Preferences::kLanguage), u"de"_s));
     QCOMPARE(language.size(), 1);
     QCOMPARE(language.first().first().toString(), u"de"_s);
 }

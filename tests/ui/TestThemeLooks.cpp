@@ -9,6 +9,7 @@
 #include "core/storage/SteeringLibrary.h"
 #include "sandbox/SandboxServer.h"
 #include "tests/support/Snapshot.h"
+#include "tests/support/WindowServices.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
 #include "ui/common/Theme.h"
@@ -50,13 +51,8 @@ private:
 
     std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
     QTemporaryDir m_dir;
-    std::unique_ptr<core::Database> m_db;
-    std::unique_ptr<core::HistoryStore> m_history;
-    std::unique_ptr<core::DraftStore> m_drafts;
-    std::unique_ptr<core::ConversationStore> m_conversations;
+    testsupport::WindowServices m_stores;
     std::unique_ptr<core::SteeringLibrary> m_library;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<core::ApiClient> m_client;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 
@@ -67,25 +63,18 @@ void TestThemeLooks::initTestCase()
     m_sandbox = std::make_unique<sandbox::EmbeddedSandbox>(options);
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-    m_db = std::make_unique<core::Database>(m_dir.filePath(u"looks.sqlite"_s));
-    QVERIFY2(m_db->open(&error), qPrintable(error));
-    m_history = std::make_unique<core::HistoryStore>(m_db.get());
-    m_drafts = std::make_unique<core::DraftStore>(m_db.get());
-    m_conversations = std::make_unique<core::ConversationStore>(m_db.get());
-    m_library = std::make_unique<core::SteeringLibrary>(m_db.get());
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_nam->setProxy(QNetworkProxy::NoProxy);
+    QVERIFY2(m_stores.open(m_dir.path(), u"-looks"_s, &error), qPrintable(error));
+    m_library = std::make_unique<core::SteeringLibrary>(m_stores.db.get());
+    m_stores.nam->setProxy(QNetworkProxy::NoProxy);
     core::ClientConfig config;
     config.baseUrl = m_sandbox->baseUrl();
     config.token = m_sandbox->token();
     config.retry.totalRetries = 0;
-    m_client = std::make_unique<core::ApiClient>(m_nam.get(), config);
-    ui::Services s;
-    s.nam = m_nam.get();
-    s.client = m_client.get();
-    s.history = m_history.get();
-    s.drafts = m_drafts.get();
-    s.conversations = m_conversations.get();
+    m_stores.client->setConfig(config);
+    // The connection is the command line's: no profile picker, no keychain, no sandbox to start.
+    ui::Services s = m_stores.services(nullptr, -1);
+    s.profiles = nullptr;
+    s.credentials = nullptr;
     s.steeringLibrary = m_library.get();
     s.commandLineConnection = u"sandbox"_s;
     ui::applyTheme(ui::ThemeMode::Dark);
@@ -102,13 +91,8 @@ void TestThemeLooks::initTestCase()
 void TestThemeLooks::cleanupTestCase()
 {
     m_window.reset();
-    m_client.reset();
-    m_nam.reset();
     m_library.reset();
-    m_conversations.reset();
-    m_drafts.reset();
-    m_history.reset();
-    m_db.reset();
+    m_stores.close();
     ui::applyTheme(ui::ThemeMode::System);
 }
 
