@@ -39,9 +39,9 @@ constexpr double kContentBigramPenalty = 3.0; // ... of a bigram with a content 
 constexpr double kQuestionShare = 0.075;  // a question's n-grams count little: answers repeat them
 constexpr double kSteeringWeight = 3.0;
 constexpr double kSteeringTopic = 0.6;    // a positive word counts 0.6 of a context word
-constexpr double kReplacementGain = 5.0;  // how strongly a replacement moves a word's probability
+constexpr double kReplacementGain = 5.0;  // a replacement leaves e^-5 of a word's probability to it
 constexpr double kContinueGain = 12.0;    // a replacement's next token once it has begun
-constexpr double kOpenerRelevance = 2.0;  // a style's opening sentence against the best topical one
+constexpr double kOpenerRelevance = 20.0; // a style's opening sentence against the best topical one
 
 QStringList vocabularyWords()
 {
@@ -134,6 +134,8 @@ struct SyntheticModel::ContextView
     bool inWord = false;                 // the last token ends in a word character
     bool boundary = true;                // the next token starts a sentence
     char lastTerminator = 0;
+    bool lastSharesTopic = false;        // the last sentence went on with an earlier one's words
+    qsizetype sentenceStart = 0;         // where the sentence being read starts
     QList<qint64> suffix;                // the last tokens, oldest first
     QList<double> suffixWeights;
     QHash<qint64, double> induction;     // what followed earlier occurrences of the last token
@@ -186,7 +188,13 @@ SyntheticModel::SyntheticModel()
             if (fromIds.size() == 1)
                 resolved.replacements.append({fromIds.first(), m_tokenizer.encodeIds(to)});
         }
+        const auto keepWords = [this](const QString &text) {
+            text::forEachWord(text.toUtf8(), [this](QByteArrayView word) { m_styleWords.insert(text::wordHash(word)); });
+        };
+        for (const auto &replacement : style.replacements)
+            keepWords(replacement.second);
         for (const QString &opener : style.openers) {
+            keepWords(opener);
             resolved.openers.append(m_openers.size());
             m_openers.append(std::make_shared<const Source>(makeSource((QLatin1Char(' ') + opener).toUtf8())));
         }
@@ -345,6 +353,13 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
     qsizetype wordPosition = 0;
     quint64 w1 = 0, w2 = 0;
     quint64 lastContent = 0;
+    // The topic: the last paragraph's words, earlier paragraphs' (a chat's system prompt and
+    // earlier turns) a third as much.
+    QHash<quint64, double> paragraphTopic;
+    QSet<quint64> earlierStems; // of the sentences before this one
+    QList<quint64> sentenceStems;
+    bool sharesTopic = false;   // this sentence has a content word of an earlier one
+    qint64 previousId = -1;
     int sentenceWords = 0;
     bool request = false; // the sentence asks for something ("Explain gravity."): it is a question
     QList<quint64> pendingTrigrams, pendingBigrams, pendingTold;
@@ -376,8 +391,14 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
                     v.styles[s] += wordWeight;
                     cue = true;
                 }
-            if (!cue)
-                v.topic[text::stemHash(word)] += wordWeight * recency;
+            cue = cue || m_styleWords.contains(full);
+            if (!cue) {
+                const quint64 stem = text::stemHash(word);
+                paragraphTopic[stem] += wordWeight * recency;
+                if (earlierStems.contains(stem))
+                    sharesTopic = true;
+                sentenceStems.append(stem);
+            }
         }
         word.clear();
     };
@@ -410,10 +431,22 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
             finishWord();
             finishSentence(info.terminator == '?' || request);
             v.lastTerminator = request ? '?' : info.terminator;
+            v.lastSharesTopic = sharesTopic;
+            v.sentenceStart = j + 1;
+            for (const quint64 stem : std::as_const(sentenceStems))
+                earlierStems.insert(stem);
+            sentenceStems.clear();
+            sharesTopic = false;
             sentenceWords = 0;
             request = false;
         }
         v.boundary = info.terminator != 0;
+        if (t.id == previousId && info.terminator == '\n') { // a blank line: a new paragraph
+            for (auto it = paragraphTopic.cbegin(); it != paragraphTopic.cend(); ++it)
+                v.topic[it.key()] += it.value() / 3;
+            paragraphTopic.clear();
+        }
+        previousId = t.id;
         // induction: what followed earlier occurrences of the previous token
         if (j + 1 < n && t.id == prev) {
             const ContextToken &after = context.at(j + 1);
@@ -432,6 +465,8 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
         v.bigrams[k] += 1;
     v.last1 = w1;
     v.last2 = w2;
+    for (auto it = paragraphTopic.cbegin(); it != paragraphTopic.cend(); ++it)
+        v.topic[it.key()] += it.value();
     for (qsizetype j = std::max<qsizetype>(0, n - 12); j < n; ++j) {
         v.suffix.append(context.at(j).id);
         v.suffixWeights.append(std::clamp(context.at(j).weight, 0.0, 2.0));
@@ -522,11 +557,12 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
         if (v.styles.at(s) <= 0)
             continue;
         for (const qsizetype o : m_styles.at(s).openers) {
+            // An opening is used once: when its first two tokens are in an earlier sentence.
             const std::shared_ptr<const Source> &src = m_openers.at(o);
-            int told = 0;
-            for (const quint64 bigram : src->bigrams)
-                told += v.told.contains(bigram);
-            const double coverage = src->bigrams.isEmpty() ? 0.0 : double(told) / double(src->bigrams.size());
+            bool used = false;
+            for (qsizetype j = 0; j + 1 < v.sentenceStart && src->tokens.size() > 1 && !used; ++j)
+                used = context.at(j).id == src->tokens.at(0) && context.at(j + 1).id == src->tokens.at(1);
+            const double coverage = used ? 1.0 : 0.0;
             sources.append({src, best + std::log(kOpenerRelevance * v.styles.at(s)) - kCoverageCost * coverage});
         }
     }
@@ -625,8 +661,10 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
     }
     const double total = copyMass + kBackoffMass;
     // A text may end after a statement, hardly inside a sentence or right after a question.
-    const bool stated = v.boundary && n > 0 && v.lastTerminator != '?';
-    mass[Tokenizer::kEndOfText] += stated ? kEndShare * (startMass + kBackoffMass) : kMidEndShare * total;
+    // (A reply's opening "Certainly." has told nothing yet.)
+    const bool stated = v.boundary && n > 0 && v.lastTerminator != '?' && v.lastSharesTopic;
+    // When the topic's sentences are all told, ending is as likely as going on from the back-off.
+    mass[Tokenizer::kEndOfText] += stated ? kEndShare * startMass + kBackoffMass : kMidEndShare * total;
     if (steering)
         for (const qint64 id : steering->positive)
             mass[id] += 0.0;
@@ -661,7 +699,7 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
             logit -= kTrigramPenalty * std::max(0.0, trigrams - (name ? 1 : 0));
             logit -= bigramPenalty * std::max(0.0, bigrams - (name ? 1 : 0));
         }
-        if (id == Tokenizer::kEndOfText && v.boundary && (v.lastTerminator == '.' || v.lastTerminator == '!'))
+        if (id == Tokenizer::kEndOfText && v.boundary && v.lastSharesTopic && (v.lastTerminator == '.' || v.lastTerminator == '!'))
             for (qsizetype s = 0; s < m_styles.size(); ++s)
                 logit += m_styles.at(s).endBoost * v.styles.at(s);
         if (steering) {
@@ -681,7 +719,8 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
         if (from != at.cend() && to != at.cend() && r->from != r->to.first()) {
             double &fromLogit = scores.logits[*from];
             double &toLogit = scores.logits[*to];
-            toLogit = logAddExp(toLogit, fromLogit + kReplacementGain * strength);
+            const double moved = std::log1p(-std::exp(-kReplacementGain * strength)); // the share that moves
+            toLogit = logAddExp(toLogit, fromLogit + moved);
             fromLogit -= kReplacementGain * strength;
         }
     }

@@ -172,6 +172,7 @@ private:
     };
     QList<ResolvedStyle> m_styles;
     QList<std::shared_ptr<const Source>> m_openers;
+    QSet<quint64> m_styleWords; // words of the styles' openings and replacements: never a topic
     QList<QByteArray> m_lowerWords; // lower-case text of each word-list word, by index
     mutable QMutex m_cacheMutex;
     mutable QHash<int, std::shared_ptr<const Source>> m_sources; // tokenised training sentences

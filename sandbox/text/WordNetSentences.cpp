@@ -75,6 +75,23 @@ bool cleanText(const QByteArray &s)
     return true;
 }
 
+/// `s` without its parenthesised asides ("a member of the genus Canis (probably descended from
+/// the common wolf) that has been domesticated" loses the aside).
+QByteArray withoutAsides(const QByteArray &s)
+{
+    QByteArray out;
+    int depth = 0;
+    for (const char c : s) {
+        if (c == '(')
+            ++depth;
+        else if (c == ')' && depth > 0)
+            --depth;
+        else if (depth == 0)
+            out += c;
+    }
+    return out.simplified().replace(" ,", ",").replace(" ;", ";");
+}
+
 int wordCount(const QByteArray &s)
 {
     return int(s.count(' ')) + 1;
@@ -153,7 +170,7 @@ QList<SourceSentence> wordNetSentences(const QString &directory)
             const QByteArray head = lemma.contains(' ') ? QByteArray() : lemma.toLower();
             QList<QByteArray> definitions;
             QList<QByteArray> examples;
-            splitGloss(line.mid(bar + 3).trimmed(), &definitions, &examples);
+            splitGloss(withoutAsides(line.mid(bar + 3).trimmed()), &definitions, &examples);
             if (!definitions.isEmpty() && cleanText(definitions.first())) {
                 const QByteArray &d = definitions.first();
                 QByteArray sentence;
