@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ui/steering/SteeringABView.h"
 
+#include "ui/steering/WordDiff.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QTextBlock>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -48,6 +51,38 @@ SteeringABView::SteeringABView(QWidget *box, QBoxLayout *layout)
 void SteeringABView::setConceptId(const QString &id)
 {
     m_titles[1]->setText(id.isEmpty() ? tr("<b>B · with the concept</b> (none yet)") : tr("<b>B · with</b> %1").arg(id.left(24).toHtmlEscaped()));
+}
+
+void SteeringABView::highlightDifferences()
+{
+    const WordDiff diff = wordDiff(m_outputs[0]->toPlainText(), m_outputs[1]->toPlainText());
+    const auto apply = [](QPlainTextEdit *edit, const QList<QPair<int, int>> &ranges, const QColor &colour) {
+        QList<QTextEdit::ExtraSelection> selections;
+        for (const auto &[start, length] : ranges) {
+            QTextEdit::ExtraSelection selection;
+            selection.cursor = QTextCursor(edit->document());
+            selection.cursor.setPosition(start);
+            selection.cursor.setPosition(start + length, QTextCursor::KeepAnchor);
+            selection.format.setBackground(colour);
+            selections.append(selection);
+        }
+        edit->setExtraSelections(selections);
+    };
+    apply(m_outputs[0], diff.onlyInA, QColor(255, 205, 210)); // what the concept took away
+    apply(m_outputs[1], diff.onlyInB, QColor(200, 230, 201)); // what it brought
+    m_outputs[1]->setToolTip(tr("Highlighted: the words B has and A lacks (%1), and in A those B lacks (%2)")
+                                 .arg(diff.onlyInB.size()).arg(diff.onlyInA.size()));
+}
+
+void SteeringABView::clearHighlights()
+{
+    for (QPlainTextEdit *edit : m_outputs)
+        edit->setExtraSelections({});
+}
+
+int SteeringABView::highlightedCount(int side) const
+{
+    return int(m_outputs[side]->extraSelections().size());
 }
 
 } // namespace ui
