@@ -42,6 +42,8 @@ constexpr double kSteeringTopic = 0.6;    // a positive word counts 0.6 of a con
 constexpr double kReplacementGain = 5.0;  // a replacement leaves e^-5 of a word's probability to it
 constexpr double kContinueGain = 12.0;    // a replacement's next token once it has begun
 constexpr double kOpenerRelevance = 20.0; // a style's opening sentence against the best topical one
+constexpr double kCacheMass = 0.05;       // the context's own words, shared by the words as attended
+constexpr double kFloorRecency = 8.0;     // tokens: how fast a context token's share of the floor fades
 
 QStringList vocabularyWords()
 {
@@ -142,6 +144,9 @@ struct SyntheticModel::ContextView
     QHash<qint64, int> repeats;
     QList<double> styles;                // strength of each of m_styles
     double prevWeight = 1.0;
+    QHash<qint64, double> cache;         // first token of each context word → Σ attention factors
+    int words = 0;                       // how many words the context has
+    double attention = 1.0;              // recency-weighted mean attention factor (1: untouched)
 };
 
 double Generation::logProbability() const
@@ -214,7 +219,7 @@ QList<ContextToken> SyntheticModel::contextOf(const QString &text) const
 double SyntheticModel::Scores::logProbAt(qsizetype index) const
 {
     const double candidate = std::exp(logits.at(index) - logNormalizer);
-    return std::log((1.0 - kFloorMass) * candidate + kFloorMass / double(vocabularySize));
+    return std::log((1.0 - floorMass) * candidate + floorMass / double(vocabularySize));
 }
 
 qsizetype SyntheticModel::Scores::indexOf(qint64 id) const
@@ -227,7 +232,7 @@ double SyntheticModel::Scores::logProb(qint64 id) const
     const qsizetype index = indexOf(id);
     if (index >= 0)
         return logProbAt(index);
-    return std::log(kFloorMass / double(vocabularySize));
+    return std::log(floorMass / double(vocabularySize));
 }
 
 namespace {
@@ -414,6 +419,7 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
         pendingBigrams.clear();
         pendingTold.clear();
     };
+    double attended = 0, recencyTotal = 0;
     for (qsizetype j = 0; j < n; ++j) {
         const ContextToken &t = context.at(j);
         const TokenInfo info = tokenInfo(m_tokenizer, m_lowerWords, t.id);
@@ -423,8 +429,13 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
                 firstContent = info.content;
                 wordWeight = std::clamp(t.weight, 0.0, 2.0);
                 wordPosition = j;
+                v.cache[t.id] += wordWeight;
+                ++v.words;
             }
         }
+        const double recency = std::exp(-double(n - 1 - j) / kFloorRecency);
+        attended += recency * std::clamp(t.weight, 0.0, 2.0);
+        recencyTotal += recency;
         word += info.content;
         v.inWord = !info.content.isEmpty();
         if (info.terminator) {
@@ -456,6 +467,8 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
     }
     if (n == 0)
         v.boundary = true;
+    if (recencyTotal > 0)
+        v.attention = attended / recencyTotal;
     // The sentence being written counts for the penalties (a loop inside it), not for "told"; a
     // word still being written is not yet part of the topic.
     finishWord(!v.inWord);
@@ -659,6 +672,12 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
         const bool name = bytes.size() > 1 && bytes.at(1) >= 'A' && bytes.at(1) <= 'Z';
         mass[it.key()] += (name ? kNameMass : kInductionMass) * std::min(it.value(), 1.0);
     }
+    // Every word of the context makes itself a little likelier, by its attention factor: a smooth
+    // share that suppressing the word takes away.
+    if (v.words > 0)
+        for (auto it = v.cache.cbegin(); it != v.cache.cend(); ++it)
+            if (it.value() > 0)
+                mass[it.key()] += kCacheMass * it.value() / v.words;
     const double total = copyMass + kBackoffMass;
     // A text may end after a statement, hardly inside a sentence or right after a question.
     // (A reply's opening "Certainly." has told nothing yet.)
@@ -674,6 +693,7 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
 
     Scores scores;
     scores.vocabularySize = m_tokenizer.vocabularySize();
+    scores.floorMass = kFloorMass * (0.5 + 0.5 * v.attention); // half of it whatever the context
     scores.ids.reserve(mass.size());
     for (auto it = mass.cbegin(); it != mass.cend(); ++it)
         scores.ids.append(it.key());

@@ -110,6 +110,10 @@ public:
         QList<double> logits;
         double logNormalizer = 0; ///< log Σ exp(logits)
         qint64 vocabularySize = 1;
+        /// The probability every token of the vocabulary shares evenly (on top of the candidates'
+        /// (1 − floorMass)): 1e-6 when the context is attended as written; half of it is scaled by the context's
+        /// recency-weighted attention factors, so suppressing any part of the context changes it.
+        double floorMass = 1e-6;
         /// Natural-log probability of `id` under the model (temperature 1).
         double logProb(qint64 id) const;
         double logProbAt(qsizetype index) const;
