@@ -42,7 +42,7 @@ constexpr double kSteeringTopic = 0.6;    // a positive word counts 0.6 of a con
 constexpr double kReplacementGain = 5.0;  // a replacement leaves e^-5 of a word's probability to it
 constexpr double kContinueGain = 12.0;    // a replacement's next token once it has begun
 constexpr double kOpenerRelevance = 20.0; // a style's opening sentence against the best topical one
-constexpr double kCacheMass = 0.05;       // the context's own words, shared by the words as attended
+constexpr double kCacheMass = 0.01;       // the context's own words, shared by the words as attended
 constexpr double kFloorRecency = 8.0;     // tokens: how fast a context token's share of the floor fades
 
 QStringList vocabularyWords()
@@ -429,7 +429,8 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
                 firstContent = info.content;
                 wordWeight = std::clamp(t.weight, 0.0, 2.0);
                 wordPosition = j;
-                v.cache[t.id] += wordWeight;
+                if (info.startsWord)
+                    v.cache[t.id] += wordWeight;
                 ++v.words;
             }
         }
@@ -672,12 +673,14 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
         const bool name = bytes.size() > 1 && bytes.at(1) >= 'A' && bytes.at(1) <= 'Z';
         mass[it.key()] += (name ? kNameMass : kInductionMass) * std::min(it.value(), 1.0);
     }
-    // Every word of the context makes itself a little likelier, by its attention factor: a smooth
-    // share that suppressing the word takes away.
+    // Every word of the context makes itself a little likelier as the next word, by its attention
+    // factor: a smooth share that suppressing the word takes away (inside a word, like the
+    // back-off, a hundredth: there the spelling goes on).
+    const double cacheMass = v.inWord ? kCacheMass / 100 : kCacheMass;
     if (v.words > 0)
         for (auto it = v.cache.cbegin(); it != v.cache.cend(); ++it)
             if (it.value() > 0)
-                mass[it.key()] += kCacheMass * it.value() / v.words;
+                mass[it.key()] += cacheMass * it.value() / v.words;
     const double total = copyMass + kBackoffMass;
     // A text may end after a statement, hardly inside a sentence or right after a question.
     // (A reply's opening "Certainly." has told nothing yet.)
