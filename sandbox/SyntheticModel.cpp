@@ -147,6 +147,8 @@ struct SyntheticModel::ContextView
     QHash<qint64, double> cache;         // first token of each context word → Σ attention factors
     int words = 0;                       // how many words the context has
     double attention = 1.0;              // recency-weighted mean attention factor (1: untouched)
+    qint64 lastFirstId = -1;             // the first token of the last word
+    bool lastMultiToken = false;         // ... which had more tokens
 };
 
 double Generation::logProbability() const
@@ -356,6 +358,8 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
     QByteArray firstContent;
     double wordWeight = 1.0;
     qsizetype wordPosition = 0;
+    qint64 wordFirstId = -1;
+    int wordTokens = 0;
     quint64 w1 = 0, w2 = 0;
     quint64 lastContent = 0;
     // The topic: the last paragraph's words, earlier paragraphs' (a chat's system prompt and
@@ -385,6 +389,8 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
         }
         if (sentenceWords++ == 0)
             request = isRequestVerb(word);
+        v.lastFirstId = wordFirstId;
+        v.lastMultiToken = wordTokens > 1;
         w2 = w1;
         w1 = full;
         v.lastStop = text::isStopword(word);
@@ -429,6 +435,8 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
                 firstContent = info.content;
                 wordWeight = std::clamp(t.weight, 0.0, 2.0);
                 wordPosition = j;
+                wordFirstId = t.id;
+                wordTokens = 0;
                 if (info.startsWord)
                     v.cache[t.id] += wordWeight;
                 ++v.words;
@@ -438,6 +446,7 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
         attended += recency * std::clamp(t.weight, 0.0, 2.0);
         recencyTotal += recency;
         word += info.content;
+        wordTokens += !info.content.isEmpty();
         v.inWord = !info.content.isEmpty();
         if (info.terminator) {
             finishWord();
@@ -721,6 +730,10 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
             const double bigramPenalty = text::isStopword(info.content) && v.lastStop ? kBigramPenalty : kContentBigramPenalty;
             logit -= kTrigramPenalty * std::max(0.0, trigrams - (name ? 1 : 0));
             logit -= bigramPenalty * std::max(0.0, bigrams - (name ? 1 : 0));
+            if (first == v.last1) // a word right after itself ("Es Es")
+                logit -= kTrigramPenalty;
+            else if (v.lastMultiToken && id == v.lastFirstId) // ... spelt in pieces ("Freund Freund")
+                logit -= kTrigramPenalty / 4;
         }
         if (id == Tokenizer::kEndOfText && v.boundary && v.lastSharesTopic && (v.lastTerminator == '.' || v.lastTerminator == '!'))
             for (qsizetype s = 0; s < m_styles.size(); ++s)
