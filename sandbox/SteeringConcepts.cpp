@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sandbox/SteeringConcepts.h"
 
+#include "sandbox/text/Words.h"
+
 #include <QJsonDocument>
 #include <QMutexLocker>
 #include <QSaveFile>
@@ -8,6 +10,155 @@
 using namespace Qt::StringLiterals;
 
 namespace sandbox {
+
+namespace {
+
+/// Words (runs of letters, digits and apostrophes) and single punctuation marks of `text`.
+QStringList diffUnits(const QString &text)
+{
+    QStringList out;
+    QString word;
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber() || c == u'\'') {
+            word += c;
+            continue;
+        }
+        if (!word.isEmpty())
+            out.append(word);
+        word.clear();
+        if (!c.isSpace())
+            out.append(QString(c));
+    }
+    if (!word.isEmpty())
+        out.append(word);
+    return out;
+}
+
+bool isPunctuation(const QString &unit)
+{
+    return unit.size() == 1 && !unit.at(0).isLetterOrNumber();
+}
+
+/// The text of `units` as the model writes it: words after a space, punctuation attached.
+QString spaced(const QStringList &units)
+{
+    QString out;
+    for (const QString &unit : units)
+        out += isPunctuation(unit) ? unit : u' ' + unit;
+    return out;
+}
+
+QString capitalised(QString s)
+{
+    for (qsizetype i = 0; i < s.size(); ++i)
+        if (s.at(i).isLetter()) {
+            s[i] = s.at(i).toUpper();
+            break;
+        }
+    return s;
+}
+
+QString lowered(QString s)
+{
+    for (qsizetype i = 0; i < s.size(); ++i)
+        if (s.at(i).isLetter()) {
+            s[i] = s.at(i).toLower();
+            break;
+        }
+    return s;
+}
+
+} // namespace
+
+Steering SteeringConcepts::fromExamples(const Tokenizer &tokenizer, const QList<QPair<QString, QString>> &pairs)
+{
+    Steering steering;
+    const auto wordsOf = [&tokenizer](const QString &text) {
+        QSet<qint64> ids;
+        for (const TextToken &t : tokenizer.encode(text)) {
+            if (t.id <= 256)
+                continue;
+            const QString word = text.mid(t.start, t.length).trimmed();
+            ids.insert(t.id);
+            for (const bool space : {true, false}) {
+                const qint64 id = tokenizer.wordId(word, space);
+                if (id >= 0)
+                    ids.insert(id);
+            }
+        }
+        return ids;
+    };
+    const auto stemsOf = [](const QString &text) {
+        QSet<quint64> stems;
+        text::forEachWord(text.toUtf8(), [&](QByteArrayView word) {
+            if (!text::isStopword(word))
+                stems.insert(text::stemHash(word));
+        });
+        return stems;
+    };
+    QSet<qint64> replaced;
+    const auto addReplacement = [&](const QString &from, const QString &to) {
+        for (const bool upper : {false, true}) {
+            const QString f = upper ? capitalised(from) : lowered(from);
+            const QList<qint64> fromIds = tokenizer.encodeIds(f);
+            if (fromIds.size() != 1 || replaced.contains(fromIds.first()))
+                continue;
+            const QList<qint64> toIds = tokenizer.encodeIds(upper ? capitalised(to) : to);
+            if (toIds.isEmpty() || toIds == fromIds)
+                continue;
+            replaced.insert(fromIds.first());
+            steering.replacements.append({fromIds.first(), toIds});
+        }
+    };
+    for (const auto &[negative, positive] : pairs) {
+        steering.positive += wordsOf(positive);
+        steering.negative += wordsOf(negative);
+        steering.positiveStems += stemsOf(positive);
+        steering.negativeStems += stemsOf(negative);
+        // Word diff: the longest common subsequence, then each replaced run.
+        const QStringList a = diffUnits(negative);
+        const QStringList b = diffUnits(positive);
+        QList<QList<int>> lcs(a.size() + 1, QList<int>(b.size() + 1, 0));
+        for (qsizetype i = a.size() - 1; i >= 0; --i)
+            for (qsizetype j = b.size() - 1; j >= 0; --j)
+                lcs[i][j] = a.at(i).compare(b.at(j), Qt::CaseInsensitive) == 0 ? lcs[i + 1][j + 1] + 1
+                                                                                 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+        qsizetype i = 0, j = 0;
+        while (i < a.size() || j < b.size()) {
+            if (i < a.size() && j < b.size() && a.at(i).compare(b.at(j), Qt::CaseInsensitive) == 0) {
+                ++i;
+                ++j;
+                continue;
+            }
+            const qsizetype i0 = i, j0 = j;
+            while (i < a.size() || j < b.size()) {
+                if (i < a.size() && j < b.size() && a.at(i).compare(b.at(j), Qt::CaseInsensitive) == 0)
+                    break;
+                if (j >= b.size() || (i < a.size() && lcs[i + 1][j] >= lcs[i][j + 1]))
+                    ++i;
+                else
+                    ++j;
+            }
+            const QStringList from = a.mid(i0, i - i0);
+            const QStringList to = b.mid(j0, j - j0);
+            if (from.isEmpty() || to.isEmpty())
+                continue;
+            if (from.size() == to.size()) {
+                for (qsizetype k = 0; k < from.size(); ++k)
+                    addReplacement(spaced({from.at(k)}), spaced({to.at(k)}));
+            } else {
+                addReplacement(spaced({from.first()}), spaced(to));
+            }
+        }
+    }
+    const QSet<qint64> both = steering.positive & steering.negative;
+    steering.positive -= both;
+    steering.negative -= both;
+    const QSet<quint64> shared = steering.positiveStems & steering.negativeStems;
+    steering.positiveStems -= shared;
+    steering.negativeStems -= shared;
+    return steering;
+}
 
 std::optional<Steering> SteeringConcepts::find(const QString &id) const
 {

@@ -22,6 +22,16 @@ namespace sandbox {
 class SteeringConcepts
 {
 public:
+    /// The concept of example pairs (negative, positive), as POST /steering_concepts makes it:
+    /// - `positive` / `negative`: the tokens of the words only one side has (both word forms);
+    /// - `replacements`: from a word diff of each pair (longest common subsequence of words and
+    ///   punctuation, case-insensitive), each negative word that the positive side replaces, as
+    ///   one token (" good", "."), → the positive side's words in its place (" amazing", "!"),
+    ///   with and without a capital first letter; a replaced run of different length maps its
+    ///   first word to the whole positive run;
+    /// - `positiveStems` / `negativeStems`: the content words of either side (text::stemHash()).
+    static Steering fromExamples(const Tokenizer &tokenizer, const QList<QPair<QString, QString>> &pairs);
+
     /// The concept `id`; nullopt when none has that id.
     std::optional<Steering> find(const QString &id) const;
 

@@ -4,10 +4,14 @@
 #include "sandbox/Tokenizer.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QList>
 #include <QSet>
 #include <QSize>
 #include <QStringList>
+
+#include <memory>
+#include <optional>
 
 namespace sandbox {
 
@@ -20,13 +24,26 @@ struct ContextToken
     double weight = 1.0; ///< 1 = untouched, < 1 suppressed, > 1 amplified
 };
 
+/// A word the model writes differently: where it would write `from` (one token), it writes `to`
+/// (one or more tokens) instead. Steering concepts and styles are made of these.
+struct Replacement
+{
+    qint64 from = 0;
+    QList<qint64> to;
+};
+
 /// A steering concept resolved to tokens: generation is pulled towards `positive` and pushed away
-/// from `negative` (POST /steering_concepts; the words of the positive and negative examples).
+/// from `negative` (POST /steering_concepts; the words of the positive and negative examples),
+/// writes the positive side's word where the negative side's would come (`replacements`, from the
+/// word diff of each pair) and prefers training sentences that hold positive words.
 struct Steering
 {
     QSet<qint64> positive;
     QSet<qint64> negative;
-    bool isEmpty() const { return positive.isEmpty() && negative.isEmpty(); }
+    QList<Replacement> replacements;
+    QSet<quint64> positiveStems; ///< text::stemHash() of the positive-only content words
+    QSet<quint64> negativeStems; ///< ... of the negative-only ones
+    bool isEmpty() const { return positive.isEmpty() && negative.isEmpty() && replacements.isEmpty(); }
 };
 
 /// How tokens are chosen (the sampling fields of /complete and /chat/completions).
@@ -61,12 +78,21 @@ struct Generation
     double logProbability() const;
 };
 
-/// The sandbox's deterministic language model. It is a word-pair (bigram) model learned from a
-/// small built-in corpus, plus attention over the context: words of the context become likelier
-/// ("topic"), and what followed the previous token earlier in the context may be copied
-/// ("induction"). Every term is weighted by the context's attention factors, so controls,
-/// explanations (suppress a span, measure the change of the target's log-probability, as AtMan
-/// does) and completions all come from the same scores.
+/// The sandbox's deterministic language model: a retrieval n-gram model over a real corpus
+/// (text::SentenceIndex: the project's own sentences and WordNet's glosses as sentences). For each
+/// next token it
+/// - finds the topic: the sentences that share the context's rarer words (idf-weighted, the
+///   sentence about a context word first), minus those the context already holds;
+/// - copies: each of those sentences proposes the token that follows wherever it matches the end
+///   of the context (longer matches count exponentially more; after a full stop, its first word);
+/// - backs off to a word-pair model of the project's corpus, copies a name seen earlier in the
+///   context ("induction"), and may end the text after a full sentence;
+/// - penalises a word trigram or bigram the text already has (not counting questions);
+/// - writes in the styles its context asks for (text::Styles.h) and as a steering concept says.
+/// Every term is weighted by the context's attention factors, so controls, explanations
+/// (suppress a span, measure the change of the target's log-probability, as AtMan does) and
+/// completions all come from the same scores: log_probs, /evaluate and /explain report exactly the
+/// distribution that sampling draws from.
 ///
 /// It is not thread-safe to construct concurrently, but every const method may run on any thread.
 class SyntheticModel
@@ -84,6 +110,10 @@ public:
         QList<double> logits;
         double logNormalizer = 0; ///< log Σ exp(logits)
         qint64 vocabularySize = 1;
+        /// The probability every token of the vocabulary shares evenly (on top of the candidates'
+        /// (1 − floorMass)): 1e-6 when the context is attended as written; half of it is scaled by the context's
+        /// recency-weighted attention factors, so suppressing any part of the context changes it.
+        double floorMass = 1e-6;
         /// Natural-log probability of `id` under the model (temperature 1).
         double logProb(qint64 id) const;
         double logProbAt(qsizetype index) const;
@@ -128,8 +158,28 @@ public:
                                               std::optional<int> size, QSize *imageSize, QString *error) const;
     static constexpr int kPatchGrid = 12;
 
+    struct Source;
+    struct ContextView;
+
 private:
+    std::shared_ptr<const Source> source(int sentence) const;
+    Source makeSource(const QByteArray &text) const;
+    ContextView view(const QList<ContextToken> &context, qsizetype length) const;
+
     Tokenizer m_tokenizer;
+    struct ResolvedStyle
+    {
+        QSet<quint64> cues;
+        QList<Replacement> replacements;
+        QList<qsizetype> openers; // indexes into m_openers
+        double endBoost = 0;
+    };
+    QList<ResolvedStyle> m_styles;
+    QList<std::shared_ptr<const Source>> m_openers;
+    QSet<quint64> m_styleWords; // words of the styles' openings and replacements: never a topic
+    QList<QByteArray> m_lowerWords; // lower-case text of each word-list word, by index
+    mutable QMutex m_cacheMutex;
+    mutable QHash<int, std::shared_ptr<const Source>> m_sources; // tokenised training sentences
     QHash<qint64, QHash<qint64, double>> m_bigrams; // prev → next → count
     QHash<qint64, double> m_prevTotals;
     QHash<qint64, double> m_unigrams;

@@ -65,7 +65,7 @@ Reply handleChat(const Services &services, const Prepared<core::ChatRequest> &pr
 
     Sampling sampling;
     sampling.temperature = r.temperature.value_or(1.0);
-    sampling.endOfTextBias = 3.0; // replies of a sentence or two, like an assistant's
+    sampling.endOfTextBias = 2.0; // replies of a few sentences, like an assistant's
     sampling.minimumTokens = std::min(3, maximumTokens); // but never an empty one
     sampling.topK = r.topK.value_or(0);
     sampling.topP = r.topP.value_or(0.0);

@@ -24,6 +24,12 @@ public:
     QLabel *statusLabel() const { return m_status; }
     /// B's title names the concept in use (`id`, empty: none yet).
     void setConceptId(const QString &id);
+    /// Highlights the words A and B do not share (WordDiff.h): A's in red, B's in green.
+    void highlightDifferences();
+    /// Removes the highlights (a new run starts).
+    void clearHighlights();
+    /// How many words each side has highlighted (side 0: A).
+    int highlightedCount(int side) const;
 
 private:
     QPlainTextEdit *m_outputs[2] = {nullptr, nullptr};

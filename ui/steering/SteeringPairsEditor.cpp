@@ -5,6 +5,7 @@
 #include "core/storage/SteeringLibrary.h"
 #include "ui/common/Theme.h"
 #include "ui/steering/PairTableModel.h"
+#include "ui/steering/SampleConcepts.h"
 #include "ui/steering/SteeringWidgets.h"
 
 #include <QApplication>
@@ -16,6 +17,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QToolButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -65,6 +68,19 @@ SteeringPairsEditor::SteeringPairsEditor(QWidget *parent)
     auto *exportButton = button(tr("Export CSV…"), u"exportCsv"_s, tr("The pairs as CSV (negative,positive)"), box);
     for (QPushButton *b : {add, remove, up, down, importButton, exportButton})
         row->addWidget(b);
+    // Concepts ready to try: each fills the name, description and pairs.
+    auto *samples = new QToolButton(box);
+    samples->setObjectName(u"sampleConcepts"_s);
+    samples->setText(tr("Samples"));
+    samples->setToolTip(tr("Fill the editor with a sample concept to try"));
+    samples->setPopupMode(QToolButton::InstantPopup);
+    auto *sampleMenu = new QMenu(samples);
+    for (const SampleConcept &sample : sampleConcepts()) {
+        QAction *action = sampleMenu->addAction(sample.name + u" — "_s + sample.description);
+        connect(action, &QAction::triggered, this, [this, sample] { loadSample(sample.name); });
+    }
+    samples->setMenu(sampleMenu);
+    row->addWidget(samples);
     row->addStretch(1);
     layout->addLayout(row);
     m_validation = new QLabel(box);
@@ -250,6 +266,22 @@ bool SteeringPairsEditor::exportCsv(const QString &path, QString *error) const
         return false;
     }
     return true;
+}
+
+void SteeringPairsEditor::loadSample(const QString &name)
+{
+    for (const SampleConcept &sample : sampleConcepts()) {
+        if (sample.name != name)
+            continue;
+        QList<core::SteeringConceptExample> examples;
+        for (const auto &[negative, positive] : sample.pairs)
+            examples.append({negative, positive, {}});
+        m_name->setText(sample.name);
+        m_description->setText(sample.description);
+        setExamples(examples);
+        Q_EMIT message(tr("Sample concept \"%1\": %2 pairs. Create concept, then Run A/B.").arg(sample.name).arg(sample.pairs.size()));
+        return;
+    }
 }
 
 } // namespace ui

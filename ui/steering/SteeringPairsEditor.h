@@ -41,6 +41,8 @@ public:
     PairTableModel *pairsModel() const { return m_model; }
 
     void setExamples(const QList<core::SteeringConceptExample> &examples);
+    /// Fills the name, description and pairs with the sample concept `name` (SampleConcepts.h).
+    void loadSample(const QString &name);
     QList<core::SteeringConceptExample> examples() const;
     QList<PairProblem> pairProblems() const;
     QString validationText() const;

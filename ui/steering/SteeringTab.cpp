@@ -484,6 +484,7 @@ void SteeringTab::startStream(bool steered)
 {
     const int side = steered ? 1 : 0;
     m_outputs[side]->clear();
+    m_abView->clearHighlights();
     m_outputErrors[side]->clear();
     m_outputErrors[side]->hide();
     m_sideStates[side] = core::ApiJob::State::Running;
@@ -544,7 +545,8 @@ void SteeringTab::onStreamEnded(int side, core::ApiJob *job)
         }
         return tr("%Ln character(s)", nullptr, characters);
     };
-    m_sides[side]->setStatus(tr("Done. A: %1 · B: %2").arg(summary(0), summary(1)));
+    m_abView->highlightDifferences();
+    m_sides[side]->setStatus(tr("Done. A: %1 · B: %2 · highlighted: the words that differ").arg(summary(0), summary(1)));
     Q_EMIT abFinished();
 }
 

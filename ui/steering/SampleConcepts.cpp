@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+// The Steering tab's sample concepts. Written for this project. Each pair says the same thing both
+// ways, word for word where it can, so that a word diff of the pair shows what the concept changes.
+#include "ui/steering/SampleConcepts.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ui {
+
+const QList<SampleConcept> &sampleConcepts()
+{
+    static const QList<SampleConcept> concepts{
+        {u"Enthusiastic"_s,
+         u"neutral → enthusiastic: exclamation marks and stronger words"_s,
+         {{u"The food was good."_s, u"The food was amazing!"_s},
+          {u"It is a nice day."_s, u"It is a wonderful day!"_s},
+          {u"The city is large and interesting."_s, u"The city is enormous and fascinating!"_s},
+          {u"This is a very useful book."_s, u"This is a truly exciting book!"_s},
+          {u"The weather is fine."_s, u"The weather is absolutely fantastic!"_s}}},
+        {u"Formal"_s,
+         u"casual → formal: longer, more formal words"_s,
+         {{u"Cats and dogs are nice."_s, u"Cats as well as dogs are delightful."_s},
+          {u"The kids got a big present."_s, u"The children received a substantial gift."_s},
+          {u"We need more info about it."_s, u"We require further information regarding it."_s},
+          {u"It is used to make stuff."_s, u"It is utilized to manufacture goods."_s},
+          {u"It was cheap but good."_s, u"It was inexpensive however excellent."_s}}},
+        {u"German words"_s,
+         u"English → German: common words in German"_s,
+         {{u"The house is big and old."_s, u"Das Haus ist groß und alt."_s},
+          {u"A dog is a good friend."_s, u"Ein Hund ist ein guter Freund."_s},
+          {u"The water is cold and clear."_s, u"Das Wasser ist kalt und klar."_s},
+          {u"It is a city with a long history."_s, u"Es ist eine Stadt mit einer langen Geschichte."_s},
+          {u"This is the capital of the country."_s, u"Dies ist die Hauptstadt von dem Land."_s},
+          {u"People live in small towns or large cities."_s, u"Menschen leben in kleinen Orten oder großen Städten."_s}}},
+    };
+    return concepts;
+}
+
+} // namespace ui

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace ui {
+
+/// A steering concept ready to try: its name, what it does, and its example pairs
+/// (negative → positive). Pure data (no widgets), shared by the Steering tab's "Samples" menu and
+/// the tests that check the sandbox's steering with them.
+struct SampleConcept
+{
+    QString name;
+    QString description;
+    QList<QPair<QString, QString>> pairs; ///< (negative, positive)
+};
+
+/// Neutral → enthusiastic, casual → formal, English → German words.
+const QList<SampleConcept> &sampleConcepts();
+
+} // namespace ui
