@@ -3082,6 +3082,33 @@ similarity</source>
     </message>
 </context>
 <context>
+    <name>ui::SampleConcepts</name>
+    <message>
+        <source>Enthusiastic</source>
+        <translation>Begeistert</translation>
+    </message>
+    <message>
+        <source>neutral → enthusiastic: exclamation marks and stronger words</source>
+        <translation>neutral → begeistert: Ausrufezeichen und stärkere Wörter</translation>
+    </message>
+    <message>
+        <source>Formal</source>
+        <translation>Förmlich</translation>
+    </message>
+    <message>
+        <source>casual → formal: longer, more formal words</source>
+        <translation>locker → förmlich: längere, förmlichere Wörter</translation>
+    </message>
+    <message>
+        <source>German words</source>
+        <translation>Deutsche Wörter</translation>
+    </message>
+    <message>
+        <source>English → German: common words in German</source>
+        <translation>Englisch → Deutsch: häufige Wörter auf Deutsch</translation>
+    </message>
+</context>
+<context>
     <name>ui::ScaleLegend</name>
     <message>
         <source>Colour scale</source>
@@ -3517,6 +3544,10 @@ similarity</source>
         <source>&lt;b&gt;B · with&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;B · mit&lt;/b&gt; %1</translation>
     </message>
+    <message>
+        <source>Highlighted: the words B has and A lacks (%1), and in A those B lacks (%2)</source>
+        <translation>Hervorgehoben: die Wörter, die B hat und A fehlen (%1), und in A die, die B fehlen (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ui::SteeringIndicator</name>
@@ -3842,6 +3873,18 @@ similarity</source>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Samples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Fill the editor with a sample concept to try</source>
+        <translation>Den Editor mit einem Beispielkonzept zum Ausprobieren füllen</translation>
+    </message>
+    <message>
+        <source>Sample concept &quot;%1&quot;: %2 pairs. Create concept, then Run A/B.</source>
+        <translation>Beispielkonzept „%1“: %2 Paare. Konzept erstellen, dann A/B ausführen.</translation>
+    </message>
 </context>
 <context>
     <name>ui::SteeringTab</name>
@@ -3936,10 +3979,6 @@ similarity</source>
         </translation>
     </message>
     <message>
-        <source>Done. A: %1 · B: %2</source>
-        <translation>Fertig. A: %1 · B: %2</translation>
-    </message>
-    <message>
         <source>This run cannot be restored: %1</source>
         <translation>Dieser Lauf kann nicht wiederhergestellt werden: %1</translation>
     </message>
@@ -3957,6 +3996,10 @@ similarity</source>
     <message>
         <source>CSV (*.csv *.tsv *.txt)</source>
         <translation>CSV (*.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Done. A: %1 · B: %2 · highlighted: the words that differ</source>
+        <translation>Fertig. A: %1 · B: %2 · hervorgehoben: die Wörter, die sich unterscheiden</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,11 @@ struct SampleConcept
     QString name;
     QString description;
     QList<QPair<QString, QString>> pairs; ///< (negative, positive)
+
+    /// The name and description in the window's language (name and description stay English:
+    /// they are the key and what a library entry stores).
+    QString displayName() const;
+    QString displayDescription() const;
 };
 
 /// Neutral → enthusiastic, casual → formal, English → German words.

@@ -76,11 +76,10 @@ SteeringPairsEditor::SteeringPairsEditor(QWidget *parent)
     samples->setPopupMode(QToolButton::InstantPopup);
     auto *sampleMenu = new QMenu(samples);
     for (const SampleConcept &sample : sampleConcepts()) {
-        QAction *action = sampleMenu->addAction(sample.name + u" — "_s + sample.description);
+        QAction *action = sampleMenu->addAction(sample.displayName() + u" — "_s + sample.displayDescription());
         connect(action, &QAction::triggered, this, [this, sample] { loadSample(sample.name); });
     }
     samples->setMenu(sampleMenu);
-    row->addWidget(samples);
     row->addStretch(1);
     layout->addLayout(row);
     m_validation = new QLabel(box);
@@ -98,6 +97,8 @@ SteeringPairsEditor::SteeringPairsEditor(QWidget *parent)
     createRow->addWidget(m_idEdit, 1);
     auto *copyId = button(tr("Copy"), u"copyId"_s, tr("Copy the id"), box);
     createRow->addWidget(copyId);
+    // On this row, whose id field gives way, rather than the pair buttons' (too wide in German).
+    createRow->addWidget(samples);
     layout->addLayout(createRow);
 
     connect(add, &QPushButton::clicked, this, &SteeringPairsEditor::addPairAndEdit);
@@ -276,10 +277,10 @@ void SteeringPairsEditor::loadSample(const QString &name)
         QList<core::SteeringConceptExample> examples;
         for (const auto &[negative, positive] : sample.pairs)
             examples.append({negative, positive, {}});
-        m_name->setText(sample.name);
-        m_description->setText(sample.description);
+        m_name->setText(sample.displayName());
+        m_description->setText(sample.displayDescription());
         setExamples(examples);
-        Q_EMIT message(tr("Sample concept \"%1\": %2 pairs. Create concept, then Run A/B.").arg(sample.name).arg(sample.pairs.size()));
+        Q_EMIT message(tr("Sample concept \"%1\": %2 pairs. Create concept, then Run A/B.").arg(sample.displayName()).arg(sample.pairs.size()));
         return;
     }
 }
