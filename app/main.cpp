@@ -13,12 +13,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QIcon>
+#include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QElapsedTimer>
-#include <QNetworkAccessManager>
 #include <QTimer>
 
 #include <cstdio>
@@ -43,8 +43,7 @@ public:
         : QObject(parent)
         , m_clock(clock)
         , m_quit(quit)
-    {
-    }
+    {}
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -123,22 +122,38 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"A native playground for the Aleph Alpha inference API."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption hostOption(u"host"_s, u"Base URL of the API, e.g. https://inference.example.com/v1."_s, u"URL"_s);
-    const QCommandLineOption tokenOption(u"token"_s, u"API token (else the environment variable AA_TOKEN)."_s, u"TOKEN"_s);
-    const QCommandLineOption firstPaintOption(u"quit-after-first-paint"_s, u"Print first-paint-ms: N after the first paint and exit."_s);
-    const QCommandLineOption sandboxOption(u"sandbox"_s, u"Use the offline sandbox (synthetic answers), even with a token configured."_s);
-    const QCommandLineOption dataDirOption(u"data-dir"_s, u"Keep settings and history in DIR instead of the user's data folder."_s, u"DIR"_s);
-    const QCommandLineOption themeOption(u"theme"_s, u"Colours: system (the default), light or dark."_s, u"THEME"_s);
-    const QCommandLineOption languageOption(u"language"_s, u"The language of the window: system (the default), en or de."_s, u"LANGUAGE"_s,
-                                            u"system"_s);
-    parser.addOptions({hostOption, tokenOption, firstPaintOption, sandboxOption, dataDirOption, themeOption, languageOption});
+    const QCommandLineOption hostOption(
+        u"host"_s, u"Base URL of the API, e.g. https://inference.example.com/v1."_s, u"URL"_s);
+    const QCommandLineOption tokenOption(
+        u"token"_s, u"API token (else the environment variable AA_TOKEN)."_s, u"TOKEN"_s);
+    const QCommandLineOption firstPaintOption(
+        u"quit-after-first-paint"_s, u"Print first-paint-ms: N after the first paint and exit."_s);
+    const QCommandLineOption sandboxOption(u"sandbox"_s,
+        u"Use the offline sandbox (synthetic answers), even with a token configured."_s);
+    const QCommandLineOption dataDirOption(u"data-dir"_s,
+        u"Keep settings and history in DIR instead of the user's data folder."_s,
+        u"DIR"_s);
+    const QCommandLineOption themeOption(
+        u"theme"_s, u"Colours: system (the default), light or dark."_s, u"THEME"_s);
+    const QCommandLineOption languageOption(u"language"_s,
+        u"The language of the window: system (the default), en or de."_s,
+        u"LANGUAGE"_s,
+        u"system"_s);
+    parser.addOptions({hostOption,
+        tokenOption,
+        firstPaintOption,
+        sandboxOption,
+        dataDirOption,
+        themeOption,
+        languageOption});
     parser.process(app);
     std::optional<ui::ThemeMode> themeFromCommandLine;
     if (parser.isSet(themeOption)) {
         themeFromCommandLine = ui::themeModeFromName(parser.value(themeOption));
         if (!themeFromCommandLine) {
-            std::fprintf(stderr, "aleph-playground: --theme must be system, light or dark, not \"%s\"\n",
-                         qPrintable(parser.value(themeOption)));
+            std::fprintf(stderr,
+                "aleph-playground: --theme must be system, light or dark, not \"%s\"\n",
+                qPrintable(parser.value(themeOption)));
             return 2;
         }
     }
@@ -150,11 +165,13 @@ int main(int argc, char *argv[])
     // run apart from the user's own (tests, screenshots).
     // Without --data-dir, Preferences ▸ Data folder (kept in the default folder's settings.ini)
     // may name another folder.
-    const QString defaultDataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString defaultDataDir
+        = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QString dataDir = parser.value(dataDirOption);
     std::unique_ptr<QSettings> bootstrap;
     if (dataDir.isEmpty()) {
-        bootstrap = std::make_unique<QSettings>(defaultDataDir + u"/settings.ini"_s, QSettings::IniFormat);
+        bootstrap = std::make_unique<QSettings>(
+            defaultDataDir + u"/settings.ini"_s, QSettings::IniFormat);
         const QString chosen = core::Preferences(bootstrap.get()).dataFolder();
         dataDir = chosen.isEmpty() ? defaultDataDir : chosen;
     }
@@ -164,13 +181,17 @@ int main(int argc, char *argv[])
     preferences.readAll();
     // Language and theme: the command line's, else Preferences' (a language chosen there applies
     // at the next start; a theme at once, through the window's themeChoiceChanged below).
-    const QString language = parser.isSet(languageOption) ? parser.value(languageOption) : preferences.language();
+    const QString language
+        = parser.isSet(languageOption) ? parser.value(languageOption) : preferences.language();
     if (!ui::installTranslations(language))
-        std::fprintf(stderr, "aleph-playground: unknown language \"%s\" (use system, en or de); English is used.\n",
-                     qPrintable(language));
-    ui::applyTheme(themeFromCommandLine.value_or(ui::themeModeFromName(preferences.theme()).value_or(ui::ThemeMode::System)));
+        std::fprintf(stderr,
+            "aleph-playground: unknown language \"%s\" (use system, en or de); English is used.\n",
+            qPrintable(language));
+    ui::applyTheme(themeFromCommandLine.value_or(
+        ui::themeModeFromName(preferences.theme()).value_or(ui::ThemeMode::System)));
     core::ProfileStore profiles(&settings);
-    core::CredentialStore credentials(std::make_unique<core::KeychainSecretBackend>(u"aleph-playground"_s));
+    core::CredentialStore credentials(
+        std::make_unique<core::KeychainSecretBackend>(u"aleph-playground"_s));
     core::Database database(dataDir + u"/history.sqlite"_s);
     QString dbError;
     bool dbOpen = database.open(&dbError);
@@ -181,26 +202,31 @@ int main(int argc, char *argv[])
         QString again;
         if (!aside.isEmpty() && database.open(&again)) {
             dbOpen = true;
-            notices << QApplication::translate("main", "The history file could not be read (%1). It was kept as %2, and a new, "
-                                                       "empty history was started.")
+            notices << QApplication::translate("main",
+                "The history file could not be read (%1). It was kept as %2, and a new, "
+                "empty history was started.")
                            .arg(dbError, aside);
         }
     }
     if (!dbOpen)
         notices << dbError + u" "_s
-                       + QApplication::translate("main", "History, drafts and conversations are kept for this session only.");
+                + QApplication::translate(
+                    "main", "History, drafts and conversations are kept for this session only.");
     if (!preferences.problems().isEmpty())
-        notices << QApplication::translate("main", "Some preferences were out of range and were replaced by their defaults: %1")
+        notices << QApplication::translate(
+            "main", "Some preferences were out of range and were replaced by their defaults: %1")
                        .arg(preferences.problems().join(u' '));
     profiles.profiles(); // reads settings.ini once, noting what is out of range
     if (!profiles.problems().isEmpty())
-        notices << QApplication::translate("main", "Some connection settings were out of range and were replaced by their "
-                                                   "defaults: %1")
+        notices << QApplication::translate("main",
+            "Some connection settings were out of range and were replaced by their "
+            "defaults: %1")
                        .arg(profiles.problems().join(u' '));
     // Without the file, the session still keeps conversations, history and drafts in memory.
     core::Database memoryDatabase(u":memory:"_s);
     QString memoryError;
-    core::Database *db = dbOpen ? &database : (memoryDatabase.open(&memoryError) ? &memoryDatabase : nullptr);
+    core::Database *db
+        = dbOpen ? &database : (memoryDatabase.open(&memoryError) ? &memoryDatabase : nullptr);
     std::unique_ptr<core::HistoryStore> history;
     std::unique_ptr<core::DraftStore> drafts;
     std::unique_ptr<core::EmbeddingCache> embeddingCache;
@@ -245,21 +271,25 @@ int main(int argc, char *argv[])
     core::ClientConfig config;
     QString commandLine;
     QString banner;
-    const bool scripted = parser.isSet(hostOption) || parser.isSet(tokenOption) || !qEnvironmentVariableIsEmpty("AA_HOST")
-                          || !qEnvironmentVariableIsEmpty("AA_TOKEN");
+    const bool scripted = parser.isSet(hostOption) || parser.isSet(tokenOption)
+        || !qEnvironmentVariableIsEmpty("AA_HOST") || !qEnvironmentVariableIsEmpty("AA_TOKEN");
     if (parser.isSet(sandboxOption)) {
         profiles.setCurrentId(QString::fromLatin1(core::ConnectionProfile::kSandboxId));
     } else if (scripted) {
-        config.baseUrl = QUrl(parser.isSet(hostOption) ? parser.value(hostOption)
-                                                       : qEnvironmentVariable("AA_HOST", QString::fromLatin1(core::defaults::kBaseUrl)));
-        config.token = parser.isSet(tokenOption) ? parser.value(tokenOption) : qEnvironmentVariable("AA_TOKEN");
+        config.baseUrl = QUrl(parser.isSet(hostOption)
+                ? parser.value(hostOption)
+                : qEnvironmentVariable("AA_HOST", QString::fromLatin1(core::defaults::kBaseUrl)));
+        config.token = parser.isSet(tokenOption) ? parser.value(tokenOption)
+                                                 : qEnvironmentVariable("AA_TOKEN");
         commandLine = config.baseUrl.toDisplayString();
         if (!config.baseUrl.isValid() || config.baseUrl.scheme().isEmpty())
-            banner = QApplication::translate("main", "The server address \"%1\" is not a URL; use --host https://…").arg(config.baseUrl.toString());
+            banner = QApplication::translate(
+                "main", "The server address \"%1\" is not a URL; use --host https://…")
+                         .arg(config.baseUrl.toString());
         else if (config.token.isEmpty())
             banner = QApplication::translate("main",
-                                             "No API token is configured, so requests to %1 will be refused. Start with "
-                                             "--token TOKEN or set AA_TOKEN.")
+                "No API token is configured, so requests to %1 will be refused. Start with "
+                "--token TOKEN or set AA_TOKEN.")
                          .arg(config.baseUrl.toDisplayString());
     }
 

@@ -20,42 +20,83 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"An offline emulator of the Aleph Alpha inference API with a deterministic synthetic model.\n"
-        u"Serves /v1/... and the Gradient embeddings API under /gradient/api. When ready it prints\n"
+        u"An offline emulator of the Aleph Alpha inference API with a deterministic synthetic "
+        u"model.\n"
+        u"Serves /v1/... and the Gradient embeddings API under /gradient/api. When ready it "
+        u"prints\n"
         u"\"aleph-sandbox listening on <base URL>\".\n\n"
         u"Per-request faults: header X-Sandbox-Fault: busy | quota | rate-limit[:retry-after-s] |\n"
-        u"slow:<ms> | cut-stream:<after-n-events> | malformed, comma-separated, each with an optional\n"
+        u"slow:<ms> | cut-stream:<after-n-events> | malformed, comma-separated, each with an "
+        u"optional\n"
         u"*N (only the first N identical requests); the delays add up to a minute at most.\n\n"
-        u"Hostile clients: the token and the request head are checked before a body is read (401, 413,\n"
-        u"431), slow and idle connections are closed, connections beyond the cap are refused, and the\n"
+        u"Hostile clients: the token and the request head are checked before a body is read (401, "
+        u"413,\n"
+        u"431), slow and idle connections are closed, connections beyond the cap are refused, and "
+        u"the\n"
         u"POST endpoints are answered on worker threads so that /version never waits."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption listenOption(u"listen"_s, u"Address to listen on (default 127.0.0.1)."_s, u"ADDRESS"_s, u"127.0.0.1"_s);
-    const QCommandLineOption portOption(u"port"_s, u"Port; 0 picks a free one (default 0)."_s, u"N"_s, u"0"_s);
-    const QCommandLineOption tokenOption(u"token"_s, u"The bearer token clients must send (default sandbox)."_s, u"T"_s, u"sandbox"_s);
-    const QCommandLineOption rateOption(u"tokens-per-second"_s, u"Streaming pace; 0 sends at once (default 50)."_s, u"R"_s, u"50"_s);
-    const QCommandLineOption faultOption(u"fault"_s, u"Global faults with probabilities, e.g. busy=0.2,rate-limit:2=0.1."_s, u"SPEC"_s);
-    const QCommandLineOption seedOption(u"fault-seed"_s, u"Seed of the global faults' draws (default: random)."_s, u"S"_s);
-    const QCommandLineOption certOption(u"tls-cert"_s, u"PEM certificate: serve HTTPS (with --tls-key)."_s, u"FILE"_s);
-    const QCommandLineOption keyOption(u"tls-key"_s, u"PEM private key of --tls-cert."_s, u"FILE"_s);
-    const QCommandLineOption stateOption(u"state-file"_s, u"Keep the steering concepts made here in FILE (JSON) across restarts."_s, u"FILE"_s);
+    const QCommandLineOption listenOption(
+        u"listen"_s, u"Address to listen on (default 127.0.0.1)."_s, u"ADDRESS"_s, u"127.0.0.1"_s);
+    const QCommandLineOption portOption(
+        u"port"_s, u"Port; 0 picks a free one (default 0)."_s, u"N"_s, u"0"_s);
+    const QCommandLineOption tokenOption(u"token"_s,
+        u"The bearer token clients must send (default sandbox)."_s,
+        u"T"_s,
+        u"sandbox"_s);
+    const QCommandLineOption rateOption(u"tokens-per-second"_s,
+        u"Streaming pace; 0 sends at once (default 50)."_s,
+        u"R"_s,
+        u"50"_s);
+    const QCommandLineOption faultOption(u"fault"_s,
+        u"Global faults with probabilities, e.g. busy=0.2,rate-limit:2=0.1."_s,
+        u"SPEC"_s);
+    const QCommandLineOption seedOption(
+        u"fault-seed"_s, u"Seed of the global faults' draws (default: random)."_s, u"S"_s);
+    const QCommandLineOption certOption(
+        u"tls-cert"_s, u"PEM certificate: serve HTTPS (with --tls-key)."_s, u"FILE"_s);
+    const QCommandLineOption keyOption(
+        u"tls-key"_s, u"PEM private key of --tls-cert."_s, u"FILE"_s);
+    const QCommandLineOption stateOption(u"state-file"_s,
+        u"Keep the steering concepts made here in FILE (JSON) across restarts."_s,
+        u"FILE"_s);
     const sandbox::SandboxOptions defaults;
-    const QCommandLineOption connectionsOption(
-        u"max-connections"_s, u"Open connections at most; more are answered 503 and closed (default %1)."_s.arg(defaults.maxConnections), u"N"_s,
+    const QCommandLineOption connectionsOption(u"max-connections"_s,
+        u"Open connections at most; more are answered 503 and closed (default %1)."_s.arg(
+            defaults.maxConnections),
+        u"N"_s,
         QString::number(defaults.maxConnections));
     const QCommandLineOption bodyOption(u"max-body-mb"_s,
-                                        u"Largest request body in MiB; a larger Content-Length gets 413 unread (default %1)."_s.arg(defaults.maxBodyBytes >> 20),
-                                        u"N"_s, QString::number(defaults.maxBodyBytes >> 20));
-    const QCommandLineOption headerTimeoutOption(
-        u"header-timeout"_s, u"Seconds a connection has to send a whole request head (default %1)."_s.arg(defaults.headerTimeoutMs / 1000), u"S"_s,
+        u"Largest request body in MiB; a larger Content-Length gets 413 unread (default %1)."_s.arg(
+            defaults.maxBodyBytes >> 20),
+        u"N"_s,
+        QString::number(defaults.maxBodyBytes >> 20));
+    const QCommandLineOption headerTimeoutOption(u"header-timeout"_s,
+        u"Seconds a connection has to send a whole request head (default %1)."_s.arg(
+            defaults.headerTimeoutMs / 1000),
+        u"S"_s,
         QString::number(defaults.headerTimeoutMs / 1000));
     const QCommandLineOption idleTimeoutOption(u"idle-timeout"_s,
-                                               u"Seconds an idle keep-alive connection stays open (default %1)."_s.arg(defaults.idleTimeoutMs / 1000),
-                                               u"S"_s, QString::number(defaults.idleTimeoutMs / 1000));
-    const QCommandLineOption workersOption(u"workers"_s, u"Threads answering the POST endpoints (default: max(4, cores))."_s, u"N"_s);
-    parser.addOptions({listenOption, portOption, tokenOption, rateOption, faultOption, seedOption, certOption, keyOption, stateOption,
-                       connectionsOption, bodyOption, headerTimeoutOption, idleTimeoutOption, workersOption});
+        u"Seconds an idle keep-alive connection stays open (default %1)."_s.arg(
+            defaults.idleTimeoutMs / 1000),
+        u"S"_s,
+        QString::number(defaults.idleTimeoutMs / 1000));
+    const QCommandLineOption workersOption(
+        u"workers"_s, u"Threads answering the POST endpoints (default: max(4, cores))."_s, u"N"_s);
+    parser.addOptions({listenOption,
+        portOption,
+        tokenOption,
+        rateOption,
+        faultOption,
+        seedOption,
+        certOption,
+        keyOption,
+        stateOption,
+        connectionsOption,
+        bodyOption,
+        headerTimeoutOption,
+        idleTimeoutOption,
+        workersOption});
     parser.process(app);
 
     const auto fail = [](const QString &message) {
@@ -78,7 +119,8 @@ int main(int argc, char *argv[])
         return fail(u"--listen: \"%1\" is not an IP address"_s.arg(parser.value(listenOption)));
     if (parser.isSet(faultOption)) {
         QString error;
-        const std::optional<QList<sandbox::Fault>> faults = sandbox::parseFaultFlags(parser.value(faultOption), &error);
+        const std::optional<QList<sandbox::Fault>> faults
+            = sandbox::parseFaultFlags(parser.value(faultOption), &error);
         if (!faults)
             return fail(error);
         options.faults = *faults;

@@ -51,8 +51,12 @@ std::optional<Fault> parseOne(QString text, QString *error)
     const qsizetype colon = text.indexOf(u':');
     const QString name = colon < 0 ? text : text.left(colon);
     const QString argument = colon < 0 ? QString() : text.mid(colon + 1);
-    static const QList<Fault::Kind> kinds{Fault::Kind::Busy, Fault::Kind::Quota, Fault::Kind::RateLimit,
-                                          Fault::Kind::Slow, Fault::Kind::CutStream, Fault::Kind::Malformed};
+    static const QList<Fault::Kind> kinds{Fault::Kind::Busy,
+        Fault::Kind::Quota,
+        Fault::Kind::RateLimit,
+        Fault::Kind::Slow,
+        Fault::Kind::CutStream,
+        Fault::Kind::Malformed};
     bool found = false;
     for (const Fault::Kind kind : kinds) {
         if (Fault::kindName(kind) == name) {
@@ -61,7 +65,9 @@ std::optional<Fault> parseOne(QString text, QString *error)
         }
     }
     if (!found) {
-        *error = u"unknown fault \"%1\"; use busy, quota, rate-limit[:seconds], slow:<ms>, cut-stream:<events> or malformed"_s.arg(name);
+        *error
+            = u"unknown fault \"%1\"; use busy, quota, rate-limit[:seconds], slow:<ms>, cut-stream:<events> or malformed"_s
+                  .arg(name);
         return std::nullopt;
     }
     const bool needsValue = fault.kind == Fault::Kind::Slow || fault.kind == Fault::Kind::CutStream;
@@ -71,7 +77,8 @@ std::optional<Fault> parseOne(QString text, QString *error)
         return std::nullopt;
     }
     if (needsValue && argument.isEmpty()) {
-        *error = u"fault \"%1\" needs a value, e.g. %1:%2"_s.arg(name, fault.kind == Fault::Kind::Slow ? u"500"_s : u"3"_s);
+        *error = u"fault \"%1\" needs a value, e.g. %1:%2"_s.arg(
+            name, fault.kind == Fault::Kind::Slow ? u"500"_s : u"3"_s);
         return std::nullopt;
     }
     if (!argument.isEmpty()) {
@@ -82,7 +89,8 @@ std::optional<Fault> parseOne(QString text, QString *error)
             return std::nullopt;
         }
         if (fault.kind == Fault::Kind::Slow && fault.value > kMaxSlowMs) {
-            *error = u"fault \"%1\": at most %2 ms, got %3"_s.arg(name).arg(kMaxSlowMs).arg(argument);
+            *error
+                = u"fault \"%1\": at most %2 ms, got %3"_s.arg(name).arg(kMaxSlowMs).arg(argument);
             return std::nullopt;
         }
     } else if (fault.kind == Fault::Kind::RateLimit) {
@@ -108,7 +116,8 @@ std::optional<QList<Fault>> parseFaultHeader(const QByteArray &header, QString *
         faults.append(*fault);
     }
     if (delayMs > kMaxSlowMs) {
-        *error = u"X-Sandbox-Fault: the delays add up to %1 ms; at most %2 ms in all"_s.arg(delayMs).arg(kMaxSlowMs);
+        *error = u"X-Sandbox-Fault: the delays add up to %1 ms; at most %2 ms in all"_s.arg(delayMs)
+                     .arg(kMaxSlowMs);
         return std::nullopt;
     }
     return faults;
@@ -131,7 +140,8 @@ std::optional<QList<Fault>> parseFaultFlags(const QString &spec, QString *error)
         bool ok = false;
         fault->probability = part.mid(equals + 1).toDouble(&ok);
         if (!ok || fault->probability < 0 || fault->probability > 1) {
-            *error = u"--fault: the probability of \"%1\" must be between 0 and 1"_s.arg(part.left(equals).trimmed());
+            *error = u"--fault: the probability of \"%1\" must be between 0 and 1"_s.arg(
+                part.left(equals).trimmed());
             return std::nullopt;
         }
         if (fault->times >= 0) {
@@ -146,10 +156,10 @@ std::optional<QList<Fault>> parseFaultFlags(const QString &spec, QString *error)
 FaultInjector::FaultInjector(QList<Fault> global, quint64 seed)
     : m_global(std::move(global))
     , m_random(seed)
-{
-}
+{}
 
-std::optional<QList<Fault>> FaultInjector::faultsFor(const QByteArray &key, const QByteArray &header, QString *error)
+std::optional<QList<Fault>> FaultInjector::faultsFor(
+    const QByteArray &key, const QByteArray &header, QString *error)
 {
     QList<Fault> faults;
     if (!header.isEmpty()) {
@@ -158,7 +168,8 @@ std::optional<QList<Fault>> FaultInjector::faultsFor(const QByteArray &key, cons
             return std::nullopt;
         // Counted only when a fault is limited to the first N requests: other headers need no
         // memory, and the table is emptied when it grows past a bound a test never reaches.
-        const bool counted = std::any_of(parsed->cbegin(), parsed->cend(), [](const Fault &f) { return f.times >= 0; });
+        const bool counted = std::any_of(
+            parsed->cbegin(), parsed->cend(), [](const Fault &f) { return f.times >= 0; });
         int seen = 0;
         if (counted) {
             QCryptographicHash hash(QCryptographicHash::Sha1);

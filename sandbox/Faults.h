@@ -19,10 +19,10 @@ constexpr int kMaxSlowMs = 60'000;
 struct Fault
 {
     enum class Kind {
-        Busy,      ///< 503 with a JSON error
-        Quota,     ///< 402
+        Busy, ///< 503 with a JSON error
+        Quota, ///< 402
         RateLimit, ///< 429 with `Retry-After: value` (seconds, default 1)
-        Slow,      ///< the answer's first byte waits `value` ms
+        Slow, ///< the answer's first byte waits `value` ms
         CutStream, ///< the connection closes after `value` events (or mid-body for JSON answers)
         Malformed, ///< a 200 whose JSON is broken (for a stream: one broken event)
     };
@@ -54,7 +54,8 @@ public:
     FaultInjector(QList<Fault> global, quint64 seed);
     /// The faults of one request. `key` identifies identical requests; `header` is the raw
     /// X-Sandbox-Fault value (empty when absent). nullopt with a message for a bad header.
-    std::optional<QList<Fault>> faultsFor(const QByteArray &key, const QByteArray &header, QString *error);
+    std::optional<QList<Fault>> faultsFor(
+        const QByteArray &key, const QByteArray &header, QString *error);
 
 private:
     QList<Fault> m_global;

@@ -27,7 +27,8 @@ constexpr qint64 kDrainLimit = 1 << 20;
 
 bool isTchar(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || (c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr);
 }
 
 bool isLeadingSpace(char c)
@@ -61,10 +62,12 @@ QByteArray reasonPhrase(int status)
 /// A whole HTTP/1.1 answer that closes the connection: the API's error shape.
 QByteArray closingAnswer(const Refusal &refusal, const QByteArray &extraHeaders = {})
 {
-    const QByteArray body = QJsonDocument(QJsonObject{{u"error"_s, refusal.message}, {u"code"_s, refusal.code}}).toJson(QJsonDocument::Compact);
+    const QByteArray body
+        = QJsonDocument(QJsonObject{{u"error"_s, refusal.message}, {u"code"_s, refusal.code}})
+              .toJson(QJsonDocument::Compact);
     return "HTTP/1.1 " + QByteArray::number(refusal.status) + ' ' + reasonPhrase(refusal.status)
-           + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-           + "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body;
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body;
 }
 
 /// Caps what the socket reads ahead into its buffer (0: no cap). Set off and on again so the
@@ -92,7 +95,8 @@ QByteArray RequestHead::header(QByteArrayView name) const
     return value;
 }
 
-HeadParse parseRequestHead(const QByteArray &data, const HttpLimits &limits, RequestHead *head, Refusal *refusal)
+HeadParse parseRequestHead(
+    const QByteArray &data, const HttpLimits &limits, RequestHead *head, Refusal *refusal)
 {
     const qsizetype limit = std::min(limits.maxHeaderBytes, kHeadLimitCeiling);
     const qsizetype n = data.size();
@@ -101,7 +105,8 @@ HeadParse parseRequestHead(const QByteArray &data, const HttpLimits &limits, Req
         ++start;
     // The head ends at the first "\n\n" or "\n\r\n" (Qt accepts LF alone as well as CRLF).
     qsizetype end = -1;
-    for (qsizetype i = data.indexOf('\n', start); i >= 0 && i + 1 < n; i = data.indexOf('\n', i + 1)) {
+    for (qsizetype i = data.indexOf('\n', start); i >= 0 && i + 1 < n;
+         i = data.indexOf('\n', i + 1)) {
         if (data.at(i + 1) == '\n') {
             end = i + 2;
             break;
@@ -118,7 +123,9 @@ HeadParse parseRequestHead(const QByteArray &data, const HttpLimits &limits, Req
     if (end < 0 || end > limit) {
         if (end < 0 && n <= limit)
             return HeadParse::Incomplete;
-        *refusal = Refusal{431, u"the request line and headers are larger than %1 bytes"_s.arg(limit), u"HEADERS_TOO_LARGE"_s};
+        *refusal = Refusal{431,
+            u"the request line and headers are larger than %1 bytes"_s.arg(limit),
+            u"HEADERS_TOO_LARGE"_s};
         return HeadParse::Refused;
     }
 
@@ -141,15 +148,18 @@ HeadParse parseRequestHead(const QByteArray &data, const HttpLimits &limits, Req
         return HeadParse::Refused;
     }
     if (lines.size() - 2 > limits.maxHeaderFields) {
-        *refusal = Refusal{431, u"more than %1 header fields"_s.arg(limits.maxHeaderFields), u"HEADERS_TOO_LARGE"_s};
+        *refusal = Refusal{431,
+            u"more than %1 header fields"_s.arg(limits.maxHeaderFields),
+            u"HEADERS_TOO_LARGE"_s};
         return HeadParse::Refused;
     }
 
     // Request-Line = Method SP Request-URI SP HTTP-Version, one space each.
     const QByteArrayView requestLine = lines.constFirst();
     const QList<QByteArray> parts = requestLine.toByteArray().split(' ');
-    if (parts.size() != 3 || parts.at(0).isEmpty() || !std::all_of(parts.at(0).cbegin(), parts.at(0).cend(), isTchar)
-        || parts.at(1).isEmpty() || (parts.at(2) != "HTTP/1.1" && parts.at(2) != "HTTP/1.0")) {
+    if (parts.size() != 3 || parts.at(0).isEmpty()
+        || !std::all_of(parts.at(0).cbegin(), parts.at(0).cend(), isTchar) || parts.at(1).isEmpty()
+        || (parts.at(2) != "HTTP/1.1" && parts.at(2) != "HTTP/1.0")) {
         *refusal = malformed(u"the request line is not \"METHOD target HTTP/1.1\""_s);
         return HeadParse::Refused;
     }
@@ -173,7 +183,8 @@ HeadParse parseRequestHead(const QByteArray &data, const HttpLimits &limits, Req
         const QByteArray value = line.sliced(colon + 1).trimmed().toByteArray();
         if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
             bool ok = !value.isEmpty() && value.size() <= 18
-                      && std::all_of(value.cbegin(), value.cend(), [](char c) { return c >= '0' && c <= '9'; });
+                && std::all_of(
+                    value.cbegin(), value.cend(), [](char c) { return c >= '0' && c <= '9'; });
             if (!ok || ++contentLengths > 1) {
                 *refusal = malformed(u"Content-Length must be given once, as a number"_s);
                 return HeadParse::Refused;
@@ -190,7 +201,8 @@ HeadParse parseRequestHead(const QByteArray &data, const HttpLimits &limits, Req
 
 // ---- ConnectionGate ----
 
-ConnectionGate::ConnectionGate(QTcpSocket *socket, QObject *httpServer, const HttpLimits &limits, HeadPolicy policy)
+ConnectionGate::ConnectionGate(
+    QTcpSocket *socket, QObject *httpServer, const HttpLimits &limits, HeadPolicy policy)
     : QObject(socket)
     , m_socket(socket)
     , m_httpServer(httpServer)
@@ -210,7 +222,8 @@ ConnectionGate::~ConnectionGate() = default;
 
 ConnectionGate *ConnectionGate::of(QTcpSocket *socket)
 {
-    return socket ? socket->findChild<ConnectionGate *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+    return socket ? socket->findChild<ConnectionGate *>(QString(), Qt::FindDirectChildrenOnly)
+                  : nullptr;
 }
 
 void ConnectionGate::onReadyRead()
@@ -224,7 +237,8 @@ void ConnectionGate::onReadyRead()
         holdBack(); // the next request waits for this answer
         return;
     case Phase::Body:
-        m_timer.start(m_limits.headerTimeoutMs); // the body is still coming: no timeout while it moves
+        m_timer.start(
+            m_limits.headerTimeoutMs); // the body is still coming: no timeout while it moves
         return;
     case Phase::Closing:
         if (const qint64 available = m_socket->bytesAvailable(); available > 0) {
@@ -252,7 +266,8 @@ void ConnectionGate::process(bool inReadyRead)
     Refusal refusal;
     switch (parseRequestHead(m_head, m_limits, &head, &refusal)) {
     case HeadParse::Incomplete:
-        if (!m_headTimerArmed && !m_head.isEmpty()) { // a keep-alive connection's next head has begun
+        if (!m_headTimerArmed
+            && !m_head.isEmpty()) { // a keep-alive connection's next head has begun
             m_timer.start(m_limits.headerTimeoutMs);
             m_headTimerArmed = true;
         }
@@ -265,21 +280,28 @@ void ConnectionGate::process(bool inReadyRead)
     }
     const qint64 bodyReceived = m_head.size() - head.size;
     // A client that waits for "100 Continue" sends no body after a refusal.
-    const bool waitsToSend = head.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0;
-    const qint64 bodyStillExpected = waitsToSend ? 0 : std::max<qint64>(0, head.contentLength - bodyReceived);
-    if (std::optional<Refusal> policy = m_policy ? m_policy(head) : std::nullopt) { // the token, before the body
+    const bool waitsToSend
+        = head.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0;
+    const qint64 bodyStillExpected
+        = waitsToSend ? 0 : std::max<qint64>(0, head.contentLength - bodyReceived);
+    if (std::optional<Refusal> policy
+        = m_policy ? m_policy(head) : std::nullopt) { // the token, before the body
         refuse(*policy, bodyStillExpected);
         return;
     }
     if (head.transferEncoding) {
-        refuse(Refusal{411, u"send the body with a Content-Length; Transfer-Encoding is not supported"_s, u"LENGTH_REQUIRED"_s}, -1);
+        refuse(Refusal{411,
+                   u"send the body with a Content-Length; Transfer-Encoding is not supported"_s,
+                   u"LENGTH_REQUIRED"_s},
+            -1);
         return;
     }
     if (head.contentLength > m_limits.maxBodyBytes) {
         refuse(Refusal{413,
-                       u"the body has %1 bytes; at most %2 bytes are accepted"_s.arg(head.contentLength).arg(m_limits.maxBodyBytes),
-                       u"PAYLOAD_TOO_LARGE"_s},
-               bodyStillExpected);
+                   u"the body has %1 bytes; at most %2 bytes are accepted"_s.arg(head.contentLength)
+                       .arg(m_limits.maxBodyBytes),
+                   u"PAYLOAD_TOO_LARGE"_s},
+            bodyStillExpected);
         return;
     }
     // Let it through: the server reads the request from its first byte.
@@ -356,7 +378,10 @@ void ConnectionGate::answered()
 
 // ---- HttpListener ----
 
-HttpListener::HttpListener(const HttpLimits &limits, std::optional<QSslConfiguration> tls, HeadPolicy policy, QObject *parent)
+HttpListener::HttpListener(const HttpLimits &limits,
+    std::optional<QSslConfiguration> tls,
+    HeadPolicy policy,
+    QObject *parent)
     : QTcpServer(parent)
     , m_limits(limits)
     , m_tls(std::move(tls))
@@ -369,8 +394,11 @@ HttpListener::HttpListener(const HttpLimits &limits, std::optional<QSslConfigura
     connect(&m_resume, &QTimer::timeout, this, &QTcpServer::resumeAccepting);
     connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
         if (!m_resume.isActive()) {
-            qWarning("aleph-sandbox: cannot accept a connection (%s, error %d); trying again in %d ms", qPrintable(errorString()),
-                     int(error), m_limits.acceptRetryMs);
+            qWarning(
+                "aleph-sandbox: cannot accept a connection (%s, error %d); trying again in %d ms",
+                qPrintable(errorString()),
+                int(error),
+                m_limits.acceptRetryMs);
             m_resume.start(m_limits.acceptRetryMs);
         }
     });
@@ -386,12 +414,15 @@ void HttpListener::incomingConnection(qintptr descriptor)
     if (m_open >= m_limits.maxConnections) {
         // Full: answered and closed at once, never handed to the HTTP server.
         if (!m_warnedFull) {
-            qWarning("aleph-sandbox: %d connections are open; closing new ones until some close", m_open);
+            qWarning("aleph-sandbox: %d connections are open; closing new ones until some close",
+                m_open);
             m_warnedFull = true;
         }
         connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
         if (!m_tls)
-            socket->write(closingAnswer(Refusal{503, u"too many open connections; try again later"_s, u"BUSY"_s}, "Retry-After: 1\r\n"));
+            socket->write(closingAnswer(
+                Refusal{503, u"too many open connections; try again later"_s, u"BUSY"_s},
+                "Retry-After: 1\r\n"));
         socket->disconnectFromHost();
         if (socket->state() == QAbstractSocket::UnconnectedState)
             socket->deleteLater();

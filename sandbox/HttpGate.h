@@ -21,13 +21,13 @@ namespace sandbox {
 /// The limits of the sandbox's HTTP front (SandboxOptions has the defaults).
 struct HttpLimits
 {
-    int maxConnections = 256;          ///< open connections; more are answered 503 and closed at once
-    qint64 maxBodyBytes = 32 << 20;    ///< a larger Content-Length gets 413 before any of it is read
-    int maxHeaderBytes = 64 << 10;     ///< request line and headers; more gets 431
-    int maxHeaderFields = 100;         ///< header lines; more gets 431 (Qt's own parser stops at 100)
-    int headerTimeoutMs = 10'000;      ///< a request head (or a body) not complete by then: closed
-    int idleTimeoutMs = 60'000;        ///< a keep-alive connection with no new request by then: closed
-    int acceptRetryMs = 250;           ///< after an accept error (no file descriptors left)
+    int maxConnections = 256; ///< open connections; more are answered 503 and closed at once
+    qint64 maxBodyBytes = 32 << 20; ///< a larger Content-Length gets 413 before any of it is read
+    int maxHeaderBytes = 64 << 10; ///< request line and headers; more gets 431
+    int maxHeaderFields = 100; ///< header lines; more gets 431 (Qt's own parser stops at 100)
+    int headerTimeoutMs = 10'000; ///< a request head (or a body) not complete by then: closed
+    int idleTimeoutMs = 60'000; ///< a keep-alive connection with no new request by then: closed
+    int acceptRetryMs = 250; ///< after an accept error (no file descriptors left)
 };
 
 /// The head of one request as the front reads it: what the front needs to decide before the HTTP
@@ -35,11 +35,11 @@ struct HttpLimits
 struct RequestHead
 {
     QByteArray method;
-    QByteArray target;                               ///< the request target as sent
-    QList<QPair<QByteArray, QByteArray>> headers;    ///< names as sent, values trimmed
+    QByteArray target; ///< the request target as sent
+    QList<QPair<QByteArray, QByteArray>> headers; ///< names as sent, values trimmed
     qint64 contentLength = 0;
-    bool transferEncoding = false;                   ///< any Transfer-Encoding header
-    qsizetype size = 0;                              ///< bytes up to and including the empty line
+    bool transferEncoding = false; ///< any Transfer-Encoding header
+    qsizetype size = 0; ///< bytes up to and including the empty line
 
     /// The last value of a header (name compared case-insensitively); empty when absent.
     QByteArray header(QByteArrayView name) const;
@@ -57,14 +57,15 @@ struct Refusal
 enum class HeadParse {
     Incomplete, ///< no end of the head yet, within the limit
     Complete,
-    Refused,    ///< too large (431) or malformed (400): `refusal` says which
+    Refused, ///< too large (431) or malformed (400): `refusal` says which
 };
 
 /// Reads the head at the start of `data` (after the blank lines Qt's parser skips) the way Qt
 /// HttpServer 6.4 will read it, but strictly: whatever Qt would read differently (an obsolete
 /// folded line, a malformed or repeated Content-Length, a header name that is not a token) is
 /// refused, so the front and the server always agree on where a request ends.
-HeadParse parseRequestHead(const QByteArray &data, const HttpLimits &limits, RequestHead *head, Refusal *refusal);
+HeadParse parseRequestHead(
+    const QByteArray &data, const HttpLimits &limits, RequestHead *head, Refusal *refusal);
 
 /// Decides on a complete, well-formed head: nullopt lets the request through.
 using HeadPolicy = std::function<std::optional<Refusal>(const RequestHead &)>;
@@ -86,7 +87,8 @@ class ConnectionGate : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionGate(QTcpSocket *socket, QObject *httpServer, const HttpLimits &limits, HeadPolicy policy);
+    ConnectionGate(
+        QTcpSocket *socket, QObject *httpServer, const HttpLimits &limits, HeadPolicy policy);
     ~ConnectionGate() override;
 
     /// The gate of `socket`; nullptr for a socket that has none.
@@ -104,10 +106,10 @@ Q_SIGNALS:
 
 private:
     enum class Phase {
-        Head,      ///< reading a request head (held back from the server)
-        Body,      ///< let through: the server reads the request
+        Head, ///< reading a request head (held back from the server)
+        Body, ///< let through: the server reads the request
         Answering, ///< the server has the request; its answer is not written yet
-        Closing,   ///< refused: what still comes is discarded until the connection closes
+        Closing, ///< refused: what still comes is discarded until the connection closes
     };
 
     void onReadyRead();
@@ -121,7 +123,7 @@ private:
     HttpLimits m_limits;
     HeadPolicy m_policy;
     Phase m_phase = Phase::Head;
-    QByteArray m_head;           ///< bytes held back in Head and Answering
+    QByteArray m_head; ///< bytes held back in Head and Answering
     bool m_headTimerArmed = false;
     qint64 m_expectedBody = 0;
     qint64 m_drainLeft = 0;
@@ -137,7 +139,10 @@ class HttpListener : public QTcpServer
 {
     Q_OBJECT
 public:
-    HttpListener(const HttpLimits &limits, std::optional<QSslConfiguration> tls, HeadPolicy policy, QObject *parent = nullptr);
+    HttpListener(const HttpLimits &limits,
+        std::optional<QSslConfiguration> tls,
+        HeadPolicy policy,
+        QObject *parent = nullptr);
 
     /// Connections open now (each with its gate).
     int openConnections() const { return m_open; }

@@ -74,7 +74,9 @@ QByteArray huggingFaceTokenizerJson(const Tokenizer &tokenizer)
         longest = std::max(longest, int(text.size()));
     }
     // Longest first: fewer retries in the alternation (any order gives the same split).
-    const auto byLength = [](const QString &a, const QString &b) { return a.size() > b.size() || (a.size() == b.size() && a < b); };
+    const auto byLength = [](const QString &a, const QString &b) {
+        return a.size() > b.size() || (a.size() == b.size() && a < b);
+    };
     std::sort(shortWords.begin(), shortWords.end(), byLength);
     std::sort(longWords.begin(), longWords.end(), byLength);
 
@@ -82,9 +84,11 @@ QByteArray huggingFaceTokenizerJson(const Tokenizer &tokenizer)
     const QString notBeforeAlnum = u"(?![%1])"_s.arg(kAlnum);
     QStringList alternatives;
     if (!shortWords.isEmpty())
-        alternatives.append(u" ?"_s + notAfterAlnum + u"(?:"_s + shortWords.join(u'|') + u")"_s + QChar(kWordMarker));
+        alternatives.append(u" ?"_s + notAfterAlnum + u"(?:"_s + shortWords.join(u'|') + u")"_s
+            + QChar(kWordMarker));
     if (!longWords.isEmpty())
-        alternatives.append(u" ?"_s + notAfterAlnum + u"(?:"_s + longWords.join(u'|') + u")"_s + notBeforeAlnum);
+        alternatives.append(
+            u" ?"_s + notAfterAlnum + u"(?:"_s + longWords.join(u'|') + u")"_s + notBeforeAlnum);
     alternatives.append(u" ?[%1]{1,%2}"_s.arg(kAlnum).arg(kLongestPiece));
     alternatives.append(u"[^%1]"_s.arg(kAlnum));
     const QString splitPattern = alternatives.join(u'|');

@@ -12,9 +12,10 @@ namespace sandbox {
 /// tokenizer() loads it with `Tokenizer.from_str`). Encoding a text with it gives the ids /tokenize
 /// gives, and decoding gives the text back:
 /// - normalizer: one `Replace` per word-list word of at most three letters, which marks the word
-///   with U+E000 where it is a whole run of letters and digits (" the", not the "the" of " theory"):
-///   the piece "the" and the word "the" are different tokens with the same bytes;
-/// - pre_tokenizer: a `Split` (Isolated) whose regex cuts the text where Tokenizer::encode() does (a
+///   with U+E000 where it is a whole run of letters and digits (" the", not the "the" of "
+///   theory"): the piece "the" and the word "the" are different tokens with the same bytes;
+/// - pre_tokenizer: a `Split` (Isolated) whose regex cuts the text where Tokenizer::encode() does
+/// (a
 ///   marked short word, a whole-run word of the list, pieces of up to three letters or digits with
 ///   the run's leading space on the first, any other character), then `ByteLevel` (no prefix space,
 ///   no regex) for GPT-2's byte-to-character form;

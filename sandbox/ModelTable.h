@@ -22,12 +22,12 @@ constexpr int kMaxSamples = 20;
 struct SandboxModel
 {
     core::ModelSettings settings;
-    int hiddenSize = 0;        ///< /embed vector size
-    int layers = 0;            ///< /embed layers 0..layers
-    int embeddingSize = 0;     ///< /semantic_embed, /instructable_embed, /embeddings (0: none)
-    bool translation = false;  ///< POST /translate
-    bool rerank = false;       ///< POST /rerank
-    bool steering = false;     ///< accepts steering_concepts
+    int hiddenSize = 0; ///< /embed vector size
+    int layers = 0; ///< /embed layers 0..layers
+    int embeddingSize = 0; ///< /semantic_embed, /instructable_embed, /embeddings (0: none)
+    bool translation = false; ///< POST /translate
+    bool rerank = false; ///< POST /rerank
+    bool steering = false; ///< accepts steering_concepts
     QString name() const { return settings.name; }
 };
 

@@ -13,8 +13,9 @@ std::optional<QJsonObject> parseBody(const QByteArray &body, Reply *reply)
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *reply = Reply::error(400,
-                              u"the request body is not valid JSON: %1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset),
-                              u"INVALID_JSON"_s);
+            u"the request body is not valid JSON: %1 at offset %2"_s.arg(parseError.errorString())
+                .arg(parseError.offset),
+            u"INVALID_JSON"_s);
         return std::nullopt;
     }
     if (!document.isObject()) {
@@ -24,13 +25,15 @@ std::optional<QJsonObject> parseBody(const QByteArray &body, Reply *reply)
     return document.object();
 }
 
-const SandboxModel *requireModel(const ModelTable &models, const QString &name, const Requirement &requirement,
-                                 Reply *reply)
+const SandboxModel *requireModel(
+    const ModelTable &models, const QString &name, const Requirement &requirement, Reply *reply)
 {
     const SandboxModel *model = models.find(name);
     if (!model) {
-        *reply = Reply::error(400, u"unknown model \"%1\"; the sandbox serves: %2"_s.arg(name, models.names().join(u", "_s)),
-                              u"UNKNOWN_MODEL"_s);
+        *reply = Reply::error(400,
+            u"unknown model \"%1\"; the sandbox serves: %2"_s.arg(
+                name, models.names().join(u", "_s)),
+            u"UNKNOWN_MODEL"_s);
         return nullptr;
     }
     if (requirement.capable && !requirement.capable(*model)) {
@@ -40,8 +43,12 @@ const SandboxModel *requireModel(const ModelTable &models, const QString &name, 
     return model;
 }
 
-bool resolveSteering(const SteeringConcepts &concepts, const QString &root, const std::optional<QStringList> &ids,
-                     const SandboxModel &model, std::optional<Steering> *out, Reply *reply)
+bool resolveSteering(const SteeringConcepts &concepts,
+    const QString &root,
+    const std::optional<QStringList> &ids,
+    const SandboxModel &model,
+    std::optional<Steering> *out,
+    Reply *reply)
 {
     if (!ids || ids->isEmpty())
         return true;
@@ -51,20 +58,27 @@ bool resolveSteering(const SteeringConcepts &concepts, const QString &root, cons
     }
     *out = concepts.find(ids->first());
     if (!*out) {
-        *reply = badRequest(u"%1: field \"steering_concepts\": unknown steering concept \"%2\""_s.arg(root, ids->first()));
+        *reply
+            = badRequest(u"%1: field \"steering_concepts\": unknown steering concept \"%2\""_s.arg(
+                root, ids->first()));
         return false;
     }
     return true;
 }
 
-bool encodePrompts(const SyntheticModel &model, const QString &root, const QList<PromptField> &fields,
-                   const SandboxModel &target, std::optional<double> contextualControlThreshold,
-                   const QString &defaultOverlap, QList<EncodedPrompt> *out, Reply *reply)
+bool encodePrompts(const SyntheticModel &model,
+    const QString &root,
+    const QList<PromptField> &fields,
+    const SandboxModel &target,
+    std::optional<double> contextualControlThreshold,
+    const QString &defaultOverlap,
+    QList<EncodedPrompt> *out,
+    Reply *reply)
 {
     for (const PromptField &field : fields) {
         QString error;
-        std::optional<EncodedPrompt> encoded =
-            encodePrompt(model, *field.prompt, target, contextualControlThreshold, defaultOverlap, &error);
+        std::optional<EncodedPrompt> encoded = encodePrompt(
+            model, *field.prompt, target, contextualControlThreshold, defaultOverlap, &error);
         if (!encoded) {
             *reply = badRequest(u"%1: field \"%2\": %3"_s.arg(root, field.name, error));
             return false;

@@ -26,8 +26,8 @@ namespace sandbox {
 struct Services
 {
     const SyntheticModel &model; // not owned
-    const ModelTable &models;    // not owned
-    SteeringConcepts &concepts;  // not owned
+    const ModelTable &models; // not owned
+    SteeringConcepts &concepts; // not owned
 };
 
 /// What an endpoint asks of the model its request names.
@@ -46,10 +46,11 @@ struct Requirement
 template<class Request>
 struct Prepared
 {
-    Request request;                     ///< read strictly by Request::fromJson(), core::validate()d
-    QJsonObject json;                    ///< the body as sent (requestSeed() hashes it)
-    const SandboxModel *model = nullptr; ///< the model that serves it; nullptr when `Request` names none
-    std::optional<Steering> steering;    ///< its steering concept; unset when it asks for none
+    Request request; ///< read strictly by Request::fromJson(), core::validate()d
+    QJsonObject json; ///< the body as sent (requestSeed() hashes it)
+    const SandboxModel *model
+        = nullptr; ///< the model that serves it; nullptr when `Request` names none
+    std::optional<Steering> steering; ///< its steering concept; unset when it asks for none
     /// Its prompts encoded for `model`, in promptFields() order: one for `prompt` (or `input`),
     /// one per item of `prompts` (batch_semantic_embed); empty when `Request` has none.
     QList<EncodedPrompt> prompts;
@@ -61,7 +62,7 @@ struct Prepared
 /// One prompt field of a request: its name as error messages give it, and the prompt.
 struct PromptField
 {
-    QString name;               ///< "prompt", "input", "prompts[3]"
+    QString name; ///< "prompt", "input", "prompts[3]"
     const core::Prompt *prompt; // not owned: a member of the request
 };
 
@@ -75,9 +76,14 @@ QList<PromptField> promptFields(const Request &request)
     QList<PromptField> fields;
     if constexpr (requires { requires std::is_same_v<decltype(request.prompt), core::Prompt>; }) {
         fields.append({u"prompt"_s, &request.prompt});
-    } else if constexpr (requires { requires std::is_same_v<decltype(request.input), core::Prompt>; }) {
+    } else if constexpr (requires {
+                             requires std::is_same_v<decltype(request.input), core::Prompt>;
+                         }) {
         fields.append({u"input"_s, &request.input});
-    } else if constexpr (requires { requires std::is_same_v<decltype(request.prompts), QList<core::Prompt>>; }) {
+    } else if constexpr (requires {
+                             requires std::is_same_v<decltype(request.prompts),
+                                 QList<core::Prompt>>;
+                         }) {
         for (qsizetype i = 0; i < request.prompts.size(); ++i)
             fields.append({u"prompts[%1]"_s.arg(i), &request.prompts.at(i)});
     }
@@ -90,20 +96,29 @@ std::optional<QJsonObject> parseBody(const QByteArray &body, Reply *reply);
 
 /// The model `name` when it meets `requirement`; nullptr with a 400 in `reply`: UNKNOWN_MODEL
 /// (listing the models the sandbox serves) or MISSING_CAPABILITY (requirement.missing).
-const SandboxModel *requireModel(const ModelTable &models, const QString &name, const Requirement &requirement,
-                                 Reply *reply);
+const SandboxModel *requireModel(
+    const ModelTable &models, const QString &name, const Requirement &requirement, Reply *reply);
 
 /// The request's steering concept (core::validate() allows at most one) into `out`, which stays
 /// unset when `ids` is unset or empty; false with a 400 in `reply` when the model cannot steer
 /// (MISSING_CAPABILITY) or the id is unknown (`<root>: field "steering_concepts": ...`).
-bool resolveSteering(const SteeringConcepts &concepts, const QString &root, const std::optional<QStringList> &ids,
-                     const SandboxModel &model, std::optional<Steering> *out, Reply *reply);
+bool resolveSteering(const SteeringConcepts &concepts,
+    const QString &root,
+    const std::optional<QStringList> &ids,
+    const SandboxModel &model,
+    std::optional<Steering> *out,
+    Reply *reply);
 
 /// encodePrompt() of each field, in order, into `out`; false with a 400 in `reply` that names the
 /// first field that fails: `<root>: field "<name>": <why>`.
-bool encodePrompts(const SyntheticModel &model, const QString &root, const QList<PromptField> &fields,
-                   const SandboxModel &target, std::optional<double> contextualControlThreshold,
-                   const QString &defaultOverlap, QList<EncodedPrompt> *out, Reply *reply);
+bool encodePrompts(const SyntheticModel &model,
+    const QString &root,
+    const QList<PromptField> &fields,
+    const SandboxModel &target,
+    std::optional<double> contextualControlThreshold,
+    const QString &defaultOverlap,
+    QList<EncodedPrompt> *out,
+    Reply *reply);
 
 /// The name of the model a request asks for: its own or, when it names none, `fallback`.
 inline QString modelName(const QString &model, const QString &)
@@ -128,8 +143,11 @@ inline QString modelName(const std::optional<QString> &model, const QString &fal
 /// nullopt with the error reply in `reply`; otherwise everything the handler needs, so that it
 /// only does its own work.
 template<class Request>
-std::optional<Prepared<Request>> prepare(const Services &services, const QString &root, const Requirement &requirement,
-                                         const QByteArray &body, Reply *reply)
+std::optional<Prepared<Request>> prepare(const Services &services,
+    const QString &root,
+    const Requirement &requirement,
+    const QByteArray &body,
+    Reply *reply)
 {
     using namespace Qt::StringLiterals;
     std::optional<QJsonObject> json = parseBody(body, reply);
@@ -151,12 +169,18 @@ std::optional<Prepared<Request>> prepare(const Services &services, const QString
     Prepared<Request> prepared{std::move(*request), std::move(*json), nullptr, std::nullopt, {}};
     const Request &r = prepared.request;
     if constexpr (requires { r.model; }) {
-        prepared.model = requireModel(services.models, modelName(r.model, requirement.defaultModel), requirement, reply);
+        prepared.model = requireModel(
+            services.models, modelName(r.model, requirement.defaultModel), requirement, reply);
         if (!prepared.model)
             return std::nullopt;
     }
     if constexpr (requires { r.steeringConcepts; }) {
-        if (!resolveSteering(services.concepts, root, r.steeringConcepts, *prepared.model, &prepared.steering, reply))
+        if (!resolveSteering(services.concepts,
+                root,
+                r.steeringConcepts,
+                *prepared.model,
+                &prepared.steering,
+                reply))
             return std::nullopt;
     }
     const QList<PromptField> fields = promptFields(r);
@@ -167,7 +191,14 @@ std::optional<Prepared<Request>> prepare(const Services &services, const QString
         QString overlap = u"partial"_s;
         if constexpr (requires { r.controlTokenOverlap; })
             overlap = r.controlTokenOverlap.value_or(u"partial"_s);
-        if (!encodePrompts(services.model, root, fields, *prepared.model, threshold, overlap, &prepared.prompts, reply))
+        if (!encodePrompts(services.model,
+                root,
+                fields,
+                *prepared.model,
+                threshold,
+                overlap,
+                &prepared.prompts,
+                reply))
             return std::nullopt;
     }
     return prepared;

@@ -26,16 +26,18 @@ QRectF patchRect(const EncodedItem &item, int row, int column, int span)
     const double cellHeight = double(item.crop.height()) / SyntheticModel::kPatchGrid;
     const double w = std::max(1, item.imageSize.width());
     const double h = std::max(1, item.imageSize.height());
-    return QRectF((item.crop.x() + column * cellWidth) / w, (item.crop.y() + row * cellHeight) / h, span * cellWidth / w,
-                  span * cellHeight / h);
+    return QRectF((item.crop.x() + column * cellWidth) / w,
+        (item.crop.y() + row * cellHeight) / h,
+        span * cellWidth / w,
+        span * cellHeight / h);
 }
 
 std::optional<EncodedPrompt> encodePrompt(const SyntheticModel &model,
-                                          const core::Prompt &prompt,
-                                          const SandboxModel &target,
-                                          std::optional<double> contextualControlThreshold,
-                                          const QString &defaultOverlap,
-                                          QString *error)
+    const core::Prompt &prompt,
+    const SandboxModel &target,
+    std::optional<double> contextualControlThreshold,
+    const QString &defaultOverlap,
+    QString *error)
 {
     EncodedPrompt out;
     QList<core::PromptItem> items = prompt.items;
@@ -53,12 +55,18 @@ std::optional<EncodedPrompt> encodePrompt(const SyntheticModel &model,
             encoded.tokens = model.tokenizer().encode(item.text);
             for (const TextToken &t : std::as_const(encoded.tokens))
                 out.context.append({t.id, 1.0});
-            for (const core::TextControl &control : item.textControls.value_or(QList<core::TextControl>())) {
-                const bool complete = control.tokenOverlap.value_or(defaultOverlap) == u"complete"_s;
+            for (const core::TextControl &control :
+                item.textControls.value_or(QList<core::TextControl>())) {
+                const bool complete
+                    = control.tokenOverlap.value_or(defaultOverlap) == u"complete"_s;
                 for (qsizetype k = 0; k < encoded.tokens.size(); ++k) {
                     const auto [start, end] = tokenRange(item.text, encoded.tokens.at(k));
                     // 64-bit: start and length are the request's own, each up to INT_MAX
-                    if (overlaps(start, end, control.start, qint64(control.start) + control.length, complete)) {
+                    if (overlaps(start,
+                            end,
+                            control.start,
+                            qint64(control.start) + control.length,
+                            complete)) {
                         out.context[encoded.first + k].weight *= control.factor;
                         controlled.insert(encoded.first + k);
                     }
@@ -76,29 +84,39 @@ std::optional<EncodedPrompt> encodePrompt(const SyntheticModel &model,
                 && (*item.x < 0 || *item.y < 0 || qint64(*item.x) + *item.size > kMaxImageSide
                     || qint64(*item.y) + *item.size > kMaxImageSide)) {
                 // Checked here in 64-bit: QRect(x, y, size, size) would overflow for such values.
-                *error = u"prompt item %1: the crop (x %2, y %3, size %4) is outside any image"_s.arg(i).arg(*item.x).arg(*item.y).arg(*item.size);
+                *error = u"prompt item %1: the crop (x %2, y %3, size %4) is outside any image"_s
+                             .arg(i)
+                             .arg(*item.x)
+                             .arg(*item.y)
+                             .arg(*item.size);
                 return std::nullopt;
             }
             const QByteArray bytes = QByteArray::fromBase64(item.imageBase64.toLatin1());
             QSize size;
-            const std::optional<QList<qint64>> patches = model.imagePatches(bytes, item.x, item.y, item.size, &size, error);
+            const std::optional<QList<qint64>> patches
+                = model.imagePatches(bytes, item.x, item.y, item.size, &size, error);
             if (!patches) {
                 *error = u"prompt item %1: %2"_s.arg(i).arg(*error);
                 return std::nullopt;
             }
             encoded.imageSize = size;
             // Not cropped: the patches cover the whole image, cells stretched to its sides.
-            encoded.crop = item.size ? QRect(*item.x, *item.y, *item.size, *item.size) : QRect(QPoint(0, 0), size);
+            encoded.crop = item.size ? QRect(*item.x, *item.y, *item.size, *item.size)
+                                     : QRect(QPoint(0, 0), size);
             for (const qint64 id : *patches)
                 out.context.append({id, 1.0});
-            for (const core::ImageControl &control : item.imageControls.value_or(QList<core::ImageControl>())) {
-                const QRectF rect(control.rect.left, control.rect.top, control.rect.width, control.rect.height);
-                const bool complete = control.tokenOverlap.value_or(defaultOverlap) == u"complete"_s;
+            for (const core::ImageControl &control :
+                item.imageControls.value_or(QList<core::ImageControl>())) {
+                const QRectF rect(
+                    control.rect.left, control.rect.top, control.rect.width, control.rect.height);
+                const bool complete
+                    = control.tokenOverlap.value_or(defaultOverlap) == u"complete"_s;
                 for (int row = 0; row < SyntheticModel::kPatchGrid; ++row) {
                     for (int column = 0; column < SyntheticModel::kPatchGrid; ++column) {
                         const QRectF patch = patchRect(encoded, row, column);
                         if (complete ? rect.contains(patch) : rect.intersects(patch)) {
-                            const qsizetype position = encoded.first + row * SyntheticModel::kPatchGrid + column;
+                            const qsizetype position
+                                = encoded.first + row * SyntheticModel::kPatchGrid + column;
                             out.context[position].weight *= control.factor;
                             controlled.insert(position);
                         }
@@ -110,16 +128,21 @@ std::optional<EncodedPrompt> encodePrompt(const SyntheticModel &model,
         case core::PromptItem::Type::TokenIds: {
             for (const qint64 id : item.tokenIds) {
                 if (!model.tokenizer().isValid(id) || id == Tokenizer::kEndOfText) {
-                    *error = u"prompt item %1: token id %2 is not in the vocabulary (1..%3)"_s.arg(i).arg(id).arg(
-                        model.tokenizer().vocabularySize() - 1);
+                    *error
+                        = u"prompt item %1: token id %2 is not in the vocabulary (1..%3)"_s.arg(i)
+                              .arg(id)
+                              .arg(model.tokenizer().vocabularySize() - 1);
                     return std::nullopt;
                 }
                 out.context.append({id, 1.0});
             }
-            for (const core::TokenControl &control : item.tokenControls.value_or(QList<core::TokenControl>())) {
+            for (const core::TokenControl &control :
+                item.tokenControls.value_or(QList<core::TokenControl>())) {
                 if (control.index >= item.tokenIds.size()) {
-                    *error = u"prompt item %1: control index %2 is beyond the item's %3 tokens"_s.arg(i).arg(control.index).arg(
-                        item.tokenIds.size());
+                    *error = u"prompt item %1: control index %2 is beyond the item's %3 tokens"_s
+                                 .arg(i)
+                                 .arg(control.index)
+                                 .arg(item.tokenIds.size());
                     return std::nullopt;
                 }
                 out.context[encoded.first + control.index].weight *= control.factor;

@@ -23,8 +23,8 @@ struct EncodedItem
     qsizetype count = 0; ///< positions: tokens of a text, 144 patches of an image, ids of token_ids
     QString text;
     QList<TextToken> tokens; ///< text items
-    QSize imageSize;         ///< image items: the whole image, in pixels
-    QRect crop;              ///< image items: the part the patches cover, in pixels
+    QSize imageSize; ///< image items: the whole image, in pixels
+    QRect crop; ///< image items: the part the patches cover, in pixels
 };
 
 /// A whole prompt as the model sees it.
@@ -51,11 +51,11 @@ struct EncodedPrompt
 /// images, a crop reaches beyond 2^20 pixels or below 0, the bytes are not an image, a token id is
 /// end-of-text or outside the vocabulary, or a token control's index is beyond its item.
 std::optional<EncodedPrompt> encodePrompt(const SyntheticModel &model,
-                                          const core::Prompt &prompt,
-                                          const SandboxModel &target,
-                                          std::optional<double> contextualControlThreshold,
-                                          const QString &defaultOverlap,
-                                          QString *error);
+    const core::Prompt &prompt,
+    const SandboxModel &target,
+    std::optional<double> contextualControlThreshold,
+    const QString &defaultOverlap,
+    QString *error);
 
 /// Patch (row, column) of an image item, `span` patches high and wide, as a rectangle in 0..1
 /// coordinates of the whole image (the rects of image controls and of /explain's image scores).

@@ -38,8 +38,9 @@ Reply badRequest(const QString &message)
 Reply missingCapability(const QString &what)
 {
     return Reply::error(400,
-                        u"Sadly the model you chose does not provide that capability: %1 You could try to choose another model."_s.arg(what),
-                        u"MISSING_CAPABILITY"_s);
+        u"Sadly the model you chose does not provide that capability: %1 You could try to choose another model."_s
+            .arg(what),
+        u"MISSING_CAPABILITY"_s);
 }
 
 QByteArray compact(const QJsonValue &value)

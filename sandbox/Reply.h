@@ -13,10 +13,10 @@ struct Reply
 {
     int status = 200;
     QByteArray contentType = "application/json";
-    QByteArray body;            ///< a whole body; empty for a stream
-    bool stream = false;        ///< text/event-stream: `events`, each sent as `data: <json>\n\n`
-    QList<QByteArray> events;   ///< compact JSON of each event
-    bool doneMarker = false;    ///< chat streams end with `data: [DONE]`
+    QByteArray body; ///< a whole body; empty for a stream
+    bool stream = false; ///< text/event-stream: `events`, each sent as `data: <json>\n\n`
+    QList<QByteArray> events; ///< compact JSON of each event
+    bool doneMarker = false; ///< chat streams end with `data: [DONE]`
 
     /// `{"error": message, "code": code}` with `status`: the real API's error shape
     /// (cassettes/test_chat/test_can_not_chat_with_all_models).

@@ -18,10 +18,11 @@ namespace {
 template<class Request>
 Route post(Requirement requirement, Reply (*handler)(const Services &, const Prepared<Request> &))
 {
-    return [requirement = std::move(requirement), handler](const Services &services, const QString &endpoint,
-                                                           const QByteArray &body) {
+    return [requirement = std::move(requirement), handler](
+               const Services &services, const QString &endpoint, const QByteArray &body) {
         Reply reply;
-        const std::optional<Prepared<Request>> prepared = prepare<Request>(services, endpoint, requirement, body, &reply);
+        const std::optional<Prepared<Request>> prepared
+            = prepare<Request>(services, endpoint, requirement, body, &reply);
         return prepared ? handler(services, *prepared) : reply;
     };
 }
@@ -29,12 +30,15 @@ Route post(Requirement requirement, Reply (*handler)(const Services &, const Pre
 /// A GET endpoint: no body, no model.
 Route get(Reply (*handler)(const Services &))
 {
-    return [handler](const Services &services, const QString &, const QByteArray &) { return handler(services); };
+    return [handler](const Services &services, const QString &, const QByteArray &) {
+        return handler(services);
+    };
 }
 
 /// Only models for which `capable` holds serve the endpoint; `missing` is the MISSING_CAPABILITY
 /// message for the others. `defaultModel` serves requests that name none.
-Requirement needs(bool (*capable)(const SandboxModel &), const QString &missing, const QString &defaultModel = {})
+Requirement needs(
+    bool (*capable)(const SandboxModel &), const QString &missing, const QString &defaultModel = {})
 {
     Requirement requirement;
     requirement.defaultModel = defaultModel;
@@ -66,35 +70,48 @@ QHash<QString, Route> sandboxRoutes()
         {u"users/me"_s, get(handleUserDetail)},
         {u"version"_s, get(handleVersion)},
         {u"models/{modelName}/tokenizer"_s,
-         [](const Services &services, const QString &endpoint, const QByteArray &) { return handleModelTokenizer(services, endpoint); }},
+            [](const Services &services, const QString &endpoint, const QByteArray &) {
+                return handleModelTokenizer(services, endpoint);
+            }},
         {u"complete"_s, post(needs(completes, completion), handleComplete)},
         {u"chat/completions"_s,
-         post(needs([](const SandboxModel &m) { return m.settings.supportsChat(); },
-                    u"This model does not support chat conversations."_s),
-              handleChat)},
+            post(needs([](const SandboxModel &m) { return m.settings.supportsChat(); },
+                     u"This model does not support chat conversations."_s),
+                handleChat)},
         {u"tokenize"_s, post(Requirement(), handleTokenize)},
         {u"detokenize"_s, post(Requirement(), handleDetokenize)},
-        {u"evaluate"_s, post(needs(completes, u"This model does not support evaluation."_s), handleEvaluate)},
-        {u"explain"_s, post(needs(completes, u"This model does not support explanations."_s), handleExplain)},
+        {u"evaluate"_s,
+            post(needs(completes, u"This model does not support evaluation."_s), handleEvaluate)},
+        {u"explain"_s,
+            post(needs(completes, u"This model does not support explanations."_s), handleExplain)},
         {u"embed"_s,
-         post(needs([](const SandboxModel &m) { return m.hiddenSize > 0; }, u"This model does not support /embed."_s),
-              handleEmbed)},
+            post(needs([](const SandboxModel &m) { return m.hiddenSize > 0; },
+                     u"This model does not support /embed."_s),
+                handleEmbed)},
         {u"semantic_embed"_s, post(needs(embedsSemantically, semantic, base), handleSemanticEmbed)},
-        {u"batch_semantic_embed"_s, post(needs(embedsSemantically, semantic, base), handleBatchSemanticEmbed)},
+        {u"batch_semantic_embed"_s,
+            post(needs(embedsSemantically, semantic, base), handleBatchSemanticEmbed)},
         {u"instructable_embed"_s,
-         post(needs([](const SandboxModel &m) { return m.settings.embeddingType == u"instructable"_s; },
-                    u"This model does not support instructable embeddings."_s, u"sandbox-pharia-1-embedding"_s),
-              handleInstructableEmbed)},
+            post(needs(
+                     [](const SandboxModel &m) {
+                         return m.settings.embeddingType == u"instructable"_s;
+                     },
+                     u"This model does not support instructable embeddings."_s,
+                     u"sandbox-pharia-1-embedding"_s),
+                handleInstructableEmbed)},
         {u"embeddings"_s,
-         post(needs([](const SandboxModel &m) { return m.embeddingSize > 0; }, u"This model does not support embeddings."_s),
-              handleEmbeddings)},
+            post(needs([](const SandboxModel &m) { return m.embeddingSize > 0; },
+                     u"This model does not support embeddings."_s),
+                handleEmbeddings)},
         {u"translate"_s,
-         post(needs([](const SandboxModel &m) { return m.translation; }, u"This model does not support translation."_s),
-              handleTranslate)},
+            post(needs([](const SandboxModel &m) { return m.translation; },
+                     u"This model does not support translation."_s),
+                handleTranslate)},
         {u"rerank"_s,
-         post(needs([](const SandboxModel &m) { return m.rerank; }, u"This model does not support reranking."_s,
-                    u"sandbox-bge-reranker-v2-m3"_s),
-              handleRerank)},
+            post(needs([](const SandboxModel &m) { return m.rerank; },
+                     u"This model does not support reranking."_s,
+                     u"sandbox-bge-reranker-v2-m3"_s),
+                handleRerank)},
         {u"steering_concepts"_s, post(Requirement(), handleCreateSteeringConcept)},
     };
 }
@@ -113,7 +130,8 @@ QHash<QString, Route> buildRoutes()
             qWarning("aleph-sandbox: core's endpoint /%s has no sandbox route", qPrintable(name));
     }
     for (auto it = routes.cbegin(); it != routes.cend(); ++it)
-        qWarning("aleph-sandbox: the route /%s is not in core's endpoint registry", qPrintable(it.key()));
+        qWarning("aleph-sandbox: the route /%s is not in core's endpoint registry",
+            qPrintable(it.key()));
     return served;
 }
 
@@ -123,7 +141,8 @@ const Route *findRoute(const QString &endpoint)
 {
     static const QHash<QString, Route> routes = buildRoutes();
     auto it = routes.constFind(endpoint);
-    if (it == routes.cend()) { // a path with parameters ("models/x/tokenizer"): the route of its name
+    if (it
+        == routes.cend()) { // a path with parameters ("models/x/tokenizer"): the route of its name
         const core::EndpointInfo *info = core::findEndpoint(endpoint);
         if (info)
             it = routes.constFind(info->name);

@@ -14,7 +14,8 @@ namespace sandbox {
 /// How the sandbox answers one endpoint: for a POST, the prepare step (prepare(), with the
 /// endpoint's Requirement; `endpoint` leads its error messages) and then its handler; for a GET,
 /// the handler alone (`body` is ignored). Stateless, so any thread may call it.
-using Route = std::function<Reply(const Services &services, const QString &endpoint, const QByteArray &body)>;
+using Route = std::function<Reply(
+    const Services &services, const QString &endpoint, const QByteArray &body)>;
 
 /// The route of `endpoint`, a name in core's endpoint registry as the URL spells it after /v1/
 /// ("complete", "chat/completions", "users/me"; core::endpointNames()), or a path that matches a

@@ -44,13 +44,17 @@ public:
     /// other method. `cancelled`, when given, is polled between the steps of long work (each sample
     /// of /complete and /chat/completions, each span of /explain): once it is set the answer is a
     /// 503 "CANCELLED" that nobody is waiting for.
-    Reply handle(const QString &endpoint, const QByteArray &method, const QByteArray &body,
-                 const std::atomic_bool *cancelled = nullptr);
+    Reply handle(const QString &endpoint,
+        const QByteArray &method,
+        const QByteArray &body,
+        const std::atomic_bool *cancelled = nullptr);
     /// POST /gradient/api/embeddings/{slug} with the `x-gradient-workspace-id` header's value.
     /// Errors in the Gradient shape `{"message": ...}`: 401 without a workspace, 404 without a
     /// slug, else the prepare step's status and message.
-    Reply handleGradient(const QString &slug, const QByteArray &workspaceId, const QByteArray &body,
-                         const std::atomic_bool *cancelled = nullptr);
+    Reply handleGradient(const QString &slug,
+        const QByteArray &workspaceId,
+        const QByteArray &body,
+        const std::atomic_bool *cancelled = nullptr);
 
     /// Whether `endpoint` is one the sandbox serves (else 404), and whether it is a GET.
     static bool knows(const QString &endpoint, bool *isGet = nullptr);

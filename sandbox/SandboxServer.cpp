@@ -4,6 +4,7 @@
 #include "sandbox/HttpGate.h"
 #include "sandbox/Vectors.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -11,7 +12,6 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTcpSocket>
-#include <QElapsedTimer>
 #include <QTimer>
 
 #include <atomic>
@@ -40,7 +40,11 @@ struct Delivery
 class Exchange : public QObject
 {
 public:
-    Exchange(QHttpServerResponder &&responder, QTcpSocket *socket, Delivery delivery, double tokensPerSecond, QObject *parent)
+    Exchange(QHttpServerResponder &&responder,
+        QTcpSocket *socket,
+        Delivery delivery,
+        double tokensPerSecond,
+        QObject *parent)
         : QObject(parent)
         , m_responder(std::move(responder))
         , m_socket(socket)
@@ -52,8 +56,8 @@ public:
         // The connection closing (a client's cancel) ends the exchange.
         connect(socket, &QObject::destroyed, this, &QObject::deleteLater);
         connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
-        // Answers go out at once, not held back by Nagle's algorithm while the client delays its ACK
-        // (40 ms on Linux): small streamed events and the last piece of a body would each wait.
+        // Answers go out at once, not held back by Nagle's algorithm while the client delays its
+        // ACK (40 ms on Linux): small streamed events and the last piece of a body would each wait.
         if (socket)
             socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_timer.setSingleShot(false);
@@ -122,7 +126,8 @@ private:
         if (m_reply.doneMarker)
             m_events.append("[DONE]");
         if (m_delivery.malformed && !m_events.isEmpty())
-            m_events[m_events.size() / 2] = R"({"type":"stream_chunk","completion":)"; // broken JSON
+            m_events[m_events.size() / 2]
+                = R"({"type":"stream_chunk","completion":)"; // broken JSON
         m_responder.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
         m_responder.writeHeader("Content-Type", "text/event-stream");
         m_responder.writeHeader("Cache-Control", "no-cache");
@@ -146,7 +151,8 @@ private:
         // Without pacing everything goes at once; with pacing every event that is due.
         do {
             if (m_delivery.cutAfterEvents >= 0 && m_next >= m_delivery.cutAfterEvents) {
-                m_socket->disconnectFromHost(); // no terminating chunk: the client sees a cut stream
+                m_socket
+                    ->disconnectFromHost(); // no terminating chunk: the client sees a cut stream
                 m_timer.stop();
                 deleteLater();
                 return;
@@ -197,12 +203,14 @@ QByteArray methodName(QHttpServerRequest::Method method)
 /// The gate (before the body) and handleRequest() (after) decide alike.
 bool needsToken(const QString &path)
 {
-    return (path.startsWith(u"/v1/"_s) && path != u"/v1/version"_s) || path.startsWith(u"/gradient/api/embeddings/"_s);
+    return (path.startsWith(u"/v1/"_s) && path != u"/v1/version"_s)
+        || path.startsWith(u"/gradient/api/embeddings/"_s);
 }
 
 QString tokenProblem(const QByteArray &authorization)
 {
-    return authorization.isEmpty() ? u"no token: send Authorization: Bearer <token>"_s : u"the token is not valid for this server"_s;
+    return authorization.isEmpty() ? u"no token: send Authorization: Bearer <token>"_s
+                                   : u"the token is not valid for this server"_s;
 }
 
 } // namespace
@@ -216,7 +224,9 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
         m_api.setStateFile(m_options.stateFile);
     // CPU-bound work: a few more threads than cores, so that a short request is not queued behind
     // two long ones; the event loop itself stays free for /version, streams and new connections.
-    m_pool.setMaxThreadCount(m_options.workerThreads > 0 ? m_options.workerThreads : std::max(4, QThread::idealThreadCount()));
+    m_pool.setMaxThreadCount(m_options.workerThreads > 0
+            ? m_options.workerThreads
+            : std::max(4, QThread::idealThreadCount()));
     m_pool.setObjectName(u"aleph-sandbox-workers"_s);
 }
 
@@ -238,7 +248,8 @@ int SandboxServer::openConnections() const
 
 bool SandboxServer::start(const QHostAddress &address, quint16 port, QString *error)
 {
-    preloadMeaning(); // WordNet for the embeddings, on a thread of its own: the first embedding need not wait
+    preloadMeaning(); // WordNet for the embeddings, on a thread of its own: the first embedding
+                      // need not wait
     if (m_listener) {
         *error = u"the sandbox is already listening"_s;
         return false;
@@ -250,7 +261,8 @@ bool SandboxServer::start(const QHostAddress &address, quint16 port, QString *er
             *error = u"HTTPS needs both --tls-cert and --tls-key"_s;
             return false;
         }
-        const QList<QSslCertificate> certificates = QSslCertificate::fromPath(m_options.tlsCertificateFile, QSsl::Pem);
+        const QList<QSslCertificate> certificates
+            = QSslCertificate::fromPath(m_options.tlsCertificateFile, QSsl::Pem);
         if (certificates.isEmpty()) {
             *error = u"%1 holds no PEM certificate"_s.arg(m_options.tlsCertificateFile);
             return false;
@@ -295,7 +307,9 @@ bool SandboxServer::start(const QHostAddress &address, quint16 port, QString *er
     listener->setHttpServer(this);
     connect(listener, &HttpListener::refused, this, [this] { ++m_requests; });
     if (!listener->listen(address, port)) {
-        *error = u"cannot listen on %1 port %2: %3"_s.arg(address.toString()).arg(port).arg(listener->errorString());
+        *error = u"cannot listen on %1 port %2: %3"_s.arg(address.toString())
+                     .arg(port)
+                     .arg(listener->errorString());
         delete listener;
         return false;
     }
@@ -323,7 +337,8 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     // The request the gate let through, or the connection is out of step with it: close it.
     ConnectionGate *gate = ConnectionGate::of(socket);
     if (!gate || !gate->requestParsed(body.size())) {
-        qWarning("aleph-sandbox: a request that the connection's gate did not let through; closing the connection");
+        qWarning("aleph-sandbox: a request that the connection's gate did not let through; closing "
+                 "the connection");
         socket->abort();
         return true;
     }
@@ -356,14 +371,17 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     std::optional<Reply> reply;
     Delivery delivery;
     if (!gradient && endpoint.isEmpty()) {
-        reply = Reply::error(404, u"no endpoint %1; the API is under /v1 and Gradient under /gradient/api"_s.arg(path), u"NOT_FOUND"_s);
+        reply = Reply::error(404,
+            u"no endpoint %1; the API is under /v1 and Gradient under /gradient/api"_s.arg(path),
+            u"NOT_FOUND"_s);
     } else if (needsToken(path) && authorization != "Bearer " + m_options.token.toUtf8()) {
         reply = Reply::error(401, tokenProblem(authorization), u"UNAUTHENTICATED"_s);
     }
     if (!reply) {
         QString error;
         // Identical requests are told apart by method, path and body, only when the header counts.
-        const QByteArray key = faultHeader.isEmpty() ? QByteArray() : method + ' ' + path.toUtf8() + '\n' + body;
+        const QByteArray key
+            = faultHeader.isEmpty() ? QByteArray() : method + ' ' + path.toUtf8() + '\n' + body;
         const std::optional<QList<Fault>> faults = m_faults.faultsFor(key, faultHeader, &error);
         if (!faults) {
             reply = Reply::error(400, error, u"INVALID_FAULT"_s);
@@ -371,13 +389,19 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
             for (const Fault &fault : *faults) {
                 switch (fault.kind) {
                 case Fault::Kind::Busy:
-                    reply = Reply::error(503, u"The server is busy (injected by the sandbox); try again later."_s, u"BUSY"_s);
+                    reply = Reply::error(503,
+                        u"The server is busy (injected by the sandbox); try again later."_s,
+                        u"BUSY"_s);
                     break;
                 case Fault::Kind::Quota:
-                    reply = Reply::error(402, u"Your quota is used up (injected by the sandbox)."_s, u"QUOTA_EXCEEDED"_s);
+                    reply = Reply::error(402,
+                        u"Your quota is used up (injected by the sandbox)."_s,
+                        u"QUOTA_EXCEEDED"_s);
                     break;
                 case Fault::Kind::RateLimit:
-                    reply = Reply::error(429, u"Too many requests (injected by the sandbox)."_s, u"TOO_MANY_REQUESTS"_s);
+                    reply = Reply::error(429,
+                        u"Too many requests (injected by the sandbox)."_s,
+                        u"TOO_MANY_REQUESTS"_s);
                     delivery.headers.append({"Retry-After", QByteArray::number(fault.value)});
                     break;
                 case Fault::Kind::Slow:
@@ -397,12 +421,14 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
             }
         }
     }
-    auto *exchange = new Exchange(std::move(responder), socket, std::move(delivery), m_options.tokensPerSecond, this);
+    auto *exchange = new Exchange(
+        std::move(responder), socket, std::move(delivery), m_options.tokensPerSecond, this);
     if (reply) {
         exchange->start(std::move(*reply));
         return true;
     }
-    if (method == "GET" && !gradient) { // the GETs are cheap: answered at once, whatever the pool is doing
+    if (method == "GET"
+        && !gradient) { // the GETs are cheap: answered at once, whatever the pool is doing
         exchange->start(m_api.handle(endpoint, method, body));
         return true;
     }
@@ -411,19 +437,21 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     const QPointer<Exchange> target(exchange);
     const std::shared_ptr<std::atomic_bool> cancelled = exchange->cancelled();
     SandboxApi *api = &m_api;
-    m_pool.start([this, api, target, cancelled, gradient, endpoint, gradientSlug, workspace, method, body] {
-        Reply answer = gradient ? api->handleGradient(gradientSlug, workspace, body, cancelled.get())
-                                : api->handle(endpoint, method, body, cancelled.get());
-        if (cancelled->load())
-            return;
-        QMetaObject::invokeMethod(
-            this,
-            [target, answer = std::move(answer)]() mutable {
-                if (target)
-                    target->start(std::move(answer));
-            },
-            Qt::QueuedConnection);
-    });
+    m_pool.start(
+        [this, api, target, cancelled, gradient, endpoint, gradientSlug, workspace, method, body] {
+            Reply answer = gradient
+                ? api->handleGradient(gradientSlug, workspace, body, cancelled.get())
+                : api->handle(endpoint, method, body, cancelled.get());
+            if (cancelled->load())
+                return;
+            QMetaObject::invokeMethod(
+                this,
+                [target, answer = std::move(answer)]() mutable {
+                    if (target)
+                        target->start(std::move(answer));
+                },
+                Qt::QueuedConnection);
+        });
     return true;
 }
 
@@ -443,7 +471,8 @@ EmbeddedSandbox::EmbeddedSandbox(SandboxOptions options)
 EmbeddedSandbox::~EmbeddedSandbox()
 {
     if (m_server)
-        QMetaObject::invokeMethod(m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }

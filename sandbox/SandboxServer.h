@@ -19,23 +19,26 @@ class HttpListener;
 /// Options of `aleph-sandbox` (and of the app's embedded sandbox).
 struct SandboxOptions
 {
-    QString token = QStringLiteral("sandbox"); ///< the bearer token every request but GET /version needs
-    double tokensPerSecond = 50;               ///< stream pacing: one event per token; 0 = no pacing
-    QList<Fault> faults;                       ///< global faults with their probabilities
+    QString token
+        = QStringLiteral("sandbox"); ///< the bearer token every request but GET /version needs
+    double tokensPerSecond = 50; ///< stream pacing: one event per token; 0 = no pacing
+    QList<Fault> faults; ///< global faults with their probabilities
     quint64 faultSeed = 0;
-    QString tlsCertificateFile;                ///< PEM; with tlsKeyFile the sandbox serves HTTPS
-    QString tlsKeyFile;                        ///< PEM, RSA or EC, unencrypted
+    QString tlsCertificateFile; ///< PEM; with tlsKeyFile the sandbox serves HTTPS
+    QString tlsKeyFile; ///< PEM, RSA or EC, unencrypted
     /// Where the steering concepts made on this sandbox are kept across restarts (JSON; empty:
     /// in memory only). The app's offline sandbox keeps it in the app's data folder.
     QString stateFile;
 
     // Limits against hostile or broken clients (see ConnectionGate).
-    int maxConnections = 256;          ///< open connections; more are answered 503 and closed at once
-    qint64 maxBodyBytes = 32 << 20;    ///< a larger Content-Length gets 413 before any of the body is read
-    int maxHeaderBytes = 64 << 10;     ///< request line and headers (at most 96 KiB); more gets 431
-    int headerTimeoutMs = 10'000;      ///< a connection whose request head (or body) is not complete by then is closed
-    int idleTimeoutMs = 60'000;        ///< a keep-alive connection without a new request by then is closed
-    int workerThreads = 0;             ///< threads answering the heavy endpoints; 0: max(4, cores)
+    int maxConnections = 256; ///< open connections; more are answered 503 and closed at once
+    qint64 maxBodyBytes
+        = 32 << 20; ///< a larger Content-Length gets 413 before any of the body is read
+    int maxHeaderBytes = 64 << 10; ///< request line and headers (at most 96 KiB); more gets 431
+    int headerTimeoutMs
+        = 10'000; ///< a connection whose request head (or body) is not complete by then is closed
+    int idleTimeoutMs = 60'000; ///< a keep-alive connection without a new request by then is closed
+    int workerThreads = 0; ///< threads answering the heavy endpoints; 0: max(4, cores)
 };
 
 /// The sandbox's HTTP side, on Qt HttpServer: routes `/v1/<endpoint>` to SandboxApi and

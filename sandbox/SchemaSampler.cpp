@@ -9,14 +9,15 @@ using namespace Qt::StringLiterals;
 
 namespace sandbox {
 
-SchemaSampler::SchemaSampler(const SyntheticModel &model, const QList<ContextToken> &context, const QJsonObject &root,
-                             quint64 seed)
+SchemaSampler::SchemaSampler(const SyntheticModel &model,
+    const QList<ContextToken> &context,
+    const QJsonObject &root,
+    quint64 seed)
     : m_model(model)
     , m_context(context)
     , m_root(root)
     , m_seed(seed)
-{
-}
+{}
 
 QJsonValue SchemaSampler::sample(const QJsonObject &schema, const QString &name, int depth)
 {

@@ -31,7 +31,10 @@ public:
     /// `context`: the conversation the phrases follow; `root`: the whole schema `$ref`s resolve
     /// in; `seed`: the random stream (enum choices, numbers, phrase sampling). `model` is not
     /// owned and must outlive the sampler.
-    SchemaSampler(const SyntheticModel &model, const QList<ContextToken> &context, const QJsonObject &root, quint64 seed);
+    SchemaSampler(const SyntheticModel &model,
+        const QList<ContextToken> &context,
+        const QJsonObject &root,
+        quint64 seed);
 
     /// An instance of `schema`; `name` is the property (or, at the top, the schema or function
     /// name) whose words lead the phrases of strings. `depth` counts the levels above.

@@ -70,7 +70,8 @@ QString lowered(QString s)
 
 } // namespace
 
-Steering SteeringConcepts::fromExamples(const Tokenizer &tokenizer, const QList<QPair<QString, QString>> &pairs)
+Steering SteeringConcepts::fromExamples(
+    const Tokenizer &tokenizer, const QList<QPair<QString, QString>> &pairs)
 {
     Steering steering;
     const auto wordsOf = [&tokenizer](const QString &text) {
@@ -121,18 +122,21 @@ Steering SteeringConcepts::fromExamples(const Tokenizer &tokenizer, const QList<
         QList<QList<int>> lcs(a.size() + 1, QList<int>(b.size() + 1, 0));
         for (qsizetype i = a.size() - 1; i >= 0; --i)
             for (qsizetype j = b.size() - 1; j >= 0; --j)
-                lcs[i][j] = a.at(i).compare(b.at(j), Qt::CaseInsensitive) == 0 ? lcs[i + 1][j + 1] + 1
-                                                                                 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+                lcs[i][j] = a.at(i).compare(b.at(j), Qt::CaseInsensitive) == 0
+                    ? lcs[i + 1][j + 1] + 1
+                    : std::max(lcs[i + 1][j], lcs[i][j + 1]);
         qsizetype i = 0, j = 0;
         while (i < a.size() || j < b.size()) {
-            if (i < a.size() && j < b.size() && a.at(i).compare(b.at(j), Qt::CaseInsensitive) == 0) {
+            if (i < a.size() && j < b.size()
+                && a.at(i).compare(b.at(j), Qt::CaseInsensitive) == 0) {
                 ++i;
                 ++j;
                 continue;
             }
             const qsizetype i0 = i, j0 = j;
             while (i < a.size() || j < b.size()) {
-                if (i < a.size() && j < b.size() && a.at(i).compare(b.at(j), Qt::CaseInsensitive) == 0)
+                if (i < a.size() && j < b.size()
+                    && a.at(i).compare(b.at(j), Qt::CaseInsensitive) == 0)
                     break;
                 if (j >= b.size() || (i < a.size() && lcs[i + 1][j] >= lcs[i][j + 1]))
                     ++i;
@@ -169,7 +173,8 @@ std::optional<Steering> SteeringConcepts::find(const QString &id) const
     return it.value();
 }
 
-void SteeringConcepts::insert(const QString &id, const Steering &steering, const QJsonObject &request)
+void SteeringConcepts::insert(
+    const QString &id, const Steering &steering, const QJsonObject &request)
 {
     QMutexLocker lock(&m_mutex);
     const bool known = m_concepts.contains(id);
@@ -178,8 +183,12 @@ void SteeringConcepts::insert(const QString &id, const Steering &steering, const
         m_requests.append(request);
         QSaveFile file(m_stateFile);
         if (!file.open(QIODevice::WriteOnly)
-            || file.write(QJsonDocument(QJsonObject{{u"steering_concepts"_s, m_requests}}).toJson()) < 0 || !file.commit())
-            qWarning("aleph-sandbox: cannot keep steering concepts in %s: %s", qPrintable(m_stateFile), qPrintable(file.errorString()));
+            || file.write(QJsonDocument(QJsonObject{{u"steering_concepts"_s, m_requests}}).toJson())
+                < 0
+            || !file.commit())
+            qWarning("aleph-sandbox: cannot keep steering concepts in %s: %s",
+                qPrintable(m_stateFile),
+                qPrintable(file.errorString()));
     }
 }
 

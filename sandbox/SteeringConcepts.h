@@ -30,7 +30,8 @@ public:
     ///   with and without a capital first letter; a replaced run of different length maps its
     ///   first word to the whole positive run;
     /// - `positiveStems` / `negativeStems`: the content words of either side (text::stemHash()).
-    static Steering fromExamples(const Tokenizer &tokenizer, const QList<QPair<QString, QString>> &pairs);
+    static Steering fromExamples(
+        const Tokenizer &tokenizer, const QList<QPair<QString, QString>> &pairs);
 
     /// The concept `id`; nullopt when none has that id.
     std::optional<Steering> find(const QString &id) const;

@@ -17,33 +17,33 @@ namespace sandbox {
 
 namespace {
 
-constexpr double kFloorMass = 1e-6;       // probability shared by every non-candidate token
-constexpr int kTopSentences = 24;         // training sentences the topic keeps
-constexpr double kRelevanceScale = 0.35;  // log relevance per point of idf-weighted overlap
-constexpr double kHeadBonus = 0.4;        // the definition of a context word counts it 1.4 times
+constexpr double kFloorMass = 1e-6; // probability shared by every non-candidate token
+constexpr int kTopSentences = 24; // training sentences the topic keeps
+constexpr double kRelevanceScale = 0.35; // log relevance per point of idf-weighted overlap
+constexpr double kHeadBonus = 0.4; // the definition of a context word counts it 1.4 times
 constexpr int kMaxDocumentFrequency = 20000; // a word in more sentences says nothing of a topic
-constexpr double kCoverageCost = 16.0;    // a sentence the context already holds is not told again
-constexpr double kMatchGain = 2.5;        // each matched token multiplies a proposal by e^2.5
+constexpr double kCoverageCost = 16.0; // a sentence the context already holds is not told again
+constexpr double kMatchGain = 2.5; // each matched token multiplies a proposal by e^2.5
 constexpr int kMaxMatch = 6;
-constexpr double kStartMatch = 1.5;       // a sentence's first word after a full stop: a match of 1.5
-constexpr double kBackoffMass = 0.05;     // the word-pair model's share when nothing matches
-constexpr double kSharpness = 1.5;        // logit = 1.5 log(mass): how sure the model is
-constexpr double kWordGain = 3.0;         // a word's next piece, as a matching sentence spells it
-constexpr double kInductionMass = 150.0;  // a word's next piece as seen before in the context
-constexpr double kNameMass = 8000.0;      // a name (capitalised, not in the vocabulary) seen before
-constexpr double kEndShare = 0.12;        // end-of-text after a full sentence, against a new one
-constexpr double kMidEndShare = 1e-5;     // end-of-text inside a sentence
-constexpr double kTrigramPenalty = 40.0;  // per earlier occurrence of a word trigram: no repeats
-constexpr double kBigramPenalty = 1.0;    // per earlier occurrence of a word bigram
+constexpr double kStartMatch = 1.5; // a sentence's first word after a full stop: a match of 1.5
+constexpr double kBackoffMass = 0.05; // the word-pair model's share when nothing matches
+constexpr double kSharpness = 1.5; // logit = 1.5 log(mass): how sure the model is
+constexpr double kWordGain = 3.0; // a word's next piece, as a matching sentence spells it
+constexpr double kInductionMass = 150.0; // a word's next piece as seen before in the context
+constexpr double kNameMass = 8000.0; // a name (capitalised, not in the vocabulary) seen before
+constexpr double kEndShare = 0.12; // end-of-text after a full sentence, against a new one
+constexpr double kMidEndShare = 1e-5; // end-of-text inside a sentence
+constexpr double kTrigramPenalty = 40.0; // per earlier occurrence of a word trigram: no repeats
+constexpr double kBigramPenalty = 1.0; // per earlier occurrence of a word bigram
 constexpr double kContentBigramPenalty = 3.0; // ... of a bigram with a content word
-constexpr double kQuestionShare = 0.075;  // a question's n-grams count little: answers repeat them
+constexpr double kQuestionShare = 0.075; // a question's n-grams count little: answers repeat them
 constexpr double kSteeringWeight = 3.0;
-constexpr double kSteeringTopic = 0.6;    // a positive word counts 0.6 of a context word
-constexpr double kReplacementGain = 5.0;  // a replacement leaves e^-5 of a word's probability to it
-constexpr double kContinueGain = 12.0;    // a replacement's next token once it has begun
+constexpr double kSteeringTopic = 0.6; // a positive word counts 0.6 of a context word
+constexpr double kReplacementGain = 5.0; // a replacement leaves e^-5 of a word's probability to it
+constexpr double kContinueGain = 12.0; // a replacement's next token once it has begun
 constexpr double kOpenerRelevance = 20.0; // a style's opening sentence against the best topical one
-constexpr double kCacheMass = 0.01;       // the context's own words, shared by the words as attended
-constexpr double kFloorRecency = 8.0;     // tokens: how fast a context token's share of the floor fades
+constexpr double kCacheMass = 0.01; // the context's own words, shared by the words as attended
+constexpr double kFloorRecency = 8.0; // tokens: how fast a context token's share of the floor fades
 
 QStringList vocabularyWords()
 {
@@ -91,18 +91,34 @@ quint64 mixKeys(quint64 a, quint64 b)
 /// What one token is for the word-level view: its lower-case word characters and where it stands.
 struct TokenInfo
 {
-    QByteArray content;      // lower-case letters and digits (empty for punctuation)
+    QByteArray content; // lower-case letters and digits (empty for punctuation)
     bool startsWord = false; // leading space, then a word
-    bool continues = false;  // word characters without a leading space
-    char terminator = 0;     // '.', '!', '?' or '\n' when the token ends a sentence
+    bool continues = false; // word characters without a leading space
+    char terminator = 0; // '.', '!', '?' or '\n' when the token ends a sentence
 };
 
 /// Verbs that open a request ("Explain gravity.", "Tell me about dogs."): such a sentence asks.
 bool isRequestVerb(QByteArrayView word)
 {
-    static const QSet<QByteArray> verbs{"explain", "describe", "tell", "give", "write", "list", "summarize", "summarise",
-                                        "name", "define", "compare", "show", "translate", "say", "please", "suggest",
-                                        "recommend", "answer", "help"};
+    static const QSet<QByteArray> verbs{"explain",
+        "describe",
+        "tell",
+        "give",
+        "write",
+        "list",
+        "summarize",
+        "summarise",
+        "name",
+        "define",
+        "compare",
+        "show",
+        "translate",
+        "say",
+        "please",
+        "suggest",
+        "recommend",
+        "answer",
+        "help"};
     return verbs.contains(word.toByteArray());
 }
 
@@ -118,37 +134,37 @@ double logAddExp(double a, double b)
 struct SyntheticModel::Source
 {
     QList<qint64> tokens;
-    QSet<quint64> bigrams;          // content-word bigrams
-    QList<quint64> trigramAt;       // per token: the word trigram its word completes (0: none)
+    QSet<quint64> bigrams; // content-word bigrams
+    QList<quint64> trigramAt; // per token: the word trigram its word completes (0: none)
     QList<qsizetype> nextWordStart; // per token: where the next word starts (tokens.size(): none)
 };
 
 /// What next() needs of its context, read in one pass.
 struct SyntheticModel::ContextView
 {
-    QHash<quint64, double> topic;        // stem → weight
-    QSet<quint64> told;                  // content-word bigrams of the earlier sentences
-    QHash<quint64, double> trigrams;     // (word, word, first token of a word) → count
-    QHash<quint64, double> bigrams;      // (word, first token of a word) → count
-    quint64 last1 = 0;                   // the last complete word (full hash)
-    quint64 last2 = 0;                   // the one before
-    bool lastStop = true;                // the last complete word is a function word
-    bool inWord = false;                 // the last token ends in a word character
-    bool boundary = true;                // the next token starts a sentence
+    QHash<quint64, double> topic; // stem → weight
+    QSet<quint64> told; // content-word bigrams of the earlier sentences
+    QHash<quint64, double> trigrams; // (word, word, first token of a word) → count
+    QHash<quint64, double> bigrams; // (word, first token of a word) → count
+    quint64 last1 = 0; // the last complete word (full hash)
+    quint64 last2 = 0; // the one before
+    bool lastStop = true; // the last complete word is a function word
+    bool inWord = false; // the last token ends in a word character
+    bool boundary = true; // the next token starts a sentence
     char lastTerminator = 0;
-    bool lastSharesTopic = false;        // the last sentence went on with an earlier one's words
-    qsizetype sentenceStart = 0;         // where the sentence being read starts
-    QList<qint64> suffix;                // the last tokens, oldest first
+    bool lastSharesTopic = false; // the last sentence went on with an earlier one's words
+    qsizetype sentenceStart = 0; // where the sentence being read starts
+    QList<qint64> suffix; // the last tokens, oldest first
     QList<double> suffixWeights;
-    QHash<qint64, double> induction;     // what followed earlier occurrences of the last token
+    QHash<qint64, double> induction; // what followed earlier occurrences of the last token
     QHash<qint64, int> repeats;
-    QList<double> styles;                // strength of each of m_styles
+    QList<double> styles; // strength of each of m_styles
     double prevWeight = 1.0;
-    QHash<qint64, double> cache;         // first token of each context word → Σ attention factors
-    int words = 0;                       // how many words the context has
-    double attention = 1.0;              // recency-weighted mean attention factor (1: untouched)
-    qint64 lastFirstId = -1;             // the first token of the last word
-    bool lastMultiToken = false;         // ... which had more tokens
+    QHash<qint64, double> cache; // first token of each context word → Σ attention factors
+    int words = 0; // how many words the context has
+    double attention = 1.0; // recency-weighted mean attention factor (1: untouched)
+    qint64 lastFirstId = -1; // the first token of the last word
+    bool lastMultiToken = false; // ... which had more tokens
 };
 
 double Generation::logProbability() const
@@ -196,14 +212,16 @@ SyntheticModel::SyntheticModel()
                 resolved.replacements.append({fromIds.first(), m_tokenizer.encodeIds(to)});
         }
         const auto keepWords = [this](const QString &text) {
-            text::forEachWord(text.toUtf8(), [this](QByteArrayView word) { m_styleWords.insert(text::wordHash(word)); });
+            text::forEachWord(text.toUtf8(),
+                [this](QByteArrayView word) { m_styleWords.insert(text::wordHash(word)); });
         };
         for (const auto &replacement : style.replacements)
             keepWords(replacement.second);
         for (const QString &opener : style.openers) {
             keepWords(opener);
             resolved.openers.append(m_openers.size());
-            m_openers.append(std::make_shared<const Source>(makeSource((QLatin1Char(' ') + opener).toUtf8())));
+            m_openers.append(
+                std::make_shared<const Source>(makeSource((QLatin1Char(' ') + opener).toUtf8())));
         }
         resolved.endBoost = style.endBoost;
         m_styles.append(resolved);
@@ -337,7 +355,8 @@ std::shared_ptr<const SyntheticModel::Source> SyntheticModel::source(int sentenc
         if (it != m_sources.cend())
             return *it;
     }
-    auto made = std::make_shared<const Source>(makeSource(QByteArray(" ") + text::SentenceIndex::shared().text(sentence)));
+    auto made = std::make_shared<const Source>(
+        makeSource(QByteArray(" ") + text::SentenceIndex::shared().text(sentence)));
     QMutexLocker lock(&m_cacheMutex);
     if (m_sources.size() > 50000)
         m_sources.clear(); // callers keep their own references
@@ -345,7 +364,8 @@ std::shared_ptr<const SyntheticModel::Source> SyntheticModel::source(int sentenc
     return made;
 }
 
-SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &context, qsizetype n) const
+SyntheticModel::ContextView SyntheticModel::view(
+    const QList<ContextToken> &context, qsizetype n) const
 {
     ContextView v;
     v.styles.fill(0.0, m_styles.size());
@@ -367,7 +387,7 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
     QHash<quint64, double> paragraphTopic;
     QSet<quint64> earlierStems; // of the sentences before this one
     QList<quint64> sentenceStems;
-    bool sharesTopic = false;   // this sentence has a content word of an earlier one
+    bool sharesTopic = false; // this sentence has a content word of an earlier one
     qint64 previousId = -1;
     int sentenceWords = 0;
     bool request = false; // the sentence asks for something ("Explain gravity."): it is a question
@@ -499,7 +519,8 @@ SyntheticModel::ContextView SyntheticModel::view(const QList<ContextToken> &cont
     return v;
 }
 
-SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, qsizetype length, const Steering *steering) const
+SyntheticModel::Scores SyntheticModel::next(
+    const QList<ContextToken> &context, qsizetype length, const Steering *steering) const
 {
     const qsizetype n = std::clamp<qsizetype>(length, 0, context.size());
     const qint64 prev = n == 0 ? Tokenizer::kEndOfText : context.at(n - 1).id;
@@ -570,7 +591,8 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
         int told = 0;
         for (const quint64 bigram : src->bigrams)
             told += v.told.contains(bigram);
-        const double coverage = src->bigrams.isEmpty() ? 0.0 : double(told) / double(src->bigrams.size());
+        const double coverage
+            = src->bigrams.isEmpty() ? 0.0 : double(told) / double(src->bigrams.size());
         sources.append({src, s - kCoverageCost * coverage});
         best = std::max(best, sources.constLast().logRelevance);
     }
@@ -584,9 +606,11 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
             const std::shared_ptr<const Source> &src = m_openers.at(o);
             bool used = false;
             for (qsizetype j = 0; j + 1 < v.sentenceStart && src->tokens.size() > 1 && !used; ++j)
-                used = context.at(j).id == src->tokens.at(0) && context.at(j + 1).id == src->tokens.at(1);
+                used = context.at(j).id == src->tokens.at(0)
+                    && context.at(j + 1).id == src->tokens.at(1);
             const double coverage = used ? 1.0 : 0.0;
-            sources.append({src, best + std::log(kOpenerRelevance * v.styles.at(s)) - kCoverageCost * coverage});
+            sources.append({src,
+                best + std::log(kOpenerRelevance * v.styles.at(s)) - kCoverageCost * coverage});
         }
     }
 
@@ -608,7 +632,8 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
         bool replaced = false;
         for (const auto &[r, strength] : std::as_const(replacements)) {
             const qsizetype m = r->to.size();
-            if (m > 0 && m <= i && std::equal(r->to.cbegin(), r->to.cend(), v.suffix.cbegin() + (i - m))) {
+            if (m > 0 && m <= i
+                && std::equal(r->to.cbegin(), r->to.cend(), v.suffix.cbegin() + (i - m))) {
                 suffix.prepend(r->from);
                 suffixWeights.prepend(v.suffixWeights.at(i - 1));
                 i -= m;
@@ -624,7 +649,9 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
     }
 
     // The mixture: copies from the sources, the word-pair model, induction and end-of-text.
-    const auto continuesWord = [this](qint64 id) { return tokenInfo(m_tokenizer, m_lowerWords, id).continues; };
+    const auto continuesWord = [this](qint64 id) {
+        return tokenInfo(m_tokenizer, m_lowerWords, id).continues;
+    };
     QHash<qint64, double> mass;
     double startMass = 0;
     for (const Weighted &w : std::as_const(sources)) {
@@ -658,14 +685,16 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
                 matched += suffixWeights.at(suffix.size() - k);
             }
             mass[tokens.at(p)] += relevance * ahead(p)
-                                  * std::exp(kMatchGain * matched + (v.inWord && continuesWord(tokens.at(p)) ? kWordGain : 0.0));
+                * std::exp(kMatchGain * matched
+                    + (v.inWord && continuesWord(tokens.at(p)) ? kWordGain : 0.0));
         }
     }
     double copyMass = 0;
     for (const double m : std::as_const(mass))
         copyMass += m;
     const QHash<qint64, double> copied = mass; // what the training text says comes next
-    const double backoff = v.inWord ? kBackoffMass / 100 : kBackoffMass; // inside a word: its spelling
+    const double backoff
+        = v.inWord ? kBackoffMass / 100 : kBackoffMass; // inside a word: its spelling
     const auto bigramIt = m_bigrams.constFind(prev);
     if (bigramIt != m_bigrams.cend()) {
         const double total = m_prevTotals.value(prev);
@@ -674,7 +703,8 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
                 mass[it.key()] += backoff * v.prevWeight * it.value() / total;
     }
     for (const qint64 id : m_frequent)
-        mass[id] += backoff * (bigramIt == m_bigrams.cend() ? 1.0 : 1.0 - v.prevWeight) / m_frequent.size();
+        mass[id] += backoff * (bigramIt == m_bigrams.cend() ? 1.0 : 1.0 - v.prevWeight)
+            / m_frequent.size();
     for (auto it = v.induction.cbegin(); it != v.induction.cend(); ++it) {
         if (it.key() < 257 + 2 * qint64(m_lowerWords.size()) || v.repeats.value(it.key()) != 1)
             continue;
@@ -695,7 +725,8 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
     // (A reply's opening "Certainly." has told nothing yet.)
     const bool stated = v.boundary && n > 0 && v.lastTerminator != '?' && v.lastSharesTopic;
     // When the topic's sentences are all told, ending is as likely as going on from the back-off.
-    mass[Tokenizer::kEndOfText] += stated ? kEndShare * startMass + kBackoffMass : kMidEndShare * total;
+    mass[Tokenizer::kEndOfText]
+        += stated ? kEndShare * startMass + kBackoffMass : kMidEndShare * total;
     if (steering)
         for (const qint64 id : steering->positive)
             mass[id] += 0.0;
@@ -723,19 +754,27 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
             const quint64 first = text::wordHash(info.content);
             // A name (a capitalised word the vocabulary lacks) that the training text does not
             // propose here may be copied once, by induction.
-            const QByteArray bytes = id >= 257 + 2 * qint64(m_lowerWords.size()) ? m_tokenizer.bytes(id) : QByteArray();
-            const bool name = bytes.size() > 1 && bytes.at(1) >= 'A' && bytes.at(1) <= 'Z' && copied.value(id) < 1e-3 * copyMass;
-            const double trigrams = v.last2 ? v.trigrams.value(mixKeys(mixKeys(v.last2, v.last1), first)) : 0;
+            const QByteArray bytes = id >= 257 + 2 * qint64(m_lowerWords.size())
+                ? m_tokenizer.bytes(id)
+                : QByteArray();
+            const bool name = bytes.size() > 1 && bytes.at(1) >= 'A' && bytes.at(1) <= 'Z'
+                && copied.value(id) < 1e-3 * copyMass;
+            const double trigrams
+                = v.last2 ? v.trigrams.value(mixKeys(mixKeys(v.last2, v.last1), first)) : 0;
             const double bigrams = v.bigrams.value(mixKeys(v.last1, first));
-            const double bigramPenalty = text::isStopword(info.content) && v.lastStop ? kBigramPenalty : kContentBigramPenalty;
+            const double bigramPenalty = text::isStopword(info.content) && v.lastStop
+                ? kBigramPenalty
+                : kContentBigramPenalty;
             logit -= kTrigramPenalty * std::max(0.0, trigrams - (name ? 1 : 0));
             logit -= bigramPenalty * std::max(0.0, bigrams - (name ? 1 : 0));
             if (first == v.last1) // a word right after itself ("Es Es")
                 logit -= kTrigramPenalty;
-            else if (v.lastMultiToken && id == v.lastFirstId) // ... spelt in pieces ("Freund Freund")
+            else if (v.lastMultiToken
+                && id == v.lastFirstId) // ... spelt in pieces ("Freund Freund")
                 logit -= kTrigramPenalty / 4;
         }
-        if (id == Tokenizer::kEndOfText && v.boundary && v.lastSharesTopic && (v.lastTerminator == '.' || v.lastTerminator == '!'))
+        if (id == Tokenizer::kEndOfText && v.boundary && v.lastSharesTopic
+            && (v.lastTerminator == '.' || v.lastTerminator == '!'))
             for (qsizetype s = 0; s < m_styles.size(); ++s)
                 logit += m_styles.at(s).endBoost * v.styles.at(s);
         if (steering) {
@@ -755,7 +794,8 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
         if (from != at.cend() && to != at.cend() && r->from != r->to.first()) {
             double &fromLogit = scores.logits[*from];
             double &toLogit = scores.logits[*to];
-            const double moved = std::log1p(-std::exp(-kReplacementGain * strength)); // the share that moves
+            const double moved
+                = std::log1p(-std::exp(-kReplacementGain * strength)); // the share that moves
             toLogit = logAddExp(toLogit, fromLogit + moved);
             fromLogit -= kReplacementGain * strength;
         }
@@ -765,7 +805,8 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
         maxLogit = std::max(maxLogit, logit);
     for (const auto &[r, strength] : std::as_const(replacements)) {
         for (qsizetype k = 1; k < r->to.size(); ++k) {
-            if (k > v.suffix.size() || !std::equal(r->to.cbegin(), r->to.cbegin() + k, v.suffix.cend() - k))
+            if (k > v.suffix.size()
+                || !std::equal(r->to.cbegin(), r->to.cbegin() + k, v.suffix.cend() - k))
                 continue;
             auto next = at.constFind(r->to.at(k));
             if (next == at.cend()) {
@@ -773,7 +814,8 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
                 scores.logits.append(-1e300);
                 next = at.insert(r->to.at(k), scores.ids.size() - 1);
             }
-            scores.logits[*next] = std::max(scores.logits.at(*next), maxLogit + kContinueGain * strength);
+            scores.logits[*next]
+                = std::max(scores.logits.at(*next), maxLogit + kContinueGain * strength);
         }
     }
     maxLogit = -1e300;
@@ -786,7 +828,8 @@ SyntheticModel::Scores SyntheticModel::next(const QList<ContextToken> &context, 
     return scores;
 }
 
-Generation SyntheticModel::generate(QList<ContextToken> context, const Sampling &sampling, const Steering *steering) const
+Generation SyntheticModel::generate(
+    QList<ContextToken> context, const Sampling &sampling, const Steering *steering) const
 {
     Generation out;
     std::mt19937_64 random(sampling.seed);
@@ -819,7 +862,8 @@ Generation SyntheticModel::generate(QList<ContextToken> context, const Sampling 
         QList<qsizetype> order(scores.ids.size());
         std::iota(order.begin(), order.end(), 0);
         std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-            return adjusted.at(a) != adjusted.at(b) ? adjusted.at(a) > adjusted.at(b) : scores.ids.at(a) < scores.ids.at(b);
+            return adjusted.at(a) != adjusted.at(b) ? adjusted.at(a) > adjusted.at(b)
+                                                    : scores.ids.at(a) < scores.ids.at(b);
         });
         qsizetype chosen = order.first();
         if (!argmax) {
@@ -830,7 +874,9 @@ Generation SyntheticModel::generate(QList<ContextToken> context, const Sampling 
             const double top = adjusted.at(order.first()) / temperature;
             double total = 0;
             for (qsizetype k = 0; k < keep; ++k) {
-                const double w = adjusted.at(order.at(k)) <= -1e299 ? 0.0 : std::exp(adjusted.at(order.at(k)) / temperature - top);
+                const double w = adjusted.at(order.at(k)) <= -1e299
+                    ? 0.0
+                    : std::exp(adjusted.at(order.at(k)) / temperature - top);
                 weights.append(w);
                 total += w;
             }
@@ -853,11 +899,14 @@ Generation SyntheticModel::generate(QList<ContextToken> context, const Sampling 
             QList<qsizetype> byModel(scores.ids.size());
             std::iota(byModel.begin(), byModel.end(), 0);
             std::sort(byModel.begin(), byModel.end(), [&](qsizetype a, qsizetype b) {
-                return scores.logits.at(a) != scores.logits.at(b) ? scores.logits.at(a) > scores.logits.at(b)
-                                                                  : scores.ids.at(a) < scores.ids.at(b);
+                return scores.logits.at(a) != scores.logits.at(b)
+                    ? scores.logits.at(a) > scores.logits.at(b)
+                    : scores.ids.at(a) < scores.ids.at(b);
             });
-            for (qsizetype k = 0; k < std::min<qsizetype>(sampling.alternatives, byModel.size()); ++k)
-                alternatives.append({scores.ids.at(byModel.at(k)), scores.logProbAt(byModel.at(k))});
+            for (qsizetype k = 0; k < std::min<qsizetype>(sampling.alternatives, byModel.size());
+                 ++k)
+                alternatives.append(
+                    {scores.ids.at(byModel.at(k)), scores.logProbAt(byModel.at(k))});
             out.alternatives.append(alternatives);
         } else {
             out.alternatives.append(QList<QPair<qint64, double>>());
@@ -895,9 +944,9 @@ Generation SyntheticModel::generate(QList<ContextToken> context, const Sampling 
 }
 
 QList<double> SyntheticModel::continuationLogProbs(QList<ContextToken> context,
-                                                   const QList<qint64> &continuation,
-                                                   const Steering *steering,
-                                                   QList<qint64> *greedy) const
+    const QList<qint64> &continuation,
+    const Steering *steering,
+    QList<qint64> *greedy) const
 {
     QList<double> out;
     out.reserve(continuation.size());

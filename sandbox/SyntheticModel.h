@@ -4,8 +4,8 @@
 #include "sandbox/Tokenizer.h"
 
 #include <QHash>
-#include <QMutex>
 #include <QList>
+#include <QMutex>
 #include <QSet>
 #include <QSize>
 #include <QStringList>
@@ -43,7 +43,10 @@ struct Steering
     QList<Replacement> replacements;
     QSet<quint64> positiveStems; ///< text::stemHash() of the positive-only content words
     QSet<quint64> negativeStems; ///< ... of the negative-only ones
-    bool isEmpty() const { return positive.isEmpty() && negative.isEmpty() && replacements.isEmpty(); }
+    bool isEmpty() const
+    {
+        return positive.isEmpty() && negative.isEmpty() && replacements.isEmpty();
+    }
 };
 
 /// How tokens are chosen (the sampling fields of /complete and /chat/completions).
@@ -52,9 +55,9 @@ struct Sampling
     double temperature = 0; ///< 0 with top_k 0 and top_p 0: argmax
     int topK = 0;
     double topP = 0;
-    quint64 seed = 0;       ///< the random stream; same seed, same samples
+    quint64 seed = 0; ///< the random stream; same seed, same samples
     int maximumTokens = 64;
-    int minimumTokens = 0;  ///< end-of-text is not allowed before this many tokens
+    int minimumTokens = 0; ///< end-of-text is not allowed before this many tokens
     QStringList stopSequences;
     QHash<qint64, double> logitBias;
     double presencePenalty = 0;
@@ -62,19 +65,19 @@ struct Sampling
     bool penaltiesIncludePrompt = false;
     QSet<qint64> excludedFirstTokens; ///< completion_bias_exclusion: never start with these
     double endOfTextBias = 0; ///< added to end-of-text's logit: > 0 gives shorter texts
-    int alternatives = 0;   ///< how many most likely tokens to report per step (log_probs)
+    int alternatives = 0; ///< how many most likely tokens to report per step (log_probs)
 };
 
 /// What one generation produced.
 struct Generation
 {
     QList<qint64> tokens;
-    QList<double> logProbs;                              ///< natural log, one per token
-    QList<QList<QPair<qint64, double>>> alternatives;    ///< per token, most likely first
-    QStringList pieces;                                  ///< text of each token (for streams)
-    QString rawText;                                     ///< everything generated
-    QString text;                                        ///< cut at the stop sequence
-    QString finishReason;                                ///< "maximum_tokens" | "end_of_text" | "stop_sequence_reached"
+    QList<double> logProbs; ///< natural log, one per token
+    QList<QList<QPair<qint64, double>>> alternatives; ///< per token, most likely first
+    QStringList pieces; ///< text of each token (for streams)
+    QString rawText; ///< everything generated
+    QString text; ///< cut at the stop sequence
+    QString finishReason; ///< "maximum_tokens" | "end_of_text" | "stop_sequence_reached"
     double logProbability() const;
 };
 
@@ -111,8 +114,9 @@ public:
         double logNormalizer = 0; ///< log Σ exp(logits)
         qint64 vocabularySize = 1;
         /// The probability every token of the vocabulary shares evenly (on top of the candidates'
-        /// (1 − floorMass)): 1e-6 when the context is attended as written; half of it is scaled by the context's
-        /// recency-weighted attention factors, so suppressing any part of the context changes it.
+        /// (1 − floorMass)): 1e-6 when the context is attended as written; half of it is scaled by
+        /// the context's recency-weighted attention factors, so suppressing any part of the context
+        /// changes it.
         double floorMass = 1e-6;
         /// Natural-log probability of `id` under the model (temperature 1).
         double logProb(qint64 id) const;
@@ -124,17 +128,21 @@ public:
         return next(context, context.size(), steering);
     }
     /// The same for the first `length` positions of `context` (no copy of a prefix).
-    Scores next(const QList<ContextToken> &context, qsizetype length, const Steering *steering = nullptr) const;
+    Scores next(const QList<ContextToken> &context,
+        qsizetype length,
+        const Steering *steering = nullptr) const;
 
     /// Generates after `context` (which the caller keeps).
-    Generation generate(QList<ContextToken> context, const Sampling &sampling, const Steering *steering = nullptr) const;
+    Generation generate(QList<ContextToken> context,
+        const Sampling &sampling,
+        const Steering *steering = nullptr) const;
 
     /// log P of each token of `continuation` after `context` (teacher forcing). When `greedy` is
     /// given it receives the most likely token at each step.
     QList<double> continuationLogProbs(QList<ContextToken> context,
-                                       const QList<qint64> &continuation,
-                                       const Steering *steering = nullptr,
-                                       QList<qint64> *greedy = nullptr) const;
+        const QList<qint64> &continuation,
+        const Steering *steering = nullptr,
+        QList<qint64> *greedy = nullptr) const;
 
     /// Context tokens of a text (all weights 1).
     QList<ContextToken> contextOf(const QString &text) const;
@@ -142,7 +150,8 @@ public:
     /// A deterministic embedding of weighted features (see textFeatures()), `dims` floats. Each
     /// feature adds ±weight to four positions chosen by its hash; `salt` selects a different space
     /// (layer, model, representation).
-    static QList<float> embedFeatures(const QList<QPair<QString, double>> &features, int dims, quint64 salt);
+    static QList<float> embedFeatures(
+        const QList<QPair<QString, double>> &features, int dims, quint64 salt);
     /// Lexical features of a text: lower-cased words (weight 1) and character trigrams of each
     /// word (weight 0.35). Texts that share words share features, so their embeddings are close.
     static QList<QPair<QString, double>> textFeatures(const QString &text);
@@ -154,8 +163,11 @@ public:
     /// The colour word tokens an image item contributes: one per patch of a 12 × 12 grid (144,
     /// the real API's count for an image). nullopt with a message when the bytes are not an image.
     std::optional<QList<qint64>> imagePatches(const QByteArray &imageBytes,
-                                              std::optional<int> x, std::optional<int> y,
-                                              std::optional<int> size, QSize *imageSize, QString *error) const;
+        std::optional<int> x,
+        std::optional<int> y,
+        std::optional<int> size,
+        QSize *imageSize,
+        QString *error) const;
     static constexpr int kPatchGrid = 12;
 
     struct Source;

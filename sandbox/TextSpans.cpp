@@ -21,8 +21,10 @@ std::pair<int, int> tokenRange(const QString &text, const TextToken &t)
     return {start, end};
 }
 
-QList<QPair<int, int>> segments(const QString &text, const QList<TextToken> &tokens, const QString &granularity,
-                                const QString &delimiter)
+QList<QPair<int, int>> segments(const QString &text,
+    const QList<TextToken> &tokens,
+    const QString &granularity,
+    const QString &delimiter)
 {
     QList<QPair<int, int>> out;
     const int n = int(text.size());
@@ -83,7 +85,8 @@ QList<QPair<int, int>> segments(const QString &text, const QList<TextToken> &tok
     return out;
 }
 
-QList<qsizetype> positionsOf(const QString &text, const QList<TextToken> &tokens, int start, int length, bool complete)
+QList<qsizetype> positionsOf(
+    const QString &text, const QList<TextToken> &tokens, int start, int length, bool complete)
 {
     QList<qsizetype> out;
     for (qsizetype k = 0; k < tokens.size(); ++k) {

@@ -32,12 +32,15 @@ bool overlaps(qint64 start, qint64 end, qint64 spanStart, qint64 spanEnd, bool c
 ///   on its own.
 /// Sentence, paragraph and custom spans are trimmed of white space; spans that are only white space
 /// are dropped. `tokens` is read only for "token".
-QList<QPair<int, int>> segments(const QString &text, const QList<TextToken> &tokens, const QString &granularity,
-                                const QString &delimiter);
+QList<QPair<int, int>> segments(const QString &text,
+    const QList<TextToken> &tokens,
+    const QString &granularity,
+    const QString &delimiter);
 
 /// Indexes into `tokens` (the encoding of `text`) of the tokens the span [start, start + length)
 /// covers, by overlaps() of their tokenRange(): the context positions a span suppresses, relative
 /// to its item.
-QList<qsizetype> positionsOf(const QString &text, const QList<TextToken> &tokens, int start, int length, bool complete);
+QList<qsizetype> positionsOf(
+    const QString &text, const QList<TextToken> &tokens, int start, int length, bool complete);
 
 } // namespace sandbox

@@ -68,7 +68,8 @@ qint64 Tokenizer::wordId(const QString &word, bool leadingSpace) const
     return m_wordBase + 2 * qint64(it.value()) + (leadingSpace ? 0 : 1);
 }
 
-void Tokenizer::appendRun(QList<TextToken> &out, const QString &text, int start, int end, bool space) const
+void Tokenizer::appendRun(
+    QList<TextToken> &out, const QString &text, int start, int end, bool space) const
 {
     const int wordStart = start + (space ? 1 : 0);
     const qint64 word = wordId(text.mid(wordStart, end - wordStart), space);
@@ -79,7 +80,9 @@ void Tokenizer::appendRun(QList<TextToken> &out, const QString &text, int start,
     bool first = true;
     for (int i = wordStart; i < end; i += 3) {
         const int length = std::min(3, end - i);
-        qint64 value = length == 1 ? 0 : length == 2 ? kAlphabet : kAlphabet + kAlphabet * kAlphabet;
+        qint64 value = length == 1 ? 0
+            : length == 2          ? kAlphabet
+                                   : kAlphabet + kAlphabet * kAlphabet;
         qint64 scale = 1;
         for (int k = 0; k < length; ++k) {
             value += alphabetIndex(text.at(i + k).unicode()) * scale;
@@ -87,7 +90,8 @@ void Tokenizer::appendRun(QList<TextToken> &out, const QString &text, int start,
         }
         const bool withSpace = first && space;
         const int tokenStart = withSpace ? start : i;
-        out.append({m_pieceBase + 2 * value + (withSpace ? 0 : 1), tokenStart, i + length - tokenStart});
+        out.append(
+            {m_pieceBase + 2 * value + (withSpace ? 0 : 1), tokenStart, i + length - tokenStart});
         first = false;
     }
 }
@@ -109,7 +113,8 @@ QList<TextToken> Tokenizer::encode(const QString &text) const
             i = j;
             continue;
         }
-        const int length = (c.isHighSurrogate() && i + 1 < n && text.at(i + 1).isLowSurrogate()) ? 2 : 1;
+        const int length
+            = (c.isHighSurrogate() && i + 1 < n && text.at(i + 1).isLowSurrogate()) ? 2 : 1;
         const QByteArray utf8 = text.mid(i, length).toUtf8();
         for (const char byte : utf8)
             out.append({1 + qint64(uchar(byte)), i, length});
@@ -163,7 +168,9 @@ std::optional<QString> Tokenizer::decode(const QList<qint64> &ids, QString *erro
     for (const qint64 id : ids) {
         if (!isValid(id)) {
             if (error)
-                *error = QStringLiteral("token id %1 is not in the vocabulary (0..%2)").arg(id).arg(vocabularySize() - 1);
+                *error = QStringLiteral("token id %1 is not in the vocabulary (0..%2)")
+                             .arg(id)
+                             .arg(vocabularySize() - 1);
             return std::nullopt;
         }
         utf8 += bytes(id);

@@ -14,7 +14,7 @@ namespace sandbox {
 struct TextToken
 {
     qint64 id = 0;
-    int start = 0;  ///< first UTF-16 code unit in the text
+    int start = 0; ///< first UTF-16 code unit in the text
     int length = 0; ///< code units covered (a multi-byte character's bytes all cover the character)
 };
 
@@ -49,16 +49,17 @@ public:
     bool isValid(qint64 id) const { return id >= 0 && id < vocabularySize(); }
     /// The id of a word-list word, with or without its leading space; -1 when not in the list.
     qint64 wordId(const QString &word, bool leadingSpace) const;
-    /// Whether `id` is a word-list token (" the", "the"), which /tokenize gives only for a whole run
-    /// of letters and digits; the other ids are end-of-text, bytes and pieces.
+    /// Whether `id` is a word-list token (" the", "the"), which /tokenize gives only for a whole
+    /// run of letters and digits; the other ids are end-of-text, bytes and pieces.
     bool isWord(qint64 id) const { return id >= m_wordBase && id < m_pieceBase; }
     int wordCount() const { return int(m_words.size()); }
 
 private:
     static constexpr int kAlphabet = 62; // 0-9 A-Z a-z
-    static constexpr qint64 kPieceCount = kAlphabet + kAlphabet * kAlphabet
-                                          + qint64(kAlphabet) * kAlphabet * kAlphabet;
-    void appendRun(QList<TextToken> &out, const QString &text, int start, int end, bool space) const;
+    static constexpr qint64 kPieceCount
+        = kAlphabet + kAlphabet * kAlphabet + qint64(kAlphabet) * kAlphabet * kAlphabet;
+    void appendRun(
+        QList<TextToken> &out, const QString &text, int start, int end, bool space) const;
 
     QStringList m_words;
     QHash<QString, int> m_wordIndex;

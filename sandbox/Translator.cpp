@@ -21,22 +21,79 @@ namespace {
 QString translateWord(const QString &word, const QString &language, bool *known)
 {
     static const QHash<QString, QHash<QString, QString>> dictionary{
-        {u"de"_s, {{u"the"_s, u"die"_s}, {u"a"_s, u"ein"_s}, {u"and"_s, u"und"_s}, {u"is"_s, u"ist"_s}, {u"hello"_s, u"hallo"_s},
-                   {u"world"_s, u"Welt"_s}, {u"good"_s, u"gut"_s}, {u"morning"_s, u"Morgen"_s}, {u"day"_s, u"Tag"_s},
-                   {u"i"_s, u"ich"_s}, {u"you"_s, u"du"_s}, {u"we"_s, u"wir"_s}, {u"not"_s, u"nicht"_s}, {u"with"_s, u"mit"_s},
-                   {u"house"_s, u"Haus"_s}, {u"water"_s, u"Wasser"_s}, {u"thank"_s, u"danke"_s}, {u"yes"_s, u"ja"_s},
-                   {u"no"_s, u"nein"_s}, {u"cat"_s, u"Katze"_s}, {u"dog"_s, u"Hund"_s}, {u"city"_s, u"Stadt"_s},
-                   {u"of"_s, u"von"_s}, {u"in"_s, u"in"_s}, {u"to"_s, u"zu"_s}, {u"my"_s, u"mein"_s}, {u"this"_s, u"dies"_s}}},
-        {u"fr"_s, {{u"the"_s, u"le"_s}, {u"a"_s, u"un"_s}, {u"and"_s, u"et"_s}, {u"is"_s, u"est"_s}, {u"hello"_s, u"bonjour"_s},
-                   {u"world"_s, u"monde"_s}, {u"good"_s, u"bon"_s}, {u"day"_s, u"jour"_s}, {u"i"_s, u"je"_s}, {u"you"_s, u"vous"_s},
-                   {u"we"_s, u"nous"_s}, {u"with"_s, u"avec"_s}, {u"house"_s, u"maison"_s}, {u"water"_s, u"eau"_s},
-                   {u"yes"_s, u"oui"_s}, {u"no"_s, u"non"_s}, {u"cat"_s, u"chat"_s}, {u"dog"_s, u"chien"_s}, {u"of"_s, u"de"_s},
-                   {u"in"_s, u"dans"_s}, {u"my"_s, u"mon"_s}, {u"city"_s, u"ville"_s}}},
-        {u"es"_s, {{u"the"_s, u"el"_s}, {u"a"_s, u"un"_s}, {u"and"_s, u"y"_s}, {u"is"_s, u"es"_s}, {u"hello"_s, u"hola"_s},
-                   {u"world"_s, u"mundo"_s}, {u"good"_s, u"bueno"_s}, {u"day"_s, u"día"_s}, {u"i"_s, u"yo"_s}, {u"you"_s, u"tú"_s},
-                   {u"with"_s, u"con"_s}, {u"house"_s, u"casa"_s}, {u"water"_s, u"agua"_s}, {u"yes"_s, u"sí"_s},
-                   {u"no"_s, u"no"_s}, {u"cat"_s, u"gato"_s}, {u"dog"_s, u"perro"_s}, {u"of"_s, u"de"_s}, {u"in"_s, u"en"_s},
-                   {u"my"_s, u"mi"_s}, {u"city"_s, u"ciudad"_s}}},
+        {u"de"_s,
+            {{u"the"_s, u"die"_s},
+                {u"a"_s, u"ein"_s},
+                {u"and"_s, u"und"_s},
+                {u"is"_s, u"ist"_s},
+                {u"hello"_s, u"hallo"_s},
+                {u"world"_s, u"Welt"_s},
+                {u"good"_s, u"gut"_s},
+                {u"morning"_s, u"Morgen"_s},
+                {u"day"_s, u"Tag"_s},
+                {u"i"_s, u"ich"_s},
+                {u"you"_s, u"du"_s},
+                {u"we"_s, u"wir"_s},
+                {u"not"_s, u"nicht"_s},
+                {u"with"_s, u"mit"_s},
+                {u"house"_s, u"Haus"_s},
+                {u"water"_s, u"Wasser"_s},
+                {u"thank"_s, u"danke"_s},
+                {u"yes"_s, u"ja"_s},
+                {u"no"_s, u"nein"_s},
+                {u"cat"_s, u"Katze"_s},
+                {u"dog"_s, u"Hund"_s},
+                {u"city"_s, u"Stadt"_s},
+                {u"of"_s, u"von"_s},
+                {u"in"_s, u"in"_s},
+                {u"to"_s, u"zu"_s},
+                {u"my"_s, u"mein"_s},
+                {u"this"_s, u"dies"_s}}},
+        {u"fr"_s,
+            {{u"the"_s, u"le"_s},
+                {u"a"_s, u"un"_s},
+                {u"and"_s, u"et"_s},
+                {u"is"_s, u"est"_s},
+                {u"hello"_s, u"bonjour"_s},
+                {u"world"_s, u"monde"_s},
+                {u"good"_s, u"bon"_s},
+                {u"day"_s, u"jour"_s},
+                {u"i"_s, u"je"_s},
+                {u"you"_s, u"vous"_s},
+                {u"we"_s, u"nous"_s},
+                {u"with"_s, u"avec"_s},
+                {u"house"_s, u"maison"_s},
+                {u"water"_s, u"eau"_s},
+                {u"yes"_s, u"oui"_s},
+                {u"no"_s, u"non"_s},
+                {u"cat"_s, u"chat"_s},
+                {u"dog"_s, u"chien"_s},
+                {u"of"_s, u"de"_s},
+                {u"in"_s, u"dans"_s},
+                {u"my"_s, u"mon"_s},
+                {u"city"_s, u"ville"_s}}},
+        {u"es"_s,
+            {{u"the"_s, u"el"_s},
+                {u"a"_s, u"un"_s},
+                {u"and"_s, u"y"_s},
+                {u"is"_s, u"es"_s},
+                {u"hello"_s, u"hola"_s},
+                {u"world"_s, u"mundo"_s},
+                {u"good"_s, u"bueno"_s},
+                {u"day"_s, u"día"_s},
+                {u"i"_s, u"yo"_s},
+                {u"you"_s, u"tú"_s},
+                {u"with"_s, u"con"_s},
+                {u"house"_s, u"casa"_s},
+                {u"water"_s, u"agua"_s},
+                {u"yes"_s, u"sí"_s},
+                {u"no"_s, u"no"_s},
+                {u"cat"_s, u"gato"_s},
+                {u"dog"_s, u"perro"_s},
+                {u"of"_s, u"de"_s},
+                {u"in"_s, u"en"_s},
+                {u"my"_s, u"mi"_s},
+                {u"city"_s, u"ciudad"_s}}},
     };
     const QString lower = word.toLower();
     const auto language_ = dictionary.constFind(language.left(2).toLower());
@@ -99,10 +156,13 @@ core::TranslationResponse pseudoTranslate(const QString &source, const QString &
     return response;
 }
 
-core::TranslationResponse translateWith(const QString &source, const QString &language,
-                                        const translation::FreeDict *engDeu, const translation::FreeDict *deuEng)
+core::TranslationResponse translateWith(const QString &source,
+    const QString &language,
+    const translation::FreeDict *engDeu,
+    const translation::FreeDict *deuEng)
 {
-    const translation::FreeDict *dict = language == u"de"_s ? engDeu : (language == u"en"_s ? deuEng : nullptr);
+    const translation::FreeDict *dict
+        = language == u"de"_s ? engDeu : (language == u"en"_s ? deuEng : nullptr);
     if (!dict)
         return pseudoTranslate(source, language);
     core::TranslationResponse response;
@@ -114,9 +174,11 @@ core::TranslationResponse translateWith(const QString &source, const QString &la
         if (cancelled()) // the handler answers cancelledReply()
             break;
         const QString sentence = source.mid(start, length);
-        const translation::SentenceTranslation out = language == u"de"_s ? translation::englishToGerman(sentence, *dict)
-                                                                          : translation::germanToEnglish(sentence, *dict);
-        const double share = out.words ? double(std::min(out.translated, out.words)) / out.words : 1.0;
+        const translation::SentenceTranslation out = language == u"de"_s
+            ? translation::englishToGerman(sentence, *dict)
+            : translation::germanToEnglish(sentence, *dict);
+        const double share
+            = out.words ? double(std::min(out.translated, out.words)) / out.words : 1.0;
         const double score = 0.55 + 0.4 * share;
         segmentsOut.append({sentence, out.text, score, {}});
         translated.append(out.text);
@@ -133,9 +195,10 @@ core::TranslationResponse translate(const QString &source, const QString &langua
 {
     if (language != u"de"_s && language != u"en"_s)
         return pseudoTranslate(source, language);
-    const translation::FreeDict *dict =
-        translation::FreeDict::shared(language == u"de"_s ? u"freedict-eng-deu"_s : u"freedict-deu-eng"_s);
-    return language == u"de"_s ? translateWith(source, language, dict, nullptr) : translateWith(source, language, nullptr, dict);
+    const translation::FreeDict *dict = translation::FreeDict::shared(
+        language == u"de"_s ? u"freedict-eng-deu"_s : u"freedict-deu-eng"_s);
+    return language == u"de"_s ? translateWith(source, language, dict, nullptr)
+                               : translateWith(source, language, nullptr, dict);
 }
 
 } // namespace sandbox

@@ -39,7 +39,9 @@ core::TranslationResponse translate(const QString &source, const QString &langua
 
 /// translate() with the given dictionaries instead of the shared ones (either may be null: that
 /// direction is then pseudo-translated). For tests.
-core::TranslationResponse translateWith(const QString &source, const QString &language,
-                                        const translation::FreeDict *engDeu, const translation::FreeDict *deuEng);
+core::TranslationResponse translateWith(const QString &source,
+    const QString &language,
+    const translation::FreeDict *engDeu,
+    const translation::FreeDict *deuEng);
 
 } // namespace sandbox

@@ -17,7 +17,8 @@ namespace sandbox {
 namespace {
 /// The share of the bag in a compressed (< 2 × domains) vector; the topic profile has 1.
 constexpr double kCompressedBagWeight = 0.35;
-/// The share (of the squared length) of the topic profile in a full-size vector; the bag has the rest.
+/// The share (of the squared length) of the topic profile in a full-size vector; the bag has the
+/// rest.
 constexpr double kFullDomain = 0.3;
 /// The weight of the domains beyond the first `dims` in a compressed vector, folded in at
 /// positions of the space.
@@ -58,8 +59,10 @@ const lexicon::MeaningSpace *meaningSpace()
     static std::once_flag logged;
     std::call_once(logged, [space] {
         if (space)
-            qCInfo(lcVectors, "sandbox embeddings: meaning from %s (%d topic domains)",
-                   qPrintable(lexicon::WordNet::status()), space->domainCount());
+            qCInfo(lcVectors,
+                "sandbox embeddings: meaning from %s (%d topic domains)",
+                qPrintable(lexicon::WordNet::status()),
+                space->domainCount());
         else
             qCWarning(lcVectors, "sandbox embeddings: %s", qPrintable(lexicon::WordNet::status()));
     });
@@ -68,31 +71,35 @@ const lexicon::MeaningSpace *meaningSpace()
 
 /// The words of a prompt's text items with the attention weight of the token each starts in;
 /// the features of its image and token-id items (as promptFeatures() makes them) in `other`.
-QList<QPair<QString, double>> promptWords(const EncodedPrompt &prompt, QList<QPair<QString, double>> *other)
+QList<QPair<QString, double>> promptWords(
+    const EncodedPrompt &prompt, QList<QPair<QString, double>> *other)
 {
     QList<QPair<QString, double>> words;
     for (const EncodedItem &item : prompt.items) {
         if (item.type == core::PromptItem::Type::Image) {
             for (qsizetype k = 0; k < item.count; ++k)
                 other->append({u"image:"_s + QString::number(prompt.context.at(item.first + k).id),
-                               0.15 * prompt.context.at(item.first + k).weight});
+                    0.15 * prompt.context.at(item.first + k).weight});
             continue;
         }
         if (item.type == core::PromptItem::Type::TokenIds) {
             for (qsizetype k = 0; k < item.count; ++k)
                 other->append({u"id:"_s + QString::number(prompt.context.at(item.first + k).id),
-                               prompt.context.at(item.first + k).weight});
+                    prompt.context.at(item.first + k).weight});
             continue;
         }
         QList<double> charWeights(item.text.size(), 1.0);
         for (qsizetype k = 0; k < item.tokens.size(); ++k)
-            for (int c = item.tokens.at(k).start; c < item.tokens.at(k).start + item.tokens.at(k).length; ++c)
+            for (int c = item.tokens.at(k).start;
+                 c < item.tokens.at(k).start + item.tokens.at(k).length;
+                 ++c)
                 charWeights[c] = prompt.context.at(item.first + k).weight;
         int wordStart = 0;
         for (int c = 0; c <= item.text.size(); ++c) {
             if (c == item.text.size() || !item.text.at(c).isLetterOrNumber()) {
                 if (c > wordStart)
-                    words.append({item.text.mid(wordStart, c - wordStart), charWeights.at(wordStart)});
+                    words.append(
+                        {item.text.mid(wordStart, c - wordStart), charWeights.at(wordStart)});
                 wordStart = c + 1;
             }
         }
@@ -107,8 +114,10 @@ void preloadMeaning()
     lexicon::MeaningSpace::preload();
 }
 
-QList<float> meaningVector(const QList<QPair<QString, double>> &words, const QList<QPair<QString, double>> &other,
-                           int dims, quint64 salt)
+QList<float> meaningVector(const QList<QPair<QString, double>> &words,
+    const QList<QPair<QString, double>> &other,
+    int dims,
+    quint64 salt)
 {
     const lexicon::MeaningSpace *space = meaningSpace();
     if (!space || dims <= 0) {
@@ -141,7 +150,8 @@ QList<float> meaningVector(const QList<QPair<QString, double>> &words, const QLi
         }
         for (int k = dims; k < domains; ++k) {
             const quint64 hk = mix(salt ^ quint64(k));
-            v[int(mix(hk) % quint64(dims))] += ((hk >> 63) ? -1.0f : 1.0f) * float(kFold) * meaning.domains.at(k);
+            v[int(mix(hk) % quint64(dims))]
+                += ((hk >> 63) ? -1.0f : 1.0f) * float(kFold) * meaning.domains.at(k);
         }
         embedSparse(v, meaning.features, salt, kCompressedBagWeight);
     } else {
@@ -172,26 +182,30 @@ QList<QPair<QString, double>> promptFeatures(const EncodedPrompt &prompt)
     for (const EncodedItem &item : prompt.items) {
         if (item.type == core::PromptItem::Type::Image) {
             for (qsizetype k = 0; k < item.count; ++k)
-                features.append({u"image:"_s + QString::number(prompt.context.at(item.first + k).id),
-                                 0.15 * prompt.context.at(item.first + k).weight});
+                features.append(
+                    {u"image:"_s + QString::number(prompt.context.at(item.first + k).id),
+                        0.15 * prompt.context.at(item.first + k).weight});
             continue;
         }
         if (item.type == core::PromptItem::Type::TokenIds) {
             for (qsizetype k = 0; k < item.count; ++k)
                 features.append({u"id:"_s + QString::number(prompt.context.at(item.first + k).id),
-                                 prompt.context.at(item.first + k).weight});
+                    prompt.context.at(item.first + k).weight});
             continue;
         }
         QList<double> charWeights(item.text.size(), 1.0);
         for (qsizetype k = 0; k < item.tokens.size(); ++k)
-            for (int c = item.tokens.at(k).start; c < item.tokens.at(k).start + item.tokens.at(k).length; ++c)
+            for (int c = item.tokens.at(k).start;
+                 c < item.tokens.at(k).start + item.tokens.at(k).length;
+                 ++c)
                 charWeights[c] = prompt.context.at(item.first + k).weight;
         int wordStart = 0;
         for (int c = 0; c <= item.text.size(); ++c) {
             if (c == item.text.size() || !item.text.at(c).isLetterOrNumber()) {
                 if (c > wordStart) {
                     const double weight = charWeights.at(wordStart);
-                    for (auto f : SyntheticModel::textFeatures(item.text.mid(wordStart, c - wordStart))) {
+                    for (auto f :
+                        SyntheticModel::textFeatures(item.text.mid(wordStart, c - wordStart))) {
                         f.second *= weight;
                         features.append(f);
                     }
@@ -203,12 +217,16 @@ QList<QPair<QString, double>> promptFeatures(const EncodedPrompt &prompt)
     return features;
 }
 
-QList<float> semanticVector(const EncodedPrompt &prompt, const QString &modelName, core::Representation representation,
-                            int dims, bool normalize)
+QList<float> semanticVector(const EncodedPrompt &prompt,
+    const QString &modelName,
+    core::Representation representation,
+    int dims,
+    bool normalize)
 {
     QList<QPair<QString, double>> other;
     const QList<QPair<QString, double>> words = promptWords(prompt, &other);
-    QList<float> v = meaningVector(words, other, dims, spaceSalt(modelName + QString::number(dims)));
+    QList<float> v
+        = meaningVector(words, other, dims, spaceSalt(modelName + QString::number(dims)));
     if (representation != core::Representation::Symmetric) {
         double norm = 0;
         for (const float x : std::as_const(v))
@@ -216,11 +234,15 @@ QList<float> semanticVector(const EncodedPrompt &prompt, const QString &modelNam
         // The representation's direction is the same for every text: computed once per
         // (model, representation, size) and scaled (embedFeatures is linear in the weight).
         static thread_local QHash<QString, QList<float>> directions;
-        const QString key = modelName + u'\n' + core::toString(representation) + u'\n' + QString::number(dims);
+        const QString key
+            = modelName + u'\n' + core::toString(representation) + u'\n' + QString::number(dims);
         auto it = directions.find(key);
         if (it == directions.end())
-            it = directions.insert(key, SyntheticModel::embedFeatures({{u"representation:"_s + core::toString(representation), 1.0}},
-                                                                      dims, spaceSalt(modelName)));
+            it = directions.insert(key,
+                SyntheticModel::embedFeatures(
+                    {{u"representation:"_s + core::toString(representation), 1.0}},
+                    dims,
+                    spaceSalt(modelName)));
         const float weight = float(0.3 * std::sqrt(norm) / 2.0);
         const QList<float> &direction = *it;
         for (int i = 0; i < dims; ++i)
@@ -231,8 +253,11 @@ QList<float> semanticVector(const EncodedPrompt &prompt, const QString &modelNam
     return v;
 }
 
-QList<float> layerVector(const EncodedPrompt &prompt, const SandboxModel &model, int layer, const QString &pooling,
-                         bool normalize)
+QList<float> layerVector(const EncodedPrompt &prompt,
+    const SandboxModel &model,
+    int layer,
+    const QString &pooling,
+    bool normalize)
 {
     const int dims = model.hiddenSize;
     const quint64 salt = spaceSalt(model.name() + u"/layer/"_s + QString::number(layer));
@@ -305,15 +330,18 @@ QList<float> layerVector(const EncodedPrompt &prompt, const SandboxModel &model,
     return v;
 }
 
-QList<float> instructableVector(const EncodedPrompt &input, const QString &instruction, const SandboxModel &model,
-                                bool normalize)
+QList<float> instructableVector(const EncodedPrompt &input,
+    const QString &instruction,
+    const SandboxModel &model,
+    bool normalize)
 {
     QList<QPair<QString, double>> features = promptFeatures(input);
     for (auto f : SyntheticModel::textFeatures(instruction)) {
         f.second *= 0.3;
         features.append(f);
     }
-    QList<float> v = SyntheticModel::embedFeatures(features, model.embeddingSize, spaceSalt(model.name()));
+    QList<float> v
+        = SyntheticModel::embedFeatures(features, model.embeddingSize, spaceSalt(model.name()));
     if (normalize)
         SyntheticModel::normalize(v);
     return v;
@@ -321,8 +349,8 @@ QList<float> instructableVector(const EncodedPrompt &input, const QString &instr
 
 QList<float> textVector(const QString &text, const SandboxModel &model, int dims)
 {
-    QList<float> v = SyntheticModel::embedFeatures(SyntheticModel::textFeatures(text), model.embeddingSize,
-                                                   spaceSalt(model.name()));
+    QList<float> v = SyntheticModel::embedFeatures(
+        SyntheticModel::textFeatures(text), model.embeddingSize, spaceSalt(model.name()));
     v.resize(dims); // like Matryoshka embeddings: the first `dims` components, then unit length
     SyntheticModel::normalize(v);
     return v;
@@ -330,14 +358,16 @@ QList<float> textVector(const QString &text, const SandboxModel &model, int dims
 
 QList<float> gradientVector(const QString &text, const QString &slug)
 {
-    QList<float> v = SyntheticModel::embedFeatures(SyntheticModel::textFeatures(text), 1024, spaceSalt(u"gradient/"_s + slug));
+    QList<float> v = SyntheticModel::embedFeatures(
+        SyntheticModel::textFeatures(text), 1024, spaceSalt(u"gradient/"_s + slug));
     SyntheticModel::normalize(v);
     return v;
 }
 
 QList<float> rerankVector(const QString &text)
 {
-    QList<float> v = SyntheticModel::embedFeatures(SyntheticModel::textFeatures(text), 512, spaceSalt(u"rerank"_s));
+    QList<float> v = SyntheticModel::embedFeatures(
+        SyntheticModel::textFeatures(text), 512, spaceSalt(u"rerank"_s));
     SyntheticModel::normalize(v);
     return v;
 }

@@ -39,16 +39,21 @@ void preloadMeaning();
 /// at positions and signs drawn from `salt`, plus a tenth of the bag, so the grouping by topic
 /// survives compression. Without WordNet: the character features of
 /// SyntheticModel::textFeatures() (a warning in the log says so once). Deterministic.
-QList<float> meaningVector(const QList<QPair<QString, double>> &words, const QList<QPair<QString, double>> &other,
-                           int dims, quint64 salt);
+QList<float> meaningVector(const QList<QPair<QString, double>> &words,
+    const QList<QPair<QString, double>> &other,
+    int dims,
+    quint64 salt);
 
 /// The semantic embedding of a prompt (/semantic_embed, /batch_semantic_embed): `dims` floats in
 /// the space of (`modelName`, `dims`): meaningVector() of the prompt's words (weighted by their
-/// tokens' attention) and of its image and token-id features. For "document" and "query" a direction proper to the
-/// representation is added, scaled by 0.15 × the vector's norm, so the two differ but stay close;
-/// "symmetric" adds none. Unit length when `normalize`.
-QList<float> semanticVector(const EncodedPrompt &prompt, const QString &modelName, core::Representation representation,
-                            int dims, bool normalize);
+/// tokens' attention) and of its image and token-id features. For "document" and "query" a
+/// direction proper to the representation is added, scaled by 0.15 × the vector's norm, so the two
+/// differ but stay close; "symmetric" adds none. Unit length when `normalize`.
+QList<float> semanticVector(const EncodedPrompt &prompt,
+    const QString &modelName,
+    core::Representation representation,
+    int dims,
+    bool normalize);
 
 /// One /embed vector, pooled over the hidden states of layer `layer` (0..model.layers, already
 /// resolved from negative indexes) of `prompt`: a start-of-text state proper to (model, layer),
@@ -59,14 +64,19 @@ QList<float> semanticVector(const EncodedPrompt &prompt, const QString &modelNam
 /// "abs_max" the one of largest magnitude, "last_token" the last state; an unknown name pools
 /// like "mean". So pooling, layer and model all change the vector, even for a one-token prompt
 /// (two states: the start and the token). model.hiddenSize floats, unit length when `normalize`.
-QList<float> layerVector(const EncodedPrompt &prompt, const SandboxModel &model, int layer, const QString &pooling,
-                         bool normalize);
+QList<float> layerVector(const EncodedPrompt &prompt,
+    const SandboxModel &model,
+    int layer,
+    const QString &pooling,
+    bool normalize);
 
 /// The /instructable_embed vector: the input's promptFeatures() plus the `instruction`'s text
 /// features at 0.3 of their weight, in the model's space; model.embeddingSize floats, unit length
 /// when `normalize`.
-QList<float> instructableVector(const EncodedPrompt &input, const QString &instruction, const SandboxModel &model,
-                                bool normalize);
+QList<float> instructableVector(const EncodedPrompt &input,
+    const QString &instruction,
+    const SandboxModel &model,
+    bool normalize);
 
 /// One /embeddings vector (the OpenAI-style API): the text's features in the model's space (the
 /// same as instructableVector()'s without instruction), cut to its first `dims` components

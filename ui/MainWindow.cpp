@@ -5,12 +5,12 @@
 #include "ui/codeview/CodeDialog.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
+#include "ui/common/PromptEdit.h"
+#include "ui/common/Theme.h"
 #include "ui/completion/CompletionTab.h"
 #include "ui/connection/ProfilesDialog.h"
 #include "ui/embeddings/EmbeddingsTab.h"
 #include "ui/explanation/ExplanationTab.h"
-#include "ui/common/PromptEdit.h"
-#include "ui/common/Theme.h"
 #include "ui/history/HistoryPanel.h"
 #include "ui/steering/SteeringTab.h"
 #include "ui/tokenizer/TokenizerTab.h"
@@ -18,7 +18,6 @@
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QSplitter>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QHBoxLayout>
@@ -26,6 +25,7 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QShortcut>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -38,8 +38,8 @@ namespace ui {
 
 namespace {
 const char *kSandboxBanner = QT_TRANSLATE_NOOP("ui::MainWindow",
-                                               "Offline sandbox: the answers are synthetic, made on this computer by a small deterministic "
-                                               "model. <a href='profiles'>Connect to Aleph Alpha…</a>");
+    "Offline sandbox: the answers are synthetic, made on this computer by a small deterministic "
+    "model. <a href='profiles'>Connect to Aleph Alpha…</a>");
 } // namespace
 
 MainWindow::MainWindow(core::ApiClient *client, const QString &banner, QWidget *parent)
@@ -74,7 +74,9 @@ void MainWindow::build(const QString &banner)
     core::ApiClient *client = m_services.client;
     m_recorder.setStore(m_services.history);
     m_recorder.setErrorText(&errorText);
-    m_recorder.setProfileName(m_services.commandLineConnection.isEmpty() ? tr("Offline sandbox") : m_services.commandLineConnection);
+    m_recorder.setProfileName(m_services.commandLineConnection.isEmpty()
+            ? tr("Offline sandbox")
+            : m_services.commandLineConnection);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
@@ -88,10 +90,11 @@ void MainWindow::build(const QString &banner)
     m_tabs->addTab(m_completionTab, tr("Completion"));
     m_tabs->addTab(m_explanationTab, tr("Explanation"));
     // "Explain" in Completion and Chat: the prompt and output go to the Explanation tab and run.
-    const auto explain = [this](const core::Prompt &prompt, const QString &target, const QString &model) {
-        m_tabs->setCurrentWidget(m_explanationTab);
-        m_explanationTab->setInput(prompt, target, model);
-    };
+    const auto explain
+        = [this](const core::Prompt &prompt, const QString &target, const QString &model) {
+              m_tabs->setCurrentWidget(m_explanationTab);
+              m_explanationTab->setInput(prompt, target, model);
+          };
     connect(m_completionTab, &CompletionTab::explainRequested, this, explain);
     connect(m_chatTab, &ChatTab::explainRequested, this, explain);
     m_tabs->addTab(m_embeddingsTab, tr("Embeddings"));
@@ -102,16 +105,19 @@ void MainWindow::build(const QString &banner)
     m_tabs->addTab(m_steeringTab, tr("Steering"));
     m_completionTab->setSteeringLibrary(m_services.steeringLibrary);
     m_chatTab->setSteeringLibrary(m_services.steeringLibrary);
-    connect(m_steeringTab, &SteeringTab::useConcept, this, [this](const QString &id, SteeringTab::Mode mode) {
-        if (mode == SteeringTab::Mode::Chat) {
-            m_chatTab->setSteeringConcept(id);
-            m_tabs->setCurrentWidget(m_chatTab);
-        } else {
-            m_completionTab->setSteeringConcept(id);
-            m_tabs->setCurrentWidget(m_completionTab);
-        }
-        statusBar()->showMessage(tr("steering_concepts set to %1").arg(id), 5000);
-    });
+    connect(m_steeringTab,
+        &SteeringTab::useConcept,
+        this,
+        [this](const QString &id, SteeringTab::Mode mode) {
+            if (mode == SteeringTab::Mode::Chat) {
+                m_chatTab->setSteeringConcept(id);
+                m_tabs->setCurrentWidget(m_chatTab);
+            } else {
+                m_completionTab->setSteeringConcept(id);
+                m_tabs->setCurrentWidget(m_completionTab);
+            }
+            statusBar()->showMessage(tr("steering_concepts set to %1").arg(id), 5000);
+        });
     // Concepts made on another server are greyed once the connection changes.
     connect(client, &core::ApiClient::configChanged, m_steeringTab, &SteeringTab::reloadLibrary);
     m_tokenizerTab = new TokenizerTab(client, this);
@@ -122,7 +128,8 @@ void MainWindow::build(const QString &banner)
         for (PromptEdit *edit : tab->findChildren<PromptEdit *>()) {
             connect(edit, &PromptEdit::showTokensRequested, this, [this, tab](const QString &text) {
                 m_tabs->setCurrentWidget(m_tokenizerTab);
-                m_tokenizerTab->showTokens(text, tab->modelPicker() ? tab->modelPicker()->model() : QString());
+                m_tokenizerTab->showTokens(
+                    text, tab->modelPicker() ? tab->modelPicker()->model() : QString());
             });
         }
     }
@@ -136,8 +143,11 @@ void MainWindow::build(const QString &banner)
     m_banner->setTextFormat(Qt::RichText);
     onThemeChange(m_banner, [this] {
         const Palette &p = Palette::current();
-        m_banner->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; padding: 6px; }")
-                                    .arg(p.sandboxBannerBackground.name(), p.sandboxBannerText.name(), p.sandboxBannerBorder.name()));
+        m_banner->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border: 1px "
+                                               "solid %3; border-radius: 4px; padding: 6px; }")
+                                    .arg(p.sandboxBannerBackground.name(),
+                                        p.sandboxBannerText.name(),
+                                        p.sandboxBannerBorder.name()));
     });
     connect(m_banner, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link == QLatin1String("profiles"))
@@ -157,8 +167,10 @@ void MainWindow::build(const QString &banner)
     m_notice->setTextFormat(Qt::RichText);
     onThemeChange(m_notice, [this] {
         const Palette &p = Palette::current();
-        m_notice->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; padding: 6px; }")
-                                    .arg(p.noticeBackground.name(), p.noticeText.name(), p.noticeBorder.name()));
+        m_notice->setStyleSheet(
+            QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; "
+                           "border-radius: 4px; padding: 6px; }")
+                .arg(p.noticeBackground.name(), p.noticeText.name(), p.noticeBorder.name()));
     });
     auto *noticeClose = new QToolButton(m_noticeBox);
     noticeClose->setObjectName(QStringLiteral("noticeClose"));
@@ -185,7 +197,8 @@ void MainWindow::build(const QString &banner)
         m_profilePicker = new QComboBox(this);
         m_profilePicker->setObjectName(QStringLiteral("profilePicker"));
         m_profilePicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-        m_profilePicker->setToolTip(tr("The connection profile: where requests go and with which token."));
+        m_profilePicker->setToolTip(
+            tr("The connection profile: where requests go and with which token."));
         toolbar->addWidget(m_profilePicker);
         reloadProfilePicker();
         connect(m_profilePicker, &QComboBox::activated, this, [this](int index) {
@@ -202,10 +215,12 @@ void MainWindow::build(const QString &banner)
     m_tlsBadge->setObjectName(QStringLiteral("tlsBadge"));
     onThemeChange(m_tlsBadge, [this] {
         const Palette &p = Palette::current();
-        m_tlsBadge->setStyleSheet(QStringLiteral("QLabel { color: %1; background: %2; border-radius: 3px; padding: 2px 6px; }")
+        m_tlsBadge->setStyleSheet(QStringLiteral(
+            "QLabel { color: %1; background: %2; border-radius: 3px; padding: 2px 6px; }")
                                       .arg(p.tlsBadgeText.name(), p.tlsBadgeBackground.name()));
     });
-    m_tlsBadge->setToolTip(tr("This profile accepts any certificate. Turn verification back on in Profiles…"));
+    m_tlsBadge->setToolTip(
+        tr("This profile accepts any certificate. Turn verification back on in Profiles…"));
     m_tlsBadge->setVisible(!client->config().verifyPeer);
     toolbar->addWidget(m_tlsBadge);
     toolbar->addSeparator();
@@ -228,19 +243,27 @@ void MainWindow::build(const QString &banner)
         connect(m_historyPanel, &HistoryPanel::restoreRequested, this, &MainWindow::restoreRun);
     }
 
-    buildShell(m_historyDock ? m_historyDock->toggleViewAction() : nullptr, codeAction, m_services.profiles ? profilesAction : nullptr);
+    buildShell(m_historyDock ? m_historyDock->toggleViewAction() : nullptr,
+        codeAction,
+        m_services.profiles ? profilesAction : nullptr);
 
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setText(tr("Server: %1").arg(client->config().baseUrl.toDisplayString()));
     statusBar()->addPermanentWidget(m_connectionLabel);
 
     if (m_services.credentials) {
-        connect(m_services.credentials, &core::CredentialStore::keychainUnavailable, this, [this](const QString &reason) {
-            addNotice(tr("<b>Tokens are not saved.</b> The system keychain could not be reached, so a token you enter is "
-                         "kept only until you quit, and you will be asked for it again next time. To keep tokens, start "
-                         "a keychain service (GNOME Keyring or KWallet) and restart Aleph Playground."),
-                      tr("What the keychain said: %1").arg(reason));
-        });
+        connect(m_services.credentials,
+            &core::CredentialStore::keychainUnavailable,
+            this,
+            [this](const QString &reason) {
+                addNotice(tr("<b>Tokens are not saved.</b> The system keychain could not be "
+                             "reached, so a token you enter is "
+                             "kept only until you quit, and you will be asked for it again next "
+                             "time. To keep tokens, start "
+                             "a keychain service (GNOME Keyring or KWallet) and restart Aleph "
+                             "Playground."),
+                    tr("What the keychain said: %1").arg(reason));
+            });
     }
 
     // Drafts: saved 400 ms after the last edit, restored at start.
@@ -288,17 +311,19 @@ QVariantMap MainWindow::windowState() const
     for (const auto &[key, splitter] : namedSplitters())
         splitters.insert(key, QString::fromLatin1(splitter->saveState().toBase64()));
     return QVariantMap{{QStringLiteral("geometry"), QString::fromLatin1(saveGeometry().toBase64())},
-                       {QStringLiteral("state"), QString::fromLatin1(saveState().toBase64())},
-                       {QStringLiteral("splitters"), splitters},
-                       {QStringLiteral("tab"), m_tabs->currentIndex()}};
+        {QStringLiteral("state"), QString::fromLatin1(saveState().toBase64())},
+        {QStringLiteral("splitters"), splitters},
+        {QStringLiteral("tab"), m_tabs->currentIndex()}};
 }
 
 void MainWindow::restoreWindowState(const QVariantMap &state)
 {
     if (state.isEmpty())
         return;
-    restoreGeometry(QByteArray::fromBase64(state.value(QStringLiteral("geometry")).toString().toLatin1()));
-    restoreState(QByteArray::fromBase64(state.value(QStringLiteral("state")).toString().toLatin1()));
+    restoreGeometry(
+        QByteArray::fromBase64(state.value(QStringLiteral("geometry")).toString().toLatin1()));
+    restoreState(
+        QByteArray::fromBase64(state.value(QStringLiteral("state")).toString().toLatin1()));
     const QVariantMap saved = state.value(QStringLiteral("splitters")).toMap();
     for (const auto &[key, splitter] : namedSplitters()) {
         if (saved.contains(key))
@@ -323,9 +348,13 @@ QString MainWindow::bannerText() const
 void MainWindow::addNotice(const QString &html, const QString &details)
 {
     const bool showing = m_noticeBox->isVisibleTo(this);
-    m_notice->setText(showing && !m_notice->text().isEmpty() ? m_notice->text() + QStringLiteral("<br>") + html : html);
+    m_notice->setText(showing && !m_notice->text().isEmpty()
+            ? m_notice->text() + QStringLiteral("<br>") + html
+            : html);
     if (!details.isEmpty())
-        m_notice->setToolTip(showing && !m_notice->toolTip().isEmpty() ? m_notice->toolTip() + u'\n' + details : details);
+        m_notice->setToolTip(showing && !m_notice->toolTip().isEmpty()
+                ? m_notice->toolTip() + u'\n' + details
+                : details);
     m_noticeBox->setVisible(!m_notice->text().isEmpty());
 }
 
@@ -341,7 +370,8 @@ void MainWindow::reloadProfilePicker()
     const QSignalBlocker blocker(m_profilePicker);
     m_profilePicker->clear();
     if (!m_services.commandLineConnection.isEmpty() && m_activeProfileId.isEmpty())
-        m_profilePicker->addItem(tr("Command line: %1").arg(m_services.commandLineConnection), QString());
+        m_profilePicker->addItem(
+            tr("Command line: %1").arg(m_services.commandLineConnection), QString());
     for (const core::ConnectionProfile &p : m_services.profiles->profiles())
         m_profilePicker->addItem(p.verifyTls ? p.name : p.name + QStringLiteral("  ⚠"), p.id);
     const int index = m_profilePicker->findData(m_activeProfileId);
@@ -369,7 +399,8 @@ void MainWindow::activateProfile(const QString &id)
     };
     if (profile.isSandbox) {
         QString error;
-        const core::ClientConfig config = m_services.sandbox ? m_services.sandbox(&error) : core::ClientConfig();
+        const core::ClientConfig config
+            = m_services.sandbox ? m_services.sandbox(&error) : core::ClientConfig();
         if (!error.isEmpty() || !m_services.sandbox) {
             setBanner(tr("The offline sandbox could not start: %1").arg(error.toHtmlEscaped()));
             return;
@@ -377,26 +408,31 @@ void MainWindow::activateProfile(const QString &id)
         apply(config, tr(kSandboxBanner));
         return;
     }
-    m_services.credentials->token(profile.id, this, [profile, apply](const QString &token, const QString &problem) {
-        QString caError;
-        const core::ClientConfig config = profile.toClientConfig(token, &caError);
-        QString banner;
-        if (!problem.isEmpty())
-            banner = problem.toHtmlEscaped() + QLatin1Char(' ') + tr("Enter the token in <a href='profiles'>Profiles…</a>; it is kept for this session only.");
-        else if (token.isEmpty())
-            banner = tr("The profile \"%1\" has no token, so the server will refuse requests. <a href='profiles'>Add a token…</a>")
-                         .arg(profile.name.toHtmlEscaped());
-        if (!caError.isEmpty())
-            banner += QLatin1Char(' ') + caError.toHtmlEscaped();
-        apply(config, banner);
-    });
+    m_services.credentials->token(
+        profile.id, this, [profile, apply](const QString &token, const QString &problem) {
+            QString caError;
+            const core::ClientConfig config = profile.toClientConfig(token, &caError);
+            QString banner;
+            if (!problem.isEmpty())
+                banner = problem.toHtmlEscaped() + QLatin1Char(' ')
+                    + tr("Enter the token in <a href='profiles'>Profiles…</a>; it is kept for this "
+                         "session only.");
+            else if (token.isEmpty())
+                banner = tr("The profile \"%1\" has no token, so the server will refuse requests. "
+                            "<a href='profiles'>Add a token…</a>")
+                             .arg(profile.name.toHtmlEscaped());
+            if (!caError.isEmpty())
+                banner += QLatin1Char(' ') + caError.toHtmlEscaped();
+            apply(config, banner);
+        });
 }
 
 void MainWindow::showProfiles()
 {
     if (!m_services.profiles || !m_services.credentials)
         return;
-    auto *dialog = new ProfilesDialog(m_services.profiles, m_services.credentials, m_services.nam, m_services.sandbox, this);
+    auto *dialog = new ProfilesDialog(
+        m_services.profiles, m_services.credentials, m_services.nam, m_services.sandbox, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("profilesDialog"));
     if (!m_activeProfileId.isEmpty())
@@ -404,7 +440,8 @@ void MainWindow::showProfiles()
     connect(dialog, &ProfilesDialog::profilesChanged, this, [this](const QString &id) {
         reloadProfilePicker();
         if (id == m_activeProfileId) // the active profile was edited or removed
-            activateProfile(m_services.profiles->contains(id) ? id : m_services.profiles->currentId());
+            activateProfile(
+                m_services.profiles->contains(id) ? id : m_services.profiles->currentId());
     });
     connect(dialog, &ProfilesDialog::useProfile, this, &MainWindow::activateProfile);
     dialog->open();
@@ -417,8 +454,13 @@ PlaygroundTab *MainWindow::currentPlaygroundTab() const
 
 QList<PlaygroundTab *> MainWindow::playgroundTabs() const
 {
-    return {m_chatTab,        m_completionTab, m_explanationTab, m_embeddingsTab,
-            m_translationTab, m_steeringTab,   m_tokenizerTab};
+    return {m_chatTab,
+        m_completionTab,
+        m_explanationTab,
+        m_embeddingsTab,
+        m_translationTab,
+        m_steeringTab,
+        m_tokenizerTab};
 }
 
 void MainWindow::viewCode()
@@ -467,14 +509,16 @@ void MainWindow::restoreDrafts()
         // Each tab's last result comes back from the history (nothing is sent), then the inputs as
         // they were left, which may have changed since that run. Chat keeps its own conversations.
         if (m_services.history && tab != m_chatTab) {
-            const QList<core::RunRecord> last = m_services.history->search(QString(), tab->tabKey(), 1);
+            const QList<core::RunRecord> last
+                = m_services.history->search(QString(), tab->tabKey(), 1);
             if (!last.isEmpty() && last.first().status != core::RunStatus::Running)
                 tab->restoreRun(last.first());
         }
         const QVariantMap draft = m_services.drafts->load(tab->tabKey());
         if (!draft.isEmpty())
             tab->restoreDraft(draft);
-        else if (!m_services.history || tab == m_chatTab || m_services.history->search(QString(), tab->tabKey(), 1).isEmpty())
+        else if (!m_services.history || tab == m_chatTab
+            || m_services.history->search(QString(), tab->tabKey(), 1).isEmpty())
             applyTabDefaults(tab);
     }
     restoreWindowState(m_services.drafts->load(QStringLiteral("window")));
@@ -487,7 +531,8 @@ void MainWindow::restoreRun(const core::RunRecord &run)
         if (tab->tabKey() == run.tab) {
             tab->restoreRun(run);
             m_tabs->setCurrentWidget(tab);
-            statusBar()->showMessage(tr("Restored the run of %1.").arg(run.startedAt.toLocalTime().toString()), 5000);
+            statusBar()->showMessage(
+                tr("Restored the run of %1.").arg(run.startedAt.toLocalTime().toString()), 5000);
             return;
         }
     }
@@ -502,20 +547,29 @@ void MainWindow::refreshModels()
             for (PlaygroundTab *tab : playgroundTabs())
                 tab->setModels(models);
             // Grey out what no model of this connection can do.
-            const bool anyCompletion = std::any_of(models.cbegin(), models.cend(), [](const auto &m) { return m.supportsCompletion(); });
-            const bool anyChat = std::any_of(models.cbegin(), models.cend(), [](const auto &m) { return m.supportsChat(); });
-            m_tabs->setTabEnabled(m_tabs->indexOf(m_completionTab), anyCompletion || models.isEmpty());
-            m_tabs->setTabEnabled(m_tabs->indexOf(m_explanationTab), anyCompletion || models.isEmpty());
-            m_tabs->setTabToolTip(m_tabs->indexOf(m_explanationTab), anyCompletion ? QString() : tr("No model of this connection supports /explain."));
+            const bool anyCompletion = std::any_of(models.cbegin(),
+                models.cend(),
+                [](const auto &m) { return m.supportsCompletion(); });
+            const bool anyChat = std::any_of(
+                models.cbegin(), models.cend(), [](const auto &m) { return m.supportsChat(); });
+            m_tabs->setTabEnabled(
+                m_tabs->indexOf(m_completionTab), anyCompletion || models.isEmpty());
+            m_tabs->setTabEnabled(
+                m_tabs->indexOf(m_explanationTab), anyCompletion || models.isEmpty());
+            m_tabs->setTabToolTip(m_tabs->indexOf(m_explanationTab),
+                anyCompletion ? QString() : tr("No model of this connection supports /explain."));
             m_tabs->setTabEnabled(m_tabs->indexOf(m_chatTab), anyChat || models.isEmpty());
-            m_tabs->setTabToolTip(m_tabs->indexOf(m_completionTab), anyCompletion ? QString() : tr("No model of this connection supports /complete."));
-            m_tabs->setTabToolTip(m_tabs->indexOf(m_chatTab), anyChat ? QString() : tr("No model of this connection supports chat."));
-            statusBar()->showMessage(tr("%n model(s) available", nullptr, int(models.size())), 5000);
+            m_tabs->setTabToolTip(m_tabs->indexOf(m_completionTab),
+                anyCompletion ? QString() : tr("No model of this connection supports /complete."));
+            m_tabs->setTabToolTip(m_tabs->indexOf(m_chatTab),
+                anyChat ? QString() : tr("No model of this connection supports chat."));
+            statusBar()->showMessage(
+                tr("%n model(s) available", nullptr, int(models.size())), 5000);
             Q_EMIT modelsRefreshed(int(models.size()));
         } else if (job->state() == core::ApiJob::State::Failed) {
-            statusBar()->showMessage(tr("Could not list models (%1); type a model name.")
-                                         .arg(errorText(job->error())),
-                                     10000);
+            statusBar()->showMessage(
+                tr("Could not list models (%1); type a model name.").arg(errorText(job->error())),
+                10000);
             Q_EMIT modelsRefreshed(-1);
         }
     });

@@ -47,9 +47,11 @@ struct Services
     core::CredentialStore *credentials = nullptr;
     core::HistoryStore *history = nullptr;
     core::DraftStore *drafts = nullptr;
-    core::EmbeddingCache *embeddingCache = nullptr; ///< the Embeddings tab's vector cache (may be null)
+    core::EmbeddingCache *embeddingCache
+        = nullptr; ///< the Embeddings tab's vector cache (may be null)
     core::SteeringLibrary *steeringLibrary = nullptr; ///< the Steering tab's concepts (may be null)
-    core::ConversationStore *conversations = nullptr; ///< the Chat tab's conversations (may be null: no list)
+    core::ConversationStore *conversations
+        = nullptr; ///< the Chat tab's conversations (may be null: no list)
     /// Starts the offline sandbox if needed and gives its config (base URL and token); on failure
     /// an empty config and `error`.
     std::function<core::ClientConfig(QString *error)> sandbox;
@@ -72,9 +74,11 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(const Services &services, const QString &banner = {}, QWidget *parent = nullptr);
+    explicit MainWindow(
+        const Services &services, const QString &banner = {}, QWidget *parent = nullptr);
     /// The minimal window on one client (tests, scripted runs).
-    explicit MainWindow(core::ApiClient *client, const QString &banner = {}, QWidget *parent = nullptr);
+    explicit MainWindow(
+        core::ApiClient *client, const QString &banner = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     CompletionTab *completionTab() const { return m_completionTab; }
@@ -176,7 +180,8 @@ private:
     std::unique_ptr<core::Preferences> m_ownPreferences; // when Services gave none
     core::Preferences *m_preferences = nullptr;
     int m_textSize = 100; // the percent applied now
-    bool m_cachedMapPending = true; // the Embeddings map comes back once the first connection is set
+    bool m_cachedMapPending
+        = true; // the Embeddings map comes back once the first connection is set
 };
 
 } // namespace ui

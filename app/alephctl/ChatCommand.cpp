@@ -16,14 +16,16 @@ int chatCommand(QCoreApplication &app, core::ApiClient &client, const QStringLis
     core::ChatRequest request;
     request.model = f.model;
     if (f.options.contains(u"--system"_s))
-        request.messages.append(core::ChatMessage::fromText(u"system"_s, f.options.value(u"--system"_s)));
+        request.messages.append(
+            core::ChatMessage::fromText(u"system"_s, f.options.value(u"--system"_s)));
     request.messages.append(core::ChatMessage::fromText(u"user"_s, f.words.join(u' ')));
     if (f.stream) {
         auto *job = client.chatStreaming(request);
-        QObject::connect(job, &core::ChatStreamJob::deltaReceived, &app, [](int index, const QString &t) {
-            if (index == 0)
-                out(t.toUtf8());
-        });
+        QObject::connect(
+            job, &core::ChatStreamJob::deltaReceived, &app, [](int index, const QString &t) {
+                if (index == 0)
+                    out(t.toUtf8());
+            });
         return runJob(app, job, [](core::ChatStreamJob *) { out("\n"); });
     }
     return runJob(app, client.chat(request), [](core::ChatJob *j) {

@@ -9,32 +9,37 @@ using namespace Qt::StringLiterals;
 
 namespace alephctl {
 
-const char *const kUsage =
-    "usage: alephctl [--host URL] [--token-stdin] [--hosting aleph-alpha] [--nice]\n"
-    "                [--timeout SECONDS] [--retries N] COMMAND ...\n"
-    "commands:\n"
-    "  request ENDPOINT [FILE|-]   send a JSON body in the API's format (GET endpoints take none)\n"
-    "  complete -m MODEL [--maximum-tokens N] [--temperature T] [--stream] PROMPT\n"
-    "  chat -m MODEL [--system TEXT] [--stream] MESSAGE\n"
-    "  models                      list the models of GET /model-settings\n"
-    "  explain -m MODEL --target TEXT [--granularity token|word|sentence|paragraph|custom:DELIM]\n"
-    "          [--target-granularity complete|token] [--postprocessing none|absolute|square]\n"
-    "          [--normalize] [--image FILE]... PROMPT\n"
-    "                              one line per scored segment: target, item, segment, score\n"
-    "  embed -m MODEL [--representation symmetric|document|query] [--compress-to-size 128]\n"
-    "        [--normalize] [--batch-size N] [--parallel K] [TEXT...|--file FILE|-]\n"
-    "                              texts are the arguments, else one per line of FILE or stdin\n"
-    "                              (blank lines skipped); one JSON array of floats per text\n"
-    "  translate -m MODEL --to LANG [--segments] TEXT\n"
-    "  tokenizer MODEL [-o FILE]   the model's Hugging Face tokenizer.json, to stdout or to FILE\n"
-    "                              (then one line: model, tokenizer type, tokens, FILE)\n"
-    "The token: set the environment variable AA_TOKEN, or pass --token-stdin and give it as the\n"
-    "first line of standard input. (--token TOKEN works too, but every user of this computer can\n"
-    "read it in the process list.) The host comes from --host, else AA_HOST, else\n"
-    "https://api.aleph-alpha.com. Retries are announced on standard error.\n"
-    "--version prints \"alephctl VERSION\", --help this text.\n"
-    "exit status: 0 success, 2 usage error or invalid request, 3 the API answered with an error,\n"
-    "4 network failure, timeout or TLS failure\n";
+const char *const kUsage
+    = "usage: alephctl [--host URL] [--token-stdin] [--hosting aleph-alpha] [--nice]\n"
+      "                [--timeout SECONDS] [--retries N] COMMAND ...\n"
+      "commands:\n"
+      "  request ENDPOINT [FILE|-]   send a JSON body in the API's format (GET endpoints take "
+      "none)\n"
+      "  complete -m MODEL [--maximum-tokens N] [--temperature T] [--stream] PROMPT\n"
+      "  chat -m MODEL [--system TEXT] [--stream] MESSAGE\n"
+      "  models                      list the models of GET /model-settings\n"
+      "  explain -m MODEL --target TEXT [--granularity "
+      "token|word|sentence|paragraph|custom:DELIM]\n"
+      "          [--target-granularity complete|token] [--postprocessing none|absolute|square]\n"
+      "          [--normalize] [--image FILE]... PROMPT\n"
+      "                              one line per scored segment: target, item, segment, score\n"
+      "  embed -m MODEL [--representation symmetric|document|query] [--compress-to-size 128]\n"
+      "        [--normalize] [--batch-size N] [--parallel K] [TEXT...|--file FILE|-]\n"
+      "                              texts are the arguments, else one per line of FILE or stdin\n"
+      "                              (blank lines skipped); one JSON array of floats per text\n"
+      "  translate -m MODEL --to LANG [--segments] TEXT\n"
+      "  tokenizer MODEL [-o FILE]   the model's Hugging Face tokenizer.json, to stdout or to "
+      "FILE\n"
+      "                              (then one line: model, tokenizer type, tokens, FILE)\n"
+      "The token: set the environment variable AA_TOKEN, or pass --token-stdin and give it as the\n"
+      "first line of standard input. (--token TOKEN works too, but every user of this computer "
+      "can\n"
+      "read it in the process list.) The host comes from --host, else AA_HOST, else\n"
+      "https://api.aleph-alpha.com. Retries are announced on standard error.\n"
+      "--version prints \"alephctl VERSION\", --help this text.\n"
+      "exit status: 0 success, 2 usage error or invalid request, 3 the API answered with an "
+      "error,\n"
+      "4 network failure, timeout or TLS failure\n";
 
 void out(const QByteArray &line)
 {
@@ -83,7 +88,8 @@ int openInput(const QString &file, QFile *in)
     return Ok;
 }
 
-int parseFriendly(const QStringList &args, const QStringList &valued, Friendly *f, const QStringList &flags)
+int parseFriendly(
+    const QStringList &args, const QStringList &valued, Friendly *f, const QStringList &flags)
 {
     for (int i = 1; i < args.size(); ++i) {
         const QString a = args.at(i);

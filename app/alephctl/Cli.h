@@ -42,13 +42,26 @@ int runJob(QCoreApplication &app, Job *job, Fn onSuccess)
     int code = Ok;
     if constexpr (std::is_base_of_v<core::ApiJob, Job>) {
         // A wait is never silent: each retry says which it is and how long it waits.
-        QObject::connect(job, &core::ApiJob::retrying, &app, [](int retry, int total, int delayMs, const core::ApiError &error) {
-            err(u"retrying %1/%2 in %3 s (%4)"_s.arg(retry).arg(total).arg(delayMs / 1000.0, 0, 'f', 1).arg(error.toString()));
-        });
+        QObject::connect(job,
+            &core::ApiJob::retrying,
+            &app,
+            [](int retry, int total, int delayMs, const core::ApiError &error) {
+                err(u"retrying %1/%2 in %3 s (%4)"_s.arg(retry)
+                        .arg(total)
+                        .arg(delayMs / 1000.0, 0, 'f', 1)
+                        .arg(error.toString()));
+            });
     } else {
-        QObject::connect(job, &Job::retrying, &app, [](int chunk, int retry, int total, int delayMs, const core::ApiError &error) {
-            err(u"chunk %1: retrying %2/%3 in %4 s (%5)"_s.arg(chunk).arg(retry).arg(total).arg(delayMs / 1000.0, 0, 'f', 1).arg(error.toString()));
-        });
+        QObject::connect(job,
+            &Job::retrying,
+            &app,
+            [](int chunk, int retry, int total, int delayMs, const core::ApiError &error) {
+                err(u"chunk %1: retrying %2/%3 in %4 s (%5)"_s.arg(chunk)
+                        .arg(retry)
+                        .arg(total)
+                        .arg(delayMs / 1000.0, 0, 'f', 1)
+                        .arg(error.toString()));
+            });
     }
     QObject::connect(job, &Job::finished, &app, [&app, job, &code, onSuccess] {
         if (job->state() == core::ApiJob::State::Succeeded) {
@@ -68,15 +81,16 @@ struct Friendly
 {
     QString model;
     bool stream = false;
-    QMap<QString, QString> options;  ///< valued options, last one wins
-    QStringList images;              ///< every --image FILE, in order
-    QStringList flags;               ///< options without a value that were given
+    QMap<QString, QString> options; ///< valued options, last one wins
+    QStringList images; ///< every --image FILE, in order
+    QStringList flags; ///< options without a value that were given
     QStringList words;
-    bool wordsOptional = false;      ///< the text may come from elsewhere (embed)
+    bool wordsOptional = false; ///< the text may come from elsewhere (embed)
 };
 
 /// Fills `f` from a command's arguments (`args.first()` is the command's name): `valued` are the
 /// options that take a value, `flags` those that do not. Returns Ok, or Usage after a message.
-int parseFriendly(const QStringList &args, const QStringList &valued, Friendly *f, const QStringList &flags = {});
+int parseFriendly(
+    const QStringList &args, const QStringList &valued, Friendly *f, const QStringList &flags = {});
 
 } // namespace alephctl

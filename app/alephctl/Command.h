@@ -33,10 +33,14 @@ int tokenizerCommand(QCoreApplication &app, core::ApiClient &client, const QStri
 inline QMap<QString, Command> commandTable()
 {
     return {
-        {QStringLiteral("request"), requestCommand},   {QStringLiteral("complete"), completeCommand},
-        {QStringLiteral("chat"), chatCommand},         {QStringLiteral("models"), modelsCommand},
-        {QStringLiteral("explain"), explainCommand},   {QStringLiteral("embed"), embedCommand},
-        {QStringLiteral("translate"), translateCommand}, {QStringLiteral("tokenizer"), tokenizerCommand},
+        {QStringLiteral("request"), requestCommand},
+        {QStringLiteral("complete"), completeCommand},
+        {QStringLiteral("chat"), chatCommand},
+        {QStringLiteral("models"), modelsCommand},
+        {QStringLiteral("explain"), explainCommand},
+        {QStringLiteral("embed"), embedCommand},
+        {QStringLiteral("translate"), translateCommand},
+        {QStringLiteral("tokenizer"), tokenizerCommand},
     };
 }
 

@@ -28,9 +28,10 @@ int completeCommand(QCoreApplication &app, core::ApiClient &client, const QStrin
     }
     if (f.stream) {
         auto *job = client.completeStreaming(request);
-        QObject::connect(job, &core::CompletionStreamJob::textReceived, &app, [](int, const QString &t) {
-            out(t.toUtf8());
-        });
+        QObject::connect(
+            job, &core::CompletionStreamJob::textReceived, &app, [](int, const QString &t) {
+                out(t.toUtf8());
+            });
         return runJob(app, job, [](core::CompletionStreamJob *) { out("\n"); });
     }
     return runJob(app, client.complete(request), [](core::CompletionJob *j) {

@@ -52,9 +52,13 @@ int embedCommand(QCoreApplication &app, core::ApiClient &client, const QStringLi
     Friendly f;
     f.wordsOptional = true;
     if (int rc = parseFriendly(args,
-                               {u"--representation"_s, u"--compress-to-size"_s, u"--batch-size"_s,
-                                u"--parallel"_s, u"--file"_s},
-                               &f, {u"--normalize"_s}))
+            {u"--representation"_s,
+                u"--compress-to-size"_s,
+                u"--batch-size"_s,
+                u"--parallel"_s,
+                u"--file"_s},
+            &f,
+            {u"--normalize"_s}))
         return rc;
     QStringList texts;
     if (int rc = readTexts(f, &texts))
@@ -98,7 +102,8 @@ int embedCommand(QCoreApplication &app, core::ApiClient &client, const QStringLi
     }
     return runJob(app, job, [](core::BatchEmbedder *j) {
         for (const core::Embedding &e : j->embeddings())
-            out(QJsonDocument(core::json::toValue(e).toArray()).toJson(QJsonDocument::Compact) + '\n');
+            out(QJsonDocument(core::json::toValue(e).toArray()).toJson(QJsonDocument::Compact)
+                + '\n');
     });
 }
 

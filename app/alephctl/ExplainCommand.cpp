@@ -13,9 +13,13 @@ int explainCommand(QCoreApplication &app, core::ApiClient &client, const QString
 {
     Friendly f;
     if (int rc = parseFriendly(args,
-                               {u"--target"_s, u"--granularity"_s, u"--target-granularity"_s,
-                                u"--postprocessing"_s, u"--image"_s},
-                               &f, {u"--normalize"_s}))
+            {u"--target"_s,
+                u"--granularity"_s,
+                u"--target-granularity"_s,
+                u"--postprocessing"_s,
+                u"--image"_s},
+            &f,
+            {u"--normalize"_s}))
         return rc;
     if (!f.options.contains(u"--target"_s))
         return usage(u"explain: --target TEXT is required (the completion to explain)"_s);
@@ -61,17 +65,26 @@ int explainCommand(QCoreApplication &app, core::ApiClient &client, const QString
         for (const core::Explanation &e : j->result().explanations) {
             for (qsizetype i = 0; i < e.items.size(); ++i) {
                 const core::ExplanationItem &item = e.items.at(i);
-                const QString where = item.type == core::ExplanationItem::Type::Target ? u"target"_s
-                                                                                        : item.typeName + QString::number(i);
-                const QString source = item.type == core::ExplanationItem::Type::Target ? target.value_or(QString())
-                                                                                         : texts.value(i);
+                const QString where = item.type == core::ExplanationItem::Type::Target
+                    ? u"target"_s
+                    : item.typeName + QString::number(i);
+                const QString source = item.type == core::ExplanationItem::Type::Target
+                    ? target.value_or(QString())
+                    : texts.value(i);
                 auto line = [&](const QString &segment, double score) {
-                    out((e.target + u'\t' + where + u'\t' + segment + u'\t' + QString::number(score)).toUtf8() + '\n');
+                    out((e.target + u'\t' + where + u'\t' + segment + u'\t'
+                            + QString::number(score))
+                            .toUtf8()
+                        + '\n');
                 };
                 for (const core::TextScore &s : item.textScores)
                     line(core::ExplanationItem::segmentText(source, s), s.score);
                 for (const core::ImageScore &s : item.imageScores)
-                    line(u"rect(%1,%2,%3,%4)"_s.arg(s.rect.left).arg(s.rect.top).arg(s.rect.width).arg(s.rect.height), s.score);
+                    line(u"rect(%1,%2,%3,%4)"_s.arg(s.rect.left)
+                             .arg(s.rect.top)
+                             .arg(s.rect.width)
+                             .arg(s.rect.height),
+                        s.score);
                 for (qsizetype t = 0; t < item.tokenScores.size(); ++t)
                     line(u"token[%1]"_s.arg(t), item.tokenScores.at(t));
             }

@@ -22,7 +22,8 @@ int modelsCommand(QCoreApplication &app, core::ApiClient &client, const QStringL
                 caps << u"embed:"_s + *m.embeddingType;
             if (m.multimodal.value_or(false))
                 caps << u"images"_s;
-            out((m.name + u'\t' + m.status.value_or(u"-"_s) + u'\t' + caps.join(u',')).toUtf8() + '\n');
+            out((m.name + u'\t' + m.status.value_or(u"-"_s) + u'\t' + caps.join(u',')).toUtf8()
+                + '\n');
         }
     });
 }

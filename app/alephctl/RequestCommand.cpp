@@ -20,7 +20,8 @@ int requestCommand(QCoreApplication &app, core::ApiClient &client, const QString
     const QString endpoint = args.at(1);
     const core::EndpointInfo *info = core::findEndpoint(endpoint);
     if (!info)
-        return usage(u"unknown endpoint \"%1\"; known: %2"_s.arg(endpoint, core::endpointNames().join(u", "_s)));
+        return usage(u"unknown endpoint \"%1\"; known: %2"_s.arg(
+            endpoint, core::endpointNames().join(u", "_s)));
     QJsonObject body;
     if (info->isGet) {
         if (args.size() == 3)
@@ -33,7 +34,9 @@ int requestCommand(QCoreApplication &app, core::ApiClient &client, const QString
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
         if (parseError.error != QJsonParseError::NoError)
-            return usage(u"%1: invalid JSON at offset %2: %3"_s.arg(file).arg(parseError.offset).arg(parseError.errorString()));
+            return usage(u"%1: invalid JSON at offset %2: %3"_s.arg(file)
+                             .arg(parseError.offset)
+                             .arg(parseError.errorString()));
         if (!doc.isObject())
             return usage(u"%1: the request body must be a JSON object"_s.arg(file));
         body = doc.object();

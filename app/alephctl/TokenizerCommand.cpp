@@ -34,7 +34,8 @@ int tokenizerCommand(QCoreApplication &app, core::ApiClient &client, const QStri
         return usage(u"tokenizer needs a MODEL"_s);
     int written = Ok;
     const int code = runJob(app, client.modelTokenizer(model), [&](core::ModelTokenizerJob *j) {
-        const QByteArray json = QJsonDocument(j->result().toJson()).toJson(QJsonDocument::Compact) + '\n';
+        const QByteArray json
+            = QJsonDocument(j->result().toJson()).toJson(QJsonDocument::Compact) + '\n';
         if (file.isEmpty()) {
             out(json);
             return;
@@ -45,7 +46,8 @@ int tokenizerCommand(QCoreApplication &app, core::ApiClient &client, const QStri
             written = Usage;
             return;
         }
-        out((model + u'\t' + j->result().modelType() + u'\t' + QString::number(j->result().vocabularySize()) + u'\t' + file)
+        out((model + u'\t' + j->result().modelType() + u'\t'
+                + QString::number(j->result().vocabularySize()) + u'\t' + file)
                 .toUtf8()
             + '\n');
     });

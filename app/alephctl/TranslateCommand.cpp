@@ -29,8 +29,10 @@ int translateCommand(QCoreApplication &app, core::ApiClient &client, const QStri
         const core::TranslationResponse &r = j->result();
         out(r.translation.toUtf8() + '\n');
         if (segments) {
-            for (const core::TranslationSegment &s : r.segments.value_or(QList<core::TranslationSegment>()))
-                out((s.source + u'\t' + s.translation + u'\t' + QString::number(s.score)).toUtf8() + '\n');
+            for (const core::TranslationSegment &s :
+                r.segments.value_or(QList<core::TranslationSegment>()))
+                out((s.source + u'\t' + s.translation + u'\t' + QString::number(s.score)).toUtf8()
+                    + '\n');
         }
     });
 }

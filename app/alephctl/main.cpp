@@ -26,7 +26,8 @@ struct Global
 
 int parseGlobal(const QStringList &args, Global *g)
 {
-    g->config.baseUrl = QUrl(qEnvironmentVariable("AA_HOST", QString::fromLatin1(core::defaults::kBaseUrl)));
+    g->config.baseUrl
+        = QUrl(qEnvironmentVariable("AA_HOST", QString::fromLatin1(core::defaults::kBaseUrl)));
     g->config.token = qEnvironmentVariable("AA_TOKEN");
     for (int i = 1; i < args.size(); ++i) {
         const QString a = args.at(i);
@@ -72,7 +73,8 @@ int parseGlobal(const QStringList &args, Global *g)
             const double seconds = value(&v) ? v.toDouble(&ok) : 0;
             // NaN fails every comparison, so the range is checked the way round that rejects it.
             if (!ok || !(seconds > 0 && seconds <= 86400))
-                return usage(u"--timeout takes a number of seconds above 0 and at most 86400 (a day)"_s);
+                return usage(
+                    u"--timeout takes a number of seconds above 0 and at most 86400 (a day)"_s);
             g->config.transferTimeoutMs = int(std::lround(seconds * 1000));
         } else if (a == u"--retries"_s) {
             bool ok = false;

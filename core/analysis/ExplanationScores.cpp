@@ -33,7 +33,8 @@ bool ScoredSpan::samePlace(const ScoredSpan &o) const
     if (kind != o.kind || item != o.item)
         return false;
     if (kind == Kind::Image)
-        return rect.left == o.rect.left && rect.top == o.rect.top && rect.width == o.rect.width && rect.height == o.rect.height;
+        return rect.left == o.rect.left && rect.top == o.rect.top && rect.width == o.rect.width
+            && rect.height == o.rect.height;
     return start == o.start && length == o.length;
 }
 
@@ -57,7 +58,8 @@ public:
             return;
         for (int i = 0; i < text.size(); ++i) {
             m_table.append(i);
-            if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            if (text.at(i).isHighSurrogate() && i + 1 < text.size()
+                && text.at(i + 1).isLowSurrogate())
                 ++i;
         }
         m_table.append(int(text.size()));
@@ -72,8 +74,10 @@ public:
     QPair<int, int> range(const TextScore &s) const
     {
         const int first = toUtf16(s.start);
-        const qint64 end = qint64(std::max(0, s.start)) + std::max(0, s.length); // no overflow for a length of INT_MAX
-        return {first, std::max(first, toUtf16(int(std::min<qint64>(end, std::numeric_limits<int>::max()))))};
+        const qint64 end = qint64(std::max(0, s.start))
+            + std::max(0, s.length); // no overflow for a length of INT_MAX
+        return {first,
+            std::max(first, toUtf16(int(std::min<qint64>(end, std::numeric_limits<int>::max()))))};
     }
 
 private:
@@ -83,7 +87,8 @@ private:
 
 } // namespace
 
-QList<ScoredSpan> spansOf(const Explanation &explanation, const Prompt &prompt, const QString &target)
+QList<ScoredSpan> spansOf(
+    const Explanation &explanation, const Prompt &prompt, const QString &target)
 {
     QList<PromptItem> items = prompt.items;
     if (prompt.isPlainText())
@@ -142,7 +147,9 @@ QList<ScoredSpan> spansOf(const Explanation &explanation, const Prompt &prompt, 
                 span.item = index;
                 span.start = int(k);
                 span.length = 1;
-                span.text = k < promptItem.tokenIds.size() ? QString::number(promptItem.tokenIds.at(k)) : QString();
+                span.text = k < promptItem.tokenIds.size()
+                    ? QString::number(promptItem.tokenIds.at(k))
+                    : QString();
                 span.score = item.tokenScores.at(k);
                 out.append(span);
             }
@@ -167,8 +174,14 @@ QList<ScoredSpan> meanOf(const QList<QList<ScoredSpan>> &explanations)
     QHash<QString, qsizetype> index;
     const auto key = [](const ScoredSpan &s) {
         return s.kind == ScoredSpan::Kind::Image
-                   ? QStringLiteral("%1/%2/%3/%4/%5/%6").arg(int(s.kind)).arg(s.item).arg(s.rect.left).arg(s.rect.top).arg(s.rect.width).arg(s.rect.height)
-                   : QStringLiteral("%1/%2/%3/%4").arg(int(s.kind)).arg(s.item).arg(s.start).arg(s.length);
+            ? QStringLiteral("%1/%2/%3/%4/%5/%6")
+                  .arg(int(s.kind))
+                  .arg(s.item)
+                  .arg(s.rect.left)
+                  .arg(s.rect.top)
+                  .arg(s.rect.width)
+                  .arg(s.rect.height)
+            : QStringLiteral("%1/%2/%3/%4").arg(int(s.kind)).arg(s.item).arg(s.start).arg(s.length);
     };
     bool indexed = false;
     for (qsizetype e = 1; e < explanations.size(); ++e) {
@@ -275,18 +288,20 @@ QByteArray number(double v)
 
 QByteArray toCsv(const QList<ExportedExplanation> &explanations)
 {
-    QByteArray out = "explanation,target,kind,item,start,length,left,top,width,height,text,score\r\n";
+    QByteArray out
+        = "explanation,target,kind,item,start,length,left,top,width,height,text,score\r\n";
     for (qsizetype e = 0; e < explanations.size(); ++e) {
         const ExportedExplanation &x = explanations.at(e);
         for (const ScoredSpan &s : x.spans) {
             QByteArrayList row;
-            row << QByteArray::number(e) << csvField(x.target) << s.kindName().toUtf8() << QByteArray::number(s.item);
+            row << QByteArray::number(e) << csvField(x.target) << s.kindName().toUtf8()
+                << QByteArray::number(s.item);
             if (s.kind == ScoredSpan::Kind::Image) {
-                row << QByteArray() << QByteArray() << number(s.rect.left) << number(s.rect.top) << number(s.rect.width)
-                    << number(s.rect.height);
+                row << QByteArray() << QByteArray() << number(s.rect.left) << number(s.rect.top)
+                    << number(s.rect.width) << number(s.rect.height);
             } else {
-                row << QByteArray::number(s.start) << QByteArray::number(s.length) << QByteArray() << QByteArray() << QByteArray()
-                    << QByteArray();
+                row << QByteArray::number(s.start) << QByteArray::number(s.length) << QByteArray()
+                    << QByteArray() << QByteArray() << QByteArray();
             }
             row << csvField(s.text) << number(s.score);
             out += row.join(',') + "\r\n";
@@ -295,7 +310,9 @@ QByteArray toCsv(const QList<ExportedExplanation> &explanations)
     return out;
 }
 
-QJsonObject toJson(const QList<ExportedExplanation> &explanations, const ExplanationRequest &request, const QString &modelVersion)
+QJsonObject toJson(const QList<ExportedExplanation> &explanations,
+    const ExplanationRequest &request,
+    const QString &modelVersion)
 {
     QJsonObject body = request.toJson();
     // The prompt's images would make the file as large as the images: their size stands in.
@@ -304,7 +321,8 @@ QJsonObject toJson(const QList<ExportedExplanation> &explanations, const Explana
         for (qsizetype i = 0; i < prompt.size(); ++i) {
             QJsonObject item = prompt.at(i).toObject();
             if (item.value(u"type"_s).toString() == u"image"_s) {
-                item.insert(u"data"_s, u"(image, %1 bytes of base64)"_s.arg(item.value(u"data"_s).toString().size()));
+                item.insert(u"data"_s,
+                    u"(image, %1 bytes of base64)"_s.arg(item.value(u"data"_s).toString().size()));
                 prompt.replace(i, item);
             }
         }
@@ -316,8 +334,11 @@ QJsonObject toJson(const QList<ExportedExplanation> &explanations, const Explana
         for (const ScoredSpan &s : x.spans) {
             QJsonObject o{{u"kind"_s, s.kindName()}, {u"item"_s, s.item}, {u"score"_s, s.score}};
             if (s.kind == ScoredSpan::Kind::Image) {
-                o.insert(u"rect"_s, QJsonObject{{u"left"_s, s.rect.left}, {u"top"_s, s.rect.top},
-                                                {u"width"_s, s.rect.width}, {u"height"_s, s.rect.height}});
+                o.insert(u"rect"_s,
+                    QJsonObject{{u"left"_s, s.rect.left},
+                        {u"top"_s, s.rect.top},
+                        {u"width"_s, s.rect.width},
+                        {u"height"_s, s.rect.height}});
             } else {
                 o.insert(u"start"_s, s.start);
                 o.insert(u"length"_s, s.length);
@@ -328,10 +349,10 @@ QJsonObject toJson(const QList<ExportedExplanation> &explanations, const Explana
         list.append(QJsonObject{{u"target"_s, x.target}, {u"spans"_s, spans}});
     }
     return QJsonObject{{u"format"_s, u"aleph-playground/explanation-scores@1"_s},
-                       {u"model"_s, request.model},
-                       {u"model_version"_s, modelVersion},
-                       {u"request"_s, body},
-                       {u"explanations"_s, list}};
+        {u"model"_s, request.model},
+        {u"model_version"_s, modelVersion},
+        {u"request"_s, body},
+        {u"explanations"_s, list}};
 }
 
 } // namespace core::analysis

@@ -27,7 +27,7 @@ struct ScoredSpan
     /// Text/Target: the same range as UTF-16 indices [first, last) of the text, for views.
     int first = 0;
     int last = 0;
-    ImageRect rect;  ///< Image: 0..1 of the whole image
+    ImageRect rect; ///< Image: 0..1 of the whole image
     double score = 0;
     /// Text/Target: the covered characters; Token: the token id; Image: "".
     QString text;
@@ -41,7 +41,8 @@ struct ScoredSpan
 /// the order the API sent them. Texts come from the request's `prompt` (its text items) and
 /// `target`. Scores beyond the text are clamped to it; items of unknown type, and items beyond
 /// the prompt, are skipped; never an error.
-QList<ScoredSpan> spansOf(const Explanation &explanation, const Prompt &prompt, const QString &target);
+QList<ScoredSpan> spansOf(
+    const Explanation &explanation, const Prompt &prompt, const QString &target);
 
 /// The aggregate of several explanations of one prompt (one per target token with
 /// target_granularity "token"): the mean score per place over all of them, a place missing from
@@ -76,7 +77,8 @@ QByteArray toCsv(const QList<ExportedExplanation> &explanations);
 /// JSON: {"format": "aleph-playground/explanation-scores@1", "model", "model_version",
 /// "request" (the request's parameters; image data replaced by its size), "explanations":
 /// [{"target", "spans": [{"kind", "item", "start", "length", "rect"?, "text", "score"}]}]}.
-QJsonObject toJson(const QList<ExportedExplanation> &explanations, const ExplanationRequest &request,
-                   const QString &modelVersion);
+QJsonObject toJson(const QList<ExportedExplanation> &explanations,
+    const ExplanationRequest &request,
+    const QString &modelVersion);
 
 } // namespace core::analysis

@@ -2,10 +2,9 @@
 #include "core/analysis/Neighbours.h"
 
 #include <Eigen/Dense>
-#include <hnswlib/hnswlib.h>
-
 #include <algorithm>
 #include <cmath>
+#include <hnswlib/hnswlib.h>
 #include <limits>
 
 namespace core::analysis {
@@ -20,8 +19,7 @@ struct NeighbourIndex::Hnsw
     explicit Hnsw(int dims, int rows)
         : space(size_t(dims))
         , graph(&space, size_t(rows), 16, 200, 100)
-    {
-    }
+    {}
     hnswlib::InnerProductSpace space;
     hnswlib::HierarchicalNSW<float> graph;
 };
@@ -104,8 +102,12 @@ QList<Neighbour> NeighbourIndex::nearest(const float *query, int k, int exclude)
                 found.push_back({scores(i), i});
     }
     const size_t keep = std::min(found.size(), size_t(k));
-    std::partial_sort(found.begin(), found.begin() + qsizetype(keep), found.end(),
-                      [](const auto &a, const auto &b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    std::partial_sort(found.begin(),
+        found.begin() + qsizetype(keep),
+        found.end(),
+        [](const auto &a, const auto &b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
     out.reserve(qsizetype(keep));
     for (size_t i = 0; i < keep; ++i)
         out.append({found[i].second, std::clamp(found[i].first, -1.0f, 1.0f)});
@@ -119,15 +121,21 @@ QList<Neighbour> NeighbourIndex::nearestToRow(int row, int k) const
     return nearest(unitRow(row), k, row);
 }
 
-KnnGraph knnGraph(VectorView space, int k, int exactLimit, quint64 seed, const std::function<void(double)> &progress,
-                  const std::atomic<bool> *cancel)
+KnnGraph knnGraph(VectorView space,
+    int k,
+    int exactLimit,
+    quint64 seed,
+    const std::function<void(double)> &progress,
+    const std::atomic<bool> *cancel)
 {
     KnnGraph graph;
     const int n = space.rows;
     k = std::min(k, n - 1);
     if (n < 2 || k < 1)
         return graph;
-    const auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+    const auto cancelled = [cancel] {
+        return cancel && cancel->load(std::memory_order_relaxed);
+    };
     const auto report = [&](double share) {
         if (progress)
             progress(share);
@@ -180,9 +188,11 @@ KnnGraph knnGraph(VectorView space, int k, int exactLimit, quint64 seed, const s
             std::sort(row.begin(), row.end());
             for (int m = 0; m < k; ++m) {
                 const bool have = m < int(row.size());
-                graph.index[size_t(i) * size_t(k) + size_t(m)] = have ? row[size_t(m)].second : (i + 1 + m) % n;
-                graph.distance[size_t(i) * size_t(k) + size_t(m)]
-                    = have ? std::sqrt(std::max(0.0f, row[size_t(m)].first)) : std::numeric_limits<float>::max();
+                graph.index[size_t(i) * size_t(k) + size_t(m)]
+                    = have ? row[size_t(m)].second : (i + 1 + m) % n;
+                graph.distance[size_t(i) * size_t(k) + size_t(m)] = have
+                    ? std::sqrt(std::max(0.0f, row[size_t(m)].first))
+                    : std::numeric_limits<float>::max();
             }
             if (i % 512 == 0) {
                 if (cancelled())

@@ -19,8 +19,8 @@ struct Neighbour
 
 /// Cosine nearest neighbours of embedding vectors. Rows are copied and normalized to unit length
 /// (a zero vector stays zero and is similar to nothing). Up to `exactLimit` rows (20,000: a query
-/// then scans 10,000 × 5,120 in about 10 ms, where building HNSW over them takes 30 s) every query is an
-/// exact scan (O(rows · dims)); above it an hnswlib HNSW graph over inner products (M = 16,
+/// then scans 10,000 × 5,120 in about 10 ms, where building HNSW over them takes 30 s) every query
+/// is an exact scan (O(rows · dims)); above it an hnswlib HNSW graph over inner products (M = 16,
 /// ef_construction = 200, ef = 128) answers approximately, with recall near 0.99 on
 /// embedding data. Built once (build() may run on any thread); queries are const and thread-safe.
 class NeighbourIndex
@@ -66,8 +66,12 @@ struct KnnGraph
     std::vector<int> index;
     std::vector<float> distance;
 };
-KnnGraph knnGraph(VectorView vectors, int k, int exactLimit, quint64 seed,
-                  const std::function<void(double share)> &progress = {}, const std::atomic<bool> *cancel = nullptr);
+KnnGraph knnGraph(VectorView vectors,
+    int k,
+    int exactLimit,
+    quint64 seed,
+    const std::function<void(double share)> &progress = {},
+    const std::atomic<bool> *cancel = nullptr);
 
 /// Exact cosine similarity of two vectors of `dims` floats (0 when either is zero).
 float cosineSimilarity(const float *a, const float *b, int dims);

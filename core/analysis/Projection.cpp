@@ -4,7 +4,6 @@
 #include "core/analysis/Neighbours.h"
 
 #include <Eigen/Dense>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -31,7 +30,9 @@ Matrix orthonormal(const Matrix &m)
 struct Random
 {
     quint64 state;
-    explicit Random(quint64 seed) : state(seed ? seed : 0x9e3779b97f4a7c15ULL) {}
+    explicit Random(quint64 seed)
+        : state(seed ? seed : 0x9e3779b97f4a7c15ULL)
+    {}
     quint64 next()
     {
         state ^= state >> 12;
@@ -63,7 +64,8 @@ PcaResult pca(VectorView vectors, int components, int powerIterations)
     double sumSquares = 0;
     for (int i = 0; i < n; ++i)
         sumSquares += double(x.row(i).squaredNorm());
-    result.totalVariance = std::max(0.0, (sumSquares - double(n) * double(mean.squaredNorm())) / double(n - 1));
+    result.totalVariance
+        = std::max(0.0, (sumSquares - double(n) * double(mean.squaredNorm())) / double(n - 1));
 
     const int sketch = std::min(components + 10, std::min(n, d));
     std::mt19937_64 engine(20111120);
@@ -92,7 +94,7 @@ PcaResult pca(VectorView vectors, int components, int powerIterations)
     // B Bᵀ = Zᵀ Z = U Σ² Uᵀ (small, in double). Then A ≈ Q U Σ Vᵀ with V = Z U Σ⁻¹.
     const Eigen::MatrixXd gram = (z.transpose() * z).cast<double>();
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(gram);
-    const Eigen::VectorXd lambda = eigen.eigenvalues();   // ascending
+    const Eigen::VectorXd lambda = eigen.eigenvalues(); // ascending
     const Eigen::MatrixXd u = eigen.eigenvectors();
     for (int c = 0; c < std::min(components, sketch); ++c) { // more components than rows stay 0
         const int idx = sketch - 1 - c;
@@ -126,7 +128,8 @@ std::pair<double, double> umapCurve(double minDist, double spread)
     std::vector<double> xs(kSamples), ys(kSamples);
     for (int i = 0; i < kSamples; ++i) {
         xs[size_t(i)] = 3.0 * spread * i / (kSamples - 1);
-        ys[size_t(i)] = xs[size_t(i)] < minDist ? 1.0 : std::exp(-(xs[size_t(i)] - minDist) / spread);
+        ys[size_t(i)]
+            = xs[size_t(i)] < minDist ? 1.0 : std::exp(-(xs[size_t(i)] - minDist) / spread);
     }
     const auto error = [&](double a, double b) {
         double sum = 0;
@@ -190,18 +193,23 @@ std::pair<double, double> umapSmoothDistances(const std::vector<float> &distance
             mid = std::isinf(high) ? mid * 2 : (low + high) / 2;
         }
     }
-    const double meanDistance = std::accumulate(distances.begin(), distances.end(), 0.0) / double(distances.size());
+    const double meanDistance
+        = std::accumulate(distances.begin(), distances.end(), 0.0) / double(distances.size());
     mid = std::max(mid, 1e-3 * meanDistance);
     return {rho, std::max(mid, 1e-12)};
 }
 
-QList<QPointF> umap(VectorView vectors, const UmapOptions &options, const ProgressFunction &progress,
-                    const std::atomic<bool> *cancel)
+QList<QPointF> umap(VectorView vectors,
+    const UmapOptions &options,
+    const ProgressFunction &progress,
+    const std::atomic<bool> *cancel)
 {
     const int n = vectors.rows;
     if (n < 3 || vectors.dims < 1)
         return {};
-    const auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+    const auto cancelled = [cancel] {
+        return cancel && cancel->load(std::memory_order_relaxed);
+    };
     const auto report = [&](double share, const QString &phase) {
         if (progress)
             progress(share, phase);
@@ -221,7 +229,8 @@ QList<QPointF> umap(VectorView vectors, const UmapOptions &options, const Progre
     }
     VectorView space{unit.data(), n, vectors.dims};
     std::vector<float> reduced;
-    if (options.pcaDimensions > 0 && vectors.dims > options.pcaDimensions && n > options.pcaDimensions) {
+    if (options.pcaDimensions > 0 && vectors.dims > options.pcaDimensions
+        && n > options.pcaDimensions) {
         PcaResult r = pca(space, options.pcaDimensions, 1);
         reduced = std::move(r.scores);
         space = {reduced.data(), n, r.components};
@@ -232,8 +241,13 @@ QList<QPointF> umap(VectorView vectors, const UmapOptions &options, const Progre
     // 2. k nearest neighbours by Euclidean distance (chord distance of the unit rows).
     const int k = std::clamp(options.nNeighbors - 1, 1, n - 1);
     report(0.05, u"neighbours"_s);
-    const KnnGraph graph = knnGraph(space, k, 4000, options.seed,
-                                    [&](double share) { report(0.05 + 0.25 * share, u"neighbours"_s); }, cancel);
+    const KnnGraph graph = knnGraph(
+        space,
+        k,
+        4000,
+        options.seed,
+        [&](double share) { report(0.05 + 0.25 * share, u"neighbours"_s); },
+        cancel);
     if (graph.index.empty())
         return {};
     const std::vector<int> &knnIndex = graph.index;
@@ -268,7 +282,9 @@ QList<QPointF> umap(VectorView vectors, const UmapOptions &options, const Progre
         // The same pair seen from both ends (a, b) or once (a, 0); a pair can repeat only once
         // per direction, so at most two entries.
         double combined = directed[e].weight;
-        for (f = e + 1; f < directed.size() && directed[f].from == directed[e].from && directed[f].to == directed[e].to; ++f)
+        for (f = e + 1; f < directed.size() && directed[f].from == directed[e].from
+             && directed[f].to == directed[e].to;
+             ++f)
             combined = combined + directed[f].weight - combined * directed[f].weight;
         if (directed[e].from != directed[e].to)
             edges.push_back({directed[e].from, directed[e].to, float(combined)});
@@ -302,15 +318,17 @@ QList<QPointF> umap(VectorView vectors, const UmapOptions &options, const Progre
         if (e.weight >= maxWeight / float(epochs))
             kept.push_back(e);
     edges = std::move(kept);
-    std::vector<double> epochsPerSample(edges.size()), nextSample(edges.size()), epochsPerNegative(edges.size()),
-        nextNegative(edges.size());
+    std::vector<double> epochsPerSample(edges.size()), nextSample(edges.size()),
+        epochsPerNegative(edges.size()), nextNegative(edges.size());
     for (size_t e = 0; e < edges.size(); ++e) {
         epochsPerSample[e] = double(maxWeight) / double(edges[e].weight);
         nextSample[e] = epochsPerSample[e];
         epochsPerNegative[e] = epochsPerSample[e] / options.negativeSampleRate;
         nextNegative[e] = epochsPerNegative[e];
     }
-    const auto clip = [](double v) { return std::clamp(v, -4.0, 4.0); };
+    const auto clip = [](double v) {
+        return std::clamp(v, -4.0, 4.0);
+    };
     Random random(options.seed);
     for (int epoch = 0; epoch < epochs; ++epoch) {
         const double alpha = options.learningRate * (1.0 - double(epoch) / epochs);
@@ -322,7 +340,8 @@ QList<QPointF> umap(VectorView vectors, const UmapOptions &options, const Progre
             double dx = current[0] - other[0], dy = current[1] - other[1];
             double dist2 = dx * dx + dy * dy;
             if (dist2 > 0) {
-                const double coeff = -2.0 * a * b * std::pow(dist2, b - 1.0) / (a * std::pow(dist2, b) + 1.0);
+                const double coeff
+                    = -2.0 * a * b * std::pow(dist2, b - 1.0) / (a * std::pow(dist2, b) + 1.0);
                 const double gx = clip(coeff * dx) * alpha, gy = clip(coeff * dy) * alpha;
                 current[0] += float(gx);
                 current[1] += float(gy);
@@ -341,7 +360,8 @@ QList<QPointF> umap(VectorView vectors, const UmapOptions &options, const Progre
                 dist2 = dx * dx + dy * dy;
                 double gx = 4.0 * alpha, gy = 4.0 * alpha;
                 if (dist2 > 0) {
-                    const double coeff = 2.0 * b / ((0.001 + dist2) * (a * std::pow(dist2, b) + 1.0));
+                    const double coeff
+                        = 2.0 * b / ((0.001 + dist2) * (a * std::pow(dist2, b) + 1.0));
                     gx = clip(coeff * dx) * alpha;
                     gy = clip(coeff * dy) * alpha;
                 }

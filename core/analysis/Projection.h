@@ -26,7 +26,8 @@ struct VectorView
 /// Result of pca().
 struct PcaResult
 {
-    /// Scores: row i is vector i's coordinates along the components (`rows × components`, row-major).
+    /// Scores: row i is vector i's coordinates along the components (`rows × components`,
+    /// row-major).
     std::vector<float> scores;
     /// Unit principal axes, `components × dims` row-major. Each axis's sign is fixed so that its
     /// largest-magnitude entry is positive (the answer is deterministic).
@@ -53,10 +54,10 @@ PcaResult pca(VectorView vectors, int components = 2, int powerIterations = 2);
 /// Parameters of umap(), named as in umap-learn.
 struct UmapOptions
 {
-    int nNeighbors = 15;          ///< size of the local neighbourhood, 2..100
-    double minDist = 0.1;         ///< how tightly points may pack, 0..spread
+    int nNeighbors = 15; ///< size of the local neighbourhood, 2..100
+    double minDist = 0.1; ///< how tightly points may pack, 0..spread
     double spread = 1.0;
-    int nEpochs = 0;              ///< 0: 500 below 10,000 points, else 200
+    int nEpochs = 0; ///< 0: 500 below 10,000 points, else 200
     int negativeSampleRate = 5;
     double learningRate = 1.0;
     /// Reduce the input to this many dimensions with pca() before the neighbour search (0: never).
@@ -75,12 +76,14 @@ using ProgressFunction = std::function<void(double share, const QString &phase)>
 ///
 /// Returns `rows` points, or an empty list when cancelled (`cancel` set) or when rows < 3 (then
 /// there is nothing to lay out: use pca()). Deterministic for a given seed.
-QList<QPointF> umap(VectorView vectors, const UmapOptions &options = {},
-                    const ProgressFunction &progress = {}, const std::atomic<bool> *cancel = nullptr);
+QList<QPointF> umap(VectorView vectors,
+    const UmapOptions &options = {},
+    const ProgressFunction &progress = {},
+    const std::atomic<bool> *cancel = nullptr);
 
 /// The curve parameters (a, b) umap() uses for `minDist` and `spread`: the least-squares fit of
-/// 1 / (1 + a x^(2b)) to 1 below minDist and exp(−(x − minDist) / spread) above, on x in 0..3·spread.
-/// For the defaults (0.1, 1.0) a ≈ 1.58, b ≈ 0.90, as umap-learn's find_ab_params.
+/// 1 / (1 + a x^(2b)) to 1 below minDist and exp(−(x − minDist) / spread) above, on x in
+/// 0..3·spread. For the defaults (0.1, 1.0) a ≈ 1.58, b ≈ 0.90, as umap-learn's find_ab_params.
 std::pair<double, double> umapCurve(double minDist, double spread);
 
 /// The smooth k-NN distances of one point (UMAP §3.1): `distances` to its k nearest neighbours

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/Similarity.h"
 
-#include <Eigen/Dense>
-
 #include <QHash>
 
+#include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -35,7 +34,8 @@ SimilarityMatrix similarityMatrix(VectorView vectors, const std::vector<int> &ro
     }
     out.size = m;
     out.values.resize(size_t(m) * size_t(m));
-    Eigen::Map<Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> s(out.values.data(), m, m);
+    Eigen::Map<Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> s(
+        out.values.data(), m, m);
     s.noalias() = unit * unit.transpose();
     s = s.cwiseMax(-1.0f).cwiseMin(1.0f);
     return out;
@@ -54,7 +54,9 @@ std::vector<int> clusterOrder(const SimilarityMatrix &matrix, const std::atomic<
     std::vector<float> d(matrix.values.size());
     for (size_t i = 0; i < d.size(); ++i)
         d[i] = 1.0f - matrix.values[i];
-    const auto at = [&](int i, int j) -> float & { return d[size_t(i) * size_t(n) + size_t(j)]; };
+    const auto at = [&](int i, int j) -> float & {
+        return d[size_t(i) * size_t(n) + size_t(j)];
+    };
     std::vector<int> size(size_t(n), 1);
     std::vector<bool> active(size_t(n), true);
     std::vector<std::vector<int>> leaves(static_cast<size_t>(n));
@@ -76,7 +78,8 @@ std::vector<int> clusterOrder(const SimilarityMatrix &matrix, const std::atomic<
         // The nearest active cluster to a; ties go to the previous chain element, so the chain
         // always ends in a reciprocal pair.
         int best = previous;
-        float bestDistance = previous >= 0 ? at(a, previous) : std::numeric_limits<float>::infinity();
+        float bestDistance
+            = previous >= 0 ? at(a, previous) : std::numeric_limits<float>::infinity();
         for (int c = 0; c < n; ++c) {
             if (!active[size_t(c)] || c == a)
                 continue;

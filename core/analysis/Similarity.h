@@ -29,7 +29,8 @@ SimilarityMatrix similarityMatrix(VectorView vectors, const std::vector<int> &ro
 /// average-linkage agglomerative clustering on the distance 1 − similarity (the nearest-neighbour
 /// chain algorithm, O(n²) time and memory; Murtagh 1983). Within a merge the larger cluster comes
 /// first. Empty when cancelled.
-std::vector<int> clusterOrder(const SimilarityMatrix &matrix, const std::atomic<bool> *cancel = nullptr);
+std::vector<int> clusterOrder(
+    const SimilarityMatrix &matrix, const std::atomic<bool> *cancel = nullptr);
 
 /// The rows grouped by label (labels in order of first appearance, unlabelled last) and, within a
 /// label, in clusterOrder(). `labels` has one entry per matrix row.

@@ -15,7 +15,8 @@ const QHash<char16_t, uchar> &byteTable()
         QHash<char16_t, uchar> t;
         int next = 0;
         for (int b = 0; b < 256; ++b) {
-            const bool direct = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
+            const bool direct
+                = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
             t.insert(direct ? char16_t(b) : char16_t(256 + next++), uchar(b));
         }
         return t;

@@ -16,8 +16,8 @@ QByteArray byteLevelBytes(const QString &token);
 /// Where one token of `/tokenize` lies in the text that was tokenized.
 struct TokenSpan
 {
-    int start = -1;  ///< first UTF-16 code unit in the text; -1 when the token could not be placed
-    int length = 0;  ///< code units covered; a character cut between tokens counts for each of them
+    int start = -1; ///< first UTF-16 code unit in the text; -1 when the token could not be placed
+    int length = 0; ///< code units covered; a character cut between tokens counts for each of them
     bool addedSpace = false; ///< the token carries a leading space the text lacks (prefix space)
 };
 

@@ -61,8 +61,8 @@ QString ApiError::kindName(Kind kind)
 
 QString ApiError::toString() const
 {
-    QString out = httpStatus > 0 ? u"HTTP %1 (%2)"_s.arg(httpStatus).arg(kindName(kind))
-                                 : kindName(kind);
+    QString out
+        = httpStatus > 0 ? u"HTTP %1 (%2)"_s.arg(httpStatus).arg(kindName(kind)) : kindName(kind);
     if (!message.isEmpty())
         out += u": "_s + message;
     if (!code.isEmpty())
@@ -159,7 +159,8 @@ std::optional<int> ApiError::parseRetryAfter(const QByteArray &header)
     const double seconds = trimmed.toDouble(&ok);
     if (ok && seconds >= 0)
         return int(std::min(seconds, 3600.0) * 1000);
-    QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(trimmed), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    QDateTime date = QLocale::c().toDateTime(
+        QString::fromLatin1(trimmed), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
     if (!date.isValid())
         return std::nullopt;
     date.setTimeSpec(Qt::UTC);

@@ -14,24 +14,24 @@ struct ApiError
 {
     enum class Kind {
         None,
-        InvalidRequest,    ///< refused before sending (bad input); nothing went over the wire
-        BadRequest,        ///< HTTP 400: the server's message says what is wrong
-        Unauthorized,      ///< HTTP 401: missing or wrong token
-        Quota,             ///< HTTP 402
-        Timeout,           ///< HTTP 408, or no data for the transfer timeout
-        TooManyRequests,   ///< HTTP 429 after the retries
-        Busy,              ///< HTTP 503 after the retries
-        Http,              ///< any other HTTP status ≥ 400
-        Network,           ///< connection refused, reset, host not found, proxy failure...
-        Tls,               ///< certificate or handshake failure
-        Interrupted,       ///< a stream ended before its final event; what arrived is kept
+        InvalidRequest, ///< refused before sending (bad input); nothing went over the wire
+        BadRequest, ///< HTTP 400: the server's message says what is wrong
+        Unauthorized, ///< HTTP 401: missing or wrong token
+        Quota, ///< HTTP 402
+        Timeout, ///< HTTP 408, or no data for the transfer timeout
+        TooManyRequests, ///< HTTP 429 after the retries
+        Busy, ///< HTTP 503 after the retries
+        Http, ///< any other HTTP status ≥ 400
+        Network, ///< connection refused, reset, host not found, proxy failure...
+        Tls, ///< certificate or handshake failure
+        Interrupted, ///< a stream ended before its final event; what arrived is kept
         MalformedResponse, ///< the body is not what the API documents
     };
 
     Kind kind = Kind::None;
-    int httpStatus = 0;             ///< 0 when no HTTP answer arrived
-    QString message;                ///< the server's message, or a description of the failure
-    QString code;                   ///< the server's machine code, e.g. "MISSING_CAPABILITY"
+    int httpStatus = 0; ///< 0 when no HTTP answer arrived
+    QString message; ///< the server's message, or a description of the failure
+    QString code; ///< the server's machine code, e.g. "MISSING_CAPABILITY"
     std::optional<int> retryAfterMs; ///< from a `Retry-After` header
 
     bool isError() const { return kind != Kind::None; }

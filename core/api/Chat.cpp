@@ -430,8 +430,9 @@ std::optional<ChatResponse> ChatResponse::fromJsonValue(const QJsonValue &json, 
         const QJsonArray array = json.toArray();
         if (array.size() != 1 || !array.first().isObject()) {
             if (error)
-                *error = u"chat/completions response: expected one response object, got an array of %1"_s
-                             .arg(array.size());
+                *error
+                    = u"chat/completions response: expected one response object, got an array of %1"_s
+                          .arg(array.size());
             return std::nullopt;
         }
         return fromJson(array.first().toObject(), error);
@@ -501,7 +502,8 @@ QJsonValue toValue(const ChatToolChoice &v)
 {
     if (!v.functionName)
         return v.mode;
-    return QJsonObject{{u"type"_s, v.mode}, {u"function"_s, QJsonObject{{u"name"_s, *v.functionName}}}};
+    return QJsonObject{
+        {u"type"_s, v.mode}, {u"function"_s, QJsonObject{{u"name"_s, *v.functionName}}}};
 }
 
 QJsonValue toValue(const ChatStop &v)

@@ -67,8 +67,8 @@ struct ChatMessage
     std::optional<QString> content;
     std::optional<QList<ChatContentPart>> contentParts;
     std::optional<QList<ChatToolCall>> toolCalls; ///< "tool_calls"; may be [] in responses
-    std::optional<QString> toolCallId;            ///< "tool_call_id" for role "tool"
-    std::optional<QJsonValue> name;               ///< deprecated, ignored by the server
+    std::optional<QString> toolCallId; ///< "tool_call_id" for role "tool"
+    std::optional<QJsonValue> name; ///< deprecated, ignored by the server
     QJsonObject extra;
 
     static ChatMessage fromText(const QString &role, const QString &text);
@@ -125,7 +125,7 @@ struct ChatResponseFormat
 /// `tool_choice`: "none" | "auto" | "required", or a function to force by name.
 struct ChatToolChoice
 {
-    QString mode;                       ///< "none", "auto", "required", or "function"
+    QString mode; ///< "none", "auto", "required", or "function"
     std::optional<QString> functionName; ///< set when mode is "function"
 };
 
@@ -151,17 +151,17 @@ struct ChatRequest
 {
     QString model;
     QList<ChatMessage> messages;
-    std::optional<int> maxTokens;       ///< "max_tokens" ≥ 1
-    std::optional<int> maximumTokens;   ///< "maximum_tokens" (official client's name)
+    std::optional<int> maxTokens; ///< "max_tokens" ≥ 1
+    std::optional<int> maximumTokens; ///< "maximum_tokens" (official client's name)
     std::optional<int> n;
-    std::optional<double> temperature;  ///< 0..2, default 1
-    std::optional<double> topP;         ///< 0..1
+    std::optional<double> temperature; ///< 0..2, default 1
+    std::optional<double> topP; ///< 0..1
     std::optional<int> topK;
     std::optional<double> frequencyPenalty; ///< −2..2
-    std::optional<double> presencePenalty;  ///< −2..2
+    std::optional<double> presencePenalty; ///< −2..2
     std::optional<QMap<QString, double>> logitBias; ///< token id → −100..100
     std::optional<bool> logprobs;
-    std::optional<int> topLogprobs;     ///< 0..20
+    std::optional<int> topLogprobs; ///< 0..20
     std::optional<ChatStop> stop;
     std::optional<bool> stream;
     std::optional<ChatStreamOptions> streamOptions;
@@ -170,10 +170,11 @@ struct ChatRequest
     std::optional<ChatToolChoice> toolChoice;
     std::optional<QStringList> steeringConcepts;
     std::optional<bool> parallelToolCalls; ///< deprecated; the server rejects it
-    std::optional<QJsonValue> seed;        ///< deprecated, ignored
+    std::optional<QJsonValue> seed; ///< deprecated, ignored
     std::optional<QJsonValue> serviceTier; ///< deprecated, ignored
-    std::optional<QJsonValue> user;        ///< deprecated, ignored
-    std::optional<QStringList> tags;        ///< the official client's `tags` option (CLIENT-SEMANTICS.md §1.3): labels the service accepts and ignores
+    std::optional<QJsonValue> user; ///< deprecated, ignored
+    std::optional<QStringList> tags; ///< the official client's `tags` option (CLIENT-SEMANTICS.md
+                                     ///< §1.3): labels the service accepts and ignores
     QJsonObject extra;
 
     QJsonObject toJson() const;
@@ -226,8 +227,8 @@ struct ChatChoice
 {
     int index = 0;
     std::optional<QString> finishReason; ///< "stop" | "length" | "content_filter" | "tool_calls"
-    std::optional<ChatMessage> message;  ///< non-streamed
-    std::optional<ChatDelta> delta;      ///< streamed
+    std::optional<ChatMessage> message; ///< non-streamed
+    std::optional<ChatDelta> delta; ///< streamed
     std::optional<ChatLogprobs> logprobs;
     QJsonObject extra;
     void read(json::Reader &r);
@@ -250,7 +251,7 @@ struct ChatResponse
 {
     std::optional<QString> id;
     std::optional<QString> object;
-    std::optional<qint64> created;      ///< unix seconds
+    std::optional<qint64> created; ///< unix seconds
     std::optional<QString> model;
     std::optional<QString> systemFingerprint;
     std::optional<ChatUsage> usage;

@@ -70,7 +70,8 @@ void CompletionRequest::read(json::Reader &r)
     r.optional(u"use_multiplicative_sequence_penalty"_s, useMultiplicativeSequencePenalty);
     r.optional(u"penalty_bias"_s, penaltyBias);
     r.optional(u"penalty_exceptions"_s, penaltyExceptions);
-    r.optional(u"penalty_exceptions_include_stop_sequences"_s, penaltyExceptionsIncludeStopSequences);
+    r.optional(
+        u"penalty_exceptions_include_stop_sequences"_s, penaltyExceptionsIncludeStopSequences);
     r.optional(u"best_of"_s, bestOf);
     r.optional(u"n"_s, n);
     r.optional(u"logit_bias"_s, logitBias);
@@ -80,9 +81,11 @@ void CompletionRequest::read(json::Reader &r)
     r.optional(u"raw_completion"_s, rawCompletion);
     r.optional(u"disable_optimizations"_s, disableOptimizations);
     r.optional(u"completion_bias_inclusion"_s, completionBiasInclusion);
-    r.optional(u"completion_bias_inclusion_first_token_only"_s, completionBiasInclusionFirstTokenOnly);
+    r.optional(
+        u"completion_bias_inclusion_first_token_only"_s, completionBiasInclusionFirstTokenOnly);
     r.optional(u"completion_bias_exclusion"_s, completionBiasExclusion);
-    r.optional(u"completion_bias_exclusion_first_token_only"_s, completionBiasExclusionFirstTokenOnly);
+    r.optional(
+        u"completion_bias_exclusion_first_token_only"_s, completionBiasExclusionFirstTokenOnly);
     r.optional(u"contextual_control_threshold"_s, contextualControlThreshold);
     r.optional(u"control_log_additive"_s, controlLogAdditive);
     r.optional(u"stream"_s, stream);
@@ -137,7 +140,8 @@ QJsonObject CompletionRequest::toJson() const
     return json::serialize(*this);
 }
 
-std::optional<CompletionRequest> CompletionRequest::fromJson(const QJsonObject &json, QString *error)
+std::optional<CompletionRequest> CompletionRequest::fromJson(
+    const QJsonObject &json, QString *error)
 {
     return json::parse<CompletionRequest>(json, u"complete"_s, json::Mode::Strict, error);
 }
@@ -185,7 +189,8 @@ QJsonObject CompletionResponse::toJson() const
     return json::serialize(*this);
 }
 
-std::optional<CompletionResponse> CompletionResponse::fromJson(const QJsonObject &json, QString *error)
+std::optional<CompletionResponse> CompletionResponse::fromJson(
+    const QJsonObject &json, QString *error)
 {
     return json::parse<CompletionResponse>(
         json, u"complete response"_s, json::Mode::Lenient, error);
@@ -232,7 +237,8 @@ void CompletionStreamEvent::read(json::Reader &r)
         numTokensPromptTotal = prompt;
         numTokensGenerated = generated;
     } else {
-        return r.context().child(u"type"_s).fail(u"unknown stream event type \"%1\""_s.arg(typeString));
+        return r.context().child(u"type"_s).fail(
+            u"unknown stream event type \"%1\""_s.arg(typeString));
     }
     r.optional(u"index"_s, index);
     r.optional(u"completion"_s, completion);
@@ -266,8 +272,8 @@ QJsonObject CompletionStreamEvent::toJson() const
     return json::serialize(*this);
 }
 
-std::optional<CompletionStreamEvent> CompletionStreamEvent::fromJson(const QJsonObject &json,
-                                                                     QString *error)
+std::optional<CompletionStreamEvent> CompletionStreamEvent::fromJson(
+    const QJsonObject &json, QString *error)
 {
     return json::parse<CompletionStreamEvent>(
         json, u"complete stream event"_s, json::Mode::Lenient, error);

@@ -17,13 +17,13 @@ struct CompletionRequest
 {
     QString model;
     Prompt prompt;
-    std::optional<QString> hosting;            ///< "aleph-alpha" or unset (any datacenter)
-    std::optional<int> maximumTokens;          ///< "maximum_tokens", ≥ 0; prompt + this ≤ context
-    std::optional<int> minimumTokens;          ///< "minimum_tokens", default 0
-    std::optional<bool> echo;                  ///< prepend the prompt to the completion
-    std::optional<double> temperature;         ///< 0..1 expected, default 0
-    std::optional<int> topK;                   ///< "top_k", 0 = off
-    std::optional<double> topP;                ///< "top_p", 0 = off
+    std::optional<QString> hosting; ///< "aleph-alpha" or unset (any datacenter)
+    std::optional<int> maximumTokens; ///< "maximum_tokens", ≥ 0; prompt + this ≤ context
+    std::optional<int> minimumTokens; ///< "minimum_tokens", default 0
+    std::optional<bool> echo; ///< prepend the prompt to the completion
+    std::optional<double> temperature; ///< 0..1 expected, default 0
+    std::optional<int> topK; ///< "top_k", 0 = off
+    std::optional<double> topP; ///< "top_p", 0 = off
     std::optional<double> presencePenalty;
     std::optional<double> frequencyPenalty;
     std::optional<double> sequencePenalty;
@@ -36,13 +36,13 @@ struct CompletionRequest
     std::optional<QString> penaltyBias;
     std::optional<QStringList> penaltyExceptions;
     std::optional<bool> penaltyExceptionsIncludeStopSequences;
-    std::optional<int> bestOf;                 ///< "best_of", ≤ 100, > n
-    std::optional<int> n;                      ///< completions returned, default 1
+    std::optional<int> bestOf; ///< "best_of", ≤ 100, > n
+    std::optional<int> n; ///< completions returned, default 1
     std::optional<QMap<QString, double>> logitBias; ///< token id (as a string) → bias
-    std::optional<int> logProbs;               ///< "log_probs", 0..20
-    std::optional<QStringList> stopSequences;  ///< "stop_sequences"
-    std::optional<bool> tokens;                ///< also return completion_tokens
-    std::optional<bool> rawCompletion;         ///< "raw_completion"
+    std::optional<int> logProbs; ///< "log_probs", 0..20
+    std::optional<QStringList> stopSequences; ///< "stop_sequences"
+    std::optional<bool> tokens; ///< also return completion_tokens
+    std::optional<bool> rawCompletion; ///< "raw_completion"
     std::optional<bool> disableOptimizations;
     std::optional<QStringList> completionBiasInclusion;
     std::optional<bool> completionBiasInclusionFirstTokenOnly;
@@ -50,17 +50,19 @@ struct CompletionRequest
     std::optional<bool> completionBiasExclusionFirstTokenOnly;
     std::optional<double> contextualControlThreshold;
     std::optional<bool> controlLogAdditive;
-    std::optional<bool> stream;                ///< SSE; set by ApiClient::completeStreaming()
+    std::optional<bool> stream; ///< SSE; set by ApiClient::completeStreaming()
     std::optional<QStringList> steeringConcepts; ///< ids or "_worker/<name>"; one at a time
-    std::optional<QStringList> tags;      ///< the official client's `tags` option (CLIENT-SEMANTICS.md §1.3): labels the service accepts and ignores
-    QJsonObject extra;                         ///< always empty: requests are read strictly
+    std::optional<QStringList> tags; ///< the official client's `tags` option (CLIENT-SEMANTICS.md
+                                     ///< §1.3): labels the service accepts and ignores
+    QJsonObject extra; ///< always empty: requests are read strictly
 
     /// A request with the fields the official Python client always sends set to its defaults
     /// (reference/CLIENT-SEMANTICS.md §5.1): temperature 0.0, top_k 0, top_p 0.0, n 1, ...
     static CompletionRequest withClientDefaults(const QString &model, const Prompt &prompt);
 
     QJsonObject toJson() const;
-    /// Errors name the field: `complete: field "maximum_tokens": expected an integer, got a string`.
+    /// Errors name the field: `complete: field "maximum_tokens": expected an integer, got a
+    /// string`.
     static std::optional<CompletionRequest> fromJson(const QJsonObject &json, QString *error);
 
     void read(json::Reader &r);
@@ -71,8 +73,9 @@ struct CompletionRequest
 struct CompletionResult
 {
     std::optional<int> index;
-    std::optional<QString> completion;        ///< the generated text (absent only in odd answers)
-    std::optional<QString> finishReason;      ///< "maximum_tokens", "end_of_text", "stop_sequence_reached"...
+    std::optional<QString> completion; ///< the generated text (absent only in odd answers)
+    std::optional<QString>
+        finishReason; ///< "maximum_tokens", "end_of_text", "stop_sequence_reached"...
     std::optional<QString> rawCompletion;
     std::optional<QStringList> completionTokens;
     /// One map per generated token: token text → log-probability (natural log).
@@ -88,7 +91,7 @@ struct CompletionResponse
     QString modelVersion;
     QList<CompletionResult> completions;
     std::optional<QList<PromptItem>> optimizedPrompt;
-    int numTokensPromptTotal = 0;  ///< summed over all n / best_of runs
+    int numTokensPromptTotal = 0; ///< summed over all n / best_of runs
     int numTokensGenerated = 0;
     QJsonObject extra;
 
@@ -104,15 +107,15 @@ struct CompletionStreamEvent
 {
     enum class Type { StreamChunk, StreamSummary, CompletionSummary };
     Type type = Type::StreamChunk;
-    std::optional<int> index;                    ///< chunk and summary: which completion (n > 1)
-    std::optional<QString> completion;           ///< chunk: the next piece of text
+    std::optional<int> index; ///< chunk and summary: which completion (n > 1)
+    std::optional<QString> completion; ///< chunk: the next piece of text
     std::optional<QList<QMap<QString, double>>> logProbs;
     std::optional<QString> rawCompletion;
     std::optional<QStringList> completionTokens;
-    std::optional<QString> modelVersion;         ///< summary
-    std::optional<QString> finishReason;         ///< summary
-    std::optional<int> numTokensPromptTotal;     ///< completion summary
-    std::optional<int> numTokensGenerated;       ///< completion summary
+    std::optional<QString> modelVersion; ///< summary
+    std::optional<QString> finishReason; ///< summary
+    std::optional<int> numTokensPromptTotal; ///< completion summary
+    std::optional<int> numTokensGenerated; ///< completion summary
     std::optional<QList<PromptItem>> optimizedPrompt;
     QJsonObject extra;
 

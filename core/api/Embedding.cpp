@@ -22,7 +22,8 @@ QString toString(Representation representation)
 
 std::optional<Representation> representationFromString(const QString &name)
 {
-    for (Representation r : {Representation::Symmetric, Representation::Document, Representation::Query}) {
+    for (Representation r :
+        {Representation::Symmetric, Representation::Document, Representation::Query}) {
         if (toString(r) == name)
             return r;
     }
@@ -62,8 +63,11 @@ void SemanticEmbeddingOptions::readOptions(json::Reader &r)
     r.optionalEnum(u"hosting"_s, hosting, kHostings);
     r.required(u"representation"_s, representation);
     r.optional(u"compress_to_size"_s, compressToSize);
-    if (compressToSize && *compressToSize != kCompressedEmbeddingSize && r.context().mode == json::Mode::Strict)
-        r.context().child(u"compress_to_size"_s).fail(u"only 128 is supported (leave it out for the full size)"_s);
+    if (compressToSize && *compressToSize != kCompressedEmbeddingSize
+        && r.context().mode == json::Mode::Strict)
+        r.context()
+            .child(u"compress_to_size"_s)
+            .fail(u"only 128 is supported (leave it out for the full size)"_s);
     r.optional(u"normalize"_s, normalize);
     readControls(r);
 }
@@ -94,11 +98,14 @@ void BatchSemanticEmbeddingRequest::read(json::Reader &r)
 {
     readOptions(r);
     r.required(u"prompts"_s, prompts);
-    if (!r.failed() && prompts.size() > kMaxPromptsPerBatch && r.context().mode == json::Mode::Strict)
-        r.context().child(u"prompts"_s).fail(
-            u"%1 prompts; one request takes at most %2 (alephctl embed and BatchEmbedder split longer lists)"_s
-                .arg(prompts.size())
-                .arg(kMaxPromptsPerBatch));
+    if (!r.failed() && prompts.size() > kMaxPromptsPerBatch
+        && r.context().mode == json::Mode::Strict)
+        r.context()
+            .child(u"prompts"_s)
+            .fail(
+                u"%1 prompts; one request takes at most %2 (alephctl embed and BatchEmbedder split longer lists)"_s
+                    .arg(prompts.size())
+                    .arg(kMaxPromptsPerBatch));
 }
 
 void BatchSemanticEmbeddingRequest::write(json::Writer &w) const
@@ -246,8 +253,9 @@ bool read(const QJsonValue &v, EmbeddingV2Input &out, const Context &c)
     }
     const QJsonArray array = v.toArray();
     if (!v.isArray() || array.isEmpty()) {
-        c.fail(u"expected a string or a non-empty array of strings, token ids or token-id lists, got "_s
-               + (v.isArray() ? u"an empty array"_s : typeName(v)));
+        c.fail(
+            u"expected a string or a non-empty array of strings, token ids or token-id lists, got "_s
+            + (v.isArray() ? u"an empty array"_s : typeName(v)));
         return false;
     }
     const QJsonValue first = array.first();
@@ -273,7 +281,8 @@ void EmbeddingV2Request::read(json::Reader &r)
     if (dimensions && *dimensions < 1 && r.context().mode == json::Mode::Strict)
         r.context().child(u"dimensions"_s).fail(u"must be at least 1"_s);
     if (!r.value(u"user"_s).isUndefined() && !r.value(u"user"_s).isNull())
-        r.context().child(u"user"_s).fail(u"deprecated; the server rejects requests that carry it"_s);
+        r.context().child(u"user"_s).fail(
+            u"deprecated; the server rejects requests that carry it"_s);
 }
 
 void EmbeddingV2Request::write(json::Writer &w) const

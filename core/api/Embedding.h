@@ -39,17 +39,18 @@ inline constexpr int kMaxPromptsPerBatch = 100;
 struct SemanticEmbeddingOptions : ControlOptions
 {
     std::optional<QString> model;
-    std::optional<QString> hosting;              ///< "aleph-alpha" or unset
+    std::optional<QString> hosting; ///< "aleph-alpha" or unset
     Representation representation = Representation::Symmetric;
-    std::optional<int> compressToSize;           ///< "compress_to_size": 128 or unset (full size)
-    std::optional<bool> normalize;               ///< unit-length vectors; server default false
+    std::optional<int> compressToSize; ///< "compress_to_size": 128 or unset (full size)
+    std::optional<bool> normalize; ///< unit-length vectors; server default false
     void readOptions(json::Reader &r);
     void writeOptions(json::Writer &w) const;
 };
 
 /// Body of `POST /semantic_embed` (spec: SemanticEmbeddingRequest). Required: prompt,
 /// representation.
-struct SemanticEmbeddingRequest : SemanticEmbeddingOptions, json::RequestBody<SemanticEmbeddingRequest>
+struct SemanticEmbeddingRequest : SemanticEmbeddingOptions,
+                                  json::RequestBody<SemanticEmbeddingRequest>
 {
     static constexpr QLatin1String kRoot{"semantic_embed"};
     Prompt prompt;
@@ -61,7 +62,8 @@ struct SemanticEmbeddingRequest : SemanticEmbeddingOptions, json::RequestBody<Se
 /// Body of `POST /batch_semantic_embed` (spec: BatchSemanticEmbeddingRequest): the same options
 /// with `prompts` (at most kMaxPromptsPerBatch a request) instead of `prompt`. BatchEmbedder
 /// splits longer lists.
-struct BatchSemanticEmbeddingRequest : SemanticEmbeddingOptions, json::RequestBody<BatchSemanticEmbeddingRequest>
+struct BatchSemanticEmbeddingRequest : SemanticEmbeddingOptions,
+                                       json::RequestBody<BatchSemanticEmbeddingRequest>
 {
     static constexpr QLatin1String kRoot{"batch_semantic_embed"};
     QList<Prompt> prompts;
@@ -74,9 +76,9 @@ struct BatchSemanticEmbeddingRequest : SemanticEmbeddingOptions, json::RequestBo
 struct SemanticEmbeddingResponse : json::ResponseBody<SemanticEmbeddingResponse>
 {
     static constexpr QLatin1String kRoot{"semantic_embed response"};
-    std::optional<QString> modelVersion;         ///< "model_version"
-    Embedding embedding;                         ///< 5120 (or 128 compressed) floats for luminous-base
-    std::optional<int> numTokensPromptTotal;     ///< tokens of the prompt, images count 144
+    std::optional<QString> modelVersion; ///< "model_version"
+    Embedding embedding; ///< 5120 (or 128 compressed) floats for luminous-base
+    std::optional<int> numTokensPromptTotal; ///< tokens of the prompt, images count 144
     QJsonObject extra;
     void read(json::Reader &r);
     void write(json::Writer &w) const;
@@ -97,13 +99,14 @@ struct BatchSemanticEmbeddingResponse : json::ResponseBody<BatchSemanticEmbeddin
 
 /// Body of `POST /instructable_embed` (spec: InstructableEmbeddingRequest). Required: input,
 /// instruction (may be empty). The model needs `embedding_type: instructable`.
-struct InstructableEmbeddingRequest : ControlOptions, json::RequestBody<InstructableEmbeddingRequest>
+struct InstructableEmbeddingRequest : ControlOptions,
+                                      json::RequestBody<InstructableEmbeddingRequest>
 {
     static constexpr QLatin1String kRoot{"instructable_embed"};
     std::optional<QString> model;
     std::optional<QString> hosting;
     Prompt input;
-    QString instruction;                         ///< e.g. "Represent the text to query a database of salutations"
+    QString instruction; ///< e.g. "Represent the text to query a database of salutations"
     std::optional<bool> normalize;
     QJsonObject extra;
     void read(json::Reader &r);
@@ -119,10 +122,10 @@ struct EmbeddingRequest : ControlOptions, json::RequestBody<EmbeddingRequest>
     Prompt prompt;
     /// 0 = input embeddings, 1..N = output of layer N, negative counts from the last layer.
     std::optional<QList<int>> layers;
-    std::optional<bool> tokens;                  ///< also return the prompt's tokens
+    std::optional<bool> tokens; ///< also return the prompt's tokens
     /// Any of "mean", "weighted_mean", "max", "last_token", "abs_max".
     std::optional<QStringList> pooling;
-    std::optional<QString> type;                 ///< legacy; use /semantic_embed instead
+    std::optional<QString> type; ///< legacy; use /semantic_embed instead
     std::optional<bool> normalize;
     QJsonObject extra;
     void read(json::Reader &r);
@@ -170,8 +173,8 @@ struct EmbeddingV2Request : json::RequestBody<EmbeddingV2Request>
     static constexpr QLatin1String kRoot{"embeddings"};
     QString model;
     EmbeddingV2Input input;
-    std::optional<QString> encodingFormat;       ///< "encoding_format": "float" | "base64"
-    std::optional<int> dimensions;               ///< ≥ 1; not every model supports it
+    std::optional<QString> encodingFormat; ///< "encoding_format": "float" | "base64"
+    std::optional<int> dimensions; ///< ≥ 1; not every model supports it
     QJsonObject extra;
     void read(json::Reader &r);
     void write(json::Writer &w) const;
@@ -181,10 +184,10 @@ struct EmbeddingV2Request : json::RequestBody<EmbeddingV2Request>
 /// `encoding_format: base64` the vector comes as base64 of little-endian float32 values.
 struct EmbeddingV2Data
 {
-    std::optional<QString> object;               ///< "embedding"
-    Embedding embedding;                         ///< set when the answer held a float array
-    std::optional<QString> embeddingBase64;      ///< set when the answer held a base64 string
-    int index = 0;                               ///< position in the request's input
+    std::optional<QString> object; ///< "embedding"
+    Embedding embedding; ///< set when the answer held a float array
+    std::optional<QString> embeddingBase64; ///< set when the answer held a base64 string
+    int index = 0; ///< position in the request's input
     QJsonObject extra;
     /// The vector, decoded from base64 when needed; empty when the base64 is not whole floats.
     Embedding vector() const;
@@ -206,7 +209,7 @@ struct EmbeddingV2Usage
 struct EmbeddingV2Response : json::ResponseBody<EmbeddingV2Response>
 {
     static constexpr QLatin1String kRoot{"embeddings response"};
-    std::optional<QString> object;               ///< "list"
+    std::optional<QString> object; ///< "list"
     QList<EmbeddingV2Data> data;
     std::optional<QString> model;
     std::optional<EmbeddingV2Usage> usage;

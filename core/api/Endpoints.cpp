@@ -68,7 +68,7 @@ EndpointInfo post(const QString &name, int flags)
 }
 
 EndpointInfo get(const QString &name,
-                 std::function<std::optional<QJsonValue>(const QJsonValue &, QString *)> normalizeResponse)
+    std::function<std::optional<QJsonValue>(const QJsonValue &, QString *)> normalizeResponse)
 {
     EndpointInfo info;
     info.name = name;
@@ -87,7 +87,8 @@ QList<EndpointInfo> buildRegistry()
     complete.acceptsNice = true;
     complete.normalizeRequest = roundTripRequest<CompletionRequest>;
     complete.normalizeResponse = roundTripObject<CompletionResponse>;
-    complete.normalizeStreamEvent = [](const QJsonObject &json, QString *error) -> std::optional<QJsonObject> {
+    complete.normalizeStreamEvent
+        = [](const QJsonObject &json, QString *error) -> std::optional<QJsonObject> {
         const auto event = CompletionStreamEvent::fromJson(json, error);
         if (!event)
             return std::nullopt;
@@ -104,7 +105,8 @@ QList<EndpointInfo> buildRegistry()
     chat.normalizeRequest = roundTripRequest<ChatRequest>;
     // The spec declares an array of ChatResponse, OpenAI-style servers send one object: both are
     // read, and the answer keeps its shape.
-    chat.normalizeResponse = [](const QJsonValue &json, QString *error) -> std::optional<QJsonValue> {
+    chat.normalizeResponse
+        = [](const QJsonValue &json, QString *error) -> std::optional<QJsonValue> {
         if (json.isArray()) {
             QJsonArray out;
             for (const QJsonValue &item : json.toArray()) {
@@ -117,7 +119,8 @@ QList<EndpointInfo> buildRegistry()
         }
         return roundTripObject<ChatResponse>(json, error);
     };
-    chat.normalizeStreamEvent = [](const QJsonObject &json, QString *error) -> std::optional<QJsonObject> {
+    chat.normalizeStreamEvent
+        = [](const QJsonObject &json, QString *error) -> std::optional<QJsonObject> {
         const auto chunk = ChatResponse::fromJson(json, error);
         if (!chunk)
             return std::nullopt;
@@ -137,7 +140,8 @@ QList<EndpointInfo> buildRegistry()
     list.append(post<ExplanationRequest, ExplanationResponse>(u"explain"_s, Hosting | Nice));
     list.append(post<EvaluationRequest, EvaluationResponse>(u"evaluate"_s, Hosting | Nice));
     list.append(post<EmbeddingRequest, EmbeddingResponse>(u"embed"_s, Hosting | Nice));
-    list.append(post<SemanticEmbeddingRequest, SemanticEmbeddingResponse>(u"semantic_embed"_s, Hosting | Nice));
+    list.append(post<SemanticEmbeddingRequest, SemanticEmbeddingResponse>(
+        u"semantic_embed"_s, Hosting | Nice));
     list.append(post<BatchSemanticEmbeddingRequest, BatchSemanticEmbeddingResponse>(
         u"batch_semantic_embed"_s, Hosting | Nice));
     list.append(post<InstructableEmbeddingRequest, SemanticEmbeddingResponse>(
@@ -145,13 +149,13 @@ QList<EndpointInfo> buildRegistry()
     list.append(post<EmbeddingV2Request, EmbeddingV2Response>(u"embeddings"_s, Nice));
     list.append(post<TranslationRequest, TranslationResponse>(u"translate"_s, Nice));
     list.append(post<RerankRequest, RerankResponse>(u"rerank"_s, Nice));
-    list.append(post<CreateSteeringConceptRequest, CreateSteeringConceptResponse>(u"steering_concepts"_s, None));
+    list.append(post<CreateSteeringConceptRequest, CreateSteeringConceptResponse>(
+        u"steering_concepts"_s, None));
     list.append(get(u"model-settings"_s, roundTripArray<ModelSettingsResponse>));
     list.append(get(u"models_available"_s, roundTripArray<ModelsAvailableResponse>));
     list.append(get(u"users/me"_s, roundTripObject<UserDetail>));
-    EndpointInfo version = get(u"version"_s, [](const QJsonValue &json, QString *) -> std::optional<QJsonValue> {
-        return json;
-    });
+    EndpointInfo version = get(u"version"_s,
+        [](const QJsonValue &json, QString *) -> std::optional<QJsonValue> { return json; });
     version.textResponse = true;
     list.append(version);
     // A Hugging Face tokenizer.json: an open object, kept as it came.

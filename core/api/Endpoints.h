@@ -16,10 +16,10 @@ struct EndpointInfo
     /// "complete", "chat/completions", "model-settings", "users/me"; a path parameter is written
     /// as the spec writes it: "models/{modelName}/tokenizer"
     QString name;
-    bool isGet = false;     ///< GET endpoints take no body
+    bool isGet = false; ///< GET endpoints take no body
     bool acceptsHosting = false; ///< `hosting` may be added to the body (spec §1)
-    bool acceptsNice = false;    ///< `?nice=true` may be added
-    bool textResponse = false;   ///< the 2xx answer is text/plain (GET /version), not JSON
+    bool acceptsNice = false; ///< `?nice=true` may be added
+    bool textResponse = false; ///< the 2xx answer is text/plain (GET /version), not JSON
     /// Typed request round trip: fromJson(body) then toJson(). nullptr for GET endpoints.
     std::function<std::optional<QJsonObject>(const QJsonObject &, QString *)> normalizeRequest;
     /// Typed response round trip of a 2xx body.

@@ -19,7 +19,8 @@ PromptGranularity PromptGranularity::custom(const QString &delimiter)
 
 void PromptGranularity::read(json::Reader &r)
 {
-    r.requiredEnum(u"type"_s, type, {u"token"_s, u"word"_s, u"sentence"_s, u"paragraph"_s, u"custom"_s});
+    r.requiredEnum(
+        u"type"_s, type, {u"token"_s, u"word"_s, u"sentence"_s, u"paragraph"_s, u"custom"_s});
     r.optional(u"delimiter"_s, delimiter);
     if (!r.failed() && r.context().mode == json::Mode::Strict && type == u"custom"_s
         && delimiter.value_or(QString()).isEmpty())
@@ -91,7 +92,8 @@ int pixels(double fraction, int size)
 /// start + length of a server's TextScore without overflow (a length of 2147483647 is the end).
 int endOf(int start, int length)
 {
-    return int(std::min<qint64>(qint64(std::max(0, start)) + std::max(0, length), std::numeric_limits<int>::max()));
+    return int(std::min<qint64>(
+        qint64(std::max(0, start)) + std::max(0, length), std::numeric_limits<int>::max()));
 }
 } // namespace
 
@@ -99,8 +101,10 @@ QRect ImageScore::inPixels(int width, int height) const
 {
     const int left = pixels(rect.left, width);
     const int top = pixels(rect.top, height);
-    return QRect(left, top, std::min(pixels(rect.width, width), std::max(0, width) - left),
-                 std::min(pixels(rect.height, height), std::max(0, height) - top));
+    return QRect(left,
+        top,
+        std::min(pixels(rect.width, width), std::max(0, width) - left),
+        std::min(pixels(rect.height, height), std::max(0, height) - top));
 }
 
 void ImageScore::read(json::Reader &r)
@@ -121,7 +125,10 @@ int utf16Index(const QString &text, int codePoints, int from = 0, int counted = 
 {
     int i = from;
     while (counted < codePoints && i < text.size()) {
-        i += (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) ? 2 : 1;
+        i += (text.at(i).isHighSurrogate() && i + 1 < text.size()
+                 && text.at(i + 1).isLowSurrogate())
+            ? 2
+            : 1;
         ++counted;
     }
     return i;

@@ -11,10 +11,11 @@
 /// §1.2 and §4; client behaviour in reference/CLIENT-SEMANTICS.md §5.9).
 namespace core {
 
-/// How the prompt is cut into the units that get a score (spec: ExplanationRequest.prompt_granularity).
-/// type: "token" | "word" | "sentence" | "paragraph" | "custom" (then `delimiter` is required and
-/// the prompt is split on it). For image items it sets the tile grid: token 12×12, word 6×6,
-/// sentence 3×3, paragraph 1 tile. Unset: the server aims at about 30 units.
+/// How the prompt is cut into the units that get a score (spec:
+/// ExplanationRequest.prompt_granularity). type: "token" | "word" | "sentence" | "paragraph" |
+/// "custom" (then `delimiter` is required and the prompt is split on it). For image items it sets
+/// the tile grid: token 12×12, word 6×6, sentence 3×3, paragraph 1 tile. Unset: the server aims at
+/// about 30 units.
 struct PromptGranularity
 {
     QString type = QStringLiteral("word");
@@ -31,15 +32,17 @@ struct ExplanationRequest : ControlOptions, json::RequestBody<ExplanationRequest
 {
     static constexpr QLatin1String kRoot{"explain"};
     QString model;
-    std::optional<QString> hosting;              ///< only "aleph-alpha" or unset
+    std::optional<QString> hosting; ///< only "aleph-alpha" or unset
     Prompt prompt;
-    std::optional<QString> target;               ///< written as null when unset
-    std::optional<double> controlFactor;         ///< "control_factor": suppression while probing, default 0.1
-    std::optional<QString> postprocessing;       ///< "none" | "absolute" (|x|) | "square" (x²)
-    std::optional<bool> normalize;               ///< rescale scores to 0..1 after postprocessing
+    std::optional<QString> target; ///< written as null when unset
+    std::optional<double>
+        controlFactor; ///< "control_factor": suppression while probing, default 0.1
+    std::optional<QString> postprocessing; ///< "none" | "absolute" (|x|) | "square" (x²)
+    std::optional<bool> normalize; ///< rescale scores to 0..1 after postprocessing
     std::optional<PromptGranularity> promptGranularity;
-    std::optional<QString> targetGranularity;    ///< "complete" (one explanation) | "token" (one per target token)
-    std::optional<QString> controlTokenOverlap;  ///< "partial" | "complete"
+    std::optional<QString>
+        targetGranularity; ///< "complete" (one explanation) | "token" (one per target token)
+    std::optional<QString> controlTokenOverlap; ///< "partial" | "complete"
     QJsonObject extra;
     void read(json::Reader &r);
     void write(json::Writer &w) const;
@@ -86,10 +89,10 @@ struct ExplanationItem
 {
     enum class Type { Text, Image, TokenIds, Target, Other };
     Type type = Type::Text;
-    QString typeName;                            ///< as sent: "text", "image", "token_ids", "target"
-    QList<TextScore> textScores;                 ///< Type::Text and Type::Target
-    QList<ImageScore> imageScores;               ///< Type::Image
-    QList<double> tokenScores;                   ///< Type::TokenIds: one score per token of the item
+    QString typeName; ///< as sent: "text", "image", "token_ids", "target"
+    QList<TextScore> textScores; ///< Type::Text and Type::Target
+    QList<ImageScore> imageScores; ///< Type::Image
+    QList<double> tokenScores; ///< Type::TokenIds: one score per token of the item
     QJsonObject extra;
     /// The substring of `text` that a TextScore covers (the prompt item's text, or the request's
     /// target for Type::Target).
@@ -98,8 +101,8 @@ struct ExplanationItem
     void write(json::Writer &w) const;
 };
 
-/// One explanation: what drove the model to produce `target` (the whole target, or one token of it).
-/// `items` has one entry per prompt item in prompt order, then the target entry.
+/// One explanation: what drove the model to produce `target` (the whole target, or one token of
+/// it). `items` has one entry per prompt item in prompt order, then the target entry.
 struct Explanation
 {
     QString target;

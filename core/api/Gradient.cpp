@@ -46,15 +46,19 @@ void GradientEmbedding::write(json::Writer &w) const
     w.put(u"index"_s, index);
 }
 
-std::optional<QList<Embedding>> GradientEmbeddingsResponse::inOrder(qsizetype count, QString *error) const
+std::optional<QList<Embedding>> GradientEmbeddingsResponse::inOrder(
+    qsizetype count, QString *error) const
 {
     QList<Embedding> out(count);
     QList<bool> seen(count, false);
     for (const GradientEmbedding &e : embeddings) {
         if (e.index < 0 || e.index >= count || seen.at(e.index)) {
             if (error)
-                *error = u"gradient embeddings response: index %1 is %2 (%3 inputs were sent)"_s.arg(e.index).arg(
-                    e.index >= 0 && e.index < count ? u"repeated"_s : u"out of range"_s).arg(count);
+                *error
+                    = u"gradient embeddings response: index %1 is %2 (%3 inputs were sent)"_s
+                          .arg(e.index)
+                          .arg(e.index >= 0 && e.index < count ? u"repeated"_s : u"out of range"_s)
+                          .arg(count);
             return std::nullopt;
         }
         seen[e.index] = true;
@@ -62,7 +66,9 @@ std::optional<QList<Embedding>> GradientEmbeddingsResponse::inOrder(qsizetype co
     }
     if (embeddings.size() != count) {
         if (error)
-            *error = u"gradient embeddings response: %1 vectors for %2 inputs"_s.arg(embeddings.size()).arg(count);
+            *error
+                = u"gradient embeddings response: %1 vectors for %2 inputs"_s.arg(embeddings.size())
+                      .arg(count);
         return std::nullopt;
     }
     return out;

@@ -29,15 +29,15 @@ struct GradientEmbeddingsRequest : json::RequestBody<GradientEmbeddingsRequest>
 /// One vector of a Gradient answer; `index` is the position in the request's `inputs`.
 struct GradientEmbedding
 {
-    Embedding embedding;                         ///< normalized by the service
+    Embedding embedding; ///< normalized by the service
     int index = 0;
     QJsonObject extra;
     void read(json::Reader &r);
     void write(json::Writer &w) const;
 };
 
-/// Response of Gradient's embeddings call: `{"embeddings": [{"embedding": [...], "index": 0}, ...]}`.
-/// The answer may list the vectors in any order; inOrder() sorts them by index.
+/// Response of Gradient's embeddings call: `{"embeddings": [{"embedding": [...], "index": 0},
+/// ...]}`. The answer may list the vectors in any order; inOrder() sorts them by index.
 struct GradientEmbeddingsResponse : json::ResponseBody<GradientEmbeddingsResponse>
 {
     static constexpr QLatin1String kRoot{"gradient embeddings response"};

@@ -22,7 +22,8 @@ std::optional<ImageFile> ImageFile::load(const QString &path, QString *error)
     return fromBytes(file.readAll(), QFileInfo(path).fileName(), error);
 }
 
-std::optional<ImageFile> ImageFile::fromBytes(const QByteArray &bytes, const QString &name, QString *error)
+std::optional<ImageFile> ImageFile::fromBytes(
+    const QByteArray &bytes, const QString &name, QString *error)
 {
     auto fail = [&](const QString &message) -> std::optional<ImageFile> {
         if (error)
@@ -39,11 +40,13 @@ std::optional<ImageFile> ImageFile::fromBytes(const QByteArray &bytes, const QSt
     if (format != "png" && format != "jpeg" && format != "jpg" && format != "webp") {
         if (format.isEmpty())
             return fail(u"not an image this app can read; use PNG, JPEG or WebP"_s);
-        return fail(u"%1 images are not supported; use PNG, JPEG or WebP"_s.arg(QString::fromLatin1(format.toUpper())));
+        return fail(u"%1 images are not supported; use PNG, JPEG or WebP"_s.arg(
+            QString::fromLatin1(format.toUpper())));
     }
     const QSize size = reader.size();
     if (!size.isValid())
-        return fail(u"the %1 header is damaged: %2"_s.arg(QString::fromLatin1(format.toUpper()), reader.errorString()));
+        return fail(u"the %1 header is damaged: %2"_s.arg(
+            QString::fromLatin1(format.toUpper()), reader.errorString()));
     ImageFile image;
     image.bytes = bytes;
     image.format = format == "jpg" ? QByteArray("jpeg") : format;

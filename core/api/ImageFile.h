@@ -14,15 +14,16 @@ namespace core {
 /// (reference/CLIENT-SEMANTICS.md §8). Only the header is read to learn the format and size.
 struct ImageFile
 {
-    QByteArray bytes;          ///< the file's bytes, unchanged
-    QByteArray format;         ///< "png" | "jpeg" | "webp"
-    QSize size;                ///< pixels of the original image (for explanations "in pixels")
+    QByteArray bytes; ///< the file's bytes, unchanged
+    QByteArray format; ///< "png" | "jpeg" | "webp"
+    QSize size; ///< pixels of the original image (for explanations "in pixels")
 
     /// Errors: unreadable file, empty file, or a format other than PNG, JPEG or WebP
     /// ("photo.gif: GIF images are not supported; use PNG, JPEG or WebP").
     static std::optional<ImageFile> load(const QString &path, QString *error);
     /// Same checks on bytes already in memory; `name` only labels errors.
-    static std::optional<ImageFile> fromBytes(const QByteArray &bytes, const QString &name, QString *error);
+    static std::optional<ImageFile> fromBytes(
+        const QByteArray &bytes, const QString &name, QString *error);
 
     QString base64() const { return QString::fromLatin1(bytes.toBase64()); }
     /// `data:image/png;base64,...` for a chat image_url part. The recorded chat traffic carries PNG

@@ -33,10 +33,8 @@ Context Context::child(const QString &key) const
 
 Context Context::element(qsizetype index) const
 {
-    return Context{root,
-                   path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']'),
-                   mode,
-                   error};
+    return Context{
+        root, path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']'), mode, error};
 }
 
 QString typeName(const QJsonValue &value)
@@ -119,7 +117,8 @@ bool read(const QJsonValue &v, double &out, const Context &c)
 
 bool read(const QJsonValue &v, float &out, const Context &c)
 {
-    if (!expect(v.isDouble(), v, "a number", c) || !expect(fitsFloat(v.toDouble()), v, "a number within float range", c))
+    if (!expect(v.isDouble(), v, "a number", c)
+        || !expect(fitsFloat(v.toDouble()), v, "a number within float range", c))
         return false;
     out = float(v.toDouble());
     return true;
@@ -151,14 +150,14 @@ bool read(const QJsonValue &v, QStringList &out, const Context &c)
 Reader::Reader(const QJsonObject &object, const Context &context)
     : m_object(object)
     , m_context(context)
-{
-}
+{}
 
 void Reader::checkEnum(const QString &key, const QString &value, const QStringList &allowed)
 {
     if (m_context.failed() || m_context.mode != Mode::Strict || allowed.contains(value))
         return;
-    m_context.child(key).fail(QStringLiteral("\"%1\" is not one of: %2").arg(value, allowed.join(QStringLiteral(", "))));
+    m_context.child(key).fail(
+        QStringLiteral("\"%1\" is not one of: %2").arg(value, allowed.join(QStringLiteral(", "))));
 }
 
 bool Reader::finish(QJsonObject &extra)
@@ -172,7 +171,8 @@ bool Reader::finish(QJsonObject &extra)
         if (m_context.mode == Mode::Strict) {
             if (it.value().isNull())
                 continue; // an explicit null carries nothing: same as absent
-            m_context.child(it.key()).fail(QStringLiteral("unknown field: the typed request has no place for it"));
+            m_context.child(it.key()).fail(
+                QStringLiteral("unknown field: the typed request has no place for it"));
             return false;
         }
         extra.insert(it.key(), it.value());
@@ -180,11 +180,26 @@ bool Reader::finish(QJsonObject &extra)
     return true;
 }
 
-QJsonValue toValue(const QString &v) { return v; }
-QJsonValue toValue(bool v) { return v; }
-QJsonValue toValue(int v) { return v; }
-QJsonValue toValue(qint64 v) { return v; }
-QJsonValue toValue(double v) { return v; }
+QJsonValue toValue(const QString &v)
+{
+    return v;
+}
+QJsonValue toValue(bool v)
+{
+    return v;
+}
+QJsonValue toValue(int v)
+{
+    return v;
+}
+QJsonValue toValue(qint64 v)
+{
+    return v;
+}
+QJsonValue toValue(double v)
+{
+    return v;
+}
 QJsonValue toValue(float v)
 {
     if (!std::isfinite(v))
@@ -201,9 +216,18 @@ void appendFloat(QByteArray &out, float v)
     const auto end = std::to_chars(buffer, buffer + sizeof buffer, std::isfinite(v) ? v : 0.0f).ptr;
     out.append(buffer, end - buffer);
 }
-QJsonValue toValue(const QJsonObject &v) { return v; }
-QJsonValue toValue(const QJsonValue &v) { return v; }
-QJsonValue toValue(const QStringList &v) { return QJsonArray::fromStringList(v); }
+QJsonValue toValue(const QJsonObject &v)
+{
+    return v;
+}
+QJsonValue toValue(const QJsonValue &v)
+{
+    return v;
+}
+QJsonValue toValue(const QStringList &v)
+{
+    return QJsonArray::fromStringList(v);
+}
 
 QJsonValue stripNulls(const QJsonValue &value)
 {
@@ -251,8 +275,9 @@ QString firstDifference(const QJsonValue &a, const QJsonValue &b, const QString 
         const QJsonArray aa = a.toArray();
         const QJsonArray ab = b.toArray();
         for (qsizetype i = 0; i < std::min(aa.size(), ab.size()); ++i) {
-            const QString d = firstDifference(
-                aa.at(i), ab.at(i), here + QLatin1Char('[') + QString::number(i) + QLatin1Char(']'));
+            const QString d = firstDifference(aa.at(i),
+                ab.at(i),
+                here + QLatin1Char('[') + QString::number(i) + QLatin1Char(']'));
             if (!d.isEmpty())
                 return d;
         }

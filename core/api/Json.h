@@ -18,8 +18,8 @@
 /// user wrote is dropped silently. Responses are read in Mode::Lenient: unknown keys are kept in
 /// the struct's `extra` object and written back by toJson(), so a typed response keeps every field
 /// the server sent (cassettes/README.md: "parsers must tolerate unknown keys").
-/// JSON `null` counts as "absent" everywhere (the API's nullable fields), both when reading and when
-/// comparing bodies with stripNulls().
+/// JSON `null` counts as "absent" everywhere (the API's nullable fields), both when reading and
+/// when comparing bodies with stripNulls().
 namespace core::json {
 
 enum class Mode { Strict, Lenient };
@@ -29,8 +29,11 @@ class Writer;
 
 /// A struct with `QJsonObject extra`, `void read(Reader &)` and `void write(Writer &) const`.
 template<class T>
-concept Struct = requires(T t, const T ct, Reader &r, Writer &w) {
-    { t.extra } -> std::convertible_to<QJsonObject>;
+concept Struct = requires(T t, const T ct, Reader &r, Writer &w)
+{
+    {
+        t.extra
+        } -> std::convertible_to<QJsonObject>;
     t.read(r);
     ct.write(w);
 };
@@ -171,7 +174,9 @@ QJsonValue toValue(const T &v);
 class Writer
 {
 public:
-    explicit Writer(const QJsonObject &extra = {}) : m_object(extra) {}
+    explicit Writer(const QJsonObject &extra = {})
+        : m_object(extra)
+    {}
     template<class T>
     void put(const QString &key, const T &value)
     {
@@ -209,7 +214,8 @@ std::optional<T> parse(const QJsonValue &value, const QString &root, Mode mode, 
 
 /// Reads a whole JSON array of structs (the answers of GET /model-settings, /models_available).
 template<Struct T>
-std::optional<QList<T>> parseList(const QJsonValue &value, const QString &root, Mode mode, QString *error)
+std::optional<QList<T>> parseList(
+    const QJsonValue &value, const QString &root, Mode mode, QString *error)
 {
     QString message;
     QList<T> out;

@@ -44,10 +44,11 @@ QJsonArray ModelSettingsResponse::toJson() const
     return json::toValue(models).toArray();
 }
 
-std::optional<ModelSettingsResponse> ModelSettingsResponse::fromJson(const QJsonValue &json,
-                                                                     QString *error)
+std::optional<ModelSettingsResponse> ModelSettingsResponse::fromJson(
+    const QJsonValue &json, QString *error)
 {
-    auto models = json::parseList<ModelSettings>(json, u"model-settings response"_s, json::Mode::Lenient, error);
+    auto models = json::parseList<ModelSettings>(
+        json, u"model-settings response"_s, json::Mode::Lenient, error);
     if (!models)
         return std::nullopt;
     return ModelSettingsResponse{std::move(*models)};
@@ -86,10 +87,11 @@ QJsonArray ModelsAvailableResponse::toJson() const
     return json::toValue(models).toArray();
 }
 
-std::optional<ModelsAvailableResponse> ModelsAvailableResponse::fromJson(const QJsonValue &json,
-                                                                         QString *error)
+std::optional<ModelsAvailableResponse> ModelsAvailableResponse::fromJson(
+    const QJsonValue &json, QString *error)
 {
-    auto models = json::parseList<ModelAvailable>(json, u"models_available response"_s, json::Mode::Lenient, error);
+    auto models = json::parseList<ModelAvailable>(
+        json, u"models_available response"_s, json::Mode::Lenient, error);
     if (!models)
         return std::nullopt;
     return ModelsAvailableResponse{std::move(*models)};

@@ -12,21 +12,24 @@ namespace core {
 struct ModelSettings
 {
     QString name;
-    std::optional<QString> status;           ///< "available" | "unavailable"
+    std::optional<QString> status; ///< "available" | "unavailable"
     std::optional<QString> description;
-    std::optional<bool> multimodal;          ///< image prompt items allowed
-    std::optional<double> maxContextSize;    ///< "max_context_size", tokens
-    std::optional<bool> semanticEmbedding;   ///< legacy flag
-    std::optional<QString> completionType;   ///< "none" | "full": whether /complete works
-    std::optional<QString> embeddingType;    ///< "none" | "raw" | "semantic" | "instructable"
+    std::optional<bool> multimodal; ///< image prompt items allowed
+    std::optional<double> maxContextSize; ///< "max_context_size", tokens
+    std::optional<bool> semanticEmbedding; ///< legacy flag
+    std::optional<QString> completionType; ///< "none" | "full": whether /complete works
+    std::optional<QString> embeddingType; ///< "none" | "raw" | "semantic" | "instructable"
     std::optional<bool> aligned;
-    std::optional<bool> chat;                ///< whether /chat/completions works
+    std::optional<bool> chat; ///< whether /chat/completions works
     std::optional<QString> promptTemplate;
     std::optional<double> maximumCompletionTokens;
-    std::optional<QString> modelCard;        ///< URI
+    std::optional<QString> modelCard; ///< URI
     QJsonObject extra;
 
-    bool supportsCompletion() const { return completionType.value_or(QString()) == QLatin1String("full"); }
+    bool supportsCompletion() const
+    {
+        return completionType.value_or(QString()) == QLatin1String("full");
+    }
     bool supportsChat() const { return chat.value_or(false); }
 
     void read(json::Reader &r);
@@ -48,14 +51,16 @@ struct ModelAvailable
 {
     QString name;
     std::optional<QString> description;
-    std::optional<QStringList> hostings;         ///< e.g. ["aleph-alpha"]
-    std::optional<qint64> maxContextSize;        ///< "max_context_size", tokens of prompt + completion
-    std::optional<bool> imageSupport;            ///< "image_support": image items in prompts
-    std::optional<bool> qaSupport;               ///< "qa_support" (the Q&A endpoint was removed: false)
-    std::optional<bool> summarizationSupport;    ///< "summarization_support" (removed likewise)
-    std::optional<QStringList> embeddingTypes;   ///< "embedding_types"; empty when the model does not embed
-    std::optional<qint64> maximumCompletionTokens; ///< "maximum_completion_tokens"; null (unset) = no own limit
-    std::optional<bool> aligned;                 ///< tuned to follow instructions
+    std::optional<QStringList> hostings; ///< e.g. ["aleph-alpha"]
+    std::optional<qint64> maxContextSize; ///< "max_context_size", tokens of prompt + completion
+    std::optional<bool> imageSupport; ///< "image_support": image items in prompts
+    std::optional<bool> qaSupport; ///< "qa_support" (the Q&A endpoint was removed: false)
+    std::optional<bool> summarizationSupport; ///< "summarization_support" (removed likewise)
+    std::optional<QStringList>
+        embeddingTypes; ///< "embedding_types"; empty when the model does not embed
+    std::optional<qint64>
+        maximumCompletionTokens; ///< "maximum_completion_tokens"; null (unset) = no own limit
+    std::optional<bool> aligned; ///< tuned to follow instructions
     QJsonObject extra;
     void read(json::Reader &r);
     void write(json::Writer &w) const;
@@ -87,7 +92,8 @@ struct UserDetail : json::ResponseBody<UserDetail>
     void write(json::Writer &w) const;
 };
 
-/// `GET /version`: the deployed API version, plain text such as "1.0.0" (trailing whitespace removed).
+/// `GET /version`: the deployed API version, plain text such as "1.0.0" (trailing whitespace
+/// removed).
 struct VersionResponse
 {
     QString version;

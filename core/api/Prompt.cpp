@@ -136,7 +136,8 @@ void PromptItem::read(json::Reader &r)
         r.optional(u"controls"_s, tokenControls);
     } else {
         r.context().child(u"type"_s).fail(
-            u"unknown prompt item type \"%1\" (expected text, image or token_ids)"_s.arg(typeString));
+            u"unknown prompt item type \"%1\" (expected text, image or token_ids)"_s.arg(
+                typeString));
     }
 }
 

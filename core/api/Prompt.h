@@ -19,7 +19,8 @@ struct TextControl
     int start = 0;
     int length = 0;
     double factor = 1.0;
-    std::optional<QString> tokenOverlap; ///< "token_overlap": "partial" (server default) | "complete"
+    std::optional<QString>
+        tokenOverlap; ///< "token_overlap": "partial" (server default) | "complete"
     QJsonObject extra;
     void read(json::Reader &r);
     void write(json::Writer &w) const;
@@ -66,16 +67,16 @@ struct PromptItem
 {
     enum class Type { Text, Image, TokenIds };
     Type type = Type::Text;
-    QString text;             ///< Type::Text: "data"
-    QString imageBase64;      ///< Type::Image: "data"
-    QList<qint64> tokenIds;   ///< Type::TokenIds: "data"
-    std::optional<int> x;     ///< Type::Image crop: top-left x in pixels
-    std::optional<int> y;     ///< Type::Image crop: top-left y in pixels
-    std::optional<int> size;  ///< Type::Image crop: side of the square in pixels
+    QString text; ///< Type::Text: "data"
+    QString imageBase64; ///< Type::Image: "data"
+    QList<qint64> tokenIds; ///< Type::TokenIds: "data"
+    std::optional<int> x; ///< Type::Image crop: top-left x in pixels
+    std::optional<int> y; ///< Type::Image crop: top-left y in pixels
+    std::optional<int> size; ///< Type::Image crop: side of the square in pixels
     std::optional<QList<TextControl>> textControls;
     std::optional<QList<ImageControl>> imageControls;
     std::optional<QList<TokenControl>> tokenControls;
-    QJsonObject extra;        ///< responses only (e.g. "add_prefix_space" in optimized_prompt)
+    QJsonObject extra; ///< responses only (e.g. "add_prefix_space" in optimized_prompt)
 
     static PromptItem fromText(const QString &text);
     static PromptItem fromTokenIds(const QList<qint64> &ids);
@@ -94,7 +95,7 @@ struct PromptItem
 struct Prompt
 {
     std::optional<QString> plainText; ///< set when the prompt is a JSON string
-    QList<PromptItem> items;          ///< used when plainText is unset
+    QList<PromptItem> items; ///< used when plainText is unset
 
     /// One text item with an empty controls list: what the official client sends for a string.
     static Prompt fromText(const QString &text);

@@ -33,19 +33,23 @@ QString withoutDashes(QString t)
 
 } // namespace
 
-QString renderChatPrompt(const QString &promptTemplate, const QList<ChatMessage> &messages, bool *exact)
+QString renderChatPrompt(
+    const QString &promptTemplate, const QList<ChatMessage> &messages, bool *exact)
 {
     if (exact)
         *exact = false;
     const QString t = withoutDashes(promptTemplate);
-    static const QRegularExpression loop(u"^(.*)\\{%\\s*for\\s+message\\s+in\\s+messages\\s*%\\}(.*)\\{%\\s*endfor\\s*%\\}(.*)$"_s,
-                                         QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression loop(
+        u"^(.*)\\{%\\s*for\\s+message\\s+in\\s+messages\\s*%\\}(.*)\\{%\\s*endfor\\s*%\\}(.*)$"_s,
+        QRegularExpression::DotMatchesEverythingOption);
     const QRegularExpressionMatch m = loop.match(t);
     static const QRegularExpression anyTag(u"\\{[{%#]"_s);
     if (!m.hasMatch() || m.captured(1).contains(anyTag) || m.captured(3).contains(anyTag))
         return transcript(messages);
-    static const QRegularExpression role(u"\\{\\{\\s*message(\\.role|\\['role'\\]|\\[\"role\"\\])\\s*\\}\\}"_s);
-    static const QRegularExpression content(u"\\{\\{\\s*message(\\.content|\\['content'\\]|\\[\"content\"\\])\\s*\\}\\}"_s);
+    static const QRegularExpression role(
+        u"\\{\\{\\s*message(\\.role|\\['role'\\]|\\[\"role\"\\])\\s*\\}\\}"_s);
+    static const QRegularExpression content(
+        u"\\{\\{\\s*message(\\.content|\\['content'\\]|\\[\"content\"\\])\\s*\\}\\}"_s);
     const QString body = m.captured(2);
     QString stripped = body;
     stripped.remove(role);
@@ -61,7 +65,8 @@ QString renderChatPrompt(const QString &promptTemplate, const QList<ChatMessage>
         for (QRegularExpressionMatchIterator it = either.globalMatch(body); it.hasNext();) {
             const QRegularExpressionMatch c = it.next();
             const bool isRole = role.match(c.captured(0)).hasMatch();
-            out += body.mid(from, c.capturedStart() - from) + (isRole ? message.role : message.text());
+            out += body.mid(from, c.capturedStart() - from)
+                + (isRole ? message.role : message.text());
             from = c.capturedEnd();
         }
         out += body.mid(from);

@@ -12,6 +12,7 @@ namespace core {
 /// `{{ message.role }}` and `{{ message.content }}` (whitespace-control dashes allowed).
 /// Any other template, or none, gives a plain "System:/User:/Assistant:" transcript ending in
 /// "Assistant:", and `exact` false. Message images are left out (text only).
-QString renderChatPrompt(const QString &promptTemplate, const QList<ChatMessage> &messages, bool *exact = nullptr);
+QString renderChatPrompt(
+    const QString &promptTemplate, const QList<ChatMessage> &messages, bool *exact = nullptr);
 
 } // namespace core

@@ -12,7 +12,9 @@ void RerankRequest::read(json::Reader &r)
     r.required(u"documents"_s, documents);
     r.optional(u"top_n"_s, topN);
     if (topN && *topN < 1 && r.context().mode == json::Mode::Strict)
-        r.context().child(u"top_n"_s).fail(u"must be at least 1 (leave it out for all documents)"_s);
+        r.context()
+            .child(u"top_n"_s)
+            .fail(u"must be at least 1 (leave it out for all documents)"_s);
 }
 
 void RerankRequest::write(json::Writer &w) const

@@ -13,10 +13,10 @@ namespace core {
 struct RerankRequest : json::RequestBody<RerankRequest>
 {
     static constexpr QLatin1String kRoot{"rerank"};
-    std::optional<QString> model;                ///< e.g. "bge-reranker-v2-m3"
+    std::optional<QString> model; ///< e.g. "bge-reranker-v2-m3"
     QString query;
     QStringList documents;
-    std::optional<int> topN;                     ///< "top_n": return only the best N; unset = all
+    std::optional<int> topN; ///< "top_n": return only the best N; unset = all
     QJsonObject extra;
     void read(json::Reader &r);
     void write(json::Writer &w) const;
@@ -25,8 +25,8 @@ struct RerankRequest : json::RequestBody<RerankRequest>
 /// One ranked document (spec: RerankResponse.results[]).
 struct RerankResult
 {
-    int index = 0;                               ///< position in the request's `documents`
-    double relevanceScore = 0;                   ///< "relevance_score", higher is more relevant
+    int index = 0; ///< position in the request's `documents`
+    double relevanceScore = 0; ///< "relevance_score", higher is more relevant
     QJsonObject extra;
     void read(json::Reader &r);
     void write(json::Writer &w) const;

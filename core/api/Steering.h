@@ -21,7 +21,7 @@ struct SteeringConceptExample
 struct CreateSteeringConceptRequest : json::RequestBody<CreateSteeringConceptRequest>
 {
     static constexpr QLatin1String kRoot{"steering_concepts"};
-    QList<SteeringConceptExample> examples;      ///< at least one
+    QList<SteeringConceptExample> examples; ///< at least one
     QJsonObject extra;
     void read(json::Reader &r);
     void write(json::Writer &w) const;

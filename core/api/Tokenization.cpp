@@ -28,8 +28,8 @@ QJsonObject TokenizationRequest::toJson() const
     return json::serialize(*this);
 }
 
-std::optional<TokenizationRequest> TokenizationRequest::fromJson(const QJsonObject &json,
-                                                                 QString *error)
+std::optional<TokenizationRequest> TokenizationRequest::fromJson(
+    const QJsonObject &json, QString *error)
 {
     return json::parse<TokenizationRequest>(json, u"tokenize"_s, json::Mode::Strict, error);
 }
@@ -51,8 +51,8 @@ QJsonObject TokenizationResponse::toJson() const
     return json::serialize(*this);
 }
 
-std::optional<TokenizationResponse> TokenizationResponse::fromJson(const QJsonObject &json,
-                                                                   QString *error)
+std::optional<TokenizationResponse> TokenizationResponse::fromJson(
+    const QJsonObject &json, QString *error)
 {
     return json::parse<TokenizationResponse>(
         json, u"tokenize response"_s, json::Mode::Lenient, error);
@@ -75,8 +75,8 @@ QJsonObject DetokenizationRequest::toJson() const
     return json::serialize(*this);
 }
 
-std::optional<DetokenizationRequest> DetokenizationRequest::fromJson(const QJsonObject &json,
-                                                                     QString *error)
+std::optional<DetokenizationRequest> DetokenizationRequest::fromJson(
+    const QJsonObject &json, QString *error)
 {
     return json::parse<DetokenizationRequest>(json, u"detokenize"_s, json::Mode::Strict, error);
 }
@@ -96,8 +96,8 @@ QJsonObject DetokenizationResponse::toJson() const
     return json::serialize(*this);
 }
 
-std::optional<DetokenizationResponse> DetokenizationResponse::fromJson(const QJsonObject &json,
-                                                                       QString *error)
+std::optional<DetokenizationResponse> DetokenizationResponse::fromJson(
+    const QJsonObject &json, QString *error)
 {
     return json::parse<DetokenizationResponse>(
         json, u"detokenize response"_s, json::Mode::Lenient, error);

@@ -13,7 +13,7 @@ struct TokenizationRequest
 {
     QString model;
     QString prompt;
-    bool tokens = true;   ///< return the token strings (byte-level form, e.g. "Ġhello")
+    bool tokens = true; ///< return the token strings (byte-level form, e.g. "Ġhello")
     bool tokenIds = true; ///< "token_ids": return the ids
     QJsonObject extra;
     QJsonObject toJson() const;
@@ -68,8 +68,9 @@ struct DetokenizationResponse
 struct ModelTokenizerResponse : json::ResponseBody<ModelTokenizerResponse>
 {
     static constexpr QLatin1String kRoot{"tokenizer response"};
-    std::optional<QString> version;   ///< the file format, "1.0"
-    std::optional<QJsonObject> model; ///< `type` ("BPE", "WordPiece", "Unigram", "WordLevel"), `vocab`...
+    std::optional<QString> version; ///< the file format, "1.0"
+    std::optional<QJsonObject>
+        model; ///< `type` ("BPE", "WordPiece", "Unigram", "WordLevel"), `vocab`...
     QJsonObject extra;
 
     /// model.type, e.g. "BPE"; empty without a model.

@@ -11,7 +11,9 @@ void TranslationRequest::read(json::Reader &r)
     r.required(u"source"_s, source);
     r.required(u"target_language"_s, targetLanguage);
     if (!r.failed() && r.context().mode == json::Mode::Strict && targetLanguage.trimmed().isEmpty())
-        r.context().child(u"target_language"_s).fail(u"empty; give an ISO 639 code such as \"de\""_s);
+        r.context()
+            .child(u"target_language"_s)
+            .fail(u"empty; give an ISO 639 code such as \"de\""_s);
 }
 
 void TranslationRequest::write(json::Writer &w) const
@@ -55,13 +57,38 @@ void TranslationResponse::write(json::Writer &w) const
 
 QStringList translationLanguageCodes()
 {
-    return {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr"), QStringLiteral("es"), QStringLiteral("it"),
-            QStringLiteral("nl"), QStringLiteral("pt"), QStringLiteral("pl"), QStringLiteral("cs"), QStringLiteral("da"),
-            QStringLiteral("sv"), QStringLiteral("fi"), QStringLiteral("et"), QStringLiteral("lv"), QStringLiteral("lt"),
-            QStringLiteral("el"), QStringLiteral("hu"), QStringLiteral("ro"), QStringLiteral("bg"), QStringLiteral("hr"),
-            QStringLiteral("sk"), QStringLiteral("sl"), QStringLiteral("ga"), QStringLiteral("mt"), QStringLiteral("nb"),
-            QStringLiteral("uk"), QStringLiteral("ru"), QStringLiteral("tr"), QStringLiteral("ar"), QStringLiteral("zh"),
-            QStringLiteral("ja"), QStringLiteral("ko")};
+    return {QStringLiteral("en"),
+        QStringLiteral("de"),
+        QStringLiteral("fr"),
+        QStringLiteral("es"),
+        QStringLiteral("it"),
+        QStringLiteral("nl"),
+        QStringLiteral("pt"),
+        QStringLiteral("pl"),
+        QStringLiteral("cs"),
+        QStringLiteral("da"),
+        QStringLiteral("sv"),
+        QStringLiteral("fi"),
+        QStringLiteral("et"),
+        QStringLiteral("lv"),
+        QStringLiteral("lt"),
+        QStringLiteral("el"),
+        QStringLiteral("hu"),
+        QStringLiteral("ro"),
+        QStringLiteral("bg"),
+        QStringLiteral("hr"),
+        QStringLiteral("sk"),
+        QStringLiteral("sl"),
+        QStringLiteral("ga"),
+        QStringLiteral("mt"),
+        QStringLiteral("nb"),
+        QStringLiteral("uk"),
+        QStringLiteral("ru"),
+        QStringLiteral("tr"),
+        QStringLiteral("ar"),
+        QStringLiteral("zh"),
+        QStringLiteral("ja"),
+        QStringLiteral("ko")};
 }
 
 } // namespace core

@@ -11,8 +11,7 @@ class Check
 public:
     explicit Check(QString root)
         : m_root(std::move(root))
-    {
-    }
+    {}
 
     const QString &error() const { return m_error; }
     bool failed() const { return !m_error.isEmpty(); }
@@ -34,7 +33,11 @@ public:
     void between(const std::optional<T> &value, const QString &field, T minimum, T maximum)
     {
         if (value && (*value < minimum || *value > maximum))
-            fail(field, QStringLiteral("must be between %1 and %2, got %3").arg(minimum).arg(maximum).arg(*value));
+            fail(field,
+                QStringLiteral("must be between %1 and %2, got %3")
+                    .arg(minimum)
+                    .arg(maximum)
+                    .arg(*value));
     }
 
     void notEmpty(const QString &value, const QString &field)
@@ -58,7 +61,8 @@ public:
             const QString at = QStringLiteral("%1[%2]").arg(field).arg(i);
             if (item.type == PromptItem::Type::Image) {
                 if (item.size && *item.size <= 0)
-                    fail(at + QStringLiteral(".size"), QStringLiteral("must be positive, got %1").arg(*item.size));
+                    fail(at + QStringLiteral(".size"),
+                        QStringLiteral("must be positive, got %1").arg(*item.size));
                 if ((item.x || item.y || item.size) && !(item.x && item.y && item.size))
                     fail(at, QStringLiteral("a crop needs all of x, y and size"));
             }
@@ -89,7 +93,10 @@ public:
 
     void controls(const ControlOptions &options)
     {
-        between(options.contextualControlThreshold, QStringLiteral("contextual_control_threshold"), 0.0, 1.0);
+        between(options.contextualControlThreshold,
+            QStringLiteral("contextual_control_threshold"),
+            0.0,
+            1.0);
     }
 
 private:
@@ -112,11 +119,14 @@ QString validate(const CompletionRequest &r)
     check.notEmpty(r.model, QStringLiteral("model"));
     check.prompt(r.prompt);
     // maximum_tokens 0 only makes sense with echo (log-probabilities of the prompt alone).
-    check.atLeast(r.maximumTokens, QStringLiteral("maximum_tokens"), r.echo.value_or(false) ? 0 : 1);
+    check.atLeast(
+        r.maximumTokens, QStringLiteral("maximum_tokens"), r.echo.value_or(false) ? 0 : 1);
     check.atLeast(r.minimumTokens, QStringLiteral("minimum_tokens"), 0);
     if (r.minimumTokens && r.maximumTokens && *r.minimumTokens > *r.maximumTokens)
         check.fail(QStringLiteral("minimum_tokens"),
-                   QStringLiteral("must not exceed maximum_tokens (%1), got %2").arg(*r.maximumTokens).arg(*r.minimumTokens));
+            QStringLiteral("must not exceed maximum_tokens (%1), got %2")
+                .arg(*r.maximumTokens)
+                .arg(*r.minimumTokens));
     check.atLeast(r.temperature, QStringLiteral("temperature"), 0.0);
     check.atLeast(r.topK, QStringLiteral("top_k"), 0);
     check.between(r.topP, QStringLiteral("top_p"), 0.0, 1.0);
@@ -124,20 +134,28 @@ QString validate(const CompletionRequest &r)
     check.between(r.bestOf, QStringLiteral("best_of"), 1, 100);
     if (r.bestOf && r.n.value_or(1) > 1 && *r.bestOf <= r.n.value_or(1))
         check.fail(QStringLiteral("best_of"),
-                   QStringLiteral("must be greater than n (%1), got %2").arg(r.n.value_or(1)).arg(*r.bestOf));
+            QStringLiteral("must be greater than n (%1), got %2")
+                .arg(r.n.value_or(1))
+                .arg(*r.bestOf));
     if (r.bestOf && r.n.value_or(1) > *r.bestOf)
-        check.fail(QStringLiteral("n"), QStringLiteral("must not exceed best_of (%1), got %2").arg(*r.bestOf).arg(r.n.value_or(1)));
+        check.fail(QStringLiteral("n"),
+            QStringLiteral("must not exceed best_of (%1), got %2")
+                .arg(*r.bestOf)
+                .arg(r.n.value_or(1)));
     check.between(r.logProbs, QStringLiteral("log_probs"), 0, 20);
     check.atLeast(r.sequencePenaltyMinLength, QStringLiteral("sequence_penalty_min_length"), 1);
     if (r.stopSequences) {
         for (const QString &stop : *r.stopSequences)
             if (stop.isEmpty())
-                check.fail(QStringLiteral("stop_sequences"), QStringLiteral("must not contain an empty string"));
+                check.fail(QStringLiteral("stop_sequences"),
+                    QStringLiteral("must not contain an empty string"));
     }
     if (r.steeringConcepts && r.steeringConcepts->size() > 1)
         check.fail(QStringLiteral("steering_concepts"),
-                   QStringLiteral("only one steering concept at a time is supported, got %1").arg(r.steeringConcepts->size()));
-    check.between(r.contextualControlThreshold, QStringLiteral("contextual_control_threshold"), 0.0, 1.0);
+            QStringLiteral("only one steering concept at a time is supported, got %1")
+                .arg(r.steeringConcepts->size()));
+    check.between(
+        r.contextualControlThreshold, QStringLiteral("contextual_control_threshold"), 0.0, 1.0);
     return check.error();
 }
 
@@ -149,13 +167,17 @@ QString validate(const ChatRequest &r)
         check.fail(QStringLiteral("messages"), QStringLiteral("must contain at least one message"));
     for (qsizetype i = 0; i < r.messages.size(); ++i) {
         const ChatMessage &m = r.messages.at(i);
-        static const QStringList roles{QStringLiteral("system"), QStringLiteral("user"), QStringLiteral("assistant"),
-                                       QStringLiteral("tool")};
+        static const QStringList roles{QStringLiteral("system"),
+            QStringLiteral("user"),
+            QStringLiteral("assistant"),
+            QStringLiteral("tool")};
         if (!roles.contains(m.role))
             check.fail(QStringLiteral("messages[%1].role").arg(i),
-                       QStringLiteral("\"%1\" is not one of: %2").arg(m.role, roles.join(QStringLiteral(", "))));
+                QStringLiteral("\"%1\" is not one of: %2")
+                    .arg(m.role, roles.join(QStringLiteral(", "))));
         if (m.role == QLatin1String("tool") && !m.toolCallId)
-            check.fail(QStringLiteral("messages[%1].tool_call_id").arg(i), QStringLiteral("is required for a message of role \"tool\""));
+            check.fail(QStringLiteral("messages[%1].tool_call_id").arg(i),
+                QStringLiteral("is required for a message of role \"tool\""));
     }
     check.atLeast(r.maxTokens, QStringLiteral("max_tokens"), 1);
     check.atLeast(r.maximumTokens, QStringLiteral("maximum_tokens"), 1);
@@ -170,15 +192,18 @@ QString validate(const ChatRequest &r)
         check.fail(QStringLiteral("top_logprobs"), QStringLiteral("needs \"logprobs\": true"));
     if (r.logitBias) {
         for (auto it = r.logitBias->cbegin(); it != r.logitBias->cend(); ++it)
-            check.between<double>(it.value(), QStringLiteral("logit_bias.%1").arg(it.key()), -100.0, 100.0);
+            check.between<double>(
+                it.value(), QStringLiteral("logit_bias.%1").arg(it.key()), -100.0, 100.0);
     }
     if (r.tools && r.tools->size() > 128)
-        check.fail(QStringLiteral("tools"), QStringLiteral("at most 128 tools are allowed, got %1").arg(r.tools->size()));
+        check.fail(QStringLiteral("tools"),
+            QStringLiteral("at most 128 tools are allowed, got %1").arg(r.tools->size()));
     if (r.parallelToolCalls)
         check.fail(QStringLiteral("parallel_tool_calls"), QStringLiteral("is not supported"));
     if (r.steeringConcepts && r.steeringConcepts->size() > 1)
         check.fail(QStringLiteral("steering_concepts"),
-                   QStringLiteral("only one steering concept at a time is supported, got %1").arg(r.steeringConcepts->size()));
+            QStringLiteral("only one steering concept at a time is supported, got %1")
+                .arg(r.steeringConcepts->size()));
     return check.error();
 }
 
@@ -192,7 +217,8 @@ QString validate(const ExplanationRequest &r)
     check.atLeast(r.controlFactor, QStringLiteral("control_factor"), 0.0);
     if (r.promptGranularity && r.promptGranularity->type == QLatin1String("custom")
         && r.promptGranularity->delimiter.value_or(QString()).isEmpty())
-        check.fail(QStringLiteral("prompt_granularity.delimiter"), QStringLiteral("a custom granularity needs a delimiter"));
+        check.fail(QStringLiteral("prompt_granularity.delimiter"),
+            QStringLiteral("a custom granularity needs a delimiter"));
     check.controls(r);
     return check.error();
 }
@@ -222,7 +248,9 @@ QString validate(const BatchSemanticEmbeddingRequest &r)
         check.fail(QStringLiteral("prompts"), QStringLiteral("must contain at least one prompt"));
     if (r.prompts.size() > kMaxPromptsPerBatch)
         check.fail(QStringLiteral("prompts"),
-                   QStringLiteral("at most %1 prompts are allowed, got %2").arg(kMaxPromptsPerBatch).arg(r.prompts.size()));
+            QStringLiteral("at most %1 prompts are allowed, got %2")
+                .arg(kMaxPromptsPerBatch)
+                .arg(r.prompts.size()));
     for (qsizetype i = 0; i < r.prompts.size() && !check.failed(); ++i)
         check.prompt(r.prompts.at(i), QStringLiteral("prompts[%1]").arg(i));
     check.controls(r);
@@ -245,12 +273,16 @@ QString validate(const EmbeddingRequest &r)
     if (r.layers && r.layers->isEmpty())
         check.fail(QStringLiteral("layers"), QStringLiteral("must name at least one layer"));
     if (r.pooling) {
-        static const QStringList allowed{QStringLiteral("mean"), QStringLiteral("max"), QStringLiteral("last_token"),
-                                         QStringLiteral("abs_max"), QStringLiteral("weighted_mean")};
+        static const QStringList allowed{QStringLiteral("mean"),
+            QStringLiteral("max"),
+            QStringLiteral("last_token"),
+            QStringLiteral("abs_max"),
+            QStringLiteral("weighted_mean")};
         for (const QString &pooling : *r.pooling)
             if (!allowed.contains(pooling))
                 check.fail(QStringLiteral("pooling"),
-                           QStringLiteral("\"%1\" is not one of: %2").arg(pooling, allowed.join(QStringLiteral(", "))));
+                    QStringLiteral("\"%1\" is not one of: %2")
+                        .arg(pooling, allowed.join(QStringLiteral(", "))));
     }
     check.controls(r);
     return check.error();
@@ -271,7 +303,8 @@ QString validate(const RerankRequest &r)
     Check check(QStringLiteral("rerank"));
     check.notEmpty(r.query, QStringLiteral("query"));
     if (r.documents.isEmpty())
-        check.fail(QStringLiteral("documents"), QStringLiteral("must contain at least one document"));
+        check.fail(
+            QStringLiteral("documents"), QStringLiteral("must contain at least one document"));
     check.atLeast(r.topN, QStringLiteral("top_n"), 1);
     return check.error();
 }

@@ -34,6 +34,7 @@ QString validate(const TranslationRequest &request);
 QString validate(const CreateSteeringConceptRequest &request);
 /// Checks that apply to every prompt: control factors ≥ 0, control ranges with start ≥ 0 and
 /// length ≥ 0, image crops with size > 0. `root` names the request ("complete").
-QString validate(const Prompt &prompt, const QString &root, const QString &field = QStringLiteral("prompt"));
+QString validate(
+    const Prompt &prompt, const QString &root, const QString &field = QStringLiteral("prompt"));
 
 } // namespace core

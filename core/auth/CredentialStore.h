@@ -22,7 +22,8 @@ class CredentialStore : public QObject
 public:
     /// Called with the token ("" when none is stored) and a problem ("" when none).
     using TokenCallback = std::function<void(const QString &token, const QString &problem)>;
-    /// Called with whether the token is in the keychain (false: session only or failed) and a problem.
+    /// Called with whether the token is in the keychain (false: session only or failed) and a
+    /// problem.
     using SaveCallback = std::function<void(bool persisted, const QString &problem)>;
 
     explicit CredentialStore(std::unique_ptr<SecretBackend> backend, QObject *parent = nullptr);
@@ -32,18 +33,24 @@ public:
     /// `done` runs later (never inside the call), on this thread, unless `context` is gone.
     void token(const QString &profileId, QObject *context, TokenCallback done);
     /// Stores `token` for `profileId`. An empty token removes it.
-    void setToken(const QString &profileId, const QString &token, QObject *context, SaveCallback done);
-    /// Deletes the stored token of `profileId` (keychain and session copy). A missing entry is fine.
+    void setToken(
+        const QString &profileId, const QString &token, QObject *context, SaveCallback done);
+    /// Deletes the stored token of `profileId` (keychain and session copy). A missing entry is
+    /// fine.
     void removeToken(const QString &profileId, QObject *context, SaveCallback done);
 
     /// True once the backend has reported itself unavailable in this session.
     bool isSessionOnly() const { return m_sessionOnly; }
     QString unavailableReason() const { return m_unavailableReason; }
     SecretBackend *backend() const { return m_backend.get(); }
-    static QString keyFor(const QString &profileId) { return QStringLiteral("profile/") + profileId; }
+    static QString keyFor(const QString &profileId)
+    {
+        return QStringLiteral("profile/") + profileId;
+    }
 
 Q_SIGNALS:
-    /// The keychain cannot be used; tokens are kept for this session only. `reason` is the backend's.
+    /// The keychain cannot be used; tokens are kept for this session only. `reason` is the
+    /// backend's.
     void keychainUnavailable(const QString &reason);
 
 private:

@@ -40,19 +40,22 @@ SecretBackend::Status statusOf(QKeychain::Error error)
 void runJob(QKeychain::Job *job, QObject *context, SecretBackend::Callback done, bool isRead)
 {
     QPointer<QObject> guard(context);
-    QObject::connect(job, &QKeychain::Job::finished, context, [guard, done = std::move(done), isRead](QKeychain::Job *j) {
-        if (!guard)
-            return;
-        const SecretBackend::Status status = statusOf(j->error());
-        QString value;
-        if (status == SecretBackend::Status::Ok) {
-            if (isRead)
-                value = static_cast<QKeychain::ReadPasswordJob *>(j)->textData();
-        } else {
-            value = j->errorString();
-        }
-        done(status, value);
-    });
+    QObject::connect(job,
+        &QKeychain::Job::finished,
+        context,
+        [guard, done = std::move(done), isRead](QKeychain::Job *j) {
+            if (!guard)
+                return;
+            const SecretBackend::Status status = statusOf(j->error());
+            QString value;
+            if (status == SecretBackend::Status::Ok) {
+                if (isRead)
+                    value = static_cast<QKeychain::ReadPasswordJob *>(j)->textData();
+            } else {
+                value = j->errorString();
+            }
+            done(status, value);
+        });
     job->setAutoDelete(true);
     job->start();
 }
@@ -73,7 +76,8 @@ void MemorySecretBackend::read(const QString &key, QObject *context, Callback do
     later(context, [done = std::move(done), status, value] { done(status, value); });
 }
 
-void MemorySecretBackend::write(const QString &key, const QString &secret, QObject *context, Callback done)
+void MemorySecretBackend::write(
+    const QString &key, const QString &secret, QObject *context, Callback done)
 {
     Status status = Status::Ok;
     QString value;
@@ -101,8 +105,7 @@ void MemorySecretBackend::remove(const QString &key, QObject *context, Callback 
 
 KeychainSecretBackend::KeychainSecretBackend(QString service)
     : m_service(std::move(service))
-{
-}
+{}
 
 QString KeychainSecretBackend::name() const
 {
@@ -116,7 +119,8 @@ void KeychainSecretBackend::read(const QString &key, QObject *context, Callback 
     runJob(job, context, std::move(done), true);
 }
 
-void KeychainSecretBackend::write(const QString &key, const QString &secret, QObject *context, Callback done)
+void KeychainSecretBackend::write(
+    const QString &key, const QString &secret, QObject *context, Callback done)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(key);

@@ -16,10 +16,10 @@ class SecretBackend
 {
 public:
     enum class Status {
-        Ok,          ///< done; for read, `value` is the secret
-        NotFound,    ///< no secret under this key (read/remove)
+        Ok, ///< done; for read, `value` is the secret
+        NotFound, ///< no secret under this key (read/remove)
         Unavailable, ///< no keychain service (no D-Bus session, locked, denied); `value` says why
-        Failed,      ///< any other failure; `value` says why
+        Failed, ///< any other failure; `value` says why
     };
     using Callback = std::function<void(Status status, const QString &value)>;
 
@@ -27,7 +27,8 @@ public:
     /// Reads the secret stored under `key`.
     virtual void read(const QString &key, QObject *context, Callback done) = 0;
     /// Stores `secret` under `key`, replacing any earlier one.
-    virtual void write(const QString &key, const QString &secret, QObject *context, Callback done) = 0;
+    virtual void write(const QString &key, const QString &secret, QObject *context, Callback done)
+        = 0;
     /// Deletes the secret under `key`.
     virtual void remove(const QString &key, QObject *context, Callback done) = 0;
     /// A short name for messages ("Secret Service", "memory").

@@ -3,7 +3,6 @@
 
 #include "core/api/PromptTemplate.h"
 
-
 namespace core {
 
 QList<int> Conversation::activePath() const
@@ -96,11 +95,13 @@ Conversation Conversation::fromNodes(const QList<ChatNode> &nodes, int activeRoo
         if (!n.children.contains(n.activeChild))
             n.activeChild = n.children.isEmpty() ? -1 : n.children.last();
     }
-    c.m_activeRoot = c.m_roots.contains(activeRoot) ? activeRoot : (c.m_roots.isEmpty() ? -1 : c.m_roots.last());
+    c.m_activeRoot = c.m_roots.contains(activeRoot) ? activeRoot
+                                                    : (c.m_roots.isEmpty() ? -1 : c.m_roots.last());
     return c;
 }
 
-QString Conversation::promptBefore(int node, const QString &system, const QString &promptTemplate, bool *exact) const
+QString Conversation::promptBefore(
+    int node, const QString &system, const QString &promptTemplate, bool *exact) const
 {
     QList<ChatMessage> messages;
     if (!system.isEmpty())

@@ -12,15 +12,17 @@ namespace core {
 struct ChatNode
 {
     ChatMessage message;
-    int parent = -1;        ///< -1: a first message
-    QList<int> children;    ///< replies or follow-ups, oldest first; each is a branch
-    int activeChild = -1;   ///< the branch shown
-    QString note;           ///< "stopped", "interrupted: …", an error shown under the message (translated text)
+    int parent = -1; ///< -1: a first message
+    QList<int> children; ///< replies or follow-ups, oldest first; each is a branch
+    int activeChild = -1; ///< the branch shown
+    QString
+        note; ///< "stopped", "interrupted: …", an error shown under the message (translated text)
     bool retryable = false; ///< a reply that was stopped or cut short: the transcript offers Retry
-    int promptTokens = -1;  ///< usage of the turn that produced this (assistant) message
+    int promptTokens = -1; ///< usage of the turn that produced this (assistant) message
     int completionTokens = -1;
     QString finishReason;
-    bool jsonReply = false; ///< asked for with a JSON schema and parsed as JSON: shown pretty-printed
+    bool jsonReply
+        = false; ///< asked for with a JSON schema and parsed as JSON: shown pretty-printed
 };
 
 /// A chat as a tree: editing a past message or regenerating a reply adds a sibling branch instead
@@ -58,7 +60,8 @@ public:
     /// The prompt that produced message `node` as its model saw it: `system` (when not empty) and
     /// the active path before `node`, rendered through `promptTemplate` (renderChatPrompt;
     /// `exact` is false when that fell back to a plain transcript).
-    QString promptBefore(int node, const QString &system, const QString &promptTemplate, bool *exact) const;
+    QString promptBefore(
+        int node, const QString &system, const QString &promptTemplate, bool *exact) const;
 
     /// The messages of the active path with their notes, as core/export takes them.
     QList<ExportedChatMessage> exportMessages() const;

@@ -29,9 +29,9 @@ QJsonObject conversationToJson(const Conversation &conversation)
         for (int c : n.children)
             children.append(c);
         QJsonObject o{{u"message"_s, chatMessageToJson(n.message)},
-                      {u"parent"_s, n.parent},
-                      {u"children"_s, children},
-                      {u"active"_s, n.activeChild}};
+            {u"parent"_s, n.parent},
+            {u"children"_s, children},
+            {u"active"_s, n.activeChild}};
         if (!n.note.isEmpty())
             o.insert(u"note"_s, n.note);
         if (n.retryable)
@@ -66,7 +66,8 @@ Conversation conversationFromJson(const QJsonObject &json)
         n.activeChild = o.value(u"active"_s).toInt(-1);
         n.note = o.value(u"note"_s).toString();
         // Conversations saved before "retryable" existed had only the (English) note.
-        n.retryable = o.value(u"retryable"_s).toBool(n.note == u"stopped"_s || n.note.startsWith(u"interrupted"_s));
+        n.retryable = o.value(u"retryable"_s)
+                          .toBool(n.note == u"stopped"_s || n.note.startsWith(u"interrupted"_s));
         n.promptTokens = o.value(u"prompt_tokens"_s).toInt(-1);
         n.completionTokens = o.value(u"completion_tokens"_s).toInt(-1);
         n.finishReason = o.value(u"finish_reason"_s).toString();
@@ -88,7 +89,9 @@ Conversation conversationFromVariant(const QVariantMap &map)
 
 QJsonObject ConversationContent::toJson() const
 {
-    return QJsonObject{{u"conversation"_s, conversationToJson(conversation)}, {u"system"_s, system}, {u"model"_s, model}};
+    return QJsonObject{{u"conversation"_s, conversationToJson(conversation)},
+        {u"system"_s, system},
+        {u"model"_s, model}};
 }
 
 QByteArray ConversationContent::toBytes() const
@@ -99,7 +102,8 @@ QByteArray ConversationContent::toBytes() const
 ConversationContent ConversationContent::fromJson(const QJsonObject &content)
 {
     return ConversationContent{conversationFromJson(content.value(u"conversation"_s).toObject()),
-                               content.value(u"system"_s).toString(), content.value(u"model"_s).toString()};
+        content.value(u"system"_s).toString(),
+        content.value(u"model"_s).toString()};
 }
 
 ConversationContent ConversationContent::fromRecord(const ConversationRecord &record)

@@ -22,7 +22,8 @@ std::optional<ChatMessage> chatMessageFromJson(const QJsonObject &json, QString 
 
 /// A conversation with all its branches:
 /// {"nodes": [{"message": {...}, "parent": -1, "children": [1], "active": 1, "note"?: "stopped",
-///   "prompt_tokens"?: 3, "completion_tokens"?: 5, "finish_reason"?: "stop", "json_reply"?: true}, ...],
+///   "prompt_tokens"?: 3, "completion_tokens"?: 5, "finish_reason"?: "stop", "json_reply"?: true},
+///   ...],
 ///  "root_active": 0}. Optional members are left out when unset (note "", tokens -1, false).
 QJsonObject conversationToJson(const Conversation &conversation);
 /// The conversation stored as `json`; empty when `json` is empty, or damaged: a message that is

@@ -16,7 +16,8 @@ QString parseProblem(const QJsonParseError &error)
 
 } // namespace
 
-std::optional<ChatResponseFormat> jsonSchemaFormat(const QString &name, const QString &schemaText, QString *error)
+std::optional<ChatResponseFormat> jsonSchemaFormat(
+    const QString &name, const QString &schemaText, QString *error)
 {
     QJsonParseError parseError{};
     const QJsonDocument schema = QJsonDocument::fromJson(schemaText.toUtf8(), &parseError);

@@ -12,7 +12,8 @@ namespace core {
 /// name "answer" when `name` is blank (else trimmed). nullopt when `schemaText` is not a JSON
 /// object, with `error` saying why and where ("unterminated object at offset 81", "not an
 /// object at offset 0").
-std::optional<ChatResponseFormat> jsonSchemaFormat(const QString &name, const QString &schemaText, QString *error);
+std::optional<ChatResponseFormat> jsonSchemaFormat(
+    const QString &name, const QString &schemaText, QString *error);
 
 /// A reply asked for with a JSON schema, pretty-printed (indented by 4, as QJsonDocument does);
 /// a thinking model's leading "<think>…</think>" block is skipped first, as the official client's

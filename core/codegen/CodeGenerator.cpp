@@ -27,11 +27,21 @@ QString pyString(const QString &s)
     out += QLatin1Char('"');
     for (const QChar c : s) {
         switch (c.unicode()) {
-        case '\\': out += QLatin1String("\\\\"); break;
-        case '"': out += QLatin1String("\\\""); break;
-        case '\n': out += QLatin1String("\\n"); break;
-        case '\r': out += QLatin1String("\\r"); break;
-        case '\t': out += QLatin1String("\\t"); break;
+        case '\\':
+            out += QLatin1String("\\\\");
+            break;
+        case '"':
+            out += QLatin1String("\\\"");
+            break;
+        case '\n':
+            out += QLatin1String("\\n");
+            break;
+        case '\r':
+            out += QLatin1String("\\r");
+            break;
+        case '\t':
+            out += QLatin1String("\\t");
+            break;
         default:
             if (c.unicode() < 0x20)
                 out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
@@ -53,7 +63,8 @@ QString pyNumber(double d)
 /// Body keys handled by the client or the method call rather than the request object.
 bool isTransportKey(const QString &key)
 {
-    return key == QLatin1String("model") || key == QLatin1String("hosting") || key == QLatin1String("stream");
+    return key == QLatin1String("model") || key == QLatin1String("hosting")
+        || key == QLatin1String("stream");
 }
 
 /// The base URL as the user gave it, without trailing slashes (Client(host=...), --host).
@@ -89,17 +100,26 @@ QString prettyJson(QJsonObject body)
 bool isPythonCompletionDefault(const QString &key, const QJsonValue &value)
 {
     static const QJsonObject defaults{
-        {QStringLiteral("temperature"), 0}, {QStringLiteral("top_k"), 0}, {QStringLiteral("top_p"), 0},
-        {QStringLiteral("presence_penalty"), 0}, {QStringLiteral("frequency_penalty"), 0},
+        {QStringLiteral("temperature"), 0},
+        {QStringLiteral("top_k"), 0},
+        {QStringLiteral("top_p"), 0},
+        {QStringLiteral("presence_penalty"), 0},
+        {QStringLiteral("frequency_penalty"), 0},
         {QStringLiteral("repetition_penalties_include_prompt"), false},
-        {QStringLiteral("use_multiplicative_presence_penalty"), false}, {QStringLiteral("n"), 1},
-        {QStringLiteral("tokens"), false}, {QStringLiteral("disable_optimizations"), false},
-        {QStringLiteral("minimum_tokens"), 0}, {QStringLiteral("echo"), false},
-        {QStringLiteral("use_multiplicative_frequency_penalty"), false}, {QStringLiteral("sequence_penalty"), 0},
-        {QStringLiteral("sequence_penalty_min_length"), 2}, {QStringLiteral("use_multiplicative_sequence_penalty"), false},
+        {QStringLiteral("use_multiplicative_presence_penalty"), false},
+        {QStringLiteral("n"), 1},
+        {QStringLiteral("tokens"), false},
+        {QStringLiteral("disable_optimizations"), false},
+        {QStringLiteral("minimum_tokens"), 0},
+        {QStringLiteral("echo"), false},
+        {QStringLiteral("use_multiplicative_frequency_penalty"), false},
+        {QStringLiteral("sequence_penalty"), 0},
+        {QStringLiteral("sequence_penalty_min_length"), 2},
+        {QStringLiteral("use_multiplicative_sequence_penalty"), false},
         {QStringLiteral("completion_bias_inclusion_first_token_only"), false},
         {QStringLiteral("completion_bias_exclusion_first_token_only"), false},
-        {QStringLiteral("control_log_additive"), true}, {QStringLiteral("repetition_penalties_include_completion"), true},
+        {QStringLiteral("control_log_additive"), true},
+        {QStringLiteral("repetition_penalties_include_completion"), true},
         {QStringLiteral("raw_completion"), false},
     };
     const auto it = defaults.constFind(key);
@@ -153,12 +173,14 @@ QString pyControls(const QJsonArray &controls, const QString &kind, PyImports &i
         if (kind == QLatin1String("text")) {
             imports.add(QStringLiteral("TextControl"));
             args << QStringLiteral("start=") + pyNumber(c.value(QStringLiteral("start")).toDouble())
-                 << QStringLiteral("length=") + pyNumber(c.value(QStringLiteral("length")).toDouble());
+                 << QStringLiteral("length=")
+                    + pyNumber(c.value(QStringLiteral("length")).toDouble());
         } else if (kind == QLatin1String("image")) {
             imports.add(QStringLiteral("ImageControl"));
             const QJsonObject r = c.value(QStringLiteral("rect")).toObject();
             for (const char *k : {"left", "top", "width", "height"})
-                args << QString::fromLatin1(k) + QLatin1Char('=') + pyNumber(r.value(QLatin1String(k)).toDouble());
+                args << QString::fromLatin1(k) + QLatin1Char('=')
+                        + pyNumber(r.value(QLatin1String(k)).toDouble());
         } else {
             imports.add(QStringLiteral("TokenControl"));
             args << QStringLiteral("pos=") + pyNumber(c.value(QStringLiteral("index")).toDouble());
@@ -166,16 +188,20 @@ QString pyControls(const QJsonArray &controls, const QString &kind, PyImports &i
         args << QStringLiteral("factor=") + pyNumber(c.value(QStringLiteral("factor")).toDouble());
         if (c.contains(QStringLiteral("token_overlap"))) {
             imports.add(QStringLiteral("ControlTokenOverlap"));
-            args << QStringLiteral("token_overlap=ControlTokenOverlap.") +
-                        (c.value(QStringLiteral("token_overlap")).toString() == QLatin1String("complete") ? QStringLiteral("Complete")
-                                                                                                           : QStringLiteral("Partial"));
+            args << QStringLiteral("token_overlap=ControlTokenOverlap.")
+                    + (c.value(QStringLiteral("token_overlap")).toString()
+                                == QLatin1String("complete")
+                            ? QStringLiteral("Complete")
+                            : QStringLiteral("Partial"));
         }
         const QString name = kind == QLatin1String("text") ? QStringLiteral("TextControl")
-                             : kind == QLatin1String("image") ? QStringLiteral("ImageControl")
-                                                              : QStringLiteral("TokenControl");
-        items << pad(indent + 4) + name + QLatin1Char('(') + args.join(QStringLiteral(", ")) + QLatin1Char(')');
+            : kind == QLatin1String("image")               ? QStringLiteral("ImageControl")
+                                                           : QStringLiteral("TokenControl");
+        items << pad(indent + 4) + name + QLatin1Char('(') + args.join(QStringLiteral(", "))
+                + QLatin1Char(')');
     }
-    return QStringLiteral("[\n") + items.join(QStringLiteral(",\n")) + QStringLiteral(",\n") + pad(indent) + QLatin1Char(']');
+    return QStringLiteral("[\n") + items.join(QStringLiteral(",\n")) + QStringLiteral(",\n")
+        + pad(indent) + QLatin1Char(']');
 }
 
 /// A prompt (string or item list) as a Prompt(...) expression.
@@ -189,7 +215,8 @@ QString pyPrompt(const QJsonValue &prompt, PyImports &imports, int indent)
         const QJsonObject only = items.first().toObject();
         if (only.value(QStringLiteral("type")).toString() == QLatin1String("text")
             && only.value(QStringLiteral("controls")).toArray().isEmpty())
-            return QStringLiteral("Prompt.from_text(") + pyString(only.value(QStringLiteral("data")).toString()) + QLatin1Char(')');
+            return QStringLiteral("Prompt.from_text(")
+                + pyString(only.value(QStringLiteral("data")).toString()) + QLatin1Char(')');
     }
     QStringList parts;
     for (const QJsonValue &v : items) {
@@ -199,29 +226,40 @@ QString pyPrompt(const QJsonValue &prompt, PyImports &imports, int indent)
         QString expr;
         if (type == QLatin1String("text")) {
             imports.add(QStringLiteral("Text"));
-            expr = QStringLiteral("Text(") + pyString(item.value(QStringLiteral("data")).toString()) + QStringLiteral(", controls=")
-                   + (controls.isEmpty() ? QStringLiteral("[]") : pyControls(controls, type, imports, indent + 4)) + QLatin1Char(')');
+            expr = QStringLiteral("Text(") + pyString(item.value(QStringLiteral("data")).toString())
+                + QStringLiteral(", controls=")
+                + (controls.isEmpty() ? QStringLiteral("[]")
+                                      : pyControls(controls, type, imports, indent + 4))
+                + QLatin1Char(')');
         } else if (type == QLatin1String("token_ids")) {
             imports.add(QStringLiteral("Tokens"));
-            expr = QStringLiteral("Tokens(") + pythonLiteral(item.value(QStringLiteral("data"))) + QStringLiteral(", controls=")
-                   + (controls.isEmpty() ? QStringLiteral("[]") : pyControls(controls, QStringLiteral("token"), imports, indent + 4))
-                   + QLatin1Char(')');
+            expr = QStringLiteral("Tokens(") + pythonLiteral(item.value(QStringLiteral("data")))
+                + QStringLiteral(", controls=")
+                + (controls.isEmpty()
+                        ? QStringLiteral("[]")
+                        : pyControls(controls, QStringLiteral("token"), imports, indent + 4))
+                + QLatin1Char(')');
         } else if (type == QLatin1String("image")) {
             imports.add(QStringLiteral("Image"));
             QString cropping = QStringLiteral("None");
             if (item.contains(QStringLiteral("size"))) {
                 imports.add(QStringLiteral("Cropping"));
                 cropping = QStringLiteral("Cropping(upper_left_x=%1, upper_left_y=%2, size=%3)")
-                               .arg(pyNumber(item.value(QStringLiteral("x")).toDouble()), pyNumber(item.value(QStringLiteral("y")).toDouble()),
-                                    pyNumber(item.value(QStringLiteral("size")).toDouble()));
+                               .arg(pyNumber(item.value(QStringLiteral("x")).toDouble()),
+                                   pyNumber(item.value(QStringLiteral("y")).toDouble()),
+                                   pyNumber(item.value(QStringLiteral("size")).toDouble()));
             }
-            expr = QStringLiteral("Image(base64_image=") + pyString(item.value(QStringLiteral("data")).toString())
-                   + QStringLiteral(", cropping=") + cropping + QStringLiteral(", controls=")
-                   + (controls.isEmpty() ? QStringLiteral("[]") : pyControls(controls, type, imports, indent + 4)) + QLatin1Char(')');
+            expr = QStringLiteral("Image(base64_image=")
+                + pyString(item.value(QStringLiteral("data")).toString())
+                + QStringLiteral(", cropping=") + cropping + QStringLiteral(", controls=")
+                + (controls.isEmpty() ? QStringLiteral("[]")
+                                      : pyControls(controls, type, imports, indent + 4))
+                + QLatin1Char(')');
         }
         parts << pad(indent + 4) + expr;
     }
-    return QStringLiteral("Prompt([\n") + parts.join(QStringLiteral(",\n")) + QStringLiteral(",\n") + pad(indent) + QStringLiteral("])");
+    return QStringLiteral("Prompt([\n") + parts.join(QStringLiteral(",\n")) + QStringLiteral(",\n")
+        + pad(indent) + QStringLiteral("])");
 }
 
 QString pyChatMessages(const QJsonArray &messages, PyImports &imports, int indent)
@@ -242,9 +280,13 @@ QString pyChatMessages(const QJsonArray &messages, PyImports &imports, int inden
                 if (part.value(QStringLiteral("type")).toString() == QLatin1String("image_url")) {
                     imports.base64 = true;
                     imports.pil = true;
-                    QString url = part.value(QStringLiteral("image_url")).toObject().value(QStringLiteral("url")).toString();
+                    QString url = part.value(QStringLiteral("image_url"))
+                                      .toObject()
+                                      .value(QStringLiteral("url"))
+                                      .toString();
                     url = url.mid(url.indexOf(QLatin1Char(',')) + 1);
-                    parts << QStringLiteral("PILImage.open(io.BytesIO(base64.b64decode(") + pyString(url) + QStringLiteral(")))");
+                    parts << QStringLiteral("PILImage.open(io.BytesIO(base64.b64decode(")
+                            + pyString(url) + QStringLiteral(")))");
                 } else {
                     parts << pyString(part.value(QStringLiteral("text")).toString());
                 }
@@ -253,9 +295,11 @@ QString pyChatMessages(const QJsonArray &messages, PyImports &imports, int inden
         } else {
             content = pyString(c.toString());
         }
-        lines << pad(indent + 4) + QStringLiteral("Message(role=Role.%1, content=%2)").arg(role, content);
+        lines << pad(indent + 4)
+                + QStringLiteral("Message(role=Role.%1, content=%2)").arg(role, content);
     }
-    return QStringLiteral("[\n") + lines.join(QStringLiteral(",\n")) + QStringLiteral(",\n") + pad(indent) + QLatin1Char(']');
+    return QStringLiteral("[\n") + lines.join(QStringLiteral(",\n")) + QStringLiteral(",\n")
+        + pad(indent) + QLatin1Char(']');
 }
 
 struct PyEndpoint
@@ -271,7 +315,10 @@ const PyEndpoint kPyEndpoints[] = {
     {"chat/completions", "ChatRequest", "chat", "print(response.message.content)"},
     {"evaluate", "EvaluationRequest", "evaluate", "print(response.result)"},
     {"explain", "ExplanationRequest", "explain", "print(response.explanations)"},
-    {"semantic_embed", "SemanticEmbeddingRequest", "semantic_embed", "print(len(response.embedding), response.embedding[:8])"},
+    {"semantic_embed",
+        "SemanticEmbeddingRequest",
+        "semantic_embed",
+        "print(len(response.embedding), response.embedding[:8])"},
     {"tokenize", "TokenizationRequest", "tokenize", "print(response.tokens, response.token_ids)"},
     {"detokenize", "DetokenizationRequest", "detokenize", "print(response.result)"},
 };
@@ -284,15 +331,19 @@ QString pythonRequests(const QString &endpoint, const QJsonObject &body, const C
         b.insert(QStringLiteral("hosting"), *context.hosting);
     const QString url = ApiClient::endpointUrl(context.baseUrl, endpoint).toString();
     QString out;
-    out += QStringLiteral("# POST /%1 with requests: the same JSON body the app sends.\n").arg(endpoint);
+    out += QStringLiteral("# POST /%1 with requests: the same JSON body the app sends.\n")
+               .arg(endpoint);
     out += QStringLiteral("import os\n\nimport requests\n\n");
     out += QStringLiteral("response = requests.post(\n");
     out += QStringLiteral("    %1,\n").arg(pyString(url));
     if (context.nice)
         out += QStringLiteral("    params={\"nice\": \"true\"},\n");
-    out += QStringLiteral("    headers={\"Authorization\": f\"Bearer {os.environ['%1']}\"},\n").arg(context.tokenVariable);
+    out += QStringLiteral("    headers={\"Authorization\": f\"Bearer {os.environ['%1']}\"},\n")
+               .arg(context.tokenVariable);
     out += QStringLiteral("    json=%1,\n").arg(pythonLiteral(b, 4));
-    out += QStringLiteral("    timeout=%1,\n)\nresponse.raise_for_status()\nprint(response.json())\n").arg(defaults::kTimeoutSeconds);
+    out += QStringLiteral(
+        "    timeout=%1,\n)\nresponse.raise_for_status()\nprint(response.json())\n")
+               .arg(defaults::kTimeoutSeconds);
     return out;
 }
 
@@ -337,15 +388,21 @@ QString python(const QString &endpoint, const QJsonObject &body, const CodeConte
             value = QLatin1Char('{') + pairs.join(QStringLiteral(", ")) + QLatin1Char('}');
         } else if (key == QLatin1String("response_format") && isChat) {
             imports.add(QStringLiteral("JSONSchema"));
-            const QJsonObject js = it.value().toObject().value(QStringLiteral("json_schema")).toObject();
-            value = QStringLiteral("JSONSchema(\n        schema=%1,\n        name=%2,\n        description=%3,\n        strict=%4,\n    )")
-                        .arg(pythonLiteral(js.value(QStringLiteral("schema")), 8), pyString(js.value(QStringLiteral("name")).toString()),
-                             pythonLiteral(js.value(QStringLiteral("description"))),
-                             js.value(QStringLiteral("strict")).toBool() ? QStringLiteral("True") : QStringLiteral("False"));
+            const QJsonObject js
+                = it.value().toObject().value(QStringLiteral("json_schema")).toObject();
+            value = QStringLiteral("JSONSchema(\n        schema=%1,\n        name=%2,\n        "
+                                   "description=%3,\n        strict=%4,\n    )")
+                        .arg(pythonLiteral(js.value(QStringLiteral("schema")), 8),
+                            pyString(js.value(QStringLiteral("name")).toString()),
+                            pythonLiteral(js.value(QStringLiteral("description"))),
+                            js.value(QStringLiteral("strict")).toBool() ? QStringLiteral("True")
+                                                                        : QStringLiteral("False"));
         } else if (key == QLatin1String("stream_options") && isChat) {
             imports.add(QStringLiteral("StreamOptions"));
             value = QStringLiteral("StreamOptions(include_usage=%1)")
-                        .arg(it.value().toObject().value(QStringLiteral("include_usage")).toBool() ? QStringLiteral("True") : QStringLiteral("False"));
+                        .arg(it.value().toObject().value(QStringLiteral("include_usage")).toBool()
+                                ? QStringLiteral("True")
+                                : QStringLiteral("False"));
         } else {
             value = pythonLiteral(it.value(), 4);
         }
@@ -353,8 +410,9 @@ QString python(const QString &endpoint, const QJsonObject &body, const CodeConte
     }
 
     const QString url = hostText(context);
-    QStringList clientArgs{QStringLiteral("token=os.environ[%1]").arg(pyString(context.tokenVariable)),
-                           QStringLiteral("host=") + pyString(url)};
+    QStringList clientArgs{
+        QStringLiteral("token=os.environ[%1]").arg(pyString(context.tokenVariable)),
+        QStringLiteral("host=") + pyString(url)};
     if (context.hosting)
         clientArgs << QStringLiteral("hosting=") + pyString(*context.hosting);
     if (context.nice)
@@ -366,10 +424,13 @@ QString python(const QString &endpoint, const QJsonObject &body, const CodeConte
     out += QLatin1Char('\n');
     if (imports.pil)
         out += QStringLiteral("from PIL import Image as PILImage\n");
-    out += QStringLiteral("from aleph_alpha_client import %1\n\n").arg(imports.names.join(QStringLiteral(", ")));
+    out += QStringLiteral("from aleph_alpha_client import %1\n\n")
+               .arg(imports.names.join(QStringLiteral(", ")));
     out += QStringLiteral("client = Client(%1)\n").arg(clientArgs.join(QStringLiteral(", ")));
-    out += QStringLiteral("request = %1(\n%2\n)\n").arg(QString::fromLatin1(spec->requestClass), args.join(QLatin1Char('\n')));
-    out += QStringLiteral("response = client.%1(request, model=%2)\n").arg(QString::fromLatin1(spec->method), pyString(model));
+    out += QStringLiteral("request = %1(\n%2\n)\n")
+               .arg(QString::fromLatin1(spec->requestClass), args.join(QLatin1Char('\n')));
+    out += QStringLiteral("response = client.%1(request, model=%2)\n")
+               .arg(QString::fromLatin1(spec->method), pyString(model));
     out += QString::fromLatin1(spec->printLine) + QLatin1Char('\n');
     return out;
 }
@@ -398,7 +459,8 @@ QString alephctl(const QString &endpoint, const QJsonObject &body, const CodeCon
     const QString url = hostText(context);
     const QString json = prettyJson(body);
     const QString tag = heredocTag(json);
-    QString out = QStringLiteral("# alephctl reads the token from the environment variable AA_TOKEN.\n");
+    QString out
+        = QStringLiteral("# alephctl reads the token from the environment variable AA_TOKEN.\n");
     if (context.tokenVariable != QLatin1String("AA_TOKEN"))
         out += QStringLiteral("AA_TOKEN=\"$%1\" ").arg(context.tokenVariable);
     out += QStringLiteral("alephctl --host %1").arg(shellQuote(url));
@@ -437,8 +499,9 @@ QString pythonLiteral(const QJsonValue &value, int indent)
         const QString flat = QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
         if (scalars && flat.size() + indent <= 88)
             return flat;
-        return QStringLiteral("[\n") + pad(indent + 4) + items.join(QStringLiteral(",\n") + pad(indent + 4)) + QStringLiteral(",\n")
-               + pad(indent) + QLatin1Char(']');
+        return QStringLiteral("[\n") + pad(indent + 4)
+            + items.join(QStringLiteral(",\n") + pad(indent + 4)) + QStringLiteral(",\n")
+            + pad(indent) + QLatin1Char(']');
     }
     case QJsonValue::Object: {
         const QJsonObject o = value.toObject();
@@ -446,14 +509,19 @@ QString pythonLiteral(const QJsonValue &value, int indent)
             return QStringLiteral("{}");
         QStringList items;
         for (auto it = o.begin(); it != o.end(); ++it)
-            items << pad(indent + 4) + pyString(it.key()) + QStringLiteral(": ") + pythonLiteral(it.value(), indent + 4);
-        return QStringLiteral("{\n") + items.join(QStringLiteral(",\n")) + QStringLiteral(",\n") + pad(indent) + QLatin1Char('}');
+            items << pad(indent + 4) + pyString(it.key()) + QStringLiteral(": ")
+                    + pythonLiteral(it.value(), indent + 4);
+        return QStringLiteral("{\n") + items.join(QStringLiteral(",\n")) + QStringLiteral(",\n")
+            + pad(indent) + QLatin1Char('}');
     }
     }
     return QStringLiteral("None");
 }
 
-QString generateCode(CodeLanguage language, const QString &endpoint, const QJsonObject &body, const CodeContext &context)
+QString generateCode(CodeLanguage language,
+    const QString &endpoint,
+    const QJsonObject &body,
+    const CodeContext &context)
 {
     switch (language) {
     case CodeLanguage::Python:

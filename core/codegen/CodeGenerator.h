@@ -26,24 +26,27 @@ struct CodeContext
 };
 
 enum class CodeLanguage {
-    Python,   ///< the official client `aleph_alpha_client` (complete, chat, evaluate, explain,
-              ///< semantic_embed, tokenize, detokenize; other endpoints use `requests`)
-    Curl,     ///< curl with the JSON body in a here-document
+    Python, ///< the official client `aleph_alpha_client` (complete, chat, evaluate, explain,
+            ///< semantic_embed, tokenize, detokenize; other endpoints use `requests`)
+    Curl, ///< curl with the JSON body in a here-document
     Alephctl, ///< `alephctl request ENDPOINT -` with the JSON body on stdin
 };
 
 /// The code for POST `endpoint` (a name of core::findEndpoint(), e.g. "complete",
 /// "chat/completions") with `body`. Deterministic: the same input gives the same text, ending
 /// with a newline.
-QString generateCode(CodeLanguage language, const QString &endpoint, const QJsonObject &body, const CodeContext &context);
+QString generateCode(CodeLanguage language,
+    const QString &endpoint,
+    const QJsonObject &body,
+    const CodeContext &context);
 /// generateCode() for a call made by a tab (ApiCall::of()).
 inline QString generateCode(CodeLanguage language, const ApiCall &call, const CodeContext &context)
 {
     return generateCode(language, call.endpoint, call.body, context);
 }
 
-/// A JSON value as a Python literal: dict/list/str (double-quoted, escaped)/int/float/True/False/None.
-/// Nested containers are indented by 4 spaces from `indent`.
+/// A JSON value as a Python literal: dict/list/str (double-quoted,
+/// escaped)/int/float/True/False/None. Nested containers are indented by 4 spaces from `indent`.
 QString pythonLiteral(const QJsonValue &value, int indent = 0);
 
 } // namespace core

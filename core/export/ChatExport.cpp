@@ -6,21 +6,25 @@
 
 namespace core {
 
-QString chatToMarkdown(const QString &system, const QString &model, const QList<ExportedChatMessage> &messages)
+QString chatToMarkdown(
+    const QString &system, const QString &model, const QList<ExportedChatMessage> &messages)
 {
     QString md = QStringLiteral("# Chat with %1\n\n").arg(model);
     if (!system.isEmpty())
         md += QStringLiteral("### System\n\n%1\n\n").arg(system);
     for (const ExportedChatMessage &m : messages) {
         const bool user = m.message.role == QLatin1String("user");
-        md += QStringLiteral("### %1\n\n%2\n\n").arg(user ? QStringLiteral("You") : QStringLiteral("Assistant"), m.message.text());
+        md += QStringLiteral("### %1\n\n%2\n\n")
+                  .arg(
+                      user ? QStringLiteral("You") : QStringLiteral("Assistant"), m.message.text());
         if (!m.note.isEmpty())
             md += QStringLiteral("*(%1)*\n\n").arg(m.note);
     }
     return md;
 }
 
-QJsonObject chatToRequestJson(const QString &system, const QString &model, const QList<ExportedChatMessage> &messages)
+QJsonObject chatToRequestJson(
+    const QString &system, const QString &model, const QList<ExportedChatMessage> &messages)
 {
     ChatRequest request;
     request.model = model;
@@ -31,22 +35,30 @@ QJsonObject chatToRequestJson(const QString &system, const QString &model, const
     return request.toJson();
 }
 
-QByteArray chatExportBytes(const QString &fileName, const QString &system, const QString &model,
-                           const QList<ExportedChatMessage> &messages)
+QByteArray chatExportBytes(const QString &fileName,
+    const QString &system,
+    const QString &model,
+    const QList<ExportedChatMessage> &messages)
 {
     if (fileName.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
-        return QJsonDocument(chatToRequestJson(system, model, messages)).toJson(QJsonDocument::Indented);
+        return QJsonDocument(chatToRequestJson(system, model, messages))
+            .toJson(QJsonDocument::Indented);
     return chatToMarkdown(system, model, messages).toUtf8();
 }
 
-bool chatFromExportBytes(const QByteArray &bytes, QString *system, QString *model, QList<ChatMessage> *messages,
-                         QString *error)
+bool chatFromExportBytes(const QByteArray &bytes,
+    QString *system,
+    QString *model,
+    QList<ChatMessage> *messages,
+    QString *error)
 {
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
     if (!doc.isObject()) {
-        *error = QCoreApplication::translate("core::ChatExport", "Not a JSON chat export (%1); a Markdown export cannot be opened.")
-                     .arg(parse.error == QJsonParseError::NoError ? QStringLiteral("not an object") : parse.errorString());
+        *error = QCoreApplication::translate(
+            "core::ChatExport", "Not a JSON chat export (%1); a Markdown export cannot be opened.")
+                     .arg(parse.error == QJsonParseError::NoError ? QStringLiteral("not an object")
+                                                                  : parse.errorString());
         return false;
     }
     QString why;

@@ -5,8 +5,8 @@
 
 namespace core {
 
-QList<analysis::ExportedExplanation> exportedExplanations(const ExplanationResponse &response,
-                                                          const QList<QList<analysis::ScoredSpan>> &spans)
+QList<analysis::ExportedExplanation> exportedExplanations(
+    const ExplanationResponse &response, const QList<QList<analysis::ScoredSpan>> &spans)
 {
     QList<analysis::ExportedExplanation> list;
     const qsizetype count = std::min(response.explanations.size(), spans.size());
@@ -15,15 +15,18 @@ QList<analysis::ExportedExplanation> exportedExplanations(const ExplanationRespo
     return list;
 }
 
-QByteArray explanationCsv(const ExplanationResponse &response, const QList<QList<analysis::ScoredSpan>> &spans)
+QByteArray explanationCsv(
+    const ExplanationResponse &response, const QList<QList<analysis::ScoredSpan>> &spans)
 {
     return analysis::toCsv(exportedExplanations(response, spans));
 }
 
-QByteArray explanationJson(const ExplanationRequest &request, const ExplanationResponse &response,
-                           const QList<QList<analysis::ScoredSpan>> &spans)
+QByteArray explanationJson(const ExplanationRequest &request,
+    const ExplanationResponse &response,
+    const QList<QList<analysis::ScoredSpan>> &spans)
 {
-    const QJsonObject json = analysis::toJson(exportedExplanations(response, spans), request, response.modelVersion.value_or(QString()));
+    const QJsonObject json = analysis::toJson(
+        exportedExplanations(response, spans), request, response.modelVersion.value_or(QString()));
     return QJsonDocument(json).toJson(QJsonDocument::Indented);
 }
 

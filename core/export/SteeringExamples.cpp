@@ -14,9 +14,11 @@ QVariantList steeringExamplesToVariant(const QList<SteeringConceptExample> &exam
     return request.toJson().value(u"examples"_s).toArray().toVariantList();
 }
 
-std::optional<QList<SteeringConceptExample>> steeringExamplesFromVariant(const QVariant &value, QString *error)
+std::optional<QList<SteeringConceptExample>> steeringExamplesFromVariant(
+    const QVariant &value, QString *error)
 {
-    const auto request = CreateSteeringConceptRequest::fromJson({{u"examples"_s, QJsonValue::fromVariant(value)}}, error);
+    const auto request = CreateSteeringConceptRequest::fromJson(
+        {{u"examples"_s, QJsonValue::fromVariant(value)}}, error);
     if (!request)
         return std::nullopt;
     return request->examples;

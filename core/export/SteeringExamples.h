@@ -21,6 +21,7 @@ QVariantList steeringExamplesToVariant(const QList<SteeringConceptExample> &exam
 /// invalid QVariant (a draft without pairs: `steering_concepts: missing required field
 /// "examples"`) and for an empty list, which is no request either (`… give at least one
 /// {positive, negative} pair`).
-std::optional<QList<SteeringConceptExample>> steeringExamplesFromVariant(const QVariant &value, QString *error);
+std::optional<QList<SteeringConceptExample>> steeringExamplesFromVariant(
+    const QVariant &value, QString *error);
 
 } // namespace core

@@ -15,7 +15,8 @@ namespace core {
 /// Read back with `RunRecord::responseAs<TranslationLines>()`; a single request's answer (a
 /// TranslationResponse, which has no "lines") does not read as this: fromJson() then fails with
 /// `translation lines: missing required field "lines"`, and an answer whose lines are not
-/// objects with those three members with `translation lines: missing required field "lines[0].translation"`.
+/// objects with those three members with `translation lines: missing required field
+/// "lines[0].translation"`.
 struct TranslationLines : json::ResponseBody<TranslationLines>
 {
     static constexpr QLatin1String kRoot{"translation lines"};

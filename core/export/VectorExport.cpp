@@ -27,7 +27,10 @@ void appendRow(QByteArray &out, analysis::VectorView vectors, int row)
 
 } // namespace
 
-void writeVectorsCsv(const QStringList &texts, const QStringList &labels, analysis::VectorView vectors, const ByteSink &sink)
+void writeVectorsCsv(const QStringList &texts,
+    const QStringList &labels,
+    analysis::VectorView vectors,
+    const ByteSink &sink)
 {
     QByteArray out = "text,label";
     for (int c = 0; c < vectors.dims; ++c)
@@ -47,7 +50,10 @@ void writeVectorsCsv(const QStringList &texts, const QStringList &labels, analys
     sink(out);
 }
 
-void writeVectorsJson(const QStringList &texts, const QStringList &labels, analysis::VectorView vectors, const ByteSink &sink)
+void writeVectorsJson(const QStringList &texts,
+    const QStringList &labels,
+    analysis::VectorView vectors,
+    const ByteSink &sink)
 {
     QByteArray out = "[\n";
     for (int i = 0; i < vectors.rows; ++i) {

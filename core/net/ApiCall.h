@@ -18,27 +18,27 @@ namespace core {
 /// (RunRecorder) and to tests. It never holds the token or a URL.
 struct ApiCall
 {
-    QString endpoint;  ///< "complete"; empty: no call (the input is not valid)
-    QString model;     ///< the body's `model`; empty where the endpoint has none (steering_concepts)
-    QJsonObject body;  ///< the request body exactly as ApiClient sends it
+    QString endpoint; ///< "complete"; empty: no call (the input is not valid)
+    QString model; ///< the body's `model`; empty where the endpoint has none (steering_concepts)
+    QJsonObject body; ///< the request body exactly as ApiClient sends it
 
     bool isValid() const { return !endpoint.isEmpty(); }
     /// The body as compact JSON text, as sent on the wire.
     QByteArray bodyBytes() const;
 
-    static ApiCall of(const CompletionRequest &request);              ///< POST /complete
-    static ApiCall of(const ChatRequest &request);                    ///< POST /chat/completions
-    static ApiCall of(const EvaluationRequest &request);              ///< POST /evaluate
-    static ApiCall of(const ExplanationRequest &request);             ///< POST /explain
-    static ApiCall of(const TokenizationRequest &request);            ///< POST /tokenize
-    static ApiCall of(const DetokenizationRequest &request);          ///< POST /detokenize
-    static ApiCall of(const TranslationRequest &request);             ///< POST /translate
-    static ApiCall of(const EmbeddingRequest &request);               ///< POST /embed
-    static ApiCall of(const SemanticEmbeddingRequest &request);       ///< POST /semantic_embed
-    static ApiCall of(const BatchSemanticEmbeddingRequest &request);  ///< POST /batch_semantic_embed
-    static ApiCall of(const InstructableEmbeddingRequest &request);   ///< POST /instructable_embed
-    static ApiCall of(const EmbeddingV2Request &request);             ///< POST /embeddings
-    static ApiCall of(const CreateSteeringConceptRequest &request);   ///< POST /steering_concepts
+    static ApiCall of(const CompletionRequest &request); ///< POST /complete
+    static ApiCall of(const ChatRequest &request); ///< POST /chat/completions
+    static ApiCall of(const EvaluationRequest &request); ///< POST /evaluate
+    static ApiCall of(const ExplanationRequest &request); ///< POST /explain
+    static ApiCall of(const TokenizationRequest &request); ///< POST /tokenize
+    static ApiCall of(const DetokenizationRequest &request); ///< POST /detokenize
+    static ApiCall of(const TranslationRequest &request); ///< POST /translate
+    static ApiCall of(const EmbeddingRequest &request); ///< POST /embed
+    static ApiCall of(const SemanticEmbeddingRequest &request); ///< POST /semantic_embed
+    static ApiCall of(const BatchSemanticEmbeddingRequest &request); ///< POST /batch_semantic_embed
+    static ApiCall of(const InstructableEmbeddingRequest &request); ///< POST /instructable_embed
+    static ApiCall of(const EmbeddingV2Request &request); ///< POST /embeddings
+    static ApiCall of(const CreateSteeringConceptRequest &request); ///< POST /steering_concepts
 
     /// A call made from a recorded run's endpoint and request body (the history keeps both).
     static ApiCall fromRecord(const QString &endpoint, const QJsonObject &body);

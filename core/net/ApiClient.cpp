@@ -57,9 +57,13 @@ RequestSpec ApiClient::makeSpec(const QString &endpoint, const QJsonObject *body
     RequestSpec spec;
     spec.endpoint = endpoint;
     spec.transferTimeoutMs = m_config.transferTimeoutMs;
-    static const QStringList largeAnswers{u"embed"_s, u"semantic_embed"_s, u"batch_semantic_embed"_s, u"instructable_embed"_s,
-                                          u"embeddings"_s};
-    spec.maximumResponseBytes = m_config.maximumResponseBytes * (largeAnswers.contains(endpoint) ? 8 : 1);
+    static const QStringList largeAnswers{u"embed"_s,
+        u"semantic_embed"_s,
+        u"batch_semantic_embed"_s,
+        u"instructable_embed"_s,
+        u"embeddings"_s};
+    spec.maximumResponseBytes
+        = m_config.maximumResponseBytes * (largeAnswers.contains(endpoint) ? 8 : 1);
     QUrl url = endpointUrl(endpoint);
     if (body && m_config.nice && (!info || info->acceptsNice)) {
         QUrlQuery query(url);
@@ -76,7 +80,8 @@ RequestSpec ApiClient::makeSpec(const QString &endpoint, const QJsonObject *body
             json.insert(u"hosting"_s, *m_config.hosting);
         if (stream)
             json.insert(u"stream"_s, true);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         spec.body = QJsonDocument(json).toJson(QJsonDocument::Compact);
         spec.verb = "POST";
     } else {
@@ -88,7 +93,8 @@ RequestSpec ApiClient::makeSpec(const QString &endpoint, const QJsonObject *body
         request.setRawHeader("Accept", "application/json");
     for (const auto &header : m_config.extraHeaders)
         request.setRawHeader(header.first, header.second);
-    if ((!m_config.caCertificates.isEmpty() || !m_config.verifyPeer) && url.scheme() == u"https"_s) {
+    if ((!m_config.caCertificates.isEmpty() || !m_config.verifyPeer)
+        && url.scheme() == u"https"_s) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.addCaCertificates(m_config.caCertificates);
         if (!m_config.verifyPeer)
@@ -194,14 +200,16 @@ SemanticEmbeddingJob *ApiClient::semanticEmbed(const SemanticEmbeddingRequest &r
     return post<SemanticEmbeddingJob>(u"semantic_embed"_s, request.toJson(), false);
 }
 
-BatchSemanticEmbeddingJob *ApiClient::batchSemanticEmbed(const BatchSemanticEmbeddingRequest &request)
+BatchSemanticEmbeddingJob *ApiClient::batchSemanticEmbed(
+    const BatchSemanticEmbeddingRequest &request)
 {
     if (request.prompts.size() > kMaxPromptsPerBatch) {
-        auto *job = new BatchSemanticEmbeddingJob(m_nam, makeSpec(u"batch_semantic_embed"_s, nullptr, false),
-                                                  m_config.retry, this);
+        auto *job = new BatchSemanticEmbeddingJob(
+            m_nam, makeSpec(u"batch_semantic_embed"_s, nullptr, false), m_config.retry, this);
         job->failLater(ApiError::make(ApiError::Kind::InvalidRequest,
-                                      u"batch_semantic_embed: %1 prompts; one request takes at most %2 "
-                                      "(use BatchEmbedder)"_s.arg(request.prompts.size()).arg(kMaxPromptsPerBatch)));
+            u"batch_semantic_embed: %1 prompts; one request takes at most %2 "
+            "(use BatchEmbedder)"_s.arg(request.prompts.size())
+                .arg(kMaxPromptsPerBatch)));
         return job;
     }
     return post<BatchSemanticEmbeddingJob>(u"batch_semantic_embed"_s, request.toJson(), false);
@@ -236,28 +244,31 @@ RawJob *ApiClient::request(const QString &endpoint, const QJsonObject &body)
 {
     const EndpointInfo *info = findEndpoint(endpoint);
     if (!info) {
-        auto *job = new RawJob(m_nam, RequestSpec{endpoint, {}, "POST", {}, 0}, m_config.retry, nullptr, false, this);
+        auto *job = new RawJob(
+            m_nam, RequestSpec{endpoint, {}, "POST", {}, 0}, m_config.retry, nullptr, false, this);
         job->failLater(ApiError::make(ApiError::Kind::InvalidRequest,
-                                      u"unknown endpoint \"%1\" (known: %2)"_s.arg(
-                                          endpoint, endpointNames().join(u", "_s))));
+            u"unknown endpoint \"%1\" (known: %2)"_s.arg(endpoint, endpointNames().join(u", "_s))));
         return job;
     }
     if (info->isGet) {
-        auto *job = new RawJob(m_nam, makeSpec(endpoint, nullptr, false), m_config.retry, info, false, this);
+        auto *job = new RawJob(
+            m_nam, makeSpec(endpoint, nullptr, false), m_config.retry, info, false, this);
         job->start();
         return job;
     }
     QString error;
     const std::optional<QJsonObject> typed = info->normalizeRequest(body, &error);
     if (!typed) {
-        auto *job = new RawJob(m_nam, RequestSpec{endpoint, {}, "POST", {}, 0}, m_config.retry, info, false, this);
+        auto *job = new RawJob(
+            m_nam, RequestSpec{endpoint, {}, "POST", {}, 0}, m_config.retry, info, false, this);
         job->failLater(ApiError::make(ApiError::Kind::InvalidRequest, error));
         return job;
     }
     const bool stream = typed->value(u"stream"_s).toBool();
     QJsonObject json = *typed;
     json.remove(u"stream"_s);
-    auto *job = new RawJob(m_nam, makeSpec(endpoint, &json, stream), m_config.retry, info, stream, this);
+    auto *job
+        = new RawJob(m_nam, makeSpec(endpoint, &json, stream), m_config.retry, info, stream, this);
     job->start();
     return job;
 }

@@ -19,10 +19,11 @@ namespace core {
 struct ClientConfig
 {
     QUrl baseUrl = defaults::baseUrl();
-    QString token;                  ///< sent as `Authorization: Bearer <token>`
+    QString token; ///< sent as `Authorization: Bearer <token>`
     std::optional<QString> hosting; ///< "aleph-alpha": only Aleph Alpha's datacenters
-    bool nice = false;              ///< `?nice=true` on POSTs of endpoints that accept it
-    int transferTimeoutMs = defaults::kTimeoutSeconds * 1000; ///< no data for this long ends the attempt (server stops at 300 s)
+    bool nice = false; ///< `?nice=true` on POSTs of endpoints that accept it
+    int transferTimeoutMs = defaults::kTimeoutSeconds
+        * 1000; ///< no data for this long ends the attempt (server stops at 300 s)
     RetryPolicy retry;
     /// Certificates trusted besides the system's (a profile's CA bundle, a self-signed server).
     QList<QSslCertificate> caCertificates;
@@ -62,7 +63,8 @@ public:
     /// The network access manager the client sends through (not owned), for other services
     /// (Gradient) that should share its connections and proxy settings.
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
-    /// Replaces the connection settings for the jobs started from now on (running jobs keep theirs).
+    /// Replaces the connection settings for the jobs started from now on (running jobs keep
+    /// theirs).
     void setConfig(const ClientConfig &config);
     /// base URL + "/" + endpoint, e.g. https://host/v1 + complete → https://host/v1/complete
     QUrl endpointUrl(const QString &endpoint) const;
@@ -102,8 +104,8 @@ public:
     EmbeddingJob *embed(const EmbeddingRequest &request);
     /// POST /semantic_embed: one vector for one prompt.
     SemanticEmbeddingJob *semanticEmbed(const SemanticEmbeddingRequest &request);
-    /// POST /batch_semantic_embed: one request of at most kMaxPromptsPerBatch prompts (more fail the
-    /// job with Kind::InvalidRequest before sending). BatchEmbedder handles any number.
+    /// POST /batch_semantic_embed: one request of at most kMaxPromptsPerBatch prompts (more fail
+    /// the job with Kind::InvalidRequest before sending). BatchEmbedder handles any number.
     BatchSemanticEmbeddingJob *batchSemanticEmbed(const BatchSemanticEmbeddingRequest &request);
     /// POST /instructable_embed: a vector guided by an instruction.
     SemanticEmbeddingJob *instructableEmbed(const InstructableEmbeddingRequest &request);

@@ -89,7 +89,8 @@ void ApiJob::onReadyRead()
     const qint64 limit = m_spec.maximumResponseBytes;
     const auto tooLarge = [this, reply, limit] {
         m_streamError = ApiError::make(ApiError::Kind::MalformedResponse,
-                                       u"%1: the answer is larger than %2 MB; it was not read further"_s.arg(m_spec.endpoint).arg(limit >> 20));
+            u"%1: the answer is larger than %2 MB; it was not read further"_s.arg(m_spec.endpoint)
+                .arg(limit >> 20));
         reply->abort(); // re-enters onReplyFinished()
     };
     if (!isStreaming() || m_httpStatus >= 300) {
@@ -125,7 +126,8 @@ void ApiJob::onReplyFinished()
         return finish(State::Canceled);
     if (m_streamError) {
         m_error = *m_streamError;
-        m_error.message = ApiError::withoutCredentials(m_error.message, reply->request().rawHeader("Authorization"));
+        m_error.message = ApiError::withoutCredentials(
+            m_error.message, reply->request().rawHeader("Authorization"));
         return finish(State::Failed);
     }
 
@@ -142,7 +144,7 @@ void ApiJob::onReplyFinished()
         case QNetworkReply::OperationCanceledError:
         case QNetworkReply::TimeoutError:
             m_error = ApiError::make(ApiError::Kind::Timeout,
-                                     u"no data for %1 s"_s.arg(m_spec.transferTimeoutMs / 1000.0));
+                u"no data for %1 s"_s.arg(m_spec.transferTimeoutMs / 1000.0));
             break;
         case QNetworkReply::SslHandshakeFailedError:
             m_error = ApiError::make(ApiError::Kind::Tls, reply->errorString());
@@ -163,15 +165,16 @@ void ApiJob::onReplyFinished()
         if (!streamData(reply->readAll(), &error)) {
             m_error = error;
         } else if (!streamComplete()) {
-            m_error = ApiError::make(ApiError::Kind::Interrupted,
-                                     u"the stream ended before its final event"_s);
+            m_error = ApiError::make(
+                ApiError::Kind::Interrupted, u"the stream ended before its final event"_s);
         }
     } else {
         body = reply->readAll();
     }
 
     if (m_error.isError()) {
-        m_error.message = ApiError::withoutCredentials(m_error.message, reply->request().rawHeader("Authorization"));
+        m_error.message = ApiError::withoutCredentials(
+            m_error.message, reply->request().rawHeader("Authorization"));
         if (!permanent && !m_delivered && m_retry.shouldRetry(m_error, m_attempts - 1))
             return scheduleRetry();
         return finish(State::Failed);
@@ -202,9 +205,8 @@ void ApiJob::bodyParsed(bool ok, const ApiError &error)
 void ApiJob::scheduleRetry()
 {
     const int retryIndex = m_attempts - 1;
-    const int delay = m_retry.delayMs(retryIndex,
-                                      m_error.retryAfterMs,
-                                      QRandomGenerator::global()->generateDouble());
+    const int delay = m_retry.delayMs(
+        retryIndex, m_error.retryAfterMs, QRandomGenerator::global()->generateDouble());
     qCInfo(lcNet) << m_spec.endpoint << "retry" << (retryIndex + 1) << "in" << delay << "ms after"
                   << m_error.toString();
     Q_EMIT retrying(retryIndex + 1, m_retry.totalRetries, delay, m_error);

@@ -18,10 +18,10 @@ namespace core {
 /// What one logical request sends: built by ApiClient, sent (and re-sent on retry) by ApiJob.
 struct RequestSpec
 {
-    QString endpoint;          ///< "complete", "chat/completions", "model-settings"
-    QNetworkRequest request;   ///< URL and headers
-    QByteArray verb = "POST";  ///< "GET" or "POST"
-    QByteArray body;           ///< JSON text; empty for GET
+    QString endpoint; ///< "complete", "chat/completions", "model-settings"
+    QNetworkRequest request; ///< URL and headers
+    QByteArray verb = "POST"; ///< "GET" or "POST"
+    QByteArray body; ///< JSON text; empty for GET
     int transferTimeoutMs = 305000;
     /// The most bytes one answer may have (a whole body, an error body, or all events of a
     /// stream together): more fails the attempt with MalformedResponse, so that a hostile or

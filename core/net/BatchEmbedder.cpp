@@ -30,21 +30,28 @@ void EmbeddingBatchJob::begin()
 
 void EmbeddingBatchJob::fill()
 {
-    while (state() == State::Running && m_nextBegin < total() && runningParts() < m_options.maxInFlight) {
+    while (state() == State::Running && m_nextBegin < total()
+        && runningParts() < m_options.maxInFlight) {
         const int begin = m_nextBegin;
         const int end = std::min(total(), begin + m_options.chunkSize);
         const int chunk = begin / m_options.chunkSize;
         m_nextBegin = end;
         ApiJob *job = sendChunk(begin, end);
         if (!job)
-            return finish(State::Failed, ApiError::make(ApiError::Kind::InvalidRequest, u"the connection was closed"_s));
-        addPart(job, chunk, [this, job, chunk, begin, end] { onChunkFinished(job, chunk, begin, end); });
+            return finish(State::Failed,
+                ApiError::make(ApiError::Kind::InvalidRequest, u"the connection was closed"_s));
+        addPart(job, chunk, [this, job, chunk, begin, end] {
+            onChunkFinished(job, chunk, begin, end);
+        });
     }
 }
 
 void EmbeddingBatchJob::onChunkFinished(ApiJob *job, int chunk, int begin, int end)
 {
-    const QString where = u"chunk %1 of %2 (inputs %3–%4)"_s.arg(chunk + 1).arg(chunkCount()).arg(begin + 1).arg(end);
+    const QString where = u"chunk %1 of %2 (inputs %3–%4)"_s.arg(chunk + 1)
+                              .arg(chunkCount())
+                              .arg(begin + 1)
+                              .arg(end);
     ChunkResult result;
     ApiError error;
     if (job->state() != ApiJob::State::Succeeded) {
@@ -59,8 +66,10 @@ void EmbeddingBatchJob::onChunkFinished(ApiJob *job, int chunk, int begin, int e
     }
     if (result.embeddings.size() != end - begin) {
         return finish(State::Failed,
-                      ApiError::make(ApiError::Kind::MalformedResponse,
-                                     where + u": %1 vectors for %2 inputs"_s.arg(result.embeddings.size()).arg(end - begin)));
+            ApiError::make(ApiError::Kind::MalformedResponse,
+                where
+                    + u": %1 vectors for %2 inputs"_s.arg(result.embeddings.size())
+                          .arg(end - begin)));
     }
     for (int i = begin; i < end; ++i)
         m_embeddings[i] = std::move(result.embeddings[i - begin]);
@@ -81,10 +90,10 @@ void EmbeddingBatchJob::onChunkFinished(ApiJob *job, int chunk, int begin, int e
 }
 
 BatchEmbedder::BatchEmbedder(ApiClient *client,
-                             const SemanticEmbeddingOptions &options,
-                             QList<Prompt> prompts,
-                             BatchOptions batch,
-                             QObject *parent)
+    const SemanticEmbeddingOptions &options,
+    QList<Prompt> prompts,
+    BatchOptions batch,
+    QObject *parent)
     : EmbeddingBatchJob(int(prompts.size()), batch, parent)
     , m_client(client)
     , m_options(options)
@@ -92,10 +101,10 @@ BatchEmbedder::BatchEmbedder(ApiClient *client,
 {
     if (batch.chunkSize < 1 || batch.chunkSize > kMaxPromptsPerBatch)
         failLater(ApiError::make(ApiError::Kind::InvalidRequest,
-                                 u"batch size %1: must be 1..%2"_s.arg(batch.chunkSize).arg(kMaxPromptsPerBatch)));
+            u"batch size %1: must be 1..%2"_s.arg(batch.chunkSize).arg(kMaxPromptsPerBatch)));
     else if (batch.maxInFlight < 1)
         failLater(ApiError::make(ApiError::Kind::InvalidRequest,
-                                 u"requests in flight %1: must be at least 1"_s.arg(batch.maxInFlight)));
+            u"requests in flight %1: must be at least 1"_s.arg(batch.maxInFlight)));
 }
 
 ApiJob *BatchEmbedder::sendChunk(int begin, int end)
@@ -110,7 +119,8 @@ ApiJob *BatchEmbedder::sendChunk(int begin, int end)
 
 bool BatchEmbedder::readChunk(ApiJob *job, int, int, ChunkResult *result, ApiError *)
 {
-    BatchSemanticEmbeddingResponse response = static_cast<BatchSemanticEmbeddingJob *>(job)->takeResult();
+    BatchSemanticEmbeddingResponse response
+        = static_cast<BatchSemanticEmbeddingJob *>(job)->takeResult();
     result->embeddings = std::move(response.embeddings);
     result->tokens = response.numTokensPromptTotal.value_or(0);
     result->modelVersion = response.modelVersion.value_or(QString());

@@ -16,7 +16,7 @@ class ApiClient;
 struct BatchOptions
 {
     int chunkSize = kMaxPromptsPerBatch; ///< prompts per request, 1..100 for /batch_semantic_embed
-    int maxInFlight = 4;                 ///< requests running at once, ≥ 1
+    int maxInFlight = 4; ///< requests running at once, ≥ 1
 };
 
 /// Embeds a list of any length as a series of chunk requests: at most `maxInFlight` run at once,
@@ -67,7 +67,8 @@ protected:
     /// cannot be sent any more (the client is gone), which fails the batch.
     virtual ApiJob *sendChunk(int begin, int end) = 0;
     /// Reads a succeeded chunk job; false with `error` set when the answer is unusable.
-    virtual bool readChunk(ApiJob *job, int begin, int end, ChunkResult *result, ApiError *error) = 0;
+    virtual bool readChunk(ApiJob *job, int begin, int end, ChunkResult *result, ApiError *error)
+        = 0;
 
 private:
     void begin() override;
@@ -92,10 +93,10 @@ class BatchEmbedder : public EmbeddingBatchJob
 public:
     /// `options` are copied into every chunk. If `client` is deleted first, the batch fails.
     BatchEmbedder(ApiClient *client,
-                  const SemanticEmbeddingOptions &options,
-                  QList<Prompt> prompts,
-                  BatchOptions batch = {},
-                  QObject *parent = nullptr);
+        const SemanticEmbeddingOptions &options,
+        QList<Prompt> prompts,
+        BatchOptions batch = {},
+        QObject *parent = nullptr);
 
 protected:
     ApiJob *sendChunk(int begin, int end) override;

@@ -34,9 +34,12 @@ void BatchJob::failLater(const ApiError &error)
 
 void BatchJob::addPart(ApiJob *part, int chunk, std::function<void()> onFinished)
 {
-    connect(part, &ApiJob::retrying, this, [this, chunk](int retry, int totalRetries, int delayMs, const ApiError &e) {
-        Q_EMIT retrying(chunk, retry, totalRetries, delayMs, e);
-    });
+    connect(part,
+        &ApiJob::retrying,
+        this,
+        [this, chunk](int retry, int totalRetries, int delayMs, const ApiError &e) {
+            Q_EMIT retrying(chunk, retry, totalRetries, delayMs, e);
+        });
     watch(part, std::move(onFinished));
 }
 
@@ -49,7 +52,9 @@ void BatchJob::addPart(BatchJob *part, std::function<void()> onFinished)
 template<class Job>
 void BatchJob::watch(Job *part, std::function<void()> onFinished)
 {
-    m_parts.append({part, [](QObject *job) { static_cast<Job *>(job)->cancel(); }});
+    m_parts.append({part, [](QObject *job) {
+                        static_cast<Job *>(job)->cancel();
+                    }});
     connect(part, &Job::finished, this, [this, part, onFinished = std::move(onFinished)] {
         untrack(part);
         if (m_state == State::Running)
@@ -60,7 +65,8 @@ void BatchJob::watch(Job *part, std::function<void()> onFinished)
     connect(part, &QObject::destroyed, this, [this, part] {
         if (untrack(part) && m_state == State::Running)
             finish(State::Failed,
-                   ApiError::make(ApiError::Kind::Interrupted, u"the connection was closed during the batch"_s));
+                ApiError::make(
+                    ApiError::Kind::Interrupted, u"the connection was closed during the batch"_s));
     });
 }
 

@@ -92,7 +92,7 @@ private:
 
     struct Part
     {
-        QObject *job;              // removed on finished() and on destroyed(), so never dangling
+        QObject *job; // removed on finished() and on destroyed(), so never dangling
         void (*cancel)(QObject *); // the part's own cancel()
     };
 

@@ -7,8 +7,11 @@ using namespace Qt::StringLiterals;
 
 namespace core {
 
-CachedEmbeddingJob::CachedEmbeddingJob(EmbeddingProvider *provider, EmbeddingCache *cache, QStringList texts, bool query,
-                                       QObject *parent)
+CachedEmbeddingJob::CachedEmbeddingJob(EmbeddingProvider *provider,
+    EmbeddingCache *cache,
+    QStringList texts,
+    bool query,
+    QObject *parent)
     : BatchJob(int(texts.size()), parent)
     , m_provider(provider)
     , m_cache(cache)
@@ -22,7 +25,8 @@ CachedEmbeddingJob::CachedEmbeddingJob(EmbeddingProvider *provider, EmbeddingCac
 void CachedEmbeddingJob::begin()
 {
     if (!m_provider)
-        return finish(State::Failed, ApiError::make(ApiError::Kind::InvalidRequest, u"no embeddings provider"_s));
+        return finish(State::Failed,
+            ApiError::make(ApiError::Kind::InvalidRequest, u"no embeddings provider"_s));
     const QString scope = m_provider->cacheScope(m_query);
     if (m_cache) {
         m_keys.reserve(m_texts.size());
@@ -43,8 +47,9 @@ void CachedEmbeddingJob::begin()
         return finish(State::Succeeded);
     if (m_cacheOnly) {
         return finish(State::Failed,
-                      ApiError::make(ApiError::Kind::InvalidRequest,
-                                     u"%1 of %2 texts are not in the cache"_s.arg(m_missing.size()).arg(m_texts.size())));
+            ApiError::make(ApiError::Kind::InvalidRequest,
+                u"%1 of %2 texts are not in the cache"_s.arg(m_missing.size())
+                    .arg(m_texts.size())));
     }
 
     m_sendClock.start();

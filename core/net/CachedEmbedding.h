@@ -28,8 +28,11 @@ class CachedEmbeddingJob : public BatchJob
 public:
     /// `provider` and `cache` must outlive the job; `cache` may be null. `query`: embedQuery() for
     /// each text (search queries), else embedDocuments().
-    CachedEmbeddingJob(EmbeddingProvider *provider, EmbeddingCache *cache, QStringList texts, bool query = false,
-                       QObject *parent = nullptr);
+    CachedEmbeddingJob(EmbeddingProvider *provider,
+        EmbeddingCache *cache,
+        QStringList texts,
+        bool query = false,
+        QObject *parent = nullptr);
 
     /// One entry per text, in order; an entry is empty until its vector is in (and stays empty for
     /// texts not embedded when the job failed or was cancelled).
@@ -58,7 +61,7 @@ private:
     bool m_cacheOnly = false;
     QList<QByteArray> m_keys;
     QList<Embedding> m_embeddings;
-    QList<int> m_missing;             // text positions sent to the service
+    QList<int> m_missing; // text positions sent to the service
     QString m_cacheError;
     QElapsedTimer m_sendClock;
     int m_cached = 0;

@@ -19,8 +19,7 @@ ClientConfig tightened(ClientConfig config)
 ConnectionTest::ConnectionTest(QNetworkAccessManager *nam, ClientConfig config, QObject *parent)
     : QObject(parent)
     , m_client(new ApiClient(nam, tightened(std::move(config)), this))
-{
-}
+{}
 
 ConnectionTest::~ConnectionTest()
 {

@@ -10,33 +10,34 @@ using namespace Qt::StringLiterals;
 
 namespace core {
 
-AlephAlphaEmbeddingProvider::AlephAlphaEmbeddingProvider(ApiClient *client,
-                                                         AlephAlphaEmbeddingSettings settings,
-                                                         QObject *parent)
+AlephAlphaEmbeddingProvider::AlephAlphaEmbeddingProvider(
+    ApiClient *client, AlephAlphaEmbeddingSettings settings, QObject *parent)
     : EmbeddingProvider(parent)
     , m_client(client)
     , m_settings(std::move(settings))
-{
-}
+{}
 
 QString AlephAlphaEmbeddingProvider::displayName() const
 {
-    return u"Aleph Alpha %1 (%2)"_s.arg(m_settings.model,
-                                        m_settings.asymmetric ? u"document/query"_s : u"symmetric"_s);
+    return u"Aleph Alpha %1 (%2)"_s.arg(
+        m_settings.model, m_settings.asymmetric ? u"document/query"_s : u"symmetric"_s);
 }
 
 QString AlephAlphaEmbeddingProvider::cacheScope(bool query) const
 {
-    const SemanticEmbeddingOptions o = options(m_settings.asymmetric ? (query ? Representation::Query : Representation::Document)
-                                                                     : Representation::Symmetric);
+    const SemanticEmbeddingOptions o
+        = options(m_settings.asymmetric ? (query ? Representation::Query : Representation::Document)
+                                        : Representation::Symmetric);
     return QStringList{u"aleph-alpha semantic_embed"_s,
-                       m_client ? m_client->config().serverKey() : QString(),
-                       m_settings.model,
-                       toString(o.representation),
-                       u"compress_to_size=%1"_s.arg(o.compressToSize.value_or(0)),
-                       u"normalize=%1"_s.arg(o.normalize.value_or(false)),
-                       u"contextual_control_threshold=%1"_s.arg(o.contextualControlThreshold ? QString::number(*o.contextualControlThreshold, 'g', 17) : u"none"_s),
-                       u"control_log_additive=%1"_s.arg(o.controlLogAdditive.value_or(true))}
+        m_client ? m_client->config().serverKey() : QString(),
+        m_settings.model,
+        toString(o.representation),
+        u"compress_to_size=%1"_s.arg(o.compressToSize.value_or(0)),
+        u"normalize=%1"_s.arg(o.normalize.value_or(false)),
+        u"contextual_control_threshold=%1"_s.arg(o.contextualControlThreshold
+                ? QString::number(*o.contextualControlThreshold, 'g', 17)
+                : u"none"_s),
+        u"control_log_additive=%1"_s.arg(o.controlLogAdditive.value_or(true))}
         .join(u'\n');
 }
 
@@ -52,13 +53,15 @@ SemanticEmbeddingOptions AlephAlphaEmbeddingProvider::options(Representation rep
     return o;
 }
 
-EmbeddingBatchJob *AlephAlphaEmbeddingProvider::run(const QStringList &texts, Representation representation)
+EmbeddingBatchJob *AlephAlphaEmbeddingProvider::run(
+    const QStringList &texts, Representation representation)
 {
     QList<Prompt> prompts;
     prompts.reserve(texts.size());
     for (const QString &text : texts)
         prompts.append(Prompt::fromText(text));
-    return new BatchEmbedder(m_client, options(representation), std::move(prompts), m_settings.batch, this);
+    return new BatchEmbedder(
+        m_client, options(representation), std::move(prompts), m_settings.batch, this);
 }
 
 EmbeddingBatchJob *AlephAlphaEmbeddingProvider::embedDocuments(const QStringList &texts)
@@ -77,19 +80,24 @@ namespace {
 class EmbeddingsV2BatchJob : public EmbeddingBatchJob
 {
 public:
-    EmbeddingsV2BatchJob(AlephAlphaEmbeddingsV2Provider *provider, QStringList texts, QObject *parent)
+    EmbeddingsV2BatchJob(
+        AlephAlphaEmbeddingsV2Provider *provider, QStringList texts, QObject *parent)
         : EmbeddingBatchJob(int(texts.size()), provider->settings().batch, parent)
         , m_provider(provider)
         , m_texts(std::move(texts))
     {
         const AlephAlphaEmbeddingsV2Settings &s = provider->settings();
         if (s.model.isEmpty())
-            failLater(ApiError::make(ApiError::Kind::InvalidRequest, u"/embeddings: no model chosen"_s));
-        else if (s.batch.chunkSize < 1 || s.batch.chunkSize > kMaxPromptsPerBatch || s.batch.maxInFlight < 1)
+            failLater(
+                ApiError::make(ApiError::Kind::InvalidRequest, u"/embeddings: no model chosen"_s));
+        else if (s.batch.chunkSize < 1 || s.batch.chunkSize > kMaxPromptsPerBatch
+            || s.batch.maxInFlight < 1)
             failLater(ApiError::make(ApiError::Kind::InvalidRequest,
-                                     u"/embeddings: texts per request must be 1..%1 and requests in flight at least 1"_s.arg(kMaxPromptsPerBatch)));
+                u"/embeddings: texts per request must be 1..%1 and requests in flight at least 1"_s
+                    .arg(kMaxPromptsPerBatch)));
         else if (s.dimensions && *s.dimensions < 1)
-            failLater(ApiError::make(ApiError::Kind::InvalidRequest, u"/embeddings: dimensions must be at least 1"_s));
+            failLater(ApiError::make(
+                ApiError::Kind::InvalidRequest, u"/embeddings: dimensions must be at least 1"_s));
     }
 
 protected:
@@ -113,18 +121,21 @@ protected:
         for (const EmbeddingV2Data &d : response.data) {
             if (d.index < 0 || d.index >= count || seen.at(d.index)) {
                 *error = ApiError::make(ApiError::Kind::MalformedResponse,
-                                        u"embeddings response: index %1 is repeated or outside 0..%2"_s.arg(d.index).arg(count - 1));
+                    u"embeddings response: index %1 is repeated or outside 0..%2"_s.arg(d.index)
+                        .arg(count - 1));
                 return false;
             }
             seen[d.index] = true;
             ordered[d.index] = d.vector();
             if (ordered[d.index].isEmpty()) {
                 *error = ApiError::make(ApiError::Kind::MalformedResponse,
-                                        u"embeddings response: vector %1 is empty or not whole float32 values"_s.arg(d.index));
+                    u"embeddings response: vector %1 is empty or not whole float32 values"_s.arg(
+                        d.index));
                 return false;
             }
         }
-        result->embeddings = std::move(ordered); // a missing index leaves the count short: caught by the batch
+        result->embeddings
+            = std::move(ordered); // a missing index leaves the count short: caught by the batch
         if (response.data.size() != count)
             result->embeddings.resize(response.data.size());
         result->tokens = response.usage ? response.usage->promptTokens : 0;
@@ -148,11 +159,14 @@ public:
     {
         const GradientEmbeddingSettings &s = provider->settings();
         if (s.model.isEmpty())
-            failLater(ApiError::make(ApiError::Kind::InvalidRequest, u"Gradient: no model slug set"_s));
+            failLater(
+                ApiError::make(ApiError::Kind::InvalidRequest, u"Gradient: no model slug set"_s));
         else if (s.workspaceId.isEmpty())
-            failLater(ApiError::make(ApiError::Kind::InvalidRequest, u"Gradient: no workspace id set"_s));
+            failLater(
+                ApiError::make(ApiError::Kind::InvalidRequest, u"Gradient: no workspace id set"_s));
         else if (s.batch.chunkSize < 1 || s.batch.maxInFlight < 1)
-            failLater(ApiError::make(ApiError::Kind::InvalidRequest, u"Gradient: batch size and requests in flight must be at least 1"_s));
+            failLater(ApiError::make(ApiError::Kind::InvalidRequest,
+                u"Gradient: batch size and requests in flight must be at least 1"_s));
     }
 
 protected:
@@ -183,14 +197,12 @@ private:
 
 } // namespace
 
-AlephAlphaEmbeddingsV2Provider::AlephAlphaEmbeddingsV2Provider(ApiClient *client,
-                                                               AlephAlphaEmbeddingsV2Settings settings,
-                                                               QObject *parent)
+AlephAlphaEmbeddingsV2Provider::AlephAlphaEmbeddingsV2Provider(
+    ApiClient *client, AlephAlphaEmbeddingsV2Settings settings, QObject *parent)
     : EmbeddingProvider(parent)
     , m_client(client)
     , m_settings(std::move(settings))
-{
-}
+{}
 
 QString AlephAlphaEmbeddingsV2Provider::displayName() const
 {
@@ -209,19 +221,19 @@ EmbeddingBatchJob *AlephAlphaEmbeddingsV2Provider::embedQuery(const QString &tex
 
 QString AlephAlphaEmbeddingsV2Provider::cacheScope(bool) const
 {
-    return QStringList{u"aleph-alpha embeddings"_s, m_client ? m_client->config().serverKey() : QString(),
-                       m_settings.model, u"dimensions=%1"_s.arg(m_settings.dimensions.value_or(0))}
+    return QStringList{u"aleph-alpha embeddings"_s,
+        m_client ? m_client->config().serverKey() : QString(),
+        m_settings.model,
+        u"dimensions=%1"_s.arg(m_settings.dimensions.value_or(0))}
         .join(u'\n');
 }
 
-GradientEmbeddingProvider::GradientEmbeddingProvider(QNetworkAccessManager *nam,
-                                                     GradientEmbeddingSettings settings,
-                                                     QObject *parent)
+GradientEmbeddingProvider::GradientEmbeddingProvider(
+    QNetworkAccessManager *nam, GradientEmbeddingSettings settings, QObject *parent)
     : EmbeddingProvider(parent)
     , m_nam(nam)
     , m_settings(std::move(settings))
-{
-}
+{}
 
 QString GradientEmbeddingProvider::displayName() const
 {
@@ -231,8 +243,13 @@ QString GradientEmbeddingProvider::displayName() const
 QString GradientEmbeddingProvider::cacheScope(bool query) const
 {
     // The query prefix is part of the text sent, so it is part of the scope of queries.
-    return QStringList{u"gradient embeddings"_s, m_settings.apiUrl.toString(), m_settings.workspaceId, m_settings.model,
-                       query && m_settings.queryPromptForRetrieval ? u"query prefix="_s + *m_settings.queryPromptForRetrieval : QString()}
+    return QStringList{u"gradient embeddings"_s,
+        m_settings.apiUrl.toString(),
+        m_settings.workspaceId,
+        m_settings.model,
+        query && m_settings.queryPromptForRetrieval
+            ? u"query prefix="_s + *m_settings.queryPromptForRetrieval
+            : QString()}
         .join(u'\n');
 }
 
@@ -241,7 +258,8 @@ QUrl GradientEmbeddingProvider::embeddingsUrl() const
     QString base = m_settings.apiUrl.toString();
     if (!base.endsWith(u'/'))
         base += u'/';
-    return QUrl(base + u"embeddings/"_s + QString::fromLatin1(QUrl::toPercentEncoding(m_settings.model)));
+    return QUrl(
+        base + u"embeddings/"_s + QString::fromLatin1(QUrl::toPercentEncoding(m_settings.model)));
 }
 
 GradientEmbeddingsJob *GradientEmbeddingProvider::embedChunk(const QStringList &texts)
@@ -257,7 +275,8 @@ GradientEmbeddingsJob *GradientEmbeddingProvider::embedChunk(const QStringList &
         request.setRawHeader("Authorization", "Bearer " + m_settings.accessToken.toUtf8());
     request.setRawHeader("x-gradient-workspace-id", m_settings.workspaceId.toUtf8());
     spec.request = request;
-    spec.body = QJsonDocument(GradientEmbeddingsRequest::fromTexts(texts).toJson()).toJson(QJsonDocument::Compact);
+    spec.body = QJsonDocument(GradientEmbeddingsRequest::fromTexts(texts).toJson())
+                    .toJson(QJsonDocument::Compact);
     auto *job = new GradientEmbeddingsJob(m_nam, spec, m_settings.retry, this);
     job->start();
     return job;
@@ -276,8 +295,8 @@ EmbeddingBatchJob *GradientEmbeddingProvider::embedDocuments(const QStringList &
 EmbeddingBatchJob *GradientEmbeddingProvider::embedQuery(const QString &text)
 {
     const QString prompt = m_settings.queryPromptForRetrieval
-                               ? *m_settings.queryPromptForRetrieval + u' ' + text
-                               : text;
+        ? *m_settings.queryPromptForRetrieval + u' ' + text
+        : text;
     return run({prompt});
 }
 

@@ -41,7 +41,7 @@ struct AlephAlphaEmbeddingSettings
     QString model = QStringLiteral("luminous-base");
     /// true: documents as "document" and queries as "query"; false: both "symmetric".
     bool asymmetric = true;
-    std::optional<int> compressToSize;             ///< 128, or unset for the full 5120 dimensions
+    std::optional<int> compressToSize; ///< 128, or unset for the full 5120 dimensions
     bool normalize = false;
     std::optional<double> contextualControlThreshold;
     bool controlLogAdditive = true;
@@ -55,7 +55,8 @@ class AlephAlphaEmbeddingProvider : public EmbeddingProvider
     Q_OBJECT
 public:
     /// `client` must outlive the provider; it carries host, token, hosting, nice and retries.
-    AlephAlphaEmbeddingProvider(ApiClient *client, AlephAlphaEmbeddingSettings settings, QObject *parent = nullptr);
+    AlephAlphaEmbeddingProvider(
+        ApiClient *client, AlephAlphaEmbeddingSettings settings, QObject *parent = nullptr);
     const AlephAlphaEmbeddingSettings &settings() const { return m_settings; }
     QString displayName() const override;
     EmbeddingBatchJob *embedDocuments(const QStringList &texts) override;
@@ -73,9 +74,9 @@ private:
 /// Settings of the Aleph Alpha OpenAI-style `/embeddings` endpoint (spec: EmbeddingV2Request).
 struct AlephAlphaEmbeddingsV2Settings
 {
-    QString model;                    ///< a model with `embedding_task.supported`
-    std::optional<int> dimensions;    ///< ≥ 1; not every model supports it
-    BatchOptions batch;               ///< texts per request (≤ 100) and requests in flight
+    QString model; ///< a model with `embedding_task.supported`
+    std::optional<int> dimensions; ///< ≥ 1; not every model supports it
+    BatchOptions batch; ///< texts per request (≤ 100) and requests in flight
 };
 
 /// Aleph Alpha `/embeddings`: the same vectors for documents and queries (the endpoint has no
@@ -85,7 +86,8 @@ class AlephAlphaEmbeddingsV2Provider : public EmbeddingProvider
 {
     Q_OBJECT
 public:
-    AlephAlphaEmbeddingsV2Provider(ApiClient *client, AlephAlphaEmbeddingsV2Settings settings, QObject *parent = nullptr);
+    AlephAlphaEmbeddingsV2Provider(
+        ApiClient *client, AlephAlphaEmbeddingsV2Settings settings, QObject *parent = nullptr);
     const AlephAlphaEmbeddingsV2Settings &settings() const { return m_settings; }
     QString displayName() const override;
     EmbeddingBatchJob *embedDocuments(const QStringList &texts) override;
@@ -94,18 +96,20 @@ public:
     ApiClient *client() const { return m_client; }
 
 private:
-    ApiClient *m_client; // not owned; must outlive the provider (as for AlephAlphaEmbeddingProvider)
+    ApiClient
+        *m_client; // not owned; must outlive the provider (as for AlephAlphaEmbeddingProvider)
     AlephAlphaEmbeddingsV2Settings m_settings;
 };
 
-/// Settings of the Gradient embeddings API (LangChain GradientEmbeddings; reference/SEED-EMBEDDINGS.md).
-/// The access token is held in memory only and sent as `Authorization: Bearer`.
+/// Settings of the Gradient embeddings API (LangChain GradientEmbeddings;
+/// reference/SEED-EMBEDDINGS.md). The access token is held in memory only and sent as
+/// `Authorization: Bearer`.
 struct GradientEmbeddingSettings
 {
     QUrl apiUrl = QUrl(QStringLiteral("https://api.gradient.ai/api")); ///< GRADIENT_API_URL
-    QString workspaceId;                           ///< GRADIENT_WORKSPACE_ID → x-gradient-workspace-id
-    QString accessToken;                           ///< GRADIENT_ACCESS_TOKEN
-    QString model;                                 ///< model slug, e.g. "bge-large" (required)
+    QString workspaceId; ///< GRADIENT_WORKSPACE_ID → x-gradient-workspace-id
+    QString accessToken; ///< GRADIENT_ACCESS_TOKEN
+    QString model; ///< model slug, e.g. "bge-large" (required)
     /// Put in front of every query, joined by one space (documents are sent as they are).
     std::optional<QString> queryPromptForRetrieval;
     /// Texts per request ("micro-batches"; the service's limit is not published, so kept small).
@@ -115,13 +119,15 @@ struct GradientEmbeddingSettings
 };
 
 /// Gradient embeddings: `POST {api_url}/embeddings/{slug}` with `{"inputs": [{"input": ...}]}`,
-/// answered by `{"embeddings": [{"embedding": [...], "index": i}]}` (vectors put back in index order).
+/// answered by `{"embeddings": [{"embedding": [...], "index": i}]}` (vectors put back in index
+/// order).
 class GradientEmbeddingProvider : public EmbeddingProvider
 {
     Q_OBJECT
 public:
     /// `nam` is not owned and must outlive the provider.
-    GradientEmbeddingProvider(QNetworkAccessManager *nam, GradientEmbeddingSettings settings, QObject *parent = nullptr);
+    GradientEmbeddingProvider(
+        QNetworkAccessManager *nam, GradientEmbeddingSettings settings, QObject *parent = nullptr);
     const GradientEmbeddingSettings &settings() const { return m_settings; }
     QString displayName() const override;
     EmbeddingBatchJob *embedDocuments(const QStringList &texts) override;

@@ -7,22 +7,22 @@ using namespace Qt::StringLiterals;
 
 namespace core {
 
-std::optional<QJsonValue> detail::parseJsonBody(const QByteArray &body,
-                                                const QString &endpoint,
-                                                ApiError *error)
+std::optional<QJsonValue> detail::parseJsonBody(
+    const QByteArray &body, const QString &endpoint, ApiError *error)
 {
     QString message;
     std::optional<QJsonValue> json = json::parseDocument(body, &message);
     if (!json) {
-        *error = ApiError::make(ApiError::Kind::MalformedResponse,
-                                endpoint + u" response: "_s + message);
+        *error = ApiError::make(
+            ApiError::Kind::MalformedResponse, endpoint + u" response: "_s + message);
     }
     return json;
 }
 
 QString detail::compactJson(const QJsonValue &value)
 {
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    const QJsonDocument document
+        = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
 }
 
@@ -43,8 +43,8 @@ bool VersionJob::parseBody(const QByteArray &body, ApiError *error)
     if (text.isEmpty() || text.size() > 200 || text.contains(u'\n') || text.startsWith(u'<')
         || text.startsWith(u'{')) {
         *error = ApiError::make(ApiError::Kind::MalformedResponse,
-                                u"version response: expected a version string, got %1"_s.arg(
-                                    text.isEmpty() ? u"an empty body"_s : u"\""_s + text.left(60) + u'"'));
+            u"version response: expected a version string, got %1"_s.arg(
+                text.isEmpty() ? u"an empty body"_s : u"\""_s + text.left(60) + u'"'));
         return false;
     }
     m_result.version = text;
@@ -55,7 +55,8 @@ bool SseJob::streamData(QByteArrayView chunk, ApiError *error)
 {
     const QList<SseEvent> events = m_parser.feed(chunk);
     if (m_parser.overflowed()) {
-        *error = ApiError::make(ApiError::Kind::MalformedResponse, endpoint() + u" stream: an event is larger than 16 MB"_s);
+        *error = ApiError::make(ApiError::Kind::MalformedResponse,
+            endpoint() + u" stream: an event is larger than 16 MB"_s);
         return false;
     }
     for (const SseEvent &event : events) {
@@ -67,8 +68,8 @@ bool SseJob::streamData(QByteArrayView chunk, ApiError *error)
         const std::optional<QJsonValue> json = json::parseDocument(event.data, &message);
         if (!json || !json->isObject()) {
             *error = ApiError::make(ApiError::Kind::MalformedResponse,
-                                    endpoint() + u" stream: event is not a JSON object: "_s
-                                        + (json ? json::typeName(*json) : message));
+                endpoint() + u" stream: event is not a JSON object: "_s
+                    + (json ? json::typeName(*json) : message));
             return false;
         }
         if (!handleEvent(json->toObject(), error))
@@ -77,13 +78,10 @@ bool SseJob::streamData(QByteArrayView chunk, ApiError *error)
     return true;
 }
 
-CompletionStreamJob::CompletionStreamJob(QNetworkAccessManager *nam,
-                                         RequestSpec spec,
-                                         RetryPolicy retry,
-                                         QObject *parent)
+CompletionStreamJob::CompletionStreamJob(
+    QNetworkAccessManager *nam, RequestSpec spec, RetryPolicy retry, QObject *parent)
     : SseJob(nam, std::move(spec), retry, parent)
-{
-}
+{}
 
 bool CompletionStreamJob::handleEvent(const QJsonObject &json, ApiError *error)
 {
@@ -103,7 +101,8 @@ bool CompletionStreamJob::handleEvent(const QJsonObject &json, ApiError *error)
         if (event->rawCompletion)
             r.rawCompletion = r.rawCompletion.value_or(QString()) + *event->rawCompletion;
         if (event->completionTokens)
-            r.completionTokens = r.completionTokens.value_or(QStringList()) + *event->completionTokens;
+            r.completionTokens
+                = r.completionTokens.value_or(QStringList()) + *event->completionTokens;
         if (event->logProbs)
             r.logProbs = r.logProbs.value_or(QList<QMap<QString, double>>()) + *event->logProbs;
         break;
@@ -146,13 +145,10 @@ CompletionResponse CompletionStreamJob::result() const
     return response;
 }
 
-ChatStreamJob::ChatStreamJob(QNetworkAccessManager *nam,
-                             RequestSpec spec,
-                             RetryPolicy retry,
-                             QObject *parent)
+ChatStreamJob::ChatStreamJob(
+    QNetworkAccessManager *nam, RequestSpec spec, RetryPolicy retry, QObject *parent)
     : SseJob(nam, std::move(spec), retry, parent)
-{
-}
+{}
 
 bool ChatStreamJob::handleEvent(const QJsonObject &json, ApiError *error)
 {

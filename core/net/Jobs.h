@@ -24,14 +24,16 @@ namespace core {
 namespace detail {
 /// `value` as compact JSON text (an object or an array).
 QString compactJson(const QJsonValue &value);
-std::optional<QJsonValue> parseJsonBody(const QByteArray &body, const QString &endpoint, ApiError *error);
+std::optional<QJsonValue> parseJsonBody(
+    const QByteArray &body, const QString &endpoint, ApiError *error);
 template<class Response>
 std::optional<Response> parseResponse(const QJsonValue &json, QString *message)
 {
     if constexpr (std::is_same_v<Response, ChatResponse>) {
         return ChatResponse::fromJsonValue(json, message);
-    } else if constexpr (std::is_same_v<Response, ModelSettingsResponse>
-                         || std::is_same_v<Response, ModelsAvailableResponse>) {
+    } else if constexpr (
+        std::is_same_v<Response,
+            ModelSettingsResponse> || std::is_same_v<Response, ModelsAvailableResponse>) {
         return Response::fromJson(json, message);
     } else {
         if (!json.isObject()) {
@@ -51,15 +53,15 @@ class JsonJob : public ApiJob
 public:
     JsonJob(QNetworkAccessManager *nam, RequestSpec spec, RetryPolicy retry, QObject *parent)
         : ApiJob(nam, std::move(spec), retry, parent)
-    {
-    }
+    {}
     /// Valid once state() is Succeeded.
     const Response &result() const { return m_result; }
     /// Moves the result out (large answers such as a batch of embeddings); result() is empty after.
     Response takeResult() { return std::move(m_result); }
     QString answerText() const override
     {
-        return state() == State::Succeeded ? detail::compactJson(QJsonValue(m_result.toJson())) : QString();
+        return state() == State::Succeeded ? detail::compactJson(QJsonValue(m_result.toJson()))
+                                           : QString();
     }
 
 protected:
@@ -99,7 +101,8 @@ protected:
     }
 
 private:
-    static std::optional<Response> parse(const QByteArray &body, const QString &endpoint, ApiError *error)
+    static std::optional<Response> parse(
+        const QByteArray &body, const QString &endpoint, ApiError *error)
     {
         const std::optional<QJsonValue> json = detail::parseJsonBody(body, endpoint, error);
         if (!json)
@@ -115,24 +118,28 @@ private:
     Response m_result;
 };
 
-using CompletionJob = JsonJob<CompletionResponse>;        ///< POST /complete
-using ChatJob = JsonJob<ChatResponse>;                    ///< POST /chat/completions
-using TokenizationJob = JsonJob<TokenizationResponse>;    ///< POST /tokenize
+using CompletionJob = JsonJob<CompletionResponse>; ///< POST /complete
+using ChatJob = JsonJob<ChatResponse>; ///< POST /chat/completions
+using TokenizationJob = JsonJob<TokenizationResponse>; ///< POST /tokenize
 using DetokenizationJob = JsonJob<DetokenizationResponse>; ///< POST /detokenize
-using ModelSettingsJob = JsonJob<ModelSettingsResponse>;  ///< GET /model-settings
-using ExplanationJob = JsonJob<ExplanationResponse>;      ///< POST /explain
-using EvaluationJob = JsonJob<EvaluationResponse>;        ///< POST /evaluate
-using EmbeddingJob = JsonJob<EmbeddingResponse>;          ///< POST /embed
-using SemanticEmbeddingJob = JsonJob<SemanticEmbeddingResponse>; ///< POST /semantic_embed, /instructable_embed
-using BatchSemanticEmbeddingJob = JsonJob<BatchSemanticEmbeddingResponse>; ///< POST /batch_semantic_embed
-using EmbeddingV2Job = JsonJob<EmbeddingV2Response>;      ///< POST /embeddings
-using TranslationJob = JsonJob<TranslationResponse>;      ///< POST /translate
-using RerankJob = JsonJob<RerankResponse>;                ///< POST /rerank
-using SteeringConceptJob = JsonJob<CreateSteeringConceptResponse>; ///< POST /steering_concepts (201)
+using ModelSettingsJob = JsonJob<ModelSettingsResponse>; ///< GET /model-settings
+using ExplanationJob = JsonJob<ExplanationResponse>; ///< POST /explain
+using EvaluationJob = JsonJob<EvaluationResponse>; ///< POST /evaluate
+using EmbeddingJob = JsonJob<EmbeddingResponse>; ///< POST /embed
+using SemanticEmbeddingJob
+    = JsonJob<SemanticEmbeddingResponse>; ///< POST /semantic_embed, /instructable_embed
+using BatchSemanticEmbeddingJob
+    = JsonJob<BatchSemanticEmbeddingResponse>; ///< POST /batch_semantic_embed
+using EmbeddingV2Job = JsonJob<EmbeddingV2Response>; ///< POST /embeddings
+using TranslationJob = JsonJob<TranslationResponse>; ///< POST /translate
+using RerankJob = JsonJob<RerankResponse>; ///< POST /rerank
+using SteeringConceptJob
+    = JsonJob<CreateSteeringConceptResponse>; ///< POST /steering_concepts (201)
 using ModelsAvailableJob = JsonJob<ModelsAvailableResponse>; ///< GET /models_available
-using UserDetailJob = JsonJob<UserDetail>;                ///< GET /users/me
+using UserDetailJob = JsonJob<UserDetail>; ///< GET /users/me
 using ModelTokenizerJob = JsonJob<ModelTokenizerResponse>; ///< GET /models/{modelName}/tokenizer
-using GradientEmbeddingsJob = JsonJob<GradientEmbeddingsResponse>; ///< Gradient POST embeddings/{slug}
+using GradientEmbeddingsJob
+    = JsonJob<GradientEmbeddingsResponse>; ///< Gradient POST embeddings/{slug}
 
 /// `GET /version`: a text/plain answer, kept as text (trailing whitespace removed).
 class VersionJob : public ApiJob
@@ -140,8 +147,7 @@ class VersionJob : public ApiJob
 public:
     VersionJob(QNetworkAccessManager *nam, RequestSpec spec, RetryPolicy retry, QObject *parent)
         : ApiJob(nam, std::move(spec), retry, parent)
-    {
-    }
+    {}
     /// Valid once state() is Succeeded.
     const VersionResponse &result() const { return m_result; }
     QString answerText() const override;
@@ -176,7 +182,8 @@ class CompletionStreamJob : public SseJob
 {
     Q_OBJECT
 public:
-    CompletionStreamJob(QNetworkAccessManager *nam, RequestSpec spec, RetryPolicy retry, QObject *parent);
+    CompletionStreamJob(
+        QNetworkAccessManager *nam, RequestSpec spec, RetryPolicy retry, QObject *parent);
     /// The completions so far, in index order; complete once the completion_summary arrived.
     CompletionResponse result() const;
     /// result() as compact JSON once Succeeded.

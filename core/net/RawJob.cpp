@@ -6,16 +6,15 @@ using namespace Qt::StringLiterals;
 namespace core {
 
 RawJob::RawJob(QNetworkAccessManager *nam,
-               RequestSpec spec,
-               RetryPolicy retry,
-               const EndpointInfo *info,
-               bool streaming,
-               QObject *parent)
+    RequestSpec spec,
+    RetryPolicy retry,
+    const EndpointInfo *info,
+    bool streaming,
+    QObject *parent)
     : SseJob(nam, std::move(spec), retry, parent)
     , m_info(info)
     , m_streaming(streaming)
-{
-}
+{}
 
 bool RawJob::parseBody(const QByteArray &body, ApiError *error)
 {
@@ -39,8 +38,8 @@ bool RawJob::parseBody(const QByteArray &body, ApiError *error)
 bool RawJob::handleEvent(const QJsonObject &event, ApiError *error)
 {
     if (!m_info->normalizeStreamEvent) {
-        *error = ApiError::make(ApiError::Kind::MalformedResponse,
-                                endpoint() + u" does not stream"_s);
+        *error
+            = ApiError::make(ApiError::Kind::MalformedResponse, endpoint() + u" does not stream"_s);
         return false;
     }
     QString message;

@@ -14,11 +14,11 @@ class RawJob : public SseJob
     Q_OBJECT
 public:
     RawJob(QNetworkAccessManager *nam,
-           RequestSpec spec,
-           RetryPolicy retry,
-           const EndpointInfo *info,
-           bool streaming,
-           QObject *parent);
+        RequestSpec spec,
+        RetryPolicy retry,
+        const EndpointInfo *info,
+        bool streaming,
+        QObject *parent);
     /// The typed response as JSON (non-streaming, once Succeeded); a string for text/plain answers.
     QJsonValue response() const { return m_response; }
     /// Every typed stream event so far.

@@ -13,10 +13,11 @@ namespace core {
 /// after 0.5 s, doubling, `Retry-After` honoured. Tests set firstDelayMs to 1.
 struct RetryPolicy
 {
-    int totalRetries = defaults::kTotalRetries; ///< retries after the first attempt (so at most 9 attempts)
+    int totalRetries
+        = defaults::kTotalRetries; ///< retries after the first attempt (so at most 9 attempts)
     int firstDelayMs = 500;
     int maxDelayMs = 60000;
-    double jitter = 0.0;      ///< ± fraction of the delay, 0..1 (0 = deterministic)
+    double jitter = 0.0; ///< ± fraction of the delay, 0..1 (0 = deterministic)
 
     /// Whether to retry after `error` when `retriesDone` retries have been made already.
     bool shouldRetry(const ApiError &error, int retriesDone) const;

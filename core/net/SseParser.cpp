@@ -30,7 +30,8 @@ QList<SseEvent> SseParser::feed(QByteArrayView chunk)
             break;
         }
         if (m_line.isEmpty()) {
-            if (eol - p > m_maximumEventBytes) // the same cap whether the line came whole or in pieces
+            if (eol - p
+                > m_maximumEventBytes) // the same cap whether the line came whole or in pieces
                 return overflow(out);
             processLine(QByteArrayView(p, eol - p), out);
         } else {

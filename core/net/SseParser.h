@@ -40,7 +40,7 @@ private:
     void processLine(QByteArrayView line, QList<SseEvent> &out);
     QList<SseEvent> overflow(QList<SseEvent> &out);
 
-    QByteArray m_line;    // bytes of the current, unfinished line
+    QByteArray m_line; // bytes of the current, unfinished line
     bool m_skipLf = false; // the previous chunk ended with '\r'
     bool m_hasData = false;
     SseEvent m_pending;

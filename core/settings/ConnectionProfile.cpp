@@ -25,32 +25,43 @@ ConnectionProfile ConnectionProfile::offlineSandbox()
 QString ConnectionProfile::validate() const
 {
     if (name.trimmed().isEmpty())
-        return QCoreApplication::translate("core::ConnectionProfile", "Name: give the profile a name.");
+        return QCoreApplication::translate(
+            "core::ConnectionProfile", "Name: give the profile a name.");
     if (!isSandbox) {
-        if (!baseUrl.isValid() || (baseUrl.scheme() != QLatin1String("https") && baseUrl.scheme() != QLatin1String("http"))
+        if (!baseUrl.isValid()
+            || (baseUrl.scheme() != QLatin1String("https")
+                && baseUrl.scheme() != QLatin1String("http"))
             || baseUrl.host().isEmpty())
-            return QCoreApplication::translate("core::ConnectionProfile", "Base URL: \"%1\" is not an http(s) URL, e.g. https://api.aleph-alpha.com or "
-                      "https://inference-api.example.com/v1.")
+            return QCoreApplication::translate("core::ConnectionProfile",
+                "Base URL: \"%1\" is not an http(s) URL, e.g. https://api.aleph-alpha.com or "
+                "https://inference-api.example.com/v1.")
                 .arg(baseUrl.toString());
     }
     if (!hosting.isEmpty() && hosting != QLatin1String("aleph-alpha"))
-        return QCoreApplication::translate("core::ConnectionProfile", "Hosting: only \"aleph-alpha\" or none.");
+        return QCoreApplication::translate(
+            "core::ConnectionProfile", "Hosting: only \"aleph-alpha\" or none.");
     if (timeoutSeconds < 1 || timeoutSeconds > 3600)
-        return QCoreApplication::translate("core::ConnectionProfile", "Timeout: between 1 and 3600 seconds.");
+        return QCoreApplication::translate(
+            "core::ConnectionProfile", "Timeout: between 1 and 3600 seconds.");
     if (totalRetries < 0 || totalRetries > 20)
         return QCoreApplication::translate("core::ConnectionProfile", "Retries: between 0 and 20.");
     if (!caBundlePath.isEmpty()) {
         const QFileInfo info(caBundlePath);
         if (!info.isFile() || !info.isReadable())
-            return QCoreApplication::translate("core::ConnectionProfile", "CA bundle: cannot read \"%1\".").arg(caBundlePath);
+            return QCoreApplication::translate(
+                "core::ConnectionProfile", "CA bundle: cannot read \"%1\".")
+                .arg(caBundlePath);
         if (QSslCertificate::fromPath(caBundlePath, QSsl::Pem).isEmpty())
-            return QCoreApplication::translate("core::ConnectionProfile", "CA bundle: \"%1\" holds no PEM certificate.").arg(caBundlePath);
+            return QCoreApplication::translate(
+                "core::ConnectionProfile", "CA bundle: \"%1\" holds no PEM certificate.")
+                .arg(caBundlePath);
     }
     if (proxyMode == ProxyMode::Explicit) {
         const QString scheme = proxyUrl.scheme();
         if (!proxyUrl.isValid() || proxyUrl.host().isEmpty() || proxyUrl.port() <= 0
             || (scheme != QLatin1String("http") && scheme != QLatin1String("socks5")))
-            return QCoreApplication::translate("core::ConnectionProfile", "Proxy: write it as http://host:port or socks5://host:port.");
+            return QCoreApplication::translate("core::ConnectionProfile",
+                "Proxy: write it as http://host:port or socks5://host:port.");
     }
     return QString();
 }
@@ -69,7 +80,9 @@ ClientConfig ConnectionProfile::toClientConfig(const QString &token, QString *er
     if (!caBundlePath.isEmpty()) {
         config.caCertificates = QSslCertificate::fromPath(caBundlePath, QSsl::Pem);
         if (config.caCertificates.isEmpty() && error)
-            *error = QCoreApplication::translate("core::ConnectionProfile", "CA bundle: \"%1\" holds no PEM certificate.").arg(caBundlePath);
+            *error = QCoreApplication::translate(
+                "core::ConnectionProfile", "CA bundle: \"%1\" holds no PEM certificate.")
+                         .arg(caBundlePath);
     }
     switch (proxyMode) {
     case ProxyMode::System:
@@ -78,8 +91,13 @@ ClientConfig ConnectionProfile::toClientConfig(const QString &token, QString *er
         config.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
         break;
     case ProxyMode::Explicit: {
-        const auto type = proxyUrl.scheme() == QLatin1String("socks5") ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy;
-        QNetworkProxy proxy(type, proxyUrl.host(), quint16(proxyUrl.port()), proxyUrl.userName(), proxyUrl.password());
+        const auto type = proxyUrl.scheme() == QLatin1String("socks5") ? QNetworkProxy::Socks5Proxy
+                                                                       : QNetworkProxy::HttpProxy;
+        QNetworkProxy proxy(type,
+            proxyUrl.host(),
+            quint16(proxyUrl.port()),
+            proxyUrl.userName(),
+            proxyUrl.password());
         config.proxy = proxy;
         break;
     }
@@ -89,8 +107,7 @@ ClientConfig ConnectionProfile::toClientConfig(const QString &token, QString *er
 
 ProfileStore::ProfileStore(QSettings *settings)
     : m_settings(settings)
-{
-}
+{}
 
 QList<ConnectionProfile> ProfileStore::stored() const
 {
@@ -99,21 +116,27 @@ QList<ConnectionProfile> ProfileStore::stored() const
     const int size = m_settings->beginReadArray(QStringLiteral("profiles"));
     const int n = std::clamp(size, 0, kMaximumProfiles);
     if (size != n)
-        problems << QCoreApplication::translate("core::ConnectionProfile", "%1: profiles/size is %2; only the first %3 profiles are read.").arg(m_settings->fileName()).arg(size).arg(n);
+        problems << QCoreApplication::translate("core::ConnectionProfile",
+            "%1: profiles/size is %2; only the first %3 profiles are read.")
+                        .arg(m_settings->fileName())
+                        .arg(size)
+                        .arg(n);
     // A whole number within [low, high], else `fallback` and a message naming the entry.
-    const auto ranged = [&](const ConnectionProfile &p, const QString &key, int fallback, int low, int high) {
-        const QVariant v = m_settings->value(key, fallback);
-        bool ok = false;
-        const qlonglong value = v.toLongLong(&ok);
-        if (ok && value >= low && value <= high)
-            return int(value);
-        problems << QCoreApplication::translate("core::ConnectionProfile", "Profile \"%1\": %2 = %3 is not between %4 and %5; %6 is used.")
-                        .arg(p.name.isEmpty() ? p.id : p.name, key, v.toString())
-                        .arg(low)
-                        .arg(high)
-                        .arg(fallback);
-        return fallback;
-    };
+    const auto ranged
+        = [&](const ConnectionProfile &p, const QString &key, int fallback, int low, int high) {
+              const QVariant v = m_settings->value(key, fallback);
+              bool ok = false;
+              const qlonglong value = v.toLongLong(&ok);
+              if (ok && value >= low && value <= high)
+                  return int(value);
+              problems << QCoreApplication::translate("core::ConnectionProfile",
+                  "Profile \"%1\": %2 = %3 is not between %4 and %5; %6 is used.")
+                              .arg(p.name.isEmpty() ? p.id : p.name, key, v.toString())
+                              .arg(low)
+                              .arg(high)
+                              .arg(fallback);
+              return fallback;
+          };
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
         ConnectionProfile p;
@@ -122,14 +145,16 @@ QList<ConnectionProfile> ProfileStore::stored() const
         p.baseUrl = QUrl(m_settings->value(QStringLiteral("baseUrl")).toString());
         p.hosting = m_settings->value(QStringLiteral("hosting")).toString();
         p.nice = m_settings->value(QStringLiteral("nice"), false).toBool();
-        p.timeoutSeconds = ranged(p, QStringLiteral("timeoutSeconds"), defaults::kTimeoutSeconds, 1, 3600);
+        p.timeoutSeconds
+            = ranged(p, QStringLiteral("timeoutSeconds"), defaults::kTimeoutSeconds, 1, 3600);
         p.totalRetries = ranged(p, QStringLiteral("totalRetries"), defaults::kTotalRetries, 0, 20);
         p.verifyTls = m_settings->value(QStringLiteral("verifyTls"), true).toBool();
         p.caBundlePath = m_settings->value(QStringLiteral("caBundlePath")).toString();
-        const QString proxy = m_settings->value(QStringLiteral("proxyMode"), QStringLiteral("system")).toString();
-        p.proxyMode = proxy == QLatin1String("none")       ? ConnectionProfile::ProxyMode::None
-                      : proxy == QLatin1String("explicit") ? ConnectionProfile::ProxyMode::Explicit
-                                                           : ConnectionProfile::ProxyMode::System;
+        const QString proxy
+            = m_settings->value(QStringLiteral("proxyMode"), QStringLiteral("system")).toString();
+        p.proxyMode = proxy == QLatin1String("none") ? ConnectionProfile::ProxyMode::None
+            : proxy == QLatin1String("explicit")     ? ConnectionProfile::ProxyMode::Explicit
+                                                     : ConnectionProfile::ProxyMode::System;
         p.proxyUrl = QUrl(m_settings->value(QStringLiteral("proxyUrl")).toString());
         if (!p.id.isEmpty() && p.id != QLatin1String(ConnectionProfile::kSandboxId))
             list.append(p);
@@ -156,9 +181,9 @@ void ProfileStore::write(const QList<ConnectionProfile> &profiles)
         m_settings->setValue(QStringLiteral("verifyTls"), p.verifyTls);
         m_settings->setValue(QStringLiteral("caBundlePath"), p.caBundlePath);
         m_settings->setValue(QStringLiteral("proxyMode"),
-                             p.proxyMode == ConnectionProfile::ProxyMode::None       ? QStringLiteral("none")
-                             : p.proxyMode == ConnectionProfile::ProxyMode::Explicit ? QStringLiteral("explicit")
-                                                                                     : QStringLiteral("system"));
+            p.proxyMode == ConnectionProfile::ProxyMode::None           ? QStringLiteral("none")
+                : p.proxyMode == ConnectionProfile::ProxyMode::Explicit ? QStringLiteral("explicit")
+                                                                        : QStringLiteral("system"));
         m_settings->setValue(QStringLiteral("proxyUrl"), p.proxyUrl.toString());
     }
     m_settings->endArray();

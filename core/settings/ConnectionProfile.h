@@ -17,18 +17,20 @@ struct ConnectionProfile
 {
     enum class ProxyMode { System, None, Explicit };
 
-    QString id;   ///< stable key (a UUID; "offline-sandbox" for the built-in sandbox profile)
+    QString id; ///< stable key (a UUID; "offline-sandbox" for the built-in sandbox profile)
     QString name; ///< shown in the profile picker
     QUrl baseUrl = defaults::baseUrl();
-    QString hosting;                  ///< "" (any datacenter) or "aleph-alpha"
-    bool nice = false;                ///< `?nice=true`: lower priority on the server
-    int timeoutSeconds = defaults::kTimeoutSeconds; ///< no data for this long ends an attempt; 1..3600
-    int totalRetries = defaults::kTotalRetries;          ///< retries of busy/rate-limited/transient failures; 0..20
-    bool verifyTls = true;            ///< off shows a warning badge
-    QString caBundlePath;             ///< PEM file of extra trusted CAs, "" for none
+    QString hosting; ///< "" (any datacenter) or "aleph-alpha"
+    bool nice = false; ///< `?nice=true`: lower priority on the server
+    int timeoutSeconds
+        = defaults::kTimeoutSeconds; ///< no data for this long ends an attempt; 1..3600
+    int totalRetries
+        = defaults::kTotalRetries; ///< retries of busy/rate-limited/transient failures; 0..20
+    bool verifyTls = true; ///< off shows a warning badge
+    QString caBundlePath; ///< PEM file of extra trusted CAs, "" for none
     ProxyMode proxyMode = ProxyMode::System;
-    QUrl proxyUrl;                    ///< http://host:port or socks5://host:port when Explicit
-    bool isSandbox = false;           ///< the in-process offline sandbox (base URL set at run time)
+    QUrl proxyUrl; ///< http://host:port or socks5://host:port when Explicit
+    bool isSandbox = false; ///< the in-process offline sandbox (base URL set at run time)
 
     static constexpr const char *kSandboxId = "offline-sandbox";
     /// The built-in "Offline sandbox" profile; always present, cannot be removed.

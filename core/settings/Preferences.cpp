@@ -14,9 +14,13 @@ QString tr(const char *text)
 
 const QStringList &tabKeys()
 {
-    static const QStringList keys = {QStringLiteral("chat"),        QStringLiteral("completion"),  QStringLiteral("explanation"),
-                                     QStringLiteral("embeddings"),  QStringLiteral("translation"), QStringLiteral("steering"),
-                                     QStringLiteral("tokenizer")};
+    static const QStringList keys = {QStringLiteral("chat"),
+        QStringLiteral("completion"),
+        QStringLiteral("explanation"),
+        QStringLiteral("embeddings"),
+        QStringLiteral("translation"),
+        QStringLiteral("steering"),
+        QStringLiteral("tokenizer")};
     return keys;
 }
 
@@ -24,7 +28,11 @@ QList<Preferences::Entry> makeTable()
 {
     using E = Preferences::Entry;
     QList<E> t;
-    const auto text = [](const char *key, const QString &def, const QStringList &choices, const QString &doc, bool boot = false) {
+    const auto text = [](const char *key,
+                          const QString &def,
+                          const QStringList &choices,
+                          const QString &doc,
+                          bool boot = false) {
         E e;
         e.key = QLatin1String(key);
         e.type = QMetaType::QString;
@@ -34,8 +42,12 @@ QList<Preferences::Entry> makeTable()
         e.bootstrap = boot;
         return e;
     };
-    const auto number = [](const char *key, QMetaType::Type type, const QVariant &def, const QVariant &low, const QVariant &high,
-                           const QString &doc) {
+    const auto number = [](const char *key,
+                            QMetaType::Type type,
+                            const QVariant &def,
+                            const QVariant &low,
+                            const QVariant &high,
+                            const QString &doc) {
         E e;
         e.key = QLatin1String(key);
         e.type = type;
@@ -45,12 +57,20 @@ QList<Preferences::Entry> makeTable()
         e.doc = doc;
         return e;
     };
-    t << text(Preferences::kTheme, QStringLiteral("system"),
-              {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")},
-              tr("The colours: the system's, light or dark."));
-    t << text(Preferences::kLanguage, QStringLiteral("system"), {QStringLiteral("system"), QStringLiteral("en"), QStringLiteral("de")},
-              tr("The language of the interface (applies after a restart)."));
-    t << number(Preferences::kTextSize, QMetaType::Int, 100, 50, 300, tr("The size of all text, in percent of the system's font."));
+    t << text(Preferences::kTheme,
+        QStringLiteral("system"),
+        {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")},
+        tr("The colours: the system's, light or dark."));
+    t << text(Preferences::kLanguage,
+        QStringLiteral("system"),
+        {QStringLiteral("system"), QStringLiteral("en"), QStringLiteral("de")},
+        tr("The language of the interface (applies after a restart)."));
+    t << number(Preferences::kTextSize,
+        QMetaType::Int,
+        100,
+        50,
+        300,
+        tr("The size of all text, in percent of the system's font."));
     E enter;
     enter.key = QLatin1String(Preferences::kEnterSends);
     enter.type = QMetaType::Bool;
@@ -65,13 +85,24 @@ QList<Preferences::Entry> makeTable()
         e.doc = tr("The model a new %1 tab starts with (empty: the first one listed).").arg(tab);
         t << e;
     }
-    t << number(Preferences::kMaximumTokens, QMetaType::Int, 64, 1, 32768,
-                tr("maximum_tokens of a new completion: the most tokens generated."));
-    t << number(Preferences::kTemperature, QMetaType::Double, 0.0, 0.0, 2.0,
-                tr("temperature of a new completion: 0 is greedy, higher is more random."));
-    t << text(Preferences::kDataFolder, QString(), {},
-              tr("Where settings, history and conversations are kept (empty: the system's data folder; applies after a restart)."),
-              true);
+    t << number(Preferences::kMaximumTokens,
+        QMetaType::Int,
+        64,
+        1,
+        32768,
+        tr("maximum_tokens of a new completion: the most tokens generated."));
+    t << number(Preferences::kTemperature,
+        QMetaType::Double,
+        0.0,
+        0.0,
+        2.0,
+        tr("temperature of a new completion: 0 is greedy, higher is more random."));
+    t << text(Preferences::kDataFolder,
+        QString(),
+        {},
+        tr("Where settings, history and conversations are kept (empty: the system's data folder; "
+           "applies after a restart)."),
+        true);
     return t;
 }
 } // namespace
@@ -122,7 +153,8 @@ QVariant Preferences::checked(const Entry &entry, const QVariant &value, QString
             return true;
         if (s == QLatin1String("false") || s == QLatin1String("0"))
             return false;
-        return fail(tr("%1 = %2 is not true or false; %3 is used.").arg(entry.key, value.toString(), entry.defaultValue.toString()));
+        return fail(tr("%1 = %2 is not true or false; %3 is used.")
+                        .arg(entry.key, value.toString(), entry.defaultValue.toString()));
     }
     case QMetaType::Int: {
         bool ok = false;
@@ -130,7 +162,11 @@ QVariant Preferences::checked(const Entry &entry, const QVariant &value, QString
         if (ok && n >= entry.minimum.toLongLong() && n <= entry.maximum.toLongLong())
             return int(n);
         return fail(tr("%1 = %2 is not between %3 and %4; %5 is used.")
-                        .arg(entry.key, value.toString(), entry.minimum.toString(), entry.maximum.toString(), entry.defaultValue.toString()));
+                        .arg(entry.key,
+                            value.toString(),
+                            entry.minimum.toString(),
+                            entry.maximum.toString(),
+                            entry.defaultValue.toString()));
     }
     case QMetaType::Double: {
         bool ok = false;
@@ -138,14 +174,21 @@ QVariant Preferences::checked(const Entry &entry, const QVariant &value, QString
         if (ok && x >= entry.minimum.toDouble() && x <= entry.maximum.toDouble())
             return x;
         return fail(tr("%1 = %2 is not between %3 and %4; %5 is used.")
-                        .arg(entry.key, value.toString(), entry.minimum.toString(), entry.maximum.toString(), entry.defaultValue.toString()));
+                        .arg(entry.key,
+                            value.toString(),
+                            entry.minimum.toString(),
+                            entry.maximum.toString(),
+                            entry.defaultValue.toString()));
     }
     default: {
         const QString s = value.toString();
         if (entry.choices.isEmpty() || entry.choices.contains(s))
             return s;
         return fail(tr("%1 = %2 is not one of %3; %4 is used.")
-                        .arg(entry.key, s, entry.choices.join(QStringLiteral(", ")), entry.defaultValue.toString()));
+                        .arg(entry.key,
+                            s,
+                            entry.choices.join(QStringLiteral(", ")),
+                            entry.defaultValue.toString()));
     }
     }
 }
@@ -154,8 +197,7 @@ Preferences::Preferences(QSettings *settings, QSettings *bootstrap, QObject *par
     : QObject(parent)
     , m_settings(settings)
     , m_bootstrap(bootstrap ? bootstrap : settings)
-{
-}
+{}
 
 QSettings *Preferences::store(const Entry &entry) const
 {

@@ -27,8 +27,8 @@ QUrl baseUrl();
 } // namespace defaults
 
 /// The user's preferences: one typed table (key, type, default, range, docstring) read and written
-/// through QSettings (the data folder's settings.ini). A value that is missing, of the wrong type or
-/// out of range reads as its default, and problems() names it (shown like the out-of-range
+/// through QSettings (the data folder's settings.ini). A value that is missing, of the wrong type
+/// or out of range reads as its default, and problems() names it (shown like the out-of-range
 /// connection settings); nothing is written back until the user sets the value.
 ///
 /// The data folder itself (kDataFolder) is kept in the settings.ini of the default data folder
@@ -40,25 +40,30 @@ public:
     /// One row of the table.
     struct Entry
     {
-        QString key;                          ///< QSettings key, "appearance/theme"
+        QString key; ///< QSettings key, "appearance/theme"
         QMetaType::Type type = QMetaType::QString; ///< Bool, Int, Double or QString
         QVariant defaultValue;
-        QVariant minimum;  ///< Int and Double: the lowest accepted value
-        QVariant maximum;  ///< Int and Double: the highest accepted value
+        QVariant minimum; ///< Int and Double: the lowest accepted value
+        QVariant maximum; ///< Int and Double: the highest accepted value
         QStringList choices; ///< QString: the accepted values (empty: any text)
-        QString doc;       ///< what the value means, with its unit
+        QString doc; ///< what the value means, with its unit
         bool bootstrap = false; ///< kept in the default data folder's settings.ini
     };
 
     // The keys of the table.
-    static constexpr char kTheme[] = "appearance/theme";             ///< "system", "light" or "dark"
-    static constexpr char kLanguage[] = "appearance/language";       ///< "system", "en" or "de"
-    static constexpr char kTextSize[] = "appearance/textSize";       ///< percent of the system font, 50..300
-    static constexpr char kEnterSends[] = "chat/enterSends";         ///< Chat sends on Enter (Shift+Enter: new line)
-    static constexpr char kMaximumTokens[] = "defaults/maximumTokens"; ///< maximum_tokens of a new Completion, 1..32768
-    static constexpr char kTemperature[] = "defaults/temperature";   ///< temperature of a new Completion, 0..2
-    static constexpr char kDataFolder[] = "paths/dataFolder";        ///< "" = the system's data folder
-    /// The key of tab `tabKey`'s default model ("defaults/model/chat"); "" = the first model listed.
+    static constexpr char kTheme[] = "appearance/theme"; ///< "system", "light" or "dark"
+    static constexpr char kLanguage[] = "appearance/language"; ///< "system", "en" or "de"
+    static constexpr char kTextSize[]
+        = "appearance/textSize"; ///< percent of the system font, 50..300
+    static constexpr char kEnterSends[]
+        = "chat/enterSends"; ///< Chat sends on Enter (Shift+Enter: new line)
+    static constexpr char kMaximumTokens[]
+        = "defaults/maximumTokens"; ///< maximum_tokens of a new Completion, 1..32768
+    static constexpr char kTemperature[]
+        = "defaults/temperature"; ///< temperature of a new Completion, 0..2
+    static constexpr char kDataFolder[] = "paths/dataFolder"; ///< "" = the system's data folder
+    /// The key of tab `tabKey`'s default model ("defaults/model/chat"); "" = the first model
+    /// listed.
     static QString defaultModelKey(const QString &tabKey);
     /// The tabs that have a default model, by their history key.
     static QStringList modelTabs();
@@ -74,7 +79,8 @@ public:
     /// `settings` (not owned) is the data folder's settings.ini; `bootstrap` (not owned, may be
     /// null: then `settings`) the default data folder's, for kDataFolder. Without settings the
     /// values are kept in memory for the session (tests, a window without a data folder).
-    explicit Preferences(QSettings *settings, QSettings *bootstrap = nullptr, QObject *parent = nullptr);
+    explicit Preferences(
+        QSettings *settings, QSettings *bootstrap = nullptr, QObject *parent = nullptr);
 
     /// The value of `key` in its type: the stored one when valid, else the default. Unknown keys
     /// give an invalid QVariant.
@@ -93,7 +99,10 @@ public:
     QString language() const { return value(QLatin1String(kLanguage)).toString(); }
     int textSize() const { return value(QLatin1String(kTextSize)).toInt(); }
     bool enterSends() const { return value(QLatin1String(kEnterSends)).toBool(); }
-    QString defaultModel(const QString &tabKey) const { return value(defaultModelKey(tabKey)).toString(); }
+    QString defaultModel(const QString &tabKey) const
+    {
+        return value(defaultModelKey(tabKey)).toString();
+    }
     QString dataFolder() const { return value(QLatin1String(kDataFolder)).toString(); }
 
 Q_SIGNALS:

@@ -66,8 +66,10 @@ QString ConversationStore::titleFor(const QString &firstUserMessage)
 qint64 ConversationStore::create(const QString &title, const QJsonObject &content)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT INTO conversations (title, custom_title, created_at, updated_at, content, revision) "
-                             "VALUES (?, 0, ?, ?, ?, (SELECT COALESCE(MAX(revision), 0) + 1 FROM conversations))"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO conversations (title, custom_title, created_at, updated_at, content, "
+        "revision) "
+        "VALUES (?, 0, ?, ?, ?, (SELECT COALESCE(MAX(revision), 0) + 1 FROM conversations))"));
     const QString at = now();
     q.addBindValue(title.isNull() ? QStringLiteral("") : title);
     q.addBindValue(at);
@@ -82,9 +84,10 @@ qint64 ConversationStore::create(const QString &title, const QJsonObject &conten
 bool ConversationStore::save(qint64 id, const QString &autoTitle, const QJsonObject &content)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE conversations SET content = ?, updated_at = ?, "
-                             "title = CASE WHEN custom_title THEN title ELSE ? END, "
-                             "revision = (SELECT MAX(revision) + 1 FROM conversations) WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE conversations SET content = ?, updated_at = ?, "
+                       "title = CASE WHEN custom_title THEN title ELSE ? END, "
+                       "revision = (SELECT MAX(revision) + 1 FROM conversations) WHERE id = ?"));
     q.addBindValue(json(content));
     q.addBindValue(now());
     q.addBindValue(autoTitle.isNull() ? QStringLiteral("") : autoTitle);
@@ -113,7 +116,8 @@ bool ConversationStore::rename(qint64 id, const QString &title)
 bool ConversationStore::remove(qint64 id)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL"));
+    q.prepare(QStringLiteral(
+        "UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL"));
     q.addBindValue(now());
     q.addBindValue(id);
     if (!execOrWarn(q, "cannot delete a conversation:") || q.numRowsAffected() != 1)
@@ -125,7 +129,8 @@ bool ConversationStore::remove(qint64 id)
 bool ConversationStore::restore(qint64 id)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE conversations SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL"));
+    q.prepare(QStringLiteral(
+        "UPDATE conversations SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL"));
     q.addBindValue(id);
     if (!execOrWarn(q, "cannot restore a conversation:") || q.numRowsAffected() != 1)
         return false;
@@ -135,7 +140,8 @@ bool ConversationStore::restore(qint64 id)
 
 QList<ConversationRecord> ConversationStore::list(const QString &text) const
 {
-    QString sql = QStringLiteral("SELECT %1 FROM conversations WHERE deleted_at IS NULL").arg(QLatin1String(kColumns));
+    QString sql = QStringLiteral("SELECT %1 FROM conversations WHERE deleted_at IS NULL")
+                      .arg(QLatin1String(kColumns));
     if (!text.isEmpty())
         sql += QStringLiteral(" AND (title LIKE :t ESCAPE '\\' OR content LIKE :t ESCAPE '\\')");
     sql += QStringLiteral(" ORDER BY revision DESC");
@@ -154,7 +160,8 @@ QList<ConversationRecord> ConversationStore::list(const QString &text) const
 std::optional<ConversationRecord> ConversationStore::conversation(qint64 id) const
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1 FROM conversations WHERE id = ? AND deleted_at IS NULL").arg(QLatin1String(kColumns)));
+    q.prepare(QStringLiteral("SELECT %1 FROM conversations WHERE id = ? AND deleted_at IS NULL")
+                  .arg(QLatin1String(kColumns)));
     q.addBindValue(id);
     if (execOrWarn(q, "cannot read a conversation:") && q.next())
         return recordFrom(q);

@@ -16,11 +16,12 @@ namespace core {
 struct ConversationRecord
 {
     qint64 id = 0;
-    QString title;            ///< the first user message (shortened), or the name the user gave it
+    QString title; ///< the first user message (shortened), or the name the user gave it
     bool customTitle = false; ///< renamed by the user: saving new messages keeps the title
-    QDateTime createdAt;      ///< UTC
-    QDateTime updatedAt;      ///< UTC, the last change of its content
-    /// What the Chat tab wrote: the message tree with all branches, the system prompt and the model.
+    QDateTime createdAt; ///< UTC
+    QDateTime updatedAt; ///< UTC, the last change of its content
+    /// What the Chat tab wrote: the message tree with all branches, the system prompt and the
+    /// model.
     QJsonObject content;
 };
 

@@ -6,11 +6,12 @@
 
 namespace core {
 
-/// The app's SQLite file (QtSql, driver QSQLITE): run history, drafts, the embedding cache and the steering library. Opened in WAL mode with
-/// `synchronous=NORMAL` (a committed transaction survives the app being killed), foreign keys on.
-/// The schema version is SQLite's `PRAGMA user_version`; open() applies the missing migrations in
-/// order, each in one transaction, so a database written by an older version is upgraded in place.
-/// A file from a newer version is refused rather than damaged.
+/// The app's SQLite file (QtSql, driver QSQLITE): run history, drafts, the embedding cache and the
+/// steering library. Opened in WAL mode with `synchronous=NORMAL` (a committed transaction survives
+/// the app being killed), foreign keys on. The schema version is SQLite's `PRAGMA user_version`;
+/// open() applies the missing migrations in order, each in one transaction, so a database written
+/// by an older version is upgraded in place. A file from a newer version is refused rather than
+/// damaged.
 ///
 /// One Database per thread: the QSqlDatabase connection belongs to the thread that opened it.
 class Database
@@ -29,7 +30,7 @@ public:
     /// Why open() failed.
     enum class Problem {
         None,
-        Newer,      ///< written by a newer version: left untouched, do not replace it
+        Newer, ///< written by a newer version: left untouched, do not replace it
         Unreadable, ///< not a database, damaged, or its migration failed: safe to set aside
     };
 

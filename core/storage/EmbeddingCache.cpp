@@ -37,8 +37,7 @@ Embedding fromBlob(const QByteArray &blob, int dims)
 
 EmbeddingCache::EmbeddingCache(Database *db)
     : m_db(db)
-{
-}
+{}
 
 QByteArray EmbeddingCache::key(const QString &scope, const QString &text)
 {
@@ -84,7 +83,8 @@ bool EmbeddingCache::store(const QList<QByteArray> &keys, const QList<Embedding>
         return false;
     }
     QSqlQuery q(db);
-    q.prepare(u"INSERT OR REPLACE INTO embedding_cache (key, dims, vector, created_at) VALUES (?, ?, ?, ?)"_s);
+    q.prepare(
+        u"INSERT OR REPLACE INTO embedding_cache (key, dims, vector, created_at) VALUES (?, ?, ?, ?)"_s);
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     for (qsizetype i = 0; i < std::min(keys.size(), vectors.size()); ++i) {
         if (vectors.at(i).isEmpty())

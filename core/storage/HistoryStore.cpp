@@ -54,13 +54,15 @@ RunRecord recordFrom(const QSqlQuery &q)
     return r;
 }
 
-/// A text column's value: never SQL NULL (a null QString binds as NULL, and the columns are NOT NULL).
+/// A text column's value: never SQL NULL (a null QString binds as NULL, and the columns are NOT
+/// NULL).
 QString text(const QString &s)
 {
     return s.isNull() ? QStringLiteral("") : s;
 }
 
-const char *kColumns = "id, started_at, finished_at, tab, profile, model, endpoint, request, response, error, status, "
+const char *kColumns = "id, started_at, finished_at, tab, profile, model, endpoint, request, "
+                       "response, error, status, "
                        "duration_ms, prompt_tokens, completion_tokens, partial";
 
 } // namespace
@@ -84,7 +86,8 @@ QString runStatusName(RunStatus status)
 
 RunStatus runStatusFromName(const QString &name)
 {
-    for (RunStatus s : {RunStatus::Running, RunStatus::Succeeded, RunStatus::Canceled, RunStatus::Interrupted}) {
+    for (RunStatus s :
+        {RunStatus::Running, RunStatus::Succeeded, RunStatus::Canceled, RunStatus::Interrupted}) {
         if (name == runStatusName(s))
             return s;
     }
@@ -98,16 +101,21 @@ HistoryStore::HistoryStore(Database *db, QObject *parent)
     , m_db(db)
 {
     QSqlQuery q(m_db->connection());
-    q.exec(QStringLiteral("UPDATE runs SET status = 'interrupted', error = 'The app ended during this run.' "
-                          "WHERE status = 'running'"));
+    q.exec(QStringLiteral(
+        "UPDATE runs SET status = 'interrupted', error = 'The app ended during this run.' "
+        "WHERE status = 'running'"));
 }
 
-qint64 HistoryStore::beginRun(const QString &tab, const QString &profile, const QString &model, const QString &endpoint,
-                              const QJsonObject &request)
+qint64 HistoryStore::beginRun(const QString &tab,
+    const QString &profile,
+    const QString &model,
+    const QString &endpoint,
+    const QJsonObject &request)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT INTO runs (started_at, tab, profile, model, endpoint, request, status) "
-                             "VALUES (?, ?, ?, ?, ?, ?, 'running')"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO runs (started_at, tab, profile, model, endpoint, request, status) "
+        "VALUES (?, ?, ?, ?, ?, ?, 'running')"));
     q.addBindValue(now());
     q.addBindValue(text(tab));
     q.addBindValue(text(profile));
@@ -122,15 +130,23 @@ qint64 HistoryStore::beginRun(const QString &tab, const QString &profile, const 
     return q.lastInsertId().toLongLong();
 }
 
-bool HistoryStore::finishRun(qint64 id, RunStatus status, const QString &response, const QString &error,
-                             qint64 durationMs, int promptTokens, int completionTokens, const QString &partial)
+bool HistoryStore::finishRun(qint64 id,
+    RunStatus status,
+    const QString &response,
+    const QString &error,
+    qint64 durationMs,
+    int promptTokens,
+    int completionTokens,
+    const QString &partial)
 {
     if (id <= 0 || status == RunStatus::Running)
         return false;
     QSqlQuery q(m_db->connection());
     // A null `partial` keeps what savePartial() wrote (or "": the row is of this schema).
-    q.prepare(QStringLiteral("UPDATE runs SET finished_at = ?, status = ?, response = ?, error = ?, duration_ms = ?, "
-                             "prompt_tokens = ?, completion_tokens = ?, partial = COALESCE(?, partial, '') WHERE id = ?"));
+    q.prepare(QStringLiteral(
+        "UPDATE runs SET finished_at = ?, status = ?, response = ?, error = ?, duration_ms = ?, "
+        "prompt_tokens = ?, completion_tokens = ?, partial = COALESCE(?, partial, '') WHERE id = "
+        "?"));
     q.addBindValue(now());
     q.addBindValue(runStatusName(status));
     q.addBindValue(response);
@@ -157,7 +173,8 @@ bool HistoryStore::savePartial(qint64 id, const QString &partialResponse)
     q.addBindValue(text(partialResponse));
     q.addBindValue(id);
     if (!q.exec()) {
-        qCWarning(lcStorage) << "history: cannot keep the partial answer of run" << id << ":" << q.lastError().text();
+        qCWarning(lcStorage) << "history: cannot keep the partial answer of run" << id << ":"
+                             << q.lastError().text();
         return false;
     }
     return q.numRowsAffected() == 1;
@@ -167,7 +184,8 @@ QList<RunRecord> HistoryStore::search(const QString &text, const QString &tab, i
 {
     QString sql = QStringLiteral("SELECT %1 FROM runs WHERE 1 = 1").arg(QLatin1String(kColumns));
     if (!text.isEmpty())
-        sql += QStringLiteral(" AND (request LIKE :t ESCAPE '\\' OR response LIKE :t ESCAPE '\\' OR partial LIKE :t ESCAPE '\\'"
+        sql += QStringLiteral(" AND (request LIKE :t ESCAPE '\\' OR response LIKE :t ESCAPE '\\' "
+                              "OR partial LIKE :t ESCAPE '\\'"
                               " OR error LIKE :t ESCAPE '\\'"
                               " OR model LIKE :t ESCAPE '\\' OR profile LIKE :t ESCAPE '\\')");
     if (!tab.isEmpty())
@@ -226,8 +244,9 @@ QString promptText(const QJsonValue &prompt)
     QString text;
     for (const QJsonValue &item : prompt.toArray()) {
         const QJsonObject o = item.toObject();
-        text += o.value(QStringLiteral("type")).toString() == QLatin1String("text") ? o.value(QStringLiteral("data")).toString()
-                                                                                      : QStringLiteral("[%1] ").arg(o.value(QStringLiteral("type")).toString());
+        text += o.value(QStringLiteral("type")).toString() == QLatin1String("text")
+            ? o.value(QStringLiteral("data")).toString()
+            : QStringLiteral("[%1] ").arg(o.value(QStringLiteral("type")).toString());
     }
     return text;
 }
@@ -238,7 +257,8 @@ QString firstOf(const QJsonArray &texts, const std::function<QString(const QJson
     if (texts.isEmpty())
         return QString();
     const QString first = textOf(texts.first()).simplified();
-    return texts.size() == 1 ? first : QStringLiteral("%1 (+%2 more)").arg(first).arg(texts.size() - 1);
+    return texts.size() == 1 ? first
+                             : QStringLiteral("%1 (+%2 more)").arg(first).arg(texts.size() - 1);
 }
 
 } // namespace
@@ -253,14 +273,18 @@ QString RunRecord::summary() const
         text = firstOf(request.value(QStringLiteral("prompts")).toArray(), promptText);
     if (text.isEmpty()) {
         const QJsonValue input = request.value(QStringLiteral("input"));
-        text = input.isString() ? input.toString() : firstOf(input.toArray(), [](const QJsonValue &v) { return v.toString(); });
+        text = input.isString()
+            ? input.toString()
+            : firstOf(input.toArray(), [](const QJsonValue &v) { return v.toString(); });
     }
     if (text.isEmpty()) {
-        text = firstOf(request.value(QStringLiteral("examples")).toArray(), [](const QJsonValue &v) {
-            const QJsonObject example = v.toObject();
-            return QStringLiteral("%1 → %2").arg(example.value(QStringLiteral("negative")).toString(),
-                                                 example.value(QStringLiteral("positive")).toString());
-        });
+        text
+            = firstOf(request.value(QStringLiteral("examples")).toArray(), [](const QJsonValue &v) {
+                  const QJsonObject example = v.toObject();
+                  return QStringLiteral("%1 → %2").arg(
+                      example.value(QStringLiteral("negative")).toString(),
+                      example.value(QStringLiteral("positive")).toString());
+              });
     }
     const QJsonArray messages = request.value(QStringLiteral("messages")).toArray();
     for (qsizetype i = messages.size() - 1; i >= 0 && text.isEmpty(); --i) {
@@ -292,16 +316,17 @@ QJsonObject RunRecord::responseObject(QString *problem) const
 
 DraftStore::DraftStore(Database *db)
     : m_db(db)
-{
-}
+{}
 
 bool DraftStore::save(const QString &key, const QVariantMap &content)
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("INSERT INTO drafts (key, content, updated_at) VALUES (?, ?, ?) "
-                             "ON CONFLICT(key) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at"));
+                             "ON CONFLICT(key) DO UPDATE SET content = excluded.content, "
+                             "updated_at = excluded.updated_at"));
     q.addBindValue(key);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(content)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(QString::fromUtf8(
+        QJsonDocument(QJsonObject::fromVariantMap(content)).toJson(QJsonDocument::Compact)));
     q.addBindValue(now());
     if (!q.exec()) {
         qCWarning(lcStorage) << "drafts: cannot save" << key << ":" << q.lastError().text();

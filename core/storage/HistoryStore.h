@@ -2,7 +2,6 @@
 #pragma once
 
 #include "core/net/ApiCall.h"
-
 #include "core/storage/Database.h"
 
 #include <QDateTime>
@@ -17,10 +16,10 @@ namespace core {
 
 /// How a recorded run ended; stored as its name ("succeeded"...) in `runs.status`.
 enum class RunStatus {
-    Running,     ///< recorded before the request was sent; not finished yet
-    Succeeded,   ///< the whole answer arrived
-    Failed,      ///< an error ended it (the record's `error` says which)
-    Canceled,    ///< the user stopped it (any partial answer is kept)
+    Running, ///< recorded before the request was sent; not finished yet
+    Succeeded, ///< the whole answer arrived
+    Failed, ///< an error ended it (the record's `error` says which)
+    Canceled, ///< the user stopped it (any partial answer is kept)
     Interrupted, ///< a stream was cut, or the app ended during the run
 };
 /// "running", "succeeded", "failed", "canceled", "interrupted".
@@ -33,19 +32,21 @@ RunStatus runStatusFromName(const QString &name);
 struct RunRecord
 {
     qint64 id = 0;
-    QDateTime startedAt;  ///< UTC
+    QDateTime startedAt; ///< UTC
     QDateTime finishedAt; ///< invalid while running
-    QString tab;          ///< "completion", "chat", ...
-    QString profile;      ///< the connection profile's name
+    QString tab; ///< "completion", "chat", ...
+    QString profile; ///< the connection profile's name
     QString model;
-    QString endpoint;     ///< "complete", "chat/completions", ...
-    QJsonObject request;  ///< the typed request's JSON, byte for byte as sent (no header is ever part of it)
-    QString response;     ///< the answer of a run that succeeded (the response JSON; Chat: the reply text)
-    QString partial;      ///< what a stream had delivered when it was stopped, cut, or the app ended
-    QString error;        ///< the message shown to the user
+    QString endpoint; ///< "complete", "chat/completions", ...
+    QJsonObject
+        request; ///< the typed request's JSON, byte for byte as sent (no header is ever part of it)
+    QString
+        response; ///< the answer of a run that succeeded (the response JSON; Chat: the reply text)
+    QString partial; ///< what a stream had delivered when it was stopped, cut, or the app ended
+    QString error; ///< the message shown to the user
     RunStatus status = RunStatus::Running;
     qint64 durationMs = -1;
-    int promptTokens = -1;     ///< -1: unknown
+    int promptTokens = -1; ///< -1: unknown
     int completionTokens = -1; ///< -1: unknown
 
     /// The recorded request as a call (endpoint, model, body), e.g. for "View code".
@@ -91,19 +92,29 @@ public:
     explicit HistoryStore(Database *db, QObject *parent = nullptr);
 
     /// Inserts a running run and returns its id (0 on a database error, which is logged).
-    qint64 beginRun(const QString &tab, const QString &profile, const QString &model, const QString &endpoint,
-                    const QJsonObject &request);
+    qint64 beginRun(const QString &tab,
+        const QString &profile,
+        const QString &model,
+        const QString &endpoint,
+        const QJsonObject &request);
     /// Keeps what a running stream has delivered so far as run `id`'s partial text (a running run
     /// only), so that a crash mid-stream leaves it with the interrupted run.
     bool savePartial(qint64 id, const QString &partialResponse);
     /// Completes run `id` with a final status (not Running).
     /// `partial`: the text a stream had delivered (null: keep what savePartial() wrote).
-    bool finishRun(qint64 id, RunStatus status, const QString &response, const QString &error, qint64 durationMs,
-                   int promptTokens = -1, int completionTokens = -1, const QString &partial = QString());
+    bool finishRun(qint64 id,
+        RunStatus status,
+        const QString &response,
+        const QString &error,
+        qint64 durationMs,
+        int promptTokens = -1,
+        int completionTokens = -1,
+        const QString &partial = QString());
 
     /// Newest first. `text` (case-insensitive, may be empty) must occur in the request, response,
     /// error, model or profile; `tab` ("" for all) filters by tab. At most `limit` rows.
-    QList<RunRecord> search(const QString &text, const QString &tab = QString(), int limit = 200) const;
+    QList<RunRecord> search(
+        const QString &text, const QString &tab = QString(), int limit = 200) const;
     std::optional<RunRecord> run(qint64 id) const;
     /// Deletes every run.
     bool clear();

@@ -26,7 +26,10 @@ public:
     void setProfileName(const QString &name) { m_profile = name; }
     QString profileName() const { return m_profile; }
     /// How an error reads in the history: the UI's wording of an ApiError (default: its message).
-    void setErrorText(std::function<QString(const ApiError &)> errorText) { m_errorText = std::move(errorText); }
+    void setErrorText(std::function<QString(const ApiError &)> errorText)
+    {
+        m_errorText = std::move(errorText);
+    }
     QString errorText(const ApiError &error) const;
 
     /// Begins a Running run of `tab` ("completion") for `job`: its endpoint, the body it sends
@@ -46,11 +49,20 @@ public:
     /// when `answer` is null. Canceled: the `partial` text (RunRecord::partial, apart from the
     /// response). Failed: the error's text and `partial`; a stream cut short
     /// (ApiError::Kind::Interrupted) is Interrupted. Token counts -1: unknown.
-    void finish(qint64 id, const ApiJob &job, const QString &answer = QString(), const QString &partial = QString(),
-                int promptTokens = -1, int completionTokens = -1);
+    void finish(qint64 id,
+        const ApiJob &job,
+        const QString &answer = QString(),
+        const QString &partial = QString(),
+        int promptTokens = -1,
+        int completionTokens = -1);
     /// Ends run `id` with an explicit outcome (runs made of several jobs).
-    void finish(qint64 id, RunStatus status, const QString &response, const QString &error, qint64 ms,
-                int promptTokens = -1, int completionTokens = -1);
+    void finish(qint64 id,
+        RunStatus status,
+        const QString &response,
+        const QString &error,
+        qint64 ms,
+        int promptTokens = -1,
+        int completionTokens = -1);
 
 private:
     HistoryStore *m_store = nullptr;

@@ -26,7 +26,8 @@ QString examplesJson(const QList<SteeringConceptExample> &examples)
 QList<SteeringConceptExample> examplesFromJson(const QString &json)
 {
     QString ignored;
-    const auto request = CreateSteeringConceptRequest::fromJson(QJsonDocument::fromJson(json.toUtf8()).object(), &ignored);
+    const auto request = CreateSteeringConceptRequest::fromJson(
+        QJsonDocument::fromJson(json.toUtf8()).object(), &ignored);
     return request ? request->examples : QList<SteeringConceptExample>();
 }
 
@@ -44,10 +45,13 @@ void bindFields(QSqlQuery &q, const SteeringConceptEntry &entry)
     q.addBindValue(text(entry.conceptId));
     q.addBindValue(text(entry.profile));
     q.addBindValue(text(entry.host));
-    q.addBindValue((entry.createdAt.isValid() ? entry.createdAt : QDateTime::currentDateTimeUtc()).toUTC().toString(Qt::ISODateWithMs));
+    q.addBindValue((entry.createdAt.isValid() ? entry.createdAt : QDateTime::currentDateTimeUtc())
+                       .toUTC()
+                       .toString(Qt::ISODateWithMs));
 }
 
-const QString kColumns = u"id, name, description, examples, concept_id, profile, host, created_at"_s;
+const QString kColumns
+    = u"id, name, description, examples, concept_id, profile, host, created_at"_s;
 
 SteeringConceptEntry readRow(const QSqlQuery &q)
 {
@@ -67,8 +71,7 @@ SteeringConceptEntry readRow(const QSqlQuery &q)
 
 SteeringLibrary::SteeringLibrary(Database *db)
     : m_db(db)
-{
-}
+{}
 
 QList<SteeringConceptEntry> SteeringLibrary::list() const
 {
@@ -76,7 +79,8 @@ QList<SteeringConceptEntry> SteeringLibrary::list() const
     if (!m_db || !m_db->isOpen())
         return out;
     QSqlQuery q(m_db->connection());
-    if (!q.exec(u"SELECT %1 FROM steering_concepts ORDER BY created_at DESC, id DESC"_s.arg(kColumns))) {
+    if (!q.exec(u"SELECT %1 FROM steering_concepts ORDER BY created_at DESC, id DESC"_s.arg(
+            kColumns))) {
         m_lastError = q.lastError().text();
         return out;
     }
@@ -107,7 +111,8 @@ qint64 SteeringLibrary::add(const SteeringConceptEntry &entry)
         return 0;
     }
     QSqlQuery q(m_db->connection());
-    q.prepare(u"INSERT INTO steering_concepts (name, description, examples, concept_id, profile, host, created_at)"
+    q.prepare(u"INSERT INTO steering_concepts (name, description, examples, concept_id, profile, "
+              u"host, created_at)"
               u" VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     bindFields(q, entry);
     if (!q.exec()) {
@@ -125,12 +130,14 @@ bool SteeringLibrary::update(const SteeringConceptEntry &entry)
         return false;
     }
     QSqlQuery q(m_db->connection());
-    q.prepare(u"UPDATE steering_concepts SET name = ?, description = ?, examples = ?, concept_id = ?, profile = ?,"
+    q.prepare(u"UPDATE steering_concepts SET name = ?, description = ?, examples = ?, concept_id = "
+              u"?, profile = ?,"
               u" host = ?, created_at = ? WHERE id = ?"_s);
     bindFields(q, entry);
     q.addBindValue(entry.rowId);
     if (!q.exec() || q.numRowsAffected() != 1) {
-        m_lastError = q.lastError().isValid() ? q.lastError().text() : u"no concept with rowid %1"_s.arg(entry.rowId);
+        m_lastError = q.lastError().isValid() ? q.lastError().text()
+                                              : u"no concept with rowid %1"_s.arg(entry.rowId);
         return false;
     }
     return true;
@@ -178,7 +185,8 @@ QString steeringExamplesToCsv(const QList<SteeringConceptExample> &examples)
     return out;
 }
 
-std::optional<QList<SteeringConceptExample>> steeringExamplesFromCsv(const QString &text, QString *error)
+std::optional<QList<SteeringConceptExample>> steeringExamplesFromCsv(
+    const QString &text, QString *error)
 {
     const std::optional<CsvTable> table = readCsv(text, error, guessCsvSeparator(text));
     if (!table)
@@ -186,7 +194,9 @@ std::optional<QList<SteeringConceptExample>> steeringExamplesFromCsv(const QStri
     const int negative = table->column(u"negative"_s);
     const int positive = table->column(u"positive"_s);
     if (negative < 0 || positive < 0) {
-        *error = QCoreApplication::translate("core::SteeringLibrary", "The CSV needs the columns \"negative\" and \"positive\"; its header is: %1").arg(table->header.join(u", "_s));
+        *error = QCoreApplication::translate("core::SteeringLibrary",
+            "The CSV needs the columns \"negative\" and \"positive\"; its header is: %1")
+                     .arg(table->header.join(u", "_s));
         return std::nullopt;
     }
     QList<SteeringConceptExample> out;

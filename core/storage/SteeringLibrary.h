@@ -16,14 +16,14 @@ class Database;
 /// One concept of the local library: what was sent to `POST /steering_concepts` and what came back.
 struct SteeringConceptEntry
 {
-    qint64 rowId = 0;                       ///< SQLite rowid; 0 until stored
+    qint64 rowId = 0; ///< SQLite rowid; 0 until stored
     QString name;
     QString description;
     QList<SteeringConceptExample> examples; ///< the pairs sent, in order
-    QString conceptId;                      ///< the API's id (201 answer's `id`)
-    QString profile;                        ///< connection profile name at creation
-    QString host;                           ///< base URL the concept was created on
-    QDateTime createdAt;                    ///< UTC
+    QString conceptId; ///< the API's id (201 answer's `id`)
+    QString profile; ///< connection profile name at creation
+    QString host; ///< base URL the concept was created on
+    QDateTime createdAt; ///< UTC
 };
 
 /// The local library of steering concepts (table `steering_concepts`, schema 4), because the API
@@ -57,6 +57,7 @@ private:
 QString steeringExamplesToCsv(const QList<SteeringConceptExample> &examples);
 /// Reads pairs from CSV with `negative` and `positive` columns (any order, other columns ignored,
 /// separator guessed). nullopt with `error` ("line 4: …", or a missing column) on bad input.
-std::optional<QList<SteeringConceptExample>> steeringExamplesFromCsv(const QString &text, QString *error);
+std::optional<QList<SteeringConceptExample>> steeringExamplesFromCsv(
+    const QString &text, QString *error);
 
 } // namespace core

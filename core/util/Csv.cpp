@@ -64,9 +64,13 @@ std::optional<CsvTable> readCsv(const QString &input, QString *error, QChar sepa
                 ++i;
             }
             if (!closed)
-                return fail(QCoreApplication::translate("core::Csv", "line %1: a quoted field is never closed").arg(quoteLine));
+                return fail(QCoreApplication::translate(
+                    "core::Csv", "line %1: a quoted field is never closed")
+                                .arg(quoteLine));
             if (i < n && text.at(i) != separator && text.at(i) != u'\n' && text.at(i) != u'\r')
-                return fail(QCoreApplication::translate("core::Csv", "line %1: text after the closing quote of a field").arg(line));
+                return fail(QCoreApplication::translate(
+                    "core::Csv", "line %1: text after the closing quote of a field")
+                                .arg(line));
             continue;
         }
         if (c == separator) {
@@ -93,7 +97,10 @@ std::optional<CsvTable> readCsv(const QString &input, QString *error, QChar sepa
             continue;
         }
         if (c == u'"' && !quotedField)
-            return fail(QCoreApplication::translate("core::Csv", "line %1: a quote inside an unquoted field (quote the whole field and double the quote)").arg(line));
+            return fail(QCoreApplication::translate("core::Csv",
+                "line %1: a quote inside an unquoted field (quote the whole field and double the "
+                "quote)")
+                            .arg(line));
         field += c;
         atFieldStart = false;
         ++i;
@@ -117,7 +124,11 @@ std::optional<CsvTable> readCsv(const QString &input, QString *error, QChar sepa
     recordLines.removeFirst();
     for (qsizetype r = 0; r < records.size(); ++r) {
         if (records.at(r).size() != table.header.size())
-            return fail(QCoreApplication::translate("core::Csv", "line %1: %2 fields, the header has %3").arg(recordLines.at(r)).arg(records.at(r).size()).arg(table.header.size()));
+            return fail(
+                QCoreApplication::translate("core::Csv", "line %1: %2 fields, the header has %3")
+                    .arg(recordLines.at(r))
+                    .arg(records.at(r).size())
+                    .arg(table.header.size()));
     }
     table.rows = std::move(records);
     return table;
@@ -152,13 +163,16 @@ CsvColumnGuess guessCsvColumns(const CsvTable &table)
     const auto named = [&table](std::initializer_list<QStringView> names, int skip) {
         for (const QStringView name : names)
             for (int i = 0; i < table.header.size(); ++i)
-                if (i != skip && QStringView(table.header.at(i)).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+                if (i != skip
+                    && QStringView(table.header.at(i)).trimmed().compare(name, Qt::CaseInsensitive)
+                        == 0)
                     return i;
         return -1;
     };
     if (table.header.isEmpty())
         return guess;
-    guess.text = named({u"text", u"texts", u"sentence", u"content", u"document", u"body", u"message"}, -1);
+    guess.text
+        = named({u"text", u"texts", u"sentence", u"content", u"document", u"body", u"message"}, -1);
     if (guess.text < 0) {
         // The longest average cell: the prose, not ids, numbers or categories.
         double best = -1;
@@ -166,7 +180,8 @@ CsvColumnGuess guessCsvColumns(const CsvTable &table)
             qint64 total = 0;
             for (const QStringList &row : table.rows)
                 total += row.value(i).trimmed().size();
-            const double average = table.rows.isEmpty() ? 0.0 : double(total) / double(table.rows.size());
+            const double average
+                = table.rows.isEmpty() ? 0.0 : double(total) / double(table.rows.size());
             if (average > best) {
                 best = average;
                 guess.text = i;
@@ -180,8 +195,8 @@ CsvColumnGuess guessCsvColumns(const CsvTable &table)
 QString csvField(const QString &value, QChar separator)
 {
     // A leading U+FEFF is quoted too: unquoted, a reader would take it for a byte-order mark.
-    if (!value.contains(separator) && !value.contains(u'"') && !value.contains(u'\n') && !value.contains(u'\r')
-        && !value.startsWith(QChar(0xFEFF)))
+    if (!value.contains(separator) && !value.contains(u'"') && !value.contains(u'\n')
+        && !value.contains(u'\r') && !value.startsWith(QChar(0xFEFF)))
         return value;
     QString quoted = value;
     quoted.replace(u"\""_s, u"\"\""_s);

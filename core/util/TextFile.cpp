@@ -37,13 +37,15 @@ bool readTextFile(const QString &path, QString *text, QString *error)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = QCoreApplication::translate("core::TextFile", "Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            *error = QCoreApplication::translate("core::TextFile", "Cannot open %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
         if (error)
-            *error = QCoreApplication::translate("core::TextFile", "Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            *error = QCoreApplication::translate("core::TextFile", "Cannot read %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     QString reason;

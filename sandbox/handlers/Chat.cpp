@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 // POST /chat/completions.
-#include "sandbox/handlers/Handlers.h"
-
 #include "sandbox/Cancellation.h"
 #include "sandbox/SchemaSampler.h"
+#include "sandbox/handlers/Handlers.h"
 #include "sandbox/handlers/Support.h"
 
 #include <QDateTime>
@@ -26,42 +25,58 @@ Reply handleChat(const Services &services, const Prepared<core::ChatRequest> &pr
     QList<ContextToken> context;
     for (qsizetype i = 0; i < r.messages.size(); ++i) {
         const core::ChatMessage &message = r.messages.at(i);
-        for (const core::ChatContentPart &part : message.contentParts.value_or(QList<core::ChatContentPart>())) {
+        for (const core::ChatContentPart &part :
+            message.contentParts.value_or(QList<core::ChatContentPart>())) {
             if (part.type != u"image_url"_s || !part.imageUrl)
                 continue;
             if (!model.settings.multimodal.value_or(false))
                 return missingCapability(u"This model does not accept images."_s);
             const QString url = part.imageUrl->url;
             const qsizetype comma = url.indexOf(u',');
-            if (!url.startsWith(u"data:image/"_s) || comma < 0 || !url.left(comma).endsWith(u";base64"_s))
-                return badRequest(u"chat/completions: field \"messages[%1].content\": image_url must be a base64 data URL "
+            if (!url.startsWith(u"data:image/"_s) || comma < 0
+                || !url.left(comma).endsWith(u";base64"_s))
+                return badRequest(u"chat/completions: field \"messages[%1].content\": image_url "
+                                  u"must be a base64 data URL "
                                   u"(data:image/png;base64,...)"_s.arg(i));
             QString error;
             QSize size;
-            const auto patches = services.model.imagePatches(QByteArray::fromBase64(url.mid(comma + 1).toLatin1()), {}, {}, {}, &size, &error);
+            const auto patches = services.model.imagePatches(
+                QByteArray::fromBase64(url.mid(comma + 1).toLatin1()), {}, {}, {}, &size, &error);
             if (!patches)
-                return badRequest(u"chat/completions: field \"messages[%1].content\": %2"_s.arg(i).arg(error));
+                return badRequest(
+                    u"chat/completions: field \"messages[%1].content\": %2"_s.arg(i).arg(error));
             for (const qint64 id : *patches)
                 context.append({id, 1.0});
         }
-        context += services.model.contextOf(i + 1 < r.messages.size() ? message.text() + u"\n\n"_s : message.text());
+        context += services.model.contextOf(
+            i + 1 < r.messages.size() ? message.text() + u"\n\n"_s : message.text());
     }
     // In 64-bit, before any work: max_tokens may be anything up to INT_MAX (as may n).
-    const qint64 conversationLength = context.size() + 4 * qint64(r.messages.size()) + 4; // + the template's markers
+    const qint64 conversationLength
+        = context.size() + 4 * qint64(r.messages.size()) + 4; // + the template's markers
     const qint64 contextSize = model.settings.maxContextSize.value_or(8192);
     if (conversationLength > contextSize)
-        return badRequest(u"chat/completions: field \"messages\": the conversation has %1 tokens, more than the model's context of %2 tokens"_s
-                              .arg(conversationLength).arg(contextSize));
+        return badRequest(
+            u"chat/completions: field \"messages\": the conversation has %1 tokens, more than the model's context of %2 tokens"_s
+                .arg(conversationLength)
+                .arg(contextSize));
     const std::optional<int> requested = r.maxTokens ? r.maxTokens : r.maximumTokens;
     const QString requestedField = r.maxTokens ? u"max_tokens"_s : u"maximum_tokens"_s;
     if (requested && conversationLength + qint64(*requested) > contextSize)
-        return badRequest(u"chat/completions: field \"%1\": the conversation has %2 tokens; with %1 %3 that exceeds the model's "
-                          u"context of %4 tokens"_s.arg(requestedField).arg(conversationLength).arg(*requested).arg(contextSize));
+        return badRequest(u"chat/completions: field \"%1\": the conversation has %2 tokens; with "
+                          u"%1 %3 that exceeds the model's "
+                          u"context of %4 tokens"_s.arg(requestedField)
+                              .arg(conversationLength)
+                              .arg(*requested)
+                              .arg(contextSize));
     if (r.n.value_or(1) > kMaxSamples)
-        return badRequest(u"chat/completions: field \"n\": at most %1 choices per request, got %2"_s.arg(kMaxSamples).arg(*r.n));
+        return badRequest(u"chat/completions: field \"n\": at most %1 choices per request, got %2"_s
+                              .arg(kMaxSamples)
+                              .arg(*r.n));
     // Within the context now, so these fit an int.
     const int promptTokens = int(conversationLength);
-    const int maximumTokens = requested.value_or(std::min<int>(512, int(contextSize - conversationLength)));
+    const int maximumTokens
+        = requested.value_or(std::min<int>(512, int(contextSize - conversationLength)));
 
     Sampling sampling;
     sampling.temperature = r.temperature.value_or(1.0);
@@ -74,7 +89,8 @@ Reply handleChat(const Services &services, const Prepared<core::ChatRequest> &pr
     sampling.presencePenalty = r.presencePenalty.value_or(0.0);
     sampling.frequencyPenalty = r.frequencyPenalty.value_or(0.0);
     sampling.alternatives = r.topLogprobs.value_or(0);
-    if (!readLogitBias(u"chat/completions"_s, r.logitBias, services.model.tokenizer(), &sampling, &reply))
+    if (!readLogitBias(
+            u"chat/completions"_s, r.logitBias, services.model.tokenizer(), &sampling, &reply))
         return reply;
     const quint64 seed = requestSeed(prepared.json);
 
@@ -93,13 +109,16 @@ Reply handleChat(const Services &services, const Prepared<core::ChatRequest> &pr
                     tool = &candidate;
             } else if (r.toolChoice && r.toolChoice->mode == u"required"_s) {
                 tool = tool ? tool : &candidate;
-            } else if (!lastIsTool && (lastUser.contains(name.toLower()) || lastUser.contains(QString(name).replace(u'_', u' ').toLower()))) {
+            } else if (!lastIsTool
+                && (lastUser.contains(name.toLower())
+                    || lastUser.contains(QString(name).replace(u'_', u' ').toLower()))) {
                 tool = tool ? tool : &candidate;
             }
         }
         if (r.toolChoice && r.toolChoice->mode == u"function"_s && !tool)
-            return badRequest(u"chat/completions: field \"tool_choice\": no tool is named \"%1\""_s.arg(
-                r.toolChoice->functionName.value_or(QString())));
+            return badRequest(
+                u"chat/completions: field \"tool_choice\": no tool is named \"%1\""_s.arg(
+                    r.toolChoice->functionName.value_or(QString())));
     }
 
     core::ChatResponse response;
@@ -124,13 +143,17 @@ Reply handleChat(const Services &services, const Prepared<core::ChatRequest> &pr
         message.role = u"assistant"_s;
         QStringList pieces;
         if (tool) {
-            SchemaSampler sampler(services.model, context, tool->function.parameters.value_or(QJsonObject()), sampling.seed);
+            SchemaSampler sampler(services.model,
+                context,
+                tool->function.parameters.value_or(QJsonObject()),
+                sampling.seed);
             core::ChatToolCall call;
             call.id = u"call_"_s + hex(sampling.seed).left(12);
             call.type = u"function"_s;
             core::ChatFunctionCall function;
             function.name = tool->function.name;
-            function.arguments = QString::fromUtf8(compact(sampler.sample(tool->function.parameters.value_or(QJsonObject()), tool->function.name)));
+            function.arguments = QString::fromUtf8(compact(sampler.sample(
+                tool->function.parameters.value_or(QJsonObject()), tool->function.name)));
             call.function = function;
             message.toolCalls = QList<core::ChatToolCall>{call};
             message.content = QString();
@@ -139,7 +162,8 @@ Reply handleChat(const Services &services, const Prepared<core::ChatRequest> &pr
         } else if (r.responseFormat) {
             const QJsonObject schema = r.responseFormat->jsonSchema.schema;
             SchemaSampler sampler(services.model, context, schema, sampling.seed);
-            const QString json = QString::fromUtf8(compact(sampler.sample(schema, r.responseFormat->jsonSchema.name)));
+            const QString json = QString::fromUtf8(
+                compact(sampler.sample(schema, r.responseFormat->jsonSchema.name)));
             message.content = json;
             for (const TextToken &t : services.model.tokenizer().encode(json))
                 pieces.append(json.mid(t.start, t.length));
@@ -201,30 +225,32 @@ Reply handleChat(const Services &services, const Prepared<core::ChatRequest> &pr
     reply.stream = true;
     reply.doneMarker = true;
     reply.contentType = "text/event-stream";
-    const auto chunk = [&](int index, const core::ChatDelta &delta, const std::optional<QString> &finish) {
-        core::ChatResponse c;
-        c.id = response.id;
-        c.object = u"chat.completion.chunk"_s;
-        c.created = response.created;
-        c.model = response.model;
-        // As recorded (test_can_chat_with_streaming_support): the fingerprint only on the chunk that
-        // ends a choice, null before, as `finish_reason` is; `logprobs` and `usage` null in every
-        // chunk (the usage comes in a chunk of its own, with stream_options.include_usage).
-        if (finish)
-            c.systemFingerprint = response.systemFingerprint;
-        else
-            c.extra.insert(u"system_fingerprint"_s, QJsonValue::Null);
-        c.extra.insert(u"usage"_s, QJsonValue::Null);
-        core::ChatChoice choice;
-        choice.index = index;
-        choice.extra.insert(u"logprobs"_s, QJsonValue::Null);
-        if (!finish)
-            choice.extra.insert(u"finish_reason"_s, QJsonValue::Null);
-        choice.delta = delta;
-        choice.finishReason = finish;
-        c.choices.append(choice);
-        reply.events.append(compact(c.toJson()));
-    };
+    const auto chunk
+        = [&](int index, const core::ChatDelta &delta, const std::optional<QString> &finish) {
+              core::ChatResponse c;
+              c.id = response.id;
+              c.object = u"chat.completion.chunk"_s;
+              c.created = response.created;
+              c.model = response.model;
+              // As recorded (test_can_chat_with_streaming_support): the fingerprint only on the
+              // chunk that ends a choice, null before, as `finish_reason` is; `logprobs` and
+              // `usage` null in every chunk (the usage comes in a chunk of its own, with
+              // stream_options.include_usage).
+              if (finish)
+                  c.systemFingerprint = response.systemFingerprint;
+              else
+                  c.extra.insert(u"system_fingerprint"_s, QJsonValue::Null);
+              c.extra.insert(u"usage"_s, QJsonValue::Null);
+              core::ChatChoice choice;
+              choice.index = index;
+              choice.extra.insert(u"logprobs"_s, QJsonValue::Null);
+              if (!finish)
+                  choice.extra.insert(u"finish_reason"_s, QJsonValue::Null);
+              choice.delta = delta;
+              choice.finishReason = finish;
+              c.choices.append(choice);
+              reply.events.append(compact(c.toJson()));
+          };
     for (int i = 0; i < n; ++i) {
         core::ChatDelta first;
         first.role = u"assistant"_s;

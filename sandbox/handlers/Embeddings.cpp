@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 // POST /embed, /semantic_embed, /batch_semantic_embed, /instructable_embed, /embeddings and the
 // Gradient embeddings API. The vectors themselves are Vectors.h's.
-#include "sandbox/handlers/Handlers.h"
-
 #include "core/api/Json.h"
 #include "sandbox/Vectors.h"
+#include "sandbox/handlers/Handlers.h"
 #include "sandbox/handlers/Support.h"
 
 #include <QJsonArray>
@@ -52,10 +51,13 @@ Reply handleEmbed(const Services &services, const Prepared<core::EmbeddingReques
     QMap<QString, QMap<QString, core::Embedding>> embeddings;
     for (const int layer : r.layers.value_or(QList<int>{-1})) {
         if (layer > model.layers || layer < -(model.layers + 1))
-            return badRequest(u"embed: field \"layers\": layer %1 is outside -%2..%3"_s.arg(layer).arg(model.layers + 1).arg(model.layers));
+            return badRequest(u"embed: field \"layers\": layer %1 is outside -%2..%3"_s.arg(layer)
+                                  .arg(model.layers + 1)
+                                  .arg(model.layers));
         const int index = layer < 0 ? model.layers + 1 + layer : layer;
         for (const QString &pooling : r.pooling.value_or(QStringList{u"max"_s}))
-            embeddings[u"layer_"_s + QString::number(index)][pooling] = layerVector(prompt, model, index, pooling, r.normalize.value_or(false));
+            embeddings[u"layer_"_s + QString::number(index)][pooling]
+                = layerVector(prompt, model, index, pooling, r.normalize.value_or(false));
     }
     core::EmbeddingResponse response;
     response.modelVersion = modelVersion();
@@ -70,16 +72,21 @@ Reply handleEmbed(const Services &services, const Prepared<core::EmbeddingReques
     return Reply::json(response.toJson());
 }
 
-Reply handleSemanticEmbed(const Services &, const Prepared<core::SemanticEmbeddingRequest> &prepared)
+Reply handleSemanticEmbed(
+    const Services &, const Prepared<core::SemanticEmbeddingRequest> &prepared)
 {
     const core::SemanticEmbeddingRequest &r = prepared.request;
     const SandboxModel &model = *prepared.model;
-    return embeddingReply(semanticVector(prepared.prompt(), model.name(), r.representation,
-                                         r.compressToSize.value_or(model.embeddingSize), r.normalize.value_or(false)),
-                          prepared.prompt());
+    return embeddingReply(semanticVector(prepared.prompt(),
+                              model.name(),
+                              r.representation,
+                              r.compressToSize.value_or(model.embeddingSize),
+                              r.normalize.value_or(false)),
+        prepared.prompt());
 }
 
-Reply handleBatchSemanticEmbed(const Services &, const Prepared<core::BatchSemanticEmbeddingRequest> &prepared)
+Reply handleBatchSemanticEmbed(
+    const Services &, const Prepared<core::BatchSemanticEmbeddingRequest> &prepared)
 {
     const core::BatchSemanticEmbeddingRequest &r = prepared.request;
     const SandboxModel &model = *prepared.model;
@@ -87,12 +94,16 @@ Reply handleBatchSemanticEmbed(const Services &, const Prepared<core::BatchSeman
     // floats each is half a million numbers, and the sandbox must not be what a batch benchmark
     // measures. Same text as BatchSemanticEmbeddingResponse::toJson() (shortest float digits).
     const QByteArray version = compact(QJsonArray{modelVersion()}); // ["…"]: the string, escaped
-    QByteArray text = R"({"model_version":)" + version.mid(1, version.size() - 2) + R"(,"embeddings":[)";
+    QByteArray text
+        = R"({"model_version":)" + version.mid(1, version.size() - 2) + R"(,"embeddings":[)";
     int tokens = 0;
     for (qsizetype i = 0; i < prepared.prompts.size(); ++i) {
         const EncodedPrompt &prompt = prepared.prompts.at(i);
-        const QList<float> v = semanticVector(prompt, model.name(), r.representation,
-                                              r.compressToSize.value_or(model.embeddingSize), r.normalize.value_or(false));
+        const QList<float> v = semanticVector(prompt,
+            model.name(),
+            r.representation,
+            r.compressToSize.value_or(model.embeddingSize),
+            r.normalize.value_or(false));
         if (i)
             text += ',';
         appendFloatArray(text, v);
@@ -104,11 +115,14 @@ Reply handleBatchSemanticEmbed(const Services &, const Prepared<core::BatchSeman
     return out;
 }
 
-Reply handleInstructableEmbed(const Services &, const Prepared<core::InstructableEmbeddingRequest> &prepared)
+Reply handleInstructableEmbed(
+    const Services &, const Prepared<core::InstructableEmbeddingRequest> &prepared)
 {
     const core::InstructableEmbeddingRequest &r = prepared.request;
-    return embeddingReply(instructableVector(prepared.prompt(), r.instruction, *prepared.model, r.normalize.value_or(false)),
-                          prepared.prompt());
+    return embeddingReply(
+        instructableVector(
+            prepared.prompt(), r.instruction, *prepared.model, r.normalize.value_or(false)),
+        prepared.prompt());
 }
 
 Reply handleEmbeddings(const Services &services, const Prepared<core::EmbeddingV2Request> &prepared)
@@ -117,7 +131,10 @@ Reply handleEmbeddings(const Services &services, const Prepared<core::EmbeddingV
     const SandboxModel &model = *prepared.model;
     const int dims = r.dimensions.value_or(model.embeddingSize);
     if (dims > model.embeddingSize)
-        return badRequest(u"embeddings: field \"dimensions\": must be at most %1 for %2, got %3"_s.arg(model.embeddingSize).arg(model.name()).arg(dims));
+        return badRequest(u"embeddings: field \"dimensions\": must be at most %1 for %2, got %3"_s
+                              .arg(model.embeddingSize)
+                              .arg(model.name())
+                              .arg(dims));
     QStringList texts;
     switch (r.input.kind) {
     case core::EmbeddingV2Input::Kind::Text:
@@ -129,8 +146,8 @@ Reply handleEmbeddings(const Services &services, const Prepared<core::EmbeddingV
     case core::EmbeddingV2Input::Kind::TokenIds:
     case core::EmbeddingV2Input::Kind::TokenIdLists: {
         const QList<QList<qint64>> lists = r.input.kind == core::EmbeddingV2Input::Kind::TokenIds
-                                               ? QList<QList<qint64>>{r.input.tokenIds}
-                                               : r.input.tokenIdLists;
+            ? QList<QList<qint64>>{r.input.tokenIds}
+            : r.input.tokenIdLists;
         for (const QList<qint64> &ids : lists) {
             QString error;
             const std::optional<QString> text = services.model.tokenizer().decode(ids, &error);
@@ -169,7 +186,8 @@ Reply handleEmbeddings(const Services &services, const Prepared<core::EmbeddingV
     return Reply::json(response.toJson());
 }
 
-Reply handleGradientEmbeddings(const Prepared<core::GradientEmbeddingsRequest> &prepared, const QString &slug)
+Reply handleGradientEmbeddings(
+    const Prepared<core::GradientEmbeddingsRequest> &prepared, const QString &slug)
 {
     core::GradientEmbeddingsResponse response;
     for (qsizetype i = 0; i < prepared.request.inputs.size(); ++i) {

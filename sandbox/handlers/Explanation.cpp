@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 // POST /explain.
-#include "sandbox/handlers/Handlers.h"
-
 #include "sandbox/Cancellation.h"
 #include "sandbox/PromptEncoding.h"
 #include "sandbox/TextSpans.h"
+#include "sandbox/handlers/Handlers.h"
 #include "sandbox/handlers/Support.h"
 
 #include <QRectF>
@@ -41,7 +40,8 @@ core::ImageScore imageScore(const QRectF &rect, double score)
 Reply handleExplain(const Services &services, const Prepared<core::ExplanationRequest> &prepared)
 {
     const core::ExplanationRequest &r = prepared.request;
-    const QString overlap = r.controlTokenOverlap.value_or(u"partial"_s); // the prompt's too (prepare())
+    const QString overlap
+        = r.controlTokenOverlap.value_or(u"partial"_s); // the prompt's too (prepare())
     const EncodedPrompt &prompt = prepared.prompt();
 
     QString target = r.target.value_or(QString());
@@ -55,7 +55,8 @@ Reply handleExplain(const Services &services, const Prepared<core::ExplanationRe
     const qsizetype promptSize = prompt.context.size();
     const double factor = r.controlFactor.value_or(0.1);
     const QString granularity = r.promptGranularity ? r.promptGranularity->type : u"word"_s;
-    const QString delimiter = r.promptGranularity ? r.promptGranularity->delimiter.value_or(QString()) : QString();
+    const QString delimiter
+        = r.promptGranularity ? r.promptGranularity->delimiter.value_or(QString()) : QString();
     const bool complete = overlap == u"complete"_s;
     const bool perToken = r.targetGranularity.value_or(u"complete"_s) == u"token"_s;
 
@@ -73,9 +74,11 @@ Reply handleExplain(const Services &services, const Prepared<core::ExplanationRe
     for (qsizetype i = 0; i < prompt.items.size(); ++i) {
         const EncodedItem &item = prompt.items.at(i);
         if (item.type == core::PromptItem::Type::Text) {
-            for (const auto &[start, length] : segments(item.text, item.tokens, granularity, delimiter)) {
+            for (const auto &[start, length] :
+                segments(item.text, item.tokens, granularity, delimiter)) {
                 Span span{int(i), start, length, {}, {}};
-                for (const qsizetype k : positionsOf(item.text, item.tokens, start, length, complete))
+                for (const qsizetype k :
+                    positionsOf(item.text, item.tokens, start, length, complete))
                     span.positions.append(item.first + k);
                 spans.append(span);
             }
@@ -83,10 +86,12 @@ Reply handleExplain(const Services &services, const Prepared<core::ExplanationRe
             const int cells = SyntheticModel::kPatchGrid / kExplanationTiles;
             for (int row = 0; row < kExplanationTiles; ++row) {
                 for (int column = 0; column < kExplanationTiles; ++column) {
-                    Span span{int(i), 0, 0, patchRect(item, row * cells, column * cells, cells), {}};
+                    Span span{
+                        int(i), 0, 0, patchRect(item, row * cells, column * cells, cells), {}};
                     for (int pr = row * cells; pr < (row + 1) * cells; ++pr)
                         for (int pc = column * cells; pc < (column + 1) * cells; ++pc)
-                            span.positions.append(item.first + pr * SyntheticModel::kPatchGrid + pc);
+                            span.positions.append(
+                                item.first + pr * SyntheticModel::kPatchGrid + pc);
                     spans.append(span);
                 }
             }
@@ -118,9 +123,13 @@ Reply handleExplain(const Services &services, const Prepared<core::ExplanationRe
     };
     const double steps = double(spans.size() + 1) * double(targetIds.size()) * double(full.size());
     if (steps > kMaxExplanationSteps)
-        return badRequest(u"explain: %1 spans scored against %2 target tokens in a context of %3 tokens is more work than the "
-                          u"sandbox does for one request; use a coarser prompt_granularity, a shorter prompt or a shorter target"_s
-                              .arg(spans.size()).arg(targetIds.size()).arg(full.size()));
+        return badRequest(
+            u"explain: %1 spans scored against %2 target tokens in a context of %3 tokens is more "
+            u"work than the "
+            u"sandbox does for one request; use a coarser prompt_granularity, a shorter prompt or a shorter target"_s
+                .arg(spans.size())
+                .arg(targetIds.size())
+                .arg(full.size()));
     const QList<double> base = targetLogProbs(full);
     QList<QList<double>> deltas; // [span][target token]
     deltas.reserve(spans.size());
@@ -134,14 +143,17 @@ Reply handleExplain(const Services &services, const Prepared<core::ExplanationRe
         QList<double> delta;
         for (qsizetype k = 0; k < base.size(); ++k) {
             // A span of the target only explains the target tokens after it.
-            const bool after = span.item >= 0 || (!span.positions.isEmpty() && span.positions.constLast() < promptSize + k);
+            const bool after = span.item >= 0
+                || (!span.positions.isEmpty() && span.positions.constLast() < promptSize + k);
             delta.append(after ? base.at(k) - suppressed.at(k) : 0.0);
         }
         deltas.append(delta);
     }
 
     const QString postprocessing = r.postprocessing.value_or(u"none"_s);
-    const auto explanation = [&](const QString &targetText, qsizetype firstToken, qsizetype endToken) {
+    const auto explanation = [&](const QString &targetText,
+                                 qsizetype firstToken,
+                                 qsizetype endToken) {
         QList<double> scores;
         for (const QList<double> &delta : std::as_const(deltas)) {
             double s = 0;
@@ -154,14 +166,16 @@ Reply handleExplain(const Services &services, const Prepared<core::ExplanationRe
             scores.append(s);
         }
         // Parts of the target explain only the target tokens after them.
-        const int firstTokenStart = firstToken < targetTokens.size() ? targetTokens.at(firstToken).start : int(target.size());
+        const int firstTokenStart = firstToken < targetTokens.size()
+            ? targetTokens.at(firstToken).start
+            : int(target.size());
         const auto shown = [&](qsizetype s) {
             const Span &span = spans.at(s);
             return s < firstTargetSpan || !perToken || span.start + span.length <= firstTokenStart;
         };
         if (r.normalize.value_or(false)) {
-            // The spec: "Minimum score becomes 0 and maximum score becomes 1", after postprocessing,
-            // over the scores this explanation gives. Equal scores all become 0.
+            // The spec: "Minimum score becomes 0 and maximum score becomes 1", after
+            // postprocessing, over the scores this explanation gives. Equal scores all become 0.
             double low = 0;
             double high = 0;
             bool any = false;
@@ -180,18 +194,19 @@ Reply handleExplain(const Services &services, const Prepared<core::ExplanationRe
         for (qsizetype i = 0; i < prompt.items.size(); ++i) {
             core::ExplanationItem item;
             const core::PromptItem::Type type = prompt.items.at(i).type;
-            item.type = type == core::PromptItem::Type::Text    ? core::ExplanationItem::Type::Text
-                        : type == core::PromptItem::Type::Image ? core::ExplanationItem::Type::Image
-                                                                : core::ExplanationItem::Type::TokenIds;
-            item.typeName = type == core::PromptItem::Type::Text    ? u"text"_s
-                            : type == core::PromptItem::Type::Image ? u"image"_s
-                                                                    : u"token_ids"_s;
+            item.type = type == core::PromptItem::Type::Text ? core::ExplanationItem::Type::Text
+                : type == core::PromptItem::Type::Image      ? core::ExplanationItem::Type::Image
+                                                        : core::ExplanationItem::Type::TokenIds;
+            item.typeName = type == core::PromptItem::Type::Text ? u"text"_s
+                : type == core::PromptItem::Type::Image          ? u"image"_s
+                                                                 : u"token_ids"_s;
             for (qsizetype s = 0; s < firstTargetSpan; ++s) {
                 const Span &span = spans.at(s);
                 if (span.item != i)
                     continue;
                 if (type == core::PromptItem::Type::Text)
-                    item.textScores.append(core::TextScore::fromUtf16(prompt.items.at(i).text, span.start, span.length, scores.at(s)));
+                    item.textScores.append(core::TextScore::fromUtf16(
+                        prompt.items.at(i).text, span.start, span.length, scores.at(s)));
                 else if (type == core::PromptItem::Type::Image)
                     item.imageScores.append(imageScore(span.rect, scores.at(s)));
                 else
@@ -205,7 +220,8 @@ Reply handleExplain(const Services &services, const Prepared<core::ExplanationRe
         for (qsizetype s = firstTargetSpan; s < spans.size(); ++s) {
             const Span &span = spans.at(s);
             if (shown(s))
-                targetItem.textScores.append(core::TextScore::fromUtf16(target, span.start, span.length, scores.at(s)));
+                targetItem.textScores.append(
+                    core::TextScore::fromUtf16(target, span.start, span.length, scores.at(s)));
         }
         out.items.append(targetItem);
         return out;
@@ -215,8 +231,8 @@ Reply handleExplain(const Services &services, const Prepared<core::ExplanationRe
     response.modelVersion = modelVersion();
     if (perToken) {
         for (qsizetype k = 0; k < targetTokens.size(); ++k)
-            response.explanations.append(
-                explanation(target.mid(targetTokens.at(k).start, targetTokens.at(k).length), k, k + 1));
+            response.explanations.append(explanation(
+                target.mid(targetTokens.at(k).start, targetTokens.at(k).length), k, k + 1));
     } else {
         response.explanations.append(explanation(target, 0, targetTokens.size()));
     }

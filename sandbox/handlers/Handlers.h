@@ -25,22 +25,24 @@ namespace sandbox {
 // Deterministic: the same request gives the same answer (requestSeed()), but for `created`.
 
 // GET endpoints (handlers/Models.cpp)
-Reply handleModelSettings(const Services &services);   ///< GET /model-settings: every SandboxModel's settings
-Reply handleModelsAvailable(const Services &services); ///< GET /models_available: names, descriptions, hosting
-Reply handleUserDetail(const Services &services);      ///< GET /users/me: a fixed local user
+Reply handleModelSettings(
+    const Services &services); ///< GET /model-settings: every SandboxModel's settings
+Reply handleModelsAvailable(
+    const Services &services); ///< GET /models_available: names, descriptions, hosting
+Reply handleUserDetail(const Services &services); ///< GET /users/me: a fixed local user
 /// What GET /version answers: a version the official client's validate_version() accepts (PEP 440,
 /// major 1 and at least its MIN_API_VERSION 1.19.0), with a local label that names the sandbox.
 constexpr QByteArrayView kSandboxApiVersion = "1.19.0+sandbox";
-Reply handleVersion(const Services &services);         ///< GET /version: kSandboxApiVersion as text/plain
-/// GET /models/{modelName}/tokenizer (`endpoint` is the path after /v1/): the Tokenizer as a Hugging
-/// Face tokenizer.json (huggingFaceTokenizerJson()), the same for every model; 404 for a model the
-/// sandbox does not serve.
+Reply handleVersion(const Services &services); ///< GET /version: kSandboxApiVersion as text/plain
+/// GET /models/{modelName}/tokenizer (`endpoint` is the path after /v1/): the Tokenizer as a
+/// Hugging Face tokenizer.json (huggingFaceTokenizerJson()), the same for every model; 404 for a
+/// model the sandbox does not serve.
 Reply handleModelTokenizer(const Services &services, const QString &endpoint);
 
 // Text generation (handlers/Completion.cpp, handlers/Chat.cpp)
 /// POST /complete: n of max(n, best_of) samples (the best by log-probability per token when
-/// best_of is given), echo, log_probs, completion_bias_inclusion / _exclusion, steering; a stream of
-/// stream_chunk / stream_summary events per completion and one completion_summary.
+/// best_of is given), echo, log_probs, completion_bias_inclusion / _exclusion, steering; a stream
+/// of stream_chunk / stream_summary events per completion and one completion_summary.
 Reply handleComplete(const Services &services, const Prepared<core::CompletionRequest> &prepared);
 /// POST /evaluate: log-probability, perplexities and greedy agreement of completion_expected.
 Reply handleEvaluate(const Services &services, const Prepared<core::EvaluationRequest> &prepared);
@@ -53,7 +55,8 @@ Reply handleChat(const Services &services, const Prepared<core::ChatRequest> &pr
 /// POST /tokenize: the Tokenizer's ids and/or their byte-level forms ("Ġhello"), as asked.
 Reply handleTokenize(const Services &services, const Prepared<core::TokenizationRequest> &prepared);
 /// POST /detokenize: the text of token_ids; 400 for an id outside the vocabulary.
-Reply handleDetokenize(const Services &services, const Prepared<core::DetokenizationRequest> &prepared);
+Reply handleDetokenize(
+    const Services &services, const Prepared<core::DetokenizationRequest> &prepared);
 
 // Explanation (handlers/Explanation.cpp)
 /// POST /explain: AtMan-style scores, the change of the target's log-probability when each span
@@ -66,18 +69,23 @@ Reply handleExplain(const Services &services, const Prepared<core::ExplanationRe
 /// when asked.
 Reply handleEmbed(const Services &services, const Prepared<core::EmbeddingRequest> &prepared);
 /// POST /semantic_embed: one semanticVector() of compress_to_size (or embeddingSize) floats.
-Reply handleSemanticEmbed(const Services &services, const Prepared<core::SemanticEmbeddingRequest> &prepared);
+Reply handleSemanticEmbed(
+    const Services &services, const Prepared<core::SemanticEmbeddingRequest> &prepared);
 /// POST /batch_semantic_embed: a semanticVector() per prompt, in order, written straight to bytes
 /// (the text BatchSemanticEmbeddingResponse::toJson() gives, without building a QJsonArray).
-Reply handleBatchSemanticEmbed(const Services &services, const Prepared<core::BatchSemanticEmbeddingRequest> &prepared);
+Reply handleBatchSemanticEmbed(
+    const Services &services, const Prepared<core::BatchSemanticEmbeddingRequest> &prepared);
 /// POST /instructable_embed: one instructableVector() of embeddingSize floats.
-Reply handleInstructableEmbed(const Services &services, const Prepared<core::InstructableEmbeddingRequest> &prepared);
+Reply handleInstructableEmbed(
+    const Services &services, const Prepared<core::InstructableEmbeddingRequest> &prepared);
 /// POST /embeddings (OpenAI-style): text, texts or token ids; float or base64 (little-endian
 /// float32) vectors of `dimensions` components.
-Reply handleEmbeddings(const Services &services, const Prepared<core::EmbeddingV2Request> &prepared);
+Reply handleEmbeddings(
+    const Services &services, const Prepared<core::EmbeddingV2Request> &prepared);
 /// POST /gradient/api/embeddings/{slug}: the embeddings in reverse order (the service promises
 /// none; clients must read `index`).
-Reply handleGradientEmbeddings(const Prepared<core::GradientEmbeddingsRequest> &prepared, const QString &slug);
+Reply handleGradientEmbeddings(
+    const Prepared<core::GradientEmbeddingsRequest> &prepared, const QString &slug);
 
 // Other tasks (handlers/Translation.cpp, handlers/Rerank.cpp, handlers/Steering.cpp)
 /// POST /translate: pseudoTranslate() into a supported target_language (else 400).
@@ -87,6 +95,7 @@ Reply handleRerank(const Services &services, const Prepared<core::RerankRequest>
 /// POST /steering_concepts: 201 with the concept's id, `sandbox-concept-<16 hex digits>` of a
 /// hash of the examples, so the same examples give the same id; the concept is the words of the
 /// positive examples the negative ones lack, and the reverse.
-Reply handleCreateSteeringConcept(const Services &services, const Prepared<core::CreateSteeringConceptRequest> &prepared);
+Reply handleCreateSteeringConcept(
+    const Services &services, const Prepared<core::CreateSteeringConceptRequest> &prepared);
 
 } // namespace sandbox

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // GET /model-settings, /models_available, /models/{modelName}/tokenizer, /users/me and /version.
-#include "sandbox/handlers/Handlers.h"
-
 #include "core/api/Models.h"
+
 #include "sandbox/HuggingFaceTokenizer.h"
+#include "sandbox/handlers/Handlers.h"
 
 #include <QUrl>
 
@@ -35,7 +35,8 @@ Reply handleModelsAvailable(const Services &services)
         QStringList embeddingTypes;
         if (m.hiddenSize > 0)
             embeddingTypes.append(u"raw"_s);
-        if (m.settings.embeddingType == u"semantic"_s || m.settings.embeddingType == u"instructable"_s)
+        if (m.settings.embeddingType == u"semantic"_s
+            || m.settings.embeddingType == u"instructable"_s)
             embeddingTypes.append(*m.settings.embeddingType);
         available.embeddingTypes = embeddingTypes;
         if (m.settings.maximumCompletionTokens)
@@ -69,9 +70,10 @@ Reply handleModelTokenizer(const Services &services, const QString &endpoint)
     // "models/<name>/tokenizer": Routes only sends paths of that shape.
     const QString name = QUrl::fromPercentEncoding(endpoint.section(u'/', 1, 1).toUtf8());
     if (!services.models.find(name))
-        return Reply::error(404, u"models/%1/tokenizer: unknown model \"%1\"; the sandbox serves: %2"_s.arg(
-                                     name, services.models.names().join(u", "_s)),
-                            u"NOT_FOUND"_s);
+        return Reply::error(404,
+            u"models/%1/tokenizer: unknown model \"%1\"; the sandbox serves: %2"_s.arg(
+                name, services.models.names().join(u", "_s)),
+            u"NOT_FOUND"_s);
     // Every model shares the one Tokenizer; its file (about 7.5 MB) is made once, on first use.
     static const QByteArray json = huggingFaceTokenizerJson(services.model.tokenizer());
     Reply reply;

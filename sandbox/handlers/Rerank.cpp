@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 // POST /rerank.
-#include "sandbox/handlers/Handlers.h"
-
 #include "sandbox/Vectors.h"
+#include "sandbox/handlers/Handlers.h"
 
 #include <algorithm>
 
@@ -23,8 +22,11 @@ Reply handleRerank(const Services &services, const Prepared<core::RerankRequest>
         response.results.append(result);
         tokens += int(services.model.tokenizer().encode(r.documents.at(i)).size());
     }
-    std::stable_sort(response.results.begin(), response.results.end(),
-                     [](const core::RerankResult &a, const core::RerankResult &b) { return a.relevanceScore > b.relevanceScore; });
+    std::stable_sort(response.results.begin(),
+        response.results.end(),
+        [](const core::RerankResult &a, const core::RerankResult &b) {
+            return a.relevanceScore > b.relevanceScore;
+        });
     if (r.topN && *r.topN < response.results.size())
         response.results.resize(*r.topN);
     core::RerankUsage usage;

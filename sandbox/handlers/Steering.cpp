@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 // POST /steering_concepts.
 #include "sandbox/handlers/Handlers.h"
-
 #include "sandbox/handlers/Support.h"
-
 
 using namespace Qt::StringLiterals;
 
 namespace sandbox {
 
-Reply handleCreateSteeringConcept(const Services &services, const Prepared<core::CreateSteeringConceptRequest> &prepared)
+Reply handleCreateSteeringConcept(
+    const Services &services, const Prepared<core::CreateSteeringConceptRequest> &prepared)
 {
     QList<QPair<QString, QString>> pairs;
     QByteArray key;
@@ -17,7 +16,8 @@ Reply handleCreateSteeringConcept(const Services &services, const Prepared<core:
         pairs.append({example.negative, example.positive});
         key += example.negative.toUtf8() + '\0' + example.positive.toUtf8() + '\0';
     }
-    const Steering steeringConcept = SteeringConcepts::fromExamples(services.model.tokenizer(), pairs);
+    const Steering steeringConcept
+        = SteeringConcepts::fromExamples(services.model.tokenizer(), pairs);
     const QString id = u"sandbox-concept-"_s + hex(SyntheticModel::stableHash(key));
     services.concepts.insert(id, steeringConcept, prepared.request.toJson());
     core::CreateSteeringConceptResponse response;

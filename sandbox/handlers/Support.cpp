@@ -37,8 +37,11 @@ QStringList piecesOf(const Generation &g)
     return pieces;
 }
 
-bool readLogitBias(const QString &root, const std::optional<QMap<QString, double>> &bias, const Tokenizer &tokenizer,
-                   Sampling *sampling, Reply *reply)
+bool readLogitBias(const QString &root,
+    const std::optional<QMap<QString, double>> &bias,
+    const Tokenizer &tokenizer,
+    Sampling *sampling,
+    Reply *reply)
 {
     if (!bias)
         return true;
@@ -46,7 +49,8 @@ bool readLogitBias(const QString &root, const std::optional<QMap<QString, double
         bool ok = false;
         const qint64 id = it.key().toLongLong(&ok);
         if (!ok || !tokenizer.isValid(id)) {
-            *reply = badRequest(u"%1: field \"logit_bias\": \"%2\" is not a token id"_s.arg(root, it.key()));
+            *reply = badRequest(
+                u"%1: field \"logit_bias\": \"%2\" is not a token id"_s.arg(root, it.key()));
             return false;
         }
         sampling->logitBias.insert(id, it.value());

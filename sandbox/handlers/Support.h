@@ -32,7 +32,10 @@ QStringList piecesOf(const Generation &g);
 /// `logit_bias` (token id as a decimal string → bias added to its logit) into `sampling`; false
 /// with a 400 in `reply` (`<root>: field "logit_bias": "<key>" is not a token id`) for a key that
 /// is not an id of the vocabulary. Nothing to do when `bias` is unset.
-bool readLogitBias(const QString &root, const std::optional<QMap<QString, double>> &bias, const Tokenizer &tokenizer,
-                   Sampling *sampling, Reply *reply);
+bool readLogitBias(const QString &root,
+    const std::optional<QMap<QString, double>> &bias,
+    const Tokenizer &tokenizer,
+    Sampling *sampling,
+    Reply *reply);
 
 } // namespace sandbox

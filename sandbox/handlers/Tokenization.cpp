@@ -22,10 +22,12 @@ Reply handleTokenize(const Services &services, const Prepared<core::Tokenization
     return Reply::json(response.toJson());
 }
 
-Reply handleDetokenize(const Services &services, const Prepared<core::DetokenizationRequest> &prepared)
+Reply handleDetokenize(
+    const Services &services, const Prepared<core::DetokenizationRequest> &prepared)
 {
     QString error;
-    const std::optional<QString> text = services.model.tokenizer().decode(prepared.request.tokenIds, &error);
+    const std::optional<QString> text
+        = services.model.tokenizer().decode(prepared.request.tokenIds, &error);
     if (!text)
         return badRequest(u"detokenize: field \"token_ids\": %1"_s.arg(error));
     core::DetokenizationResponse response;

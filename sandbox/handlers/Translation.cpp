@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 // POST /translate.
-#include "sandbox/handlers/Handlers.h"
-
 #include "sandbox/Cancellation.h"
 #include "sandbox/Translator.h"
+#include "sandbox/handlers/Handlers.h"
 
 using namespace Qt::StringLiterals;
 
@@ -14,8 +13,9 @@ Reply handleTranslate(const Services &services, const Prepared<core::Translation
     const core::TranslationRequest &r = prepared.request;
     const QString language = r.targetLanguage.trimmed().toLower();
     if (!core::translationLanguageCodes().contains(language))
-        return badRequest(u"translate: field \"target_language\": \"%1\" is not a supported language; use one of %2"_s.arg(
-            r.targetLanguage, core::translationLanguageCodes().join(u", "_s)));
+        return badRequest(
+            u"translate: field \"target_language\": \"%1\" is not a supported language; use one of %2"_s
+                .arg(r.targetLanguage, core::translationLanguageCodes().join(u", "_s)));
     core::TranslationResponse response = translate(r.source, language);
     if (cancelled())
         return cancelledReply();

@@ -20,21 +20,22 @@ namespace {
 
 // The weights of a sense's bag (see the class comment). Chosen once for WordNet as a whole,
 // never for particular words.
-constexpr double kGloss = 1.0;          // the sense's own gloss
-constexpr double kSynonyms = 2.0;       // its synonyms
-constexpr double kHypernym = 0.5;       // glosses and words of the hypernyms, halved per level
+constexpr double kGloss = 1.0; // the sense's own gloss
+constexpr double kSynonyms = 2.0; // its synonyms
+constexpr double kHypernym = 0.5; // glosses and words of the hypernyms, halved per level
 constexpr int kHypernymLevels = 2;
-constexpr double kDomain = 0.5;         // words of its topic domains (their gloss at half that)
-constexpr double kDerivation = 0.6;     // words of derivationally related synsets
-constexpr double kOwnSynset = 0.5;      // the feature of the synset itself
-constexpr double kAncestor = 0.5;       // the features of its hypernym synsets...
-constexpr double kAncestorDecay = 0.8;  // ...times this per level up...
-constexpr int kAncestorLevels = 6;      // ...up to this many levels...
-constexpr int kAncestorMinDepth = 6;    // ...and no nearer the root than this: specific concepts like "bill", not "artifact"
-constexpr double kExamples = 0.5;       // the usage examples of its gloss
+constexpr double kDomain = 0.5; // words of its topic domains (their gloss at half that)
+constexpr double kDerivation = 0.6; // words of derivationally related synsets
+constexpr double kOwnSynset = 0.5; // the feature of the synset itself
+constexpr double kAncestor = 0.5; // the features of its hypernym synsets...
+constexpr double kAncestorDecay = 0.8; // ...times this per level up...
+constexpr int kAncestorLevels = 6; // ...up to this many levels...
+constexpr int kAncestorMinDepth
+    = 6; // ...and no nearer the root than this: specific concepts like "bill", not "artifact"
+constexpr double kExamples = 0.5; // the usage examples of its gloss
 constexpr int kSensesPerPos = 6;
-constexpr double kFitFloor = 0.03;      // a sense that fits nothing else keeps this share
-constexpr double kUnknownWord = 0.5;    // an unknown word's own feature...
+constexpr double kFitFloor = 0.03; // a sense that fits nothing else keeps this share
+constexpr double kUnknownWord = 0.5; // an unknown word's own feature...
 constexpr double kUnknownTrigram = 0.175; // ...and each of its character trigrams
 
 constexpr qsizetype kWordCacheLimit = 100'000;
@@ -51,8 +52,14 @@ quint64 fnv(QByteArrayView bytes)
     return h & ~kSynsetTag;
 }
 
-quint64 wordKey(const QString &lemma) { return fnv(QByteArray("w:" + lemma.toUtf8())); }
-quint64 synsetKey(SynsetId id) { return kSynsetTag | id.key(); }
+quint64 wordKey(const QString &lemma)
+{
+    return fnv(QByteArray("w:" + lemma.toUtf8()));
+}
+quint64 synsetKey(SynsetId id)
+{
+    return kSynsetTag | id.key();
+}
 
 using Accumulator = QHash<quint64, double>;
 
@@ -104,7 +111,8 @@ QStringList wordsOf(const QString &text)
     return out;
 }
 
-constexpr PartOfSpeech kAll[] = {PartOfSpeech::Noun, PartOfSpeech::Verb, PartOfSpeech::Adjective, PartOfSpeech::Adverb};
+constexpr PartOfSpeech kAll[]
+    = {PartOfSpeech::Noun, PartOfSpeech::Verb, PartOfSpeech::Adjective, PartOfSpeech::Adverb};
 
 } // namespace
 
@@ -131,18 +139,152 @@ bool MeaningSpace::isStopWord(const QString &w)
 {
     static const QSet<QString> &stop = *[] { // never destroyed (see sharedSpace())
         auto *s = new QSet<QString>;
-        for (const char *word :
-             {"a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be",
-              "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could",
-              "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
-              "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in",
-              "into", "is", "it", "its", "itself", "just", "let", "me", "more", "most", "my", "myself", "no", "nor",
-              "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over",
-              "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
-              "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until",
-              "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
-              "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "s", "t", "don", "didn",
-              "doesn", "won", "isn", "aren", "wasn", "weren", "also", "get", "got", "us", "one", "two", "many", "much"})
+        for (const char *word : {"a",
+                 "about",
+                 "above",
+                 "after",
+                 "again",
+                 "against",
+                 "all",
+                 "am",
+                 "an",
+                 "and",
+                 "any",
+                 "are",
+                 "as",
+                 "at",
+                 "be",
+                 "because",
+                 "been",
+                 "before",
+                 "being",
+                 "below",
+                 "between",
+                 "both",
+                 "but",
+                 "by",
+                 "can",
+                 "cannot",
+                 "could",
+                 "did",
+                 "do",
+                 "does",
+                 "doing",
+                 "down",
+                 "during",
+                 "each",
+                 "few",
+                 "for",
+                 "from",
+                 "further",
+                 "had",
+                 "has",
+                 "have",
+                 "having",
+                 "he",
+                 "her",
+                 "here",
+                 "hers",
+                 "herself",
+                 "him",
+                 "himself",
+                 "his",
+                 "how",
+                 "i",
+                 "if",
+                 "in",
+                 "into",
+                 "is",
+                 "it",
+                 "its",
+                 "itself",
+                 "just",
+                 "let",
+                 "me",
+                 "more",
+                 "most",
+                 "my",
+                 "myself",
+                 "no",
+                 "nor",
+                 "not",
+                 "now",
+                 "of",
+                 "off",
+                 "on",
+                 "once",
+                 "only",
+                 "or",
+                 "other",
+                 "our",
+                 "ours",
+                 "ourselves",
+                 "out",
+                 "over",
+                 "own",
+                 "same",
+                 "she",
+                 "should",
+                 "so",
+                 "some",
+                 "such",
+                 "than",
+                 "that",
+                 "the",
+                 "their",
+                 "theirs",
+                 "them",
+                 "themselves",
+                 "then",
+                 "there",
+                 "these",
+                 "they",
+                 "this",
+                 "those",
+                 "through",
+                 "to",
+                 "too",
+                 "under",
+                 "until",
+                 "up",
+                 "very",
+                 "was",
+                 "we",
+                 "were",
+                 "what",
+                 "when",
+                 "where",
+                 "which",
+                 "while",
+                 "who",
+                 "whom",
+                 "why",
+                 "will",
+                 "with",
+                 "would",
+                 "you",
+                 "your",
+                 "yours",
+                 "yourself",
+                 "yourselves",
+                 "s",
+                 "t",
+                 "don",
+                 "didn",
+                 "doesn",
+                 "won",
+                 "isn",
+                 "aren",
+                 "wasn",
+                 "weren",
+                 "also",
+                 "get",
+                 "got",
+                 "us",
+                 "one",
+                 "two",
+                 "many",
+                 "much"})
             s->insert(QString::fromLatin1(word));
         return s;
     }();
@@ -154,11 +296,11 @@ struct WordEntry
 {
     bool known = false;
     double weight = 1.0;
-    QList<double> priors;       // per sense, summing to 1
+    QList<double> priors; // per sense, summing to 1
     QList<SparseVector> senses; // bags
-    SparseVector profile;       // Σ prior × bag: what the word brings to its neighbours' disambiguation
+    SparseVector profile; // Σ prior × bag: what the word brings to its neighbours' disambiguation
     double profileNorm = 0;
-    SparseVector unknown;       // character features of an unknown word
+    SparseVector unknown; // character features of an unknown word
 };
 
 struct MeaningSpace::Private
@@ -166,7 +308,7 @@ struct MeaningSpace::Private
     const WordNet *wn = nullptr;
     QHash<quint64, int> glossFrequency; // fnv() of a lower-case word → glosses it occurs in
     double synsetCount = 1;
-    QHash<QString, int> semcor;            // lemma → tagged occurrences
+    QHash<QString, int> semcor; // lemma → tagged occurrences
     QList<QString> domainNames;
     QHash<quint64, std::vector<std::pair<int, float>>> domainIndex; // feature → (domain, weight)
 
@@ -358,7 +500,8 @@ struct MeaningSpace::Private
             }
             const double frequency = semcor.value(best->lemma);
             // Common words (SemCor counts) and words of many senses say less about a topic.
-            e->weight = 1.0 / (1.0 + std::log1p(frequency) / 4.0) / (1.0 + std::log(double(senseTotal)) / 4.0);
+            e->weight = 1.0 / (1.0 + std::log1p(frequency) / 4.0)
+                / (1.0 + std::log(double(senseTotal)) / 4.0);
             double priorTotal = 0;
             for (const Candidate &c : std::as_const(candidates)) {
                 const double posWeight = (c.tagged + 1) / taggedTotal;
@@ -467,7 +610,9 @@ std::unique_ptr<MeaningSpace> MeaningSpace::build(const WordNet &wordNet)
     // Domains, most members first (ties by address), each the unit-length sum of its senses' bags.
     QList<quint64> order = members.keys();
     std::sort(order.begin(), order.end(), [&](quint64 a, quint64 b) {
-        return members.value(a).size() != members.value(b).size() ? members.value(a).size() > members.value(b).size() : a < b;
+        return members.value(a).size() != members.value(b).size()
+            ? members.value(a).size() > members.value(b).size()
+            : a < b;
     });
     // The anchors' bags on two threads (the lexicon is thread-safe), joined in domain order.
     const auto anchorOf = [&d, &wordNet, &members](quint64 domainKey) {
@@ -525,9 +670,9 @@ void MeaningSpace::preload()
     SharedSpace &s = sharedSpace();
     std::call_once(s.once, [&s] {
         s.built = std::async(std::launch::async, [&s] {
-                      if (const WordNet *wn = WordNet::shared())
-                          s.space = build(*wn);
-                  }).share();
+            if (const WordNet *wn = WordNet::shared())
+                s.space = build(*wn);
+        }).share();
     });
 }
 
@@ -563,7 +708,8 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
         QString w = words.at(i).first;
         if (i + 1 < words.size()) {
             const QString pair = w + u'_' + words.at(i + 1).first;
-            if (!d->wn->lemmas(pair, PartOfSpeech::Noun).isEmpty() || !d->wn->lemmas(pair, PartOfSpeech::Verb).isEmpty()) {
+            if (!d->wn->lemmas(pair, PartOfSpeech::Noun).isEmpty()
+                || !d->wn->lemmas(pair, PartOfSpeech::Verb).isEmpty()) {
                 entries.append(d->entry(pair));
                 weights.append(words.at(i).second);
                 ++i;
@@ -593,7 +739,8 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
         }
         ++out.knownWords;
         const double ownDot = dot(total, e.profile);
-        const double contextSquared = std::max(0.0, totalSquared - 2 * ownDot + e.profileNorm * e.profileNorm);
+        const double contextSquared
+            = std::max(0.0, totalSquared - 2 * ownDot + e.profileNorm * e.profileNorm);
         const double contextNorm = std::sqrt(contextSquared);
         QList<double> posterior;
         double sum = 0;
@@ -601,7 +748,8 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
             double fit = 0;
             if (contextNorm > 1e-9) {
                 const double senseNorm = norm(e.senses.at(k));
-                const double c = (dot(e.senses.at(k), total) - dot(e.senses.at(k), e.profile)) / (senseNorm * contextNorm);
+                const double c = (dot(e.senses.at(k), total) - dot(e.senses.at(k), e.profile))
+                    / (senseNorm * contextNorm);
                 fit = std::max(0.0, c);
             }
             posterior.append(e.priors.at(k) * (kFitFloor + fit));

@@ -61,13 +61,14 @@ public:
     /// The meaning of a text.
     struct TextMeaning
     {
-        SparseVector features;      ///< the bag, unit length (empty without any word)
-        QList<float> domains;       ///< similarity to each domain (domainCount()), unit length or all 0
-        int knownWords = 0;         ///< words WordNet knows (stop words not counted)
-        int unknownWords = 0;       ///< words it does not (character features)
+        SparseVector features; ///< the bag, unit length (empty without any word)
+        QList<float> domains; ///< similarity to each domain (domainCount()), unit length or all 0
+        int knownWords = 0; ///< words WordNet knows (stop words not counted)
+        int unknownWords = 0; ///< words it does not (character features)
     };
     /// The meaning of `words` (the text's words in order, each with a weight such as its tokens'
-    /// attention weight); collocations that WordNet knows ("olive oil", "log in") count as one word.
+    /// attention weight); collocations that WordNet knows ("olive oil", "log in") count as one
+    /// word.
     TextMeaning meaning(const QList<QPair<QString, double>> &words) const;
 
     /// How many topic domains the profile has (440 for WordNet 3.0), most populous first.

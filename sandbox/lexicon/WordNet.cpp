@@ -14,15 +14,20 @@ namespace sandbox::lexicon {
 
 namespace {
 
-constexpr PartOfSpeech kAll[] = {PartOfSpeech::Noun, PartOfSpeech::Verb, PartOfSpeech::Adjective, PartOfSpeech::Adverb};
+constexpr PartOfSpeech kAll[]
+    = {PartOfSpeech::Noun, PartOfSpeech::Verb, PartOfSpeech::Adjective, PartOfSpeech::Adverb};
 
 const char *suffix(PartOfSpeech pos)
 {
     switch (pos) {
-    case PartOfSpeech::Noun: return "noun";
-    case PartOfSpeech::Verb: return "verb";
-    case PartOfSpeech::Adjective: return "adj";
-    case PartOfSpeech::Adverb: return "adv";
+    case PartOfSpeech::Noun:
+        return "noun";
+    case PartOfSpeech::Verb:
+        return "verb";
+    case PartOfSpeech::Adjective:
+        return "adj";
+    case PartOfSpeech::Adverb:
+        return "adv";
     }
     return "noun";
 }
@@ -30,12 +35,17 @@ const char *suffix(PartOfSpeech pos)
 std::optional<PartOfSpeech> posFromChar(char c)
 {
     switch (c) {
-    case 'n': return PartOfSpeech::Noun;
-    case 'v': return PartOfSpeech::Verb;
+    case 'n':
+        return PartOfSpeech::Noun;
+    case 'v':
+        return PartOfSpeech::Verb;
     case 'a':
-    case 's': return PartOfSpeech::Adjective;
-    case 'r': return PartOfSpeech::Adverb;
-    default: return std::nullopt;
+    case 's':
+        return PartOfSpeech::Adjective;
+    case 'r':
+        return PartOfSpeech::Adverb;
+    default:
+        return std::nullopt;
     }
 }
 
@@ -48,17 +58,35 @@ struct Rule
 const QList<Rule> &rules(PartOfSpeech pos)
 {
     // Never destroyed (see sharedState()).
-    static const QList<Rule> &noun = *new QList<Rule>{{"s", ""},     {"ses", "s"},  {"ves", "f"}, {"xes", "x"}, {"zes", "z"},
-                                                      {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
-    static const QList<Rule> &verb = *new QList<Rule>{{"s", ""},  {"ies", "y"}, {"es", "e"},  {"es", ""},
-                                                      {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
-    static const QList<Rule> &adj = *new QList<Rule>{{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
+    static const QList<Rule> &noun = *new QList<Rule>{{"s", ""},
+        {"ses", "s"},
+        {"ves", "f"},
+        {"xes", "x"},
+        {"zes", "z"},
+        {"ches", "ch"},
+        {"shes", "sh"},
+        {"men", "man"},
+        {"ies", "y"}};
+    static const QList<Rule> &verb = *new QList<Rule>{{"s", ""},
+        {"ies", "y"},
+        {"es", "e"},
+        {"es", ""},
+        {"ed", "e"},
+        {"ed", ""},
+        {"ing", "e"},
+        {"ing", ""}};
+    static const QList<Rule> &adj
+        = *new QList<Rule>{{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
     static const QList<Rule> &none = *new QList<Rule>;
     switch (pos) {
-    case PartOfSpeech::Noun: return noun;
-    case PartOfSpeech::Verb: return verb;
-    case PartOfSpeech::Adjective: return adj;
-    case PartOfSpeech::Adverb: return none;
+    case PartOfSpeech::Noun:
+        return noun;
+    case PartOfSpeech::Verb:
+        return verb;
+    case PartOfSpeech::Adjective:
+        return adj;
+    case PartOfSpeech::Adverb:
+        return none;
     }
     return none;
 }
@@ -113,15 +141,51 @@ QString toString(PartOfSpeech pos)
 
 QString lexFileName(int lexFile)
 {
-    static const char *const names[] = {
-        "adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact",
-        "noun.attribute", "noun.body", "noun.cognition", "noun.communication", "noun.event", "noun.feeling",
-        "noun.food", "noun.group", "noun.location", "noun.motive", "noun.object", "noun.person",
-        "noun.phenomenon", "noun.plant", "noun.possession", "noun.process", "noun.quantity", "noun.relation",
-        "noun.shape", "noun.state", "noun.substance", "noun.time", "verb.body", "verb.change", "verb.cognition",
-        "verb.communication", "verb.competition", "verb.consumption", "verb.contact", "verb.creation",
-        "verb.emotion", "verb.motion", "verb.perception", "verb.possession", "verb.social", "verb.stative",
-        "verb.weather", "adj.ppl"};
+    static const char *const names[] = {"adj.all",
+        "adj.pert",
+        "adv.all",
+        "noun.Tops",
+        "noun.act",
+        "noun.animal",
+        "noun.artifact",
+        "noun.attribute",
+        "noun.body",
+        "noun.cognition",
+        "noun.communication",
+        "noun.event",
+        "noun.feeling",
+        "noun.food",
+        "noun.group",
+        "noun.location",
+        "noun.motive",
+        "noun.object",
+        "noun.person",
+        "noun.phenomenon",
+        "noun.plant",
+        "noun.possession",
+        "noun.process",
+        "noun.quantity",
+        "noun.relation",
+        "noun.shape",
+        "noun.state",
+        "noun.substance",
+        "noun.time",
+        "verb.body",
+        "verb.change",
+        "verb.cognition",
+        "verb.communication",
+        "verb.competition",
+        "verb.consumption",
+        "verb.contact",
+        "verb.creation",
+        "verb.emotion",
+        "verb.motion",
+        "verb.perception",
+        "verb.possession",
+        "verb.social",
+        "verb.stative",
+        "verb.weather",
+        "adj.ppl"};
     if (lexFile < 0 || lexFile >= int(std::size(names)))
         return {};
     return QString::fromLatin1(names[lexFile]);
@@ -283,12 +347,13 @@ void WordNet::preload()
     SharedState &s = sharedState();
     std::call_once(s.once, [&s] {
         s.loaded = std::async(std::launch::async, [&s] {
-                       const QString directory = defaultDirectory();
-                       QString error;
-                       s.instance = open(directory, &error);
-                       s.status = s.instance ? u"WordNet 3.0 from %1"_s.arg(directory)
-                                             : u"WordNet data not found (%1): character features only"_s.arg(error);
-                   }).share();
+            const QString directory = defaultDirectory();
+            QString error;
+            s.instance = open(directory, &error);
+            s.status = s.instance
+                ? u"WordNet 3.0 from %1"_s.arg(directory)
+                : u"WordNet data not found (%1): character features only"_s.arg(error);
+        }).share();
     });
 }
 
@@ -347,7 +412,8 @@ QStringList WordNet::lemmas(const QString &word, PartOfSpeech pos) const
     } else if (!(pos == PartOfSpeech::Noun && (form.endsWith("ss") || form.size() <= 2))) {
         for (const Rule &rule : rules(pos)) {
             if (form.endsWith(rule.suffix) && form.size() > qsizetype(std::strlen(rule.suffix)))
-                candidates.append(form.first(form.size() - qsizetype(std::strlen(rule.suffix))) + rule.ending);
+                candidates.append(
+                    form.first(form.size() - qsizetype(std::strlen(rule.suffix))) + rule.ending);
         }
     }
     QStringList out;
@@ -471,11 +537,13 @@ std::optional<Synset> WordNet::synset(SynsetId id) const
     qsizetype at = 4 + 2 * wordCount;
     const int pointerCount = toInt(f.at(at++));
     for (int k = 0; k < pointerCount && at + 3 < f.size(); ++k, at += 4) {
-        const std::optional<PartOfSpeech> pos = f.at(at + 2).size() == 1 ? posFromChar(f.at(at + 2).at(0)) : std::nullopt;
+        const std::optional<PartOfSpeech> pos
+            = f.at(at + 2).size() == 1 ? posFromChar(f.at(at + 2).at(0)) : std::nullopt;
         const int offset = toInt(f.at(at + 1));
         if (!pos || offset < 0)
             continue;
-        s.pointers.append({QString::fromLatin1(f.at(at)), {*pos, quint32(offset)}, f.at(at + 3) != "0000"});
+        s.pointers.append(
+            {QString::fromLatin1(f.at(at)), {*pos, quint32(offset)}, f.at(at + 3) != "0000"});
     }
     if (bar >= 0) {
         QString gloss = QString::fromUtf8(line.sliced(bar + 1)).trimmed();

@@ -28,13 +28,19 @@ struct SynsetId
     PartOfSpeech pos = PartOfSpeech::Noun;
     quint32 offset = 0;
 
-    bool operator==(const SynsetId &other) const { return pos == other.pos && offset == other.offset; }
+    bool operator==(const SynsetId &other) const
+    {
+        return pos == other.pos && offset == other.offset;
+    }
     bool operator!=(const SynsetId &other) const { return !(*this == other); }
     /// A key unique over the four data files: offset × 4 + part of speech.
     quint64 key() const { return quint64(offset) * 4 + quint64(pos); }
 };
 
-inline size_t qHash(const SynsetId &id, size_t seed = 0) { return ::qHash(id.key(), seed); }
+inline size_t qHash(const SynsetId &id, size_t seed = 0)
+{
+    return ::qHash(id.key(), seed);
+}
 
 /// One pointer of a synset line (wndb(5WN)): its symbol (`@` hypernym, `@i` instance hypernym,
 /// `~` hyponym, `;c` topic domain, `-c` member of a topic domain, `#m`/`#p`/`#s` holonyms,
@@ -175,7 +181,10 @@ private:
     struct File;
     /// The line of `lemma` (lower case, `_` for spaces) in index.<pos>; empty when absent.
     QByteArray indexLine(PartOfSpeech pos, const QByteArray &lemma) const;
-    bool indexed(PartOfSpeech pos, const QByteArray &lemma) const { return !indexLine(pos, lemma).isEmpty(); }
+    bool indexed(PartOfSpeech pos, const QByteArray &lemma) const
+    {
+        return !indexLine(pos, lemma).isEmpty();
+    }
     int taggedSenses(PartOfSpeech pos, const QByteArray &lemma) const;
 
     QString m_directory;

@@ -81,7 +81,8 @@ QList<QPair<QString, double>> SyntheticModel::textFeatures(const QString &text)
     return features;
 }
 
-QList<float> SyntheticModel::embedFeatures(const QList<QPair<QString, double>> &features, int dims, quint64 salt)
+QList<float> SyntheticModel::embedFeatures(
+    const QList<QPair<QString, double>> &features, int dims, quint64 salt)
 {
     QList<float> v(dims, 0.0f);
     if (dims <= 0)
@@ -111,8 +112,11 @@ void SyntheticModel::normalize(QList<float> &v)
 }
 
 std::optional<QList<qint64>> SyntheticModel::imagePatches(const QByteArray &imageBytes,
-                                                          std::optional<int> x, std::optional<int> y,
-                                                          std::optional<int> size, QSize *imageSize, QString *error) const
+    std::optional<int> x,
+    std::optional<int> y,
+    std::optional<int> size,
+    QSize *imageSize,
+    QString *error) const
 {
     QImage image;
     if (!image.loadFromData(imageBytes)) {
@@ -126,14 +130,20 @@ std::optional<QList<qint64>> SyntheticModel::imagePatches(const QByteArray &imag
         const QRect crop(*x, *y, *size, *size);
         if (!image.rect().contains(crop)) {
             if (error)
-                *error = QStringLiteral("the crop (x %1, y %2, size %3) is outside the %4 × %5 image")
-                             .arg(*x).arg(*y).arg(*size).arg(image.width()).arg(image.height());
+                *error
+                    = QStringLiteral("the crop (x %1, y %2, size %3) is outside the %4 × %5 image")
+                          .arg(*x)
+                          .arg(*y)
+                          .arg(*size)
+                          .arg(image.width())
+                          .arg(image.height());
             return std::nullopt;
         }
         image = image.copy(crop);
     }
-    const QImage grid = image.convertToFormat(QImage::Format_RGB32)
-                            .scaled(kPatchGrid, kPatchGrid, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const QImage grid
+        = image.convertToFormat(QImage::Format_RGB32)
+              .scaled(kPatchGrid, kPatchGrid, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     QList<qint64> patches;
     patches.reserve(kPatchGrid * kPatchGrid);
     for (int row = 0; row < kPatchGrid; ++row)

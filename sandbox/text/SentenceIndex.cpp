@@ -22,7 +22,8 @@ const SentenceIndex &SentenceIndex::shared()
             qsizetype start = 0;
             for (qsizetype i = 0; i < utf8.size(); ++i) {
                 const char c = utf8.at(i);
-                if ((c == '.' || c == '!' || c == '?') && (i + 1 == utf8.size() || utf8.at(i + 1) == ' ')) {
+                if ((c == '.' || c == '!' || c == '?')
+                    && (i + 1 == utf8.size() || utf8.at(i + 1) == ' ')) {
                     sentences.append({utf8.mid(start, i + 1 - start).trimmed(), {}});
                     start = i + 1;
                 }

@@ -19,7 +19,8 @@ QByteArray capitalised(QByteArray s)
 
 QByteArray ended(QByteArray s)
 {
-    while (!s.isEmpty() && (s.endsWith(' ') || s.endsWith(';') || s.endsWith(',') || s.endsWith(':')))
+    while (
+        !s.isEmpty() && (s.endsWith(' ') || s.endsWith(';') || s.endsWith(',') || s.endsWith(':')))
         s.chop(1);
     if (!s.isEmpty() && !s.endsWith('.') && !s.endsWith('!') && !s.endsWith('?'))
         s += '.';
@@ -27,7 +28,8 @@ QByteArray ended(QByteArray s)
 }
 
 /// The gloss's definition parts and quoted examples ("a; b; \"x\"; \"y\"").
-void splitGloss(const QByteArray &gloss, QList<QByteArray> *definitions, QList<QByteArray> *examples)
+void splitGloss(
+    const QByteArray &gloss, QList<QByteArray> *definitions, QList<QByteArray> *examples)
 {
     QByteArray part;
     bool quoted = false;
@@ -119,9 +121,11 @@ QHash<QByteArray, int> senseRanks(const QString &directory, const char *pos)
         if (fields.size() < 4)
             continue;
         const int synsets = fields.at(2).toInt();
-        const bool tagged = fields.size() > synsets && fields.at(fields.size() - synsets - 1).toInt() > 0;
+        const bool tagged
+            = fields.size() > synsets && fields.at(fields.size() - synsets - 1).toInt() > 0;
         for (int k = 0; k < synsets && fields.size() - synsets + k >= 0; ++k)
-            ranks.insert(fields.at(fields.size() - synsets + k) + ' ' + fields.at(0), tagged ? k + 1 : -1);
+            ranks.insert(
+                fields.at(fields.size() - synsets + k) + ' ' + fields.at(0), tagged ? k + 1 : -1);
     }
     return ranks;
 }
@@ -155,12 +159,16 @@ QList<SourceSentence> wordNetSentences(const QString &directory)
             if (fields.size() < 6)
                 continue;
             QByteArray lemma = fields.at(4);
-            // The commonest sense first (index order, when SemCor tagged the senses); else the sense
-            // with more links (a game of chess has its moves, the grass called chess has none).
+            // The commonest sense first (index order, when SemCor tagged the senses); else the
+            // sense with more links (a game of chess has its moves, the grass called chess has
+            // none).
             const int rank = ranks.value(fields.at(0) + ' ' + lemma.toLower(), 0);
             const int wordCountField = 4 + 2 * fields.at(3).toInt(nullptr, 16);
-            const int links = wordCountField < fields.size() ? fields.at(wordCountField).toInt() : 0;
-            const double sense = rank > 0 ? 1.0 / rank : rank < 0 ? 0.4 + std::min(0.5, links / 40.0) : 0.0;
+            const int links
+                = wordCountField < fields.size() ? fields.at(wordCountField).toInt() : 0;
+            const double sense = rank > 0 ? 1.0 / rank
+                : rank < 0                ? 0.4 + std::min(0.5, links / 40.0)
+                                          : 0.0;
             const qsizetype marker = lemma.indexOf('(');
             if (marker > 0)
                 lemma = lemma.left(marker);
@@ -189,8 +197,8 @@ QList<SourceSentence> wordNetSentences(const QString &directory)
                 out.append({ended(sentence), head, sense});
                 for (qsizetype k = 1; k < definitions.size(); ++k) {
                     const QByteArray &more = definitions.at(k);
-                    if ((more.startsWith("a ") || more.startsWith("an ") || more.startsWith("the ")) && cleanText(more)
-                        && wordCount(more) >= 3)
+                    if ((more.startsWith("a ") || more.startsWith("an ") || more.startsWith("the "))
+                        && cleanText(more) && wordCount(more) >= 3)
                         out.append({ended("It is " + more), head, sense / 2});
                 }
             }

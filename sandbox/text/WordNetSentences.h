@@ -28,6 +28,7 @@ struct SourceSentence
 /// full stop. Empty when `directory` has no data files (the model then knows only Corpus.cpp).
 ///
 /// Reads about 28 MB; takes some 0.4 s. Called once per process (SentenceIndex::shared()).
-QList<SourceSentence> wordNetSentences(const QString &directory = QStringLiteral("/usr/share/wordnet"));
+QList<SourceSentence> wordNetSentences(
+    const QString &directory = QStringLiteral("/usr/share/wordnet"));
 
 } // namespace sandbox::text

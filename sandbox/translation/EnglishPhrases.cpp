@@ -27,7 +27,8 @@ void EnglishSentence::expand(const QList<SourceToken> &tokens)
         if (tail == u"'t"_s && base.endsWith(u'n', Qt::CaseInsensitive)) {
             base.chop(1);
             const QString b = base.toLower();
-            base = b == u"ca"_s ? u"can"_s : (b == u"wo"_s ? u"will"_s : (b == u"sha"_s ? u"shall"_s : base));
+            base = b == u"ca"_s ? u"can"_s
+                                : (b == u"wo"_s ? u"will"_s : (b == u"sha"_s ? u"shall"_s : base));
             second = u"not"_s;
         } else if (tail == u"'m"_s) {
             second = u"am"_s;
@@ -40,8 +41,16 @@ void EnglishSentence::expand(const QList<SourceToken> &tokens)
         } else if (tail == u"'d"_s) {
             second = u"would"_s;
         } else if (tail == u"'s"_s) {
-            static const QSet<QString> isAfter{u"it"_s, u"he"_s, u"she"_s, u"that"_s, u"what"_s, u"where"_s,
-                                               u"who"_s, u"there"_s, u"here"_s, u"how"_s};
+            static const QSet<QString> isAfter{u"it"_s,
+                u"he"_s,
+                u"she"_s,
+                u"that"_s,
+                u"what"_s,
+                u"where"_s,
+                u"who"_s,
+                u"there"_s,
+                u"here"_s,
+                u"how"_s};
             if (isAfter.contains(base.toLower()))
                 second = u"is"_s;
         }
@@ -87,8 +96,8 @@ WordChoice EnglishSentence::noun(const QString &word, bool *plural)
     if (!c.found && word.at(0).isUpper())
         c = chooseTranslation(m_dict, word, Pos::Noun, true);
     // "keys" has an entry of its own (Tastatur); a plural form is read as its singular's plural
-    const bool pluralForm = (lower.endsWith(u's') && !lower.endsWith(u"ss"_s) && lower.size() > 3) ||
-                            irregularForms().contains(lower);
+    const bool pluralForm = (lower.endsWith(u's') && !lower.endsWith(u"ss"_s) && lower.size() > 3)
+        || irregularForms().contains(lower);
     if (c.found && (c.gender == Gender::Plural || !pluralForm)) {
         *plural = c.gender == Gender::Plural;
         return c;
@@ -130,8 +139,15 @@ QString EnglishSentence::verb(const QString &lower, bool *found)
 
 bool isModalVerb(const QString &german)
 {
-    static const QSet<QString> verbs{u"können"_s, u"müssen"_s, u"wollen"_s, u"sollen"_s, u"dürfen"_s,
-                                     u"mögen"_s,  u"möchten"_s, u"werden"_s, u"würden"_s};
+    static const QSet<QString> verbs{u"können"_s,
+        u"müssen"_s,
+        u"wollen"_s,
+        u"sollen"_s,
+        u"dürfen"_s,
+        u"mögen"_s,
+        u"möchten"_s,
+        u"werden"_s,
+        u"würden"_s};
     return verbs.contains(german);
 }
 
@@ -183,8 +199,9 @@ void EnglishSentence::nounPhrase(qsizetype &i, std::optional<std::pair<QString, 
             break;
         if (isContent(j + 1)) {
             const WordChoice adjective = chooseTranslation(m_dict, lower, Pos::Adjective, true);
-            const WordChoice compound = adjective.found ? WordChoice()
-                                                        : chooseTranslation(m_dict, lower + u' ' + m_items[j + 1].lower, Pos::Noun, true);
+            const WordChoice compound = adjective.found
+                ? WordChoice()
+                : chooseTranslation(m_dict, lower + u' ' + m_items[j + 1].lower, Pos::Noun, true);
             if (compound.found) {
                 head = compound;
                 headPlural = compound.gender == Gender::Plural;
@@ -230,7 +247,8 @@ void EnglishSentence::nounPhrase(qsizetype &i, std::optional<std::pair<QString, 
     else if (!subject && !m_afterBe)
         c = dativeVerbs().contains(m_lastVerb) ? Case::Dative : Case::Accusative;
     // "not a car" / "not children" → "kein Auto", "keine Kinder"
-    if (!subject && (kind == Determiner::Indefinite || (kind == Determiner::None && numberText.isEmpty()))) {
+    if (!subject
+        && (kind == Determiner::Indefinite || (kind == Determiner::None && numberText.isEmpty()))) {
         for (qsizetype k = m_out.size() - 1; k >= 0 && m_out[k].clause == m_clause; --k) {
             if (m_out[k].role == Out::Negation && !m_out[k].consumed) {
                 m_out[k].consumed = true;
@@ -244,9 +262,12 @@ void EnglishSentence::nounPhrase(qsizetype &i, std::optional<std::pair<QString, 
     QString article = numberText.isEmpty() ? determiner(kind, stem, gender, c) : numberText;
     if (preposition) {
         QString prep = preposition->first;
-        if (prep == u"zu"_s && kind == Determiner::None && !head.found && headSource.at(0).isUpper())
+        if (prep == u"zu"_s && kind == Determiner::None && !head.found
+            && headSource.at(0).isUpper())
             prep = u"nach"_s; // to Berlin
-        const QString contracted = kind == Determiner::Definite && adjectives.isEmpty() ? contractPreposition(prep, article) : QString();
+        const QString contracted = kind == Determiner::Definite && adjectives.isEmpty()
+            ? contractPreposition(prep, article)
+            : QString();
         if (!contracted.isEmpty()) {
             article = contracted;
         } else {
@@ -257,16 +278,18 @@ void EnglishSentence::nounPhrase(qsizetype &i, std::optional<std::pair<QString, 
         put(article, role);
     const Determiner adjectiveKind = numberText.isEmpty() ? kind : Determiner::None;
     for (const QString &adjective : std::as_const(adjectives))
-        put(adjective == u"sehr"_s ? adjective : declineAdjective(adjective, adjectiveKind, gender, c), role);
+        put(adjective == u"sehr"_s ? adjective
+                                   : declineAdjective(adjective, adjectiveKind, gender, c),
+            role);
     if (c == Case::Dative && gender == Gender::Plural)
         nounText = dativePlural(nounText);
     put(nounText, role);
     if (subject) {
         m_subject = true;
-        m_person[m_clause] = gender == Gender::Plural || m_pluralSubject ? Person::ThirdPlural : Person::Third;
+        m_person[m_clause]
+            = gender == Gender::Plural || m_pluralSubject ? Person::ThirdPlural : Person::Third;
     }
     i = j + headWords;
 }
-
 
 } // namespace sandbox::translation::english

@@ -15,7 +15,6 @@
 
 namespace sandbox::translation::english {
 
-
 /// One German word of the output, with what later rules need to know about it.
 struct Out
 {
@@ -32,7 +31,8 @@ struct Out
 class EnglishSentence
 {
 public:
-    EnglishSentence(const FreeDict &dict, const QList<SourceToken> &tokens) : m_dict(dict)
+    EnglishSentence(const FreeDict &dict, const QList<SourceToken> &tokens)
+        : m_dict(dict)
     {
         expand(tokens);
     }
@@ -73,12 +73,11 @@ private:
     QHash<int, Person> m_person;
     bool m_subject = false, m_finite = false, m_afterBe = false, m_wantInfinitive = false;
     bool m_pluralSubject = false; // "the man and the woman"
-    QSet<int> m_subordinate;      // clauses after dass, weil, wenn: the verb goes last
+    QSet<int> m_subordinate; // clauses after dass, weil, wenn: the verb goes last
     qsizetype m_doAt = -1;
     QString m_finiteVerb;
     QString m_lastVerb; // the German verb objects belong to (helfen takes a dative)
 };
-
 
 bool isModalVerb(const QString &german); ///< können, müssen, wollen... (take a bare infinitive)
 

@@ -14,7 +14,9 @@ SentenceTranslation EnglishSentence::run()
     for (const Item &item : std::as_const(m_items))
         result.words += item.word;
     qsizetype i = 0;
-    const auto lowerAt = [this](qsizetype k) { return k < m_items.size() && m_items[k].word ? m_items[k].lower : QString(); };
+    const auto lowerAt = [this](qsizetype k) {
+        return k < m_items.size() && m_items[k].word ? m_items[k].lower : QString();
+    };
     while (i < m_items.size()) {
         const Item item = m_items[i];
         const QString &w = item.lower;
@@ -45,7 +47,8 @@ SentenceTranslation EnglishSentence::run()
         if (matched)
             continue;
         const bool beForm = irregularForms().value(w) == u"be"_s && w != u"be"_s && w != u"been"_s;
-        if (w == u"there"_s && irregularForms().value(lowerAt(i + 1)) == u"be"_s && !m_finite) { // es gibt
+        if (w == u"there"_s && irregularForms().value(lowerAt(i + 1)) == u"be"_s
+            && !m_finite) { // es gibt
             put(u"es"_s, Out::Subject);
             m_subject = true;
             m_person[m_clause] = Person::Third;
@@ -55,8 +58,9 @@ SentenceTranslation EnglishSentence::run()
             i += 2;
             continue;
         }
-        if ((w == u"do"_s || w == u"does"_s || w == u"did"_s) && !m_finite && m_doAt < 0 &&
-            (lowerAt(i + 1) == u"not"_s || pronouns().contains(lowerAt(i + 1)) || determiners().contains(lowerAt(i + 1)))) {
+        if ((w == u"do"_s || w == u"does"_s || w == u"did"_s) && !m_finite && m_doAt < 0
+            && (lowerAt(i + 1) == u"not"_s || pronouns().contains(lowerAt(i + 1))
+                || determiners().contains(lowerAt(i + 1)))) {
             Out o;
             o.role = Out::Finite;
             o.clause = m_clause;
@@ -117,15 +121,17 @@ SentenceTranslation EnglishSentence::run()
                 m_person[m_clause] = pronoun->person;
             } else {
                 put(m_afterBe ? pronoun->nominative
-                               : (dativeVerbs().contains(m_lastVerb) ? pronoun->dative : pronoun->accusative));
+                              : (dativeVerbs().contains(m_lastVerb) ? pronoun->dative
+                                                                    : pronoun->accusative));
             }
             known();
             ++i;
             continue;
         }
-        if ((determiners().contains(w) && (isContent(i + 1) || numberWords().contains(lowerAt(i + 1)) ||
-                                           lowerAt(i + 1) == u"very"_s)) ||
-            numberWords().contains(w)) {
+        if ((determiners().contains(w)
+                && (isContent(i + 1) || numberWords().contains(lowerAt(i + 1))
+                    || lowerAt(i + 1) == u"very"_s))
+            || numberWords().contains(w)) {
             nounPhrase(i, {});
             continue;
         }
@@ -139,8 +145,11 @@ SentenceTranslation EnglishSentence::run()
                 put(preposition->second == Case::Dative ? object->dative : object->accusative);
                 known();
                 i += 2;
-            } else if (i + 1 < m_items.size() && (m_items[i + 1].number || (m_items[i + 1].word && (isContent(i + 1) ||
-                                                  determiners().contains(next) || numberWords().contains(next))))) {
+            } else if (i + 1 < m_items.size()
+                && (m_items[i + 1].number
+                    || (m_items[i + 1].word
+                        && (isContent(i + 1) || determiners().contains(next)
+                            || numberWords().contains(next))))) {
                 ++i;
                 nounPhrase(i, *preposition);
             } else {
@@ -149,7 +158,8 @@ SentenceTranslation EnglishSentence::run()
             }
             continue;
         }
-        if (w == u"that"_s && m_finite && (determiners().contains(lowerAt(i + 1)) || pronouns().contains(lowerAt(i + 1)))) {
+        if (w == u"that"_s && m_finite
+            && (determiners().contains(lowerAt(i + 1)) || pronouns().contains(lowerAt(i + 1)))) {
             put(u"dass"_s);
             known();
             ++i;
@@ -160,11 +170,14 @@ SentenceTranslation EnglishSentence::run()
         const auto plain = plainWords().constFind(w);
         if (plain != plainWords().cend()) {
             QString text = *plain;
-            if (w == u"home"_s && (m_lastVerb == u"gehen"_s || m_lastVerb == u"kommen"_s || m_lastVerb == u"fahren"_s))
+            if (w == u"home"_s
+                && (m_lastVerb == u"gehen"_s || m_lastVerb == u"kommen"_s
+                    || m_lastVerb == u"fahren"_s))
                 text = u"nach Hause"_s;
             if (w == u"when"_s && i > 0)
                 text = u"wenn"_s;
-            static const QSet<QString> time{u"today"_s, u"tomorrow"_s, u"yesterday"_s, u"now"_s, u"tonight"_s};
+            static const QSet<QString> time{
+                u"today"_s, u"tomorrow"_s, u"yesterday"_s, u"now"_s, u"tonight"_s};
             if (w == u"not"_s)
                 put(text, Out::Negation);
             else if (i == 0 && frontableAdverbs().contains(w) && lowerAt(i + 1) != QString())
@@ -279,7 +292,8 @@ SentenceTranslation EnglishSentence::run()
                 break;
             }
         }
-        if (finite >= 0 && m_subordinate.contains(clause[finite].clause)) { // "dass der Film gut war"
+        if (finite >= 0
+            && m_subordinate.contains(clause[finite].clause)) { // "dass der Film gut war"
             qsizetype last = clause.size();
             while (last > 0 && clause[last - 1].role == Out::Punct)
                 --last;
@@ -311,7 +325,6 @@ SentenceTranslation EnglishSentence::run()
     return result;
 }
 
-
 } // namespace english
 
 QList<SourceToken> tokenize(const QString &sentence)
@@ -321,9 +334,10 @@ QList<SourceToken> tokenize(const QString &sentence)
         const QChar c = sentence.at(i);
         if (c.isLetter()) {
             qsizetype j = i + 1;
-            while (j < sentence.size() && (sentence.at(j).isLetter() || sentence.at(j).isMark() ||
-                                           ((sentence.at(j) == u'\'' || sentence.at(j) == u'’') && j + 1 < sentence.size() &&
-                                            sentence.at(j + 1).isLetter())))
+            while (j < sentence.size()
+                && (sentence.at(j).isLetter() || sentence.at(j).isMark()
+                    || ((sentence.at(j) == u'\'' || sentence.at(j) == u'’')
+                        && j + 1 < sentence.size() && sentence.at(j + 1).isLetter())))
                 ++j;
             tokens.append({sentence.mid(i, j - i), true, false});
             i = j;
@@ -348,7 +362,8 @@ QString joinSentence(const QList<SourceToken> &tokens)
     QString out;
     bool glueNext = true;
     for (const SourceToken &t : tokens) {
-        const bool attach = !t.word && !t.number && t.text.size() == 1 && noSpaceBefore.contains(t.text.at(0));
+        const bool attach
+            = !t.word && !t.number && t.text.size() == 1 && noSpaceBefore.contains(t.text.at(0));
         if (!out.isEmpty() && !glueNext && !attach)
             out += u' ';
         out += t.text;

@@ -19,28 +19,28 @@ namespace sandbox::translation::english {
 struct DeterminerWord
 {
     Determiner kind;
-    QString stem;        ///< of an ein-word or der-word ("mein", "dies"); the word itself for "viele"
+    QString stem; ///< of an ein-word or der-word ("mein", "dies"); the word itself for "viele"
     bool plural = false; ///< these, those, all, some, many
 };
 const QHash<QString, DeterminerWord> &determiners();
 const QHash<QString, int> &numberWords(); ///< two..twelve, twenty, hundred
-QString germanNumber(int n);              ///< of numberWords()' values
+QString germanNumber(int n); ///< of numberWords()' values
 
 struct PronounForms
 {
     QString nominative, accusative, dative;
     Person person;
 };
-const QHash<QString, PronounForms> &pronouns();                          ///< subject and object forms
-const QHash<QString, std::pair<QString, Case>> &prepositions();          ///< German preposition, its case
-const QHash<QString, QString> &plainWords();                             ///< conjunctions, adverbs, question words
-const QHash<QString, QString> &phrases();                                ///< two or three words
-const QHash<QString, QString> &commonVerbs();                            ///< lemma → German infinitive
-const QHash<QString, std::pair<QString, bool>> &modals();                ///< can → können...
-const QHash<QString, QString> &irregularForms();                         ///< went → go, children → child
-const QSet<QString> &pastForms();                                        ///< was, were, had, did
-const QSet<QString> &dativeVerbs();                                      ///< German verbs with a dative object
-const QSet<QString> &frontableAdverbs();                                 ///< today, now...: verb-second after them
+const QHash<QString, PronounForms> &pronouns(); ///< subject and object forms
+const QHash<QString, std::pair<QString, Case>> &prepositions(); ///< German preposition, its case
+const QHash<QString, QString> &plainWords(); ///< conjunctions, adverbs, question words
+const QHash<QString, QString> &phrases(); ///< two or three words
+const QHash<QString, QString> &commonVerbs(); ///< lemma → German infinitive
+const QHash<QString, std::pair<QString, bool>> &modals(); ///< can → können...
+const QHash<QString, QString> &irregularForms(); ///< went → go, children → child
+const QSet<QString> &pastForms(); ///< was, were, had, did
+const QSet<QString> &dativeVerbs(); ///< German verbs with a dative object
+const QSet<QString> &frontableAdverbs(); ///< today, now...: verb-second after them
 bool isFunctionWord(const QString &lower);
 /// Candidate lemmas of an English word form: the irregular lemma, the form itself, WordNet's
 /// morphy-like lemmas (lexicon/WordNet.h, when its data is there), then suffix rules:

@@ -6,11 +6,10 @@
 #include <QMutex>
 #include <QRegularExpression>
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <zlib.h>
 
 using namespace Qt::StringLiterals;
 
@@ -108,7 +107,8 @@ const FreeDict *FreeDict::shared(const QString &name)
     return dict.get();
 }
 
-std::unique_ptr<FreeDict> FreeDict::open(const QString &directory, const QString &name, QString *error)
+std::unique_ptr<FreeDict> FreeDict::open(
+    const QString &directory, const QString &name, QString *error)
 {
     const auto fail = [error](const QString &message) {
         if (error)
@@ -130,8 +130,11 @@ std::unique_ptr<FreeDict> FreeDict::open(const QString &directory, const QString
     // The gzip header with dictzip's "RA" extra field: version, chunk length, chunk count and the
     // compressed size of each chunk (little-endian 16-bit numbers).
     const QByteArray head = data.read(12);
-    const auto byte = [](const QByteArray &b, int i) { return int(static_cast<unsigned char>(b.at(i))); };
-    if (head.size() < 12 || byte(head, 0) != 0x1f || byte(head, 1) != 0x8b || byte(head, 2) != 8 || !(byte(head, 3) & 4))
+    const auto byte = [](const QByteArray &b, int i) {
+        return int(static_cast<unsigned char>(b.at(i)));
+    };
+    if (head.size() < 12 || byte(head, 0) != 0x1f || byte(head, 1) != 0x8b || byte(head, 2) != 8
+        || !(byte(head, 3) & 4))
         return fail(u"%1: not a dictzip file"_s.arg(data.fileName()));
     const int flags = byte(head, 3);
     const int extraLength = byte(head, 10) | (byte(head, 11) << 8);
@@ -145,7 +148,9 @@ std::unique_ptr<FreeDict> FreeDict::open(const QString &directory, const QString
             break;
         if (extra.at(i) == 'R' && extra.at(i + 1) == 'A' && length >= 6) {
             const int at = i + 4;
-            const auto u16 = [&](int k) { return byte(extra, at + k) | (byte(extra, at + k + 1) << 8); };
+            const auto u16 = [&](int k) {
+                return byte(extra, at + k) | (byte(extra, at + k + 1) << 8);
+            };
             dict->m_chunkLength = u16(2);
             const int count = u16(4);
             if (length < 6 + 2 * count || dict->m_chunkLength <= 0)
@@ -167,8 +172,7 @@ std::unique_ptr<FreeDict> FreeDict::open(const QString &directory, const QString
     const auto skipZeroTerminated = [&] {
         data.seek(start);
         char c = 1;
-        while (data.getChar(&c) && c != 0) {
-        }
+        while (data.getChar(&c) && c != 0) {}
         start = data.pos();
     };
     if (flags & 8)
@@ -197,17 +201,19 @@ std::unique_ptr<FreeDict> FreeDict::open(const QString &directory, const QString
     }
     if (dict->m_lines.empty())
         return fail(u"%1: empty index"_s.arg(index.fileName()));
-    std::stable_sort(dict->m_lines.begin(), dict->m_lines.end(),
-                     [&ix](quint32 a, quint32 b) { return compareKeys(keyAt(ix, a), keyAt(ix, b)) < 0; });
+    std::stable_sort(dict->m_lines.begin(), dict->m_lines.end(), [&ix](quint32 a, quint32 b) {
+        return compareKeys(keyAt(ix, a), keyAt(ix, b)) < 0;
+    });
     return dict;
 }
 
 std::pair<size_t, size_t> FreeDict::range(const QByteArray &key) const
 {
     const std::pair<const char *, size_t> k{key.constData(), size_t(key.size())};
-    const auto lower = std::lower_bound(m_lines.begin(), m_lines.end(), k, [this](quint32 line, const auto &value) {
-        return compareKeys(keyAt(m_index, line), value) < 0;
-    });
+    const auto lower = std::lower_bound(
+        m_lines.begin(), m_lines.end(), k, [this](quint32 line, const auto &value) {
+            return compareKeys(keyAt(m_index, line), value) < 0;
+        });
     auto upper = lower;
     while (upper != m_lines.end() && compareKeys(keyAt(m_index, *upper), k) == 0)
         ++upper;
@@ -239,7 +245,9 @@ QByteArray FreeDict::readData(qint64 offset, qint64 length) const
     QFile file(m_dictPath);
     QByteArray plain;
     for (qint64 c = first; c <= last; ++c) {
-        const auto hit = std::find_if(cache.cbegin(), cache.cend(), [&](const Cached &k) { return k.dict == m_id && k.chunk == c; });
+        const auto hit = std::find_if(cache.cbegin(), cache.cend(), [&](const Cached &k) {
+            return k.dict == m_id && k.chunk == c;
+        });
         if (hit != cache.cend()) {
             plain += hit->plain;
             continue;
@@ -248,7 +256,8 @@ QByteArray FreeDict::readData(qint64 offset, qint64 length) const
             return {};
         if (!file.seek(m_chunkOffsets[size_t(c)]))
             return {};
-        const QByteArray packed = file.read(m_chunkOffsets[size_t(c) + 1] - m_chunkOffsets[size_t(c)]);
+        const QByteArray packed
+            = file.read(m_chunkOffsets[size_t(c) + 1] - m_chunkOffsets[size_t(c)]);
         QByteArray out(int(m_chunkLength), Qt::Uninitialized);
         z_stream z{};
         if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
@@ -287,11 +296,12 @@ QList<DictSense> FreeDict::lookup(const QString &word, bool exactCase) const
         const QList<QByteArray> fields = QByteArray(line, end - line).split('\t');
         qint64 offset = 0;
         qint64 length = 0;
-        if (fields.size() < 3 || !decode64(fields[1].cbegin(), fields[1].cend(), &offset) ||
-            !decode64(fields[2].trimmed().cbegin(), fields[2].trimmed().cend(), &length))
+        if (fields.size() < 3 || !decode64(fields[1].cbegin(), fields[1].cend(), &offset)
+            || !decode64(fields[2].trimmed().cbegin(), fields[2].trimmed().cend(), &length))
             continue;
         DictSense sense = parseSense(QString::fromUtf8(readData(offset, length)));
-        if (exactCase ? sense.headword != word : sense.headword.compare(word, Qt::CaseInsensitive) != 0)
+        if (exactCase ? sense.headword != word
+                      : sense.headword.compare(word, Qt::CaseInsensitive) != 0)
             continue; // "car" listed for "contractors' all risk insurance (CAR)"
         senses.append(sense);
     }

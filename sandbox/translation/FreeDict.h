@@ -31,12 +31,13 @@ struct DictTerm
 /// ```
 struct DictSense
 {
-    QString headword;          ///< as the entry writes it (first line, before the pronunciation)
-    QStringList headwordTags;  ///< the `<...>` of the first line: "v", or "masc", "n", "sg" (deu-eng)
-    QList<DictTerm> terms;     ///< the comma-separated translations of the second line, in order
-    QStringList labels;        ///< every `[...]` label of the translation line: "zool.", "ugs.", "Br."
-    QStringList notes;         ///< `Note:` lines
-    int examples = 0;          ///< quoted example lines (a rough measure of how common the sense is)
+    QString headword; ///< as the entry writes it (first line, before the pronunciation)
+    QStringList
+        headwordTags; ///< the `<...>` of the first line: "v", or "masc", "n", "sg" (deu-eng)
+    QList<DictTerm> terms; ///< the comma-separated translations of the second line, in order
+    QStringList labels; ///< every `[...]` label of the translation line: "zool.", "ugs.", "Br."
+    QStringList notes; ///< `Note:` lines
+    int examples = 0; ///< quoted example lines (a rough measure of how common the sense is)
 };
 
 /// A FreeDict dictionary in dictd format (`<name>.index` and `<name>.dict.dz`), read lazily: the
@@ -47,7 +48,8 @@ class FreeDict
 public:
     /// Opens `<directory>/<name>.index` and `<name>.dict.dz` (e.g. "/usr/share/dictd",
     /// "freedict-eng-deu"). Null with `*error` set when a file is missing or not dictd/dictzip.
-    static std::unique_ptr<FreeDict> open(const QString &directory, const QString &name, QString *error = nullptr);
+    static std::unique_ptr<FreeDict> open(
+        const QString &directory, const QString &name, QString *error = nullptr);
 
     /// The process-wide dictionary `name` from dataDirectory(), opened on first use (by the
     /// calling thread; callers are the sandbox's worker threads, never the GUI thread). Null
@@ -78,11 +80,11 @@ private:
     std::pair<size_t, size_t> range(const QByteArray &key) const;
 
     quint64 m_id = 0;
-    QByteArray m_index;                 // the .index file
-    std::vector<quint32> m_lines;       // start of each index line, sorted by lower-cased headword
+    QByteArray m_index; // the .index file
+    std::vector<quint32> m_lines; // start of each index line, sorted by lower-cased headword
     QString m_dictPath;
-    qint64 m_dataStart = 0;             // file offset of the first compressed chunk
-    qint64 m_chunkLength = 0;           // uncompressed bytes per chunk
+    qint64 m_dataStart = 0; // file offset of the first compressed chunk
+    qint64 m_chunkLength = 0; // uncompressed bytes per chunk
     std::vector<qint64> m_chunkOffsets; // file offset of each compressed chunk, plus the end
 };
 

@@ -30,12 +30,18 @@ int caseIndex(Case c)
 }
 
 // [case][gender: m f n pl]
-const char *const kDefinite[3][4] = {{"der", "die", "das", "die"}, {"den", "die", "das", "die"}, {"dem", "der", "dem", "den"}};
-const char *const kEinEnding[3][4] = {{"", "e", "", "e"}, {"en", "e", "", "e"}, {"em", "er", "em", "en"}};
-const char *const kDerEnding[3][4] = {{"er", "e", "es", "e"}, {"en", "e", "es", "e"}, {"em", "er", "em", "en"}};
-const char *const kWeak[3][4] = {{"e", "e", "e", "en"}, {"en", "e", "e", "en"}, {"en", "en", "en", "en"}};
-const char *const kMixed[3][4] = {{"er", "e", "es", "en"}, {"en", "e", "es", "en"}, {"en", "en", "en", "en"}};
-const char *const kStrong[3][4] = {{"er", "e", "es", "e"}, {"en", "e", "es", "e"}, {"em", "er", "em", "en"}};
+const char *const kDefinite[3][4]
+    = {{"der", "die", "das", "die"}, {"den", "die", "das", "die"}, {"dem", "der", "dem", "den"}};
+const char *const kEinEnding[3][4]
+    = {{"", "e", "", "e"}, {"en", "e", "", "e"}, {"em", "er", "em", "en"}};
+const char *const kDerEnding[3][4]
+    = {{"er", "e", "es", "e"}, {"en", "e", "es", "e"}, {"em", "er", "em", "en"}};
+const char *const kWeak[3][4]
+    = {{"e", "e", "e", "en"}, {"en", "e", "e", "en"}, {"en", "en", "en", "en"}};
+const char *const kMixed[3][4]
+    = {{"er", "e", "es", "en"}, {"en", "e", "es", "en"}, {"en", "en", "en", "en"}};
+const char *const kStrong[3][4]
+    = {{"er", "e", "es", "e"}, {"en", "e", "es", "e"}, {"em", "er", "em", "en"}};
 
 const QHash<QString, QStringList> &irregularVerbs()
 {
@@ -49,8 +55,10 @@ const QHash<QString, QStringList> &irregularVerbs()
         {u"sollen"_s, {u"soll"_s, u"sollst"_s, u"soll"_s, u"sollen"_s, u"sollt"_s, u"sollen"_s}},
         {u"dürfen"_s, {u"darf"_s, u"darfst"_s, u"darf"_s, u"dürfen"_s, u"dürft"_s, u"dürfen"_s}},
         {u"mögen"_s, {u"mag"_s, u"magst"_s, u"mag"_s, u"mögen"_s, u"mögt"_s, u"mögen"_s}},
-        {u"möchten"_s, {u"möchte"_s, u"möchtest"_s, u"möchte"_s, u"möchten"_s, u"möchtet"_s, u"möchten"_s}},
-        {u"würden"_s, {u"würde"_s, u"würdest"_s, u"würde"_s, u"würden"_s, u"würdet"_s, u"würden"_s}},
+        {u"möchten"_s,
+            {u"möchte"_s, u"möchtest"_s, u"möchte"_s, u"möchten"_s, u"möchtet"_s, u"möchten"_s}},
+        {u"würden"_s,
+            {u"würde"_s, u"würdest"_s, u"würde"_s, u"würden"_s, u"würdet"_s, u"würden"_s}},
         {u"wissen"_s, {u"weiß"_s, u"weißt"_s, u"weiß"_s, u"wissen"_s, u"wisst"_s, u"wissen"_s}},
         {u"tun"_s, {u"tue"_s, u"tust"_s, u"tut"_s, u"tun"_s, u"tut"_s, u"tun"_s}},
     };
@@ -61,14 +69,38 @@ const QHash<QString, QStringList> &irregularVerbs()
 const QHash<QString, QString> &vowelChanges()
 {
     static const QHash<QString, QString> stems{
-        {u"fahren"_s, u"fähr"_s},     {u"schlafen"_s, u"schläf"_s}, {u"laufen"_s, u"läuf"_s},     {u"tragen"_s, u"träg"_s},
-        {u"fallen"_s, u"fäll"_s},     {u"gefallen"_s, u"gefäll"_s}, {u"halten"_s, u"hält"_s},     {u"lassen"_s, u"läss"_s},
-        {u"waschen"_s, u"wäsch"_s},   {u"wachsen"_s, u"wächs"_s},   {u"schlagen"_s, u"schläg"_s}, {u"fangen"_s, u"fäng"_s},
-        {u"sehen"_s, u"sieh"_s},      {u"lesen"_s, u"lies"_s},      {u"essen"_s, u"iss"_s},       {u"geben"_s, u"gib"_s},
-        {u"nehmen"_s, u"nimm"_s},     {u"sprechen"_s, u"sprich"_s}, {u"helfen"_s, u"hilf"_s},     {u"treffen"_s, u"triff"_s},
-        {u"vergessen"_s, u"vergiss"_s}, {u"werfen"_s, u"wirf"_s},   {u"sterben"_s, u"stirb"_s},   {u"brechen"_s, u"brich"_s},
-        {u"empfehlen"_s, u"empfiehl"_s}, {u"stehlen"_s, u"stiehl"_s}, {u"befehlen"_s, u"befiehl"_s}, {u"messen"_s, u"miss"_s},
-        {u"vergeben"_s, u"vergib"_s}, {u"fressen"_s, u"friss"_s},   {u"treten"_s, u"tritt"_s},    {u"laden"_s, u"läd"_s},
+        {u"fahren"_s, u"fähr"_s},
+        {u"schlafen"_s, u"schläf"_s},
+        {u"laufen"_s, u"läuf"_s},
+        {u"tragen"_s, u"träg"_s},
+        {u"fallen"_s, u"fäll"_s},
+        {u"gefallen"_s, u"gefäll"_s},
+        {u"halten"_s, u"hält"_s},
+        {u"lassen"_s, u"läss"_s},
+        {u"waschen"_s, u"wäsch"_s},
+        {u"wachsen"_s, u"wächs"_s},
+        {u"schlagen"_s, u"schläg"_s},
+        {u"fangen"_s, u"fäng"_s},
+        {u"sehen"_s, u"sieh"_s},
+        {u"lesen"_s, u"lies"_s},
+        {u"essen"_s, u"iss"_s},
+        {u"geben"_s, u"gib"_s},
+        {u"nehmen"_s, u"nimm"_s},
+        {u"sprechen"_s, u"sprich"_s},
+        {u"helfen"_s, u"hilf"_s},
+        {u"treffen"_s, u"triff"_s},
+        {u"vergessen"_s, u"vergiss"_s},
+        {u"werfen"_s, u"wirf"_s},
+        {u"sterben"_s, u"stirb"_s},
+        {u"brechen"_s, u"brich"_s},
+        {u"empfehlen"_s, u"empfiehl"_s},
+        {u"stehlen"_s, u"stiehl"_s},
+        {u"befehlen"_s, u"befiehl"_s},
+        {u"messen"_s, u"miss"_s},
+        {u"vergeben"_s, u"vergib"_s},
+        {u"fressen"_s, u"friss"_s},
+        {u"treten"_s, u"tritt"_s},
+        {u"laden"_s, u"läd"_s},
     };
     return stems;
 }
@@ -85,7 +117,8 @@ QString determiner(Determiner kind, const QString &stem, Gender gender, Case c)
     case Determiner::Definite:
         return QString::fromLatin1(kDefinite[k][g]);
     case Determiner::Indefinite:
-        return gender == Gender::Plural ? QString() : u"ein"_s + QString::fromLatin1(kEinEnding[k][g]);
+        return gender == Gender::Plural ? QString()
+                                        : u"ein"_s + QString::fromLatin1(kEinEnding[k][g]);
     case Determiner::EinWord: {
         // unser/euer drop their e before an ending: eure, euren (unsere is kept as it is common)
         QString s = stem;
@@ -159,9 +192,11 @@ QString conjugate(const QString &infinitive, Person person)
         }
     }
     // arbeiten → arbeitest/arbeitet, öffnen → öffnet; not after a changed stem (hält, lädt)
-    const bool needsE = !strong && (stem.endsWith(u't') || stem.endsWith(u'd') || stem.endsWith(u"chn"_s) ||
-                                    stem.endsWith(u"ffn"_s) || stem.endsWith(u"gn"_s) || stem.endsWith(u"tm"_s));
-    const bool sibilant = changed.endsWith(u's') || changed.endsWith(u'ß') || changed.endsWith(u'z') || changed.endsWith(u'x');
+    const bool needsE = !strong
+        && (stem.endsWith(u't') || stem.endsWith(u'd') || stem.endsWith(u"chn"_s)
+            || stem.endsWith(u"ffn"_s) || stem.endsWith(u"gn"_s) || stem.endsWith(u"tm"_s));
+    const bool sibilant = changed.endsWith(u's') || changed.endsWith(u'ß') || changed.endsWith(u'z')
+        || changed.endsWith(u'x');
     switch (person) {
     case Person::Second:
         if (sibilant)
@@ -187,7 +222,8 @@ QStringList infinitiveCandidates(const QString &form)
             out.append(it.key());
     }
     for (auto it = vowelChanges().cbegin(); it != vowelChanges().cend(); ++it) {
-        if (lower == *it + u't' || lower == *it + u"st"_s || lower == *it || (it->endsWith(u's') && lower == *it + u't'))
+        if (lower == *it + u't' || lower == *it + u"st"_s || lower == *it
+            || (it->endsWith(u's') && lower == *it + u't'))
             out.append(it.key());
     }
     if (lower.endsWith(u"en"_s) || lower.endsWith(u"ln"_s) || lower.endsWith(u"rn"_s))
@@ -211,9 +247,16 @@ QStringList infinitiveCandidates(const QString &form)
 QString pastTense(const QString &infinitive, Person person)
 {
     static const QHash<QString, QString> stems{
-        {u"sein"_s, u"war"_s},      {u"haben"_s, u"hatte"_s},  {u"werden"_s, u"wurde"_s}, {u"können"_s, u"konnte"_s},
-        {u"müssen"_s, u"musste"_s}, {u"wollen"_s, u"wollte"_s}, {u"sollen"_s, u"sollte"_s}, {u"dürfen"_s, u"durfte"_s},
-        {u"mögen"_s, u"mochte"_s},  {u"wissen"_s, u"wusste"_s},
+        {u"sein"_s, u"war"_s},
+        {u"haben"_s, u"hatte"_s},
+        {u"werden"_s, u"wurde"_s},
+        {u"können"_s, u"konnte"_s},
+        {u"müssen"_s, u"musste"_s},
+        {u"wollen"_s, u"wollte"_s},
+        {u"sollen"_s, u"sollte"_s},
+        {u"dürfen"_s, u"durfte"_s},
+        {u"mögen"_s, u"mochte"_s},
+        {u"wissen"_s, u"wusste"_s},
     };
     const auto it = stems.constFind(infinitive);
     if (it == stems.cend())
@@ -243,8 +286,8 @@ QString pluralNoun(const QString &noun, Gender gender)
             return noun + u'n';
         return noun + u"en"_s;
     }
-    if (noun.endsWith(u"er"_s) || noun.endsWith(u"el"_s) || noun.endsWith(u"en"_s) || noun.endsWith(u"chen"_s) ||
-        noun.endsWith(u"lein"_s))
+    if (noun.endsWith(u"er"_s) || noun.endsWith(u"el"_s) || noun.endsWith(u"en"_s)
+        || noun.endsWith(u"chen"_s) || noun.endsWith(u"lein"_s))
         return noun;
     if (noun.endsWith(u'e'))
         return noun + u'n';
@@ -263,8 +306,14 @@ QString dativePlural(const QString &plural)
 QString contractPreposition(const QString &preposition, const QString &article)
 {
     static const QHash<QString, QString> pairs{
-        {u"in dem"_s, u"im"_s},  {u"in das"_s, u"ins"_s},  {u"an dem"_s, u"am"_s},   {u"an das"_s, u"ans"_s},
-        {u"zu dem"_s, u"zum"_s}, {u"zu der"_s, u"zur"_s},  {u"von dem"_s, u"vom"_s}, {u"bei dem"_s, u"beim"_s},
+        {u"in dem"_s, u"im"_s},
+        {u"in das"_s, u"ins"_s},
+        {u"an dem"_s, u"am"_s},
+        {u"an das"_s, u"ans"_s},
+        {u"zu dem"_s, u"zum"_s},
+        {u"zu der"_s, u"zur"_s},
+        {u"von dem"_s, u"vom"_s},
+        {u"bei dem"_s, u"beim"_s},
     };
     return pairs.value(preposition.toLower() + u' ' + article);
 }

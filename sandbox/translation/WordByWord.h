@@ -12,14 +12,14 @@ namespace sandbox::translation {
 struct SentenceTranslation
 {
     QString text;
-    int words = 0;      ///< words of the source (contractions count as two: "don't" = do + not)
+    int words = 0; ///< words of the source (contractions count as two: "don't" = do + not)
     int translated = 0; ///< of them, those the dictionary or the grammar's word lists translated
                         ///< (the rest are passed through as they are)
 };
 
 /// English → German with FreeDict's eng-deu (`dict`): function words (articles, pronouns,
-/// prepositions, auxiliaries and modals, common adverbs) from built-in lists; content words from the
-/// dictionary (chooseTranslation() by part of speech from their position: after a determiner a
+/// prepositions, auxiliaries and modals, common adverbs) from built-in lists; content words from
+/// the dictionary (chooseTranslation() by part of speech from their position: after a determiner a
 /// noun or adjective, after the subject a verb, after "be" an adjective); English forms reduced to
 /// their headword (dogs → dog, goes → go, went → go) when the form itself is no headword.
 /// German grammar on top: der/die/das and ein/eine by the noun's gender and its case (nominative
@@ -40,7 +40,7 @@ SentenceTranslation germanToEnglish(const QString &sentence, const FreeDict &dic
 struct SourceToken
 {
     QString text;
-    bool word = false;   ///< letters
+    bool word = false; ///< letters
     bool number = false; ///< digits
 };
 QList<SourceToken> tokenize(const QString &sentence);

@@ -40,7 +40,8 @@ Pos posOfTags(const QStringList &tags, Gender *gender)
             return Pos::Adjective;
         if (t == u"adv"_s)
             return Pos::Adverb;
-        if (t == u"art"_s || t == u"prep"_s || t == u"pron"_s || t == u"conj"_s || t == u"num"_s || t == u"interj"_s)
+        if (t == u"art"_s || t == u"prep"_s || t == u"pron"_s || t == u"conj"_s || t == u"num"_s
+            || t == u"interj"_s)
             return Pos::Other;
     }
     return Pos::Any;
@@ -49,15 +50,76 @@ Pos posOfTags(const QStringList &tags, Gender *gender)
 bool rareLabel(const QString &label)
 {
     static const QSet<QString> rare{
-        u"techn."_s, u"constr."_s, u"obs."_s, u"veraltet"_s, u"alt"_s, u"poet."_s, u"fin."_s, u"adm."_s,
-        u"mil."_s, u"electr."_s, u"geol."_s, u"ling."_s, u"hist."_s, u"jur."_s, u"med."_s, u"chem."_s,
-        u"biol."_s, u"phys."_s, u"math."_s, u"comp."_s, u"min."_s, u"mach."_s, u"ugs."_s, u"coll."_s,
-        u"slang"_s, u"vulg."_s, u"selten"_s, u"rare"_s, u"geh."_s, u"archaic"_s, u"naut."_s, u"aviat."_s,
-        u"textil."_s, u"print"_s, u"statist."_s, u"econ."_s, u"pol."_s, u"relig."_s, u"pej."_s,
-        u"formal"_s, u"übtr."_s, u"fig."_s, u"humor."_s, u"mus."_s, u"sport"_s, u"Ös."_s, u"Schw."_s,
-        u"Süddt."_s, u"Norddt."_s, u"dialect"_s, u"dialekt."_s, u"Dt."_s, u"Sc."_s, u"Austr."_s, u"NZ"_s,
-        u"Irl."_s, u"envir."_s, u"psych."_s, u"philos."_s, u"anat."_s, u"pharm."_s, u"mining"_s, u"photo."_s,
-        u"telco."_s, u"transfer"_s, u"Lit."_s, u"lit."_s, u"obs"_s, u"altertümlich"_s, u"number"_s,
+        u"techn."_s,
+        u"constr."_s,
+        u"obs."_s,
+        u"veraltet"_s,
+        u"alt"_s,
+        u"poet."_s,
+        u"fin."_s,
+        u"adm."_s,
+        u"mil."_s,
+        u"electr."_s,
+        u"geol."_s,
+        u"ling."_s,
+        u"hist."_s,
+        u"jur."_s,
+        u"med."_s,
+        u"chem."_s,
+        u"biol."_s,
+        u"phys."_s,
+        u"math."_s,
+        u"comp."_s,
+        u"min."_s,
+        u"mach."_s,
+        u"ugs."_s,
+        u"coll."_s,
+        u"slang"_s,
+        u"vulg."_s,
+        u"selten"_s,
+        u"rare"_s,
+        u"geh."_s,
+        u"archaic"_s,
+        u"naut."_s,
+        u"aviat."_s,
+        u"textil."_s,
+        u"print"_s,
+        u"statist."_s,
+        u"econ."_s,
+        u"pol."_s,
+        u"relig."_s,
+        u"pej."_s,
+        u"formal"_s,
+        u"übtr."_s,
+        u"fig."_s,
+        u"humor."_s,
+        u"mus."_s,
+        u"sport"_s,
+        u"Ös."_s,
+        u"Schw."_s,
+        u"Süddt."_s,
+        u"Norddt."_s,
+        u"dialect"_s,
+        u"dialekt."_s,
+        u"Dt."_s,
+        u"Sc."_s,
+        u"Austr."_s,
+        u"NZ"_s,
+        u"Irl."_s,
+        u"envir."_s,
+        u"psych."_s,
+        u"philos."_s,
+        u"anat."_s,
+        u"pharm."_s,
+        u"mining"_s,
+        u"photo."_s,
+        u"telco."_s,
+        u"transfer"_s,
+        u"Lit."_s,
+        u"lit."_s,
+        u"obs"_s,
+        u"altertümlich"_s,
+        u"number"_s,
     };
     return rare.contains(label);
 }
@@ -70,9 +132,9 @@ QString plainTerm(const QString &term)
     t.remove(parens);
     QStringList kept;
     for (const QString &w : t.split(u' ', Qt::SkipEmptyParts)) {
-        if (w == u"sich"_s || w.contains(u"jdn."_s) || w.contains(u"jdm."_s) || w.contains(u"jd."_s) ||
-            w.contains(u"etw."_s) || w.contains(u"jds."_s) || w.contains(u"sb."_s) || w.contains(u"sth."_s) ||
-            w == u"…"_s || w == u"..."_s)
+        if (w == u"sich"_s || w.contains(u"jdn."_s) || w.contains(u"jdm."_s) || w.contains(u"jd."_s)
+            || w.contains(u"etw."_s) || w.contains(u"jds."_s) || w.contains(u"sb."_s)
+            || w.contains(u"sth."_s) || w == u"…"_s || w == u"..."_s)
             continue;
         kept.append(w);
     }
@@ -81,8 +143,9 @@ QString plainTerm(const QString &term)
 
 bool isMessy(const QString &term)
 {
-    return term.contains(u"jdn."_s) || term.contains(u"jdm."_s) || term.contains(u"etw."_s) || term.contains(u"sb."_s) ||
-           term.contains(u"sth."_s) || term.contains(u'(') || term.contains(u'/') || term.contains(u'…');
+    return term.contains(u"jdn."_s) || term.contains(u"jdm."_s) || term.contains(u"etw."_s)
+        || term.contains(u"sb."_s) || term.contains(u"sth."_s) || term.contains(u'(')
+        || term.contains(u'/') || term.contains(u'…');
 }
 
 } // namespace

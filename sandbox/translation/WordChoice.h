@@ -31,6 +31,7 @@ WordChoice senseKind(const DictSense &sense);
 /// (proper names) for a lower-case word; the best sense's first plain term is taken ("sich",
 /// "jdn./etw." and parentheses removed). Not found when `dict` has no sense of `word`, or none
 /// of part of speech `want` when `strict`.
-WordChoice chooseTranslation(const FreeDict &dict, const QString &word, Pos want, bool strict = false);
+WordChoice chooseTranslation(
+    const FreeDict &dict, const QString &word, Pos want, bool strict = false);
 
 } // namespace sandbox::translation

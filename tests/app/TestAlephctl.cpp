@@ -100,12 +100,18 @@ void TestAlephctl::requestPrintsTypedResponse()
 {
     const auto *in = find(u"test_complete/test_complete.json"_s);
     QVERIFY(in);
-    const Result r = run({u"--host"_s, m_server.baseUrl().toString(), u"--token"_s, u"t"_s,
-                          u"request"_s, u"complete"_s, writeBody(in->requestBody)});
+    const Result r = run({u"--host"_s,
+        m_server.baseUrl().toString(),
+        u"--token"_s,
+        u"t"_s,
+        u"request"_s,
+        u"complete"_s,
+        writeBody(in->requestBody)});
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out.count('\n'), 1);
     const QJsonValue printed = QJsonDocument::fromJson(r.out).object();
-    QCOMPARE(core::json::firstDifference(printed, core::json::stripNulls(in->responseBody)), QString());
+    QCOMPARE(
+        core::json::firstDifference(printed, core::json::stripNulls(in->responseBody)), QString());
     QCOMPARE(m_server.requests().last().headers.value("authorization"), "Bearer t");
 }
 
@@ -114,9 +120,9 @@ void TestAlephctl::streamedRequestPrintsOneEventPerLine()
     const auto *in = find(u"test_chat/test_can_chat_with_streaming_support.json"_s);
     QVERIFY(in);
     const QByteArray body = QJsonDocument(in->requestBody.toObject()).toJson();
-    const Result r = run({u"--host"_s, m_server.baseUrl().toString(), u"request"_s,
-                          u"chat/completions"_s, u"-"_s},
-                         body);
+    const Result r = run(
+        {u"--host"_s, m_server.baseUrl().toString(), u"request"_s, u"chat/completions"_s, u"-"_s},
+        body);
     QCOMPARE(r.code, 0);
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
     const QByteArray recorded = in->responseBytes();
@@ -128,8 +134,9 @@ void TestAlephctl::streamedRequestPrintsOneEventPerLine()
 
 void TestAlephctl::unknownFieldIsExit2NamingIt()
 {
-    const Result r = run({u"--host"_s, m_server.baseUrl().toString(), u"request"_s, u"complete"_s, u"-"_s},
-                         R"({"model":"m","prompt":"x","maximum_token":3})");
+    const Result r
+        = run({u"--host"_s, m_server.baseUrl().toString(), u"request"_s, u"complete"_s, u"-"_s},
+            R"({"model":"m","prompt":"x","maximum_token":3})");
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("maximum_token"), r.err.constData());
 }
@@ -138,8 +145,13 @@ void TestAlephctl::apiErrorIsExit3WithMessage()
 {
     const auto *in = find(u"test_chat/test_can_not_chat_with_all_models.json"_s);
     QVERIFY(in);
-    const Result r = run({u"--host"_s, m_server.baseUrl().toString(), u"--retries"_s, u"0"_s,
-                          u"request"_s, u"chat/completions"_s, writeBody(in->requestBody)});
+    const Result r = run({u"--host"_s,
+        m_server.baseUrl().toString(),
+        u"--retries"_s,
+        u"0"_s,
+        u"request"_s,
+        u"chat/completions"_s,
+        writeBody(in->requestBody)});
     QCOMPARE(r.code, 3);
     QVERIFY2(r.err.contains("400") && r.err.contains("does not support chat"), r.err.constData());
 }
@@ -150,8 +162,8 @@ void TestAlephctl::networkFailureIsExit4()
     QVERIFY(closed.listen(QHostAddress::LocalHost));
     const quint16 port = closed.serverPort();
     closed.close();
-    const Result r = run({u"--host"_s, u"http://127.0.0.1:%1/v1"_s.arg(port), u"--retries"_s, u"0"_s,
-                          u"models"_s});
+    const Result r = run(
+        {u"--host"_s, u"http://127.0.0.1:%1/v1"_s.arg(port), u"--retries"_s, u"0"_s, u"models"_s});
     QCOMPARE(r.code, 4);
     QVERIFY(!r.err.isEmpty());
 }
@@ -163,19 +175,22 @@ void TestAlephctl::retriesAreAnnouncedOnStderr()
     QVERIFY(closed.listen(QHostAddress::LocalHost));
     const quint16 port = closed.serverPort();
     closed.close();
-    const Result r = run({u"--host"_s, u"http://127.0.0.1:%1/v1"_s.arg(port), u"--retries"_s, u"2"_s, u"models"_s});
+    const Result r = run(
+        {u"--host"_s, u"http://127.0.0.1:%1/v1"_s.arg(port), u"--retries"_s, u"2"_s, u"models"_s});
     QCOMPARE(r.code, 4);
-    QVERIFY2(r.err.contains("retrying 1/2 in ") && r.err.contains("retrying 2/2 in "), r.err.constData());
+    QVERIFY2(r.err.contains("retrying 1/2 in ") && r.err.contains("retrying 2/2 in "),
+        r.err.constData());
 }
 
 void TestAlephctl::hostileNumbersAreUsageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     for (const QString &t : {u"nan"_s, u"inf"_s, u"1e10"_s, u"-1"_s, u"0"_s})
-        QTest::newRow(qPrintable(u"--timeout "_s + t)) << QStringList{u"--timeout"_s, t, u"models"_s};
+        QTest::newRow(qPrintable(u"--timeout "_s + t))
+            << QStringList{u"--timeout"_s, t, u"models"_s};
     for (const QString &t : {u"nan"_s, u"inf"_s, u"-0.5"_s})
-        QTest::newRow(qPrintable(u"--temperature "_s + t))
-            << QStringList{u"complete"_s, u"-m"_s, u"luminous-base"_s, u"--temperature"_s, t, u"x"_s};
+        QTest::newRow(qPrintable(u"--temperature "_s + t)) << QStringList{
+            u"complete"_s, u"-m"_s, u"luminous-base"_s, u"--temperature"_s, t, u"x"_s};
 }
 
 void TestAlephctl::hostileNumbersAreUsageErrors()
@@ -190,12 +205,18 @@ void TestAlephctl::tokenFromStdinIsUsed()
 {
     const auto *in = find(u"test_complete/test_complete.json"_s);
     QVERIFY(in);
-    const Result r = run({u"--host"_s, m_server.baseUrl().toString(), u"--token-stdin"_s, u"request"_s, u"complete"_s, u"-"_s},
-                         "secret-from-stdin\n" + QJsonDocument(in->requestBody.toObject()).toJson());
+    const Result r = run({u"--host"_s,
+                             m_server.baseUrl().toString(),
+                             u"--token-stdin"_s,
+                             u"request"_s,
+                             u"complete"_s,
+                             u"-"_s},
+        "secret-from-stdin\n" + QJsonDocument(in->requestBody.toObject()).toJson());
     QCOMPARE(r.code, 0);
     QCOMPARE(m_server.requests().last().headers.value("authorization"), "Bearer secret-from-stdin");
     const Result help = run({u"--help"_s});
-    QVERIFY(help.out.contains("AA_TOKEN") && help.out.contains("--token-stdin") && help.out.contains("process list"));
+    QVERIFY(help.out.contains("AA_TOKEN") && help.out.contains("--token-stdin")
+        && help.out.contains("process list"));
     const Result version = run({u"--version"_s});
     QCOMPARE(version.code, 0);
     QCOMPARE(version.out, QByteArray("alephctl " ALEPH_VERSION "\n"));
@@ -203,8 +224,15 @@ void TestAlephctl::tokenFromStdinIsUsed()
 
 void TestAlephctl::friendlyCompletePrintsText()
 {
-    const Result r = run({u"--host"_s, m_server.baseUrl().toString(), u"complete"_s, u"-m"_s,
-                          u"luminous-base"_s, u"--maximum-tokens"_s, u"7"_s, u"--stream"_s, u""_s});
+    const Result r = run({u"--host"_s,
+        m_server.baseUrl().toString(),
+        u"complete"_s,
+        u"-m"_s,
+        u"luminous-base"_s,
+        u"--maximum-tokens"_s,
+        u"7"_s,
+        u"--stream"_s,
+        u""_s});
     // The recorded streamed completion: empty prompt, maximum_tokens 7.
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out, QByteArray(" The New York Times, May 15\n"));
@@ -225,39 +253,56 @@ void TestAlephctl::requestCoversEveryRecordedEndpoint()
             continue;
         seen.insert(in.path);
         const QString endpoint = QString::fromUtf8(in.path.mid(4));
-        const Result r = run({u"--host"_s, m_server.baseUrl().toString(), u"request"_s, endpoint,
-                              writeBody(in.requestBody)});
+        const Result r = run({u"--host"_s,
+            m_server.baseUrl().toString(),
+            u"request"_s,
+            endpoint,
+            writeBody(in.requestBody)});
         QVERIFY2(r.code == 0, qPrintable(endpoint + u": "_s + QString::fromUtf8(r.err)));
         const QJsonDocument printed = QJsonDocument::fromJson(r.out);
-        const QJsonValue value = printed.isArray() ? QJsonValue(printed.array()) : QJsonValue(printed.object());
-        QCOMPARE(core::json::firstDifference(value, core::json::stripNulls(in.responseBody)), QString());
+        const QJsonValue value
+            = printed.isArray() ? QJsonValue(printed.array()) : QJsonValue(printed.object());
+        QCOMPARE(
+            core::json::firstDifference(value, core::json::stripNulls(in.responseBody)), QString());
     }
-    QCOMPARE(seen.size(), 11); // complete, chat, tokenize, detokenize, explain, evaluate, 4 embeds, rerank
+    QCOMPARE(seen.size(),
+        11); // complete, chat, tokenize, detokenize, explain, evaluate, 4 embeds, rerank
 }
 
 void TestAlephctl::requestCoversEndpointsWithoutRecordings_data()
 {
     QTest::addColumn<QString>("endpoint");
-    QTest::addColumn<QByteArray>("body");        // request body, empty for GET
+    QTest::addColumn<QByteArray>("body"); // request body, empty for GET
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<QByteArray>("answer");
-    QTest::newRow("translate") << u"translate"_s
-                               << QByteArray(R"({"model":"pharia-1-mt-translation","source":"What is your name?","target_language":"de"})")
-                               << 200 << QByteArray("application/json")
-                               << QByteArray(R"({"translation":"Wie heißt du?","score":0.704557,"segments":null,"num_tokens_prompt_total":18,"num_tokens_generated":0})");
-    QTest::newRow("steering_concepts") << u"steering_concepts"_s
-                                       << QByteArray(R"({"examples":[{"negative":"Dear Sir","positive":"hey"}]})")
-                                       << 201 << QByteArray("application/json") << QByteArray(R"({"id":"c925b346"})");
-    QTest::newRow("embeddings") << u"embeddings"_s
-                                << QByteArray(R"({"model":"qwen3-embedding-0.6b","input":"this text","encoding_format":"float","dimensions":2})")
-                                << 200 << QByteArray("application/json")
-                                << QByteArray(R"({"object":"list","data":[{"object":"embedding","embedding":[0.0023064255,-0.009327292],"index":0}],"model":"qwen3-embedding-0.6b","usage":{"prompt_tokens":8,"total_tokens":8}})");
-    QTest::newRow("models_available") << u"models_available"_s << QByteArray() << 200 << QByteArray("application/json")
-                                      << QByteArray(R"([{"name":"luminous-base","description":"x","hostings":["aleph-alpha"]}])");
-    QTest::newRow("users/me") << u"users/me"_s << QByteArray() << 200 << QByteArray("application/json")
-                              << QByteArray(R"({"id":7,"email":"a@b.c","role":"Client","credits_remaining":0,"invoice_allowed":true,"out_of_credits_threshold":0,"terms_of_service_version":"1"})");
-    QTest::newRow("version") << u"version"_s << QByteArray() << 200 << QByteArray("text/plain") << QByteArray("1.0.0");
+    QTest::newRow("translate")
+        << u"translate"_s
+        << QByteArray(
+               R"({"model":"pharia-1-mt-translation","source":"What is your name?","target_language":"de"})")
+        << 200 << QByteArray("application/json")
+        << QByteArray(
+               R"({"translation":"Wie heißt du?","score":0.704557,"segments":null,"num_tokens_prompt_total":18,"num_tokens_generated":0})");
+    QTest::newRow("steering_concepts")
+        << u"steering_concepts"_s
+        << QByteArray(R"({"examples":[{"negative":"Dear Sir","positive":"hey"}]})") << 201
+        << QByteArray("application/json") << QByteArray(R"({"id":"c925b346"})");
+    QTest::newRow("embeddings")
+        << u"embeddings"_s
+        << QByteArray(
+               R"({"model":"qwen3-embedding-0.6b","input":"this text","encoding_format":"float","dimensions":2})")
+        << 200 << QByteArray("application/json")
+        << QByteArray(
+               R"({"object":"list","data":[{"object":"embedding","embedding":[0.0023064255,-0.009327292],"index":0}],"model":"qwen3-embedding-0.6b","usage":{"prompt_tokens":8,"total_tokens":8}})");
+    QTest::newRow("models_available")
+        << u"models_available"_s << QByteArray() << 200 << QByteArray("application/json")
+        << QByteArray(R"([{"name":"luminous-base","description":"x","hostings":["aleph-alpha"]}])");
+    QTest::newRow("users/me")
+        << u"users/me"_s << QByteArray() << 200 << QByteArray("application/json")
+        << QByteArray(
+               R"({"id":7,"email":"a@b.c","role":"Client","credits_remaining":0,"invoice_allowed":true,"out_of_credits_threshold":0,"terms_of_service_version":"1"})");
+    QTest::newRow("version") << u"version"_s << QByteArray() << 200 << QByteArray("text/plain")
+                             << QByteArray("1.0.0");
 }
 
 void TestAlephctl::requestCoversEndpointsWithoutRecordings()
@@ -269,7 +314,8 @@ void TestAlephctl::requestCoversEndpointsWithoutRecordings()
     QFETCH(QByteArray, answer);
     testsupport::TestHttpServer server;
     QVERIFY(server.listen());
-    server.enqueue("/v1/" + endpoint.toUtf8(), testsupport::ScriptedResponse{status, contentType, answer, {}, 0, false, false, {}});
+    server.enqueue("/v1/" + endpoint.toUtf8(),
+        testsupport::ScriptedResponse{status, contentType, answer, {}, 0, false, false, {}});
     QStringList args{u"--host"_s, server.baseUrl().toString(), u"request"_s, endpoint};
     if (!body.isEmpty())
         args.append(u"-"_s);
@@ -283,12 +329,14 @@ void TestAlephctl::requestCoversEndpointsWithoutRecordings()
     }
     const QJsonDocument printed = QJsonDocument::fromJson(r.out);
     const QJsonDocument expected = QJsonDocument::fromJson(answer);
-    QCOMPARE(core::json::firstDifference(printed.isArray() ? QJsonValue(printed.array()) : QJsonValue(printed.object()),
-                                         core::json::stripNulls(expected.isArray() ? QJsonValue(expected.array())
-                                                                                   : QJsonValue(expected.object()))),
-             QString());
+    QCOMPARE(core::json::firstDifference(
+                 printed.isArray() ? QJsonValue(printed.array()) : QJsonValue(printed.object()),
+                 core::json::stripNulls(expected.isArray() ? QJsonValue(expected.array())
+                                                           : QJsonValue(expected.object()))),
+        QString());
     if (!body.isEmpty())
-        QCOMPARE(QJsonDocument::fromJson(server.requests().first().body), QJsonDocument::fromJson(body));
+        QCOMPARE(
+            QJsonDocument::fromJson(server.requests().first().body), QJsonDocument::fromJson(body));
 }
 
 void TestAlephctl::explainPrintsScoredSegments()
@@ -297,9 +345,17 @@ void TestAlephctl::explainPrintsScoredSegments()
     const auto *in = find(u"test_explanation/test_explanation_with_text_only.json"_s);
     QVERIFY(in);
     const QString prompt = u"I am a programmer and French. My favourite food is"_s;
-    const Result r = run({u"--host"_s, m_server.baseUrl().toString(), u"explain"_s, u"-m"_s, u"luminous-base"_s,
-                          u"--target"_s, u" pizza with cheese"_s, u"--target-granularity"_s, u"token"_s,
-                          u"--normalize"_s, prompt});
+    const Result r = run({u"--host"_s,
+        m_server.baseUrl().toString(),
+        u"explain"_s,
+        u"-m"_s,
+        u"luminous-base"_s,
+        u"--target"_s,
+        u" pizza with cheese"_s,
+        u"--target-granularity"_s,
+        u"token"_s,
+        u"--normalize"_s,
+        prompt});
     QVERIFY2(r.code == 0, r.err.constData());
     // One line per recorded score: target token, item, the segment's own text, score.
     int expectedLines = 0;
@@ -311,14 +367,32 @@ void TestAlephctl::explainPrintsScoredSegments()
     QVERIFY(r.out.endsWith('\n'));
     const QList<QByteArray> lines = r.out.chopped(1).split('\n'); // keep the target's leading space
     QCOMPARE(lines.size(), expectedLines);
-    const QJsonObject firstScore = explanations.first().toObject().value(u"items"_s).toArray().first()
-                                       .toObject().value(u"scores"_s).toArray().first().toObject();
-    const QString segment = prompt.mid(firstScore.value(u"start"_s).toInt(), firstScore.value(u"length"_s).toInt());
+    const QJsonObject firstScore = explanations.first()
+                                       .toObject()
+                                       .value(u"items"_s)
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(u"scores"_s)
+                                       .toArray()
+                                       .first()
+                                       .toObject();
+    const QString segment
+        = prompt.mid(firstScore.value(u"start"_s).toInt(), firstScore.value(u"length"_s).toInt());
     QCOMPARE(QString::fromUtf8(lines.first()),
-             u" pizza\ttext0\t"_s + segment + u'\t' + QString::number(firstScore.value(u"score"_s).toDouble()));
+        u" pizza\ttext0\t"_s + segment + u'\t'
+            + QString::number(firstScore.value(u"score"_s).toDouble()));
     // A custom granularity without a delimiter is refused before sending.
-    const Result bad = run({u"--host"_s, m_server.baseUrl().toString(), u"explain"_s, u"-m"_s, u"m"_s,
-                            u"--target"_s, u"x"_s, u"--granularity"_s, u"custom:"_s, u"hi"_s});
+    const Result bad = run({u"--host"_s,
+        m_server.baseUrl().toString(),
+        u"explain"_s,
+        u"-m"_s,
+        u"m"_s,
+        u"--target"_s,
+        u"x"_s,
+        u"--granularity"_s,
+        u"custom:"_s,
+        u"hi"_s});
     QCOMPARE(bad.code, 2);
     QVERIFY2(bad.err.contains("prompt_granularity.delimiter"), bad.err.constData());
 }
@@ -332,9 +406,16 @@ void TestAlephctl::embedBatchesStdinInInputOrder()
     for (int i = 0; i < 101; ++i)
         input += "hello\n\n"; // blank lines are skipped
     m_server.clearRequests();
-    const Result r = run({u"--host"_s, m_server.baseUrl().toString(), u"embed"_s, u"-m"_s, u"luminous-base"_s,
-                          u"--compress-to-size"_s, u"128"_s, u"--parallel"_s, u"1"_s},
-                         input);
+    const Result r = run({u"--host"_s,
+                             m_server.baseUrl().toString(),
+                             u"embed"_s,
+                             u"-m"_s,
+                             u"luminous-base"_s,
+                             u"--compress-to-size"_s,
+                             u"128"_s,
+                             u"--parallel"_s,
+                             u"1"_s},
+        input);
     QVERIFY2(r.code == 0, r.err.constData());
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 101);
@@ -352,14 +433,26 @@ void TestAlephctl::translatePrintsTranslationAndSegments()
 {
     testsupport::TestHttpServer server;
     QVERIFY(server.listen());
-    server.enqueue("/v1/translate", testsupport::TestHttpServer::json(200, R"({"translation":"Hallo Welt. Wie geht's?","score":0.8,"segments":[{"source":"Hello world.","translation":"Hallo Welt.","score":0.9},{"source":"How are you?","translation":"Wie geht's?","score":0.7}],"num_tokens_prompt_total":9,"num_tokens_generated":0})"));
-    const Result r = run({u"--host"_s, server.baseUrl().toString(), u"translate"_s, u"-m"_s, u"pharia-1-mt-translation"_s,
-                          u"--to"_s, u"de"_s, u"--segments"_s, u"Hello world. How are you?"_s});
+    server.enqueue("/v1/translate",
+        testsupport::TestHttpServer::json(200,
+            R"({"translation":"Hallo Welt. Wie geht's?","score":0.8,"segments":[{"source":"Hello world.","translation":"Hallo Welt.","score":0.9},{"source":"How are you?","translation":"Wie geht's?","score":0.7}],"num_tokens_prompt_total":9,"num_tokens_generated":0})"));
+    const Result r = run({u"--host"_s,
+        server.baseUrl().toString(),
+        u"translate"_s,
+        u"-m"_s,
+        u"pharia-1-mt-translation"_s,
+        u"--to"_s,
+        u"de"_s,
+        u"--segments"_s,
+        u"Hello world. How are you?"_s});
     QVERIFY2(r.code == 0, r.err.constData());
-    QCOMPARE(r.out, QByteArray("Hallo Welt. Wie geht's?\nHello world.\tHallo Welt.\t0.9\nHow are you?\tWie geht's?\t0.7\n"));
+    QCOMPARE(r.out,
+        QByteArray("Hallo Welt. Wie geht's?\nHello world.\tHallo Welt.\t0.9\nHow are you?\tWie "
+                   "geht's?\t0.7\n"));
     QCOMPARE(QJsonDocument::fromJson(server.requests().first().body).object(),
-             (QJsonObject{{u"model"_s, u"pharia-1-mt-translation"_s}, {u"source"_s, u"Hello world. How are you?"_s},
-                          {u"target_language"_s, u"de"_s}}));
+        (QJsonObject{{u"model"_s, u"pharia-1-mt-translation"_s},
+            {u"source"_s, u"Hello world. How are you?"_s},
+            {u"target_language"_s, u"de"_s}}));
     const Result missing = run({u"translate"_s, u"-m"_s, u"m"_s, u"hi"_s});
     QCOMPARE(missing.code, 2);
 }
@@ -367,31 +460,47 @@ void TestAlephctl::translatePrintsTranslationAndSegments()
 void TestAlephctl::tokenizerWritesTheModelsTokenizerJson()
 {
     // GET /models/{modelName}/tokenizer: a Hugging Face tokenizer.json, to stdout or to a file.
-    const QByteArray answer = R"({"version":"1.0","truncation":null,"padding":null,"added_tokens":[{"id":3,"content":"<|endoftext|>","special":true}],)"
-                              R"("normalizer":null,"pre_tokenizer":{"type":"Whitespace"},"post_processor":null,"decoder":null,)"
-                              R"("model":{"type":"WordLevel","vocab":{"hello":0,"world":1,"[UNK]":2},"unk_token":"[UNK]"}})";
+    const QByteArray answer
+        = R"({"version":"1.0","truncation":null,"padding":null,"added_tokens":[{"id":3,"content":"<|endoftext|>","special":true}],)"
+          R"("normalizer":null,"pre_tokenizer":{"type":"Whitespace"},"post_processor":null,"decoder":null,)"
+          R"("model":{"type":"WordLevel","vocab":{"hello":0,"world":1,"[UNK]":2},"unk_token":"[UNK]"}})";
     testsupport::TestHttpServer server;
     QVERIFY(server.listen());
-    server.enqueue("/v1/models/luminous-base/tokenizer", testsupport::TestHttpServer::json(200, answer));
-    const Result printed = run({u"--host"_s, server.baseUrl().toString(), u"tokenizer"_s, u"luminous-base"_s});
+    server.enqueue(
+        "/v1/models/luminous-base/tokenizer", testsupport::TestHttpServer::json(200, answer));
+    const Result printed
+        = run({u"--host"_s, server.baseUrl().toString(), u"tokenizer"_s, u"luminous-base"_s});
     QVERIFY2(printed.code == 0, printed.err.constData());
     QCOMPARE(server.requests().first().method, QByteArray("GET"));
     QCOMPARE(printed.out.count('\n'), 1);
     // as it came, its nulls included (the file goes to Tokenizer.from_str unchanged)
-    QCOMPARE(core::json::firstDifference(QJsonDocument::fromJson(printed.out).object(), QJsonDocument::fromJson(answer).object()),
-             QString());
+    QCOMPARE(core::json::firstDifference(QJsonDocument::fromJson(printed.out).object(),
+                 QJsonDocument::fromJson(answer).object()),
+        QString());
     QVERIFY(QJsonDocument::fromJson(printed.out).object().value(u"decoder"_s).isNull());
 
-    server.enqueue("/v1/models/luminous-base/tokenizer", testsupport::TestHttpServer::json(200, answer));
+    server.enqueue(
+        "/v1/models/luminous-base/tokenizer", testsupport::TestHttpServer::json(200, answer));
     const QString file = m_dir.filePath(u"tokenizer.json"_s);
-    const Result saved = run({u"--host"_s, server.baseUrl().toString(), u"tokenizer"_s, u"luminous-base"_s, u"-o"_s, file});
+    const Result saved = run({u"--host"_s,
+        server.baseUrl().toString(),
+        u"tokenizer"_s,
+        u"luminous-base"_s,
+        u"-o"_s,
+        file});
     QVERIFY2(saved.code == 0, saved.err.constData());
     QCOMPARE(saved.out, (u"luminous-base\tWordLevel\t4\t"_s + file + u'\n').toUtf8());
     QFile written(file);
     QVERIFY(written.open(QIODevice::ReadOnly));
-    QCOMPARE(QJsonDocument::fromJson(written.readAll()).object().value(u"model"_s).toObject().value(u"type"_s), u"WordLevel"_s);
+    QCOMPARE(QJsonDocument::fromJson(written.readAll())
+                 .object()
+                 .value(u"model"_s)
+                 .toObject()
+                 .value(u"type"_s),
+        u"WordLevel"_s);
 
-    server.enqueue("/v1/models/nope/tokenizer", testsupport::TestHttpServer::json(404, R"({"error":"unknown model","code":"NOT_FOUND"})"));
+    server.enqueue("/v1/models/nope/tokenizer",
+        testsupport::TestHttpServer::json(404, R"({"error":"unknown model","code":"NOT_FOUND"})"));
     QCOMPARE(run({u"--host"_s, server.baseUrl().toString(), u"tokenizer"_s, u"nope"_s}).code, 3);
     QCOMPARE(run({u"tokenizer"_s}).code, 2);
     QCOMPARE(run({u"tokenizer"_s, u"a"_s, u"b"_s}).code, 2);

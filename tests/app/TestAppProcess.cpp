@@ -46,7 +46,8 @@ void TestAppProcess::sigtermSavesLikeQuit()
     QVERIFY2(db.open(&error), qPrintable(error));
     core::DraftStore drafts(&db);
     const QVariantMap window = drafts.load(u"window"_s);
-    QVERIFY2(window.contains(u"geometry"_s), qPrintable(QString::fromUtf8(app.readAllStandardError())));
+    QVERIFY2(
+        window.contains(u"geometry"_s), qPrintable(QString::fromUtf8(app.readAllStandardError())));
     QVERIFY(!drafts.load(u"chat"_s).isEmpty());
 }
 

@@ -50,11 +50,15 @@ public:
         m_server = new QHttpServer(this);
         m_server->route(u"/v1/semantic_embed"_s, [this](const QHttpServerRequest &) {
             return QHttpServerResponse("application/json",
-                                       R"({"model_version":"bench","embedding":)" + m_vector
-                                           + R"(,"num_tokens_prompt_total":1})");
+                R"({"model_version":"bench","embedding":)" + m_vector
+                    + R"(,"num_tokens_prompt_total":1})");
         });
         m_server->route(u"/v1/batch_semantic_embed"_s, [this](const QHttpServerRequest &request) {
-            const qsizetype n = QJsonDocument::fromJson(request.body()).object().value(u"prompts"_s).toArray().size();
+            const qsizetype n = QJsonDocument::fromJson(request.body())
+                                    .object()
+                                    .value(u"prompts"_s)
+                                    .toArray()
+                                    .size();
             QByteArray body = R"({"model_version":"bench","embeddings":[)";
             body.reserve(body.size() + n * (m_vector.size() + 1) + 64);
             for (qsizetype i = 0; i < n; ++i) {
@@ -117,7 +121,8 @@ int main(int argc, char *argv[])
     server.moveToThread(&serverThread);
     serverThread.start();
     quint16 port = 0;
-    QMetaObject::invokeMethod(&server, [&] { port = server.start(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &server, [&] { port = server.start(); }, Qt::BlockingQueuedConnection);
     if (port == 0) {
         std::fprintf(stderr, "bench_batch_embed: cannot listen on loopback\n");
         return 1;
@@ -142,7 +147,8 @@ int main(int argc, char *argv[])
     if (useSandbox && dims == core::kCompressedEmbeddingSize)
         options.compressToSize = core::kCompressedEmbeddingSize;
     else if (useSandbox && dims != 5120) {
-        std::fprintf(stderr, "bench_batch_embed: with --sandbox, --dims is 128 (compressed) or 5120\n");
+        std::fprintf(
+            stderr, "bench_batch_embed: with --sandbox, --dims is 128 (compressed) or 5120\n");
         return 2;
     }
     options.representation = core::Representation::Document;
@@ -170,7 +176,8 @@ int main(int argc, char *argv[])
 
     // Our path: BatchEmbedder.
     clock.restart();
-    auto *batch = new core::BatchEmbedder(&client, options, prompts, {core::kMaxPromptsPerBatch, parallel});
+    auto *batch
+        = new core::BatchEmbedder(&client, options, prompts, {core::kMaxPromptsPerBatch, parallel});
     batch->setAutoDelete(false);
     waitFor(batch, &core::EmbeddingBatchJob::finished);
     const double batched = clock.nsecsElapsed() / 1e9;
@@ -181,14 +188,17 @@ int main(int argc, char *argv[])
     }
     delete batch;
 
-    std::printf("server                     %s\n", useSandbox ? "aleph-sandbox (SyntheticModel)" : "fixed vector");
+    std::printf("server                     %s\n",
+        useSandbox ? "aleph-sandbox (SyntheticModel)" : "fixed vector");
     std::printf("texts                      %d\n", texts);
     std::printf("dimensions                 %d\n", dims);
     std::printf("one /semantic_embed each   %.3f s  (%.0f texts/s)\n", baseline, texts / baseline);
-    std::printf("BatchEmbedder (100 x %d)    %.3f s  (%.0f texts/s)\n", parallel, batched, texts / batched);
+    std::printf(
+        "BatchEmbedder (100 x %d)    %.3f s  (%.0f texts/s)\n", parallel, batched, texts / batched);
     std::printf("speed-up                   %.1fx\n", baseline / batched);
 
-    QMetaObject::invokeMethod(&server, [&] { server.stop(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &server, [&] { server.stop(); }, Qt::BlockingQueuedConnection);
     serverThread.quit();
     serverThread.wait();
     return 0;

@@ -5,14 +5,14 @@
 //    GUI-thread stall (gap between 2 ms ticks of a precise timer), target ≤ 16 ms.
 // Prints the figures; asserts nothing (run: bench_chat [--messages N] [--runs R]).
 #include "sandbox/SandboxServer.h"
-#include "ui/chat/ChatTab.h"
 #include "tests/bench/Timing.h"
+#include "ui/chat/ChatTab.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QComboBox>
-#include <QLabel>
+#include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QPlainTextEdit>
@@ -35,10 +35,15 @@ core::Conversation makeConversation(int messages)
     int last = -1;
     for (int i = 0; i < messages; ++i) {
         const bool user = i % 2 == 0;
-        QString text = user ? u"Question %1: how do I sort a list of %2 items by two keys in Python, stable?"_s.arg(i).arg(i * 7)
-                            : u"You can use **sorted** with a key tuple. Reply %1:\n\n```python\nitems.sort(key=lambda x: (x.a, x.b))\n```\n\n"
-                              "- It is *stable*, so equal keys keep their order.\n- Use `reverse=True` for descending order.\n\n"
-                              "See the [docs](https://docs.python.org/3/howto/sorting.html) for more."_s.arg(i);
+        QString text = user
+            ? u"Question %1: how do I sort a list of %2 items by two keys in Python, stable?"_s
+                  .arg(i)
+                  .arg(i * 7)
+            : u"You can use **sorted** with a key tuple. Reply "
+              u"%1:\n\n```python\nitems.sort(key=lambda x: (x.a, x.b))\n```\n\n"
+              "- It is *stable*, so equal keys keep their order.\n- Use `reverse=True` for "
+              "descending order.\n\n"
+              "See the [docs](https://docs.python.org/3/howto/sorting.html) for more."_s.arg(i);
         last = c.append(core::ChatMessage::fromText(user ? u"user"_s : u"assistant"_s, text), last);
     }
     return c;
@@ -52,10 +57,14 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption messagesOption(u"messages"_s, u"Messages in the conversation."_s, u"N"_s, u"1000"_s);
-    const QCommandLineOption runsOption(u"runs"_s, u"Repetitions of the open measurement."_s, u"R"_s, u"7"_s);
-    const QCommandLineOption rateOption(u"tokens-per-second"_s, u"Sandbox streaming pace."_s, u"R"_s, u"2000"_s);
-    const QCommandLineOption tokensOption(u"max-tokens"_s, u"Tokens of the streamed reply."_s, u"N"_s, u"2000"_s);
+    const QCommandLineOption messagesOption(
+        u"messages"_s, u"Messages in the conversation."_s, u"N"_s, u"1000"_s);
+    const QCommandLineOption runsOption(
+        u"runs"_s, u"Repetitions of the open measurement."_s, u"R"_s, u"7"_s);
+    const QCommandLineOption rateOption(
+        u"tokens-per-second"_s, u"Sandbox streaming pace."_s, u"R"_s, u"2000"_s);
+    const QCommandLineOption tokensOption(
+        u"max-tokens"_s, u"Tokens of the streamed reply."_s, u"N"_s, u"2000"_s);
     parser.addOptions({messagesOption, runsOption, rateOption, tokensOption});
     parser.process(app);
     const int messages = parser.value(messagesOption).toInt();
@@ -90,12 +99,18 @@ int main(int argc, char **argv)
         QElapsedTimer clock;
         clock.start();
         tab.setConversation(conversation);
-        tab.transcript()->viewport()->repaint(); // layout of the visible part + paint, synchronously
+        tab.transcript()
+            ->viewport()
+            ->repaint(); // layout of the visible part + paint, synchronously
         openMs.append(clock.nsecsElapsed() / 1e6);
     }
-    std::printf("open %d messages: median %.1f ms (min %.1f, max %.1f) over %lld runs; budget 100 ms\n", messages,
-                median(openMs), *std::min_element(openMs.cbegin(), openMs.cend()), *std::max_element(openMs.cbegin(), openMs.cend()),
-                static_cast<long long>(openMs.size()));
+    std::printf(
+        "open %d messages: median %.1f ms (min %.1f, max %.1f) over %lld runs; budget 100 ms\n",
+        messages,
+        median(openMs),
+        *std::min_element(openMs.cbegin(), openMs.cend()),
+        *std::max_element(openMs.cbegin(), openMs.cend()),
+        static_cast<long long>(openMs.size()));
 
     // 2. Streaming into it: the longest gap between 2 ms ticks on the GUI thread.
     QList<qint64> gapsUs;
@@ -112,7 +127,8 @@ int main(int argc, char **argv)
     // reply in progress is re-laid out).
     tab.setConversation(makeConversation(2));
     tab.findChild<QSpinBox *>(u"max_tokens"_s)->setValue(parser.value(tokensOption).toInt());
-    tab.findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"Tell me a long story about the sea and the ships and the harbour"_s);
+    tab.findChild<QPlainTextEdit *>(u"input"_s)
+        ->setPlainText(u"Tell me a long story about the sea and the ships and the harbour"_s);
     // The synthetic model ends replies at its end-of-text token (tens of tokens), so the stream is
     // measured over consecutive replies (Regenerate) until the wanted number of tokens has passed.
     int deltas = 0;
@@ -134,9 +150,11 @@ int main(int argc, char **argv)
         while (!done)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
         streamMs += streamClock.elapsed();
-        const core::ChatNode &reply = tab.conversation().node(tab.conversation().activePath().last());
+        const core::ChatNode &reply
+            = tab.conversation().node(tab.conversation().activePath().last());
         if (reply.message.role != u"assistant"_s || reply.completionTokens <= 0) {
-            std::fprintf(stderr, "no reply: %s\n", qPrintable(tab.findChild<QLabel *>(u"status"_s)->text()));
+            std::fprintf(
+                stderr, "no reply: %s\n", qPrintable(tab.findChild<QLabel *>(u"status"_s)->text()));
             return 1;
         }
         deltas += reply.completionTokens;
@@ -147,9 +165,15 @@ int main(int argc, char **argv)
     std::sort(sorted.begin(), sorted.end());
     const double maxStall = sorted.isEmpty() ? 0 : sorted.last() / 1000.0;
     const double p99 = sorted.isEmpty() ? 0 : sorted.at(qsizetype(sorted.size() * 0.99)) / 1000.0;
-    std::printf("stream: %d tokens in %d replies, %lld ms streaming (%.0f tokens/s), %lld ticks; GUI gap max %.1f ms, p99 %.1f ms; budget 16 ms\n",
-                deltas, replies, static_cast<long long>(streamMs), streamMs > 0 ? deltas * 1000.0 / streamMs : 0.0,
-                static_cast<long long>(gapsUs.size()), maxStall, p99);
+    std::printf("stream: %d tokens in %d replies, %lld ms streaming (%.0f tokens/s), %lld ticks; "
+                "GUI gap max %.1f ms, p99 %.1f ms; budget 16 ms\n",
+        deltas,
+        replies,
+        static_cast<long long>(streamMs),
+        streamMs > 0 ? deltas * 1000.0 / streamMs : 0.0,
+        static_cast<long long>(gapsUs.size()),
+        maxStall,
+        p99);
     std::printf("last full render: %lld ms\n", static_cast<long long>(tab.lastRenderMs()));
     return 0;
 }

@@ -3,8 +3,8 @@
 // redrawn while zooming (target ≤ 16 ms a frame), plus UMAP, the neighbour index and the
 // 2,000 × 2,000 similarity matrix for reference. Random data with 8 clusters; medians of --runs.
 //
-// Run: build/tests/bench/bench_embeddings [--rows N] [--dims D] [--points P] [--runs R] [--umap-rows U]
-// Prints the figures; nothing is asserted.
+// Run: build/tests/bench/bench_embeddings [--rows N] [--dims D] [--points P] [--runs R]
+// [--umap-rows U] Prints the figures; nothing is asserted.
 #include "core/analysis/Neighbours.h"
 #include "core/analysis/Projection.h"
 #include "core/analysis/Similarity.h"
@@ -31,7 +31,8 @@ std::vector<float> clusteredData(int rows, int dims, unsigned seed)
     std::vector<float> data(size_t(rows) * size_t(dims));
     for (int i = 0; i < rows; ++i)
         for (int d = 0; d < dims; ++d)
-            data[size_t(i) * size_t(dims) + size_t(d)] = centres[size_t(i % 8) * size_t(dims) + size_t(d)] + 0.7f * gaussian(engine);
+            data[size_t(i) * size_t(dims) + size_t(d)]
+                = centres[size_t(i % 8) * size_t(dims) + size_t(d)] + 0.7f * gaussian(engine);
     return data;
 }
 
@@ -59,11 +60,16 @@ int main(int argc, char *argv[])
     const QStringList args = QCoreApplication::arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         const int v = args.at(i + 1).toInt();
-        if (args.at(i) == u"--rows"_s) rows = v;
-        else if (args.at(i) == u"--dims"_s) dims = v;
-        else if (args.at(i) == u"--points"_s) points = v;
-        else if (args.at(i) == u"--runs"_s) runs = v;
-        else if (args.at(i) == u"--umap-rows"_s) umapRows = v;
+        if (args.at(i) == u"--rows"_s)
+            rows = v;
+        else if (args.at(i) == u"--dims"_s)
+            dims = v;
+        else if (args.at(i) == u"--points"_s)
+            points = v;
+        else if (args.at(i) == u"--runs"_s)
+            runs = v;
+        else if (args.at(i) == u"--umap-rows"_s)
+            umapRows = v;
     }
     if (rows < 2 || dims < 2 || points < 1 || runs < 1) {
         std::fprintf(stderr, "bench_embeddings: bad arguments\n");
@@ -75,13 +81,23 @@ int main(int argc, char *argv[])
     std::vector<double> pcaMs;
     for (int r = 0; r < runs; ++r)
         pcaMs.push_back(timeMs([&] { core::analysis::pca(view, 2); }));
-    std::printf("PCA %d x %d (2 components)            %8.1f ms (median of %d; target <= 1000)\n", rows, dims, median(pcaMs), runs);
+    std::printf("PCA %d x %d (2 components)            %8.1f ms (median of %d; target <= 1000)\n",
+        rows,
+        dims,
+        median(pcaMs),
+        runs);
 
     const int matrixRows = std::min(rows, core::analysis::kMaxSimilarityMatrixSize);
     core::analysis::SimilarityMatrix matrix;
-    const double matrixMs = timeMs([&] { matrix = core::analysis::similarityMatrix({data.data(), matrixRows, dims}); });
+    const double matrixMs = timeMs([&] {
+        matrix = core::analysis::similarityMatrix({data.data(), matrixRows, dims});
+    });
     const double orderMs = timeMs([&] { core::analysis::clusterOrder(matrix); });
-    std::printf("similarity matrix %d x %d               %8.1f ms, cluster order %.1f ms\n", matrixRows, matrixRows, matrixMs, orderMs);
+    std::printf("similarity matrix %d x %d               %8.1f ms, cluster order %.1f ms\n",
+        matrixRows,
+        matrixRows,
+        matrixMs,
+        orderMs);
 
     core::analysis::NeighbourIndex index;
     const double indexMs = timeMs([&] { index.build(view); });
@@ -89,8 +105,11 @@ int main(int argc, char *argv[])
         for (int q = 0; q < 100; ++q)
             index.nearestToRow(q * 7 % rows, 10);
     }) / 100;
-    std::printf("neighbour index %d rows (%s)       %8.1f ms build, %.3f ms a query (k = 10)\n", rows,
-                index.isApproximate() ? "HNSW " : "exact", indexMs, queryMs);
+    std::printf("neighbour index %d rows (%s)       %8.1f ms build, %.3f ms a query (k = 10)\n",
+        rows,
+        index.isApproximate() ? "HNSW " : "exact",
+        indexMs,
+        queryMs);
 
     const int u = std::min(rows, umapRows);
     const double umapMs = timeMs([&] { core::analysis::umap({data.data(), u, dims}); });
@@ -105,13 +124,15 @@ int main(int argc, char *argv[])
     xy.reserve(points);
     for (int i = 0; i < points; ++i) {
         const int c = i % 8;
-        xy.append(QPointF(10 * std::cos(c) + gaussian(engine), 10 * std::sin(c) + gaussian(engine)));
+        xy.append(
+            QPointF(10 * std::cos(c) + gaussian(engine), 10 * std::sin(c) + gaussian(engine)));
         labels.append(c);
         texts.append(QString());
     }
     ui::MapView map;
     map.resize(900, 700);
-    map.setPoints(xy, labels, {u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s, u"f"_s, u"g"_s, u"h"_s}, texts);
+    map.setPoints(
+        xy, labels, {u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s, u"f"_s, u"g"_s, u"h"_s}, texts);
     std::vector<double> rasterMs, frameMs;
     map.grab(); // first paint: the image buffers
     for (int step = 0; step < 20; ++step) {
@@ -120,7 +141,10 @@ int main(int argc, char *argv[])
         frameMs.push_back(timeMs([&] { map.grab(); }));
         rasterMs.push_back(map.lastRasterMs());
     }
-    std::printf("map of %d points: raster %.2f ms, whole redraw while zooming %.2f ms (median of 20; target <= 16)\n",
-                points, median(rasterMs), median(frameMs));
+    std::printf("map of %d points: raster %.2f ms, whole redraw while zooming %.2f ms (median of "
+                "20; target <= 16)\n",
+        points,
+        median(rasterMs),
+        median(frameMs));
     return 0;
 }

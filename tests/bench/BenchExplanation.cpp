@@ -7,11 +7,12 @@
 //  - render: showResponse() (spans, mean, scale, table, target row) + layout + the first paint;
 //  - switch: choosing another target token + paint;
 //  - scroll: one page step + paint, over the whole page (max and median).
-// Prints the figures; asserts nothing (run: bench_explanation [--tokens N] [--targets T] [--runs R]).
+// Prints the figures; asserts nothing (run: bench_explanation [--tokens N] [--targets T] [--runs
+// R]).
 #include "core/net/ApiClient.h"
+#include "tests/bench/Timing.h"
 #include "ui/explanation/ExplanationTab.h"
 #include "ui/explanation/HeatmapView.h"
-#include "tests/bench/Timing.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,8 +35,10 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption tokensOption(u"tokens"_s, u"Scored units in the prompt."_s, u"N"_s, u"4096"_s);
-    const QCommandLineOption targetsOption(u"targets"_s, u"Target tokens (explanations)."_s, u"T"_s, u"8"_s);
+    const QCommandLineOption tokensOption(
+        u"tokens"_s, u"Scored units in the prompt."_s, u"N"_s, u"4096"_s);
+    const QCommandLineOption targetsOption(
+        u"targets"_s, u"Target tokens (explanations)."_s, u"T"_s, u"8"_s);
     const QCommandLineOption runsOption(u"runs"_s, u"Repetitions."_s, u"R"_s, u"7"_s);
     parser.addOptions({tokensOption, targetsOption, runsOption});
     parser.addHelpOption();
@@ -45,8 +48,20 @@ int main(int argc, char **argv)
     const int runs = std::max(1, parser.value(runsOption).toInt());
 
     // A long prompt: words of varied length in sentences and paragraphs.
-    static const QStringList words{u"the"_s, u"model"_s, u"explanation"_s, u"of"_s, u"a"_s, u"prompt"_s, u"attention"_s,
-                                   u"scores"_s, u"drive"_s, u"towards"_s, u"target"_s, u"heatmap"_s, u"colour"_s, u"and"_s};
+    static const QStringList words{u"the"_s,
+        u"model"_s,
+        u"explanation"_s,
+        u"of"_s,
+        u"a"_s,
+        u"prompt"_s,
+        u"attention"_s,
+        u"scores"_s,
+        u"drive"_s,
+        u"towards"_s,
+        u"target"_s,
+        u"heatmap"_s,
+        u"colour"_s,
+        u"and"_s};
     QRandomGenerator random(42);
     QString text;
     QList<core::TextScore> scores;
@@ -99,7 +114,8 @@ int main(int argc, char **argv)
         QElapsedTimer t;
         t.start();
         QString error;
-        const auto parsed = core::ExplanationResponse::fromJson(QJsonDocument::fromJson(body).object(), &error);
+        const auto parsed
+            = core::ExplanationResponse::fromJson(QJsonDocument::fromJson(body).object(), &error);
         parse.append(ms(t));
         if (!parsed) {
             std::fprintf(stderr, "parse failed: %s\n", qPrintable(error));
@@ -127,15 +143,25 @@ int main(int argc, char **argv)
         scroll.append(ms(t));
     }
 
-    std::printf("explanation over %d scored tokens, %d target tokens, page %d px high, %d runs\n", tokens, targets,
-                view->contentSize().height(), runs);
-    std::printf("  parse JSON (%lld bytes):          median %.2f ms\n", static_cast<long long>(body.size()), median(parse));
-    std::printf("  render (show + layout + paint):  median %.2f ms  max %.2f ms  (target <= 50 ms)\n", median(render),
-                *std::max_element(render.cbegin(), render.cend()));
+    std::printf("explanation over %d scored tokens, %d target tokens, page %d px high, %d runs\n",
+        tokens,
+        targets,
+        view->contentSize().height(),
+        runs);
+    std::printf("  parse JSON (%lld bytes):          median %.2f ms\n",
+        static_cast<long long>(body.size()),
+        median(parse));
+    std::printf(
+        "  render (show + layout + paint):  median %.2f ms  max %.2f ms  (target <= 50 ms)\n",
+        median(render),
+        *std::max_element(render.cbegin(), render.cend()));
     std::printf("    of which text layout:          median %.2f ms\n", median(layout));
     std::printf("    of which span placement:       median %.2f ms\n", median(place));
     std::printf("  switch target token + paint:     median %.2f ms\n", median(switching));
-    std::printf("  scroll half a page + paint:      median %.2f ms  max %.2f ms over %lld steps (stall > 16 ms)\n", median(scroll),
-                scroll.isEmpty() ? 0.0 : *std::max_element(scroll.cbegin(), scroll.cend()), static_cast<long long>(scroll.size()));
+    std::printf("  scroll half a page + paint:      median %.2f ms  max %.2f ms over %lld steps "
+                "(stall > 16 ms)\n",
+        median(scroll),
+        scroll.isEmpty() ? 0.0 : *std::max_element(scroll.cbegin(), scroll.cend()),
+        static_cast<long long>(scroll.size()));
     return 0;
 }

@@ -51,7 +51,9 @@ void BM_SseParseChunked(benchmark::State &state)
         core::SseParser parser;
         qsizetype events = 0;
         for (qsizetype pos = 0; pos < data.size(); pos += chunk)
-            events += parser.feed(QByteArrayView(data).sliced(pos, std::min(chunk, data.size() - pos))).size();
+            events
+                += parser.feed(QByteArrayView(data).sliced(pos, std::min(chunk, data.size() - pos)))
+                       .size();
         benchmark::DoNotOptimize(events);
     }
     state.SetBytesProcessed(int64_t(state.iterations()) * data.size());
@@ -64,7 +66,8 @@ void BM_ParseLargestRecordedResponse(benchmark::State &state)
 {
     QByteArray largest;
     for (const testsupport::Interaction &in : cassettes()) {
-        if (in.path == "/v1/complete" && !in.isStream() && in.responseBytes().size() > largest.size())
+        if (in.path == "/v1/complete" && !in.isStream()
+            && in.responseBytes().size() > largest.size())
             largest = in.responseBytes();
     }
     for (auto _ : state) {
@@ -80,17 +83,24 @@ void BM_ParseLargestRecordedResponse(benchmark::State &state)
 }
 BENCHMARK(BM_ParseLargestRecordedResponse)->Unit(benchmark::kMicrosecond);
 
-/// A /semantic_embed answer of `count` full-size (5,120) vectors, made of the recorded luminous-base
-/// layer_40 vector of test_embed/test_embed_with_tokens (real values, printed as the server does).
+/// A /semantic_embed answer of `count` full-size (5,120) vectors, made of the recorded
+/// luminous-base layer_40 vector of test_embed/test_embed_with_tokens (real values, printed as the
+/// server does).
 QByteArray embeddingAnswer(int count)
 {
     QJsonArray vector;
     for (const testsupport::Interaction &in : cassettes()) {
         if (in.path == "/v1/embed" && in.file.contains(u"test_embed_with_tokens"_qs))
-            vector = in.responseBody.toObject().value(u"embeddings"_qs).toObject().value(u"layer_40"_qs)
-                         .toObject().value(u"mean"_qs).toArray();
+            vector = in.responseBody.toObject()
+                         .value(u"embeddings"_qs)
+                         .toObject()
+                         .value(u"layer_40"_qs)
+                         .toObject()
+                         .value(u"mean"_qs)
+                         .toArray();
     }
-    QJsonObject answer{{u"model_version"_qs, u"2022-04"_qs}, {u"num_tokens_prompt_total"_qs, count}};
+    QJsonObject answer{
+        {u"model_version"_qs, u"2022-04"_qs}, {u"num_tokens_prompt_total"_qs, count}};
     if (count == 1) {
         answer.insert(u"embedding"_qs, vector);
     } else {

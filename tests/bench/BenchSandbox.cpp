@@ -34,12 +34,16 @@ struct Figures
     {
         QList<double> sorted = latenciesMs;
         std::sort(sorted.begin(), sorted.end());
-        return sorted.isEmpty() ? 0 : sorted.at(std::min<qsizetype>(sorted.size() - 1, qsizetype(p * sorted.size())));
+        return sorted.isEmpty()
+            ? 0
+            : sorted.at(std::min<qsizetype>(sorted.size() - 1, qsizetype(p * sorted.size())));
     }
 };
 
 /// `clients` loops, each sending `send()` until `total` requests have finished.
-Figures run(const QList<core::ApiClient *> &clients, int total, const std::function<core::ApiJob *(core::ApiClient *, int)> &send)
+Figures run(const QList<core::ApiClient *> &clients,
+    int total,
+    const std::function<core::ApiJob *(core::ApiClient *, int)> &send)
 {
     Figures figures;
     QEventLoop loop;
@@ -70,8 +74,13 @@ Figures run(const QList<core::ApiClient *> &clients, int total, const std::funct
 
 void print(const char *name, const Figures &f)
 {
-    std::printf("%-28s %6d requests  %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  failures %d\n", name, f.requests,
-                f.requests / f.seconds, f.percentile(0.50), f.percentile(0.99), f.failures);
+    std::printf("%-28s %6d requests  %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  failures %d\n",
+        name,
+        f.requests,
+        f.requests / f.seconds,
+        f.percentile(0.50),
+        f.percentile(0.99),
+        f.failures);
 }
 
 } // namespace
@@ -113,8 +122,11 @@ int main(int argc, char *argv[])
         owners.push_back(std::make_unique<core::ApiClient>(nams.back().get(), config));
         clients.append(owners.back().get());
     }
-    const QStringList prompts{u"The weather today is"_s, u"My favourite food is"_s, u"Berlin is the capital of"_s,
-                              u"Once upon a time there was"_s, u"A good program is"_s};
+    const QStringList prompts{u"The weather today is"_s,
+        u"My favourite food is"_s,
+        u"Berlin is the capital of"_s,
+        u"Once upon a time there was"_s,
+        u"A good program is"_s};
     const auto complete = [&](core::ApiClient *client, int i) -> core::ApiJob * {
         core::CompletionRequest request;
         request.model = u"sandbox-luminous-base"_s;
@@ -126,14 +138,17 @@ int main(int argc, char *argv[])
         return [&, compress](core::ApiClient *client, int i) -> core::ApiJob * {
             core::SemanticEmbeddingRequest request;
             request.model = u"sandbox-luminous-base"_s;
-            request.prompt = core::Prompt::fromText(u"text number %1 of the benchmark corpus"_s.arg(i));
+            request.prompt
+                = core::Prompt::fromText(u"text number %1 of the benchmark corpus"_s.arg(i));
             request.representation = core::Representation::Document;
             request.compressToSize = compress;
             return client->semanticEmbed(request);
         };
     };
     run(clients, clientCount * 4, complete); // warm-up: connections opened
-    std::printf("aleph-sandbox on loopback, %d concurrent clients, %d requests each kind\n", clientCount, requests);
+    std::printf("aleph-sandbox on loopback, %d concurrent clients, %d requests each kind\n",
+        clientCount,
+        requests);
     print("/complete (16 tokens)", run(clients, requests, complete));
     print("/semantic_embed (128)", run(clients, requests, embed(128)));
     print("/semantic_embed (5120)", run(clients, requests, embed(std::nullopt)));

@@ -24,8 +24,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-std::optional<QList<float>> embed(core::ApiClient &client, const QString &text, core::Representation representation,
-                                  std::optional<int> compress)
+std::optional<QList<float>> embed(core::ApiClient &client,
+    const QString &text,
+    core::Representation representation,
+    std::optional<int> compress)
 {
     core::SemanticEmbeddingRequest request;
     request.model = u"sandbox-luminous-base"_s;
@@ -43,7 +45,9 @@ std::optional<QList<float>> embed(core::ApiClient &client, const QString &text, 
 
 /// Each text as a query against the others as documents: the share of the 5 best documents
 /// (cosine) with the query's label.
-double searchAgreement(const QList<QList<float>> &queries, const QList<QList<float>> &documents, const QStringList &labels)
+double searchAgreement(const QList<QList<float>> &queries,
+    const QList<QList<float>> &documents,
+    const QStringList &labels)
 {
     qsizetype agree = 0;
     qsizetype total = 0;
@@ -52,7 +56,9 @@ double searchAgreement(const QList<QList<float>> &queries, const QList<QList<flo
         for (qsizetype j = 0; j < documents.size(); ++j)
             if (j != i)
                 ranked.append({knn::cosine(queries.at(i), documents.at(j)), j});
-        std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
+            return a.first > b.first;
+        });
         for (qsizetype n = 0; n < 5 && n < ranked.size(); ++n, ++total)
             agree += labels.at(ranked.at(n).second) == labels.at(i);
     }
@@ -66,7 +72,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QStringList paths;
     for (const char *name : {"topics", "support-tickets", "everyday-topics"})
-        paths.append(QStringLiteral(ALEPH_SOURCE_DIR "/resources/embeddings/") + QString::fromLatin1(name) + u".csv"_s);
+        paths.append(QStringLiteral(ALEPH_SOURCE_DIR "/resources/embeddings/")
+            + QString::fromLatin1(name) + u".csv"_s);
     paths += QCoreApplication::arguments().mid(1);
 
     sandbox::EmbeddedSandbox offline;
@@ -88,9 +95,15 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench_sandbox_meaning: the sandbox did not answer /semantic_embed\n");
         return 1;
     }
-    std::printf("first /semantic_embed (WordNet opened, meaning space built): %.0f ms\n", clock.nsecsElapsed() / 1e6);
-    std::printf("%-22s %5s %7s  %-28s %-28s %-28s\n", "set", "texts", "labels", "5-NN agreement, 5120",
-                "5-NN agreement, 128", "query→documents top 5");
+    std::printf("first /semantic_embed (WordNet opened, meaning space built): %.0f ms\n",
+        clock.nsecsElapsed() / 1e6);
+    std::printf("%-22s %5s %7s  %-28s %-28s %-28s\n",
+        "set",
+        "texts",
+        "labels",
+        "5-NN agreement, 5120",
+        "5-NN agreement, 128",
+        "query→documents top 5");
     int failures = 0;
     for (const QString &path : std::as_const(paths)) {
         const std::optional<knn::LabelledSet> set = knn::readSet(path);
@@ -117,11 +130,17 @@ int main(int argc, char *argv[])
         }
         const double ms = clock.nsecsElapsed() / 1e6;
         const qsizetype labelCount = QSet<QString>(set->labels.cbegin(), set->labels.cend()).size();
-        std::printf("%-22s %5lld %7lld  %-28.3f %-28.3f %-28.3f (chance %.2f; %lld requests in %.0f ms)\n",
-                    qPrintable(path.section(u'/', -1)), qlonglong(set->texts.size()), qlonglong(labelCount),
-                    knn::agreement(full, set->labels), knn::agreement(small, set->labels),
-                    searchAgreement(queries, documents, set->labels), 1.0 / double(labelCount),
-                    qlonglong(set->texts.size() * 4), ms);
+        std::printf(
+            "%-22s %5lld %7lld  %-28.3f %-28.3f %-28.3f (chance %.2f; %lld requests in %.0f ms)\n",
+            qPrintable(path.section(u'/', -1)),
+            qlonglong(set->texts.size()),
+            qlonglong(labelCount),
+            knn::agreement(full, set->labels),
+            knn::agreement(small, set->labels),
+            searchAgreement(queries, documents, set->labels),
+            1.0 / double(labelCount),
+            qlonglong(set->texts.size() * 4),
+            ms);
     }
     return failures ? 1 : 0;
 }

@@ -3,14 +3,15 @@
 //  - spans: core::analysis::tokenSpans over the /tokenize answer of an N-character text;
 //  - tokenize: TokenizerTab::showTokens() until finished() (request, sandbox, parse, spans, fills,
 //    table) and the first paint after it;
-//  - lines: TranslationTab with "one request per line" over L lines (3 in flight), lines per second.
+//  - lines: TranslationTab with "one request per line" over L lines (3 in flight), lines per
+//  second.
 // Prints the figures; asserts nothing (run: bench_tokenizer [--chars N] [--lines L] [--runs R]).
 #include "core/analysis/TokenSpans.h"
 #include "core/net/ApiClient.h"
 #include "sandbox/SandboxServer.h"
+#include "tests/bench/Timing.h"
 #include "ui/tokenizer/TokenizerTab.h"
 #include "ui/translation/TranslationTab.h"
-#include "tests/bench/Timing.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,8 +35,10 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption charsOption(u"chars"_s, u"Characters to tokenize."_s, u"N"_s, u"100000"_s);
-    const QCommandLineOption linesOption(u"lines"_s, u"Lines to translate one by one."_s, u"L"_s, u"300"_s);
+    const QCommandLineOption charsOption(
+        u"chars"_s, u"Characters to tokenize."_s, u"N"_s, u"100000"_s);
+    const QCommandLineOption linesOption(
+        u"lines"_s, u"Lines to translate one by one."_s, u"L"_s, u"300"_s);
     const QCommandLineOption runsOption(u"runs"_s, u"Repetitions."_s, u"R"_s, u"5"_s);
     parser.addOptions({charsOption, linesOption, runsOption});
     parser.addHelpOption();
@@ -57,12 +60,23 @@ int main(int argc, char **argv)
     config.token = sandbox.token();
     core::ApiClient client(&nam, config);
 
-    static const QStringList words{u"the"_s, u"model"_s, u"writes"_s, u"Grüße"_s, u"tokenizer"_s, u"Prague"_s,
-                                   u"a"_s, u"story"_s, u"über"_s, u"and"_s, u"naïve"_s, u"café"_s};
+    static const QStringList words{u"the"_s,
+        u"model"_s,
+        u"writes"_s,
+        u"Grüße"_s,
+        u"tokenizer"_s,
+        u"Prague"_s,
+        u"a"_s,
+        u"story"_s,
+        u"über"_s,
+        u"and"_s,
+        u"naïve"_s,
+        u"café"_s};
     QRandomGenerator random(7);
     QString text;
     while (text.size() < chars)
-        text += words.at(random.bounded(int(words.size()))) + (random.bounded(12) == 0 ? u".\n"_s : u" "_s);
+        text += words.at(random.bounded(int(words.size())))
+            + (random.bounded(12) == 0 ? u".\n"_s : u" "_s);
     text.truncate(chars);
 
     ui::TokenizerTab tokenizer(&client);
@@ -83,15 +97,21 @@ int main(int argc, char **argv)
         tokenizer.grab();
         paint.append(ms(t));
         t.restart();
-        const auto placed = core::analysis::tokenSpans(tokenizer.tokenizedText(), tokenizer.tokens());
+        const auto placed
+            = core::analysis::tokenSpans(tokenizer.tokenizedText(), tokenizer.tokens());
         spans.append(ms(t));
         if (placed.size() != tokenizer.tokens().size())
             return 1;
     }
-    std::printf("tokenize %d chars (%lld tokens): showTokens→finished median %.1f ms (max %.1f), first paint %.1f ms, "
+    std::printf("tokenize %d chars (%lld tokens): showTokens→finished median %.1f ms (max %.1f), "
+                "first paint %.1f ms, "
                 "tokenSpans alone %.1f ms\n",
-                chars, qlonglong(tokenizer.tokens().size()), median(tokenize), *std::max_element(tokenize.cbegin(), tokenize.cend()),
-                median(paint), median(spans));
+        chars,
+        qlonglong(tokenizer.tokens().size()),
+        median(tokenize),
+        *std::max_element(tokenize.cbegin(), tokenize.cend()),
+        median(paint),
+        median(spans));
 
     ui::TranslationTab translation(&client);
     translation.setModel(u"sandbox-pharia-1-mt-translation"_s);
@@ -113,6 +133,8 @@ int main(int argc, char **argv)
         if (translation.table()->model()->rowCount() != lines)
             return 1;
     }
-    std::printf("translate %d lines one request each (3 in flight): median %.0f lines/s\n", lines, median(perSecond));
+    std::printf("translate %d lines one request each (3 in flight): median %.0f lines/s\n",
+        lines,
+        median(perSecond));
     return 0;
 }

@@ -76,10 +76,11 @@ void TestContract::requestRoundTrips()
     QVERIFY2(info, qPrintable(u"core does not speak "_s + endpointOf(interaction)));
     QVERIFY(info->normalizeRequest);
     QString error;
-    const std::optional<QJsonObject> typed = info->normalizeRequest(interaction.requestBody.toObject(), &error);
+    const std::optional<QJsonObject> typed
+        = info->normalizeRequest(interaction.requestBody.toObject(), &error);
     QVERIFY2(typed, qPrintable(error));
-    const QString diff = core::json::firstDifference(core::json::stripNulls(*typed),
-                                                     core::json::stripNulls(interaction.requestBody));
+    const QString diff = core::json::firstDifference(
+        core::json::stripNulls(*typed), core::json::stripNulls(interaction.requestBody));
     QVERIFY2(diff.isEmpty(), qPrintable(u"differs at "_s + diff));
 }
 
@@ -128,13 +129,13 @@ void TestContract::replayKeepsEveryRecordedField()
             got.append(e);
         const QJsonValue expected = recordedEventsAsJson(interaction.responseBytes());
         QVERIFY(!expected.toArray().isEmpty());
-        const QString diff = core::json::firstDifference(core::json::stripNulls(got),
-                                                         core::json::stripNulls(expected));
+        const QString diff = core::json::firstDifference(
+            core::json::stripNulls(got), core::json::stripNulls(expected));
         QVERIFY2(diff.isEmpty(), qPrintable(u"stream differs at "_s + diff));
         return;
     }
-    const QString diff = core::json::firstDifference(core::json::stripNulls(job->response()),
-                                                     core::json::stripNulls(interaction.responseBody));
+    const QString diff = core::json::firstDifference(
+        core::json::stripNulls(job->response()), core::json::stripNulls(interaction.responseBody));
     QVERIFY2(diff.isEmpty(), qPrintable(u"response differs at "_s + diff));
 }
 
@@ -156,7 +157,8 @@ void TestContract::typedJobsParseRecordedAnswers()
     QSignalSpy finished(job, &ApiJob::finished);
     QVERIFY(finished.wait(10000));
     QVERIFY2(job->state() == ApiJob::State::Succeeded, qPrintable(job->error().toString()));
-    QCOMPARE(job->result().completions.first().completion.value_or(QString()), u"\n\nI\u2019m a little"_s);
+    QCOMPARE(job->result().completions.first().completion.value_or(QString()),
+        u"\n\nI\u2019m a little"_s);
     QCOMPARE(job->result().numTokensGenerated, 7);
 
     // test_chat/test_can_chat_with_streaming_support, through the typed stream job.
@@ -200,13 +202,14 @@ void TestContract::typedExplanationOfRecordedImage()
     QFile file(testsupport::cassetteDir() + u"/assets/dog-and-cat-cover.jpg"_s);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QString error;
-    const std::optional<core::PromptItem> image = core::PromptItem::fromImageFile(file.fileName(), &error);
+    const std::optional<core::PromptItem> image
+        = core::PromptItem::fromImageFile(file.fileName(), &error);
     QVERIFY2(image, qPrintable(error));
     core::ExplanationRequest request;
     request.model = u"luminous-base"_s;
     request.prompt.items = {*image,
-                            core::PromptItem::fromText(u"I am a programmer and French. My favourite food is"_s),
-                            core::PromptItem::fromTokenIds({4014, 36316, 5681, 387})};
+        core::PromptItem::fromText(u"I am a programmer and French. My favourite food is"_s),
+        core::PromptItem::fromTokenIds({4014, 36316, 5681, 387})};
     request.target = u" pizza with cheese"_s;
     auto job = finish(client.explain(request));
     QVERIFY2(job->state() == ApiJob::State::Succeeded, qPrintable(job->error().toString()));
@@ -221,7 +224,8 @@ void TestContract::typedExplanationOfRecordedImage()
     QCOMPARE(items.at(0).imageScores.size(), 9); // auto granularity: a 3×3 grid
     QCOMPARE(items.at(2).tokenScores.size(), 4); // one per token id
     const core::TextScore &segment = items.at(1).textScores.first();
-    QVERIFY(!core::ExplanationItem::segmentText(request.prompt.items.at(1).text, segment).isEmpty());
+    QVERIFY(
+        !core::ExplanationItem::segmentText(request.prompt.items.at(1).text, segment).isEmpty());
     const std::optional<core::ImageFile> decoded = core::ImageFile::load(file.fileName(), &error);
     QVERIFY2(decoded, qPrintable(error));
     QCOMPARE(decoded->size, QSize(1200, 630));
@@ -259,7 +263,8 @@ void TestContract::typedEmbeddingsOfRecordedAnswers()
     embed.normalize = false;
     embed.controlLogAdditive = true;
     auto embedJob = finish(client.embed(embed));
-    QVERIFY2(embedJob->state() == ApiJob::State::Succeeded, qPrintable(embedJob->error().toString()));
+    QVERIFY2(
+        embedJob->state() == ApiJob::State::Succeeded, qPrintable(embedJob->error().toString()));
     QCOMPARE(embedJob->result().tokens.value_or(QStringList()), (QStringList{u" ab"_s, u"c"_s}));
     QVERIFY(embedJob->result().embeddings->value(u"layer_40"_s).value(u"mean"_s).size() > 1000);
 
@@ -271,7 +276,8 @@ void TestContract::typedEmbeddingsOfRecordedAnswers()
     instructable.normalize = false;
     instructable.controlLogAdditive = true;
     auto instructableJob = finish(client.instructableEmbed(instructable));
-    QVERIFY2(instructableJob->state() == ApiJob::State::Succeeded, qPrintable(instructableJob->error().toString()));
+    QVERIFY2(instructableJob->state() == ApiJob::State::Succeeded,
+        qPrintable(instructableJob->error().toString()));
     QCOMPARE(instructableJob->result().embedding.size(), 4608);
 }
 
@@ -291,14 +297,17 @@ void TestContract::typedEvaluateAndRerank()
     core::RerankRequest rerank; // test_rerank/test_can_rerank_with_top_n
     rerank.model = u"bge-reranker-v2-m3"_s;
     rerank.query = u"What is the capital of France?"_s;
-    rerank.documents = {u"The capital of Brazil is Brasilia."_s, u"The capital of France is Paris."_s,
-                        u"Horses and cows are both animals."_s};
+    rerank.documents = {u"The capital of Brazil is Brasilia."_s,
+        u"The capital of France is Paris."_s,
+        u"Horses and cows are both animals."_s};
     rerank.topN = 2;
     auto rerankJob = finish(client.rerank(rerank));
-    QVERIFY2(rerankJob->state() == ApiJob::State::Succeeded, qPrintable(rerankJob->error().toString()));
+    QVERIFY2(
+        rerankJob->state() == ApiJob::State::Succeeded, qPrintable(rerankJob->error().toString()));
     QCOMPARE(rerankJob->result().results.size(), 2);
     QCOMPARE(rerankJob->result().results.first().index, 1); // Paris
-    QVERIFY(rerankJob->result().results.first().relevanceScore > rerankJob->result().results.last().relevanceScore);
+    QVERIFY(rerankJob->result().results.first().relevanceScore
+        > rerankJob->result().results.last().relevanceScore);
 }
 
 void TestContract::unmatchedRequestNamesClosestRecording()
@@ -317,8 +326,8 @@ void TestContract::unmatchedRequestNamesClosestRecording()
     QVERIFY(finished.wait(10000));
     QCOMPARE(job->error().httpStatus, 404);
     QVERIFY2(job->error().message.contains(u"closest: test_tokenize/"_s)
-                 && job->error().message.contains(u"first difference at \"prompt\""_s),
-             qPrintable(job->error().message));
+            && job->error().message.contains(u"first difference at \"prompt\""_s),
+        qPrintable(job->error().message));
 }
 
 QTEST_GUILESS_MAIN(TestContract)

@@ -8,9 +8,9 @@
 #include "tests/support/TestHttpServer.h"
 
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -138,7 +138,7 @@ void TestOpenApiContract::endpointsMatchTheSpec()
     const core::EndpointInfo &info = *core::findEndpoint(endpoint);
     const QString method = methodOf(info);
     QVERIFY2(!m_spec.operation(method, specPath(endpoint)).isEmpty(),
-             qPrintable(u"the spec has no %1 %2"_s.arg(method.toUpper(), specPath(endpoint))));
+        qPrintable(u"the spec has no %1 %2"_s.arg(method.toUpper(), specPath(endpoint))));
     QCOMPARE(info.acceptsNice, m_spec.acceptsNice(method, specPath(endpoint)));
     const QJsonObject request = m_spec.requestSchema(method, specPath(endpoint));
     QCOMPARE(info.acceptsHosting, request.value(u"properties"_s).toObject().contains(u"hosting"_s));
@@ -160,7 +160,8 @@ void TestOpenApiContract::requestWithEveryFieldRoundTrips()
     const QJsonObject schema = m_spec.requestSchema(u"post"_s, specPath(endpoint));
     QVERIFY(!schema.isEmpty());
     const QJsonObject sample = m_spec.sample(schema, skippedRequestFields(endpoint)).toObject();
-    QVERIFY2(m_spec.validate(sample, schema, true).isEmpty(), qPrintable(m_spec.validate(sample, schema, true)));
+    QVERIFY2(m_spec.validate(sample, schema, true).isEmpty(),
+        qPrintable(m_spec.validate(sample, schema, true)));
     QString error;
     const std::optional<QJsonObject> typed = info.normalizeRequest(sample, &error);
     QVERIFY2(typed, qPrintable(error + u"\nsample: "_s + QString::fromUtf8(compact(sample))));
@@ -191,7 +192,8 @@ void TestOpenApiContract::requestExamplesRoundTrip()
     const QJsonObject schema = m_spec.requestSchema(u"post"_s, specPath(endpoint));
     const QJsonObject example = m_spec.coerce(schema.value(u"example"_s), schema).toObject();
     // Send it as a client would: through ApiClient::request, and check the body on the wire.
-    m_server->enqueue(("/v1/" + endpoint).toUtf8(), TestHttpServer::json(500, R"({"error":"spec test"})"));
+    m_server->enqueue(
+        ("/v1/" + endpoint).toUtf8(), TestHttpServer::json(500, R"({"error":"spec test"})"));
     core::ApiClient client(&m_nam, config());
     auto job = finish(client.request(endpoint, example));
     QCOMPARE(job->error().httpStatus, 500);
@@ -202,7 +204,8 @@ void TestOpenApiContract::requestExamplesRoundTrip()
         expected.insert(u"hosting"_s, u"aleph-alpha"_s);
     const QString diff = core::json::firstDifference(sent, expected);
     QVERIFY2(diff.isEmpty(), qPrintable(u"differs at "_s + diff));
-    QCOMPARE(m_server->requests().first().query, QByteArray(core::findEndpoint(endpoint)->acceptsNice ? "nice=true" : ""));
+    QCOMPARE(m_server->requests().first().query,
+        QByteArray(core::findEndpoint(endpoint)->acceptsNice ? "nice=true" : ""));
 }
 
 void TestOpenApiContract::responseWithEveryFieldIsKept_data()
@@ -217,19 +220,25 @@ void TestOpenApiContract::responseWithEveryFieldIsKept()
     const QString method = methodOf(info);
     int status = 0;
     QString contentType;
-    const QJsonObject schema = m_spec.responseSchema(method, specPath(endpoint), &status, &contentType);
+    const QJsonObject schema
+        = m_spec.responseSchema(method, specPath(endpoint), &status, &contentType);
     QVERIFY(status >= 200 && status < 300);
     const QJsonValue sample = info.textResponse ? QJsonValue(schema.value(u"example"_s).toString())
                                                 : m_spec.sample(schema);
     const QByteArray body = info.textResponse ? sample.toString().toUtf8() : compact(sample);
-    m_server->enqueue(("/v1/" + concretePath(endpoint)).toUtf8(), ScriptedResponse{status, contentType.toUtf8(), body, {}, 0, false, false, {}});
+    m_server->enqueue(("/v1/" + concretePath(endpoint)).toUtf8(),
+        ScriptedResponse{status, contentType.toUtf8(), body, {}, 0, false, false, {}});
     QJsonObject request;
     if (!info.isGet)
-        request = m_spec.sample(m_spec.requestSchema(method, specPath(endpoint)), skippedRequestFields(endpoint)).toObject();
+        request = m_spec
+                      .sample(m_spec.requestSchema(method, specPath(endpoint)),
+                          skippedRequestFields(endpoint))
+                      .toObject();
     request.remove(u"stream"_s);
     core::ApiClient client(&m_nam, config());
     auto job = finish(client.request(concretePath(endpoint), request));
-    QVERIFY2(job->state() == ApiJob::State::Succeeded, qPrintable(job->error().toString() + u"\nbody: "_s + QString::fromUtf8(body)));
+    QVERIFY2(job->state() == ApiJob::State::Succeeded,
+        qPrintable(job->error().toString() + u"\nbody: "_s + QString::fromUtf8(body)));
     QCOMPARE(m_server->requests().first().method, method.toUpper().toUtf8());
     const QString diff = core::json::firstDifference(job->response(), sample);
     QVERIFY2(diff.isEmpty(), qPrintable(u"differs at "_s + diff));
@@ -237,13 +246,16 @@ void TestOpenApiContract::responseWithEveryFieldIsKept()
 
 void TestOpenApiContract::translateFromTheSpecExamples()
 {
-    const QJsonObject responseSchema = m_spec.resolve(QJsonObject{{u"$ref"_s, u"#/components/schemas/TranslationResponse"_s}});
-    const QJsonObject example = m_spec.coerce(responseSchema.value(u"example"_s), responseSchema).toObject();
+    const QJsonObject responseSchema
+        = m_spec.resolve(QJsonObject{{u"$ref"_s, u"#/components/schemas/TranslationResponse"_s}});
+    const QJsonObject example
+        = m_spec.coerce(responseSchema.value(u"example"_s), responseSchema).toObject();
     QCOMPARE(example.value(u"score"_s).toDouble(), 0.704557); // "0.704557" in the file
     QJsonObject withSegments = example;
-    withSegments.insert(u"segments"_s, QJsonArray{QJsonObject{{u"source"_s, u"What is your name?"_s},
-                                                              {u"translation"_s, u"Wie heißt du?"_s},
-                                                              {u"score"_s, 0.7}}});
+    withSegments.insert(u"segments"_s,
+        QJsonArray{QJsonObject{{u"source"_s, u"What is your name?"_s},
+            {u"translation"_s, u"Wie heißt du?"_s},
+            {u"score"_s, 0.7}}});
     m_server->enqueue("/v1/translate", TestHttpServer::json(200, compact(example)));
     m_server->enqueue("/v1/translate", TestHttpServer::json(200, compact(withSegments)));
     core::ApiClient client(&m_nam, config());
@@ -271,33 +283,43 @@ void TestOpenApiContract::translateFromTheSpecExamples()
     empty.targetLanguage = u" "_s;
     QString error;
     QVERIFY(!core::TranslationRequest::fromJson(empty.toJson(), &error));
-    QCOMPARE(error, u"translate: field \"target_language\": empty; give an ISO 639 code such as \"de\""_s);
+    QCOMPARE(error,
+        u"translate: field \"target_language\": empty; give an ISO 639 code such as \"de\""_s);
 }
 
 void TestOpenApiContract::steeringConceptAnswers201()
 {
-    const QJsonObject schema = m_spec.resolve(QJsonObject{{u"$ref"_s, u"#/components/schemas/CreateSteeringConceptResponse"_s}});
-    m_server->enqueue("/v1/steering_concepts", TestHttpServer::json(201, compact(schema.value(u"example"_s))));
+    const QJsonObject schema = m_spec.resolve(
+        QJsonObject{{u"$ref"_s, u"#/components/schemas/CreateSteeringConceptResponse"_s}});
+    m_server->enqueue(
+        "/v1/steering_concepts", TestHttpServer::json(201, compact(schema.value(u"example"_s))));
     core::ApiClient client(&m_nam, config());
     core::CreateSteeringConceptRequest request;
-    request.examples = {{u"I appreciate your valuable feedback on this matter."_s, u"Thanks for the real talk, fam."_s, {}}};
+    request.examples = {{u"I appreciate your valuable feedback on this matter."_s,
+        u"Thanks for the real talk, fam."_s,
+        {}}};
     auto job = finish(client.createSteeringConcept(request));
     QVERIFY2(job->state() == ApiJob::State::Succeeded, qPrintable(job->error().toString()));
-    QCOMPARE(job->result().id, u"c925b346425c37c380920df3c5f542000d4b54ed3f183313e274328c921879e0"_s);
+    QCOMPARE(
+        job->result().id, u"c925b346425c37c380920df3c5f542000d4b54ed3f183313e274328c921879e0"_s);
     const testsupport::RecordedRequest &sent = m_server->requests().first();
     QCOMPARE(sent.query, QByteArray()); // no nice on this endpoint
     const QJsonObject body = QJsonDocument::fromJson(sent.body).object();
     QVERIFY(!body.contains(u"hosting"_s) && !body.contains(u"model"_s));
-    QCOMPARE(m_spec.validate(body, m_spec.requestSchema(u"post"_s, u"/steering_concepts"_s), true), QString());
+    QCOMPARE(m_spec.validate(body, m_spec.requestSchema(u"post"_s, u"/steering_concepts"_s), true),
+        QString());
     QString error;
-    QVERIFY(!core::CreateSteeringConceptRequest::fromJson(QJsonObject{{u"examples"_s, QJsonArray()}}, &error));
+    QVERIFY(!core::CreateSteeringConceptRequest::fromJson(
+        QJsonObject{{u"examples"_s, QJsonArray()}}, &error));
     QVERIFY(error.contains(u"at least one"_s));
 }
 
 void TestOpenApiContract::embeddingsV2FloatAndBase64()
 {
-    const QJsonObject responseSchema = m_spec.resolve(QJsonObject{{u"$ref"_s, u"#/components/schemas/EmbeddingV2Response"_s}});
-    const QJsonObject example = m_spec.coerce(responseSchema.value(u"example"_s), responseSchema).toObject();
+    const QJsonObject responseSchema
+        = m_spec.resolve(QJsonObject{{u"$ref"_s, u"#/components/schemas/EmbeddingV2Response"_s}});
+    const QJsonObject example
+        = m_spec.coerce(responseSchema.value(u"example"_s), responseSchema).toObject();
     m_server->enqueue("/v1/embeddings", TestHttpServer::json(200, compact(example)));
     // The same vector as base64 of little-endian float32, as encoding_format "base64" gives it.
     const float values[] = {0.0023064255f, -0.009327292f};
@@ -319,43 +341,53 @@ void TestOpenApiContract::embeddingsV2FloatAndBase64()
     QCOMPARE(job->result().data.first().vector(), (core::Embedding{0.0023064255f, -0.009327292f}));
     QCOMPARE(job->result().usage->totalTokens, 8);
     const QJsonObject sent = QJsonDocument::fromJson(m_server->requests().first().body).object();
-    QCOMPARE(m_spec.validate(sent, m_spec.requestSchema(u"post"_s, u"/embeddings"_s), true), QString());
+    QCOMPARE(
+        m_spec.validate(sent, m_spec.requestSchema(u"post"_s, u"/embeddings"_s), true), QString());
     QVERIFY(!sent.contains(u"hosting"_s)); // /embeddings takes none
 
     request.encodingFormat = u"base64"_s;
     auto second = finish(client.embeddings(request));
     QVERIFY2(second->state() == ApiJob::State::Succeeded, qPrintable(second->error().toString()));
-    QCOMPARE(second->result().data.first().vector(), (core::Embedding{0.0023064255f, -0.009327292f}));
+    QCOMPARE(
+        second->result().data.first().vector(), (core::Embedding{0.0023064255f, -0.009327292f}));
 
     QString error;
     QJsonObject withUser = request.toJson();
     withUser.insert(u"user"_s, u"me"_s);
     QVERIFY(!core::EmbeddingV2Request::fromJson(withUser, &error));
-    QCOMPARE(error, u"embeddings: field \"user\": deprecated; the server rejects requests that carry it"_s);
+    QCOMPARE(error,
+        u"embeddings: field \"user\": deprecated; the server rejects requests that carry it"_s);
 }
 
 void TestOpenApiContract::modelsAvailableUsersMeAndVersion()
 {
     int status = 0;
     QString contentType;
-    const QJsonObject modelsSchema = m_spec.responseSchema(u"get"_s, u"/models_available"_s, &status, &contentType);
+    const QJsonObject modelsSchema
+        = m_spec.responseSchema(u"get"_s, u"/models_available"_s, &status, &contentType);
     QJsonArray models = m_spec.sample(modelsSchema).toArray();
     QJsonObject model = models.first().toObject();
     model.insert(u"name"_s, u"luminous-base"_s);
     model.insert(u"hostings"_s, QJsonArray{u"aleph-alpha"_s});
-    model.insert(u"image_support"_s, true); // a key the spec does not list, as recorded by the client
-    m_server->enqueue("/v1/models_available", TestHttpServer::json(200, compact(QJsonArray{model})));
-    const QJsonObject userSchema = m_spec.responseSchema(u"get"_s, u"/users/me"_s, &status, &contentType);
+    model.insert(
+        u"image_support"_s, true); // a key the spec does not list, as recorded by the client
+    m_server->enqueue(
+        "/v1/models_available", TestHttpServer::json(200, compact(QJsonArray{model})));
+    const QJsonObject userSchema
+        = m_spec.responseSchema(u"get"_s, u"/users/me"_s, &status, &contentType);
     QJsonObject user = m_spec.sample(userSchema).toObject();
     user.insert(u"email"_s, u"someone@example.com"_s);
     m_server->enqueue("/v1/users/me", TestHttpServer::json(200, compact(user)));
-    m_server->enqueue("/v1/version", ScriptedResponse{200, "text/plain", "1.0.0\n", {}, 0, false, false, {}});
+    m_server->enqueue(
+        "/v1/version", ScriptedResponse{200, "text/plain", "1.0.0\n", {}, 0, false, false, {}});
 
     core::ApiClient client(&m_nam, config());
     auto modelsJob = finish(client.modelsAvailable());
-    QVERIFY2(modelsJob->state() == ApiJob::State::Succeeded, qPrintable(modelsJob->error().toString()));
+    QVERIFY2(
+        modelsJob->state() == ApiJob::State::Succeeded, qPrintable(modelsJob->error().toString()));
     QCOMPARE(modelsJob->result().models.first().name, u"luminous-base"_s);
-    QCOMPARE(modelsJob->result().models.first().hostings.value_or(QStringList()), QStringList{u"aleph-alpha"_s});
+    QCOMPARE(modelsJob->result().models.first().hostings.value_or(QStringList()),
+        QStringList{u"aleph-alpha"_s});
     QCOMPARE(modelsJob->result().toJson(), QJsonArray{model}); // the unknown key is kept
 
     auto userJob = finish(client.usersMe());
@@ -364,7 +396,8 @@ void TestOpenApiContract::modelsAvailableUsersMeAndVersion()
     QCOMPARE(userJob->result().toJson(), user);
 
     auto versionJob = finish(client.version());
-    QVERIFY2(versionJob->state() == ApiJob::State::Succeeded, qPrintable(versionJob->error().toString()));
+    QVERIFY2(versionJob->state() == ApiJob::State::Succeeded,
+        qPrintable(versionJob->error().toString()));
     QCOMPARE(versionJob->result().version, u"1.0.0"_s);
 
     for (const testsupport::RecordedRequest &r : m_server->requests()) {
@@ -382,7 +415,9 @@ void TestOpenApiContract::modelsAvailableUsersMeAndVersion()
 
 void TestOpenApiContract::versionRejectsAnHtmlPage()
 {
-    m_server->enqueue("/v1/version", ScriptedResponse{200, "text/html", "<html><body>login</body></html>", {}, 0, false, false, {}});
+    m_server->enqueue("/v1/version",
+        ScriptedResponse{
+            200, "text/html", "<html><body>login</body></html>", {}, 0, false, false, {}});
     core::ApiClient client(&m_nam, config());
     auto job = finish(client.version());
     QCOMPARE(job->state(), ApiJob::State::Failed);

@@ -90,7 +90,8 @@ static const QByteArray kCompletionOk
 static QByteArray chatChunk(const QByteArray &content, const QByteArray &finish = "null")
 {
     return R"(data: {"id":"c","choices":[{"index":0,"finish_reason":)" + finish
-        + R"(,"delta":{"content":")" + content + R"("}}],"object":"chat.completion.chunk"})" + "\n\n";
+        + R"(,"delta":{"content":")" + content + R"("}}],"object":"chat.completion.chunk"})"
+        + "\n\n";
 }
 
 template<class Job>
@@ -129,10 +130,10 @@ void TestApiClient::joinsBaseUrlWithOneSlash()
     core::ClientConfig c;
     c.baseUrl = QUrl(u"https://h.example/v1"_s);
     QCOMPARE(core::ApiClient(m_nam.get(), c).endpointUrl(u"chat/completions"_s).toString(),
-             u"https://h.example/v1/chat/completions"_s);
+        u"https://h.example/v1/chat/completions"_s);
     c.baseUrl = QUrl(u"https://h.example/v1/"_s);
     QCOMPARE(core::ApiClient(m_nam.get(), c).endpointUrl(u"complete"_s).toString(),
-             u"https://h.example/v1/complete"_s);
+        u"https://h.example/v1/complete"_s);
 }
 
 void TestApiClient::retriesServiceUnavailableThenSucceeds()
@@ -179,7 +180,8 @@ void TestApiClient::exhaustedRetriesGiveBusy()
     m_config.retry.totalRetries = 2;
     m_client->setConfig(m_config);
     for (int i = 0; i < 3; ++i)
-        m_server->enqueue("/v1/complete", TestHttpServer::json(503, R"({"error":"all workers busy"})"));
+        m_server->enqueue(
+            "/v1/complete", TestHttpServer::json(503, R"({"error":"all workers busy"})"));
     auto job = owned(m_client->complete(sampleRequest()));
     QSignalSpy finished(job.get(), &ApiJob::finished);
     QVERIFY(finished.wait(5000));
@@ -202,8 +204,8 @@ void TestApiClient::mapsErrorStatuses_data()
                          << ApiError::Kind::Unauthorized << u"token invalid"_s;
     QTest::newRow("402") << 402 << QByteArray(R"({"message":"no credits"})")
                          << ApiError::Kind::Quota << u"no credits"_s;
-    QTest::newRow("404 plain text") << 404 << QByteArray("not here") << ApiError::Kind::Http
-                                    << u"not here"_s;
+    QTest::newRow("404 plain text")
+        << 404 << QByteArray("not here") << ApiError::Kind::Http << u"not here"_s;
 }
 
 void TestApiClient::mapsErrorStatuses()
@@ -230,7 +232,9 @@ void TestApiClient::errorEchoingTheHeaderLosesTheToken()
     // happens to be a short token ("sandbox") is left alone elsewhere in the text.
     m_config.token = u"not-a-real-token-for-this-test"_s;
     m_client->setConfig(m_config);
-    m_server->enqueue("/v1/complete", TestHttpServer::json(400, R"x({"error":"bad header Authorization: Bearer not-a-real-token-for-this-test (token not-a-real-token-for-this-test)"})x"));
+    m_server->enqueue("/v1/complete",
+        TestHttpServer::json(400,
+            R"x({"error":"bad header Authorization: Bearer not-a-real-token-for-this-test (token not-a-real-token-for-this-test)"})x"));
     auto job = owned(m_client->complete(sampleRequest()));
     QSignalSpy finished(job.get(), &ApiJob::finished);
     QVERIFY(finished.wait(5000));
@@ -238,7 +242,9 @@ void TestApiClient::errorEchoingTheHeaderLosesTheToken()
 
     m_config.token = u"sandbox"_s;
     m_client->setConfig(m_config);
-    m_server->enqueue("/v1/complete", TestHttpServer::json(400, R"({"error":"unknown model sandbox-x; you sent Bearer sandbox"})"));
+    m_server->enqueue("/v1/complete",
+        TestHttpServer::json(
+            400, R"({"error":"unknown model sandbox-x; you sent Bearer sandbox"})"));
     auto second = owned(m_client->complete(sampleRequest()));
     QSignalSpy secondFinished(second.get(), &ApiJob::finished);
     QVERIFY(secondFinished.wait(5000));
@@ -253,7 +259,8 @@ void TestApiClient::oversizedAnswersFailWithBoundedMemory()
     m_config.retry.totalRetries = 0;
     m_client->setConfig(m_config);
     const QByteArray big(3 << 20, 'x');
-    m_server->enqueue("/v1/complete", TestHttpServer::json(200, "{\"completions\":\"" + big + "\"}"));
+    m_server->enqueue(
+        "/v1/complete", TestHttpServer::json(200, "{\"completions\":\"" + big + "\"}"));
     m_server->enqueue("/v1/complete", TestHttpServer::json(500, big));
     QList<QByteArray> line{"data: "};
     for (int i = 0; i < 48; ++i)
@@ -269,7 +276,8 @@ void TestApiClient::oversizedAnswersFailWithBoundedMemory()
         QSignalSpy finished(job.get(), &ApiJob::finished);
         QVERIFY(finished.wait(10000));
         QCOMPARE(job->error().kind, ApiError::Kind::MalformedResponse);
-        QVERIFY2(job->error().message.contains(u"larger than 1 MB"_s), qPrintable(job->error().message));
+        QVERIFY2(
+            job->error().message.contains(u"larger than 1 MB"_s), qPrintable(job->error().message));
     }
     core::ChatRequest request;
     request.model = u"m"_s;
@@ -280,7 +288,8 @@ void TestApiClient::oversizedAnswersFailWithBoundedMemory()
         QVERIFY(finished.wait(10000));
         QCOMPARE(job->state(), ApiJob::State::Failed);
         QCOMPARE(job->error().kind, ApiError::Kind::MalformedResponse);
-        QVERIFY2(job->error().message.contains(u"larger than 1 MB"_s), qPrintable(job->error().message));
+        QVERIFY2(
+            job->error().message.contains(u"larger than 1 MB"_s), qPrintable(job->error().message));
         QVERIFY(job->text().size() < (1 << 20));
     }
 }
@@ -341,9 +350,10 @@ void TestApiClient::malformedBodyIsAnError_data()
     QTest::newRow("not json") << QByteArray("<html>oops") << u"invalid JSON"_s;
     QTest::newRow("empty") << QByteArray() << u"invalid JSON"_s;
     QTest::newRow("array") << QByteArray("[1,2]") << u"expected a JSON object"_s;
-    QTest::newRow("missing completions") << QByteArray(R"({"model_version":"x"})")
-                                         << u"missing required field \"completions\""_s;
-    QTest::newRow("wrong type deep") << QByteArray(R"({"model_version":"x","completions":[{"completion":5}],"num_tokens_prompt_total":1,"num_tokens_generated":1})")
+    QTest::newRow("missing completions")
+        << QByteArray(R"({"model_version":"x"})") << u"missing required field \"completions\""_s;
+    QTest::newRow("wrong type deep") << QByteArray(
+        R"({"model_version":"x","completions":[{"completion":5}],"num_tokens_prompt_total":1,"num_tokens_generated":1})")
                                      << u"completions[0].completion"_s;
 }
 
@@ -360,12 +370,11 @@ void TestApiClient::malformedBodyIsAnError()
     QVERIFY2(job->error().message.contains(contains), qPrintable(job->error().message));
 }
 
-
 void TestApiClient::streamDeliversChunksInOrder()
 {
     m_server->enqueue("/v1/chat/completions",
-                      TestHttpServer::sse({chatChunk("Hel"), chatChunk("lo"), chatChunk("", "\"stop\""),
-                                           "data: [DONE]\n\n"}));
+        TestHttpServer::sse(
+            {chatChunk("Hel"), chatChunk("lo"), chatChunk("", "\"stop\""), "data: [DONE]\n\n"}));
     core::ChatRequest request;
     request.model = u"m"_s;
     request.messages = {core::ChatMessage::fromText(u"user"_s, u"hi"_s)};
@@ -403,9 +412,9 @@ void TestApiClient::cutStreamKeepsPartialTextAndIsNotRetried()
 void TestApiClient::malformedStreamEventFailsJob()
 {
     m_server->enqueue("/v1/complete",
-                      TestHttpServer::sse({R"(data: {"type":"stream_chunk","index":0,"completion":"ok"})"
-                                           "\n\n",
-                                           "data: {not json\n\n"}));
+        TestHttpServer::sse({R"(data: {"type":"stream_chunk","index":0,"completion":"ok"})"
+                             "\n\n",
+            "data: {not json\n\n"}));
     auto job = owned(m_client->completeStreaming(sampleRequest()));
     QSignalSpy finished(job.get(), &ApiJob::finished);
     QVERIFY(finished.wait(5000));
@@ -440,10 +449,10 @@ void TestApiClient::finishedNeverFiresInsideTheCall()
     QVERIFY(m_server->requests().isEmpty());
 }
 
-
 void TestApiClient::connectionTestAsksUsersMe()
 {
-    m_server->enqueue("/v1/users/me", TestHttpServer::json(200, R"({"id":7,"email":"ada@example.com"})"));
+    m_server->enqueue(
+        "/v1/users/me", TestHttpServer::json(200, R"({"id":7,"email":"ada@example.com"})"));
     core::ConnectionTest test(m_nam.get(), m_config);
     QSignalSpy finished(&test, &core::ConnectionTest::finished);
     test.start();
@@ -471,7 +480,8 @@ void TestApiClient::connectionTestFallsBackToModelSettings()
 {
     // No /users/me (the server answers 404 for an empty queue): /model-settings decides.
     m_server->enqueue("/v1/model-settings",
-                      TestHttpServer::json(200, R"([{"name":"a","completion_type":"full"},{"name":"b","completion_type":"none"}])"));
+        TestHttpServer::json(200,
+            R"([{"name":"a","completion_type":"full"},{"name":"b","completion_type":"none"}])"));
     core::ConnectionTest test(m_nam.get(), m_config);
     QSignalSpy finished(&test, &core::ConnectionTest::finished);
     test.start();
@@ -495,7 +505,8 @@ void TestApiClient::recorderKeepsWhatTheJobSentAndGot()
     core::RunRecorder recorder;
     recorder.setStore(&history);
     recorder.setProfileName(u"Local"_s);
-    recorder.setErrorText([](const core::ApiError &e) -> QString { return u"said: "_s + e.message; });
+    recorder.setErrorText(
+        [](const core::ApiError &e) -> QString { return u"said: "_s + e.message; });
 
     m_server->enqueue("/v1/complete", TestHttpServer::json(200, kCompletionOk));
     auto job = owned(m_client->complete(sampleRequest()));
@@ -509,10 +520,13 @@ void TestApiClient::recorderKeepsWhatTheJobSentAndGot()
     QCOMPARE(run.model, u"luminous-base"_s);
     QCOMPARE(run.profile, u"Local"_s);
     QCOMPARE(run.request, sampleRequest().toJson());
-    QCOMPARE(QJsonDocument(run.request).toJson(QJsonDocument::Compact), m_server->requests().first().body);
+    QCOMPARE(QJsonDocument(run.request).toJson(QJsonDocument::Compact),
+        m_server->requests().first().body);
     QCOMPARE(run.status, core::RunStatus::Succeeded);
-    QCOMPARE(run.response, QString::fromUtf8(QJsonDocument(job->result().toJson()).toJson(QJsonDocument::Compact)));
-    QCOMPARE(run.responseAs<core::CompletionResponse>(&error)->completions.first().completion, u" world"_s);
+    QCOMPARE(run.response,
+        QString::fromUtf8(QJsonDocument(job->result().toJson()).toJson(QJsonDocument::Compact)));
+    QCOMPARE(run.responseAs<core::CompletionResponse>(&error)->completions.first().completion,
+        u" world"_s);
     QCOMPARE(run.requestAs<core::CompletionRequest>(&error)->toJson(), sampleRequest().toJson());
 
     // A failure keeps the error as the recorder words it, and the partial text given.

@@ -53,7 +53,8 @@ public:
     QList<QPointer<testsupport::Responder>> stalled;
 
 protected:
-    void handle(const testsupport::RecordedRequest &request, testsupport::Responder *responder) override
+    void handle(
+        const testsupport::RecordedRequest &request, testsupport::Responder *responder) override
     {
         const QJsonObject body = QJsonDocument::fromJson(request.body).object();
         bodies.append(body);
@@ -71,14 +72,15 @@ protected:
             tokens += n % 3 + 1;
         }
         if (fail)
-            return responder->send(500, "application/json", R"({"error":"boom","code":"INTERNAL"})");
+            return responder->send(
+                500, "application/json", R"({"error":"boom","code":"INTERNAL"})");
         if (stallOthers) {
             stalled.append(responder);
             return;
         }
         const QJsonObject answer{{u"model_version"_s, u"v%1"_s.arg(bodies.size())},
-                                 {u"embeddings"_s, embeddings},
-                                 {u"num_tokens_prompt_total"_s, tokens}};
+            {u"embeddings"_s, embeddings},
+            {u"num_tokens_prompt_total"_s, tokens}};
         m_pending.append({responder, QJsonDocument(answer).toJson(QJsonDocument::Compact)});
         maxPending = std::max(maxPending, int(m_pending.size()));
         const int remaining = expectedRequests - m_answered;
@@ -106,28 +108,39 @@ private:
     {
         const QJsonArray inputs = body.value(u"inputs"_s).toArray();
         QJsonArray embeddings;
-        for (qsizetype i = inputs.size() - 1; i >= 0; --i) { // reverse order: the client sorts by index
+        for (qsizetype i = inputs.size() - 1; i >= 0;
+             --i) { // reverse order: the client sorts by index
             const QString text = inputs.at(i).toObject().value(u"input"_s).toString();
             embeddings.append(QJsonObject{{u"embedding"_s, QJsonArray{double(text.size()), 1.0}},
-                                          {u"index"_s, gradientBadIndex ? 0 : int(i)}});
+                {u"index"_s, gradientBadIndex ? 0 : int(i)}});
         }
-        responder->send(200, "application/json",
-                        QJsonDocument(QJsonObject{{u"embeddings"_s, embeddings}}).toJson(QJsonDocument::Compact));
+        responder->send(200,
+            "application/json",
+            QJsonDocument(QJsonObject{{u"embeddings"_s, embeddings}})
+                .toJson(QJsonDocument::Compact));
     }
 
-    /// /embeddings: input texts "t<n>" → [n, n/2], listed in reverse order (the client sorts by index).
+    /// /embeddings: input texts "t<n>" → [n, n/2], listed in reverse order (the client sorts by
+    /// index).
     void answerEmbeddings(const QJsonObject &body, testsupport::Responder *responder)
     {
         const QJsonArray inputs = body.value(u"input"_s).toArray();
         QJsonArray data;
         for (qsizetype i = inputs.size() - 1; i >= 0; --i) {
             const int n = numberOf(inputs.at(i).toString());
-            data.append(QJsonObject{{u"object"_s, u"embedding"_s}, {u"embedding"_s, QJsonArray{n, n / 2.0}}, {u"index"_s, int(i)}});
+            data.append(QJsonObject{{u"object"_s, u"embedding"_s},
+                {u"embedding"_s, QJsonArray{n, n / 2.0}},
+                {u"index"_s, int(i)}});
         }
-        responder->send(200, "application/json",
-                        QJsonDocument(QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, data}, {u"model"_s, body.value(u"model"_s)},
-                                                  {u"usage"_s, QJsonObject{{u"prompt_tokens"_s, int(inputs.size())}, {u"total_tokens"_s, int(inputs.size())}}}})
-                            .toJson(QJsonDocument::Compact));
+        responder->send(200,
+            "application/json",
+            QJsonDocument(QJsonObject{{u"object"_s, u"list"_s},
+                              {u"data"_s, data},
+                              {u"model"_s, body.value(u"model"_s)},
+                              {u"usage"_s,
+                                  QJsonObject{{u"prompt_tokens"_s, int(inputs.size())},
+                                      {u"total_tokens"_s, int(inputs.size())}}}})
+                .toJson(QJsonDocument::Compact));
     }
 
     QList<QPair<QPointer<testsupport::Responder>, QByteArray>> m_pending;
@@ -234,7 +247,8 @@ void TestBatchEmbedder::requestSizesOrderAndTokens()
     QList<QPair<int, int>> chunks; // first prompt → size
     for (const QJsonObject &body : std::as_const(m_server->bodies)) {
         const QJsonArray p = body.value(u"prompts"_s).toArray();
-        chunks.append({numberOf(p.first().toArray().first().toObject().value(u"data"_s).toString()), int(p.size())});
+        chunks.append({numberOf(p.first().toArray().first().toObject().value(u"data"_s).toString()),
+            int(p.size())});
         QCOMPARE(body.value(u"model"_s).toString(), u"luminous-base"_s);
         QCOMPARE(body.value(u"representation"_s).toString(), u"document"_s);
         QCOMPARE(body.value(u"compress_to_size"_s).toInt(), 128);
@@ -277,7 +291,8 @@ void TestBatchEmbedder::failingChunkFailsJobAndCancelsTheOthers()
     QVERIFY(finished.wait(20000));
     QCOMPARE(job->state(), ApiJob::State::Failed);
     QCOMPARE(job->error().httpStatus, 500);
-    QVERIFY2(job->error().message.startsWith(u"chunk 4 of 10 (inputs 301–400): "_s), qPrintable(job->error().message));
+    QVERIFY2(job->error().message.startsWith(u"chunk 4 of 10 (inputs 301–400): "_s),
+        qPrintable(job->error().message));
     QVERIFY(job->error().message.contains(u"boom"_s));
     QCOMPARE(retrying.size(), 2); // the failing chunk's two retries
     QCOMPARE(retrying.first().at(0).toInt(), 3);
@@ -353,7 +368,8 @@ void TestBatchEmbedder::badOptionsAreRefusedBeforeSending()
     QFETCH(int, maxInFlight);
     QFETCH(QString, message);
     core::ApiClient client(&m_nam, config());
-    auto *job = new core::BatchEmbedder(&client, lumiousOptions(), prompts(10), {chunkSize, maxInFlight});
+    auto *job
+        = new core::BatchEmbedder(&client, lumiousOptions(), prompts(10), {chunkSize, maxInFlight});
     job->setAutoDelete(false);
     std::unique_ptr<core::BatchEmbedder> guard(job);
     QSignalSpy finished(job, &core::EmbeddingBatchJob::finished);
@@ -388,7 +404,8 @@ void TestBatchEmbedder::alephAlphaProviderUsesDocumentAndQuery()
 
     settings.asymmetric = false;
     core::AlephAlphaEmbeddingProvider symmetric(&client, settings);
-    QVERIFY(symmetric.options(core::Representation::Symmetric).representation == core::Representation::Symmetric);
+    QVERIFY(symmetric.options(core::Representation::Symmetric).representation
+        == core::Representation::Symmetric);
     QVERIFY(symmetric.displayName().contains(u"symmetric"_s));
 }
 
@@ -410,7 +427,8 @@ void TestBatchEmbedder::gradientProviderSpeaksItsWireFormat()
     std::unique_ptr<core::EmbeddingBatchJob> guard(documents);
     QSignalSpy finished(documents, &core::EmbeddingBatchJob::finished);
     QVERIFY(finished.wait(5000));
-    QVERIFY2(documents->state() == ApiJob::State::Succeeded, qPrintable(documents->error().toString()));
+    QVERIFY2(
+        documents->state() == ApiJob::State::Succeeded, qPrintable(documents->error().toString()));
     // The server lists vectors in reverse; they come back by index.
     QCOMPARE(documents->embeddings(), (QList<core::Embedding>{{1.f, 1.f}, {2.f, 1.f}, {3.f, 1.f}}));
     QCOMPARE(m_server->requests().size(), 2); // micro-batches of 2
@@ -418,13 +436,21 @@ void TestBatchEmbedder::gradientProviderSpeaksItsWireFormat()
     QCOMPARE(first.method, QByteArray("POST"));
     QCOMPARE(first.headers.value("authorization"), QByteArray("Bearer gradient-secret"));
     QCOMPARE(first.headers.value("x-gradient-workspace-id"), QByteArray("ws-123"));
-    QCOMPARE(m_server->bodies.first(), (QJsonObject{{u"inputs"_s, QJsonArray{QJsonObject{{u"input"_s, u"a"_s}}, QJsonObject{{u"input"_s, u"bb"_s}}}}}));
+    QCOMPARE(m_server->bodies.first(),
+        (QJsonObject{{u"inputs"_s,
+            QJsonArray{QJsonObject{{u"input"_s, u"a"_s}}, QJsonObject{{u"input"_s, u"bb"_s}}}}}));
 
     core::EmbeddingBatchJob *query = provider.embedQuery(u"cats"_s);
     QSignalSpy queryDone(query, &core::EmbeddingBatchJob::finished);
     QVERIFY(queryDone.wait(5000));
-    QCOMPARE(m_server->bodies.last().value(u"inputs"_s).toArray().first().toObject().value(u"input"_s).toString(),
-             u"Represent this query: cats"_s);
+    QCOMPARE(m_server->bodies.last()
+                 .value(u"inputs"_s)
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(u"input"_s)
+                 .toString(),
+        u"Represent this query: cats"_s);
 }
 
 void TestBatchEmbedder::gradientAnswerWithBadIndexIsAnError()
@@ -442,7 +468,8 @@ void TestBatchEmbedder::gradientAnswerWithBadIndexIsAnError()
     QVERIFY(finished.wait(5000));
     QCOMPARE(job->state(), ApiJob::State::Failed);
     QCOMPARE(job->error().kind, core::ApiError::Kind::MalformedResponse);
-    QVERIFY2(job->error().message.contains(u"index 0 is repeated"_s), qPrintable(job->error().message));
+    QVERIFY2(
+        job->error().message.contains(u"index 0 is repeated"_s), qPrintable(job->error().message));
 }
 
 void TestBatchEmbedder::embeddingsV2ProviderSendsInputLists()
@@ -577,7 +604,16 @@ void TestBatchEmbedder::failureKeepsFinishedChunksAndResumes()
     QCOMPARE(job.cached(), 10);
     QCOMPARE(job.sent(), 20);
     QCOMPARE(int(m_server->bodies.size()) - before, 2);
-    QCOMPARE(m_server->bodies.at(before).value(u"prompts"_s).toArray().first().toArray().first().toObject().value(u"data"_s).toString(), u"t10"_s);
+    QCOMPARE(m_server->bodies.at(before)
+                 .value(u"prompts"_s)
+                 .toArray()
+                 .first()
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(u"data"_s)
+                 .toString(),
+        u"t10"_s);
     for (int i = 0; i < 30; ++i)
         QCOMPARE(job.embeddings().at(i), (core::Embedding{float(i), float(i / 2.0)}));
 }

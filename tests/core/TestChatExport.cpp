@@ -22,14 +22,14 @@ private:
     static QList<core::ExportedChatMessage> sample()
     {
         return {{core::ChatMessage::fromText(u"user"_s, u"Hi"_s), QString()},
-                {core::ChatMessage::fromText(u"assistant"_s, u"Hello!"_s), u"stopped"_s}};
+            {core::ChatMessage::fromText(u"assistant"_s, u"Hello!"_s), u"stopped"_s}};
     }
 };
 
 void TestChatExport::markdownHasTheSystemPromptMessagesAndNotes()
 {
     QCOMPARE(core::chatToMarkdown(u"Be brief."_s, u"m1"_s, sample()),
-             u"# Chat with m1\n\n### System\n\nBe brief.\n\n### You\n\nHi\n\n### Assistant\n\nHello!\n\n*(stopped)*\n\n"_s);
+        u"# Chat with m1\n\n### System\n\nBe brief.\n\n### You\n\nHi\n\n### Assistant\n\nHello!\n\n*(stopped)*\n\n"_s);
 }
 
 void TestChatExport::markdownWithoutSystemPrompt()
@@ -48,17 +48,25 @@ void TestChatExport::jsonIsARequestWithTheSystemPromptFirst()
     QCOMPARE(messages.at(2).toObject().value(u"role"_s).toString(), u"assistant"_s);
     QCOMPARE(messages.at(2).toObject().value(u"content"_s).toString(), u"Hello!"_s);
     QString error;
-    QVERIFY2(core::ChatRequest::fromJson(json, &error).has_value(), qPrintable(error)); // can be sent again
-    QCOMPARE(core::chatToRequestJson(QString(), u"m1"_s, sample()).value(u"messages"_s).toArray().size(), 2);
+    QVERIFY2(core::ChatRequest::fromJson(json, &error).has_value(),
+        qPrintable(error)); // can be sent again
+    QCOMPARE(
+        core::chatToRequestJson(QString(), u"m1"_s, sample()).value(u"messages"_s).toArray().size(),
+        2);
 }
 
 void TestChatExport::bytesFollowTheFileName()
 {
-    const QByteArray json = core::chatExportBytes(u"/tmp/chat.JSON"_s, u"Be brief."_s, u"m1"_s, sample());
-    QCOMPARE(json, QJsonDocument(core::chatToRequestJson(u"Be brief."_s, u"m1"_s, sample())).toJson(QJsonDocument::Indented));
-    const QByteArray md = core::chatExportBytes(u"/tmp/chat.md"_s, u"Be brief."_s, u"m1"_s, sample());
+    const QByteArray json
+        = core::chatExportBytes(u"/tmp/chat.JSON"_s, u"Be brief."_s, u"m1"_s, sample());
+    QCOMPARE(json,
+        QJsonDocument(core::chatToRequestJson(u"Be brief."_s, u"m1"_s, sample()))
+            .toJson(QJsonDocument::Indented));
+    const QByteArray md
+        = core::chatExportBytes(u"/tmp/chat.md"_s, u"Be brief."_s, u"m1"_s, sample());
     QCOMPARE(md, core::chatToMarkdown(u"Be brief."_s, u"m1"_s, sample()).toUtf8());
-    QCOMPARE(core::chatExportBytes(u"notes.json.md"_s, QString(), u"m1"_s, {}), QByteArray("# Chat with m1\n\n"));
+    QCOMPARE(core::chatExportBytes(u"notes.json.md"_s, QString(), u"m1"_s, {}),
+        QByteArray("# Chat with m1\n\n"));
 }
 
 QTEST_MAIN(TestChatExport)

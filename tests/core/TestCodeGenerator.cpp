@@ -31,7 +31,7 @@ core::ChatRequest smallChat()
     core::ChatRequest r;
     r.model = u"llama-3.1-8b-instruct"_s;
     r.messages = {core::ChatMessage::fromText(u"system"_s, u"Be brief."_s),
-                  core::ChatMessage::fromText(u"user"_s, u"Say \"hi\"\n\tit's me"_s)};
+        core::ChatMessage::fromText(u"user"_s, u"Say \"hi\"\n\tit's me"_s)};
     r.maximumTokens = 64;
     return r;
 }
@@ -58,13 +58,14 @@ void TestCodeGenerator::completionAsPython()
 {
     core::CodeContext c;
     c.hosting = u"aleph-alpha"_s;
-    core::CompletionRequest r = core::CompletionRequest::withClientDefaults(u"luminous-base"_s, core::Prompt::fromText(u"An apple a day"_s));
+    core::CompletionRequest r = core::CompletionRequest::withClientDefaults(
+        u"luminous-base"_s, core::Prompt::fromText(u"An apple a day"_s));
     r.maximumTokens = 32;
     r.temperature = 0.7;
     r.stopSequences = QStringList{u"\n"_s};
     // The official client's defaults are left out: it sends them by itself.
-    QCOMPARE(core::generateCode(core::CodeLanguage::Python, u"complete"_s, r.toJson(), c),
-             uR"(import os
+    QCOMPARE(
+        core::generateCode(core::CodeLanguage::Python, u"complete"_s, r.toJson(), c), uR"(import os
 
 from aleph_alpha_client import Client, CompletionRequest, Prompt
 
@@ -85,8 +86,9 @@ void TestCodeGenerator::completionAsCurl()
     core::CodeContext c;
     c.baseUrl = QUrl(u"https://inference.example.com/v1/"_s);
     c.nice = true;
-    QCOMPARE(core::generateCode(core::CodeLanguage::Curl, u"complete"_s, smallCompletion().toJson(), c),
-             uR"(curl -sS 'https://inference.example.com/v1/complete?nice=true' \
+    QCOMPARE(
+        core::generateCode(core::CodeLanguage::Curl, u"complete"_s, smallCompletion().toJson(), c),
+        uR"(curl -sS 'https://inference.example.com/v1/complete?nice=true' \
   -H "Authorization: Bearer $AA_TOKEN" \
   -H 'Content-Type: application/json' \
   -H 'Accept: application/json' \
@@ -116,9 +118,10 @@ void TestCodeGenerator::completionAsAlephctl()
     c.hosting = u"aleph-alpha"_s;
     c.tokenVariable = u"MY_TOKEN"_s;
     core::CompletionRequest r = smallCompletion();
-    r.prompt = core::Prompt::fromText(u"Say JSON"_s); // the here-document tag must not occur in the body
+    r.prompt
+        = core::Prompt::fromText(u"Say JSON"_s); // the here-document tag must not occur in the body
     QCOMPARE(core::generateCode(core::CodeLanguage::Alephctl, u"complete"_s, r.toJson(), c),
-             uR"(# alephctl reads the token from the environment variable AA_TOKEN.
+        uR"(# alephctl reads the token from the environment variable AA_TOKEN.
 AA_TOKEN="$MY_TOKEN" alephctl --host 'https://api.aleph-alpha.com' --hosting 'aleph-alpha' request complete - <<'JSON_'
 {
     "maximum_tokens": 32,
@@ -149,12 +152,13 @@ void TestCodeGenerator::chatAsPython()
     format.type = u"json_schema"_s;
     core::ChatJsonSchema schema;
     schema.name = u"answer"_s;
-    schema.schema = QJsonObject{{u"type"_s, u"object"_s}, {u"properties"_s, QJsonObject{{u"city"_s, QJsonObject{{u"type"_s, u"string"_s}}}}}};
+    schema.schema = QJsonObject{{u"type"_s, u"object"_s},
+        {u"properties"_s, QJsonObject{{u"city"_s, QJsonObject{{u"type"_s, u"string"_s}}}}}};
     schema.strict = true;
     format.jsonSchema = schema;
     r.responseFormat = format;
     QCOMPARE(core::generateCode(core::CodeLanguage::Python, u"chat/completions"_s, r.toJson(), c),
-             uR"(import os
+        uR"(import os
 
 from aleph_alpha_client import Client, ChatRequest, Message, Role, JSONSchema
 
@@ -193,12 +197,13 @@ void TestCodeGenerator::multimodalPromptAsPython()
     image.x = 0;
     image.y = 10;
     image.size = 300;
-    image.imageControls = QList<core::ImageControl>{core::ImageControl{core::ImageRect{0.5, 0, 0.25, 1, {}}, 0.0, std::nullopt, {}}};
+    image.imageControls = QList<core::ImageControl>{
+        core::ImageControl{core::ImageRect{0.5, 0, 0.25, 1, {}}, 0.0, std::nullopt, {}}};
     core::PromptItem text = core::PromptItem::fromText(u"Hello, World!"_s);
     text.textControls = QList<core::TextControl>{core::TextControl{1, 5, 0.5, u"complete"_s, {}}};
     r.prompt.items = {image, text, core::PromptItem::fromTokenIds({1, 2})};
-    QCOMPARE(core::generateCode(core::CodeLanguage::Python, u"complete"_s, r.toJson(), {}),
-             uR"(import os
+    QCOMPARE(
+        core::generateCode(core::CodeLanguage::Python, u"complete"_s, r.toJson(), {}), uR"(import os
 
 from aleph_alpha_client import Client, CompletionRequest, Prompt, Image, Cropping, ImageControl, Text, TextControl, ControlTokenOverlap, Tokens
 
@@ -221,8 +226,11 @@ print(response.completions[0].completion)
 
 void TestCodeGenerator::otherEndpointsUseRequests()
 {
-    const QString code = core::generateCode(core::CodeLanguage::Python, u"translate"_s,
-                                            QJsonObject{{u"model"_s, u"m"_s}, {u"source"_s, u"Hallo"_s}, {u"target_language"_s, u"en"_s}}, {});
+    const QString code = core::generateCode(core::CodeLanguage::Python,
+        u"translate"_s,
+        QJsonObject{
+            {u"model"_s, u"m"_s}, {u"source"_s, u"Hallo"_s}, {u"target_language"_s, u"en"_s}},
+        {});
     QCOMPARE(code, uR"(# POST /translate with requests: the same JSON body the app sends.
 import os
 
@@ -257,8 +265,10 @@ void TestCodeGenerator::pythonLiterals()
 void TestCodeGenerator::neverContainsTheToken()
 {
     // The generator never receives the token; the code reads it from the environment.
-    for (auto language : {core::CodeLanguage::Python, core::CodeLanguage::Curl, core::CodeLanguage::Alephctl}) {
-        const QString code = core::generateCode(language, u"chat/completions"_s, smallChat().toJson(), {});
+    for (auto language :
+        {core::CodeLanguage::Python, core::CodeLanguage::Curl, core::CodeLanguage::Alephctl}) {
+        const QString code
+            = core::generateCode(language, u"chat/completions"_s, smallChat().toJson(), {});
         QVERIFY2(code.contains(u"AA_TOKEN"_s), qPrintable(code));
     }
 }
@@ -277,7 +287,8 @@ void TestCodeGenerator::curlAndAlephctlCodeRunAgainstTheSandbox()
 {
     QFETCH(int, language);
     QFETCH(QString, endpoint);
-    if (language == int(core::CodeLanguage::Curl) && QStandardPaths::findExecutable(u"curl"_s).isEmpty())
+    if (language == int(core::CodeLanguage::Curl)
+        && QStandardPaths::findExecutable(u"curl"_s).isEmpty())
         QFAIL("curl is not installed (packaging/debian-packages.txt lists it)");
     sandbox::EmbeddedSandbox server;
     QString error;
@@ -311,9 +322,25 @@ void TestCodeGenerator::curlAndAlephctlCodeRunAgainstTheSandbox()
     const QJsonDocument doc = QJsonDocument::fromJson(out, &parseError);
     QVERIFY2(parseError.error == QJsonParseError::NoError, out.constData());
     if (endpoint == u"complete"_s)
-        QVERIFY(!doc.object().value(u"completions"_s).toArray().first().toObject().value(u"completion"_s).toString().isEmpty());
+        QVERIFY(!doc.object()
+                     .value(u"completions"_s)
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(u"completion"_s)
+                     .toString()
+                     .isEmpty());
     else
-        QVERIFY(!doc.object().value(u"choices"_s).toArray().first().toObject().value(u"message"_s).toObject().value(u"content"_s).toString().isEmpty());
+        QVERIFY(!doc.object()
+                     .value(u"choices"_s)
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(u"message"_s)
+                     .toObject()
+                     .value(u"content"_s)
+                     .toString()
+                     .isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCodeGenerator)

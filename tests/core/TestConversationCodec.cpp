@@ -35,7 +35,8 @@ private:
         const int first = c.append(core::ChatMessage::fromText(u"assistant"_s, u"Hel"_s), hi);
         c.node(first).note = u"stopped"_s;
         c.node(first).retryable = true;
-        const int second = c.addSibling(first, core::ChatMessage::fromText(u"assistant"_s, u"{\"a\": 1}"_s));
+        const int second
+            = c.addSibling(first, core::ChatMessage::fromText(u"assistant"_s, u"{\"a\": 1}"_s));
         c.node(second).promptTokens = 3;
         c.node(second).completionTokens = 5;
         c.node(second).finishReason = u"stop"_s;
@@ -43,18 +44,23 @@ private:
         c.switchBranch(second, -1); // the first reply shown
         return c;
     }
-    static QByteArray bytes(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+    static QByteArray bytes(const QJsonObject &o)
+    {
+        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    }
 };
 
 void TestConversationCodec::messageIsARequestMessage()
 {
     const core::ChatMessage m = core::ChatMessage::fromText(u"user"_s, u"Hi"_s);
-    QCOMPARE(core::chatMessageToJson(m), (QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"Hi"_s}}));
+    QCOMPARE(
+        core::chatMessageToJson(m), (QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"Hi"_s}}));
     // Exactly the message object a request carries.
     core::ChatRequest request;
     request.model = u"m"_s;
     request.messages = {m};
-    QCOMPARE(core::chatMessageToJson(m), request.toJson().value(u"messages"_s).toArray().first().toObject());
+    QCOMPARE(core::chatMessageToJson(m),
+        request.toJson().value(u"messages"_s).toArray().first().toObject());
     QString error;
     const auto back = core::chatMessageFromJson(core::chatMessageToJson(m), &error);
     QVERIFY2(back, qPrintable(error));
@@ -66,8 +72,9 @@ void TestConversationCodec::messageWithImageRoundTrips()
 {
     core::ChatMessage m;
     m.role = u"user"_s;
-    m.contentParts = QList<core::ChatContentPart>{core::ChatContentPart::fromText(u"What is this?"_s),
-                                                  core::ChatContentPart::fromImageDataUrl(u"data:image/png;base64,AAAA"_s)};
+    m.contentParts
+        = QList<core::ChatContentPart>{core::ChatContentPart::fromText(u"What is this?"_s),
+            core::ChatContentPart::fromImageDataUrl(u"data:image/png;base64,AAAA"_s)};
     const QJsonObject json = core::chatMessageToJson(m);
     QCOMPARE(json.value(u"content"_s).toArray().size(), 2);
     QString error;
@@ -82,7 +89,8 @@ void TestConversationCodec::messageThatIsNotOneIsRefused()
     QVERIFY(!core::chatMessageFromJson(QJsonObject{{u"content"_s, u"Hi"_s}}, &error));
     QVERIFY2(error.contains(u"role"_s), qPrintable(error));
     error.clear();
-    QVERIFY(!core::chatMessageFromJson(QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"Hi"_s}, {u"colour"_s, 1}}, &error));
+    QVERIFY(!core::chatMessageFromJson(
+        QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"Hi"_s}, {u"colour"_s, 1}}, &error));
     QVERIFY2(error.contains(u"colour"_s), qPrintable(error)); // strict, as a request
 }
 
@@ -111,7 +119,8 @@ void TestConversationCodec::conversationRoundTripsWithBranchesAndNotes()
     for (int i : {1, 2}) {
         QJsonObject n = nodes.at(i).toObject();
         n.remove(u"retryable"_s);
-        n.insert(u"note"_s, i == 1 ? u"interrupted: the stream ended"_s : u"the reply is not valid JSON"_s);
+        n.insert(u"note"_s,
+            i == 1 ? u"interrupted: the stream ended"_s : u"the reply is not valid JSON"_s);
         nodes.replace(i, n);
     }
     old.insert(u"nodes"_s, nodes);
@@ -127,10 +136,10 @@ void TestConversationCodec::conversationShapeLeavesUnsetFieldsOut()
     const QJsonArray nodes = json.value(u"nodes"_s).toArray();
     QCOMPARE(nodes.size(), 3);
     QCOMPARE(nodes.at(0).toObject(),
-             (QJsonObject{{u"message"_s, QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"Hi"_s}}},
-                          {u"parent"_s, -1},
-                          {u"children"_s, QJsonArray{1, 2}},
-                          {u"active"_s, 1}}));
+        (QJsonObject{{u"message"_s, QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"Hi"_s}}},
+            {u"parent"_s, -1},
+            {u"children"_s, QJsonArray{1, 2}},
+            {u"active"_s, 1}}));
     QCOMPARE(nodes.at(1).toObject().value(u"note"_s).toString(), u"stopped"_s);
     QCOMPARE(nodes.at(1).toObject().value(u"retryable"_s), QJsonValue(true));
     QVERIFY(!nodes.at(2).toObject().contains(u"retryable"_s));
@@ -149,25 +158,29 @@ void TestConversationCodec::damagedConversationReadsEmpty()
     first.insert(u"children"_s, QJsonArray{1, 7});
     QJsonArray broken = nodes;
     broken.replace(0, first);
-    QVERIFY(core::conversationFromJson(QJsonObject{{u"nodes"_s, broken}, {u"root_active"_s, 0}}).isEmpty());
+    QVERIFY(core::conversationFromJson(QJsonObject{{u"nodes"_s, broken}, {u"root_active"_s, 0}})
+                .isEmpty());
     // A parent after its child.
     QJsonObject second = nodes.at(1).toObject();
     second.insert(u"parent"_s, 2);
     broken = nodes;
     broken.replace(1, second);
-    QVERIFY(core::conversationFromJson(QJsonObject{{u"nodes"_s, broken}, {u"root_active"_s, 0}}).isEmpty());
+    QVERIFY(core::conversationFromJson(QJsonObject{{u"nodes"_s, broken}, {u"root_active"_s, 0}})
+                .isEmpty());
     // A message that is not one.
     QJsonObject third = nodes.at(2).toObject();
     third.insert(u"message"_s, QJsonObject{{u"content"_s, u"no role"_s}});
     broken = nodes;
     broken.replace(2, third);
-    QVERIFY(core::conversationFromJson(QJsonObject{{u"nodes"_s, broken}, {u"root_active"_s, 0}}).isEmpty());
+    QVERIFY(core::conversationFromJson(QJsonObject{{u"nodes"_s, broken}, {u"root_active"_s, 0}})
+                .isEmpty());
     // An active child or root that does not exist falls back to the last one.
     first = nodes.at(0).toObject();
     first.insert(u"active"_s, 9);
     broken = nodes;
     broken.replace(0, first);
-    const core::Conversation fallback = core::conversationFromJson(QJsonObject{{u"nodes"_s, broken}, {u"root_active"_s, 5}});
+    const core::Conversation fallback
+        = core::conversationFromJson(QJsonObject{{u"nodes"_s, broken}, {u"root_active"_s, 5}});
     QCOMPARE(fallback.activePath(), (QList<int>{0, 2}));
 }
 
@@ -176,7 +189,10 @@ void TestConversationCodec::draftMapRoundTrips()
     const QVariantMap map = core::conversationToVariant(sample());
     QCOMPARE(map.value(u"nodes"_s).toList().size(), 3);
     // As a DraftStore gives it back: through JSON text, numbers as doubles.
-    const QVariantMap reloaded = QJsonDocument::fromJson(QJsonDocument(QJsonObject::fromVariantMap(map)).toJson()).object().toVariantMap();
+    const QVariantMap reloaded
+        = QJsonDocument::fromJson(QJsonDocument(QJsonObject::fromVariantMap(map)).toJson())
+              .object()
+              .toVariantMap();
     const core::Conversation back = core::conversationFromVariant(reloaded);
     QCOMPARE(back.activePath(), (QList<int>{0, 1}));
     QCOMPARE(bytes(core::conversationToJson(back)), bytes(core::conversationToJson(sample())));
@@ -222,8 +238,10 @@ void TestConversationCodec::jsonSchemaFormatNeedsAnObject()
 void TestConversationCodec::jsonReplyIsPrettyPrinted()
 {
     QString error;
-    QCOMPARE(core::prettyJsonReply(u" {\"city\":\"Paris\"} "_s, &error), std::optional<QString>(u"{\n    \"city\": \"Paris\"\n}\n"_s));
-    QCOMPARE(core::prettyJsonReply(u"<think>hmm {</think>[1]"_s, &error), std::optional<QString>(u"[\n    1\n]\n"_s));
+    QCOMPARE(core::prettyJsonReply(u" {\"city\":\"Paris\"} "_s, &error),
+        std::optional<QString>(u"{\n    \"city\": \"Paris\"\n}\n"_s));
+    QCOMPARE(core::prettyJsonReply(u"<think>hmm {</think>[1]"_s, &error),
+        std::optional<QString>(u"[\n    1\n]\n"_s));
     QVERIFY(!core::prettyJsonReply(u"Paris"_s, &error));
     QVERIFY2(error.contains(u" at offset "_s), qPrintable(error));
 }

@@ -26,15 +26,14 @@ TokenResult readToken(core::CredentialStore &store, const QString &profile)
 {
     TokenResult r;
     QObject context;
-    store.token(profile, &context, [&](const QString &t, const QString &p) {
-        r = {t, p, true};
-    });
+    store.token(profile, &context, [&](const QString &t, const QString &p) { r = {t, p, true}; });
     if (!QTest::qWaitFor([&] { return r.done; }, 5000))
         qWarning("token() never answered");
     return r;
 }
 
-std::pair<bool, QString> saveToken(core::CredentialStore &store, const QString &profile, const QString &token)
+std::pair<bool, QString> saveToken(
+    core::CredentialStore &store, const QString &profile, const QString &token)
 {
     bool done = false;
     std::pair<bool, QString> result;
@@ -130,7 +129,8 @@ void TestCredentials::sandboxProfileIsAlwaysThereAndFirst()
     core::ProfileStore store(&settings);
     QCOMPARE(store.profiles().size(), 1);
     QVERIFY(store.profiles().first().isSandbox);
-    QCOMPARE(store.currentId(), QString::fromLatin1(core::ConnectionProfile::kSandboxId)); // a fresh install
+    QCOMPARE(store.currentId(),
+        QString::fromLatin1(core::ConnectionProfile::kSandboxId)); // a fresh install
     QVERIFY(!store.remove(QString::fromLatin1(core::ConnectionProfile::kSandboxId)));
     core::ConnectionProfile changed = core::ConnectionProfile::offlineSandbox();
     changed.name = u"renamed"_s;
@@ -185,7 +185,8 @@ void TestCredentials::hostileSettingsFileIsReadWithinBounds()
     {
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("[profiles]\nsize=2147483647\n1\\id=abc\n1\\name=Work\n1\\baseUrl=https://example.com/v1\n"
+        f.write("[profiles]\nsize=2147483647\n1\\id=abc\n1\\name=Work\n1\\baseUrl=https://"
+                "example.com/v1\n"
                 "1\\timeoutSeconds=2147483647\n1\\totalRetries=-4\n");
     }
     QSettings settings(file, QSettings::IniFormat);
@@ -198,7 +199,9 @@ void TestCredentials::hostileSettingsFileIsReadWithinBounds()
     QCOMPARE(work.totalRetries, 8);
     const QString problems = store.problems().join(u'\n');
     QVERIFY2(problems.contains(u"profiles/size is 2147483647"_s), qPrintable(problems));
-    QVERIFY2(problems.contains(u"timeoutSeconds = 2147483647"_s) && problems.contains(u"\"Work\""_s), qPrintable(problems));
+    QVERIFY2(
+        problems.contains(u"timeoutSeconds = 2147483647"_s) && problems.contains(u"\"Work\""_s),
+        qPrintable(problems));
     QVERIFY2(problems.contains(u"totalRetries = -4"_s), qPrintable(problems));
     // And a profile in memory with a huge timeout cannot overflow the client's milliseconds.
     core::ConnectionProfile huge = work;

@@ -26,14 +26,18 @@ private:
     {
         core::CompletionRequest r;
         r.model = u"luminous-base"_s;
-        r.prompt.items = {core::PromptItem::fromImageBytes(QByteArray("\x89PNG", 4)), core::PromptItem::fromText(u"Dear {{ name }},"_s)};
+        r.prompt.items = {core::PromptItem::fromImageBytes(QByteArray("\x89PNG", 4)),
+            core::PromptItem::fromText(u"Dear {{ name }},"_s)};
         r.maximumTokens = 123;
         r.temperature = 0.5;
         r.stopSequences = QStringList{u"\n"_s, u"###"_s};
         r.echo = true;
         return r;
     }
-    static QByteArray bytes(const core::CompletionRequest &r) { return QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact); }
+    static QByteArray bytes(const core::CompletionRequest &r)
+    {
+        return QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact);
+    }
 };
 
 void TestDraftValue::mapHasTheBodysKeys()
@@ -50,7 +54,8 @@ void TestDraftValue::mapHasTheBodysKeys()
 void TestDraftValue::readBackEqualsTheRequest()
 {
     QString error;
-    const auto back = core::requestFromDraft<core::CompletionRequest>(core::requestToDraft(sample()), &error);
+    const auto back
+        = core::requestFromDraft<core::CompletionRequest>(core::requestToDraft(sample()), &error);
     QVERIFY2(back, qPrintable(error));
     QCOMPARE(bytes(*back), bytes(sample()));
 }
@@ -62,9 +67,11 @@ void TestDraftValue::survivesTheDraftStore()
     QString error;
     QVERIFY2(db.open(&error), qPrintable(error));
     core::DraftStore drafts(&db);
-    QVERIFY(drafts.save(u"completion"_s, {{u"request"_s, core::requestToDraft(sample())}, {u"stream"_s, true}}));
+    QVERIFY(drafts.save(
+        u"completion"_s, {{u"request"_s, core::requestToDraft(sample())}, {u"stream"_s, true}}));
     const QVariantMap loaded = drafts.load(u"completion"_s);
-    const auto back = core::requestFromDraft<core::CompletionRequest>(loaded.value(u"request"_s), &error);
+    const auto back
+        = core::requestFromDraft<core::CompletionRequest>(loaded.value(u"request"_s), &error);
     QVERIFY2(back, qPrintable(error));
     QCOMPARE(bytes(*back), bytes(sample()));
 }
@@ -78,10 +85,12 @@ void TestDraftValue::notARequestIsAnError()
     QVERIFY(!core::requestFromDraft<core::CompletionRequest>(QVariant(u"text"_s), &error));
     QCOMPARE(error, u"the draft holds no request"_s);
     error.clear();
-    QVERIFY(!core::requestFromDraft<core::CompletionRequest>(QVariantMap{{u"maximum_tokens"_s, 5}}, &error));
+    QVERIFY(!core::requestFromDraft<core::CompletionRequest>(
+        QVariantMap{{u"maximum_tokens"_s, 5}}, &error));
     QVERIFY2(!error.isEmpty(), "a body without model or prompt names what is missing");
     error.clear();
-    QVERIFY(!core::requestFromDraft<core::CompletionRequest>(QVariantMap{{u"model"_s, u"m"_s}, {u"prompt"_s, u"x"_s}, {u"no_such_field"_s, 1}}, &error));
+    QVERIFY(!core::requestFromDraft<core::CompletionRequest>(
+        QVariantMap{{u"model"_s, u"m"_s}, {u"prompt"_s, u"x"_s}, {u"no_such_field"_s, 1}}, &error));
     QVERIFY2(error.contains(u"no_such_field"_s), qPrintable(error));
 }
 

@@ -30,7 +30,8 @@ private:
         return s;
     }
 
-    static core::ExplanationResponse response(const QStringList &targets, const std::optional<QString> &modelVersion)
+    static core::ExplanationResponse response(
+        const QStringList &targets, const std::optional<QString> &modelVersion)
     {
         core::ExplanationResponse r;
         r.modelVersion = modelVersion;
@@ -46,7 +47,8 @@ private Q_SLOTS:
     void pairsTargetsWithSpans()
     {
         const auto r = response({u" pizza"_s, u" with"_s}, u"2024"_s);
-        const QList<QList<ScoredSpan>> spans{{textSpan(0, 5, u"Hello"_s, 0.5)}, {textSpan(6, 5, u"world"_s, -0.25)}};
+        const QList<QList<ScoredSpan>> spans{
+            {textSpan(0, 5, u"Hello"_s, 0.5)}, {textSpan(6, 5, u"world"_s, -0.25)}};
         const auto exported = core::exportedExplanations(r, spans);
         QCOMPARE(exported.size(), 2);
         QCOMPARE(exported.at(0).target, u" pizza"_s);
@@ -60,13 +62,17 @@ private Q_SLOTS:
     void csvHasARowPerSpan()
     {
         const auto r = response({u" pizza"_s, u" with"_s}, u"2024"_s);
-        const QList<QList<ScoredSpan>> spans{{textSpan(0, 5, u"Hello"_s, 0.5), textSpan(6, 5, u"world"_s, 0.125)},
-                                             {textSpan(6, 5, u"world"_s, -0.25)}};
+        const QList<QList<ScoredSpan>> spans{
+            {textSpan(0, 5, u"Hello"_s, 0.5), textSpan(6, 5, u"world"_s, 0.125)},
+            {textSpan(6, 5, u"world"_s, -0.25)}};
         const QByteArray csv = core::explanationCsv(r, spans);
         QCOMPARE(csv, core::analysis::toCsv(core::exportedExplanations(r, spans)));
         const QList<QByteArray> rows = csv.split('\n');
-        QCOMPARE(rows.first(), QByteArray("explanation,target,kind,item,start,length,left,top,width,height,text,score\r"));
-        QCOMPARE(rows.size(), 1 + 3 + 1); // header, three spans, the empty rest after the last "\r\n"
+        QCOMPARE(rows.first(),
+            QByteArray(
+                "explanation,target,kind,item,start,length,left,top,width,height,text,score\r"));
+        QCOMPARE(
+            rows.size(), 1 + 3 + 1); // header, three spans, the empty rest after the last "\r\n"
         QVERIFY(rows.at(3).startsWith("1, with,text,0,6,5,"));
         QVERIFY(rows.at(3).endsWith(",world,-0.25\r"));
     }
@@ -77,15 +83,21 @@ private Q_SLOTS:
         request.model = u"luminous-base"_s;
         request.prompt.items = {core::PromptItem::fromText(u"Hello world"_s)};
         const QList<QList<ScoredSpan>> spans{{textSpan(0, 5, u"Hello"_s, 0.5)}};
-        const QByteArray bytes = core::explanationJson(request, response({u" pizza"_s}, u"2024-05"_s), spans);
+        const QByteArray bytes
+            = core::explanationJson(request, response({u" pizza"_s}, u"2024-05"_s), spans);
         QVERIFY(bytes.contains("\n    ")); // indented
         const QJsonObject json = QJsonDocument::fromJson(bytes).object();
-        QCOMPARE(json, core::analysis::toJson(core::exportedExplanations(response({u" pizza"_s}, u"2024-05"_s), spans),
-                                              request, u"2024-05"_s));
+        QCOMPARE(json,
+            core::analysis::toJson(
+                core::exportedExplanations(response({u" pizza"_s}, u"2024-05"_s), spans),
+                request,
+                u"2024-05"_s));
         QCOMPARE(json.value(u"model_version"_s).toString(), u"2024-05"_s);
         QCOMPARE(json.value(u"explanations"_s).toArray().size(), 1);
         // No model version: "".
-        const QJsonObject without = QJsonDocument::fromJson(core::explanationJson(request, response({u" pizza"_s}, std::nullopt), spans)).object();
+        const QJsonObject without = QJsonDocument::fromJson(
+            core::explanationJson(request, response({u" pizza"_s}, std::nullopt), spans))
+                                        .object();
         QCOMPARE(without.value(u"model_version"_s).toString(), QString());
     }
 };

@@ -4,8 +4,8 @@
 // answers (recorded ones and the sandbox tokenizer's).
 #include "core/analysis/ExplanationScores.h"
 #include "core/analysis/TokenSpans.h"
-#include "sandbox/Tokenizer.h"
 #include "core/api/PromptTemplate.h"
+#include "sandbox/Tokenizer.h"
 #include "tests/support/CassetteServer.h"
 
 #include <QJsonArray>
@@ -45,13 +45,16 @@ void TestExplanationScores::spansOfRecordedAnswers()
             continue;
         const auto request = core::ExplanationRequest::fromJson(i.requestBody.toObject(), &error);
         QVERIFY2(request, qPrintable(error));
-        const auto response = core::ExplanationResponse::fromJson(i.responseBody.toObject(), &error);
+        const auto response
+            = core::ExplanationResponse::fromJson(i.responseBody.toObject(), &error);
         QVERIFY2(response, qPrintable(error));
         for (const core::Explanation &e : response->explanations) {
-            const QList<ScoredSpan> spans = core::analysis::spansOf(e, request->prompt, *request->target);
+            const QList<ScoredSpan> spans
+                = core::analysis::spansOf(e, request->prompt, *request->target);
             int expected = 0;
             for (const core::ExplanationItem &item : e.items)
-                expected += int(item.textScores.size() + item.imageScores.size() + item.tokenScores.size());
+                expected += int(
+                    item.textScores.size() + item.imageScores.size() + item.tokenScores.size());
             QCOMPARE(spans.size(), expected);
             for (const ScoredSpan &s : spans) {
                 if (s.kind == ScoredSpan::Kind::Text)
@@ -59,7 +62,8 @@ void TestExplanationScores::spansOfRecordedAnswers()
                 if (s.kind == ScoredSpan::Kind::Target)
                     QCOMPARE(s.text, request->target->mid(s.start, s.length));
                 if (s.kind == ScoredSpan::Kind::Token)
-                    QCOMPARE(s.text, QString::number(request->prompt.items.at(s.item).tokenIds.at(s.start)));
+                    QCOMPARE(s.text,
+                        QString::number(request->prompt.items.at(s.item).tokenIds.at(s.start)));
                 if (s.kind == ScoredSpan::Kind::Image)
                     QVERIFY(s.rect.width > 0.3 && s.rect.width < 0.34);
                 ++checked;
@@ -89,7 +93,8 @@ void TestExplanationScores::offsetsAreCodePoints()
     beyond.length = 50;
     item.textScores = {pizza, pasta, beyond};
     e.items = {item};
-    const QList<ScoredSpan> spans = core::analysis::spansOf(e, core::Prompt::fromText(text), QString());
+    const QList<ScoredSpan> spans
+        = core::analysis::spansOf(e, core::Prompt::fromText(text), QString());
     QCOMPARE(spans.size(), 3);
     QCOMPARE(spans.at(0).text, u"🍕"_s);
     QCOMPARE(spans.at(0).first, 7);
@@ -121,7 +126,8 @@ void TestExplanationScores::hostileNumbersAreClamped()
     item.type = core::ExplanationItem::Type::Text;
     item.textScores = {huge};
     e.items = {item};
-    const QList<ScoredSpan> spans = core::analysis::spansOf(e, core::Prompt::fromText(text), QString());
+    const QList<ScoredSpan> spans
+        = core::analysis::spansOf(e, core::Prompt::fromText(text), QString());
     QCOMPARE(spans.size(), 1);
     QCOMPARE(spans.first().text, u"ello world"_s);
 
@@ -153,8 +159,10 @@ void TestExplanationScores::meanMatchesPlacesAndCountsMissingAsZero()
     };
     using K = ScoredSpan::Kind;
     const QList<ScoredSpan> first{span(K::Text, 0, 0, 3, 1.0), span(K::Text, 0, 4, 2, -2.0)};
-    const QList<ScoredSpan> second{span(K::Text, 0, 0, 3, 3.0), span(K::Text, 0, 4, 2, 0.0), span(K::Target, -1, 0, 6, 0.9)};
-    const QList<ScoredSpan> third{span(K::Target, -1, 0, 6, 0.3), span(K::Text, 0, 0, 3, 2.0), span(K::Text, 0, 4, 2, 5.0)};
+    const QList<ScoredSpan> second{
+        span(K::Text, 0, 0, 3, 3.0), span(K::Text, 0, 4, 2, 0.0), span(K::Target, -1, 0, 6, 0.9)};
+    const QList<ScoredSpan> third{
+        span(K::Target, -1, 0, 6, 0.3), span(K::Text, 0, 0, 3, 2.0), span(K::Text, 0, 4, 2, 5.0)};
     const QList<ScoredSpan> mean = core::analysis::meanOf({first, second, third});
     QCOMPARE(mean.size(), 3);
     QCOMPARE(mean.at(0).score, 2.0);
@@ -168,8 +176,9 @@ void TestExplanationScores::meanMatchesPlacesAndCountsMissingAsZero()
 void TestExplanationScores::withControlsTargetsTheSpans()
 {
     core::Prompt prompt;
-    prompt.items = {core::PromptItem::fromImageBytes("\x89PNG"), core::PromptItem::fromText(u"abc def"_s),
-                    core::PromptItem::fromTokenIds({5, 6, 7})};
+    prompt.items = {core::PromptItem::fromImageBytes("\x89PNG"),
+        core::PromptItem::fromText(u"abc def"_s),
+        core::PromptItem::fromTokenIds({5, 6, 7})};
     ScoredSpan text;
     text.kind = ScoredSpan::Kind::Text;
     text.item = 1;
@@ -190,18 +199,21 @@ void TestExplanationScores::withControlsTargetsTheSpans()
     target.kind = ScoredSpan::Kind::Target;
     ScoredSpan stray = text;
     stray.item = 9;
-    const core::Prompt controlled = core::analysis::withControls(prompt, {text, image, token, target, stray}, 2.5);
+    const core::Prompt controlled
+        = core::analysis::withControls(prompt, {text, image, token, target, stray}, 2.5);
     const QJsonArray items = core::toValue(controlled).toArray();
     QCOMPARE(items.at(1)[u"controls"_s].toArray(),
-             (QJsonArray{QJsonObject{{u"start"_s, 4}, {u"length"_s, 3}, {u"factor"_s, 2.5}}}));
+        (QJsonArray{QJsonObject{{u"start"_s, 4}, {u"length"_s, 3}, {u"factor"_s, 2.5}}}));
     QCOMPARE(items.at(0)[u"controls"_s].toArray().size(), 1);
     QCOMPARE(items.at(0)[u"controls"_s][0][u"rect"_s][u"left"_s].toDouble(), 0.5);
     QCOMPARE(items.at(0)[u"controls"_s][0][u"factor"_s].toDouble(), 2.5);
-    QCOMPARE(items.at(2)[u"controls"_s].toArray(), (QJsonArray{QJsonObject{{u"index"_s, 1}, {u"factor"_s, 2.5}}}));
+    QCOMPARE(items.at(2)[u"controls"_s].toArray(),
+        (QJsonArray{QJsonObject{{u"index"_s, 1}, {u"factor"_s, 2.5}}}));
     // A plain string prompt becomes one text item with the control.
     ScoredSpan onlyItem = text;
     onlyItem.item = 0;
-    const core::Prompt plain = core::analysis::withControls(core::Prompt{u"abc def"_s, {}}, {onlyItem}, 0.0);
+    const core::Prompt plain
+        = core::analysis::withControls(core::Prompt{u"abc def"_s, {}}, {onlyItem}, 0.0);
     QVERIFY(!plain.isPlainText());
     QCOMPARE(plain.items.size(), 1);
     QCOMPARE(plain.items.first().textControls->size(), 1);
@@ -225,11 +237,15 @@ void TestExplanationScores::csvQuotesAndKeepsPrecision()
     image.score = -1e-9;
     const QByteArray csv = core::analysis::toCsv({{u" a,b"_s, {quoted, image}}});
     const QList<QByteArray> lines = csv.split('\n');
-    QCOMPARE(lines.at(0), QByteArray("explanation,target,kind,item,start,length,left,top,width,height,text,score\r"));
-    QCOMPARE(lines.at(1), QByteArray("0,\" a,b\",text,0,2,9,,,,,\"say \"\"hi\"\",")); // the field goes on after the line break
+    QCOMPARE(lines.at(0),
+        QByteArray("explanation,target,kind,item,start,length,left,top,width,height,text,score\r"));
+    QCOMPARE(lines.at(1),
+        QByteArray("0,\" a,b\",text,0,2,9,,,,,\"say \"\"hi\"\",")); // the field goes on after the
+                                                                    // line break
     QCOMPARE(lines.at(2), QByteArray("ok\",0.123456789012345\r"));
     QVERIFY(lines.at(3).startsWith("0,\" a,b\",image,1,,,"));
-    const QList<QByteArray> imageRow = lines.at(3).trimmed().split(','); // the quoted target holds one comma
+    const QList<QByteArray> imageRow
+        = lines.at(3).trimmed().split(','); // the quoted target holds one comma
     QCOMPARE(imageRow.at(3), QByteArray("image"));
     QCOMPARE(imageRow.at(7).toDouble(), 1.0 / 3.0);
     QCOMPARE(imageRow.last().toDouble(), -1e-9);
@@ -239,7 +255,8 @@ void TestExplanationScores::jsonLeavesImageDataOut()
 {
     core::ExplanationRequest request;
     request.model = u"m"_s;
-    request.prompt.items = {core::PromptItem::fromImageBytes(QByteArray(3000, 'x')), core::PromptItem::fromText(u"hi"_s)};
+    request.prompt.items = {core::PromptItem::fromImageBytes(QByteArray(3000, 'x')),
+        core::PromptItem::fromText(u"hi"_s)};
     request.target = u" there"_s;
     ScoredSpan s;
     s.kind = ScoredSpan::Kind::Text;
@@ -249,7 +266,8 @@ void TestExplanationScores::jsonLeavesImageDataOut()
     s.score = 0.5;
     const QJsonObject json = core::analysis::toJson({{u" there"_s, {s}}}, request, u"v1"_s);
     QCOMPARE(json[u"model_version"_s].toString(), u"v1"_s);
-    QCOMPARE(json[u"request"_s][u"prompt"_s][0][u"data"_s].toString(), u"(image, 4000 bytes of base64)"_s);
+    QCOMPARE(json[u"request"_s][u"prompt"_s][0][u"data"_s].toString(),
+        u"(image, 4000 bytes of base64)"_s);
     QCOMPARE(json[u"request"_s][u"target"_s].toString(), u" there"_s);
     QCOMPARE(json[u"explanations"_s][0][u"spans"_s][0][u"text"_s].toString(), u"hi"_s);
     QCOMPARE(json[u"explanations"_s][0][u"spans"_s][0][u"score"_s].toDouble(), 0.5);
@@ -257,27 +275,41 @@ void TestExplanationScores::jsonLeavesImageDataOut()
 
 void TestExplanationScores::chatTemplateRendering()
 {
-    const QList<core::ChatMessage> messages{core::ChatMessage::fromText(u"system"_s, u"Be brief."_s),
-                                            core::ChatMessage::fromText(u"user"_s, u"Hi {{ there }}"_s)};
+    const QList<core::ChatMessage> messages{
+        core::ChatMessage::fromText(u"system"_s, u"Be brief."_s),
+        core::ChatMessage::fromText(u"user"_s, u"Hi {{ there }}"_s)};
     bool exact = false;
-    const QString llama = u"<|begin_of_text|>{% for message in messages %}<|start_header_id|>{{message.role}}<|end_header_id|>\n\n"
-                          "{{message.content}}<|eot_id|>{% endfor %}<|start_header_id|>assistant<|end_header_id|>\n\n"_s;
+    const QString llama
+        = u"<|begin_of_text|>{% for message in messages "
+          u"%}<|start_header_id|>{{message.role}}<|end_header_id|>\n\n"
+          "{{message.content}}<|eot_id|>{% endfor %}<|start_header_id|>assistant<|end_header_id|>\n\n"_s;
     QCOMPARE(core::renderChatPrompt(llama, messages, &exact),
-             u"<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\nBe brief.<|eot_id|>"
-             "<|start_header_id|>user<|end_header_id|>\n\nHi {{ there }}<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n"_s);
+        u"<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\nBe brief.<|eot_id|>"
+        "<|start_header_id|>user<|end_header_id|>\n\nHi {{ there }}<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n"_s);
     QVERIFY(exact);
     // Whitespace control and bracket access.
-    QCOMPARE(core::renderChatPrompt(u"{%- for message in messages -%}[{{- message['role'] -}}]{{ message[\"content\"] }}{% endfor %}>"_s,
-                                    messages, &exact),
-             u"[system]Be brief.[user]Hi {{ there }}>"_s);
+    QCOMPARE(
+        core::renderChatPrompt(
+            u"{%- for message in messages -%}[{{- message['role'] -}}]{{ message[\"content\"] }}{% endfor %}>"_s,
+            messages,
+            &exact),
+        u"[system]Be brief.[user]Hi {{ there }}>"_s);
     QVERIFY(exact);
     // Anything else: a plain transcript, flagged as not exact.
     const QString fallback = u"System: Be brief.\n\nUser: Hi {{ there }}\n\nAssistant:"_s;
-    QCOMPARE(core::renderChatPrompt(u"{% if x %}{% endif %}{% for message in messages %}{{ message.content }}{% endfor %}"_s, messages, &exact),
-             fallback);
+    QCOMPARE(
+        core::renderChatPrompt(
+            u"{% if x %}{% endif %}{% for message in messages %}{{ message.content }}{% endfor %}"_s,
+            messages,
+            &exact),
+        fallback);
     QVERIFY(!exact);
     QCOMPARE(core::renderChatPrompt(QString(), messages, &exact), fallback);
-    QCOMPARE(core::renderChatPrompt(u"{% for message in messages %}{{ message.content | trim }}{% endfor %}"_s, messages, &exact), fallback);
+    QCOMPARE(core::renderChatPrompt(
+                 u"{% for message in messages %}{{ message.content | trim }}{% endfor %}"_s,
+                 messages,
+                 &exact),
+        fallback);
     QVERIFY(!exact);
 }
 
@@ -293,7 +325,8 @@ void TestExplanationScores::tokenSpansOfRecordedAnswers()
         for (const QJsonValue &t : i.responseBody.toObject().value(u"tokens"_s).toArray())
             tokens.append(t.toString());
         int placed = 0;
-        const QList<core::analysis::TokenSpan> spans = core::analysis::tokenSpans(prompt, tokens, &placed);
+        const QList<core::analysis::TokenSpan> spans
+            = core::analysis::tokenSpans(prompt, tokens, &placed);
         QCOMPARE(placed, tokens.size());
         // luminous-base adds a prefix space: "Hello" comes back as "ĠHello".
         QCOMPARE(spans.at(0).start, 0);
@@ -323,7 +356,8 @@ void TestExplanationScores::tokenSpansCoverSandboxTokens()
     for (const sandbox::TextToken &t : truth)
         tokens.append(tokenizer.displayForm(t.id));
     int placed = 0;
-    const QList<core::analysis::TokenSpan> spans = core::analysis::tokenSpans(text, tokens, &placed);
+    const QList<core::analysis::TokenSpan> spans
+        = core::analysis::tokenSpans(text, tokens, &placed);
     QCOMPARE(placed, int(tokens.size()));
     int covered = 0;
     for (int i = 0; i < spans.size(); ++i) {
@@ -340,7 +374,8 @@ void TestExplanationScores::tokenSpansCoverSandboxTokens()
 void TestExplanationScores::tokenSpansStopAtAMismatch()
 {
     int placed = -1;
-    const auto spans = core::analysis::tokenSpans(u"one two"_s, {u"one"_s, u"Ġthree"_s, u"Ġtwo"_s}, &placed);
+    const auto spans
+        = core::analysis::tokenSpans(u"one two"_s, {u"one"_s, u"Ġthree"_s, u"Ġtwo"_s}, &placed);
     QCOMPARE(placed, 1);
     QCOMPARE(spans.size(), 3);
     QCOMPARE(spans.at(0).length, 3);

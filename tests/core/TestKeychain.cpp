@@ -18,8 +18,10 @@ private Q_SLOTS:
 
 void TestKeychain::writeReadDelete()
 {
-    QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"), "run me through tests/keychain-session.sh");
-    core::CredentialStore store{std::make_unique<core::KeychainSecretBackend>(u"aleph-playground-test"_s)};
+    QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+        "run me through tests/keychain-session.sh");
+    core::CredentialStore store{
+        std::make_unique<core::KeychainSecretBackend>(u"aleph-playground-test"_s)};
     const QString profile = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString token = u"kc-token-"_s + QUuid::createUuid().toString(QUuid::Id128);
     QObject context;
@@ -27,28 +29,37 @@ void TestKeychain::writeReadDelete()
     bool done = false;
     bool persisted = false;
     QString problem;
-    store.setToken(profile, token, &context, [&](bool p, const QString &why) { persisted = p, problem = why, done = true; });
+    store.setToken(profile, token, &context, [&](bool p, const QString &why) {
+        persisted = p, problem = why, done = true;
+    });
     QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
     QVERIFY2(persisted, qPrintable(problem));
     QVERIFY(!store.isSessionOnly());
 
     // A second store (a new app start) reads it from the keychain, not from any session copy.
-    core::CredentialStore fresh{std::make_unique<core::KeychainSecretBackend>(u"aleph-playground-test"_s)};
+    core::CredentialStore fresh{
+        std::make_unique<core::KeychainSecretBackend>(u"aleph-playground-test"_s)};
     done = false;
     QString read;
-    fresh.token(profile, &context, [&](const QString &t, const QString &why) { read = t, problem = why, done = true; });
+    fresh.token(profile, &context, [&](const QString &t, const QString &why) {
+        read = t, problem = why, done = true;
+    });
     QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(read, token);
 
     done = false;
-    fresh.removeToken(profile, &context, [&](bool p, const QString &why) { persisted = p, problem = why, done = true; });
+    fresh.removeToken(profile, &context, [&](bool p, const QString &why) {
+        persisted = p, problem = why, done = true;
+    });
     QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
     QVERIFY2(persisted, qPrintable(problem));
 
     done = false;
     read = u"not read"_s;
-    store.token(profile, &context, [&](const QString &t, const QString &why) { read = t, problem = why, done = true; });
+    store.token(profile, &context, [&](const QString &t, const QString &why) {
+        read = t, problem = why, done = true;
+    });
     QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
     QCOMPARE(read, QString());
     QCOMPARE(problem, QString());

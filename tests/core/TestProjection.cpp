@@ -26,12 +26,17 @@ double dot(const float *a, const float *b, int n)
 }
 
 /// `perCluster` points around each of `clusters` random centres in `dims` dimensions.
-std::vector<float> clustered(int clusters, int perCluster, int dims, float spreadWithin, std::vector<int> *labels,
-                             unsigned seed = 7)
+std::vector<float> clustered(int clusters,
+    int perCluster,
+    int dims,
+    float spreadWithin,
+    std::vector<int> *labels,
+    unsigned seed = 7)
 {
     std::mt19937 engine(seed);
     std::normal_distribution<float> gaussian(0, 1);
-    std::vector<std::vector<float>> centres(static_cast<size_t>(clusters), std::vector<float>(static_cast<size_t>(dims)));
+    std::vector<std::vector<float>> centres(
+        static_cast<size_t>(clusters), std::vector<float>(static_cast<size_t>(dims)));
     for (auto &c : centres)
         for (float &v : c)
             v = gaussian(engine);
@@ -68,13 +73,15 @@ private Q_SLOTS:
         for (int i = 0; i < n; ++i) {
             t[size_t(i)] = 10 * gaussian(engine);
             for (int c = 0; c < d; ++c)
-                data[size_t(i) * d + c] = 5.0f + t[size_t(i)] * u[size_t(c)] + 0.1f * gaussian(engine);
+                data[size_t(i) * d + c]
+                    = 5.0f + t[size_t(i)] * u[size_t(c)] + 0.1f * gaussian(engine);
         }
         const PcaResult r = pca({data.data(), n, d}, 2);
         QCOMPARE(r.components, 2);
         QCOMPARE(int(r.scores.size()), n * 2);
         // The first axis is u (up to sign, which is fixed: largest entry positive, so +u).
-        QVERIFY2(dot(r.axes.data(), u.data(), d) > 0.999, qPrintable(QString::number(dot(r.axes.data(), u.data(), d))));
+        QVERIFY2(dot(r.axes.data(), u.data(), d) > 0.999,
+            qPrintable(QString::number(dot(r.axes.data(), u.data(), d))));
         // Unit axes, orthogonal to each other.
         QVERIFY(std::abs(dot(r.axes.data(), r.axes.data(), d) - 1) < 1e-4);
         QVERIFY(std::abs(dot(r.axes.data(), r.axes.data() + d, d)) < 1e-3);
@@ -91,7 +98,8 @@ private Q_SLOTS:
         }
         QVERIFY(sxy / std::sqrt(sxx * syy) > 0.9999);
         // Variance: ≈ 100 along the line; its share of the total ≈ 100 / (100 + 40 · 0.01).
-        QVERIFY2(r.variance[0] > 80 && r.variance[0] < 120, qPrintable(QString::number(r.variance[0])));
+        QVERIFY2(
+            r.variance[0] > 80 && r.variance[0] < 120, qPrintable(QString::number(r.variance[0])));
         QVERIFY(r.variance[0] / r.totalVariance > 0.99);
         QVERIFY(r.variance[1] < 0.05);
     }
@@ -142,11 +150,11 @@ private Q_SLOTS:
         UmapOptions options;
         options.nEpochs = 200;
         int reports = 0;
-        const QList<QPointF> points = umap({data.data(), 3 * perCluster, 32}, options,
-                                           [&](double share, const QString &) {
-                                               QVERIFY(share >= 0 && share <= 1);
-                                               ++reports;
-                                           });
+        const QList<QPointF> points
+            = umap({data.data(), 3 * perCluster, 32}, options, [&](double share, const QString &) {
+                  QVERIFY(share >= 0 && share <= 1);
+                  ++reports;
+              });
         QCOMPARE(points.size(), 3 * perCluster);
         QVERIFY(reports > 0);
         // Each point's 5 nearest points on the map share its cluster.
@@ -193,7 +201,8 @@ private Q_SLOTS:
             return std::pair{float(length * std::cos(r)), float(length * std::sin(r))};
         };
         std::vector<float> data;
-        for (const auto &[deg, len] : std::vector<std::pair<double, float>>{{0, 1}, {10, 3}, {30, 0.5f}, {90, 2}, {180, 1}}) {
+        for (const auto &[deg, len] :
+            std::vector<std::pair<double, float>>{{0, 1}, {10, 3}, {30, 0.5f}, {90, 2}, {180, 1}}) {
             const auto [x, y] = at(deg, len);
             data.push_back(x);
             data.push_back(y);
@@ -209,7 +218,8 @@ private Q_SLOTS:
         QCOMPARE(n0[1].row, 2);
         QVERIFY(std::abs(n0[0].similarity - float(std::cos(10 * M_PI / 180))) < 1e-5);
         QVERIFY(std::abs(n0[1].similarity - float(std::cos(30 * M_PI / 180))) < 1e-5);
-        QVERIFY(std::abs(n0[2].similarity) < 1e-5 || n0[2].row == 5); // 90° (or the zero vector, also 0)
+        QVERIFY(std::abs(n0[2].similarity) < 1e-5
+            || n0[2].row == 5); // 90° (or the zero vector, also 0)
         const float query[2] = {-1, 0.01f};
         const QList<Neighbour> q = index.nearest(query, 1);
         QCOMPARE(q.size(), 1);
@@ -237,7 +247,8 @@ private Q_SLOTS:
             QCOMPARE(b.size(), 10);
             for (const Neighbour &x : a) {
                 ++total;
-                hits += std::any_of(b.begin(), b.end(), [&](const Neighbour &y) { return y.row == x.row; });
+                hits += std::any_of(
+                    b.begin(), b.end(), [&](const Neighbour &y) { return y.row == x.row; });
             }
         }
         QVERIFY2(hits >= 0.95 * total, qPrintable(u"recall %1 of %2"_s.arg(hits).arg(total)));
@@ -278,7 +289,10 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             QCOMPARE(names[byLabel[size_t(i)]], u"a"_s);
         // Too many rows: refused.
-        QCOMPARE(similarityMatrix({data.data(), 20, 16}, std::vector<int>(size_t(kMaxSimilarityMatrixSize + 1), 0)).size, 0);
+        QCOMPARE(similarityMatrix({data.data(), 20, 16},
+                     std::vector<int>(size_t(kMaxSimilarityMatrixSize + 1), 0))
+                     .size,
+            0);
     }
 };
 

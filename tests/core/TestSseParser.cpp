@@ -44,24 +44,26 @@ void TestSseParser::parsesWholeAndBytewiseAlike_data()
 {
     QTest::addColumn<QByteArray>("stream");
     QTest::addColumn<QList<SseEvent>>("expected");
-    QTest::newRow("lf") << QByteArray("data: a\n\ndata: b\n\n") << QList<SseEvent>{ev("a"), ev("b")};
+    QTest::newRow("lf") << QByteArray("data: a\n\ndata: b\n\n")
+                        << QList<SseEvent>{ev("a"), ev("b")};
     QTest::newRow("crlf") << QByteArray("data: a\r\n\r\ndata: b\r\n\r\n")
                           << QList<SseEvent>{ev("a"), ev("b")};
-    QTest::newRow("cr only") << QByteArray("data: a\r\rdata: b\r\r") << QList<SseEvent>{ev("a"), ev("b")};
+    QTest::newRow("cr only") << QByteArray("data: a\r\rdata: b\r\r")
+                             << QList<SseEvent>{ev("a"), ev("b")};
     QTest::newRow("dropsLeadingSpaceAfterColonOnce")
         << QByteArray("data:  two\n\ndata:none\n\n") << QList<SseEvent>{ev(" two"), ev("none")};
     QTest::newRow("multi-line data joined with newline")
         << QByteArray("data: x\ndata: y\n\n") << QList<SseEvent>{ev("x\ny")};
-    QTest::newRow("comments are keep-alives") << QByteArray(": ping\n\ndata: z\n: mid\n\n")
-                                              << QList<SseEvent>{ev("z")};
+    QTest::newRow("comments are keep-alives")
+        << QByteArray(": ping\n\ndata: z\n: mid\n\n") << QList<SseEvent>{ev("z")};
     QTest::newRow("event and id kept") << QByteArray("event: update\nid: 7\ndata: {}\n\n")
                                        << QList<SseEvent>{ev("{}", "update", "7")};
-    QTest::newRow("utf8 kept as bytes") << QByteArray("data: I\xe2\x80\x99m\n\n")
-                                        << QList<SseEvent>{ev("I\xe2\x80\x99m")};
-    QTest::newRow("blank line without data dispatches nothing") << QByteArray("\n\nid: 1\n\n")
-                                                                << QList<SseEvent>{};
-    QTest::newRow("unterminated last event is not dispatched") << QByteArray("data: a\n\ndata: b\n")
-                                                               << QList<SseEvent>{ev("a")};
+    QTest::newRow("utf8 kept as bytes")
+        << QByteArray("data: I\xe2\x80\x99m\n\n") << QList<SseEvent>{ev("I\xe2\x80\x99m")};
+    QTest::newRow("blank line without data dispatches nothing")
+        << QByteArray("\n\nid: 1\n\n") << QList<SseEvent>{};
+    QTest::newRow("unterminated last event is not dispatched")
+        << QByteArray("data: a\n\ndata: b\n") << QList<SseEvent>{ev("a")};
 }
 
 void TestSseParser::parsesWholeAndBytewiseAlike()

@@ -13,8 +13,8 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -67,7 +67,12 @@ void TestStorage::migratesAnOlderDatabaseInPlace()
         QVERIFY2(v1.open(1, &error), qPrintable(error));
         QCOMPARE(v1.schemaVersion(), 1);
         core::HistoryStore history(&v1);
-        QVERIFY(history.beginRun(u"completion"_s, u"p"_s, u"m"_s, u"complete"_s, {{u"prompt"_s, u"kept across the migration"_s}}) > 0);
+        QVERIFY(history.beginRun(u"completion"_s,
+                    u"p"_s,
+                    u"m"_s,
+                    u"complete"_s,
+                    {{u"prompt"_s, u"kept across the migration"_s}})
+            > 0);
         QSqlQuery q(v1.connection());
         QVERIFY(!q.exec(u"SELECT * FROM drafts"_s)); // not there yet
     }
@@ -172,8 +177,11 @@ void TestStorage::recordsARunBeforeItEndsAndCompletesIt()
     QVERIFY(db.open(&error));
     core::HistoryStore history(&db);
     QSignalSpy changed(&history, &core::HistoryStore::changed);
-    const QJsonObject request{{u"model"_s, u"luminous-base"_s}, {u"prompt"_s, u"An apple a day"_s}, {u"maximum_tokens"_s, 16}};
-    const qint64 id = history.beginRun(u"completion"_s, u"Work"_s, u"luminous-base"_s, u"complete"_s, request);
+    const QJsonObject request{{u"model"_s, u"luminous-base"_s},
+        {u"prompt"_s, u"An apple a day"_s},
+        {u"maximum_tokens"_s, 16}};
+    const qint64 id
+        = history.beginRun(u"completion"_s, u"Work"_s, u"luminous-base"_s, u"complete"_s, request);
     QVERIFY(id > 0);
     auto running = history.run(id);
     QVERIFY(running);
@@ -181,7 +189,8 @@ void TestStorage::recordsARunBeforeItEndsAndCompletesIt()
     QCOMPARE(running->request, request);
     QVERIFY(!running->finishedAt.isValid());
 
-    QVERIFY(history.finishRun(id, core::RunStatus::Succeeded, u"{\"completions\":[]}"_s, QString(), 1234, 5, 16));
+    QVERIFY(history.finishRun(
+        id, core::RunStatus::Succeeded, u"{\"completions\":[]}"_s, QString(), 1234, 5, 16));
     const auto done = history.run(id);
     QVERIFY(done);
     QCOMPARE(done->status, core::RunStatus::Succeeded);
@@ -199,15 +208,20 @@ void TestStorage::searchFindsRunsByTextAndTab()
     QString error;
     QVERIFY(db.open(&error));
     core::HistoryStore history(&db);
-    const qint64 a = history.beginRun(u"completion"_s, u"P"_s, u"m1"_s, u"complete"_s, {{u"prompt"_s, u"The 100% juicy orange"_s}});
-    const qint64 b = history.beginRun(u"chat"_s, u"P"_s, u"m2"_s, u"chat/completions"_s, {{u"messages"_s, u"banana bread"_s}});
+    const qint64 a = history.beginRun(u"completion"_s,
+        u"P"_s,
+        u"m1"_s,
+        u"complete"_s,
+        {{u"prompt"_s, u"The 100% juicy orange"_s}});
+    const qint64 b = history.beginRun(
+        u"chat"_s, u"P"_s, u"m2"_s, u"chat/completions"_s, {{u"messages"_s, u"banana bread"_s}});
     history.finishRun(b, core::RunStatus::Failed, QString(), u"HTTP 401: bad token"_s, 10);
     QCOMPARE(history.search(QString()).size(), 2);
     QCOMPARE(history.search(QString()).first().id, b); // newest first
     QCOMPARE(history.search(u"ORANGE"_s).size(), 1);
     QCOMPARE(history.search(u"orange"_s).first().id, a);
     QCOMPARE(history.search(u"100%"_s).size(), 1); // % is literal, not a wildcard
-    QCOMPARE(history.search(u"1_0"_s).size(), 0);  // _ too
+    QCOMPARE(history.search(u"1_0"_s).size(), 0); // _ too
     QCOMPARE(history.search(u"bad token"_s).first().id, b);
     QCOMPARE(history.search(QString(), u"chat"_s).size(), 1);
     QCOMPARE(history.search(u"orange"_s, u"chat"_s).size(), 0);
@@ -242,9 +256,11 @@ void TestStorage::draftsSurviveAKilledProcess()
     QString error;
     QVERIFY(db.open(&error));
     core::DraftStore drafts(&db);
-    const QVariantMap draft{{u"prompt"_s, u"Half-written prompt ✍️"_s}, {u"maximum_tokens"_s, 42}};
+    const QVariantMap draft{
+        {u"prompt"_s, u"Half-written prompt ✍️"_s}, {u"maximum_tokens"_s, 42}};
     QVERIFY(drafts.save(u"completion"_s, draft));
-    QVERIFY(QFile::exists(path + u"-wal"_s)); // WAL mode: the commit is in the log, not yet in the file
+    QVERIFY(
+        QFile::exists(path + u"-wal"_s)); // WAL mode: the commit is in the log, not yet in the file
 
     const QString copy = freshPath();
     QVERIFY(QFile::copy(path, copy));
@@ -267,19 +283,27 @@ void TestStorage::runsAreStoredByteForByte()
     QString error;
     QVERIFY(db.open(&error));
     core::HistoryStore history(&db);
-    const QJsonObject request{{u"model"_s, u"sandbox-luminous-base"_s}, {u"prompt"_s, u"The sandbox is full of sand. Bearer sandbox"_s}};
-    const qint64 id = history.beginRun(u"completion"_s, u"Offline sandbox"_s, u"sandbox-luminous-base"_s, u"complete"_s, request);
-    QVERIFY(history.finishRun(id, core::RunStatus::Succeeded, u"{\"completions\":[{\"completion\":\" sandbox\"}]}"_s, QString(), 5));
+    const QJsonObject request{{u"model"_s, u"sandbox-luminous-base"_s},
+        {u"prompt"_s, u"The sandbox is full of sand. Bearer sandbox"_s}};
+    const qint64 id = history.beginRun(
+        u"completion"_s, u"Offline sandbox"_s, u"sandbox-luminous-base"_s, u"complete"_s, request);
+    QVERIFY(history.finishRun(id,
+        core::RunStatus::Succeeded,
+        u"{\"completions\":[{\"completion\":\" sandbox\"}]}"_s,
+        QString(),
+        5));
     const auto run = history.run(id);
     QVERIFY(run);
-    QCOMPARE(QJsonDocument(run->request).toJson(QJsonDocument::Compact), QJsonDocument(request).toJson(QJsonDocument::Compact));
+    QCOMPARE(QJsonDocument(run->request).toJson(QJsonDocument::Compact),
+        QJsonDocument(request).toJson(QJsonDocument::Compact));
     QCOMPARE(run->model, u"sandbox-luminous-base"_s);
     QCOMPARE(run->profile, u"Offline sandbox"_s);
     QCOMPARE(run->response, u"{\"completions\":[{\"completion\":\" sandbox\"}]}"_s);
     QCOMPARE(history.search(u"[redacted]"_s).size(), 0);
 
     // A run without a model (Create concept) is recorded too: a null QString is not SQL NULL.
-    const qint64 steering = history.beginRun(u"steering"_s, u"P"_s, QString(), u"steering_concepts"_s, {{u"examples"_s, QJsonArray{}}});
+    const qint64 steering = history.beginRun(
+        u"steering"_s, u"P"_s, QString(), u"steering_concepts"_s, {{u"examples"_s, QJsonArray{}}});
     QVERIFY(steering > 0);
     QVERIFY(history.finishRun(steering, core::RunStatus::Failed, QString(), u"HTTP 400"_s, 3));
     QCOMPARE(history.run(steering)->status, core::RunStatus::Failed);
@@ -295,23 +319,35 @@ void TestStorage::summariesNameWhatEachTabSent()
         return run.summary();
     };
     QCOMPARE(summary(R"({"model":"m","prompt":"An  apple\n a day"})"), u"An apple a day"_s);
-    QCOMPARE(summary(R"({"prompt":[{"type":"text","data":"Look: "},{"type":"image","data":"AAAA"}]})"), u"Look: [image]"_s);
-    QCOMPARE(summary(R"({"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello"},{"role":"user","content":"Bye"}]})"),
-             u"Bye"_s);
-    QCOMPARE(summary(R"({"model":"mt","source":"Guten Morgen.","target_language":"en"})"), u"Guten Morgen."_s);
-    QCOMPARE(summary(R"({"prompts":["First text","Second","Third"],"representation":"symmetric"})"), u"First text (+2 more)"_s);
+    QCOMPARE(
+        summary(R"({"prompt":[{"type":"text","data":"Look: "},{"type":"image","data":"AAAA"}]})"),
+        u"Look: [image]"_s);
+    QCOMPARE(
+        summary(
+            R"({"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello"},{"role":"user","content":"Bye"}]})"),
+        u"Bye"_s);
+    QCOMPARE(summary(R"({"model":"mt","source":"Guten Morgen.","target_language":"en"})"),
+        u"Guten Morgen."_s);
+    QCOMPARE(summary(R"({"prompts":["First text","Second","Third"],"representation":"symmetric"})"),
+        u"First text (+2 more)"_s);
     QCOMPARE(summary(R"({"prompts":[[{"type":"text","data":"Only one"}]]})"), u"Only one"_s);
     QCOMPARE(summary(R"({"model":"m","input":["a","b"]})"), u"a (+1 more)"_s);
     QCOMPARE(summary(R"({"model":"m","input":"one text"})"), u"one text"_s);
-    QCOMPARE(summary(R"({"examples":[{"negative":"You idiot.","positive":"I disagree."}]})"), u"You idiot. → I disagree."_s);
+    QCOMPARE(summary(R"({"examples":[{"negative":"You idiot.","positive":"I disagree."}]})"),
+        u"You idiot. → I disagree."_s);
     QCOMPARE(summary(R"({"model":"m"})"), QString());
-    QCOMPARE(summary(QByteArray("{\"prompt\":\"") + QByteArray(300, 'x') + QByteArray("\"}")).size(), 120);
+    QCOMPARE(
+        summary(QByteArray("{\"prompt\":\"") + QByteArray(300, 'x') + QByteArray("\"}")).size(),
+        120);
 }
 
 void TestStorage::runStatusNamesRoundTrip()
 {
-    for (core::RunStatus s : {core::RunStatus::Running, core::RunStatus::Succeeded, core::RunStatus::Failed,
-                              core::RunStatus::Canceled, core::RunStatus::Interrupted})
+    for (core::RunStatus s : {core::RunStatus::Running,
+             core::RunStatus::Succeeded,
+             core::RunStatus::Failed,
+             core::RunStatus::Canceled,
+             core::RunStatus::Interrupted})
         QCOMPARE(core::runStatusFromName(core::runStatusName(s)), s);
     // What an older build wrote for Embeddings runs.
     QCOMPARE(core::runStatusFromName(u"ok"_s), core::RunStatus::Succeeded);
@@ -329,13 +365,15 @@ void TestStorage::conversationsAreKeptRenamedSearchedAndDeletedWithUndo()
         QVERIFY(db.open(&error));
         core::ConversationStore store(&db);
         QSignalSpy changed(&store, &core::ConversationStore::changed);
-        QCOMPARE(core::ConversationStore::titleFor(u"  What is\n the capital   of France? "_s), u"What is the capital of France?"_s);
+        QCOMPARE(core::ConversationStore::titleFor(u"  What is\n the capital   of France? "_s),
+            u"What is the capital of France?"_s);
         QCOMPARE(core::ConversationStore::titleFor(QString(70, u'x')).size(), 60);
         QVERIFY(core::ConversationStore::titleFor(QString()).size() > 0);
         first = store.create(u"Apples"_s, {{u"system"_s, u"Be brief."_s}});
         QVERIFY(first > 0);
         second = store.create(u"Pears"_s, {{u"system"_s, u"Be kind."_s}});
-        QVERIFY(store.save(first, u"Apples and more"_s, {{u"system"_s, u"Be brief."_s}, {u"model"_s, u"m"_s}}));
+        QVERIFY(store.save(
+            first, u"Apples and more"_s, {{u"system"_s, u"Be brief."_s}, {u"model"_s, u"m"_s}}));
         QCOMPARE(store.list().first().id, first); // most recently updated first
         QCOMPARE(store.list().first().title, u"Apples and more"_s);
         QCOMPARE(store.list().first().content.value(u"model"_s).toString(), u"m"_s);
@@ -394,9 +432,12 @@ void TestStorage::partialTextIsKeptApartFromTheResponse()
         QString error;
         QVERIFY2(v5.open(5, &error), qPrintable(error));
         QSqlQuery q(v5.connection());
-        QVERIFY(q.exec(u"INSERT INTO runs (started_at, tab, profile, model, endpoint, request, response, error, status) VALUES "
-                       "('2026-01-01T00:00:00.000Z', 'chat', 'p', 'm', 'chat/completions', '{}', 'Once upon', '', 'canceled'),"
-                       "('2026-01-01T00:00:01.000Z', 'chat', 'p', 'm', 'chat/completions', '{}', 'The end.', '', 'succeeded')"_s));
+        QVERIFY(q.exec(
+            u"INSERT INTO runs (started_at, tab, profile, model, endpoint, request, response, "
+            u"error, status) VALUES "
+            "('2026-01-01T00:00:00.000Z', 'chat', 'p', 'm', 'chat/completions', '{}', 'Once upon', "
+            "'', 'canceled'),"
+            "('2026-01-01T00:00:01.000Z', 'chat', 'p', 'm', 'chat/completions', '{}', 'The end.', '', 'succeeded')"_s));
     }
     core::Database db(path);
     QString error;
@@ -412,7 +453,8 @@ void TestStorage::partialTextIsKeptApartFromTheResponse()
     QVERIFY(runs.at(0).partial.isEmpty());
     // Read as what it is; the stored row is left as it was.
     QSqlQuery q(db.connection());
-    QVERIFY(q.exec(u"SELECT response, partial IS NULL FROM runs WHERE status = 'canceled'"_s) && q.next());
+    QVERIFY(q.exec(u"SELECT response, partial IS NULL FROM runs WHERE status = 'canceled'"_s)
+        && q.next());
     QCOMPARE(q.value(0).toString(), u"Once upon"_s);
     QVERIFY(q.value(1).toBool());
 
@@ -426,7 +468,8 @@ void TestStorage::partialTextIsKeptApartFromTheResponse()
     QCOMPARE(history.run(id)->partial, u"half a"_s);
     QVERIFY(history.run(id)->response.isEmpty());
     const qint64 done = history.beginRun(u"completion"_s, u"p"_s, u"m"_s, u"complete"_s, {});
-    QVERIFY(history.finishRun(done, core::RunStatus::Succeeded, u"{}"_s, QString(), 5, -1, -1, u""_s));
+    QVERIFY(
+        history.finishRun(done, core::RunStatus::Succeeded, u"{}"_s, QString(), 5, -1, -1, u""_s));
     QCOMPARE(history.run(done)->response, u"{}"_s);
     QVERIFY(history.run(done)->partial.isEmpty());
 }
@@ -434,8 +477,9 @@ void TestStorage::partialTextIsKeptApartFromTheResponse()
 void TestStorage::steeringLibrarySurvivesARestart()
 {
     const QString path = freshPath();
-    const QList<core::SteeringConceptExample> examples{{u"I think, maybe, it could be"_s, u"It is"_s, {}},
-                                                        {u"Dear Sir,\n\"formal\""_s, u"hey, \"casual\""_s, {}}};
+    const QList<core::SteeringConceptExample> examples{
+        {u"I think, maybe, it could be"_s, u"It is"_s, {}},
+        {u"Dear Sir,\n\"formal\""_s, u"hey, \"casual\""_s, {}}};
     qint64 first = 0;
     qint64 second = 0;
     {
@@ -509,8 +553,8 @@ void TestStorage::steeringLibraryMigratesFromVersion3()
 void TestStorage::steeringExamplesCsvRoundTrip()
 {
     const QList<core::SteeringConceptExample> examples{{u"plain"_s, u"with, comma"_s, {}},
-                                                        {u"line\nbreak"_s, u"\"quoted\""_s, {}},
-                                                        {u"Ünïcode ✓"_s, QString(), {}}};
+        {u"line\nbreak"_s, u"\"quoted\""_s, {}},
+        {u"Ünïcode ✓"_s, QString(), {}}};
     const QString csv = core::steeringExamplesToCsv(examples);
     QVERIFY(csv.startsWith(u"negative,positive\n"_s));
     QString error;
@@ -522,7 +566,8 @@ void TestStorage::steeringExamplesCsvRoundTrip()
         QCOMPARE(back->at(i).positive, examples.at(i).positive);
     }
     // Columns in any order, other columns ignored, ';' separators.
-    const auto swapped = core::steeringExamplesFromCsv(u"note;positive;negative\r\nx;yes;no\r\n"_s, &error);
+    const auto swapped
+        = core::steeringExamplesFromCsv(u"note;positive;negative\r\nx;yes;no\r\n"_s, &error);
     QVERIFY2(swapped, qPrintable(error));
     QCOMPARE(swapped->size(), 1);
     QCOMPARE(swapped->at(0).negative, u"no"_s);

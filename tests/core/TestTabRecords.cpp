@@ -27,10 +27,11 @@ private Q_SLOTS:
 void TestTabRecords::translationLinesAnswerText()
 {
     core::TranslationLines answer;
-    answer.lines = {{u"Hello."_s, u"Hallo."_s, 0.5, {}}, {u"Bye, \"you\""_s, u"failed: HTTP 400"_s, 0, {}}};
+    answer.lines
+        = {{u"Hello."_s, u"Hallo."_s, 0.5, {}}, {u"Bye, \"you\""_s, u"failed: HTTP 400"_s, 0, {}}};
     QCOMPARE(answer.answerText(),
-             uR"({"lines":[{"score":0.5,"source":"Hello.","translation":"Hallo."},)"
-             uR"({"score":0,"source":"Bye, \"you\"","translation":"failed: HTTP 400"}]})"_s);
+        uR"({"lines":[{"score":0.5,"source":"Hello.","translation":"Hallo."},)"
+        uR"({"score":0,"source":"Bye, \"you\"","translation":"failed: HTTP 400"}]})"_s);
     QCOMPARE(core::TranslationLines().answerText(), uR"({"lines":[]})"_s);
 }
 
@@ -42,7 +43,8 @@ void TestTabRecords::translationLinesReadBackFromARun()
     run.status = core::RunStatus::Succeeded;
     run.response = answer.answerText();
     QString error;
-    const std::optional<core::TranslationLines> back = run.responseAs<core::TranslationLines>(&error);
+    const std::optional<core::TranslationLines> back
+        = run.responseAs<core::TranslationLines>(&error);
     QVERIFY2(back, qPrintable(error));
     QCOMPARE(back->lines.size(), 2);
     for (int i = 0; i < 2; ++i) {
@@ -60,16 +62,19 @@ void TestTabRecords::translationLinesRefuseOtherShapes()
     core::RunRecord run;
     QString error;
     // A single request's answer has no lines.
-    run.response = uR"({"translation":"Hallo.","score":0.7,"segments":null,"num_tokens_prompt_total":3})"_s;
+    run.response
+        = uR"({"translation":"Hallo.","score":0.7,"segments":null,"num_tokens_prompt_total":3})"_s;
     QVERIFY(!run.responseAs<core::TranslationLines>(&error));
     QCOMPARE(error, u"translation lines: missing required field \"lines\""_s);
     QVERIFY(run.responseAs<core::TranslationResponse>(&error));
     // Lines that are not segments.
     error.clear();
-    QVERIFY(!core::TranslationLines::fromJson(QJsonDocument::fromJson(R"({"lines":[{"source":"a"}]})").object(), &error));
+    QVERIFY(!core::TranslationLines::fromJson(
+        QJsonDocument::fromJson(R"({"lines":[{"source":"a"}]})").object(), &error));
     QCOMPARE(error, u"translation lines: missing required field \"lines[0].translation\""_s);
     error.clear();
-    QVERIFY(!core::TranslationLines::fromJson(QJsonDocument::fromJson(R"({"lines":"a"})").object(), &error));
+    QVERIFY(!core::TranslationLines::fromJson(
+        QJsonDocument::fromJson(R"({"lines":"a"})").object(), &error));
     QVERIFY2(error.contains(u"expected an array"_s), qPrintable(error));
     // A cancelled run keeps no answer.
     run.response.clear();
@@ -79,16 +84,18 @@ void TestTabRecords::translationLinesRefuseOtherShapes()
 void TestTabRecords::steeringExamplesAsDraftValues()
 {
     const QList<core::SteeringConceptExample> examples{{u"I think, maybe"_s, u"It is"_s, {}},
-                                                       {QString(), QString(), {}},
-                                                       {u"ünï"_s, u"✓ \"q\""_s, {}}};
+        {QString(), QString(), {}},
+        {u"ünï"_s, u"✓ \"q\""_s, {}}};
     const QVariantList values = core::steeringExamplesToVariant(examples);
     // The shape of the request's "examples" array, as plain values.
     core::CreateSteeringConceptRequest request;
     request.examples = examples;
     QCOMPARE(values, request.toJson().value(u"examples"_s).toArray().toVariantList());
     QCOMPARE(values.size(), 3);
-    QCOMPARE(values.at(0).toMap(), (QVariantMap{{u"negative"_s, u"I think, maybe"_s}, {u"positive"_s, u"It is"_s}}));
-    QCOMPARE(values.at(1).toMap(), (QVariantMap{{u"negative"_s, QString()}, {u"positive"_s, QString()}}));
+    QCOMPARE(values.at(0).toMap(),
+        (QVariantMap{{u"negative"_s, u"I think, maybe"_s}, {u"positive"_s, u"It is"_s}}));
+    QCOMPARE(values.at(1).toMap(),
+        (QVariantMap{{u"negative"_s, QString()}, {u"positive"_s, QString()}}));
 
     QString error;
     const auto back = core::steeringExamplesFromVariant(values, &error);
@@ -105,7 +112,7 @@ void TestTabRecords::steeringExamplesFromSavedDrafts()
 {
     // A draft as the autosave stored it before (JSON text, read back as a map) still loads.
     const QVariantMap draft = QJsonDocument::fromJson(
-                                  R"({"name":"Food","examples":[{"negative":"meh","positive":"yum"},{"negative":"a","positive":"b"}]})")
+        R"({"name":"Food","examples":[{"negative":"meh","positive":"yum"},{"negative":"a","positive":"b"}]})")
                                   .object()
                                   .toVariantMap();
     QString error;
@@ -125,7 +132,8 @@ void TestTabRecords::steeringExamplesErrors()
     QVERIFY(!core::steeringExamplesFromVariant(QVariantList(), &error));
     QVERIFY2(error.contains(u"give at least one"_s), qPrintable(error));
     error.clear();
-    QVERIFY(!core::steeringExamplesFromVariant(QVariantList{QVariantMap{{u"negative"_s, u"a"_s}}}, &error));
+    QVERIFY(!core::steeringExamplesFromVariant(
+        QVariantList{QVariantMap{{u"negative"_s, u"a"_s}}}, &error));
     QVERIFY2(error.contains(u"examples[0].positive"_s), qPrintable(error));
     error.clear();
     QVERIFY(!core::steeringExamplesFromVariant(u"not a list"_s, &error));

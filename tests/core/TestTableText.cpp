@@ -24,10 +24,10 @@ void TestTableText::csvQuotesAndRoundTrips()
 {
     const QStringList header{u"segment"_s, u"source"_s, u"translation"_s, u"score"_s};
     const QList<QStringList> rows{{u"1"_s, u"Hello, world."_s, u"\"Hallo\" Welt."_s, u"0.900"_s},
-                                  {u"2"_s, u"two\nlines"_s, u"ünï ✓"_s, QString()}};
+        {u"2"_s, u"two\nlines"_s, u"ünï ✓"_s, QString()}};
     const QString csv = core::tableToCsv(header, rows);
     QCOMPARE(csv,
-             u"segment,source,translation,score\n1,\"Hello, world.\",\"\"\"Hallo\"\" Welt.\",0.900\n2,\"two\nlines\",ünï ✓,\n"_s);
+        u"segment,source,translation,score\n1,\"Hello, world.\",\"\"\"Hallo\"\" Welt.\",0.900\n2,\"two\nlines\",ünï ✓,\n"_s);
     QString error;
     const std::optional<core::CsvTable> table = core::readCsv(csv, &error);
     QVERIFY2(table, qPrintable(error));
@@ -42,7 +42,9 @@ void TestTableText::csvOfAnEmptyTableIsTheHeader()
 
 void TestTableText::tabSeparatedFlattensCells()
 {
-    QCOMPARE(core::tableToTabSeparated({{u"1"_s, u"a\tb"_s, u"c\nd"_s}, {u"2"_s, QString(), u"e"_s}}), u"1\ta b\tc d\n2\t\te"_s);
+    QCOMPARE(
+        core::tableToTabSeparated({{u"1"_s, u"a\tb"_s, u"c\nd"_s}, {u"2"_s, QString(), u"e"_s}}),
+        u"1\ta b\tc d\n2\t\te"_s);
     QCOMPARE(core::tableToTabSeparated({}), QString());
 }
 

@@ -25,8 +25,12 @@ const QStringList kTexts{u"plain"_s, u"with, comma and \"quotes\""_s, u"zürich"
 const QStringList kLabels{u"a"_s, QString(), u"b,c"_s};
 const std::vector<float> kData{1.0f, -0.5f, 0.25f, 0.0f, 3.0f, -2.0f};
 
-QByteArray collect(void (*write)(const QStringList &, const QStringList &, core::analysis::VectorView, const core::ByteSink &),
-                   const QStringList &labels, int *pieces = nullptr)
+QByteArray collect(void (*write)(const QStringList &,
+                       const QStringList &,
+                       core::analysis::VectorView,
+                       const core::ByteSink &),
+    const QStringList &labels,
+    int *pieces = nullptr)
 {
     QByteArray out;
     int count = 0;
@@ -49,13 +53,17 @@ void TestVectorExport::csv()
                                 "z\xc3\xbcrich,\"b,c\",3,-2\n";
     QCOMPARE(collect(core::writeVectorsCsv, kLabels), expected);
     // Missing labels are empty.
-    QCOMPARE(collect(core::writeVectorsCsv, {u"a"_s}).split('\n').at(2), QByteArray("\"with, comma and \"\"quotes\"\"\",,0.25,0"));
+    QCOMPARE(collect(core::writeVectorsCsv, {u"a"_s}).split('\n').at(2),
+        QByteArray("\"with, comma and \"\"quotes\"\"\",,0.25,0"));
 }
 
 void TestVectorExport::json()
 {
     const QByteArray bytes = collect(core::writeVectorsJson, kLabels);
-    QVERIFY(bytes.startsWith("[\n{\"label\":\"a\",\"text\":\"plain\",\"embedding\":[1,-0.5]},\n")); // keys as QJsonObject sorts them
+    QVERIFY(bytes.startsWith(
+        "[\n{\"label\":\"a\",\"text\":\"plain\",\"embedding\":[1,-0.5]},\n")); // keys as
+                                                                               // QJsonObject sorts
+                                                                               // them
     QJsonParseError error;
     const QJsonArray array = QJsonDocument::fromJson(bytes, &error).array();
     QCOMPARE(error.error, QJsonParseError::NoError);
@@ -72,7 +80,8 @@ void TestVectorExport::json()
     }
     // An empty set is an empty array.
     QByteArray empty;
-    core::writeVectorsJson({}, {}, {kData.data(), 0, 2}, [&](const QByteArray &piece) { empty += piece; });
+    core::writeVectorsJson(
+        {}, {}, {kData.data(), 0, 2}, [&](const QByteArray &piece) { empty += piece; });
     QCOMPARE(empty, QByteArray("[\n]\n"));
 }
 
@@ -87,7 +96,9 @@ void TestVectorExport::largeExportComesInPieces()
         texts.append(u"text %1"_s.arg(i));
     for (const auto write : {core::writeVectorsCsv, core::writeVectorsJson}) {
         QList<QByteArray> pieces;
-        write(texts, {}, {data.data(), rows, dims}, [&](const QByteArray &piece) { pieces.append(piece); });
+        write(texts, {}, {data.data(), rows, dims}, [&](const QByteArray &piece) {
+            pieces.append(piece);
+        });
         QVERIFY(pieces.size() > 2);
         qsizetype total = 0;
         for (const QByteArray &piece : std::as_const(pieces)) {

@@ -23,9 +23,11 @@ struct CheckFailure : std::runtime_error
     using std::runtime_error::runtime_error;
 };
 
-[[noreturn]] inline void fail(const char *file, int line, const char *condition, const QString &detail)
+[[noreturn]] inline void fail(
+    const char *file, int line, const char *condition, const QString &detail)
 {
-    std::string message = std::string(file) + ':' + std::to_string(line) + ": check failed: " + condition;
+    std::string message
+        = std::string(file) + ':' + std::to_string(line) + ": check failed: " + condition;
     if (!detail.isEmpty())
         message += "\n    " + detail.toStdString();
     if (g_replay)
@@ -59,8 +61,8 @@ inline QString excerpt(const QString &text, qsizetype max = 160)
 
 } // namespace fuzz
 
-#define FUZZ_CHECK(condition, detail)                                                             \
-    do {                                                                                          \
-        if (!(condition))                                                                         \
-            ::fuzz::fail(__FILE__, __LINE__, #condition, (detail));                               \
+#define FUZZ_CHECK(condition, detail)                                                              \
+    do {                                                                                           \
+        if (!(condition))                                                                          \
+            ::fuzz::fail(__FILE__, __LINE__, #condition, (detail));                                \
     } while (false)

@@ -63,7 +63,8 @@ int main(int argc, char **argv)
     int failed = 0;
     for (const fs::path &path : inputs) {
         std::ifstream file(path, std::ios::binary);
-        const std::vector<char> bytes{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+        const std::vector<char> bytes{
+            std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
         if (!file.good() && !file.eof()) {
             std::fprintf(stderr, "FAIL %s: cannot read\n", path.string().c_str());
             ++failed;
@@ -81,6 +82,9 @@ int main(int argc, char **argv)
             ++failed;
         }
     }
-    std::printf("%s: %d passed, %d failed\n", fs::path(argv[0]).filename().string().c_str(), passed, failed);
+    std::printf("%s: %d passed, %d failed\n",
+        fs::path(argv[0]).filename().string().c_str(),
+        passed,
+        failed);
     return failed == 0 ? 0 : 1;
 }

@@ -56,23 +56,30 @@ void checkTable(const QString &text, QChar separator)
     const QString written = write(*table, separator);
     QString error2;
     const std::optional<CsvTable> again = readCsv(written, &error2, separator);
-    FUZZ_CHECK(again.has_value(), QStringLiteral("separator %1: the written table does not read back: %2\n    written: %3")
-                                      .arg(show(separator), error2, fuzz::excerpt(written, 300)));
+    FUZZ_CHECK(again.has_value(),
+        QStringLiteral("separator %1: the written table does not read back: %2\n    written: %3")
+            .arg(show(separator), error2, fuzz::excerpt(written, 300)));
     const auto describe = [](const CsvTable &t) -> QString {
-        QString s = QStringLiteral("%1 columns, %2 rows; header ").arg(t.header.size()).arg(t.rows.size());
+        QString s = QStringLiteral("%1 columns, %2 rows; header ")
+                        .arg(t.header.size())
+                        .arg(t.rows.size());
         for (const QString &h : t.header)
             s += QLatin1Char('[') + fuzz::excerpt(h, 30) + QLatin1Char(']');
         return s;
     };
     FUZZ_CHECK(again->header == table->header && again->rows == table->rows,
-               QStringLiteral("separator %1: read %2\n    read back %3\n    written: %4")
-                   .arg(show(separator), describe(*table), describe(*again), fuzz::excerpt(written, 300)));
+        QStringLiteral("separator %1: read %2\n    read back %3\n    written: %4")
+            .arg(show(separator), describe(*table), describe(*again), fuzz::excerpt(written, 300)));
 
     const CsvColumnGuess guess = guessCsvColumns(*table);
     const int columns = int(table->header.size());
-    FUZZ_CHECK(guess.text >= -1 && guess.text < columns && guess.label >= -1 && guess.label < columns
-                   && (guess.label < 0 || guess.label != guess.text) && (columns == 0 || guess.text >= 0),
-               QStringLiteral("guessCsvColumns: text %1, label %2 of %3 columns").arg(guess.text).arg(guess.label).arg(columns));
+    FUZZ_CHECK(guess.text >= -1 && guess.text < columns && guess.label >= -1
+            && guess.label < columns && (guess.label < 0 || guess.label != guess.text)
+            && (columns == 0 || guess.text >= 0),
+        QStringLiteral("guessCsvColumns: text %1, label %2 of %3 columns")
+            .arg(guess.text)
+            .arg(guess.label)
+            .arg(columns));
     for (const QString &name : table->header) {
         const int c = table->column(name);
         FUZZ_CHECK(c >= 0 && c < columns, QStringLiteral("column()"));
@@ -87,18 +94,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QString text = QStringLiteral("untouched");
     QString reason;
     if (!decodeText(bytes, &text, &reason)) {
-        FUZZ_CHECK(!reason.isEmpty() && text == QStringLiteral("untouched"), QStringLiteral("decodeText failure"));
+        FUZZ_CHECK(!reason.isEmpty() && text == QStringLiteral("untouched"),
+            QStringLiteral("decodeText failure"));
         // Pasted text does not go through decodeText: fuzz the CSV reader with it anyway.
         text = QString::fromUtf8(bytes);
     } else {
         QByteArray rest = bytes;
         while (rest.startsWith("\xEF\xBB\xBF") && text.toUtf8() != rest)
             rest.remove(0, 3);
-        FUZZ_CHECK(text.toUtf8() == rest, QStringLiteral("decodeText gives %1 for %2").arg(fuzz::excerpt(text), fuzz::excerpt(bytes)));
+        FUZZ_CHECK(text.toUtf8() == rest,
+            QStringLiteral("decodeText gives %1 for %2")
+                .arg(fuzz::excerpt(text), fuzz::excerpt(bytes)));
     }
 
     const QChar guessed = guessCsvSeparator(text);
-    FUZZ_CHECK(guessed == u',' || guessed == u';' || guessed == u'\t', QStringLiteral("guessCsvSeparator"));
+    FUZZ_CHECK(guessed == u',' || guessed == u';' || guessed == u'\t',
+        QStringLiteral("guessCsvSeparator"));
     checkTable(text, guessed);
     for (const QChar separator : {QChar(u','), QChar(u';'), QChar(u'\t')})
         if (separator != guessed)

@@ -63,40 +63,51 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     bool exact = true;
     const QString out = renderChatPrompt(promptTemplate, messages, &exact);
-    FUZZ_CHECK(out == renderChatPrompt(promptTemplate, messages), QStringLiteral("not deterministic"));
+    FUZZ_CHECK(
+        out == renderChatPrompt(promptTemplate, messages), QStringLiteral("not deterministic"));
 
     bool exactEmpty = true;
     const QString empty = renderChatPrompt(promptTemplate, {}, &exactEmpty);
-    FUZZ_CHECK(exact == exactEmpty, QStringLiteral("exact %1 with messages, %2 without").arg(exact).arg(exactEmpty));
+    FUZZ_CHECK(exact == exactEmpty,
+        QStringLiteral("exact %1 with messages, %2 without").arg(exact).arg(exactEmpty));
     if (!exact) {
-        FUZZ_CHECK(out == transcript(messages), QStringLiteral("not exact, but not the plain transcript: %1").arg(fuzz::excerpt(out, 300)));
+        FUZZ_CHECK(out == transcript(messages),
+            QStringLiteral("not exact, but not the plain transcript: %1")
+                .arg(fuzz::excerpt(out, 300)));
         return 0;
     }
 
     // Per message: body length with the placeholders empty, and how many of each there are.
     const auto extra = [&](const QString &role, const QString &content) {
-        return renderChatPrompt(promptTemplate, {ChatMessage::fromText(role, content)}).size() - empty.size();
+        return renderChatPrompt(promptTemplate, {ChatMessage::fromText(role, content)}).size()
+            - empty.size();
     };
     const qsizetype body = extra(QString(), QString());
     const qsizetype roles = extra(QStringLiteral("r"), QString()) - body;
     const qsizetype contents = extra(QString(), QStringLiteral("c")) - body;
     FUZZ_CHECK(body >= 0 && roles >= 0 && contents >= 0,
-               QStringLiteral("body %1, roles %2, contents %3").arg(body).arg(roles).arg(contents));
+        QStringLiteral("body %1, roles %2, contents %3").arg(body).arg(roles).arg(contents));
     qsizetype expected = empty.size();
     for (const ChatMessage &m : messages) {
         const qsizetype one = renderChatPrompt(promptTemplate, {m}).size() - empty.size();
         const qsizetype predicted = body + roles * m.role.size() + contents * m.text().size();
         FUZZ_CHECK(one == predicted,
-                   QStringLiteral("one message (role \"%1\", text \"%2\") adds %3 characters, expected %4 (body %5, %6 role and %7 content placeholders)\n    template: %8\n    rendered: %9")
-                       .arg(fuzz::excerpt(m.role, 60), fuzz::excerpt(m.text(), 60))
-                       .arg(one)
-                       .arg(predicted)
-                       .arg(body)
-                       .arg(roles)
-                       .arg(contents)
-                       .arg(fuzz::excerpt(promptTemplate, 200), fuzz::excerpt(renderChatPrompt(promptTemplate, {m}), 300)));
+            QStringLiteral(
+                "one message (role \"%1\", text \"%2\") adds %3 characters, expected %4 (body %5, "
+                "%6 role and %7 content placeholders)\n    template: %8\n    rendered: %9")
+                .arg(fuzz::excerpt(m.role, 60), fuzz::excerpt(m.text(), 60))
+                .arg(one)
+                .arg(predicted)
+                .arg(body)
+                .arg(roles)
+                .arg(contents)
+                .arg(fuzz::excerpt(promptTemplate, 200),
+                    fuzz::excerpt(renderChatPrompt(promptTemplate, {m}), 300)));
         expected += one;
     }
-    FUZZ_CHECK(out.size() == expected, QStringLiteral("%1 characters for the chat, %2 from its messages").arg(out.size()).arg(expected));
+    FUZZ_CHECK(out.size() == expected,
+        QStringLiteral("%1 characters for the chat, %2 from its messages")
+            .arg(out.size())
+            .arg(expected));
     return 0;
 }

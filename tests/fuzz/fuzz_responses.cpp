@@ -66,7 +66,10 @@ bool sameNumber(double a, double b, bool floats)
 }
 
 /// The path of the first difference (like json::firstDifference), null members ignored.
-QString difference(const QJsonValue &a, const QJsonValue &b, bool floats, const QString &path = QStringLiteral("(body)"))
+QString difference(const QJsonValue &a,
+    const QJsonValue &b,
+    bool floats,
+    const QString &path = QStringLiteral("(body)"))
 {
     if (a.isObject() && b.isObject()) {
         const QJsonObject oa = a.toObject();
@@ -93,7 +96,8 @@ QString difference(const QJsonValue &a, const QJsonValue &b, bool floats, const 
         if (aa.size() != ab.size())
             return path + QStringLiteral(" (length %1 vs %2)").arg(aa.size()).arg(ab.size());
         for (qsizetype i = 0; i < aa.size(); ++i) {
-            const QString d = difference(aa.at(i), ab.at(i), floats, path + QStringLiteral("[%1]").arg(i));
+            const QString d
+                = difference(aa.at(i), ab.at(i), floats, path + QStringLiteral("[%1]").arg(i));
             if (!d.isEmpty())
                 return d;
         }
@@ -103,7 +107,10 @@ QString difference(const QJsonValue &a, const QJsonValue &b, bool floats, const 
         return path + QStringLiteral(" (%1 vs %2)").arg(json::typeName(a), json::typeName(b));
     if (a.isDouble())
         return sameNumber(a.toDouble(), b.toDouble(), floats) ? QString()
-                                                              : path + QStringLiteral(" (%1 vs %2)").arg(a.toDouble(), 0, 'g', 17).arg(b.toDouble(), 0, 'g', 17);
+                                                              : path
+                + QStringLiteral(" (%1 vs %2)")
+                      .arg(a.toDouble(), 0, 'g', 17)
+                      .arg(b.toDouble(), 0, 'g', 17);
     return a == b ? QString() : path;
 }
 
@@ -134,12 +141,17 @@ std::optional<T> parseAs(const QJsonValue &json, QString *error, bool streamChun
 enum class Kind { Response, Request };
 
 template<class T>
-std::optional<T> roundTrip(const QJsonValue &input, const char *name, Kind kind, bool floats = false, bool streamChunk = false)
+std::optional<T> roundTrip(const QJsonValue &input,
+    const char *name,
+    Kind kind,
+    bool floats = false,
+    bool streamChunk = false)
 {
     QString error;
     std::optional<T> first = parseAs<T>(input, &error, streamChunk);
     if (!first) {
-        FUZZ_CHECK(!error.isEmpty(), QString::fromLatin1(name) + QStringLiteral(": fromJson failed without a message"));
+        FUZZ_CHECK(!error.isEmpty(),
+            QString::fromLatin1(name) + QStringLiteral(": fromJson failed without a message"));
         return std::nullopt;
     }
     const QJsonValue j1 = toJsonValue(*first);
@@ -147,23 +159,29 @@ std::optional<T> roundTrip(const QJsonValue &input, const char *name, Kind kind,
     // toJson() reads back and gives the same JSON.
     QString error2;
     const std::optional<T> second = parseAs<T>(j1, &error2, streamChunk);
-    FUZZ_CHECK(second.has_value(), QString::fromLatin1(name) + QStringLiteral(": toJson() does not read back: ") + error2
-                                       + QStringLiteral("\n    toJson(): ") + fuzz::excerpt(text(j1), 400));
+    FUZZ_CHECK(second.has_value(),
+        QString::fromLatin1(name) + QStringLiteral(": toJson() does not read back: ") + error2
+            + QStringLiteral("\n    toJson(): ") + fuzz::excerpt(text(j1), 400));
     const QJsonValue j2 = toJsonValue(*second);
     const QString d = json::firstDifference(j1, j2);
-    FUZZ_CHECK(d.isEmpty(), QString::fromLatin1(name) + QStringLiteral(": second toJson() differs at ") + d);
+    FUZZ_CHECK(d.isEmpty(),
+        QString::fromLatin1(name) + QStringLiteral(": second toJson() differs at ") + d);
 
     // The same through JSON text, as the history and exports store it.
     QString parseError;
     const std::optional<QJsonValue> reparsed = json::parseDocument(text(j1).toUtf8(), &parseError);
-    FUZZ_CHECK(reparsed.has_value(), QString::fromLatin1(name) + QStringLiteral(": toJson() text does not parse: ") + parseError);
+    FUZZ_CHECK(reparsed.has_value(),
+        QString::fromLatin1(name) + QStringLiteral(": toJson() text does not parse: ")
+            + parseError);
     QString error3;
     const std::optional<T> third = parseAs<T>(*reparsed, &error3, streamChunk);
-    FUZZ_CHECK(third.has_value(), QString::fromLatin1(name) + QStringLiteral(": toJson() as text does not read back: ") + error3
-                                      + QStringLiteral("\n    text: ") + fuzz::excerpt(text(j1), 400));
+    FUZZ_CHECK(third.has_value(),
+        QString::fromLatin1(name) + QStringLiteral(": toJson() as text does not read back: ")
+            + error3 + QStringLiteral("\n    text: ") + fuzz::excerpt(text(j1), 400));
     const QString dt = difference(j1, toJsonValue(*third), floats);
-    FUZZ_CHECK(dt.isEmpty(), QString::fromLatin1(name) + QStringLiteral(": toJson() through text differs at ") + dt
-                                 + QStringLiteral("\n    text: ") + fuzz::excerpt(text(j1), 400));
+    FUZZ_CHECK(dt.isEmpty(),
+        QString::fromLatin1(name) + QStringLiteral(": toJson() through text differs at ") + dt
+            + QStringLiteral("\n    text: ") + fuzz::excerpt(text(j1), 400));
 
     // Nothing the server sent is lost, nothing a user wrote changes.
     QJsonValue expected = input;
@@ -172,9 +190,11 @@ std::optional<T> roundTrip(const QJsonValue &input, const char *name, Kind kind,
             expected = input.toArray().first();
     }
     const QString dk = difference(expected, j1, floats);
-    FUZZ_CHECK(dk.isEmpty(), QString::fromLatin1(name) + (kind == Kind::Response ? QStringLiteral(" response") : QStringLiteral(" request"))
-                                 + QStringLiteral(": toJson() differs from the input at ") + dk
-                                 + QStringLiteral("\n    toJson(): ") + fuzz::excerpt(text(j1), 400));
+    FUZZ_CHECK(dk.isEmpty(),
+        QString::fromLatin1(name)
+            + (kind == Kind::Response ? QStringLiteral(" response") : QStringLiteral(" request"))
+            + QStringLiteral(": toJson() differs from the input at ") + dk
+            + QStringLiteral("\n    toJson(): ") + fuzz::excerpt(text(j1), 400));
     return first;
 }
 
@@ -190,7 +210,8 @@ void request(const QJsonValue &input, const char *name)
 
 bool insidePair(const QString &text, int i)
 {
-    return i > 0 && i < text.size() && text.at(i).isLowSurrogate() && text.at(i - 1).isHighSurrogate();
+    return i > 0 && i < text.size() && text.at(i).isLowSurrogate()
+        && text.at(i - 1).isHighSurrogate();
 }
 
 void checkTextScores(const QString &itemText, const QList<TextScore> &scores)
@@ -198,15 +219,24 @@ void checkTextScores(const QString &itemText, const QList<TextScore> &scores)
     for (const TextScore &s : scores) {
         const auto [first, last] = s.utf16Range(itemText);
         FUZZ_CHECK(0 <= first && first <= last && last <= itemText.size(),
-                   QStringLiteral("utf16Range(%1, %2) of a text of %3: [%4, %5)").arg(s.start).arg(s.length).arg(itemText.size()).arg(first).arg(last));
+            QStringLiteral("utf16Range(%1, %2) of a text of %3: [%4, %5)")
+                .arg(s.start)
+                .arg(s.length)
+                .arg(itemText.size())
+                .arg(first)
+                .arg(last));
         FUZZ_CHECK(!insidePair(itemText, first) && !insidePair(itemText, last),
-                   QStringLiteral("utf16Range [%1, %2) cuts a surrogate pair").arg(first).arg(last));
+            QStringLiteral("utf16Range [%1, %2) cuts a surrogate pair").arg(first).arg(last));
         const QString segment = ExplanationItem::segmentText(itemText, s);
         FUZZ_CHECK(segment == itemText.mid(first, last - first), QStringLiteral("segmentText"));
         const TextScore back = TextScore::fromUtf16(itemText, first, last - first, s.score);
         const auto [first2, last2] = back.utf16Range(itemText);
         FUZZ_CHECK(first2 == first && last2 == last,
-                   QStringLiteral("fromUtf16(%1, %2) gives [%3, %4)").arg(first).arg(last - first).arg(first2).arg(last2));
+            QStringLiteral("fromUtf16(%1, %2) gives [%3, %4)")
+                .arg(first)
+                .arg(last - first)
+                .arg(first2)
+                .arg(last2));
     }
 }
 
@@ -220,11 +250,19 @@ void explanationChecks(const ExplanationResponse &r)
             checkTextScores(e.target, item.textScores);
             checkTextScores(emoji, item.textScores);
             for (const ImageScore &s : item.imageScores) {
-                for (const auto &[w, h] : {std::pair{1200, 630}, {297, 170}, {1, 1}, {0, 0}, {-3, 7}}) {
+                for (const auto &[w, h] :
+                    {std::pair{1200, 630}, {297, 170}, {1, 1}, {0, 0}, {-3, 7}}) {
                     const QRect px = s.inPixels(w, h);
                     FUZZ_CHECK(px.x() >= 0 && px.y() >= 0 && px.width() >= 0 && px.height() >= 0
-                                   && px.x() + px.width() <= std::max(0, w) && px.y() + px.height() <= std::max(0, h),
-                               QStringLiteral("inPixels(%1, %2) = %3,%4 %5x%6").arg(w).arg(h).arg(px.x()).arg(px.y()).arg(px.width()).arg(px.height()));
+                            && px.x() + px.width() <= std::max(0, w)
+                            && px.y() + px.height() <= std::max(0, h),
+                        QStringLiteral("inPixels(%1, %2) = %3,%4 %5x%6")
+                            .arg(w)
+                            .arg(h)
+                            .arg(px.x())
+                            .arg(px.y())
+                            .arg(px.width())
+                            .arg(px.height()));
                 }
             }
         }
@@ -235,7 +273,8 @@ void errorBody(const QByteArray &payload)
 {
     // Byte 0: status; up to the first newline: Retry-After; the rest: the body.
     static const int statuses[] = {400, 401, 402, 403, 404, 408, 422, 429, 500, 502, 503, 504};
-    const int status = payload.isEmpty() ? 500 : statuses[uint8_t(payload.at(0)) % std::size(statuses)];
+    const int status
+        = payload.isEmpty() ? 500 : statuses[uint8_t(payload.at(0)) % std::size(statuses)];
     const QByteArray rest = payload.mid(1);
     const qsizetype nl = rest.indexOf('\n');
     const QByteArray retryAfter = nl < 0 ? QByteArray() : rest.left(nl);
@@ -243,7 +282,8 @@ void errorBody(const QByteArray &payload)
     const ApiError e = ApiError::fromHttp(status, body, retryAfter);
     FUZZ_CHECK(e.isError() && e.httpStatus == status, QStringLiteral("fromHttp"));
     if (e.retryAfterMs)
-        FUZZ_CHECK(*e.retryAfterMs >= 0 && *e.retryAfterMs <= 3600 * 1000, QStringLiteral("retryAfterMs %1").arg(*e.retryAfterMs));
+        FUZZ_CHECK(*e.retryAfterMs >= 0 && *e.retryAfterMs <= 3600 * 1000,
+            QStringLiteral("retryAfterMs %1").arg(*e.retryAfterMs));
     (void)e.toString();
     (void)e.retryable();
     (void)ApiError::withoutCredentials(e.message, "Bearer " + retryAfter);
@@ -258,72 +298,210 @@ struct Type
 // The selector byte of each type. tests/fuzz/make-corpus.py writes the seeds with these numbers:
 // keep both in step (append, never reorder).
 const Type kTypes[] = {
-    /* 0 */ {"complete", [](const QJsonValue &v) { roundTrip<CompletionResponse>(v, "complete", Kind::Response); }},
-    /* 1 */ {"complete stream event", [](const QJsonValue &v) { roundTrip<CompletionStreamEvent>(v, "complete stream event", Kind::Response); }},
-    /* 2 */ {"chat/completions", [](const QJsonValue &v) { roundTrip<ChatResponse>(v, "chat/completions", Kind::Response); }},
-    /* 3 */ {"chat stream chunk", [](const QJsonValue &v) { roundTrip<ChatResponse>(v, "chat stream chunk", Kind::Response, false, true); }},
-    /* 4 */ {"explain", [](const QJsonValue &v) {
-                 if (const auto r = roundTrip<ExplanationResponse>(v, "explain", Kind::Response))
-                     explanationChecks(*r);
-             }},
-    /* 5 */ {"semantic_embed", [](const QJsonValue &v) { roundTrip<SemanticEmbeddingResponse>(v, "semantic_embed", Kind::Response, true); }},
-    /* 6 */ {"batch_semantic_embed", [](const QJsonValue &v) { roundTrip<BatchSemanticEmbeddingResponse>(v, "batch_semantic_embed", Kind::Response, true); }},
-    /* 7 */ {"embed", [](const QJsonValue &v) { roundTrip<EmbeddingResponse>(v, "embed", Kind::Response, true); }},
-    /* 8 */ {"embeddings", [](const QJsonValue &v) {
-                 if (const auto r = roundTrip<EmbeddingV2Response>(v, "embeddings", Kind::Response, true)) {
-                     for (const EmbeddingV2Data &d : r->data) {
-                         const Embedding vector = d.vector();
-                         if (d.embeddingBase64) {
-                             const qsizetype bytes = QByteArray::fromBase64(d.embeddingBase64->toLatin1()).size();
-                             FUZZ_CHECK(vector.size() * 4 == bytes || (vector.isEmpty() && bytes % 4 != 0),
-                                        QStringLiteral("vector() of %1 floats from %2 bytes").arg(vector.size()).arg(bytes));
-                         } else {
-                             FUZZ_CHECK(vector == d.embedding, QStringLiteral("vector()"));
-                         }
-                     }
-                 }
-             }},
-    /* 9 */ {"gradient embeddings", [](const QJsonValue &v) {
-                 if (const auto r = roundTrip<GradientEmbeddingsResponse>(v, "gradient embeddings", Kind::Response, true)) {
-                     for (const qsizetype count : {qsizetype(0), qsizetype(1), r->embeddings.size()}) {
-                         QString error;
-                         const auto ordered = r->inOrder(count, &error);
-                         FUZZ_CHECK(ordered ? ordered->size() == count : !error.isEmpty(), QStringLiteral("inOrder(%1)").arg(count));
-                     }
-                 }
-             }},
-    /* 10 */ {"tokenize", [](const QJsonValue &v) { roundTrip<TokenizationResponse>(v, "tokenize", Kind::Response); }},
-    /* 11 */ {"detokenize", [](const QJsonValue &v) { roundTrip<DetokenizationResponse>(v, "detokenize", Kind::Response); }},
-    /* 12 */ {"evaluate", [](const QJsonValue &v) { roundTrip<EvaluationResponse>(v, "evaluate", Kind::Response); }},
-    /* 13 */ {"translate", [](const QJsonValue &v) { roundTrip<TranslationResponse>(v, "translate", Kind::Response); }},
-    /* 14 */ {"rerank", [](const QJsonValue &v) { roundTrip<RerankResponse>(v, "rerank", Kind::Response); }},
-    /* 15 */ {"steering_concepts", [](const QJsonValue &v) { roundTrip<CreateSteeringConceptResponse>(v, "steering_concepts", Kind::Response); }},
-    /* 16 */ {"model-settings", [](const QJsonValue &v) {
-                  if (const auto r = roundTrip<ModelSettingsResponse>(v, "model-settings", Kind::Response)) {
-                      const QList<ChatMessage> chat{ChatMessage::fromText(QStringLiteral("system"), QStringLiteral("Be brief.")),
-                                                    ChatMessage::fromText(QStringLiteral("user"), QStringLiteral("Hi {{ message.role }} \\1"))};
-                      for (const ModelSettings &m : r->models)
-                          (void)renderChatPrompt(m.promptTemplate.value_or(QString()), chat);
-                  }
-              }},
-    /* 17 */ {"models_available", [](const QJsonValue &v) { roundTrip<ModelsAvailableResponse>(v, "models_available", Kind::Response); }},
-    /* 18 */ {"users/me", [](const QJsonValue &v) { roundTrip<UserDetail>(v, "users/me", Kind::Response); }},
+    /* 0 */ {"complete",
+        [](const QJsonValue &v) {
+            roundTrip<CompletionResponse>(v, "complete", Kind::Response);
+        }},
+    /* 1 */
+    {"complete stream event",
+        [](const QJsonValue &v) {
+            roundTrip<CompletionStreamEvent>(v, "complete stream event", Kind::Response);
+        }},
+    /* 2 */
+    {"chat/completions",
+        [](const QJsonValue &v) {
+            roundTrip<ChatResponse>(v, "chat/completions", Kind::Response);
+        }},
+    /* 3 */
+    {"chat stream chunk",
+        [](const QJsonValue &v) {
+            roundTrip<ChatResponse>(v, "chat stream chunk", Kind::Response, false, true);
+        }},
+    /* 4 */
+    {"explain",
+        [](const QJsonValue &v) {
+            if (const auto r = roundTrip<ExplanationResponse>(v, "explain", Kind::Response))
+                explanationChecks(*r);
+        }},
+    /* 5 */
+    {"semantic_embed",
+        [](const QJsonValue &v) {
+            roundTrip<SemanticEmbeddingResponse>(v, "semantic_embed", Kind::Response, true);
+        }},
+    /* 6 */
+    {"batch_semantic_embed",
+        [](const QJsonValue &v) {
+            roundTrip<BatchSemanticEmbeddingResponse>(
+                v, "batch_semantic_embed", Kind::Response, true);
+        }},
+    /* 7 */
+    {"embed",
+        [](const QJsonValue &v) {
+            roundTrip<EmbeddingResponse>(v, "embed", Kind::Response, true);
+        }},
+    /* 8 */
+    {"embeddings",
+        [](const QJsonValue &v) {
+            if (const auto r
+                = roundTrip<EmbeddingV2Response>(v, "embeddings", Kind::Response, true)) {
+                for (const EmbeddingV2Data &d : r->data) {
+                    const Embedding vector = d.vector();
+                    if (d.embeddingBase64) {
+                        const qsizetype bytes
+                            = QByteArray::fromBase64(d.embeddingBase64->toLatin1()).size();
+                        FUZZ_CHECK(
+                            vector.size() * 4 == bytes || (vector.isEmpty() && bytes % 4 != 0),
+                            QStringLiteral("vector() of %1 floats from %2 bytes")
+                                .arg(vector.size())
+                                .arg(bytes));
+                    } else {
+                        FUZZ_CHECK(vector == d.embedding, QStringLiteral("vector()"));
+                    }
+                }
+            }
+        }},
+    /* 9 */
+    {"gradient embeddings",
+        [](const QJsonValue &v) {
+            if (const auto r = roundTrip<GradientEmbeddingsResponse>(
+                    v, "gradient embeddings", Kind::Response, true)) {
+                for (const qsizetype count : {qsizetype(0), qsizetype(1), r->embeddings.size()}) {
+                    QString error;
+                    const auto ordered = r->inOrder(count, &error);
+                    FUZZ_CHECK(ordered ? ordered->size() == count : !error.isEmpty(),
+                        QStringLiteral("inOrder(%1)").arg(count));
+                }
+            }
+        }},
+    /* 10 */
+    {"tokenize",
+        [](const QJsonValue &v) {
+            roundTrip<TokenizationResponse>(v, "tokenize", Kind::Response);
+        }},
+    /* 11 */
+    {"detokenize",
+        [](const QJsonValue &v) {
+            roundTrip<DetokenizationResponse>(v, "detokenize", Kind::Response);
+        }},
+    /* 12 */
+    {"evaluate",
+        [](const QJsonValue &v) {
+            roundTrip<EvaluationResponse>(v, "evaluate", Kind::Response);
+        }},
+    /* 13 */
+    {"translate",
+        [](const QJsonValue &v) {
+            roundTrip<TranslationResponse>(v, "translate", Kind::Response);
+        }},
+    /* 14 */
+    {"rerank",
+        [](const QJsonValue &v) {
+            roundTrip<RerankResponse>(v, "rerank", Kind::Response);
+        }},
+    /* 15 */
+    {"steering_concepts",
+        [](const QJsonValue &v) {
+            roundTrip<CreateSteeringConceptResponse>(v, "steering_concepts", Kind::Response);
+        }},
+    /* 16 */
+    {"model-settings",
+        [](const QJsonValue &v) {
+            if (const auto r
+                = roundTrip<ModelSettingsResponse>(v, "model-settings", Kind::Response)) {
+                const QList<ChatMessage> chat{
+                    ChatMessage::fromText(QStringLiteral("system"), QStringLiteral("Be brief.")),
+                    ChatMessage::fromText(
+                        QStringLiteral("user"), QStringLiteral("Hi {{ message.role }} \\1"))};
+                for (const ModelSettings &m : r->models)
+                    (void)renderChatPrompt(m.promptTemplate.value_or(QString()), chat);
+            }
+        }},
+    /* 17 */
+    {"models_available",
+        [](const QJsonValue &v) {
+            roundTrip<ModelsAvailableResponse>(v, "models_available", Kind::Response);
+        }},
+    /* 18 */
+    {"users/me",
+        [](const QJsonValue &v) {
+            roundTrip<UserDetail>(v, "users/me", Kind::Response);
+        }},
     /* 19 */ {"error body", nullptr}, // raw bytes, see errorBody()
-    /* 20 */ {"complete request", [](const QJsonValue &v) { request<CompletionRequest>(v, "complete"); }},
-    /* 21 */ {"chat request", [](const QJsonValue &v) { request<ChatRequest>(v, "chat/completions"); }},
-    /* 22 */ {"explain request", [](const QJsonValue &v) { request<ExplanationRequest>(v, "explain"); }},
-    /* 23 */ {"evaluate request", [](const QJsonValue &v) { request<EvaluationRequest>(v, "evaluate"); }},
-    /* 24 */ {"semantic_embed request", [](const QJsonValue &v) { request<SemanticEmbeddingRequest>(v, "semantic_embed"); }},
-    /* 25 */ {"batch_semantic_embed request", [](const QJsonValue &v) { request<BatchSemanticEmbeddingRequest>(v, "batch_semantic_embed"); }},
-    /* 26 */ {"instructable_embed request", [](const QJsonValue &v) { request<InstructableEmbeddingRequest>(v, "instructable_embed"); }},
-    /* 27 */ {"embed request", [](const QJsonValue &v) { request<EmbeddingRequest>(v, "embed"); }},
-    /* 28 */ {"embeddings request", [](const QJsonValue &v) { request<EmbeddingV2Request>(v, "embeddings"); }},
-    /* 29 */ {"translate request", [](const QJsonValue &v) { request<TranslationRequest>(v, "translate"); }},
-    /* 30 */ {"rerank request", [](const QJsonValue &v) { request<RerankRequest>(v, "rerank"); }},
-    /* 31 */ {"steering_concepts request", [](const QJsonValue &v) { request<CreateSteeringConceptRequest>(v, "steering_concepts"); }},
-    /* 32 */ {"tokenize request", [](const QJsonValue &v) { request<TokenizationRequest>(v, "tokenize"); }},
-    /* 33 */ {"detokenize request", [](const QJsonValue &v) { request<DetokenizationRequest>(v, "detokenize"); }},
-    /* 34 */ {"gradient embeddings request", [](const QJsonValue &v) { request<GradientEmbeddingsRequest>(v, "gradient embeddings"); }},
+    /* 20 */
+    {"complete request",
+        [](const QJsonValue &v) {
+            request<CompletionRequest>(v, "complete");
+        }},
+    /* 21 */
+    {"chat request",
+        [](const QJsonValue &v) {
+            request<ChatRequest>(v, "chat/completions");
+        }},
+    /* 22 */
+    {"explain request",
+        [](const QJsonValue &v) {
+            request<ExplanationRequest>(v, "explain");
+        }},
+    /* 23 */
+    {"evaluate request",
+        [](const QJsonValue &v) {
+            request<EvaluationRequest>(v, "evaluate");
+        }},
+    /* 24 */
+    {"semantic_embed request",
+        [](const QJsonValue &v) {
+            request<SemanticEmbeddingRequest>(v, "semantic_embed");
+        }},
+    /* 25 */
+    {"batch_semantic_embed request",
+        [](const QJsonValue &v) {
+            request<BatchSemanticEmbeddingRequest>(v, "batch_semantic_embed");
+        }},
+    /* 26 */
+    {"instructable_embed request",
+        [](const QJsonValue &v) {
+            request<InstructableEmbeddingRequest>(v, "instructable_embed");
+        }},
+    /* 27 */
+    {"embed request",
+        [](const QJsonValue &v) {
+            request<EmbeddingRequest>(v, "embed");
+        }},
+    /* 28 */
+    {"embeddings request",
+        [](const QJsonValue &v) {
+            request<EmbeddingV2Request>(v, "embeddings");
+        }},
+    /* 29 */
+    {"translate request",
+        [](const QJsonValue &v) {
+            request<TranslationRequest>(v, "translate");
+        }},
+    /* 30 */
+    {"rerank request",
+        [](const QJsonValue &v) {
+            request<RerankRequest>(v, "rerank");
+        }},
+    /* 31 */
+    {"steering_concepts request",
+        [](const QJsonValue &v) {
+            request<CreateSteeringConceptRequest>(v, "steering_concepts");
+        }},
+    /* 32 */
+    {"tokenize request",
+        [](const QJsonValue &v) {
+            request<TokenizationRequest>(v, "tokenize");
+        }},
+    /* 33 */
+    {"detokenize request",
+        [](const QJsonValue &v) {
+            request<DetokenizationRequest>(v, "detokenize");
+        }},
+    /* 34 */
+    {"gradient embeddings request",
+        [](const QJsonValue &v) {
+            request<GradientEmbeddingsRequest>(v, "gradient embeddings");
+        }},
 };
 
 } // namespace

@@ -53,7 +53,10 @@ struct Rng
 };
 
 /// Feeds `input` cut at `cuts` (ascending positions in 0..size) to a parser with `cap`.
-Outcome run(QByteArrayView input, const std::vector<qsizetype> &cuts, qsizetype cap, SseParser *reuse = nullptr)
+Outcome run(QByteArrayView input,
+    const std::vector<qsizetype> &cuts,
+    qsizetype cap,
+    SseParser *reuse = nullptr)
 {
     SseParser local;
     SseParser &parser = reuse ? *reuse : local;
@@ -63,7 +66,8 @@ Outcome run(QByteArrayView input, const std::vector<qsizetype> &cuts, qsizetype 
     qsizetype from = 0;
     const auto feed = [&](qsizetype to) {
         const QList<SseEvent> events = parser.feed(input.sliced(from, to - from));
-        FUZZ_CHECK(!(out.overflowed && !events.isEmpty()), QStringLiteral("events after overflowed()"));
+        FUZZ_CHECK(
+            !(out.overflowed && !events.isEmpty()), QStringLiteral("events after overflowed()"));
         out.events += events;
         out.overflowed = parser.overflowed();
         from = to;
@@ -84,33 +88,40 @@ QString describe(const Outcome &o)
     for (qsizetype i = 0; i < o.events.size() && i < 4; ++i)
         s += QStringLiteral("\n      [%1] event \"%2\" id \"%3\" data \"%4\"")
                  .arg(i)
-                 .arg(fuzz::excerpt(o.events.at(i).event, 40), fuzz::excerpt(o.events.at(i).id, 40),
-                      fuzz::excerpt(o.events.at(i).data, 60));
+                 .arg(fuzz::excerpt(o.events.at(i).event, 40),
+                     fuzz::excerpt(o.events.at(i).id, 40),
+                     fuzz::excerpt(o.events.at(i).data, 60));
     return s;
 }
 
-void expectSame(const Outcome &whole, const Outcome &other, const QString &how, QByteArrayView input, qsizetype cap)
+void expectSame(const Outcome &whole,
+    const Outcome &other,
+    const QString &how,
+    QByteArrayView input,
+    qsizetype cap)
 {
     const bool same = whole.events == other.events && whole.overflowed == other.overflowed
-                      && (whole.overflowed || whole.partial == other.partial);
-    FUZZ_CHECK(same, QStringLiteral("cap %1: fed whole: %2\n    fed %3: %4\n    input: %5")
-                         .arg(cap)
-                         .arg(describe(whole), how, describe(other), fuzz::excerpt(input.toByteArray())));
+        && (whole.overflowed || whole.partial == other.partial);
+    FUZZ_CHECK(same,
+        QStringLiteral("cap %1: fed whole: %2\n    fed %3: %4\n    input: %5")
+            .arg(cap)
+            .arg(describe(whole), how, describe(other), fuzz::excerpt(input.toByteArray())));
 }
 
 void checkEvents(const Outcome &o, qsizetype cap)
 {
     for (const SseEvent &e : o.events) {
         FUZZ_CHECK(!e.event.contains('\n') && !e.event.contains('\r'), fuzz::excerpt(e.event));
-        FUZZ_CHECK(!e.id.contains('\n') && !e.id.contains('\r') && !e.id.contains('\0'), fuzz::excerpt(e.id));
+        FUZZ_CHECK(!e.id.contains('\n') && !e.id.contains('\r') && !e.id.contains('\0'),
+            fuzz::excerpt(e.id));
         FUZZ_CHECK(!e.data.contains('\r'), fuzz::excerpt(e.data));
         if (cap > 0) {
             FUZZ_CHECK(e.data.size() <= cap && e.event.size() <= cap && e.id.size() <= cap,
-                       QStringLiteral("cap %1: event of %2 bytes, name of %3 bytes, id of %4 bytes")
-                           .arg(cap)
-                           .arg(e.data.size())
-                           .arg(e.event.size())
-                           .arg(e.id.size()));
+                QStringLiteral("cap %1: event of %2 bytes, name of %3 bytes, id of %4 bytes")
+                    .arg(cap)
+                    .arg(e.data.size())
+                    .arg(e.event.size())
+                    .arg(e.id.size()));
         }
     }
 }
@@ -148,10 +159,15 @@ void checkChunking(QByteArrayView input, qsizetype cap)
         qsizetype at = 0;
         while (at < n) {
             const uint64_t r = rng.next();
-            at = std::min<qsizetype>(n, at + qsizetype(r % 17 == 0 ? 0 : r % (round == 0 ? 4 : 64) + 1));
+            at = std::min<qsizetype>(
+                n, at + qsizetype(r % 17 == 0 ? 0 : r % (round == 0 ? 4 : 64) + 1));
             cuts.push_back(at);
         }
-        expectSame(whole, run(input, cuts, cap), QStringLiteral("in random chunks (round %1)").arg(round), input, cap);
+        expectSame(whole,
+            run(input, cuts, cap),
+            QStringLiteral("in random chunks (round %1)").arg(round),
+            input,
+            cap);
     }
 
     // One byte at a time.
@@ -168,7 +184,8 @@ void checkChunking(QByteArrayView input, qsizetype cap)
     SseParser reused;
     run(input, {n / 2}, cap, &reused);
     reused.reset();
-    expectSame(whole, run(input, {}, cap, &reused), QStringLiteral("whole after reset()"), input, cap);
+    expectSame(
+        whole, run(input, {}, cap, &reused), QStringLiteral("whole after reset()"), input, cap);
 }
 
 } // namespace
@@ -176,7 +193,7 @@ void checkChunking(QByteArrayView input, qsizetype cap)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArrayView input(reinterpret_cast<const char *>(data), qsizetype(size));
-    checkChunking(input, 0);    // the default cap (16 MiB)
+    checkChunking(input, 0); // the default cap (16 MiB)
     checkChunking(input, 4096); // small caps: overflow paths
     checkChunking(input, 64);
     checkChunking(input, qsizetype(size / 3) + 1);

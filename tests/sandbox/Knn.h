@@ -29,7 +29,8 @@ inline std::optional<LabelledSet> readSet(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
     QString error;
-    const std::optional<core::CsvTable> table = core::readCsv(QString::fromUtf8(file.readAll()), &error);
+    const std::optional<core::CsvTable> table
+        = core::readCsv(QString::fromUtf8(file.readAll()), &error);
     if (!table || table->header.size() != 2)
         return std::nullopt;
     LabelledSet set;
@@ -62,10 +63,12 @@ inline double agreement(const QList<QList<float>> &vectors, const QStringList &l
         for (qsizetype j = 0; j < vectors.size(); ++j)
             if (j != i)
                 neighbours.append({cosine(vectors.at(i), vectors.at(j)), j});
-        std::partial_sort(neighbours.begin(), neighbours.begin() + std::min<qsizetype>(k, neighbours.size()),
-                          neighbours.end(), [](const auto &a, const auto &b) {
-                              return a.first != b.first ? a.first > b.first : a.second < b.second;
-                          });
+        std::partial_sort(neighbours.begin(),
+            neighbours.begin() + std::min<qsizetype>(k, neighbours.size()),
+            neighbours.end(),
+            [](const auto &a, const auto &b) {
+                return a.first != b.first ? a.first > b.first : a.second < b.second;
+            });
         for (qsizetype n = 0; n < std::min<qsizetype>(k, neighbours.size()); ++n, ++total)
             agree += labels.at(neighbours.at(n).second) == labels.at(i);
     }

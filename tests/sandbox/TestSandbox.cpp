@@ -8,12 +8,12 @@
 #include "core/net/EmbeddingProvider.h"
 #include "sandbox/SandboxServer.h"
 
+#include <QBuffer>
+#include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFile>
-#include <QBuffer>
-#include <QImage>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -118,8 +118,10 @@ private Q_SLOTS:
     void selfSignedTlsNeedsItsCa();
 
 private:
-    core::ApiClient *client(const QList<QPair<QByteArray, QByteArray>> &headers = {}, const QString &token = u"sandbox"_s);
-    RawAnswer post(const QString &endpoint, const QByteArray &body, const QByteArray &token = "sandbox");
+    core::ApiClient *client(const QList<QPair<QByteArray, QByteArray>> &headers = {},
+        const QString &token = u"sandbox"_s);
+    RawAnswer post(
+        const QString &endpoint, const QByteArray &body, const QByteArray &token = "sandbox");
     core::CompletionRequest completion(const QString &prompt, int maximumTokens = 12) const;
 
     std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
@@ -146,7 +148,8 @@ void TestSandbox::cleanup()
     m_clients.clear();
 }
 
-core::ApiClient *TestSandbox::client(const QList<QPair<QByteArray, QByteArray>> &headers, const QString &token)
+core::ApiClient *TestSandbox::client(
+    const QList<QPair<QByteArray, QByteArray>> &headers, const QString &token)
 {
     core::ClientConfig config;
     config.baseUrl = m_sandbox->baseUrl();
@@ -158,7 +161,8 @@ core::ApiClient *TestSandbox::client(const QList<QPair<QByteArray, QByteArray>> 
     return c;
 }
 
-RawAnswer TestSandbox::post(const QString &endpoint, const QByteArray &body, const QByteArray &token)
+RawAnswer TestSandbox::post(
+    const QString &endpoint, const QByteArray &body, const QByteArray &token)
 {
     QNetworkRequest request(QUrl(m_sandbox->baseUrl().toString() + u'/' + endpoint));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -198,8 +202,9 @@ void TestSandbox::modelsVersionAndUser()
     }
     QVERIFY(names.contains(kBase));
     QVERIFY(names.contains(kChat));
-    const auto chatModel = std::find_if(models->result().models.cbegin(), models->result().models.cend(),
-                                        [](const core::ModelSettings &m) { return m.name == kChat; });
+    const auto chatModel = std::find_if(models->result().models.cbegin(),
+        models->result().models.cend(),
+        [](const core::ModelSettings &m) { return m.name == kChat; });
     QVERIFY(chatModel->supportsChat());
     auto available = await(client()->modelsAvailable());
     QCOMPARE(available->result().models.size(), models->result().models.size());
@@ -212,7 +217,8 @@ void TestSandbox::modelsVersionAndUser()
 
 void TestSandbox::completeIsDeterministicAndStreamsTheSameText()
 {
-    const core::CompletionRequest request = completion(u"My name is Zorblax. Hello, my name is"_s, 10);
+    const core::CompletionRequest request
+        = completion(u"My name is Zorblax. Hello, my name is"_s, 10);
     auto first = await(client()->complete(request));
     auto second = await(client()->complete(request));
     QCOMPARE(first->state(), ApiJob::State::Succeeded);
@@ -304,7 +310,7 @@ void TestSandbox::chatAndChatStream()
     core::ChatRequest request;
     request.model = kChat;
     request.messages = {core::ChatMessage::fromText(u"system"_s, u"You are helpful."_s),
-                        core::ChatMessage::fromText(u"user"_s, u"Hello, how are you?"_s)};
+        core::ChatMessage::fromText(u"user"_s, u"Hello, how are you?"_s)};
     request.maxTokens = 20;
     request.logprobs = true;
     request.topLogprobs = 2;
@@ -316,7 +322,8 @@ void TestSandbox::chatAndChatStream()
     QVERIFY(!reply.isEmpty());
     QVERIFY(response.usage);
     QVERIFY(response.usage->completionTokens >= 1 && response.usage->completionTokens <= 20);
-    QCOMPARE(response.usage->totalTokens, response.usage->promptTokens + response.usage->completionTokens);
+    QCOMPARE(response.usage->totalTokens,
+        response.usage->promptTokens + response.usage->completionTokens);
     QVERIFY(response.choices.first().logprobs && response.choices.first().logprobs->content);
     QCOMPARE(response.choices.first().logprobs->content->first().topLogprobs->size(), 2);
 
@@ -341,11 +348,13 @@ void TestSandbox::chatJsonSchemaAndTools()
     format.jsonSchema.schema = QJsonDocument::fromJson(R"({"type":"object","properties":{
         "name":{"type":"string"},"population":{"type":"integer"},"capital":{"type":"boolean"},
         "sights":{"type":"array","items":{"$ref":"#/$defs/sight"}}},
-        "$defs":{"sight":{"type":"object","properties":{"title":{"type":"string"}}}}})").object();
+        "$defs":{"sight":{"type":"object","properties":{"title":{"type":"string"}}}}})")
+                                   .object();
     request.responseFormat = format;
     auto job = await(client()->chat(request));
     QCOMPARE(job->state(), ApiJob::State::Succeeded);
-    const QJsonObject city = QJsonDocument::fromJson(job->result().choices.first().message->text().toUtf8()).object();
+    const QJsonObject city
+        = QJsonDocument::fromJson(job->result().choices.first().message->text().toUtf8()).object();
     QVERIFY(city.value(u"name"_s).isString());
     QVERIFY(city.value(u"population"_s).isDouble());
     QVERIFY(city.value(u"capital"_s).isBool());
@@ -353,17 +362,22 @@ void TestSandbox::chatJsonSchemaAndTools()
 
     core::ChatRequest tools;
     tools.model = kChat;
-    tools.messages = {core::ChatMessage::fromText(u"user"_s, u"What is the weather in Berlin? Use get_weather."_s)};
+    tools.messages = {core::ChatMessage::fromText(
+        u"user"_s, u"What is the weather in Berlin? Use get_weather."_s)};
     core::ChatTool tool;
     tool.function.name = u"get_weather"_s;
-    tool.function.parameters = QJsonDocument::fromJson(R"({"type":"object","properties":{"city":{"type":"string"}}})").object();
+    tool.function.parameters
+        = QJsonDocument::fromJson(R"({"type":"object","properties":{"city":{"type":"string"}}})")
+              .object();
     tools.tools = QList<core::ChatTool>{tool};
     auto call = await(client()->chat(tools));
     QCOMPARE(call->state(), ApiJob::State::Succeeded);
     const core::ChatChoice choice = call->result().choices.first();
     QCOMPARE(*choice.finishReason, u"tool_calls"_s);
     QCOMPARE(*choice.message->toolCalls->first().function->name, u"get_weather"_s);
-    const QJsonObject arguments = QJsonDocument::fromJson(choice.message->toolCalls->first().function->arguments->toUtf8()).object();
+    const QJsonObject arguments
+        = QJsonDocument::fromJson(choice.message->toolCalls->first().function->arguments->toUtf8())
+              .object();
     QVERIFY(arguments.value(u"city"_s).isString());
 }
 
@@ -427,9 +441,11 @@ void TestSandbox::explanationFollowsTheScoring()
     QCOMPARE(e.items.last().type, core::ExplanationItem::Type::Target);
     // word granularity; the earlier "Zorblax" is what made the target likely
     const auto &scores = e.items.first().textScores;
-    const auto best = std::max_element(scores.cbegin(), scores.cend(),
-                                       [](const core::TextScore &a, const core::TextScore &b) { return a.score < b.score; });
-    QCOMPARE(core::ExplanationItem::segmentText(u"My name is Zorblax. Hello, my name is"_s, *best), u"Zorblax"_s);
+    const auto best = std::max_element(scores.cbegin(),
+        scores.cend(),
+        [](const core::TextScore &a, const core::TextScore &b) { return a.score < b.score; });
+    QCOMPARE(core::ExplanationItem::segmentText(u"My name is Zorblax. Hello, my name is"_s, *best),
+        u"Zorblax"_s);
 
     // What-if agrees: suppressing that span lowers the target's log-probability, as the score says.
     core::EvaluationRequest evaluation;
@@ -437,7 +453,8 @@ void TestSandbox::explanationFollowsTheScoring()
     evaluation.prompt = request.prompt;
     evaluation.completionExpected = u" Zorblax"_s;
     auto plain = await(client()->evaluate(evaluation));
-    core::PromptItem controlled = core::PromptItem::fromText(u"My name is Zorblax. Hello, my name is"_s);
+    core::PromptItem controlled
+        = core::PromptItem::fromText(u"My name is Zorblax. Hello, my name is"_s);
     core::TextControl control;
     control.start = best->start;
     control.length = best->length;
@@ -446,7 +463,10 @@ void TestSandbox::explanationFollowsTheScoring()
     evaluation.prompt = core::Prompt();
     evaluation.prompt.items = {controlled};
     auto suppressed = await(client()->evaluate(evaluation));
-    QVERIFY(qAbs((*plain->result().result.logProbability - *suppressed->result().result.logProbability) - best->score) < 1e-9);
+    QVERIFY(
+        qAbs((*plain->result().result.logProbability - *suppressed->result().result.logProbability)
+            - best->score)
+        < 1e-9);
 
     // per-token targets, postprocessing and normalize
     request.targetGranularity = u"token"_s;
@@ -459,13 +479,18 @@ void TestSandbox::explanationFollowsTheScoring()
     QCOMPARE(perToken->state(), ApiJob::State::Succeeded);
     QVERIFY(perToken->result().explanations.size() >= 2);
     double largest = 0;
-    for (const core::TextScore &s : perToken->result().explanations.first().items.first().textScores) {
+    for (const core::TextScore &s :
+        perToken->result().explanations.first().items.first().textScores) {
         QVERIFY(s.score >= 0 && s.score <= 1);
         largest = std::max(largest, s.score);
     }
     QCOMPARE(largest, 1.0);
-    QCOMPARE(perToken->result().explanations.first().items.first().textScores.size(), 2); // two sentences
-    QVERIFY(perToken->result().explanations.first().items.last().textScores.isEmpty()); // nothing before the first target token
+    QCOMPARE(perToken->result().explanations.first().items.first().textScores.size(),
+        2); // two sentences
+    QVERIFY(perToken->result()
+                .explanations.first()
+                .items.last()
+                .textScores.isEmpty()); // nothing before the first target token
 }
 
 void TestSandbox::explanationOfImageAndTokenIds()
@@ -481,8 +506,9 @@ void TestSandbox::explanationOfImageAndTokenIds()
     image.save(&buffer, "PNG");
     core::ExplanationRequest request;
     request.model = kBase;
-    request.prompt.items = {core::PromptItem::fromImageBytes(png), core::PromptItem::fromText(u"The colour is"_s),
-                            core::PromptItem::fromTokenIds({1 + 'x', 1 + 'y'})};
+    request.prompt.items = {core::PromptItem::fromImageBytes(png),
+        core::PromptItem::fromText(u"The colour is"_s),
+        core::PromptItem::fromTokenIds({1 + 'x', 1 + 'y'})};
     request.target = u" red"_s;
     auto job = await(client()->explain(request));
     QVERIFY2(job->state() == ApiJob::State::Succeeded, qPrintable(job->error().toString()));
@@ -493,8 +519,9 @@ void TestSandbox::explanationOfImageAndTokenIds()
     QCOMPARE(e.items.at(2).type, core::ExplanationItem::Type::TokenIds);
     QCOMPARE(e.items.at(2).tokenScores.size(), 2);
     const auto &tiles = e.items.at(0).imageScores;
-    const auto best = std::max_element(tiles.cbegin(), tiles.cend(),
-                                       [](const core::ImageScore &a, const core::ImageScore &b) { return a.score < b.score; });
+    const auto best = std::max_element(tiles.cbegin(),
+        tiles.cend(),
+        [](const core::ImageScore &a, const core::ImageScore &b) { return a.score < b.score; });
     QCOMPARE(best->inPixels(60, 60), QRect(0, 0, 20, 20)); // the red tile explains " red"
 
     // a model without images refuses them
@@ -507,7 +534,9 @@ void TestSandbox::explanationOfImageAndTokenIds()
 
 void TestSandbox::semanticEmbeddingsAreLexicalAndRepresentationAware()
 {
-    const auto embed = [&](const QString &text, core::Representation representation, std::optional<int> compress = {},
+    const auto embed = [&](const QString &text,
+                           core::Representation representation,
+                           std::optional<int> compress = {},
                            bool normalize = false) {
         core::SemanticEmbeddingRequest request;
         request.model = kBase;
@@ -527,10 +556,12 @@ void TestSandbox::semanticEmbeddingsAreLexicalAndRepresentationAware()
     const auto query = embed(u"the cat sat on the mat"_s, core::Representation::Query);
     QVERIFY(document != query);
     QVERIFY(cosine(document, query) > 0.8);
-    const auto small = embed(u"the cat sat on the mat"_s, core::Representation::Symmetric, 128, true);
+    const auto small
+        = embed(u"the cat sat on the mat"_s, core::Representation::Symmetric, 128, true);
     QCOMPARE(small.size(), 128);
     QVERIFY(qAbs(norm(small) - 1.0) < 1e-5);
-    QCOMPARE(embed(u"the cat sat on the mat"_s, core::Representation::Symmetric), cat); // deterministic
+    QCOMPARE(
+        embed(u"the cat sat on the mat"_s, core::Representation::Symmetric), cat); // deterministic
 }
 
 void TestSandbox::batchAndEmbedAndInstructable()
@@ -611,18 +642,28 @@ void TestSandbox::gradientEmbeddings()
     settings.batch = core::BatchOptions{7, 2};
     settings.retry.firstDelayMs = 1;
     core::GradientEmbeddingProvider provider(m_nam.get(), settings);
-    const QStringList texts{u"a cat"_s, u"a dog"_s, u"the cat"_s, u"stock market"_s, u"one"_s, u"two"_s, u"three"_s,
-                            u"four"_s, u"five"_s, u"six"_s};
+    const QStringList texts{u"a cat"_s,
+        u"a dog"_s,
+        u"the cat"_s,
+        u"stock market"_s,
+        u"one"_s,
+        u"two"_s,
+        u"three"_s,
+        u"four"_s,
+        u"five"_s,
+        u"six"_s};
     core::EmbeddingBatchJob *job = provider.embedDocuments(texts);
     job->setAutoDelete(false);
     std::unique_ptr<core::EmbeddingBatchJob> guard(job);
     QSignalSpy done(job, &core::EmbeddingBatchJob::finished);
     QVERIFY(done.wait(30000));
-    QVERIFY2(job->state() == core::EmbeddingBatchJob::State::Succeeded, qPrintable(job->error().toString()));
+    QVERIFY2(job->state() == core::EmbeddingBatchJob::State::Succeeded,
+        qPrintable(job->error().toString()));
     QCOMPARE(job->embeddings().size(), texts.size());
     QVERIFY(qAbs(norm(job->embeddings().first()) - 1.0) < 1e-5);
     // the sandbox answers in reverse order; the provider puts them back by index
-    QVERIFY(cosine(job->embeddings().at(0), job->embeddings().at(2)) > cosine(job->embeddings().at(0), job->embeddings().at(3)));
+    QVERIFY(cosine(job->embeddings().at(0), job->embeddings().at(2))
+        > cosine(job->embeddings().at(0), job->embeddings().at(3)));
 
     settings.workspaceId.clear();
     core::GradientEmbeddingProvider noWorkspace(m_nam.get(), settings);
@@ -631,7 +672,8 @@ void TestSandbox::gradientEmbeddings()
     std::unique_ptr<core::EmbeddingBatchJob> refusedGuard(refused);
     QSignalSpy refusedDone(refused, &core::EmbeddingBatchJob::finished);
     QVERIFY(refusedDone.wait(30000));
-    QCOMPARE(refused->error().kind, ApiError::Kind::InvalidRequest); // the provider refuses before sending
+    QCOMPARE(refused->error().kind,
+        ApiError::Kind::InvalidRequest); // the provider refuses before sending
     // the sandbox itself answers a request without the header with 401
     QNetworkRequest raw(QUrl(api.toString() + u"/embeddings/bge-large"_s));
     raw.setRawHeader("Authorization", "Bearer sandbox");
@@ -647,14 +689,16 @@ void TestSandbox::gradientEmbeddings()
 void TestSandbox::steeringPullsTowardsPositiveWords()
 {
     core::CreateSteeringConceptRequest concept_;
-    concept_.examples = {{u"The car drove down the road."_s, u"The pizza with cheese and fresh tomatoes."_s, {}},
-                         {u"I fixed the engine."_s, u"I baked bread and a good soup."_s, {}}};
+    concept_.examples
+        = {{u"The car drove down the road."_s, u"The pizza with cheese and fresh tomatoes."_s, {}},
+            {u"I fixed the engine."_s, u"I baked bread and a good soup."_s, {}}};
     auto created = await(client()->createSteeringConcept(concept_));
     QCOMPARE(created->state(), ApiJob::State::Succeeded);
     const QString id = created->result().id;
     QVERIFY(id.startsWith(u"sandbox-concept-"_s));
 
-    const QStringList food{u"pizza"_s, u"cheese"_s, u"tomatoes"_s, u"bread"_s, u"soup"_s, u"baked"_s, u"fresh"_s};
+    const QStringList food{
+        u"pizza"_s, u"cheese"_s, u"tomatoes"_s, u"bread"_s, u"soup"_s, u"baked"_s, u"fresh"_s};
     const auto foodWords = [&](const QString &text) {
         int count = 0;
         for (const QString &word : food)
@@ -667,7 +711,8 @@ void TestSandbox::steeringPullsTowardsPositiveWords()
     auto steered = await(client()->complete(request));
     QCOMPARE(steered->state(), ApiJob::State::Succeeded);
     const QString steeredText = *steered->result().completions.value(0).completion;
-    QVERIFY2(foodWords(steeredText) > foodWords(*plain->result().completions.value(0).completion), qPrintable(steeredText));
+    QVERIFY2(foodWords(steeredText) > foodWords(*plain->result().completions.value(0).completion),
+        qPrintable(steeredText));
 
     request.steeringConcepts = QStringList{u"no-such-concept"_s};
     auto unknown = await(client()->complete(request));
@@ -704,7 +749,8 @@ void TestSandbox::steeringConceptsSurviveARestart()
             core::CompletionRequest request = completion(u"Today"_s, 6);
             request.steeringConcepts = QStringList{id};
             auto steered = await(c.complete(request));
-            QVERIFY2(steered->state() == ApiJob::State::Succeeded, qPrintable(steered->error().toString()));
+            QVERIFY2(steered->state() == ApiJob::State::Succeeded,
+                qPrintable(steered->error().toString()));
             // Creating it again is idempotent and keeps one entry in the file.
             auto again = await(c.createSteeringConcept(concept_));
             QCOMPARE(again->result().id, id);
@@ -712,7 +758,12 @@ void TestSandbox::steeringConceptsSurviveARestart()
     }
     QFile file(state);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(QJsonDocument::fromJson(file.readAll()).object().value(u"steering_concepts"_s).toArray().size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(file.readAll())
+                 .object()
+                 .value(u"steering_concepts"_s)
+                 .toArray()
+                 .size(),
+        1);
     file.close();
 
     // A file that is not ours is set aside, not read and not lost.
@@ -758,7 +809,8 @@ void TestSandbox::translateAndRerank()
     translation.targetLanguage = u"de"_s;
     auto job = await(client()->translate(translation));
     QCOMPARE(job->state(), ApiJob::State::Succeeded);
-    QVERIFY2(job->result().translation.startsWith(u"[de] Hallo Welt."_s), qPrintable(job->result().translation));
+    QVERIFY2(job->result().translation.startsWith(u"[de] Hallo Welt."_s),
+        qPrintable(job->result().translation));
     QCOMPARE(job->result().segments->size(), 2);
     for (const core::TranslationSegment &s : *job->result().segments)
         QVERIFY(s.score > 0 && s.score <= 1);
@@ -767,7 +819,8 @@ void TestSandbox::translateAndRerank()
     translation.targetLanguage = u"xx"_s;
     auto unsupported = await(client()->translate(translation));
     QCOMPARE(unsupported->error().kind, ApiError::Kind::BadRequest);
-    QVERIFY2(unsupported->error().message.contains(u"\"xx\" is not a supported language"_s), qPrintable(unsupported->error().message));
+    QVERIFY2(unsupported->error().message.contains(u"\"xx\" is not a supported language"_s),
+        qPrintable(unsupported->error().message));
 
     translation.targetLanguage = u"de"_s;
     translation.model = kBase;
@@ -776,13 +829,15 @@ void TestSandbox::translateAndRerank()
 
     core::RerankRequest rerank;
     rerank.query = u"cat on a mat"_s;
-    rerank.documents = {u"stock market report"_s, u"the cat sat on the mat"_s, u"weather forecast"_s};
+    rerank.documents
+        = {u"stock market report"_s, u"the cat sat on the mat"_s, u"weather forecast"_s};
     rerank.topN = 2;
     auto ranked = await(client()->rerank(rerank));
     QCOMPARE(ranked->state(), ApiJob::State::Succeeded);
     QCOMPARE(ranked->result().results.size(), 2);
     QCOMPARE(ranked->result().results.first().index, 1);
-    QVERIFY(ranked->result().results.at(0).relevanceScore > ranked->result().results.at(1).relevanceScore);
+    QVERIFY(ranked->result().results.at(0).relevanceScore
+        > ranked->result().results.at(1).relevanceScore);
 }
 
 // ---- errors ----
@@ -793,56 +848,84 @@ void TestSandbox::validationErrors_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("message");
-    QTest::newRow("not JSON") << u"complete"_s << QByteArray("{\"model\":") << u"INVALID_JSON"_s << u"not valid JSON"_s;
-    QTest::newRow("missing model") << u"complete"_s << QByteArray(R"({"prompt":"x"})") << u"INVALID_REQUEST"_s
-                                   << u"missing required field \"model\""_s;
-    QTest::newRow("mistyped maximum_tokens") << u"complete"_s
-                                             << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x","maximum_tokens":"3"})")
-                                             << u"INVALID_REQUEST"_s << u"\"maximum_tokens\": expected an integer"_s;
-    QTest::newRow("maximum_tokens 0") << u"complete"_s
-                                      << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x","maximum_tokens":0})")
-                                      << u"INVALID_REQUEST"_s << u"\"maximum_tokens\": must be at least 1, got 0"_s;
-    QTest::newRow("top_p above 1") << u"complete"_s << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x","top_p":1.5})")
-                                   << u"INVALID_REQUEST"_s << u"\"top_p\": must be between 0 and 1, got 1.5"_s;
-    QTest::newRow("n above best_of") << u"complete"_s
-                                     << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x","n":3,"best_of":2})")
-                                     << u"INVALID_REQUEST"_s << u"best_of"_s;
-    QTest::newRow("unknown field") << u"complete"_s << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x","maximum_token":3})")
-                                   << u"INVALID_REQUEST"_s << u"\"maximum_token\": unknown field"_s;
-    QTest::newRow("unknown model") << u"complete"_s << QByteArray(R"({"model":"luminous-nope","prompt":"x"})") << u"UNKNOWN_MODEL"_s
-                                   << u"unknown model \"luminous-nope\""_s;
-    QTest::newRow("too long") << u"complete"_s << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x","maximum_tokens":9000})")
-                              << u"INVALID_REQUEST"_s << u"exceeds the model's context of 8192 tokens"_s;
-    QTest::newRow("chat on a completion model") << u"chat/completions"_s
-                                                << QByteArray(R"({"model":"sandbox-luminous-base","messages":[{"role":"user","content":"hi"}]})")
-                                                << u"MISSING_CAPABILITY"_s << u"does not support chat"_s;
-    QTest::newRow("chat temperature 3") << u"chat/completions"_s
-                                        << QByteArray(R"({"model":"sandbox-llama-3.1-8b-instruct","temperature":3,"messages":[{"role":"user","content":"hi"}]})")
-                                        << u"INVALID_REQUEST"_s << u"\"temperature\": must be between 0 and 2, got 3"_s;
-    QTest::newRow("chat role") << u"chat/completions"_s
-                               << QByteArray(R"({"model":"sandbox-llama-3.1-8b-instruct","messages":[{"role":"robot","content":"hi"}]})")
-                               << u"INVALID_REQUEST"_s << u"\"robot\" is not one of"_s;
-    QTest::newRow("explain without target field") << u"explain"_s << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x"})")
-                                                  << u"INVALID_REQUEST"_s << u"target"_s;
-    QTest::newRow("embed on chat model") << u"semantic_embed"_s
-                                         << QByteArray(R"({"model":"sandbox-llama-3.1-8b-instruct","prompt":"x","representation":"symmetric"})")
-                                         << u"MISSING_CAPABILITY"_s << u"semantic embeddings"_s;
-    QTest::newRow("compress 64") << u"semantic_embed"_s
-                                 << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x","representation":"symmetric","compress_to_size":64})")
-                                 << u"INVALID_REQUEST"_s << u"compress_to_size"_s;
-    QTest::newRow("batch of 101") << u"batch_semantic_embed"_s
-                                  << (QByteArray(R"({"model":"sandbox-luminous-base","representation":"symmetric","prompts":[)")
-                                      + QByteArray("\"x\",").repeated(100) + QByteArray("\"x\"]}"))
-                                  << u"INVALID_REQUEST"_s << u"at most 100"_s;
-    QTest::newRow("detokenize bad id") << u"detokenize"_s << QByteArray(R"({"model":"sandbox-luminous-base","token_ids":[-5]})")
-                                       << u"INVALID_REQUEST"_s << u"token id -5 is not in the vocabulary"_s;
-    QTest::newRow("steering without examples") << u"steering_concepts"_s << QByteArray(R"({"examples":[]})")
-                                               << u"INVALID_REQUEST"_s << u"examples"_s;
-    QTest::newRow("image on a text-only model") << u"complete"_s
-                                                << QByteArray(R"({"model":"sandbox-pharia-1-mt-translation","prompt":"x"})")
-                                                << u"MISSING_CAPABILITY"_s << u"does not support completions"_s;
-    QTest::newRow("rerank top_n 0") << u"rerank"_s << QByteArray(R"({"query":"q","documents":["a"],"top_n":0})")
-                                    << u"INVALID_REQUEST"_s << u"top_n"_s;
+    QTest::newRow("not JSON") << u"complete"_s << QByteArray("{\"model\":") << u"INVALID_JSON"_s
+                              << u"not valid JSON"_s;
+    QTest::newRow("missing model") << u"complete"_s << QByteArray(R"({"prompt":"x"})")
+                                   << u"INVALID_REQUEST"_s << u"missing required field \"model\""_s;
+    QTest::newRow("mistyped maximum_tokens")
+        << u"complete"_s
+        << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x","maximum_tokens":"3"})")
+        << u"INVALID_REQUEST"_s << u"\"maximum_tokens\": expected an integer"_s;
+    QTest::newRow("maximum_tokens 0")
+        << u"complete"_s
+        << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x","maximum_tokens":0})")
+        << u"INVALID_REQUEST"_s << u"\"maximum_tokens\": must be at least 1, got 0"_s;
+    QTest::newRow("top_p above 1")
+        << u"complete"_s
+        << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x","top_p":1.5})")
+        << u"INVALID_REQUEST"_s << u"\"top_p\": must be between 0 and 1, got 1.5"_s;
+    QTest::newRow("n above best_of")
+        << u"complete"_s
+        << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x","n":3,"best_of":2})")
+        << u"INVALID_REQUEST"_s << u"best_of"_s;
+    QTest::newRow("unknown field")
+        << u"complete"_s
+        << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x","maximum_token":3})")
+        << u"INVALID_REQUEST"_s << u"\"maximum_token\": unknown field"_s;
+    QTest::newRow("unknown model")
+        << u"complete"_s << QByteArray(R"({"model":"luminous-nope","prompt":"x"})")
+        << u"UNKNOWN_MODEL"_s << u"unknown model \"luminous-nope\""_s;
+    QTest::newRow("too long")
+        << u"complete"_s
+        << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x","maximum_tokens":9000})")
+        << u"INVALID_REQUEST"_s << u"exceeds the model's context of 8192 tokens"_s;
+    QTest::newRow("chat on a completion model")
+        << u"chat/completions"_s
+        << QByteArray(
+               R"({"model":"sandbox-luminous-base","messages":[{"role":"user","content":"hi"}]})")
+        << u"MISSING_CAPABILITY"_s << u"does not support chat"_s;
+    QTest::newRow("chat temperature 3")
+        << u"chat/completions"_s
+        << QByteArray(
+               R"({"model":"sandbox-llama-3.1-8b-instruct","temperature":3,"messages":[{"role":"user","content":"hi"}]})")
+        << u"INVALID_REQUEST"_s << u"\"temperature\": must be between 0 and 2, got 3"_s;
+    QTest::newRow("chat role")
+        << u"chat/completions"_s
+        << QByteArray(
+               R"({"model":"sandbox-llama-3.1-8b-instruct","messages":[{"role":"robot","content":"hi"}]})")
+        << u"INVALID_REQUEST"_s << u"\"robot\" is not one of"_s;
+    QTest::newRow("explain without target field")
+        << u"explain"_s << QByteArray(R"({"model":"sandbox-luminous-base","prompt":"x"})")
+        << u"INVALID_REQUEST"_s << u"target"_s;
+    QTest::newRow("embed on chat model")
+        << u"semantic_embed"_s
+        << QByteArray(
+               R"({"model":"sandbox-llama-3.1-8b-instruct","prompt":"x","representation":"symmetric"})")
+        << u"MISSING_CAPABILITY"_s << u"semantic embeddings"_s;
+    QTest::newRow("compress 64")
+        << u"semantic_embed"_s
+        << QByteArray(
+               R"({"model":"sandbox-luminous-base","prompt":"x","representation":"symmetric","compress_to_size":64})")
+        << u"INVALID_REQUEST"_s << u"compress_to_size"_s;
+    QTest::newRow("batch of 101")
+        << u"batch_semantic_embed"_s
+        << (QByteArray(
+                R"({"model":"sandbox-luminous-base","representation":"symmetric","prompts":[)")
+               + QByteArray("\"x\",").repeated(100) + QByteArray("\"x\"]}"))
+        << u"INVALID_REQUEST"_s << u"at most 100"_s;
+    QTest::newRow("detokenize bad id")
+        << u"detokenize"_s << QByteArray(R"({"model":"sandbox-luminous-base","token_ids":[-5]})")
+        << u"INVALID_REQUEST"_s << u"token id -5 is not in the vocabulary"_s;
+    QTest::newRow("steering without examples")
+        << u"steering_concepts"_s << QByteArray(R"({"examples":[]})") << u"INVALID_REQUEST"_s
+        << u"examples"_s;
+    QTest::newRow("image on a text-only model")
+        << u"complete"_s
+        << QByteArray(R"({"model":"sandbox-pharia-1-mt-translation","prompt":"x"})")
+        << u"MISSING_CAPABILITY"_s << u"does not support completions"_s;
+    QTest::newRow("rerank top_n 0")
+        << u"rerank"_s << QByteArray(R"({"query":"q","documents":["a"],"top_n":0})")
+        << u"INVALID_REQUEST"_s << u"top_n"_s;
 }
 
 void TestSandbox::validationErrors()
@@ -908,7 +991,8 @@ void TestSandbox::quotaIsNotRetried()
 
 void TestSandbox::rateLimitHonoursRetryAfter()
 {
-    core::CompletionJob *job = client({{"X-Sandbox-Fault", "rate-limit:1*1"}})->complete(completion(u"Rate"_s));
+    core::CompletionJob *job
+        = client({{"X-Sandbox-Fault", "rate-limit:1*1"}})->complete(completion(u"Rate"_s));
     QSignalSpy retries(job, &ApiJob::retrying);
     auto done = await(job);
     QCOMPARE(done->state(), ApiJob::State::Succeeded);
@@ -922,7 +1006,8 @@ void TestSandbox::cutStreamKeepsPartialText()
     const core::CompletionRequest request = completion(u"The weather today is"_s, 10);
     auto full = await(client()->complete(request));
     const QString text = *full->result().completions.value(0).completion;
-    core::CompletionStreamJob *job = client({{"X-Sandbox-Fault", "cut-stream:3"}})->completeStreaming(request);
+    core::CompletionStreamJob *job
+        = client({{"X-Sandbox-Fault", "cut-stream:3"}})->completeStreaming(request);
     QSignalSpy pieces(job, &core::CompletionStreamJob::textReceived);
     auto cut = await(job);
     QCOMPARE(cut->state(), ApiJob::State::Failed);
@@ -944,10 +1029,13 @@ void TestSandbox::cutStreamKeepsPartialText()
 
 void TestSandbox::malformedJsonAndStream()
 {
-    auto json = await(client({{"X-Sandbox-Fault", "malformed"}})->complete(completion(u"Malformed"_s)));
+    auto json
+        = await(client({{"X-Sandbox-Fault", "malformed"}})->complete(completion(u"Malformed"_s)));
     QCOMPARE(json->state(), ApiJob::State::Failed);
     QCOMPARE(json->error().kind, ApiError::Kind::MalformedResponse);
-    auto stream = await(client({{"X-Sandbox-Fault", "malformed"}})->completeStreaming(completion(u"Malformed"_s, 6)));
+    auto stream = await(client(
+        {{"X-Sandbox-Fault",
+            "malformed"}})->completeStreaming(completion(u"Malformed"_s, 6)));
     QCOMPARE(stream->error().kind, ApiError::Kind::MalformedResponse);
     auto embedding = await(client({{"X-Sandbox-Fault", "malformed"}})->modelSettings());
     QCOMPARE(embedding->error().kind, ApiError::Kind::MalformedResponse);
@@ -955,7 +1043,8 @@ void TestSandbox::malformedJsonAndStream()
 
 void TestSandbox::slowFirstByteStillSucceeds()
 {
-    auto job = await(client({{"X-Sandbox-Fault", "slow:300"}})->tokenize({kBase, u"slow"_s, true, true, {}}));
+    auto job = await(
+        client({{"X-Sandbox-Fault", "slow:300"}})->tokenize({kBase, u"slow"_s, true, true, {}}));
     QCOMPARE(job->state(), ApiJob::State::Succeeded);
     QVERIFY(job->elapsedMs() >= 300);
     // a transfer timeout shorter than the delay ends the attempt as a timeout
@@ -1004,7 +1093,8 @@ void TestSandbox::globalFaultsAreReproducible()
         QList<int> statuses;
         for (int i = 0; i < 12; ++i) {
             auto job = await(c.version());
-            statuses.append(job->state() == ApiJob::State::Succeeded ? 200 : job->error().httpStatus);
+            statuses.append(
+                job->state() == ApiJob::State::Succeeded ? 200 : job->error().httpStatus);
         }
         return statuses;
     };
@@ -1022,9 +1112,22 @@ void TestSandbox::selfSignedTlsNeedsItsCa()
     const QString cert = dir.filePath(u"cert.pem"_s);
     const QString key = dir.filePath(u"key.pem"_s);
     QProcess openssl;
-    openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"2"_s,
-                                 u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1,DNS:localhost"_s,
-                                 u"-keyout"_s, key, u"-out"_s, cert});
+    openssl.start(u"openssl"_s,
+        {u"req"_s,
+            u"-x509"_s,
+            u"-newkey"_s,
+            u"rsa:2048"_s,
+            u"-nodes"_s,
+            u"-days"_s,
+            u"2"_s,
+            u"-subj"_s,
+            u"/CN=127.0.0.1"_s,
+            u"-addext"_s,
+            u"subjectAltName=IP:127.0.0.1,DNS:localhost"_s,
+            u"-keyout"_s,
+            key,
+            u"-out"_s,
+            cert});
     QVERIFY2(openssl.waitForFinished(60000), "openssl is needed (packaging/debian-packages.txt)");
     QCOMPARE(openssl.exitCode(), 0);
 
@@ -1050,10 +1153,13 @@ void TestSandbox::selfSignedTlsNeedsItsCa()
     fresh.setProxy(QNetworkProxy::NoProxy);
     core::ApiClient trusting(&fresh, config);
     auto accepted = await(trusting.modelSettings());
-    QVERIFY2(accepted->state() == ApiJob::State::Succeeded, qPrintable(accepted->error().toString()));
+    QVERIFY2(
+        accepted->state() == ApiJob::State::Succeeded, qPrintable(accepted->error().toString()));
     QVERIFY(!accepted->result().models.isEmpty());
 
-    QVERIFY(!sandbox::SandboxServer(sandbox::SandboxOptions{u"t"_s, 0, {}, 0, cert, QString(), QString()}).start(QHostAddress::LocalHost, 0, &error));
+    QVERIFY(!sandbox::SandboxServer(
+        sandbox::SandboxOptions{u"t"_s, 0, {}, 0, cert, QString(), QString()})
+                 .start(QHostAddress::LocalHost, 0, &error));
     QVERIFY(error.contains(u"--tls-key"_s));
 }
 

@@ -20,16 +20,15 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
+#include <memory>
 #include <netinet/in.h>
+#include <optional>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <algorithm>
-#include <memory>
-#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -74,7 +73,8 @@ public:
     QTcpSocket &socket() { return m_socket; }
     bool connected(int timeoutMs = 5000)
     {
-        return waitFor([&] { return m_socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs);
+        return waitFor(
+            [&] { return m_socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs);
     }
     void send(const QByteArray &bytes) { m_socket.write(bytes); }
     /// The next whole response on the connection, or nullopt after `timeoutMs` or a close.
@@ -91,7 +91,8 @@ public:
                 m_buffer.remove(0, used);
             return response.has_value();
         };
-        waitFor([&] { return take() || m_socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+        waitFor([&] { return take() || m_socket.state() == QAbstractSocket::UnconnectedState; },
+            timeoutMs);
         if (!response)
             take(); // closed: what came before the close may still be whole
         return response;
@@ -121,8 +122,8 @@ private:
 
 QByteArray post(const QByteArray &path, const QByteArray &body, const QByteArray &extra = kToken)
 {
-    return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" + extra
-           + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + extra + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
 QByteArray get(const QByteArray &path, const QByteArray &extra = kToken)
@@ -225,28 +226,32 @@ void TestSandboxHostile::hugeNumbersAre400_data()
     QTest::addColumn<QString>("message");
     // maximum_tokens + prompt tokens overflowed an int: a release build skipped the context check
     QTest::newRow("complete maximum_tokens INT_MAX")
-        << post("/v1/complete", R"({"model":"sandbox-luminous-base","prompt":"Hello","maximum_tokens":2147483647})") << u"INVALID_REQUEST"_s
-        << u"field \"maximum_tokens\""_s;
-    QTest::newRow("chat max_tokens INT_MAX")
-        << post("/v1/chat/completions",
-                R"({"model":"sandbox-llama-3.1-8b-instruct","messages":[{"role":"user","content":"hi"}],"max_tokens":2147483647})")
-        << u"INVALID_REQUEST"_s << u"field \"max_tokens\""_s;
-    QTest::newRow("chat maximum_tokens INT_MAX")
-        << post("/v1/chat/completions",
-                R"({"model":"sandbox-llama-3.1-8b-instruct","messages":[{"role":"user","content":"hi"}],"maximum_tokens":2147483647})")
+        << post("/v1/complete",
+               R"({"model":"sandbox-luminous-base","prompt":"Hello","maximum_tokens":2147483647})")
         << u"INVALID_REQUEST"_s << u"field \"maximum_tokens\""_s;
+    QTest::newRow("chat max_tokens INT_MAX") << post("/v1/chat/completions",
+        R"({"model":"sandbox-llama-3.1-8b-instruct","messages":[{"role":"user","content":"hi"}],"max_tokens":2147483647})")
+                                             << u"INVALID_REQUEST"_s << u"field \"max_tokens\""_s;
+    QTest::newRow("chat maximum_tokens INT_MAX") << post("/v1/chat/completions",
+        R"({"model":"sandbox-llama-3.1-8b-instruct","messages":[{"role":"user","content":"hi"}],"maximum_tokens":2147483647})")
+                                                 << u"INVALID_REQUEST"_s
+                                                 << u"field \"maximum_tokens\""_s;
     // the delays were summed in an int
-    QTest::newRow("slow INT_MAX twice") << get("/v1/models_available", kToken + "X-Sandbox-Fault: slow:2147483647,slow:2147483647\r\n")
+    QTest::newRow("slow INT_MAX twice") << get(
+        "/v1/models_available", kToken + "X-Sandbox-Fault: slow:2147483647,slow:2147483647\r\n")
                                         << u"INVALID_FAULT"_s << u"at most 60000 ms"_s;
     QTest::newRow("slow adding up above a minute")
-        << get("/v1/models_available", kToken + "X-Sandbox-Fault: slow:40000,slow:40000\r\n") << u"INVALID_FAULT"_s << u"add up to 80000 ms"_s;
+        << get("/v1/models_available", kToken + "X-Sandbox-Fault: slow:40000,slow:40000\r\n")
+        << u"INVALID_FAULT"_s << u"add up to 80000 ms"_s;
     // n had no maximum: n = 20,000 kept the server busy for seconds
-    QTest::newRow("complete n 20000") << post("/v1/complete", R"({"model":"sandbox-luminous-base","prompt":"Hello","n":20000})")
-                                      << u"INVALID_REQUEST"_s << u"field \"n\": at most 20"_s;
-    QTest::newRow("chat n 21")
-        << post("/v1/chat/completions", R"({"model":"sandbox-llama-3.1-8b-instruct","messages":[{"role":"user","content":"hi"}],"n":21})")
+    QTest::newRow("complete n 20000")
+        << post("/v1/complete", R"({"model":"sandbox-luminous-base","prompt":"Hello","n":20000})")
         << u"INVALID_REQUEST"_s << u"field \"n\": at most 20"_s;
-    QTest::newRow("best_of 101") << post("/v1/complete", R"({"model":"sandbox-luminous-base","prompt":"Hello","n":2,"best_of":101})")
+    QTest::newRow("chat n 21") << post("/v1/chat/completions",
+        R"({"model":"sandbox-llama-3.1-8b-instruct","messages":[{"role":"user","content":"hi"}],"n":21})")
+                               << u"INVALID_REQUEST"_s << u"field \"n\": at most 20"_s;
+    QTest::newRow("best_of 101") << post(
+        "/v1/complete", R"({"model":"sandbox-luminous-base","prompt":"Hello","n":2,"best_of":101})")
                                  << u"INVALID_REQUEST"_s << u"best_of"_s;
     // the crop's x + size overflowed in QRect
     QImage image(8, 8, QImage::Format_RGB32);
@@ -254,10 +259,10 @@ void TestSandboxHostile::hugeNumbersAre400_data()
     QBuffer png;
     png.open(QIODevice::WriteOnly);
     image.save(&png, "PNG");
-    QTest::newRow("image crop INT_MAX")
-        << post("/v1/complete", R"({"model":"sandbox-luminous-base","prompt":[{"type":"image","data":")" + png.data().toBase64()
-                                    + R"(","x":2147483647,"y":0,"size":10}],"maximum_tokens":1})")
-        << u"INVALID_REQUEST"_s << u"outside any image"_s;
+    QTest::newRow("image crop INT_MAX") << post("/v1/complete",
+        R"({"model":"sandbox-luminous-base","prompt":[{"type":"image","data":")"
+            + png.data().toBase64() + R"(","x":2147483647,"y":0,"size":10}],"maximum_tokens":1})")
+                                        << u"INVALID_REQUEST"_s << u"outside any image"_s;
 }
 
 void TestSandboxHostile::hugeNumbersAre400()
@@ -278,13 +283,17 @@ void TestSandboxHostile::hugeNumbersAre400()
 void TestSandboxHostile::numbersAtTheLimitsAreServed()
 {
     RawClient client(portOf(*m_sandbox));
-    client.send(post("/v1/complete", R"({"model":"sandbox-luminous-base","prompt":"Hello","maximum_tokens":3,"n":20,"temperature":1})"));
+    client.send(post("/v1/complete",
+        R"({"model":"sandbox-luminous-base","prompt":"Hello","maximum_tokens":3,"n":20,"temperature":1})"));
     std::optional<Response> response = client.next(10000);
     QVERIFY(response);
     QCOMPARE(response->status, 200);
-    QCOMPARE(QJsonDocument::fromJson(response->body).object().value(u"completions"_s).toArray().size(), sandbox::SandboxApi::kMaxSamples);
+    QCOMPARE(
+        QJsonDocument::fromJson(response->body).object().value(u"completions"_s).toArray().size(),
+        sandbox::SandboxApi::kMaxSamples);
     // the whole context: prompt "Hello" is one token
-    client.send(post("/v1/complete", R"({"model":"sandbox-luminous-base","prompt":"Hello","maximum_tokens":8191,"stop_sequences":["."]})"));
+    client.send(post("/v1/complete",
+        R"({"model":"sandbox-luminous-base","prompt":"Hello","maximum_tokens":8191,"stop_sequences":["."]})"));
     response = client.next(30000);
     QVERIFY(response);
     QCOMPARE(response->status, 200);
@@ -307,18 +316,23 @@ void TestSandboxHostile::bodyWithoutTokenIsRefusedBeforeItIsRead()
     constexpr qint64 kBody = 50 << 20;
     RawClient client(portOf(*m_sandbox));
     QVERIFY(client.connected());
-    client.send("POST /v1/complete HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-                + QByteArray::number(kBody) + "\r\n\r\n");
+    client.send("POST /v1/complete HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                "application/json\r\nContent-Length: "
+        + QByteArray::number(kBody) + "\r\n\r\n");
     QElapsedTimer clock;
     clock.start();
     const std::optional<Response> response = client.next(3000);
     QVERIFY2(response, "no answer before the body was sent");
-    QCOMPARE(response->status, 401); // the token first, even though the body is also above the limit
+    QCOMPARE(
+        response->status, 401); // the token first, even though the body is also above the limit
     QVERIFY(response->head.contains("Connection: close"));
     qInfo("401 after %.2f ms, before any of the body was sent", double(clock.nsecsElapsed()) / 1e6);
 
     qint64 written = 0;
-    QObject::connect(&client.socket(), &QIODevice::bytesWritten, &client.socket(), [&](qint64 bytes) { written += bytes; });
+    QObject::connect(
+        &client.socket(), &QIODevice::bytesWritten, &client.socket(), [&](qint64 bytes) {
+            written += bytes;
+        });
     client.send(QByteArray(kBody, 'x'));
     QVERIFY(client.closedWithin(5000));
     qInfo("the client got %lld bytes of the 50 MB body out before the server closed", written);
@@ -333,7 +347,8 @@ void TestSandboxHostile::everyRequestOnAConnectionIsChecked()
     std::optional<Response> response = client.next();
     QVERIFY(response);
     QCOMPARE(response->status, 200);
-    client.send("POST /v1/complete HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 52428800\r\n\r\n");
+    client.send(
+        "POST /v1/complete HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 52428800\r\n\r\n");
     response = client.next(3000);
     QVERIFY2(response, "no answer before the body was sent");
     QCOMPARE(response->status, 401);
@@ -344,9 +359,13 @@ void TestSandboxHostile::pipelinedRequestsAreAnsweredInOrder()
 {
     // Answers worked out on the pool still go out in the order the requests came.
     RawClient client(portOf(*m_sandbox));
-    client.send(post("/v1/complete", R"({"model":"sandbox-luminous-base","prompt":"Hello","maximum_tokens":400,"minimum_tokens":400})")
-                + get("/v1/version", {}) + post("/v1/tokenize", R"({"model":"sandbox-luminous-base","prompt":"hi","tokens":true,"token_ids":true})")
-                + get("/v1/version", {}));
+    client.send(
+        post("/v1/complete",
+            R"({"model":"sandbox-luminous-base","prompt":"Hello","maximum_tokens":400,"minimum_tokens":400})")
+        + get("/v1/version", {})
+        + post("/v1/tokenize",
+            R"({"model":"sandbox-luminous-base","prompt":"hi","tokens":true,"token_ids":true})")
+        + get("/v1/version", {}));
     const std::optional<Response> completion = client.next(20000);
     const std::optional<Response> version = client.next();
     const std::optional<Response> tokens = client.next();
@@ -364,24 +383,29 @@ void TestSandboxHostile::refusedHeads_data()
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<int>("status");
     // A Content-Length above the limit: refused before the body is sent (the body never is).
-    QTest::newRow("body above 32 MB") << QByteArray("POST /v1/complete HTTP/1.1\r\nHost: 127.0.0.1\r\n" + kToken
-                                                    + "Content-Length: 33554433\r\n\r\n")
-                                      << 413;
+    QTest::newRow("body above 32 MB")
+        << QByteArray("POST /v1/complete HTTP/1.1\r\nHost: 127.0.0.1\r\n" + kToken
+               + "Content-Length: 33554433\r\n\r\n")
+        << 413;
     // About 140 KB of headers was answered 401: Qt's parser dropped them all, the token with them.
-    QTest::newRow("140 KB header") << get("/v1/models_available", kToken + "X-Padding: " + QByteArray(140 << 10, 'a') + "\r\n") << 431;
+    QTest::newRow("140 KB header")
+        << get("/v1/models_available", kToken + "X-Padding: " + QByteArray(140 << 10, 'a') + "\r\n")
+        << 431;
     QByteArray fields;
     for (int i = 0; i < 101; ++i)
         fields += "X-Field-" + QByteArray::number(i) + ": x\r\n";
     QTest::newRow("101 header fields") << get("/v1/models_available", kToken + fields) << 431;
-    QTest::newRow("chunked body") << QByteArray("POST /v1/tokenize HTTP/1.1\r\nHost: 127.0.0.1\r\n" + kToken
-                                                + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
+    QTest::newRow("chunked body") << QByteArray("POST /v1/tokenize HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + kToken + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
                                   << 411;
-    QTest::newRow("two Content-Lengths") << QByteArray("POST /v1/tokenize HTTP/1.1\r\nHost: 127.0.0.1\r\n" + kToken
-                                                       + "Content-Length: 2\r\nContent-Length: 4\r\n\r\n{}{}")
-                                         << 400;
-    QTest::newRow("folded header") << QByteArray("GET /v1/models_available HTTP/1.1\r\nHost: 127.0.0.1\r\n" + kToken
-                                                 + "X-Folded: a\r\n b\r\n\r\n")
-                                   << 400;
+    QTest::newRow("two Content-Lengths")
+        << QByteArray("POST /v1/tokenize HTTP/1.1\r\nHost: 127.0.0.1\r\n" + kToken
+               + "Content-Length: 2\r\nContent-Length: 4\r\n\r\n{}{}")
+        << 400;
+    QTest::newRow("folded header")
+        << QByteArray("GET /v1/models_available HTTP/1.1\r\nHost: 127.0.0.1\r\n" + kToken
+               + "X-Folded: a\r\n b\r\n\r\n")
+        << 400;
 }
 
 void TestSandboxHostile::refusedHeads()
@@ -393,7 +417,8 @@ void TestSandboxHostile::refusedHeads()
     const std::optional<Response> response = client.next(3000);
     QVERIFY2(response, "no answer");
     QCOMPARE(response->status, status);
-    QVERIFY(!QJsonDocument::fromJson(response->body).object().value(u"error"_s).toString().isEmpty());
+    QVERIFY(
+        !QJsonDocument::fromJson(response->body).object().value(u"error"_s).toString().isEmpty());
     QVERIFY(client.closedWithin(3000));
 }
 
@@ -509,7 +534,10 @@ void TestSandboxHostile::acceptResumesAfterRunningOutOfDescriptors()
     {
         DescriptorSqueeze squeeze;
         QVERIFY(squeeze.ok());
-        const qsizetype open = QDir(u"/proc/self/fd"_s).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot).size();
+        const qsizetype open
+            = QDir(u"/proc/self/fd"_s)
+                  .entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)
+                  .size();
         QVERIFY(open > 0);
         QVERIFY(squeeze.lowerTo(rlim_t(open + 6)));
         // Connections wait in the listen backlog (nothing accepts them yet) until this process
@@ -526,13 +554,15 @@ void TestSandboxHostile::acceptResumesAfterRunningOutOfDescriptors()
                 break;
             }
             squeeze.hold(fd);
-            QCOMPARE(::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address), 0);
+            QCOMPARE(
+                ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address), 0);
             ++made;
         }
         QVERIFY(made > 0);
         // accept() fails now: QTcpServer pauses and says so
         QTRY_VERIFY_WITH_TIMEOUT(!acceptErrors.isEmpty(), 5000);
-        QCOMPARE(acceptErrors.constFirst().constFirst().value<QAbstractSocket::SocketError>(), QAbstractSocket::SocketResourceError);
+        QCOMPARE(acceptErrors.constFirst().constFirst().value<QAbstractSocket::SocketError>(),
+            QAbstractSocket::SocketResourceError);
     } // descriptors closed, limit restored
 
     // Without a resume the server would never accept again.
@@ -552,7 +582,7 @@ void TestSandboxHostile::versionAnswersDuringABigGeneration()
     // abandoned after the check; closing its connection cancels the work.
     auto big = std::make_unique<RawClient>(portOf(*m_sandbox));
     big->send(post("/v1/complete",
-                   R"({"model":"sandbox-luminous-base","prompt":"Hello","maximum_tokens":8000,"minimum_tokens":8000,"n":20,"temperature":1})"));
+        R"({"model":"sandbox-luminous-base","prompt":"Hello","maximum_tokens":8000,"minimum_tokens":8000,"n":20,"temperature":1})"));
     RawClient version(portOf(*m_sandbox));
     QVERIFY(version.connected());
     double slowest = 0;
@@ -568,9 +598,11 @@ void TestSandboxHostile::versionAnswersDuringABigGeneration()
         latencies.append(ms);
         slowest = std::max(slowest, ms);
     }
-    QVERIFY2(!big->next(0), "the big generation was over before /version was asked: the check proves nothing");
+    QVERIFY2(!big->next(0),
+        "the big generation was over before /version was asked: the check proves nothing");
     qInfo() << "GET /version during the generation, ms:" << latencies;
-    QVERIFY2(slowest < 300, QByteArray::number(slowest).constData()); // ~1 ms here; generous for loaded CI machines
+    QVERIFY2(slowest < 300,
+        QByteArray::number(slowest).constData()); // ~1 ms here; generous for loaded CI machines
     big.reset(); // cancels the generation on the server
 }
 

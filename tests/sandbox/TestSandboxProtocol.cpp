@@ -75,7 +75,8 @@ QList<double> scoresOf(const QJsonObject &explanation)
     QList<double> scores;
     for (const QJsonValue &item : explanation.value(u"items"_s).toArray()) {
         for (const QJsonValue &score : item.toObject().value(u"scores"_s).toArray())
-            scores.append(score.isObject() ? score.toObject().value(u"score"_s).toDouble() : score.toDouble());
+            scores.append(score.isObject() ? score.toObject().value(u"score"_s).toDouble()
+                                           : score.toDouble());
     }
     return scores;
 }
@@ -114,7 +115,8 @@ void TestSandboxProtocol::initTestCase()
     QVERIFY2(!m_recorded.isEmpty(), qPrintable(error));
 }
 
-Answer TestSandboxProtocol::send(const QByteArray &method, const QString &endpoint, const QJsonObject &body)
+Answer TestSandboxProtocol::send(
+    const QByteArray &method, const QString &endpoint, const QJsonObject &body)
 {
     QNetworkRequest request(QUrl(m_sandbox.sandbox->baseUrl().toString() + u'/' + endpoint));
     request.setRawHeader("Authorization", "Bearer " + m_sandbox.sandbox->token().toUtf8());
@@ -122,7 +124,8 @@ Answer TestSandboxProtocol::send(const QByteArray &method, const QString &endpoi
     if (method == "GET") {
         reply = m_sandbox.nam->get(request);
     } else {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         reply = m_sandbox.nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     }
     QSignalSpy spy(reply, &QNetworkReply::finished);
@@ -162,12 +165,15 @@ void TestSandboxProtocol::recordedRequestsGetTheRecordedFields()
     request.insert(u"model"_s, chat ? kChat : kBase);
     const Answer answer = send("POST", QString::fromUtf8(in.path.mid(4)), request);
     QVERIFY2(answer.status == 200, answer.body.constData());
-    const auto compareKeys = [](const QJsonValue &ours, const QJsonValue &theirs, const QString &where) {
-        QStringList expected = keysOf(theirs);
-        expected.removeAll(u"optimized_prompt"_s);
-        const QStringList got = keysOf(ours);
-        return got == expected ? QString() : u"%1: %2, recorded %3"_s.arg(where, got.join(u','), expected.join(u','));
-    };
+    const auto compareKeys
+        = [](const QJsonValue &ours, const QJsonValue &theirs, const QString &where) {
+              QStringList expected = keysOf(theirs);
+              expected.removeAll(u"optimized_prompt"_s);
+              const QStringList got = keysOf(ours);
+              return got == expected
+                  ? QString()
+                  : u"%1: %2, recorded %3"_s.arg(where, got.join(u','), expected.join(u','));
+          };
     QString diff;
     if (in.isStream()) {
         QVERIFY(answer.contentType.startsWith("text/event-stream"));
@@ -184,7 +190,8 @@ void TestSandboxProtocol::recordedRequestsGetTheRecordedFields()
         const QList<QJsonObject> theirEvents = theirs.events();
         const QList<QJsonObject> ourEvents = answer.events();
         for (qsizetype k = 0; k < theirEvents.size(); ++k)
-            recorded.insert(kindOf(theirEvents.at(k), int(k), int(theirEvents.size())), theirEvents.at(k));
+            recorded.insert(
+                kindOf(theirEvents.at(k), int(k), int(theirEvents.size())), theirEvents.at(k));
         for (qsizetype k = 0; k < ourEvents.size(); ++k)
             ours.insert(kindOf(ourEvents.at(k), int(k), int(ourEvents.size())), ourEvents.at(k));
         QCOMPARE(ours.keys(), recorded.keys());
@@ -192,20 +199,28 @@ void TestSandboxProtocol::recordedRequestsGetTheRecordedFields()
             diff = compareKeys(ours.value(it.key()), it.value(), it.key());
             if (diff.isEmpty() && chat)
                 diff = compareKeys(ours.value(it.key()).value(u"choices"_s).toArray().first(),
-                                   it.value().value(u"choices"_s).toArray().first(), it.key() + u" choices[0]"_s);
+                    it.value().value(u"choices"_s).toArray().first(),
+                    it.key() + u" choices[0]"_s);
         }
     } else if (chat) {
         const QJsonObject theirs = in.responseBody.toObject();
         const QJsonObject ours = answer.json().toObject();
         diff = compareKeys(ours, theirs, u"response"_s);
         if (diff.isEmpty())
-            diff = compareKeys(ours.value(u"choices"_s).toArray().first(), theirs.value(u"choices"_s).toArray().first(),
-                               u"choices[0]"_s);
+            diff = compareKeys(ours.value(u"choices"_s).toArray().first(),
+                theirs.value(u"choices"_s).toArray().first(),
+                u"choices[0]"_s);
         // The message's keys but `tool_calls`, which depends on the deployment (the tool-calling
         // qwen3-32b-tool always sends it, [] without a call; llama-3.1-8b-instruct never) and on
         // whether the reply is a call.
-        QJsonObject ourMessage = ours.value(u"choices"_s).toArray().first().toObject().value(u"message"_s).toObject();
-        QJsonObject theirMessage = theirs.value(u"choices"_s).toArray().first().toObject().value(u"message"_s).toObject();
+        QJsonObject ourMessage
+            = ours.value(u"choices"_s).toArray().first().toObject().value(u"message"_s).toObject();
+        QJsonObject theirMessage = theirs.value(u"choices"_s)
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(u"message"_s)
+                                       .toObject();
         ourMessage.remove(u"tool_calls"_s);
         theirMessage.remove(u"tool_calls"_s);
         if (diff.isEmpty())
@@ -218,7 +233,8 @@ void TestSandboxProtocol::recordedRequestsGetTheRecordedFields()
         const QJsonArray ourCompletions = ours.value(u"completions"_s).toArray();
         QCOMPARE(ourCompletions.size(), theirCompletions.size());
         for (qsizetype k = 0; k < theirCompletions.size() && diff.isEmpty(); ++k)
-            diff = compareKeys(ourCompletions.at(k), theirCompletions.at(k), u"completions[%1]"_s.arg(k));
+            diff = compareKeys(
+                ourCompletions.at(k), theirCompletions.at(k), u"completions[%1]"_s.arg(k));
     }
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
 }
@@ -232,8 +248,10 @@ void TestSandboxProtocol::echoPairsCompletionTokensWithLogProbs()
         if (in.file == u"test_complete/test_complete_with_echo.json"_s)
             echo = &in;
     QVERIFY(echo);
-    const QJsonObject theirs = echo->responseBody.toObject().value(u"completions"_s).toArray().first().toObject();
-    QCOMPARE(theirs.value(u"completion_tokens"_s).toArray().size(), theirs.value(u"log_probs"_s).toArray().size());
+    const QJsonObject theirs
+        = echo->responseBody.toObject().value(u"completions"_s).toArray().first().toObject();
+    QCOMPARE(theirs.value(u"completion_tokens"_s).toArray().size(),
+        theirs.value(u"log_probs"_s).toArray().size());
     QCOMPARE(theirs.value(u"log_probs"_s).toArray().first().toObject(), QJsonObject());
 
     for (const int maximumTokens : {0, 3}) {
@@ -242,7 +260,8 @@ void TestSandboxProtocol::echoPairsCompletionTokensWithLogProbs()
         request.insert(u"maximum_tokens"_s, maximumTokens);
         const Answer answer = send("POST", u"complete"_s, request);
         QCOMPARE(answer.status, 200);
-        const QJsonObject ours = answer.json().toObject().value(u"completions"_s).toArray().first().toObject();
+        const QJsonObject ours
+            = answer.json().toObject().value(u"completions"_s).toArray().first().toObject();
         const QJsonArray tokens = ours.value(u"completion_tokens"_s).toArray();
         const QJsonArray logProbs = ours.value(u"log_probs"_s).toArray();
         QCOMPARE(tokens.size(), logProbs.size());
@@ -253,7 +272,8 @@ void TestSandboxProtocol::echoPairsCompletionTokensWithLogProbs()
             joined += tokens.at(k).toString();
             if (k > 0)
                 QVERIFY2(logProbs.at(k).toObject().contains(tokens.at(k).toString()),
-                         qPrintable(u"log_probs[%1] has no entry for %2"_s.arg(k).arg(tokens.at(k).toString())));
+                    qPrintable(u"log_probs[%1] has no entry for %2"_s.arg(k).arg(
+                        tokens.at(k).toString())));
         }
         QCOMPARE(joined, ours.value(u"completion"_s).toString());
     }
@@ -267,7 +287,8 @@ void TestSandboxProtocol::rawCompletionComesWithTokensOrLogProbs_data()
     QTest::newRow("raw_completion false") << QJsonObject{{u"raw_completion"_s, false}} << false;
     QTest::newRow("raw_completion") << QJsonObject{{u"raw_completion"_s, true}} << true;
     QTest::newRow("tokens") << QJsonObject{{u"tokens"_s, true}} << true;
-    QTest::newRow("log_probs 0") << QJsonObject{{u"log_probs"_s, 0}, {u"raw_completion"_s, false}} << true;
+    QTest::newRow("log_probs 0") << QJsonObject{{u"log_probs"_s, 0}, {u"raw_completion"_s, false}}
+                                 << true;
 }
 
 void TestSandboxProtocol::rawCompletionComesWithTokensOrLogProbs()
@@ -276,23 +297,28 @@ void TestSandboxProtocol::rawCompletionComesWithTokensOrLogProbs()
     // trigger the raw completion to be returned" (recorded: test_complete has it, with log_probs).
     QFETCH(QJsonObject, options);
     QFETCH(bool, raw);
-    QJsonObject request{{u"model"_s, kBase}, {u"prompt"_s, u"Hello, World!"_s}, {u"maximum_tokens"_s, 5}};
+    QJsonObject request{
+        {u"model"_s, kBase}, {u"prompt"_s, u"Hello, World!"_s}, {u"maximum_tokens"_s, 5}};
     for (auto it = options.begin(); it != options.end(); ++it)
         request.insert(it.key(), it.value());
     const Answer answer = send("POST", u"complete"_s, request);
     QCOMPARE(answer.status, 200);
-    const QJsonObject completion = answer.json().toObject().value(u"completions"_s).toArray().first().toObject();
+    const QJsonObject completion
+        = answer.json().toObject().value(u"completions"_s).toArray().first().toObject();
     QCOMPARE(completion.contains(u"raw_completion"_s), raw);
     if (raw)
-        QCOMPARE(completion.value(u"raw_completion"_s).toString(), completion.value(u"completion"_s).toString());
+        QCOMPARE(completion.value(u"raw_completion"_s).toString(),
+            completion.value(u"completion"_s).toString());
 }
 
 void TestSandboxProtocol::chatSendsFingerprintAndNullLogprobs()
 {
     // As recorded (test_can_chat_with_chat_model, test_can_chat_with_streaming_support).
     const QJsonObject request{{u"model"_s, kChat},
-                              {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"Hello, how are you?"_s}}}},
-                              {u"max_tokens"_s, 6}};
+        {u"messages"_s,
+            QJsonArray{
+                QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"Hello, how are you?"_s}}}},
+        {u"max_tokens"_s, 6}};
     const Answer plain = send("POST", u"chat/completions"_s, request);
     QCOMPARE(plain.status, 200);
     const QJsonObject response = plain.json().toObject();
@@ -304,7 +330,12 @@ void TestSandboxProtocol::chatSendsFingerprintAndNullLogprobs()
     QJsonObject asked = request;
     asked.insert(u"logprobs"_s, true);
     const QJsonObject withLogprobs = send("POST", u"chat/completions"_s, asked).json().toObject();
-    QVERIFY(withLogprobs.value(u"choices"_s).toArray().first().toObject().value(u"logprobs"_s).isObject());
+    QVERIFY(withLogprobs.value(u"choices"_s)
+                .toArray()
+                .first()
+                .toObject()
+                .value(u"logprobs"_s)
+                .isObject());
 
     QJsonObject streamed = request;
     streamed.insert(u"stream"_s, true);
@@ -325,24 +356,27 @@ void TestSandboxProtocol::chatSendsFingerprintAndNullLogprobs()
 void TestSandboxProtocol::tagsAreAcceptedAndIgnored()
 {
     // The official client adds `tags` to the body when configured (CLIENT-SEMANTICS.md §1.3).
-    const QJsonObject complete{{u"model"_s, kBase}, {u"prompt"_s, u"The weather today is"_s}, {u"maximum_tokens"_s, 6}};
+    const QJsonObject complete{
+        {u"model"_s, kBase}, {u"prompt"_s, u"The weather today is"_s}, {u"maximum_tokens"_s, 6}};
     QJsonObject tagged = complete;
     tagged.insert(u"tags"_s, QJsonArray{u"team-a"_s, u"experiment"_s});
     const Answer plain = send("POST", u"complete"_s, complete);
     const Answer withTags = send("POST", u"complete"_s, tagged);
     QCOMPARE(withTags.status, 200);
-    QCOMPARE(withTags.json().toObject().value(u"completions"_s), plain.json().toObject().value(u"completions"_s));
+    QCOMPARE(withTags.json().toObject().value(u"completions"_s),
+        plain.json().toObject().value(u"completions"_s));
 
     const QJsonObject chat{{u"model"_s, kChat},
-                           {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"Hi"_s}}}},
-                           {u"max_tokens"_s, 4},
-                           {u"tags"_s, QJsonArray{u"team-a"_s}}};
+        {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"Hi"_s}}}},
+        {u"max_tokens"_s, 4},
+        {u"tags"_s, QJsonArray{u"team-a"_s}}};
     const Answer chatAnswer = send("POST", u"chat/completions"_s, chat);
     QVERIFY2(chatAnswer.status == 200, chatAnswer.body.constData());
 
     // core reads and writes it, and still refuses a field that is not there
     QString error;
-    const std::optional<core::CompletionRequest> typed = core::CompletionRequest::fromJson(tagged, &error);
+    const std::optional<core::CompletionRequest> typed
+        = core::CompletionRequest::fromJson(tagged, &error);
     QVERIFY2(typed, qPrintable(error));
     QCOMPARE(typed->tags, QStringList({u"team-a"_s, u"experiment"_s}));
     QCOMPARE(typed->toJson(), tagged);
@@ -365,17 +399,26 @@ void TestSandboxProtocol::modelsAvailableHasTheRecordedKeys()
     const QJsonArray models = available.json().toArray();
     const QJsonArray described = settings.json().toArray();
     QCOMPARE(models.size(), described.size());
-    QStringList expected{u"name"_s, u"description"_s, u"max_context_size"_s, u"hostings"_s, u"image_support"_s,
-                         u"qa_support"_s, u"summarization_support"_s, u"embedding_types"_s,
-                         u"maximum_completion_tokens"_s, u"aligned"_s};
+    QStringList expected{u"name"_s,
+        u"description"_s,
+        u"max_context_size"_s,
+        u"hostings"_s,
+        u"image_support"_s,
+        u"qa_support"_s,
+        u"summarization_support"_s,
+        u"embedding_types"_s,
+        u"maximum_completion_tokens"_s,
+        u"aligned"_s};
     expected.sort();
     for (qsizetype i = 0; i < models.size(); ++i) {
         const QJsonObject m = models.at(i).toObject();
         const QJsonObject s = described.at(i).toObject();
         QCOMPARE(keysOf(m), expected);
         QCOMPARE(m.value(u"name"_s), s.value(u"name"_s));
-        QCOMPARE(m.value(u"max_context_size"_s).toInteger(), s.value(u"max_context_size"_s).toInteger());
-        QCOMPARE(m.value(u"maximum_completion_tokens"_s).toInteger(), s.value(u"maximum_completion_tokens"_s).toInteger());
+        QCOMPARE(
+            m.value(u"max_context_size"_s).toInteger(), s.value(u"max_context_size"_s).toInteger());
+        QCOMPARE(m.value(u"maximum_completion_tokens"_s).toInteger(),
+            s.value(u"maximum_completion_tokens"_s).toInteger());
         QCOMPARE(m.value(u"image_support"_s), s.value(u"multimodal"_s));
         QCOMPARE(m.value(u"aligned"_s), s.value(u"aligned"_s));
         const QJsonArray types = m.value(u"embedding_types"_s).toArray();
@@ -394,17 +437,19 @@ void TestSandboxProtocol::modelsAvailableHasTheRecordedKeys()
 
 void TestSandboxProtocol::normalizedExplanationSpansZeroToOne()
 {
-    // The spec: "Minimum score becomes 0 and maximum score becomes 1. Applied after any postprocessing".
+    // The spec: "Minimum score becomes 0 and maximum score becomes 1. Applied after any
+    // postprocessing".
     for (const QString &granularity : {u"complete"_s, u"token"_s}) {
         const QJsonObject request{{u"model"_s, kBase},
-                                  {u"prompt"_s, u"I am a programmer and French. My favourite food is"_s},
-                                  {u"target"_s, u" pizza with cheese"_s},
-                                  {u"target_granularity"_s, granularity},
-                                  {u"normalize"_s, true}};
+            {u"prompt"_s, u"I am a programmer and French. My favourite food is"_s},
+            {u"target"_s, u" pizza with cheese"_s},
+            {u"target_granularity"_s, granularity},
+            {u"normalize"_s, true}};
         const Answer answer = send("POST", u"explain"_s, request);
         QVERIFY2(answer.status == 200, answer.body.constData());
         bool sawSpread = false;
-        for (const QJsonValue &explanation : answer.json().toObject().value(u"explanations"_s).toArray()) {
+        for (const QJsonValue &explanation :
+            answer.json().toObject().value(u"explanations"_s).toArray()) {
             const QList<double> scores = scoresOf(explanation.toObject());
             QVERIFY(!scores.isEmpty());
             const auto [low, high] = std::minmax_element(scores.cbegin(), scores.cend());
@@ -416,8 +461,13 @@ void TestSandboxProtocol::normalizedExplanationSpansZeroToOne()
         // without normalize there are negative scores, which normalize lifts to 0..1
         QJsonObject raw = request;
         raw.remove(u"normalize"_s);
-        const QList<double> rawScores = scoresOf(send("POST", u"explain"_s, raw).json().toObject()
-                                                     .value(u"explanations"_s).toArray().first().toObject());
+        const QList<double> rawScores = scoresOf(send("POST", u"explain"_s, raw)
+                                                     .json()
+                                                     .toObject()
+                                                     .value(u"explanations"_s)
+                                                     .toArray()
+                                                     .first()
+                                                     .toObject());
         QVERIFY(*std::min_element(rawScores.cbegin(), rawScores.cend()) < 0);
     }
 }
@@ -425,16 +475,18 @@ void TestSandboxProtocol::normalizedExplanationSpansZeroToOne()
 void TestSandboxProtocol::versionSatisfiesTheOfficialClient()
 {
     // validate_version(): packaging.version.parse(text), same major as MIN_API_VERSION 1.19.0 and
-    // not lower (CLIENT-SEMANTICS.md §3). A PEP 440 release with a local label sorts after the plain
-    // release, so "1.19.0+sandbox" passes and still says what it is.
+    // not lower (CLIENT-SEMANTICS.md §3). A PEP 440 release with a local label sorts after the
+    // plain release, so "1.19.0+sandbox" passes and still says what it is.
     const Answer version = send("GET", u"version"_s);
     QCOMPARE(version.status, 200);
     QVERIFY(version.contentType.startsWith("text/plain"));
-    const QRegularExpressionMatch m = QRegularExpression(u"^(\\d+)\\.(\\d+)\\.(\\d+)(\\+[a-z0-9]+(?:[._-][a-z0-9]+)*)?$"_s)
-                                          .match(QString::fromUtf8(version.body));
+    const QRegularExpressionMatch m
+        = QRegularExpression(u"^(\\d+)\\.(\\d+)\\.(\\d+)(\\+[a-z0-9]+(?:[._-][a-z0-9]+)*)?$"_s)
+              .match(QString::fromUtf8(version.body));
     QVERIFY2(m.hasMatch(), version.body.constData());
     QCOMPARE(m.captured(1).toInt(), 1);
-    QVERIFY(m.captured(2).toInt() > 19 || (m.captured(2).toInt() == 19 && m.captured(3).toInt() >= 0));
+    QVERIFY(
+        m.captured(2).toInt() > 19 || (m.captured(2).toInt() == 19 && m.captured(3).toInt() >= 0));
     QVERIFY(version.body.contains("sandbox"));
 }
 
@@ -455,7 +507,8 @@ void TestSandboxProtocol::tokenizerThroughCore()
     last.tokenIds = {tokens};
     QCOMPARE(await(m_sandbox.client->detokenize(last))->state(), ApiJob::State::Failed);
     // the generic path (alephctl request) finds the endpoint by its spec name
-    QCOMPARE(core::findEndpoint(core::modelTokenizerEndpoint(kBase))->name, u"models/{modelName}/tokenizer"_s);
+    QCOMPARE(core::findEndpoint(core::modelTokenizerEndpoint(kBase))->name,
+        u"models/{modelName}/tokenizer"_s);
     QVERIFY(!core::findEndpoint(u"models//tokenizer"_s));
     auto raw = await(m_sandbox.client->request(core::modelTokenizerEndpoint(kChat)));
     QVERIFY2(raw->state() == ApiJob::State::Succeeded, qPrintable(raw->error().toString()));

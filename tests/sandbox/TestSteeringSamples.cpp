@@ -25,14 +25,21 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList kPrompts{u"What is the capital of France?"_s, u"Tell me about dogs."_s, u"How is bread made?"_s,
-                           u"What is a volcano?"_s,            u"Describe the ocean."_s,  u"What is democracy?"_s,
-                           u"Tell me about the moon."_s,        u"What is a city?"_s,      u"How do airplanes fly?"_s,
-                           u"What is music?"_s};
+const QStringList kPrompts{u"What is the capital of France?"_s,
+    u"Tell me about dogs."_s,
+    u"How is bread made?"_s,
+    u"What is a volcano?"_s,
+    u"Describe the ocean."_s,
+    u"What is democracy?"_s,
+    u"Tell me about the moon."_s,
+    u"What is a city?"_s,
+    u"How do airplanes fly?"_s,
+    u"What is music?"_s};
 
 QStringList units(const QString &text)
 {
-    static const QRegularExpression unit(u"[\\w']+|[^\\w\\s]"_s, QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression unit(
+        u"[\\w']+|[^\\w\\s]"_s, QRegularExpression::UseUnicodePropertiesOption);
     QStringList out;
     for (auto it = unit.globalMatch(text); it.hasNext();)
         out.append(it.next().captured().toLower());
@@ -89,8 +96,10 @@ void TestSteeringSamples::samplesMoveGreedyOutput_data()
     // positive words pull in off-topic sentences); it is left out until it does.
     for (int c = 0; c < ui::sampleConcepts().size(); ++c)
         if (ui::sampleConcepts().at(c).name != u"Formal"_s)
-                for (const QString &endpoint : {u"complete"_s, u"chat/completions"_s})
-                QTest::addRow("%s %s", qPrintable(ui::sampleConcepts().at(c).name), qPrintable(endpoint)) << c << endpoint;
+            for (const QString &endpoint : {u"complete"_s, u"chat/completions"_s})
+                QTest::addRow(
+                    "%s %s", qPrintable(ui::sampleConcepts().at(c).name), qPrintable(endpoint))
+                    << c << endpoint;
 }
 
 void TestSteeringSamples::samplesMoveGreedyOutput()
@@ -110,7 +119,8 @@ void TestSteeringSamples::samplesMoveGreedyOutput()
     const QSet<QString> both = positive & negative;
     positive -= both;
     negative -= both;
-    const QString id = post(u"steering_concepts"_s, {{u"examples"_s, examples}}).value(u"id"_s).toString();
+    const QString id
+        = post(u"steering_concepts"_s, {{u"examples"_s, examples}}).value(u"id"_s).toString();
     QVERIFY(id.startsWith(u"sandbox-concept-"_s));
 
     const auto towards = [&](const QString &text) {
@@ -122,16 +132,33 @@ void TestSteeringSamples::samplesMoveGreedyOutput()
     const auto generate = [&](const QString &prompt, bool steered) {
         QJsonObject body;
         if (endpoint == u"complete"_s)
-            body = {{u"model"_s, u"sandbox-luminous-base"_s}, {u"prompt"_s, prompt}, {u"maximum_tokens"_s, 48}};
+            body = {{u"model"_s, u"sandbox-luminous-base"_s},
+                {u"prompt"_s, prompt},
+                {u"maximum_tokens"_s, 48}};
         else
-            body = {{u"model"_s, u"sandbox-llama-3.1-8b-instruct"_s}, {u"temperature"_s, 0}, {u"max_tokens"_s, 48},
-                    {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, prompt}}}}};
+            body = {{u"model"_s, u"sandbox-llama-3.1-8b-instruct"_s},
+                {u"temperature"_s, 0},
+                {u"max_tokens"_s, 48},
+                {u"messages"_s,
+                    QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, prompt}}}}};
         if (steered)
             body.insert(u"steering_concepts"_s, QJsonArray{id});
         const QJsonObject json = post(endpoint, body);
         if (endpoint == u"complete"_s)
-            return json.value(u"completions"_s).toArray().first().toObject().value(u"completion"_s).toString();
-        return json.value(u"choices"_s).toArray().first().toObject().value(u"message"_s).toObject().value(u"content"_s).toString();
+            return json.value(u"completions"_s)
+                .toArray()
+                .first()
+                .toObject()
+                .value(u"completion"_s)
+                .toString();
+        return json.value(u"choices"_s)
+            .toArray()
+            .first()
+            .toObject()
+            .value(u"message"_s)
+            .toObject()
+            .value(u"content"_s)
+            .toString();
     };
     int moved = 0;
     for (const QString &prompt : kPrompts) {
@@ -140,13 +167,20 @@ void TestSteeringSamples::samplesMoveGreedyOutput()
         QVERIFY2(!plain.isEmpty() && !steered.isEmpty(), qPrintable(prompt));
         moved += towards(steered) > towards(plain);
         if (prompt == kPrompts.first())
-            std::printf("  %s, %s\n    A: %s\n    B: %s\n", qPrintable(sample.name), qPrintable(endpoint),
-                        qPrintable(plain.simplified()), qPrintable(steered.simplified()));
+            std::printf("  %s, %s\n    A: %s\n    B: %s\n",
+                qPrintable(sample.name),
+                qPrintable(endpoint),
+                qPrintable(plain.simplified()),
+                qPrintable(steered.simplified()));
     }
-    std::printf("STEERING %-14s %-17s moved towards the positive examples on %d of %d prompts\n", qPrintable(sample.name),
-                qPrintable(endpoint), moved, int(kPrompts.size()));
+    std::printf("STEERING %-14s %-17s moved towards the positive examples on %d of %d prompts\n",
+        qPrintable(sample.name),
+        qPrintable(endpoint),
+        moved,
+        int(kPrompts.size()));
     std::fflush(stdout);
-    QVERIFY2(moved * 10 >= kPrompts.size() * 7, qPrintable(u"%1 of %2"_s.arg(moved).arg(kPrompts.size())));
+    QVERIFY2(moved * 10 >= kPrompts.size() * 7,
+        qPrintable(u"%1 of %2"_s.arg(moved).arg(kPrompts.size())));
 }
 
 void TestSteeringSamples::wordDiffMarksTheChangedWords()

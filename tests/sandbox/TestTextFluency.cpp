@@ -95,24 +95,42 @@ private:
     sandbox::SandboxApi m_api;
 };
 
-QString TestTextFluency::reply(const QString &endpoint, const QString &prompt, double temperature, int seed)
+QString TestTextFluency::reply(
+    const QString &endpoint, const QString &prompt, double temperature, int seed)
 {
     QJsonObject body;
     if (endpoint == u"complete"_s) {
-        body = {{u"model"_s, u"sandbox-luminous-base"_s}, {u"prompt"_s, prompt}, {u"maximum_tokens"_s, 64},
-                {u"temperature"_s, temperature}}; // the request is the seed
+        body = {{u"model"_s, u"sandbox-luminous-base"_s},
+            {u"prompt"_s, prompt},
+            {u"maximum_tokens"_s, 64},
+            {u"temperature"_s, temperature}}; // the request is the seed
     } else {
         body = {{u"model"_s, u"sandbox-llama-3.1-8b-instruct"_s},
-                {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, prompt}}}},
-                {u"max_tokens"_s, 64}, {u"temperature"_s, temperature}, {u"seed"_s, seed}};
+            {u"messages"_s,
+                QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, prompt}}}},
+            {u"max_tokens"_s, 64},
+            {u"temperature"_s, temperature},
+            {u"seed"_s, seed}};
     }
     const sandbox::Reply r = m_api.handle(endpoint, "POST", QJsonDocument(body).toJson());
     if (r.status != 200)
         return u"<status %1: %2>"_s.arg(r.status).arg(QString::fromUtf8(r.body));
     const QJsonObject json = QJsonDocument::fromJson(r.body).object();
     if (endpoint == u"complete"_s)
-        return json.value(u"completions"_s).toArray().first().toObject().value(u"completion"_s).toString();
-    return json.value(u"choices"_s).toArray().first().toObject().value(u"message"_s).toObject().value(u"content"_s).toString();
+        return json.value(u"completions"_s)
+            .toArray()
+            .first()
+            .toObject()
+            .value(u"completion"_s)
+            .toString();
+    return json.value(u"choices"_s)
+        .toArray()
+        .first()
+        .toObject()
+        .value(u"message"_s)
+        .toObject()
+        .value(u"content"_s)
+        .toString();
 }
 
 void TestTextFluency::fluencyAtEveryTemperature_data()
@@ -142,17 +160,28 @@ void TestTextFluency::fluencyAtEveryTemperature()
         wordsTotal += int(w.size());
         ++replies;
         if (i < 3 || qEnvironmentVariableIsSet("ALEPH_SHOW_REPLIES"))
-            std::printf("  %-17s T=%.1f  %s →%s\n", qPrintable(endpoint), temperature, qPrintable(prompts().at(i)),
-                        qPrintable(text.simplified().prepend(u' ')));
+            std::printf("  %-17s T=%.1f  %s →%s\n",
+                qPrintable(endpoint),
+                temperature,
+                qPrintable(prompts().at(i)),
+                qPrintable(text.simplified().prepend(u' ')));
     }
     const double cleanShare = double(clean) / replies;
     const double distinctShare = distinct / replies;
-    std::printf("FLUENCY %-17s T=%.1f  replies %d  without a repeated word trigram %5.1f %%  distinct word bigrams "
+    std::printf("FLUENCY %-17s T=%.1f  replies %d  without a repeated word trigram %5.1f %%  "
+                "distinct word bigrams "
                 "%5.1f %%  words per reply %.1f\n",
-                qPrintable(endpoint), temperature, replies, 100 * cleanShare, 100 * distinctShare, double(wordsTotal) / replies);
+        qPrintable(endpoint),
+        temperature,
+        replies,
+        100 * cleanShare,
+        100 * distinctShare,
+        double(wordsTotal) / replies);
     std::fflush(stdout);
-    QVERIFY2(cleanShare >= 0.9, qPrintable(u"%1 %% without a repeated trigram"_s.arg(100 * cleanShare)));
-    QVERIFY2(distinctShare >= 0.8, qPrintable(u"%1 %% distinct bigrams"_s.arg(100 * distinctShare)));
+    QVERIFY2(
+        cleanShare >= 0.9, qPrintable(u"%1 %% without a repeated trigram"_s.arg(100 * cleanShare)));
+    QVERIFY2(
+        distinctShare >= 0.8, qPrintable(u"%1 %% distinct bigrams"_s.arg(100 * distinctShare)));
 }
 
 QTEST_GUILESS_MAIN(TestTextFluency)

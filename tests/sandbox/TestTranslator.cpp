@@ -71,7 +71,8 @@ void TestTranslator::readsFreeDict()
         }
     }
     QVERIFY(hund);
-    // case-insensitive headwords, multi-word headwords, verbs' tags, deu-eng's gender on the headword
+    // case-insensitive headwords, multi-word headwords, verbs' tags, deu-eng's gender on the
+    // headword
     QVERIFY(m_engDeu->contains(u"Train Station"_s));
     const QList<DictSense> eat = m_engDeu->lookup(u"eat"_s);
     QVERIFY(std::any_of(eat.cbegin(), eat.cend(), [](const DictSense &s) {
@@ -80,7 +81,8 @@ void TestTranslator::readsFreeDict()
     const QList<DictSense> katze = m_deuEng->lookup(u"Katze"_s, true);
     QVERIFY(!katze.isEmpty());
     QVERIFY(katze.first().headwordTags.contains(u"fem"_s));
-    // an abbreviation listed under "car" (contractors' all risk insurance, CAR) is not a sense of it
+    // an abbreviation listed under "car" (contractors' all risk insurance, CAR) is not a sense of
+    // it
     for (const DictSense &sense : m_engDeu->lookup(u"car"_s))
         QCOMPARE(sense.headword.toLower(), u"car"_s);
     QVERIFY(m_engDeu->lookup(u"zorblaxian"_s).isEmpty());
@@ -121,12 +123,19 @@ void TestTranslator::germanGrammar()
     QCOMPARE(pastTense(u"sein"_s, Person::FirstPlural), u"waren"_s);
     QCOMPARE(determiner(Determiner::Definite, {}, Gender::Masculine, Case::Accusative), u"den"_s);
     QCOMPARE(determiner(Determiner::Indefinite, {}, Gender::Feminine, Case::Dative), u"einer"_s);
-    QCOMPARE(determiner(Determiner::EinWord, u"kein"_s, Gender::Plural, Case::Nominative), u"keine"_s);
-    QCOMPARE(determiner(Determiner::DerWord, u"dies"_s, Gender::Neuter, Case::Nominative), u"dieses"_s);
-    QCOMPARE(declineAdjective(u"rot"_s, Determiner::Definite, Gender::Neuter, Case::Accusative), u"rote"_s);
-    QCOMPARE(declineAdjective(u"klein"_s, Determiner::Indefinite, Gender::Neuter, Case::Dative), u"kleinen"_s);
-    QCOMPARE(declineAdjective(u"gut"_s, Determiner::Indefinite, Gender::Masculine, Case::Nominative), u"guter"_s);
-    QCOMPARE(declineAdjective(u"kalt"_s, Determiner::None, Gender::Neuter, Case::Nominative), u"kaltes"_s);
+    QCOMPARE(
+        determiner(Determiner::EinWord, u"kein"_s, Gender::Plural, Case::Nominative), u"keine"_s);
+    QCOMPARE(
+        determiner(Determiner::DerWord, u"dies"_s, Gender::Neuter, Case::Nominative), u"dieses"_s);
+    QCOMPARE(declineAdjective(u"rot"_s, Determiner::Definite, Gender::Neuter, Case::Accusative),
+        u"rote"_s);
+    QCOMPARE(declineAdjective(u"klein"_s, Determiner::Indefinite, Gender::Neuter, Case::Dative),
+        u"kleinen"_s);
+    QCOMPARE(
+        declineAdjective(u"gut"_s, Determiner::Indefinite, Gender::Masculine, Case::Nominative),
+        u"guter"_s);
+    QCOMPARE(declineAdjective(u"kalt"_s, Determiner::None, Gender::Neuter, Case::Nominative),
+        u"kaltes"_s);
     QCOMPARE(pluralNoun(u"Katze"_s, Gender::Feminine), u"Katzen"_s);
     QCOMPARE(pluralNoun(u"Lehrer"_s, Gender::Masculine), u"Lehrer"_s);
     QCOMPARE(dativePlural(u"Kinder"_s), u"Kindern"_s);
@@ -220,24 +229,30 @@ void TestTranslator::scoresFollowTranslatedShare()
 {
     // all 6 words known; 4 of 5 (not "blorf"); none of 3
     const QString source = u"The dog is in the house. The dog sees the blorf. Zzyzx quux blorf."_s;
-    const core::TranslationResponse r = sandbox::translateWith(source, u"de"_s, m_engDeu.get(), m_deuEng.get());
+    const core::TranslationResponse r
+        = sandbox::translateWith(source, u"de"_s, m_engDeu.get(), m_deuEng.get());
     QVERIFY(r.segments.has_value());
     QCOMPARE(r.segments->size(), 3);
     const QList<core::TranslationSegment> &s = *r.segments;
     QCOMPARE(s[0].source, u"The dog is in the house."_s);
     QCOMPARE(s[0].translation, u"Der Hund ist im Haus."_s);
     QCOMPARE(s[0].score, 0.95);
-    QCOMPARE(s[1].translation, u"Der Hund sieht den blorf."_s); // passed through, its article guessed
+    QCOMPARE(
+        s[1].translation, u"Der Hund sieht den blorf."_s); // passed through, its article guessed
     QCOMPARE(s[1].score, 0.55 + 0.4 * 4 / 5);
     QCOMPARE(s[2].translation, u"Zzyzx quux blorf."_s);
     QCOMPARE(s[2].score, 0.55);
     // the overall score is the length-weighted mean
     const double expected = (s[0].score * 24 + s[1].score * 23 + s[2].score * 17) / (24 + 23 + 17);
     QVERIFY(qAbs(*r.score - expected) < 1e-12);
-    QCOMPARE(r.translation, u"[de] Der Hund ist im Haus. Der Hund sieht den blorf. Zzyzx quux blorf."_s);
+    QCOMPARE(
+        r.translation, u"[de] Der Hund ist im Haus. Der Hund sieht den blorf. Zzyzx quux blorf."_s);
     // de → en the same way
-    const core::TranslationResponse back =
-        sandbox::translateWith(u"Der Hund ist im Haus. Der Hund ist ein Blorfel."_s, u"en"_s, m_engDeu.get(), m_deuEng.get());
+    const core::TranslationResponse back
+        = sandbox::translateWith(u"Der Hund ist im Haus. Der Hund ist ein Blorfel."_s,
+            u"en"_s,
+            m_engDeu.get(),
+            m_deuEng.get());
     QCOMPARE(back.segments->at(0).score, 0.95);
     QCOMPARE(back.segments->at(1).score, 0.55 + 0.4 * 4 / 5); // "Blorfel" passed through
     QCOMPARE(back.segments->at(1).translation, u"The dog is a Blorfel."_s);
@@ -247,7 +262,8 @@ void TestTranslator::otherLanguagesKeepPseudoTranslation()
 {
     const QString source = u"Hello world. The cat is in the house."_s;
     for (const QString &language : {u"fr"_s, u"es"_s, u"it"_s}) {
-        const core::TranslationResponse r = sandbox::translateWith(source, language, m_engDeu.get(), m_deuEng.get());
+        const core::TranslationResponse r
+            = sandbox::translateWith(source, language, m_engDeu.get(), m_deuEng.get());
         const core::TranslationResponse pseudo = sandbox::pseudoTranslate(source, language);
         QCOMPARE(r.translation, pseudo.translation);
         QCOMPARE(r.score, pseudo.score);
@@ -264,7 +280,8 @@ void TestTranslator::absentDictionaryFallsBackToPseudoTranslation()
     const core::TranslationResponse r = sandbox::translateWith(source, u"de"_s, nullptr, nullptr);
     const core::TranslationResponse pseudo = sandbox::pseudoTranslate(source, u"de"_s);
     QCOMPARE(r.translation, pseudo.translation);
-    QCOMPARE(r.translation, u"[de] Hallo Welt. Die Katze ist in die Haus."_s); // labelled, visibly not German
+    QCOMPARE(r.translation,
+        u"[de] Hallo Welt. Die Katze ist in die Haus."_s); // labelled, visibly not German
     QCOMPARE(r.score, pseudo.score);
 }
 
@@ -276,19 +293,24 @@ void TestTranslator::handlerAnswers()
     const bool absent = !QFile::exists(FreeDict::dataDirectory() + u"/freedict-eng-deu.index"_s);
     QCOMPARE(absent, qEnvironmentVariableIsSet("ALEPH_FREEDICT_DIR"));
     sandbox::SandboxApi api;
-    const QByteArray body = R"({"model": "sandbox-pharia-1-mt-translation", "source": "The dog is in the house.", "target_language": "de"})";
+    const QByteArray body
+        = R"({"model": "sandbox-pharia-1-mt-translation", "source": "The dog is in the house.", "target_language": "de"})";
     const sandbox::Reply reply = api.handle(u"translate"_s, "POST", body);
     QCOMPARE(reply.status, 200);
     const QJsonObject json = QJsonDocument::fromJson(reply.body).object();
     const QString translation = json.value(u"translation"_s).toString();
-    QCOMPARE(translation, absent ? u"[de] Die Hund ist in die Haus."_s : u"[de] Der Hund ist im Haus."_s);
+    QCOMPARE(translation,
+        absent ? u"[de] Die Hund ist in die Haus."_s : u"[de] Der Hund ist im Haus."_s);
     QCOMPARE(json.value(u"segments"_s).toArray().size(), 1);
-    QCOMPARE(json.value(u"score"_s).toDouble(), 0.95); // the pseudo-translation's list knows these words too
+    QCOMPARE(json.value(u"score"_s).toDouble(),
+        0.95); // the pseudo-translation's list knows these words too
     QCOMPARE(json.value(u"num_tokens_generated"_s).toInt(), 0);
-    const QByteArray back = R"({"model": "sandbox-pharia-1-mt-translation", "source": "Ich habe zwei Kinder.", "target_language": "en"})";
-    const QJsonObject english = QJsonDocument::fromJson(api.handle(u"translate"_s, "POST", back).body).object();
+    const QByteArray back
+        = R"({"model": "sandbox-pharia-1-mt-translation", "source": "Ich habe zwei Kinder.", "target_language": "en"})";
+    const QJsonObject english
+        = QJsonDocument::fromJson(api.handle(u"translate"_s, "POST", back).body).object();
     QCOMPARE(english.value(u"translation"_s).toString(),
-             absent ? u"[en] Ich habe zwei Kinder."_s : u"[en] I have two children."_s);
+        absent ? u"[en] Ich habe zwei Kinder."_s : u"[en] I have two children."_s);
 }
 
 // Whatever the text, an answer: no crash, no hang, every segment scored in 0.55..0.95.
@@ -296,19 +318,35 @@ void TestTranslator::oddInputs()
 {
     QString noise;
     for (int i = 0; i < 3000; ++i)
-        noise += QChar(u'a' + (i * 7919) % 26) + QString((i % 5 == 0) ? u". "_s : (i % 3 ? u""_s : u" "_s));
+        noise += QChar(u'a' + (i * 7919) % 26)
+            + QString((i % 5 == 0) ? u". "_s : (i % 3 ? u""_s : u" "_s));
     const QStringList sources{
-        QString(), u"   "_s, u"..."_s, u"n't 's 're"_s, u"Don't! Isn't? Can't."_s, u"the the the a an"_s,
-        u"To to to to."_s, u"Do do do."_s, u"1 2 3 4 5."_s, u"There is."_s, u"And and or but."_s,
-        u"Ä Ö Ü ß éèê 日本語 😀."_s, u"Der der der die das."_s, u"Nicht nicht nicht."_s, u"Kann kann kann."_s,
-        QString(10000, u'x'), noise,
+        QString(),
+        u"   "_s,
+        u"..."_s,
+        u"n't 's 're"_s,
+        u"Don't! Isn't? Can't."_s,
+        u"the the the a an"_s,
+        u"To to to to."_s,
+        u"Do do do."_s,
+        u"1 2 3 4 5."_s,
+        u"There is."_s,
+        u"And and or but."_s,
+        u"Ä Ö Ü ß éèê 日本語 😀."_s,
+        u"Der der der die das."_s,
+        u"Nicht nicht nicht."_s,
+        u"Kann kann kann."_s,
+        QString(10000, u'x'),
+        noise,
     };
     for (const QString &source : sources) {
         for (const QString &language : {u"de"_s, u"en"_s}) {
-            const core::TranslationResponse r = sandbox::translateWith(source, language, m_engDeu.get(), m_deuEng.get());
+            const core::TranslationResponse r
+                = sandbox::translateWith(source, language, m_engDeu.get(), m_deuEng.get());
             QVERIFY(r.translation.startsWith(u"[%1] "_s.arg(language)));
             for (const core::TranslationSegment &segment : *r.segments)
-                QVERIFY2(segment.score >= 0.55 - 1e-9 && segment.score <= 0.95 + 1e-9, qPrintable(segment.source));
+                QVERIFY2(segment.score >= 0.55 - 1e-9 && segment.score <= 0.95 + 1e-9,
+                    qPrintable(segment.source));
         }
     }
 }

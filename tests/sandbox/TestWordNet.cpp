@@ -55,12 +55,13 @@ void TestWordNet::lemmasFollowMorphy()
 {
     QCOMPARE(m_wn->lemmas(u"dogs"_s, PartOfSpeech::Noun), QStringList{u"dog"_s});
     QCOMPARE(m_wn->lemmas(u"Churches"_s, PartOfSpeech::Noun), QStringList{u"church"_s});
-    QCOMPARE(m_wn->lemmas(u"geese"_s, PartOfSpeech::Noun), QStringList{u"goose"_s});          // noun.exc
+    QCOMPARE(m_wn->lemmas(u"geese"_s, PartOfSpeech::Noun), QStringList{u"goose"_s}); // noun.exc
     QCOMPARE(m_wn->lemmas(u"simmered"_s, PartOfSpeech::Verb), QStringList{u"simmer"_s});
-    QCOMPARE(m_wn->lemmas(u"baking"_s, PartOfSpeech::Verb), QStringList{u"bake"_s});           // ing → e
-    QCOMPARE(m_wn->lemmas(u"ran"_s, PartOfSpeech::Verb), QStringList{u"run"_s});               // verb.exc
-    QCOMPARE(m_wn->lemmas(u"better"_s, PartOfSpeech::Adjective).contains(u"good"_s), true);    // adj.exc
-    QCOMPARE(m_wn->lemmas(u"glass"_s, PartOfSpeech::Noun), QStringList{u"glass"_s});           // no "glas"
+    QCOMPARE(m_wn->lemmas(u"baking"_s, PartOfSpeech::Verb), QStringList{u"bake"_s}); // ing → e
+    QCOMPARE(m_wn->lemmas(u"ran"_s, PartOfSpeech::Verb), QStringList{u"run"_s}); // verb.exc
+    QCOMPARE(
+        m_wn->lemmas(u"better"_s, PartOfSpeech::Adjective).contains(u"good"_s), true); // adj.exc
+    QCOMPARE(m_wn->lemmas(u"glass"_s, PartOfSpeech::Noun), QStringList{u"glass"_s}); // no "glas"
     QVERIFY(m_wn->lemmas(u"quickly"_s, PartOfSpeech::Adverb).contains(u"quickly"_s));
     QVERIFY(m_wn->lemmas(u"xyzzyq"_s, PartOfSpeech::Noun).isEmpty());
 }
@@ -85,7 +86,7 @@ void TestWordNet::sensesAreInSenseOrder()
         QCOMPARE(senses.at(k).lemma, u"bank"_s);
         QCOMPARE(senses.at(k).senseCount, int(senses.size()));
     }
-    QVERIFY(senses.first().synset.gloss.contains(u"sloping land"_s));   // bank%1, the river bank
+    QVERIFY(senses.first().synset.gloss.contains(u"sloping land"_s)); // bank%1, the river bank
     QVERIFY(senses.at(1).synset.gloss.contains(u"financial institution"_s));
     QCOMPARE(senses.at(1).synset.lexFile, 14);
     QCOMPARE(sandbox::lexicon::lexFileName(senses.at(1).synset.lexFile), u"noun.group"_s);
@@ -163,7 +164,7 @@ void TestWordNet::unknownWordsAndBadOffsets()
     QVERIFY(m_wn->senses(u""_s).isEmpty());
     QVERIFY(m_wn->senses(u"   "_s).isEmpty());
     QVERIFY(m_wn->synonyms(u"zzzzqqq"_s).isEmpty());
-    QVERIFY(!m_wn->synset({PartOfSpeech::Noun, 5}).has_value());            // inside the license text
+    QVERIFY(!m_wn->synset({PartOfSpeech::Noun, 5}).has_value()); // inside the license text
     QVERIFY(!m_wn->synset({PartOfSpeech::Verb, 4'000'000'000u}).has_value()); // past the end
 }
 
@@ -175,9 +176,18 @@ void TestWordNet::missingDataIsAnError()
     QVERIFY2(error.contains(u"index.noun"_s), qPrintable(error));
 
     // Files that exist but are not WordNet's.
-    for (const QString &name : {u"index.noun"_s, u"index.verb"_s, u"index.adj"_s, u"index.adv"_s, u"data.noun"_s,
-                                u"data.verb"_s, u"data.adj"_s, u"data.adv"_s, u"noun.exc"_s, u"verb.exc"_s,
-                                u"adj.exc"_s, u"adv.exc"_s}) {
+    for (const QString &name : {u"index.noun"_s,
+             u"index.verb"_s,
+             u"index.adj"_s,
+             u"index.adv"_s,
+             u"data.noun"_s,
+             u"data.verb"_s,
+             u"data.adj"_s,
+             u"data.adv"_s,
+             u"noun.exc"_s,
+             u"verb.exc"_s,
+             u"adj.exc"_s,
+             u"adv.exc"_s}) {
         QFile f(empty.filePath(name));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("garbage\n");

@@ -92,8 +92,7 @@ QList<QByteArray> splitStream(const QByteArray &body)
 
 CassetteServer::CassetteServer(QObject *parent)
     : LoopbackHttpServer(parent)
-{
-}
+{}
 
 bool CassetteServer::load(QString *error)
 {
@@ -146,16 +145,17 @@ void CassetteServer::handle(const RecordedRequest &request, Responder *responder
     }
     if (matches.isEmpty()) {
         QJsonObject answer{{u"error"_s, u"no recorded interaction matches this request"_s},
-                           {u"method"_s, QString::fromLatin1(request.method)},
-                           {u"path"_s, QString::fromUtf8(request.path)}};
+            {u"method"_s, QString::fromLatin1(request.method)},
+            {u"path"_s, QString::fromUtf8(request.path)}};
         if (closest >= 0) {
             answer.insert(u"closest"_s, m_interactions.at(closest).name());
             answer.insert(u"first_difference"_s, closestDiff);
             answer.insert(u"error"_s,
-                          u"no recorded interaction matches this request; closest: %1, first difference at \"%2\""_s
-                              .arg(m_interactions.at(closest).name(), closestDiff));
+                u"no recorded interaction matches this request; closest: %1, first difference at \"%2\""_s
+                    .arg(m_interactions.at(closest).name(), closestDiff));
         }
-        responder->send(404, "application/json", QJsonDocument(answer).toJson(QJsonDocument::Compact));
+        responder->send(
+            404, "application/json", QJsonDocument(answer).toJson(QJsonDocument::Compact));
         return;
     }
     // The same request recorded several times is answered in recorded order, then from the start.

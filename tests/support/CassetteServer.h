@@ -11,11 +11,11 @@ namespace testsupport {
 /// One recorded real interaction of tests/data/cassettes (shape: cassettes/README.md).
 struct Interaction
 {
-    QString file;       ///< relative path, e.g. "test_complete/test_complete.json"
-    int index = 0;      ///< position in the file's "interactions"
+    QString file; ///< relative path, e.g. "test_complete/test_complete.json"
+    int index = 0; ///< position in the file's "interactions"
     QByteArray method;
-    QByteArray path;    ///< e.g. "/v1/complete"
-    QJsonValue requestBody;  ///< parsed JSON, or null for none
+    QByteArray path; ///< e.g. "/v1/complete"
+    QJsonValue requestBody; ///< parsed JSON, or null for none
     int status = 200;
     QByteArray contentType;
     QJsonValue responseBody; ///< parsed JSON, or a string (SSE text)
@@ -24,7 +24,8 @@ struct Interaction
     QString name() const { return file + QLatin1Char('#') + QString::number(index); }
 };
 
-/// The directory with the cassettes: $ALEPH_CASSETTES, else tests/data/cassettes in the source tree.
+/// The directory with the cassettes: $ALEPH_CASSETTES, else tests/data/cassettes in the source
+/// tree.
 QString cassetteDir();
 /// Every interaction of every cassette file, in file order.
 QList<Interaction> loadCassettes(QString *error = nullptr);

@@ -9,8 +9,7 @@ namespace testsupport {
 Responder::Responder(QTcpSocket *socket, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
-{
-}
+{}
 
 bool Responder::isOpen() const
 {
@@ -20,24 +19,24 @@ bool Responder::isOpen() const
 static QByteArray statusLine(int status)
 {
     static const QMap<int, QByteArray> texts{{200, "OK"},
-                                             {201, "Created"},
-                                             {400, "Bad Request"},
-                                             {401, "Unauthorized"},
-                                             {402, "Payment Required"},
-                                             {404, "Not Found"},
-                                             {408, "Request Timeout"},
-                                             {429, "Too Many Requests"},
-                                             {500, "Internal Server Error"},
-                                             {502, "Bad Gateway"},
-                                             {503, "Service Unavailable"},
-                                             {504, "Gateway Timeout"}};
+        {201, "Created"},
+        {400, "Bad Request"},
+        {401, "Unauthorized"},
+        {402, "Payment Required"},
+        {404, "Not Found"},
+        {408, "Request Timeout"},
+        {429, "Too Many Requests"},
+        {500, "Internal Server Error"},
+        {502, "Bad Gateway"},
+        {503, "Service Unavailable"},
+        {504, "Gateway Timeout"}};
     return "HTTP/1.1 " + QByteArray::number(status) + ' ' + texts.value(status, "Status") + "\r\n";
 }
 
 void Responder::send(int status,
-                     const QByteArray &contentType,
-                     const QByteArray &body,
-                     const QList<QPair<QByteArray, QByteArray>> &headers)
+    const QByteArray &contentType,
+    const QByteArray &body,
+    const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     if (!isOpen())
         return;
@@ -131,7 +130,8 @@ void LoopbackHttpServer::onReadyRead(QTcpSocket *socket)
         const QByteArray line = lines.at(i).trimmed();
         const qsizetype colon = line.indexOf(':');
         if (colon > 0)
-            request.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+            request.headers.insert(
+                line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
     }
     const qsizetype length = request.headers.value("content-length", "0").toLongLong();
     if (buffer.size() < headerEnd + 4 + length)

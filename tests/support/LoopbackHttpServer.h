@@ -17,7 +17,7 @@ namespace testsupport {
 struct RecordedRequest
 {
     QByteArray method;
-    QByteArray path;  ///< without the query, e.g. "/v1/complete"
+    QByteArray path; ///< without the query, e.g. "/v1/complete"
     QByteArray query; ///< raw query string without '?'
     QMap<QByteArray, QByteArray> headers; ///< names in lower case
     QByteArray body;
@@ -30,9 +30,9 @@ class Responder : public QObject
 public:
     explicit Responder(QTcpSocket *socket, QObject *parent = nullptr);
     void send(int status,
-              const QByteArray &contentType,
-              const QByteArray &body,
-              const QList<QPair<QByteArray, QByteArray>> &headers = {});
+        const QByteArray &contentType,
+        const QByteArray &body,
+        const QList<QPair<QByteArray, QByteArray>> &headers = {});
     /// Starts a chunked response; follow with writeChunk() and endChunks().
     void beginChunks(int status, const QByteArray &contentType);
     void writeChunk(const QByteArray &bytes);

@@ -58,7 +58,8 @@ QString OpenApiSpec::defaultPath()
     const QString env = qEnvironmentVariable("ALEPH_OPENAPI");
     if (!env.isEmpty())
         return env;
-    return QStringLiteral(ALEPH_SOURCE_DIR "/tests/data/openapi/aleph-alpha-inference-openapi.json");
+    return QStringLiteral(
+        ALEPH_SOURCE_DIR "/tests/data/openapi/aleph-alpha-inference-openapi.json");
 }
 
 bool OpenApiSpec::load(const QString &path, QString *error)
@@ -84,11 +85,13 @@ QJsonObject OpenApiSpec::operation(const QString &method, const QString &path) c
 
 QJsonObject OpenApiSpec::requestSchema(const QString &method, const QString &path) const
 {
-    const QJsonObject content = operation(method, path).value(u"requestBody"_s).toObject().value(u"content"_s).toObject();
+    const QJsonObject content
+        = operation(method, path).value(u"requestBody"_s).toObject().value(u"content"_s).toObject();
     return resolve(content.value(u"application/json"_s).toObject().value(u"schema"_s).toObject());
 }
 
-QJsonObject OpenApiSpec::responseSchema(const QString &method, const QString &path, int *status, QString *contentType) const
+QJsonObject OpenApiSpec::responseSchema(
+    const QString &method, const QString &path, int *status, QString *contentType) const
 {
     const QJsonObject responses = operation(method, path).value(u"responses"_s).toObject();
     for (const QString &code : {u"200"_s, u"201"_s, u"204"_s}) {
@@ -212,7 +215,8 @@ QJsonValue OpenApiSpec::sample(const QJsonObject &schemaIn, const QStringList &s
         }
     }
     if (type == u"string"_s)
-        return schema.value(u"format"_s).toString() == u"uri"_s ? u"https://example.com/card"_s : u"x"_s;
+        return schema.value(u"format"_s).toString() == u"uri"_s ? u"https://example.com/card"_s
+                                                                : u"x"_s;
     if (type == u"integer"_s)
         return std::max(1, schema.value(u"minimum"_s).toVariant().toInt());
     if (type == u"number"_s)
@@ -236,21 +240,23 @@ QJsonValue OpenApiSpec::sample(const QJsonObject &schemaIn, const QStringList &s
     for (auto it = properties.begin(); it != properties.end(); ++it) {
         const QJsonObject property = resolve(it.value().toObject());
         const bool typeless = typeOf(property).isEmpty() && alternatives(property).isEmpty()
-                              && !property.contains(u"enum"_s);
-        if (!skip.contains(it.key()) && !typeless) // a typeless property ("deprecated") has no sample
+            && !property.contains(u"enum"_s);
+        if (!skip.contains(it.key())
+            && !typeless) // a typeless property ("deprecated") has no sample
             out.insert(it.key(), sample(property, skip));
     }
     return out;
 }
 
 QString OpenApiSpec::validate(const QJsonValue &value,
-                              const QJsonObject &schemaIn,
-                              bool strictProperties,
-                              const QString &path) const
+    const QJsonObject &schemaIn,
+    bool strictProperties,
+    const QString &path) const
 {
     const QJsonObject schema = resolve(schemaIn);
     if (value.isNull())
-        return truthy(schema.value(u"nullable"_s)) ? QString() : at(path) + u": null but not nullable"_s;
+        return truthy(schema.value(u"nullable"_s)) ? QString()
+                                                   : at(path) + u": null but not nullable"_s;
     const QJsonArray options = alternatives(schema);
     if (!options.isEmpty()) {
         QString first;
@@ -285,8 +291,10 @@ QString OpenApiSpec::validate(const QJsonValue &value,
             return at(path) + u": expected an array"_s;
         const QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
-            const QString e = validate(array.at(i), schema.value(u"items"_s).toObject(), strictProperties,
-                                       path + u'[' + QString::number(i) + u']');
+            const QString e = validate(array.at(i),
+                schema.value(u"items"_s).toObject(),
+                strictProperties,
+                path + u'[' + QString::number(i) + u']');
             if (!e.isEmpty())
                 return e;
         }
@@ -307,7 +315,8 @@ QString OpenApiSpec::validate(const QJsonValue &value,
                     return sub + u": not in the spec"_s;
                 continue;
             }
-            const QString e = validate(it.value(), properties.value(it.key()).toObject(), strictProperties, sub);
+            const QString e = validate(
+                it.value(), properties.value(it.key()).toObject(), strictProperties, sub);
             if (!e.isEmpty())
                 return e;
         }

@@ -23,7 +23,8 @@ public:
     /// The JSON schema of the operation's request body (resolved), or empty.
     QJsonObject requestSchema(const QString &method, const QString &path) const;
     /// The schema and the content type of the first success response (200, 201 or 204).
-    QJsonObject responseSchema(const QString &method, const QString &path, int *status, QString *contentType) const;
+    QJsonObject responseSchema(
+        const QString &method, const QString &path, int *status, QString *contentType) const;
     /// Whether the operation declares the `nice` query parameter.
     bool acceptsNice(const QString &method, const QString &path) const;
     /// A schema with `$ref` (and a single-member oneOf/allOf) replaced by what it points to.
@@ -33,14 +34,15 @@ public:
     /// asks for; "..." placeholders in arrays are dropped.
     QJsonValue coerce(const QJsonValue &value, const QJsonObject &schema) const;
     /// An instance with every property the schema lists (deprecated ones too, unless `skip` names
-    /// them), one array element per oneOf option of the items, enum fields set to their first value.
+    /// them), one array element per oneOf option of the items, enum fields set to their first
+    /// value.
     QJsonValue sample(const QJsonObject &schema, const QStringList &skip = {}) const;
     /// The first place where `value` breaks the schema (type, enum, required, unknown property when
     /// `strictProperties`), or an empty string.
     QString validate(const QJsonValue &value,
-                     const QJsonObject &schema,
-                     bool strictProperties,
-                     const QString &path = QString()) const;
+        const QJsonObject &schema,
+        bool strictProperties,
+        const QString &path = QString()) const;
 
 private:
     QJsonObject m_root;

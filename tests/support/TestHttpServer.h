@@ -16,8 +16,8 @@ struct ScriptedResponse
     QByteArray body;
     QList<QByteArray> chunks; ///< when non-empty: chunked transfer, one write per chunk
     int chunkDelayMs = 0;
-    bool stall = false;       ///< send headers (and chunks), then never finish
-    bool cut = false;         ///< after the chunks, close without the terminating chunk
+    bool stall = false; ///< send headers (and chunks), then never finish
+    bool cut = false; ///< after the chunks, close without the terminating chunk
     QList<QPair<QByteArray, QByteArray>> headers;
 };
 

@@ -73,7 +73,8 @@ void TestChatModels::conversationListModelFillsResetsAndEdits()
     const qint64 apples = store.create(u"Apples"_s, {{u"system"_s, u"Be brief."_s}});
     model.setStore(&store);
     QCOMPARE(model.rowCount(), 1);
-    const qint64 pears = store.create(u"Pears"_s, {{u"system"_s, u"Be kind."_s}}); // changed() reloads
+    const qint64 pears
+        = store.create(u"Pears"_s, {{u"system"_s, u"Be kind."_s}}); // changed() reloads
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.idAt(model.rowOf(pears)), pears);
     QCOMPARE(model.index(model.rowOf(apples), 0).data().toString(), u"Apples"_s);

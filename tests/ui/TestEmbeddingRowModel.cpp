@@ -31,8 +31,9 @@ void TestEmbeddingRowModel::fillRefillClear()
 
     // Filled: search hits with label colours.
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    model.setRows({{7, u"1"_s, u"0.912"_s, u"Astronauts…"_s, u"#8 Astronauts on the station"_s, true, 1},
-                   {3, u"2"_s, u"0.804"_s, u"Rockets"_s, u"#4 Rockets"_s, true, -1}});
+    model.setRows(
+        {{7, u"1"_s, u"0.912"_s, u"Astronauts…"_s, u"#8 Astronauts on the station"_s, true, 1},
+            {3, u"2"_s, u"0.804"_s, u"Rockets"_s, u"#4 Rockets"_s, true, -1}});
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, 0).data().toString(), u"1"_s);
@@ -41,14 +42,17 @@ void TestEmbeddingRowModel::fillRefillClear()
     QCOMPARE(model.index(1, 0).data(Qt::UserRole).toInt(), 3);
     QCOMPARE(model.index(0, 2).data(Qt::ToolTipRole).toString(), u"#8 Astronauts on the station"_s);
     QVERIFY(!model.index(0, 1).data(Qt::ToolTipRole).isValid());
-    QCOMPARE(model.index(0, 0).data(Qt::ForegroundRole).value<QBrush>().color(), ui::Palette::current().labelTextColor(1));
-    QCOMPARE(model.index(1, 0).data(Qt::ForegroundRole).value<QBrush>().color(), ui::Palette::current().labelTextColor(-1));
+    QCOMPARE(model.index(0, 0).data(Qt::ForegroundRole).value<QBrush>().color(),
+        ui::Palette::current().labelTextColor(1));
+    QCOMPARE(model.index(1, 0).data(Qt::ForegroundRole).value<QBrush>().color(),
+        ui::Palette::current().labelTextColor(-1));
     QVERIFY(!model.index(0, 2).data(Qt::ForegroundRole).isValid());
 
     // Refilled with more rows and no colours (a selection).
     QList<ui::EmbeddingRowModel::Row> rows;
     for (int r = 0; r < 50; ++r)
-        rows.append({r, QString::number(r + 1), u"label"_s, u"text %1"_s.arg(r), u"text %1"_s.arg(r)});
+        rows.append(
+            {r, QString::number(r + 1), u"label"_s, u"text %1"_s.arg(r), u"text %1"_s.arg(r)});
     model.setRows(rows);
     QCOMPARE(model.rowCount(), 50);
     QCOMPARE(model.index(49, 0).data(Qt::UserRole).toInt(), 49);

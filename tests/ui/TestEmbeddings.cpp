@@ -69,7 +69,9 @@ void TestEmbeddings::init()
     m_sandbox = std::make_unique<testsupport::SandboxClient>();
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-    m_db = std::make_unique<core::Database>(m_dir.filePath(u"cache-%1.sqlite"_s.arg(QTest::currentDataTag() ? QString::fromLatin1(QTest::currentDataTag()) : QString::fromLatin1(QTest::currentTestFunction()))));
+    m_db = std::make_unique<core::Database>(m_dir.filePath(u"cache-%1.sqlite"_s.arg(
+        QTest::currentDataTag() ? QString::fromLatin1(QTest::currentDataTag())
+                                : QString::fromLatin1(QTest::currentTestFunction()))));
     QVERIFY2(m_db->open(&error), qPrintable(error));
     m_cache = std::make_unique<core::EmbeddingCache>(m_db.get());
     m_tab = std::make_unique<ui::EmbeddingsTab>(m_sandbox->client.get());
@@ -84,7 +86,7 @@ void TestEmbeddings::cleanup()
 {
     if (qEnvironmentVariableIsSet("ALEPH_SCREENSHOT_DIR") && m_tab)
         m_tab->grab().save(qEnvironmentVariable("ALEPH_SCREENSHOT_DIR") + u"/embeddings-"_s
-                           + QString::fromLatin1(QTest::currentTestFunction()) + u".png"_s);
+            + QString::fromLatin1(QTest::currentTestFunction()) + u".png"_s);
     m_tab.reset();
     m_cache.reset();
     m_db.reset();
@@ -95,7 +97,8 @@ bool TestEmbeddings::embedAndWait()
 {
     QSignalSpy finished(m_tab.get(), &ui::EmbeddingsTab::runFinished);
     QSignalSpy mapped(m_tab.get(), &ui::EmbeddingsTab::mapReady);
-    QTest::keyClick(m_tab->findChild<QPlainTextEdit *>(u"texts"_s), Qt::Key_Return, Qt::ControlModifier);
+    QTest::keyClick(
+        m_tab->findChild<QPlainTextEdit *>(u"texts"_s), Qt::Key_Return, Qt::ControlModifier);
     if (!finished.wait(30000))
         return false;
     if (m_tab->set().rows() == 0)
@@ -110,11 +113,15 @@ void TestEmbeddings::csvReader_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("plain") << u"a,b\n1,2\n3,4\n"_s << 2 << QString();
     QTest::newRow("quoted separators, quotes, line breaks and CRLF")
-        << u"text,label\r\n\"one, two\",x\r\n\"say \"\"hi\"\"\",y\r\n\"two\nlines\",z\r\n"_s << 3 << QString();
+        << u"text,label\r\n\"one, two\",x\r\n\"say \"\"hi\"\"\",y\r\n\"two\nlines\",z\r\n"_s << 3
+        << QString();
     QTest::newRow("BOM and blank lines") << u"\uFEFFa,b\n\n1,2\n\n"_s << 1 << QString();
-    QTest::newRow("ragged row") << u"a,b\n1,2\n3\n4,5\n"_s << 0 << u"line 3: 1 fields, the header has 2"_s;
-    QTest::newRow("unclosed quote") << u"a,b\n\"1,2\n"_s << 0 << u"line 2: a quoted field is never closed"_s;
-    QTest::newRow("stray quote") << u"a,b\n1x\"y,2\n"_s << 0 << u"line 2: a quote inside an unquoted field"_s;
+    QTest::newRow("ragged row") << u"a,b\n1,2\n3\n4,5\n"_s << 0
+                                << u"line 3: 1 fields, the header has 2"_s;
+    QTest::newRow("unclosed quote")
+        << u"a,b\n\"1,2\n"_s << 0 << u"line 2: a quoted field is never closed"_s;
+    QTest::newRow("stray quote") << u"a,b\n1x\"y,2\n"_s << 0
+                                 << u"line 2: a quote inside an unquoted field"_s;
     QTest::newRow("empty") << QString() << 0 << u"the file holds no rows"_s;
 }
 
@@ -156,14 +163,17 @@ void TestEmbeddings::importErrorsLoseNothing()
     file.close();
     QString error;
     QVERIFY(!m_tab->importFile(path, u"text"_s, u"label"_s, &error));
-    QVERIFY2(error.contains(u"line 3: 3 fields, the header has 2"_s) && error.contains(u"Nothing was imported"_s), qPrintable(error));
+    QVERIFY2(error.contains(u"line 3: 3 fields, the header has 2"_s)
+            && error.contains(u"Nothing was imported"_s),
+        qPrintable(error));
     QCOMPARE(editor->toPlainText(), u"kept\tmy own text"_s);
 
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("label,text\nx,one\ny,two\n");
     file.close();
     QVERIFY(!m_tab->importFile(path, u"body"_s, u"label"_s, &error));
-    QVERIFY2(error.contains(u"no column \"body\""_s) && error.contains(u"label, text"_s), qPrintable(error));
+    QVERIFY2(error.contains(u"no column \"body\""_s) && error.contains(u"label, text"_s),
+        qPrintable(error));
     QVERIFY(!m_tab->importFile(path, u"text"_s, u"colour"_s, &error));
     QVERIFY(error.contains(u"no column \"colour\""_s));
     QCOMPARE(editor->toPlainText(), u"kept\tmy own text"_s);
@@ -195,12 +205,14 @@ void TestEmbeddings::textFileCheck_data()
     QTest::addColumn<QString>("text"); // null: refused
     QTest::addColumn<QString>("reason");
     QTest::newRow("ascii") << QByteArray("a\nb\n") << u"a\nb\n"_s << QString();
-    QTest::newRow("utf-8 with a BOM") << QByteArray("\xEF\xBB\xBFk\xC3\xA4se \xE2\x9C\x93") << u"käse ✓"_s << QString();
+    QTest::newRow("utf-8 with a BOM")
+        << QByteArray("\xEF\xBB\xBFk\xC3\xA4se \xE2\x9C\x93") << u"käse ✓"_s << QString();
     QTest::newRow("empty") << QByteArray() << u""_s << QString();
     QTest::newRow("NUL byte") << QByteArray("abc\0def", 7) << QString() << u"NUL bytes"_s;
     QTest::newRow("UTF-16") << QByteArray("\xFF\xFEh\0i\0", 6) << QString() << u"NUL bytes"_s;
     QTest::newRow("Latin-1") << QByteArray("K\xE4se") << QString() << u"not valid UTF-8"_s;
-    QTest::newRow("cut-off sequence") << QByteArray("ok \xE2\x9C") << QString() << u"not valid UTF-8"_s;
+    QTest::newRow("cut-off sequence")
+        << QByteArray("ok \xE2\x9C") << QString() << u"not valid UTF-8"_s;
 }
 
 void TestEmbeddings::textFileCheck()
@@ -208,7 +220,8 @@ void TestEmbeddings::textFileCheck()
     QFETCH(QByteArray, bytes);
     QFETCH(QString, text);
     QFETCH(QString, reason);
-    const QString path = m_dir.filePath(u"check-%1.txt"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+    const QString path = m_dir.filePath(
+        u"check-%1.txt"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(bytes);
@@ -219,13 +232,16 @@ void TestEmbeddings::textFileCheck()
     if (text.isNull()) {
         QVERIFY(!ok);
         QCOMPARE(read, u"untouched"_s);
-        QVERIFY2(error.startsWith(QFileInfo(path).fileName() + u" is not a text file ("_s) && error.contains(reason), qPrintable(error));
+        QVERIFY2(error.startsWith(QFileInfo(path).fileName() + u" is not a text file ("_s)
+                && error.contains(reason),
+            qPrintable(error));
     } else {
         QVERIFY2(ok, qPrintable(error));
         QCOMPARE(read, text);
     }
     QVERIFY(!core::readTextFile(m_dir.filePath(u"missing.txt"_s), &read, &error));
-    QVERIFY2(error.startsWith(u"Cannot open "_s) && error.contains(u"missing.txt"_s), qPrintable(error));
+    QVERIFY2(
+        error.startsWith(u"Cannot open "_s) && error.contains(u"missing.txt"_s), qPrintable(error));
 }
 
 void TestEmbeddings::binaryFileIsRefusedAndReplacingIsUndoable()
@@ -245,7 +261,9 @@ void TestEmbeddings::binaryFileIsRefusedAndReplacingIsUndoable()
     QVERIFY(image.save(png, "PNG"));
     QString error;
     QVERIFY(!m_tab->importFile(png, {}, {}, &error));
-    QVERIFY2(error.startsWith(u"picture.png is not a text file"_s) && error.endsWith(u"; nothing was imported."_s), qPrintable(error));
+    QVERIFY2(error.startsWith(u"picture.png is not a text file"_s)
+            && error.endsWith(u"; nothing was imported."_s),
+        qPrintable(error));
     QCOMPARE(editor->toPlainText(), topics);
     // Renamed to .csv it is refused the same way, before any CSV parsing.
     const QString csv = m_dir.filePath(u"picture.csv"_s);
@@ -281,9 +299,13 @@ void TestEmbeddings::csvColumnChoice_data()
     QTest::newRow("label,text") << u"label,text\nsport,A long text about football.\n"_s << 1 << 0;
     QTest::newRow("text,label") << u"text,label\nA long text about football.,sport\n"_s << 0 << 1;
     QTest::newRow("case and spaces") << u"id, Category ,TEXT\n1,a,b\n"_s << 2 << 1;
-    QTest::newRow("sentence and topic") << u"topic,sentence,n\nx,short,12345678901234567890\n"_s << 1 << 0;
-    QTest::newRow("longest cell, no label") << u"id,review,stars\n1,Great pizza and a friendly waiter.,5\n2,Cold soup.,2\n"_s << 1 << -1;
-    QTest::newRow("support tickets") << u"category,ticket\nbilling,I was charged twice this month.\n"_s << 1 << 0;
+    QTest::newRow("sentence and topic")
+        << u"topic,sentence,n\nx,short,12345678901234567890\n"_s << 1 << 0;
+    QTest::newRow("longest cell, no label")
+        << u"id,review,stars\n1,Great pizza and a friendly waiter.,5\n2,Cold soup.,2\n"_s << 1
+        << -1;
+    QTest::newRow("support tickets")
+        << u"category,ticket\nbilling,I was charged twice this month.\n"_s << 1 << 0;
     QTest::newRow("one column: the texts, no labels") << u"label\nx\n"_s << 0 << -1;
 }
 
@@ -309,7 +331,8 @@ void TestEmbeddings::embedMapSearchNeighboursSelection()
     QVERIFY(embedAndWait());
     QVERIFY2(m_tab->set().rows() == 48, qPrintable(m_tab->statusText()));
     QCOMPARE(m_tab->set().dims, 5120);
-    QCOMPARE(m_tab->set().labelNames, (QStringList{u"cooking"_s, u"space"_s, u"football"_s, u"finance"_s}));
+    QCOMPARE(m_tab->set().labelNames,
+        (QStringList{u"cooking"_s, u"space"_s, u"football"_s, u"finance"_s}));
     QCOMPARE(m_tab->lastSent(), 48);
     QCOMPARE(m_tab->lastCached(), 0);
     ui::MapView *map = m_tab->map();
@@ -323,7 +346,8 @@ void TestEmbeddings::embedMapSearchNeighboursSelection()
     for (int y = 0; y < shot.height(); ++y)
         for (int x = 0; x < shot.width(); ++x) {
             const QColor c = shot.pixelColor(x, y);
-            if (std::abs(c.red() - (cooking.red() * 204 / 255 + 51)) <= 3 && std::abs(c.blue() - (cooking.blue() * 204 / 255 + 51)) <= 3
+            if (std::abs(c.red() - (cooking.red() * 204 / 255 + 51)) <= 3
+                && std::abs(c.blue() - (cooking.blue() * 204 / 255 + 51)) <= 3
                 && std::abs(c.green() - (cooking.green() * 204 / 255 + 51)) <= 3)
                 ++coloured;
         }
@@ -344,7 +368,8 @@ void TestEmbeddings::embedMapSearchNeighboursSelection()
     const int top = results->index(0, 0).data(Qt::UserRole).toInt();
     QCOMPARE(m_tab->set().labels.at(top), u"space"_s);
     QCOMPARE(map->highlights().first(), top);
-    QVERIFY(results->index(0, 1).data().toString().toDouble() >= results->index(1, 1).data().toString().toDouble());
+    QVERIFY(results->index(0, 1).data().toString().toDouble()
+        >= results->index(1, 1).data().toString().toDouble());
 
     // Neighbours: clicking a point lists its ten nearest texts, most similar first, and joins
     // them to it on the map.
@@ -356,13 +381,15 @@ void TestEmbeddings::embedMapSearchNeighboursSelection()
     const QAbstractItemModel *neighbours = m_tab->neighbourList()->model();
     QCOMPARE(neighbours->rowCount(), 10);
     for (int k = 1; k < 10; ++k)
-        QVERIFY(neighbours->index(k - 1, 1).data().toString().toDouble() >= neighbours->index(k, 1).data().toString().toDouble());
+        QVERIFY(neighbours->index(k - 1, 1).data().toString().toDouble()
+            >= neighbours->index(k, 1).data().toString().toDouble());
     QVERIFY(neighbours->index(0, 0).data(Qt::UserRole).toInt() != row);
 
     // Shift+drag over the whole plot selects every point; the side table lists them; Esc clears.
     QTest::mousePress(map, Qt::LeftButton, Qt::ShiftModifier, QPoint(2, 2));
     QTest::mouseMove(map, QPoint(map->width() - 2, map->height() - 2));
-    QTest::mouseRelease(map, Qt::LeftButton, Qt::ShiftModifier, QPoint(map->width() - 2, map->height() - 2));
+    QTest::mouseRelease(
+        map, Qt::LeftButton, Qt::ShiftModifier, QPoint(map->width() - 2, map->height() - 2));
     QCOMPARE(map->selection().size(), 48);
     QCOMPARE(m_tab->selectionList()->model()->rowCount(), 48);
     QTest::keyClick(map, Qt::Key_Escape);
@@ -375,7 +402,8 @@ void TestEmbeddings::embedMapSearchNeighboursSelection()
     const QPointF before = map->toData(anchor);
     map->zoomAt(anchor, 2.0);
     QCOMPARE(map->scale(), scale * 2);
-    QVERIFY(QLineF(map->toData(anchor), before).length() < 1e-9 * std::max(1.0, std::abs(before.x())));
+    QVERIFY(
+        QLineF(map->toData(anchor), before).length() < 1e-9 * std::max(1.0, std::abs(before.x())));
     QTest::keyClick(map, Qt::Key_0);
     QCOMPARE(map->scale(), scale);
 }
@@ -407,14 +435,16 @@ void TestEmbeddings::lastMapComesBackFromTheCacheAlone()
     auto third = std::make_unique<ui::EmbeddingsTab>(m_sandbox->client.get());
     third->setCache(m_cache.get());
     QVariantMap changed = draft;
-    changed.insert(u"texts"_s, QString(draft.value(u"texts"_s).toString() + u"\nA text that no one embedded yet"_s));
+    changed.insert(u"texts"_s,
+        QString(draft.value(u"texts"_s).toString() + u"\nA text that no one embedded yet"_s));
     third->restoreDraft(changed);
     QSignalSpy thirdFinished(third.get(), &ui::EmbeddingsTab::runFinished);
     third->showCachedMap();
     QVERIFY(thirdFinished.wait(10000));
     QCOMPARE(third->lastSent(), 0);
     QCOMPARE(third->map()->pointCount(), 0);
-    QVERIFY2(third->statusText().contains(u"not all in the cache"_s), qPrintable(third->statusText()));
+    QVERIFY2(
+        third->statusText().contains(u"not all in the cache"_s), qPrintable(third->statusText()));
 }
 
 void TestEmbeddings::umapAndClusterOrder()
@@ -445,7 +475,8 @@ void TestEmbeddings::umapAndClusterOrder()
 
 void TestEmbeddings::exportsReadBack()
 {
-    m_tab->setTextsAndLabels({u"alpha beta"_s, u"gamma, \"delta\""_s, u"epsilon"_s}, {u"a"_s, QString(), u"b"_s});
+    m_tab->setTextsAndLabels(
+        {u"alpha beta"_s, u"gamma, \"delta\""_s, u"epsilon"_s}, {u"a"_s, QString(), u"b"_s});
     m_tab->findChild<QComboBox *>(u"compressToSize"_s)->setCurrentIndex(1);
     QVERIFY(embedAndWait());
     QCOMPARE(m_tab->set().dims, 128);
@@ -454,7 +485,8 @@ void TestEmbeddings::exportsReadBack()
     QVERIFY2(m_tab->exportVectors(csv, &error), qPrintable(error));
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    const std::optional<core::CsvTable> table = core::readCsv(QString::fromUtf8(f.readAll()), &error);
+    const std::optional<core::CsvTable> table
+        = core::readCsv(QString::fromUtf8(f.readAll()), &error);
     QVERIFY2(table, qPrintable(error));
     QCOMPARE(table->header.size(), 2 + 128);
     QCOMPARE(table->rows.size(), 3);
@@ -471,7 +503,8 @@ void TestEmbeddings::exportsReadBack()
     QCOMPARE(array.at(0).toObject().value(u"label"_s).toString(), u"a"_s);
     QVERIFY(!array.at(1).toObject().contains(u"label"_s));
     QCOMPARE(array.at(2).toObject().value(u"embedding"_s).toArray().size(), 128);
-    QCOMPARE(float(array.at(2).toObject().value(u"embedding"_s).toArray().at(5).toDouble()), m_tab->set().data[2 * 128 + 5]);
+    QCOMPARE(float(array.at(2).toObject().value(u"embedding"_s).toArray().at(5).toDouble()),
+        m_tab->set().data[2 * 128 + 5]);
 
     const QString png = m_dir.filePath(u"map.png"_s);
     QVERIFY2(m_tab->exportMap(png, &error), qPrintable(error));
@@ -491,7 +524,8 @@ void TestEmbeddings::gradientNeedsItsSettings()
     m_tab->setProvider(ui::EmbeddingsTab::Provider::Gradient);
     m_tab->setModel(u"bge-large"_s);
     m_tab->embed();
-    QVERIFY2(m_tab->statusText().contains(u"workspace id and an access token"_s), qPrintable(m_tab->statusText()));
+    QVERIFY2(m_tab->statusText().contains(u"workspace id and an access token"_s),
+        qPrintable(m_tab->statusText()));
     QVERIFY(!m_tab->isBusy());
     // The token never lands in the draft.
     QVERIFY(!QJsonDocument(QJsonObject::fromVariantMap(m_tab->draft())).toJson().contains("token"));
@@ -499,7 +533,8 @@ void TestEmbeddings::gradientNeedsItsSettings()
 
 void TestEmbeddings::runsAreRecordedAndRestored()
 {
-    // A run is one history record: the first batch's call, and how many vectors came and from where.
+    // A run is one history record: the first batch's call, and how many vectors came and from
+    // where.
     core::HistoryStore history(m_db.get());
     core::RunRecorder recorder;
     recorder.setStore(&history);
@@ -537,7 +572,8 @@ void TestEmbeddings::runsAreRecordedAndRestored()
     QVERIFY(!m_tab->isBusy());
     QVERIFY(m_tab->findChild<QPushButton *>(u"embed"_s)->isEnabled());
     QVERIFY(!m_tab->findChild<QPushButton *>(u"cancel"_s)->isEnabled());
-    QVERIFY2(m_tab->statusText().startsWith(u"Cancelled after 0 of 1."_s), qPrintable(m_tab->statusText()));
+    QVERIFY2(m_tab->statusText().startsWith(u"Cancelled after 0 of 1."_s),
+        qPrintable(m_tab->statusText()));
     runs = history.search(QString(), u"embeddings"_s);
     QCOMPARE(runs.size(), 2);
     QCOMPARE(runs.first().status, core::RunStatus::Canceled);
@@ -550,8 +586,9 @@ void TestEmbeddings::runsAreRecordedAndRestored()
     restored->parseInput(&texts, &labels);
     QCOMPARE(texts, (QStringList{u"alpha"_s, u"beta"_s, u"gamma"_s}));
     QCOMPARE(restored->currentCall(&problem).body, call.body);
-    QVERIFY2(restored->statusText().startsWith(u"Restored the run's first batch (3 texts). 3 vectors"_s),
-             qPrintable(restored->statusText()));
+    QVERIFY2(
+        restored->statusText().startsWith(u"Restored the run's first batch (3 texts). 3 vectors"_s),
+        qPrintable(restored->statusText()));
 
     // /embeddings: the call and its restoring.
     m_tab->setProvider(ui::EmbeddingsTab::Provider::EmbeddingsV2);
@@ -567,7 +604,8 @@ void TestEmbeddings::runsAreRecordedAndRestored()
     // A body that is not the endpoint's is refused, and the form is left as it was.
     run.request = QJsonObject{{u"input"_s, 5}};
     restored->restoreRun(run);
-    QVERIFY2(restored->statusText().startsWith(u"This run cannot be restored: "_s), qPrintable(restored->statusText()));
+    QVERIFY2(restored->statusText().startsWith(u"This run cannot be restored: "_s),
+        qPrintable(restored->statusText()));
     QCOMPARE(restored->currentCall(&problem).body, v2.body);
     // Gradient has no Aleph Alpha call to show.
     m_tab->setProvider(ui::EmbeddingsTab::Provider::Gradient);
@@ -591,10 +629,12 @@ void TestEmbeddings::draftsSurviveTheDraftStore()
         restored->restoreDraft(drafts.load(u"embeddings"_s));
         QCOMPARE(restored->draft(), draft);
     }
-    // An empty draft gives the defaults: asymmetric, log-additive control, 100 a batch, 4 in flight.
+    // An empty draft gives the defaults: asymmetric, log-additive control, 100 a batch, 4 in
+    // flight.
     auto fresh = std::make_unique<ui::EmbeddingsTab>(m_sandbox->client.get());
     fresh->restoreDraft({});
-    QCOMPARE(fresh->draft().value(u"provider"_s).toInt(), int(ui::EmbeddingsTab::Provider::Asymmetric));
+    QCOMPARE(
+        fresh->draft().value(u"provider"_s).toInt(), int(ui::EmbeddingsTab::Provider::Asymmetric));
     QCOMPARE(fresh->draft().value(u"control_log_additive"_s).toBool(), true);
     QCOMPARE(fresh->draft().value(u"chunk_size"_s).toInt(), 100);
     QCOMPARE(fresh->draft().value(u"in_flight"_s).toInt(), 4);

@@ -38,8 +38,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
-#include <QSpinBox>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -66,7 +66,7 @@ T *child(QWidget *parent, const char *name)
 bool closeColor(const QColor &a, const QColor &b, int tolerance = 2)
 {
     return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance
-           && std::abs(a.blue() - b.blue()) <= tolerance;
+        && std::abs(a.blue() - b.blue()) <= tolerance;
 }
 
 /// The colour most pixels of the top inner row of `rect` have (glyphs rarely reach it).
@@ -93,7 +93,8 @@ double explanationExtent(const QJsonObject &explanation)
     double extent = 0;
     for (const QJsonValue &item : explanation.value(u"items"_s).toArray())
         for (const QJsonValue &s : item.toObject().value(u"scores"_s).toArray())
-            extent = std::max(extent, std::abs(s.isObject() ? s.toObject().value(u"score"_s).toDouble() : s.toDouble()));
+            extent = std::max(extent,
+                std::abs(s.isObject() ? s.toObject().value(u"score"_s).toDouble() : s.toDouble()));
     return extent;
 }
 
@@ -201,7 +202,7 @@ void TestExplanation::cleanup()
 {
     if (qEnvironmentVariableIsSet("ALEPH_SCREENSHOT_DIR") && m_window)
         m_window->grab().save(qEnvironmentVariable("ALEPH_SCREENSHOT_DIR") + u"/explanation-"_s
-                              + QString::fromLatin1(QTest::currentTestFunction()) + u".png"_s);
+            + QString::fromLatin1(QTest::currentTestFunction()) + u".png"_s);
     m_window.reset();
     m_client.reset();
     m_sandbox.reset();
@@ -240,7 +241,8 @@ void TestExplanation::recordedScoresLandOnTheirCharacters()
     QFETCH(int, index);
     const testsupport::Interaction &recorded = m_recorded.at(index);
     QString error;
-    const auto request = core::ExplanationRequest::fromJson(recorded.requestBody.toObject(), &error);
+    const auto request
+        = core::ExplanationRequest::fromJson(recorded.requestBody.toObject(), &error);
     QVERIFY2(request, qPrintable(error));
     tab()->applyRequest(*request);
     // The form reproduces the recorded request exactly (the replay server matches on the body).
@@ -260,7 +262,8 @@ void TestExplanation::recordedScoresLandOnTheirCharacters()
     for (int e = 0; e < explanations.size(); ++e) {
         tab()->setTargetIndex(explanations.size() > 1 ? e : -1);
         QCoreApplication::processEvents();
-        const ui::ScoreScale scale(explanationExtent(explanations.at(e).toObject())); // each view its own scale
+        const ui::ScoreScale scale(
+            explanationExtent(explanations.at(e).toObject())); // each view its own scale
         QCOMPARE(tab()->scaleExtent(), scale.extent());
         const QJsonArray items = explanations.at(e).toObject().value(u"items"_s).toArray();
         for (int i = 0; i < items.size(); ++i) {
@@ -272,25 +275,31 @@ void TestExplanation::recordedScoresLandOnTheirCharacters()
                 for (int s = 0; s < view->spans().size() && found < 0; ++s) {
                     const ScoredSpan &span = view->spans().at(s);
                     if (type == u"text"_s && span.kind == ScoredSpan::Kind::Text && span.item == i
-                        && span.start == v[u"start"_s].toInt() && span.length == v[u"length"_s].toInt())
+                        && span.start == v[u"start"_s].toInt()
+                        && span.length == v[u"length"_s].toInt())
                         found = s;
                 }
                 if (type == u"text"_s) {
-                    QVERIFY2(found >= 0, qPrintable(u"no span for %1 score at %2"_s.arg(recorded.name()).arg(v[u"start"_s].toInt())));
+                    QVERIFY2(found >= 0,
+                        qPrintable(u"no span for %1 score at %2"_s.arg(recorded.name())
+                                       .arg(v[u"start"_s].toInt())));
                     const ScoredSpan &span = view->spans().at(found);
                     QCOMPARE(span.score, v[u"score"_s].toDouble());
                     const QString text = promptItems.at(i).toObject().value(u"data"_s).toString();
                     QCOMPARE(span.text, text.mid(v[u"start"_s].toInt(), v[u"length"_s].toInt()));
                     // Drawn where those characters are, in the scale's colour.
                     view->ensureSpanVisible(found);
-                    const QImage shot = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+                    const QImage shot
+                        = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
                     const QList<QRectF> rects = view->spanRects(found);
                     QVERIFY(!rects.isEmpty());
                     const QColor drawn = dominantTopColor(shot, rects.first());
                     const QColor expected = scale.colorFor(span.score);
                     QVERIFY2(closeColor(drawn, expected),
-                             qPrintable(u"%1 span “%2”: drawn %3, expected %4"_s.arg(recorded.name(), span.text, drawn.name(), expected.name())));
-                    QVERIFY(view->spanDescription(found).contains(QString::number(span.score, 'g', 8)));
+                        qPrintable(u"%1 span “%2”: drawn %3, expected %4"_s.arg(
+                            recorded.name(), span.text, drawn.name(), expected.name())));
+                    QVERIFY(
+                        view->spanDescription(found).contains(QString::number(span.score, 'g', 8)));
                     ++checkedText;
                 }
             }
@@ -299,18 +308,29 @@ void TestExplanation::recordedScoresLandOnTheirCharacters()
                 for (int k = 0; k < scores.size(); ++k) {
                     int found = -1;
                     for (int s = 0; s < view->spans().size(); ++s)
-                        if (view->spans().at(s).kind == ScoredSpan::Kind::Token && view->spans().at(s).item == i && view->spans().at(s).start == k)
+                        if (view->spans().at(s).kind == ScoredSpan::Kind::Token
+                            && view->spans().at(s).item == i && view->spans().at(s).start == k)
                             found = s;
                     QVERIFY(found >= 0);
                     QCOMPARE(view->spans().at(found).score, scores.at(k).toDouble());
-                    QCOMPARE(view->spans().at(found).text, QString::number(promptItems.at(i).toObject().value(u"data"_s).toArray().at(k).toInteger()));
+                    QCOMPARE(view->spans().at(found).text,
+                        QString::number(promptItems.at(i)
+                                            .toObject()
+                                            .value(u"data"_s)
+                                            .toArray()
+                                            .at(k)
+                                            .toInteger()));
                     view->ensureSpanVisible(found);
-                    const QImage shot = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+                    const QImage shot
+                        = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
                     const QList<QRectF> rects = view->spanRects(found);
                     QVERIFY(!rects.isEmpty());
                     QVERIFY(QRectF(view->viewport()->rect()).contains(rects.first()));
-                    const QPoint inside = (rects.first().topLeft() + QPointF(3, rects.first().height() / 2)).toPoint();
-                    QVERIFY(closeColor(shot.pixelColor(inside), scale.colorFor(scores.at(k).toDouble())));
+                    const QPoint inside
+                        = (rects.first().topLeft() + QPointF(3, rects.first().height() / 2))
+                              .toPoint();
+                    QVERIFY(closeColor(
+                        shot.pixelColor(inside), scale.colorFor(scores.at(k).toDouble())));
                     ++checkedTokens;
                 }
             }
@@ -329,9 +349,11 @@ void TestExplanation::allShowsTheMeanOnItsOwnScale()
             recorded = &i;
     QVERIFY(recorded);
     QString error;
-    tab()->applyRequest(*core::ExplanationRequest::fromJson(recorded->requestBody.toObject(), &error));
+    tab()->applyRequest(
+        *core::ExplanationRequest::fromJson(recorded->requestBody.toObject(), &error));
     QVERIFY(runAndWait());
-    const QJsonArray explanations = recorded->responseBody.toObject().value(u"explanations"_s).toArray();
+    const QJsonArray explanations
+        = recorded->responseBody.toObject().value(u"explanations"_s).toArray();
     QCOMPARE(tab()->targetTokens(), (QStringList{u" pizza"_s, u" with"_s, u" cheese"_s}));
     QCOMPARE(tab()->targetIndex(), -1);
     // "All": the mean of the three token explanations, per prompt span.
@@ -346,10 +368,12 @@ void TestExplanation::allShowsTheMeanOnItsOwnScale()
     // Its scale is its own: the largest |mean|, less than the largest single-token score.
     QCOMPARE(tab()->scaleExtent(), shownExtent(tab()->heatmap()));
     QVERIFY(tab()->scaleExtent() < recordedExtent(recorded->responseBody.toObject()));
-    // Choosing a token shows its explanation on that token's scale; the token is underlined in the target.
+    // Choosing a token shows its explanation on that token's scale; the token is underlined in the
+    // target.
     QTest::mouseClick(child<QToolButton>(tab(), "targetToken2"), Qt::LeftButton);
     QCOMPARE(tab()->targetIndex(), 2);
-    QCOMPARE(tab()->heatmap()->spans().at(8).score, explanations.at(2)[u"items"_s][0][u"scores"_s][8][u"score"_s].toDouble());
+    QCOMPARE(tab()->heatmap()->spans().at(8).score,
+        explanations.at(2)[u"items"_s][0][u"scores"_s][8][u"score"_s].toDouble());
     QCOMPARE(tab()->scaleExtent(), explanationExtent(explanations.at(2).toObject()));
     QTest::keyClick(tab()->heatmap(), Qt::Key_Left, Qt::AltModifier);
     QCOMPARE(tab()->targetIndex(), 1);
@@ -358,7 +382,8 @@ void TestExplanation::allShowsTheMeanOnItsOwnScale()
 void TestExplanation::tableAndHeatmapStayInSync()
 {
     QString error;
-    tab()->applyRequest(*core::ExplanationRequest::fromJson(m_recorded.at(3).requestBody.toObject(), &error)); // text from request
+    tab()->applyRequest(*core::ExplanationRequest::fromJson(
+        m_recorded.at(3).requestBody.toObject(), &error)); // text from request
     QVERIFY(runAndWait());
     ui::HeatmapView *view = tab()->heatmap();
     QTableView *table = tab()->table();
@@ -396,7 +421,8 @@ void TestExplanation::tableAndHeatmapStayInSync()
 void TestExplanation::keyboardAndScreenReader()
 {
     QString error;
-    tab()->applyRequest(*core::ExplanationRequest::fromJson(m_recorded.at(4).requestBody.toObject(), &error));
+    tab()->applyRequest(
+        *core::ExplanationRequest::fromJson(m_recorded.at(4).requestBody.toObject(), &error));
     QVERIFY(runAndWait());
     ui::HeatmapView *view = tab()->heatmap();
     view->setFocus();
@@ -432,7 +458,8 @@ void TestExplanation::exportsParseBack()
 {
     QString error;
     const testsupport::Interaction &recorded = m_recorded.at(3); // text + token ids, per token
-    tab()->applyRequest(*core::ExplanationRequest::fromJson(recorded.requestBody.toObject(), &error));
+    tab()->applyRequest(
+        *core::ExplanationRequest::fromJson(recorded.requestBody.toObject(), &error));
     QVERIFY(runAndWait());
     QTemporaryDir dir;
     QVERIFY(tab()->exportCsv(dir.filePath(u"scores.csv"_s), &error));
@@ -440,7 +467,8 @@ void TestExplanation::exportsParseBack()
     QVERIFY(tab()->exportPng(dir.filePath(u"heatmap.png"_s), &error));
     QVERIFY(tab()->exportSvg(dir.filePath(u"heatmap.svg"_s), &error));
 
-    const QJsonArray explanations = recorded.responseBody.toObject().value(u"explanations"_s).toArray();
+    const QJsonArray explanations
+        = recorded.responseBody.toObject().value(u"explanations"_s).toArray();
     int recordedCount = 0;
     for (const QJsonValue &e : explanations)
         for (const QJsonValue &item : e[u"items"_s].toArray())
@@ -450,7 +478,8 @@ void TestExplanation::exportsParseBack()
     QFile csv(dir.filePath(u"scores.csv"_s));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = csv.readAll().split('\n');
-    QCOMPARE(lines.first().trimmed(), QByteArray("explanation,target,kind,item,start,length,left,top,width,height,text,score"));
+    QCOMPARE(lines.first().trimmed(),
+        QByteArray("explanation,target,kind,item,start,length,left,top,width,height,text,score"));
     QList<QByteArray> rows;
     for (const QByteArray &line : lines.mid(1))
         if (!line.trimmed().isEmpty())
@@ -458,8 +487,10 @@ void TestExplanation::exportsParseBack()
     QCOMPARE(rows.size(), recordedCount);
     const QList<QByteArray> first = rows.first().split(',');
     QCOMPARE(first.at(2), QByteArray("text"));
-    QCOMPARE(first.at(4).toInt(), explanations.at(0)[u"items"_s][0][u"scores"_s][0][u"start"_s].toInt());
-    QCOMPARE(first.last().toDouble(), explanations.at(0)[u"items"_s][0][u"scores"_s][0][u"score"_s].toDouble());
+    QCOMPARE(
+        first.at(4).toInt(), explanations.at(0)[u"items"_s][0][u"scores"_s][0][u"start"_s].toInt());
+    QCOMPARE(first.last().toDouble(),
+        explanations.at(0)[u"items"_s][0][u"scores"_s][0][u"score"_s].toDouble());
 
     // JSON: every explanation with its spans; the request without a token.
     QFile jsonFile(dir.filePath(u"scores.json"_s));
@@ -473,7 +504,8 @@ void TestExplanation::exportsParseBack()
     const QJsonArray exported = json.value(u"explanations"_s).toArray();
     QCOMPARE(exported.size(), explanations.size());
     for (int e = 0; e < exported.size(); ++e) {
-        QCOMPARE(exported.at(e)[u"target"_s].toString(), explanations.at(e)[u"target"_s].toString());
+        QCOMPARE(
+            exported.at(e)[u"target"_s].toString(), explanations.at(e)[u"target"_s].toString());
         const QJsonArray spans = exported.at(e)[u"spans"_s].toArray();
         const QJsonArray textScores = explanations.at(e)[u"items"_s][0][u"scores"_s].toArray();
         for (int s = 0; s < textScores.size(); ++s)
@@ -490,7 +522,7 @@ void TestExplanation::exportsParseBack()
     const ScoredSpan &span = tab()->heatmap()->spans().at(3);
     const QRectF rect = tab()->heatmap()->spanRects(3).first().translated(0, headerHeight);
     QVERIFY(closeColor(dominantTopColor(png.convertToFormat(QImage::Format_RGB32), rect),
-                       tab()->heatmap()->scale().colorFor(span.score)));
+        tab()->heatmap()->scale().colorFor(span.score)));
 
     // SVG: well-formed, and filled with the colour of that span.
     QFile svg(dir.filePath(u"heatmap.svg"_s));
@@ -531,11 +563,15 @@ void TestExplanation::imageOverlayOnTheSandbox()
         const QRectF r = view->spanRects(s).first();
         // A translucent overlay over grey 128: colour·α + grey·(1−α), α = 170/255 × |score|/extent.
         const QColor c = view->scale().colorFor(span.score);
-        const double a = std::round(170.0 * std::min(1.0, std::abs(span.score) / view->scale().extent())) / 255.0;
-        const QColor expected(int(std::lround(c.red() * a + 128 * (1 - a))), int(std::lround(c.green() * a + 128 * (1 - a))),
-                              int(std::lround(c.blue() * a + 128 * (1 - a))));
+        const double a
+            = std::round(170.0 * std::min(1.0, std::abs(span.score) / view->scale().extent()))
+            / 255.0;
+        const QColor expected(int(std::lround(c.red() * a + 128 * (1 - a))),
+            int(std::lround(c.green() * a + 128 * (1 - a))),
+            int(std::lround(c.blue() * a + 128 * (1 - a))));
         QVERIFY2(closeColor(shot.pixelColor(r.center().toPoint()), expected, 3),
-                 qPrintable(u"tile %1: %2 vs %3"_s.arg(s).arg(shot.pixelColor(r.center().toPoint()).name(), expected.name())));
+            qPrintable(u"tile %1: %2 vs %3"_s.arg(s).arg(
+                shot.pixelColor(r.center().toPoint()).name(), expected.name())));
     }
     QCOMPARE(tiles, 9);
     QVERIFY(view->spanDescription(0).contains(u"image tile"_s));
@@ -565,7 +601,8 @@ void TestExplanation::whatIfRerunsWithControls()
     startSandbox();
     core::ExplanationRequest request;
     request.model = u"sandbox-luminous-base"_s;
-    request.prompt = core::Prompt::fromText(u"An apple a day keeps the doctor away. Apples are red and sweet."_s);
+    request.prompt = core::Prompt::fromText(
+        u"An apple a day keeps the doctor away. Apples are red and sweet."_s);
     request.target = u" apple"_s;
     tab()->applyRequest(request);
     QVERIFY(runAndWait());
@@ -576,7 +613,8 @@ void TestExplanation::whatIfRerunsWithControls()
     // Mark the span that mattered most and suppress it completely.
     int best = 0;
     for (int s = 0; s < view->spans().size(); ++s)
-        if (view->spans().at(s).kind == ScoredSpan::Kind::Text && view->spans().at(s).score > view->spans().at(best).score)
+        if (view->spans().at(s).kind == ScoredSpan::Kind::Text
+            && view->spans().at(s).score > view->spans().at(best).score)
             best = s;
     view->setMarked(best, true);
     QVERIFY(button->isEnabled());
@@ -585,8 +623,10 @@ void TestExplanation::whatIfRerunsWithControls()
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY(done.wait(20000));
     const QString text = tab()->whatIfText();
-    QVERIFY2(text.contains(u"Original"_s) && text.contains(u"With controls (factor 0 on 1 span)"_s), qPrintable(text));
-    QVERIFY2(text.contains(u"P(target)"_s) && text.contains(u"P(this completion)"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Original"_s) && text.contains(u"With controls (factor 0 on 1 span)"_s),
+        qPrintable(text));
+    QVERIFY2(
+        text.contains(u"P(target)"_s) && text.contains(u"P(this completion)"_s), qPrintable(text));
     // The target's probability moved: suppressing what drove it makes it less likely.
     const QRegularExpression delta(u"Δ log P\\(target\\) = ([-+0-9.]+)"_s);
     const QRegularExpressionMatch m = delta.match(text);
@@ -599,7 +639,8 @@ void TestExplanation::compareSideBySideOnOneScale()
     startSandbox();
     core::ExplanationRequest request;
     request.model = u"sandbox-luminous-base"_s;
-    request.prompt = core::Prompt::fromText(u"Paris is the capital of France. The capital of France is"_s);
+    request.prompt
+        = core::Prompt::fromText(u"Paris is the capital of France. The capital of France is"_s);
     request.target = u" Paris"_s;
     tab()->applyRequest(request);
     QVERIFY(runAndWait());
@@ -626,12 +667,14 @@ void TestExplanation::compareSideBySideOnOneScale()
 void TestExplanation::fixedScaleSurvivesTheNextRun()
 {
     QString error;
-    tab()->applyRequest(*core::ExplanationRequest::fromJson(m_recorded.at(4).requestBody.toObject(), &error)); // normalized: max 1
+    tab()->applyRequest(*core::ExplanationRequest::fromJson(
+        m_recorded.at(4).requestBody.toObject(), &error)); // normalized: max 1
     QVERIFY(runAndWait());
     child<QCheckBox>(tab(), "fixScale")->setChecked(true);
     const double fixed = tab()->scaleExtent();
     QCOMPARE(fixed, shownExtent(tab()->heatmap())); // fixes what was shown
-    tab()->applyRequest(*core::ExplanationRequest::fromJson(m_recorded.at(3).requestBody.toObject(), &error)); // larger scores
+    tab()->applyRequest(*core::ExplanationRequest::fromJson(
+        m_recorded.at(3).requestBody.toObject(), &error)); // larger scores
     QVERIFY(runAndWait());
     QCOMPARE(tab()->scaleExtent(), fixed);
     QVERIFY(recordedExtent(m_recorded.at(3).responseBody.toObject()) != fixed);
@@ -645,7 +688,8 @@ void TestExplanation::eachViewGetsItsOwnScale()
     startSandbox();
     core::ExplanationRequest request;
     request.model = u"sandbox-luminous-base"_s;
-    request.prompt = core::Prompt::fromText(u"I like Italian food. My favourite dinner is a pizza with cheese and a glass of wine. I order"_s);
+    request.prompt = core::Prompt::fromText(
+        u"I like Italian food. My favourite dinner is a pizza with cheese and a glass of wine. I order"_s);
     request.target = u" a pizza with cheese"_s;
     request.targetGranularity = u"token"_s;
     tab()->applyRequest(request);
@@ -666,11 +710,13 @@ void TestExplanation::eachViewGetsItsOwnScale()
     QCOMPARE(legend->scale().extent(), allExtent);
     QCOMPARE(legend->caption(), u"scale ±%1 (this view)"_s.arg(QString::number(allExtent, 'g', 3)));
     if (qEnvironmentVariableIsSet("ALEPH_SCREENSHOT_DIR"))
-        m_window->grab().save(qEnvironmentVariable("ALEPH_SCREENSHOT_DIR") + u"/explanation-first-view.png"_s);
+        m_window->grab().save(
+            qEnvironmentVariable("ALEPH_SCREENSHOT_DIR") + u"/explanation-first-view.png"_s);
     // The strongest span of the mean is drawn in an end colour of the scale, far from white.
     int strongest = -1;
     for (int s = 0; s < view->spans().size(); ++s)
-        if (strongest < 0 || std::abs(view->spans().at(s).score) > std::abs(view->spans().at(strongest).score))
+        if (strongest < 0
+            || std::abs(view->spans().at(s).score) > std::abs(view->spans().at(strongest).score))
             strongest = s;
     view->ensureSpanVisible(strongest);
     const QImage shot = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
@@ -679,7 +725,8 @@ void TestExplanation::eachViewGetsItsOwnScale()
     const QColor drawn = dominantTopColor(shot, rects.first());
     const double sign = view->spans().at(strongest).score > 0 ? 1.0 : -1.0;
     QVERIFY2(closeColor(drawn, ui::ScoreScale::colorAt(sign)), qPrintable(drawn.name()));
-    QVERIFY2(std::min({drawn.red(), drawn.green(), drawn.blue()}) < 200, qPrintable(drawn.name())); // not near white
+    QVERIFY2(std::min({drawn.red(), drawn.green(), drawn.blue()}) < 200,
+        qPrintable(drawn.name())); // not near white
 
     // One target token: that token's own largest |score|.
     double largestToken = 0;
@@ -688,7 +735,8 @@ void TestExplanation::eachViewGetsItsOwnScale()
         const double extent = shownExtent(view);
         QCOMPARE(tab()->scaleExtent(), extent);
         QCOMPARE(view->scale().extent(), extent);
-        QCOMPARE(legend->caption(), u"scale ±%1 (this view)"_s.arg(QString::number(extent, 'g', 3)));
+        QCOMPARE(
+            legend->caption(), u"scale ±%1 (this view)"_s.arg(QString::number(extent, 'g', 3)));
         largestToken = std::max(largestToken, extent);
     }
     QVERIFY(allExtent < largestToken); // the mean has less spread than its strongest token
@@ -738,12 +786,15 @@ void TestExplanation::chatTemplateTokensAreGrey()
     m_window->refreshModels();
     QVERIFY(models.wait(5000));
     // A chat as ChatTab hands it over: rendered through Llama 3.1's prompt template.
-    const QString prompt = u"<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nName a fruit.<|eot_id|>"
-                           "<|start_header_id|>assistant<|end_header_id|>\n\n"_s;
+    const QString prompt
+        = u"<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nName a fruit.<|eot_id|>"
+          "<|start_header_id|>assistant<|end_header_id|>\n\n"_s;
     auto *granularity = child<QComboBox>(tab(), "target_granularity");
-    granularity->setCurrentIndex(granularity->findData(u"complete"_s)); // one explanation of the reply
+    granularity->setCurrentIndex(
+        granularity->findData(u"complete"_s)); // one explanation of the reply
     QSignalSpy finished(tab(), &ui::ExplanationTab::finished);
-    tab()->setInput(core::Prompt::fromText(prompt), u"Banana."_s, u"sandbox-llama-3.1-8b-instruct"_s);
+    tab()->setInput(
+        core::Prompt::fromText(prompt), u"Banana."_s, u"sandbox-llama-3.1-8b-instruct"_s);
     QVERIFY(finished.count() > 0 || finished.wait(20000));
     QVERIFY2(tab()->hasResult(), qPrintable(tab()->statusText()));
     ui::HeatmapView *view = tab()->heatmap();
@@ -777,12 +828,15 @@ void TestExplanation::chatTemplateTokensAreGrey()
         if (allSpecial) {
             ++templates;
             // Grey, whatever its score; described as a template token.
-            QVERIFY2(closeColor(drawn, ui::HeatmapView::templateFill()), qPrintable(span.text + u" "_s + drawn.name()));
+            QVERIFY2(closeColor(drawn, ui::HeatmapView::templateFill()),
+                qPrintable(span.text + u" "_s + drawn.name()));
             QVERIFY(drawn.red() == drawn.green() && drawn.green() == drawn.blue());
-            QVERIFY2(view->spanDescription(s).contains(u"template token"_s), qPrintable(view->spanDescription(s)));
+            QVERIFY2(view->spanDescription(s).contains(u"template token"_s),
+                qPrintable(view->spanDescription(s)));
         } else {
             ++ordinary;
-            QVERIFY2(closeColor(drawn, view->scale().colorFor(span.score)), qPrintable(span.text + u" "_s + drawn.name()));
+            QVERIFY2(closeColor(drawn, view->scale().colorFor(span.score)),
+                qPrintable(span.text + u" "_s + drawn.name()));
             QVERIFY(!view->spanDescription(s).contains(u"template token"_s));
         }
     }
@@ -802,7 +856,8 @@ void TestExplanation::chatTemplateTokensAreGrey()
     double all = 0;
     for (const ScoredSpan &span : view->spans())
         all = std::max(all, std::abs(span.score));
-    QVERIFY2(tab()->scaleExtent() < all, qPrintable(u"%1 vs %2"_s.arg(tab()->scaleExtent()).arg(all)));
+    QVERIFY2(
+        tab()->scaleExtent() < all, qPrintable(u"%1 vs %2"_s.arg(tab()->scaleExtent()).arg(all)));
     QVERIFY(tab()->scaleCaption().contains(u"template tokens grey"_s));
 }
 
@@ -846,7 +901,10 @@ void TestExplanation::handOverFromCompletionAndChat()
     QCOMPARE(m_window->tabs()->currentWidget(), tab());
     QVERIFY(explainedChat.wait(20000));
     const QString prompt = child<QPlainTextEdit>(tab(), "prompt")->toPlainText();
-    QVERIFY2(prompt.startsWith(u"<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nName a fruit.<|eot_id|>"_s), qPrintable(prompt));
+    QVERIFY2(
+        prompt.startsWith(
+            u"<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nName a fruit.<|eot_id|>"_s),
+        qPrintable(prompt));
     QVERIFY(prompt.endsWith(u"<|start_header_id|>assistant<|end_header_id|>\n\n"_s));
     QVERIFY(!child<QPlainTextEdit>(tab(), "target")->toPlainText().isEmpty());
     QVERIFY2(tab()->hasResult(), qPrintable(tab()->statusText()));
@@ -868,16 +926,20 @@ void TestExplanation::malformedAnswersGiveErrors()
     tab()->applyRequest(request);
 
     // Not JSON, wrong shapes: an error in the status, the previous view untouched, no crash.
-    for (const QByteArray &body : {QByteArray("{\"explanations\": ["), QByteArray("{\"explanations\": 3}"),
-                                   QByteArray("{\"explanations\": [{\"target\": 1, \"items\": []}]}"), QByteArray("[]")}) {
+    for (const QByteArray &body : {QByteArray("{\"explanations\": ["),
+             QByteArray("{\"explanations\": 3}"),
+             QByteArray("{\"explanations\": [{\"target\": 1, \"items\": []}]}"),
+             QByteArray("[]")}) {
         server.enqueue("/v1/explain", testsupport::TestHttpServer::json(200, body));
         QVERIFY(runAndWait());
         QVERIFY2(!tab()->hasResult(), body.constData());
-        QVERIFY2(!tab()->statusText().isEmpty() && !tab()->statusText().startsWith(u"Explaining"_s), qPrintable(tab()->statusText()));
+        QVERIFY2(!tab()->statusText().isEmpty() && !tab()->statusText().startsWith(u"Explaining"_s),
+            qPrintable(tab()->statusText()));
     }
     // Scores past the end of the text, an unknown item type, more items than the prompt has:
     // clamped or skipped, shown without a crash.
-    server.enqueue("/v1/explain", testsupport::TestHttpServer::json(200, R"({"explanations": [{"target": " x", "items": [
+    server.enqueue("/v1/explain",
+        testsupport::TestHttpServer::json(200, R"({"explanations": [{"target": " x", "items": [
         {"type": "text", "scores": [{"start": 4, "length": 99, "score": 0.5}, {"start": 500, "length": 3, "score": -1}]},
         {"type": "hologram", "scores": [1, 2]},
         {"type": "text", "scores": [{"start": 0, "length": 1, "score": 2}]},
@@ -890,10 +952,12 @@ void TestExplanation::malformedAnswersGiveErrors()
     QCOMPARE(spans.at(1).text, QString());
     tab()->heatmap()->viewport()->grab(); // paints
     // A server error is shown with its status and message.
-    server.enqueue("/v1/explain", testsupport::TestHttpServer::json(503, R"({"error": "busy", "code": "BUSY"})"));
+    server.enqueue("/v1/explain",
+        testsupport::TestHttpServer::json(503, R"({"error": "busy", "code": "BUSY"})"));
     QVERIFY(runAndWait());
-    QVERIFY2(tab()->statusText().contains(u"503"_s) || tab()->statusText().contains(u"busy"_s, Qt::CaseInsensitive),
-             qPrintable(tab()->statusText()));
+    QVERIFY2(tab()->statusText().contains(u"503"_s)
+            || tab()->statusText().contains(u"busy"_s, Qt::CaseInsensitive),
+        qPrintable(tab()->statusText()));
 }
 
 void TestExplanation::draftAndHistoryRestore()
@@ -901,7 +965,8 @@ void TestExplanation::draftAndHistoryRestore()
     tab()->addTokenIds({1, 2, 3});
     child<QPlainTextEdit>(tab(), "prompt")->setPlainText(u"Hello there"_s);
     child<QPlainTextEdit>(tab(), "target")->setPlainText(u" friend"_s);
-    child<QComboBox>(tab(), "prompt_granularity")->setCurrentIndex(child<QComboBox>(tab(), "prompt_granularity")->findData(u"custom"_s));
+    child<QComboBox>(tab(), "prompt_granularity")
+        ->setCurrentIndex(child<QComboBox>(tab(), "prompt_granularity")->findData(u"custom"_s));
     child<QLineEdit>(tab(), "delimiter")->setText(u"\\n"_s);
     child<QComboBox>(tab(), "postprocessing")->setCurrentIndex(2);
     const QVariantMap draft = tab()->draft();
@@ -913,7 +978,8 @@ void TestExplanation::draftAndHistoryRestore()
     const core::ApiCall call = tab()->currentCall(&error);
     QVERIFY(call.isValid());
     QCOMPARE(call.endpoint, u"explain"_s);
-    QCOMPARE(call.body.value(u"prompt_granularity"_s).toObject().value(u"delimiter"_s).toString(), u"\n"_s);
+    QCOMPARE(call.body.value(u"prompt_granularity"_s).toObject().value(u"delimiter"_s).toString(),
+        u"\n"_s);
     QCOMPARE(call.body.value(u"postprocessing"_s).toString(), u"square"_s);
 
     ui::MainWindow other(m_client.get());
@@ -936,8 +1002,11 @@ void TestExplanation::draftAndHistoryRestore()
     run.tab = u"explanation"_s;
     run.endpoint = u"explain"_s;
     run.status = core::RunStatus::Succeeded;
-    run.request = core::ExplanationRequest::fromJson(m_recorded.at(4).requestBody.toObject(), &error)->toJson();
-    run.response = QString::fromUtf8(QJsonDocument(m_recorded.at(4).responseBody.toObject()).toJson());
+    run.request
+        = core::ExplanationRequest::fromJson(m_recorded.at(4).requestBody.toObject(), &error)
+              ->toJson();
+    run.response
+        = QString::fromUtf8(QJsonDocument(m_recorded.at(4).responseBody.toObject()).toJson());
     other.explanationTab()->restoreRun(run);
     QVERIFY(other.explanationTab()->hasResult());
     QCOMPARE(other.explanationTab()->targetTokens().size(), 3);
@@ -953,7 +1022,8 @@ void TestExplanation::runsAreRecordedInTheHistory()
     recorder.setStore(&history);
     tab()->setRecorder(&recorder);
     const testsupport::Interaction &recorded = m_recorded.at(4);
-    tab()->applyRequest(*core::ExplanationRequest::fromJson(recorded.requestBody.toObject(), &error));
+    tab()->applyRequest(
+        *core::ExplanationRequest::fromJson(recorded.requestBody.toObject(), &error));
     const core::ApiCall call = tab()->currentCall(&error);
     QVERIFY2(call.isValid(), qPrintable(error));
 
@@ -969,7 +1039,8 @@ void TestExplanation::runsAreRecordedInTheHistory()
     QCOMPARE(runs.at(0).error, QString());
     const auto answer = runs.at(0).responseAs<core::ExplanationResponse>(&error);
     QVERIFY2(answer, qPrintable(error));
-    QCOMPARE(answer->toJson(), core::ExplanationResponse::fromJson(recorded.responseBody.toObject(), &error)->toJson());
+    QCOMPARE(answer->toJson(),
+        core::ExplanationResponse::fromJson(recorded.responseBody.toObject(), &error)->toJson());
 
     // Stopped at once: Canceled without an answer, and the status line says after how long.
     tab()->run();

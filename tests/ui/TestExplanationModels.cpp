@@ -48,7 +48,8 @@ private Q_SLOTS:
     void promptItemsFilledResetAndEdited()
     {
         ui::PromptItemListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.editorRow(), -1);
 
@@ -58,7 +59,9 @@ private Q_SLOTS:
         QCOMPARE(model.editorRow(), 0);
         QCOMPARE(text(model, 0), u"Text (the editor below, empty)"_s);
         model.insertEntry(0, Entry{false, pngItem(64, 48), u"cat.png"_s, QIcon(), QSize()});
-        model.insertEntry(2, Entry{false, core::PromptItem::fromTokenIds({1, 22, 333}), QString(), QIcon(), QSize()});
+        model.insertEntry(2,
+            Entry{
+                false, core::PromptItem::fromTokenIds({1, 22, 333}), QString(), QIcon(), QSize()});
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.editorRow(), 1);
         QCOMPARE(text(model, 0), u"Image cat.png · 64×48"_s);
@@ -95,7 +98,10 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
 
         // Reset: a fixed text item and a new editor.
-        model.setEntries({Entry{false, core::PromptItem::fromText(u"fixed words"_s), QString(), QIcon(), QSize()}, editorEntry()});
+        model.setEntries(
+            {Entry{
+                 false, core::PromptItem::fromText(u"fixed words"_s), QString(), QIcon(), QSize()},
+                editorEntry()});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(text(model, 0), u"Text (fixed): “fixed words”"_s);
         QCOMPARE(text(model, 1), u"Text: “Hello there”"_s);
@@ -106,7 +112,8 @@ private Q_SLOTS:
     void spanTableFilledResetAndEdited()
     {
         ui::SpanTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QList<ScoredSpan> spans;
         for (int i = 0; i < 4; ++i) {
             ScoredSpan s;
@@ -126,9 +133,13 @@ private Q_SLOTS:
         QVERIFY(!model.index(2, 0).data(ui::SpanTableModel::TemplateRole).toBool());
         model.setScale(ui::ScoreScale(0.5));
         model.setMarked({0, 2});
-        QCOMPARE(model.index(2, ui::SpanTableModel::Marked).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+        QCOMPARE(model.index(2, ui::SpanTableModel::Marked)
+                     .data(Qt::CheckStateRole)
+                     .value<Qt::CheckState>(),
+            Qt::Checked);
         QSignalSpy toggled(&model, &ui::SpanTableModel::markToggled);
-        QVERIFY(model.setData(model.index(3, ui::SpanTableModel::Marked), int(Qt::Checked), Qt::CheckStateRole));
+        QVERIFY(model.setData(
+            model.index(3, ui::SpanTableModel::Marked), int(Qt::Checked), Qt::CheckStateRole));
         QCOMPARE(toggled.size(), 1);
         model.setSpans(spans.mid(0, 2));
         QCOMPARE(model.rowCount(), 2);

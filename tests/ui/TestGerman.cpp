@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The main window in German against the sandbox: installTranslations("de") as `--language de`
-// does, then the menus and tool bar, every tab's run button, a validation refusal and numbers in the
-// German locale. Every visible text of the window is checked against the committed translation: no
-// English source whose German differs may be on show (a string made before the translator was
+// does, then the menus and tool bar, every tab's run button, a validation refusal and numbers in
+// the German locale. Every visible text of the window is checked against the committed translation:
+// no English source whose German differs may be on show (a string made before the translator was
 // installed, or outside tr()). That the translation covers every tr() of the tree is the
 // TranslationsComplete check (tests/i18n/check-translations.sh).
 #include "core/auth/CredentialStore.h"
@@ -12,13 +12,13 @@
 #include "sandbox/SandboxServer.h"
 #include "tests/support/WindowServices.h"
 #include "ui/MainWindow.h"
-#include "ui/common/Translations.h"
 #include "ui/chat/ChatTab.h"
+#include "ui/common/Translations.h"
 #include "ui/completion/CompletionTab.h"
 #include "ui/explanation/ExplanationTab.h"
 #include "ui/steering/SteeringTab.h"
-#include "ui/translation/TranslationTab.h"
 #include "ui/tokenizer/TokenizerTab.h"
+#include "ui/translation/TranslationTab.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -43,11 +43,13 @@ using namespace Qt::StringLiterals;
 namespace {
 
 /// English source → German translation of every finished, non-plural entry of the committed .ts
-/// whose German differs from the English (API terms such as "top_k" stay the same and are left out).
+/// whose German differs from the English (API terms such as "top_k" stay the same and are left
+/// out).
 QHash<QString, QString> germanOf()
 {
     QHash<QString, QString> map;
-    QFile file(QStringLiteral(ALEPH_SOURCE_DIR) + u"/resources/translations/aleph-playground_de.ts"_s);
+    QFile file(
+        QStringLiteral(ALEPH_SOURCE_DIR) + u"/resources/translations/aleph-playground_de.ts"_s);
     if (!file.open(QIODevice::ReadOnly))
         return map;
     QXmlStreamReader xml(&file);
@@ -151,8 +153,13 @@ void TestGerman::tabsAndRunButtonsAreGerman()
     QStringList titles;
     for (int i = 0; i < tabs->count(); ++i)
         titles << tabs->tabText(i);
-    for (const QString &title : {u"Chat"_s, u"Vervollständigung"_s, u"Erklärung"_s, u"Embeddings"_s, u"Übersetzung"_s,
-                                 u"Steering"_s, u"Tokenizer"_s})
+    for (const QString &title : {u"Chat"_s,
+             u"Vervollständigung"_s,
+             u"Erklärung"_s,
+             u"Embeddings"_s,
+             u"Übersetzung"_s,
+             u"Steering"_s,
+             u"Tokenizer"_s})
         QVERIFY2(titles.contains(title), qPrintable(titles.join(u", "_s)));
 
     // Each tab's button that sends its request.
@@ -182,19 +189,34 @@ void TestGerman::menusAndToolBarAreGerman()
 {
     // The tool bar's actions.
     QCOMPARE(child<QAction>(m_window.get(), u"viewCodeAction"_s)->text(), u"Code anzeigen"_s);
-    QCOMPARE(withoutMnemonic(child<QAction>(m_window.get(), u"profilesAction"_s)->text()), u"Verbindungsprofile…"_s);
+    QCOMPARE(withoutMnemonic(child<QAction>(m_window.get(), u"profilesAction"_s)->text()),
+        u"Verbindungsprofile…"_s);
     // The menus, when the window has a menu bar: no English top-level title, no entry whose text
     // is an English source with a German translation.
-    const QStringList english{u"File"_s, u"Edit"_s, u"View"_s, u"Run"_s, u"Tools"_s, u"Window"_s, u"Settings"_s, u"Help"_s};
-    const QStringList german{u"Datei"_s, u"Bearbeiten"_s, u"Ansicht"_s, u"Ausführen"_s, u"Extras"_s, u"Fenster"_s,
-                             u"Einstellungen"_s, u"Hilfe"_s};
+    const QStringList english{u"File"_s,
+        u"Edit"_s,
+        u"View"_s,
+        u"Run"_s,
+        u"Tools"_s,
+        u"Window"_s,
+        u"Settings"_s,
+        u"Help"_s};
+    const QStringList german{u"Datei"_s,
+        u"Bearbeiten"_s,
+        u"Ansicht"_s,
+        u"Ausführen"_s,
+        u"Extras"_s,
+        u"Fenster"_s,
+        u"Einstellungen"_s,
+        u"Hilfe"_s};
     QMenuBar *bar = m_window->findChild<QMenuBar *>();
     QVERIFY(bar);
     const QList<QAction *> top = bar->actions();
     QStringList titles;
     for (QAction *menuAction : top)
         titles << withoutMnemonic(menuAction->text());
-    QCOMPARE(titles, (QStringList{u"Datei"_s, u"Bearbeiten"_s, u"Ansicht"_s, u"Ausführen"_s, u"Hilfe"_s}));
+    QCOMPARE(titles,
+        (QStringList{u"Datei"_s, u"Bearbeiten"_s, u"Ansicht"_s, u"Ausführen"_s, u"Hilfe"_s}));
     int known = 0;
     for (QAction *menuAction : top) {
         const QString title = withoutMnemonic(menuAction->text());
@@ -203,7 +225,8 @@ void TestGerman::menusAndToolBarAreGerman()
         if (QMenu *menu = menuAction->menu()) {
             for (QAction *a : menu->actions()) {
                 const QString text = a->text();
-                QVERIFY2(a->isSeparator() || !m_german.contains(text), qPrintable(u"menu %1: %2"_s.arg(title, text)));
+                QVERIFY2(a->isSeparator() || !m_german.contains(text),
+                    qPrintable(u"menu %1: %2"_s.arg(title, text)));
             }
         }
     }
@@ -218,7 +241,8 @@ void TestGerman::completionRefusalIsGerman()
     tab->run();
     QVERIFY(!tab->isBusy());
     const QString status = child<QLabel>(tab, u"status"_s)->text();
-    QVERIFY2(status.startsWith(u"Nicht gesendet: Schreiben Sie zuerst einen Prompt"_s), qPrintable(status));
+    QVERIFY2(status.startsWith(u"Nicht gesendet: Schreiben Sie zuerst einen Prompt"_s),
+        qPrintable(status));
     QCOMPARE(m_stores.history->count(), 0);
 }
 
@@ -232,7 +256,9 @@ void TestGerman::numbersFollowTheGermanLocale()
     tab->showTokens(u"Ein kurzer Satz, der in mehrere Token zerfällt."_s, QString());
     QVERIFY(finished.wait(10000));
     const QString count = child<QLabel>(tab, u"count"_s)->text();
-    QVERIFY2(count.contains(QRegularExpression(u"^\\d+ Token · \\d+ Zeichen · \\d+,\\d\\d Zeichen pro Token"_s)), qPrintable(count));
+    QVERIFY2(count.contains(QRegularExpression(
+                 u"^\\d+ Token · \\d+ Zeichen · \\d+,\\d\\d Zeichen pro Token"_s)),
+        qPrintable(count));
 }
 
 void TestGerman::noEnglishSourceIsOnShow()
@@ -253,7 +279,8 @@ void TestGerman::noEnglishSourceIsOnShow()
             else if (auto *box = qobject_cast<QGroupBox *>(w))
                 text = withoutMnemonic(box->title());
             if (!text.isEmpty() && m_german.contains(text))
-                english << u"%1 (%2)"_s.arg(text, QString::fromLatin1(w->metaObject()->className()));
+                english << u"%1 (%2)"_s.arg(
+                    text, QString::fromLatin1(w->metaObject()->className()));
             if (!w->toolTip().isEmpty() && m_german.contains(w->toolTip()))
                 english << u"tool tip %1"_s.arg(w->toolTip());
         }
@@ -270,12 +297,17 @@ void TestGerman::englishPluralsReadRight()
 {
     // English installs its own plural forms: "1 model", "2 models", never "model(s)".
     QVERIFY(ui::installTranslations(u"en"_s));
-    QCOMPARE(QCoreApplication::translate("ui::MainWindow", "%n model(s) available", nullptr, 1), u"1 model available"_s);
-    QCOMPARE(QCoreApplication::translate("ui::MainWindow", "%n model(s) available", nullptr, 2), u"2 models available"_s);
-    QCOMPARE(QCoreApplication::translate("ui::TokenizerTab", "%Ln token(s)", nullptr, 1024), u"1,024 tokens"_s);
+    QCOMPARE(QCoreApplication::translate("ui::MainWindow", "%n model(s) available", nullptr, 1),
+        u"1 model available"_s);
+    QCOMPARE(QCoreApplication::translate("ui::MainWindow", "%n model(s) available", nullptr, 2),
+        u"2 models available"_s);
+    QCOMPARE(QCoreApplication::translate("ui::TokenizerTab", "%Ln token(s)", nullptr, 1024),
+        u"1,024 tokens"_s);
     QVERIFY(ui::installTranslations(u"de"_s));
-    QCOMPARE(QCoreApplication::translate("ui::MainWindow", "%n model(s) available", nullptr, 1), u"1 Modell verfügbar"_s);
-    QCOMPARE(QCoreApplication::translate("ui::TokenizerTab", "%Ln token(s)", nullptr, 1024), u"1.024 Token"_s);
+    QCOMPARE(QCoreApplication::translate("ui::MainWindow", "%n model(s) available", nullptr, 1),
+        u"1 Modell verfügbar"_s);
+    QCOMPARE(QCoreApplication::translate("ui::TokenizerTab", "%Ln token(s)", nullptr, 1024),
+        u"1.024 Token"_s);
 }
 
 void TestGerman::windowFitsA1024By700Screen()
@@ -290,8 +322,10 @@ void TestGerman::windowFitsA1024By700Screen()
             tooWide << u"%1: %2 px"_s.arg(tabs->tabText(i)).arg(minimum.width());
     }
     QVERIFY2(tooWide.isEmpty(), qPrintable(tooWide.join(u", "_s)));
-    QVERIFY2(m_window->minimumSizeHint().width() <= 1024, qPrintable(QString::number(m_window->minimumSizeHint().width())));
-    QVERIFY2(m_window->minimumSizeHint().height() <= 700, qPrintable(QString::number(m_window->minimumSizeHint().height())));
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1024,
+        qPrintable(QString::number(m_window->minimumSizeHint().width())));
+    QVERIFY2(m_window->minimumSizeHint().height() <= 700,
+        qPrintable(QString::number(m_window->minimumSizeHint().height())));
 }
 
 QTEST_MAIN(TestGerman)

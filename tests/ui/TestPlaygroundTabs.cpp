@@ -7,13 +7,17 @@
 #include "tests/support/CassetteServer.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
-#include "ui/completion/CompletionTab.h"
 #include "ui/common/PromptEdit.h"
+#include "ui/completion/CompletionTab.h"
 #include "ui/embeddings/EmbeddingsTab.h"
 #include "ui/tokenizer/TokenizerTab.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -22,14 +26,10 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTest>
-#include <QTextBrowser>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QDoubleSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
 
 using namespace Qt::StringLiterals;
 
@@ -129,7 +129,8 @@ void TestPlaygroundTabs::completionStreamsRecordedChunks()
     const qsizetype before = m_server->requests().size();
     child<QPushButton>(tab, "run")->click();
     QVERIFY(!tab->isBusy());
-    QVERIFY2(child<QLabel>(tab, "status")->text().startsWith(u"Not sent: Write a prompt"_s), qPrintable(child<QLabel>(tab, "status")->text()));
+    QVERIFY2(child<QLabel>(tab, "status")->text().startsWith(u"Not sent: Write a prompt"_s),
+        qPrintable(child<QLabel>(tab, "status")->text()));
     QCOMPARE(m_server->requests().size(), before);
 }
 
@@ -155,7 +156,8 @@ void TestPlaygroundTabs::tabsWorkAgainstTheOfflineSandbox()
     window.refreshModels();
     ui::CompletionTab *completion = window.completionTab();
     ui::ChatTab *chat = window.chatTab();
-    QTRY_COMPARE_WITH_TIMEOUT(child<QComboBox>(completion, "model")->currentText(), u"sandbox-luminous-base"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        child<QComboBox>(completion, "model")->currentText(), u"sandbox-luminous-base"_s, 10000);
     QCOMPARE(child<QComboBox>(chat, "model")->currentText(), u"sandbox-llama-3.1-8b-instruct"_s);
     QVERIFY(child<QLabel>(&window, "banner")->text().contains(u"synthetic"_s));
 
@@ -200,7 +202,13 @@ QString TestPlaygroundTabs::recordedChatReply() const
         QString text;
         for (const QByteArray &line : in.responseBytes().split('\n')) {
             const QJsonDocument doc = QJsonDocument::fromJson(line.mid(6));
-            const QJsonObject delta = doc.object().value(u"choices"_s).toArray().first().toObject().value(u"delta"_s).toObject();
+            const QJsonObject delta = doc.object()
+                                          .value(u"choices"_s)
+                                          .toArray()
+                                          .first()
+                                          .toObject()
+                                          .value(u"delta"_s)
+                                          .toObject();
             text += delta.value(u"content"_s).toString();
         }
         return text;
@@ -240,7 +248,8 @@ void TestPlaygroundTabs::escapeStopsStreamAndKeepsPartialText()
     QTest::keyClicks(input, u"Hello, how are you?"_s);
     QTest::keyClick(input, Qt::Key_Return, Qt::ControlModifier);
     QTextBrowser *transcript = child<QTextBrowser>(tab, "transcript");
-    const QString firstDelta = u"I'm just a computer program, so I don't have feelings, but thank you for asking!"_s;
+    const QString firstDelta
+        = u"I'm just a computer program, so I don't have feelings, but thank you for asking!"_s;
     QTRY_VERIFY_WITH_TIMEOUT(transcript->toPlainText().contains(firstDelta), 10000);
     QVERIFY(tab->isBusy());
     QTest::keyClick(input, Qt::Key_Escape);
@@ -277,8 +286,13 @@ void TestPlaygroundTabs::everyTabIsAPlaygroundTab()
             QVERIFY2(!label->text().contains(u"Not available yet"_s), qPrintable(tabs->tabText(i)));
     }
     QCOMPARE(titles,
-             (QStringList{u"Chat"_s, u"Completion"_s, u"Explanation"_s, u"Embeddings"_s,
-                          u"Translation"_s, u"Steering"_s, u"Tokenizer"_s}));
+        (QStringList{u"Chat"_s,
+            u"Completion"_s,
+            u"Explanation"_s,
+            u"Embeddings"_s,
+            u"Translation"_s,
+            u"Steering"_s,
+            u"Tokenizer"_s}));
     QCOMPARE(tabs->widget(6), static_cast<QWidget *>(m_window->tokenizerTab()));
 }
 
@@ -302,8 +316,10 @@ void TestPlaygroundTabs::showTokensFromAPromptEditor()
     QCOMPARE(tokenizer->spans().size(), 1);
     QCOMPARE(tokenizer->spans().at(0).start, 0);
     QCOMPARE(tokenizer->spans().at(0).length, 5);
-    QVERIFY2(tokenizer->countText().startsWith(u"1 token · 5 characters"_s), qPrintable(tokenizer->countText()));
-    QVERIFY2(tokenizer->countText().contains(u"added a leading space"_s), qPrintable(tokenizer->countText()));
+    QVERIFY2(tokenizer->countText().startsWith(u"1 token · 5 characters"_s),
+        qPrintable(tokenizer->countText()));
+    QVERIFY2(tokenizer->countText().contains(u"added a leading space"_s),
+        qPrintable(tokenizer->countText()));
     QCOMPARE(tokenizer->tokenAt(0), 0);
     QCOMPARE(tokenizer->tokenAt(4), 0);
     QCOMPARE(tokenizer->tokenAt(5), -1);

@@ -141,7 +141,8 @@ void TestRunController::runsRecordsAndTogglesTheButtons()
     QCOMPARE(run.endpoint, u"tokenize"_s);
     QCOMPARE(run.request, request(u"Hello"_s).toJson());
     QString error;
-    const std::optional<core::TokenizationResponse> answer = run.responseAs<core::TokenizationResponse>(&error);
+    const std::optional<core::TokenizationResponse> answer
+        = run.responseAs<core::TokenizationResponse>(&error);
     QVERIFY2(answer, qPrintable(error));
     QCOMPARE(answer->tokenIds->first(), 9);
     QCOMPARE(run.promptTokens, 1);
@@ -154,7 +155,9 @@ void TestRunController::aNewRunDropsTheAnswerOfTheOneBefore()
     m_server->enqueue("/v1/tokenize", stalled);
     m_server->enqueue("/v1/tokenize", TestHttpServer::json(200, kTokens));
     QList<core::ApiJob::State> states;
-    connect(m_controller.get(), &ui::RunController::ended, this, [&states](core::ApiJob *job) { states.append(job->state()); });
+    connect(m_controller.get(), &ui::RunController::ended, this, [&states](core::ApiJob *job) {
+        states.append(job->state());
+    });
     QSignalSpy finished(m_controller.get(), &ui::RunController::finished);
     m_controller->start(m_client->tokenize(request(u"first"_s)), u"Tokenizing…"_s);
     const qint64 first = m_controller->runId();
@@ -194,7 +197,8 @@ void TestRunController::stopKeepsThePartialText()
 
 void TestRunController::failuresShowAndRecordTheError()
 {
-    m_server->enqueue("/v1/tokenize", TestHttpServer::json(400, R"({"error":"model m is not known"})"));
+    m_server->enqueue(
+        "/v1/tokenize", TestHttpServer::json(400, R"({"error":"model m is not known"})"));
     QSignalSpy finished(m_controller.get(), &ui::RunController::finished);
     m_controller->start(m_client->tokenize(request(u"Hello"_s)), u"Tokenizing…"_s);
     const qint64 id = m_controller->runId();

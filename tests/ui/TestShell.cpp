@@ -22,12 +22,16 @@
 #include "ui/steering/SteeringTab.h"
 #include "ui/tokenizer/TokenizerTab.h"
 
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
-#include <QAbstractSpinBox>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -35,12 +39,8 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
-#include <QJsonDocument>
-#include <QRegularExpression>
-#include <QClipboard>
-#include <QDialogButtonBox>
-#include <QDockWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -105,7 +105,10 @@ private Q_SLOTS:
 
 private:
     void makeWindow();
-    QAction *action(const char *name) const { return m_window->menus()->action(QLatin1String(name)); }
+    QAction *action(const char *name) const
+    {
+        return m_window->menus()->action(QLatin1String(name));
+    }
 
     QTemporaryDir m_dir;
     std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
@@ -130,8 +133,11 @@ void TestShell::init()
     QString error;
     QVERIFY2(m_stores.open(m_dir.path(), QString::number(m_counter), &error), qPrintable(error));
     makeWindow();
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->completionTab()->findChild<QComboBox *>(u"model"_s)->currentText().startsWith(u"sandbox-"_s),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->completionTab()
+                                 ->findChild<QComboBox *>(u"model"_s)
+                                 ->currentText()
+                                 .startsWith(u"sandbox-"_s),
+        10000);
 }
 
 void TestShell::makeWindow()
@@ -155,7 +161,8 @@ void TestShell::cleanup()
 
 void TestShell::menusHoldTheirActionsWithShortcuts()
 {
-    const QStringList menus = {u"fileMenu"_s, u"editMenu"_s, u"viewMenu"_s, u"runMenu"_s, u"helpMenu"_s};
+    const QStringList menus
+        = {u"fileMenu"_s, u"editMenu"_s, u"viewMenu"_s, u"runMenu"_s, u"helpMenu"_s};
     QList<QAction *> bar = m_window->menuBar()->actions();
     QCOMPARE(bar.size(), menus.size());
     for (int i = 0; i < menus.size(); ++i)
@@ -193,7 +200,10 @@ void TestShell::menusHoldTheirActionsWithShortcuts()
     }
     QVERIFY(action("aboutAction"));
     QVERIFY(action("aboutQtAction"));
-    QVERIFY(m_window->menus()->menu(u"viewMenu"_s)->actions().contains(m_window->findChild<QDockWidget *>()->toggleViewAction()));
+    QVERIFY(m_window->menus()
+                ->menu(u"viewMenu"_s)
+                ->actions()
+                .contains(m_window->findChild<QDockWidget *>()->toggleViewAction()));
     // Greyed out where the tab cannot: nothing to stop or explain yet.
     m_window->tabs()->setCurrentWidget(m_window->completionTab());
     QVERIFY(action("runAction")->isEnabled());
@@ -210,8 +220,9 @@ void TestShell::everyMenuShortcutReachesItsActionAlone()
         m_window->tabs()->setCurrentIndex(t);
         QWidget *field = nullptr;
         for (QWidget *w : tab->findChildren<QWidget *>()) {
-            if ((qobject_cast<QPlainTextEdit *>(w) || qobject_cast<QLineEdit *>(w)) && w->isVisible() && w->isEnabled()
-                && !qobject_cast<QComboBox *>(w->parentWidget()) && !qobject_cast<QAbstractSpinBox *>(w->parentWidget())) {
+            if ((qobject_cast<QPlainTextEdit *>(w) || qobject_cast<QLineEdit *>(w))
+                && w->isVisible() && w->isEnabled() && !qobject_cast<QComboBox *>(w->parentWidget())
+                && !qobject_cast<QAbstractSpinBox *>(w->parentWidget())) {
                 field = w;
                 break;
             }
@@ -221,7 +232,8 @@ void TestShell::everyMenuShortcutReachesItsActionAlone()
         QTRY_COMPARE(QApplication::focusWidget(), field);
         QStringList yielded;
         for (QAction *a : m_window->menus()->actions()) {
-            if (a->shortcutContext() != Qt::WindowShortcut || m_window->menus()->shortcutsOf(a).isEmpty())
+            if (a->shortcutContext() != Qt::WindowShortcut
+                || m_window->menus()->shortcutsOf(a).isEmpty())
                 continue;
             a->setEnabled(true);
             for (const QKeySequence &key : m_window->menus()->shortcutsOf(a)) {
@@ -234,9 +246,10 @@ void TestShell::everyMenuShortcutReachesItsActionAlone()
                 QTest::keySequence(field, key);
                 a->removeEventFilter(&probe);
                 QVERIFY2(probe.ambiguous == 0 && probe.clean == 1,
-                         qPrintable(u"%1 in tab %2: %3 clean, %4 ambiguous"_s.arg(key.toString(), m_window->tabs()->tabText(t))
-                                        .arg(probe.clean)
-                                        .arg(probe.ambiguous)));
+                    qPrintable(u"%1 in tab %2: %3 clean, %4 ambiguous"_s
+                                   .arg(key.toString(), m_window->tabs()->tabText(t))
+                                   .arg(probe.clean)
+                                   .arg(probe.ambiguous)));
             }
         }
         // Only Steering's pair editor and A/B form keep their own Ctrl+Enter (Create, Run A/B);
@@ -245,7 +258,8 @@ void TestShell::everyMenuShortcutReachesItsActionAlone()
             yielded.removeAll(u"Ctrl+Return"_s);
             yielded.removeAll(u"Ctrl+Enter"_s);
         }
-        QVERIFY2(yielded.isEmpty(), qPrintable(m_window->tabs()->tabText(t) + u": "_s + yielded.join(u", "_s)));
+        QVERIFY2(yielded.isEmpty(),
+            qPrintable(m_window->tabs()->tabText(t) + u": "_s + yielded.join(u", "_s)));
         m_window->menus()->refresh();
     }
     // Edit's keys stay with the text field: Ctrl+A then Ctrl+C copy what was typed.
@@ -276,7 +290,9 @@ void TestShell::aWidgetsOwnKeyWinsWhileItHasTheFocus()
     QCOMPARE(pairs->model()->rowCount(), before + 1);
     QCOMPARE(m_window->tabs()->currentWidget(), steering);
     // The menu still names Ctrl+N as New chat's key (the list of shortcuts too).
-    QVERIFY(m_window->menus()->shortcutsOf(action("newChatAction")).contains(QKeySequence(Qt::CTRL | Qt::Key_N)));
+    QVERIFY(m_window->menus()
+                ->shortcutsOf(action("newChatAction"))
+                .contains(QKeySequence(Qt::CTRL | Qt::Key_N)));
 
     auto *prompt = m_window->completionTab()->findChild<QPlainTextEdit *>(u"prompt"_s);
     m_window->tabs()->setCurrentWidget(m_window->completionTab());
@@ -285,7 +301,8 @@ void TestShell::aWidgetsOwnKeyWinsWhileItHasTheFocus()
     QVERIFY(action("newChatAction")->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_N)));
     QTest::keyClick(prompt, Qt::Key_N, Qt::ControlModifier);
     QCOMPARE(m_window->tabs()->currentWidget(), m_window->chatTab());
-    QCOMPARE(QApplication::focusWidget(), m_window->chatTab()->findChild<QPlainTextEdit *>(u"input"_s));
+    QCOMPARE(
+        QApplication::focusWidget(), m_window->chatTab()->findChild<QPlainTextEdit *>(u"input"_s));
 }
 
 void TestShell::runAndStopFromTheMenuDriveTheCurrentTab()
@@ -310,7 +327,8 @@ void TestShell::runAndStopFromTheMenuDriveTheCurrentTab()
     QVERIFY(tab->isBusy());
     QTest::keyClick(prompt, Qt::Key_Escape);
     QVERIFY(!tab->isBusy());
-    QVERIFY2(tab->findChild<QLabel *>(u"status"_s)->text().contains(u"Stopped"_s), qPrintable(tab->findChild<QLabel *>(u"status"_s)->text()));
+    QVERIFY2(tab->findChild<QLabel *>(u"status"_s)->text().contains(u"Stopped"_s),
+        qPrintable(tab->findChild<QLabel *>(u"status"_s)->text()));
     QCOMPARE(m_stores.history->search(QString(), u"completion"_s, 10).size(), 2);
 }
 
@@ -337,7 +355,8 @@ void TestShell::explainAndShowTokensFromTheMenu()
     QTest::keyClick(prompt, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(m_window->tabs()->currentWidget(), m_window->tokenizerTab());
     QTRY_COMPARE_WITH_TIMEOUT(tokenized.size(), 1, 10000);
-    QCOMPARE(m_window->tokenizerTab()->findChild<QPlainTextEdit *>(u"text"_s)->toPlainText(), u"An apple a day"_s);
+    QCOMPARE(m_window->tokenizerTab()->findChild<QPlainTextEdit *>(u"text"_s)->toPlainText(),
+        u"An apple a day"_s);
 }
 
 void TestShell::openPutsAFileIntoTheTabOrSaysWhyNot()
@@ -349,7 +368,8 @@ void TestShell::openPutsAFileIntoTheTabOrSaysWhyNot()
     file.close();
     QString error;
     QVERIFY(m_window->completionTab()->openFile(path, &error));
-    QCOMPARE(m_window->completionTab()->findChild<QPlainTextEdit *>(u"prompt"_s)->toPlainText(), u"Dear diary,\n"_s);
+    QCOMPARE(m_window->completionTab()->findChild<QPlainTextEdit *>(u"prompt"_s)->toPlainText(),
+        u"Dear diary,\n"_s);
     QVERIFY(!m_window->completionTab()->openFile(m_dir.filePath(u"missing.txt"_s), &error));
     QVERIFY2(error.contains(u"missing.txt"_s), qPrintable(error));
     // A chat exported as JSON comes back as a new conversation; a Markdown export is refused.
@@ -383,7 +403,8 @@ void TestShell::openPutsAFileIntoTheTabOrSaysWhyNot()
     // The Explanation tab opens nothing, and says so in the status bar.
     m_window->tabs()->setCurrentWidget(m_window->explanationTab());
     action("openAction")->trigger();
-    QVERIFY2(m_window->statusBar()->currentMessage().contains(u"opens no files"_s), qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(u"opens no files"_s),
+        qPrintable(m_window->statusBar()->currentMessage()));
 }
 
 void TestShell::quitClosesTheWindowAndSavesTheDrafts()
@@ -395,7 +416,8 @@ void TestShell::quitClosesTheWindowAndSavesTheDrafts()
     prompt->setPlainText(u"kept at quit"_s);
     QTest::keyClick(prompt, Qt::Key_Q, Qt::ControlModifier);
     QVERIFY(!m_window->isVisible());
-    const QByteArray draft = QJsonDocument::fromVariant(m_stores.drafts->load(u"completion"_s)).toJson();
+    const QByteArray draft
+        = QJsonDocument::fromVariant(m_stores.drafts->load(u"completion"_s)).toJson();
     QVERIFY2(draft.contains("kept at quit"), draft.constData());
 }
 
@@ -414,7 +436,7 @@ void TestShell::zoomScalesAllTextAndCtrl0Resets()
     QCOMPARE(QApplication::font().pointSizeF(), before.pointSizeF() * 1.2);
     QTRY_COMPARE(prompt->font().pointSizeF(), before.pointSizeF() * 1.2);
     QVERIFY2(qAbs(heatmap->font().pointSizeF() - heatmapBefore * 1.2) < 0.01,
-             qPrintable(u"%1 → %2"_s.arg(heatmapBefore).arg(heatmap->font().pointSizeF())));
+        qPrintable(u"%1 → %2"_s.arg(heatmapBefore).arg(heatmap->font().pointSizeF())));
     QTest::keyClick(prompt, Qt::Key_Minus, Qt::ControlModifier);
     QCOMPARE(m_stores.preferences->textSize(), 110);
     QTest::keyClick(prompt, Qt::Key_0, Qt::ControlModifier);
@@ -424,7 +446,10 @@ void TestShell::zoomScalesAllTextAndCtrl0Resets()
     // Kept in settings.ini.
     QTest::keyClick(prompt, Qt::Key_Equal, Qt::ControlModifier);
     m_stores.settings->sync();
-    QCOMPARE(QSettings(m_stores.settings->fileName(), QSettings::IniFormat).value(u"appearance/textSize"_s).toInt(), 110);
+    QCOMPARE(QSettings(m_stores.settings->fileName(), QSettings::IniFormat)
+                 .value(u"appearance/textSize"_s)
+                 .toInt(),
+        110);
 }
 
 void TestShell::shortcutsDialogListsEveryActionAndSearches()
@@ -439,7 +464,9 @@ void TestShell::shortcutsDialogListsEveryActionAndSearches()
         listed << table->topLevelItem(i)->text(1) + u'|' + table->topLevelItem(i)->text(2);
     for (QAction *a : m_window->menus()->actions()) {
         const QString text = a->text().remove(u'&').section(u'\t', 0, 0);
-        const auto match = std::find_if(listed.cbegin(), listed.cend(), [&](const QString &row) { return row.startsWith(text + u'|'); });
+        const auto match = std::find_if(listed.cbegin(), listed.cend(), [&](const QString &row) {
+            return row.startsWith(text + u'|');
+        });
         QVERIFY2(match != listed.cend(), qPrintable(text));
         for (const QKeySequence &key : m_window->menus()->shortcutsOf(a))
             QVERIFY2(match->contains(key.toString(QKeySequence::NativeText)), qPrintable(*match));
@@ -472,8 +499,9 @@ void TestShell::aboutShowsVersionCommitAndQt()
     QVERIFY(html.contains(u"FreeDict"_s));
     QVERIFY(html.contains(u"LGPL"_s));
     // The commit CMake found (this is a git checkout), as git's short hash.
-    QVERIFY2(ui::AboutDialog::commit().size() >= 7 && ui::AboutDialog::commit().contains(QRegularExpression(u"^[0-9a-f]+$"_s)),
-             qPrintable(ui::AboutDialog::commit()));
+    QVERIFY2(ui::AboutDialog::commit().size() >= 7
+            && ui::AboutDialog::commit().contains(QRegularExpression(u"^[0-9a-f]+$"_s)),
+        qPrintable(ui::AboutDialog::commit()));
     about->close();
 }
 
@@ -492,7 +520,8 @@ void TestShell::preferencesTableChecksRangesAndPersists()
     P prefs(&s);
     prefs.readAll();
     QCOMPARE(prefs.problems().size(), 3);
-    QVERIFY(prefs.problems().join(u' ').contains(u"appearance/textSize = 9000 is not between 50 and 300"_s));
+    QVERIFY(prefs.problems().join(u' ').contains(
+        u"appearance/textSize = 9000 is not between 50 and 300"_s));
     QCOMPARE(prefs.textSize(), 100);
     QCOMPARE(prefs.theme(), u"system"_s);
     QCOMPARE(prefs.value(QLatin1String(P::kTemperature)).toDouble(), 0.0);
@@ -565,7 +594,8 @@ void TestShell::preferencesDialogWritesTheTable()
     // A new window whose tabs start empty takes the defaults.
     m_window.reset();
     QString error;
-    QVERIFY2(m_stores.openDatabase(m_dir.filePath(u"fresh%1.sqlite"_s.arg(m_counter)), &error), qPrintable(error));
+    QVERIFY2(m_stores.openDatabase(m_dir.filePath(u"fresh%1.sqlite"_s.arg(m_counter)), &error),
+        qPrintable(error));
     makeWindow();
     ui::CompletionTab *tab = m_window->completionTab();
     QCOMPARE(tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->value(), 33);
@@ -622,7 +652,8 @@ void TestShell::clearHistoryAsksFirst()
     QMessageBox *question = dialog->clearHistoryQuestion();
     QVERIFY(question);
     QTRY_VERIFY(question->isVisible());
-    QVERIFY2(question->text().contains(u"Delete the 1 recorded run?"_s), qPrintable(question->text()));
+    QVERIFY2(
+        question->text().contains(u"Delete the 1 recorded run?"_s), qPrintable(question->text()));
     QCOMPARE(m_stores.history->count(), 1); // nothing yet
     question->button(QMessageBox::Cancel)->click();
     QTRY_VERIFY(!dialog->clearHistoryQuestion());

@@ -11,8 +11,8 @@
 #include "tests/support/SandboxClient.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
-#include "ui/completion/CompletionTab.h"
 #include "ui/common/Palette.h"
+#include "ui/completion/CompletionTab.h"
 #include "ui/steering/SteeringTab.h"
 
 #include <QApplication>
@@ -25,8 +25,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -102,7 +102,8 @@ std::unique_ptr<testsupport::SandboxClient> TestSteering::connect()
 void TestSteering::init()
 {
     m_connection = connect();
-    m_dbPath = m_dir.filePath(u"%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
+    m_dbPath
+        = m_dir.filePath(u"%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
     m_db = std::make_unique<core::Database>(m_dbPath);
     QString error;
     QVERIFY2(m_db->open(&error), qPrintable(error));
@@ -143,10 +144,10 @@ void TestSteering::pairsAreCheckedBeforeSending()
     QVERIFY(!create->isEnabled()); // no pairs yet
     tab->addPair(u"It might be, perhaps."_s, u"It is."_s);
     QVERIFY(create->isEnabled());
-    tab->addPair();                                        // empty
-    tab->addPair(u"only negative"_s, u" "_s);             // half
+    tab->addPair(); // empty
+    tab->addPair(u"only negative"_s, u" "_s); // half
     tab->addPair(u"It might be, perhaps."_s, u"It is."_s); // duplicate of pair 1
-    tab->addPair(u"same"_s, u"same"_s);                    // both sides equal
+    tab->addPair(u"same"_s, u"same"_s); // both sides equal
     const QList<ui::SteeringTab::PairProblem> problems = tab->pairProblems();
     QCOMPARE(problems.size(), 4);
     QCOMPARE(problems.at(0).row, 1);
@@ -155,7 +156,8 @@ void TestSteering::pairsAreCheckedBeforeSending()
     QCOMPARE(problems.at(2).message, u"pair 4 repeats pair 1"_s);
     QCOMPARE(problems.at(3).message, u"pair 5 has the same text on both sides"_s);
     QVERIFY(!create->isEnabled());
-    QVERIFY2(tab->validationText().contains(u"pair 4 repeats pair 1"_s), qPrintable(tab->validationText()));
+    QVERIFY2(tab->validationText().contains(u"pair 4 repeats pair 1"_s),
+        qPrintable(tab->validationText()));
     QTableView *pairs = tab->pairsTable();
     QVERIFY(cellBackground(pairs, 3, 0) != cellBackground(pairs, 0, 0));
     QCOMPARE(cellToolTip(pairs, 3, 1), u"pair 4 repeats pair 1"_s);
@@ -163,7 +165,8 @@ void TestSteering::pairsAreCheckedBeforeSending()
     pairs->setFocus();
     QTest::keyClick(pairs, Qt::Key_Return, Qt::ControlModifier);
     QVERIFY(!tab->isBusy());
-    QVERIFY2(tab->statusText().startsWith(u"Not sent: pair 2 is empty"_s), qPrintable(tab->statusText()));
+    QVERIFY2(tab->statusText().startsWith(u"Not sent: pair 2 is empty"_s),
+        qPrintable(tab->statusText()));
     QCOMPARE(tab->examples().size(), 5);
 
     // Fix them: remove the bad rows (selected), reorder what is left.
@@ -206,7 +209,8 @@ void TestSteering::ctrlNEditsTheNewRow()
     QCOMPARE(cellText(pairs, 1, 0), u"Perhaps it could work."_s);
     QVERIFY(pairs->indexWidget(pairs->model()->index(1, 1)));
     QTest::keyClicks(QApplication::focusWidget(), u"It works."_s);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // the delegate commits on the next event loop pass
+    QTest::keyClick(QApplication::focusWidget(),
+        Qt::Key_Return); // the delegate commits on the next event loop pass
     QTRY_COMPARE(cellText(pairs, 1, 1), u"It works."_s);
     // The old pair is untouched.
     QCOMPARE(tab->examples().size(), 2);
@@ -235,12 +239,14 @@ void TestSteering::createdConceptIsKeptAcrossARestart()
         QVERIFY(createAndWait(tab.get()));
         id = tab->conceptId();
         QVERIFY2(id.startsWith(u"sandbox-concept-"_s), qPrintable(tab->statusText()));
-        QVERIFY2(tab->statusText().contains(u"saved in the library"_s), qPrintable(tab->statusText()));
+        QVERIFY2(
+            tab->statusText().contains(u"saved in the library"_s), qPrintable(tab->statusText()));
         QCOMPARE(tab->libraryTable()->model()->rowCount(), 1);
         // The same pairs again give the same id (the API is idempotent): the entry is updated.
         QVERIFY(createAndWait(tab.get()));
         QCOMPARE(tab->conceptId(), id);
-        QVERIFY2(tab->statusText().contains(u"updated in the library"_s), qPrintable(tab->statusText()));
+        QVERIFY2(
+            tab->statusText().contains(u"updated in the library"_s), qPrintable(tab->statusText()));
         QCOMPARE(tab->libraryTable()->model()->rowCount(), 1);
     }
     // A restart: the database closed and opened again.
@@ -310,15 +316,18 @@ void TestSteering::recreateOnAnotherServer()
     auto elsewhere = makeTab(other->client.get());
     QCOMPARE(elsewhere->libraryTable()->model()->rowCount(), 1);
     QVERIFY2(cellToolTip(elsewhere->libraryTable(), 0, 2).contains(u"Re-create it here"_s),
-             qPrintable(cellToolTip(elsewhere->libraryTable(), 0, 2)));
+        qPrintable(cellToolTip(elsewhere->libraryTable(), 0, 2)));
     QSignalSpy done(elsewhere.get(), &ui::SteeringTab::conceptFinished);
     elsewhere->recreateEntry(0);
     QVERIFY(done.wait(10000));
-    QVERIFY2(elsewhere->statusText().startsWith(u"Re-created concept \"Food\""_s), qPrintable(elsewhere->statusText()));
+    QVERIFY2(elsewhere->statusText().startsWith(u"Re-created concept \"Food\""_s),
+        qPrintable(elsewhere->statusText()));
     const QList<core::SteeringConceptEntry> all = m_library->list();
     QCOMPARE(all.size(), 2);
     QSet<QString> hosts{all.at(0).host, all.at(1).host};
-    QCOMPARE(hosts, (QSet<QString>{m_connection->client->config().baseUrl.toString(), other->client->config().baseUrl.toString()}));
+    QCOMPARE(hosts,
+        (QSet<QString>{m_connection->client->config().baseUrl.toString(),
+            other->client->config().baseUrl.toString()}));
     QCOMPARE(all.at(0).name, u"Food"_s);
     QCOMPARE(all.at(0).examples.size(), 2);
 }
@@ -364,7 +373,7 @@ void TestSteering::offlineSandboxIsOneServerAcrossRestarts()
     auto tab = makeTab(second->client.get());
     QCOMPARE(tab->libraryTable()->model()->rowCount(), 1);
     QVERIFY2(!cellToolTip(tab->libraryTable(), 0, 2).contains(u"Re-create it here"_s),
-             qPrintable(cellToolTip(tab->libraryTable(), 0, 2)));
+        qPrintable(cellToolTip(tab->libraryTable(), 0, 2)));
     core::CompletionRequest request;
     request.model = u"sandbox-luminous-base"_s;
     request.prompt = core::Prompt::fromText(u"Today"_s);
@@ -426,14 +435,16 @@ void TestSteering::callDraftAndRestoredRun()
     QCOMPARE(restored->conceptId(), tab->conceptId());
     QCOMPARE(restored->examples().size(), kFood.size());
     QCOMPARE(restored->examples().at(1).positive, kFood.at(1).positive);
-    QVERIFY2(restored->statusText().startsWith(u"Restored the pairs of a succeeded run"_s), qPrintable(restored->statusText()));
+    QVERIFY2(restored->statusText().startsWith(u"Restored the pairs of a succeeded run"_s),
+        qPrintable(restored->statusText()));
     m_recorder.setStore(nullptr);
 }
 
 void TestSteering::csvRoundTripAndBadCsv()
 {
     auto tab = makeTab(m_connection->client.get());
-    const QList<core::SteeringConceptExample> pairs{{u"a, with comma"_s, u"\"quoted\""_s, {}}, {u"two\nlines"_s, u"ünï ✓"_s, {}}};
+    const QList<core::SteeringConceptExample> pairs{
+        {u"a, with comma"_s, u"\"quoted\""_s, {}}, {u"two\nlines"_s, u"ünï ✓"_s, {}}};
     tab->setExamples(pairs);
     QString error;
     const QString path = m_dir.filePath(u"pairs.csv"_s);
@@ -452,7 +463,9 @@ void TestSteering::csvRoundTripAndBadCsv()
     file.write("before,after\nx,y\n");
     file.close();
     QVERIFY(!fresh->importCsv(bad, &error));
-    QVERIFY2(error.contains(u"\"negative\" and \"positive\""_s) && error.contains(u"Nothing was imported"_s), qPrintable(error));
+    QVERIFY2(error.contains(u"\"negative\" and \"positive\""_s)
+            && error.contains(u"Nothing was imported"_s),
+        qPrintable(error));
     QCOMPARE(fresh->examples().size(), 2);
 }
 
@@ -460,7 +473,8 @@ void TestSteering::abStreamsBothSides_data()
 {
     QTest::addColumn<int>("mode");
     QTest::addColumn<QString>("model");
-    QTest::newRow("completion") << int(ui::SteeringTab::Mode::Completion) << u"sandbox-luminous-base"_s;
+    QTest::newRow("completion") << int(ui::SteeringTab::Mode::Completion)
+                                << u"sandbox-luminous-base"_s;
     QTest::newRow("chat") << int(ui::SteeringTab::Mode::Chat) << u"sandbox-llama-3.1-8b-instruct"_s;
 }
 
@@ -487,7 +501,8 @@ void TestSteering::abStreamsBothSides()
     QVERIFY2(!tab->outputWith().isEmpty(), qPrintable(tab->abStatusText()));
     QVERIFY(!tab->outputWith().contains(u"⚠"_s));
     // The sandbox's steering pulls toward the positive examples' words.
-    const QStringList food{u"pizza"_s, u"cheese"_s, u"tomatoes"_s, u"bread"_s, u"soup"_s, u"baked"_s, u"fresh"_s};
+    const QStringList food{
+        u"pizza"_s, u"cheese"_s, u"tomatoes"_s, u"bread"_s, u"soup"_s, u"baked"_s, u"fresh"_s};
     const auto foodWords = [&](const QString &text) {
         int count = 0;
         for (const QString &word : food)
@@ -495,7 +510,7 @@ void TestSteering::abStreamsBothSides()
         return count;
     };
     QVERIFY2(foodWords(tab->outputWith()) > foodWords(tab->outputWithout()),
-             qPrintable(tab->outputWithout() + u" | "_s + tab->outputWith()));
+        qPrintable(tab->outputWithout() + u" | "_s + tab->outputWith()));
     QVERIFY2(tab->abStatusText().startsWith(u"Done."_s), qPrintable(tab->abStatusText()));
 }
 
@@ -533,7 +548,8 @@ void TestSteering::abShowsAFailedSideAsAnError()
     QVERIFY2(tab->outputWith().isEmpty(), qPrintable(tab->outputWith()));
     // The status counts A's characters only and says B failed.
     const QString status = tab->abStatusText();
-    QVERIFY2(status.contains(u"A: %1 characters"_s.arg(tab->outputWithout().size())), qPrintable(status));
+    QVERIFY2(status.contains(u"A: %1 characters"_s.arg(tab->outputWithout().size())),
+        qPrintable(status));
     QVERIFY2(status.contains(u"B: failed"_s), qPrintable(status));
     QVERIFY2(!status.contains(QRegularExpression(u"B: \\d+ character"_s)), qPrintable(status));
 
@@ -545,7 +561,8 @@ void TestSteering::abShowsAFailedSideAsAnError()
     QVERIFY(tab->abError(true).isEmpty());
     QVERIFY(errorWith->isHidden());
     QVERIFY(!tab->outputWith().isEmpty());
-    QVERIFY2(tab->abStatusText().contains(u"B: %1 characters"_s.arg(tab->outputWith().size())), qPrintable(tab->abStatusText()));
+    QVERIFY2(tab->abStatusText().contains(u"B: %1 characters"_s.arg(tab->outputWith().size())),
+        qPrintable(tab->abStatusText()));
 }
 
 void TestSteering::completionAndChatApplyFromTheLibrary()

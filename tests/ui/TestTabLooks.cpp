@@ -78,8 +78,9 @@ void TestTabLooks::steering()
     QVERIFY(QTest::qWaitForWindowExposed(&tab));
     snapshot(&tab, u"steering-empty"_s);
     tab.setConceptName(u"Food"_s);
-    tab.setExamples({{u"The car drove down the road."_s, u"The pizza with cheese and fresh tomatoes."_s, {}},
-                     {u"I fixed the engine."_s, u"I baked bread and a good soup."_s, {}}});
+    tab.setExamples(
+        {{u"The car drove down the road."_s, u"The pizza with cheese and fresh tomatoes."_s, {}},
+            {u"I fixed the engine."_s, u"I baked bread and a good soup."_s, {}}});
     QSignalSpy created(&tab, &ui::SteeringTab::conceptFinished);
     tab.createConcept();
     QVERIFY(created.wait(10000));
@@ -89,7 +90,8 @@ void TestTabLooks::steering()
     QSignalSpy streamed(&tab, &ui::SteeringTab::abFinished);
     tab.runAB();
     QVERIFY(streamed.wait(15000));
-    tab.addPair(u"The car drove down the road."_s, u"The pizza with cheese and fresh tomatoes."_s); // a repeat, flagged
+    tab.addPair(u"The car drove down the road."_s,
+        u"The pizza with cheese and fresh tomatoes."_s); // a repeat, flagged
     QVERIFY(!tab.validationText().isEmpty());
     snapshot(&tab, u"steering"_s);
 }

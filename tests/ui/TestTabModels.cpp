@@ -45,19 +45,24 @@ void TestTabModels::segments()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.columnCount(), 4);
-    model.setRows({{u"Hello world."_s, u"Hallo Welt."_s, 0.9, false}, {u"The cat."_s, u"Die Katze."_s, 0.4, false}});
+    model.setRows({{u"Hello world."_s, u"Hallo Welt."_s, 0.9, false},
+        {u"The cat."_s, u"Die Katze."_s, 0.4, false}});
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.rowTexts(0), (QStringList{u"1"_s, u"Hello world."_s, u"Hallo Welt."_s, u"0.900"_s}));
-    QCOMPARE(model.headerTexts(), (QStringList{u"segment"_s, u"source"_s, u"translation"_s, u"score"_s}));
+    QCOMPARE(
+        model.rowTexts(0), (QStringList{u"1"_s, u"Hello world."_s, u"Hallo Welt."_s, u"0.900"_s}));
+    QCOMPARE(model.headerTexts(),
+        (QStringList{u"segment"_s, u"source"_s, u"translation"_s, u"score"_s}));
     const QColor good = model.index(0, 3).data(Qt::BackgroundRole).value<QBrush>().color();
     QCOMPARE(good, ui::SegmentTableModel::scoreColor(0.9));
-    QCOMPARE(model.index(1, 3).data(Qt::BackgroundRole).value<QBrush>().color(), ui::SegmentTableModel::scoreColor(0.4));
+    QCOMPARE(model.index(1, 3).data(Qt::BackgroundRole).value<QBrush>().color(),
+        ui::SegmentTableModel::scoreColor(0.4));
     QVERIFY(!model.index(0, 2).data(Qt::BackgroundRole).isValid());
 
     // Lines mode: waiting rows, then one translated, one failed.
     model.setLinesMode(true);
     QCOMPARE(model.headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(), u"line"_s);
-    model.setRows({{u"a"_s, u"waiting"_s, std::nullopt, false}, {u"b"_s, u"waiting"_s, std::nullopt, false}});
+    model.setRows(
+        {{u"a"_s, u"waiting"_s, std::nullopt, false}, {u"b"_s, u"waiting"_s, std::nullopt, false}});
     QCOMPARE(model.index(0, 3).data().toString(), QString());
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setTranslation(0, u"[fr] a"_s);
@@ -65,7 +70,8 @@ void TestTabModels::segments()
     model.setTranslation(1, u"failed: 500"_s, true);
     QCOMPARE(changed.size(), 3);
     QCOMPARE(model.index(0, 3).data().toString(), u"0.750"_s);
-    QCOMPARE(model.index(1, 2).data(Qt::ForegroundRole).value<QBrush>().color(), ui::Palette::current().error);
+    QCOMPARE(model.index(1, 2).data(Qt::ForegroundRole).value<QBrush>().color(),
+        ui::Palette::current().error);
     model.setTranslation(5, u"out of range"_s); // ignored
     model.clear();
     QCOMPARE(model.rowCount(), 0);
@@ -91,7 +97,8 @@ void TestTabModels::pairs()
 
     model.setProblems({{1, u"pair 2 is odd"_s}});
     QCOMPARE(model.index(1, 1).data(Qt::ToolTipRole).toString(), u"pair 2 is odd"_s);
-    QVERIFY(model.index(1, 0).data(Qt::BackgroundRole).value<QBrush>().color() != model.index(0, 0).data(Qt::BackgroundRole).value<QBrush>().color());
+    QVERIFY(model.index(1, 0).data(Qt::BackgroundRole).value<QBrush>().color()
+        != model.index(0, 0).data(Qt::BackgroundRole).value<QBrush>().color());
     QCOMPARE(model.index(0, 0).data(Qt::ToolTipRole).toString(), QString());
 
     model.swapRows(0, 2);
@@ -100,7 +107,8 @@ void TestTabModels::pairs()
     QVERIFY(model.removeRows(1, 1));
     QCOMPARE(model.rowCount(), 2);
     QVERIFY(!model.removeRows(2, 1));
-    QCOMPARE(model.headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(), u"negative (steer away)"_s);
+    QCOMPARE(model.headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(),
+        u"negative (steer away)"_s);
     model.setPairs({});
     QCOMPARE(model.rowCount(), 0);
 }
@@ -114,12 +122,16 @@ void TestTabModels::library()
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.index(0, 0).data().toString(), u"Food"_s);
     QCOMPARE(model.index(0, 1).data().toString(), u"…6789abcdef"_s);
-    QCOMPARE(model.index(0, 1).data(Qt::ToolTipRole).toString(), u"sandbox-concept-0123456789abcdef"_s);
+    QCOMPARE(
+        model.index(0, 1).data(Qt::ToolTipRole).toString(), u"sandbox-concept-0123456789abcdef"_s);
     QCOMPARE(model.index(0, 2).data(Qt::ToolTipRole).toString(), here);
     QVERIFY(!model.index(0, 2).data(Qt::ForegroundRole).isValid());
 
     // Growing, with an entry made on another server.
-    model.setEntries({entry(1, u"Food"_s, here), entry(2, u"Calm"_s, u"api.example:443"_s), entry(3, u"Bold"_s, here)}, here);
+    model.setEntries({entry(1, u"Food"_s, here),
+                         entry(2, u"Calm"_s, u"api.example:443"_s),
+                         entry(3, u"Bold"_s, here)},
+        here);
     QCOMPARE(model.rowCount(), 3);
     QVERIFY(model.index(1, 2).data(Qt::ToolTipRole).toString().contains(u"Re-create it here"_s));
     QVERIFY(model.index(1, 2).data(Qt::ForegroundRole).isValid());

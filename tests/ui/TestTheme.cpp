@@ -32,7 +32,8 @@ constexpr double kAA = 4.5;
 
 QString describe(const QColor &background, const QColor &text)
 {
-    return u"%1 on %2: %3:1"_s.arg(text.name(), background.name()).arg(Palette::contrastRatio(background, text), 0, 'f', 2);
+    return u"%1 on %2: %3:1"_s.arg(text.name(), background.name())
+        .arg(Palette::contrastRatio(background, text), 0, 'f', 2);
 }
 
 /// The QPalette the scheme's widgets use (what applyTheme installs for Light and Dark).
@@ -111,7 +112,9 @@ void TestTheme::scalesKeepContrast()
     for (int i = 0; i <= 100; ++i) {
         const double t = -1.0 + i / 50.0;
         const QColor c = p.scoreColor(t);
-        QVERIFY2(p.textOn(c) == ink, qPrintable(u"explanation scale at %1 wants %2, the heatmap draws %3"_s.arg(t).arg(p.textOn(c).name(), ink.name())));
+        QVERIFY2(p.textOn(c) == ink,
+            qPrintable(u"explanation scale at %1 wants %2, the heatmap draws %3"_s.arg(t).arg(
+                p.textOn(c).name(), ink.name())));
         check(u"explanation scale at %1"_s.arg(t), c, ink);
         const QColor shade = p.logProbShade(i / 100.0);
         check(u"log-prob shading at p = %1"_s.arg(i / 100.0), shade, p.textOn(shade));
@@ -127,10 +130,13 @@ void TestTheme::scalesKeepContrast()
         check(u"token fill %1"_s.arg(k), p.tokenFills[k], p.textOn(p.tokenFills[k]));
     check(u"current token"_s, p.tokenCurrent, p.textOn(p.tokenCurrent));
     check(u"search-hit rank badge"_s, p.highlight, p.textOn(p.highlight));
-    check(u"map legend"_s, Palette::composite(p.legendBackground, p.page), p.textOn(p.legendBackground));
+    check(u"map legend"_s,
+        Palette::composite(p.legendBackground, p.page),
+        p.textOn(p.legendBackground));
     for (int l = -1; l < p.labelColorCount(); ++l) {
         check(u"label %1 swatch"_s.arg(l), p.labelColor(l), p.textOn(p.labelColor(l)));
-        check(u"label %1 as text"_s.arg(l), p.page, p.labelTextColor(l)); // hit and neighbour numbers
+        check(
+            u"label %1 as text"_s.arg(l), p.page, p.labelTextColor(l)); // hit and neighbour numbers
     }
     // The page itself: captions and ink.
     check(u"heatmap caption"_s, p.page, p.caption);
@@ -150,13 +156,20 @@ void TestTheme::semanticColoursKeepContrast()
     const Palette &p = Palette::forScheme(Scheme(scheme));
     const QPalette qt = qtPalette(Scheme(scheme));
     const auto check = [&](const QString &what, const QColor &background, const QColor &text) {
-        QVERIFY2(Palette::contrastRatio(background, text) >= kAA, qPrintable(what + u": "_s + describe(background, text)));
+        QVERIFY2(Palette::contrastRatio(background, text) >= kAA,
+            qPrintable(what + u": "_s + describe(background, text)));
     };
     // Status text on the window (labels) and on the base (lists, tables).
     for (const QPalette::ColorRole role : {QPalette::Window, QPalette::Base}) {
         const QColor bg = qt.color(role);
-        for (const ui::TextRole r : {ui::TextRole::Error, ui::TextRole::Warning, ui::TextRole::Success, ui::TextRole::Info, ui::TextRole::Muted})
-            check(u"text role %1 on role %2"_s.arg(int(r)).arg(int(role)), bg, ui::textRoleColor(r, p));
+        for (const ui::TextRole r : {ui::TextRole::Error,
+                 ui::TextRole::Warning,
+                 ui::TextRole::Success,
+                 ui::TextRole::Info,
+                 ui::TextRole::Muted})
+            check(u"text role %1 on role %2"_s.arg(int(r)).arg(int(role)),
+                bg,
+                ui::textRoleColor(r, p));
         check(u"window text"_s, bg, qt.color(QPalette::Text));
     }
     check(u"sandbox banner"_s, p.sandboxBannerBackground, p.sandboxBannerText);
@@ -171,7 +184,9 @@ void TestTheme::semanticColoursKeepContrast()
     check(u"diff added"_s, p.diffAdded, text);
     check(u"diff removed"_s, p.diffRemoved, text);
     check(u"quoted output"_s, p.quoteBackground, text);
-    check(u"translation source mark"_s, Palette::composite(p.segmentMark, qt.color(QPalette::Base)), text);
+    check(u"translation source mark"_s,
+        Palette::composite(p.segmentMark, qt.color(QPalette::Base)),
+        text);
     check(u"selection"_s, qt.color(QPalette::Highlight), qt.color(QPalette::HighlightedText));
 }
 
@@ -193,7 +208,9 @@ void TestTheme::applyThemeSwitchesPalette()
     // System: back to what the platform gave (offscreen: a light palette).
     ui::applyTheme(ui::ThemeMode::System);
     QCOMPARE(ui::themeMode(), ui::ThemeMode::System);
-    QCOMPARE(ui::currentScheme(), QApplication::palette().color(QPalette::Window).lightness() < 128 ? Scheme::Dark : Scheme::Light);
+    QCOMPARE(ui::currentScheme(),
+        QApplication::palette().color(QPalette::Window).lightness() < 128 ? Scheme::Dark
+                                                                          : Scheme::Light);
 }
 
 void TestTheme::heatmapRepaintsInTheOtherScheme()
@@ -219,17 +236,22 @@ void TestTheme::heatmapRepaintsInTheOtherScheme()
     // A pixel inside the span but off its glyphs: the top-left corner.
     const QPoint inSpan = rects.first().topLeft().toPoint() + QPoint(1, 1);
     const QPoint onPage(view.viewport()->width() - 5, view.viewport()->height() - 5);
-    const auto pixel = [&](const QPoint &pos) { return view.viewport()->grab().toImage().pixelColor(pos); };
+    const auto pixel = [&](const QPoint &pos) {
+        return view.viewport()->grab().toImage().pixelColor(pos);
+    };
     const auto close = [](const QColor &a, const QColor &b) {
-        return std::abs(a.red() - b.red()) <= 2 && std::abs(a.green() - b.green()) <= 2 && std::abs(a.blue() - b.blue()) <= 2;
+        return std::abs(a.red() - b.red()) <= 2 && std::abs(a.green() - b.green()) <= 2
+            && std::abs(a.blue() - b.blue()) <= 2;
     };
     const double extent = view.scale().extent();
     const QColor lightSpan = pixel(inSpan);
-    QVERIFY2(close(lightSpan, Palette::light().scoreColor(strong.score / extent)), qPrintable(lightSpan.name()));
+    QVERIFY2(close(lightSpan, Palette::light().scoreColor(strong.score / extent)),
+        qPrintable(lightSpan.name()));
     QVERIFY2(close(pixel(onPage), Palette::light().page), qPrintable(pixel(onPage).name()));
 
     ui::applyTheme(ui::ThemeMode::Dark);
-    QTRY_VERIFY2(close(pixel(inSpan), Palette::dark().scoreColor(strong.score / extent)), qPrintable(pixel(inSpan).name()));
+    QTRY_VERIFY2(close(pixel(inSpan), Palette::dark().scoreColor(strong.score / extent)),
+        qPrintable(pixel(inSpan).name()));
     QVERIFY2(close(pixel(onPage), Palette::dark().page), qPrintable(pixel(onPage).name()));
     QVERIFY(!close(pixel(inSpan), lightSpan));
 
@@ -243,7 +265,8 @@ void TestTheme::completionShadingFollowsTheme()
     core::CompletionResult result;
     result.completion = u" fox jumps"_s;
     result.completionTokens = QStringList{u" fox"_s, u" jumps"_s};
-    result.logProbs = QList<QMap<QString, double>>{{{u" fox"_s, std::log(0.9)}}, {{u" jumps"_s, std::log(0.1)}}};
+    result.logProbs = QList<QMap<QString, double>>{
+        {{u" fox"_s, std::log(0.9)}}, {{u" jumps"_s, std::log(0.1)}}};
     view.showResult(result, false);
     QCOMPARE(view.tokenCount(), 2);
     view.show(); // a window never shown has no platform window, and Qt sends it no palette change
@@ -255,7 +278,8 @@ void TestTheme::completionShadingFollowsTheme()
     };
     const QTextCharFormat light = formatAt(5); // in " jumps"
     QCOMPARE(light.background().color(), Palette::light().logProbShade(0.1));
-    QCOMPARE(light.foreground().color(), Palette::light().textOn(Palette::light().logProbShade(0.1)));
+    QCOMPARE(
+        light.foreground().color(), Palette::light().textOn(Palette::light().logProbShade(0.1)));
     ui::applyTheme(ui::ThemeMode::Dark);
     QTRY_COMPARE(formatAt(5).background().color(), Palette::dark().logProbShade(0.1));
     const QTextCharFormat dark = formatAt(5);
@@ -274,9 +298,11 @@ void TestTheme::textRoleFollowsTheme()
     ui::applyTheme(ui::ThemeMode::Dark);
     QCOMPARE(label.palette().color(QPalette::WindowText), Palette::dark().error);
     ui::setTextRole(&label, ui::TextRole::Normal);
-    QCOMPARE(label.palette().color(QPalette::WindowText), QApplication::palette().color(QPalette::WindowText));
+    QCOMPARE(label.palette().color(QPalette::WindowText),
+        QApplication::palette().color(QPalette::WindowText));
     ui::applyTheme(ui::ThemeMode::Light);
-    QCOMPARE(label.palette().color(QPalette::WindowText), QApplication::palette().color(QPalette::WindowText));
+    QCOMPARE(label.palette().color(QPalette::WindowText),
+        QApplication::palette().color(QPalette::WindowText));
 }
 
 void TestTheme::styleSheetWidgetsFollowTheme()
@@ -288,16 +314,22 @@ void TestTheme::styleSheetWidgetsFollowTheme()
     label->setStyleSheet(u"padding: 12px;"_s);
     auto *button = new QToolButton(&window);
     button->setCheckable(true);
-    button->setStyleSheet(u"QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); }"_s);
+    button->setStyleSheet(
+        u"QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); }"_s);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(label->palette().color(QPalette::WindowText), ui::lightPalette().color(QPalette::WindowText));
+    QCOMPARE(label->palette().color(QPalette::WindowText),
+        ui::lightPalette().color(QPalette::WindowText));
     ui::applyTheme(ui::ThemeMode::Dark);
-    QTRY_COMPARE(label->palette().color(QPalette::WindowText), ui::darkPalette().color(QPalette::WindowText));
-    QTRY_COMPARE(button->palette().color(QPalette::ButtonText), ui::darkPalette().color(QPalette::ButtonText));
+    QTRY_COMPARE(label->palette().color(QPalette::WindowText),
+        ui::darkPalette().color(QPalette::WindowText));
+    QTRY_COMPARE(button->palette().color(QPalette::ButtonText),
+        ui::darkPalette().color(QPalette::ButtonText));
     ui::applyTheme(ui::ThemeMode::Light);
-    QTRY_COMPARE(label->palette().color(QPalette::WindowText), ui::lightPalette().color(QPalette::WindowText));
-    QTRY_COMPARE(button->palette().color(QPalette::ButtonText), ui::lightPalette().color(QPalette::ButtonText));
+    QTRY_COMPARE(label->palette().color(QPalette::WindowText),
+        ui::lightPalette().color(QPalette::WindowText));
+    QTRY_COMPARE(button->palette().color(QPalette::ButtonText),
+        ui::lightPalette().color(QPalette::ButtonText));
 }
 
 void TestTheme::exportsStayOnWhite()
@@ -314,7 +346,8 @@ void TestTheme::exportsStayOnWhite()
     QString error;
     const QString onWhite = dir.filePath(u"map.png"_s), asShown = dir.filePath(u"map-dark.png"_s);
     QVERIFY2(ui::EmbeddingsExporter::exportMap(map, 50, onWhite, &error), qPrintable(error));
-    QVERIFY2(ui::EmbeddingsExporter::exportMap(map, 50, asShown, &error, Palette::current()), qPrintable(error));
+    QVERIFY2(ui::EmbeddingsExporter::exportMap(map, 50, asShown, &error, Palette::current()),
+        qPrintable(error));
     QCOMPARE(QImage(onWhite).pixelColor(2, 2), Palette::light().page);
     QCOMPARE(QImage(asShown).pixelColor(2, 2), Palette::dark().page);
     // On screen the same view is on the dark page.

@@ -78,13 +78,22 @@ void TestThemeLooks::initTestCase()
     s.steeringLibrary = m_library.get();
     s.commandLineConnection = u"sandbox"_s;
     ui::applyTheme(ui::ThemeMode::Dark);
-    m_window = std::make_unique<ui::MainWindow>(s, tr("Sandbox: synthetic answers from the offline emulator."));
+    m_window = std::make_unique<ui::MainWindow>(
+        s, tr("Sandbox: synthetic answers from the offline emulator."));
     m_window->resize(1440, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_window->refreshModels();
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->completionTab()->findChild<QComboBox *>(u"model"_s)->currentText().startsWith(u"sandbox-"_s), 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->chatTab()->findChild<QComboBox *>(u"model"_s)->currentText().startsWith(u"sandbox-"_s), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->completionTab()
+                                 ->findChild<QComboBox *>(u"model"_s)
+                                 ->currentText()
+                                 .startsWith(u"sandbox-"_s),
+        10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->chatTab()
+                                 ->findChild<QComboBox *>(u"model"_s)
+                                 ->currentText()
+                                 .startsWith(u"sandbox-"_s),
+        10000);
     runEverything();
 }
 
@@ -99,7 +108,8 @@ void TestThemeLooks::cleanupTestCase()
 void TestThemeLooks::runEverything()
 {
     ui::ChatTab *chat = m_window->chatTab();
-    chat->findChild<QPlainTextEdit *>(u"input"_s)->setPlainText(u"What is a good name for a cat?"_s);
+    chat->findChild<QPlainTextEdit *>(u"input"_s)
+        ->setPlainText(u"What is a good name for a cat?"_s);
     QSignalSpy replied(chat, &ui::ChatTab::replyFinished);
     chat->send();
     QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 15000);
@@ -112,14 +122,18 @@ void TestThemeLooks::runEverything()
     QSignalSpy completed(completion, &ui::CompletionTab::finished);
     completion->run();
     QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, 15000);
-    QVERIFY2(completion->outputViews().first()->tokenCount() > 0, qPrintable(completion->outputViews().first()->toPlainText()));
+    QVERIFY2(completion->outputViews().first()->tokenCount() > 0,
+        qPrintable(completion->outputViews().first()->toPlainText()));
 
     ui::ExplanationTab *explanation = m_window->explanationTab();
     core::Prompt prompt;
-    prompt.items = {core::PromptItem::fromText(u"An apple a day keeps the doctor away. Bananas are yellow and rich in potassium."_s)};
+    prompt.items = {core::PromptItem::fromText(
+        u"An apple a day keeps the doctor away. Bananas are yellow and rich in potassium."_s)};
     explanation->setInput(prompt, u" doctor"_s, u"sandbox-luminous-base"_s);
     explanation->run();
-    QTRY_VERIFY2_WITH_TIMEOUT(explanation->hasResult() && !explanation->isBusy(), qPrintable(explanation->statusText()), 15000);
+    QTRY_VERIFY2_WITH_TIMEOUT(explanation->hasResult() && !explanation->isBusy(),
+        qPrintable(explanation->statusText()),
+        15000);
 
     auto *embeddings = m_window->findChild<ui::EmbeddingsTab *>();
     QVERIFY(embeddings);
@@ -142,8 +156,9 @@ void TestThemeLooks::runEverything()
 
     ui::SteeringTab *steering = m_window->steeringTab();
     steering->setConceptName(u"Food"_s);
-    steering->setExamples({{u"The car drove down the road."_s, u"The pizza with cheese and fresh tomatoes."_s, {}},
-                           {u"I fixed the engine."_s, u"I baked bread and a good soup."_s, {}}});
+    steering->setExamples(
+        {{u"The car drove down the road."_s, u"The pizza with cheese and fresh tomatoes."_s, {}},
+            {u"I fixed the engine."_s, u"I baked bread and a good soup."_s, {}}});
     QSignalSpy created(steering, &ui::SteeringTab::conceptFinished);
     steering->createConcept();
     QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 15000);
@@ -156,7 +171,8 @@ void TestThemeLooks::runEverything()
 
     ui::TokenizerTab *tokenizer = m_window->tokenizerTab();
     QSignalSpy tokenized(tokenizer, &ui::TokenizerTab::finished);
-    tokenizer->showTokens(u"Tokenizers split text into pieces: “unbelievable” → un·believ·able."_s, u"sandbox-luminous-base"_s);
+    tokenizer->showTokens(u"Tokenizers split text into pieces: “unbelievable” → un·believ·able."_s,
+        u"sandbox-luminous-base"_s);
     QTRY_VERIFY_WITH_TIMEOUT(tokenized.size() >= 1, 15000);
 }
 
@@ -197,8 +213,13 @@ void TestThemeLooks::everyTab()
         const QImage shot = m_window->grab().toImage();
         const double share = darkShare(shot);
         const QString name = tabs->tabText(i).remove(u'&').toLower().replace(u' ', u'-');
-        QVERIFY2(dark ? share > 0.6 : share < 0.4, qPrintable(u"%1: %2 % dark pixels"_s.arg(name).arg(share * 100, 0, 'f', 1)));
-        testsupport::snapshot(m_window.get(), u"theme-%1-%2x%3-%4"_s.arg(dark ? u"dark"_s : u"light"_s).arg(size.width()).arg(size.height()).arg(name));
+        QVERIFY2(dark ? share > 0.6 : share < 0.4,
+            qPrintable(u"%1: %2 % dark pixels"_s.arg(name).arg(share * 100, 0, 'f', 1)));
+        testsupport::snapshot(m_window.get(),
+            u"theme-%1-%2x%3-%4"_s.arg(dark ? u"dark"_s : u"light"_s)
+                .arg(size.width())
+                .arg(size.height())
+                .arg(name));
     }
     // The similarity matrix, the Embeddings tab's second view.
     auto *embeddings = m_window->findChild<ui::EmbeddingsTab *>();
@@ -210,7 +231,10 @@ void TestThemeLooks::everyTab()
     QTRY_VERIFY_WITH_TIMEOUT(matrix->image().width() > 1, 15000);
     // The diagonal (similarity 1, the top of the range) in the scheme's scale.
     QCOMPARE(matrix->image().pixelColor(0, 0), ui::Palette::current().similarityColor(1.0));
-    testsupport::snapshot(m_window.get(), u"theme-%1-%2x%3-matrix"_s.arg(dark ? u"dark"_s : u"light"_s).arg(size.width()).arg(size.height()));
+    testsupport::snapshot(m_window.get(),
+        u"theme-%1-%2x%3-matrix"_s.arg(dark ? u"dark"_s : u"light"_s)
+            .arg(size.width())
+            .arg(size.height()));
     views->setCurrentIndex(0);
 }
 

@@ -14,8 +14,8 @@
 #include "ui/translation/TranslationTab.h"
 
 #include <QApplication>
-#include <QClipboard>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QFile>
 #include <QJsonObject>
 #include <QLabel>
@@ -106,7 +106,8 @@ void TestTranslation::translatesWithSegmentScores()
     m_tab->setSource(u"Hello world. The cat is in the house."_s);
     m_tab->setTargetLanguage(u"de"_s);
     QVERIFY(translateAndWait(m_tab.get()));
-    QVERIFY2(m_tab->translation().startsWith(u"[de] Hallo Welt."_s), qPrintable(m_tab->translation()));
+    QVERIFY2(
+        m_tab->translation().startsWith(u"[de] Hallo Welt."_s), qPrintable(m_tab->translation()));
     QVERIFY(m_tab->score().has_value());
     QVERIFY(*m_tab->score() > 0 && *m_tab->score() <= 1);
     QLabel *score = m_tab->findChild<QLabel *>(u"score"_s);
@@ -119,7 +120,8 @@ void TestTranslation::translatesWithSegmentScores()
     // it lies between them; each segment's cell is coloured by its score.
     const double s0 = cellText(table, 0, 3).toDouble();
     const double s1 = cellText(table, 1, 3).toDouble();
-    QVERIFY(*m_tab->score() >= std::min(s0, s1) - 1e-3 && *m_tab->score() <= std::max(s0, s1) + 1e-3);
+    QVERIFY(
+        *m_tab->score() >= std::min(s0, s1) - 1e-3 && *m_tab->score() <= std::max(s0, s1) + 1e-3);
     if (std::abs(s0 - s1) > 0.01)
         QVERIFY(cellBackground(table, 0, 3) != cellBackground(table, 1, 3));
     // The translation view carries each segment's colour on its characters.
@@ -143,9 +145,12 @@ void TestTranslation::hoverMarksTheSourceSpan()
     cursor.setPosition(inSecond);
     const QPoint point = m_tab->translationView()->cursorRect(cursor).center();
     QTest::mouseMove(m_tab->translationView()->viewport(), point);
-    QTRY_COMPARE(m_tab->markedSource(), qMakePair(int(source.indexOf(u"The cat"_s)), int(source.size() - source.indexOf(u"The cat"_s))));
+    QTRY_COMPARE(m_tab->markedSource(),
+        qMakePair(
+            int(source.indexOf(u"The cat"_s)), int(source.size() - source.indexOf(u"The cat"_s))));
     QCOMPARE(m_tab->sourceEdit()->extraSelections().size(), 1);
-    QCOMPARE(m_tab->sourceEdit()->extraSelections().first().cursor.selectedText(), u"The cat is in the house."_s);
+    QCOMPARE(m_tab->sourceEdit()->extraSelections().first().cursor.selectedText(),
+        u"The cat is in the house."_s);
     QCOMPARE(m_tab->table()->currentIndex().row(), 1);
     // The table leads the other way: its first row marks the first sentence.
     m_tab->table()->setCurrentIndex(m_tab->table()->model()->index(0, 1));
@@ -161,7 +166,8 @@ void TestTranslation::leavingClearsTheHoverMark()
     QWidget *translationViewport = m_tab->translationView()->viewport();
     QTextCursor cursor(m_tab->translationView()->document());
     cursor.setPosition(int(m_tab->translation().indexOf(u"Katze"_s)) + 2);
-    QTest::mouseMove(m_tab->sourceEdit()->viewport(), QPoint(2, 2)); // a move, wherever the mouse was before
+    QTest::mouseMove(
+        m_tab->sourceEdit()->viewport(), QPoint(2, 2)); // a move, wherever the mouse was before
     QTest::mouseMove(translationViewport, m_tab->translationView()->cursorRect(cursor).center());
     QTRY_COMPARE(m_tab->sourceEdit()->extraSelections().size(), 1);
     QVERIFY(m_tab->markedSource().first >= 0);
@@ -192,7 +198,8 @@ void TestTranslation::swapsDirection()
     m_tab->setTargetLanguage(u"de"_s);
     QVERIFY(translateAndWait(m_tab.get()));
     const QString translated = m_tab->translation();
-    QVERIFY2(translated.contains(u"Guten Morgen."_s), qPrintable(translated)); // FreeDict en→de in the sandbox
+    QVERIFY2(translated.contains(u"Guten Morgen."_s),
+        qPrintable(translated)); // FreeDict en→de in the sandbox
     QTest::keyClick(m_tab.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(m_tab->source(), translated);
     QCOMPARE(m_tab->sourceLanguage(), u"de"_s);
@@ -205,8 +212,13 @@ void TestTranslation::swapsDirection()
 
 void TestTranslation::manyLinesFillTheTable()
 {
-    const QStringList lines{u"Hello world."_s, u"The dog and the cat."_s, u""_s, u"Thank you, my city!"_s,
-                            u"A house with water."_s, u"   "_s, u"Yes, no."_s};
+    const QStringList lines{u"Hello world."_s,
+        u"The dog and the cat."_s,
+        u""_s,
+        u"Thank you, my city!"_s,
+        u"A house with water."_s,
+        u"   "_s,
+        u"Yes, no."_s};
     m_tab->setSource(lines.join(u'\n'));
     m_tab->setTargetLanguage(u"fr"_s);
     m_tab->setLinesMode(true);
@@ -223,20 +235,24 @@ void TestTranslation::manyLinesFillTheTable()
     QCOMPARE(cellText(table, 1, 1), u"The dog and the cat."_s);
     QCOMPARE(cellText(table, 1, 2), u"[fr] Le chien et le chat."_s);
     for (int row = 0; row < 5; ++row) {
-        QVERIFY2(cellText(table, row, 2).startsWith(u"[fr] "_s), qPrintable(cellText(table, row, 2)));
+        QVERIFY2(
+            cellText(table, row, 2).startsWith(u"[fr] "_s), qPrintable(cellText(table, row, 2)));
         const double score = cellText(table, row, 3).toDouble();
         QVERIFY(score > 0 && score <= 1);
     }
-    QVERIFY2(m_tab->statusText().startsWith(u"5 lines translated"_s), qPrintable(m_tab->statusText()));
+    QVERIFY2(
+        m_tab->statusText().startsWith(u"5 lines translated"_s), qPrintable(m_tab->statusText()));
     QCOMPARE(m_tab->translation().split(u'\n').size(), 5);
     // Hovering a row marks its line in the source.
     m_tab->highlightSegment(3);
     QCOMPARE(m_tab->markedSource().first, int(lines.join(u'\n').indexOf(u"A house"_s)));
     QCOMPARE(m_tab->translationView()->extraSelections().size(), 1);
-    QCOMPARE(m_tab->translationView()->extraSelections().first().cursor.selectedText(), cellText(table, 3, 2));
+    QCOMPARE(m_tab->translationView()->extraSelections().first().cursor.selectedText(),
+        cellText(table, 3, 2));
     // Each line's translation carries its score colour, like the segments of one request.
     QTextCursor inLine(m_tab->translationView()->document());
-    inLine.setPosition(m_tab->translationView()->extraSelections().first().cursor.selectionStart() + 1);
+    inLine.setPosition(
+        m_tab->translationView()->extraSelections().first().cursor.selectionStart() + 1);
     QCOMPARE(inLine.charFormat().background().color().rgb(), cellBackground(table, 3, 3).rgb());
 
     // CSV export read back.
@@ -265,19 +281,22 @@ void TestTranslation::errorsAreShownAndLoseNothing()
     m_tab->setSource(source);
     m_tab->setTargetLanguage(u"xx"_s);
     QVERIFY(translateAndWait(m_tab.get()));
-    QVERIFY2(m_tab->statusText().contains(u"\"xx\" is not a supported language"_s), qPrintable(m_tab->statusText()));
+    QVERIFY2(m_tab->statusText().contains(u"\"xx\" is not a supported language"_s),
+        qPrintable(m_tab->statusText()));
     QCOMPARE(m_tab->source(), source);
 
     m_tab->setTargetLanguage(u"de"_s);
     m_tab->setModel(u"sandbox-luminous-base"_s);
     QVERIFY(translateAndWait(m_tab.get()));
-    QVERIFY2(m_tab->statusText().contains(u"does not support translation"_s), qPrintable(m_tab->statusText()));
+    QVERIFY2(m_tab->statusText().contains(u"does not support translation"_s),
+        qPrintable(m_tab->statusText()));
 
     // Every line fails the same way in lines mode; the table says so per line.
     m_tab->setSource(u"one\ntwo"_s);
     m_tab->setLinesMode(true);
     QVERIFY(translateAndWait(m_tab.get()));
-    QVERIFY2(m_tab->statusText().startsWith(u"2 of 2 lines failed"_s), qPrintable(m_tab->statusText()));
+    QVERIFY2(
+        m_tab->statusText().startsWith(u"2 of 2 lines failed"_s), qPrintable(m_tab->statusText()));
     QVERIFY(cellText(m_tab->table(), 1, 2).contains(u"does not support translation"_s));
 
     // Nothing to send: no request, a clear reason.
@@ -346,16 +365,19 @@ void TestTranslation::runsAreRecordedAndRestored()
     QCOMPARE(other.source(), source);
     QCOMPARE(other.translation(), answer->translation);
     QVERIFY(!other.findChild<QCheckBox *>(u"perLine"_s)->isChecked());
-    QVERIFY2(other.statusText().startsWith(u"Restored from the history"_s), qPrintable(other.statusText()));
+    QVERIFY2(other.statusText().startsWith(u"Restored from the history"_s),
+        qPrintable(other.statusText()));
     other.restoreRun(lines);
     QCOMPARE(other.source(), u"one\n\ntwo"_s);
     QVERIFY(other.findChild<QCheckBox *>(u"perLine"_s)->isChecked());
-    QVERIFY2(other.statusText().startsWith(u"Restored from the history"_s), qPrintable(other.statusText()));
+    QVERIFY2(other.statusText().startsWith(u"Restored from the history"_s),
+        qPrintable(other.statusText()));
     // The lines run's table comes back, and nothing of the single run stays beside it.
     QCOMPARE(other.table()->model()->rowCount(), 2);
     QCOMPARE(cellText(other.table(), 0, 1), u"one"_s);
     QCOMPARE(cellText(other.table(), 1, 2), kept->lines.at(1).translation);
-    QCOMPARE(other.translation(), kept->lines.at(0).translation + u'\n' + kept->lines.at(1).translation);
+    QCOMPARE(
+        other.translation(), kept->lines.at(0).translation + u'\n' + kept->lines.at(1).translation);
     m_tab->setRecorder(nullptr);
 }
 
@@ -371,7 +393,8 @@ void TestTranslation::noModelIsRefusedBeforeSending()
     // No model: refused at once, nothing goes out, and the translation on show stays.
     m_tab->setModel(QString());
     m_tab->translate();
-    QVERIFY2(m_tab->statusText().startsWith(u"Not sent: Choose a model first."_s), qPrintable(m_tab->statusText()));
+    QVERIFY2(m_tab->statusText().startsWith(u"Not sent: Choose a model first."_s),
+        qPrintable(m_tab->statusText()));
     QVERIFY(!m_tab->isBusy());
     QCOMPARE(m_tab->translation(), translated);
     QCOMPARE(m_tab->table()->model()->rowCount(), 2);
@@ -419,7 +442,9 @@ void TestTranslation::tokenizerDrawsSpansOverTheText()
         end = std::max(end, span.start + span.length);
     }
     QCOMPARE(end, int(text.size()));
-    QVERIFY2(tab.countText().startsWith(u"%1 tokens · %2 characters"_s.arg(spans.size()).arg(text.size())), qPrintable(tab.countText()));
+    QVERIFY2(tab.countText().startsWith(
+                 u"%1 tokens · %2 characters"_s.arg(spans.size()).arg(text.size())),
+        qPrintable(tab.countText()));
     // Neighbouring tokens have different fills.
     QTextCursor a(tab.tokenView()->document());
     a.setPosition(spans.at(0).start + 1);
@@ -431,7 +456,8 @@ void TestTranslation::tokenizerDrawsSpansOverTheText()
     const int inModel = int(text.indexOf(u"model"_s)) + 2;
     QTextCursor c(tab.tokenView()->document());
     c.setPosition(inModel);
-    QTest::mouseMove(tab.tokenView()->viewport(), tab.tokenView()->cursorRect(c).center() + QPoint(2, 0));
+    QTest::mouseMove(
+        tab.tokenView()->viewport(), tab.tokenView()->cursorRect(c).center() + QPoint(2, 0));
     QTRY_COMPARE(tab.table()->currentIndex().row(), tab.tokenAt(inModel));
     QCOMPARE(tab.table()->model()->index(tab.tokenAt(inModel), 1).data().toString(), u"·model"_s);
 

@@ -16,7 +16,8 @@ ChatComposer::ChatComposer(QWidget *parent)
 {
     m_inputEdit = new PromptEdit(this);
     m_inputEdit->setObjectName(QStringLiteral("input"));
-    m_inputEdit->setPlaceholderText(tr("Message (Ctrl+Enter to send). Drop images here to attach them."));
+    m_inputEdit->setPlaceholderText(
+        tr("Message (Ctrl+Enter to send). Drop images here to attach them."));
     connect(m_inputEdit, &PromptEdit::imagesDropped, this, [this](const QStringList &paths) {
         for (const QString &p : paths)
             attachImage(p);
@@ -33,11 +34,13 @@ ChatComposer::ChatComposer(QWidget *parent)
     m_regenerateButton = new QPushButton(tr("Regenerate"), this);
     m_regenerateButton->setObjectName(QStringLiteral("regenerate"));
     m_regenerateButton->setEnabled(false);
-    m_regenerateButton->setToolTip(tr("A new reply to the last message; the old one stays as a branch."));
+    m_regenerateButton->setToolTip(
+        tr("A new reply to the last message; the old one stays as a branch."));
     auto *attachButton = new QPushButton(tr("Image…"), this);
     attachButton->setObjectName(QStringLiteral("attach"));
     connect(attachButton, &QPushButton::clicked, this, [this] {
-        for (const QString &f : QFileDialog::getOpenFileNames(this, tr("Attach images"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp)")))
+        for (const QString &f : QFileDialog::getOpenFileNames(
+                 this, tr("Attach images"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp)")))
             attachImage(f);
     });
 
@@ -64,8 +67,9 @@ void ChatComposer::setSteeringIndicator(QWidget *indicator)
 void ChatComposer::setEnterSends(bool on)
 {
     m_inputEdit->setSendOnEnter(on);
-    m_inputEdit->setPlaceholderText(on ? tr("Message (Enter to send, Shift+Enter for a new line)")
-                                       : tr("Message (Ctrl+Enter to send). Drop images here to attach them."));
+    m_inputEdit->setPlaceholderText(on
+            ? tr("Message (Enter to send, Shift+Enter for a new line)")
+            : tr("Message (Ctrl+Enter to send). Drop images here to attach them."));
 }
 
 void ChatComposer::attachImage(const QString &path)
@@ -77,7 +81,8 @@ void ChatComposer::attachImage(const QString &path)
         return;
     }
     m_pendingImages.append(*part);
-    m_attachmentsLabel->setText(tr("📎 %n image(s) attached to the next message", nullptr, int(m_pendingImages.size())));
+    m_attachmentsLabel->setText(
+        tr("📎 %n image(s) attached to the next message", nullptr, int(m_pendingImages.size())));
     m_attachmentsLabel->show();
 }
 

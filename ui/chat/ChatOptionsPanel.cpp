@@ -2,7 +2,6 @@
 #include "ui/chat/ChatOptionsPanel.h"
 
 #include "core/chat/StructuredOutput.h"
-
 #include "ui/common/SteeringIndicator.h"
 #include "ui/common/SteeringMenu.h"
 
@@ -17,7 +16,8 @@
 
 namespace ui {
 
-ChatOptionsPanel::ChatOptionsPanel(core::ApiClient *client, std::function<core::SteeringLibrary *()> library, QWidget *parent)
+ChatOptionsPanel::ChatOptionsPanel(
+    core::ApiClient *client, std::function<core::SteeringLibrary *()> library, QWidget *parent)
     : QGroupBox(parent)
 {
     setObjectName(QStringLiteral("options"));
@@ -29,7 +29,8 @@ ChatOptionsPanel::ChatOptionsPanel(core::ApiClient *client, std::function<core::
     m_toggle->setAutoRaise(true);
     m_toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toggle->setArrowType(Qt::RightArrow);
-    m_toggle->setToolTip(tr("max_tokens, temperature, steering, JSON schema, usage, Enter behaviour"));
+    m_toggle->setToolTip(
+        tr("max_tokens, temperature, steering, JSON schema, usage, Enter behaviour"));
     connect(m_toggle, &QToolButton::toggled, this, [this](bool on) {
         setVisible(on);
         m_toggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
@@ -40,7 +41,8 @@ ChatOptionsPanel::ChatOptionsPanel(core::ApiClient *client, std::function<core::
     m_maximumTokens->setObjectName(QStringLiteral("max_tokens"));
     m_maximumTokens->setRange(0, 32768);
     m_maximumTokens->setSpecialValueText(tr("model default"));
-    m_maximumTokens->setToolTip(tr("max_tokens: the most tokens of one reply (0: the model's default)."));
+    m_maximumTokens->setToolTip(
+        tr("max_tokens: the most tokens of one reply (0: the model's default)."));
     m_temperature = new QDoubleSpinBox(this);
     m_temperature->setObjectName(QStringLiteral("temperature"));
     m_temperature->setRange(-0.05, 2.0);
@@ -50,14 +52,17 @@ ChatOptionsPanel::ChatOptionsPanel(core::ApiClient *client, std::function<core::
     m_temperature->setToolTip(tr("temperature 0–2: higher is more varied; the default is 1."));
     m_steeringConcept = new QLineEdit(this);
     m_steeringConcept->setObjectName(QStringLiteral("steering_concepts"));
-    m_steeringConcept->setPlaceholderText(tr("steering concept id (from the Steering tab's library)"));
+    m_steeringConcept->setPlaceholderText(
+        tr("steering concept id (from the Steering tab's library)"));
     m_jsonSchemaCheck = new QCheckBox(tr("Answer as JSON matching this schema"), this);
     m_jsonSchemaCheck->setObjectName(QStringLiteral("json_schema"));
     m_schemaName = new QLineEdit(QStringLiteral("answer"), this);
     m_schemaName->setObjectName(QStringLiteral("schema_name"));
     m_schemaEdit = new QPlainTextEdit(this);
     m_schemaEdit->setObjectName(QStringLiteral("schema"));
-    m_schemaEdit->setPlainText(QStringLiteral("{\n  \"type\": \"object\",\n  \"properties\": {\n    \"answer\": {\"type\": \"string\"}\n  },\n  \"required\": [\"answer\"]\n}"));
+    m_schemaEdit->setPlainText(
+        QStringLiteral("{\n  \"type\": \"object\",\n  \"properties\": {\n    \"answer\": "
+                       "{\"type\": \"string\"}\n  },\n  \"required\": [\"answer\"]\n}"));
     m_schemaEdit->setFont(QFont(QStringLiteral("monospace")));
     m_schemaEdit->setMaximumHeight(110);
     m_schemaEdit->setEnabled(false);
@@ -103,7 +108,8 @@ void ChatOptionsPanel::writeTo(core::ChatRequest &request, QString *error) const
         request.steeringConcepts = QStringList{m_steeringConcept->text().trimmed()};
     if (m_jsonSchemaCheck->isChecked()) {
         QString problem;
-        if (auto format = core::jsonSchemaFormat(m_schemaName->text(), m_schemaEdit->toPlainText(), &problem))
+        if (auto format
+            = core::jsonSchemaFormat(m_schemaName->text(), m_schemaEdit->toPlainText(), &problem))
             request.responseFormat = std::move(format);
         else if (error->isEmpty())
             *error = tr("JSON schema: not a JSON object (%1).").arg(problem);

@@ -18,7 +18,7 @@ class QToolButton;
 namespace core {
 class ApiClient;
 class SteeringLibrary;
-}
+} // namespace core
 
 namespace ui {
 
@@ -34,7 +34,9 @@ class ChatOptionsPanel : public QGroupBox
 public:
     /// `client` (not owned) and `library` serve the steering field's "Library" menu; `parent`
     /// also owns the toggle button.
-    ChatOptionsPanel(core::ApiClient *client, std::function<core::SteeringLibrary *()> library, QWidget *parent = nullptr);
+    ChatOptionsPanel(core::ApiClient *client,
+        std::function<core::SteeringLibrary *()> library,
+        QWidget *parent = nullptr);
 
     /// "Options": shows and hides the panel.
     QToolButton *toggleButton() const { return m_toggle; }

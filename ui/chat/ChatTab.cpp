@@ -39,15 +39,18 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     : PlaygroundTab(parent)
     , m_client(client)
 {
-    m_modelPicker = new ModelPicker(ModelPicker::Capability::Chat, QStringLiteral("llama-3.1-8b-instruct"), this);
+    m_modelPicker = new ModelPicker(
+        ModelPicker::Capability::Chat, QStringLiteral("llama-3.1-8b-instruct"), this);
     m_modelPicker->setObjectName(QStringLiteral("model"));
     m_systemEdit = new QLineEdit(this);
     m_systemEdit->setObjectName(QStringLiteral("system"));
-    m_systemEdit->setPlaceholderText(tr("System prompt (optional), e.g. You are a helpful assistant."));
+    m_systemEdit->setPlaceholderText(
+        tr("System prompt (optional), e.g. You are a helpful assistant."));
     connect(m_systemEdit, &QLineEdit::textChanged, this, &ChatTab::draftChanged);
 
     // Options: sampling, steering, response format, Enter behaviour.
-    m_options = new ChatOptionsPanel(m_client, [this] { return m_steeringLibrary; }, this);
+    m_options = new ChatOptionsPanel(
+        m_client, [this] { return m_steeringLibrary; }, this);
     connect(m_options, &ChatOptionsPanel::edited, this, &ChatTab::draftChanged);
     m_steeringIndicator = m_options->steeringIndicator();
     m_enterSendsCheck = m_options->enterSendsCheck();
@@ -97,10 +100,12 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     watchRun(m_run);
     m_run->setStatusLabel(m_statusLabel);
     m_run->setButtons(m_sendButton, m_stopButton);
-    connect(m_run, &RunController::busyChanged, this,
-            [this](bool busy) { m_regenerateButton->setEnabled(!busy && !m_conversation.isEmpty()); });
+    connect(m_run, &RunController::busyChanged, this, [this](bool busy) {
+        m_regenerateButton->setEnabled(!busy && !m_conversation.isEmpty());
+    });
     connect(m_run, &RunController::ended, this, &ChatTab::onReplyEnded);
-    connect(m_run, &RunController::finished, this, &ChatTab::replyFinished); // after the history record
+    connect(
+        m_run, &RunController::finished, this, &ChatTab::replyFinished); // after the history record
 
     m_renderTimer.setSingleShot(true);
     m_renderTimer.setInterval(16);
@@ -112,9 +117,18 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     m_conversationList = new ConversationListPanel(this);
     m_conversationList->setObjectName(QStringLiteral("conversationList"));
     m_conversationList->hide();
-    connect(m_keeper, &ConversationKeeper::currentCreated, m_conversationList, &ConversationListPanel::setCurrentId);
-    connect(m_conversationList, &ConversationListPanel::openRequested, this, &ChatTab::openConversation);
-    connect(m_conversationList, &ConversationListPanel::newChatRequested, this, &ChatTab::newConversation);
+    connect(m_keeper,
+        &ConversationKeeper::currentCreated,
+        m_conversationList,
+        &ConversationListPanel::setCurrentId);
+    connect(m_conversationList,
+        &ConversationListPanel::openRequested,
+        this,
+        &ChatTab::openConversation);
+    connect(m_conversationList,
+        &ConversationListPanel::newChatRequested,
+        this,
+        &ChatTab::newConversation);
     connect(m_conversationList, &ConversationListPanel::deleted, this, [this](qint64 id) {
         if (id != m_keeper->id())
             return;
@@ -309,7 +323,8 @@ void ChatTab::newConversation()
         return;
     }
     showConversation(0, {core::Conversation(), m_systemEdit->text(), m_modelPicker->model()});
-    m_statusLabel->setText(m_keeper->store() ? tr("New chat. The previous one is in the list.") : tr("New chat."));
+    m_statusLabel->setText(
+        m_keeper->store() ? tr("New chat. The previous one is in the list.") : tr("New chat."));
     m_inputEdit->setFocus();
 }
 
@@ -356,14 +371,17 @@ void ChatTab::startReply(int parentNode)
     m_retryButton->hide();
     m_jsonRequested = request.responseFormat.has_value();
     auto *job = m_client->chatStreaming(request);
-    connect(job, &core::ChatStreamJob::deltaReceived, this, [this, job](int index, const QString &text) {
-        if (job != m_run->job() || index != 0)
-            return;
-        m_pendingReply += text;
-        if (!m_renderTimer.isActive())
-            m_renderTimer.start();
-        m_run->setPartial(m_pendingReply);
-    });
+    connect(job,
+        &core::ChatStreamJob::deltaReceived,
+        this,
+        [this, job](int index, const QString &text) {
+            if (job != m_run->job() || index != 0)
+                return;
+            m_pendingReply += text;
+            if (!m_renderTimer.isActive())
+                m_renderTimer.start();
+            m_run->setPartial(m_pendingReply);
+        });
     m_run->start(job, tr("Waiting for the reply…"));
     render();
     Q_EMIT draftChanged();
@@ -401,7 +419,9 @@ void ChatTab::onReplyEnded(core::ApiJob *apiJob)
     case core::ApiJob::State::Succeeded:
         status = tr("Finished: %1 · %2").arg(job->finishReason().value_or(tr("unknown")), elapsed);
         if (const auto usage = job->usage())
-            status += tr(" · prompt tokens %L1 · completion tokens %L2").arg(usage->promptTokens).arg(usage->completionTokens);
+            status += tr(" · prompt tokens %L1 · completion tokens %L2")
+                          .arg(usage->promptTokens)
+                          .arg(usage->completionTokens);
         break;
     case core::ApiJob::State::Canceled:
         note = tr("stopped");
@@ -410,7 +430,8 @@ void ChatTab::onReplyEnded(core::ApiJob *apiJob)
     case core::ApiJob::State::Failed:
         if (job->error().kind == core::ApiError::Kind::Interrupted) {
             note = tr("interrupted: %1").arg(errorText(job->error()));
-            status = tr("The reply was cut off; the partial text is kept. Retry asks again (the partial reply stays as a branch).");
+            status = tr("The reply was cut off; the partial text is kept. Retry asks again (the "
+                        "partial reply stays as a branch).");
         } else {
             note = errorText(job->error());
             status = errorText(job->error());
@@ -423,11 +444,13 @@ void ChatTab::onReplyEnded(core::ApiJob *apiJob)
         break;
     }
     if (!text.isEmpty()) {
-        const int node = m_conversation.append(core::ChatMessage::fromText(QStringLiteral("assistant"), text), m_pendingParent);
+        const int node = m_conversation.append(
+            core::ChatMessage::fromText(QStringLiteral("assistant"), text), m_pendingParent);
         core::ChatNode &n = m_conversation.node(node);
         n.note = note;
         n.retryable = job->state() == core::ApiJob::State::Canceled
-                      || (job->state() == core::ApiJob::State::Failed && job->error().kind == core::ApiError::Kind::Interrupted);
+            || (job->state() == core::ApiJob::State::Failed
+                && job->error().kind == core::ApiError::Kind::Interrupted);
         n.finishReason = job->finishReason().value_or(QString());
         if (const auto usage = job->usage()) {
             n.promptTokens = usage->promptTokens;
@@ -477,15 +500,21 @@ void ChatTab::copyMessage(int node)
 
 void ChatTab::explainMessage(int node)
 {
-    if (node < 0 || node >= m_conversation.nodeCount() || m_conversation.node(node).message.role != QLatin1String("assistant"))
+    if (node < 0 || node >= m_conversation.nodeCount()
+        || m_conversation.node(node).message.role != QLatin1String("assistant"))
         return;
     const std::optional<core::ModelSettings> settings = m_modelPicker->settings();
     bool exact = false;
-    const QString prompt = m_conversation.promptBefore(node, m_systemEdit->text().trimmed(),
-                                                       settings ? settings->promptTemplate.value_or(QString()) : QString(), &exact);
+    const QString prompt = m_conversation.promptBefore(node,
+        m_systemEdit->text().trimmed(),
+        settings ? settings->promptTemplate.value_or(QString()) : QString(),
+        &exact);
     if (!exact)
-        m_statusLabel->setText(tr("The model's prompt template is not known here; the explanation uses a plain transcript of the chat."));
-    Q_EMIT explainRequested(core::Prompt::fromText(prompt), m_conversation.node(node).message.text(), m_modelPicker->model());
+        m_statusLabel->setText(tr("The model's prompt template is not known here; the explanation "
+                                  "uses a plain transcript of the chat."));
+    Q_EMIT explainRequested(core::Prompt::fromText(prompt),
+        m_conversation.node(node).message.text(),
+        m_modelPicker->model());
 }
 
 void ChatTab::activateLink(const QUrl &url)
@@ -526,7 +555,8 @@ void ChatTab::activateLink(const QUrl &url)
         m_inputEdit->setPlainText(m_conversation.node(node).message.text());
         m_inputEdit->setFocus();
         m_sendButton->setText(tr("Resend  (Ctrl+Enter)"));
-        m_statusLabel->setText(tr("Editing a past message: sending makes a new branch (the old one is kept). Esc cancels."));
+        m_statusLabel->setText(tr("Editing a past message: sending makes a new branch (the old one "
+                                  "is kept). Esc cancels."));
     } else if (action == QLatin1String("retry")) {
         if (isBusy())
             return;
@@ -543,13 +573,18 @@ QString ChatTab::exportMarkdown() const
 
 QByteArray ChatTab::exportBytes(const QString &fileName) const
 {
-    return core::chatExportBytes(fileName, m_systemEdit->text().trimmed(), m_modelPicker->model(), m_conversation.exportMessages());
+    return core::chatExportBytes(fileName,
+        m_systemEdit->text().trimmed(),
+        m_modelPicker->model(),
+        m_conversation.exportMessages());
 }
 
 void ChatTab::exportConversation()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export the conversation"), QStringLiteral("chat.md"),
-                                                      tr("Markdown (*.md);;JSON (*.json)"));
+    const QString file = QFileDialog::getSaveFileName(this,
+        tr("Export the conversation"),
+        QStringLiteral("chat.md"),
+        tr("Markdown (*.md);;JSON (*.json)"));
     if (file.isEmpty())
         return;
     QFile f(file);
@@ -564,21 +599,25 @@ void ChatTab::exportConversation()
 QVariantMap ChatTab::draft() const
 {
     // With a store the conversation lives there (the draft names it); without, in the draft.
-    QVariantMap draft{{QStringLiteral("conversation"), m_keeper->store() ? QVariantMap() : core::conversationToVariant(m_conversation)},
-                      {QStringLiteral("conversation_id"), m_keeper->id()},
-                      {QStringLiteral("system"), m_systemEdit->text()},
-                      {QStringLiteral("input"), m_inputEdit->toPlainText()},
-                      {QStringLiteral("model"), m_modelPicker->model()}};
+    QVariantMap draft{
+        {QStringLiteral("conversation"),
+            m_keeper->store() ? QVariantMap() : core::conversationToVariant(m_conversation)},
+        {QStringLiteral("conversation_id"), m_keeper->id()},
+        {QStringLiteral("system"), m_systemEdit->text()},
+        {QStringLiteral("input"), m_inputEdit->toPlainText()},
+        {QStringLiteral("model"), m_modelPicker->model()}};
     m_options->writeDraft(draft);
     return draft;
 }
 
 void ChatTab::restoreDraft(const QVariantMap &draft)
 {
-    m_conversation = core::conversationFromVariant(draft.value(QStringLiteral("conversation")).toMap());
+    m_conversation
+        = core::conversationFromVariant(draft.value(QStringLiteral("conversation")).toMap());
     m_keeper->setCurrent(0, {});
     const qint64 storedId = draft.value(QStringLiteral("conversation_id")).toLongLong();
-    const std::optional<core::ConversationContent> stored = storedId > 0 ? m_keeper->load(storedId) : std::nullopt;
+    const std::optional<core::ConversationContent> stored
+        = storedId > 0 ? m_keeper->load(storedId) : std::nullopt;
     if (stored)
         m_conversation = stored->conversation;
     m_transcript->resetRenderWindow();
@@ -622,8 +661,8 @@ void ChatTab::restoreRun(const core::RunRecord &run)
         last = c.append(core::ChatMessage::fromText(QStringLiteral("assistant"), reply), last);
         if (run.status != core::RunStatus::Succeeded) {
             c.node(last).note = run.status == core::RunStatus::Canceled ? tr("stopped")
-                                : run.status == core::RunStatus::Interrupted ? tr("interrupted")
-                                                                            : tr("failed");
+                : run.status == core::RunStatus::Interrupted            ? tr("interrupted")
+                                                                        : tr("failed");
             c.node(last).retryable = true;
         }
         c.node(last).promptTokens = run.promptTokens;
@@ -635,9 +674,10 @@ void ChatTab::restoreRun(const core::RunRecord &run)
     m_replyNote = reply.isEmpty() ? run.error : QString();
     render();
     saveConversation();
-    m_statusLabel->setText(m_keeper->store() ? tr("Restored a run (%1) as a new conversation; the previous one is in the list.")
-                                                 .arg(runStatusText(run.status))
-                                           : tr("Restored a run (%1).").arg(runStatusText(run.status)));
+    m_statusLabel->setText(m_keeper->store()
+            ? tr("Restored a run (%1) as a new conversation; the previous one is in the list.")
+                  .arg(runStatusText(run.status))
+            : tr("Restored a run (%1).").arg(runStatusText(run.status)));
 }
 
 int ChatTab::lastReply() const
@@ -664,7 +704,8 @@ bool ChatTab::openFile(const QString &path, QString *error)
     }
     core::ConversationContent content;
     QList<core::ChatMessage> messages;
-    if (!core::chatFromExportBytes(file.readAll(), &content.system, &content.model, &messages, error))
+    if (!core::chatFromExportBytes(
+            file.readAll(), &content.system, &content.model, &messages, error))
         return false;
     int parent = -1;
     for (const core::ChatMessage &m : std::as_const(messages))

@@ -21,7 +21,7 @@ class QUrl;
 namespace core {
 class ConversationStore;
 class SteeringLibrary;
-}
+} // namespace core
 
 namespace ui {
 
@@ -140,12 +140,12 @@ private:
     core::ApiClient *m_client; // not owned
     RunController *m_run;
     core::Conversation m_conversation;
-    int m_pendingParent = -1;       // the user node the reply in progress answers
-    int m_editingNode = -1;         // a past user message being edited, or -1
-    QString m_pendingReply;         // streamed text of the reply in progress
-    QString m_replyNote;            // an error with no reply text, shown at the end
-    QTimer m_renderTimer;           // coalesces stream updates (one per frame at most)
-    bool m_jsonRequested = false;   // the reply in progress was asked for with a schema
+    int m_pendingParent = -1; // the user node the reply in progress answers
+    int m_editingNode = -1; // a past user message being edited, or -1
+    QString m_pendingReply; // streamed text of the reply in progress
+    QString m_replyNote; // an error with no reply text, shown at the end
+    QTimer m_renderTimer; // coalesces stream updates (one per frame at most)
+    bool m_jsonRequested = false; // the reply in progress was asked for with a schema
 
     ModelPicker *m_modelPicker;
     QLineEdit *m_systemEdit;

@@ -24,7 +24,10 @@ QString ChatTranscriptView::nodeMarkdown(const core::Conversation &conversation,
     const auto [index, count] = conversation.siblingPosition(id);
     QStringList actions;
     if (count > 1)
-        actions << QStringLiteral("[◀](act:prev/%1) %2/%3 [▶](act:next/%1)").arg(id).arg(index + 1).arg(count);
+        actions << QStringLiteral("[◀](act:prev/%1) %2/%3 [▶](act:next/%1)")
+                       .arg(id)
+                       .arg(index + 1)
+                       .arg(count);
     if (user)
         actions << QStringLiteral("[%1](act:edit/%2)").arg(tr("edit")).arg(id);
     actions << QStringLiteral("[%1](act:copy/%2)").arg(tr("copy")).arg(id);
@@ -56,7 +59,10 @@ QString ChatTranscriptView::nodeMarkdown(const core::Conversation &conversation,
     return md;
 }
 
-void ChatTranscriptView::render(const core::Conversation &conversation, bool pending, const QString &pendingReply, const QString &replyNote)
+void ChatTranscriptView::render(const core::Conversation &conversation,
+    bool pending,
+    const QString &pendingReply,
+    const QString &replyNote)
 {
     QElapsedTimer clock;
     clock.start();
@@ -66,7 +72,9 @@ void ChatTranscriptView::render(const core::Conversation &conversation, bool pen
     const QList<int> path = conversation.activePath();
     const qsizetype first = std::max<qsizetype>(0, path.size() - m_renderWindow);
     if (first > 0)
-        md += QStringLiteral("[%1](act:more/0)\n\n").arg(tr("Show %n earlier message(s)", nullptr, int(std::min<qsizetype>(first, 200))));
+        md += QStringLiteral("[%1](act:more/0)\n\n")
+                  .arg(tr(
+                      "Show %n earlier message(s)", nullptr, int(std::min<qsizetype>(first, 200))));
     for (qsizetype i = first; i < path.size(); ++i)
         md += nodeMarkdown(conversation, path.at(i));
     if (!pending && !replyNote.isEmpty())
@@ -79,7 +87,8 @@ void ChatTranscriptView::render(const core::Conversation &conversation, bool pen
         QTextCursor cursor(document());
         cursor.movePosition(QTextCursor::End);
         if (!document()->isEmpty())
-            cursor.insertBlock(); // the header starts its own block, not the end of the last message
+            cursor
+                .insertBlock(); // the header starts its own block, not the end of the last message
         cursor.insertMarkdown(QStringLiteral("#### %1\n\n").arg(tr("Assistant")));
         cursor.movePosition(QTextCursor::End);
         cursor.insertBlock();

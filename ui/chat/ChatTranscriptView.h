@@ -19,7 +19,10 @@ public:
 
     /// Renders `conversation`; with `pending` (a reply in progress) its text so far follows, else
     /// `replyNote` (an error with no reply text) when set.
-    void render(const core::Conversation &conversation, bool pending, const QString &pendingReply, const QString &replyNote);
+    void render(const core::Conversation &conversation,
+        bool pending,
+        const QString &pendingReply,
+        const QString &replyNote);
     /// Re-lays out only the reply in progress. False when there is none shown (render() instead).
     bool renderPending(const QString &pendingReply);
 
@@ -36,7 +39,7 @@ private:
 
     static constexpr int kRenderWindow = 40;
     int m_renderWindow = kRenderWindow; // messages rendered, counted from the end
-    int m_streamAnchor = -1;            // document position where the pending reply starts
+    int m_streamAnchor = -1; // document position where the pending reply starts
     qint64 m_lastRenderMs = 0;
 };
 

@@ -22,7 +22,8 @@ void ConversationKeeper::setCurrent(qint64 id, const core::ConversationContent &
 
 std::optional<core::ConversationContent> ConversationKeeper::load(qint64 id, QString *title) const
 {
-    const std::optional<core::ConversationRecord> record = m_store ? m_store->conversation(id) : std::nullopt;
+    const std::optional<core::ConversationRecord> record
+        = m_store ? m_store->conversation(id) : std::nullopt;
     if (!record)
         return std::nullopt;
     if (title)

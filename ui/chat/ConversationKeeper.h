@@ -27,7 +27,8 @@ public:
     core::ConversationStore *store() const { return m_store; }
     /// The stored conversation shown (0: not stored yet).
     qint64 id() const { return m_id; }
-    /// The conversation shown is now `id`, which the store holds as `content` (0: none, not stored).
+    /// The conversation shown is now `id`, which the store holds as `content` (0: none, not
+    /// stored).
     void setCurrent(qint64 id, const core::ConversationContent &content);
     /// Stored conversation `id` (not deleted), or nullopt; `title` receives its title.
     std::optional<core::ConversationContent> load(qint64 id, QString *title = nullptr) const;

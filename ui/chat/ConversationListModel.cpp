@@ -7,8 +7,7 @@ namespace ui {
 
 ConversationListModel::ConversationListModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 void ConversationListModel::setStore(core::ConversationStore *store)
 {
@@ -66,7 +65,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return r.title;
     case Qt::ToolTipRole:
-        return tr("%1\nLast message: %2").arg(r.title, QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat));
+        return tr("%1\nLast message: %2")
+            .arg(r.title, QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat));
     case IdRole:
         return r.id;
     case UpdatedRole:

@@ -34,7 +34,9 @@ public:
         return size;
     }
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    void paint(QPainter *painter,
+        const QStyleOptionViewItem &option,
+        const QModelIndex &index) const override
     {
         QStyleOptionViewItem opt = option;
         initStyleOption(&opt, index);
@@ -45,25 +47,37 @@ public:
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
         const QRect r = option.rect.adjusted(8, 4, -8, -4);
         const bool selected = option.state & QStyle::State_Selected;
-        const QPalette::ColorGroup group = option.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
+        const QPalette::ColorGroup group
+            = option.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
         painter->save();
         const QFont titleFont = option.font;
         painter->setFont(titleFont);
-        painter->setPen(option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
+        painter->setPen(
+            option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
         const int line = option.fontMetrics.height();
-        painter->drawText(QRect(r.left(), r.top(), r.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetrics(titleFont).elidedText(title, Qt::ElideRight, r.width()));
+        painter->drawText(QRect(r.left(), r.top(), r.width(), line),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetrics(titleFont).elidedText(title, Qt::ElideRight, r.width()));
         QFont small = option.font;
         small.setPointSizeF(std::max(6.0, option.font.pointSizeF() * 0.85));
         painter->setFont(small);
-        painter->setPen(option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
-        const QDateTime at = index.data(ConversationListModel::UpdatedRole).toDateTime().toLocalTime();
+        painter->setPen(option.palette.color(
+            group, selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
+        const QDateTime at
+            = index.data(ConversationListModel::UpdatedRole).toDateTime().toLocalTime();
         const QDate today = QDate::currentDate();
-        const QString when = at.date() == today                ? ConversationListPanel::tr("Today, %1").arg(QLocale().toString(at.time(), QStringLiteral("HH:mm")))
-                             : at.date() == today.addDays(-1) ? ConversationListPanel::tr("Yesterday, %1").arg(QLocale().toString(at.time(), QStringLiteral("HH:mm")))
-                             : at.date().year() == today.year() ? QLocale().toString(at.date(), ConversationListPanel::tr("MMM d"))
-                                                                : QLocale().toString(at.date(), ConversationListPanel::tr("MMM d, yyyy"));
-        painter->drawText(QRect(r.left(), r.top() + line + 2, r.width(), line), Qt::AlignLeft | Qt::AlignVCenter, when);
+        const QString when = at.date() == today
+            ? ConversationListPanel::tr("Today, %1")
+                  .arg(QLocale().toString(at.time(), QStringLiteral("HH:mm")))
+            : at.date() == today.addDays(-1)
+            ? ConversationListPanel::tr("Yesterday, %1")
+                  .arg(QLocale().toString(at.time(), QStringLiteral("HH:mm")))
+            : at.date().year() == today.year()
+            ? QLocale().toString(at.date(), ConversationListPanel::tr("MMM d"))
+            : QLocale().toString(at.date(), ConversationListPanel::tr("MMM d, yyyy"));
+        painter->drawText(QRect(r.left(), r.top() + line + 2, r.width(), line),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            when);
         painter->restore();
     }
 };
@@ -97,7 +111,10 @@ ConversationListPanel::ConversationListPanel(QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setUniformItemSizes(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_view, &QListView::customContextMenuRequested, this, &ConversationListPanel::showContextMenu);
+    connect(m_view,
+        &QListView::customContextMenuRequested,
+        this,
+        &ConversationListPanel::showContextMenu);
     connect(m_view, &QListView::clicked, this, [this](const QModelIndex &index) {
         const qint64 id = m_model->idAt(index.row());
         if (id > 0 && id != m_currentId)
@@ -193,7 +210,8 @@ void ConversationListPanel::undoDelete()
     if (m_deleted.isEmpty())
         m_undoBar->hide();
     else
-        m_undoLabel->setText(tr("%n more deleted conversation(s) can come back.", nullptr, int(m_deleted.size())));
+        m_undoLabel->setText(
+            tr("%n more deleted conversation(s) can come back.", nullptr, int(m_deleted.size())));
 }
 
 void ConversationListPanel::renameConversation(qint64 id)
@@ -213,16 +231,20 @@ void ConversationListPanel::showContextMenu(const QPoint &pos)
         return;
     QMenu menu(this);
     menu.addAction(tr("Open"), this, [this, id] { Q_EMIT openRequested(id); });
-    menu.addAction(tr("Rename…"), this, [this, id] { renameConversation(id); })->setShortcut(QKeySequence(Qt::Key_F2));
-    menu.addAction(tr("Delete"), this, [this, id] { deleteConversation(id); })->setShortcut(QKeySequence::Delete);
+    menu.addAction(tr("Rename…"), this, [this, id] { renameConversation(id); })
+        ->setShortcut(QKeySequence(Qt::Key_F2));
+    menu.addAction(tr("Delete"), this, [this, id] { deleteConversation(id); })
+        ->setShortcut(QKeySequence::Delete);
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 
 void ConversationListPanel::updateEmptyState()
 {
     const bool empty = m_model->rowCount() == 0;
-    m_empty->setText(m_model->filter().isEmpty() ? tr("Your conversations appear here. Each one keeps its messages, branches and system prompt.")
-                                                 : tr("No chat contains “%1”.").arg(m_model->filter()));
+    m_empty->setText(m_model->filter().isEmpty()
+            ? tr("Your conversations appear here. Each one keeps its messages, branches and system "
+                 "prompt.")
+            : tr("No chat contains “%1”.").arg(m_model->filter()));
     m_empty->setVisible(empty);
     m_view->setVisible(!empty);
 }

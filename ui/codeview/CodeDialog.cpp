@@ -33,9 +33,11 @@ CodeDialog::CodeDialog(const core::ApiCall &call, const core::CodeContext &conte
         m_tabs->addTab(edit, title);
         m_edits.append(edit);
     }
-    auto *note = new QLabel(tr("The token is read from the environment variable %1; set it first, e.g. "
-                               "<code>export %1=…</code>").arg(context.tokenVariable),
-                            this);
+    auto *note
+        = new QLabel(tr("The token is read from the environment variable %1; set it first, e.g. "
+                        "<code>export %1=…</code>")
+                         .arg(context.tokenVariable),
+            this);
     note->setWordWrap(true);
     auto *copy = new QPushButton(tr("Copy"), this);
     copy->setObjectName(QStringLiteral("copy"));

@@ -16,7 +16,8 @@ class CodeDialog : public QDialog
 {
     Q_OBJECT
 public:
-    CodeDialog(const core::ApiCall &call, const core::CodeContext &context, QWidget *parent = nullptr);
+    CodeDialog(
+        const core::ApiCall &call, const core::CodeContext &context, QWidget *parent = nullptr);
     /// The text of the language's tab.
     QString code(core::CodeLanguage language) const;
     QTabWidget *tabs() const { return m_tabs; }

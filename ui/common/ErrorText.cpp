@@ -21,7 +21,8 @@ QString errorText(const core::ApiError &error)
         head = QCoreApplication::translate("ErrorText", "The server refused the request");
         break;
     case Kind::Unauthorized:
-        head = QCoreApplication::translate("ErrorText", "The token was refused (HTTP 401). Check it in Profiles… (or AA_TOKEN / --token)");
+        head = QCoreApplication::translate("ErrorText",
+            "The token was refused (HTTP 401). Check it in Profiles… (or AA_TOKEN / --token)");
         break;
     case Kind::Quota:
         head = QCoreApplication::translate("ErrorText", "Your quota is used up");
@@ -30,10 +31,12 @@ QString errorText(const core::ApiError &error)
         head = QCoreApplication::translate("ErrorText", "The request timed out");
         break;
     case Kind::TooManyRequests:
-        head = QCoreApplication::translate("ErrorText", "Too many requests; the server asked us to slow down");
+        head = QCoreApplication::translate(
+            "ErrorText", "Too many requests; the server asked us to slow down");
         break;
     case Kind::Busy:
-        head = QCoreApplication::translate("ErrorText", "The service is busy; try again in a moment");
+        head = QCoreApplication::translate(
+            "ErrorText", "The service is busy; try again in a moment");
         break;
     case Kind::Http:
         head = QCoreApplication::translate("ErrorText", "The server answered with an error");
@@ -45,7 +48,8 @@ QString errorText(const core::ApiError &error)
         head = QCoreApplication::translate("ErrorText", "The secure connection failed");
         break;
     case Kind::Interrupted:
-        head = QCoreApplication::translate("ErrorText", "The answer was cut off; the partial text is kept");
+        head = QCoreApplication::translate(
+            "ErrorText", "The answer was cut off; the partial text is kept");
         break;
     case Kind::MalformedResponse:
         head = QCoreApplication::translate("ErrorText", "The server's answer could not be read");

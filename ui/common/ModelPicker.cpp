@@ -10,7 +10,8 @@ ModelPicker::ModelPicker(Capability capability, const QString &fallback, QWidget
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);
     setMinimumContentsLength(18);
-    setSizeAdjustPolicy(QComboBox::AdjustToContents); // long names ("sandbox-llama-3.1-8b-instruct") stay readable
+    setSizeAdjustPolicy(
+        QComboBox::AdjustToContents); // long names ("sandbox-llama-3.1-8b-instruct") stay readable
     addItem(fallback);
     setToolTip(tr("The model to use. The list comes from /model-settings; any name can be typed."));
 }
@@ -30,13 +31,16 @@ void ModelPicker::setModels(const QList<core::ModelSettings> &models)
             ok = m.supportsChat();
             break;
         case Capability::SemanticEmbedding:
-            ok = m.embeddingType.value_or(QString()) == QLatin1String("semantic") || m.semanticEmbedding.value_or(false);
+            ok = m.embeddingType.value_or(QString()) == QLatin1String("semantic")
+                || m.semanticEmbedding.value_or(false);
             break;
         case Capability::Embedding:
-            ok = !m.embeddingType.value_or(QStringLiteral("none")).isEmpty() && m.embeddingType.value_or(QStringLiteral("none")) != QLatin1String("none");
+            ok = !m.embeddingType.value_or(QStringLiteral("none")).isEmpty()
+                && m.embeddingType.value_or(QStringLiteral("none")) != QLatin1String("none");
             break;
         case Capability::Translation:
-            ok = m.name.contains(QLatin1String("translat"), Qt::CaseInsensitive) || m.name.contains(QLatin1String("-mt-"));
+            ok = m.name.contains(QLatin1String("translat"), Qt::CaseInsensitive)
+                || m.name.contains(QLatin1String("-mt-"));
             break;
         case Capability::Any:
             break;

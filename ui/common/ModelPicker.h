@@ -15,7 +15,8 @@ class ModelPicker : public QComboBox
 public:
     /// Which models are listed: /complete, chat, semantic embeddings (embedding_type "semantic"),
     /// any embeddings (/embeddings: every model with an embedding_type but "none"), translation
-    /// (/model-settings has no flag for it: names with "translat" or "-mt-", else every model), or all.
+    /// (/model-settings has no flag for it: names with "translat" or "-mt-", else every model), or
+    /// all.
     enum class Capability { Completion, Chat, SemanticEmbedding, Embedding, Translation, Any };
     ModelPicker(Capability capability, const QString &fallback, QWidget *parent = nullptr);
     void setModels(const QList<core::ModelSettings> &models);

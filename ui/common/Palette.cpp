@@ -87,16 +87,31 @@ Palette makeLight()
     p.segmentUnderline = rgb(0x0072b2);
 
     // ColorBrewer RdBu, 7 classes with the two darkest left out.
-    p.m_scoreStops = colours({0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7, 0xfddbc7, 0xf4a582, 0xd6604d});
+    p.m_scoreStops
+        = colours({0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7, 0xfddbc7, 0xf4a582, 0xd6604d});
     // ColorBrewer YlGnBu, 9 classes.
-    p.m_similarityStops = colours({0xffffd9, 0xedf8b1, 0xc7e9b4, 0x7fcdbb, 0x41b6c4, 0x1d91c0, 0x225ea8, 0x253494, 0x081d58});
+    p.m_similarityStops = colours(
+        {0xffffd9, 0xedf8b1, 0xc7e9b4, 0x7fcdbb, 0x41b6c4, 0x1d91c0, 0x225ea8, 0x253494, 0x081d58});
     p.m_translationStops = colours({0xd55e00, 0xf0e442, 0x009e73});
     p.m_translationStrength = 0.55;
     p.m_logProbStrong = rgb(0xe67814);
     p.m_logProbStrength = 0.75;
-    // Okabe–Ito (without black and yellow, which read badly as small dots on white), then Tableau 10.
-    p.m_labels = colours({0x0072b2, 0xd55e00, 0x009e73, 0xcc79a7, 0x56b4e9, 0xe69f00, 0x4e79a7, 0xe15759, 0x76b7b2,
-                          0x59a14f, 0xb07aa1, 0x9c755f, 0xedc948, 0xff9da7});
+    // Okabe–Ito (without black and yellow, which read badly as small dots on white), then
+    // Tableau 10.
+    p.m_labels = colours({0x0072b2,
+        0xd55e00,
+        0x009e73,
+        0xcc79a7,
+        0x56b4e9,
+        0xe69f00,
+        0x4e79a7,
+        0xe15759,
+        0x76b7b2,
+        0x59a14f,
+        0xb07aa1,
+        0x9c755f,
+        0xedc948,
+        0xff9da7});
     p.m_unlabelled = rgb(0x888888);
     return p;
 }
@@ -155,16 +170,38 @@ Palette makeDark()
     p.segmentUnderline = rgb(0x56b4e9);
 
     // RdBu's hues, dark enough for white text, meeting at a grey just off the page.
-    p.m_scoreStops = colours({0x2a5d8f, 0x2b4c6b, 0x2c3a47, 0x2a2a2a, 0x4a302b, 0x7a3b2e, 0xa33a32});
+    p.m_scoreStops
+        = colours({0x2a5d8f, 0x2b4c6b, 0x2c3a47, 0x2a2a2a, 0x4a302b, 0x7a3b2e, 0xa33a32});
     // viridis: dark for low, bright for high.
-    p.m_similarityStops = colours({0x440154, 0x482878, 0x3e4989, 0x31688e, 0x26828e, 0x1f9e89, 0x35b779, 0x6ece58, 0xb5de2b, 0xfde725});
+    p.m_similarityStops = colours({0x440154,
+        0x482878,
+        0x3e4989,
+        0x31688e,
+        0x26828e,
+        0x1f9e89,
+        0x35b779,
+        0x6ece58,
+        0xb5de2b,
+        0xfde725});
     p.m_translationStops = colours({0xd55e00, 0xc9bd2a, 0x009e73});
     p.m_translationStrength = 0.5;
     p.m_logProbStrong = rgb(0xe67814);
     p.m_logProbStrength = 0.6;
     // The same families, lighter: readable as dots on a dark page.
-    p.m_labels = colours({0x56b4e9, 0xff8c42, 0x2fc29a, 0xe08dbe, 0x9fd6f5, 0xf0c040, 0x86a9d6, 0xff7f81, 0x9ed9d4,
-                          0x8ccb7f, 0xd2a3c6, 0xc9a386, 0xf5da75, 0xffb7be});
+    p.m_labels = colours({0x56b4e9,
+        0xff8c42,
+        0x2fc29a,
+        0xe08dbe,
+        0x9fd6f5,
+        0xf0c040,
+        0x86a9d6,
+        0xff7f81,
+        0x9ed9d4,
+        0x8ccb7f,
+        0xd2a3c6,
+        0xc9a386,
+        0xf5da75,
+        0xffb7be});
     p.m_unlabelled = rgb(0x9a9a9a);
     return p;
 }
@@ -177,13 +214,16 @@ QColor Palette::scoreColor(double t) const
     static constexpr double kAt[7] = {-1.0, -0.55, -0.2, 0.0, 0.2, 0.55, 1.0};
     for (int i = 1; i < 7; ++i)
         if (t <= kAt[i])
-            return mix(m_scoreStops.at(i - 1), m_scoreStops.at(i), (t - kAt[i - 1]) / (kAt[i] - kAt[i - 1]));
+            return mix(m_scoreStops.at(i - 1),
+                m_scoreStops.at(i),
+                (t - kAt[i - 1]) / (kAt[i] - kAt[i - 1]));
     return m_scoreStops.last();
 }
 
 QColor Palette::logProbShade(double p) const
 {
-    const double strength = std::clamp(std::isfinite(p) ? 1.0 - p : 1.0, 0.0, 1.0) * m_logProbStrength;
+    const double strength
+        = std::clamp(std::isfinite(p) ? 1.0 - p : 1.0, 0.0, 1.0) * m_logProbStrength;
     return mix(page, m_logProbStrong, strength);
 }
 
@@ -245,7 +285,9 @@ const Palette &Palette::current()
 
 double Palette::relativeLuminance(const QColor &color)
 {
-    const auto channel = [](double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    const auto channel = [](double c) {
+        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
     const QColor c = color.toRgb();
     return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
 }
@@ -264,7 +306,9 @@ QColor Palette::composite(const QColor &over, const QColor &under)
 QColor Palette::mix(const QColor &a, const QColor &b, double f)
 {
     f = std::clamp(std::isfinite(f) ? f : 0.0, 0.0, 1.0);
-    const auto m = [f](int x, int y) { return int(std::lround(x + (y - x) * f)); };
+    const auto m = [f](int x, int y) {
+        return int(std::lround(x + (y - x) * f));
+    };
     return QColor(m(a.red(), b.red()), m(a.green(), b.green()), m(a.blue(), b.blue()));
 }
 

@@ -40,26 +40,26 @@ struct Palette
     QColor quoteBackground; ///< quoted model output inside rich text (what-if)
 
     // Custom-painted views (heatmap, map, matrix).
-    QColor page;            ///< the background the views draw on
-    QColor ink;             ///< text and strong marks on `page`
-    QColor caption;         ///< secondary text on `page`
-    QColor frame;           ///< thin frames and axes
-    QColor templateFill;    ///< prompt-template tokens: neutral, off the diverging scale
-    QColor templateInk;     ///< text on templateFill
-    QColor neutralFill;     ///< token chips without a score, image placeholders
+    QColor page; ///< the background the views draw on
+    QColor ink; ///< text and strong marks on `page`
+    QColor caption; ///< secondary text on `page`
+    QColor frame; ///< thin frames and axes
+    QColor templateFill; ///< prompt-template tokens: neutral, off the diverging scale
+    QColor templateInk; ///< text on templateFill
+    QColor neutralFill; ///< token chips without a score, image placeholders
     QColor chipBorder;
-    QColor overlayEdge;     ///< the edge of image-overlay cells
-    QColor selectionRing;   ///< selected points on the map
-    QColor neighbourLine;   ///< lines to a point's neighbours
-    QColor highlight;       ///< search hits on the map (their rank badge: textOn(highlight))
+    QColor overlayEdge; ///< the edge of image-overlay cells
+    QColor selectionRing; ///< selected points on the map
+    QColor neighbourLine; ///< lines to a point's neighbours
+    QColor highlight; ///< search hits on the map (their rank badge: textOn(highlight))
     QColor legendBackground;
     QColor legendBorder;
     QColor matrixSeparator; ///< lines between label groups in the similarity matrix
 
     // Token and segment marks in text views.
-    QColor tokenFills[2];   ///< alternating token fills (tokenizer)
-    QColor tokenCurrent;    ///< the token selected in the table
-    QColor segmentMark;     ///< the source of the hovered translation segment
+    QColor tokenFills[2]; ///< alternating token fills (tokenizer)
+    QColor tokenCurrent; ///< the token selected in the table
+    QColor segmentMark; ///< the source of the hovered translation segment
     QColor segmentUnderline;
 
     /// The diverging explanation scale at t in −1..1 (clamped): blue against the target, red for
@@ -91,7 +91,10 @@ struct Palette
     static const Palette &current();
     static const Palette &light();
     static const Palette &dark();
-    static const Palette &forScheme(Scheme scheme) { return scheme == Scheme::Dark ? dark() : light(); }
+    static const Palette &forScheme(Scheme scheme)
+    {
+        return scheme == Scheme::Dark ? dark() : light();
+    }
 
     /// WCAG 2 relative luminance (0..1) of an opaque colour.
     static double relativeLuminance(const QColor &color);
@@ -102,7 +105,7 @@ struct Palette
     /// a + (b − a)·f, per channel, opaque.
     static QColor mix(const QColor &a, const QColor &b, double f);
 
-    QList<QColor> m_scoreStops;      // 7 stops at −1, −0.55, −0.2, 0, 0.2, 0.55, 1
+    QList<QColor> m_scoreStops; // 7 stops at −1, −0.55, −0.2, 0, 0.2, 0.55, 1
     QList<QColor> m_similarityStops; // evenly spaced over 0..1
     QList<QColor> m_translationStops; // at 0.5, 0.75, 1
     double m_translationStrength = 0.5;

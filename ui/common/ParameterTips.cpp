@@ -12,7 +12,8 @@ ParameterDescriptions parameterDescriptions(const QString &endpoint)
     QFile file(QStringLiteral(":/parameters/api-descriptions.json"));
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    const QJsonObject fields = QJsonDocument::fromJson(file.readAll()).object().value(endpoint).toObject();
+    const QJsonObject fields
+        = QJsonDocument::fromJson(file.readAll()).object().value(endpoint).toObject();
     ParameterDescriptions descriptions;
     for (auto it = fields.begin(); it != fields.end(); ++it)
         descriptions.insert(it.key(), it.value().toString());

@@ -24,7 +24,8 @@ namespace {
 /// The prompt editor Show tokens reads: the focused one in `tab`, else the first visible one.
 PromptEdit *tokenSource(const QWidget *tab)
 {
-    if (auto *focused = qobject_cast<PromptEdit *>(QApplication::focusWidget()); focused && tab->isAncestorOf(focused))
+    if (auto *focused = qobject_cast<PromptEdit *>(QApplication::focusWidget());
+        focused && tab->isAncestorOf(focused))
         return focused;
     const QList<PromptEdit *> edits = tab->findChildren<PromptEdit *>();
     for (PromptEdit *edit : edits) {

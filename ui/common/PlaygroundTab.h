@@ -19,8 +19,8 @@ class RunController;
 /// would send now (for "View code"), its model picker, autosaved drafts, and restoring a run
 /// from the history; and the hooks of the window's Run, File and Edit menus (canRun()/triggerRun(),
 /// …), which grey out the menu's actions when the tab cannot do them now (commandsChanged() says
-/// when that may have changed). The wire format stays in core: a call is made by core::ApiCall::of(), a
-/// draft is a map of plain values, a run is read through core::RunRecord.
+/// when that may have changed). The wire format stays in core: a call is made by
+/// core::ApiCall::of(), a draft is a map of plain values, a run is read through core::RunRecord.
 class PlaygroundTab : public QWidget
 {
     Q_OBJECT

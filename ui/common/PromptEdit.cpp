@@ -4,8 +4,8 @@
 #include <QAction>
 #include <QContextMenuEvent>
 #include <QFileInfo>
-#include <QMenu>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMimeData>
 #include <QUrl>
 
@@ -20,10 +20,12 @@ PromptEdit::PromptEdit(QWidget *parent)
     m_showTokens->setObjectName(QStringLiteral("showTokens"));
     m_showTokens->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     m_showTokens->setShortcutContext(Qt::WidgetShortcut);
-    m_showTokens->setToolTip(tr("Show how the model splits this text (or the selection) into tokens"));
+    m_showTokens->setToolTip(
+        tr("Show how the model splits this text (or the selection) into tokens"));
     addAction(m_showTokens);
     connect(m_showTokens, &QAction::triggered, this, [this] {
-        const QString selected = textCursor().selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+        const QString selected
+            = textCursor().selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
         Q_EMIT showTokensRequested(selected.isEmpty() ? toPlainText() : selected);
     });
 }
@@ -45,8 +47,8 @@ QStringList PromptEdit::imagePaths(const QMimeData *source)
         if (!url.isLocalFile())
             continue;
         const QString suffix = QFileInfo(url.toLocalFile()).suffix().toLower();
-        if (suffix == QLatin1String("png") || suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg")
-            || suffix == QLatin1String("webp"))
+        if (suffix == QLatin1String("png") || suffix == QLatin1String("jpg")
+            || suffix == QLatin1String("jpeg") || suffix == QLatin1String("webp"))
             paths.append(url.toLocalFile());
     }
     return paths;

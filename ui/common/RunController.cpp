@@ -36,7 +36,8 @@ void RunController::setStatusLabel(QLabel *label)
     m_status = label;
 }
 
-void RunController::setButtons(QAbstractButton *run, QAbstractButton *stop, bool disableRunWhileBusy)
+void RunController::setButtons(
+    QAbstractButton *run, QAbstractButton *stop, bool disableRunWhileBusy)
 {
     m_run = run;
     m_stop = stop;
@@ -59,10 +60,13 @@ void RunController::start(core::ApiJob *job, const QString &busyText, bool recor
     m_promptTokens = m_completionTokens = -1;
     m_runId = record && m_recorder ? m_recorder->begin(m_tabKey, *job) : 0;
     m_busyText = busyText;
-    connect(job, &core::ApiJob::retrying, this, [this, job](int retry, int total, int delayMs, const core::ApiError &e) {
-        if (job == m_job)
-            setStatus(retryingText(retry, total, delayMs, e));
-    });
+    connect(job,
+        &core::ApiJob::retrying,
+        this,
+        [this, job](int retry, int total, int delayMs, const core::ApiError &e) {
+            if (job == m_job)
+                setStatus(retryingText(retry, total, delayMs, e));
+        });
     connect(job, &core::ApiJob::finished, this, [this, job] { onFinished(job); });
     setStatus(busyText);
     m_partialClock.start();
@@ -76,11 +80,14 @@ void RunController::start(core::BatchJob *job, const QString &busyText)
     m_batch = job;
     m_runId = 0;
     m_busyText = busyText;
-    connect(job, &core::BatchJob::retrying, this,
-            [this, job](int chunk, int retry, int total, int delayMs, const core::ApiError &e) {
-                if (job == m_batch)
-                    setStatus(tr("Batch %1: %2").arg(chunk + 1).arg(retryingText(retry, total, delayMs, e)));
-            });
+    connect(job,
+        &core::BatchJob::retrying,
+        this,
+        [this, job](int chunk, int retry, int total, int delayMs, const core::ApiError &e) {
+            if (job == m_batch)
+                setStatus(
+                    tr("Batch %1: %2").arg(chunk + 1).arg(retryingText(retry, total, delayMs, e)));
+        });
     connect(job, &core::BatchJob::finished, this, [this, job] { onBatchFinished(job); });
     setStatus(busyText);
     m_elapsedTimer.start();
@@ -179,7 +186,8 @@ void RunController::showElapsed()
 {
     const qint64 ms = m_job ? m_job->elapsedMs() : m_batch ? m_batch->elapsedMs() : -1;
     if (ms >= 0 && m_status && !m_busyText.isEmpty() && m_status->text().startsWith(m_busyText))
-        m_status->setText(tr("%1 %2 s").arg(m_busyText).arg(qRound(ms / 1000.0))); // a timer may fire early
+        m_status->setText(
+            tr("%1 %2 s").arg(m_busyText).arg(qRound(ms / 1000.0))); // a timer may fire early
 }
 
 } // namespace ui

@@ -34,7 +34,10 @@ public:
     explicit RunController(const QString &tabKey, QObject *parent = nullptr);
     ~RunController() override;
 
-    void setRecorder(core::RunRecorder *recorder) { m_recorder = recorder; } ///< not owned; may be null
+    void setRecorder(core::RunRecorder *recorder)
+    {
+        m_recorder = recorder;
+    } ///< not owned; may be null
     core::RunRecorder *recorder() const { return m_recorder; }
     /// The tab's status line (not owned).
     void setStatusLabel(QLabel *label);
@@ -51,7 +54,8 @@ public:
     /// the job before it, shows `busyText` with the elapsed seconds and each part's retries
     /// ("Batch 2: …"), toggles Run and Stop, drops a replaced job's end, and ends with
     /// batchEnded(job), then finished(). It is not recorded here: the tab records it with the
-    /// recorder's begin(tab, ApiCall) and finish(id, status, …), as it knows the call it stands for.
+    /// recorder's begin(tab, ApiCall) and finish(id, status, …), as it knows the call it stands
+    /// for.
     void start(core::BatchJob *job, const QString &busyText);
     /// Cancels the running job (ended() or batchEnded() follows at once with Canceled). Idempotent.
     void stop();

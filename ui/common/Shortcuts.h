@@ -11,7 +11,7 @@ template<class Owner>
 void addRunStopShortcuts(Owner *owner, void (Owner::*run)(), void (Owner::*stop)())
 {
     for (const QKeySequence &key :
-         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *shortcut = new QShortcut(key, owner);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         QObject::connect(shortcut, &QShortcut::activated, owner, run);

@@ -29,13 +29,15 @@ void styleIndicator(QFrame *frame, bool unknown)
     const QColor &bg = unknown ? p.steeringProblemBackground : p.steeringBadgeBackground;
     const QColor &border = unknown ? p.steeringProblemBorder : p.steeringBadgeBorder;
     const QColor &text = unknown ? p.steeringProblemText : p.steeringBadgeText;
-    frame->setStyleSheet(QStringLiteral("#steeringIndicator { background: %1; border: 1px solid %2; border-radius: 4px; }"
-                                        " #steeringIndicatorText { color: %3; }")
+    frame->setStyleSheet(QStringLiteral(
+        "#steeringIndicator { background: %1; border: 1px solid %2; border-radius: 4px; }"
+        " #steeringIndicatorText { color: %3; }")
                              .arg(bg.name(), border.name(), text.name()));
 }
 } // namespace
 
-SteeringIndicator::SteeringIndicator(QLineEdit *field, std::function<core::SteeringLibrary *()> library, QWidget *parent)
+SteeringIndicator::SteeringIndicator(
+    QLineEdit *field, std::function<core::SteeringLibrary *()> library, QWidget *parent)
     : QFrame(parent)
     , m_field(field)
     , m_library(std::move(library))
@@ -50,7 +52,9 @@ SteeringIndicator::SteeringIndicator(QLineEdit *field, std::function<core::Steer
     m_off->setAutoRaise(true);
     m_off->setToolTip(tr("Send without the steering concept (clears steering_concepts)"));
     connect(m_off, &QToolButton::clicked, this, &SteeringIndicator::turnOff);
-    connect(themeNotifier(), &ThemeNotifier::changed, this, [this] { styleIndicator(this, m_unknown); });
+    connect(themeNotifier(), &ThemeNotifier::changed, this, [this] {
+        styleIndicator(this, m_unknown);
+    });
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 1, 2, 1);
     layout->addWidget(m_label, 1);
@@ -64,14 +68,15 @@ SteeringIndicator::SteeringIndicator(QLineEdit *field, std::function<core::Steer
 
 bool SteeringIndicator::isUnknownConceptError(const core::ApiError &error) const
 {
-    if (error.kind != core::ApiError::Kind::BadRequest && error.httpStatus != 404 && error.httpStatus != 422)
+    if (error.kind != core::ApiError::Kind::BadRequest && error.httpStatus != 404
+        && error.httpStatus != 422)
         return false;
     for (const QString &id : conceptIds(m_field)) {
         if (error.message.contains(id))
             return true;
     }
     return error.message.contains(QLatin1String("steering"), Qt::CaseInsensitive)
-           && error.message.contains(QLatin1String("unknown"), Qt::CaseInsensitive);
+        && error.message.contains(QLatin1String("unknown"), Qt::CaseInsensitive);
 }
 
 void SteeringIndicator::setUnknown(bool unknown)
@@ -99,7 +104,8 @@ void SteeringIndicator::update()
     }
     QStringList names;
     core::SteeringLibrary *library = m_library ? m_library() : nullptr;
-    const QList<core::SteeringConceptEntry> entries = library ? library->list() : QList<core::SteeringConceptEntry>();
+    const QList<core::SteeringConceptEntry> entries
+        = library ? library->list() : QList<core::SteeringConceptEntry>();
     for (const QString &id : ids) {
         QString name = id;
         for (const core::SteeringConceptEntry &e : entries) {
@@ -111,7 +117,9 @@ void SteeringIndicator::update()
         names << name;
     }
     if (m_unknown) {
-        m_label->setText(tr("Steering concept %1 is not known to this server, so requests with it fail.").arg(ids.join(QStringLiteral(", "))));
+        m_label->setText(
+            tr("Steering concept %1 is not known to this server, so requests with it fail.")
+                .arg(ids.join(QStringLiteral(", "))));
         m_off->setText(tr("Clear it"));
         styleIndicator(this, true);
     } else {

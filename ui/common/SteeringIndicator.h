@@ -26,7 +26,9 @@ class SteeringIndicator : public QFrame
     Q_OBJECT
 public:
     /// `library()` may return null (names are then the ids).
-    SteeringIndicator(QLineEdit *field, std::function<core::SteeringLibrary *()> library, QWidget *parent = nullptr);
+    SteeringIndicator(QLineEdit *field,
+        std::function<core::SteeringLibrary *()> library,
+        QWidget *parent = nullptr);
 
     /// True when `error` says the server does not know one of the concepts in `field`.
     bool isUnknownConceptError(const core::ApiError &error) const;

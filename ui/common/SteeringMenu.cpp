@@ -11,7 +11,8 @@
 
 namespace ui {
 
-QWidget *withSteeringLibraryMenu(QLineEdit *field, core::ApiClient *client, std::function<core::SteeringLibrary *()> library)
+QWidget *withSteeringLibraryMenu(
+    QLineEdit *field, core::ApiClient *client, std::function<core::SteeringLibrary *()> library)
 {
     auto *row = new QWidget(field->parentWidget());
     auto *layout = new QHBoxLayout(row);
@@ -29,17 +30,22 @@ QWidget *withSteeringLibraryMenu(QLineEdit *field, core::ApiClient *client, std:
     QObject::connect(menu, &QMenu::aboutToShow, menu, [menu, field, client, library] {
         menu->clear();
         core::SteeringLibrary *lib = library();
-        const QList<core::SteeringConceptEntry> entries = lib ? lib->list() : QList<core::SteeringConceptEntry>();
+        const QList<core::SteeringConceptEntry> entries
+            = lib ? lib->list() : QList<core::SteeringConceptEntry>();
         const QString host = client->config().serverKey();
         QList<QAction *> here;
         QList<QAction *> elsewhere;
         for (const core::SteeringConceptEntry &e : entries) {
             const bool local = e.host == host;
-            auto *action = new QAction(local ? e.name : QObject::tr("%1 (made on %2)").arg(e.name, e.profile), menu);
-            action->setToolTip(e.description.isEmpty() ? e.conceptId : e.description + QLatin1Char('\n') + e.conceptId);
+            auto *action = new QAction(
+                local ? e.name : QObject::tr("%1 (made on %2)").arg(e.name, e.profile), menu);
+            action->setToolTip(e.description.isEmpty()
+                    ? e.conceptId
+                    : e.description + QLatin1Char('\n') + e.conceptId);
             action->setEnabled(local);
             const QString id = e.conceptId;
-            QObject::connect(action, &QAction::triggered, field, [field, id] { field->setText(id); });
+            QObject::connect(
+                action, &QAction::triggered, field, [field, id] { field->setText(id); });
             (local ? here : elsewhere).append(action);
         }
         menu->addActions(here);
@@ -47,9 +53,14 @@ QWidget *withSteeringLibraryMenu(QLineEdit *field, core::ApiClient *client, std:
             menu->addSeparator();
         menu->addActions(elsewhere);
         if (entries.isEmpty())
-            menu->addAction(QObject::tr("The library is empty: create concepts in the Steering tab"))->setEnabled(false);
+            menu->addAction(
+                    QObject::tr("The library is empty: create concepts in the Steering tab"))
+                ->setEnabled(false);
         menu->addSeparator();
-        QObject::connect(menu->addAction(QObject::tr("No concept")), &QAction::triggered, field, [field] { field->clear(); });
+        QObject::connect(
+            menu->addAction(QObject::tr("No concept")), &QAction::triggered, field, [field] {
+                field->clear();
+            });
     });
     return row;
 }

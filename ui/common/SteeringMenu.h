@@ -21,6 +21,7 @@ namespace ui {
 /// button's menu lists the concepts of the steering library (`library()` may return null) when it
 /// opens: those made on the connection in use first; those made elsewhere are disabled and say
 /// where they were made (their ids only work there). Choosing one puts its id into `field`.
-QWidget *withSteeringLibraryMenu(QLineEdit *field, core::ApiClient *client, std::function<core::SteeringLibrary *()> library);
+QWidget *withSteeringLibraryMenu(
+    QLineEdit *field, core::ApiClient *client, std::function<core::SteeringLibrary *()> library);
 
 } // namespace ui

@@ -12,7 +12,8 @@ namespace ui {
 /// would pick a character far from the mouse.
 inline int characterAt(const QTextEdit *view, const QPoint &viewportPos)
 {
-    const QPointF inDocument = viewportPos + QPointF(view->horizontalScrollBar()->value(), view->verticalScrollBar()->value());
+    const QPointF inDocument = viewportPos
+        + QPointF(view->horizontalScrollBar()->value(), view->verticalScrollBar()->value());
     int position = view->document()->documentLayout()->hitTest(inDocument, Qt::ExactHit);
     if (position > 0) {
         // The hit is the nearest gap: in the right half of a character it is the gap after it.

@@ -87,7 +87,8 @@ QPalette lightPalette()
 
 QPalette darkPalette()
 {
-    const QColor window(0x2d, 0x2d, 0x2d), base(0x1e, 0x1e, 0x1e), text(0xe8, 0xe8, 0xe8), disabled(0x80, 0x80, 0x80);
+    const QColor window(0x2d, 0x2d, 0x2d), base(0x1e, 0x1e, 0x1e), text(0xe8, 0xe8, 0xe8),
+        disabled(0x80, 0x80, 0x80);
     QPalette p(window);
     p.setColor(QPalette::Window, window);
     p.setColor(QPalette::WindowText, text);
@@ -109,7 +110,8 @@ QPalette darkPalette()
     p.setColor(QPalette::HighlightedText, QColor(0xff, 0xff, 0xff));
     p.setColor(QPalette::Link, QColor(0x8a, 0xb8, 0xff));
     p.setColor(QPalette::LinkVisited, QColor(0xc8, 0x9b, 0xff));
-    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::PlaceholderText})
+    for (const auto role :
+        {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::PlaceholderText})
         p.setColor(QPalette::Disabled, role, disabled);
     p.setColor(QPalette::Disabled, QPalette::Base, QColor(0x26, 0x26, 0x26));
     p.setColor(QPalette::Disabled, QPalette::Button, QColor(0x30, 0x30, 0x30));

@@ -54,7 +54,7 @@ bool installTranslations(const QString &language)
     // "system" keeps the system's own formats (de_AT, en_GB); a chosen language, its main ones.
     const QLocale locale = system ? QLocale::system()
                                   : QLocale(code == u"de"_s ? QLocale::German : QLocale::English,
-                                            code == u"de"_s ? QLocale::Germany : QLocale::UnitedStates);
+                                      code == u"de"_s ? QLocale::Germany : QLocale::UnitedStates);
     auto app = std::make_unique<QTranslator>();
     if (!app->load(u":/i18n/aleph-playground_"_s + code + u".qm"_s)) {
         QLocale::setDefault(locale);

@@ -24,7 +24,9 @@ CompletionOutputPane::CompletionOutputPane(QWidget *parent)
     m_outputsLayout->setContentsMargins(0, 0, 0, 0);
     prepareOutputs(1);
 
-    m_legend = new QLabel(tr("Shading: the less likely the token, the stronger the orange. Hover a token for its alternatives."), this);
+    m_legend = new QLabel(tr("Shading: the less likely the token, the stronger the orange. Hover a "
+                             "token for its alternatives."),
+        this);
     setTextRole(m_legend, TextRole::Muted);
     m_legend->hide();
     m_statusLabel = new QLabel(tr("Ready."), this);
@@ -35,14 +37,16 @@ CompletionOutputPane::CompletionOutputPane(QWidget *parent)
     m_expectedEdit = new QLineEdit(this);
     m_expectedEdit->setObjectName(QStringLiteral("completion_expected"));
     m_expectedEdit->setPlaceholderText(tr("Expected completion, e.g. \" keeps the doctor away\""));
-    m_expectedEdit->setToolTip(tr("/evaluate: how likely the model finds this continuation of the prompt."));
+    m_expectedEdit->setToolTip(
+        tr("/evaluate: how likely the model finds this continuation of the prompt."));
     m_evaluateButton = new QPushButton(tr("Evaluate"), this);
     m_evaluateButton->setObjectName(QStringLiteral("evaluate"));
     m_explainButton = new QPushButton(tr("Explain"), this);
     m_explainButton->setObjectName(QStringLiteral("explain"));
     m_explainButton->setEnabled(false);
-    m_explainButton->setToolTip(tr("Opens the prompt and the first completion in the Explanation tab: which parts of the "
-                                   "prompt drove it."));
+    m_explainButton->setToolTip(
+        tr("Opens the prompt and the first completion in the Explanation tab: which parts of the "
+           "prompt drove it."));
     m_evaluationLabel = new QLabel(this);
     m_evaluationLabel->setObjectName(QStringLiteral("evaluation"));
     m_evaluationLabel->setWordWrap(true);
@@ -82,7 +86,8 @@ void CompletionOutputPane::prepareOutputs(int n)
         view->clear();
 }
 
-QStringList CompletionOutputPane::showCompletions(const core::CompletionResponse &response, bool showRaw)
+QStringList CompletionOutputPane::showCompletions(
+    const core::CompletionResponse &response, bool showRaw)
 {
     prepareOutputs(std::max<int>(1, int(response.completions.size())));
     QStringList reasons;

@@ -69,8 +69,10 @@ QWidget *makeSection(const QString &title, QWidget *body, bool expanded, QWidget
 }
 } // namespace
 
-CompletionParameters::CompletionParameters(ModelPicker *models, core::ApiClient *client, std::function<core::SteeringLibrary *()> library,
-                                           QWidget *parent)
+CompletionParameters::CompletionParameters(ModelPicker *models,
+    core::ApiClient *client,
+    std::function<core::SteeringLibrary *()> library,
+    QWidget *parent)
     : QScrollArea(parent)
     , m_modelPicker(models)
 {
@@ -90,17 +92,18 @@ CompletionParameters::CompletionParameters(ModelPicker *models, core::ApiClient 
         connect(s, &QSpinBox::valueChanged, this, [this] { Q_EMIT edited(); });
         return s;
     };
-    auto doubleSpin = [this](const QString &name, double min, double max, double step, double value) {
-        auto *s = new QDoubleSpinBox(this);
-        s->setObjectName(name);
-        s->setRange(min, max);
-        s->setSingleStep(step);
-        s->setDecimals(2);
-        s->setValue(value);
-        s->setToolTip(tip(name));
-        connect(s, &QDoubleSpinBox::valueChanged, this, [this] { Q_EMIT edited(); });
-        return s;
-    };
+    auto doubleSpin
+        = [this](const QString &name, double min, double max, double step, double value) {
+              auto *s = new QDoubleSpinBox(this);
+              s->setObjectName(name);
+              s->setRange(min, max);
+              s->setSingleStep(step);
+              s->setDecimals(2);
+              s->setValue(value);
+              s->setToolTip(tip(name));
+              connect(s, &QDoubleSpinBox::valueChanged, this, [this] { Q_EMIT edited(); });
+              return s;
+          };
     auto check = [this](const QString &name, const QString &label, bool value) {
         auto *c = new QCheckBox(label, this);
         c->setObjectName(name);
@@ -156,7 +159,8 @@ CompletionParameters::CompletionParameters(ModelPicker *models, core::ApiClient 
     m_logProbs->setSpecialValueText(tr("off"));
     m_echo = check(QStringLiteral("echo"), tr("echo (the prompt too)"), false);
     m_rawCompletion = check(QStringLiteral("raw_completion"), tr("raw_completion"), false);
-    m_disableOptimizations = check(QStringLiteral("disable_optimizations"), tr("disable_optimizations"), false);
+    m_disableOptimizations
+        = check(QStringLiteral("disable_optimizations"), tr("disable_optimizations"), false);
     output->addRow(tr("log_probs"), m_logProbs);
     output->addRow(m_echo);
     output->addRow(m_rawCompletion);
@@ -167,14 +171,26 @@ CompletionParameters::CompletionParameters(ModelPicker *models, core::ApiClient 
     m_frequencyPenalty = doubleSpin(QStringLiteral("frequency_penalty"), -10.0, 10.0, 0.1, 0.0);
     m_sequencePenalty = doubleSpin(QStringLiteral("sequence_penalty"), -10.0, 10.0, 0.1, 0.0);
     m_sequencePenaltyMinLength = intSpin(QStringLiteral("sequence_penalty_min_length"), 1, 1000, 2);
-    m_repetitionIncludePrompt = check(QStringLiteral("repetition_penalties_include_prompt"), tr("include the prompt"), false);
-    m_repetitionIncludeCompletion = check(QStringLiteral("repetition_penalties_include_completion"), tr("include the completion"), true);
-    m_multiplicativePresence = check(QStringLiteral("use_multiplicative_presence_penalty"), tr("multiplicative presence"), false);
-    m_multiplicativeFrequency = check(QStringLiteral("use_multiplicative_frequency_penalty"), tr("multiplicative frequency"), false);
-    m_multiplicativeSequence = check(QStringLiteral("use_multiplicative_sequence_penalty"), tr("multiplicative sequence"), false);
+    m_repetitionIncludePrompt = check(
+        QStringLiteral("repetition_penalties_include_prompt"), tr("include the prompt"), false);
+    m_repetitionIncludeCompletion = check(QStringLiteral("repetition_penalties_include_completion"),
+        tr("include the completion"),
+        true);
+    m_multiplicativePresence = check(QStringLiteral("use_multiplicative_presence_penalty"),
+        tr("multiplicative presence"),
+        false);
+    m_multiplicativeFrequency = check(QStringLiteral("use_multiplicative_frequency_penalty"),
+        tr("multiplicative frequency"),
+        false);
+    m_multiplicativeSequence = check(QStringLiteral("use_multiplicative_sequence_penalty"),
+        tr("multiplicative sequence"),
+        false);
     m_penaltyBias = line(QStringLiteral("penalty_bias"), tr("text whose tokens are penalised too"));
     m_penaltyExceptions = line(QStringLiteral("penalty_exceptions"), tr("e.g. , | ."));
-    m_penaltyExceptionsIncludeStops = check(QStringLiteral("penalty_exceptions_include_stop_sequences"), tr("stop sequences are exceptions"), true);
+    m_penaltyExceptionsIncludeStops
+        = check(QStringLiteral("penalty_exceptions_include_stop_sequences"),
+            tr("stop sequences are exceptions"),
+            true);
     penalties->addRow(tr("presence"), m_presencePenalty);
     penalties->addRow(tr("frequency"), m_frequencyPenalty);
     penalties->addRow(tr("sequence"), m_sequencePenalty);
@@ -190,21 +206,28 @@ CompletionParameters::CompletionParameters(ModelPicker *models, core::ApiClient 
 
     QFormLayout *bias = section(tr("Bias and steering"), false);
     m_biasInclusion = line(QStringLiteral("completion_bias_inclusion"), tr("e.g. yes | no"));
-    m_biasInclusionFirst = check(QStringLiteral("completion_bias_inclusion_first_token_only"), tr("first token only"), false);
+    m_biasInclusionFirst = check(QStringLiteral("completion_bias_inclusion_first_token_only"),
+        tr("first token only"),
+        false);
     m_biasExclusion = line(QStringLiteral("completion_bias_exclusion"), tr("e.g. maybe"));
-    m_biasExclusionFirst = check(QStringLiteral("completion_bias_exclusion_first_token_only"), tr("first token only"), false);
+    m_biasExclusionFirst = check(QStringLiteral("completion_bias_exclusion_first_token_only"),
+        tr("first token only"),
+        false);
     m_steeringConcepts = line(QStringLiteral("steering_concepts"), tr("a steering concept id"));
     bias->addRow(tr("inclusion"), m_biasInclusion);
     bias->addRow(m_biasInclusionFirst);
     bias->addRow(tr("exclusion"), m_biasExclusion);
     bias->addRow(m_biasExclusionFirst);
-    bias->addRow(tr("steering_concepts"), withSteeringLibraryMenu(m_steeringConcepts, client, library));
+    bias->addRow(
+        tr("steering_concepts"), withSteeringLibraryMenu(m_steeringConcepts, client, library));
     m_steeringIndicator = new SteeringIndicator(m_steeringConcepts, library, this);
 
     QFormLayout *control = section(tr("Attention control"), false);
-    m_contextualControlThreshold = doubleSpin(QStringLiteral("contextual_control_threshold"), -0.01, 1.0, 0.05, -0.01);
+    m_contextualControlThreshold
+        = doubleSpin(QStringLiteral("contextual_control_threshold"), -0.01, 1.0, 0.05, -0.01);
     m_contextualControlThreshold->setSpecialValueText(tr("off"));
-    m_controlLogAdditive = check(QStringLiteral("control_log_additive"), tr("control_log_additive"), true);
+    m_controlLogAdditive
+        = check(QStringLiteral("control_log_additive"), tr("control_log_additive"), true);
     control->addRow(tr("contextual threshold"), m_contextualControlThreshold);
     control->addRow(m_controlLogAdditive);
     panelLayout->addStretch(1);
@@ -268,7 +291,8 @@ void CompletionParameters::writeTo(core::CompletionRequest &r) const
     r.completionBiasInclusionFirstTokenOnly = m_biasInclusionFirst->isChecked();
     r.completionBiasExclusion = splitList(m_biasExclusion->text());
     r.completionBiasExclusionFirstTokenOnly = m_biasExclusionFirst->isChecked();
-    const QStringList concepts = m_steeringConcepts->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList concepts
+        = m_steeringConcepts->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (!concepts.isEmpty()) {
         QStringList trimmed;
         for (const QString &c : concepts)
@@ -295,13 +319,15 @@ void CompletionParameters::readFrom(const core::CompletionRequest &r)
     m_sequencePenalty->setValue(r.sequencePenalty.value_or(0.0));
     m_sequencePenaltyMinLength->setValue(r.sequencePenaltyMinLength.value_or(2));
     m_repetitionIncludePrompt->setChecked(r.repetitionPenaltiesIncludePrompt.value_or(false));
-    m_repetitionIncludeCompletion->setChecked(r.repetitionPenaltiesIncludeCompletion.value_or(true));
+    m_repetitionIncludeCompletion->setChecked(
+        r.repetitionPenaltiesIncludeCompletion.value_or(true));
     m_multiplicativePresence->setChecked(r.useMultiplicativePresencePenalty.value_or(false));
     m_multiplicativeFrequency->setChecked(r.useMultiplicativeFrequencyPenalty.value_or(false));
     m_multiplicativeSequence->setChecked(r.useMultiplicativeSequencePenalty.value_or(false));
     m_penaltyBias->setText(r.penaltyBias.value_or(QString()));
     m_penaltyExceptions->setText(joinList(r.penaltyExceptions));
-    m_penaltyExceptionsIncludeStops->setChecked(r.penaltyExceptionsIncludeStopSequences.value_or(true));
+    m_penaltyExceptionsIncludeStops->setChecked(
+        r.penaltyExceptionsIncludeStopSequences.value_or(true));
     m_logProbs->setValue(r.logProbs.value_or(-1));
     m_echo->setChecked(r.echo.value_or(false));
     m_rawCompletion->setChecked(r.rawCompletion.value_or(false));
@@ -310,7 +336,8 @@ void CompletionParameters::readFrom(const core::CompletionRequest &r)
     m_biasInclusionFirst->setChecked(r.completionBiasInclusionFirstTokenOnly.value_or(false));
     m_biasExclusion->setText(joinList(r.completionBiasExclusion));
     m_biasExclusionFirst->setChecked(r.completionBiasExclusionFirstTokenOnly.value_or(false));
-    m_steeringConcepts->setText(r.steeringConcepts.value_or(QStringList()).join(QStringLiteral(", ")));
+    m_steeringConcepts->setText(
+        r.steeringConcepts.value_or(QStringList()).join(QStringLiteral(", ")));
     m_contextualControlThreshold->setValue(r.contextualControlThreshold.value_or(-0.01));
     m_controlLogAdditive->setChecked(r.controlLogAdditive.value_or(true));
 }

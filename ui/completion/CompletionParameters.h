@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ui/common/ParameterTips.h"
-
 #include "core/api/Completion.h"
+#include "ui/common/ParameterTips.h"
 
 #include <QScrollArea>
 
@@ -17,7 +16,7 @@ class QSpinBox;
 namespace core {
 class ApiClient;
 class SteeringLibrary;
-}
+} // namespace core
 
 namespace ui {
 
@@ -34,8 +33,10 @@ class CompletionParameters : public QScrollArea
 public:
     /// `models` is placed in the form's first row (created by the tab, so it comes first in the
     /// focus chain); `client` (not owned) and `library` serve the steering field's "Library" menu.
-    CompletionParameters(ModelPicker *models, core::ApiClient *client, std::function<core::SteeringLibrary *()> library,
-                         QWidget *parent = nullptr);
+    CompletionParameters(ModelPicker *models,
+        core::ApiClient *client,
+        std::function<core::SteeringLibrary *()> library,
+        QWidget *parent = nullptr);
 
     /// Shows whether the steering concept is known; the tab places it beside the prompt.
     SteeringIndicator *steeringIndicator() const { return m_steeringIndicator; }

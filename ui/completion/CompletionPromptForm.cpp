@@ -26,7 +26,8 @@ namespace {
 
 const QRegularExpression &templatePattern()
 {
-    static const QRegularExpression re(QStringLiteral("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\}\\}"));
+    static const QRegularExpression re(
+        QStringLiteral("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\}\\}"));
     return re;
 }
 
@@ -38,8 +39,9 @@ CompletionPromptForm::CompletionPromptForm(ModelPicker *models, QWidget *parent)
 {
     m_promptEdit = new PromptEdit(this);
     m_promptEdit->setObjectName(QStringLiteral("prompt"));
-    m_promptEdit->setPlaceholderText(tr("Write a prompt, then press Ctrl+Enter to complete it.\n"
-                                        "{{ name }} makes a template variable; drop images here to add them."));
+    m_promptEdit->setPlaceholderText(
+        tr("Write a prompt, then press Ctrl+Enter to complete it.\n"
+           "{{ name }} makes a template variable; drop images here to add them."));
     connect(m_promptEdit, &PromptEdit::imagesDropped, this, [this](const QStringList &paths) {
         for (const QString &p : paths)
             addImageFile(p);
@@ -54,7 +56,8 @@ CompletionPromptForm::CompletionPromptForm(ModelPicker *models, QWidget *parent)
     m_imageList->setFlow(QListView::LeftToRight);
     m_imageList->setWrapping(false);
     m_imageList->setFixedHeight(90);
-    m_imageList->setToolTip(tr("Images sent before the text. Select one and press Delete to remove it."));
+    m_imageList->setToolTip(
+        tr("Images sent before the text. Select one and press Delete to remove it."));
     m_imageList->hide();
     auto *removeImage = new QShortcut(QKeySequence::Delete, m_imageList);
     removeImage->setContext(Qt::WidgetShortcut);
@@ -169,11 +172,14 @@ void CompletionPromptForm::addImageFile(const QString &path)
     const QByteArray bytes = f.readAll();
     QPixmap thumb;
     thumb.loadFromData(bytes);
-    m_images->append(core::PromptItem::fromImageBytes(bytes), QIcon(thumb.scaled(56, 56, Qt::KeepAspectRatio, Qt::SmoothTransformation)),
-                     QFileInfo(path).fileName(), path);
+    m_images->append(core::PromptItem::fromImageBytes(bytes),
+        QIcon(thumb.scaled(56, 56, Qt::KeepAspectRatio, Qt::SmoothTransformation)),
+        QFileInfo(path).fileName(),
+        path);
     m_imageList->show();
     if (auto s = m_models->settings(); s && !s->multimodal.value_or(false))
-        Q_EMIT message(tr("%1 does not take images (multimodal is false); choose another model.").arg(s->name));
+        Q_EMIT message(tr("%1 does not take images (multimodal is false); choose another model.")
+                           .arg(s->name));
     Q_EMIT edited();
 }
 
@@ -184,7 +190,8 @@ int CompletionPromptForm::imageCount() const
 
 void CompletionPromptForm::chooseImages()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add images"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp)"));
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Add images"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp)"));
     for (const QString &f : files)
         addImageFile(f);
 }
@@ -240,7 +247,9 @@ void CompletionPromptForm::setPrompt(const core::Prompt &prompt)
             } else if (item.type == core::PromptItem::Type::Image) {
                 QPixmap thumb;
                 thumb.loadFromData(QByteArray::fromBase64(item.imageBase64.toLatin1()));
-                m_images->append(item, QIcon(thumb.scaled(56, 56, Qt::KeepAspectRatio)), tr("image %1").arg(m_images->rowCount() + 1));
+                m_images->append(item,
+                    QIcon(thumb.scaled(56, 56, Qt::KeepAspectRatio)),
+                    tr("image %1").arg(m_images->rowCount() + 1));
             }
         }
     }

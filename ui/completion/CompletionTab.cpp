@@ -33,11 +33,13 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
     , m_client(client)
 {
     // Created in the order of the focus chain: model, prompt, parameters, Run/Stop, results.
-    m_modelPicker = new ModelPicker(ModelPicker::Capability::Completion, QStringLiteral("luminous-base"), this);
+    m_modelPicker = new ModelPicker(
+        ModelPicker::Capability::Completion, QStringLiteral("luminous-base"), this);
     m_modelPicker->setObjectName(QStringLiteral("model"));
     m_prompt = new CompletionPromptForm(m_modelPicker, this);
     m_promptEdit = m_prompt->promptEdit();
-    m_parameters = new CompletionParameters(m_modelPicker, m_client, [this] { return m_steeringLibrary; }, this);
+    m_parameters = new CompletionParameters(
+        m_modelPicker, m_client, [this] { return m_steeringLibrary; }, this);
     m_stream = m_parameters->streamCheck();
     m_steeringIndicator = m_parameters->steeringIndicator();
     m_prompt->setSteeringIndicator(m_steeringIndicator);
@@ -176,7 +178,8 @@ core::CompletionRequest CompletionTab::buildRequest(QString *error) const
     const QString model = m_modelPicker->model();
     if (model.isEmpty())
         problem = tr("Choose a model first.");
-    core::CompletionRequest r = core::CompletionRequest::withClientDefaults(model, buildPrompt(&problem));
+    core::CompletionRequest r
+        = core::CompletionRequest::withClientDefaults(model, buildPrompt(&problem));
     m_parameters->writeTo(r);
     if (m_stream->isChecked())
         r.stream = true; // as ApiClient::completeStreaming() sends it
@@ -184,11 +187,15 @@ core::CompletionRequest CompletionTab::buildRequest(QString *error) const
         problem = core::validate(r);
     if (problem.isEmpty() && m_prompt->imageCount() > 0) {
         if (auto s = m_modelPicker->settings(); s && !s->multimodal.value_or(false))
-            problem = tr("%1 does not take images; remove them or choose a multimodal model.").arg(s->name);
+            problem = tr("%1 does not take images; remove them or choose a multimodal model.")
+                          .arg(s->name);
     }
     if (problem.isEmpty()) {
-        if (auto s = m_modelPicker->settings(); s && s->maximumCompletionTokens && r.maximumTokens.value_or(0) > *s->maximumCompletionTokens)
-            problem = tr("maximum_tokens: %1 allows at most %L2.").arg(s->name).arg(*s->maximumCompletionTokens);
+        if (auto s = m_modelPicker->settings(); s && s->maximumCompletionTokens
+            && r.maximumTokens.value_or(0) > *s->maximumCompletionTokens)
+            problem = tr("maximum_tokens: %1 allows at most %L2.")
+                          .arg(s->name)
+                          .arg(*s->maximumCompletionTokens);
     }
     if (error)
         *error = problem;
@@ -214,7 +221,8 @@ void CompletionTab::revalidate()
             m_flagged->setProperty("flagged", false);
         }
         if (target) {
-            target->setStyleSheet(QStringLiteral("border: 2px solid %1; border-radius: 3px;").arg(Palette::current().error.name()));
+            target->setStyleSheet(QStringLiteral("border: 2px solid %1; border-radius: 3px;")
+                                      .arg(Palette::current().error.name()));
             target->setProperty("flagged", true);
         }
         m_flagged = target;
@@ -239,8 +247,9 @@ void CompletionTab::run()
         return;
     }
     // Checked when the user runs, not while typing: an empty editor is where everyone starts.
-    const bool onlyText = std::all_of(request.prompt.items.cbegin(), request.prompt.items.cend(),
-                                      [](const core::PromptItem &item) { return item.type == core::PromptItem::Type::Text; });
+    const bool onlyText = std::all_of(request.prompt.items.cbegin(),
+        request.prompt.items.cend(),
+        [](const core::PromptItem &item) { return item.type == core::PromptItem::Type::Text; });
     if (onlyText && request.prompt.text().trimmed().isEmpty()) {
         m_run->stop();
         m_run->refuse(tr("Write a prompt first (or add an image)."));
@@ -259,12 +268,15 @@ void CompletionTab::run()
         return;
     }
     auto *stream = m_client->completeStreaming(request);
-    connect(stream, &core::CompletionStreamJob::textReceived, this, [this, stream](int index, const QString &text) {
-        if (stream != m_run->job() || index < 0 || index >= m_output->outputViews().size())
-            return;
-        m_output->outputViews().at(index)->appendStreamed(text);
-        m_run->setPartial(m_output->partialText());
-    });
+    connect(stream,
+        &core::CompletionStreamJob::textReceived,
+        this,
+        [this, stream](int index, const QString &text) {
+            if (stream != m_run->job() || index < 0 || index >= m_output->outputViews().size())
+                return;
+            m_output->outputViews().at(index)->appendStreamed(text);
+            m_run->setPartial(m_output->partialText());
+        });
     m_run->start(stream, tr("Running…"));
 }
 
@@ -279,7 +291,8 @@ void CompletionTab::onRunEnded(core::ApiJob *job)
     switch (job->state()) {
     case core::ApiJob::State::Succeeded: {
         const auto *stream = qobject_cast<core::CompletionStreamJob *>(job);
-        const core::CompletionResponse response = stream ? stream->result() : static_cast<core::CompletionJob *>(job)->result();
+        const core::CompletionResponse response
+            = stream ? stream->result() : static_cast<core::CompletionJob *>(job)->result();
         showResult(response);
         m_run->setStatus(m_run->statusText() + QStringLiteral(" · ") + elapsed);
         m_run->setTokens(response.numTokensPromptTotal, response.numTokensGenerated);
@@ -292,7 +305,9 @@ void CompletionTab::onRunEnded(core::ApiJob *job)
     case core::ApiJob::State::Failed:
         m_run->setPartial(m_output->partialText());
         if (job->error().kind == core::ApiError::Kind::Interrupted)
-            m_run->setStatus(tr("Interrupted: %1 The partial text is kept; Retry sends the request again.").arg(m_run->statusText()));
+            m_run->setStatus(
+                tr("Interrupted: %1 The partial text is kept; Retry sends the request again.")
+                    .arg(m_run->statusText()));
         m_retryButton->setVisible(true);
         if (m_steeringIndicator->isUnknownConceptError(job->error()))
             m_steeringIndicator->setUnknown(true);
@@ -305,10 +320,13 @@ void CompletionTab::onRunEnded(core::ApiJob *job)
 void CompletionTab::showResult(const core::CompletionResponse &response)
 {
     const QStringList reasons = m_output->showCompletions(response, m_parameters->rawCompletion());
-    m_lastCompletion = response.completions.isEmpty() ? QString() : response.completions.first().completion.value_or(QString());
+    m_lastCompletion = response.completions.isEmpty()
+        ? QString()
+        : response.completions.first().completion.value_or(QString());
     // With echo the completion starts with the prompt: the target is what follows it.
     const QString promptText = m_lastRequest.prompt.text();
-    if (m_lastRequest.echo.value_or(false) && !promptText.isEmpty() && m_lastCompletion.startsWith(promptText))
+    if (m_lastRequest.echo.value_or(false) && !promptText.isEmpty()
+        && m_lastCompletion.startsWith(promptText))
         m_lastCompletion = m_lastCompletion.mid(promptText.size());
     m_explainButton->setEnabled(!m_lastCompletion.isEmpty());
     m_statusLabel->setText(tr("Finished: %1 · prompt tokens %L2 · generated tokens %L3 · model %4")
@@ -343,11 +361,16 @@ void CompletionTab::onEvaluationEnded(core::ApiJob *job)
     const core::EvaluationResponse &response = static_cast<core::EvaluationJob *>(job)->result();
     const core::EvaluationResult &r = response.result;
     const double logp = r.logProbability.value_or(std::nan(""));
-    m_evaluate->setStatus(tr("log P(expected | prompt) = %L1 (p = %2) · perplexity per token %L3 · greedy decoding gives it: %4 · %Ln token(s)", nullptr, r.tokenCount.value_or(0))
-                              .arg(logp, 0, 'f', 3)
-                              .arg(std::isnan(logp) ? tr("n/a") : QStringLiteral("%L1%").arg(std::exp(logp) * 100.0, 0, 'g', 3))
-                              .arg(std::exp(r.logPerplexityPerToken.value_or(std::nan(""))), 0, 'f', 2)
-                              .arg(r.correctGreedy.value_or(false) ? tr("yes") : tr("no")));
+    m_evaluate->setStatus(
+        tr("log P(expected | prompt) = %L1 (p = %2) · perplexity per token %L3 · greedy decoding "
+           "gives it: %4 · %Ln token(s)",
+            nullptr,
+            r.tokenCount.value_or(0))
+            .arg(logp, 0, 'f', 3)
+            .arg(std::isnan(logp) ? tr("n/a")
+                                  : QStringLiteral("%L1%").arg(std::exp(logp) * 100.0, 0, 'g', 3))
+            .arg(std::exp(r.logPerplexityPerToken.value_or(std::nan(""))), 0, 'f', 2)
+            .arg(r.correctGreedy.value_or(false) ? tr("yes") : tr("no")));
     m_evaluate->setTokens(response.numTokensPromptTotal.value_or(-1));
 }
 
@@ -380,15 +403,16 @@ QVariantMap CompletionTab::draft() const
     r.prompt = m_prompt->rawPrompt();
     r.stream.reset();
     return {{QStringLiteral("request"), core::requestToDraft(r)},
-            {QStringLiteral("variables"), m_prompt->templateValues()},
-            {QStringLiteral("stream"), m_stream->isChecked()},
-            {QStringLiteral("completion_expected"), m_expectedEdit->text()}};
+        {QStringLiteral("variables"), m_prompt->templateValues()},
+        {QStringLiteral("stream"), m_stream->isChecked()},
+        {QStringLiteral("completion_expected"), m_expectedEdit->text()}};
 }
 
 void CompletionTab::restoreDraft(const QVariantMap &draft)
 {
     QString error;
-    const auto request = core::requestFromDraft<core::CompletionRequest>(draft.value(QStringLiteral("request")), &error);
+    const auto request = core::requestFromDraft<core::CompletionRequest>(
+        draft.value(QStringLiteral("request")), &error);
     m_prompt->insertTemplateValues(draft.value(QStringLiteral("variables")).toMap());
     if (request)
         applyRequest(*request);
@@ -423,7 +447,8 @@ void CompletionTab::restoreRun(const core::RunRecord &run)
     } else {
         prepareOutputs(1);
         m_output->outputViews().first()->setPlainText(run.partial);
-        m_run->setStatus(run.error.isEmpty() ? tr("Restored (%1).").arg(runStatusText(run.status)) : run.error);
+        m_run->setStatus(
+            run.error.isEmpty() ? tr("Restored (%1).").arg(runStatusText(run.status)) : run.error);
     }
 }
 

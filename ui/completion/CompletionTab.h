@@ -75,7 +75,10 @@ public:
     void triggerStop() override { stop(); }
     bool canExplain() const override { return !m_lastCompletion.isEmpty() && !isBusy(); }
     void triggerExplain() override;
-    QString openFilter() const override { return tr("Prompts (*.txt *.md *.prompt);;All files (*)"); }
+    QString openFilter() const override
+    {
+        return tr("Prompts (*.txt *.md *.prompt);;All files (*)");
+    }
     /// Puts the text file at `path` into the prompt.
     bool openFile(const QString &path, QString *error) override;
 
@@ -88,7 +91,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// "Explain": the prompt sent, the first completion (without an echoed prompt) and the model,
     /// for the Explanation tab.
-    void explainRequested(const core::Prompt &prompt, const QString &completion, const QString &model);
+    void explainRequested(
+        const core::Prompt &prompt, const QString &completion, const QString &model);
     /// A run or evaluation ended (tests wait on it).
     void finished();
 
@@ -101,11 +105,11 @@ private:
     core::Prompt buildPrompt(QString *error) const;
 
     core::ApiClient *m_client; // not owned
-    RunController *m_run;      ///< /complete: Run, Stop, Retry, the status line
+    RunController *m_run; ///< /complete: Run, Stop, Retry, the status line
     RunController *m_evaluate; ///< /evaluate: Evaluate, the evaluation line
     core::CompletionRequest m_lastRequest; // what the shown completions answer
-    QString m_lastCompletion;              // the first of them, for Explain
-    QPointer<QWidget> m_flagged;           // the field the validation message names
+    QString m_lastCompletion; // the first of them, for Explain
+    QPointer<QWidget> m_flagged; // the field the validation message names
     core::SteeringLibrary *m_steeringLibrary = nullptr;
 
     CompletionPromptForm *m_prompt;

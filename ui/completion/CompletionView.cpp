@@ -24,7 +24,7 @@ QString displayToken(QString token)
 // Character-format properties that say how a fragment is coloured, so that a theme change can
 // recolour the document without building it again.
 constexpr int kProbabilityProperty = QTextFormat::UserProperty + 1; // a shaded token's probability
-constexpr int kMutedProperty = QTextFormat::UserProperty + 2;       // raw_completion and its label
+constexpr int kMutedProperty = QTextFormat::UserProperty + 2; // raw_completion and its label
 
 /// Shading for a token of probability p (Palette::logProbShade: the less likely, the stronger the
 /// orange, distinguishable with the common colour-vision deficiencies) with its text colour.
@@ -59,17 +59,20 @@ void CompletionView::showResult(const core::CompletionResult &result, bool showR
     m_tokenCount = 0;
     QTextCursor cursor(document());
     const QStringList tokens = result.completionTokens.value_or(QStringList());
-    const QList<QMap<QString, double>> logProbs = result.logProbs.value_or(QList<QMap<QString, double>>());
+    const QList<QMap<QString, double>> logProbs
+        = result.logProbs.value_or(QList<QMap<QString, double>>());
     // log_probs pairs with completion_tokens one to one; with echo both start with the prompt's
     // tokens (the first entry empty), as recorded. A server that sends more log_probs than tokens
     // is read from the end, so the last tokens.size() entries belong to the tokens shown.
     if (!tokens.isEmpty() && logProbs.size() >= tokens.size()) {
         const qsizetype offset = logProbs.size() - tokens.size();
-        // Text in the completion that no token covers (an echoed prompt without its tokens) is shown plain.
+        // Text in the completion that no token covers (an echoed prompt without its tokens) is
+        // shown plain.
         const QString completion = result.completion.value_or(QString());
         const QString generated = tokens.join(QString());
         if (completion.size() > generated.size() && completion.endsWith(generated))
-            cursor.insertText(completion.left(completion.size() - generated.size()), QTextCharFormat());
+            cursor.insertText(
+                completion.left(completion.size() - generated.size()), QTextCharFormat());
         for (qsizetype i = 0; i < tokens.size(); ++i) {
             const QString &token = tokens.at(i);
             const QMap<QString, double> &alternatives = logProbs.at(offset + i);
@@ -81,17 +84,24 @@ void CompletionView::showResult(const core::CompletionResult &result, bool showR
                 QList<std::pair<double, QString>> sorted;
                 for (auto it = alternatives.cbegin(); it != alternatives.cend(); ++it)
                     sorted.append({it.value(), it.key()});
-                std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
-                QString tip = tr("<b>%1</b> p = %L2% (log %L3)").arg(displayToken(token).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("↵")))
+                std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
+                    return a.first > b.first;
+                });
+                QString tip = tr("<b>%1</b> p = %L2% (log %L3)")
+                                  .arg(displayToken(token).toHtmlEscaped().replace(
+                                      QLatin1Char('\n'), QStringLiteral("↵")))
                                   .arg(p * 100.0, 0, 'f', 1)
                                   .arg(logp, 0, 'f', 3);
                 if (sorted.size() > 1 || (sorted.size() == 1 && sorted.first().second != token)) {
                     tip += QStringLiteral("<table>");
                     for (const auto &[lp, alt] : sorted) {
-                        const QString shown = displayToken(alt).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("↵"));
-                        tip += QStringLiteral("<tr><td>%1%2%3</td><td align='right'>&nbsp;%L4%</td></tr>")
-                                   .arg(alt == token ? QStringLiteral("<b>") : QString(), shown.isEmpty() ? QStringLiteral("∅") : shown,
-                                        alt == token ? QStringLiteral("</b>") : QString())
+                        const QString shown = displayToken(alt).toHtmlEscaped().replace(
+                            QLatin1Char('\n'), QStringLiteral("↵"));
+                        tip += QStringLiteral(
+                            "<tr><td>%1%2%3</td><td align='right'>&nbsp;%L4%</td></tr>")
+                                   .arg(alt == token ? QStringLiteral("<b>") : QString(),
+                                       shown.isEmpty() ? QStringLiteral("∅") : shown,
+                                       alt == token ? QStringLiteral("</b>") : QString())
                                    .arg(std::exp(lp) * 100.0, 0, 'f', 1);
                     }
                     tip += QStringLiteral("</table>");
@@ -109,7 +119,8 @@ void CompletionView::showResult(const core::CompletionResult &result, bool showR
         label.setForeground(Palette::current().mutedText);
         label.setProperty(kMutedProperty, true);
         label.setFontItalic(true);
-        cursor.insertText(QStringLiteral("\n\n") + tr("raw_completion:") + QLatin1Char('\n'), label);
+        cursor.insertText(
+            QStringLiteral("\n\n") + tr("raw_completion:") + QLatin1Char('\n'), label);
         QTextCharFormat raw;
         raw.setFontFamilies({QStringLiteral("monospace")});
         raw.setForeground(Palette::current().mutedText);

@@ -5,10 +5,12 @@ namespace ui {
 
 ImageListModel::ImageListModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
-void ImageListModel::append(const core::PromptItem &item, const QIcon &thumbnail, const QString &name, const QString &toolTip)
+void ImageListModel::append(const core::PromptItem &item,
+    const QIcon &thumbnail,
+    const QString &name,
+    const QString &toolTip)
 {
     const int row = int(m_rows.size());
     beginInsertRows(QModelIndex(), row, row);
@@ -67,7 +69,8 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
 bool ImageListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
     // Renames a row (programmatic: the view offers no editor, as the list widget it replaced).
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (role != Qt::EditRole
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     m_rows[index.row()].name = value.toString();
     Q_EMIT dataChanged(index, index, {Qt::DisplayRole, Qt::EditRole});

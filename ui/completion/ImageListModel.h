@@ -18,7 +18,10 @@ public:
     explicit ImageListModel(QObject *parent = nullptr);
 
     /// Adds an image item at the end.
-    void append(const core::PromptItem &item, const QIcon &thumbnail, const QString &name, const QString &toolTip = QString());
+    void append(const core::PromptItem &item,
+        const QIcon &thumbnail,
+        const QString &name,
+        const QString &toolTip = QString());
     void removeAt(int row);
     void clear();
     /// The image items, in order.

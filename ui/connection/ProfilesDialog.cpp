@@ -19,8 +19,11 @@
 
 namespace ui {
 
-ProfilesDialog::ProfilesDialog(core::ProfileStore *profiles, core::CredentialStore *credentials, QNetworkAccessManager *nam,
-                               SandboxProvider sandbox, QWidget *parent)
+ProfilesDialog::ProfilesDialog(core::ProfileStore *profiles,
+    core::CredentialStore *credentials,
+    QNetworkAccessManager *nam,
+    SandboxProvider sandbox,
+    QWidget *parent)
     : QDialog(parent)
     , m_profiles(profiles)
     , m_credentials(credentials)
@@ -37,32 +40,40 @@ ProfilesDialog::ProfilesDialog(core::ProfileStore *profiles, core::CredentialSto
     m_baseUrl = new QLineEdit(this);
     m_baseUrl->setObjectName(QStringLiteral("baseUrl"));
     m_baseUrl->setPlaceholderText(QStringLiteral("https://api.aleph-alpha.com"));
-    m_baseUrl->setToolTip(tr("The API's address. A self-hosted PhariaAI deployment puts the paths under /v1, "
-                             "e.g. https://inference-api.example.com/v1."));
+    m_baseUrl->setToolTip(
+        tr("The API's address. A self-hosted PhariaAI deployment puts the paths under /v1, "
+           "e.g. https://inference-api.example.com/v1."));
     m_hosting = new QComboBox(this);
     m_hosting->setObjectName(QStringLiteral("hosting"));
     m_hosting->addItem(tr("Any datacenter"), QString());
     m_hosting->addItem(tr("Aleph Alpha's own (aleph-alpha)"), QStringLiteral("aleph-alpha"));
-    m_hosting->setToolTip(tr("hosting: \"aleph-alpha\" processes requests only in Aleph Alpha's datacenters."));
-    m_nice = new QCheckBox(tr("Nice (lower priority; deprioritised when the server is busy)"), this);
+    m_hosting->setToolTip(
+        tr("hosting: \"aleph-alpha\" processes requests only in Aleph Alpha's datacenters."));
+    m_nice
+        = new QCheckBox(tr("Nice (lower priority; deprioritised when the server is busy)"), this);
     m_nice->setObjectName(QStringLiteral("nice"));
     m_timeout = new QSpinBox(this);
     m_timeout->setObjectName(QStringLiteral("timeout"));
     m_timeout->setRange(1, 3600);
     m_timeout->setSuffix(tr(" s"));
-    m_timeout->setToolTip(tr("A request with no data for this long is ended (the server itself stops at 300 s)."));
+    m_timeout->setToolTip(
+        tr("A request with no data for this long is ended (the server itself stops at 300 s)."));
     m_retries = new QSpinBox(this);
     m_retries->setObjectName(QStringLiteral("retries"));
     m_retries->setRange(0, 20);
-    m_retries->setToolTip(tr("Total retries of busy (503), rate-limited (429) and transient network failures."));
+    m_retries->setToolTip(
+        tr("Total retries of busy (503), rate-limited (429) and transient network failures."));
     m_verifyTls = new QCheckBox(tr("Verify TLS certificates"), this);
     m_verifyTls->setObjectName(QStringLiteral("verifyTls"));
-    m_tlsWarning = new QLabel(tr("⚠ TLS verification is off: anyone on the network path can read the token."), this);
+    m_tlsWarning = new QLabel(
+        tr("⚠ TLS verification is off: anyone on the network path can read the token."), this);
     m_tlsWarning->setObjectName(QStringLiteral("tlsWarning"));
     onThemeChange(m_tlsWarning, [this] {
         const Palette &p = Palette::current();
-        m_tlsWarning->setStyleSheet(QStringLiteral("QLabel { color: %1; background: %2; border-radius: 3px; padding: 3px; }")
-                                        .arg(p.tlsWarningText.name(), p.tlsWarningBackground.name()));
+        m_tlsWarning->setStyleSheet(
+            QStringLiteral(
+                "QLabel { color: %1; background: %2; border-radius: 3px; padding: 3px; }")
+                .arg(p.tlsWarningText.name(), p.tlsWarningBackground.name()));
     });
     m_tlsWarning->setWordWrap(true);
     m_caBundle = new QLineEdit(this);
@@ -70,7 +81,8 @@ ProfilesDialog::ProfilesDialog(core::ProfileStore *profiles, core::CredentialSto
     m_caBundle->setPlaceholderText(tr("none (system certificates)"));
     auto *browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("CA bundle (PEM)"), QString(), tr("PEM files (*.pem *.crt);;All files (*)"));
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("CA bundle (PEM)"), QString(), tr("PEM files (*.pem *.crt);;All files (*)"));
         if (!file.isEmpty())
             m_caBundle->setText(file);
     });
@@ -79,7 +91,8 @@ ProfilesDialog::ProfilesDialog(core::ProfileStore *profiles, core::CredentialSto
     caRow->addWidget(browse);
     m_proxyMode = new QComboBox(this);
     m_proxyMode->setObjectName(QStringLiteral("proxyMode"));
-    m_proxyMode->addItem(tr("System and environment"), int(core::ConnectionProfile::ProxyMode::System));
+    m_proxyMode->addItem(
+        tr("System and environment"), int(core::ConnectionProfile::ProxyMode::System));
     m_proxyMode->addItem(tr("No proxy"), int(core::ConnectionProfile::ProxyMode::None));
     m_proxyMode->addItem(tr("This proxy:"), int(core::ConnectionProfile::ProxyMode::Explicit));
     m_proxyUrl = new QLineEdit(this);
@@ -180,7 +193,8 @@ void ProfilesDialog::reloadList(const QString &selectId)
     int select = 0;
     const QList<core::ConnectionProfile> all = m_profiles->profiles();
     for (int i = 0; i < all.size(); ++i) {
-        auto *item = new QListWidgetItem(all.at(i).name + (all.at(i).verifyTls ? QString() : QStringLiteral("  ⚠")), m_list);
+        auto *item = new QListWidgetItem(
+            all.at(i).name + (all.at(i).verifyTls ? QString() : QStringLiteral("  ⚠")), m_list);
         item->setData(Qt::UserRole, all.at(i).id);
         if (all.at(i).id == selectId)
             select = i;
@@ -214,11 +228,23 @@ void ProfilesDialog::showProfile(const core::ConnectionProfile &p)
     m_proxyUrl->setText(p.proxyUrl.toString());
     m_token->clear();
     m_message->clear();
-    for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_baseUrl, m_hosting, m_nice, m_timeout, m_retries, m_verifyTls,
-                                                       m_caBundle, m_proxyMode, m_proxyUrl, m_token, m_saveButton, m_removeButton})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_name,
+             m_baseUrl,
+             m_hosting,
+             m_nice,
+             m_timeout,
+             m_retries,
+             m_verifyTls,
+             m_caBundle,
+             m_proxyMode,
+             m_proxyUrl,
+             m_token,
+             m_saveButton,
+             m_removeButton})
         w->setEnabled(!p.isSandbox);
     if (p.isSandbox) {
-        m_tokenNote->setText(tr("The offline sandbox runs on this computer and needs no token. Its answers are synthetic."));
+        m_tokenNote->setText(tr("The offline sandbox runs on this computer and needs no token. Its "
+                                "answers are synthetic."));
     } else if (!p.id.isEmpty()) {
         m_tokenNote->setText(tr("Reading the token from the keychain…"));
         const QString id = p.id;
@@ -228,10 +254,12 @@ void ProfilesDialog::showProfile(const core::ConnectionProfile &p)
             if (m_token->text().isEmpty()) // never overwrite what was typed meanwhile
                 m_token->setText(token);
             if (!problem.isEmpty())
-                m_tokenNote->setText(problem + QLatin1Char(' ') + tr("A token entered here is kept for this session only."));
+                m_tokenNote->setText(problem + QLatin1Char(' ')
+                    + tr("A token entered here is kept for this session only."));
             else
-                m_tokenNote->setText(token.isEmpty() ? tr("No token stored for this profile.")
-                                                     : tr("Stored in the %1.").arg(m_credentials->backend()->name()));
+                m_tokenNote->setText(token.isEmpty()
+                        ? tr("No token stored for this profile.")
+                        : tr("Stored in the %1.").arg(m_credentials->backend()->name()));
         });
     }
     updateWarnings();
@@ -260,7 +288,8 @@ void ProfilesDialog::updateWarnings()
 {
     const bool sandbox = m_currentId == QLatin1String(core::ConnectionProfile::kSandboxId);
     m_tlsWarning->setVisible(!sandbox && !m_verifyTls->isChecked());
-    m_proxyUrl->setEnabled(!sandbox && m_proxyMode->currentData().toInt() == int(core::ConnectionProfile::ProxyMode::Explicit));
+    m_proxyUrl->setEnabled(!sandbox
+        && m_proxyMode->currentData().toInt() == int(core::ConnectionProfile::ProxyMode::Explicit));
 }
 
 void ProfilesDialog::addProfile()
@@ -298,10 +327,12 @@ bool ProfilesDialog::saveProfile()
     }
     const QString id = m_profiles->save(p);
     m_currentId = id;
-    m_credentials->setToken(id, m_token->text().trimmed(), this, [this](bool persisted, const QString &why) {
-        m_tokenNote->setText(persisted ? tr("Stored in the %1.").arg(m_credentials->backend()->name()) : why);
-        Q_EMIT tokenSaved(persisted, why);
-    });
+    m_credentials->setToken(
+        id, m_token->text().trimmed(), this, [this](bool persisted, const QString &why) {
+            m_tokenNote->setText(
+                persisted ? tr("Stored in the %1.").arg(m_credentials->backend()->name()) : why);
+            Q_EMIT tokenSaved(persisted, why);
+        });
     m_message->setText(tr("Saved."));
     const QString token = m_token->text();
     reloadList(id);
@@ -336,12 +367,14 @@ void ProfilesDialog::testConnection()
         if (!test->succeeded()) {
             text = tr("Failed: %1").arg(errorText(test->error()));
         } else if (const std::optional<core::UserDetail> user = test->user()) {
-            text = tr("Connected. The token belongs to %1.").arg(user->email.isEmpty() ? tr("user %1").arg(user->id) : user->email);
+            text = tr("Connected. The token belongs to %1.")
+                       .arg(user->email.isEmpty() ? tr("user %1").arg(user->id) : user->email);
         } else {
             text = tr("Connected. %n model(s) available.", nullptr, test->modelCount());
         }
         m_testButton->setEnabled(true);
-        m_message->setText(coloredHtml(text.toHtmlEscaped(), test->succeeded() ? TextRole::Success : TextRole::Error));
+        m_message->setText(coloredHtml(
+            text.toHtmlEscaped(), test->succeeded() ? TextRole::Success : TextRole::Error));
         Q_EMIT connectionTested(test->succeeded(), text);
     });
     m_test->start();

@@ -20,10 +20,10 @@ class QSpinBox;
 
 namespace ui {
 
-/// Connection profiles: name, base URL, hosting, nice, timeout, retries, TLS verification (off shows
-/// a warning), CA bundle, proxy, and the token (saved through the CredentialStore, never elsewhere).
-/// "Test connection" asks GET /users/me with the form's settings (or /model-settings when the
-/// server has no /users/me) and shows the answer.
+/// Connection profiles: name, base URL, hosting, nice, timeout, retries, TLS verification (off
+/// shows a warning), CA bundle, proxy, and the token (saved through the CredentialStore, never
+/// elsewhere). "Test connection" asks GET /users/me with the form's settings (or /model-settings
+/// when the server has no /users/me) and shows the answer.
 class ProfilesDialog : public QDialog
 {
     Q_OBJECT
@@ -31,8 +31,11 @@ public:
     /// Gives the offline sandbox's base URL and token (starting it if needed); "" on failure.
     using SandboxProvider = std::function<core::ClientConfig(QString *error)>;
 
-    ProfilesDialog(core::ProfileStore *profiles, core::CredentialStore *credentials, QNetworkAccessManager *nam,
-                   SandboxProvider sandbox, QWidget *parent = nullptr);
+    ProfilesDialog(core::ProfileStore *profiles,
+        core::CredentialStore *credentials,
+        QNetworkAccessManager *nam,
+        SandboxProvider sandbox,
+        QWidget *parent = nullptr);
     /// Selects the profile with this id in the list.
     void selectProfile(const QString &id);
     /// The profile being edited, as the form shows it.

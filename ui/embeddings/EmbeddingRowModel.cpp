@@ -11,8 +11,7 @@ namespace ui {
 EmbeddingRowModel::EmbeddingRowModel(const QStringList &headers, QObject *parent)
     : QAbstractTableModel(parent)
     , m_headers(headers)
-{
-}
+{}
 
 void EmbeddingRowModel::setRows(const QList<Row> &rows)
 {
@@ -42,7 +41,9 @@ QVariant EmbeddingRowModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return index.column() == Text ? QVariant(r.toolTip) : QVariant();
     case Qt::ForegroundRole:
-        return index.column() == Number && r.coloured ? QVariant(QBrush(Palette::current().labelTextColor(r.label))) : QVariant();
+        return index.column() == Number && r.coloured
+            ? QVariant(QBrush(Palette::current().labelTextColor(r.label)))
+            : QVariant();
     case Qt::UserRole:
         return r.dataRow;
     default:
@@ -52,7 +53,8 @@ QVariant EmbeddingRowModel::data(const QModelIndex &index, int role) const
 
 QVariant EmbeddingRowModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= m_headers.size())
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
+        || section >= m_headers.size())
         return {};
     return m_headers.at(section);
 }

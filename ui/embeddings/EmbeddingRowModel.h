@@ -21,9 +21,9 @@ public:
         int dataRow = -1;
         QString number;
         QString value;
-        QString text;            ///< as shown (elided)
-        QString toolTip;         ///< of the text cell
-        bool coloured = false;   ///< the first column in the label's colour (Palette::labelTextColor)
+        QString text; ///< as shown (elided)
+        QString toolTip; ///< of the text cell
+        bool coloured = false; ///< the first column in the label's colour (Palette::labelTextColor)
         int label = -1;
     };
 

@@ -14,9 +14,9 @@ namespace ui {
 struct EmbeddingSet
 {
     QStringList texts;
-    QStringList labels;        ///< per text; empty when unlabelled
-    QStringList labelNames;    ///< distinct labels in order of first appearance
-    QList<int> labelIndex;     ///< per text, into labelNames; −1 when unlabelled
+    QStringList labels; ///< per text; empty when unlabelled
+    QStringList labelNames; ///< distinct labels in order of first appearance
+    QList<int> labelIndex; ///< per text, into labelNames; −1 when unlabelled
     int dims = 0;
     std::vector<float> data;
     int rows() const { return int(texts.size()); }

@@ -13,8 +13,7 @@ namespace ui {
 
 EmbeddingsAnalysis::EmbeddingsAnalysis(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 EmbeddingsAnalysis::~EmbeddingsAnalysis()
 {
@@ -22,8 +21,10 @@ EmbeddingsAnalysis::~EmbeddingsAnalysis()
         m_workCancel->store(true);
 }
 
-bool EmbeddingsAnalysis::setVectors(const QStringList &texts, const QStringList &labels,
-                                    const QList<core::Embedding> &vectors, QString *error)
+bool EmbeddingsAnalysis::setVectors(const QStringList &texts,
+    const QStringList &labels,
+    const QList<core::Embedding> &vectors,
+    QString *error)
 {
     // The set: vectors must all have one size.
     EmbeddingSet set;
@@ -32,7 +33,8 @@ bool EmbeddingsAnalysis::setVectors(const QStringList &texts, const QStringList 
     set.dims = vectors.isEmpty() ? 0 : int(vectors.first().size());
     for (const core::Embedding &v : vectors) {
         if (v.size() != set.dims || set.dims == 0) {
-            *error = tr("The vectors do not all have the same size (%1 and %2): mixed cache entries or a bad answer.")
+            *error = tr("The vectors do not all have the same size (%1 and %2): mixed cache "
+                        "entries or a bad answer.")
                          .arg(set.dims)
                          .arg(v.size());
             return false;
@@ -40,7 +42,8 @@ bool EmbeddingsAnalysis::setVectors(const QStringList &texts, const QStringList 
     }
     set.data.resize(size_t(set.rows()) * size_t(set.dims));
     for (int i = 0; i < set.rows(); ++i)
-        std::copy(vectors.at(i).begin(), vectors.at(i).end(), set.data.begin() + qsizetype(i) * set.dims);
+        std::copy(
+            vectors.at(i).begin(), vectors.at(i).end(), set.data.begin() + qsizetype(i) * set.dims);
     for (const QString &label : std::as_const(set.labels)) {
         if (label.isEmpty()) {
             set.labelIndex.append(-1);
@@ -53,7 +56,8 @@ bool EmbeddingsAnalysis::setVectors(const QStringList &texts, const QStringList 
         }
         set.labelIndex.append(int(index));
     }
-    m_set = std::make_shared<const EmbeddingSet>(std::move(set)); // shared with the workers, never copied
+    m_set = std::make_shared<const EmbeddingSet>(
+        std::move(set)); // shared with the workers, never copied
     ++m_generation;
     if (m_workCancel)
         m_workCancel->store(true);
@@ -144,14 +148,16 @@ void EmbeddingsAnalysis::project(bool umap)
     watcher->setFuture(QtConcurrent::run([shared, cancelFlag, umap, self] {
         Result r;
         if (umap) {
-            r.points = core::analysis::umap(shared->view(), {},
-                                            [self](double share, const QString &) {
-                                                QMetaObject::invokeMethod(self, [self, share] {
-                                                    if (self)
-                                                        Q_EMIT self->projectionProgress(int(share * 100));
-                                                });
-                                            },
-                                            cancelFlag.get());
+            r.points = core::analysis::umap(
+                shared->view(),
+                {},
+                [self](double share, const QString &) {
+                    QMetaObject::invokeMethod(self, [self, share] {
+                        if (self)
+                            Q_EMIT self->projectionProgress(int(share * 100));
+                    });
+                },
+                cancelFlag.get());
             return r;
         }
         const core::analysis::PcaResult pca = core::analysis::pca(shared->view(), 2);
@@ -159,7 +165,8 @@ void EmbeddingsAnalysis::project(bool umap)
         for (int i = 0; i < shared->rows(); ++i)
             r.points.append(QPointF(pca.scores[size_t(i) * 2], pca.scores[size_t(i) * 2 + 1]));
         const auto share = [&](int c) {
-            return pca.totalVariance > 0 ? 100.0 * pca.variance[size_t(c)] / pca.totalVariance : 0.0;
+            return pca.totalVariance > 0 ? 100.0 * pca.variance[size_t(c)] / pca.totalVariance
+                                         : 0.0;
         };
         r.x = QObject::tr("PCA 1 (%L1 % of the variance)").arg(share(0), 0, 'f', 1);
         r.y = QObject::tr("PCA 2 (%L1 %)").arg(share(1), 0, 'f', 1);
@@ -167,7 +174,8 @@ void EmbeddingsAnalysis::project(bool umap)
     }));
 }
 
-void EmbeddingsAnalysis::computeMatrix(const QList<int> &rows, bool byLabel, const QStringList &labels, const MatrixDone &done)
+void EmbeddingsAnalysis::computeMatrix(
+    const QList<int> &rows, bool byLabel, const QStringList &labels, const MatrixDone &done)
 {
     struct Result
     {
@@ -191,7 +199,8 @@ void EmbeddingsAnalysis::computeMatrix(const QList<int> &rows, bool byLabel, con
     watcher->setFuture(QtConcurrent::run([shared, cancelFlag, rowsVector, byLabel, labels] {
         Result r;
         r.matrix = core::analysis::similarityMatrix(shared->view(), rowsVector);
-        r.order = byLabel ? core::analysis::labelOrder(r.matrix, labels) : core::analysis::clusterOrder(r.matrix, cancelFlag.get());
+        r.order = byLabel ? core::analysis::labelOrder(r.matrix, labels)
+                          : core::analysis::clusterOrder(r.matrix, cancelFlag.get());
         return r;
     }));
 }

@@ -29,8 +29,10 @@ public:
 
     /// Makes the set of `texts` and their `vectors` the current one, dropping every result and
     /// cancelling the work on the old set. False with `error` when the vectors differ in size.
-    bool setVectors(const QStringList &texts, const QStringList &labels, const QList<core::Embedding> &vectors,
-                    QString *error);
+    bool setVectors(const QStringList &texts,
+        const QStringList &labels,
+        const QList<core::Embedding> &vectors,
+        QString *error);
     const EmbeddingSet &set() const { return *m_set; }
 
     /// Builds the neighbour index; indexReady() when done.
@@ -47,8 +49,10 @@ public:
 
     /// Computes the similarity matrix of the data rows `rows` and its order (by `labels` when
     /// `byLabel`, else by clustering); `done` gets them, empty when cancelled.
-    using MatrixDone = std::function<void(core::analysis::SimilarityMatrix &&matrix, const std::vector<int> &order)>;
-    void computeMatrix(const QList<int> &rows, bool byLabel, const QStringList &labels, const MatrixDone &done);
+    using MatrixDone = std::function<void(
+        core::analysis::SimilarityMatrix &&matrix, const std::vector<int> &order)>;
+    void computeMatrix(
+        const QList<int> &rows, bool byLabel, const QStringList &labels, const MatrixDone &done);
 
     bool isBusy() const { return m_indexBusy || m_projectionBusy || m_matrixBusy; }
     /// A projection or a matrix is being computed (what Cancel stops).

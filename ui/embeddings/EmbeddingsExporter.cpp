@@ -28,7 +28,9 @@ bool EmbeddingsExporter::exportVectors(const EmbeddingSet &set, const QString &p
         *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
-    const auto write = [&file](const QByteArray &bytes) { file.write(bytes); };
+    const auto write = [&file](const QByteArray &bytes) {
+        file.write(bytes);
+    };
     if (QFileInfo(path).suffix().compare(u"json"_s, Qt::CaseInsensitive) == 0)
         core::writeVectorsJson(set.texts, set.labels, set.view(), write);
     else
@@ -40,7 +42,8 @@ bool EmbeddingsExporter::exportVectors(const EmbeddingSet &set, const QString &p
     return true;
 }
 
-bool EmbeddingsExporter::exportMap(const MapView &map, int texts, const QString &path, QString *error, const Palette &palette)
+bool EmbeddingsExporter::exportMap(
+    const MapView &map, int texts, const QString &path, QString *error, const Palette &palette)
 {
     if (map.pointCount() == 0) {
         *error = tr("There is no map to export yet.");

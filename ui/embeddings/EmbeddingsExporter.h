@@ -22,8 +22,11 @@ public:
     static bool exportVectors(const EmbeddingSet &set, const QString &path, QString *error);
     /// SVG for an .svg `path`, else PNG; `texts` goes into the SVG's description. In the colours
     /// of `palette`: on white unless asked for another (e.g. Palette::current()).
-    static bool exportMap(const MapView &map, int texts, const QString &path, QString *error,
-                          const Palette &palette = Palette::light());
+    static bool exportMap(const MapView &map,
+        int texts,
+        const QString &path,
+        QString *error,
+        const Palette &palette = Palette::light());
 };
 
 } // namespace ui

@@ -44,14 +44,16 @@ EmbeddingsForm::EmbeddingsForm(QWidget *parent)
     m_embedButton = new QPushButton(tr("Embed"), this);
     m_embedButton->setObjectName(u"embed"_s);
     m_embedButton->setDefault(true);
-    m_embedButton->setToolTip(tr("Embed the texts (Ctrl+Enter). Vectors already in the cache are not sent again."));
+    m_embedButton->setToolTip(
+        tr("Embed the texts (Ctrl+Enter). Vectors already in the cache are not sent again."));
     m_cancelButton = new QPushButton(tr("Cancel"), this);
     m_cancelButton->setObjectName(u"cancel"_s);
     m_cancelButton->setToolTip(tr("Stop embedding (Esc). What finished is kept in the cache."));
     m_cancelButton->setEnabled(false);
     m_resumeButton = new QPushButton(tr("Resume"), this);
     m_resumeButton->setObjectName(u"resume"_s);
-    m_resumeButton->setToolTip(tr("Embed again: the texts that finished come from the cache, only the rest is sent."));
+    m_resumeButton->setToolTip(
+        tr("Embed again: the texts that finished come from the cache, only the rest is sent."));
     m_resumeButton->hide();
     runRow->addWidget(m_embedButton);
     runRow->addWidget(m_cancelButton);
@@ -79,16 +81,22 @@ QWidget *EmbeddingsForm::buildTexts()
     auto *dataButtons = new QHBoxLayout;
     auto *open = new QPushButton(tr("Open TXT/CSV…"), dataBox);
     open->setObjectName(u"openFile"_s);
-    open->setToolTip(tr("A TXT file (one text per line) or a CSV file (you choose the text column and a label column)."));
+    open->setToolTip(tr("A TXT file (one text per line) or a CSV file (you choose the text column "
+                        "and a label column)."));
     connect(open, &QPushButton::clicked, this, &EmbeddingsForm::openFile);
     auto *samples = new QToolButton(dataBox);
     samples->setText(tr("Samples"));
     samples->setPopupMode(QToolButton::InstantPopup);
     auto *sampleMenu = new QMenu(samples);
-    sampleMenu->addAction(tr("Topics: cooking, space, football, finance (48)"), this, [this] { loadSample(u"topics"_s); });
-    sampleMenu->addAction(tr("Support tickets: billing, login, shipping, bugs (32)"), this, [this] { loadSample(u"support-tickets"_s); });
-    sampleMenu->addAction(tr("Everyday topics: medicine, gardening, music, weather, law (80)"), this,
-                          [this] { loadSample(u"everyday-topics"_s); });
+    sampleMenu->addAction(tr("Topics: cooking, space, football, finance (48)"), this, [this] {
+        loadSample(u"topics"_s);
+    });
+    sampleMenu->addAction(tr("Support tickets: billing, login, shipping, bugs (32)"), this, [this] {
+        loadSample(u"support-tickets"_s);
+    });
+    sampleMenu->addAction(tr("Everyday topics: medicine, gardening, music, weather, law (80)"),
+        this,
+        [this] { loadSample(u"everyday-topics"_s); });
     samples->setMenu(sampleMenu);
     dataButtons->addWidget(open);
     dataButtons->addWidget(samples);
@@ -96,8 +104,9 @@ QWidget *EmbeddingsForm::buildTexts()
     dataLayout->addLayout(dataButtons);
     m_input = new QPlainTextEdit(dataBox);
     m_input->setObjectName(u"texts"_s);
-    m_input->setPlaceholderText(tr("One text per line.\nA label may come first, separated by a tab:\n"
-                                   "cooking⇥Knead the dough…\n\nOr open a file, or try a sample set."));
+    m_input->setPlaceholderText(
+        tr("One text per line.\nA label may come first, separated by a tab:\n"
+           "cooking⇥Knead the dough…\n\nOr open a file, or try a sample set."));
     m_input->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_input->setTabChangesFocus(false);
     dataLayout->addWidget(m_input, 1);
@@ -112,8 +121,8 @@ QWidget *EmbeddingsForm::buildTexts()
             if (!l.isEmpty())
                 distinct.insert(l);
         m_inputSummary->setText(texts.isEmpty() ? tr("No texts yet.")
-                                                : tr("%Ln text(s)", nullptr, int(texts.size())) + u", "_s
-                                                      + tr("%Ln label(s)", nullptr, int(distinct.size())));
+                                                : tr("%Ln text(s)", nullptr, int(texts.size()))
+                    + u", "_s + tr("%Ln label(s)", nullptr, int(distinct.size())));
         Q_EMIT draftChanged();
     });
     return dataBox;
@@ -128,7 +137,8 @@ QWidget *EmbeddingsForm::buildProvider()
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_provider = new QComboBox(providerBox);
     m_provider->setObjectName(u"provider"_s);
-    // The long service names are cut in the closed box (full in the list), so the form stays narrow.
+    // The long service names are cut in the closed box (full in the list), so the form stays
+    // narrow.
     m_provider->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_provider->setMinimumContentsLength(18);
     m_provider->addItem(tr("Aleph Alpha semantic — symmetric"));
@@ -136,11 +146,13 @@ QWidget *EmbeddingsForm::buildProvider()
     m_provider->addItem(tr("Aleph Alpha /embeddings"));
     m_provider->addItem(tr("Gradient"));
     m_provider->setCurrentIndex(int(Provider::Asymmetric));
-    m_provider->setToolTip(tr("Symmetric: texts compared with texts (clusters, the map).\n"
-                              "Document / query: texts as documents, searches as queries (asymmetric search).\n"
-                              "/embeddings: the OpenAI-style endpoint.\nGradient: the Gradient embeddings API."));
+    m_provider->setToolTip(
+        tr("Symmetric: texts compared with texts (clusters, the map).\n"
+           "Document / query: texts as documents, searches as queries (asymmetric search).\n"
+           "/embeddings: the OpenAI-style endpoint.\nGradient: the Gradient embeddings API."));
     form->addRow(tr("Service"), m_provider);
-    m_model = new ModelPicker(ModelPicker::Capability::SemanticEmbedding, u"luminous-base"_s, providerBox);
+    m_model = new ModelPicker(
+        ModelPicker::Capability::SemanticEmbedding, u"luminous-base"_s, providerBox);
     m_model->setObjectName(u"model"_s);
     form->addRow(tr("Model"), m_model);
 
@@ -151,7 +163,8 @@ QWidget *EmbeddingsForm::buildProvider()
     m_compress->setObjectName(u"compressToSize"_s);
     m_compress->addItem(tr("none (full size)"));
     m_compress->addItem(u"128"_s);
-    m_compress->setToolTip(tr("compress_to_size: 128 dimensions instead of the model's full size (5,120 for luminous-base). "
+    m_compress->setToolTip(tr("compress_to_size: 128 dimensions instead of the model's full size "
+                              "(5,120 for luminous-base). "
                               "Faster to send and compare, slightly less precise."));
     aaForm->addRow(u"compress_to_size"_s, m_compress);
     m_normalize = new QCheckBox(u"normalize"_s, m_aaOptions);
@@ -231,10 +244,11 @@ void EmbeddingsForm::updateProviderWidgets()
     m_v2Options->setVisible(p == Provider::EmbeddingsV2);
     m_gradientOptions->setVisible(p == Provider::Gradient);
     m_model->setCapability(p == Provider::EmbeddingsV2 ? ModelPicker::Capability::Embedding
-                           : p == Provider::Gradient   ? ModelPicker::Capability::Any
-                                                       : ModelPicker::Capability::SemanticEmbedding);
-    m_model->setToolTip(p == Provider::Gradient ? tr("The Gradient model slug, e.g. bge-large.")
-                                                : tr("The model to use. The list comes from /model-settings; any name can be typed."));
+            : p == Provider::Gradient                  ? ModelPicker::Capability::Any
+                                      : ModelPicker::Capability::SemanticEmbedding);
+    m_model->setToolTip(p == Provider::Gradient
+            ? tr("The Gradient model slug, e.g. bge-large.")
+            : tr("The model to use. The list comes from /model-settings; any name can be typed."));
 }
 
 void EmbeddingsForm::setTextsAndLabels(const QStringList &texts, const QStringList &labels)
@@ -273,7 +287,8 @@ void EmbeddingsForm::parseInput(QStringList *texts, QStringList *labels) const
     }
 }
 
-bool EmbeddingsForm::importFile(const QString &path, const QString &textColumn, const QString &labelColumn, QString *error)
+bool EmbeddingsForm::importFile(
+    const QString &path, const QString &textColumn, const QString &labelColumn, QString *error)
 {
     QString content;
     QString message;
@@ -284,7 +299,9 @@ bool EmbeddingsForm::importFile(const QString &path, const QString &textColumn, 
     const QString suffix = QFileInfo(path).suffix().toLower();
     QStringList texts, labels;
     if (suffix == u"csv"_s || suffix == u"tsv"_s) {
-        const std::optional<core::CsvTable> table = core::readCsv(content, &message, suffix == u"tsv"_s ? QChar(u'\t') : core::guessCsvSeparator(content));
+        const std::optional<core::CsvTable> table = core::readCsv(content,
+            &message,
+            suffix == u"tsv"_s ? QChar(u'\t') : core::guessCsvSeparator(content));
         if (!table) {
             *error = tr("%1: %2. Nothing was imported.").arg(QFileInfo(path).fileName(), message);
             return false;
@@ -320,7 +337,8 @@ bool EmbeddingsForm::importFile(const QString &path, const QString &textColumn, 
         return false;
     }
     setTextsAndLabels(texts, labels);
-    setStatus(tr("Imported %Ln text(s) from %1.", nullptr, int(texts.size())).arg(QFileInfo(path).fileName()));
+    setStatus(tr("Imported %Ln text(s) from %1.", nullptr, int(texts.size()))
+                  .arg(QFileInfo(path).fileName()));
     return true;
 }
 
@@ -328,8 +346,10 @@ bool EmbeddingsForm::loadSample(const QString &name)
 {
     QString error;
     const bool tickets = name == u"support-tickets"_s; // the others have columns label,text
-    const bool ok = importFile(u":/embeddings/%1.csv"_s.arg(name), tickets ? u"ticket"_s : u"text"_s,
-                               tickets ? u"category"_s : u"label"_s, &error);
+    const bool ok = importFile(u":/embeddings/%1.csv"_s.arg(name),
+        tickets ? u"ticket"_s : u"text"_s,
+        tickets ? u"category"_s : u"label"_s,
+        &error);
     if (!ok)
         setStatus(error, true);
     return ok;
@@ -337,8 +357,8 @@ bool EmbeddingsForm::loadSample(const QString &name)
 
 void EmbeddingsForm::openFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open texts"), QString(),
-                                                      tr("Texts (*.txt *.csv *.tsv);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open texts"), QString(), tr("Texts (*.txt *.csv *.tsv);;All files (*)"));
     if (path.isEmpty())
         return;
     QString textColumn, labelColumn;
@@ -350,25 +370,40 @@ void EmbeddingsForm::openFile()
             setStatus(tr("%1; nothing was imported.").arg(message), true);
             return;
         }
-        const auto table = core::readCsv(content, &message, suffix == u"tsv"_s ? QChar(u'\t') : core::guessCsvSeparator(content));
+        const auto table = core::readCsv(content,
+            &message,
+            suffix == u"tsv"_s ? QChar(u'\t') : core::guessCsvSeparator(content));
         const QStringList columns = table ? table->header : QStringList();
         if (columns.isEmpty()) {
-            setStatus(tr("%1: %2. Nothing was imported.").arg(QFileInfo(path).fileName(), message), true);
+            setStatus(
+                tr("%1: %2. Nothing was imported.").arg(QFileInfo(path).fileName(), message), true);
             return;
         }
         const core::CsvColumnGuess guess = core::guessCsvColumns(*table);
         bool ok = false;
-        textColumn = QInputDialog::getItem(this, tr("Text column"), tr("The column with the texts:"), columns,
-                                           std::max(guess.text, 0), false, &ok);
+        textColumn = QInputDialog::getItem(this,
+            tr("Text column"),
+            tr("The column with the texts:"),
+            columns,
+            std::max(guess.text, 0),
+            false,
+            &ok);
         if (!ok)
             return;
         QStringList labelChoices = columns;
         labelChoices.removeAll(textColumn);
         labelChoices.prepend(tr("(no labels)"));
         const QString guessedLabel = guess.label >= 0 ? columns.at(guess.label) : QString();
-        const int labelChoice = guessedLabel.isEmpty() || guessedLabel == textColumn ? 0 : int(std::max<qsizetype>(0, labelChoices.indexOf(guessedLabel, 1)));
-        const QString label = QInputDialog::getItem(this, tr("Label column"), tr("The column with labels (colours on the map):"),
-                                                    labelChoices, labelChoice, false, &ok);
+        const int labelChoice = guessedLabel.isEmpty() || guessedLabel == textColumn
+            ? 0
+            : int(std::max<qsizetype>(0, labelChoices.indexOf(guessedLabel, 1)));
+        const QString label = QInputDialog::getItem(this,
+            tr("Label column"),
+            tr("The column with labels (colours on the map):"),
+            labelChoices,
+            labelChoice,
+            false,
+            &ok);
         if (!ok)
             return;
         labelColumn = label == labelChoices.first() ? QString() : label;
@@ -378,7 +413,8 @@ void EmbeddingsForm::openFile()
         setStatus(error, true);
 }
 
-std::unique_ptr<core::EmbeddingProvider> EmbeddingsForm::makeProvider(core::ApiClient *client, QString *error) const
+std::unique_ptr<core::EmbeddingProvider> EmbeddingsForm::makeProvider(
+    core::ApiClient *client, QString *error) const
 {
     const auto p = Provider(m_provider->currentIndex());
     const QString model = m_model->model();

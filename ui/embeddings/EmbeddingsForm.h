@@ -41,11 +41,13 @@ public:
     /// The editor's texts and labels as the next run would send them.
     void parseInput(QStringList *texts, QStringList *labels) const;
     /// See EmbeddingsTab::importFile().
-    bool importFile(const QString &path, const QString &textColumn, const QString &labelColumn, QString *error);
+    bool importFile(
+        const QString &path, const QString &textColumn, const QString &labelColumn, QString *error);
     bool loadSample(const QString &name);
     /// The provider the form describes, sending through `client`; null with `error` when a
     /// setting is missing or bad.
-    std::unique_ptr<core::EmbeddingProvider> makeProvider(core::ApiClient *client, QString *error) const;
+    std::unique_ptr<core::EmbeddingProvider> makeProvider(
+        core::ApiClient *client, QString *error) const;
     void setStatus(const QString &text, bool error = false);
     QString statusText() const;
 

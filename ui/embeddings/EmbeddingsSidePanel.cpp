@@ -24,7 +24,8 @@ constexpr int kSearchResults = 20;
 
 } // namespace
 
-EmbeddingsSidePanel::EmbeddingsSidePanel(EmbeddingsAnalysis *analysis, MapView *map, QWidget *parent)
+EmbeddingsSidePanel::EmbeddingsSidePanel(
+    EmbeddingsAnalysis *analysis, MapView *map, QWidget *parent)
     : QWidget(parent)
     , m_analysis(analysis)
     , m_map(map)
@@ -36,18 +37,24 @@ EmbeddingsSidePanel::EmbeddingsSidePanel(EmbeddingsAnalysis *analysis, MapView *
     m_query->setObjectName(u"query"_s);
     m_query->setPlaceholderText(tr("Search by meaning…"));
     m_query->setClearButtonEnabled(true);
-    connect(m_query, &QLineEdit::returnPressed, this, [this] { Q_EMIT searchRequested(m_query->text()); });
+    connect(m_query, &QLineEdit::returnPressed, this, [this] {
+        Q_EMIT searchRequested(m_query->text());
+    });
     auto *searchButton = new QPushButton(tr("Search"), this);
-    connect(searchButton, &QPushButton::clicked, this, [this] { Q_EMIT searchRequested(m_query->text()); });
+    connect(searchButton, &QPushButton::clicked, this, [this] {
+        Q_EMIT searchRequested(m_query->text());
+    });
     searchRow->addWidget(m_query, 1);
     searchRow->addWidget(searchButton);
     rightLayout->addLayout(searchRow);
     m_resultsModel = new EmbeddingRowModel({tr("#"), tr("score"), tr("text")}, this);
     m_results = makeList(u"searchResults"_s, m_resultsModel);
-    m_results->setToolTip(tr("Texts ranked by cosine similarity to the query; the hits are ringed and numbered on the map."));
+    m_results->setToolTip(tr("Texts ranked by cosine similarity to the query; the hits are ringed "
+                             "and numbered on the map."));
     rightLayout->addWidget(m_results, 3);
     m_neighboursTitle = new QLabel(tr("<b>Neighbours</b> — click a point on the map"), this);
-    m_neighboursTitle->setWordWrap(true); // German titles are longer than the panel is wide at 1024 px
+    m_neighboursTitle->setWordWrap(
+        true); // German titles are longer than the panel is wide at 1024 px
     rightLayout->addWidget(m_neighboursTitle);
     m_neighboursModel = new EmbeddingRowModel({tr("#"), tr("cosine"), tr("text")}, this);
     m_neighbours = makeList(u"neighbours"_s, m_neighboursModel);
@@ -115,15 +122,22 @@ void EmbeddingsSidePanel::chooseRow(int row)
     for (const core::analysis::Neighbour &n : found) {
         rows.append(n.row);
         const int l = set.labelIndex.value(n.row, -1);
-        items.append({n.row, QString::number(n.row + 1), QLocale().toString(n.similarity, 'f', 3),
-                      elideText(set.texts.at(n.row), 200), set.texts.at(n.row), true, l < set.labelNames.size() ? l : -1});
+        items.append({n.row,
+            QString::number(n.row + 1),
+            QLocale().toString(n.similarity, 'f', 3),
+            elideText(set.texts.at(n.row), 200),
+            set.texts.at(n.row),
+            true,
+            l < set.labelNames.size() ? l : -1});
     }
     m_neighboursModel->setRows(items);
-    m_neighboursTitle->setText(tr("<b>Neighbours of #%1</b>%2 — %3")
-                                   .arg(row + 1)
-                                   .arg(labelOf(row).isEmpty() ? QString() : u" ["_s + labelOf(row).toHtmlEscaped() + u"]"_s)
-                                   .arg(elideText(set.texts.at(row), 60).toHtmlEscaped())
-                               + (index->isApproximate() ? tr(" (HNSW, approximate)") : QString()));
+    m_neighboursTitle->setText(
+        tr("<b>Neighbours of #%1</b>%2 — %3")
+            .arg(row + 1)
+            .arg(labelOf(row).isEmpty() ? QString()
+                                        : u" ["_s + labelOf(row).toHtmlEscaped() + u"]"_s)
+            .arg(elideText(set.texts.at(row), 60).toHtmlEscaped())
+        + (index->isApproximate() ? tr(" (HNSW, approximate)") : QString()));
     m_map->setCurrent(row, rows);
 }
 
@@ -133,25 +147,37 @@ void EmbeddingsSidePanel::updateSelectionList()
     const QList<int> rows = m_map->selection();
     QList<EmbeddingRowModel::Row> items;
     for (const int r : rows.mid(0, 5000))
-        items.append({r, QString::number(r + 1), labelOf(r), elideText(set.texts.value(r), 200), set.texts.value(r)});
+        items.append({r,
+            QString::number(r + 1),
+            labelOf(r),
+            elideText(set.texts.value(r), 200),
+            set.texts.value(r)});
     m_selectionModel->setRows(items);
-    m_selectionTitle->setText(rows.isEmpty() ? tr("<b>Selection</b> — Shift+drag on the map")
-                                             : tr("<b>Selection</b> — %Ln point(s) (Esc on the map clears)", nullptr, int(rows.size())));
+    m_selectionTitle->setText(rows.isEmpty()
+            ? tr("<b>Selection</b> — Shift+drag on the map")
+            : tr("<b>Selection</b> — %Ln point(s) (Esc on the map clears)",
+                nullptr,
+                int(rows.size())));
 }
 
 int EmbeddingsSidePanel::showSearchHits(const core::Embedding &vector)
 {
     const EmbeddingSet &set = m_analysis->set();
-    const QList<core::analysis::Neighbour> found = m_analysis->index()->nearest(vector.constData(), kSearchResults);
+    const QList<core::analysis::Neighbour> found
+        = m_analysis->index()->nearest(vector.constData(), kSearchResults);
     QList<int> rows;
     QList<EmbeddingRowModel::Row> items;
     for (int k = 0; k < found.size(); ++k) {
         const int row = found.at(k).row;
         rows.append(row);
         const int l = set.labelIndex.value(row, -1);
-        items.append({row, QString::number(k + 1), QLocale().toString(found.at(k).similarity, 'f', 3),
-                      elideText(set.texts.at(row), 200), u"#%1 %2"_s.arg(row + 1).arg(set.texts.at(row)), true,
-                      l < set.labelNames.size() ? l : -1});
+        items.append({row,
+            QString::number(k + 1),
+            QLocale().toString(found.at(k).similarity, 'f', 3),
+            elideText(set.texts.at(row), 200),
+            u"#%1 %2"_s.arg(row + 1).arg(set.texts.at(row)),
+            true,
+            l < set.labelNames.size() ? l : -1});
     }
     m_resultsModel->setRows(items);
     m_map->setHighlights(rows);

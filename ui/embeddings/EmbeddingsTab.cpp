@@ -42,8 +42,11 @@ constexpr qsizetype kDraftLimit = 2 * 1024 * 1024; // editor text kept in the dr
 QString formatSeconds(double seconds)
 {
     if (seconds < 60)
-        return QCoreApplication::translate("ui::EmbeddingsTab", "%L1 s").arg(seconds, 0, 'f', seconds < 10 ? 1 : 0);
-    return QCoreApplication::translate("ui::EmbeddingsTab", "%1 min %2 s").arg(int(seconds) / 60).arg(int(seconds) % 60);
+        return QCoreApplication::translate("ui::EmbeddingsTab", "%L1 s")
+            .arg(seconds, 0, 'f', seconds < 10 ? 1 : 0);
+    return QCoreApplication::translate("ui::EmbeddingsTab", "%1 min %2 s")
+        .arg(int(seconds) / 60)
+        .arg(int(seconds) % 60);
 }
 
 } // namespace
@@ -95,7 +98,8 @@ void EmbeddingsTab::build()
     leftScroll->setWidgetResizable(true);
     leftScroll->setFrameShape(QFrame::NoFrame);
     // Its natural width when there is room; narrower (scrolling) so that the tab fits 1024 pixels.
-    const int naturalWidth = m_form->sizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width();
+    const int naturalWidth
+        = m_form->sizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width();
     leftScroll->setMinimumWidth(std::min(naturalWidth, 270));
 
     // ---- centre: map and matrix; right: search, neighbours, selection ----
@@ -105,7 +109,9 @@ void EmbeddingsTab::build()
     m_map = m_views->map();
     connect(m_views, &EmbeddingsViews::mapReady, this, &EmbeddingsTab::mapReady);
     connect(m_views, &EmbeddingsViews::matrixReady, this, &EmbeddingsTab::matrixReady);
-    connect(m_views, &EmbeddingsViews::statusMessage, this, [this](const QString &text) { setStatus(text); });
+    connect(m_views, &EmbeddingsViews::statusMessage, this, [this](const QString &text) {
+        setStatus(text);
+    });
     connect(m_views, &EmbeddingsViews::exportRequested, this, &EmbeddingsTab::exportDialog);
     m_side = new EmbeddingsSidePanel(m_analysis, m_map, this);
     m_query = m_side->query();
@@ -156,7 +162,8 @@ void EmbeddingsTab::parseInput(QStringList *texts, QStringList *labels) const
     m_form->parseInput(texts, labels);
 }
 
-bool EmbeddingsTab::importFile(const QString &path, const QString &textColumn, const QString &labelColumn, QString *error)
+bool EmbeddingsTab::importFile(
+    const QString &path, const QString &textColumn, const QString &labelColumn, QString *error)
 {
     return m_form->importFile(path, textColumn, labelColumn, error);
 }
@@ -217,7 +224,6 @@ bool EmbeddingsTab::isBusy() const
     return m_run->isBusy() || m_analysis->isBusy();
 }
 
-
 void EmbeddingsTab::showCachedMap()
 {
     if (m_run->isBusy() || !m_cache)
@@ -238,7 +244,8 @@ void EmbeddingsTab::embed()
     QStringList texts, labels;
     parseInput(&texts, &labels);
     if (texts.isEmpty())
-        return refuse(tr("There are no texts to embed: paste some (one per line), open a file or pick a sample."));
+        return refuse(tr("There are no texts to embed: paste some (one per line), open a file or "
+                         "pick a sample."));
     QString error;
     std::unique_ptr<core::EmbeddingProvider> provider = makeProvider(&error);
     if (!provider)
@@ -256,8 +263,8 @@ void EmbeddingsTab::embed()
     m_form->progress()->setRange(0, int(texts.size()));
     m_form->progress()->setValue(0);
     m_form->progress()->show();
-    const QString busy
-        = tr("Embedding %Ln text(s) with %1…", nullptr, int(texts.size())).arg(m_runProvider->displayName());
+    const QString busy = tr("Embedding %Ln text(s) with %1…", nullptr, int(texts.size()))
+                             .arg(m_runProvider->displayName());
     setStatus(busy); // out of an earlier error's colour
     m_run->start(job, busy);
     m_runId = call.isValid() && m_run->recorder() ? m_run->recorder()->begin(tabKey(), call) : 0;
@@ -271,7 +278,9 @@ void EmbeddingsTab::embed()
         const int fetched = done - cached;
         if (fetched > 0 && seconds > 0) {
             const double rate = fetched / seconds;
-            line += tr(" · %L1 texts/s · %2 left").arg(rate, 0, 'f', 0).arg(formatSeconds((total - done) / rate));
+            line += tr(" · %L1 texts/s · %2 left")
+                        .arg(rate, 0, 'f', 0)
+                        .arg(formatSeconds((total - done) / rate));
         }
         setStatus(line);
     });
@@ -302,17 +311,19 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
         cacheNote = tr(" The cache could not store them: %1.").arg(job->cacheError());
     if (m_run->recorder() && m_runId)
         m_run->recorder()->finish(m_runId,
-                                  job->state() == core::ApiJob::State::Succeeded  ? core::RunStatus::Succeeded
-                                  : job->state() == core::ApiJob::State::Canceled ? core::RunStatus::Canceled
-                                                                                   : core::RunStatus::Failed,
-                                  tr("%L1 vectors, %L2 from the cache").arg(done).arg(job->cached()),
-                                  job->state() == core::ApiJob::State::Failed ? errorText(job->error()) : QString(),
-                                  job->sendingMs());
+            job->state() == core::ApiJob::State::Succeeded      ? core::RunStatus::Succeeded
+                : job->state() == core::ApiJob::State::Canceled ? core::RunStatus::Canceled
+                                                                : core::RunStatus::Failed,
+            tr("%L1 vectors, %L2 from the cache").arg(done).arg(job->cached()),
+            job->state() == core::ApiJob::State::Failed ? errorText(job->error()) : QString(),
+            job->sendingMs());
     m_runId = 0;
     const bool cacheOnly = std::exchange(m_cacheOnlyRun, false);
     if (cacheOnly && job->state() != core::ApiJob::State::Succeeded) {
         m_form->progress()->hide();
-        setStatus(tr("The last map is not all in the cache (%1); Embed (Ctrl+Enter) makes it again.").arg(job->error().message));
+        setStatus(
+            tr("The last map is not all in the cache (%1); Embed (Ctrl+Enter) makes it again.")
+                .arg(job->error().message));
         Q_EMIT runFinished();
         return;
     }
@@ -321,11 +332,17 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
         const bool kept = m_cache && done > job->cached();
         if (job->state() == core::ApiJob::State::Canceled)
             setStatus(tr("Cancelled after %L1 of %L2.").arg(done).arg(total)
-                      + (kept ? tr(" The finished ones are in the cache: Resume sends only the rest.") : QString()));
+                + (kept ? tr(" The finished ones are in the cache: Resume sends only the rest.")
+                        : QString()));
         else
-            setStatus(tr("Embedding failed after %L1 of %L2: %3").arg(done).arg(total).arg(errorText(job->error()))
-                          + (kept ? tr(" The finished ones are kept: Resume sends only the rest.") : QString()) + cacheNote,
-                      true);
+            setStatus(tr("Embedding failed after %L1 of %L2: %3")
+                          .arg(done)
+                          .arg(total)
+                          .arg(errorText(job->error()))
+                    + (kept ? tr(" The finished ones are kept: Resume sends only the rest.")
+                            : QString())
+                    + cacheNote,
+                true);
         m_form->resumeButton()->setVisible(true);
         Q_EMIT runFinished();
         return;
@@ -345,14 +362,18 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
     if (job->cached() > 0)
         line += tr(" · %L1 from the cache").arg(job->cached());
     if (job->sent() > 0 && seconds > 0)
-        line += tr(" · %L1 sent in %2 (%L3 texts/s)").arg(job->sent()).arg(formatSeconds(seconds)).arg(job->sent() / seconds, 0, 'f', 0);
+        line += tr(" · %L1 sent in %2 (%L3 texts/s)")
+                    .arg(job->sent())
+                    .arg(formatSeconds(seconds))
+                    .arg(job->sent() / seconds, 0, 'f', 0);
     setStatus(line + u'.' + cacheNote);
     m_analysis->buildIndex();
     m_views->startProjection();
     if (set().rows() <= core::analysis::kMaxSimilarityMatrixSize)
         showMatrix();
     else
-        m_views->setMatrixNote(tr("%L1 texts: select up to 2,000 points on the map for a matrix.").arg(set().rows()));
+        m_views->setMatrixNote(
+            tr("%L1 texts: select up to 2,000 points on the map for a matrix.").arg(set().rows()));
     Q_EMIT runFinished();
 }
 
@@ -401,10 +422,11 @@ void EmbeddingsTab::onSearchFinished(core::BatchJob *batch)
     }
     const core::Embedding vector = job->embeddings().value(0);
     if (vector.size() != set().dims) {
-        setStatus(tr("The query's vector has %1 dimensions, the texts' %2: embed the texts again with these settings.")
+        setStatus(tr("The query's vector has %1 dimensions, the texts' %2: embed the texts again "
+                     "with these settings.")
                       .arg(vector.size())
                       .arg(set().dims),
-                  true);
+            true);
         Q_EMIT searchFinished();
         return;
     }
@@ -420,7 +442,8 @@ void EmbeddingsTab::onSearchFinished(core::BatchJob *batch)
 void EmbeddingsTab::showSearchHits(const core::Embedding &vector, const QString &q)
 {
     const int hits = m_side->showSearchHits(vector);
-    setStatus(tr("%Ln hit(s) for “%1”, ringed on the map.", nullptr, int(hits)).arg(elideText(q, 60)));
+    setStatus(
+        tr("%Ln hit(s) for “%1”, ringed on the map.", nullptr, int(hits)).arg(elideText(q, 60)));
     Q_EMIT searchFinished();
 }
 
@@ -436,8 +459,10 @@ bool EmbeddingsTab::exportMap(const QString &path, QString *error) const
 
 void EmbeddingsTab::exportDialog(bool map, const QString &filter, const QString &suffix)
 {
-    QString path = QFileDialog::getSaveFileName(this, map ? tr("Export the map") : tr("Export the vectors"),
-                                                u"embeddings.%1"_s.arg(suffix), filter);
+    QString path = QFileDialog::getSaveFileName(this,
+        map ? tr("Export the map") : tr("Export the vectors"),
+        u"embeddings.%1"_s.arg(suffix),
+        filter);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -467,7 +492,8 @@ core::ApiCall EmbeddingsTab::currentCall(QString *problem) const
         core::BatchSemanticEmbeddingRequest request;
         static_cast<core::SemanticEmbeddingOptions &>(request)
             = static_cast<core::AlephAlphaEmbeddingProvider *>(provider.get())
-                  ->options(p == Provider::Asymmetric ? core::Representation::Document : core::Representation::Symmetric);
+                  ->options(p == Provider::Asymmetric ? core::Representation::Document
+                                                      : core::Representation::Symmetric);
         for (const QString &t : first)
             request.prompts.append(core::Prompt::fromText(t));
         return core::ApiCall::of(request);
@@ -490,27 +516,32 @@ QVariantMap EmbeddingsTab::draft() const
     if (text.size() > kDraftLimit)
         text.clear(); // a huge paste is not autosaved (the file it came from still is the source)
     return {{u"texts"_s, text},
-            {u"provider"_s, m_form->provider()->currentIndex()},
-            {u"model"_s, m_form->model()->model()},
-            {u"compress_to_size"_s, m_form->compress()->currentIndex() == 1 ? core::kCompressedEmbeddingSize : 0},
-            {u"normalize"_s, m_form->normalize()->isChecked()},
-            {u"contextual_control_threshold"_s, m_form->thresholdOn()->isChecked() ? QVariant(m_form->threshold()->value()) : QVariant()},
-            {u"control_log_additive"_s, m_form->logAdditive()->isChecked()},
-            {u"dimensions"_s, m_form->dimensions()->value()},
-            {u"gradient_url"_s, m_form->gradientUrl()->text()},
-            {u"gradient_workspace"_s, m_form->gradientWorkspace()->text()},
-            {u"chunk_size"_s, m_form->chunkSize()->value()},
-            {u"in_flight"_s, m_form->inFlight()->value()},
-            {u"projection"_s, m_projection->currentIndex()}}; // never the Gradient token
+        {u"provider"_s, m_form->provider()->currentIndex()},
+        {u"model"_s, m_form->model()->model()},
+        {u"compress_to_size"_s,
+            m_form->compress()->currentIndex() == 1 ? core::kCompressedEmbeddingSize : 0},
+        {u"normalize"_s, m_form->normalize()->isChecked()},
+        {u"contextual_control_threshold"_s,
+            m_form->thresholdOn()->isChecked() ? QVariant(m_form->threshold()->value())
+                                               : QVariant()},
+        {u"control_log_additive"_s, m_form->logAdditive()->isChecked()},
+        {u"dimensions"_s, m_form->dimensions()->value()},
+        {u"gradient_url"_s, m_form->gradientUrl()->text()},
+        {u"gradient_workspace"_s, m_form->gradientWorkspace()->text()},
+        {u"chunk_size"_s, m_form->chunkSize()->value()},
+        {u"in_flight"_s, m_form->inFlight()->value()},
+        {u"projection"_s, m_projection->currentIndex()}}; // never the Gradient token
 }
 
 void EmbeddingsTab::restoreDraft(const QVariantMap &draft)
 {
     m_form->input()->setPlainText(draft.value(u"texts"_s).toString());
-    m_form->provider()->setCurrentIndex(std::clamp(draft.value(u"provider"_s, int(Provider::Asymmetric)).toInt(), 0, 3));
+    m_form->provider()->setCurrentIndex(
+        std::clamp(draft.value(u"provider"_s, int(Provider::Asymmetric)).toInt(), 0, 3));
     if (draft.contains(u"model"_s))
         m_form->model()->setEditText(draft.value(u"model"_s).toString());
-    m_form->compress()->setCurrentIndex(draft.value(u"compress_to_size"_s).toInt() == core::kCompressedEmbeddingSize ? 1 : 0);
+    m_form->compress()->setCurrentIndex(
+        draft.value(u"compress_to_size"_s).toInt() == core::kCompressedEmbeddingSize ? 1 : 0);
     m_form->normalize()->setChecked(draft.value(u"normalize"_s).toBool());
     // A number when the threshold is on; null (or absent) when off.
     const QVariant thresholdValue = draft.value(u"contextual_control_threshold"_s);
@@ -541,8 +572,9 @@ void EmbeddingsTab::restoreRun(const core::RunRecord &run)
         if (!request)
             return setStatus(tr("This run cannot be restored: %1").arg(error), true);
         m_form->provider()->setCurrentIndex(int(Provider::EmbeddingsV2));
-        texts = request->input.kind == core::EmbeddingV2Input::Kind::Text ? QStringList{request->input.text}
-                                                                          : request->input.texts;
+        texts = request->input.kind == core::EmbeddingV2Input::Kind::Text
+            ? QStringList{request->input.text}
+            : request->input.texts;
         m_form->dimensions()->setValue(request->dimensions.value_or(0));
         model = request->model;
     } else {
@@ -550,17 +582,20 @@ void EmbeddingsTab::restoreRun(const core::RunRecord &run)
         if (!request)
             return setStatus(tr("This run cannot be restored: %1").arg(error), true);
         m_form->provider()->setCurrentIndex(
-            int(request->representation == core::Representation::Symmetric ? Provider::Symmetric : Provider::Asymmetric));
+            int(request->representation == core::Representation::Symmetric ? Provider::Symmetric
+                                                                           : Provider::Asymmetric));
         for (const core::Prompt &prompt : request->prompts)
             texts.append(prompt.isPlainText() ? *prompt.plainText : prompt.items.value(0).text);
-        m_form->compress()->setCurrentIndex(request->compressToSize == core::kCompressedEmbeddingSize ? 1 : 0);
+        m_form->compress()->setCurrentIndex(
+            request->compressToSize == core::kCompressedEmbeddingSize ? 1 : 0);
         m_form->normalize()->setChecked(request->normalize.value_or(false));
         model = request->model.value_or(QString());
     }
     m_form->model()->setEditText(model);
     if (!texts.isEmpty())
         setTextsAndLabels(texts, {});
-    setStatus(tr("Restored the run's first batch (%Ln text(s)). %1", nullptr, int(texts.size())).arg(run.response));
+    setStatus(tr("Restored the run's first batch (%Ln text(s)). %1", nullptr, int(texts.size()))
+                  .arg(run.response));
 }
 
 void EmbeddingsTab::triggerOpen()

@@ -72,7 +72,10 @@ public:
     void triggerStop() override { cancel(); }
     QString openFilter() const override { return tr("Texts (*.txt *.csv *.tsv);;All files (*)"); }
     /// A text file, one text per line (a CSV asks for its columns: triggerOpen()).
-    bool openFile(const QString &path, QString *error) override { return importFile(path, {}, {}, error); }
+    bool openFile(const QString &path, QString *error) override
+    {
+        return importFile(path, {}, {}, error);
+    }
     /// The form's own Open file… (it asks which columns of a CSV hold the texts and labels).
     void triggerOpen() override;
 
@@ -86,7 +89,8 @@ public:
     /// `labelColumn` name the columns (empty label column: none; empty text column: ask, or the
     /// first column). False with `error` when the file cannot be read or a column or row is bad;
     /// the editor is then left as it was.
-    bool importFile(const QString &path, const QString &textColumn, const QString &labelColumn, QString *error);
+    bool importFile(
+        const QString &path, const QString &textColumn, const QString &labelColumn, QString *error);
     /// Loads sample set `name` ("topics", "support-tickets", "everyday-topics") into the editor.
     bool loadSample(const QString &name);
     void embed();
@@ -99,7 +103,7 @@ public:
     /// Shows the similarity matrix of `rows` (data rows; empty: all, when at most 2,000).
     void showMatrix(const QList<int> &rows = {});
     bool exportVectors(const QString &path, QString *error) const; ///< .csv or .json by suffix
-    bool exportMap(const QString &path, QString *error) const;     ///< .png or .svg by suffix
+    bool exportMap(const QString &path, QString *error) const; ///< .png or .svg by suffix
 
     const EmbeddingSet &set() const;
     MapView *map() const { return m_map; }
@@ -136,7 +140,8 @@ private:
     core::ApiClient *m_client;
     core::EmbeddingCache *m_cache = nullptr;
     QAbstractButton *exportButton() const override;
-    RunController *m_run = nullptr;    ///< the embedding runs: recorded by the tab (one call, many requests)
+    RunController *m_run
+        = nullptr; ///< the embedding runs: recorded by the tab (one call, many requests)
     RunController *m_search = nullptr; ///< the search queries: not recorded
 
     EmbeddingsForm *m_form = nullptr;
@@ -155,8 +160,8 @@ private:
     int m_lastSent = 0;
     int m_lastCached = 0;
 
-    QString m_searchText;           // the running search's query
-    QList<float> m_pendingSearch;   // a query vector that arrived before the index
+    QString m_searchText; // the running search's query
+    QList<float> m_pendingSearch; // a query vector that arrived before the index
     QString m_pendingQuery;
     bool m_cacheOnlyRun = false; // the run in progress is showCachedMap()'s
 };

@@ -21,8 +21,12 @@ namespace ui {
 namespace {
 
 /// A chooser named `name` with `label` before it, added to a page's `bar`.
-QComboBox *addChooser(QHBoxLayout *bar, QWidget *page, const QString &label, const QString &name, const QStringList &items,
-                      const QString &toolTip)
+QComboBox *addChooser(QHBoxLayout *bar,
+    QWidget *page,
+    const QString &label,
+    const QString &name,
+    const QStringList &items,
+    const QString &toolTip)
 {
     bar->addWidget(new QLabel(label, page));
     auto *chooser = new QComboBox(page);
@@ -51,7 +55,10 @@ EmbeddingsViews::EmbeddingsViews(EmbeddingsAnalysis *analysis, QWidget *parent)
     setObjectName(u"views"_s);
     addTab(buildMapPage(), tr("Map"));
     addTab(buildMatrixPage(), tr("Similarity matrix"));
-    connect(m_analysis, &EmbeddingsAnalysis::projectionProgress, m_projectionProgress, &QProgressBar::setValue);
+    connect(m_analysis,
+        &EmbeddingsAnalysis::projectionProgress,
+        m_projectionProgress,
+        &QProgressBar::setValue);
     connect(m_analysis, &EmbeddingsAnalysis::projected, this, &EmbeddingsViews::onProjected);
 }
 
@@ -59,10 +66,16 @@ QWidget *EmbeddingsViews::buildMapPage()
 {
     auto *mapPage = new QWidget(this);
     auto *mapBar = new QHBoxLayout;
-    m_projection = addChooser(mapBar, mapPage, tr("Projection"), u"projection"_s, {tr("PCA"), tr("UMAP")},
-                              tr("PCA: the two directions of largest variance (fast, keeps global distances).\n"
-                                 "UMAP: keeps neighbourhoods, so clusters show more clearly (slower)."));
-    connect(m_projection, &QComboBox::currentIndexChanged, this, [this](int i) { setProjection(Projection(i)); });
+    m_projection = addChooser(mapBar,
+        mapPage,
+        tr("Projection"),
+        u"projection"_s,
+        {tr("PCA"), tr("UMAP")},
+        tr("PCA: the two directions of largest variance (fast, keeps global distances).\n"
+           "UMAP: keeps neighbourhoods, so clusters show more clearly (slower)."));
+    connect(m_projection, &QComboBox::currentIndexChanged, this, [this](int i) {
+        setProjection(Projection(i));
+    });
     m_projectionProgress = new QProgressBar(mapPage);
     m_projectionProgress->setMaximumWidth(180);
     m_projectionProgress->setRange(0, 100);
@@ -73,7 +86,8 @@ QWidget *EmbeddingsViews::buildMapPage()
     setTextRole(hint, TextRole::Muted);
     hint->setWordWrap(true); // wraps rather than widening the window on a small screen
     hint->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    hint->setToolTip(tr("Drag: pan · wheel or +/−: zoom · 0 or double-click: fit\nShift+drag: select (Ctrl adds) · Esc: clear the selection\n"
+    hint->setToolTip(tr("Drag: pan · wheel or +/−: zoom · 0 or double-click: fit\nShift+drag: "
+                        "select (Ctrl adds) · Esc: clear the selection\n"
                         "Click a point: its nearest neighbours · hover: its text"));
     mapBar->addWidget(hint);
     m_export = new QToolButton(mapPage);
@@ -81,17 +95,26 @@ QWidget *EmbeddingsViews::buildMapPage()
     m_export->setObjectName(u"export"_s);
     m_export->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(m_export);
-    exportMenu->addAction(tr("Vectors as CSV…"), this, [this] { Q_EMIT exportRequested(false, tr("CSV (*.csv)"), u"csv"_s); });
-    exportMenu->addAction(tr("Vectors as JSON…"), this, [this] { Q_EMIT exportRequested(false, tr("JSON (*.json)"), u"json"_s); });
+    exportMenu->addAction(tr("Vectors as CSV…"), this, [this] {
+        Q_EMIT exportRequested(false, tr("CSV (*.csv)"), u"csv"_s);
+    });
+    exportMenu->addAction(tr("Vectors as JSON…"), this, [this] {
+        Q_EMIT exportRequested(false, tr("JSON (*.json)"), u"json"_s);
+    });
     exportMenu->addSeparator();
-    exportMenu->addAction(tr("Map as PNG…"), this, [this] { Q_EMIT exportRequested(true, tr("PNG image (*.png)"), u"png"_s); });
-    exportMenu->addAction(tr("Map as SVG…"), this, [this] { Q_EMIT exportRequested(true, tr("SVG image (*.svg)"), u"svg"_s); });
+    exportMenu->addAction(tr("Map as PNG…"), this, [this] {
+        Q_EMIT exportRequested(true, tr("PNG image (*.png)"), u"png"_s);
+    });
+    exportMenu->addAction(tr("Map as SVG…"), this, [this] {
+        Q_EMIT exportRequested(true, tr("SVG image (*.svg)"), u"svg"_s);
+    });
     m_export->setMenu(exportMenu);
     m_export->setEnabled(false);
     mapBar->addWidget(m_export);
     m_map = new MapView(mapPage);
     m_map->setObjectName(u"map"_s);
-    m_map->setPlaceholder(tr("Embed some texts to see them on a map.\n\nTry Samples ▸ Topics, then Embed (Ctrl+Enter)."));
+    m_map->setPlaceholder(tr("Embed some texts to see them on a map.\n\nTry Samples ▸ Topics, then "
+                             "Embed (Ctrl+Enter)."));
     layOutPage(mapPage, mapBar, m_map);
     return mapPage;
 }
@@ -100,24 +123,31 @@ QWidget *EmbeddingsViews::buildMatrixPage()
 {
     auto *matrixPage = new QWidget(this);
     auto *matrixBar = new QHBoxLayout;
-    m_matrixOrder = addChooser(matrixBar, matrixPage, tr("Order"), u"matrixOrder"_s, {tr("by label"), tr("by clustering")},
-                               tr("By label: grouped by label, similar texts together inside each group.\n"
-                                  "By clustering: the leaf order of average-linkage clustering."));
+    m_matrixOrder = addChooser(matrixBar,
+        matrixPage,
+        tr("Order"),
+        u"matrixOrder"_s,
+        {tr("by label"), tr("by clustering")},
+        tr("By label: grouped by label, similar texts together inside each group.\n"
+           "By clustering: the leaf order of average-linkage clustering."));
     connect(m_matrixOrder, &QComboBox::currentIndexChanged, this, [this] {
         if (m_analysis->set().rows() > 0)
             showMatrix(m_matrixRows);
     });
     auto *ofSelection = new QPushButton(tr("Matrix of the selection"), matrixPage);
     ofSelection->setObjectName(u"matrixOfSelection"_s);
-    ofSelection->setToolTip(tr("Shift+drag on the map to select up to 2,000 points, then show their matrix."));
+    ofSelection->setToolTip(
+        tr("Shift+drag on the map to select up to 2,000 points, then show their matrix."));
     connect(ofSelection, &QPushButton::clicked, this, [this] { showMatrix(m_map->selection()); });
     matrixBar->addWidget(ofSelection);
     m_matrixNote = new QLabel(matrixPage);
-    m_matrixNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long note never widens the window
+    m_matrixNote->setSizePolicy(
+        QSizePolicy::Ignored, QSizePolicy::Preferred); // a long note never widens the window
     matrixBar->addWidget(m_matrixNote, 1);
     m_matrix = new MatrixView(matrixPage);
     m_matrix->setObjectName(u"matrix"_s);
-    m_matrix->setPlaceholder(tr("The cosine similarity of every pair of texts (up to 2,000) shows here after embedding."));
+    m_matrix->setPlaceholder(tr(
+        "The cosine similarity of every pair of texts (up to 2,000) shows here after embedding."));
     layOutPage(matrixPage, matrixBar, m_matrix);
     return matrixPage;
 }
@@ -191,11 +221,14 @@ void EmbeddingsViews::showMatrix(const QList<int> &rows)
     QList<int> chosen = rows;
     if (chosen.isEmpty()) {
         if (set.rows() > core::analysis::kMaxSimilarityMatrixSize) {
-            m_matrixNote->setText(tr("%L1 texts: select up to 2,000 points on the map for a matrix.").arg(set.rows()));
+            m_matrixNote->setText(
+                tr("%L1 texts: select up to 2,000 points on the map for a matrix.")
+                    .arg(set.rows()));
             return;
         }
     } else if (chosen.size() > core::analysis::kMaxSimilarityMatrixSize) {
-        m_matrixNote->setText(tr("%L1 points are selected; the matrix takes at most 2,000.").arg(chosen.size()));
+        m_matrixNote->setText(
+            tr("%L1 points are selected; the matrix takes at most 2,000.").arg(chosen.size()));
         return;
     } else if (chosen.size() < 2) {
         m_matrixNote->setText(tr("Select at least 2 points on the map (Shift+drag)."));
@@ -216,19 +249,26 @@ void EmbeddingsViews::showMatrix(const QList<int> &rows)
         texts.append(set.texts.value(r));
     }
     m_matrixNote->setText(tr("Computing the %L1 × %L1 matrix…").arg(dataRows.size()));
-    m_analysis->computeMatrix(dataRows, byLabel, labels,
-                              [=, this](core::analysis::SimilarityMatrix &&matrix, const std::vector<int> &order) {
-                                  if (matrix.size == 0 || order.empty()) {
-                                      m_matrixNote->setText(tr("Cancelled."));
-                                      return;
-                                  }
-                                  m_matrix->setMatrix(std::move(matrix), order, dataRows, labelIndex,
-                                                      m_analysis->set().labelNames, texts);
-                                  m_matrixNote->setText(tr("%L1 texts, %2. Hover a cell to see both texts.")
-                                                            .arg(dataRows.size())
-                                                            .arg(byLabel ? tr("grouped by label") : tr("in clustering order")));
-                                  Q_EMIT matrixReady();
-                              });
+    m_analysis->computeMatrix(dataRows,
+        byLabel,
+        labels,
+        [=, this](core::analysis::SimilarityMatrix &&matrix, const std::vector<int> &order) {
+            if (matrix.size == 0 || order.empty()) {
+                m_matrixNote->setText(tr("Cancelled."));
+                return;
+            }
+            m_matrix->setMatrix(std::move(matrix),
+                order,
+                dataRows,
+                labelIndex,
+                m_analysis->set().labelNames,
+                texts);
+            m_matrixNote->setText(
+                tr("%L1 texts, %2. Hover a cell to see both texts.")
+                    .arg(dataRows.size())
+                    .arg(byLabel ? tr("grouped by label") : tr("in clustering order")));
+            Q_EMIT matrixReady();
+        });
 }
 
 } // namespace ui

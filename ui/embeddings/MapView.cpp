@@ -52,8 +52,10 @@ MapView::MapView(QWidget *parent)
     setAccessibleName(tr("Embedding map"));
 }
 
-void MapView::setPoints(const QList<QPointF> &points, const QList<int> &labels, const QStringList &labelNames,
-                        const QStringList &texts)
+void MapView::setPoints(const QList<QPointF> &points,
+    const QList<int> &labels,
+    const QStringList &labelNames,
+    const QStringList &texts)
 {
     if (labels.size() != points.size() || texts.size() != points.size()) {
         m_points.clear();
@@ -133,8 +135,10 @@ void MapView::setCurrent(int row, const QList<int> &neighbours)
 
 QRectF MapView::plotRect() const
 {
-    return QRectF(kLeftMargin, kMargin, std::max(10.0, width() - kLeftMargin - kMargin),
-                  std::max(10.0, height() - kMargin - kBottomMargin));
+    return QRectF(kLeftMargin,
+        kMargin,
+        std::max(10.0, width() - kLeftMargin - kMargin),
+        std::max(10.0, height() - kMargin - kBottomMargin));
 }
 
 void MapView::setView(QPointF center, double scale)
@@ -166,14 +170,15 @@ void MapView::zoomAt(QPointF anchor, double factor)
     const QRectF plot = plotRect();
     // Keep `before` under `anchor`: anchor = plot.center + (before − c') · scale (y flipped).
     const QPointF c(before.x() - (anchor.x() - plot.center().x()) / scale,
-                    before.y() + (anchor.y() - plot.center().y()) / scale);
+        before.y() + (anchor.y() - plot.center().y()) / scale);
     setView(c, scale);
     m_autoFit = false;
 }
 
 QPointF MapView::mapPoint(QPointF point, const QRectF &plot, QPointF center, double scale) const
 {
-    return QPointF(plot.center().x() + (point.x() - center.x()) * scale, plot.center().y() - (point.y() - center.y()) * scale);
+    return QPointF(plot.center().x() + (point.x() - center.x()) * scale,
+        plot.center().y() - (point.y() - center.y()) * scale);
 }
 
 QPointF MapView::toWidget(QPointF p) const
@@ -184,7 +189,8 @@ QPointF MapView::toWidget(QPointF p) const
 QPointF MapView::toData(QPointF w) const
 {
     const QRectF plot = plotRect();
-    return QPointF(m_center.x() + (w.x() - plot.center().x()) / m_scale, m_center.y() - (w.y() - plot.center().y()) / m_scale);
+    return QPointF(m_center.x() + (w.x() - plot.center().x()) / m_scale,
+        m_center.y() - (w.y() - plot.center().y()) / m_scale);
 }
 
 int MapView::pointAt(QPointF pos, double radius) const
@@ -204,7 +210,8 @@ int MapView::pointAt(QPointF pos, double radius) const
     return best;
 }
 
-void MapView::rasterizeInto(QImage &image, const QRectF &plot, QPointF center, double scale, const Palette &palette) const
+void MapView::rasterizeInto(
+    QImage &image, const QRectF &plot, QPointF center, double scale, const Palette &palette) const
 {
     image.fill(palette.page);
     const double dpr = image.devicePixelRatio();
@@ -222,10 +229,11 @@ void MapView::rasterizeInto(QImage &image, const QRectF &plot, QPointF center, d
     QList<quint32> colours;
     for (int l = 0; l <= m_labelNames.size(); ++l) {
         const QColor c = palette.labelColor(l < m_labelNames.size() ? l : -1);
-        colours.append((quint32(c.red()) * alpha / 255) << 16 | (quint32(c.green()) * alpha / 255) << 8
-                       | (quint32(c.blue()) * alpha / 255));
+        colours.append((quint32(c.red()) * alpha / 255) << 16
+            | (quint32(c.green()) * alpha / 255) << 8 | (quint32(c.blue()) * alpha / 255));
     }
-    const double ox = (plot.center().x() - plot.left()) * dpr, oy = (plot.center().y() - plot.top()) * dpr;
+    const double ox = (plot.center().x() - plot.left()) * dpr,
+                 oy = (plot.center().y() - plot.top()) * dpr;
     const double s = scale * dpr;
     auto *bits = reinterpret_cast<quint32 *>(image.bits());
     const qsizetype stride = image.bytesPerLine() / 4;
@@ -267,7 +275,8 @@ void MapView::rasterize()
     m_rasterDirty = false;
 }
 
-void MapView::drawOverlay(QPainter &p, const QRectF &plot, QPointF center, double scale, const Palette &palette) const
+void MapView::drawOverlay(
+    QPainter &p, const QRectF &plot, QPointF center, double scale, const Palette &palette) const
 {
     p.save();
     p.setClipRect(plot);
@@ -302,7 +311,8 @@ void MapView::drawOverlay(QPainter &p, const QRectF &plot, QPointF center, doubl
             p.drawEllipse(c, r + 4, r + 4);
             if (k < 10) {
                 const QString rank = QString::number(k + 1);
-                const QRectF box(c + QPointF(r + 4, -r - 16), QSizeF(p.fontMetrics().horizontalAdvance(rank) + 6, 15));
+                const QRectF box(c + QPointF(r + 4, -r - 16),
+                    QSizeF(p.fontMetrics().horizontalAdvance(rank) + 6, 15));
                 p.setPen(Qt::NoPen);
                 p.setBrush(palette.highlight);
                 p.drawRoundedRect(box, 3, 3);
@@ -332,7 +342,8 @@ void MapView::drawLegend(QPainter &p, const QRectF &plot, const Palette &palette
     const QFontMetrics fm = p.fontMetrics();
     QStringList lines;
     for (const int l : std::as_const(shown).mid(0, maxRows))
-        lines.append(u"%1 (%2)"_s.arg(elideText(m_labelNames.at(l), 28)).arg(m_labelCounts.value(l)));
+        lines.append(
+            u"%1 (%2)"_s.arg(elideText(m_labelNames.at(l), 28)).arg(m_labelCounts.value(l)));
     if (shown.size() > maxRows)
         lines.append(tr("… %n more labels", nullptr, int(shown.size() - maxRows)));
     if (unlabelled)
@@ -341,7 +352,10 @@ void MapView::drawLegend(QPainter &p, const QRectF &plot, const Palette &palette
     for (const QString &line : std::as_const(lines))
         textWidth = std::max(textWidth, fm.horizontalAdvance(line));
     const double rowHeight = fm.height() + 2;
-    const QRectF box(plot.right() - textWidth - 34, plot.top() + 6, textWidth + 28, rowHeight * lines.size() + 8);
+    const QRectF box(plot.right() - textWidth - 34,
+        plot.top() + 6,
+        textWidth + 28,
+        rowHeight * lines.size() + 8);
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(palette.legendBorder);
@@ -360,28 +374,35 @@ void MapView::drawLegend(QPainter &p, const QRectF &plot, const Palette &palette
             p.drawEllipse(QPointF(box.left() + 11, y + rowHeight / 2), 4.5, 4.5);
         }
         p.setPen(palette.textOn(palette.legendBackground));
-        p.drawText(QRectF(box.left() + 20, y, textWidth + 4, rowHeight), Qt::AlignVCenter | Qt::AlignLeft, lines.at(k));
+        p.drawText(QRectF(box.left() + 20, y, textWidth + 4, rowHeight),
+            Qt::AlignVCenter | Qt::AlignLeft,
+            lines.at(k));
     }
     p.restore();
 }
 
-void MapView::render(QPainter *painter, const QRectF &target, bool vector, const Palette &palette) const
+void MapView::render(
+    QPainter *painter, const QRectF &target, bool vector, const Palette &palette) const
 {
     QPainter &p = *painter;
     p.save();
     p.fillRect(target, palette.page);
-    const QRectF plot(target.left() + kLeftMargin, target.top() + kMargin, target.width() - kLeftMargin - kMargin,
-                      target.height() - kMargin - kBottomMargin);
+    const QRectF plot(target.left() + kLeftMargin,
+        target.top() + kMargin,
+        target.width() - kLeftMargin - kMargin,
+        target.height() - kMargin - kBottomMargin);
     // The same view, fitted to the target's plot area.
     const QRectF own = plotRect();
-    const double scale = m_scale * std::min(plot.width() / own.width(), plot.height() / own.height());
+    const double scale
+        = m_scale * std::min(plot.width() / own.width(), plot.height() / own.height());
     if (vector) {
         p.setPen(Qt::NoPen);
         p.setRenderHint(QPainter::Antialiasing);
         const double r = pointRadius(m_points.size());
         p.setClipRect(plot);
         for (int i = 0; i < m_points.size(); ++i) {
-            QColor c = palette.labelColor(m_labels.at(i) < m_labelNames.size() ? m_labels.at(i) : -1);
+            QColor c
+                = palette.labelColor(m_labels.at(i) < m_labelNames.size() ? m_labels.at(i) : -1);
             c.setAlphaF(0.8f);
             p.setBrush(c);
             p.drawEllipse(mapPoint(m_points.at(i), plot, m_center, scale), r, r);
@@ -405,10 +426,13 @@ void MapView::drawFrame(QPainter &p, const QRectF &plot, double left, const Pale
     p.drawRect(plot);
     drawLegend(p, plot, palette);
     p.setPen(palette.caption);
-    p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), kBottomMargin - 2), Qt::AlignCenter, m_xTitle);
+    p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), kBottomMargin - 2),
+        Qt::AlignCenter,
+        m_xTitle);
     p.translate(left + 4, plot.center().y());
     p.rotate(-90);
-    p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), kLeftMargin - 6), Qt::AlignCenter, m_yTitle);
+    p.drawText(
+        QRectF(-plot.height() / 2, 0, plot.height(), kLeftMargin - 6), Qt::AlignCenter, m_yTitle);
     p.restore();
 }
 
@@ -418,7 +442,8 @@ void MapView::paintEvent(QPaintEvent *)
     if (m_points.isEmpty()) {
         p.fillRect(rect(), palette().base());
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+        p.drawText(
+            rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
         return;
     }
     const Palette &colours = Palette::current();
@@ -498,12 +523,16 @@ void MapView::mouseMoveEvent(QMouseEvent *event)
         update();
         if (hover >= 0) {
             const int l = m_labels.at(hover);
-            const QString label = l >= 0 && l < m_labelNames.size() ? m_labelNames.at(l) : QString();
+            const QString label
+                = l >= 0 && l < m_labelNames.size() ? m_labelNames.at(l) : QString();
             QString tip = u"<b>#%1</b>"_s.arg(hover + 1);
             if (!label.isEmpty())
-                tip += u" <span style='color:%1'>●</span> %2"_s.arg(labelColor(l).name(), label.toHtmlEscaped());
+                tip += u" <span style='color:%1'>●</span> %2"_s.arg(
+                    labelColor(l).name(), label.toHtmlEscaped());
             tip += u"<br>"_s + elideText(m_texts.at(hover), 400).toHtmlEscaped();
-            QToolTip::showText(event->globalPosition().toPoint(), u"<div style='max-width:420px'>%1</div>"_s.arg(tip), this);
+            QToolTip::showText(event->globalPosition().toPoint(),
+                u"<div style='max-width:420px'>%1</div>"_s.arg(tip),
+                this);
         } else {
             QToolTip::hideText();
         }

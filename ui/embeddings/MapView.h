@@ -38,8 +38,10 @@ public:
 
     /// Replaces the points. `labels[i]` indexes `labelNames` (−1: none); `texts` are shown on
     /// hover. Fits the view. Sizes must match (else nothing is shown).
-    void setPoints(const QList<QPointF> &points, const QList<int> &labels, const QStringList &labelNames,
-                   const QStringList &texts);
+    void setPoints(const QList<QPointF> &points,
+        const QList<int> &labels,
+        const QStringList &labelNames,
+        const QStringList &texts);
     /// Axis captions ("PCA 1 (23 %)", "UMAP 1") under and beside the plot.
     void setAxisTitles(const QString &x, const QString &y);
     /// The empty-state text shown while there are no points.
@@ -73,7 +75,10 @@ public:
     /// Renders the plot (points, marks, legend, axis titles) on `painter` in `target` in the
     /// colours of `palette` (by default the light one, on white): for PNG and SVG export.
     /// `vector`: one ellipse per point (SVG) instead of the raster.
-    void render(QPainter *painter, const QRectF &target, bool vector, const Palette &palette = Palette::light()) const;
+    void render(QPainter *painter,
+        const QRectF &target,
+        bool vector,
+        const Palette &palette = Palette::light()) const;
     /// Milliseconds the last raster of the points took (bench_embeddings reads it).
     double lastRasterMs() const { return m_lastRasterMs; }
     /// Re-rasterizes the points now into the widget-sized image (what paintEvent does when the
@@ -101,8 +106,16 @@ protected:
 
 private:
     QRectF plotRect() const;
-    void rasterizeInto(QImage &image, const QRectF &plot, QPointF center, double scale, const Palette &palette) const;
-    void drawOverlay(QPainter &p, const QRectF &plot, QPointF center, double scale, const Palette &palette) const;
+    void rasterizeInto(QImage &image,
+        const QRectF &plot,
+        QPointF center,
+        double scale,
+        const Palette &palette) const;
+    void drawOverlay(QPainter &p,
+        const QRectF &plot,
+        QPointF center,
+        double scale,
+        const Palette &palette) const;
     void drawLegend(QPainter &p, const QRectF &plot, const Palette &palette) const;
     /// The plot's border, legend and axis titles; `left` is the x of the area's left edge.
     void drawFrame(QPainter &p, const QRectF &plot, double left, const Palette &palette) const;

@@ -34,8 +34,12 @@ void MatrixView::setPlaceholder(const QString &text)
     update();
 }
 
-void MatrixView::setMatrix(core::analysis::SimilarityMatrix matrix, const std::vector<int> &order, const QList<int> &rows,
-                           const QList<int> &labelIndex, const QStringList &labelNames, const QStringList &texts)
+void MatrixView::setMatrix(core::analysis::SimilarityMatrix matrix,
+    const std::vector<int> &order,
+    const QList<int> &rows,
+    const QList<int> &labelIndex,
+    const QStringList &labelNames,
+    const QStringList &texts)
 {
     m_matrix = std::move(matrix);
     const int n = m_matrix.size;
@@ -108,11 +112,14 @@ QString MatrixView::cellText(int displayRow, int displayColumn) const
     const int a = m_order[size_t(displayRow)], b = m_order[size_t(displayColumn)];
     const auto describe = [&](int i) -> QString {
         const int l = m_labelIndex.value(i, -1);
-        const QString label = l >= 0 && l < m_labelNames.size() ? u" [%1]"_s.arg(m_labelNames.at(l)) : QString();
+        const QString label
+            = l >= 0 && l < m_labelNames.size() ? u" [%1]"_s.arg(m_labelNames.at(l)) : QString();
         const QString text = m_texts.value(i);
         return u"#%1%2 %3"_s.arg(m_rows.value(i, i) + 1).arg(label, elideText(text, 160));
     };
-    return tr("cosine similarity %L1\n%2\n%3").arg(m_matrix.at(a, b), 0, 'f', 4).arg(describe(a), describe(b));
+    return tr("cosine similarity %L1\n%2\n%3")
+        .arg(m_matrix.at(a, b), 0, 'f', 4)
+        .arg(describe(a), describe(b));
 }
 
 void MatrixView::paintEvent(QPaintEvent *)
@@ -122,7 +129,8 @@ void MatrixView::paintEvent(QPaintEvent *)
     const int n = m_matrix.size;
     if (n == 0) {
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+        p.drawText(
+            rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
         return;
     }
     const QRectF r = matrixRect();
@@ -137,21 +145,27 @@ void MatrixView::paintEvent(QPaintEvent *)
         }
         p.setPen(QPen(Palette::current().matrixSeparator, 1));
         for (int i = 1; i < n; ++i) {
-            if (m_labelIndex.value(m_order[size_t(i)], -1) != m_labelIndex.value(m_order[size_t(i - 1)], -1)) {
-                p.drawLine(QPointF(r.left(), r.top() + i * cell), QPointF(r.right(), r.top() + i * cell));
-                p.drawLine(QPointF(r.left() + i * cell, r.top()), QPointF(r.left() + i * cell, r.bottom()));
+            if (m_labelIndex.value(m_order[size_t(i)], -1)
+                != m_labelIndex.value(m_order[size_t(i - 1)], -1)) {
+                p.drawLine(
+                    QPointF(r.left(), r.top() + i * cell), QPointF(r.right(), r.top() + i * cell));
+                p.drawLine(QPointF(r.left() + i * cell, r.top()),
+                    QPointF(r.left() + i * cell, r.bottom()));
             }
         }
     }
     // Colour bar.
     const QRectF bar(r.right() + 14, r.top(), 14, std::min(r.height(), 220.0));
     for (int y = 0; y < int(bar.height()); ++y)
-        p.fillRect(QRectF(bar.left(), bar.bottom() - y - 1, bar.width(), 1), sequentialColor(y / bar.height()));
+        p.fillRect(QRectF(bar.left(), bar.bottom() - y - 1, bar.width(), 1),
+            sequentialColor(y / bar.height()));
     p.setPen(palette().color(QPalette::Text));
     p.drawRect(bar);
     p.drawText(QPointF(bar.right() + 4, bar.top() + 10), QLocale().toString(m_high, 'f', 2));
     p.drawText(QPointF(bar.right() + 4, bar.bottom()), QLocale().toString(m_low, 'f', 2));
-    p.drawText(QRectF(bar.left() - 4, bar.bottom() + 4, 80, 32), Qt::AlignLeft | Qt::TextWordWrap, tr("cosine\nsimilarity"));
+    p.drawText(QRectF(bar.left() - 4, bar.bottom() + 4, 80, 32),
+        Qt::AlignLeft | Qt::TextWordWrap,
+        tr("cosine\nsimilarity"));
 }
 
 void MatrixView::changeEvent(QEvent *event)

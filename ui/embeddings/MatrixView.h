@@ -21,8 +21,12 @@ public:
     explicit MatrixView(QWidget *parent = nullptr);
     /// `rows[i]` is the data row of matrix row i (for #numbers); `labels` and `texts` are per
     /// matrix row; `labelIndex` per matrix row (−1: none), `order` a permutation of 0..size−1.
-    void setMatrix(core::analysis::SimilarityMatrix matrix, const std::vector<int> &order, const QList<int> &rows,
-                   const QList<int> &labelIndex, const QStringList &labelNames, const QStringList &texts);
+    void setMatrix(core::analysis::SimilarityMatrix matrix,
+        const std::vector<int> &order,
+        const QList<int> &rows,
+        const QList<int> &labelIndex,
+        const QStringList &labelNames,
+        const QStringList &texts);
     void setPlaceholder(const QString &text);
     int size() const { return m_matrix.size; }
     /// The matrix cell (row, column in display order) under widget position `pos`, or (−1, −1).

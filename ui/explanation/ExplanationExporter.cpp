@@ -26,7 +26,8 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         if (error)
-            *error = QObject::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            *error = QObject::tr("Could not write %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;
@@ -36,8 +37,7 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 
 ExplanationExporter::ExplanationExporter(const ExplanationResultsView *view)
     : m_view(view)
-{
-}
+{}
 
 bool ExplanationExporter::write(Format format, const QString &path, QString *error) const
 {
@@ -69,9 +69,16 @@ void ExplanationExporter::renderExport(QPainter *painter, const QSize &size) con
     bold.setBold(true);
     painter->setFont(bold);
     painter->setPen(pal.ink);
-    painter->drawText(QRectF(12, 6, size.width() - 24, kTitleHeight - 6), Qt::AlignLeft | Qt::AlignVCenter, m_view->title());
-    ScaleLegend::paintLegend(painter, QRectF(8, kTitleHeight, std::min(size.width() - 16, 520), kLegendHeight - 6),
-                             heatmap->scale(), m_view->legend()->caption(), m_view->font(), pal.caption, pal);
+    painter->drawText(QRectF(12, 6, size.width() - 24, kTitleHeight - 6),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        m_view->title());
+    ScaleLegend::paintLegend(painter,
+        QRectF(8, kTitleHeight, std::min(size.width() - 16, 520), kLegendHeight - 6),
+        heatmap->scale(),
+        m_view->legend()->caption(),
+        m_view->font(),
+        pal.caption,
+        pal);
     painter->save();
     painter->translate(0, kTitleHeight + kLegendHeight);
     const QSize page = heatmap->contentSize();
@@ -107,7 +114,8 @@ bool ExplanationExporter::exportPng(const QString &path, QString *error) const
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
         if (error)
-            *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            *error = tr("Could not write %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;
@@ -150,7 +158,9 @@ bool ExplanationExporter::exportJson(const QString &path, QString *error) const
     if (!checkExportable(error))
         return false;
     const ExplanationResult *result = m_view->result();
-    return writeFile(path, core::explanationJson(result->request, result->response, result->explanations), error);
+    return writeFile(path,
+        core::explanationJson(result->request, result->response, result->explanations),
+        error);
 }
 
 } // namespace ui

@@ -37,12 +37,14 @@ constexpr double kDefaultControlFactor = 0.1;
 
 QString escapeDelimiter(QString d)
 {
-    return d.replace(QLatin1Char('\n'), QStringLiteral("\\n")).replace(QLatin1Char('\t'), QStringLiteral("\\t"));
+    return d.replace(QLatin1Char('\n'), QStringLiteral("\\n"))
+        .replace(QLatin1Char('\t'), QStringLiteral("\\t"));
 }
 
 QString unescapeDelimiter(QString d)
 {
-    return d.replace(QStringLiteral("\\n"), QStringLiteral("\n")).replace(QStringLiteral("\\t"), QStringLiteral("\t"));
+    return d.replace(QStringLiteral("\\n"), QStringLiteral("\n"))
+        .replace(QStringLiteral("\\t"), QStringLiteral("\t"));
 }
 
 } // namespace
@@ -60,10 +62,14 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 6, 0);
 
-    m_modelPicker = new ModelPicker(ModelPicker::Capability::Completion, QStringLiteral("luminous-base"), panel);
+    m_modelPicker = new ModelPicker(
+        ModelPicker::Capability::Completion, QStringLiteral("luminous-base"), panel);
     m_modelPicker->setObjectName(QStringLiteral("model"));
     m_modelPicker->setToolTip(tip(QStringLiteral("model")));
-    connect(m_modelPicker, &QComboBox::currentTextChanged, this, [this] { revalidate(); Q_EMIT changed(); });
+    connect(m_modelPicker, &QComboBox::currentTextChanged, this, [this] {
+        revalidate();
+        Q_EMIT changed();
+    });
     auto *modelRow = new QHBoxLayout;
     modelRow->addWidget(new QLabel(tr("Model"), panel));
     modelRow->addWidget(m_modelPicker, 1);
@@ -84,16 +90,22 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     addTokens->setToolTip(tr("Add a token_ids item: numbers separated by spaces or commas."));
     connect(addTokens, &QToolButton::clicked, this, [this] {
         bool ok = false;
-        const QString text = QInputDialog::getText(this, tr("Token ids"), tr("Token ids, separated by spaces or commas:"),
-                                                   QLineEdit::Normal, QString(), &ok);
+        const QString text = QInputDialog::getText(this,
+            tr("Token ids"),
+            tr("Token ids, separated by spaces or commas:"),
+            QLineEdit::Normal,
+            QString(),
+            &ok);
         if (!ok)
             return;
         QList<qint64> ids;
-        for (const QString &part : text.split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
+        for (const QString &part :
+            text.split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
             bool isNumber = false;
             const qint64 id = part.toLongLong(&isNumber);
             if (!isNumber || id < 0) {
-                m_validationLabel->setText(tr("“%1” is not a token id; nothing was added.").arg(part));
+                m_validationLabel->setText(
+                    tr("“%1” is not a token id; nothing was added.").arg(part));
                 return;
             }
             ids.append(id);
@@ -111,8 +123,9 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     m_itemList->setObjectName(QStringLiteral("promptItems"));
     m_itemList->setMaximumHeight(96);
     m_itemList->setIconSize(QSize(40, 40));
-    m_itemList->setToolTip(tr("The prompt, item by item, in the order it is sent. Alt+Up/Down moves the selected item, "
-                              "Delete removes it (the editor's text stays), double-click crops an image."));
+    m_itemList->setToolTip(tr(
+        "The prompt, item by item, in the order it is sent. Alt+Up/Down moves the selected item, "
+        "Delete removes it (the editor's text stays), double-click crops an image."));
     auto moveItem = [this](int delta) {
         const int row = currentRow();
         const int to = row + delta;
@@ -144,24 +157,35 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     // Double-click an image: crop it to a square (x, y, size in pixels), or clear the crop.
     connect(m_itemList, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
         const int row = index.row();
-        if (row < 0 || row >= m_items->rowCount() || m_items->entries().at(row).item.type != core::PromptItem::Type::Image)
+        if (row < 0 || row >= m_items->rowCount()
+            || m_items->entries().at(row).item.type != core::PromptItem::Type::Image)
             return;
         const core::PromptItem image = m_items->entries().at(row).item;
         bool ok = false;
-        const QString current = image.size ? QStringLiteral("%1 %2 %3").arg(image.x.value_or(0)).arg(image.y.value_or(0)).arg(*image.size)
+        const QString current = image.size ? QStringLiteral("%1 %2 %3")
+                                                 .arg(image.x.value_or(0))
+                                                 .arg(image.y.value_or(0))
+                                                 .arg(*image.size)
                                            : QString();
-        const QString text = QInputDialog::getText(this, tr("Crop image"),
-                                                   tr("Square crop as x y size in pixels (empty: the whole image):"),
-                                                   QLineEdit::Normal, current, &ok);
+        const QString text = QInputDialog::getText(this,
+            tr("Crop image"),
+            tr("Square crop as x y size in pixels (empty: the whole image):"),
+            QLineEdit::Normal,
+            current,
+            &ok);
         if (!ok)
             return;
         QRect square;
-        const QStringList parts = text.split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+        const QStringList parts
+            = text.split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
         if (parts.size() == 3)
-            square = QRect(parts.at(0).toInt(), parts.at(1).toInt(), parts.at(2).toInt(), parts.at(2).toInt());
+            square = QRect(
+                parts.at(0).toInt(), parts.at(1).toInt(), parts.at(2).toInt(), parts.at(2).toInt());
         QString error;
-        if ((!parts.isEmpty() && (parts.size() != 3 || square.width() <= 0)) || !setImageCrop(row, square, &error))
-            m_validationLabel->setText(error.isEmpty() ? tr("Crop: give three numbers, x y size.") : error);
+        if ((!parts.isEmpty() && (parts.size() != 3 || square.width() <= 0))
+            || !setImageCrop(row, square, &error))
+            m_validationLabel->setText(
+                error.isEmpty() ? tr("Crop: give three numbers, x y size.") : error);
     });
 
     m_promptEdit = new PromptEdit(panel);
@@ -181,17 +205,24 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     layout->addWidget(new QLabel(tr("Target (the completion to explain)"), panel));
     m_targetEdit = new QPlainTextEdit(panel);
     m_targetEdit->setObjectName(QStringLiteral("target"));
-    m_targetEdit->setPlaceholderText(tr("e.g. \" pizza with cheese\". Empty: the model's own completion is explained."));
+    m_targetEdit->setPlaceholderText(
+        tr("e.g. \" pizza with cheese\". Empty: the model's own completion is explained."));
     m_targetEdit->setToolTip(tip(QStringLiteral("target")));
     m_targetEdit->setTabChangesFocus(true);
     m_targetEdit->setMaximumHeight(m_targetEdit->fontMetrics().height() * 4 + 12);
-    connect(m_targetEdit, &QPlainTextEdit::textChanged, this, [this] { revalidate(); Q_EMIT changed(); });
+    connect(m_targetEdit, &QPlainTextEdit::textChanged, this, [this] {
+        revalidate();
+        Q_EMIT changed();
+    });
     layout->addWidget(m_targetEdit);
 
     auto *params = new QGroupBox(tr("Parameters"), panel);
     auto *form = new QFormLayout(params);
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    auto edited = [this] { revalidate(); Q_EMIT changed(); };
+    auto edited = [this] {
+        revalidate();
+        Q_EMIT changed();
+    };
     m_promptGranularity = new QComboBox(params);
     m_promptGranularity->setObjectName(QStringLiteral("prompt_granularity"));
     m_promptGranularity->addItem(tr("auto (about 30 parts)"), QString());
@@ -204,7 +235,8 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     m_delimiter->setToolTip(tr("The prompt is split on this string (\\n is a line break)."));
     m_delimiter->setVisible(false);
     connect(m_promptGranularity, &QComboBox::currentIndexChanged, this, [this, edited] {
-        m_delimiter->setVisible(m_promptGranularity->currentData().toString() == QLatin1String("custom"));
+        m_delimiter->setVisible(
+            m_promptGranularity->currentData().toString() == QLatin1String("custom"));
         edited();
     });
     connect(m_delimiter, &QLineEdit::textChanged, this, edited);
@@ -257,7 +289,8 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     m_contextualControlThreshold->setEnabled(false);
     m_contextualControlThreshold->setToolTip(tip(QStringLiteral("contextual_control_threshold")));
     m_useThreshold->setToolTip(m_contextualControlThreshold->toolTip());
-    connect(m_useThreshold, &QCheckBox::toggled, m_contextualControlThreshold, &QWidget::setEnabled);
+    connect(
+        m_useThreshold, &QCheckBox::toggled, m_contextualControlThreshold, &QWidget::setEnabled);
     connect(m_useThreshold, &QCheckBox::toggled, this, edited);
     connect(m_contextualControlThreshold, &QDoubleSpinBox::valueChanged, this, edited);
     auto *thresholdRow = new QHBoxLayout;
@@ -291,7 +324,8 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     // scrolling form, so Explain is in view on a 700-pixel screen.
     m_runBar = new QWidget(panel);
     auto *runBarLayout = new QVBoxLayout(m_runBar);
-    runBarLayout->setContentsMargins(layout->contentsMargins().left(), 4, layout->contentsMargins().right(), 4);
+    runBarLayout->setContentsMargins(
+        layout->contentsMargins().left(), 4, layout->contentsMargins().right(), 4);
     panel = m_runBar;
     m_runButton = new QPushButton(tr("Explain  (Ctrl+Enter)"), panel);
     m_runButton->setObjectName(QStringLiteral("run"));
@@ -318,7 +352,8 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     runBarLayout->addWidget(m_statusLabel);
     setFocusProxy(m_promptEdit);
-    m_items->setEntries({PromptItemListModel::Entry{true, core::PromptItem::fromText(QString()), QString(), QIcon(), QSize()}});
+    m_items->setEntries({PromptItemListModel::Entry{
+        true, core::PromptItem::fromText(QString()), QString(), QIcon(), QSize()}});
     showItems(-1);
     revalidate();
 }
@@ -345,7 +380,8 @@ void ExplanationForm::addImageFile(const QString &path)
 void ExplanationForm::addTokenIds(const QList<qint64> &ids)
 {
     const int row = currentRow();
-    m_items->insertEntry(m_items->rowCount(), Entry{false, core::PromptItem::fromTokenIds(ids), QString(), QIcon(), QSize()});
+    m_items->insertEntry(m_items->rowCount(),
+        Entry{false, core::PromptItem::fromTokenIds(ids), QString(), QIcon(), QSize()});
     showItems(row);
     revalidate();
     Q_EMIT changed();
@@ -353,7 +389,8 @@ void ExplanationForm::addTokenIds(const QList<qint64> &ids)
 
 bool ExplanationForm::setImageCrop(int row, const QRect &square, QString *error)
 {
-    if (row < 0 || row >= m_items->rowCount() || m_items->entries().at(row).item.type != core::PromptItem::Type::Image) {
+    if (row < 0 || row >= m_items->rowCount()
+        || m_items->entries().at(row).item.type != core::PromptItem::Type::Image) {
         if (error)
             *error = tr("Item %1 is not an image.").arg(row + 1);
         return false;
@@ -366,10 +403,16 @@ bool ExplanationForm::setImageCrop(int row, const QRect &square, QString *error)
     } else {
         QImage image;
         image.loadFromData(QByteArray::fromBase64(item.imageBase64.toLatin1()));
-        if (square.x() < 0 || square.y() < 0 || square.width() <= 0 || !image.rect().contains(square)) {
+        if (square.x() < 0 || square.y() < 0 || square.width() <= 0
+            || !image.rect().contains(square)) {
             if (error)
-                *error = tr("The crop %1×%1 at (%2, %3) does not fit the %4×%5 image; nothing was changed.")
-                             .arg(square.width()).arg(square.x()).arg(square.y()).arg(image.width()).arg(image.height());
+                *error = tr(
+                    "The crop %1×%1 at (%2, %3) does not fit the %4×%5 image; nothing was changed.")
+                             .arg(square.width())
+                             .arg(square.x())
+                             .arg(square.y())
+                             .arg(image.width())
+                             .arg(image.height());
             return false;
         }
         item.x = square.x();
@@ -385,8 +428,8 @@ bool ExplanationForm::setImageCrop(int row, const QRect &square, QString *error)
 
 void ExplanationForm::chooseImages()
 {
-    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Add images"), QString(),
-                                                            tr("Images (*.png *.jpg *.jpeg *.webp)"));
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Add images"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp)"));
     for (const QString &p : paths)
         addImageFile(p);
 }
@@ -413,7 +456,8 @@ core::ExplanationRequest ExplanationForm::buildRequest(QString *error) const
         r.target = target;
     const QString granularity = m_promptGranularity->currentData().toString();
     if (granularity == QLatin1String("custom")) {
-        r.promptGranularity = core::PromptGranularity::custom(unescapeDelimiter(m_delimiter->text()));
+        r.promptGranularity
+            = core::PromptGranularity::custom(unescapeDelimiter(m_delimiter->text()));
     } else if (!granularity.isEmpty()) {
         core::PromptGranularity g;
         g.type = granularity;
@@ -446,7 +490,9 @@ core::ExplanationRequest ExplanationForm::buildRequest(QString *error) const
                 hasImage = hasImage || item.type == core::PromptItem::Type::Image;
             const std::optional<core::ModelSettings> settings = m_modelPicker->settings();
             if (hasImage && settings && !settings->multimodal.value_or(false))
-                *error = tr("The model %1 does not take images; remove them or choose a multimodal model.").arg(r.model);
+                *error = tr(
+                    "The model %1 does not take images; remove them or choose a multimodal model.")
+                             .arg(r.model);
         }
         if (error->isEmpty())
             *error = core::validate(r);
@@ -476,7 +522,8 @@ void ExplanationForm::applyRequest(const core::ExplanationRequest &r)
         }
     }
     if (!editorPlaced)
-        entries.append(Entry{true, core::PromptItem::fromText(QString()), QString(), QIcon(), QSize()});
+        entries.append(
+            Entry{true, core::PromptItem::fromText(QString()), QString(), QIcon(), QSize()});
     m_items->setEntries(entries);
     m_items->setEditorText(editorText);
     {
@@ -495,15 +542,19 @@ void ExplanationForm::applyRequest(const core::ExplanationRequest &r)
         m_promptGranularity->setCurrentIndex(0);
         m_delimiter->clear();
     }
-    m_targetGranularity->setCurrentIndex(r.targetGranularity.value_or(QStringLiteral("complete")) == QLatin1String("token") ? 1 : 0);
-    m_postprocessing->setCurrentIndex(std::max(0, m_postprocessing->findData(r.postprocessing.value_or(QStringLiteral("none")))));
+    m_targetGranularity->setCurrentIndex(
+        r.targetGranularity.value_or(QStringLiteral("complete")) == QLatin1String("token") ? 1 : 0);
+    m_postprocessing->setCurrentIndex(
+        std::max(0, m_postprocessing->findData(r.postprocessing.value_or(QStringLiteral("none")))));
     m_normalize->setChecked(r.normalize.value_or(false));
     m_controlFactor->setValue(r.controlFactor.value_or(kDefaultControlFactor));
     m_useThreshold->setChecked(r.contextualControlThreshold.has_value());
     if (r.contextualControlThreshold)
         m_contextualControlThreshold->setValue(*r.contextualControlThreshold);
     m_controlLogAdditive->setChecked(r.controlLogAdditive.value_or(true));
-    m_controlTokenOverlap->setCurrentIndex(r.controlTokenOverlap.value_or(QStringLiteral("partial")) == QLatin1String("complete") ? 1 : 0);
+    m_controlTokenOverlap->setCurrentIndex(
+        r.controlTokenOverlap.value_or(QStringLiteral("partial")) == QLatin1String("complete") ? 1
+                                                                                               : 0);
     showItems(currentItem);
     revalidate();
 }
@@ -536,7 +587,8 @@ int ExplanationForm::currentRow() const
 void ExplanationForm::showItems(int row)
 {
     const int count = m_items->rowCount();
-    m_itemList->selectionModel()->setCurrentIndex(m_items->index(std::min(row, count - 1)), QItemSelectionModel::ClearAndSelect);
+    m_itemList->selectionModel()->setCurrentIndex(
+        m_items->index(std::min(row, count - 1)), QItemSelectionModel::ClearAndSelect);
     // With the editor's text alone the list says nothing the editor does not.
     m_itemList->setVisible(count > 1);
 }

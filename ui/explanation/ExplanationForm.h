@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ui/common/ParameterTips.h"
-
 #include "core/api/Explanation.h"
 #include "core/api/Models.h"
+#include "ui/common/ParameterTips.h"
 #include "ui/explanation/PromptItemListModel.h"
 
 #include <QWidget>
@@ -36,7 +35,8 @@ public:
     void setModels(const QList<core::ModelSettings> &models);
     ModelPicker *modelPicker() const { return m_modelPicker; }
 
-    /// See ExplanationTab::buildRequest(), applyRequest(), addImageFile(), addTokenIds() and setImageCrop().
+    /// See ExplanationTab::buildRequest(), applyRequest(), addImageFile(), addTokenIds() and
+    /// setImageCrop().
     core::ExplanationRequest buildRequest(QString *error) const;
     void applyRequest(const core::ExplanationRequest &request);
     void addImageFile(const QString &path);

@@ -9,7 +9,8 @@ QString shortenedText(QString text, int max)
     return text.size() > max ? text.left(max - 1) + QStringLiteral("…") : text;
 }
 
-ExplanationResult ExplanationResult::make(const core::ExplanationRequest &request, const core::ExplanationResponse &response)
+ExplanationResult ExplanationResult::make(
+    const core::ExplanationRequest &request, const core::ExplanationResponse &response)
 {
     ExplanationResult r;
     r.request = request;
@@ -29,9 +30,12 @@ ExplanationResult ExplanationResult::make(const core::ExplanationRequest &reques
         position = end;
         r.explanations.append(core::analysis::spansOf(e, request.prompt, r.target));
     }
-    r.mean = r.explanations.size() == 1 ? r.explanations.first() : core::analysis::meanOf(r.explanations);
+    r.mean = r.explanations.size() == 1 ? r.explanations.first()
+                                        : core::analysis::meanOf(r.explanations);
     r.label = tr("%1 · “%2” → “%3”")
-                  .arg(request.model, shortenedText(request.prompt.text(), 40), shortenedText(r.target, 30));
+                  .arg(request.model,
+                      shortenedText(request.prompt.text(), 40),
+                      shortenedText(r.target, 30));
     return r;
 }
 

@@ -16,13 +16,14 @@ struct ExplanationResult
 public:
     core::ExplanationRequest request;
     core::ExplanationResponse response;
-    QString target;                                       // the target explained
+    QString target; // the target explained
     QList<QList<core::analysis::ScoredSpan>> explanations; // per explanation of the answer
-    QList<core::analysis::ScoredSpan> mean;               // their mean (or the one)
-    QList<QPair<int, int>> tokenRanges;                   // UTF-16 range of each explanation's target
+    QList<core::analysis::ScoredSpan> mean; // their mean (or the one)
+    QList<QPair<int, int>> tokenRanges; // UTF-16 range of each explanation's target
     QString label;
 
-    static ExplanationResult make(const core::ExplanationRequest &request, const core::ExplanationResponse &response);
+    static ExplanationResult make(
+        const core::ExplanationRequest &request, const core::ExplanationResponse &response);
     /// The spans of target token `targetIndex`, or the mean for -1 (or an index out of range).
     const QList<core::analysis::ScoredSpan> &shownSpans(int targetIndex) const;
 };

@@ -40,7 +40,8 @@ namespace {
 QString percent(double logp)
 {
     const double p = std::exp(logp) * 100.0;
-    return p >= 0.1 ? QStringLiteral("%L1%").arg(p, 0, 'f', 1) : QStringLiteral("%L1%").arg(p, 0, 'g', 2);
+    return p >= 0.1 ? QStringLiteral("%L1%").arg(p, 0, 'f', 1)
+                    : QStringLiteral("%L1%").arg(p, 0, 'g', 2);
 }
 
 } // namespace
@@ -66,10 +67,12 @@ ExplanationResultsView::ExplanationResultsView(QWidget *parent)
     targetScroll->setFixedHeight(m_targetBar->fontMetrics().height() + 26);
     m_targetButtons = new QButtonGroup(this);
     m_targetButtons->setExclusive(true);
-    connect(m_targetButtons, &QButtonGroup::idClicked, this, [this](int id) { setTargetIndex(id); });
+    connect(
+        m_targetButtons, &QButtonGroup::idClicked, this, [this](int id) { setTargetIndex(id); });
     auto *targetRow = new QHBoxLayout;
     auto *targetLabel = new QLabel(tr("Explained:"), panel);
-    targetLabel->setToolTip(tr("Choose a target token to see its explanation; All shows the mean over the tokens (Alt+Left/Right)."));
+    targetLabel->setToolTip(tr("Choose a target token to see its explanation; All shows the mean "
+                               "over the tokens (Alt+Left/Right)."));
     targetRow->addWidget(targetLabel);
     targetRow->addWidget(targetScroll, 1);
     layout->addLayout(targetRow);
@@ -78,8 +81,9 @@ ExplanationResultsView::ExplanationResultsView(QWidget *parent)
     auto *tools = new QHBoxLayout;
     m_fixScale = new QCheckBox(tr("Fix scale at ±"), panel);
     m_fixScale->setObjectName(QStringLiteral("fixScale"));
-    m_fixScale->setToolTip(tr("Keep one colour scale across views and explanations (to compare runs). Off: each view "
-                              "(All, or one target token) gets its own scale, from its largest |score|."));
+    m_fixScale->setToolTip(
+        tr("Keep one colour scale across views and explanations (to compare runs). Off: each view "
+           "(All, or one target token) gets its own scale, from its largest |score|."));
     m_fixedExtent = new QDoubleSpinBox(panel);
     m_fixedExtent->setObjectName(QStringLiteral("fixedExtent"));
     m_fixedExtent->setRange(0.0001, 1e6);
@@ -102,8 +106,9 @@ ExplanationResultsView::ExplanationResultsView(QWidget *parent)
     });
     m_pinButton = new QPushButton(tr("Pin for comparison"), panel);
     m_pinButton->setObjectName(QStringLiteral("pin"));
-    m_pinButton->setToolTip(tr("Keep this explanation on the left; the next one appears beside it on the same scale "
-                               "(prompt v1 and v2, two models, steered and unsteered)."));
+    m_pinButton->setToolTip(
+        tr("Keep this explanation on the left; the next one appears beside it on the same scale "
+           "(prompt v1 and v2, two models, steered and unsteered)."));
     m_pinButton->setEnabled(false);
     connect(m_pinButton, &QPushButton::clicked, this, &ExplanationResultsView::pinForComparison);
     m_unpinButton = new QPushButton(tr("Unpin"), panel);
@@ -116,10 +121,13 @@ ExplanationResultsView::ExplanationResultsView(QWidget *parent)
     m_exportButton->setPopupMode(QToolButton::InstantPopup);
     m_exportButton->setEnabled(false);
     auto *exportMenu = new QMenu(m_exportButton);
-    const auto addExport = [this, exportMenu](const QString &label, const QString &filter, const QString &suffix,
-                                              ExplanationExporter::Format format) {
+    const auto addExport = [this, exportMenu](const QString &label,
+                               const QString &filter,
+                               const QString &suffix,
+                               ExplanationExporter::Format format) {
         exportMenu->addAction(label, this, [this, filter, suffix, format] {
-            QString path = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("explanation.") + suffix, filter);
+            QString path = QFileDialog::getSaveFileName(
+                this, tr("Export"), QStringLiteral("explanation.") + suffix, filter);
             if (path.isEmpty())
                 return;
             if (QFileInfo(path).suffix().isEmpty())
@@ -131,10 +139,22 @@ ExplanationResultsView::ExplanationResultsView(QWidget *parent)
                 Q_EMIT statusMessage(error);
         });
     };
-    addExport(tr("Heatmap as PNG…"), tr("PNG image (*.png)"), QStringLiteral("png"), ExplanationExporter::Format::Png);
-    addExport(tr("Heatmap as SVG…"), tr("SVG image (*.svg)"), QStringLiteral("svg"), ExplanationExporter::Format::Svg);
-    addExport(tr("Scores as CSV…"), tr("CSV (*.csv)"), QStringLiteral("csv"), ExplanationExporter::Format::Csv);
-    addExport(tr("Scores as JSON…"), tr("JSON (*.json)"), QStringLiteral("json"), ExplanationExporter::Format::Json);
+    addExport(tr("Heatmap as PNG…"),
+        tr("PNG image (*.png)"),
+        QStringLiteral("png"),
+        ExplanationExporter::Format::Png);
+    addExport(tr("Heatmap as SVG…"),
+        tr("SVG image (*.svg)"),
+        QStringLiteral("svg"),
+        ExplanationExporter::Format::Svg);
+    addExport(tr("Scores as CSV…"),
+        tr("CSV (*.csv)"),
+        QStringLiteral("csv"),
+        ExplanationExporter::Format::Csv);
+    addExport(tr("Scores as JSON…"),
+        tr("JSON (*.json)"),
+        QStringLiteral("json"),
+        ExplanationExporter::Format::Json);
     m_exportButton->setMenu(exportMenu);
     tools->addWidget(m_fixScale);
     tools->addWidget(m_fixedExtent);
@@ -192,20 +212,29 @@ ExplanationResultsView::ExplanationResultsView(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(SpanTableModel::Text, QHeaderView::Stretch);
     m_table->horizontalHeader()->setMinimumSectionSize(fm.horizontalAdvance(QStringLiteral("00")));
     m_table->setColumnWidth(SpanTableModel::Marked, fm.height() + 14);
-    m_table->setColumnWidth(SpanTableModel::Position, fm.horizontalAdvance(QStringLiteral("0000")) + 18);
+    m_table->setColumnWidth(
+        SpanTableModel::Position, fm.horizontalAdvance(QStringLiteral("0000")) + 18);
     m_table->setColumnWidth(SpanTableModel::Kind, fm.horizontalAdvance(tr("image 10")) + 10);
-    m_table->setColumnWidth(SpanTableModel::Score, fm.horizontalAdvance(QStringLiteral("-0.00000e-00")) + 8);
-    m_table->setToolTip(tr("Click a header to sort (by score to find what mattered most). Tick spans for the what-if."));
+    m_table->setColumnWidth(
+        SpanTableModel::Score, fm.horizontalAdvance(QStringLiteral("-0.00000e-00")) + 8);
+    m_table->setToolTip(tr("Click a header to sort (by score to find what mattered most). Tick "
+                           "spans for the what-if."));
 
     // Heatmap ↔ table.
-    connect(m_heatmap, &HeatmapView::currentSpanChanged, this, &ExplanationResultsView::syncTableToHeatmap);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (m_syncing || !current.isValid())
-            return;
-        m_syncing = true;
-        m_heatmap->setCurrentSpan(m_tableProxy->mapToSource(current).row());
-        m_syncing = false;
-    });
+    connect(m_heatmap,
+        &HeatmapView::currentSpanChanged,
+        this,
+        &ExplanationResultsView::syncTableToHeatmap);
+    connect(m_table->selectionModel(),
+        &QItemSelectionModel::currentRowChanged,
+        this,
+        [this](const QModelIndex &current) {
+            if (m_syncing || !current.isValid())
+                return;
+            m_syncing = true;
+            m_heatmap->setCurrentSpan(m_tableProxy->mapToSource(current).row());
+            m_syncing = false;
+        });
     connect(m_heatmap, &HeatmapView::markedSpansChanged, this, [this] {
         const QList<int> marked = m_heatmap->markedSpans();
         m_tableModel->setMarked(marked);
@@ -214,15 +243,16 @@ ExplanationResultsView::ExplanationResultsView(QWidget *parent)
     });
     connect(m_tableModel, &SpanTableModel::markToggled, m_heatmap, &HeatmapView::setMarked);
 
-
     // What-if.
-    auto *whatIf = new QGroupBox(tr("What-if: marked spans suppressed (< 1) or amplified (> 1)"), panel);
+    auto *whatIf
+        = new QGroupBox(tr("What-if: marked spans suppressed (< 1) or amplified (> 1)"), panel);
     whatIf->setObjectName(QStringLiteral("whatIf"));
     auto *whatIfLayout = new QVBoxLayout(whatIf);
     auto *whatIfRow = new QHBoxLayout;
     m_markedLabel = new QLabel(tr("%n span(s) marked", nullptr, 0), whatIf);
     m_markedLabel->setObjectName(QStringLiteral("markedLabel"));
-    m_markedLabel->setToolTip(tr("Click spans in the heatmap (or Space on the current one), or tick them in the table."));
+    m_markedLabel->setToolTip(
+        tr("Click spans in the heatmap (or Space on the current one), or tick them in the table."));
     auto *clearMarks = new QToolButton(whatIf);
     clearMarks->setText(tr("Clear"));
     connect(clearMarks, &QToolButton::clicked, m_heatmap, &HeatmapView::clearMarks);
@@ -232,14 +262,16 @@ ExplanationResultsView::ExplanationResultsView(QWidget *parent)
     m_whatIfFactor->setDecimals(2);
     m_whatIfFactor->setSingleStep(0.1);
     m_whatIfFactor->setValue(0.1);
-    m_whatIfFactor->setToolTip(tr("The attention control factor: below 1 suppresses the marked spans, above 1 amplifies them."));
+    m_whatIfFactor->setToolTip(tr("The attention control factor: below 1 suppresses the marked "
+                                  "spans, above 1 amplifies them."));
     m_whatIfMaximumTokens = new QSpinBox(whatIf);
     m_whatIfMaximumTokens->setObjectName(QStringLiteral("whatIfMaximumTokens"));
     m_whatIfMaximumTokens->setRange(1, 256);
     m_whatIfMaximumTokens->setValue(16);
     m_whatIfMaximumTokens->setToolTip(tr("maximum_tokens of the two completions"));
     m_whatIfButton = new QPushButton(tr("Re-run"), whatIf);
-    m_whatIfButton->setToolTip(tr("Re-run /complete and /evaluate with attention controls on the marked spans, beside the same without."));
+    m_whatIfButton->setToolTip(tr("Re-run /complete and /evaluate with attention controls on the "
+                                  "marked spans, beside the same without."));
     m_whatIfButton->setObjectName(QStringLiteral("whatIfRun"));
     m_whatIfButton->setEnabled(false);
     connect(m_whatIfButton, &QPushButton::clicked, this, &ExplanationResultsView::whatIfRequested);
@@ -314,26 +346,33 @@ void ExplanationResultsView::rebuildTargetBar()
         delete item;
     const auto addButton = [this](const QString &text, int id, const QString &toolTip) {
         auto *b = new QToolButton(m_targetBar);
-        b->setObjectName(id < 0 ? QStringLiteral("targetAll") : QStringLiteral("targetToken%1").arg(id));
+        b->setObjectName(
+            id < 0 ? QStringLiteral("targetAll") : QStringLiteral("targetToken%1").arg(id));
         b->setText(text);
         b->setToolTip(toolTip);
         b->setCheckable(true);
         b->setAutoRaise(true);
-        b->setStyleSheet(QStringLiteral("QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); border-radius: 3px; }"));
+        b->setStyleSheet(QStringLiteral("QToolButton:checked { background: palette(highlight); "
+                                        "color: palette(highlighted-text); border-radius: 3px; }"));
         m_targetButtons->addButton(b, id);
         m_targetBarLayout->addWidget(b);
         b->show();
     };
     const QStringList tokens = targetTokens();
-    addButton(tokens.isEmpty() ? tr("Whole target") : tr("All (mean)"), -1,
-              tokens.isEmpty() ? tr("One explanation of the whole target (target_granularity complete).")
-                               : tr("The mean of the %n token explanations, on a scale of its own (unless fixed).", nullptr,
-                                    int(tokens.size())));
+    addButton(tokens.isEmpty() ? tr("Whole target") : tr("All (mean)"),
+        -1,
+        tokens.isEmpty()
+            ? tr("One explanation of the whole target (target_granularity complete).")
+            : tr("The mean of the %n token explanations, on a scale of its own (unless fixed).",
+                nullptr,
+                int(tokens.size())));
     for (qsizetype i = 0; i < tokens.size(); ++i) {
         QString shown = tokens.at(i);
-        shown.replace(QLatin1Char(' '), QStringLiteral("·")).replace(QLatin1Char('\n'), QStringLiteral("↵"));
+        shown.replace(QLatin1Char(' '), QStringLiteral("·"))
+            .replace(QLatin1Char('\n'), QStringLiteral("↵"));
         shown.replace(QLatin1Char('&'), QStringLiteral("&&"));
-        addButton(shown, int(i), tr("Explanation of target token %1: “%2”").arg(i + 1).arg(tokens.at(i)));
+        addButton(
+            shown, int(i), tr("Explanation of target token %1: “%2”").arg(i + 1).arg(tokens.at(i)));
     }
     m_targetBarLayout->addStretch(1);
     if (QAbstractButton *b = m_targetButtons->button(m_targetIndex))
@@ -360,7 +399,8 @@ void ExplanationResultsView::showSelection()
     const QList<ScoredSpan> spans = m_result->shownSpans(m_targetIndex);
     m_heatmap->setSpans(spans);
     if (m_targetIndex >= 0 && m_targetIndex < m_result->tokenRanges.size())
-        m_heatmap->setExplainedRange(m_result->tokenRanges.at(m_targetIndex).first, m_result->tokenRanges.at(m_targetIndex).second);
+        m_heatmap->setExplainedRange(m_result->tokenRanges.at(m_targetIndex).first,
+            m_result->tokenRanges.at(m_targetIndex).second);
     else
         m_heatmap->setExplainedRange(0, int(m_result->target.size()));
     const QList<int> marked = m_heatmap->markedSpans();
@@ -374,7 +414,8 @@ void ExplanationResultsView::showSelection()
         const int pinnedIndex = m_targetIndex < m_pinned->explanations.size() ? m_targetIndex : -1;
         m_pinnedHeatmap->setSpans(m_pinned->shownSpans(pinnedIndex));
         if (pinnedIndex >= 0 && pinnedIndex < m_pinned->tokenRanges.size())
-            m_pinnedHeatmap->setExplainedRange(m_pinned->tokenRanges.at(pinnedIndex).first, m_pinned->tokenRanges.at(pinnedIndex).second);
+            m_pinnedHeatmap->setExplainedRange(m_pinned->tokenRanges.at(pinnedIndex).first,
+                m_pinned->tokenRanges.at(pinnedIndex).second);
         else
             m_pinnedHeatmap->setExplainedRange(0, int(m_pinned->target.size()));
     }
@@ -438,7 +479,8 @@ void ExplanationResultsView::syncTableToHeatmap(int span)
     if (span < 0) {
         m_table->clearSelection();
     } else {
-        const QModelIndex index = m_tableProxy->mapFromSource(m_tableModel->index(span, SpanTableModel::Text));
+        const QModelIndex index
+            = m_tableProxy->mapFromSource(m_tableModel->index(span, SpanTableModel::Text));
         m_table->setCurrentIndex(index);
         m_table->scrollTo(index);
     }
@@ -455,7 +497,8 @@ void ExplanationResultsView::pinForComparison()
     m_pinnedBox->show();
     m_currentLabel->show();
     m_unpinButton->show();
-    Q_EMIT statusMessage(tr("Pinned. Change the prompt, the model or the steering and explain again to compare on one scale."));
+    Q_EMIT statusMessage(tr("Pinned. Change the prompt, the model or the steering and explain "
+                            "again to compare on one scale."));
     showSelection();
 }
 
@@ -475,7 +518,8 @@ QString ExplanationResultsView::whatIfText() const
 
 ExplanationResultsView::~ExplanationResultsView() = default;
 
-void ExplanationResultsView::showResponse(const core::ExplanationRequest &request, const core::ExplanationResponse &response)
+void ExplanationResultsView::showResponse(
+    const core::ExplanationRequest &request, const core::ExplanationResponse &response)
 {
     m_result = ExplanationResult::make(request, response);
     m_targetIndex = -1;
@@ -488,9 +532,9 @@ QString ExplanationResultsView::title() const
     if (!m_result)
         return QString();
     QString explained = m_targetIndex >= 0 && m_targetIndex < m_result->response.explanations.size()
-                            ? tr("target token “%1”").arg(m_result->response.explanations.at(m_targetIndex).target)
-                            : (targetTokens().isEmpty() ? tr("the target “%1”").arg(shortenedText(m_result->target, 40))
-                                                        : tr("all target tokens (mean)"));
+        ? tr("target token “%1”").arg(m_result->response.explanations.at(m_targetIndex).target)
+        : (targetTokens().isEmpty() ? tr("the target “%1”").arg(shortenedText(m_result->target, 40))
+                                    : tr("all target tokens (mean)"));
     return tr("Explanation of %1 · %2").arg(explained, m_result->request.model);
 }
 
@@ -527,13 +571,15 @@ int ExplanationResultsView::whatIfMaximumTokens() const
 
 void ExplanationResultsView::showWhatIfNeedsMarks()
 {
-    m_whatIfLabel->setText(tr("Mark spans first: click them in the heatmap or tick them in the table."));
+    m_whatIfLabel->setText(
+        tr("Mark spans first: click them in the heatmap or tick them in the table."));
 }
 
 void ExplanationResultsView::showWhatIfStarted(double factor, int spanCount)
 {
     m_whatIfButton->setEnabled(false);
-    m_whatIfLabel->setText(tr("Re-running with factor %1 on %n span(s)…", nullptr, spanCount).arg(factor));
+    m_whatIfLabel->setText(
+        tr("Re-running with factor %1 on %n span(s)…", nullptr, spanCount).arg(factor));
 }
 
 void ExplanationResultsView::showWhatIf(const WhatIfOutcome &outcome)
@@ -548,16 +594,24 @@ void ExplanationResultsView::showWhatIf(const WhatIfOutcome &outcome)
         QString html = QStringLiteral("<td valign='top' width='50%'><b>%1</b><br>").arg(heading);
         html += QStringLiteral("<span style='background:%1'>%2</span><br>")
                     .arg(Palette::current().quoteBackground.name())
-                    .arg(outcome.completion[k].toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+                    .arg(outcome.completion[k].toHtmlEscaped().replace(
+                        QLatin1Char('\n'), QStringLiteral("<br>")));
         if (outcome.completionLogProb[k])
-            html += tr("P(this completion) = %1 (log %L2)").arg(percent(*outcome.completionLogProb[k])).arg(*outcome.completionLogProb[k], 0, 'f', 3);
+            html += tr("P(this completion) = %1 (log %L2)")
+                        .arg(percent(*outcome.completionLogProb[k]))
+                        .arg(*outcome.completionLogProb[k], 0, 'f', 3);
         if (outcome.targetLogProb[k] && !target.isEmpty())
-            html += QStringLiteral("<br>") + tr("P(target) = %1 (log %L2)").arg(percent(*outcome.targetLogProb[k])).arg(*outcome.targetLogProb[k], 0, 'f', 3);
+            html += QStringLiteral("<br>")
+                + tr("P(target) = %1 (log %L2)")
+                      .arg(percent(*outcome.targetLogProb[k]))
+                      .arg(*outcome.targetLogProb[k], 0, 'f', 3);
         return html + QStringLiteral("</td>");
     };
     QString html = QStringLiteral("<table width='100%' cellspacing='6'><tr>");
     html += column(0, tr("Original"));
-    html += column(1, tr("With controls (factor %L1 on %n span(s))", nullptr, outcome.spanCount).arg(outcome.factor));
+    html += column(1,
+        tr("With controls (factor %L1 on %n span(s))", nullptr, outcome.spanCount)
+            .arg(outcome.factor));
     html += QStringLiteral("</tr></table>");
     if (outcome.targetLogProb[0] && outcome.targetLogProb[1] && !target.isEmpty()) {
         const double delta = *outcome.targetLogProb[1] - *outcome.targetLogProb[0];

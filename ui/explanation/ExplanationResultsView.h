@@ -38,7 +38,8 @@ public:
     ~ExplanationResultsView() override;
 
     /// Shows `response` as the answer to `request`: "All" selected, the what-if outcome cleared.
-    void showResponse(const core::ExplanationRequest &request, const core::ExplanationResponse &response);
+    void showResponse(
+        const core::ExplanationRequest &request, const core::ExplanationResponse &response);
     /// The answer on show, nullptr before the first.
     const ExplanationResult *result() const { return m_result ? &*m_result : nullptr; }
     /// The target tokens on show ("" entries never); empty with target_granularity "complete".

@@ -13,10 +13,10 @@
 #include <QHBoxLayout>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QVBoxLayout>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
+#include <QVBoxLayout>
 
 namespace ui {
 
@@ -35,7 +35,8 @@ ExplanationTab::ExplanationTab(core::ApiClient *client, QWidget *parent)
     inputScroll->setWidgetResizable(true);
     inputScroll->setFrameShape(QFrame::NoFrame);
     inputScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    inputScroll->setMinimumWidth(m_form->minimumSizeHint().width() + inputScroll->verticalScrollBar()->sizeHint().width());
+    inputScroll->setMinimumWidth(
+        m_form->minimumSizeHint().width() + inputScroll->verticalScrollBar()->sizeHint().width());
     auto *inputColumn = new QWidget(this);
     auto *inputLayout = new QVBoxLayout(inputColumn);
     inputLayout->setContentsMargins(0, 0, 0, 0);
@@ -66,7 +67,8 @@ ExplanationTab::ExplanationTab(core::ApiClient *client, QWidget *parent)
     connect(m_form, &ExplanationForm::changed, this, &ExplanationTab::draftChanged);
     connect(m_form, &ExplanationForm::runRequested, this, &ExplanationTab::run);
     connect(m_form, &ExplanationForm::stopRequested, this, &ExplanationTab::stop);
-    connect(m_view, &ExplanationResultsView::statusMessage, m_form, &ExplanationForm::setStatusText);
+    connect(
+        m_view, &ExplanationResultsView::statusMessage, m_form, &ExplanationForm::setStatusText);
     connect(m_view, &ExplanationResultsView::whatIfRequested, this, &ExplanationTab::runWhatIf);
     connect(m_whatIf, &WhatIfAnalysis::finished, this, [this](const WhatIfOutcome &outcome) {
         m_view->showWhatIf(outcome);
@@ -76,7 +78,9 @@ ExplanationTab::ExplanationTab(core::ApiClient *client, QWidget *parent)
     // Alt+Left/Right: the previous or next target token ("all" before the first).
     auto *previousToken = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Left), this);
     previousToken->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(previousToken, &QShortcut::activated, this, [this] { setTargetIndex(std::max(-1, targetIndex() - 1)); });
+    connect(previousToken, &QShortcut::activated, this, [this] {
+        setTargetIndex(std::max(-1, targetIndex() - 1));
+    });
     auto *nextToken = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Right), this);
     nextToken->setContext(Qt::WidgetWithChildrenShortcut);
     connect(nextToken, &QShortcut::activated, this, [this] {
@@ -114,7 +118,8 @@ void ExplanationTab::applyRequest(const core::ExplanationRequest &request)
     m_form->applyRequest(request);
 }
 
-void ExplanationTab::setInput(const core::Prompt &prompt, const QString &target, const QString &model)
+void ExplanationTab::setInput(
+    const core::Prompt &prompt, const QString &target, const QString &model)
 {
     core::ExplanationRequest r = buildRequest(nullptr); // keeps the parameters
     if (!model.isEmpty())
@@ -184,10 +189,12 @@ void ExplanationTab::onExplained(core::ApiJob *job)
     const QString elapsed = tr("%L1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
     switch (job->state()) {
     case core::ApiJob::State::Succeeded: {
-        const core::ExplanationResponse &response = static_cast<core::ExplanationJob *>(job)->result();
+        const core::ExplanationResponse &response
+            = static_cast<core::ExplanationJob *>(job)->result();
         showResponse(m_pendingRequest, response);
-        m_run->setStatus(tr("%n explanation(s) · %1 · %2", nullptr, int(response.explanations.size()))
-                             .arg(response.modelVersion.value_or(tr("model version not given")), elapsed));
+        m_run->setStatus(
+            tr("%n explanation(s) · %1 · %2", nullptr, int(response.explanations.size()))
+                .arg(response.modelVersion.value_or(tr("model version not given")), elapsed));
         break;
     }
     case core::ApiJob::State::Canceled:
@@ -200,7 +207,8 @@ void ExplanationTab::onExplained(core::ApiJob *job)
 
 // ---------------------------------------------------------------- results
 
-void ExplanationTab::showResponse(const core::ExplanationRequest &request, const core::ExplanationResponse &response)
+void ExplanationTab::showResponse(
+    const core::ExplanationRequest &request, const core::ExplanationResponse &response)
 {
     m_view->showResponse(request, response);
 }
@@ -327,15 +335,16 @@ QVariantMap ExplanationTab::draft() const
 {
     // The editor's place among the items (an empty editor is not part of the request).
     return {{QStringLiteral("request"), core::requestToDraft(buildRequest(nullptr))},
-            {QStringLiteral("prompt_text"), m_form->promptText()},
-            {QStringLiteral("editor_position"), m_form->editorPosition()},
-            {QStringLiteral("what_if_factor"), m_view->whatIfFactor()}};
+        {QStringLiteral("prompt_text"), m_form->promptText()},
+        {QStringLiteral("editor_position"), m_form->editorPosition()},
+        {QStringLiteral("what_if_factor"), m_view->whatIfFactor()}};
 }
 
 void ExplanationTab::restoreDraft(const QVariantMap &draft)
 {
     QString error;
-    const auto request = core::requestFromDraft<core::ExplanationRequest>(draft.value(QStringLiteral("request")), &error);
+    const auto request = core::requestFromDraft<core::ExplanationRequest>(
+        draft.value(QStringLiteral("request")), &error);
     if (request) {
         applyRequest(*request);
         // An empty editor was left out of the request: put it back where it was.
@@ -364,9 +373,11 @@ void ExplanationTab::restoreRun(const core::RunRecord &run)
     const auto response = run.responseAs<core::ExplanationResponse>(&error);
     if (run.status == core::RunStatus::Succeeded && response) {
         showResponse(*request, *response);
-        m_form->setStatusText(tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));
+        m_form->setStatusText(
+            tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));
     } else {
-        m_form->setStatusText(run.error.isEmpty() ? tr("Restored (%1).").arg(runStatusText(run.status)) : run.error);
+        m_form->setStatusText(
+            run.error.isEmpty() ? tr("Restored (%1).").arg(runStatusText(run.status)) : run.error);
     }
 }
 

@@ -55,7 +55,8 @@ public:
     bool setImageCrop(int row, const QRect &square, QString *error);
 
     /// Shows `response` as the answer to `request` (also what a finished run does).
-    void showResponse(const core::ExplanationRequest &request, const core::ExplanationResponse &response);
+    void showResponse(
+        const core::ExplanationRequest &request, const core::ExplanationResponse &response);
     bool hasResult() const;
     /// The target tokens on show ("" entries never); empty with target_granularity "complete".
     QStringList targetTokens() const;
@@ -96,7 +97,8 @@ public:
     void triggerStop() override { stop(); }
     QString openUnsupportedText() const override
     {
-        return tr("Explanation opens no files: type the prompt, add images with “Add images…”, or use Explain in "
+        return tr("Explanation opens no files: type the prompt, add images with “Add images…”, or "
+                  "use Explain in "
                   "Completion or Chat.");
     }
 

@@ -20,15 +20,18 @@ public:
         : m_view(view)
         , m_index(index)
         , m_generation(generation)
-    {
-    }
+    {}
     bool isValid() const override
     {
-        return m_view && m_index < m_view->spans().size() && m_view->property("spanGeneration").toULongLong() == m_generation;
+        return m_view && m_index < m_view->spans().size()
+            && m_view->property("spanGeneration").toULongLong() == m_generation;
     }
     QObject *object() const override { return nullptr; }
     QWindow *window() const override { return m_view ? m_view->window()->windowHandle() : nullptr; }
-    QAccessibleInterface *parent() const override { return QAccessible::queryAccessibleInterface(m_view.data()); }
+    QAccessibleInterface *parent() const override
+    {
+        return QAccessible::queryAccessibleInterface(m_view.data());
+    }
     QAccessibleInterface *child(int) const override { return nullptr; }
     int childCount() const override { return 0; }
     int indexOfChild(const QAccessibleInterface *) const override { return -1; }
@@ -80,8 +83,7 @@ class HeatmapAccessible : public QAccessibleWidget
 public:
     explicit HeatmapAccessible(HeatmapView *view)
         : QAccessibleWidget(view, QAccessible::List, QObject::tr("Explanation heatmap"))
-    {
-    }
+    {}
     HeatmapView *view() const { return static_cast<HeatmapView *>(widget()); }
     int childCount() const override { return int(view()->spans().size()); }
     QAccessibleInterface *child(int index) const override

@@ -85,7 +85,8 @@ QList<QRectF> HeatmapBlock::textRects(int first, int last) const
     return rects;
 }
 
-std::vector<std::unique_ptr<HeatmapBlock>> HeatmapBlock::build(const core::Prompt &prompt, const QString &target)
+std::vector<std::unique_ptr<HeatmapBlock>> HeatmapBlock::build(
+    const core::Prompt &prompt, const QString &target)
 {
     std::vector<std::unique_ptr<HeatmapBlock>> blocks;
     const bool several = prompt.items.size() > 1;
@@ -113,10 +114,17 @@ std::vector<std::unique_ptr<HeatmapBlock>> HeatmapBlock::build(const core::Promp
             block->image.loadFromData(QByteArray::fromBase64(item.imageBase64.toLatin1()));
             if (item.x && item.y && item.size)
                 block->crop = QRect(*item.x, *item.y, *item.size, *item.size);
-            block->caption = block->image.isNull() ? tr("Image %1 (could not be decoded)").arg(++imageIndex)
-                                                   : tr("Image %1 · %2×%3 px").arg(++imageIndex).arg(block->image.width()).arg(block->image.height());
+            block->caption = block->image.isNull()
+                ? tr("Image %1 (could not be decoded)").arg(++imageIndex)
+                : tr("Image %1 · %2×%3 px")
+                      .arg(++imageIndex)
+                      .arg(block->image.width())
+                      .arg(block->image.height());
             if (!block->crop.isNull())
-                block->caption += tr(" · cropped to %1×%1 at (%2, %3), outlined").arg(block->crop.width()).arg(block->crop.x()).arg(block->crop.y());
+                block->caption += tr(" · cropped to %1×%1 at (%2, %3), outlined")
+                                      .arg(block->crop.width())
+                                      .arg(block->crop.x())
+                                      .arg(block->crop.y());
             break;
         }
         case core::PromptItem::Type::TokenIds:
@@ -144,7 +152,8 @@ std::vector<std::unique_ptr<HeatmapBlock>> HeatmapBlock::build(const core::Promp
     return blocks;
 }
 
-int HeatmapBlock::layOut(const std::vector<std::unique_ptr<HeatmapBlock>> &blocks, int width, const QFont &font)
+int HeatmapBlock::layOut(
+    const std::vector<std::unique_ptr<HeatmapBlock>> &blocks, int width, const QFont &font)
 {
     const double textWidth = std::max(120.0, width - 2 * kMargin);
     QFont captionFont = font;
@@ -177,11 +186,13 @@ int HeatmapBlock::layOut(const std::vector<std::unique_ptr<HeatmapBlock>> &block
         }
         case HeatmapBlock::Kind::Image: {
             QSizeF size = block->image.isNull() ? QSizeF(200, 120) : QSizeF(block->image.size());
-            const double s = std::min({1.0, textWidth / size.width(), kMaxImageHeight / size.height()});
+            const double s
+                = std::min({1.0, textWidth / size.width(), kMaxImageHeight / size.height()});
             size *= s;
             block->imageRect = QRectF(QPointF(kMargin, y), size);
             if (!block->image.isNull() && block->scaled.size() != size.toSize())
-                block->scaled = block->image.scaled(size.toSize(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+                block->scaled = block->image.scaled(
+                    size.toSize(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
             y += size.height();
             break;
         }

@@ -31,8 +31,8 @@ public:
     Kind kind = Kind::Text;
     int item = -1;
     QString caption;
-    double top = 0;     // caption top, page coordinates
-    double bottom = 0;  // end of the body
+    double top = 0; // caption top, page coordinates
+    double bottom = 0; // end of the body
     // Text and Target
     std::unique_ptr<QTextLayout> layout;
     QPointF layoutPos;
@@ -42,8 +42,10 @@ public:
     QImage scaled;
     QRectF imageRect;
     QRect crop; // pixels of the original image; null when uncropped
-    QList<bool> templateChars; // Text and Target: per character, part of a template token (empty: none)
-    QList<QTextLayout::FormatRange> templateInk; // Text and Target: the template tokens, drawn in the palette's templateInk
+    QList<bool>
+        templateChars; // Text and Target: per character, part of a template token (empty: none)
+    QList<QTextLayout::FormatRange>
+        templateInk; // Text and Target: the template tokens, drawn in the palette's templateInk
     // Tokens
     QStringList chips;
     QList<QRectF> chipRects;
@@ -54,10 +56,12 @@ public:
 
     /// The blocks of `prompt`'s items in order (images decoded here, template tokens found),
     /// then the target's (none for an empty target); not laid out yet.
-    static std::vector<std::unique_ptr<HeatmapBlock>> build(const core::Prompt &prompt, const QString &target);
+    static std::vector<std::unique_ptr<HeatmapBlock>> build(
+        const core::Prompt &prompt, const QString &target);
     /// Lays `blocks` out one below the other for a page `width` pixels wide in `font`; returns
     /// the page's height.
-    static int layOut(const std::vector<std::unique_ptr<HeatmapBlock>> &blocks, int width, const QFont &font);
+    static int layOut(
+        const std::vector<std::unique_ptr<HeatmapBlock>> &blocks, int width, const QFont &font);
 };
 
 /// The UTF-16 ranges [first, last) of the prompt-template special tokens in `text`.

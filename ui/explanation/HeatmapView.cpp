@@ -134,7 +134,8 @@ bool HeatmapView::coversOnlyTemplate(const ScoredSpan &span) const
         return false;
     const QString text = block->layout->text();
     bool any = false;
-    for (int i = std::max(0, span.first); i < std::min(span.last, int(block->templateChars.size())); ++i) {
+    for (int i = std::max(0, span.first); i < std::min(span.last, int(block->templateChars.size()));
+         ++i) {
         if (block->templateChars.at(i))
             any = true;
         else if (!text.at(i).isSpace())
@@ -221,8 +222,10 @@ void HeatmapView::placeSpans()
                 break;
             case ScoredSpan::Kind::Image: {
                 const QRectF &ir = block->imageRect;
-                rects.append(QRectF(ir.left() + span.rect.left * ir.width(), ir.top() + span.rect.top * ir.height(),
-                                    span.rect.width * ir.width(), span.rect.height * ir.height())
+                rects.append(QRectF(ir.left() + span.rect.left * ir.width(),
+                    ir.top() + span.rect.top * ir.height(),
+                    span.rect.width * ir.width(),
+                    span.rect.height * ir.height())
                                  .intersected(ir));
                 break;
             }
@@ -276,9 +279,11 @@ void HeatmapView::renderPage(QPainter *painter, const QRectF &clip, const Palett
             const bool target = block->kind == Block::Kind::Target;
             for (qsizetype i = 0; i < m_spans.size(); ++i) {
                 const ScoredSpan &span = m_spans.at(i);
-                if ((span.kind == ScoredSpan::Kind::Target) != target || (!target && span.item != block->item))
+                if ((span.kind == ScoredSpan::Kind::Target) != target
+                    || (!target && span.item != block->item))
                     continue;
-                const QColor color = isTemplateSpan(int(i)) ? pal.templateFill : m_scale.colorFor(span.score, pal);
+                const QColor color
+                    = isTemplateSpan(int(i)) ? pal.templateFill : m_scale.colorFor(span.score, pal);
                 for (const QRectF &r : m_spanRects.at(i))
                     if (r.intersects(clip))
                         painter->fillRect(r, color);
@@ -291,7 +296,8 @@ void HeatmapView::renderPage(QPainter *painter, const QRectF &clip, const Palett
             if (target && m_explainedLast > m_explainedFirst) {
                 painter->setPen(QPen(ink, 2));
                 for (const QRectF &r : block->textRects(m_explainedFirst, m_explainedLast))
-                    painter->drawLine(QPointF(r.left(), r.bottom() + 1), QPointF(r.right(), r.bottom() + 1));
+                    painter->drawLine(
+                        QPointF(r.left(), r.bottom() + 1), QPointF(r.right(), r.bottom() + 1));
             }
             break;
         }
@@ -306,7 +312,8 @@ void HeatmapView::renderPage(QPainter *painter, const QRectF &clip, const Palett
                     continue;
                 // The stronger the score, the more opaque: a score of 0 leaves the image as it is.
                 QColor color = m_scale.colorFor(span.score, pal);
-                color.setAlpha(int(std::lround(kOverlayAlpha * std::abs(m_scale.position(span.score)))));
+                color.setAlpha(
+                    int(std::lround(kOverlayAlpha * std::abs(m_scale.position(span.score)))));
                 for (const QRectF &r : m_spanRects.at(i)) {
                     painter->fillRect(r, color);
                     painter->setPen(QPen(pal.overlayEdge, 1));
@@ -317,8 +324,10 @@ void HeatmapView::renderPage(QPainter *painter, const QRectF &clip, const Palett
                 const QRectF &ir = block->imageRect;
                 const double sx = ir.width() / block->image.width();
                 const double sy = ir.height() / block->image.height();
-                const QRectF crop(ir.left() + block->crop.x() * sx, ir.top() + block->crop.y() * sy, block->crop.width() * sx,
-                                  block->crop.height() * sy);
+                const QRectF crop(ir.left() + block->crop.x() * sx,
+                    ir.top() + block->crop.y() * sy,
+                    block->crop.width() * sx,
+                    block->crop.height() * sy);
                 painter->setPen(QPen(pal.textOn(ink), 2));
                 painter->drawRect(crop);
                 painter->setPen(QPen(ink, 2, Qt::DashLine));
@@ -332,7 +341,8 @@ void HeatmapView::renderPage(QPainter *painter, const QRectF &clip, const Palett
                 if (!r.intersects(clip))
                     continue;
                 const int span = block->chipSpans.value(k, -1);
-                const QColor color = span >= 0 ? m_scale.colorFor(m_spans.at(span).score, pal) : pal.neutralFill;
+                const QColor color
+                    = span >= 0 ? m_scale.colorFor(m_spans.at(span).score, pal) : pal.neutralFill;
                 painter->setPen(pal.chipBorder);
                 painter->setBrush(color);
                 painter->drawRoundedRect(r, 4, 4);
@@ -360,7 +370,9 @@ void HeatmapView::paintEvent(QPaintEvent *event)
     if (m_blocks.empty()) {
         painter.fillRect(viewport()->rect(), Palette::current().page);
         painter.setPen(Palette::current().caption);
-        painter.drawText(viewport()->rect().adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+        painter.drawText(viewport()->rect().adjusted(20, 20, -20, -20),
+            Qt::AlignCenter | Qt::TextWordWrap,
+            m_placeholder);
         return;
     }
     const int dy = verticalScrollBar()->value();
@@ -421,13 +433,20 @@ QString HeatmapView::spanDescription(int index) const
     QString what;
     switch (s.kind) {
     case ScoredSpan::Kind::Text:
-        what = tr("“%1” (characters %2–%3 of item %4)").arg(shortText(s.text)).arg(s.start).arg(s.start + s.length).arg(s.item + 1);
+        what = tr("“%1” (characters %2–%3 of item %4)")
+                   .arg(shortText(s.text))
+                   .arg(s.start)
+                   .arg(s.start + s.length)
+                   .arg(s.item + 1);
         break;
     case ScoredSpan::Kind::Target:
         what = tr("target “%1”").arg(shortText(s.text));
         break;
     case ScoredSpan::Kind::Token:
-        what = tr("token id %1 (position %2 of item %3)").arg(s.text).arg(s.start + 1).arg(s.item + 1);
+        what = tr("token id %1 (position %2 of item %3)")
+                   .arg(s.text)
+                   .arg(s.start + 1)
+                   .arg(s.item + 1);
         break;
     case ScoredSpan::Kind::Image:
         what = tr("image tile at %L1%, %L2% (%L3% × %L4%) of item %5")
@@ -439,7 +458,8 @@ QString HeatmapView::spanDescription(int index) const
         break;
     }
     if (isTemplateSpan(index))
-        return tr("%1: template token (score %2, not on the colour scale)").arg(what, signedScore(s.score));
+        return tr("%1: template token (score %2, not on the colour scale)")
+            .arg(what, signedScore(s.score));
     return tr("%1: score %2").arg(what, signedScore(s.score));
 }
 
@@ -476,7 +496,8 @@ void HeatmapView::setMarked(int index, bool marked)
         m_marked.remove(index);
     viewport()->update();
     if (QAccessible::isActive()) {
-        QAccessibleEvent event(this, marked ? QAccessible::SelectionAdd : QAccessible::SelectionRemove);
+        QAccessibleEvent event(
+            this, marked ? QAccessible::SelectionAdd : QAccessible::SelectionRemove);
         event.setChild(index);
         QAccessible::updateAccessibility(&event);
     }
@@ -573,7 +594,10 @@ bool HeatmapView::viewportEvent(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const int index = spanAt(help->pos());
         if (index >= 0) {
-            const QRect area = m_spanRects.at(index).first().translated(0, -verticalScrollBar()->value()).toAlignedRect();
+            const QRect area = m_spanRects.at(index)
+                                   .first()
+                                   .translated(0, -verticalScrollBar()->value())
+                                   .toAlignedRect();
             QToolTip::showText(help->globalPos(), spanDescription(index), viewport(), area);
         } else {
             QToolTip::hideText();

@@ -82,7 +82,8 @@ public:
     QSize contentSize() const;
     /// Paints the page (everything, not only the visible part) at page coordinates in the colours
     /// of `palette`: the widget, and exports (Palette::light(), on white).
-    void renderPage(QPainter *painter, const QRectF &clip, const Palette &palette = Palette::current()) const;
+    void renderPage(
+        QPainter *painter, const QRectF &clip, const Palette &palette = Palette::current()) const;
     /// Milliseconds the last layout (setContent/resize) and span placement (setSpans) took.
     double lastLayoutMs() const { return m_layoutMs; }
     double lastSpansMs() const { return m_spansMs; }
@@ -114,7 +115,7 @@ private:
     std::vector<std::unique_ptr<Block>> m_blocks;
     QList<core::analysis::ScoredSpan> m_spans;
     QList<QList<QRectF>> m_spanRects; // page coordinates, per span
-    QList<bool> m_templateSpans;      // per span: only template tokens
+    QList<bool> m_templateSpans; // per span: only template tokens
     QSet<int> m_marked;
     int m_current = -1;
     int m_explainedFirst = 0;

@@ -18,15 +18,15 @@ void decorate(PromptItemListModel::Entry *e)
     QImage image;
     image.loadFromData(QByteArray::fromBase64(e->item.imageBase64.toLatin1()));
     e->imageSize = image.size();
-    e->icon = QIcon(QPixmap::fromImage(image.scaled(40, 40, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    e->icon = QIcon(
+        QPixmap::fromImage(image.scaled(40, 40, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
 }
 
 } // namespace
 
 PromptItemListModel::PromptItemListModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 void PromptItemListModel::setEntries(const QList<Entry> &entries)
 {
@@ -123,12 +123,17 @@ Qt::ItemFlags PromptItemListModel::flags(const QModelIndex &index) const
 QString PromptItemListModel::rowText(const Entry &e) const
 {
     if (e.editor)
-        return m_editorText.isEmpty() ? tr("Text (the editor below, empty)") : tr("Text: “%1”").arg(shortenedText(m_editorText, 48));
+        return m_editorText.isEmpty() ? tr("Text (the editor below, empty)")
+                                      : tr("Text: “%1”").arg(shortenedText(m_editorText, 48));
     if (e.item.type == core::PromptItem::Type::Image) {
-        QString text = e.name.isEmpty() ? tr("Image · %1×%2").arg(e.imageSize.width()).arg(e.imageSize.height())
-                                        : tr("Image %1 · %2×%3").arg(e.name).arg(e.imageSize.width()).arg(e.imageSize.height());
+        QString text = e.name.isEmpty()
+            ? tr("Image · %1×%2").arg(e.imageSize.width()).arg(e.imageSize.height())
+            : tr("Image %1 · %2×%3").arg(e.name).arg(e.imageSize.width()).arg(e.imageSize.height());
         if (e.item.size)
-            text += tr(" · crop %1×%1 at (%2, %3)").arg(*e.item.size).arg(e.item.x.value_or(0)).arg(e.item.y.value_or(0));
+            text += tr(" · crop %1×%1 at (%2, %3)")
+                        .arg(*e.item.size)
+                        .arg(e.item.x.value_or(0))
+                        .arg(e.item.y.value_or(0));
         return text;
     }
     if (e.item.type == core::PromptItem::Type::TokenIds) {

@@ -19,10 +19,10 @@ class PromptItemListModel : public QAbstractListModel
 public:
     struct Entry
     {
-        bool editor = false;   // the text of the prompt editor
+        bool editor = false; // the text of the prompt editor
         core::PromptItem item; // images, token ids, further text items (and the editor's controls)
-        QString name;          // file name of an image
-        QIcon icon;            // an image's thumbnail, made once
+        QString name; // file name of an image
+        QIcon icon; // an image's thumbnail, made once
         QSize imageSize;
     };
     explicit PromptItemListModel(QObject *parent = nullptr);

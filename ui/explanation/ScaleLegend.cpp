@@ -18,9 +18,10 @@ void ScaleLegend::setScale(const ScoreScale &scale, const QString &caption)
 {
     m_scale = scale;
     m_caption = caption;
-    QString description = tr("From %L1 (blue, against the target) through 0 (white) to %L2 (red, for the target)")
-                              .arg(-scale.extent(), 0, 'g', 4)
-                              .arg(scale.extent(), 0, 'g', 4);
+    QString description
+        = tr("From %L1 (blue, against the target) through 0 (white) to %L2 (red, for the target)")
+              .arg(-scale.extent(), 0, 'g', 4)
+              .arg(scale.extent(), 0, 'g', 4);
     if (!caption.isEmpty())
         description += QStringLiteral("; ") + caption;
     setAccessibleDescription(description);
@@ -33,8 +34,13 @@ QSize ScaleLegend::sizeHint() const
     return QSize(360, fontMetrics().height() * 3 + 18);
 }
 
-void ScaleLegend::paintLegend(QPainter *painter, const QRectF &rect, const ScoreScale &scale, const QString &caption,
-                              const QFont &font, const QColor &textColor, const Palette &palette)
+void ScaleLegend::paintLegend(QPainter *painter,
+    const QRectF &rect,
+    const ScoreScale &scale,
+    const QString &caption,
+    const QFont &font,
+    const QColor &textColor,
+    const Palette &palette)
 {
     painter->save();
     painter->setFont(font);
@@ -52,20 +58,24 @@ void ScaleLegend::paintLegend(QPainter *painter, const QRectF &rect, const Score
     painter->setPen(textColor);
     const double textTop = ramp.bottom() + 2;
     const QRectF textRect(ramp.left(), textTop, ramp.width(), fm.height() + 2);
-    const QString low = QStringLiteral("−%L1  ").arg(scale.extent(), 0, 'g', 4) + QObject::tr("against the target");
-    const QString high = QObject::tr("for the target") + QStringLiteral("  +%L1").arg(scale.extent(), 0, 'g', 4);
+    const QString low = QStringLiteral("−%L1  ").arg(scale.extent(), 0, 'g', 4)
+        + QObject::tr("against the target");
+    const QString high
+        = QObject::tr("for the target") + QStringLiteral("  +%L1").arg(scale.extent(), 0, 'g', 4);
     painter->drawText(textRect, Qt::AlignLeft | Qt::AlignTop, low);
     painter->drawText(textRect, Qt::AlignRight | Qt::AlignTop, high);
     painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignTop, QStringLiteral("0"));
     if (!caption.isEmpty()) // which scale is in force: this view's own, or a fixed one
-        painter->drawText(textRect.translated(0, fm.height() + 2), Qt::AlignHCenter | Qt::AlignTop, caption);
+        painter->drawText(
+            textRect.translated(0, fm.height() + 2), Qt::AlignHCenter | Qt::AlignTop, caption);
     painter->restore();
 }
 
 void ScaleLegend::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    paintLegend(&painter, rect(), m_scale, m_caption, font(), palette().color(QPalette::WindowText));
+    paintLegend(
+        &painter, rect(), m_scale, m_caption, font(), palette().color(QPalette::WindowText));
 }
 
 } // namespace ui

@@ -9,7 +9,8 @@ namespace ui {
 
 /// The legend of a ScoreScale: the colour ramp from −extent to +extent with its end and middle
 /// values, what the two sides mean, and a caption below saying which scale is in force (e.g.
-/// "scale ±0.16 (this view)" or "fixed scale ±9.57"). Also paints itself into exports (paintLegend).
+/// "scale ±0.16 (this view)" or "fixed scale ±9.57"). Also paints itself into exports
+/// (paintLegend).
 class ScaleLegend : public QWidget
 {
     Q_OBJECT
@@ -21,8 +22,13 @@ public:
     QSize sizeHint() const override;
     /// Paints a legend of `scale` with `caption` into `rect` (used by the widget and by PNG/SVG
     /// exports), in the colours of `palette` (exports: Palette::light()).
-    static void paintLegend(QPainter *painter, const QRectF &rect, const ScoreScale &scale, const QString &caption,
-                            const QFont &font, const QColor &textColor, const Palette &palette = Palette::current());
+    static void paintLegend(QPainter *painter,
+        const QRectF &rect,
+        const ScoreScale &scale,
+        const QString &caption,
+        const QFont &font,
+        const QColor &textColor,
+        const Palette &palette = Palette::current());
 
 protected:
     void paintEvent(QPaintEvent *event) override;

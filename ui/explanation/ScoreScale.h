@@ -25,7 +25,10 @@ public:
         return palette.scoreColor(position(score));
     }
     /// The colour at position t (−1..1, clamped).
-    static QColor colorAt(double t, const Palette &palette = Palette::current()) { return palette.scoreColor(t); }
+    static QColor colorAt(double t, const Palette &palette = Palette::current())
+    {
+        return palette.scoreColor(t);
+    }
 
 private:
     double m_extent = 1.0;

@@ -13,8 +13,7 @@ namespace ui {
 
 SpanTableModel::SpanTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void SpanTableModel::setSpans(const QList<ScoredSpan> &spans, const QList<bool> &templateSpans)
 {
@@ -62,7 +61,8 @@ QVariant SpanTableModel::data(const QModelIndex &index, int role) const
         return isTemplate;
     if (isTemplate && index.column() != Marked) { // template tokens: grey, off the scale
         if (role == Qt::ForegroundRole)
-            return index.column() == Score ? Palette::current().templateInk : Palette::current().mutedText;
+            return index.column() == Score ? Palette::current().templateInk
+                                           : Palette::current().mutedText;
         if (role == Qt::BackgroundRole && index.column() == Score)
             return HeatmapView::templateFill();
         if (role == Qt::ToolTipRole && index.column() != Score)
@@ -133,7 +133,8 @@ QVariant SpanTableModel::data(const QModelIndex &index, int role) const
 
 bool SpanTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!index.isValid() || index.column() != Marked || role != Qt::CheckStateRole || index.row() >= m_spans.size()
+    if (!index.isValid() || index.column() != Marked || role != Qt::CheckStateRole
+        || index.row() >= m_spans.size()
         || m_spans.at(index.row()).kind == ScoredSpan::Kind::Target)
         return false;
     const bool marked = value.toInt() == Qt::Checked;

@@ -22,7 +22,8 @@ public:
     static constexpr int TemplateRole = Qt::UserRole + 1;
     explicit SpanTableModel(QObject *parent = nullptr);
     /// `templateSpans`: per span, whether it is a template token (missing entries: no).
-    void setSpans(const QList<core::analysis::ScoredSpan> &spans, const QList<bool> &templateSpans = {});
+    void setSpans(
+        const QList<core::analysis::ScoredSpan> &spans, const QList<bool> &templateSpans = {});
     void setScale(const ScoreScale &scale);
     void setMarked(const QList<int> &rows);
 

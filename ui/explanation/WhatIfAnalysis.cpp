@@ -28,12 +28,14 @@ std::optional<double> completionLogProb(const core::CompletionResult &r)
     return sum;
 }
 
-/// Keeps the first error of a re-run: "Stopped." for a canceled `job`, else `failed` with the error.
+/// Keeps the first error of a re-run: "Stopped." for a canceled `job`, else `failed` with the
+/// error.
 void noteFailure(WhatIfOutcome *outcome, const core::ApiJob *job, const QString &failed)
 {
     if (outcome->error.isEmpty())
-        outcome->error = job->state() == core::ApiJob::State::Canceled ? WhatIfAnalysis::tr("Stopped.")
-                                                                        : failed.arg(errorText(job->error()));
+        outcome->error = job->state() == core::ApiJob::State::Canceled
+            ? WhatIfAnalysis::tr("Stopped.")
+            : failed.arg(errorText(job->error()));
 }
 
 } // namespace
@@ -41,8 +43,7 @@ void noteFailure(WhatIfOutcome *outcome, const core::ApiJob *job, const QString 
 WhatIfAnalysis::WhatIfAnalysis(core::ApiClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-{
-}
+{}
 
 void WhatIfAnalysis::cancel()
 {
@@ -51,8 +52,11 @@ void WhatIfAnalysis::cancel()
             job->cancel();
 }
 
-void WhatIfAnalysis::start(const core::ExplanationRequest &base, const QString &target, const QList<ScoredSpan> &marked,
-                           double factor, int maximumTokens)
+void WhatIfAnalysis::start(const core::ExplanationRequest &base,
+    const QString &target,
+    const QList<ScoredSpan> &marked,
+    double factor,
+    int maximumTokens)
 {
     cancel();
     m_jobs.clear();
@@ -90,7 +94,8 @@ void WhatIfAnalysis::start(const core::ExplanationRequest &base, const QString &
         auto *complete = m_client->complete(c);
         connect(complete, &core::ApiJob::finished, this, [complete, state, render, k] {
             WhatIfOutcome &outcome = state->outcome;
-            if (complete->state() == core::ApiJob::State::Succeeded && !complete->result().completions.isEmpty()) {
+            if (complete->state() == core::ApiJob::State::Succeeded
+                && !complete->result().completions.isEmpty()) {
                 const core::CompletionResult &r = complete->result().completions.first();
                 outcome.completion[k] = r.completion.value_or(QString());
                 outcome.completionLogProb[k] = completionLogProb(r);

@@ -20,7 +20,7 @@ struct WhatIfOutcome
     std::optional<double> completionLogProb[2];
     std::optional<double> targetLogProb[2];
     QString error;
-    QString target;    // the target evaluated ("" for none)
+    QString target; // the target evaluated ("" for none)
     double factor = 0; // the control factor on the marked spans
     int spanCount = 0; // how many spans were marked
 };
@@ -35,9 +35,13 @@ class WhatIfAnalysis : public QObject
 public:
     explicit WhatIfAnalysis(core::ApiClient *client, QObject *parent = nullptr); // client not owned
 
-    /// Starts the four (two without a target) requests for `base` with and without `factor` on `marked`.
-    void start(const core::ExplanationRequest &base, const QString &target,
-               const QList<core::analysis::ScoredSpan> &marked, double factor, int maximumTokens);
+    /// Starts the four (two without a target) requests for `base` with and without `factor` on
+    /// `marked`.
+    void start(const core::ExplanationRequest &base,
+        const QString &target,
+        const QList<core::analysis::ScoredSpan> &marked,
+        double factor,
+        int maximumTokens);
     /// Cancels the jobs under way (their re-run then ends with "Stopped.").
     void cancel();
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "ui/history/HistoryPanel.h"
 
+#include "ui/common/ErrorText.h"
 #include "ui/common/Palette.h"
 #include "ui/common/Theme.h"
-#include "ui/common/ErrorText.h"
 
 #include <QComboBox>
 #include <QHeaderView>
@@ -36,10 +36,18 @@ HistoryPanel::HistoryPanel(core::HistoryStore *store, QWidget *parent)
     m_list->setObjectName(QStringLiteral("historyList"));
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
-    m_list->setHeaderLabels({tr("When"), tr("Tab"), tr("Model"), tr("Status"), tr("Time"), tr("Tokens"), tr("Request")});
+    m_list->setHeaderLabels({tr("When"),
+        tr("Tab"),
+        tr("Model"),
+        tr("Status"),
+        tr("Time"),
+        tr("Tokens"),
+        tr("Request")});
     m_list->header()->setStretchLastSection(true);
     m_list->setAlternatingRowColors(true);
-    m_empty = new QLabel(tr("No runs yet. Every request you send is recorded here; double-click one to restore it."), this);
+    m_empty = new QLabel(
+        tr("No runs yet. Every request you send is recorded here; double-click one to restore it."),
+        this);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setStyleSheet(QStringLiteral("padding: 12px;"));
@@ -60,8 +68,13 @@ HistoryPanel::HistoryPanel(core::HistoryStore *store, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, &m_refreshTimer, qOverload<>(&QTimer::start));
     connect(m_tab, &QComboBox::currentIndexChanged, this, &HistoryPanel::refresh);
     connect(m_store, &core::HistoryStore::changed, &m_refreshTimer, qOverload<>(&QTimer::start));
-    connect(themeNotifier(), &ThemeNotifier::changed, this, &HistoryPanel::refresh); // failed runs in the new error colour
-    connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) { restoreRow(m_list->indexOfTopLevelItem(item)); });
+    connect(themeNotifier(),
+        &ThemeNotifier::changed,
+        this,
+        &HistoryPanel::refresh); // failed runs in the new error colour
+    connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        restoreRow(m_list->indexOfTopLevelItem(item));
+    });
     refresh();
 }
 
@@ -77,16 +90,24 @@ void HistoryPanel::refresh()
         const int i = m_tab->findData(tab);
         return i > 0 ? m_tab->itemText(i) : tab;
     };
-    const QList<core::RunRecord> runs = m_store->search(m_search->text().trimmed(), m_tab->currentData().toString());
+    const QList<core::RunRecord> runs
+        = m_store->search(m_search->text().trimmed(), m_tab->currentData().toString());
     m_list->clear();
     QList<QTreeWidgetItem *> items;
     for (const core::RunRecord &r : runs) {
         QString tokens;
         if (r.promptTokens >= 0 || r.completionTokens >= 0)
-            tokens = QStringLiteral("%L1 → %L2").arg(std::max(0, r.promptTokens)).arg(std::max(0, r.completionTokens));
-        auto *item = new QTreeWidgetItem(QStringList{
-            QLocale().toString(r.startedAt.toLocalTime(), tr("MMM d, HH:mm:ss")), tabName(r.tab), r.model, runStatusText(r.status),
-            r.durationMs >= 0 ? tr("%L1 s").arg(r.durationMs / 1000.0, 0, 'f', 2) : QString(), tokens, r.summary()});
+            tokens = QStringLiteral("%L1 → %L2")
+                         .arg(std::max(0, r.promptTokens))
+                         .arg(std::max(0, r.completionTokens));
+        auto *item = new QTreeWidgetItem(
+            QStringList{QLocale().toString(r.startedAt.toLocalTime(), tr("MMM d, HH:mm:ss")),
+                tabName(r.tab),
+                r.model,
+                runStatusText(r.status),
+                r.durationMs >= 0 ? tr("%L1 s").arg(r.durationMs / 1000.0, 0, 'f', 2) : QString(),
+                tokens,
+                r.summary()});
         item->setData(0, Qt::UserRole, r.id);
         item->setToolTip(6, r.error.isEmpty() ? r.summary() : r.error);
         if (r.status == core::RunStatus::Failed || r.status == core::RunStatus::Interrupted)
@@ -95,8 +116,10 @@ void HistoryPanel::refresh()
     }
     m_list->addTopLevelItems(items);
     const bool empty = runs.isEmpty();
-    m_empty->setText(m_search->text().isEmpty() ? tr("No runs yet. Every request you send is recorded here; double-click one to restore it.")
-                                                : tr("No run matches \"%1\".").arg(m_search->text()));
+    m_empty->setText(
+        m_search->text().isEmpty() ? tr(
+            "No runs yet. Every request you send is recorded here; double-click one to restore it.")
+                                   : tr("No run matches \"%1\".").arg(m_search->text()));
     m_empty->setVisible(empty);
     m_list->setVisible(!empty);
 }

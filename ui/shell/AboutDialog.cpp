@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ui/shell/AboutDialog.h"
 
+#include "AlephCommit.h" // made at build time by ui/shell/commit.cmake
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QTextBrowser>
 #include <QVBoxLayout>
-
-#include "AlephCommit.h" // made at build time by ui/shell/commit.cmake
 #ifndef ALEPH_QTKEYCHAIN_VERSION
 #define ALEPH_QTKEYCHAIN_VERSION "unknown"
 #endif
@@ -39,9 +39,14 @@ AboutDialog::AboutDialog(QWidget *parent)
     title->setObjectName(QStringLiteral("aboutTitle"));
     title->setTextFormat(Qt::RichText);
     title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    title->setText(tr("<h2>Aleph Playground %1</h2><p>A native playground for the Aleph Alpha inference API.</p>"
-                      "<p>Built from commit <b>%2</b> with Qt %3 (running on Qt %4) and QtKeychain %5.</p>")
-                       .arg(version(), commit(), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()), qtKeychainVersion()));
+    title->setText(tr(
+        "<h2>Aleph Playground %1</h2><p>A native playground for the Aleph Alpha inference API.</p>"
+        "<p>Built from commit <b>%2</b> with Qt %3 (running on Qt %4) and QtKeychain %5.</p>")
+                       .arg(version(),
+                           commit(),
+                           QStringLiteral(QT_VERSION_STR),
+                           QString::fromLatin1(qVersion()),
+                           qtKeychainVersion()));
     title->setWordWrap(true);
     layout->addWidget(title);
 
@@ -60,12 +65,17 @@ AboutDialog::AboutDialog(QWidget *parent)
         "</table>"
         "<h3>Data of the offline sandbox</h3>"
         "<table cellpadding='3'>"
-        "<tr><td>WordNet 3.0</td><td>Princeton University, WordNet 3.0 licence (Debian package wordnet-base)</td></tr>"
-        "<tr><td>FreeDict English–German and German–English</td><td>Frank Richter, Einhard Leichtfuß and FreeDict "
-        "contributors, GPL-3.0 or later (Debian packages dict-freedict-eng-deu and dict-freedict-deu-eng)</td></tr>"
-        "<tr><td>Sample sets (Embeddings ▸ Samples: Topics, Support tickets, Everyday topics)</td><td>written for this project, MIT</td></tr>"
+        "<tr><td>WordNet 3.0</td><td>Princeton University, WordNet 3.0 licence (Debian package "
+        "wordnet-base)</td></tr>"
+        "<tr><td>FreeDict English–German and German–English</td><td>Frank Richter, Einhard "
+        "Leichtfuß and FreeDict "
+        "contributors, GPL-3.0 or later (Debian packages dict-freedict-eng-deu and "
+        "dict-freedict-deu-eng)</td></tr>"
+        "<tr><td>Sample sets (Embeddings ▸ Samples: Topics, Support tickets, Everyday "
+        "topics)</td><td>written for this project, MIT</td></tr>"
         "</table>"
-        "<p>The sandbox's answers are synthetic, made on this computer by a small deterministic model; they are not "
+        "<p>The sandbox's answers are synthetic, made on this computer by a small deterministic "
+        "model; they are not "
         "Aleph Alpha's models.</p>")
                              .arg(QString::fromLatin1(qVersion()), qtKeychainVersion());
     m_text->setHtml(rows);

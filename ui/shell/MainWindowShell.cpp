@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 // MainWindow's menu bar and preferences: kept apart from MainWindow.cpp (tabs, profiles, drafts).
 #include "ui/MainWindow.h"
-
 #include "ui/chat/ChatTab.h"
-#include "ui/completion/CompletionTab.h"
 #include "ui/common/ModelPicker.h"
+#include "ui/completion/CompletionTab.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/ShellMenus.h"
 
@@ -38,30 +37,46 @@ void MainWindow::buildShell(QAction *history, QAction *viewCode, QAction *profil
         m_preferences = m_ownPreferences.get();
     }
     ShellMenus::Hooks hooks;
-    hooks.currentTab = [this] { return currentPlaygroundTab(); };
-    hooks.newChat = [this] { newChat(); };
-    hooks.preferences = [this] { showPreferences(); };
+    hooks.currentTab = [this] {
+        return currentPlaygroundTab();
+    };
+    hooks.newChat = [this] {
+        newChat();
+    };
+    hooks.preferences = [this] {
+        showPreferences();
+    };
     hooks.chooseModel = [this] {
-        if (ModelPicker *picker = currentPlaygroundTab() ? currentPlaygroundTab()->modelPicker() : nullptr) {
+        if (ModelPicker *picker
+            = currentPlaygroundTab() ? currentPlaygroundTab()->modelPicker() : nullptr) {
             picker->setFocus();
             picker->showPopup();
         }
     };
-    hooks.zoom = [this](int delta) { zoom(delta); };
-    hooks.theme = [this] { return m_preferences->theme(); };
-    hooks.setTheme = [this](const QString &theme) { m_preferences->setValue(QLatin1String(P::kTheme), theme); };
+    hooks.zoom = [this](int delta) {
+        zoom(delta);
+    };
+    hooks.theme = [this] {
+        return m_preferences->theme();
+    };
+    hooks.setTheme = [this](const QString &theme) {
+        m_preferences->setValue(QLatin1String(P::kTheme), theme);
+    };
     m_menus = new ShellMenus(this, hooks, history, viewCode, profiles);
     for (PlaygroundTab *tab : playgroundTabs()) {
         m_menus->retireDuplicates(tab);
         connect(tab, &PlaygroundTab::commandsChanged, m_menus, &ShellMenus::refresh);
-        connect(tab, &PlaygroundTab::commandMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+        connect(tab, &PlaygroundTab::commandMessage, this, [this](const QString &text) {
+            statusBar()->showMessage(text, 10000);
+        });
     }
     connect(m_tabs, &QTabWidget::currentChanged, m_menus, &ShellMenus::refresh);
 
     // The preferences' effects, now and whenever they change.
     m_chatTab->setEnterSends(m_preferences->enterSends());
-    connect(m_chatTab, &ChatTab::enterSendsChanged, this,
-            [this](bool on) { m_preferences->setValue(QLatin1String(P::kEnterSends), on); });
+    connect(m_chatTab, &ChatTab::enterSendsChanged, this, [this](bool on) {
+        m_preferences->setValue(QLatin1String(P::kEnterSends), on);
+    });
     connect(m_preferences, &core::Preferences::changed, this, &MainWindow::applyPreference);
     if (m_preferences->textSize() != 100)
         applyTextSize(m_preferences->textSize());
@@ -82,8 +97,10 @@ void MainWindow::applyPreference(const QString &key, const QVariant &value)
 void MainWindow::zoom(int delta)
 {
     const P::Entry *entry = P::entry(QLatin1String(P::kTextSize));
-    const int percent = delta == 0 ? entry->defaultValue.toInt()
-                                   : std::clamp(m_preferences->textSize() + 10 * delta, entry->minimum.toInt(), entry->maximum.toInt());
+    const int percent = delta == 0
+        ? entry->defaultValue.toInt()
+        : std::clamp(
+            m_preferences->textSize() + 10 * delta, entry->minimum.toInt(), entry->maximum.toInt());
     m_preferences->setValue(QLatin1String(P::kTextSize), percent);
     statusBar()->showMessage(tr("Text size %1 %").arg(percent), 3000);
 }
@@ -158,10 +175,12 @@ QDialog *MainWindow::showPreferences()
         }
         models.insert(tab->tabKey(), names);
     }
-    auto *dialog = new PreferencesDialog(m_preferences, m_services.history, models, m_services.dataFolder, this);
+    auto *dialog = new PreferencesDialog(
+        m_preferences, m_services.history, models, m_services.dataFolder, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &PreferencesDialog::historyCleared, this,
-            [this] { statusBar()->showMessage(tr("The history was cleared."), 5000); });
+    connect(dialog, &PreferencesDialog::historyCleared, this, [this] {
+        statusBar()->showMessage(tr("The history was cleared."), 5000);
+    });
     dialog->open();
     return dialog;
 }

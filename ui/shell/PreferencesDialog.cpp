@@ -5,8 +5,8 @@
 #include "core/storage/HistoryStore.h"
 
 #include <QCheckBox>
-#include <QCoreApplication>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -62,8 +62,11 @@ QString tabName(const QString &tab)
 }
 } // namespace
 
-PreferencesDialog::PreferencesDialog(core::Preferences *preferences, core::HistoryStore *history,
-                                     const QHash<QString, QStringList> &models, const QString &dataFolder, QWidget *parent)
+PreferencesDialog::PreferencesDialog(core::Preferences *preferences,
+    core::HistoryStore *history,
+    const QHash<QString, QStringList> &models,
+    const QString &dataFolder,
+    QWidget *parent)
     : QDialog(parent)
     , m_preferences(preferences)
     , m_history(history)
@@ -103,7 +106,8 @@ PreferencesDialog::PreferencesDialog(core::Preferences *preferences, core::Histo
     m_textSize->setRange(size->minimum.toInt(), size->maximum.toInt());
     m_textSize->setSingleStep(10);
     m_textSize->setSuffix(QStringLiteral(" %"));
-    m_textSize->setToolTip(size->doc + u' ' + tr("View ▸ Zoom in/out (Ctrl+= / Ctrl+-) changes it too."));
+    m_textSize->setToolTip(
+        size->doc + u' ' + tr("View ▸ Zoom in/out (Ctrl+= / Ctrl+-) changes it too."));
     lookForm->addRow(tr("Text size"), m_textSize);
     layout->addWidget(look);
 
@@ -156,7 +160,8 @@ PreferencesDialog::PreferencesDialog(core::Preferences *preferences, core::Histo
     parameters->addWidget(new QLabel(QStringLiteral("temperature"), tabs));
     parameters->addWidget(m_temperature, 1);
     tabsForm->addRow(tr("New completion"), parameters);
-    tabsForm->addRow(QString(), note(tr("The models and parameters apply to tabs that start empty."), tabs));
+    tabsForm->addRow(
+        QString(), note(tr("The models and parameters apply to tabs that start empty."), tabs));
     layout->addWidget(tabs);
 
     // Data
@@ -171,17 +176,19 @@ PreferencesDialog::PreferencesDialog(core::Preferences *preferences, core::Histo
     auto *choose = new QPushButton(tr("Choose…"), dataBox);
     choose->setObjectName(QStringLiteral("chooseDataFolder"));
     connect(choose, &QPushButton::clicked, this, [this, dataFolder] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Data folder"),
-                                                              m_dataFolder->text().isEmpty() ? dataFolder : m_dataFolder->text());
+        const QString dir = QFileDialog::getExistingDirectory(this,
+            tr("Data folder"),
+            m_dataFolder->text().isEmpty() ? dataFolder : m_dataFolder->text());
         if (!dir.isEmpty())
             m_dataFolder->setText(dir);
     });
     folderRow->addWidget(m_dataFolder, 1);
     folderRow->addWidget(choose);
     dataForm->addRow(tr("Data folder"), folderRow);
-    dataForm->addRow(QString(), note(tr("Settings, history and conversations are kept there. A new folder applies after a "
-                                        "restart; nothing is moved."),
-                                     dataBox));
+    dataForm->addRow(QString(),
+        note(tr("Settings, history and conversations are kept there. A new folder applies after a "
+                "restart; nothing is moved."),
+            dataBox));
     if (m_history) {
         auto *historyRow = new QHBoxLayout;
         m_clearHistory = new QPushButton(tr("Clear history…"), dataBox);
@@ -197,13 +204,17 @@ PreferencesDialog::PreferencesDialog(core::Preferences *preferences, core::Histo
     layout->addWidget(dataBox);
     layout->addStretch(1);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
+    auto *buttons = new QDialogButtonBox(
+        QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         apply();
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, &PreferencesDialog::restoreDefaults);
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults),
+        &QPushButton::clicked,
+        this,
+        &PreferencesDialog::restoreDefaults);
     outer->addWidget(buttons);
     load();
     resize(640, 630);
@@ -224,7 +235,9 @@ void PreferencesDialog::load()
 
 void PreferencesDialog::restoreDefaults()
 {
-    const auto def = [](const char *k) { return P::entry(key(k))->defaultValue; };
+    const auto def = [](const char *k) {
+        return P::entry(key(k))->defaultValue;
+    };
     m_theme->setCurrentIndex(m_theme->findData(def(P::kTheme)));
     m_language->setCurrentIndex(m_language->findData(def(P::kLanguage)));
     m_textSize->setValue(def(P::kTextSize).toInt());
@@ -253,10 +266,14 @@ void PreferencesDialog::clearHistory()
 {
     if (!m_history || m_question)
         return;
-    m_question = new QMessageBox(QMessageBox::Warning, tr("Clear history"),
-                                 tr("Delete all %n recorded run(s)? This cannot be undone. Conversations and drafts are kept.", nullptr,
-                                    int(m_history->count())),
-                                 QMessageBox::Yes | QMessageBox::Cancel, this);
+    m_question = new QMessageBox(QMessageBox::Warning,
+        tr("Clear history"),
+        tr("Delete all %n recorded run(s)? This cannot be undone. Conversations and drafts are "
+           "kept.",
+            nullptr,
+            int(m_history->count())),
+        QMessageBox::Yes | QMessageBox::Cancel,
+        this);
     m_question->setObjectName(QStringLiteral("clearHistoryQuestion"));
     m_question->setDefaultButton(QMessageBox::Cancel);
     m_question->button(QMessageBox::Yes)->setText(tr("Delete all runs"));

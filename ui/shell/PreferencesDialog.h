@@ -31,8 +31,11 @@ class PreferencesDialog : public QDialog
 public:
     /// `preferences` and `history` (may be null: no Clear history) are not owned. `models`: the
     /// models each tab lists now (tab key → names), offered for its default.
-    PreferencesDialog(core::Preferences *preferences, core::HistoryStore *history, const QHash<QString, QStringList> &models,
-                      const QString &dataFolder, QWidget *parent = nullptr);
+    PreferencesDialog(core::Preferences *preferences,
+        core::HistoryStore *history,
+        const QHash<QString, QStringList> &models,
+        const QString &dataFolder,
+        QWidget *parent = nullptr);
 
     /// Stores every field in the preferences (changed() follows for each that differs).
     void apply();

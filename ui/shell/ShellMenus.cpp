@@ -27,7 +27,8 @@ QKeySequence key(QKeyCombination combination)
 
 bool isTextField(const QWidget *w)
 {
-    return qobject_cast<const QLineEdit *>(w) || qobject_cast<const QPlainTextEdit *>(w) || qobject_cast<const QTextEdit *>(w);
+    return qobject_cast<const QLineEdit *>(w) || qobject_cast<const QPlainTextEdit *>(w)
+        || qobject_cast<const QTextEdit *>(w);
 }
 
 bool isReadOnly(const QWidget *w)
@@ -53,7 +54,8 @@ bool hasSelection(const QWidget *w)
 }
 } // namespace
 
-ShellMenus::ShellMenus(QMainWindow *window, const Hooks &hooks, QAction *history, QAction *viewCode, QAction *profiles)
+ShellMenus::ShellMenus(
+    QMainWindow *window, const Hooks &hooks, QAction *history, QAction *viewCode, QAction *profiles)
     : QObject(window)
     , m_window(window)
     , m_hooks(hooks)
@@ -67,12 +69,24 @@ ShellMenus::ShellMenus(QMainWindow *window, const Hooks &hooks, QAction *history
     };
 
     QMenu *file = addMenu(tr("&File"), QStringLiteral("fileMenu"));
-    add(file, tr("&New chat"), QStringLiteral("newChatAction"), {key(Qt::CTRL | Qt::Key_N)}, [this] {
-        if (m_hooks.newChat)
-            m_hooks.newChat();
-    });
-    add(file, tr("&Open…"), QStringLiteral("openAction"), {QKeySequence(QKeySequence::Open)}, onTab(&PlaygroundTab::triggerOpen));
-    add(file, tr("&Export…"), QStringLiteral("exportAction"), {key(Qt::CTRL | Qt::Key_E)}, onTab(&PlaygroundTab::triggerExport));
+    add(file,
+        tr("&New chat"),
+        QStringLiteral("newChatAction"),
+        {key(Qt::CTRL | Qt::Key_N)},
+        [this] {
+            if (m_hooks.newChat)
+                m_hooks.newChat();
+        });
+    add(file,
+        tr("&Open…"),
+        QStringLiteral("openAction"),
+        {QKeySequence(QKeySequence::Open)},
+        onTab(&PlaygroundTab::triggerOpen));
+    add(file,
+        tr("&Export…"),
+        QStringLiteral("exportAction"),
+        {key(Qt::CTRL | Qt::Key_E)},
+        onTab(&PlaygroundTab::triggerExport));
     file->addSeparator();
     if (profiles) {
         profiles->setText(tr("Connection &profiles…"));
@@ -81,13 +95,19 @@ ShellMenus::ShellMenus(QMainWindow *window, const Hooks &hooks, QAction *history
         m_actions << profiles;
         m_keys.insert(profiles, profiles->shortcuts());
     }
-    add(file, tr("P&references…"), QStringLiteral("preferencesAction"), {key(Qt::CTRL | Qt::Key_Comma)}, [this] {
-           if (m_hooks.preferences)
-               m_hooks.preferences();
-       })->setMenuRole(QAction::PreferencesRole);
+    add(file,
+        tr("P&references…"),
+        QStringLiteral("preferencesAction"),
+        {key(Qt::CTRL | Qt::Key_Comma)},
+        [this] {
+            if (m_hooks.preferences)
+                m_hooks.preferences();
+        })
+        ->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
-    add(file, tr("&Quit"), QStringLiteral("quitAction"), {key(Qt::CTRL | Qt::Key_Q)}, [this] { m_window->close(); })
-        ->setMenuRole(QAction::QuitRole);
+    add(file, tr("&Quit"), QStringLiteral("quitAction"), {key(Qt::CTRL | Qt::Key_Q)}, [this] {
+        m_window->close();
+    })->setMenuRole(QAction::QuitRole);
 
     buildEdit(addMenu(tr("&Edit"), QStringLiteral("editMenu")));
 
@@ -95,8 +115,9 @@ ShellMenus::ShellMenus(QMainWindow *window, const Hooks &hooks, QAction *history
     QMenu *theme = view->addMenu(tr("&Theme"));
     theme->setObjectName(QStringLiteral("themeMenu"));
     auto *themes = new QActionGroup(this);
-    const QList<std::pair<QString, QString>> choices = {
-        {QStringLiteral("system"), tr("&System")}, {QStringLiteral("light"), tr("&Light")}, {QStringLiteral("dark"), tr("&Dark")}};
+    const QList<std::pair<QString, QString>> choices = {{QStringLiteral("system"), tr("&System")},
+        {QStringLiteral("light"), tr("&Light")},
+        {QStringLiteral("dark"), tr("&Dark")}};
     for (const auto &[id, label] : choices) {
         QAction *a = theme->addAction(label);
         a->setObjectName(QStringLiteral("theme-") + id);
@@ -114,24 +135,38 @@ ShellMenus::ShellMenus(QMainWindow *window, const Hooks &hooks, QAction *history
             a->setChecked(a->objectName() == QStringLiteral("theme-") + current);
     });
     view->addSeparator();
-    add(view, tr("Zoom &in"), QStringLiteral("zoomInAction"), {key(Qt::CTRL | Qt::Key_Equal), QKeySequence(QKeySequence::ZoomIn)},
+    add(view,
+        tr("Zoom &in"),
+        QStringLiteral("zoomInAction"),
+        {key(Qt::CTRL | Qt::Key_Equal), QKeySequence(QKeySequence::ZoomIn)},
         [this] {
             if (m_hooks.zoom)
                 m_hooks.zoom(1);
         });
-    add(view, tr("Zoom &out"), QStringLiteral("zoomOutAction"), {key(Qt::CTRL | Qt::Key_Minus)}, [this] {
-        if (m_hooks.zoom)
-            m_hooks.zoom(-1);
-    });
-    add(view, tr("&Reset zoom"), QStringLiteral("zoomResetAction"), {key(Qt::CTRL | Qt::Key_0)}, [this] {
-        if (m_hooks.zoom)
-            m_hooks.zoom(0);
-    });
-    QAction *fullScreen = add(view, tr("&Full screen"), QStringLiteral("fullScreenAction"), {key(Qt::Key_F11)}, [this] {
-        m_window->setWindowState(m_window->windowState() ^ Qt::WindowFullScreen);
-    });
+    add(view,
+        tr("Zoom &out"),
+        QStringLiteral("zoomOutAction"),
+        {key(Qt::CTRL | Qt::Key_Minus)},
+        [this] {
+            if (m_hooks.zoom)
+                m_hooks.zoom(-1);
+        });
+    add(view,
+        tr("&Reset zoom"),
+        QStringLiteral("zoomResetAction"),
+        {key(Qt::CTRL | Qt::Key_0)},
+        [this] {
+            if (m_hooks.zoom)
+                m_hooks.zoom(0);
+        });
+    QAction *fullScreen = add(
+        view, tr("&Full screen"), QStringLiteral("fullScreenAction"), {key(Qt::Key_F11)}, [this] {
+            m_window->setWindowState(m_window->windowState() ^ Qt::WindowFullScreen);
+        });
     fullScreen->setCheckable(true);
-    connect(view, &QMenu::aboutToShow, this, [this, fullScreen] { fullScreen->setChecked(m_window->isFullScreen()); });
+    connect(view, &QMenu::aboutToShow, this, [this, fullScreen] {
+        fullScreen->setChecked(m_window->isFullScreen());
+    });
     view->addSeparator();
     for (QAction *existing : {history, viewCode}) {
         if (!existing)
@@ -142,28 +177,52 @@ ShellMenus::ShellMenus(QMainWindow *window, const Hooks &hooks, QAction *history
     }
 
     QMenu *run = addMenu(tr("&Run"), QStringLiteral("runMenu"));
-    add(run, tr("&Run"), QStringLiteral("runAction"), {key(Qt::CTRL | Qt::Key_Enter), key(Qt::CTRL | Qt::Key_Return)},
+    add(run,
+        tr("&Run"),
+        QStringLiteral("runAction"),
+        {key(Qt::CTRL | Qt::Key_Enter), key(Qt::CTRL | Qt::Key_Return)},
         onTab(&PlaygroundTab::triggerRun));
-    add(run, tr("&Stop"), QStringLiteral("stopAction"), {key(Qt::Key_Escape)}, onTab(&PlaygroundTab::triggerStop));
+    add(run,
+        tr("&Stop"),
+        QStringLiteral("stopAction"),
+        {key(Qt::Key_Escape)},
+        onTab(&PlaygroundTab::triggerStop));
     run->addSeparator();
-    add(run, tr("E&xplain"), QStringLiteral("explainAction"), {key(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
+    add(run,
+        tr("E&xplain"),
+        QStringLiteral("explainAction"),
+        {key(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
         onTab(&PlaygroundTab::triggerExplain))
         ->setToolTip(tr("Explain the last answer in the Explanation tab"));
-    add(run, tr("Show &tokens"), QStringLiteral("showTokensAction"), {key(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
+    add(run,
+        tr("Show &tokens"),
+        QStringLiteral("showTokensAction"),
+        {key(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
         onTab(&PlaygroundTab::triggerShowTokens))
         ->setToolTip(tr("Show how the model splits the prompt (or the selection) into tokens"));
     run->addSeparator();
-    add(run, tr("Choose &model"), QStringLiteral("chooseModelAction"), {key(Qt::CTRL | Qt::Key_K)}, [this] {
-        if (m_hooks.chooseModel)
-            m_hooks.chooseModel();
-    });
+    add(run,
+        tr("Choose &model"),
+        QStringLiteral("chooseModelAction"),
+        {key(Qt::CTRL | Qt::Key_K)},
+        [this] {
+            if (m_hooks.chooseModel)
+                m_hooks.chooseModel();
+        });
 
     QMenu *help = addMenu(tr("&Help"), QStringLiteral("helpMenu"));
-    add(help, tr("&Keyboard shortcuts"), QStringLiteral("shortcutsAction"), {key(Qt::Key_F1)}, [this] { showShortcuts(); });
+    add(help,
+        tr("&Keyboard shortcuts"),
+        QStringLiteral("shortcutsAction"),
+        {key(Qt::Key_F1)},
+        [this] { showShortcuts(); });
     help->addSeparator();
-    add(help, tr("&About Aleph Playground"), QStringLiteral("aboutAction"), {}, [this] { showAbout(); })->setMenuRole(QAction::AboutRole);
-    add(help, tr("About &Qt"), QStringLiteral("aboutQtAction"), {}, [this] { QMessageBox::aboutQt(m_window); })
-        ->setMenuRole(QAction::AboutQtRole);
+    add(help, tr("&About Aleph Playground"), QStringLiteral("aboutAction"), {}, [this] {
+        showAbout();
+    })->setMenuRole(QAction::AboutRole);
+    add(help, tr("About &Qt"), QStringLiteral("aboutQtAction"), {}, [this] {
+        QMessageBox::aboutQt(m_window);
+    })->setMenuRole(QAction::AboutQtRole);
 
     for (QMenu *menu : std::as_const(m_menus))
         connect(menu, &QMenu::aboutToShow, this, &ShellMenus::refresh);
@@ -179,8 +238,11 @@ QMenu *ShellMenus::addMenu(const QString &title, const QString &name)
     return menu;
 }
 
-QAction *ShellMenus::add(QMenu *menu, const QString &text, const QString &name, const QList<QKeySequence> &keys,
-                         const std::function<void()> &slot)
+QAction *ShellMenus::add(QMenu *menu,
+    const QString &text,
+    const QString &name,
+    const QList<QKeySequence> &keys,
+    const std::function<void()> &slot)
 {
     auto *a = new QAction(text, m_window);
     a->setObjectName(name);
@@ -221,7 +283,8 @@ void ShellMenus::buildEdit(QMenu *menu)
         }
         auto *a = new QAction(tr(item.text), this);
         a->setObjectName(QLatin1String(item.name));
-        a->setShortcut(QKeySequence(item.key)); // the first of the platform's keys, as menus show it
+        a->setShortcut(
+            QKeySequence(item.key)); // the first of the platform's keys, as menus show it
         // Shown in the menu; the key itself stays with the focused text field (and the lists'
         // own Delete and Undo), which handles it without the menu.
         a->setShortcutContext(Qt::WidgetShortcut);
@@ -316,8 +379,9 @@ QList<QKeySequence> ShellMenus::localKeys(QWidget *focus) const
                 keys << s->keys();
         }
         for (QAction *a : w->actions()) {
-            if (a->isEnabled() && (a->shortcutContext() == Qt::WidgetWithChildrenShortcut
-                                   || (a->shortcutContext() == Qt::WidgetShortcut && w == focus)))
+            if (a->isEnabled()
+                && (a->shortcutContext() == Qt::WidgetWithChildrenShortcut
+                    || (a->shortcutContext() == Qt::WidgetShortcut && w == focus)))
                 keys << a->shortcuts();
         }
     }
@@ -403,7 +467,9 @@ void ShellMenus::showShortcuts()
                 QStringList text;
                 for (const QKeySequence &k : keys)
                     text << k.toString(QKeySequence::NativeText);
-                rows.append({prefix, a->text().remove(u'&').section(u'\t', 0, 0), text.join(QStringLiteral(", "))});
+                rows.append({prefix,
+                    a->text().remove(u'&').section(u'\t', 0, 0),
+                    text.join(QStringLiteral(", "))});
             }
         };
         addRows(menu, menuName, addRows);

@@ -40,12 +40,16 @@ public:
         std::function<void()> preferences;
         std::function<void()> chooseModel;
         std::function<void(int delta)> zoom; ///< +1, -1; 0 resets
-        std::function<QString()> theme;      ///< "system", "light" or "dark"
+        std::function<QString()> theme; ///< "system", "light" or "dark"
         std::function<void(const QString &)> setTheme;
     };
     /// Builds the menus into `window`'s menu bar. `history`, `viewCode` and `profiles` are the
     /// window's existing actions (may be null), put into View and File.
-    ShellMenus(QMainWindow *window, const Hooks &hooks, QAction *history, QAction *viewCode, QAction *profiles);
+    ShellMenus(QMainWindow *window,
+        const Hooks &hooks,
+        QAction *history,
+        QAction *viewCode,
+        QAction *profiles);
 
     /// The action with this object name ("runAction", "quitAction"), or nullptr.
     QAction *action(const QString &objectName) const;
@@ -56,8 +60,9 @@ public:
     /// Every shortcut an action answers to (the full list, also while it yields a key).
     QList<QKeySequence> shortcutsOf(QAction *action) const { return m_keys.value(action, {}); }
 
-    /// Switches off the QShortcuts of `tab` itself whose keys the menu's actions now own (Ctrl+Enter,
-    /// Esc, Ctrl+N: the same commands), and shows the prompt editors' Show tokens key as text only.
+    /// Switches off the QShortcuts of `tab` itself whose keys the menu's actions now own
+    /// (Ctrl+Enter, Esc, Ctrl+N: the same commands), and shows the prompt editors' Show tokens key
+    /// as text only.
     void retireDuplicates(QWidget *tab);
 
 public Q_SLOTS:
@@ -67,8 +72,11 @@ public Q_SLOTS:
     void showAbout();
 
 private:
-    QAction *add(QMenu *menu, const QString &text, const QString &name, const QList<QKeySequence> &keys,
-                 const std::function<void()> &slot);
+    QAction *add(QMenu *menu,
+        const QString &text,
+        const QString &name,
+        const QList<QKeySequence> &keys,
+        const std::function<void()> &slot);
     QMenu *addMenu(const QString &title, const QString &name);
     void buildEdit(QMenu *menu);
     void editCommand(const char *method);
@@ -80,7 +88,8 @@ private:
     Hooks m_hooks;
     QList<QAction *> m_actions;
     QList<QMenu *> m_menus;
-    QHash<QAction *, QList<QKeySequence>> m_keys; // the full shortcut list of each action that has one
+    QHash<QAction *, QList<QKeySequence>>
+        m_keys; // the full shortcut list of each action that has one
     QPointer<QWidget> m_textFocus; // the text field Edit acts on
 };
 

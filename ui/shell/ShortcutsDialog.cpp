@@ -71,25 +71,37 @@ int ShortcutsDialog::visibleRows() const
 
 QList<ShortcutsDialog::Row> ShortcutsDialog::inTabRows()
 {
-    const auto keys = [](QKeyCombination k) { return QKeySequence(k).toString(QKeySequence::NativeText); };
+    const auto keys = [](QKeyCombination k) {
+        return QKeySequence(k).toString(QKeySequence::NativeText);
+    };
     const QString del = QKeySequence(QKeySequence::Delete).toString(QKeySequence::NativeText);
     return {
         {tr("Chat input"), tr("Send (when Enter sends is on)"), tr("Enter")},
         {tr("Chat input"), tr("New line (when Enter sends is on)"), tr("Shift+Enter")},
         {tr("Chat list"), tr("Rename the conversation"), keys(Qt::Key_F2)},
         {tr("Chat list"), tr("Delete the conversation"), del},
-        {tr("Chat list"), tr("Undo the deletion"), QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)},
+        {tr("Chat list"),
+            tr("Undo the deletion"),
+            QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)},
         {tr("Completion images"), tr("Remove the image"), del},
-        {tr("Explanation"), tr("Previous / next target token"), keys(Qt::ALT | Qt::Key_Left) + QStringLiteral(", ") + keys(Qt::ALT | Qt::Key_Right)},
-        {tr("Explanation items"), tr("Move the item up / down"), keys(Qt::ALT | Qt::Key_Up) + QStringLiteral(", ") + keys(Qt::ALT | Qt::Key_Down)},
+        {tr("Explanation"),
+            tr("Previous / next target token"),
+            keys(Qt::ALT | Qt::Key_Left) + QStringLiteral(", ") + keys(Qt::ALT | Qt::Key_Right)},
+        {tr("Explanation items"),
+            tr("Move the item up / down"),
+            keys(Qt::ALT | Qt::Key_Up) + QStringLiteral(", ") + keys(Qt::ALT | Qt::Key_Down)},
         {tr("Explanation items"), tr("Remove the item"), del},
         {tr("Translation"), tr("Swap the languages"), keys(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
         {tr("Steering pairs"), tr("Add a pair"), keys(Qt::CTRL | Qt::Key_N)},
         {tr("Steering pairs"), tr("Create the concept"), keys(Qt::CTRL | Qt::Key_Enter)},
-        {tr("Steering pairs"), tr("Move the pair up / down"), keys(Qt::ALT | Qt::Key_Up) + QStringLiteral(", ") + keys(Qt::ALT | Qt::Key_Down)},
+        {tr("Steering pairs"),
+            tr("Move the pair up / down"),
+            keys(Qt::ALT | Qt::Key_Up) + QStringLiteral(", ") + keys(Qt::ALT | Qt::Key_Down)},
         {tr("Steering pairs"), tr("Remove the pairs"), del},
         {tr("Steering library"), tr("Delete the concept"), del},
-        {tr("Prompt editors"), tr("Show tokens of the selection"), keys(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
+        {tr("Prompt editors"),
+            tr("Show tokens of the selection"),
+            keys(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
     };
 }
 

@@ -16,9 +16,9 @@ class ShortcutsDialog : public QDialog
 public:
     struct Row
     {
-        QString menu;   ///< "File", "Run", or where in a tab ("Chat input")
+        QString menu; ///< "File", "Run", or where in a tab ("Chat input")
         QString action; ///< "Quit"
-        QString keys;   ///< "Ctrl+Q", several separated by ", "; "" when the action has none
+        QString keys; ///< "Ctrl+Q", several separated by ", "; "" when the action has none
     };
     explicit ShortcutsDialog(QWidget *parent = nullptr);
     void setRows(const QList<Row> &rows);

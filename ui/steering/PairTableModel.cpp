@@ -9,8 +9,7 @@ namespace ui {
 
 PairTableModel::PairTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void PairTableModel::setPairs(const QList<core::SteeringConceptExample> &pairs)
 {
@@ -50,7 +49,9 @@ void PairTableModel::setProblems(const QHash<int, QString> &problems)
 {
     m_problems = problems;
     if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1), {Qt::BackgroundRole, Qt::ToolTipRole});
+        Q_EMIT dataChanged(index(0, 0),
+            index(int(m_rows.size()) - 1, ColumnCount - 1),
+            {Qt::BackgroundRole, Qt::ToolTipRole});
 }
 
 int PairTableModel::rowCount(const QModelIndex &parent) const
@@ -72,7 +73,8 @@ QVariant PairTableModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return m_rows.at(index.row()).at(index.column());
     case Qt::BackgroundRole:
-        return m_problems.contains(index.row()) ? QVariant(QBrush(Palette::current().problemFill)) : QVariant();
+        return m_problems.contains(index.row()) ? QVariant(QBrush(Palette::current().problemFill))
+                                                : QVariant();
     case Qt::ToolTipRole:
         return m_problems.value(index.row());
     default:
@@ -82,7 +84,8 @@ QVariant PairTableModel::data(const QModelIndex &index, int role) const
 
 bool PairTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (role != Qt::EditRole
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     QString &cell = m_rows[index.row()][index.column()];
     if (cell == value.toString())
@@ -95,12 +98,14 @@ bool PairTableModel::setData(const QModelIndex &index, const QVariant &value, in
 
 Qt::ItemFlags PairTableModel::flags(const QModelIndex &index) const
 {
-    return index.isValid() ? QAbstractTableModel::flags(index) | Qt::ItemIsEditable : QAbstractTableModel::flags(index);
+    return index.isValid() ? QAbstractTableModel::flags(index) | Qt::ItemIsEditable
+                           : QAbstractTableModel::flags(index);
 }
 
 QVariant PairTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < ColumnCount)
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0
+        && section < ColumnCount)
         return section == Negative ? tr("negative (steer away)") : tr("positive (steer toward)");
     return QAbstractTableModel::headerData(section, orientation, role);
 }

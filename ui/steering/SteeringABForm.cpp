@@ -44,9 +44,11 @@ SteeringABForm::SteeringABForm(QWidget *box, QBoxLayout *layout)
     m_temperature->setRange(0, 2);
     m_temperature->setSingleStep(0.1);
     m_temperature->setValue(0);
-    m_temperature->setToolTip(tr("The same for A and B. At 0 both are greedy, so any difference comes from the concept."));
+    m_temperature->setToolTip(tr(
+        "The same for A and B. At 0 both are greedy, so any difference comes from the concept."));
     top->addWidget(m_temperature);
-    m_run = steering::button(tr("Run A/B"), u"runAB"_s, tr("Stream both (Ctrl+Enter in the prompt)"), box);
+    m_run = steering::button(
+        tr("Run A/B"), u"runAB"_s, tr("Stream both (Ctrl+Enter in the prompt)"), box);
     m_stop = steering::button(tr("Stop"), u"stopAB"_s, tr("Esc"), box);
     m_stop->setEnabled(false);
     top->addWidget(m_run);
@@ -56,12 +58,14 @@ SteeringABForm::SteeringABForm(QWidget *box, QBoxLayout *layout)
     m_prompt = new PromptEdit(box);
     m_prompt->setMinimumHeight(40);
     m_prompt->setObjectName(u"abPrompt"_s);
-    m_prompt->setPlaceholderText(tr("A prompt to run twice, e.g. \"Write one sentence about the weekend:\""));
+    m_prompt->setPlaceholderText(
+        tr("A prompt to run twice, e.g. \"Write one sentence about the weekend:\""));
     m_prompt->setMaximumHeight(80);
     layout->addWidget(m_prompt);
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_model->setCapability(index == 1 ? ModelPicker::Capability::Chat : ModelPicker::Capability::Completion);
+        m_model->setCapability(
+            index == 1 ? ModelPicker::Capability::Chat : ModelPicker::Capability::Completion);
         Q_EMIT edited();
     });
     connect(m_prompt, &QPlainTextEdit::textChanged, this, &SteeringABForm::edited);

@@ -50,37 +50,43 @@ SteeringABView::SteeringABView(QWidget *box, QBoxLayout *layout)
     layout->addWidget(m_status);
     // The highlight colours follow the theme.
     onThemeChange(this, [this] {
-        if (!m_outputs[0]->extraSelections().isEmpty() || !m_outputs[1]->extraSelections().isEmpty())
+        if (!m_outputs[0]->extraSelections().isEmpty()
+            || !m_outputs[1]->extraSelections().isEmpty())
             highlightDifferences();
     });
 }
 
 void SteeringABView::setConceptId(const QString &id)
 {
-    m_titles[1]->setText(id.isEmpty() ? tr("<b>B · with the concept</b> (none yet)") : tr("<b>B · with</b> %1").arg(id.left(24).toHtmlEscaped()));
+    m_titles[1]->setText(id.isEmpty() ? tr("<b>B · with the concept</b> (none yet)")
+                                      : tr("<b>B · with</b> %1").arg(id.left(24).toHtmlEscaped()));
 }
 
 void SteeringABView::highlightDifferences()
 {
     const WordDiff diff = wordDiff(m_outputs[0]->toPlainText(), m_outputs[1]->toPlainText());
     const Palette &palette = Palette::current();
-    const auto apply = [&palette](QPlainTextEdit *edit, const QList<QPair<int, int>> &ranges, const QColor &colour) {
-        QList<QTextEdit::ExtraSelection> selections;
-        for (const auto &[start, length] : ranges) {
-            QTextEdit::ExtraSelection selection;
-            selection.cursor = QTextCursor(edit->document());
-            selection.cursor.setPosition(start);
-            selection.cursor.setPosition(start + length, QTextCursor::KeepAnchor);
-            selection.format.setBackground(colour);
-            selection.format.setForeground(palette.textOn(colour));
-            selections.append(selection);
-        }
-        edit->setExtraSelections(selections);
-    };
+    const auto apply
+        = [&palette](
+              QPlainTextEdit *edit, const QList<QPair<int, int>> &ranges, const QColor &colour) {
+              QList<QTextEdit::ExtraSelection> selections;
+              for (const auto &[start, length] : ranges) {
+                  QTextEdit::ExtraSelection selection;
+                  selection.cursor = QTextCursor(edit->document());
+                  selection.cursor.setPosition(start);
+                  selection.cursor.setPosition(start + length, QTextCursor::KeepAnchor);
+                  selection.format.setBackground(colour);
+                  selection.format.setForeground(palette.textOn(colour));
+                  selections.append(selection);
+              }
+              edit->setExtraSelections(selections);
+          };
     apply(m_outputs[0], diff.onlyInA, palette.diffRemoved); // what the concept took away
-    apply(m_outputs[1], diff.onlyInB, palette.diffAdded);   // what it brought
-    m_outputs[1]->setToolTip(tr("Highlighted: the words B has and A lacks (%1), and in A those B lacks (%2)")
-                                 .arg(diff.onlyInB.size()).arg(diff.onlyInA.size()));
+    apply(m_outputs[1], diff.onlyInB, palette.diffAdded); // what it brought
+    m_outputs[1]->setToolTip(
+        tr("Highlighted: the words B has and A lacks (%1), and in A those B lacks (%2)")
+            .arg(diff.onlyInB.size())
+            .arg(diff.onlyInA.size()));
 }
 
 void SteeringABView::clearHighlights()

@@ -12,10 +12,10 @@ namespace ui {
 
 SteeringLibraryModel::SteeringLibraryModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
-void SteeringLibraryModel::setEntries(const QList<core::SteeringConceptEntry> &entries, const QString &host)
+void SteeringLibraryModel::setEntries(
+    const QList<core::SteeringConceptEntry> &entries, const QString &host)
 {
     const int before = int(m_entries.size());
     const int after = int(entries.size());
@@ -71,7 +71,10 @@ QVariant SteeringLibraryModel::data(const QModelIndex &index, int role) const
         case Id:
             return e.conceptId;
         case Profile:
-            return elsewhere ? tr("Made on %1; its id works there only. Re-create it here to use it on %2.").arg(e.host, m_host) : e.host;
+            return elsewhere
+                ? tr("Made on %1; its id works there only. Re-create it here to use it on %2.")
+                      .arg(e.host, m_host)
+                : e.host;
         default:
             return {};
         }
@@ -103,7 +106,8 @@ Qt::ItemFlags SteeringLibraryModel::flags(const QModelIndex &index) const
 
 QVariant SteeringLibraryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
+        || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Name:

@@ -41,24 +41,41 @@ SteeringLibraryPanel::SteeringLibraryPanel(core::ApiClient *client, QWidget *par
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     layout->addWidget(m_table, 1);
-    m_empty = new QLabel(tr("No concepts yet. Write example pairs on the right and press Create concept: "
-                            "every concept you create is kept here, with the server it was made on."),
-                         box);
+    m_empty = new QLabel(
+        tr("No concepts yet. Write example pairs on the right and press Create concept: "
+           "every concept you create is kept here, with the server it was made on."),
+        box);
     m_empty->setObjectName(u"libraryEmpty"_s);
     m_empty->setWordWrap(true);
     setTextRole(m_empty, TextRole::Muted);
     layout->addWidget(m_empty);
     auto *grid = new QGridLayout;
-    auto *load = button(tr("Open"), u"loadEntry"_s, tr("Put the concept's pairs and id into the editor (Enter)"), box);
-    auto *rename = button(tr("Rename…"), u"renameEntry"_s, tr("Rename (F2 edits the name in place)"), box);
-    auto *duplicate = button(tr("Duplicate"), u"duplicateEntry"_s, tr("A copy to change and create again"), box);
-    auto *remove = button(tr("Delete"), u"deleteEntry"_s, tr("Delete from the library (Undo brings it back)"), box);
-    auto *recreate = button(tr("Re-create here"), u"recreateEntry"_s,
-                            tr("Send the pairs to the connection in use: concept ids only work on the server that made them"), box);
-    m_undoButton = button(tr("Undo delete"), u"undoDelete"_s, tr("Put back the concept deleted last"), box);
+    auto *load = button(tr("Open"),
+        u"loadEntry"_s,
+        tr("Put the concept's pairs and id into the editor (Enter)"),
+        box);
+    auto *rename
+        = button(tr("Rename…"), u"renameEntry"_s, tr("Rename (F2 edits the name in place)"), box);
+    auto *duplicate = button(
+        tr("Duplicate"), u"duplicateEntry"_s, tr("A copy to change and create again"), box);
+    auto *remove = button(
+        tr("Delete"), u"deleteEntry"_s, tr("Delete from the library (Undo brings it back)"), box);
+    auto *recreate = button(tr("Re-create here"),
+        u"recreateEntry"_s,
+        tr("Send the pairs to the connection in use: concept ids only work on the server that made "
+           "them"),
+        box);
+    m_undoButton
+        = button(tr("Undo delete"), u"undoDelete"_s, tr("Put back the concept deleted last"), box);
     m_undoButton->setEnabled(false);
-    auto *useCompletion = button(tr("Use in Completion"), u"useInCompletion"_s, tr("Put the id into the Completion tab's steering_concepts"), box);
-    auto *useChat = button(tr("Use in Chat"), u"useInChat"_s, tr("Put the id into the Chat tab's steering concept"), box);
+    auto *useCompletion = button(tr("Use in Completion"),
+        u"useInCompletion"_s,
+        tr("Put the id into the Completion tab's steering_concepts"),
+        box);
+    auto *useChat = button(tr("Use in Chat"),
+        u"useInChat"_s,
+        tr("Put the id into the Chat tab's steering concept"),
+        box);
     grid->addWidget(load, 0, 0);
     grid->addWidget(rename, 0, 1);
     grid->addWidget(duplicate, 0, 2);
@@ -70,21 +87,26 @@ SteeringLibraryPanel::SteeringLibraryPanel(core::ApiClient *client, QWidget *par
     layout->addLayout(grid);
 
     connect(load, &QPushButton::clicked, this, [this] { Q_EMIT openRequested(selectedRow()); });
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) { Q_EMIT openRequested(index.row()); });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT openRequested(index.row());
+    });
     connect(rename, &QPushButton::clicked, this, [this] {
         const int row = selectedRow();
         if (row < 0)
             return;
         bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Rename concept"), tr("Name"), QLineEdit::Normal, entries().at(row).name, &ok);
+        const QString name = QInputDialog::getText(
+            this, tr("Rename concept"), tr("Name"), QLineEdit::Normal, entries().at(row).name, &ok);
         if (ok)
             renameEntry(row, name);
     });
-    connect(m_model, &SteeringLibraryModel::renameRequested, this, &SteeringLibraryPanel::renameEntry);
+    connect(
+        m_model, &SteeringLibraryModel::renameRequested, this, &SteeringLibraryPanel::renameEntry);
     connect(duplicate, &QPushButton::clicked, this, [this] { duplicateEntry(selectedRow()); });
     connect(remove, &QPushButton::clicked, this, [this] { deleteEntry(selectedRow()); });
     connect(m_undoButton, &QPushButton::clicked, this, &SteeringLibraryPanel::undoDelete);
-    connect(recreate, &QPushButton::clicked, this, [this] { Q_EMIT recreateRequested(selectedRow()); });
+    connect(
+        recreate, &QPushButton::clicked, this, [this] { Q_EMIT recreateRequested(selectedRow()); });
     connect(useCompletion, &QPushButton::clicked, this, [this] {
         const int row = selectedRow();
         if (row >= 0)
@@ -111,7 +133,8 @@ const QList<core::SteeringConceptEntry> &SteeringLibraryPanel::entries() const
 
 void SteeringLibraryPanel::reload()
 {
-    m_model->setEntries(m_library ? m_library->list() : QList<core::SteeringConceptEntry>(), m_client->config().serverKey());
+    m_model->setEntries(m_library ? m_library->list() : QList<core::SteeringConceptEntry>(),
+        m_client->config().serverKey());
     m_empty->setVisible(entries().isEmpty());
 }
 
@@ -181,7 +204,8 @@ bool SteeringLibraryPanel::duplicateEntry(int row)
     if (row < 0 || row >= entries().size() || !m_library)
         return false;
     const qint64 rowId = m_library->duplicate(entries().at(row).rowId);
-    Q_EMIT message(rowId > 0 ? tr("Duplicated \"%1\".").arg(entries().at(row).name) : m_library->lastError());
+    Q_EMIT message(
+        rowId > 0 ? tr("Duplicated \"%1\".").arg(entries().at(row).name) : m_library->lastError());
     reload();
     Q_EMIT changed();
     return rowId > 0;

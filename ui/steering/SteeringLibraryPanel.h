@@ -24,7 +24,8 @@ class SteeringLibraryPanel : public QGroupBox
 {
     Q_OBJECT
 public:
-    explicit SteeringLibraryPanel(core::ApiClient *client, QWidget *parent = nullptr); // client not owned
+    explicit SteeringLibraryPanel(
+        core::ApiClient *client, QWidget *parent = nullptr); // client not owned
     void setLibrary(core::SteeringLibrary *library);
     core::SteeringLibrary *library() const { return m_library; }
     QTableView *table() const { return m_table; }

@@ -18,8 +18,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QToolButton>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -33,7 +33,8 @@ using steering::addShortcut;
 using steering::button;
 
 SteeringPairsEditor::SteeringPairsEditor(QWidget *parent)
-    : QGroupBox(tr("Examples: output is steered away from the negative and toward the positive"), parent)
+    : QGroupBox(
+        tr("Examples: output is steered away from the negative and toward the positive"), parent)
 {
     auto *box = this;
     auto *layout = new QVBoxLayout(box);
@@ -61,11 +62,16 @@ SteeringPairsEditor::SteeringPairsEditor(QWidget *parent)
 
     auto *row = new QHBoxLayout;
     auto *add = button(tr("Add"), u"addPair"_s, tr("Add a pair (Ctrl+N)"), box);
-    auto *remove = button(tr("Remove"), u"removePair"_s, tr("Remove the selected pairs (Delete)"), box);
+    auto *remove
+        = button(tr("Remove"), u"removePair"_s, tr("Remove the selected pairs (Delete)"), box);
     auto *up = button(tr("↑"), u"pairUp"_s, tr("Move the pair up (Alt+Up)"), box);
     auto *down = button(tr("↓"), u"pairDown"_s, tr("Move the pair down (Alt+Down)"), box);
-    auto *importButton = button(tr("Import CSV…"), u"importCsv"_s, tr("Pairs from a CSV with the columns negative and positive"), box);
-    auto *exportButton = button(tr("Export CSV…"), u"exportCsv"_s, tr("The pairs as CSV (negative,positive)"), box);
+    auto *importButton = button(tr("Import CSV…"),
+        u"importCsv"_s,
+        tr("Pairs from a CSV with the columns negative and positive"),
+        box);
+    auto *exportButton = button(
+        tr("Export CSV…"), u"exportCsv"_s, tr("The pairs as CSV (negative,positive)"), box);
     for (QPushButton *b : {add, remove, up, down, importButton, exportButton})
         row->addWidget(b);
     // Concepts ready to try: each fills the name, description and pairs.
@@ -76,7 +82,8 @@ SteeringPairsEditor::SteeringPairsEditor(QWidget *parent)
     samples->setPopupMode(QToolButton::InstantPopup);
     auto *sampleMenu = new QMenu(samples);
     for (const SampleConcept &sample : sampleConcepts()) {
-        QAction *action = sampleMenu->addAction(sample.displayName() + u" — "_s + sample.displayDescription());
+        QAction *action
+            = sampleMenu->addAction(sample.displayName() + u" — "_s + sample.displayDescription());
         connect(action, &QAction::triggered, this, [this, sample] { loadSample(sample.name); });
     }
     samples->setMenu(sampleMenu);
@@ -87,7 +94,10 @@ SteeringPairsEditor::SteeringPairsEditor(QWidget *parent)
     m_validation->setWordWrap(true);
     layout->addWidget(m_validation);
     auto *createRow = new QHBoxLayout;
-    m_createButton = button(tr("Create concept"), u"create"_s, tr("POST /steering_concepts with these pairs (Ctrl+Enter)"), box);
+    m_createButton = button(tr("Create concept"),
+        u"create"_s,
+        tr("POST /steering_concepts with these pairs (Ctrl+Enter)"),
+        box);
     m_createButton->setDefault(true);
     createRow->addWidget(m_createButton);
     createRow->addWidget(new QLabel(tr("id"), box));
@@ -106,19 +116,25 @@ SteeringPairsEditor::SteeringPairsEditor(QWidget *parent)
     connect(up, &QPushButton::clicked, this, [this] { movePair(-1); });
     connect(down, &QPushButton::clicked, this, [this] { movePair(+1); });
     connect(importButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Import pairs"), QString(), tr("CSV (*.csv *.tsv *.txt)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Import pairs"), QString(), tr("CSV (*.csv *.tsv *.txt)"));
         QString error;
         if (!path.isEmpty() && !importCsv(path, &error))
             Q_EMIT message(error);
     });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export pairs"), u"steering-pairs.csv"_s, tr("CSV (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export pairs"), u"steering-pairs.csv"_s, tr("CSV (*.csv)"));
         QString error;
         if (!path.isEmpty())
-            Q_EMIT message(exportCsv(path, &error) ? tr("Exported %Ln pair(s) to %1.", nullptr, m_model->rowCount()).arg(path) : error);
+            Q_EMIT message(exportCsv(path, &error)
+                    ? tr("Exported %Ln pair(s) to %1.", nullptr, m_model->rowCount()).arg(path)
+                    : error);
     });
     connect(m_createButton, &QPushButton::clicked, this, &SteeringPairsEditor::createRequested);
-    connect(copyId, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_idEdit->text().trimmed()); });
+    connect(copyId, &QPushButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(m_idEdit->text().trimmed());
+    });
     connect(m_model, &PairTableModel::edited, this, &SteeringPairsEditor::pairsChanged);
     connect(m_name, &QLineEdit::textChanged, this, &SteeringPairsEditor::edited);
     connect(m_description, &QLineEdit::textChanged, this, &SteeringPairsEditor::edited);
@@ -145,7 +161,8 @@ void SteeringPairsEditor::addPairAndEdit()
 {
     // An editor still open on another cell keeps what was typed there.
     if (QWidget *editor = m_pairs->indexWidget(m_pairs->currentIndex()))
-        QMetaObject::invokeMethod(m_pairs, "commitData", Qt::DirectConnection, Q_ARG(QWidget *, editor));
+        QMetaObject::invokeMethod(
+            m_pairs, "commitData", Qt::DirectConnection, Q_ARG(QWidget *, editor));
     addPair();
     const QModelIndex cell = m_model->index(m_model->rowCount() - 1, 0);
     m_pairs->setFocus(Qt::ShortcutFocusReason);
@@ -202,7 +219,10 @@ QList<SteeringPairsEditor::PairProblem> SteeringPairsEditor::pairProblems() cons
             continue;
         }
         if (negative.isEmpty() || positive.isEmpty()) {
-            problems.append({row, tr("pair %1 has no %2 example").arg(row + 1).arg(negative.isEmpty() ? tr("negative") : tr("positive"))});
+            problems.append({row,
+                tr("pair %1 has no %2 example")
+                    .arg(row + 1)
+                    .arg(negative.isEmpty() ? tr("negative") : tr("positive"))});
             continue;
         }
         if (negative == positive)
@@ -234,11 +254,14 @@ void SteeringPairsEditor::flagProblems()
     m_model->setProblems(byRow);
     const int count = m_model->rowCount();
     if (count == 0)
-        m_validation->setText(tr("Add at least one pair: a negative example and its positive rewrite."));
+        m_validation->setText(
+            tr("Add at least one pair: a negative example and its positive rewrite."));
     else if (problems.isEmpty())
         m_validation->setText(tr("%Ln pair(s), ready to send.", nullptr, int(count)));
     else
-        m_validation->setText(coloredHtml(tr("Fix before sending: %1.").arg(messages.join(u"; "_s)).toHtmlEscaped(), TextRole::Warning));
+        m_validation->setText(
+            coloredHtml(tr("Fix before sending: %1.").arg(messages.join(u"; "_s)).toHtmlEscaped(),
+                TextRole::Warning));
     m_createButton->setEnabled(count > 0 && problems.isEmpty() && !(m_busy && m_busy()));
 }
 
@@ -249,7 +272,8 @@ bool SteeringPairsEditor::importCsv(const QString &path, QString *error)
         *error = tr("Cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
-    const std::optional<QList<core::SteeringConceptExample>> pairs = core::steeringExamplesFromCsv(QString::fromUtf8(file.readAll()), error);
+    const std::optional<QList<core::SteeringConceptExample>> pairs
+        = core::steeringExamplesFromCsv(QString::fromUtf8(file.readAll()), error);
     if (!pairs) {
         *error = tr("%1: %2. Nothing was imported.").arg(path, *error);
         return false;
@@ -280,7 +304,9 @@ void SteeringPairsEditor::loadSample(const QString &name)
         m_name->setText(sample.displayName());
         m_description->setText(sample.displayDescription());
         setExamples(examples);
-        Q_EMIT message(tr("Sample concept \"%1\": %2 pairs. Create concept, then Run A/B.").arg(sample.displayName()).arg(sample.pairs.size()));
+        Q_EMIT message(tr("Sample concept \"%1\": %2 pairs. Create concept, then Run A/B.")
+                           .arg(sample.displayName())
+                           .arg(sample.pairs.size()));
         return;
     }
 }

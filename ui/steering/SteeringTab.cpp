@@ -90,10 +90,16 @@ void SteeringTab::build()
     connect(m_libraryPanel, &SteeringLibraryPanel::message, m_status, &QLabel::setText);
     connect(m_libraryPanel, &SteeringLibraryPanel::changed, this, &SteeringTab::libraryChanged);
     connect(m_libraryPanel, &SteeringLibraryPanel::openRequested, this, &SteeringTab::loadEntry);
-    connect(m_libraryPanel, &SteeringLibraryPanel::recreateRequested, this, &SteeringTab::recreateEntry);
-    connect(m_libraryPanel, &SteeringLibraryPanel::useRequested, this, [this](const QString &id, bool chat) {
-        Q_EMIT useConcept(id, chat ? Mode::Chat : Mode::Completion);
-    });
+    connect(m_libraryPanel,
+        &SteeringLibraryPanel::recreateRequested,
+        this,
+        &SteeringTab::recreateEntry);
+    connect(m_libraryPanel,
+        &SteeringLibraryPanel::useRequested,
+        this,
+        [this](const QString &id, bool chat) {
+            Q_EMIT useConcept(id, chat ? Mode::Chat : Mode::Completion);
+        });
     addShortcut(this, QKeySequence::Undo, [this] {
         if (m_libraryPanel->canUndo() && !m_editor->pairsTable()->hasFocus())
             undoDelete();
@@ -120,7 +126,9 @@ void SteeringTab::buildRuns()
             m_runAB->setEnabled(!isABBusy());
             m_stopAB->setEnabled(isABBusy());
         });
-        connect(m_sides[side], &RunController::ended, this, [this, side](core::ApiJob *job) { onStreamEnded(side, job); });
+        connect(m_sides[side], &RunController::ended, this, [this, side](core::ApiJob *job) {
+            onStreamEnded(side, job);
+        });
     }
 }
 
@@ -284,20 +292,24 @@ void SteeringTab::createConcept()
     core::SteeringConceptEntry base;
     base.name = m_name->text().trimmed();
     if (base.name.isEmpty()) {
-        base.name = tr("Concept %1").arg(QDateTime::currentDateTime().toString(u"yyyy-MM-dd HH:mm"_s));
+        base.name
+            = tr("Concept %1").arg(QDateTime::currentDateTime().toString(u"yyyy-MM-dd HH:mm"_s));
         m_name->setText(base.name);
     }
     base.description = m_description->text().trimmed();
     sendConcept(r->examples, base, false);
 }
 
-void SteeringTab::sendConcept(const QList<core::SteeringConceptExample> &pairs, const core::SteeringConceptEntry &base, bool recreate)
+void SteeringTab::sendConcept(const QList<core::SteeringConceptExample> &pairs,
+    const core::SteeringConceptEntry &base,
+    bool recreate)
 {
     core::CreateSteeringConceptRequest request;
     request.examples = pairs;
     const QString host = m_client->config().serverKey();
     const core::RunRecorder *recorder = m_conceptRun->recorder();
-    m_conceptRun->start(m_client->createSteeringConcept(request), tr("Creating the concept on %1…").arg(host));
+    m_conceptRun->start(
+        m_client->createSteeringConcept(request), tr("Creating the concept on %1…").arg(host));
     // After start(): the run it replaced ends with what it was sent with.
     m_pending = {base, pairs, recreate, host, recorder ? recorder->profileName() : QString()};
 }
@@ -318,10 +330,11 @@ void SteeringTab::onConceptCreated(core::ApiJob *job)
     entry.profile = m_pending.profile;
     entry.createdAt = QDateTime::currentDateTimeUtc();
     const QString kept = keepInLibrary(entry, m_pending.recreate);
-    m_conceptRun->setStatus(tr("%1 concept \"%2\" on %3 in %4 ms: %5; %6.")
-                                .arg(m_pending.recreate ? tr("Re-created") : tr("Created"), entry.name, entry.host)
-                                .arg(job->elapsedMs())
-                                .arg(id, kept));
+    m_conceptRun->setStatus(
+        tr("%1 concept \"%2\" on %3 in %4 ms: %5; %6.")
+            .arg(m_pending.recreate ? tr("Re-created") : tr("Created"), entry.name, entry.host)
+            .arg(job->elapsedMs())
+            .arg(id, kept));
 }
 
 QString SteeringTab::keepInLibrary(core::SteeringConceptEntry &entry, bool recreate)
@@ -331,9 +344,10 @@ QString SteeringTab::keepInLibrary(core::SteeringConceptEntry &entry, bool recre
     // The API is idempotent (same pairs, same id): a concept already kept for this host is updated.
     QString kept;
     const QList<core::SteeringConceptEntry> all = m_library->list();
-    const auto same = std::find_if(all.cbegin(), all.cend(), [&](const core::SteeringConceptEntry &e) {
-        return e.conceptId == entry.conceptId && e.host == entry.host;
-    });
+    const auto same
+        = std::find_if(all.cbegin(), all.cend(), [&](const core::SteeringConceptEntry &e) {
+              return e.conceptId == entry.conceptId && e.host == entry.host;
+          });
     if (same != all.cend()) {
         entry.rowId = same->rowId;
         if (recreate)
@@ -374,9 +388,10 @@ void SteeringTab::loadEntry(int row)
     setExamples(e.examples);
     setConceptId(e.conceptId);
     const QString host = m_client->config().serverKey();
-    m_status->setText(e.host == host ? tr("Opened \"%1\".").arg(e.name)
-                                     : tr("Opened \"%1\". It was made on %2; use Re-create here before using its id on %3.")
-                                           .arg(e.name, e.host, host));
+    m_status->setText(e.host == host
+            ? tr("Opened \"%1\".").arg(e.name)
+            : tr("Opened \"%1\". It was made on %2; use Re-create here before using its id on %3.")
+                  .arg(e.name, e.host, host));
 }
 
 bool SteeringTab::renameEntry(int row, const QString &name)
@@ -442,7 +457,8 @@ QString SteeringTab::outputWith() const
 QString SteeringTab::abError(bool steered) const
 {
     const int side = steered ? 1 : 0;
-    return m_sideStates[side] == core::ApiJob::State::Failed ? m_outputErrors[side]->text() : QString();
+    return m_sideStates[side] == core::ApiJob::State::Failed ? m_outputErrors[side]->text()
+                                                             : QString();
 }
 
 bool SteeringTab::isBusy() const
@@ -489,18 +505,23 @@ void SteeringTab::startStream(bool steered)
     m_outputErrors[side]->hide();
     m_sideStates[side] = core::ApiJob::State::Running;
     const QString prompt = m_abPrompt->toPlainText();
-    const std::optional<QStringList> concepts = steered ? std::optional<QStringList>(QStringList{conceptId()}) : std::nullopt;
+    const std::optional<QStringList> concepts
+        = steered ? std::optional<QStringList>(QStringList{conceptId()}) : std::nullopt;
     core::ApiJob *job = nullptr;
     if (m_mode->currentIndex() == 0) {
-        core::CompletionRequest request = core::CompletionRequest::withClientDefaults(m_abModel->model(), core::Prompt::fromText(prompt));
+        core::CompletionRequest request = core::CompletionRequest::withClientDefaults(
+            m_abModel->model(), core::Prompt::fromText(prompt));
         request.maximumTokens = m_maximumTokens->value();
         request.temperature = m_temperature->value();
         request.steeringConcepts = concepts;
         auto *stream = m_client->completeStreaming(request);
-        connect(stream, &core::CompletionStreamJob::textReceived, this, [this, side](int index, const QString &text) {
-            if (index == 0)
-                m_outputs[side]->insertPlainText(text);
-        });
+        connect(stream,
+            &core::CompletionStreamJob::textReceived,
+            this,
+            [this, side](int index, const QString &text) {
+                if (index == 0)
+                    m_outputs[side]->insertPlainText(text);
+            });
         job = stream;
     } else {
         core::ChatRequest request;
@@ -510,10 +531,13 @@ void SteeringTab::startStream(bool steered)
         request.temperature = m_temperature->value();
         request.steeringConcepts = concepts;
         auto *stream = m_client->chatStreaming(request);
-        connect(stream, &core::ChatStreamJob::deltaReceived, this, [this, side](int index, const QString &text) {
-            if (index == 0)
-                m_outputs[side]->insertPlainText(text);
-        });
+        connect(stream,
+            &core::ChatStreamJob::deltaReceived,
+            this,
+            [this, side](int index, const QString &text) {
+                if (index == 0)
+                    m_outputs[side]->insertPlainText(text);
+            });
         job = stream;
     }
     m_sides[side]->start(job, tr("Streaming both…"), false);
@@ -524,7 +548,8 @@ void SteeringTab::onStreamEnded(int side, core::ApiJob *job)
     m_sideStates[side] = job->state();
     if (job->state() == core::ApiJob::State::Failed) {
         // Not appended to the output: it is not the model's text.
-        m_outputErrors[side]->setText(tr("⚠ %1 failed: %2").arg(side == 0 ? u"A"_s : u"B"_s, errorText(job->error())));
+        m_outputErrors[side]->setText(
+            tr("⚠ %1 failed: %2").arg(side == 0 ? u"A"_s : u"B"_s, errorText(job->error())));
         m_outputErrors[side]->show();
     }
     if (isABBusy()) {
@@ -536,7 +561,9 @@ void SteeringTab::onStreamEnded(int side, core::ApiJob *job)
         const int characters = int(m_outputs[s]->toPlainText().size());
         switch (m_sideStates[s]) {
         case core::ApiJob::State::Failed:
-            return m_outputs[s]->toPlainText().isEmpty() ? tr("failed") : tr("failed after %Ln character(s)", nullptr, characters);
+            return m_outputs[s]->toPlainText().isEmpty()
+                ? tr("failed")
+                : tr("failed after %Ln character(s)", nullptr, characters);
         case core::ApiJob::State::Canceled:
             return tr("stopped after %Ln character(s)", nullptr, characters);
         case core::ApiJob::State::Running:
@@ -546,7 +573,8 @@ void SteeringTab::onStreamEnded(int side, core::ApiJob *job)
         return tr("%Ln character(s)", nullptr, characters);
     };
     m_abView->highlightDifferences();
-    m_sides[side]->setStatus(tr("Done. A: %1 · B: %2 · highlighted: the words that differ").arg(summary(0), summary(1)));
+    m_sides[side]->setStatus(
+        tr("Done. A: %1 · B: %2 · highlighted: the words that differ").arg(summary(0), summary(1)));
     Q_EMIT abFinished();
 }
 
@@ -562,14 +590,14 @@ void SteeringTab::stop()
 QVariantMap SteeringTab::draft() const
 {
     return {{u"name"_s, m_name->text()},
-            {u"description"_s, m_description->text()},
-            {u"examples"_s, core::steeringExamplesToVariant(examples())},
-            {u"concept_id"_s, conceptId()},
-            {u"ab_mode"_s, m_mode->currentIndex()},
-            {u"ab_model"_s, m_abModel->model()},
-            {u"ab_prompt"_s, m_abPrompt->toPlainText()},
-            {u"maximum_tokens"_s, m_maximumTokens->value()},
-            {u"temperature"_s, m_temperature->value()}};
+        {u"description"_s, m_description->text()},
+        {u"examples"_s, core::steeringExamplesToVariant(examples())},
+        {u"concept_id"_s, conceptId()},
+        {u"ab_mode"_s, m_mode->currentIndex()},
+        {u"ab_model"_s, m_abModel->model()},
+        {u"ab_prompt"_s, m_abPrompt->toPlainText()},
+        {u"maximum_tokens"_s, m_maximumTokens->value()},
+        {u"temperature"_s, m_temperature->value()}};
 }
 
 void SteeringTab::restoreDraft(const QVariantMap &draft)
@@ -600,7 +628,9 @@ void SteeringTab::restoreRun(const core::RunRecord &run)
     setExamples(request->examples);
     if (const auto answer = run.responseAs<core::CreateSteeringConceptResponse>(&error))
         setConceptId(answer->id);
-    m_conceptRun->setStatus(tr("Restored the pairs of a %1 run (%2).").arg(runStatusText(run.status), run.startedAt.toLocalTime().toString()));
+    m_conceptRun->setStatus(
+        tr("Restored the pairs of a %1 run (%2).")
+            .arg(runStatusText(run.status), run.startedAt.toLocalTime().toString()));
 }
 
 QAbstractButton *SteeringTab::exportButton() const

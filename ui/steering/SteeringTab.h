@@ -152,7 +152,9 @@ private:
     void flagProblems();
     /// The pairs as a request, or nullopt with `problem` set (no pairs, or a pair problem).
     std::optional<core::CreateSteeringConceptRequest> request(QString *problem) const;
-    void sendConcept(const QList<core::SteeringConceptExample> &examples, const core::SteeringConceptEntry &base, bool recreate);
+    void sendConcept(const QList<core::SteeringConceptExample> &examples,
+        const core::SteeringConceptEntry &base,
+        bool recreate);
     void onConceptCreated(core::ApiJob *job);
     /// The library's words for keeping `entry` (added, or updated when this host has its id).
     QString keepInLibrary(core::SteeringConceptEntry &entry, bool recreate);
@@ -189,7 +191,8 @@ private:
     QPushButton *m_stopAB = nullptr;
     QPlainTextEdit *m_outputs[2] = {nullptr, nullptr};
     QLabel *m_outputErrors[2] = {nullptr, nullptr};
-    core::ApiJob::State m_sideStates[2] = {core::ApiJob::State::Succeeded, core::ApiJob::State::Succeeded};
+    core::ApiJob::State m_sideStates[2]
+        = {core::ApiJob::State::Succeeded, core::ApiJob::State::Succeeded};
     QLabel *m_abStatus = nullptr;
 };
 

@@ -25,7 +25,8 @@ inline void addRunShortcuts(QWidget *owner, const std::function<void()> &slot)
 }
 
 /// A push button with its object name and tool tip.
-inline QPushButton *button(const QString &text, const QString &objectName, const QString &tip, QWidget *parent)
+inline QPushButton *button(
+    const QString &text, const QString &objectName, const QString &tip, QWidget *parent)
 {
     auto *b = new QPushButton(text, parent);
     b->setObjectName(objectName);

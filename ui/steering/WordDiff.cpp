@@ -40,7 +40,8 @@ WordDiff wordDiff(const QString &a, const QString &b)
     const qsizetype na = std::min<qsizetype>(ua.size(), 4000);
     const qsizetype nb = std::min<qsizetype>(ub.size(), 4000);
     const auto same = [&](qsizetype i, qsizetype j) {
-        return QStringView(a).mid(ua.at(i).first, ua.at(i).second) == QStringView(b).mid(ub.at(j).first, ub.at(j).second);
+        return QStringView(a).mid(ua.at(i).first, ua.at(i).second)
+            == QStringView(b).mid(ub.at(j).first, ub.at(j).second);
     };
     QList<QList<int>> lcs(na + 1, QList<int>(nb + 1, 0));
     for (qsizetype i = na - 1; i >= 0; --i)

@@ -11,12 +11,12 @@
 #include <QAbstractTableModel>
 #include <QEvent>
 #include <QFontDatabase>
-#include <QMouseEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -100,7 +100,10 @@ public:
     {
         return parent.isValid() ? 0 : int(std::max(m_tokens.size(), m_ids.size()));
     }
-    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : 4; }
+    int columnCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : 4;
+    }
     QVariant data(const QModelIndex &index, int role) const override
     {
         const int row = index.row();
@@ -127,8 +130,10 @@ public:
     {
         if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
             return {};
-        static const QStringList names{TokenizerTab::tr("#"), TokenizerTab::tr("text"), TokenizerTab::tr("tokens"),
-                                       TokenizerTab::tr("token_ids")};
+        static const QStringList names{TokenizerTab::tr("#"),
+            TokenizerTab::tr("text"),
+            TokenizerTab::tr("tokens"),
+            TokenizerTab::tr("token_ids")};
         return names.value(section);
     }
 
@@ -156,7 +161,9 @@ TokenizerTab::TokenizerTab(core::ApiClient *client, QWidget *parent)
     connect(m_detokenize, &RunController::ended, this, &TokenizerTab::onDetokenized);
     connect(m_detokenize, &RunController::finished, this, &TokenizerTab::detokenizeFinished);
     // Stop stays on while either job runs.
-    const auto updateStop = [this] { m_stopButton->setEnabled(isBusy()); };
+    const auto updateStop = [this] {
+        m_stopButton->setEnabled(isBusy());
+    };
     connect(m_run, &RunController::busyChanged, this, updateStop);
     connect(m_detokenize, &RunController::busyChanged, this, updateStop);
     addRunStopShortcuts(this, &TokenizerTab::tokenize, &TokenizerTab::stop);
@@ -181,7 +188,8 @@ void TokenizerTab::build()
     top->addWidget(new QLabel(tr("Model"), this));
     m_model = new ModelPicker(ModelPicker::Capability::Any, u"luminous-base"_s, this);
     m_model->setObjectName(u"model"_s);
-    m_model->setToolTip(tr("Every model has its own tokenizer: the same text gives other tokens on another model."));
+    m_model->setToolTip(tr(
+        "Every model has its own tokenizer: the same text gives other tokens on another model."));
     top->addWidget(m_model);
     m_tokenizeButton = new QPushButton(tr("Tokenize"), this);
     m_tokenizeButton->setObjectName(u"tokenize"_s);
@@ -205,10 +213,12 @@ void TokenizerTab::build()
     leftLayout->addWidget(new QLabel(tr("<b>Text</b>"), left));
     m_input = new QPlainTextEdit(left);
     m_input->setObjectName(u"text"_s);
-    m_input->setPlaceholderText(tr("Type or paste text, then Tokenize (Ctrl+Enter). In any prompt editor, "
-                                   "right-click → Show tokens (Ctrl+Shift+T) brings its text here."));
+    m_input->setPlaceholderText(
+        tr("Type or paste text, then Tokenize (Ctrl+Enter). In any prompt editor, "
+           "right-click → Show tokens (Ctrl+Shift+T) brings its text here."));
     leftLayout->addWidget(m_input, 2);
-    leftLayout->addWidget(new QLabel(tr("<b>Tokens over the text</b> — hover a token for its id"), left));
+    leftLayout->addWidget(
+        new QLabel(tr("<b>Tokens over the text</b> — hover a token for its id"), left));
     m_view = new QTextEdit(left);
     m_view->setObjectName(u"tokenView"_s);
     m_view->setReadOnly(true);
@@ -283,24 +293,29 @@ void TokenizerTab::build()
     connect(m_input, &QPlainTextEdit::textChanged, this, &TokenizerTab::draftChanged);
     connect(m_idsEdit, &QLineEdit::textChanged, this, &TokenizerTab::draftChanged);
     connect(m_model, &QComboBox::currentTextChanged, this, &TokenizerTab::draftChanged);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        const int row = current.isValid() ? current.row() : -1;
-        if (row < 0 || row >= m_spans.size() || m_spans.at(row).start < 0) {
-            m_view->setExtraSelections({});
-            return;
-        }
-        QTextEdit::ExtraSelection selection;
-        selection.cursor = QTextCursor(m_view->document());
-        selection.cursor.setPosition(m_spans.at(row).start);
-        selection.cursor.setPosition(m_spans.at(row).start + m_spans.at(row).length, QTextCursor::KeepAnchor);
-        selection.format.setBackground(Palette::current().tokenCurrent);
-        selection.format.setForeground(Palette::current().textOn(Palette::current().tokenCurrent));
-        m_view->setExtraSelections({selection});
-        QTextCursor visible = selection.cursor;
-        visible.clearSelection();
-        m_view->setTextCursor(visible);
-        m_view->ensureCursorVisible();
-    });
+    connect(m_table->selectionModel(),
+        &QItemSelectionModel::currentRowChanged,
+        this,
+        [this](const QModelIndex &current) {
+            const int row = current.isValid() ? current.row() : -1;
+            if (row < 0 || row >= m_spans.size() || m_spans.at(row).start < 0) {
+                m_view->setExtraSelections({});
+                return;
+            }
+            QTextEdit::ExtraSelection selection;
+            selection.cursor = QTextCursor(m_view->document());
+            selection.cursor.setPosition(m_spans.at(row).start);
+            selection.cursor.setPosition(
+                m_spans.at(row).start + m_spans.at(row).length, QTextCursor::KeepAnchor);
+            selection.format.setBackground(Palette::current().tokenCurrent);
+            selection.format.setForeground(
+                Palette::current().textOn(Palette::current().tokenCurrent));
+            m_view->setExtraSelections({selection});
+            QTextCursor visible = selection.cursor;
+            visible.clearSelection();
+            m_view->setTextCursor(visible);
+            m_view->ensureCursorVisible();
+        });
 }
 
 void TokenizerTab::setText(const QString &text)
@@ -383,13 +398,16 @@ void TokenizerTab::showResult(const QString &text, const core::TokenizationRespo
     fillTokens(m_view->document(), m_spans);
 
     const qsizetype count = std::max(m_tokens.size(), m_ids.size());
-    QStringList parts{tr("%Ln token(s)", nullptr, int(count)), tr("%Ln character(s)", nullptr, int(text.size()))};
+    QStringList parts{
+        tr("%Ln token(s)", nullptr, int(count)), tr("%Ln character(s)", nullptr, int(text.size()))};
     if (count > 0)
         parts << tr("%L1 characters per token").arg(double(text.size()) / double(count), 0, 'f', 2);
     if (!m_spans.isEmpty() && m_spans.first().addedSpace)
         parts << tr("the tokenizer added a leading space");
     if (placed < m_tokens.size())
-        parts << tr("%Ln token(s) could not be placed over the text", nullptr, int(m_tokens.size() - placed));
+        parts << tr("%Ln token(s) could not be placed over the text",
+            nullptr,
+            int(m_tokens.size() - placed));
     if (!response.tokens)
         parts << tr("the answer has no token strings");
     m_count->setText(parts.join(u" · "_s));
@@ -422,18 +440,22 @@ bool TokenizerTab::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view->viewport()) {
         if (event->type() == QEvent::MouseMove || event->type() == QEvent::ToolTip) {
-            const QPoint pos = event->type() == QEvent::ToolTip ? static_cast<QHelpEvent *>(event)->pos()
-                                                                : static_cast<QMouseEvent *>(event)->position().toPoint();
+            const QPoint pos = event->type() == QEvent::ToolTip
+                ? static_cast<QHelpEvent *>(event)->pos()
+                : static_cast<QMouseEvent *>(event)->position().toPoint();
             const int position = characterAt(m_view, pos);
             const int token = position < 0 ? -1 : tokenAt(position);
             if (event->type() == QEvent::ToolTip) {
                 if (token < 0) {
                     QToolTip::hideText();
                 } else {
-                    const QString id = token < m_ids.size() ? QString::number(m_ids.at(token)) : tr("(none)");
+                    const QString id
+                        = token < m_ids.size() ? QString::number(m_ids.at(token)) : tr("(none)");
                     QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(),
-                                       tr("token %1 · id %2 · %3").arg(token).arg(id, m_tokens.value(token).toHtmlEscaped()),
-                                       m_view->viewport());
+                        tr("token %1 · id %2 · %3")
+                            .arg(token)
+                            .arg(id, m_tokens.value(token).toHtmlEscaped()),
+                        m_view->viewport());
                 }
                 return true;
             }
@@ -500,7 +522,7 @@ void TokenizerTab::onDetokenized(core::ApiJob *job)
     const QString text = static_cast<core::DetokenizationJob *>(job)->result().result;
     m_detokenized->setPlainText(text);
     m_detokenize->setStatus(tr("%Ln id(s)", nullptr, int(m_pendingIdCount)) + u" → "_s
-                            + tr("%Ln character(s)", nullptr, int(text.size())));
+        + tr("%Ln character(s)", nullptr, int(text.size())));
 }
 
 QString TokenizerTab::detokenizedText() const
@@ -526,7 +548,9 @@ QString TokenizerTab::countText() const
 
 QVariantMap TokenizerTab::draft() const
 {
-    return {{u"model"_s, m_model->model()}, {u"text"_s, m_input->toPlainText()}, {u"token_ids"_s, m_idsEdit->text()}};
+    return {{u"model"_s, m_model->model()},
+        {u"text"_s, m_input->toPlainText()},
+        {u"token_ids"_s, m_idsEdit->text()}};
 }
 
 void TokenizerTab::restoreDraft(const QVariantMap &draft)
@@ -550,9 +574,11 @@ void TokenizerTab::restoreRun(const core::RunRecord &run)
     const auto response = run.responseAs<core::TokenizationResponse>(&error);
     if (run.status == core::RunStatus::Succeeded && response) {
         showResult(request->prompt, *response);
-        m_status->setText(tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));
+        m_status->setText(
+            tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString()));
     } else {
-        m_status->setText(run.error.isEmpty() ? tr("Restored (%1).").arg(runStatusText(run.status)) : run.error);
+        m_status->setText(
+            run.error.isEmpty() ? tr("Restored (%1).").arg(runStatusText(run.status)) : run.error);
     }
 }
 

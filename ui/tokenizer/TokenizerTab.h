@@ -5,7 +5,6 @@
 #include "core/net/ApiClient.h"
 #include "ui/common/PlaygroundTab.h"
 
-
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -100,7 +99,7 @@ private:
     void onDetokenized(core::ApiJob *job);
 
     core::ApiClient *m_client;
-    RunController *m_run = nullptr;        ///< /tokenize: recorded
+    RunController *m_run = nullptr; ///< /tokenize: recorded
     RunController *m_detokenize = nullptr; ///< /detokenize: a look-up, not recorded
     QString m_pendingText;
     int m_pendingIdCount = 0;

@@ -13,8 +13,7 @@ namespace ui {
 
 SegmentTableModel::SegmentTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 QColor SegmentTableModel::scoreColor(double score)
 {
@@ -119,7 +118,8 @@ QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
 
 QVariant SegmentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
+        || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Number:

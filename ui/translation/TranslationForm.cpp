@@ -50,14 +50,16 @@ TranslationForm::TranslationForm(QWidget *parent)
     auto *top = new QHBoxLayout(this);
     top->setContentsMargins(0, 0, 0, 0);
     top->addWidget(new QLabel(tr("Model"), this));
-    m_model = new ModelPicker(ModelPicker::Capability::Translation, u"pharia-1-mt-translation"_s, this);
+    m_model
+        = new ModelPicker(ModelPicker::Capability::Translation, u"pharia-1-mt-translation"_s, this);
     m_model->setObjectName(u"model"_s);
     m_model->setToolTip(parameterTip(tips, u"model"_s));
     top->addWidget(m_model);
     top->addSpacing(12);
     top->addWidget(new QLabel(tr("From"), this));
     m_from = languageCombo(this, u"from"_s, u"en"_s);
-    m_from->setToolTip(tr("The language of the source. Not sent (the API detects it); Swap uses it as the new target."));
+    m_from->setToolTip(tr("The language of the source. Not sent (the API detects it); Swap uses it "
+                          "as the new target."));
     top->addWidget(m_from);
     m_swap = new QPushButton(tr("⇄ Swap"), this);
     m_swap->setObjectName(u"swap"_s);
@@ -69,7 +71,9 @@ TranslationForm::TranslationForm(QWidget *parent)
     top->addWidget(m_to);
     m_perLine = new QCheckBox(tr("One request per line"), this);
     m_perLine->setObjectName(u"perLine"_s);
-    m_perLine->setToolTip(tr("Translate every non-empty line on its own (%1 requests at a time); the results fill the table.").arg(LinesInFlight));
+    m_perLine->setToolTip(tr("Translate every non-empty line on its own (%1 requests at a time); "
+                             "the results fill the table.")
+                              .arg(LinesInFlight));
     m_translateButton = new QPushButton(tr("Translate"), this);
     m_translateButton->setObjectName(u"translate"_s);
     m_translateButton->setToolTip(tr("POST /translate (Ctrl+Enter)"));
@@ -104,10 +108,11 @@ QString TranslationForm::languageLabel(const QString &code)
     // Qt names languages only in English or in themselves: in another UI language, in themselves
     // ("Deutsch (de)", "Français (fr)").
     const QLocale::Language ui = QLocale().language();
-    QString name = locale.language() == QLocale::C                          ? code
-                   : ui == QLocale::English || ui == QLocale::C || ui == QLocale::AnyLanguage ? QLocale::languageToString(locale.language())
-                   : locale.language() == QLocale::English                   ? u"English"_s // not "American English"
-                                                                             : locale.nativeLanguageName();
+    QString name = locale.language() == QLocale::C ? code
+        : ui == QLocale::English || ui == QLocale::C || ui == QLocale::AnyLanguage
+        ? QLocale::languageToString(locale.language())
+        : locale.language() == QLocale::English ? u"English"_s // not "American English"
+                                                : locale.nativeLanguageName();
     if (!name.isEmpty())
         name[0] = name.at(0).toUpper();
     return u"%1 (%2)"_s.arg(name, code);

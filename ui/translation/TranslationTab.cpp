@@ -208,7 +208,8 @@ std::optional<core::TranslationRequest> TranslationTab::request(QString *problem
     QString text = source();
     if (m_perLine->isChecked()) {
         const QStringList lines = text.split(u'\n');
-        const auto first = std::find_if(lines.cbegin(), lines.cend(), [](const QString &l) { return !l.trimmed().isEmpty(); });
+        const auto first = std::find_if(
+            lines.cbegin(), lines.cend(), [](const QString &l) { return !l.trimmed().isEmpty(); });
         text = first == lines.cend() ? QString() : *first;
     }
     const core::TranslationRequest request = requestFor(text);
@@ -257,8 +258,9 @@ void TranslationTab::onTranslated(core::ApiJob *job)
         return; // the status line says Stopped or the error
     const core::TranslationResponse &response = static_cast<core::TranslationJob *>(job)->result();
     m_view->showResponse(m_pendingText, response);
-    m_run->setStatus(tr("Translated in %L1 s · %Ln segment(s)", nullptr, int(m_view->segments().size()))
-                         .arg(job->elapsedMs() / 1000.0, 0, 'f', 2));
+    m_run->setStatus(
+        tr("Translated in %L1 s · %Ln segment(s)", nullptr, int(m_view->segments().size()))
+            .arg(job->elapsedMs() / 1000.0, 0, 'f', 2));
     m_run->setTokens(response.numTokensPromptTotal.value_or(-1));
 }
 
@@ -324,13 +326,17 @@ void TranslationTab::lineFinished(int row, core::TranslationJob *job)
     // Every line is done: the table's text as the translation, the mean score on top.
     m_view->showLines();
     m_run->setStatus(m_failedLines == 0
-                         ? tr("%Ln line(s) translated in %L1 s", nullptr, int(m_lines.size())).arg(m_clock.elapsed() / 1000.0, 0, 'f', 2)
-                         : tr("%L1 of %Ln line(s) failed. First error: %2", nullptr, int(m_lines.size())).arg(m_failedLines).arg(m_firstLineError));
+            ? tr("%Ln line(s) translated in %L1 s", nullptr, int(m_lines.size()))
+                  .arg(m_clock.elapsed() / 1000.0, 0, 'f', 2)
+            : tr("%L1 of %Ln line(s) failed. First error: %2", nullptr, int(m_lines.size()))
+                  .arg(m_failedLines)
+                  .arg(m_firstLineError));
     core::TranslationLines answer;
     for (const TranslationView::Segment &s : m_view->segments())
         answer.lines.append({s.source, s.translation, s.score, {}});
-    endLines(m_failedLines == 0 ? core::RunStatus::Succeeded : core::RunStatus::Failed, answer.answerText(),
-             m_failedLines ? m_firstLineError : QString());
+    endLines(m_failedLines == 0 ? core::RunStatus::Succeeded : core::RunStatus::Failed,
+        answer.answerText(),
+        m_failedLines ? m_firstLineError : QString());
 }
 
 void TranslationTab::endLines(core::RunStatus status, const QString &answer, const QString &error)
@@ -370,7 +376,9 @@ void TranslationTab::swapDirection()
     if (!translated.isEmpty())
         setSource(translated);
     m_view->clearResults(true, true);
-    m_run->setStatus(tr("Swapped: %1 → %2.").arg(TranslationForm::languageLabel(to), TranslationForm::languageLabel(from)));
+    m_run->setStatus(
+        tr("Swapped: %1 → %2.")
+            .arg(TranslationForm::languageLabel(to), TranslationForm::languageLabel(from)));
 }
 
 QString TranslationTab::tableCsv() const
@@ -395,9 +403,11 @@ void TranslationTab::chooseExportFile()
 
 QVariantMap TranslationTab::draft() const
 {
-    return {{u"model"_s, m_model->model()},   {u"source"_s, source()},
-            {u"from"_s, sourceLanguage()},     {u"target_language"_s, targetLanguage()},
-            {u"per_line"_s, m_perLine->isChecked()}};
+    return {{u"model"_s, m_model->model()},
+        {u"source"_s, source()},
+        {u"from"_s, sourceLanguage()},
+        {u"target_language"_s, targetLanguage()},
+        {u"per_line"_s, m_perLine->isChecked()}};
 }
 
 void TranslationTab::restoreDraft(const QVariantMap &draft)
@@ -424,13 +434,16 @@ void TranslationTab::restoreRun(const core::RunRecord &run)
     setTargetLanguage(request->targetLanguage);
     setSource(request->source);
     m_view->clearResults(false, true); // nothing of the run before stays beside this one
-    const std::optional<core::TranslationLines> lines = run.responseAs<core::TranslationLines>(&error);
+    const std::optional<core::TranslationLines> lines
+        = run.responseAs<core::TranslationLines>(&error);
     setLinesMode(lines.has_value());
     const auto response = run.responseAs<core::TranslationResponse>(&error);
     QList<int> starts;
     const QStringList sourceLines = nonEmptyLines(request->source, &starts);
-    const QString restored = tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString());
-    if (run.status == core::RunStatus::Succeeded && lines && lines->lines.size() == sourceLines.size()) {
+    const QString restored
+        = tr("Restored from the history (%1).").arg(run.startedAt.toLocalTime().toString());
+    if (run.status == core::RunStatus::Succeeded && lines
+        && lines->lines.size() == sourceLines.size()) {
         // Lines mode: the table and the joined translation as the run left them.
         m_view->beginLines(sourceLines, starts);
         for (int row = 0; row < sourceLines.size(); ++row) {
@@ -445,7 +458,10 @@ void TranslationTab::restoreRun(const core::RunRecord &run)
         m_view->showResponse(request->source, *response);
         m_run->setStatus(restored);
     } else {
-        m_run->setStatus(run.error.isEmpty() ? tr("Restored (%1); translate again to see the results.").arg(runStatusText(run.status)) : run.error);
+        m_run->setStatus(run.error.isEmpty()
+                ? tr("Restored (%1); translate again to see the results.")
+                      .arg(runStatusText(run.status))
+                : run.error);
     }
 }
 

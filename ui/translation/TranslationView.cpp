@@ -42,7 +42,8 @@ TranslationView::TranslationView(QWidget *parent)
     m_sourceEdit = new QPlainTextEdit(left);
     m_sourceEdit->setObjectName(u"source"_s);
     m_sourceEdit->setToolTip(parameterTip(tips, u"source"_s));
-    m_sourceEdit->setPlaceholderText(tr("Text to translate. With \"One request per line\", every line is translated on its own."));
+    m_sourceEdit->setPlaceholderText(tr(
+        "Text to translate. With \"One request per line\", every line is translated on its own."));
     leftLayout->addWidget(m_sourceEdit);
     auto *right = new QWidget(texts);
     auto *rightLayout = new QVBoxLayout(right);
@@ -51,25 +52,29 @@ TranslationView::TranslationView(QWidget *parent)
     head->addWidget(new QLabel(tr("<b>Translation</b>"), right));
     m_scoreLabel = new QLabel(right);
     m_scoreLabel->setObjectName(u"score"_s);
-    m_scoreLabel->setToolTip(tr("score: the API's quality estimate of the whole translation, 0 (poor) to 1 (good)"));
+    m_scoreLabel->setToolTip(
+        tr("score: the API's quality estimate of the whole translation, 0 (poor) to 1 (good)"));
     head->addWidget(m_scoreLabel);
     head->addStretch(1);
     auto *legend = new QLabel(right);
     onThemeChange(legend, [legend] {
         const auto chip = [](double score) {
             const QColor fill = SegmentTableModel::scoreColor(score);
-            return u"background:%1; color:%2"_s.arg(fill.name(), Palette::current().textOn(fill).name());
+            return u"background:%1; color:%2"_s.arg(
+                fill.name(), Palette::current().textOn(fill).name());
         };
-        legend->setText(tr("segment score: <span style='%1'>&nbsp;≤0.5&nbsp;</span> "
-                           "<span style='%2'>&nbsp;0.75&nbsp;</span> <span style='%3'>&nbsp;1.0&nbsp;</span>")
-                            .arg(chip(0.5), chip(0.75), chip(1.0)));
+        legend->setText(
+            tr("segment score: <span style='%1'>&nbsp;≤0.5&nbsp;</span> "
+               "<span style='%2'>&nbsp;0.75&nbsp;</span> <span style='%3'>&nbsp;1.0&nbsp;</span>")
+                .arg(chip(0.5), chip(0.75), chip(1.0)));
     });
     head->addWidget(legend);
     rightLayout->addLayout(head);
     m_translationView = new QTextEdit(right);
     m_translationView->setObjectName(u"translation"_s);
     m_translationView->setReadOnly(true);
-    m_translationView->setPlaceholderText(tr("The translation appears here. Hover a segment to see its source."));
+    m_translationView->setPlaceholderText(
+        tr("The translation appears here. Hover a segment to see its source."));
     m_translationView->viewport()->setMouseTracking(true);
     m_translationView->viewport()->installEventFilter(this);
     m_translationView->installEventFilter(this); // Leave: the hover mark goes
@@ -109,8 +114,10 @@ TranslationView::TranslationView(QWidget *parent)
     m_table->viewport()->installEventFilter(this); // Leave: the hover mark goes
     m_table->installEventFilter(this);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(SegmentTableModel::Source, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(SegmentTableModel::Translation, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        SegmentTableModel::Source, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        SegmentTableModel::Translation, QHeaderView::Stretch);
     fitNumberAndScoreColumns();
     bottomLayout->addWidget(m_table);
     addWidget(texts);
@@ -120,11 +127,16 @@ TranslationView::TranslationView(QWidget *parent)
 
     connect(copy, &QPushButton::clicked, this, &TranslationView::copyTable);
     connect(exportCsvButton, &QPushButton::clicked, this, &TranslationView::chooseExportFile);
-    connect(m_table, &QTableView::entered, this, [this](const QModelIndex &index) { highlightSegment(index.row()); });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        if (!m_selecting)
-            highlightSegment(current.row());
+    connect(m_table, &QTableView::entered, this, [this](const QModelIndex &index) {
+        highlightSegment(index.row());
     });
+    connect(m_table->selectionModel(),
+        &QItemSelectionModel::currentChanged,
+        this,
+        [this](const QModelIndex &current) {
+            if (!m_selecting)
+                highlightSegment(current.row());
+        });
     connect(themeNotifier(), &ThemeNotifier::changed, this, [this] {
         styleScoreLabel();
         fillSegments();
@@ -163,7 +175,8 @@ void TranslationView::clearResults(bool keepMarks, bool resetScoreStyle)
 void TranslationView::showResponse(const QString &text, const core::TranslationResponse &response)
 {
     m_score = response.score;
-    m_scoreLabel->setText(response.score ? tr("score %L1").arg(*response.score, 0, 'f', 3) : tr("no score"));
+    m_scoreLabel->setText(
+        response.score ? tr("score %L1").arg(*response.score, 0, 'f', 3) : tr("no score"));
     if (response.score) {
         m_styledScore = *response.score;
         styleScoreLabel();
@@ -173,13 +186,16 @@ void TranslationView::showResponse(const QString &text, const core::TranslationR
     m_translationView->setPlainText(translated);
     int sourceAt = 0;
     int translationAt = 0;
-    for (const core::TranslationSegment &seg : response.segments.value_or(QList<core::TranslationSegment>())) {
+    for (const core::TranslationSegment &seg :
+        response.segments.value_or(QList<core::TranslationSegment>())) {
         Segment s{seg.source, seg.translation, seg.score, true, -1, -1};
         // Segments come in order: each is looked for after the one before.
         s.sourceStart = seg.source.isEmpty() ? -1 : int(text.indexOf(seg.source, sourceAt));
         if (s.sourceStart >= 0)
             sourceAt = s.sourceStart + int(seg.source.size());
-        s.translationStart = seg.translation.isEmpty() ? -1 : int(translated.indexOf(seg.translation, translationAt));
+        s.translationStart = seg.translation.isEmpty()
+            ? -1
+            : int(translated.indexOf(seg.translation, translationAt));
         if (s.translationStart >= 0)
             translationAt = s.translationStart + int(seg.translation.size());
         m_segments.append(s);
@@ -263,8 +279,9 @@ void TranslationView::styleScoreLabel()
     if (!m_styledScore)
         return;
     const QColor fill = SegmentTableModel::scoreColor(*m_styledScore);
-    m_scoreLabel->setStyleSheet(u"QLabel { background: %1; color: %2; border-radius: 3px; padding: 1px 6px; }"_s.arg(
-        fill.name(), Palette::current().textOn(fill).name()));
+    m_scoreLabel->setStyleSheet(
+        u"QLabel { background: %1; color: %2; border-radius: 3px; padding: 1px 6px; }"_s.arg(
+            fill.name(), Palette::current().textOn(fill).name()));
 }
 
 void TranslationView::fillSegments()
@@ -294,10 +311,12 @@ void TranslationView::highlightSegment(int index)
     sourceMark.format.setBackground(Palette::current().segmentMark);
     sourceMark.format.setProperty(QTextFormat::FullWidthSelection, false);
     QList<QTextEdit::ExtraSelection> sourceMarks;
-    if (s.sourceStart >= 0 && s.sourceStart + s.source.size() <= m_sourceEdit->document()->characterCount()) {
+    if (s.sourceStart >= 0
+        && s.sourceStart + s.source.size() <= m_sourceEdit->document()->characterCount()) {
         sourceMark.cursor = QTextCursor(m_sourceEdit->document());
         sourceMark.cursor.setPosition(s.sourceStart);
-        sourceMark.cursor.setPosition(s.sourceStart + int(s.source.size()), QTextCursor::KeepAnchor);
+        sourceMark.cursor.setPosition(
+            s.sourceStart + int(s.source.size()), QTextCursor::KeepAnchor);
         sourceMarks.append(sourceMark);
         m_marked = {s.sourceStart, int(s.source.size())};
     } else {
@@ -312,7 +331,8 @@ void TranslationView::highlightSegment(int index)
         mark.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
         mark.cursor = QTextCursor(m_translationView->document());
         mark.cursor.setPosition(s.translationStart);
-        mark.cursor.setPosition(s.translationStart + int(s.translation.size()), QTextCursor::KeepAnchor);
+        mark.cursor.setPosition(
+            s.translationStart + int(s.translation.size()), QTextCursor::KeepAnchor);
         translationMarks.append(mark);
     }
     m_translationView->setExtraSelections(translationMarks);
@@ -334,17 +354,20 @@ bool TranslationView::eventFilter(QObject *watched, QEvent *event)
 {
     // The mouse left the translation or the table: no segment is hovered any more.
     if (event->type() == QEvent::Leave
-        && ((m_translationView && (watched == m_translationView || watched == m_translationView->viewport()))
+        && ((m_translationView
+                && (watched == m_translationView || watched == m_translationView->viewport()))
             || (m_table && (watched == m_table || watched == m_table->viewport())))) {
         clearHighlight();
         return QSplitter::eventFilter(watched, event);
     }
-    if (m_translationView && watched == m_translationView->viewport() && event->type() == QEvent::MouseMove) {
+    if (m_translationView && watched == m_translationView->viewport()
+        && event->type() == QEvent::MouseMove) {
         const QPoint pos = static_cast<QMouseEvent *>(event)->position().toPoint();
         const int at = characterAt(m_translationView, pos);
         for (int i = 0; i < m_segments.size(); ++i) {
             const Segment &s = m_segments.at(i);
-            if (s.translationStart >= 0 && at >= s.translationStart && at < s.translationStart + s.translation.size()) {
+            if (s.translationStart >= 0 && at >= s.translationStart
+                && at < s.translationStart + s.translation.size()) {
                 highlightSegment(i);
                 break;
             }
@@ -395,11 +418,14 @@ void TranslationView::chooseExportFile()
         m_status->setText(tr("Nothing to export yet: translate first."));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export translations"), u"translations.csv"_s, tr("CSV (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export translations"), u"translations.csv"_s, tr("CSV (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;
-    m_status->setText(exportCsv(path, &error) ? tr("Exported %Ln row(s) to %1.", nullptr, m_model->rowCount()).arg(path) : error);
+    m_status->setText(exportCsv(path, &error)
+            ? tr("Exported %Ln row(s) to %1.", nullptr, m_model->rowCount()).arg(path)
+            : error);
 }
 
 } // namespace ui

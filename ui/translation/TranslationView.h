@@ -26,7 +26,8 @@ class TranslationView : public QSplitter
 {
     Q_OBJECT
 public:
-    /// A segment (or line) and where it is in the source editor and the translation view (-1: not found).
+    /// A segment (or line) and where it is in the source editor and the translation view (-1: not
+    /// found).
     struct Segment
     {
         QString source;
@@ -67,7 +68,8 @@ public:
     void highlightSegment(int index);
     void clearHighlight();
 
-    /// The table as CSV, and the copy and export actions of the bar (they report in the status line).
+    /// The table as CSV, and the copy and export actions of the bar (they report in the status
+    /// line).
     QString tableCsv() const;
     bool exportCsv(const QString &path, QString *error) const;
     void copyTable();
