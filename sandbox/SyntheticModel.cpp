@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sandbox/SyntheticModel.h"
 
+#include "sandbox/Cancellation.h"
 #include "sandbox/Corpus.h"
 #include "sandbox/text/SentenceIndex.h"
 #include "sandbox/text/Styles.h"
@@ -843,6 +844,9 @@ Generation SyntheticModel::generate(
     out.finishReason = QStringLiteral("maximum_tokens");
 
     for (int step = 0; step < sampling.maximumTokens; ++step) {
+        // A request nobody waits for any more stops here (the caller answers cancelledReply()).
+        if (cancelled())
+            break;
         const Scores scores = next(context, steering);
         QList<double> adjusted = scores.logits;
         for (qsizetype i = 0; i < scores.ids.size(); ++i) {

@@ -171,6 +171,8 @@ Reply handleChat(const Services &services, const Prepared<core::ChatRequest> &pr
             choice.finishReason = u"stop"_s;
         } else {
             const Generation g = services.model.generate(context, sampling, steer);
+            if (cancelled())
+                return cancelledReply();
             // A reply starts at its first word, not with the space the first token carries.
             const qsizetype skip = g.text.startsWith(u' ') ? 1 : 0;
             message.content = g.text.mid(skip);

@@ -108,6 +108,8 @@ Reply handleComplete(const Services &services, const Prepared<core::CompletionRe
             generations.append(services.model.generate(prompt.context, sampling, steer));
         }
     }
+    if (cancelled())
+        return cancelledReply();
     QList<int> chosen(runs);
     std::iota(chosen.begin(), chosen.end(), 0);
     if (r.bestOf) { // the best n by log-probability per token
