@@ -72,6 +72,15 @@ void EnglishSentence::newClause()
 
 void EnglishSentence::emitFinite(const QString &infinitive, bool past)
 {
+    if ((past || (m_doAt >= 0 && m_out[m_doAt].past))
+        && pastTense(infinitive, Person::Third).isEmpty()) {
+        // The spoken past of most verbs is the perfect: "gave" → "hat … gegeben"
+        if (m_doAt >= 0) // "did you see" → "hast du … gesehen"
+            m_out[m_doAt].past = false;
+        emitFinite(u"haben"_s, false);
+        perfect(infinitive);
+        return;
+    }
     m_finiteVerb = infinitive;
     if (m_doAt >= 0) { // "do you have" → the verb takes do's place
         m_out[m_doAt].infinitive = infinitive;
@@ -86,6 +95,29 @@ void EnglishSentence::emitFinite(const QString &infinitive, bool past)
         m_out.append(o);
     }
     m_finite = true;
+}
+
+bool EnglishSentence::indirectObjectBefore(qsizetype next) const
+{
+    // "gave the old man a medicine", "gave him a book": of two objects in a row after a verb of
+    // giving, telling or showing, the first is the indirect (dative) one
+    return ditransitiveVerbs().contains(m_lastVerb) && next < m_items.size() && m_items[next].word
+        && (determiners().contains(m_items[next].lower)
+            || numberWords().contains(m_items[next].lower));
+}
+
+void EnglishSentence::perfect(const QString &infinitive)
+{
+    // The clause's finite "haben" becomes the auxiliary; the participle goes to the clause's end
+    for (qsizetype k = m_out.size() - 1; k >= 0 && m_out[k].clause == m_clause; --k) {
+        if (m_out[k].role == Out::Finite && m_out[k].infinitive == u"haben"_s) {
+            if (perfectTakesSein(infinitive))
+                m_out[k].infinitive = u"sein"_s;
+            break;
+        }
+    }
+    put(pastParticiple(infinitive), Out::Infinitive);
+    m_finiteVerb.clear();
 }
 
 WordChoice EnglishSentence::noun(const QString &word, bool *plural)
@@ -245,7 +277,9 @@ void EnglishSentence::nounPhrase(qsizetype &i, std::optional<std::pair<QString, 
     if (preposition)
         c = preposition->second;
     else if (!subject && !m_afterBe)
-        c = dativeVerbs().contains(m_lastVerb) ? Case::Dative : Case::Accusative;
+        c = dativeVerbs().contains(m_lastVerb) || indirectObjectBefore(j + headWords)
+            ? Case::Dative
+            : Case::Accusative;
     // "not a car" / "not children" → "kein Auto", "keine Kinder"
     if (!subject
         && (kind == Determiner::Indefinite || (kind == Determiner::None && numberText.isEmpty()))) {

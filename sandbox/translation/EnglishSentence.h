@@ -58,6 +58,8 @@ private:
         m_out.append(o);
     }
     void emitFinite(const QString &infinitive, bool past);
+    void perfect(const QString &infinitive);
+    bool indirectObjectBefore(qsizetype next) const;
     void newClause();
     void nounPhrase(qsizetype &i, std::optional<std::pair<QString, Case>> preposition);
     WordChoice noun(const QString &word, bool *plural);

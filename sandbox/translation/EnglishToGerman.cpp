@@ -2,6 +2,8 @@
 // English → German, word by word with FreeDict's eng-deu and a little German grammar.
 #include "sandbox/translation/EnglishSentence.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace sandbox::translation {
@@ -36,9 +38,14 @@ SentenceTranslation EnglishSentence::run()
             QStringList words;
             for (int k = 0; k < n; ++k)
                 words.append(lowerAt(i + k));
-            const QString phrase = phrases().value(words.join(u' '));
+            const QString key = words.join(u' ');
+            const QString time = timePhrases().value(key);
+            const QString phrase = time.isEmpty() ? phrases().value(key) : time;
             if (!words.contains(QString()) && !phrase.isEmpty()) {
-                put(phrase);
+                put(phrase,
+                    time.isEmpty()
+                        ? Out::Plain
+                        : (i == 0 && i + n < m_items.size() ? Out::Fronted : Out::TimeAdverb));
                 known(n);
                 i += n;
                 matched = true;
@@ -121,8 +128,9 @@ SentenceTranslation EnglishSentence::run()
                 m_person[m_clause] = pronoun->person;
             } else {
                 put(m_afterBe ? pronoun->nominative
-                              : (dativeVerbs().contains(m_lastVerb) ? pronoun->dative
-                                                                    : pronoun->accusative));
+                              : (dativeVerbs().contains(m_lastVerb) || indirectObjectBefore(i + 1)
+                                      ? pronoun->dative
+                                      : pronoun->accusative));
             }
             known();
             ++i;
@@ -160,10 +168,12 @@ SentenceTranslation EnglishSentence::run()
         }
         if (w == u"that"_s && m_finite
             && (determiners().contains(lowerAt(i + 1)) || pronouns().contains(lowerAt(i + 1)))) {
+            if (!m_out.isEmpty() && m_out.last().role != Out::Punct)
+                put(u","_s, Out::Punct);
+            newClause();
             put(u"dass"_s);
             known();
             ++i;
-            newClause();
             m_subordinate.insert(m_clause);
             continue;
         }
@@ -174,10 +184,30 @@ SentenceTranslation EnglishSentence::run()
                 && (m_lastVerb == u"gehen"_s || m_lastVerb == u"kommen"_s
                     || m_lastVerb == u"fahren"_s))
                 text = u"nach Hause"_s;
-            if (w == u"when"_s && i > 0)
+            // "If you are tired, …": a sentence that opens with a subordinate clause
+            const bool leadingSubordinate = i == 0
+                && (w == u"if"_s || w == u"because"_s
+                    || (w == u"when"_s && m_items.size() > 2
+                        && std::any_of(m_items.cbegin(), m_items.cend(), [](const Item &other) {
+                               return other.text == u","_s;
+                           })));
+            if (w == u"when"_s && (i > 0 || leadingSubordinate))
                 text = u"wenn"_s;
             static const QSet<QString> time{
                 u"today"_s, u"tomorrow"_s, u"yesterday"_s, u"now"_s, u"tonight"_s};
+            static const QSet<QString> joins{u"and"_s, u"or"_s, u"but"_s, u"because"_s};
+            const bool secondSubject = (w == u"and"_s || w == u"or"_s) && m_subject && !m_finite;
+            const bool startsClause = !secondSubject
+                && (joins.contains(w) || ((w == u"if"_s || w == u"when"_s) && i > 0)
+                    || leadingSubordinate);
+            if (startsClause) { // the conjunction opens its clause: verbs go to the end before it
+                if (w != u"and"_s && w != u"or"_s && !m_out.isEmpty()
+                    && m_out.last().role != Out::Punct)
+                    put(u","_s, Out::Punct); // German sets a comma before weil, wenn, aber
+                newClause();
+                if (w == u"because"_s || w == u"if"_s || w == u"when"_s)
+                    m_subordinate.insert(m_clause);
+            }
             if (w == u"not"_s)
                 put(text, Out::Negation);
             else if (i == 0 && frontableAdverbs().contains(w) && lowerAt(i + 1) != QString())
@@ -186,14 +216,9 @@ SentenceTranslation EnglishSentence::run()
                 put(text, Out::TimeAdverb);
             else
                 put(text);
-            static const QSet<QString> joins{u"and"_s, u"or"_s, u"but"_s, u"because"_s};
-            if ((w == u"and"_s || w == u"or"_s) && m_subject && !m_finite) { // a second subject
+            if (secondSubject) { // "the man and the woman"
                 m_subject = false;
                 m_pluralSubject = true;
-            } else if (joins.contains(w) || ((w == u"if"_s || w == u"when"_s) && i > 0)) {
-                newClause();
-                if (w == u"because"_s || w == u"if"_s || w == u"when"_s)
-                    m_subordinate.insert(m_clause);
             }
             known();
             ++i;
@@ -203,14 +228,20 @@ SentenceTranslation EnglishSentence::run()
             bool isVerb = false;
             const QString progressive = w.endsWith(u"ing"_s) ? verb(w, &isVerb) : QString();
             if (isVerb) { // "am reading": the verb takes the place of "sein"
+                bool pastProgressive = false; // "was raining" → "hat geregnet"
                 for (qsizetype k = m_out.size() - 1; k >= 0 && m_out[k].clause == m_clause; --k) {
                     if (m_out[k].role == Out::Finite && m_out[k].infinitive == u"sein"_s) {
-                        m_out[k].infinitive = progressive;
+                        pastProgressive
+                            = m_out[k].past && pastTense(progressive, Person::Third).isEmpty();
+                        m_out[k].infinitive = pastProgressive ? u"haben"_s : progressive;
+                        m_out[k].past = m_out[k].past && !pastProgressive;
                         break;
                     }
                 }
                 m_afterBe = false;
                 m_lastVerb = m_finiteVerb = progressive;
+                if (pastProgressive)
+                    perfect(progressive);
                 known();
                 ++i;
                 continue;
@@ -233,8 +264,19 @@ SentenceTranslation EnglishSentence::run()
                     put(isModalVerb(m_finiteVerb) ? german : u"zu "_s + german, Out::Infinitive);
                     m_wantInfinitive = false;
                 } else {
-                    emitFinite(german, pastForms().contains(w));
+                    emitFinite(german, pastForms().contains(w) || isPastForm(w));
                 }
+                m_lastVerb = german;
+                known();
+                ++i;
+                continue;
+            }
+        }
+        if (m_finite && m_finiteVerb == u"haben"_s && isPastForm(w)) { // "has bought"
+            bool isVerb = false;
+            const QString german = verb(w, &isVerb);
+            if (isVerb) {
+                perfect(german);
                 m_lastVerb = german;
                 known();
                 ++i;
@@ -270,6 +312,7 @@ SentenceTranslation EnglishSentence::run()
     // Per clause: infinitives to its end (before its punctuation), a time adverb to just after the
     // finite verb, the finite verb second after a fronted adverb.
     QList<Out> ordered;
+    bool afterLeadingSubordinate = false; // "Wenn du müde bist, solltest du schlafen."
     for (qsizetype from = 0; from < words.size();) {
         qsizetype to = from;
         while (to < words.size() && words[to].clause == words[from].clause)
@@ -299,11 +342,21 @@ SentenceTranslation EnglishSentence::run()
                 --last;
             clause.insert(last - 1, clause.takeAt(finite));
         } else if (finite >= 0) {
-            for (qsizetype k = finite + 2; k < clause.size(); ++k) {
+            qsizetype at = finite + 1; // after the subject in a question ("Hast du gestern")
+            while (at < clause.size() && clause[at].role == Out::Subject)
+                ++at;
+            for (qsizetype k = at + 1; k < clause.size(); ++k) {
                 if (clause[k].role == Out::TimeAdverb) {
-                    clause.insert(finite + 1, clause.takeAt(k));
+                    clause.insert(at, clause.takeAt(k));
                     break;
                 }
+            }
+            if (afterLeadingSubordinate && finite > 0) {
+                bool subjectOnly = true;
+                for (qsizetype k = 0; k < finite; ++k)
+                    subjectOnly = subjectOnly && clause[k].role == Out::Subject;
+                if (subjectOnly)
+                    clause.insert(0, clause.takeAt(finite));
             }
             if (finite > 1 && clause[0].role == Out::Fronted) {
                 bool subjectOnly = true;
@@ -313,6 +366,8 @@ SentenceTranslation EnglishSentence::run()
                     clause.insert(1, clause.takeAt(finite));
             }
         }
+        afterLeadingSubordinate = ordered.isEmpty() && !clause.isEmpty()
+            && m_subordinate.contains(clause.first().clause);
         ordered += clause;
         from = to;
     }

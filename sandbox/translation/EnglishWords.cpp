@@ -194,6 +194,8 @@ const QHash<QString, QString> &plainWords()
         {u"tonight"_s, u"heute Abend"_s},
         {u"many"_s, u"viele"_s},
         {u"ok"_s, u"okay"_s},
+        {u"late"_s, u"spät"_s},
+        {u"early"_s, u"früh"_s},
     };
     return table;
 }
@@ -217,6 +219,49 @@ const QHash<QString, QString> &phrases()
         {u"see you"_s, u"bis bald"_s},
         {u"every day"_s, u"jeden Tag"_s},
         {u"a little"_s, u"ein bisschen"_s},
+        {u"a cup of"_s, u"eine Tasse"_s},
+        {u"a glass of"_s, u"ein Glas"_s},
+        {u"a piece of"_s, u"ein Stück"_s},
+        {u"a lot of"_s, u"viel"_s},
+        {u"by train"_s, u"mit dem Zug"_s},
+        {u"by car"_s, u"mit dem Auto"_s},
+        {u"by bus"_s, u"mit dem Bus"_s},
+        {u"by bike"_s, u"mit dem Fahrrad"_s},
+        {u"by plane"_s, u"mit dem Flugzeug"_s},
+        {u"after school"_s, u"nach der Schule"_s},
+        {u"at school"_s, u"in der Schule"_s},
+        {u"to school"_s, u"zur Schule"_s},
+        {u"at work"_s, u"bei der Arbeit"_s},
+        {u"to work"_s, u"zur Arbeit"_s},
+        {u"on time"_s, u"pünktlich"_s},
+    };
+    return table;
+}
+
+const QHash<QString, QString> &timePhrases()
+{
+    static const QHash<QString, QString> table{
+        {u"next week"_s, u"nächste Woche"_s},
+        {u"next month"_s, u"nächsten Monat"_s},
+        {u"next year"_s, u"nächstes Jahr"_s},
+        {u"next weekend"_s, u"nächstes Wochenende"_s},
+        {u"next summer"_s, u"nächsten Sommer"_s},
+        {u"next winter"_s, u"nächsten Winter"_s},
+        {u"last week"_s, u"letzte Woche"_s},
+        {u"last month"_s, u"letzten Monat"_s},
+        {u"last year"_s, u"letztes Jahr"_s},
+        {u"last summer"_s, u"letzten Sommer"_s},
+        {u"last night"_s, u"gestern Abend"_s},
+        {u"this morning"_s, u"heute Morgen"_s},
+        {u"this evening"_s, u"heute Abend"_s},
+        {u"this week"_s, u"diese Woche"_s},
+        {u"this year"_s, u"dieses Jahr"_s},
+        {u"every morning"_s, u"jeden Morgen"_s},
+        {u"every week"_s, u"jede Woche"_s},
+        {u"in the morning"_s, u"am Morgen"_s},
+        {u"in the evening"_s, u"am Abend"_s},
+        {u"at night"_s, u"in der Nacht"_s},
+        {u"at the weekend"_s, u"am Wochenende"_s},
     };
     return table;
 }
@@ -369,10 +414,114 @@ const QSet<QString> &pastForms()
     return forms;
 }
 
+bool isPastForm(const QString &lower)
+{
+    static const QSet<QString> irregular{u"went"_s,
+        u"gone"_s,
+        u"ate"_s,
+        u"eaten"_s,
+        u"saw"_s,
+        u"seen"_s,
+        u"came"_s,
+        u"made"_s,
+        u"took"_s,
+        u"taken"_s,
+        u"gave"_s,
+        u"given"_s,
+        u"got"_s,
+        u"gotten"_s,
+        u"said"_s,
+        u"found"_s,
+        u"thought"_s,
+        u"knew"_s,
+        u"known"_s,
+        u"wrote"_s,
+        u"written"_s,
+        u"spoke"_s,
+        u"spoken"_s,
+        u"bought"_s,
+        u"slept"_s,
+        u"ran"_s,
+        u"drove"_s,
+        u"driven"_s,
+        u"met"_s,
+        u"sat"_s,
+        u"stood"_s,
+        u"told"_s,
+        u"brought"_s,
+        u"felt"_s,
+        u"heard"_s,
+        u"began"_s,
+        u"begun"_s,
+        u"drank"_s,
+        u"drunk"_s,
+        u"swam"_s,
+        u"swum"_s,
+        u"flew"_s,
+        u"flown"_s,
+        u"sang"_s,
+        u"sung"_s,
+        u"forgot"_s,
+        u"forgotten"_s,
+        u"paid"_s,
+        u"left"_s,
+        u"done"_s,
+        u"lost"_s,
+        u"sent"_s,
+        u"spent"_s,
+        u"built"_s,
+        u"kept"_s,
+        u"taught"_s,
+        u"caught"_s,
+        u"sold"_s,
+        u"understood"_s,
+        u"won"_s,
+        u"wore"_s,
+        u"worn"_s,
+        u"fell"_s,
+        u"fallen"_s,
+        u"grew"_s,
+        u"grown"_s,
+        u"broke"_s,
+        u"broken"_s,
+        u"stole"_s,
+        u"stolen"_s};
+    if (irregular.contains(lower))
+        return true;
+    if (lower.size() < 4 || !lower.endsWith(u"ed"_s) || lower.endsWith(u"eed"_s))
+        return false;
+    if (const sandbox::lexicon::WordNet *wordNet = sandbox::lexicon::WordNet::shared()) {
+        const QStringList lemmas = wordNet->lemmas(lower, sandbox::lexicon::PartOfSpeech::Verb);
+        return !lemmas.isEmpty() && !lemmas.contains(lower);
+    }
+    return true;
+}
+
 const QSet<QString> &dativeVerbs()
 {
     static const QSet<QString> verbs{
         u"helfen"_s, u"danken"_s, u"gefallen"_s, u"gehören"_s, u"antworten"_s, u"folgen"_s};
+    return verbs;
+}
+
+const QSet<QString> &ditransitiveVerbs()
+{
+    static const QSet<QString> verbs{u"geben"_s,
+        u"schenken"_s,
+        u"zeigen"_s,
+        u"bringen"_s,
+        u"schicken"_s,
+        u"senden"_s,
+        u"erzählen"_s,
+        u"sagen"_s,
+        u"leihen"_s,
+        u"anbieten"_s,
+        u"erklären"_s,
+        u"kaufen"_s,
+        u"schreiben"_s,
+        u"reichen"_s,
+        u"verkaufen"_s,
+        u"empfehlen"_s};
     return verbs;
 }
 

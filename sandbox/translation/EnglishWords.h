@@ -35,11 +35,19 @@ const QHash<QString, PronounForms> &pronouns(); ///< subject and object forms
 const QHash<QString, std::pair<QString, Case>> &prepositions(); ///< German preposition, its case
 const QHash<QString, QString> &plainWords(); ///< conjunctions, adverbs, question words
 const QHash<QString, QString> &phrases(); ///< two or three words
+/// Time adverbs of two or three words (next week → nächste Woche, last night → gestern Abend):
+/// placed like "today", after the finite verb, or fronted.
+const QHash<QString, QString> &timePhrases();
 const QHash<QString, QString> &commonVerbs(); ///< lemma → German infinitive
 const QHash<QString, std::pair<QString, bool>> &modals(); ///< can → können...
 const QHash<QString, QString> &irregularForms(); ///< went → go, children → child
 const QSet<QString> &pastForms(); ///< was, were, had, did
+/// True for a simple past or past participle of a lexical verb: the irregular ones (went, gone,
+/// bought) and -ed forms that WordNet reads as a verb's inflection (played, tired; not need, bed).
+bool isPastForm(const QString &lower);
 const QSet<QString> &dativeVerbs(); ///< German verbs with a dative object
+/// German verbs that take an indirect (dative) and a direct object: geben, zeigen, schenken...
+const QSet<QString> &ditransitiveVerbs();
 const QSet<QString> &frontableAdverbs(); ///< today, now...: verb-second after them
 bool isFunctionWord(const QString &lower);
 /// Candidate lemmas of an English word form: the irregular lemma, the form itself, WordNet's

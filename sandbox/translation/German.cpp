@@ -2,6 +2,7 @@
 #include "sandbox/translation/German.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -257,6 +258,7 @@ QString pastTense(const QString &infinitive, Person person)
         {u"dürfen"_s, u"durfte"_s},
         {u"mögen"_s, u"mochte"_s},
         {u"wissen"_s, u"wusste"_s},
+        {u"geben"_s, u"gab"_s}, // "es gab" for "there was"
     };
     const auto it = stems.constFind(infinitive);
     if (it == stems.cend())
@@ -273,6 +275,234 @@ QString pastTense(const QString &infinitive, Person person)
     default:
         return stem + (stem.endsWith(u'e') ? u"n"_s : u"en"_s);
     }
+}
+
+namespace {
+
+const QStringList &separablePrefixes()
+{
+    static const QStringList prefixes{u"zurück"_s,
+        u"vorbei"_s,
+        u"weiter"_s,
+        u"fern"_s,
+        u"fest"_s,
+        u"auf"_s,
+        u"aus"_s,
+        u"ein"_s,
+        u"mit"_s,
+        u"nach"_s,
+        u"weg"_s,
+        u"los"_s,
+        u"an"_s,
+        u"ab"_s,
+        u"vor"_s,
+        u"zu"_s,
+        u"um"_s,
+        u"her"_s,
+        u"hin"_s};
+    return prefixes;
+}
+
+const QStringList &inseparablePrefixes()
+{
+    static const QStringList prefixes{
+        u"be"_s, u"ver"_s, u"er"_s, u"ent"_s, u"zer"_s, u"ge"_s, u"emp"_s, u"miss"_s, u"über"_s};
+    return prefixes;
+}
+
+// Strong and mixed verbs without a prefix (Duden's list of irregular verbs, the common ones).
+const QHash<QString, QString> &strongParticiples()
+{
+    static const QHash<QString, QString> table{
+        {u"sein"_s, u"gewesen"_s},
+        {u"haben"_s, u"gehabt"_s},
+        {u"werden"_s, u"geworden"_s},
+        {u"tun"_s, u"getan"_s},
+        {u"geben"_s, u"gegeben"_s},
+        {u"gehen"_s, u"gegangen"_s},
+        {u"essen"_s, u"gegessen"_s},
+        {u"sehen"_s, u"gesehen"_s},
+        {u"kommen"_s, u"gekommen"_s},
+        {u"nehmen"_s, u"genommen"_s},
+        {u"finden"_s, u"gefunden"_s},
+        {u"schreiben"_s, u"geschrieben"_s},
+        {u"sprechen"_s, u"gesprochen"_s},
+        {u"trinken"_s, u"getrunken"_s},
+        {u"schlafen"_s, u"geschlafen"_s},
+        {u"fahren"_s, u"gefahren"_s},
+        {u"fliegen"_s, u"geflogen"_s},
+        {u"singen"_s, u"gesungen"_s},
+        {u"bringen"_s, u"gebracht"_s},
+        {u"denken"_s, u"gedacht"_s},
+        {u"wissen"_s, u"gewusst"_s},
+        {u"kennen"_s, u"gekannt"_s},
+        {u"nennen"_s, u"genannt"_s},
+        {u"rennen"_s, u"gerannt"_s},
+        {u"treffen"_s, u"getroffen"_s},
+        {u"sitzen"_s, u"gesessen"_s},
+        {u"stehen"_s, u"gestanden"_s},
+        {u"liegen"_s, u"gelegen"_s},
+        {u"beginnen"_s, u"begonnen"_s},
+        {u"vergessen"_s, u"vergessen"_s},
+        {u"schwimmen"_s, u"geschwommen"_s},
+        {u"laufen"_s, u"gelaufen"_s},
+        {u"lesen"_s, u"gelesen"_s},
+        {u"helfen"_s, u"geholfen"_s},
+        {u"bleiben"_s, u"geblieben"_s},
+        {u"rufen"_s, u"gerufen"_s},
+        {u"tragen"_s, u"getragen"_s},
+        {u"waschen"_s, u"gewaschen"_s},
+        {u"fallen"_s, u"gefallen"_s},
+        {u"halten"_s, u"gehalten"_s},
+        {u"lassen"_s, u"gelassen"_s},
+        {u"sterben"_s, u"gestorben"_s},
+        {u"ziehen"_s, u"gezogen"_s},
+        {u"werfen"_s, u"geworfen"_s},
+        {u"gewinnen"_s, u"gewonnen"_s},
+        {u"verlieren"_s, u"verloren"_s},
+        {u"wachsen"_s, u"gewachsen"_s},
+        {u"backen"_s, u"gebacken"_s},
+        {u"brechen"_s, u"gebrochen"_s},
+        {u"stehlen"_s, u"gestohlen"_s},
+        {u"schneiden"_s, u"geschnitten"_s},
+        {u"schließen"_s, u"geschlossen"_s},
+        {u"bitten"_s, u"gebeten"_s},
+        {u"springen"_s, u"gesprungen"_s},
+        {u"steigen"_s, u"gestiegen"_s},
+        {u"scheinen"_s, u"geschienen"_s},
+        {u"schreien"_s, u"geschrien"_s},
+        {u"treten"_s, u"getreten"_s},
+        {u"vergleichen"_s, u"verglichen"_s},
+        {u"können"_s, u"gekonnt"_s},
+        {u"müssen"_s, u"gemusst"_s},
+        {u"wollen"_s, u"gewollt"_s},
+        {u"mögen"_s, u"gemocht"_s},
+        {u"dürfen"_s, u"gedurft"_s},
+        {u"sollen"_s, u"gesollt"_s},
+    };
+    return table;
+}
+
+// Regular verbs that often follow a separable prefix (einkaufen, aufhören, anrufen is strong):
+// only these and the strong verbs are split, so "antworten" is not read as an + tworten.
+const QSet<QString> &regularBases()
+{
+    static const QSet<QString> bases{u"machen"_s,
+        u"kaufen"_s,
+        u"hören"_s,
+        u"stellen"_s,
+        u"legen"_s,
+        u"holen"_s,
+        u"räumen"_s,
+        u"packen"_s,
+        u"füllen"_s,
+        u"passen"_s,
+        u"probieren"_s,
+        u"wachen"_s,
+        u"schalten"_s,
+        u"suchen"_s,
+        u"zahlen"_s,
+        u"kochen"_s,
+        u"bauen"_s,
+        u"reisen"_s,
+        u"schauen"_s,
+        u"teilen"_s,
+        u"wählen"_s,
+        u"drücken"_s,
+        u"hängen"_s,
+        u"setzen"_s};
+    return bases;
+}
+
+QString regularStem(const QString &infinitive)
+{
+    if (infinitive.endsWith(u"en"_s))
+        return infinitive.chopped(2);
+    if (infinitive.endsWith(u'n')) // wandern, lächeln
+        return infinitive.chopped(1);
+    return infinitive;
+}
+
+QString regularEnding(const QString &stem) // arbeit-et, öffn-et, spiel-t
+{
+    static const QString vowels = u"aeiouäöüy"_s;
+    const bool dental = stem.endsWith(u't') || stem.endsWith(u'd');
+    const bool consonantNasal = stem.size() > 2 && (stem.endsWith(u'm') || stem.endsWith(u'n'))
+        && !vowels.contains(stem.at(stem.size() - 2)) && stem.at(stem.size() - 2) != u'l'
+        && stem.at(stem.size() - 2) != u'r' && stem.at(stem.size() - 2) != u'h';
+    return stem + (dental || consonantNasal ? u"et"_s : u"t"_s);
+}
+
+} // namespace
+
+QString pastParticiple(const QString &infinitive)
+{
+    const qsizetype space = infinitive.lastIndexOf(u' ');
+    if (space >= 0)
+        return infinitive.left(space + 1) + pastParticiple(infinitive.mid(space + 1));
+    if (infinitive.isEmpty())
+        return {};
+    const auto strong = strongParticiples().constFind(infinitive);
+    if (strong != strongParticiples().cend())
+        return *strong;
+    if (infinitive.endsWith(u"ieren"_s))
+        return regularEnding(regularStem(infinitive));
+    for (const QString &prefix : separablePrefixes()) { // einkaufen → eingekauft
+        const QString rest = infinitive.mid(prefix.size());
+        if (infinitive.startsWith(prefix)
+            && (strongParticiples().contains(rest) || regularBases().contains(rest)))
+            return prefix + pastParticiple(rest);
+    }
+    for (const QString &prefix : inseparablePrefixes()) {
+        const QString rest = infinitive.mid(prefix.size());
+        if (infinitive.startsWith(prefix) && rest.size() > 3) {
+            const auto inner = strongParticiples().constFind(rest);
+            if (inner != strongParticiples().cend() && inner->startsWith(u"ge"_s))
+                return prefix + inner->mid(2); // verstehen → verstanden
+            return regularEnding(regularStem(infinitive)); // bezahlen → bezahlt
+        }
+    }
+    return u"ge"_s + regularEnding(regularStem(infinitive));
+}
+
+bool perfectTakesSein(const QString &infinitive)
+{
+    static const QSet<QString> verbs{u"sein"_s,
+        u"werden"_s,
+        u"bleiben"_s,
+        u"gehen"_s,
+        u"kommen"_s,
+        u"fahren"_s,
+        u"fliegen"_s,
+        u"laufen"_s,
+        u"rennen"_s,
+        u"schwimmen"_s,
+        u"reisen"_s,
+        u"wandern"_s,
+        u"fallen"_s,
+        u"sterben"_s,
+        u"wachsen"_s,
+        u"springen"_s,
+        u"steigen"_s,
+        u"passieren"_s,
+        u"geschehen"_s,
+        u"folgen"_s,
+        u"reiten"_s,
+        u"ziehen"_s,
+        u"aufwachen"_s,
+        u"einschlafen"_s,
+        u"eintreffen"_s,
+        u"abreisen"_s,
+        u"umziehen"_s};
+    const qsizetype space = infinitive.lastIndexOf(u' ');
+    const QString verb = space >= 0 ? infinitive.mid(space + 1) : infinitive;
+    if (verbs.contains(verb))
+        return true;
+    for (const QString &prefix : separablePrefixes()) {
+        if (verb.startsWith(prefix) && verbs.contains(verb.mid(prefix.size())))
+            return true; // ankommen, zurückfahren
+    }
+    return false;
 }
 
 QString pluralNoun(const QString &noun, Gender gender)

@@ -37,6 +37,17 @@ QString conjugate(const QString &infinitive, Person person);
 /// The simple past (Präteritum) of sein, haben, werden and the modals; empty for other verbs.
 QString pastTense(const QString &infinitive, Person person);
 
+/// The past participle (Partizip II) of `infinitive`: a table of common strong and mixed verbs
+/// (geben → gegeben, bringen → gebracht), separable prefixes before "ge" (ankommen →
+/// angekommen), no "ge" after an inseparable prefix or for -ieren (verstehen → verstanden,
+/// bezahlen → bezahlt, studieren → studiert), else ge + stem + (e)t (arbeiten → gearbeitet).
+/// A multi-word infinitive ("Rad fahren") forms it from its last word.
+QString pastParticiple(const QString &infinitive);
+
+/// True when the perfect tense of `infinitive` takes "sein" (verbs of motion and change of
+/// state: gehen, kommen, fahren, bleiben, werden...), false for "haben".
+bool perfectTakesSein(const QString &infinitive);
+
 /// Infinitives a German finite verb form may belong to, most likely first: the irregular forms of
 /// conjugate() ("ist" → sein, "kann" → können), changed stems ("fährt" → fahren, "liest" → lesen)
 /// and the regular endings ("spielt" → spielen, "arbeitest" → arbeiten). The word itself first

@@ -215,6 +215,9 @@ WordChoice chooseTranslation(const FreeDict &dict, const QString &word, Pos want
             score += 30;
         if (want == Pos::Noun && kind.gender != Gender::None && kind.gender != Gender::Plural)
             score += 2;
+        if (want == Pos::Noun && kind.gender == Gender::Plural)
+            score -= 8; // "Filme <pl>" is a sense of "film" too; a singular one reads better
+
         for (const QString &label : std::as_const(labels)) // the chosen term's own labels
             score -= rareLabel(label) ? 8 : 0;
         if (lowerWord && !sense.headword.isEmpty() && sense.headword.at(0).isUpper())

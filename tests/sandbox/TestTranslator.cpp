@@ -141,6 +141,21 @@ void TestTranslator::germanGrammar()
     QCOMPARE(dativePlural(u"Kinder"_s), u"Kindern"_s);
     QCOMPARE(contractPreposition(u"in"_s, u"dem"_s), u"im"_s);
     QCOMPARE(contractPreposition(u"zu"_s, u"der"_s), u"zur"_s);
+    QCOMPARE(pastParticiple(u"kaufen"_s), u"gekauft"_s);
+    QCOMPARE(pastParticiple(u"arbeiten"_s), u"gearbeitet"_s);
+    QCOMPARE(pastParticiple(u"öffnen"_s), u"geöffnet"_s);
+    QCOMPARE(pastParticiple(u"geben"_s), u"gegeben"_s);
+    QCOMPARE(pastParticiple(u"einkaufen"_s), u"eingekauft"_s);
+    QCOMPARE(pastParticiple(u"ankommen"_s), u"angekommen"_s);
+    QCOMPARE(pastParticiple(u"verstehen"_s), u"verstanden"_s);
+    QCOMPARE(pastParticiple(u"bezahlen"_s), u"bezahlt"_s);
+    QCOMPARE(pastParticiple(u"studieren"_s), u"studiert"_s);
+    QCOMPARE(pastParticiple(u"antworten"_s), u"geantwortet"_s);
+    QCOMPARE(pastParticiple(u"Rad fahren"_s), u"Rad gefahren"_s);
+    QVERIFY(perfectTakesSein(u"gehen"_s));
+    QVERIFY(perfectTakesSein(u"ankommen"_s));
+    QVERIFY(!perfectTakesSein(u"kaufen"_s));
+    QCOMPARE(pastTense(u"geben"_s, Person::ThirdPlural), u"gaben"_s);
     QVERIFY(infinitiveCandidates(u"fährt"_s).contains(u"fahren"_s));
     QVERIFY(infinitiveCandidates(u"spielt"_s).contains(u"spielen"_s));
 }
@@ -176,6 +191,24 @@ void TestTranslator::englishToGerman_data()
         {u"The woman buys apples and bread."_s, u"Die Frau kauft Äpfel und Brot."_s},
         {u"Thank you very much."_s, u"Vielen Dank."_s},
         {u"I like the red car."_s, u"Ich mag das rote Auto."_s},
+        // the past of most verbs is the perfect, with sein for verbs of motion
+        {u"She has bought a red car."_s, u"Sie hat ein rotes Auto gekauft."_s},
+        {u"We went to the cinema last week."_s, u"Wir sind letzte Woche zum Kino gegangen."_s},
+        {u"Did you see the film yesterday?"_s, u"Hast du gestern den Film gesehen?"_s},
+        {u"I have lost my keys."_s, u"Ich habe meine Schlüssel verloren."_s},
+        {u"We stayed at home because it was raining."_s,
+            u"Wir sind zu Hause geblieben, weil es geregnet hat."_s},
+        // two objects: the first is dative
+        {u"She gave him a book."_s, u"Sie gab ihm ein Buch."_s},
+        // subordinate clauses: comma, verb last, and the main clause's verb first after one
+        {u"I think that the film was good."_s, u"Ich denke, dass der Film gut war."_s},
+        {u"If you are tired, you should sleep."_s, u"Wenn du müde bist, sollst du schlafen."_s},
+        {u"When I was young, I lived in a small village."_s,
+            u"Wenn ich jung war, habe ich in einem kleinen Dorf gewohnt."_s},
+        // set phrases and time phrases
+        {u"I would like a cup of coffee, please."_s, u"Ich möchte eine Tasse Kaffee, bitte."_s},
+        {u"Next week we will visit our friends in Berlin."_s,
+            u"Nächste Woche werden wir unsere Freunde in Berlin besuchen."_s},
     };
     for (const auto &[english, german] : rows)
         QTest::newRow(qPrintable(english)) << english << german;
