@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/connection/ProfilesDialog.h"
 
+#include "core/settings/Preferences.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/Theme.h"
 
@@ -39,7 +40,7 @@ ProfilesDialog::ProfilesDialog(core::ProfileStore *profiles,
     m_name->setObjectName(QStringLiteral("name"));
     m_baseUrl = new QLineEdit(this);
     m_baseUrl->setObjectName(QStringLiteral("baseUrl"));
-    m_baseUrl->setPlaceholderText(QStringLiteral("https://api.aleph-alpha.com"));
+    m_baseUrl->setPlaceholderText(QString::fromLatin1(core::defaults::kBaseUrl));
     m_baseUrl->setToolTip(
         tr("The API's address. A self-hosted PhariaAI deployment puts the paths under /v1, "
            "e.g. https://inference-api.example.com/v1."));
