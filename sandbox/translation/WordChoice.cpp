@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace sandbox::translation {
@@ -181,22 +183,47 @@ WordChoice chooseTranslation(const FreeDict &dict, const QString &word, Pos want
     double bestScore = -1e9;
     const bool lowerWord = !word.isEmpty() && word.at(0).isLower();
     const QList<DictSense> senses = dict.lookup(word);
+    QHash<QString, int> sharedBy; // plain term → how many of the word's senses list it
+    for (const DictSense &sense : senses) {
+        QSet<QString> terms;
+        for (const DictTerm &term : sense.terms)
+            terms.insert(term.text);
+        for (const QString &term : std::as_const(terms))
+            ++sharedBy[term];
+    }
     for (qsizetype i = 0; i < senses.size(); ++i) {
         const DictSense &sense = senses.at(i);
         const WordChoice kind = senseKind(sense);
         if (strict && want != Pos::Any && kind.pos != want)
             continue;
         // the first term that is a plain word, else the first term made plain
-        QString text;
+        QString text, firstPlain;
+        std::optional<Gender> textGender;
         QStringList labels;
         bool messy = true;
         int multiWord = 0;
+        // Of its plain terms, the one most of the word's senses share ("neuerlich, neu, erneut":
+        // neu is a sense of its own too), and a compound's head when the compound comes first
+        // ("Eisenbahnzug, Zug" → Zug)
+        int bestShared = 0;
         for (const DictTerm &term : sense.terms) {
-            if (!isMessy(term.text) && !term.text.contains(u' ')) {
+            if (isMessy(term.text) || term.text.contains(u' '))
+                continue;
+            const int shared = sharedBy.value(term.text);
+            const bool headOfFirst = !text.isEmpty() && messy == false && text == firstPlain
+                && text.size() > term.text.size() + 2
+                && text.endsWith(term.text, Qt::CaseInsensitive);
+            if (text.isEmpty() || shared > bestShared || headOfFirst) {
+                if (text.isEmpty()) { // the sense is scored by its first plain term's labels
+                    firstPlain = term.text;
+                    labels = term.labels;
+                }
                 text = term.text;
-                labels = term.labels;
                 messy = false;
-                break;
+                bestShared = shared;
+                Gender gender = Gender::None; // "Bankinstitut <neut>, Bank <fem>": Bank's own
+                if (posOfTags(term.tags, &gender) == Pos::Noun && gender != Gender::None)
+                    textGender = gender;
             }
         }
         if (text.isEmpty()) {
@@ -217,7 +244,6 @@ WordChoice chooseTranslation(const FreeDict &dict, const QString &word, Pos want
             score += 2;
         if (want == Pos::Noun && kind.gender == Gender::Plural)
             score -= 8; // "Filme <pl>" is a sense of "film" too; a singular one reads better
-
         for (const QString &label : std::as_const(labels)) // the chosen term's own labels
             score -= rareLabel(label) ? 8 : 0;
         if (lowerWord && !sense.headword.isEmpty() && sense.headword.at(0).isUpper())
@@ -230,6 +256,8 @@ WordChoice chooseTranslation(const FreeDict &dict, const QString &word, Pos want
         if (score > bestScore) {
             bestScore = score;
             best = kind;
+            if (textGender && kind.pos == Pos::Noun)
+                best.gender = *textGender;
             best.text = text;
             best.found = true;
         }

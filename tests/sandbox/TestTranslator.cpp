@@ -240,7 +240,7 @@ void TestTranslator::germanToEnglish_data()
         {u"Heute gehe ich zur Schule."_s, u"Today I go to the school."_s},
         {u"Die Kinder spielen im Garten."_s, u"The children play in the garden."_s},
         {u"Er trinkt Kaffee mit Milch."_s, u"He drinks coffee with milk."_s},
-        {u"Wir wohnen in einem kleinen Dorf."_s, u"We live in a little village."_s},
+        {u"Wir wohnen in einem kleinen Dorf."_s, u"We live in a small village."_s},
         {u"Das Wasser ist kalt."_s, u"The water is cold."_s},
         {u"Sie liest ein Buch."_s, u"She reads a book."_s},
         {u"Ich habe keine Zeit."_s, u"I have no time."_s},
