@@ -3,7 +3,7 @@
 
 #include "ui/common/Palette.h"
 #include "ui/common/Theme.h"
-#include "ui/steering/WordDiff.h"
+#include "ui/common/WordDiff.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

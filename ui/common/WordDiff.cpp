@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ui/steering/WordDiff.h"
+#include "ui/common/WordDiff.h"
 
 #include <algorithm>
 
