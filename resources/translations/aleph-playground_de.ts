@@ -926,10 +926,6 @@
 <context>
     <name>ui::CompareView</name>
     <message>
-        <source>Add column</source>
-        <translation>Spalte hinzufügen</translation>
-    </message>
-    <message>
         <source>Another column (at most %1), a copy of the last one with one thing changed: the next model, or the temperature</source>
         <translation>Eine weitere Spalte (höchstens %1): eine Kopie der letzten mit einer Änderung, dem nächsten Modell oder der Temperatur</translation>
     </message>
@@ -951,6 +947,10 @@
     <message>
         <source>Done. Each column&apos;s figures are under it.</source>
         <translation>Fertig. Die Zahlen jeder Spalte stehen darunter.</translation>
+    </message>
+    <message>
+        <source>&amp;Add column</source>
+        <translation>&amp;Spalte hinzufügen</translation>
     </message>
 </context>
 <context>

@@ -88,7 +88,8 @@ void TestCompare::init()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_window->refreshModels();
-    QTRY_COMPARE_WITH_TIMEOUT(child<QComboBox>(m_window->completionTab(), u"model"_s)->currentText(),
+    QTRY_COMPARE_WITH_TIMEOUT(
+        child<QComboBox>(m_window->completionTab(), u"model"_s)->currentText(),
         u"sandbox-luminous-base"_s,
         10000);
 }

@@ -21,7 +21,9 @@ struct ChatReplyEnd
 /// also a stopped or cut reply (with its note and Retry), with its finish reason and usage; a
 /// reply asked for with a JSON schema (`jsonRequested`) that succeeded is checked and marked.
 /// Shared by the Chat tab and its compare columns.
-ChatReplyEnd appendReply(
-    core::Conversation &conversation, int parent, const core::ChatStreamJob &job, bool jsonRequested);
+ChatReplyEnd appendReply(core::Conversation &conversation,
+    int parent,
+    const core::ChatStreamJob &job,
+    bool jsonRequested);
 
 } // namespace ui

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QTextEdit>
 
 namespace ui {
 
@@ -17,5 +18,10 @@ struct WordDiff
     QList<QPair<int, int>> onlyInB;
 };
 WordDiff wordDiff(const QString &a, const QString &b);
+
+/// Selections that mark `ranges` (positions in `document`, as wordDiff() gives them) with the
+/// background `colour` and a text colour readable on it, for setExtraSelections() of a text view.
+QList<QTextEdit::ExtraSelection> diffSelections(
+    QTextDocument *document, const QList<QPair<int, int>> &ranges, const QColor &colour);
 
 } // namespace ui

@@ -14,8 +14,7 @@ ChatCompare::ChatCompare(core::ApiClient *client,
     , m_client(client)
     , m_library(std::move(library))
     , m_base(std::move(base))
-{
-}
+{}
 
 QList<ChatCompareColumn *> ChatCompare::columns() const
 {

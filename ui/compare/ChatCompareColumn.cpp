@@ -19,9 +19,9 @@ namespace ui {
 ChatCompareColumn::ChatCompareColumn(
     core::ApiClient *client, std::function<core::SteeringLibrary *()> library, QWidget *parent)
     : CompareColumn(ModelPicker::Capability::Chat,
-          QStringLiteral("llama-3.1-8b-instruct"),
-          QStringLiteral("chat"),
-          parent)
+        QStringLiteral("llama-3.1-8b-instruct"),
+        QStringLiteral("chat"),
+        parent)
     , m_client(client)
 {
     m_options = new ChatOptionsPanel(client, std::move(library), this);
@@ -34,6 +34,7 @@ ChatCompareColumn::ChatCompareColumn(
 
     m_view = new ChatTranscriptView(this);
     m_view->setObjectName(QStringLiteral("transcript"));
+    m_view->setEditAndExplain(false); // the single chat's (Promote the column first)
     m_view->setPlaceholderText(
         tr("Each message you send goes to every column; this column's replies appear here."));
     setOutput(m_view);
@@ -167,7 +168,8 @@ void ChatCompareColumn::onEnded(core::ApiJob *apiJob)
     runController()->setAnswer(
         text, usage ? usage->promptTokens : -1, usage ? usage->completionTokens : -1);
     render();
-    showStats(job, usage ? usage->completionTokens : -1, job->finishReason().value_or(tr("unknown")));
+    showStats(
+        job, usage ? usage->completionTokens : -1, job->finishReason().value_or(tr("unknown")));
     Q_EMIT finished();
 }
 
@@ -200,7 +202,6 @@ void ChatCompareColumn::activateLink(const QUrl &url)
         if (parent >= 0)
             startReply(parent);
     }
-    // Editing a past message and Explain are the single chat's (Promote the column first).
 }
 
 QString ChatCompareColumn::diffText() const

@@ -5,6 +5,7 @@
 #include "ui/common/Palette.h"
 #include "ui/common/RunController.h"
 #include "ui/common/Theme.h"
+#include "ui/common/WordDiff.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -77,14 +78,17 @@ CompareColumn::CompareColumn(ModelPicker::Capability capability,
         tr("Promote"),
         tr("End the comparison and keep this column: its model, parameters and output become "
            "the tab's"));
-    m_removeButton = button(QStringLiteral("remove"), QStringLiteral("✕"), tr("Remove this column"));
+    m_removeButton
+        = button(QStringLiteral("remove"), QStringLiteral("✕"), tr("Remove this column"));
     connect(m_parametersButton, &QToolButton::clicked, this, &CompareColumn::editParameters);
     connect(m_promoteButton, &QToolButton::clicked, this, &CompareColumn::promoteRequested);
     connect(m_removeButton, &QToolButton::clicked, this, &CompareColumn::removeRequested);
 
     m_differences = new QLabel(this);
     m_differences->setObjectName(QStringLiteral("differences"));
-    m_differences->setWordWrap(true);
+    // One line, elided to the column's width (the whole text in the tool tip), so that the
+    // outputs of all columns start at the same height.
+    m_differences->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     setTextRole(m_differences, TextRole::Muted);
     m_stats = new QLabel(tr("Not run yet."), this);
     m_stats->setObjectName(QStringLiteral("stats"));
@@ -168,19 +172,7 @@ void CompareColumn::editParameters()
 
 void CompareColumn::highlight(const QList<QPair<int, int>> &ranges, const QColor &colour)
 {
-    QTextEdit *view = outputView();
-    QList<QTextEdit::ExtraSelection> selections;
-    const QColor text = Palette::current().textOn(colour);
-    for (const auto &[start, length] : ranges) {
-        QTextEdit::ExtraSelection selection;
-        selection.cursor = QTextCursor(view->document());
-        selection.cursor.setPosition(start);
-        selection.cursor.setPosition(start + length, QTextCursor::KeepAnchor);
-        selection.format.setBackground(colour);
-        selection.format.setForeground(text);
-        selections.append(selection);
-    }
-    view->setExtraSelections(selections);
+    outputView()->setExtraSelections(diffSelections(outputView()->document(), ranges, colour));
 }
 
 int CompareColumn::highlightCount() const
@@ -191,7 +183,7 @@ int CompareColumn::highlightCount() const
 void CompareColumn::showDifferences(const QVariantMap &reference)
 {
     if (m_index == 0) {
-        m_differences->setText(tr("The others are compared with this column."));
+        setDifferencesText(tr("The others are compared with this column."));
         return;
     }
     const QVariantMap mine = settingsMap();
@@ -206,17 +198,27 @@ void CompareColumn::showDifferences(const QVariantMap &reference)
     for (const QString &key : std::as_const(keys)) {
         if (mine.value(key) == reference.value(key))
             continue;
-        differences << (mine.contains(key) ? QStringLiteral("%1 %2").arg(key, plainValue(mine.value(key)))
-                                           : tr("%1 unset").arg(key));
+        differences << (mine.contains(key)
+                ? QStringLiteral("%1 %2").arg(key, plainValue(mine.value(key)))
+                : tr("%1 unset").arg(key));
     }
-    m_differences->setText(differences.isEmpty()
+    setDifferencesText(differences.isEmpty()
             ? tr("Same settings as A.")
             : tr("Unlike A: %1").arg(differences.join(QStringLiteral(" · "))));
 }
 
-QString CompareColumn::differencesText() const
+void CompareColumn::setDifferencesText(const QString &text)
 {
-    return m_differences->text();
+    m_differencesText = text;
+    m_differences->setToolTip(text);
+    m_differences->setText(
+        m_differences->fontMetrics().elidedText(text, Qt::ElideRight, m_differences->width()));
+}
+
+void CompareColumn::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    setDifferencesText(m_differencesText);
 }
 
 void CompareColumn::setOutput(QWidget *output)

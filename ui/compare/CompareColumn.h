@@ -3,8 +3,8 @@
 
 #include "ui/common/ModelPicker.h"
 
-#include <QPointer>
 #include <QColor>
+#include <QPointer>
 #include <QVariantMap>
 #include <QWidget>
 
@@ -75,7 +75,7 @@ public:
     /// Names the settings that differ from `reference` (column A's settingsMap()) under the title;
     /// column A says it is the reference.
     void showDifferences(const QVariantMap &reference);
-    QString differencesText() const;
+    QString differencesText() const { return m_differencesText; }
 
 Q_SIGNALS:
     /// The model or a parameter changed.
@@ -86,6 +86,7 @@ Q_SIGNALS:
     void finished();
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     /// Places `output` (the column's view) below the header.
     void setOutput(QWidget *output);
     /// Puts `panel` (the column's parameter form) into the parameters dialog.
@@ -99,7 +100,10 @@ protected:
     void showStats(core::ApiJob *job, int tokens, const QString &finishReason);
 
 private:
+    void setDifferencesText(const QString &text);
+
     int m_index = 0;
+    QString m_differencesText; // shown elided
     ModelPicker *m_modelPicker;
     RunController *m_run;
     QLabel *m_title;

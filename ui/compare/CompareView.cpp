@@ -23,7 +23,7 @@ CompareView::CompareView(ColumnFactory factory, QWidget *parent)
     , m_factory(std::move(factory))
 {
     setObjectName(QStringLiteral("compareView"));
-    m_addButton = new QPushButton(tr("Add column"), this);
+    m_addButton = new QPushButton(tr("&Add column"), this);
     m_addButton->setObjectName(QStringLiteral("addColumn"));
     m_addButton->setToolTip(tr("Another column (at most %1), a copy of the last one with one "
                                "thing changed: the next model, or the temperature")
@@ -100,9 +100,8 @@ void CompareView::addColumn()
     connect(column, &CompareColumn::promoteRequested, this, [this, column] {
         Q_EMIT promoteRequested(column);
     });
-    connect(column, &CompareColumn::removeRequested, this, [this, column] {
-        removeColumn(column);
-    });
+    connect(
+        column, &CompareColumn::removeRequested, this, [this, column] { removeColumn(column); });
     connect(column, &CompareColumn::settingsChanged, this, &CompareView::updateDifferences);
     renumber();
     // Equal widths for all.
@@ -155,9 +154,8 @@ void CompareView::updateDifferences()
 
 bool CompareView::isBusy() const
 {
-    return std::any_of(m_columns.cbegin(), m_columns.cend(), [](const CompareColumn *c) {
-        return c->isBusy();
-    });
+    return std::any_of(
+        m_columns.cbegin(), m_columns.cend(), [](const CompareColumn *c) { return c->isBusy(); });
 }
 
 void CompareView::stopAll()

@@ -14,8 +14,7 @@ CompletionCompare::CompletionCompare(core::ApiClient *client,
     , m_client(client)
     , m_library(std::move(library))
     , m_base(std::move(base))
-{
-}
+{}
 
 QList<CompletionCompareColumn *> CompletionCompare::columns() const
 {

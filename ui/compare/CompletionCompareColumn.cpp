@@ -14,9 +14,9 @@ namespace ui {
 CompletionCompareColumn::CompletionCompareColumn(
     core::ApiClient *client, std::function<core::SteeringLibrary *()> library, QWidget *parent)
     : CompareColumn(ModelPicker::Capability::Completion,
-          QStringLiteral("luminous-base"),
-          QStringLiteral("completion"),
-          parent)
+        QStringLiteral("luminous-base"),
+        QStringLiteral("completion"),
+        parent)
     , m_client(client)
 {
     m_parameters = new CompletionParameters(nullptr, client, std::move(library), this);

@@ -134,6 +134,9 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
     m_buttons->addWidget(m_runButton);
     m_buttons->addWidget(m_stopButton);
     side->addLayout(m_buttons);
+    m_sideFiller = new QWidget(this); // keeps Run and Stop at the top while comparing
+    m_sideFiller->hide();
+    side->addWidget(m_sideFiller, 1);
 
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(splitter, 1);
@@ -334,6 +337,7 @@ void CompletionTab::setCompareMode(bool on)
     m_run->stop();
     m_output->setVisible(!on);
     m_parameters->setVisible(!on);
+    m_sideFiller->setVisible(on);
     m_buttons->setDirection(on ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
     revalidate();
     Q_EMIT commandsChanged();

@@ -132,6 +132,7 @@ private:
     CompletionOutputPane *m_output;
     CompletionCompare *m_compare;
     QBoxLayout *m_buttons; // Run and Stop: side by side, or stacked while comparing
+    QWidget *m_sideFiller; // below them while comparing
     QLabel *m_validationLabel;
     QPushButton *m_runButton;
     QPushButton *m_stopButton;
