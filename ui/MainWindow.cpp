@@ -471,17 +471,20 @@ void MainWindow::viewCode()
         return;
     }
     QString problem;
-    const core::ApiCall call = tab->currentCall(&problem);
-    if (!call.isValid()) {
+    const QList<PlaygroundTab::TitledCall> calls = tab->currentCalls(&problem);
+    if (calls.isEmpty()) {
         statusBar()->showMessage(tr("Cannot show the code: %1").arg(problem), 8000);
         return;
     }
+    QList<CodeDialog::TitledCall> titled;
+    for (const PlaygroundTab::TitledCall &c : calls)
+        titled.append({c.title, c.call});
     const core::ClientConfig &config = m_services.client->config();
     core::CodeContext context;
     context.baseUrl = config.baseUrl;
     context.hosting = config.hosting;
     context.nice = config.nice;
-    auto *dialog = new CodeDialog(call, context, this);
+    auto *dialog = new CodeDialog(titled, context, this);
     dialog->setObjectName(QStringLiteral("codeDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();

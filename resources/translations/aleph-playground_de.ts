@@ -425,6 +425,36 @@
     </message>
 </context>
 <context>
+    <name>ui::ChatCompare</name>
+    <message>
+        <source>column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
+    </message>
+    <message>
+        <source>Column %1 · %2</source>
+        <translation>Spalte %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ChatCompareColumn</name>
+    <message>
+        <source>Each message you send goes to every column; this column&apos;s replies appear here.</source>
+        <translation>Jede Nachricht, die Sie senden, geht an jede Spalte; die Antworten dieser Spalte erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>Wählen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>Waiting for the reply…</source>
+        <translation>Warten auf die Antwort…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
     <name>ui::ChatComposer</name>
     <message>
         <source>Message (Ctrl+Enter to send). Drop images here to attach them.</source>
@@ -699,6 +729,18 @@
         <source>Chat exports (*.json);;All files (*)</source>
         <translation>Chatexporte (*.json);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Comparing: each message goes to every column.</source>
+        <translation>Vergleich: Jede Nachricht geht an jede Spalte.</translation>
+    </message>
+    <message>
+        <source>Column %1 promoted: its conversation, model and options are the chat&apos;s now.</source>
+        <translation>Spalte %1 übernommen: Ihr Gespräch, ihr Modell und ihre Optionen sind jetzt die des Chats.</translation>
+    </message>
 </context>
 <context>
     <name>ui::ChatTranscriptView</name>
@@ -782,6 +824,159 @@
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Request of</source>
+        <translation>Anfrage von</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CompareColumn</name>
+    <message>
+        <source>Parameters…</source>
+        <translation>Parameter…</translation>
+    </message>
+    <message>
+        <source>This column&apos;s parameters (its copy of the tab&apos;s, steering included)</source>
+        <translation>Die Parameter dieser Spalte (ihre Kopie der Parameter des Tabs, Steering eingeschlossen)</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>End the comparison and keep this column: its model, parameters and output become the tab&apos;s</source>
+        <translation>Den Vergleich beenden und diese Spalte behalten: Ihr Modell, ihre Parameter und ihre Ausgabe werden die des Tabs</translation>
+    </message>
+    <message>
+        <source>Remove this column</source>
+        <translation>Diese Spalte entfernen</translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>Noch nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Column %1: parameters</source>
+        <translation>Spalte %1: Parameter</translation>
+    </message>
+    <message>
+        <source>The others are compared with this column.</source>
+        <translation>Die anderen Spalten werden mit dieser verglichen.</translation>
+    </message>
+    <message>
+        <source>%1 unset</source>
+        <translation>%1 nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Same settings as A.</source>
+        <translation>Dieselben Einstellungen wie A.</translation>
+    </message>
+    <message>
+        <source>Unlike A: %1</source>
+        <translation>Anders als A: %1</translation>
+    </message>
+    <message>
+        <source>total %L1 s</source>
+        <translation>gesamt %L1 s</translation>
+    </message>
+    <message>
+        <source>first token –</source>
+        <translation>erstes Token –</translation>
+    </message>
+    <message>
+        <source>first token %L1 s</source>
+        <translation>erstes Token %L1 s</translation>
+    </message>
+    <message>
+        <source>tokens –</source>
+        <translation>Token –</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln token(s)</source>
+        <translation>
+            <numerusform>%Ln Token</numerusform>
+            <numerusform>%Ln Token</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>finish: %1</source>
+        <translation>Ende: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CompareSession</name>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare side by side (Ctrl+Shift+M): 2 to 4 columns, each with its own model and parameters; Run sends the same input from all of them</source>
+        <translation>Nebeneinander vergleichen (Strg+Umschalt+M): 2 bis 4 Spalten, jede mit eigenem Modell und eigenen Parametern; Ausführen sendet dieselbe Eingabe aus allen</translation>
+    </message>
+    <message>
+        <source>Each column has its own model and parameters. Run (Ctrl+Enter) sends to every column.</source>
+        <translation>Jede Spalte hat ihr eigenes Modell und ihre eigenen Parameter. Ausführen (Strg+Eingabe) sendet an jede Spalte.</translation>
+    </message>
+    <message>
+        <source>no column could send its request; each says why under it.</source>
+        <translation>keine Spalte konnte ihre Anfrage senden; unter jeder steht, warum.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CompareView</name>
+    <message>
+        <source>Another column (at most %1), a copy of the last one with one thing changed: the next model, or the temperature</source>
+        <translation>Eine weitere Spalte (höchstens %1): eine Kopie der letzten mit einer Änderung, dem nächsten Modell oder der Temperatur</translation>
+    </message>
+    <message>
+        <source>Highlight differences</source>
+        <translation>Unterschiede hervorheben</translation>
+    </message>
+    <message>
+        <source>Marks, word by word, what each column says differently from column A, and in A what another column lacks</source>
+        <translation>Markiert Wort für Wort, was jede Spalte anders sagt als Spalte A, und in A, was einer anderen Spalte fehlt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %Ln column(s)… Esc stops them all.</source>
+        <translation>
+            <numerusform>%Ln Spalte läuft… Esc hält sie an.</numerusform>
+            <numerusform>%Ln Spalten laufen… Esc hält alle an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done. Each column&apos;s figures are under it.</source>
+        <translation>Fertig. Die Zahlen jeder Spalte stehen darunter.</translation>
+    </message>
+    <message>
+        <source>&amp;Add column</source>
+        <translation>&amp;Spalte hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CompletionCompare</name>
+    <message>
+        <source>column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
+    </message>
+    <message>
+        <source>Column %1 · %2</source>
+        <translation>Spalte %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CompletionCompareColumn</name>
+    <message>
+        <source>Run (Ctrl+Enter) sends the prompt to every column; this column&apos;s completion streams here.</source>
+        <translation>Ausführen (Strg+Eingabe) sendet den Prompt an jede Spalte; die Vervollständigung dieser Spalte erscheint hier.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1200,18 @@
         <source>contextual threshold</source>
         <translation>kontextueller Schwellenwert</translation>
     </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>Wählen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>%1 does not take images; remove them or choose a multimodal model.</source>
+        <translation>%1 nimmt keine Bilder an; entfernen Sie sie oder wählen Sie ein multimodales Modell.</translation>
+    </message>
+    <message>
+        <source>maximum_tokens: %1 allows at most %L2.</source>
+        <translation>maximum_tokens: %1 erlaubt höchstens %L2.</translation>
+    </message>
 </context>
 <context>
     <name>ui::CompletionPromptForm</name>
@@ -1074,14 +1281,6 @@
         <translation>Wählen Sie zuerst ein Modell.</translation>
     </message>
     <message>
-        <source>%1 does not take images; remove them or choose a multimodal model.</source>
-        <translation>%1 nimmt keine Bilder an; entfernen Sie sie oder wählen Sie ein multimodales Modell.</translation>
-    </message>
-    <message>
-        <source>maximum_tokens: %1 allows at most %L2.</source>
-        <translation>maximum_tokens: %1 erlaubt höchstens %L2.</translation>
-    </message>
-    <message>
         <source>Write a prompt first (or add an image).</source>
         <translation>Schreiben Sie zuerst einen Prompt (oder fügen Sie ein Bild hinzu).</translation>
     </message>
@@ -1147,6 +1346,14 @@
     <message>
         <source>Prompts (*.txt *.md *.prompt);;All files (*)</source>
         <translation>Prompts (*.txt *.md *.prompt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Column %1 promoted: its model, parameters and output are the tab&apos;s now.</source>
+        <translation>Spalte %1 übernommen: Ihr Modell, ihre Parameter und ihre Ausgabe sind jetzt die des Tabs.</translation>
     </message>
 </context>
 <context>
@@ -3287,6 +3494,14 @@ similarity</source>
     <message>
         <source>Select &amp;all</source>
         <translation>Alle&amp;s auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare side by side</source>
+        <translation>&amp;Nebeneinander vergleichen</translation>
+    </message>
+    <message>
+        <source>Turn the tab&apos;s compare columns on or off (Completion and Chat)</source>
+        <translation>Die Vergleichsspalten des Tabs ein- oder ausschalten (Completion und Chat)</translation>
     </message>
 </context>
 <context>

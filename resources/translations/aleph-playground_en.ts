@@ -29,6 +29,26 @@
     </message>
 </context>
 <context>
+    <name>ui::CompareColumn</name>
+    <message numerus="yes">
+        <source>%Ln token(s)</source>
+        <translation>
+            <numerusform>%Ln token</numerusform>
+            <numerusform>%Ln tokens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::CompareView</name>
+    <message numerus="yes">
+        <source>Running %Ln column(s)… Esc stops them all.</source>
+        <translation>
+            <numerusform>Running %Ln column… Esc stops it.</numerusform>
+            <numerusform>Running %Ln columns… Esc stops them all.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::CompletionTab</name>
     <message numerus="yes">
         <source>log P(expected | prompt) = %L1 (p = %2) · perplexity per token %L3 · greedy decoding gives it: %4 · %Ln token(s)</source>

@@ -4,8 +4,8 @@
 // /chat/completions. "Towards" is counted: the words and punctuation marks only the positive
 // examples have, less those only the negative ones have. Also the A/B view's word diff.
 #include "sandbox/SandboxServer.h"
+#include "ui/common/WordDiff.h"
 #include "ui/steering/SampleConcepts.h"
-#include "ui/steering/WordDiff.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -7,6 +7,7 @@
 #include "core/export/ChatExport.h"
 #include "ui/chat/ChatComposer.h"
 #include "ui/chat/ChatOptionsPanel.h"
+#include "ui/chat/ChatReply.h"
 #include "ui/chat/ChatTranscriptView.h"
 #include "ui/chat/ConversationKeeper.h"
 #include "ui/chat/ConversationListPanel.h"
@@ -16,6 +17,9 @@
 #include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/common/SteeringIndicator.h"
+#include "ui/compare/ChatCompare.h"
+#include "ui/compare/ChatCompareColumn.h"
+#include "ui/compare/CompareView.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -142,21 +146,46 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
             openConversation(id);
     });
 
+    m_compare = new ChatCompare(
+        m_client,
+        [this] { return m_steeringLibrary; },
+        [this] {
+            ChatCompare::Base base{m_conversation, m_modelPicker->model(), {}};
+            m_options->writeDraft(base.options);
+            return base;
+        },
+        this);
+    connect(m_compare, &ChatCompare::activeChanged, this, &ChatTab::setCompareMode);
+    connect(m_compare, &ChatCompare::busyChanged, this, [this](bool busy) {
+        m_sendButton->setEnabled(!busy);
+        m_stopButton->setEnabled(busy);
+        m_regenerateButton->setEnabled(!busy);
+        Q_EMIT commandsChanged();
+    });
+    connect(m_compare, &ChatCompare::finished, this, &ChatTab::replyFinished);
+    connect(m_compare, &ChatCompare::promoted, this, [this](CompareColumn *column) {
+        promote(static_cast<ChatCompareColumn *>(column));
+    });
+
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Model"), this));
+    m_modelLabel = new QLabel(tr("Model"), this);
+    top->addWidget(m_modelLabel);
     top->addWidget(m_modelPicker);
     top->addWidget(new QLabel(tr("System"), this));
     top->addWidget(m_systemEdit, 1);
     top->addWidget(m_options->toggleButton());
+    top->addWidget(m_compare->toggle());
     top->addWidget(m_exportButton);
     top->addWidget(m_clearButton);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("transcriptSplitter"));
     splitter->addWidget(m_transcript);
+    splitter->addWidget(m_compare->view());
     splitter->addWidget(m_composer);
     splitter->setStretchFactor(0, 4);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(1, 4);
+    splitter->setStretchFactor(2, 1);
 
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_statusLabel, 1);
@@ -185,6 +214,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
 void ChatTab::setModels(const QList<core::ModelSettings> &models)
 {
     m_modelPicker->setModels(models);
+    m_compare->setModels(models);
 }
 
 void ChatTab::setRecorder(core::RunRecorder *recorder)
@@ -194,7 +224,7 @@ void ChatTab::setRecorder(core::RunRecorder *recorder)
 
 bool ChatTab::isBusy() const
 {
-    return m_run->isBusy();
+    return m_run->isBusy() || m_compare->isBusy();
 }
 
 void ChatTab::setEnterSends(bool on)
@@ -221,6 +251,13 @@ core::ChatRequest ChatTab::buildRequest(QString *error) const
     return request;
 }
 
+QList<PlaygroundTab::TitledCall> ChatTab::currentCalls(QString *problem) const
+{
+    if (!m_compare->isActive())
+        return PlaygroundTab::currentCalls(problem);
+    return m_compare->calls(m_systemEdit->text(), m_inputEdit->toPlainText(), problem);
+}
+
 core::ApiCall ChatTab::currentCall(QString *problem) const
 {
     core::ChatRequest request = buildRequest(problem);
@@ -243,6 +280,16 @@ void ChatTab::send()
     const std::optional<core::ChatMessage> message = m_composer->userMessage();
     if (!message || isBusy())
         return;
+    if (m_compare->isActive()) {
+        QString problem;
+        if (!m_compare->send(*message, m_systemEdit->text(), &problem)) {
+            m_compare->view()->setStatus(tr("Not sent: %1").arg(problem));
+            return;
+        }
+        m_inputEdit->clear();
+        m_composer->clearAttachments();
+        return;
+    }
     if (m_modelPicker->model().isEmpty()) { // refused before the message joins the conversation
         m_run->refuse(tr("Choose a model first."));
         return;
@@ -265,6 +312,12 @@ void ChatTab::regenerate()
 {
     if (isBusy())
         return;
+    if (m_compare->isActive()) {
+        QString problem;
+        if (!m_compare->regenerate(m_systemEdit->text(), &problem))
+            m_compare->view()->setStatus(tr("Not sent: %1").arg(problem));
+        return;
+    }
     const QList<int> path = m_conversation.activePath();
     if (path.isEmpty())
         return;
@@ -299,6 +352,7 @@ void ChatTab::saveConversation()
 
 void ChatTab::showConversation(qint64 id, const core::ConversationContent &content)
 {
+    m_compare->setActive(false); // the columns compared the conversation shown before
     m_conversation = content.conversation;
     m_transcript->resetRenderWindow();
     m_pendingReply.clear();
@@ -391,6 +445,7 @@ void ChatTab::stop()
 {
     if (isBusy()) {
         m_run->stop();
+        m_compare->stop();
         return;
     }
     if (m_editingNode >= 0)
@@ -410,72 +465,62 @@ void ChatTab::onReplyEnded(core::ApiJob *apiJob)
 {
     auto *job = static_cast<core::ChatStreamJob *>(apiJob);
     m_renderTimer.stop();
-    const QString elapsed = tr("%L1 s").arg(job->elapsedMs() / 1000.0, 0, 'f', 2);
-    // Whatever arrived is kept, also when the reply was stopped or cut.
-    const QString text = job->text();
-    QString note;
-    QString status;
-    switch (job->state()) {
-    case core::ApiJob::State::Succeeded:
-        status = tr("Finished: %1 · %2").arg(job->finishReason().value_or(tr("unknown")), elapsed);
-        if (const auto usage = job->usage())
-            status += tr(" · prompt tokens %L1 · completion tokens %L2")
-                          .arg(usage->promptTokens)
-                          .arg(usage->completionTokens);
-        break;
-    case core::ApiJob::State::Canceled:
-        note = tr("stopped");
-        status = tr("Stopped after %1; the partial reply is kept.").arg(elapsed);
-        break;
-    case core::ApiJob::State::Failed:
-        if (job->error().kind == core::ApiError::Kind::Interrupted) {
-            note = tr("interrupted: %1").arg(errorText(job->error()));
-            status = tr("The reply was cut off; the partial text is kept. Retry asks again (the "
-                        "partial reply stays as a branch).");
-        } else {
-            note = errorText(job->error());
-            status = errorText(job->error());
-            if (m_steeringIndicator->isUnknownConceptError(job->error()))
-                m_steeringIndicator->setUnknown(true);
-        }
+    const ChatReplyEnd end = appendReply(m_conversation, m_pendingParent, *job, m_jsonRequested);
+    if (job->state() == core::ApiJob::State::Failed) {
+        if (job->error().kind != core::ApiError::Kind::Interrupted
+            && m_steeringIndicator->isUnknownConceptError(job->error()))
+            m_steeringIndicator->setUnknown(true);
         m_retryButton->show();
-        break;
-    case core::ApiJob::State::Running:
-        break;
     }
-    if (!text.isEmpty()) {
-        const int node = m_conversation.append(
-            core::ChatMessage::fromText(QStringLiteral("assistant"), text), m_pendingParent);
-        core::ChatNode &n = m_conversation.node(node);
-        n.note = note;
-        n.retryable = job->state() == core::ApiJob::State::Canceled
-            || (job->state() == core::ApiJob::State::Failed
-                && job->error().kind == core::ApiError::Kind::Interrupted);
-        n.finishReason = job->finishReason().value_or(QString());
-        if (const auto usage = job->usage()) {
-            n.promptTokens = usage->promptTokens;
-            n.completionTokens = usage->completionTokens;
-        }
-        if (m_jsonRequested && job->state() == core::ApiJob::State::Succeeded) {
-            QString jsonError;
-            if (core::prettyJsonReply(text, &jsonError)) {
-                n.jsonReply = true;
-            } else {
-                n.note = tr("the reply is not valid JSON: %1").arg(jsonError);
-            }
-        }
-    } else if (!note.isEmpty()) {
-        m_replyNote = note;
-    }
+    if (end.node < 0 && !end.note.isEmpty())
+        m_replyNote = end.note;
     m_pendingReply.clear();
-    m_run->setStatus(status);
+    m_run->setStatus(end.status);
     // The history keeps the reply's text (also a stopped or cut one) and the turn's usage.
+    const QString text = job->text();
     const auto usage = job->usage();
     m_run->setPartial(text);
     m_run->setAnswer(text, usage ? usage->promptTokens : -1, usage ? usage->completionTokens : -1);
     render();
     Q_EMIT draftChanged();
     saveConversation();
+}
+
+void ChatTab::triggerCompare()
+{
+    m_compare->setActive(!m_compare->isActive());
+}
+
+void ChatTab::setCompareMode(bool on)
+{
+    m_run->stop();
+    if (m_editingNode >= 0)
+        cancelEdit();
+    m_options->toggleButton()->setChecked(false);
+    for (QWidget *w : {static_cast<QWidget *>(m_transcript),
+             static_cast<QWidget *>(m_modelLabel),
+             static_cast<QWidget *>(m_modelPicker),
+             static_cast<QWidget *>(m_options->toggleButton())})
+        w->setVisible(!on);
+    m_retryButton->hide();
+    if (on)
+        m_statusLabel->setText(tr("Comparing: each message goes to every column."));
+    Q_EMIT commandsChanged();
+}
+
+void ChatTab::promote(ChatCompareColumn *column)
+{
+    m_conversation = column->conversation();
+    m_modelPicker->setCurrentText(column->modelPicker()->model());
+    m_options->readDraft(column->options());
+    m_transcript->resetRenderWindow();
+    m_replyNote.clear();
+    render();
+    Q_EMIT draftChanged();
+    saveConversation();
+    m_statusLabel->setText(
+        tr("Column %1 promoted: its conversation, model and options are the chat's now.")
+            .arg(CompareColumn::letter(column->index())));
 }
 
 void ChatTab::render()

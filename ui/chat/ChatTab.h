@@ -25,6 +25,8 @@ class SteeringLibrary;
 
 namespace ui {
 
+class ChatCompare;
+class ChatCompareColumn;
 class ConversationListPanel;
 class ModelPicker;
 class RunController;
@@ -57,7 +59,10 @@ public:
     ConversationListPanel *conversationList() const { return m_conversationList; }
     /// Puts a concept id into the steering field ("" clears it).
     void setSteeringConcept(const QString &id) { m_options->setSteeringConcept(id); }
+    /// A reply runs, alone or in compare columns.
     bool isBusy() const;
+    /// Compare: the toggle and the synced columns shown instead of the transcript while it is on.
+    ChatCompare *compare() const { return m_compare; }
 
     const core::Conversation &conversation() const { return m_conversation; }
     /// The messages of the shown branch (without the system prompt).
@@ -83,6 +88,8 @@ public:
     // PlaygroundTab
     QString tabKey() const override { return QStringLiteral("chat"); }
     core::ApiCall currentCall(QString *problem) const override;
+    /// While comparing: each column's request.
+    QList<TitledCall> currentCalls(QString *problem) const override;
     QVariantMap draft() const override;
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
@@ -92,6 +99,8 @@ public:
     /// Esc also ends the editing of a past message.
     bool canStop() const override { return isBusy() || m_editingNode >= 0; }
     void triggerStop() override { stop(); }
+    bool canCompare() const override { return true; }
+    void triggerCompare() override;
     bool canExplain() const override { return lastReply() >= 0 && !isBusy(); }
     void triggerExplain() override { explainMessage(lastReply()); }
     QString openFilter() const override { return tr("Chat exports (*.json);;All files (*)"); }
@@ -126,6 +135,10 @@ Q_SIGNALS:
 
 private:
     void startReply(int parentNode);
+    /// Compare on: the columns replace the transcript, the model and the options; off: back.
+    void setCompareMode(bool on);
+    /// `column`'s conversation, model and options become the tab's.
+    void promote(ChatCompareColumn *column);
     void onReplyEnded(core::ApiJob *job);
     void renderPending();
     void cancelEdit();
@@ -148,6 +161,8 @@ private:
     bool m_jsonRequested = false; // the reply in progress was asked for with a schema
 
     ModelPicker *m_modelPicker;
+    QLabel *m_modelLabel;
+    ChatCompare *m_compare;
     QLineEdit *m_systemEdit;
     ChatOptionsPanel *m_options;
     SteeringIndicator *m_steeringIndicator; // m_options's

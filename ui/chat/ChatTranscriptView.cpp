@@ -28,10 +28,10 @@ QString ChatTranscriptView::nodeMarkdown(const core::Conversation &conversation,
                        .arg(id)
                        .arg(index + 1)
                        .arg(count);
-    if (user)
+    if (user && m_editAndExplain)
         actions << QStringLiteral("[%1](act:edit/%2)").arg(tr("edit")).arg(id);
     actions << QStringLiteral("[%1](act:copy/%2)").arg(tr("copy")).arg(id);
-    if (!user && !n.message.text().isEmpty())
+    if (!user && !n.message.text().isEmpty() && m_editAndExplain)
         actions << QStringLiteral("[%1](act:explain/%2)").arg(tr("explain")).arg(id);
     if (!user && n.completionTokens >= 0)
         actions << tr("%L1 → %L2 tokens").arg(n.promptTokens).arg(n.completionTokens);

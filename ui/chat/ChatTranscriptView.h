@@ -26,6 +26,9 @@ public:
     /// Re-lays out only the reply in progress. False when there is none shown (render() instead).
     bool renderPending(const QString &pendingReply);
 
+    /// Whether messages offer "edit" and "explain" (the Chat tab's; not its compare columns').
+    void setEditAndExplain(bool on) { m_editAndExplain = on; }
+
     /// How many of the newest messages are shown; older ones appear with "Show earlier".
     int renderWindow() const { return m_renderWindow; }
     void resetRenderWindow() { m_renderWindow = kRenderWindow; }
@@ -39,6 +42,7 @@ private:
 
     static constexpr int kRenderWindow = 40;
     int m_renderWindow = kRenderWindow; // messages rendered, counted from the end
+    bool m_editAndExplain = true;
     int m_streamAnchor = -1; // document position where the pending reply starts
     qint64 m_lastRenderMs = 0;
 };

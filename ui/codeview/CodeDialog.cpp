@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,8 +15,16 @@
 namespace ui {
 
 CodeDialog::CodeDialog(const core::ApiCall &call, const core::CodeContext &context, QWidget *parent)
+    : CodeDialog(QList<TitledCall>{{QString(), call}}, context, parent)
+{}
+
+CodeDialog::CodeDialog(
+    const QList<TitledCall> &calls, const core::CodeContext &context, QWidget *parent)
     : QDialog(parent)
+    , m_calls(calls)
+    , m_context(context)
 {
+    const core::ApiCall &call = calls.first().second;
     setWindowTitle(tr("View code: POST /%1").arg(call.endpoint));
     m_tabs = new QTabWidget(this);
     const QList<std::pair<core::CodeLanguage, QString>> languages{
@@ -29,7 +38,6 @@ CodeDialog::CodeDialog(const core::ApiCall &call, const core::CodeContext &conte
         edit->setReadOnly(true);
         edit->setLineWrapMode(QPlainTextEdit::NoWrap);
         edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        edit->setPlainText(core::generateCode(language, call, context));
         m_tabs->addTab(edit, title);
         m_edits.append(edit);
     }
@@ -54,9 +62,35 @@ CodeDialog::CodeDialog(const core::ApiCall &call, const core::CodeContext &conte
     buttons->addWidget(copy);
     buttons->addWidget(close);
     auto *layout = new QVBoxLayout(this);
+    if (calls.size() > 1) {
+        m_callList = new QComboBox(this);
+        m_callList->setObjectName(QStringLiteral("calls"));
+        for (const TitledCall &c : calls)
+            m_callList->addItem(c.first);
+        connect(m_callList, &QComboBox::currentIndexChanged, this, &CodeDialog::showCall);
+        connect(m_callList, &QComboBox::currentIndexChanged, copy, [copy] {
+            copy->setText(tr("Copy"));
+        });
+        auto *callRow = new QHBoxLayout;
+        callRow->addWidget(new QLabel(tr("Request of"), this));
+        callRow->addWidget(m_callList, 1);
+        layout->addLayout(callRow);
+    }
     layout->addWidget(m_tabs, 1);
     layout->addLayout(buttons);
+    showCall(0);
     resize(760, 560);
+}
+
+void CodeDialog::showCall(int index)
+{
+    if (index < 0 || index >= m_calls.size())
+        return;
+    if (m_callList && m_callList->currentIndex() != index)
+        m_callList->setCurrentIndex(index); // comes back here
+    for (int i = 0; i < m_edits.size(); ++i)
+        m_edits.at(i)->setPlainText(
+            core::generateCode(core::CodeLanguage(i), m_calls.at(index).second, m_context));
 }
 
 QString CodeDialog::code(core::CodeLanguage language) const

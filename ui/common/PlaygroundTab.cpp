@@ -14,6 +14,14 @@
 
 namespace ui {
 
+QList<PlaygroundTab::TitledCall> PlaygroundTab::currentCalls(QString *problem) const
+{
+    const core::ApiCall call = currentCall(problem);
+    if (!call.isValid())
+        return {};
+    return {{QString(), call}};
+}
+
 void PlaygroundTab::setModels(const QList<core::ModelSettings> &models)
 {
     if (ModelPicker *picker = modelPicker())

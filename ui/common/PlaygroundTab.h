@@ -31,6 +31,15 @@ public:
     /// The call the tab would send now; an invalid call with `problem` set when the input is not
     /// valid ("Type some text to tokenize.").
     virtual core::ApiCall currentCall(QString *problem) const = 0;
+    /// A call "View code" shows, with its title ("Column A · luminous-base"; "" when alone).
+    struct TitledCall
+    {
+        QString title;
+        core::ApiCall call;
+    };
+    /// The calls "View code" shows: currentCall() alone (untitled) by default; a tab comparing
+    /// columns gives each column's. Empty, with `problem` set, when there is none to show.
+    virtual QList<TitledCall> currentCalls(QString *problem) const;
     /// Everything typed so far, for the autosave: strings, numbers, booleans, lists and maps.
     virtual QVariantMap draft() const = 0;
     virtual void restoreDraft(const QVariantMap &draft) = 0;
@@ -51,6 +60,9 @@ public:
     /// Run ▸ Stop (Esc): cancels the running request; only while one runs.
     virtual bool canStop() const { return false; }
     virtual void triggerStop() {}
+    /// Run ▸ Compare side by side (Ctrl+Shift+M): turns the compare columns on or off.
+    virtual bool canCompare() const { return false; }
+    virtual void triggerCompare() {}
     /// Run ▸ Explain: the last answer goes to the Explanation tab (explainRequested of the tab).
     virtual bool canExplain() const { return false; }
     virtual void triggerExplain() {}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/completion/CompletionParameters.h"
 
+#include "core/api/Validation.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/ParameterTips.h"
 #include "ui/common/SteeringIndicator.h"
@@ -13,6 +14,8 @@
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ui {
 
@@ -77,7 +80,6 @@ CompletionParameters::CompletionParameters(ModelPicker *models,
     , m_modelPicker(models)
 {
     m_descriptions = parameterDescriptions(QStringLiteral("complete"));
-    m_modelPicker->setToolTip(tip(QStringLiteral("model")));
 
     auto *panel = new QWidget(this);
     auto *panelLayout = new QVBoxLayout(panel);
@@ -129,9 +131,12 @@ CompletionParameters::CompletionParameters(ModelPicker *models,
         return form;
     };
 
-    auto *modelRow = new QFormLayout;
-    modelRow->addRow(tr("Model"), m_modelPicker);
-    panelLayout->addLayout(modelRow);
+    if (m_modelPicker) {
+        m_modelPicker->setToolTip(tip(QStringLiteral("model")));
+        auto *modelRow = new QFormLayout;
+        modelRow->addRow(tr("Model"), m_modelPicker);
+        panelLayout->addLayout(modelRow);
+    }
 
     QFormLayout *sampling = section(tr("Sampling"), true);
     m_maximumTokens = intSpin(QStringLiteral("maximum_tokens"), 0, 32768, 64);
@@ -302,6 +307,27 @@ void CompletionParameters::writeTo(core::CompletionRequest &r) const
     if (m_contextualControlThreshold->value() >= 0)
         r.contextualControlThreshold = m_contextualControlThreshold->value();
     r.controlLogAdditive = m_controlLogAdditive->isChecked();
+}
+
+QString CompletionParameters::problem(const core::CompletionRequest &r, const ModelPicker *models)
+{
+    if (r.model.isEmpty())
+        return tr("Choose a model first.");
+    if (QString problem = core::validate(r); !problem.isEmpty())
+        return problem;
+    const std::optional<core::ModelSettings> settings = models->settings();
+    const bool images = std::any_of(r.prompt.items.cbegin(),
+        r.prompt.items.cend(),
+        [](const core::PromptItem &item) { return item.type == core::PromptItem::Type::Image; });
+    if (images && settings && !settings->multimodal.value_or(false))
+        return tr("%1 does not take images; remove them or choose a multimodal model.")
+            .arg(settings->name);
+    if (settings && settings->maximumCompletionTokens
+        && r.maximumTokens.value_or(0) > *settings->maximumCompletionTokens)
+        return tr("maximum_tokens: %1 allows at most %L2.")
+            .arg(settings->name)
+            .arg(*settings->maximumCompletionTokens);
+    return QString();
 }
 
 void CompletionParameters::readFrom(const core::CompletionRequest &r)

@@ -32,7 +32,8 @@ class CompletionParameters : public QScrollArea
     Q_OBJECT
 public:
     /// `models` is placed in the form's first row (created by the tab, so it comes first in the
-    /// focus chain); `client` (not owned) and `library` serve the steering field's "Library" menu.
+    /// focus chain; null: no model row, the caller shows its picker elsewhere); `client` (not
+    /// owned) and `library` serve the steering field's "Library" menu.
     CompletionParameters(ModelPicker *models,
         core::ApiClient *client,
         std::function<core::SteeringLibrary *()> library,
@@ -49,6 +50,10 @@ public:
     void writeTo(core::CompletionRequest &r) const;
     /// Fills the form's parameter fields from `r` (not the model).
     void readFrom(const core::CompletionRequest &r);
+    /// The first problem of `r` sent to the model `models` names ("" when none): no model,
+    /// core::validate(), images for a model that takes none, maximum_tokens above the model's
+    /// limit (the last two when /model-settings is known).
+    static QString problem(const core::CompletionRequest &r, const ModelPicker *models);
 
 Q_SIGNALS:
     /// A parameter changed (the user or readFrom()).

@@ -82,6 +82,7 @@ CompletionPromptForm::CompletionPromptForm(ModelPicker *models, QWidget *parent)
     auto *promptLayout = m_layout;
     promptLayout->setContentsMargins(0, 0, 0, 0);
     auto *promptHeader = new QHBoxLayout;
+    m_header = promptHeader;
     promptHeader->addWidget(new QLabel(tr("Prompt"), this));
     promptHeader->addStretch(1);
     promptHeader->addWidget(addImageButton);
@@ -95,6 +96,11 @@ CompletionPromptForm::CompletionPromptForm(ModelPicker *models, QWidget *parent)
         updateTemplateForm();
         Q_EMIT edited();
     });
+}
+
+void CompletionPromptForm::addHeaderWidget(QWidget *widget)
+{
+    m_header->insertWidget(m_header->count() - 1, widget);
 }
 
 void CompletionPromptForm::setSteeringIndicator(QWidget *indicator)

@@ -9,6 +9,7 @@
 
 class QFormLayout;
 class QGroupBox;
+class QHBoxLayout;
 class QListView;
 class QVBoxLayout;
 
@@ -28,6 +29,8 @@ public:
     /// `models` (not owned) says whether the chosen model takes images.
     explicit CompletionPromptForm(ModelPicker *models, QWidget *parent = nullptr);
     /// Shows `indicator` (the steering field's) under the editor.
+    /// Places `widget` in the prompt's header row, before "Add image…".
+    void addHeaderWidget(QWidget *widget);
     void setSteeringIndicator(QWidget *indicator);
 
     PromptEdit *promptEdit() const { return m_promptEdit; }
@@ -71,6 +74,7 @@ private:
     QGroupBox *m_templateBox;
     QFormLayout *m_templateForm;
     QVBoxLayout *m_layout;
+    QHBoxLayout *m_header; // "Prompt", added widgets, "Add image…"
     QHash<QString, QString> m_templateValues;
     QStringList m_templateNames;
 };

@@ -11,6 +11,9 @@
 #include "ui/common/Shortcuts.h"
 #include "ui/common/SteeringIndicator.h"
 #include "ui/common/Theme.h"
+#include "ui/compare/CompareView.h"
+#include "ui/compare/CompletionCompare.h"
+#include "ui/compare/CompletionCompareColumn.h"
 #include "ui/completion/CompletionOutputPane.h"
 #include "ui/completion/CompletionParameters.h"
 #include "ui/completion/CompletionPromptForm.h"
@@ -22,6 +25,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -89,6 +93,23 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
         if (!m_lastCompletion.isEmpty())
             Q_EMIT explainRequested(m_lastRequest.prompt, m_lastCompletion, m_lastRequest.model);
     });
+    m_compare = new CompletionCompare(
+        m_client,
+        [this] { return m_steeringLibrary; },
+        [this] { return buildRequest(nullptr); },
+        this);
+    m_prompt->addHeaderWidget(m_compare->toggle());
+    connect(m_compare, &CompletionCompare::activeChanged, this, &CompletionTab::setCompareMode);
+    connect(m_compare, &CompletionCompare::busyChanged, this, [this](bool busy) {
+        m_runButton->setEnabled(!busy);
+        m_stopButton->setEnabled(busy);
+        Q_EMIT commandsChanged();
+    });
+    connect(m_compare, &CompletionCompare::finished, this, &CompletionTab::finished);
+    connect(m_compare, &CompletionCompare::promoted, this, [this](CompareColumn *column) {
+        promote(static_cast<CompletionCompareColumn *>(column));
+    });
+
     connect(m_prompt, &CompletionPromptForm::message, m_statusLabel, &QLabel::setText);
     const auto edited = [this] {
         revalidate();
@@ -101,16 +122,21 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
     splitter->setObjectName(QStringLiteral("promptSplitter"));
     splitter->addWidget(m_prompt);
     splitter->addWidget(m_output);
+    splitter->addWidget(m_compare->view());
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 2);
 
     auto *side = new QVBoxLayout;
     side->addWidget(m_parameters, 1);
     side->addWidget(m_validationLabel);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_runButton);
-    buttons->addWidget(m_stopButton);
-    side->addLayout(buttons);
+    m_buttons = new QHBoxLayout;
+    m_buttons->addWidget(m_runButton);
+    m_buttons->addWidget(m_stopButton);
+    side->addLayout(m_buttons);
+    m_sideFiller = new QWidget(this); // keeps Run and Stop at the top while comparing
+    m_sideFiller->hide();
+    side->addWidget(m_sideFiller, 1);
 
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(splitter, 1);
@@ -127,12 +153,13 @@ void CompletionTab::setRecorder(core::RunRecorder *recorder)
 
 bool CompletionTab::isBusy() const
 {
-    return m_run->isBusy();
+    return m_run->isBusy() || m_compare->isBusy();
 }
 
 void CompletionTab::setModels(const QList<core::ModelSettings> &models)
 {
     m_modelPicker->setModels(models);
+    m_compare->setModels(models);
     revalidate();
 }
 
@@ -184,19 +211,7 @@ core::CompletionRequest CompletionTab::buildRequest(QString *error) const
     if (m_stream->isChecked())
         r.stream = true; // as ApiClient::completeStreaming() sends it
     if (problem.isEmpty())
-        problem = core::validate(r);
-    if (problem.isEmpty() && m_prompt->imageCount() > 0) {
-        if (auto s = m_modelPicker->settings(); s && !s->multimodal.value_or(false))
-            problem = tr("%1 does not take images; remove them or choose a multimodal model.")
-                          .arg(s->name);
-    }
-    if (problem.isEmpty()) {
-        if (auto s = m_modelPicker->settings(); s && s->maximumCompletionTokens
-            && r.maximumTokens.value_or(0) > *s->maximumCompletionTokens)
-            problem = tr("maximum_tokens: %1 allows at most %L2.")
-                          .arg(s->name)
-                          .arg(*s->maximumCompletionTokens);
-    }
+        problem = CompletionParameters::problem(r, m_modelPicker);
     if (error)
         *error = problem;
     return r;
@@ -228,7 +243,7 @@ void CompletionTab::revalidate()
         m_flagged = target;
     }
     m_validationLabel->setText(error);
-    m_validationLabel->setVisible(!error.isEmpty());
+    m_validationLabel->setVisible(!error.isEmpty() && !m_compare->isActive());
 }
 
 void CompletionTab::prepareOutputs(int n)
@@ -236,8 +251,23 @@ void CompletionTab::prepareOutputs(int n)
     m_output->prepareOutputs(n);
 }
 
+namespace {
+/// A prompt of text items only, all blank: nothing to complete.
+bool isBlank(const core::Prompt &prompt)
+{
+    const bool onlyText = std::all_of(prompt.items.cbegin(),
+        prompt.items.cend(),
+        [](const core::PromptItem &item) { return item.type == core::PromptItem::Type::Text; });
+    return onlyText && prompt.text().trimmed().isEmpty();
+}
+} // namespace
+
 void CompletionTab::run()
 {
+    if (m_compare->isActive()) {
+        runCompare();
+        return;
+    }
     QString error;
     const core::CompletionRequest request = buildRequest(&error);
     if (!error.isEmpty()) {
@@ -247,10 +277,7 @@ void CompletionTab::run()
         return;
     }
     // Checked when the user runs, not while typing: an empty editor is where everyone starts.
-    const bool onlyText = std::all_of(request.prompt.items.cbegin(),
-        request.prompt.items.cend(),
-        [](const core::PromptItem &item) { return item.type == core::PromptItem::Type::Text; });
-    if (onlyText && request.prompt.text().trimmed().isEmpty()) {
+    if (isBlank(request.prompt)) {
         m_run->stop();
         m_run->refuse(tr("Write a prompt first (or add an image)."));
         m_promptEdit->setFocus();
@@ -280,9 +307,58 @@ void CompletionTab::run()
     m_run->start(stream, tr("Running…"));
 }
 
+void CompletionTab::runCompare()
+{
+    QString error;
+    const core::Prompt prompt = buildPrompt(&error);
+    if (error.isEmpty() && isBlank(prompt))
+        error = tr("Write a prompt first (or add an image).");
+    if (error.isEmpty())
+        m_compare->run(prompt, &error);
+    if (!error.isEmpty()) {
+        m_compare->view()->setStatus(tr("Not sent: %1").arg(error));
+        m_promptEdit->setFocus();
+    }
+}
+
 void CompletionTab::stop()
 {
     m_run->stop();
+    m_compare->stop();
+}
+
+void CompletionTab::triggerCompare()
+{
+    m_compare->setActive(!m_compare->isActive());
+}
+
+void CompletionTab::setCompareMode(bool on)
+{
+    m_run->stop();
+    m_output->setVisible(!on);
+    m_parameters->setVisible(!on);
+    m_sideFiller->setVisible(on);
+    m_buttons->setDirection(on ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    revalidate();
+    Q_EMIT commandsChanged();
+}
+
+void CompletionTab::promote(CompletionCompareColumn *column)
+{
+    applyRequest(column->request(m_prompt->rawPrompt(), nullptr));
+    m_retryButton->hide();
+    if (const auto &response = column->response()) {
+        m_lastRequest = column->lastRequest();
+        m_legend->setVisible(m_lastRequest.logProbs.has_value());
+        showResult(*response);
+    } else {
+        prepareOutputs(1);
+        m_output->outputViews().first()->setPlainText(column->view()->toPlainText());
+        m_statusLabel->setText(tr("Column %1 promoted: its model, parameters and output are the "
+                                  "tab's now.")
+                                   .arg(CompareColumn::letter(column->index())));
+    }
+    Q_EMIT draftChanged();
 }
 
 void CompletionTab::onRunEnded(core::ApiJob *job)
@@ -384,6 +460,16 @@ void CompletionTab::applyRequest(const core::CompletionRequest &r)
     m_stream->setChecked(r.stream.value_or(false));
     m_prompt->updateTemplateForm();
     revalidate();
+}
+
+QList<PlaygroundTab::TitledCall> CompletionTab::currentCalls(QString *problem) const
+{
+    if (!m_compare->isActive())
+        return PlaygroundTab::currentCalls(problem);
+    const core::Prompt prompt = buildPrompt(problem);
+    if (!problem->isEmpty())
+        return {};
+    return m_compare->calls(prompt, problem);
 }
 
 core::ApiCall CompletionTab::currentCall(QString *problem) const

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QBoxLayout;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -19,6 +20,8 @@ class SteeringLibrary;
 
 namespace ui {
 
+class CompletionCompare;
+class CompletionCompareColumn;
 class CompletionOutputPane;
 class CompletionParameters;
 class CompletionPromptForm;
@@ -46,8 +49,10 @@ public:
     void setSteeringLibrary(core::SteeringLibrary *library) { m_steeringLibrary = library; }
     /// Puts a concept id into the steering field ("" clears it).
     void setSteeringConcept(const QString &id);
-    /// A completion runs (an evaluation does not count).
+    /// A completion runs, alone or in compare columns (an evaluation does not count).
     bool isBusy() const;
+    /// Compare: the toggle and the columns shown instead of the output while it is on.
+    CompletionCompare *compare() const { return m_compare; }
 
     /// The request the current form describes (`stream` set when the tab streams it); `error` is
     /// set (first problem) when it is not valid.
@@ -65,6 +70,8 @@ public:
     // PlaygroundTab
     QString tabKey() const override { return QStringLiteral("completion"); }
     core::ApiCall currentCall(QString *problem) const override;
+    /// While comparing: each column's request.
+    QList<TitledCall> currentCalls(QString *problem) const override;
     QVariantMap draft() const override;
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
@@ -73,6 +80,8 @@ public:
     void triggerRun() override { run(); }
     bool canStop() const override { return isBusy(); }
     void triggerStop() override { stop(); }
+    bool canCompare() const override { return true; }
+    void triggerCompare() override;
     bool canExplain() const override { return !m_lastCompletion.isEmpty() && !isBusy(); }
     void triggerExplain() override;
     QString openFilter() const override
@@ -98,6 +107,12 @@ Q_SIGNALS:
 
 private:
     void revalidate();
+    /// Run while comparing: the prompt from every column.
+    void runCompare();
+    /// Compare on: the columns replace the output and the parameters; off: back to one view.
+    void setCompareMode(bool on);
+    /// `column`'s model, parameters and output become the tab's.
+    void promote(CompletionCompareColumn *column);
     void prepareOutputs(int n);
     void onRunEnded(core::ApiJob *job);
     void onEvaluationEnded(core::ApiJob *job);
@@ -115,6 +130,9 @@ private:
     CompletionPromptForm *m_prompt;
     CompletionParameters *m_parameters;
     CompletionOutputPane *m_output;
+    CompletionCompare *m_compare;
+    QBoxLayout *m_buttons; // Run and Stop: side by side, or stacked while comparing
+    QWidget *m_sideFiller; // below them while comparing
     QLabel *m_validationLabel;
     QPushButton *m_runButton;
     QPushButton *m_stopButton;

@@ -187,6 +187,12 @@ ShellMenus::ShellMenus(
         QStringLiteral("stopAction"),
         {key(Qt::Key_Escape)},
         onTab(&PlaygroundTab::triggerStop));
+    add(run,
+        tr("&Compare side by side"),
+        QStringLiteral("compareAction"),
+        {key(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
+        onTab(&PlaygroundTab::triggerCompare))
+        ->setToolTip(tr("Turn the tab's compare columns on or off (Completion and Chat)"));
     run->addSeparator();
     add(run,
         tr("E&xplain"),
@@ -419,6 +425,7 @@ void ShellMenus::refresh()
     set("runAction", tab && tab->canRun());
     set("stopAction", tab && tab->canStop());
     set("explainAction", tab && tab->canExplain());
+    set("compareAction", tab && tab->canCompare());
     set("showTokensAction", tab && tab->canShowTokens());
     set("exportAction", tab && tab->canExport());
     set("openAction", tab != nullptr);

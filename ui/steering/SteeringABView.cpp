@@ -3,7 +3,7 @@
 
 #include "ui/common/Palette.h"
 #include "ui/common/Theme.h"
-#include "ui/steering/WordDiff.h"
+#include "ui/common/WordDiff.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -67,19 +67,8 @@ void SteeringABView::highlightDifferences()
     const WordDiff diff = wordDiff(m_outputs[0]->toPlainText(), m_outputs[1]->toPlainText());
     const Palette &palette = Palette::current();
     const auto apply
-        = [&palette](
-              QPlainTextEdit *edit, const QList<QPair<int, int>> &ranges, const QColor &colour) {
-              QList<QTextEdit::ExtraSelection> selections;
-              for (const auto &[start, length] : ranges) {
-                  QTextEdit::ExtraSelection selection;
-                  selection.cursor = QTextCursor(edit->document());
-                  selection.cursor.setPosition(start);
-                  selection.cursor.setPosition(start + length, QTextCursor::KeepAnchor);
-                  selection.format.setBackground(colour);
-                  selection.format.setForeground(palette.textOn(colour));
-                  selections.append(selection);
-              }
-              edit->setExtraSelections(selections);
+        = [](QPlainTextEdit *edit, const QList<QPair<int, int>> &ranges, const QColor &colour) {
+              edit->setExtraSelections(diffSelections(edit->document(), ranges, colour));
           };
     apply(m_outputs[0], diff.onlyInA, palette.diffRemoved); // what the concept took away
     apply(m_outputs[1], diff.onlyInB, palette.diffAdded); // what it brought

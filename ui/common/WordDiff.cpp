@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "ui/steering/WordDiff.h"
+#include "ui/common/WordDiff.h"
+
+#include "ui/common/Palette.h"
 
 #include <algorithm>
 
@@ -64,6 +66,23 @@ WordDiff wordDiff(const QString &a, const QString &b)
     for (; j < ub.size(); ++j)
         diff.onlyInB.append(ub.at(j));
     return diff;
+}
+
+QList<QTextEdit::ExtraSelection> diffSelections(
+    QTextDocument *document, const QList<QPair<int, int>> &ranges, const QColor &colour)
+{
+    const QColor text = Palette::current().textOn(colour);
+    QList<QTextEdit::ExtraSelection> selections;
+    for (const auto &[start, length] : ranges) {
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(document);
+        selection.cursor.setPosition(start);
+        selection.cursor.setPosition(start + length, QTextCursor::KeepAnchor);
+        selection.format.setBackground(colour);
+        selection.format.setForeground(text);
+        selections.append(selection);
+    }
+    return selections;
 }
 
 } // namespace ui
