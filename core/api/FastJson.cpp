@@ -55,20 +55,22 @@ QString fromUtf8(std::string_view s)
 /// Whether a QString key equals simdjson's UTF-8 key, without allocating for ASCII keys.
 bool sameKey(QStringView key, std::string_view utf8)
 {
+    if (qsizetype(utf8.size()) == key.size()) {
+        // Equal lengths: equal only when all ASCII (any other character is longer in UTF-8).
+        for (qsizetype i = 0; i < key.size(); ++i) {
+            const uchar byte = uchar(utf8[size_t(i)]);
+            if (byte >= 0x80 || key[i].unicode() != byte)
+                return false;
+        }
+        return true;
+    }
     if (qsizetype(utf8.size()) < key.size())
         return false; // UTF-8 is never shorter than UTF-16 in code units
-    bool ascii = true;
-    for (char ch : utf8)
-        ascii = ascii && (uchar(ch) < 0x80);
-    if (!ascii)
-        return key == fromUtf8(utf8);
-    if (qsizetype(utf8.size()) != key.size())
-        return false;
-    for (qsizetype i = 0; i < key.size(); ++i) {
-        if (key.at(i).unicode() != uchar(utf8[size_t(i)]))
-            return false;
+    for (const QChar c : key) {
+        if (c.unicode() >= 0x80)
+            return key == fromUtf8(utf8);
     }
-    return true;
+    return false; // an ASCII key equals ASCII text of its own length only
 }
 
 } // namespace
@@ -139,22 +141,6 @@ qsizetype Element::size() const
     if (e.get_object().get(object) == simdjson::SUCCESS)
         return qsizetype(object.size());
     return 0;
-}
-
-bool Element::member(QStringView key, Element *out) const
-{
-    dom::object object;
-    if (el(*this).get_object().get(object) != simdjson::SUCCESS)
-        return false;
-    // QJsonDocument keeps the last of duplicate keys: so does this.
-    bool found = false;
-    for (dom::object::iterator it = object.begin(); it != object.end(); ++it) {
-        if (sameKey(key, it.key())) {
-            *out = ElementAccess::make(it.value());
-            found = true;
-        }
-    }
-    return found;
 }
 
 QJsonValue Element::toJsonValue() const
@@ -244,7 +230,12 @@ Element::Members &Element::Members::operator++()
 
 QString Element::Members::key() const
 {
-    return fromUtf8(ElementAccess::load<dom::object::iterator>(m_at).key());
+    return fromUtf8(rawKey());
+}
+
+std::string_view Element::Members::rawKey() const
+{
+    return ElementAccess::load<dom::object::iterator>(m_at).key();
 }
 
 Element Element::Members::value() const
@@ -420,24 +411,33 @@ bool readNumbers(const Element &v, QList<double> &out, const Context &c)
     return readVector(v, out, c);
 }
 
+const Element *Reader::lookup(QStringView key, bool mark)
+{
+    for (qsizetype i = m_members.size() - 1; i >= 0; --i) { // the last of duplicates
+        FastMember &m = m_members[i];
+        if (sameKey(key, m.key)) {
+            m.asked = m.asked || mark;
+            return &m.value;
+        }
+    }
+    return nullptr;
+}
+
 bool Reader::finishFast(QJsonObject &extra)
 {
     extra = {};
-    bool allSeen = true;
-    dom::object object;
-    if (el(m_element).get_object().get(object) != simdjson::SUCCESS)
-        return true; // Reader takes objects only
-    for (dom::object::iterator it = object.begin(); allSeen && it != object.end(); ++it) {
-        const std::string_view key = it.key();
-        allSeen = std::any_of(m_seen.cbegin(), m_seen.cend(), [&](const QString &name) {
-            return sameKey(name, key);
-        });
-    }
-    if (allSeen)
+    if (std::all_of(
+            m_members.cbegin(), m_members.cend(), [](const FastMember &m) { return m.asked; }))
         return true;
-    // Some keys are not the type's: the same order and choice of duplicates as QJsonObject's.
+    // A member not asked for is still known when a duplicate of its key was asked for.
+    const auto known = [this](const QString &key) {
+        return std::any_of(m_members.cbegin(), m_members.cend(), [&](const FastMember &m) {
+            return m.asked && sameKey(key, m.key);
+        });
+    };
+    // The other keys in QJsonObject's order, with its choice of duplicates.
     for (const auto &[key, value] : sortedMembers(m_element)) {
-        if (seen(key))
+        if (known(key))
             continue;
         if (m_context.mode == Mode::Strict) {
             if (value.isNull())

@@ -159,14 +159,25 @@ Reader::Reader(const Element &object, const Context &context)
     : m_element(object)
     , m_fast(true)
     , m_context(context)
-{}
+{
+    for (Element::Members it(object); it; ++it)
+        m_members.append(FastMember{it.rawKey(), it.value(), false});
+}
+
+void Reader::accept(const QString &key)
+{
+    if (m_fast)
+        lookup(key, true);
+    else
+        m_seen.append(key);
+}
 
 QJsonValue Reader::value(const QString &key) const
 {
     if (!m_fast)
         return m_object.value(key);
-    Element e;
-    return m_element.member(key, &e) ? e.toJsonValue() : QJsonValue(QJsonValue::Undefined);
+    const Element *e = const_cast<Reader *>(this)->lookup(key, false);
+    return e ? e->toJsonValue() : QJsonValue(QJsonValue::Undefined);
 }
 
 bool Reader::seen(QStringView key) const
@@ -178,8 +189,8 @@ bool Reader::isObject(const QString &key) const
 {
     if (!m_fast)
         return m_object.value(key).isObject();
-    Element e;
-    return m_element.member(key, &e) && e.isObject();
+    const Element *e = const_cast<Reader *>(this)->lookup(key, false);
+    return e && e->isObject();
 }
 
 void Reader::checkEnum(const QString &key, const QString &value, const QStringList &allowed)

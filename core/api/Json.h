@@ -11,6 +11,7 @@
 
 #include <concepts>
 #include <optional>
+#include <string_view>
 #include <type_traits>
 
 /// Typed JSON reading and writing shared by every request and response type in core/api.
@@ -98,9 +99,6 @@ public:
     QString toString() const; ///< a string; else empty
     /// Number of items of an array or members of an object; 0 otherwise.
     qsizetype size() const;
-    /// The member `key` of an object; false when absent (or not an object). With duplicate keys,
-    /// the one QJsonObject keeps.
-    bool member(QStringView key, Element *out) const;
     /// A deep copy as a QJsonValue (objects, arrays and all).
     QJsonValue toJsonValue() const;
 
@@ -125,6 +123,7 @@ public:
         explicit operator bool() const;
         Members &operator++();
         QString key() const;
+        std::string_view rawKey() const; ///< UTF-8, valid while the document lives
         Element value() const;
 
     private:
@@ -197,14 +196,14 @@ public:
     {
         if (m_context.failed())
             return;
-        m_seen.append(key);
         if (m_fast) {
-            Element e;
-            if (!m_element.member(key, &e) || e.isNull())
+            const Element *e = lookup(key, true);
+            if (!e || e->isNull())
                 return m_context.child(key).failMissing();
-            read(e, out, m_context.child(key));
+            read(*e, out, m_context.child(key));
             return;
         }
+        m_seen.append(key);
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined() || v.isNull())
             return m_context.child(key).failMissing();
@@ -217,18 +216,18 @@ public:
     {
         if (m_context.failed())
             return;
-        m_seen.append(key);
         if (m_fast) {
-            Element e;
-            if (!m_element.member(key, &e) || e.isNull()) {
+            const Element *e = lookup(key, true);
+            if (!e || e->isNull()) {
                 out.reset();
                 return;
             }
             T value{};
-            if (read(e, value, m_context.child(key)))
+            if (read(*e, value, m_context.child(key)))
                 out = std::move(value);
             return;
         }
+        m_seen.append(key);
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined() || v.isNull()) {
             out.reset();
@@ -255,7 +254,7 @@ public:
     }
 
     /// Marks a key as handled by the caller (e.g. a discriminator read with value()).
-    void accept(const QString &key) { m_seen.append(key); }
+    void accept(const QString &key);
     /// The member as a QJsonValue (undefined when absent): for small values such as discriminators.
     QJsonValue value(const QString &key) const;
     /// Whether the member is an object, without copying it (value() copies on simdjson documents).
@@ -269,11 +268,22 @@ public:
 private:
     void checkEnum(const QString &key, const QString &value, const QStringList &allowed);
     bool finishFast(QJsonObject &extra);
+    /// The member `key` of a simdjson object (the last of duplicates, as QJsonObject keeps), marked
+    /// as asked for when `mark`; null when absent.
+    const Element *lookup(QStringView key, bool mark);
+    /// A member of a simdjson object, listed once when the Reader starts.
+    struct FastMember
+    {
+        std::string_view key; // UTF-8
+        Element value;
+        bool asked = false;
+    };
     QJsonObject m_object;
     Element m_element;
     bool m_fast = false;
+    QVarLengthArray<FastMember, 8> m_members;
     Context m_context;
-    QVarLengthArray<QString, 16> m_seen; // the keys asked for
+    QVarLengthArray<QString, 16> m_seen; // the keys asked for (QJsonObject path)
     bool seen(QStringView key) const;
 };
 
