@@ -308,6 +308,12 @@ bool read(const Element &v, bool &out, const Context &c)
 
 bool read(const Element &v, qint64 &out, const Context &c)
 {
+    int64_t whole = 0; // the common case in one step: a JSON integer within ±2^53
+    if (el(v).get_int64().get(whole) == simdjson::SUCCESS && whole <= 9007199254740992
+        && whole >= -9007199254740992) {
+        out = whole;
+        return true;
+    }
     if (!expect(v.isNumber(), v, "an integer", c))
         return false;
     const double d = v.toDouble();
@@ -334,6 +340,8 @@ bool read(const Element &v, int &out, const Context &c)
 
 bool read(const Element &v, double &out, const Context &c)
 {
+    if (el(v).get_double().get(out) == simdjson::SUCCESS)
+        return true;
     if (!expect(v.isNumber(), v, "a number", c))
         return false;
     out = v.toDouble();
