@@ -6,8 +6,6 @@
 #include "core/net/BatchEmbedder.h"
 
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 #include <cstdio>
 #include <unistd.h>
@@ -43,6 +41,30 @@ int readTexts(const Friendly &f, QStringList *texts)
     if (texts->isEmpty())
         return usage(u"embed: no texts in "_s + (file == u"-"_s ? u"standard input"_s : file));
     return Ok;
+}
+
+/// One line `[x0,x1,...]` per vector, each float in its shortest round-trip form (std::to_chars
+/// through json::appendFloat), written through one buffer of about 4 MB: no QJsonArray per vector.
+void printVectors(const QList<core::Embedding> &vectors)
+{
+    constexpr qsizetype kFlushBytes = 4 << 20;
+    QByteArray buffer;
+    buffer.reserve(kFlushBytes + (64 << 10));
+    for (const core::Embedding &e : vectors) {
+        buffer += '[';
+        for (qsizetype i = 0; i < e.size(); ++i) {
+            if (i)
+                buffer += ',';
+            core::json::appendFloat(buffer, e.at(i));
+        }
+        buffer += "]\n";
+        if (buffer.size() >= kFlushBytes) {
+            out(buffer);
+            buffer.clear(); // keeps the capacity
+        }
+    }
+    if (!buffer.isEmpty())
+        out(buffer);
 }
 
 } // namespace
@@ -100,11 +122,7 @@ int embedCommand(QCoreApplication &app, core::ApiClient &client, const QStringLi
                 std::fputc('\n', stderr);
         });
     }
-    return runJob(app, job, [](core::BatchEmbedder *j) {
-        for (const core::Embedding &e : j->embeddings())
-            out(QJsonDocument(core::json::toValue(e).toArray()).toJson(QJsonDocument::Compact)
-                + '\n');
-    });
+    return runJob(app, job, [](core::BatchEmbedder *j) { printVectors(j->embeddings()); });
 }
 
 } // namespace alephctl

@@ -13,7 +13,7 @@ namespace {
 /// toJson() gives it back as it came.
 void readLogProbs(json::Reader &r, std::optional<QList<QMap<QString, double>>> &out)
 {
-    if (!r.value(u"log_probs"_s).isObject())
+    if (!r.isObject(u"log_probs"_s))
         r.optional(u"log_probs"_s, out);
 }
 
@@ -193,6 +193,13 @@ std::optional<CompletionResponse> CompletionResponse::fromJson(
     const QJsonObject &json, QString *error)
 {
     return json::parse<CompletionResponse>(
+        json, u"complete response"_s, json::Mode::Lenient, error);
+}
+
+std::optional<CompletionResponse> CompletionResponse::fromElement(
+    const json::Element &json, QString *error)
+{
+    return json::parse<CompletionResponse, json::Element>(
         json, u"complete response"_s, json::Mode::Lenient, error);
 }
 

@@ -97,6 +97,8 @@ struct CompletionResponse
 
     QJsonObject toJson() const;
     static std::optional<CompletionResponse> fromJson(const QJsonObject &json, QString *error);
+    /// The same from a simdjson document (core/api/FastJson.h).
+    static std::optional<CompletionResponse> fromElement(const json::Element &json, QString *error);
     void read(json::Reader &r);
     void write(json::Writer &w) const;
 };

@@ -4,37 +4,40 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
 
 namespace core::json {
 
+QString Context::path() const
+{
+    if (!parent)
+        return base;
+    const QString above = parent->path();
+    if (position >= 0)
+        return above + QLatin1Char('[') + QString::number(position) + QLatin1Char(']');
+    return above.isEmpty() ? member : above + QLatin1Char('.') + member;
+}
+
 void Context::fail(const QString &message) const
 {
     if (!error || !error->isEmpty())
         return;
-    if (path.isEmpty())
-        *error = root + QStringLiteral(": ") + message;
+    const QString where = path();
+    if (where.isEmpty())
+        *error = rootName() + QStringLiteral(": ") + message;
     else
-        *error = root + QStringLiteral(": field \"") + path + QStringLiteral("\": ") + message;
+        *error
+            = rootName() + QStringLiteral(": field \"") + where + QStringLiteral("\": ") + message;
 }
 
 void Context::failMissing() const
 {
     if (error && error->isEmpty())
-        *error = root + QStringLiteral(": missing required field \"") + path + QLatin1Char('"');
-}
-
-Context Context::child(const QString &key) const
-{
-    return Context{root, path.isEmpty() ? key : path + QLatin1Char('.') + key, mode, error};
-}
-
-Context Context::element(qsizetype index) const
-{
-    return Context{
-        root, path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']'), mode, error};
+        *error = rootName() + QStringLiteral(": missing required field \"") + path()
+            + QLatin1Char('"');
 }
 
 QString typeName(const QJsonValue &value)
@@ -152,6 +155,44 @@ Reader::Reader(const QJsonObject &object, const Context &context)
     , m_context(context)
 {}
 
+Reader::Reader(const Element &object, const Context &context)
+    : m_element(object)
+    , m_fast(true)
+    , m_context(context)
+{
+    for (Element::Members it(object); it; ++it)
+        m_members.append(FastMember{it.rawKey(), it.value(), false});
+}
+
+void Reader::accept(const QString &key)
+{
+    if (m_fast)
+        lookup(key, true);
+    else
+        m_seen.append(key);
+}
+
+QJsonValue Reader::value(const QString &key) const
+{
+    if (!m_fast)
+        return m_object.value(key);
+    const Element *e = const_cast<Reader *>(this)->lookup(key, false);
+    return e ? e->toJsonValue() : QJsonValue(QJsonValue::Undefined);
+}
+
+bool Reader::seen(QStringView key) const
+{
+    return std::find(m_seen.cbegin(), m_seen.cend(), key) != m_seen.cend();
+}
+
+bool Reader::isObject(const QString &key) const
+{
+    if (!m_fast)
+        return m_object.value(key).isObject();
+    const Element *e = const_cast<Reader *>(this)->lookup(key, false);
+    return e && e->isObject();
+}
+
 void Reader::checkEnum(const QString &key, const QString &value, const QStringList &allowed)
 {
     if (m_context.failed() || m_context.mode != Mode::Strict || allowed.contains(value))
@@ -164,9 +205,11 @@ bool Reader::finish(QJsonObject &extra)
 {
     if (m_context.failed())
         return false;
+    if (m_fast)
+        return finishFast(extra);
     extra = {};
     for (auto it = m_object.begin(); it != m_object.end(); ++it) {
-        if (m_seen.contains(it.key()))
+        if (seen(it.key()))
             continue;
         if (m_context.mode == Mode::Strict) {
             if (it.value().isNull())

@@ -7,9 +7,11 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <concepts>
 #include <optional>
+#include <string_view>
 #include <type_traits>
 
 /// Typed JSON reading and writing shared by every request and response type in core/api.
@@ -39,19 +41,29 @@ concept Struct = requires(T t, const T ct, Reader &r, Writer &w)
 };
 
 /// Context of one value being read: its path for error messages ("complete: prompt[0].controls").
+/// The path is built only when an error is reported: a child context points at its parent (which
+/// must outlive it, as it does along the call chain of a read) and holds its own key or index.
 struct Context
 {
-    QString root; // what is being read: "complete", "chat/completions response"
-    QString path; // the field inside it: "prompt[0].controls[1].factor"; empty for the root
+    QString root; // what is being read: "complete", "chat/completions response" (top context)
+    QString base; // the path of a context without parent: empty for the root
     Mode mode = Mode::Strict;
     QString *error = nullptr; // first error wins
+    const Context *parent = nullptr;
+    QString member; // with a parent: the member's name, or empty with `position` ≥ 0
+    qsizetype position = -1; // with a parent: the array index
+
     bool failed() const { return error && !error->isEmpty(); }
+    /// The field inside the root: "prompt[0].controls[1].factor"; empty for the root.
+    QString path() const;
     /// "complete: field "maximum_tokens": expected an integer, got a string"
     void fail(const QString &message) const;
     /// "complete: missing required field "model""
     void failMissing() const;
-    Context child(const QString &key) const;
-    Context element(qsizetype index) const;
+    /// The root's name, kept by the top context only (children are made per field read).
+    const QString &rootName() const { return parent ? parent->rootName() : root; }
+    Context child(const QString &key) const { return Context{{}, {}, mode, error, this, key, -1}; }
+    Context element(qsizetype index) const { return Context{{}, {}, mode, error, this, {}, index}; }
 };
 
 QString typeName(const QJsonValue &value);
@@ -61,6 +73,94 @@ QString typeName(const QJsonValue &value);
 inline bool fitsFloat(double d)
 {
     return !(d >= 0x1.ffffffp+127 || d <= -0x1.ffffffp+127);
+}
+
+/// One value of a document parsed by simdjson (core/api/FastJson.h), read by the same typed
+/// readers, with the same messages, as a QJsonValue. Valid while that document lives (until the
+/// next parse on the same thread). Holds a simdjson::dom::element (a position on the document's
+/// tape) as opaque bytes, so that simdjson.h stays out of every file that includes this one.
+class Element
+{
+public:
+    enum class Type { Null, Bool, Number, String, Array, Object };
+    Element() = default;
+    Type type() const;
+    bool isNull() const { return type() == Type::Null; }
+    bool isBool() const { return type() == Type::Bool; }
+    bool isNumber() const { return type() == Type::Number; }
+    bool isString() const { return type() == Type::String; }
+    bool isArray() const { return type() == Type::Array; }
+    bool isObject() const { return type() == Type::Object; }
+    bool toBool() const; ///< false unless a boolean
+    double toDouble() const; ///< a number as double (integers beyond 2^53 rounded); else 0
+    /// A number as a whole integer: exact for JSON integers within int64, else the double
+    /// truncated.
+    qint64 toInteger() const;
+    QString toString() const; ///< a string; else empty
+    /// Number of items of an array or members of an object; 0 otherwise.
+    qsizetype size() const;
+    /// A deep copy as a QJsonValue (objects, arrays and all).
+    QJsonValue toJsonValue() const;
+
+    /// Iterates the items of an array: `for (Element::Items it(v); it; ++it) use(*it);`
+    class Items
+    {
+    public:
+        explicit Items(const Element &array);
+        explicit operator bool() const;
+        Items &operator++();
+        Element operator*() const;
+
+    private:
+        alignas(8) unsigned char m_at[16]{};
+        alignas(8) unsigned char m_end[16]{};
+    };
+    /// Iterates the members of an object in document order.
+    class Members
+    {
+    public:
+        explicit Members(const Element &object);
+        explicit operator bool() const;
+        Members &operator++();
+        QString key() const;
+        std::string_view rawKey() const; ///< UTF-8, valid while the document lives
+        Element value() const;
+
+    private:
+        alignas(8) unsigned char m_at[16]{};
+        alignas(8) unsigned char m_end[16]{};
+    };
+
+private:
+    friend struct ElementAccess;
+    alignas(8) unsigned char m_raw[16]{};
+};
+
+QString typeName(const Element &value);
+bool read(const Element &v, QString &out, const Context &c);
+bool read(const Element &v, bool &out, const Context &c);
+bool read(const Element &v, int &out, const Context &c);
+bool read(const Element &v, qint64 &out, const Context &c);
+bool read(const Element &v, double &out, const Context &c);
+bool read(const Element &v, float &out, const Context &c);
+bool read(const Element &v, QJsonObject &out, const Context &c);
+bool read(const Element &v, QJsonValue &out, const Context &c);
+bool read(const Element &v, QStringList &out, const Context &c);
+/// Vectors: one pass over the numbers, a per-element context only for a bad one.
+bool readNumbers(const Element &v, QList<float> &out, const Context &c);
+bool readNumbers(const Element &v, QList<double> &out, const Context &c);
+template<class T>
+bool read(const Element &v, QList<T> &out, const Context &c);
+template<class V>
+bool read(const Element &v, QMap<QString, V> &out, const Context &c);
+template<Struct T>
+bool read(const Element &v, T &out, const Context &c);
+/// Any other type (Prompt, Representation, …) is read through its QJsonValue reader: those are
+/// small, and their rules stay in one place.
+template<class T>
+bool read(const Element &v, T &out, const Context &c)
+{
+    return read(v.toJsonValue(), out, c);
 }
 
 bool read(const QJsonValue &v, QString &out, const Context &c);
@@ -87,6 +187,8 @@ class Reader
 {
 public:
     Reader(const QJsonObject &object, const Context &context);
+    /// The same over an object of a simdjson document (`object` must be an object).
+    Reader(const Element &object, const Context &context);
 
     /// Required member: absent or null is an error naming the field.
     template<class T>
@@ -94,6 +196,13 @@ public:
     {
         if (m_context.failed())
             return;
+        if (m_fast) {
+            const Element *e = lookup(key, true);
+            if (!e || e->isNull())
+                return m_context.child(key).failMissing();
+            read(*e, out, m_context.child(key));
+            return;
+        }
         m_seen.append(key);
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined() || v.isNull())
@@ -107,6 +216,17 @@ public:
     {
         if (m_context.failed())
             return;
+        if (m_fast) {
+            const Element *e = lookup(key, true);
+            if (!e || e->isNull()) {
+                out.reset();
+                return;
+            }
+            T value{};
+            if (read(*e, value, m_context.child(key)))
+                out = std::move(value);
+            return;
+        }
         m_seen.append(key);
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined() || v.isNull()) {
@@ -134,8 +254,11 @@ public:
     }
 
     /// Marks a key as handled by the caller (e.g. a discriminator read with value()).
-    void accept(const QString &key) { m_seen.append(key); }
-    QJsonValue value(const QString &key) const { return m_object.value(key); }
+    void accept(const QString &key);
+    /// The member as a QJsonValue (undefined when absent): for small values such as discriminators.
+    QJsonValue value(const QString &key) const;
+    /// Whether the member is an object, without copying it (value() copies on simdjson documents).
+    bool isObject(const QString &key) const;
     const Context &context() const { return m_context; }
     bool failed() const { return m_context.failed(); }
 
@@ -144,9 +267,24 @@ public:
 
 private:
     void checkEnum(const QString &key, const QString &value, const QStringList &allowed);
+    bool finishFast(QJsonObject &extra);
+    /// The member `key` of a simdjson object (the last of duplicates, as QJsonObject keeps), marked
+    /// as asked for when `mark`; null when absent.
+    const Element *lookup(QStringView key, bool mark);
+    /// A member of a simdjson object, listed once when the Reader starts.
+    struct FastMember
+    {
+        std::string_view key; // UTF-8
+        Element value;
+        bool asked = false;
+    };
     QJsonObject m_object;
+    Element m_element;
+    bool m_fast = false;
+    QVarLengthArray<FastMember, 8> m_members;
     Context m_context;
-    QStringList m_seen;
+    QVarLengthArray<QString, 16> m_seen; // the keys asked for (QJsonObject path)
+    bool seen(QStringView key) const;
 };
 
 QJsonValue toValue(const QString &v);
@@ -196,12 +334,12 @@ private:
 };
 
 /// Reads a whole struct from an object; `root` names it in errors ("complete", "chat/completions").
-template<Struct T>
-std::optional<T> parse(const QJsonValue &value, const QString &root, Mode mode, QString *error)
+template<Struct T, class Value = QJsonValue>
+std::optional<T> parse(const Value &value, const QString &root, Mode mode, QString *error)
 {
     QString message;
     T out{};
-    const Context c{root, QString(), mode, &message};
+    const Context c{root, QString(), mode, &message, nullptr, {}, -1};
     if (!read(value, out, c)) {
         if (message.isEmpty())
             message = root + QStringLiteral(": invalid");
@@ -219,7 +357,7 @@ std::optional<QList<T>> parseList(
 {
     QString message;
     QList<T> out;
-    if (!read(value, out, Context{root, QString(), mode, &message})) {
+    if (!read(value, out, Context{root, QString(), mode, &message, nullptr, {}, -1})) {
         if (error)
             *error = message.isEmpty() ? root + QStringLiteral(": invalid") : message;
         return std::nullopt;
@@ -246,6 +384,12 @@ struct Body
     static std::optional<T> fromJson(const QJsonObject &json, QString *error)
     {
         return parse<T>(json, QString(T::kRoot), M, error);
+    }
+    /// The same from the root object of a simdjson document (core/api/FastJson.h): the same
+    /// result and the same messages.
+    static std::optional<T> fromElement(const Element &json, QString *error)
+    {
+        return parse<T, Element>(json, QString(T::kRoot), M, error);
     }
 };
 template<class T>
@@ -349,6 +493,62 @@ template<Struct T>
 QJsonValue toValue(const T &v)
 {
     return serialize(v);
+}
+
+template<class T>
+bool read(const Element &v, QList<T> &out, const Context &c)
+{
+    if constexpr (std::is_floating_point_v<T>) {
+        return readNumbers(v, out, c);
+    } else {
+        if (!v.isArray()) {
+            c.fail(QStringLiteral("expected an array, got ") + typeName(v));
+            return false;
+        }
+        out.clear();
+        out.reserve(v.size());
+        qsizetype i = 0;
+        for (Element::Items it(v); it; ++it, ++i) {
+            T item{};
+            if (!read(*it, item, c.element(i)))
+                return false;
+            out.append(std::move(item));
+        }
+        return true;
+    }
+}
+
+/// The members of `object` in QJsonObject's order (by key; of duplicate keys, the one it keeps).
+QList<std::pair<QString, Element>> sortedMembers(const Element &object);
+
+template<class V>
+bool read(const Element &v, QMap<QString, V> &out, const Context &c)
+{
+    if (!v.isObject()) {
+        c.fail(QStringLiteral("expected an object, got ") + typeName(v));
+        return false;
+    }
+    out.clear();
+    // In QJsonObject's order, so that the first bad member is the one the QJson path names.
+    for (const auto &[key, value] : sortedMembers(v)) {
+        V item{};
+        if (!read(value, item, c.child(key)))
+            return false;
+        out.insert(key, std::move(item));
+    }
+    return true;
+}
+
+template<Struct T>
+bool read(const Element &v, T &out, const Context &c)
+{
+    if (!v.isObject()) {
+        c.fail(QStringLiteral("expected an object, got ") + typeName(v));
+        return false;
+    }
+    Reader r(v, c);
+    out.read(r);
+    return r.finish(out.extra);
 }
 
 } // namespace core::json

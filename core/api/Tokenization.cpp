@@ -58,6 +58,13 @@ std::optional<TokenizationResponse> TokenizationResponse::fromJson(
         json, u"tokenize response"_s, json::Mode::Lenient, error);
 }
 
+std::optional<TokenizationResponse> TokenizationResponse::fromElement(
+    const json::Element &json, QString *error)
+{
+    return json::parse<TokenizationResponse, json::Element>(
+        json, u"tokenize response"_s, json::Mode::Lenient, error);
+}
+
 void DetokenizationRequest::read(json::Reader &r)
 {
     r.required(u"model"_s, model);

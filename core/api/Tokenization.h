@@ -30,6 +30,9 @@ struct TokenizationResponse
     QJsonObject extra;
     QJsonObject toJson() const;
     static std::optional<TokenizationResponse> fromJson(const QJsonObject &json, QString *error);
+    /// The same from a simdjson document (core/api/FastJson.h).
+    static std::optional<TokenizationResponse> fromElement(
+        const json::Element &json, QString *error);
     void read(json::Reader &r);
     void write(json::Writer &w) const;
 };

@@ -6,6 +6,7 @@
 #include "core/api/Embedding.h"
 #include "core/api/Evaluation.h"
 #include "core/api/Explanation.h"
+#include "core/api/FastJson.h"
 #include "core/api/Gradient.h"
 #include "core/api/Models.h"
 #include "core/api/Rerank.h"
@@ -43,6 +44,11 @@ std::optional<Response> parseResponse(const QJsonValue &json, QString *message)
         return Response::fromJson(json.toObject(), message);
     }
 }
+/// The answers read with simdjson (core/api/FastJson.h): the large ones, whose QJsonDocument tree
+/// costs most (issue 22). Every other answer takes the QJsonDocument path.
+template<class Response>
+inline constexpr bool kParsedFast = std::
+                                        is_same_v<Response, SemanticEmbeddingResponse> || std::is_same_v<Response, BatchSemanticEmbeddingResponse> || std::is_same_v<Response, EmbeddingResponse> || std::is_same_v<Response, EmbeddingV2Response> || std::is_same_v<Response, GradientEmbeddingsResponse> || std::is_same_v<Response, ExplanationResponse> || std::is_same_v<Response, EvaluationResponse> || std::is_same_v<Response, TokenizationResponse> || std::is_same_v<Response, CompletionResponse>;
 } // namespace detail
 
 /// A job whose 2xx answer is one JSON document, parsed into `Response`.
@@ -104,6 +110,18 @@ private:
     static std::optional<Response> parse(
         const QByteArray &body, const QString &endpoint, ApiError *error)
     {
+        if constexpr (detail::kParsedFast<Response>) {
+            // simdjson where it takes the body; the QJsonDocument path below for the rest, so the
+            // messages of invalid JSON stay its own.
+            bool usable = false;
+            QString message;
+            std::optional<Response> parsed = json::readFast<Response>(body, &usable, &message);
+            if (usable) {
+                if (!parsed)
+                    *error = ApiError::make(ApiError::Kind::MalformedResponse, message);
+                return parsed;
+            }
+        }
         const std::optional<QJsonValue> json = detail::parseJsonBody(body, endpoint, error);
         if (!json)
             return std::nullopt;

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 // POST /embed, /semantic_embed, /batch_semantic_embed, /instructable_embed, /embeddings and the
 // Gradient embeddings API. The vectors themselves are Vectors.h's.
-#include "core/api/Json.h"
+#include "sandbox/JsonWriter.h"
 #include "sandbox/Vectors.h"
 #include "sandbox/handlers/Handlers.h"
 #include "sandbox/handlers/Support.h"
 
-#include <QJsonArray>
 #include <QtEndian>
 
 #include <algorithm>
@@ -17,17 +16,12 @@ namespace sandbox {
 
 namespace {
 
-/// `[x0,x1,...]` with each float's shortest round-trip digits (core::json::appendFloat).
-void appendFloatArray(QByteArray &out, const QList<float> &v)
+/// A JSON body written by JsonWriter: vectors never go through QJsonArrays.
+Reply jsonReply(QByteArray body)
 {
-    out.reserve(out.size() + v.size() * 12 + 2);
-    out += '[';
-    for (qsizetype i = 0; i < v.size(); ++i) {
-        if (i)
-            out += ',';
-        core::json::appendFloat(out, v.at(i));
-    }
-    out += ']';
+    Reply out;
+    out.body = std::move(body);
+    return out;
 }
 
 /// The answer of /semantic_embed and /instructable_embed: one vector, and the tokens of the prompt
@@ -38,7 +32,7 @@ Reply embeddingReply(const QList<float> &embedding, const EncodedPrompt &prompt)
     response.modelVersion = modelVersion();
     response.embedding = embedding;
     response.numTokensPromptTotal = int(prompt.context.size());
-    return Reply::json(response.toJson());
+    return jsonReply(jsonText(response));
 }
 
 } // namespace
@@ -69,7 +63,7 @@ Reply handleEmbed(const Services &services, const Prepared<core::EmbeddingReques
         response.tokens = tokens;
     }
     response.numTokensPromptTotal = int(prompt.context.size());
-    return Reply::json(response.toJson());
+    return jsonReply(jsonText(response));
 }
 
 Reply handleSemanticEmbed(
@@ -90,29 +84,19 @@ Reply handleBatchSemanticEmbed(
 {
     const core::BatchSemanticEmbeddingRequest &r = prepared.request;
     const SandboxModel &model = *prepared.model;
-    // Written straight to bytes rather than through QJsonArray: a 100-prompt answer of 5,120
-    // floats each is half a million numbers, and the sandbox must not be what a batch benchmark
-    // measures. Same text as BatchSemanticEmbeddingResponse::toJson() (shortest float digits).
-    const QByteArray version = compact(QJsonArray{modelVersion()}); // ["…"]: the string, escaped
-    QByteArray text
-        = R"({"model_version":)" + version.mid(1, version.size() - 2) + R"(,"embeddings":[)";
+    core::BatchSemanticEmbeddingResponse response;
+    response.modelVersion = modelVersion();
     int tokens = 0;
-    for (qsizetype i = 0; i < prepared.prompts.size(); ++i) {
-        const EncodedPrompt &prompt = prepared.prompts.at(i);
-        const QList<float> v = semanticVector(prompt,
+    for (const EncodedPrompt &prompt : prepared.prompts) {
+        response.embeddings.append(semanticVector(prompt,
             model.name(),
             r.representation,
             r.compressToSize.value_or(model.embeddingSize),
-            r.normalize.value_or(false));
-        if (i)
-            text += ',';
-        appendFloatArray(text, v);
+            r.normalize.value_or(false)));
         tokens += int(prompt.context.size());
     }
-    text += R"(],"num_tokens_prompt_total":)" + QByteArray::number(tokens) + '}';
-    Reply out;
-    out.body = std::move(text);
-    return out;
+    response.numTokensPromptTotal = tokens;
+    return jsonReply(jsonText(response));
 }
 
 Reply handleInstructableEmbed(
@@ -183,7 +167,7 @@ Reply handleEmbeddings(const Services &services, const Prepared<core::EmbeddingV
     usage.promptTokens = tokens;
     usage.totalTokens = tokens;
     response.usage = usage;
-    return Reply::json(response.toJson());
+    return jsonReply(jsonText(response));
 }
 
 Reply handleGradientEmbeddings(

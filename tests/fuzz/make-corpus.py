@@ -148,6 +148,45 @@ def responses_and_sse():
     return responses, sse
 
 
+# The answers fuzz_fast_json.cpp compares on both paths (core/api/FastJson.h), with the selector
+# numbers of RESPONSE.
+FAST = ("complete", "explain", "semantic_embed", "instructable_embed", "batch_semantic_embed",
+        "embed", "embeddings", "gradient", "tokenize", "evaluate")
+# Bodies where the two paths could part: invalid JSON, numbers at the edges, duplicate keys, escapes,
+# deep nesting, wrong types inside vectors.
+FAST_SYNTHETIC = [
+    ("semantic_embed", b'{"embedding":[1,2,'),
+    ("semantic_embed", b'{"embedding":[1e400,2]}'),
+    ("semantic_embed", b'{"embedding":[1e-400,2],"x":[0.0e-999,1.0,1e2,-0.0]}'),
+    ("semantic_embed", b'{"embedding":[123456789012345678901234567890]}'),
+    ("semantic_embed", b'{"embedding":[3.4028235e38,3.4028236e38]}'),
+    ("semantic_embed", b'{"embedding":[-0,1E2,-1e-320],"num_tokens_prompt_total":2.5}'),
+    ("semantic_embed", b'{"embedding":[1],"embedding":[2,3],"a":{"b":1,"b":null}}'),
+    ("semantic_embed", b'{"embedding":[1],"model_version":"a\\u0000\\ud800\\"x"}'),
+    ("semantic_embed", b'{"embedding":[1],"model_version":"\xc3\x28"}'),
+    ("semantic_embed", b"[" * 600 + b"]" * 600),
+    ("batch_semantic_embed", b'{"embeddings":[[1,2],[3,"4"],{}]}'),
+    ("embed", b'{"embeddings":{"layer_2":{"mean":[1],"max":"x"},"layer_1":{"b":{}}}}'),
+    ("tokenize", b'{"tokens":["a"],"token_ids":[1,9007199254740993,18446744073709551615]}'),
+    ("complete", b'{"model_version":"x","completions":[{"log_probs":[{"b":1,"a":"x"}]}]}'),
+    ("explain", b'{"explanations":[{"target":"t","items":[{"type":"text","scores":[{"start":1}]}]}]}'),
+]
+
+
+def fast_json_seeds():
+    out = Writer("fast_json", ("cassette-", "synthetic-"))
+    for file, i in interactions():
+        endpoint = i["path"].removeprefix("/v1/")
+        body = i["response_body"]
+        if endpoint not in FAST or i["status"] >= 400 or not isinstance(body, dict):
+            continue
+        small = shrink(body)
+        out.add("cassette", endpoint, bytes([RESPONSE[endpoint]]) + compact(small), key=signature(small))
+    for n, (endpoint, body) in enumerate(FAST_SYNTHETIC):
+        out.add("synthetic", f"{endpoint} {n}", bytes([RESPONSE[endpoint]]) + body)
+    return out
+
+
 def add_sse_variants(sse):
     """Line-ending and field variants of the recorded streams, which use LF and data: only."""
     bodies = [p.read_bytes() for p in sorted(sse.dir.glob("cassette-*"))]
@@ -292,7 +331,7 @@ def main():
     args = parser.parse_args()
     if not CASSETTES.is_dir():
         sys.exit(f"no cassettes at {CASSETTES}")
-    writers = list(responses_and_sse()) + [csv_seeds()]
+    writers = list(responses_and_sse()) + [csv_seeds(), fast_json_seeds()]
     templates = {}
     if args.sandbox:
         sandbox, templates = record_sandbox(args.sandbox)
