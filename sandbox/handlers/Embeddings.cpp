@@ -30,15 +30,26 @@ void appendFloatArray(QByteArray &out, const QList<float> &v)
     out += ']';
 }
 
+/// `"model_version":"…"`, the string escaped as JSON.
+QByteArray modelVersionMember()
+{
+    const QByteArray version = compact(QJsonArray{modelVersion()}); // ["…"]
+    return R"("model_version":)" + version.mid(1, version.size() - 2);
+}
+
 /// The answer of /semantic_embed and /instructable_embed: one vector, and the tokens of the prompt
-/// it embeds.
+/// it embeds. Written straight to bytes like the batch answer (SemanticEmbeddingResponse's members
+/// in QJsonDocument's order): a QJsonArray of 5,120 numbers was most of a full-size request's time.
 Reply embeddingReply(const QList<float> &embedding, const EncodedPrompt &prompt)
 {
-    core::SemanticEmbeddingResponse response;
-    response.modelVersion = modelVersion();
-    response.embedding = embedding;
-    response.numTokensPromptTotal = int(prompt.context.size());
-    return Reply::json(response.toJson());
+    static const QByteArray version = modelVersionMember();
+    QByteArray text = R"({"embedding":)";
+    appendFloatArray(text, embedding);
+    text += ',' + version + R"(,"num_tokens_prompt_total":)"
+        + QByteArray::number(prompt.context.size()) + '}';
+    Reply out;
+    out.body = std::move(text);
+    return out;
 }
 
 } // namespace
@@ -93,9 +104,7 @@ Reply handleBatchSemanticEmbed(
     // Written straight to bytes rather than through QJsonArray: a 100-prompt answer of 5,120
     // floats each is half a million numbers, and the sandbox must not be what a batch benchmark
     // measures. Same text as BatchSemanticEmbeddingResponse::toJson() (shortest float digits).
-    const QByteArray version = compact(QJsonArray{modelVersion()}); // ["…"]: the string, escaped
-    QByteArray text
-        = R"({"model_version":)" + version.mid(1, version.size() - 2) + R"(,"embeddings":[)";
+    QByteArray text = '{' + modelVersionMember() + R"(,"embeddings":[)";
     int tokens = 0;
     for (qsizetype i = 0; i < prepared.prompts.size(); ++i) {
         const EncodedPrompt &prompt = prepared.prompts.at(i);

@@ -5,8 +5,9 @@
 // (5120) and at compress_to_size 128, and asymmetric search (each text as a query against all the
 // others as documents). Also the time of the first embedding (WordNet loaded, meaning space built).
 //
-// Run: build/tests/bench/bench_sandbox_meaning [extra.csv ...]
-// Prints the figures; nothing is asserted (TestSandboxMeaning checks a floor).
+// Run: build/tests/bench/bench_sandbox_meaning [--misses] [extra.csv ...]
+// Prints the figures; nothing is asserted (TestSandboxMeaning checks a floor). With --misses, also
+// each text whose 5 nearest neighbours (full size) are not all of its label, with theirs.
 #include "core/net/ApiClient.h"
 #include "sandbox/SandboxServer.h"
 #include "tests/sandbox/Knn.h"
@@ -65,6 +66,34 @@ double searchAgreement(const QList<QList<float>> &queries,
     return total ? double(agree) / double(total) : 0.0;
 }
 
+/// Prints each text whose `k` nearest neighbours are not all of its label, with their labels.
+void printMisses(const QList<QList<float>> &vectors, const knn::LabelledSet &set, int k = 5)
+{
+    for (qsizetype i = 0; i < vectors.size(); ++i) {
+        QList<std::pair<double, qsizetype>> ranked;
+        for (qsizetype j = 0; j < vectors.size(); ++j)
+            if (j != i)
+                ranked.append({knn::cosine(vectors.at(i), vectors.at(j)), j});
+        std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
+            return a.first > b.first;
+        });
+        QStringList neighbours;
+        int agree = 0;
+        for (qsizetype n = 0; n < k && n < ranked.size(); ++n) {
+            const QString &label = set.labels.at(ranked.at(n).second);
+            agree += label == set.labels.at(i);
+            neighbours.append(u"%1 %2"_s.arg(label).arg(ranked.at(n).first, 0, 'f', 2));
+        }
+        if (agree < k)
+            std::printf("  %d/%d %-9s %s\n      %s\n",
+                agree,
+                k,
+                qPrintable(set.labels.at(i)),
+                qPrintable(set.texts.at(i)),
+                qPrintable(neighbours.join(u", "_s)));
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -74,7 +103,9 @@ int main(int argc, char *argv[])
     for (const char *name : {"topics", "support-tickets", "everyday-topics"})
         paths.append(QStringLiteral(ALEPH_SOURCE_DIR "/resources/embeddings/")
             + QString::fromLatin1(name) + u".csv"_s);
-    paths += QCoreApplication::arguments().mid(1);
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    const bool misses = arguments.removeAll(u"--misses"_s) > 0;
+    paths += arguments;
 
     sandbox::EmbeddedSandbox offline;
     QString error;
@@ -141,6 +172,8 @@ int main(int argc, char *argv[])
             1.0 / double(labelCount),
             qlonglong(set->texts.size() * 4),
             ms);
+        if (misses)
+            printMisses(full, *set);
     }
     return failures ? 1 : 0;
 }
