@@ -44,6 +44,19 @@ std::optional<QList<float>> embed(core::ApiClient &client,
     return job->result().embedding;
 }
 
+/// The documents other than `i` by cosine with `queries[i]`, best first: (cosine, index).
+QList<std::pair<double, qsizetype>> ranked(
+    const QList<QList<float>> &queries, const QList<QList<float>> &documents, qsizetype i)
+{
+    QList<std::pair<double, qsizetype>> out;
+    for (qsizetype j = 0; j < documents.size(); ++j)
+        if (j != i)
+            out.append({knn::cosine(queries.at(i), documents.at(j)), j});
+    std::sort(
+        out.begin(), out.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    return out;
+}
+
 /// Each text as a query against the others as documents: the share of the 5 best documents
 /// (cosine) with the query's label.
 double searchAgreement(const QList<QList<float>> &queries,
@@ -53,15 +66,9 @@ double searchAgreement(const QList<QList<float>> &queries,
     qsizetype agree = 0;
     qsizetype total = 0;
     for (qsizetype i = 0; i < queries.size(); ++i) {
-        QList<std::pair<double, qsizetype>> ranked;
-        for (qsizetype j = 0; j < documents.size(); ++j)
-            if (j != i)
-                ranked.append({knn::cosine(queries.at(i), documents.at(j)), j});
-        std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
-            return a.first > b.first;
-        });
-        for (qsizetype n = 0; n < 5 && n < ranked.size(); ++n, ++total)
-            agree += labels.at(ranked.at(n).second) == labels.at(i);
+        const QList<std::pair<double, qsizetype>> best = ranked(queries, documents, i);
+        for (qsizetype n = 0; n < 5 && n < best.size(); ++n, ++total)
+            agree += labels.at(best.at(n).second) == labels.at(i);
     }
     return total ? double(agree) / double(total) : 0.0;
 }
@@ -70,19 +77,13 @@ double searchAgreement(const QList<QList<float>> &queries,
 void printMisses(const QList<QList<float>> &vectors, const knn::LabelledSet &set, int k = 5)
 {
     for (qsizetype i = 0; i < vectors.size(); ++i) {
-        QList<std::pair<double, qsizetype>> ranked;
-        for (qsizetype j = 0; j < vectors.size(); ++j)
-            if (j != i)
-                ranked.append({knn::cosine(vectors.at(i), vectors.at(j)), j});
-        std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
-            return a.first > b.first;
-        });
+        const QList<std::pair<double, qsizetype>> best = ranked(vectors, vectors, i);
         QStringList neighbours;
         int agree = 0;
-        for (qsizetype n = 0; n < k && n < ranked.size(); ++n) {
-            const QString &label = set.labels.at(ranked.at(n).second);
+        for (qsizetype n = 0; n < k && n < best.size(); ++n) {
+            const QString &label = set.labels.at(best.at(n).second);
             agree += label == set.labels.at(i);
-            neighbours.append(u"%1 %2"_s.arg(label).arg(ranked.at(n).first, 0, 'f', 2));
+            neighbours.append(u"%1 %2"_s.arg(label).arg(best.at(n).first, 0, 'f', 2));
         }
         if (agree < k)
             std::printf("  %d/%d %-9s %s\n      %s\n",
