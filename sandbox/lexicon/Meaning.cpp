@@ -83,6 +83,18 @@ double norm(const SparseVector &v)
     return std::sqrt(sum);
 }
 
+/// dot(a, sorted(b)) without sorting `b`: the same products, summed in the same order (a's keys).
+double dot(const SparseVector &a, const Accumulator &b)
+{
+    double sum = 0;
+    for (const auto &e : a) {
+        const auto it = b.constFind(e.first);
+        if (it != b.cend())
+            sum += double(e.second) * float(*it);
+    }
+    return sum;
+}
+
 void addScaled(Accumulator &acc, const SparseVector &v, double scale)
 {
     for (const auto &e : v)
@@ -311,6 +323,8 @@ struct WordEntry
     QList<SparseVector> senses; // bags
     SparseVector profile; // Σ prior × bag: what the word brings to its neighbours' disambiguation
     double profileNorm = 0;
+    QList<double> senseNorms; // |bag| of each sense
+    QList<double> senseProfileDots; // bag · profile of each sense
     SparseVector unknown; // character features of an unknown word
     /// An unknown closed compound as WordNet's open one ("login" → log_in) or as its two known
     /// parts ("passcode" → pass, code); the word counts as these instead.
@@ -609,6 +623,10 @@ struct MeaningSpace::Private
             }
             e->profile = sorted(profile);
             e->profileNorm = norm(e->profile);
+            for (const SparseVector &bag : std::as_const(e->senses)) {
+                e->senseNorms.append(norm(bag));
+                e->senseProfileDots.append(dot(bag, e->profile));
+            }
         }
         QWriteLocker locker(&wordLock);
         if (wordCache.size() >= kWordCacheLimit) // any text may come in: keep memory bounded
@@ -854,9 +872,9 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
         for (qsizetype k = 0; k < e.senses.size(); ++k) {
             double fit = 0;
             if (contextNorm > 1e-9) {
-                const double senseNorm = norm(e.senses.at(k));
-                const double c = (dot(e.senses.at(k), total) - dot(e.senses.at(k), e.profile))
-                    / (senseNorm * contextNorm);
+                // Per sense: its hash lookups into the text's profile, not a merge with all of it.
+                const double c = (dot(e.senses.at(k), totalAcc) - e.senseProfileDots.at(k))
+                    / (e.senseNorms.at(k) * contextNorm);
                 fit = std::max(0.0, c);
             }
             posterior.append(e.priors.at(k) * (kFitFloor + fit));
