@@ -20,12 +20,14 @@ namespace {
 
 // The weights of a sense's bag (see the class comment). Chosen once for WordNet as a whole,
 // never for particular words.
-constexpr double kGloss = 1.0; // the sense's own gloss
+constexpr double kGloss = 0.5; // the sense's own gloss
 constexpr double kSynonyms = 2.0; // its synonyms
 constexpr double kHypernym = 0.5; // glosses and words of the hypernyms, halved per level
 constexpr int kHypernymLevels = 2;
 constexpr double kDomain = 0.5; // words of its topic domains (their gloss at half that)
-constexpr double kDerivation = 0.6; // words of derivationally related synsets
+constexpr double kDerivation = 0.6; // words of derivationally related synsets...
+constexpr double kDerivationGloss
+    = 0.5; // ...and their glosses ("billing" → bill: "demand payment")
 constexpr double kOwnSynset = 0.5; // the feature of the synset itself
 constexpr double kAncestor = 0.5; // the features of its hypernym synsets...
 constexpr double kAncestorDecay = 0.8; // ...times this per level up...
@@ -81,33 +83,54 @@ double norm(const SparseVector &v)
     return std::sqrt(sum);
 }
 
+/// dot(a, sorted(b)) without sorting `b`: the same products, summed in the same order (a's keys).
+double dot(const SparseVector &a, const Accumulator &b)
+{
+    double sum = 0;
+    for (const auto &e : a) {
+        const auto it = b.constFind(e.first);
+        if (it != b.cend())
+            sum += double(e.second) * float(*it);
+    }
+    return sum;
+}
+
 void addScaled(Accumulator &acc, const SparseVector &v, double scale)
 {
     for (const auto &e : v)
         acc[e.first] += scale * e.second;
 }
 
-/// The lower-cased runs of letters and digits of `text`.
-QStringList wordsOf(const QString &text)
+/// The runs of letters and digits of `text`, lower-cased; with `keepAcronyms`, words of two or
+/// more letters all in upper case ("VAT", "PDF") keep their case, for WordNet's case-sensitive
+/// senses (VAT the tax, not vat the tub).
+QStringList wordsOf(const QString &text, bool keepAcronyms = false)
 {
     QStringList out;
     QString word;
+    const auto flush = [&] {
+        if (word.isEmpty())
+            return;
+        bool acronym = keepAcronyms && word.size() >= 2;
+        for (qsizetype k = 0; acronym && k < word.size(); ++k)
+            acronym = word.at(k).isUpper() || word.at(k).isDigit();
+        if (acronym && word.front().isDigit())
+            acronym = false;
+        if (word.endsWith(u"'s"_s) || word.endsWith(u"'S"_s))
+            word.chop(2);
+        while (word.endsWith(u'\''))
+            word.chop(1);
+        if (!word.isEmpty())
+            out.append(acronym ? word : word.toLower());
+        word.clear();
+    };
     for (const QChar c : text) {
-        if (c.isLetterOrNumber() || (c == u'\'' && !word.isEmpty())) {
-            word += c.toLower();
-        } else if (!word.isEmpty()) {
-            out.append(word);
-            word.clear();
-        }
+        if (c.isLetterOrNumber() || (c == u'\'' && !word.isEmpty()))
+            word += c;
+        else
+            flush();
     }
-    if (!word.isEmpty())
-        out.append(word);
-    for (QString &w : out) {
-        if (w.endsWith(u"'s"_s))
-            w.chop(2);
-        while (w.endsWith(u'\''))
-            w.chop(1);
-    }
+    flush();
     return out;
 }
 
@@ -300,7 +323,12 @@ struct WordEntry
     QList<SparseVector> senses; // bags
     SparseVector profile; // Σ prior × bag: what the word brings to its neighbours' disambiguation
     double profileNorm = 0;
+    QList<double> senseNorms; // |bag| of each sense
+    QList<double> senseProfileDots; // bag · profile of each sense
     SparseVector unknown; // character features of an unknown word
+    /// An unknown closed compound as WordNet's open one ("login" → log_in) or as its two known
+    /// parts ("passcode" → pass, code); the word counts as these instead.
+    QStringList parts;
 };
 
 struct MeaningSpace::Private
@@ -316,6 +344,8 @@ struct MeaningSpace::Private
     mutable QHash<quint64, int> depthCache; // synset key → hypernym steps to the nearest root
     mutable QMutex lemmaLock;
     mutable QHash<QString, QString> lemmaCache;
+    mutable QMutex collocationLock;
+    mutable QHash<QString, QString> collocationCache; // phrase → its lemma, or empty
     mutable QReadWriteLock wordLock;
     mutable QHash<QString, std::shared_ptr<const WordEntry>> wordCache;
 
@@ -441,6 +471,8 @@ struct MeaningSpace::Private
                 addText(acc, w, domain ? kDomain : kDerivation);
             if (domain)
                 addText(acc, other->gloss, kDomain / 2);
+            else
+                addText(acc, other->gloss, kDerivationGloss);
         }
         SparseVector bag = sorted(acc);
         const double n = norm(bag);
@@ -450,6 +482,64 @@ struct MeaningSpace::Private
         const SparseVector concepts = conceptFeatures(s); // the largest keys: stays sorted
         bag.insert(bag.end(), concepts.cbegin(), concepts.cend());
         return bag;
+    }
+
+    /// True when WordNet has `phrase` (words joined by `_`) as a noun or verb collocation,
+    /// directly or with its first word's inflection undone ("logged_in" → log_in, as morphy does
+    /// for verb phrases); the collocation's lemma in `*lemma`.
+    bool collocation(const QString &phrase, QString *lemma) const
+    {
+        {
+            QMutexLocker locker(&collocationLock);
+            const auto it = collocationCache.constFind(phrase);
+            if (it != collocationCache.cend()) {
+                *lemma = *it;
+                return !it->isEmpty();
+            }
+        }
+        QString found;
+        for (const PartOfSpeech pos : {PartOfSpeech::Noun, PartOfSpeech::Verb}) {
+            const QStringList forms = wn->lemmas(phrase, pos);
+            if (!forms.isEmpty()) {
+                found = forms.first();
+                break;
+            }
+        }
+        const qsizetype underscore = phrase.indexOf(u'_');
+        if (found.isEmpty() && underscore > 0)
+            for (const QString &head : wn->lemmas(phrase.left(underscore), PartOfSpeech::Verb)) {
+                const QString candidate = head + phrase.mid(underscore);
+                if (!wn->lemmas(candidate, PartOfSpeech::Verb).isEmpty()) {
+                    found = candidate;
+                    break;
+                }
+            }
+        QMutexLocker locker(&collocationLock);
+        if (collocationCache.size() >= kWordCacheLimit)
+            collocationCache.clear();
+        collocationCache.insert(phrase, found);
+        *lemma = found;
+        return !found.isEmpty();
+    }
+
+    /// An unknown word read as a compound: WordNet's open compound of its two halves ("login" →
+    /// log_in, "checkin" → check_in), else the two known halves of at least three letters each
+    /// ("passcode" → pass, code), the first such split from the left; empty when neither.
+    QStringList compoundParts(const QString &w) const
+    {
+        QStringList halves;
+        for (qsizetype at = 2; at + 2 <= w.size(); ++at) {
+            const QString head = w.left(at);
+            const QString tail = w.mid(at);
+            QString joined;
+            if (collocation(head + u'_' + tail, &joined))
+                return {joined};
+            if (halves.isEmpty() && head.size() >= 3 && tail.size() >= 3
+                && !MeaningSpace::isStopWord(head) && !MeaningSpace::isStopWord(tail)
+                && wn->contains(head) && wn->contains(tail))
+                halves = {head, tail};
+        }
+        return halves;
     }
 
     std::shared_ptr<const WordEntry> entry(const QString &w) const
@@ -469,17 +559,30 @@ struct MeaningSpace::Private
             int tagged;
         };
         QList<Candidate> candidates;
-        for (const PartOfSpeech pos : kAll) {
-            const QStringList forms = wn->lemmas(w, pos);
-            if (forms.isEmpty())
+        // An acronym ("VAT") takes only the senses WordNet writes in its case, when it has any.
+        const QString lower = w.toLower();
+        const bool acronym = lower != w;
+        for (const bool strict : {true, false}) {
+            if (strict && !acronym)
                 continue;
-            QList<Sense> senses;
-            for (const Sense &s : wn->senses(forms.first(), pos))
-                if (s.lemma == QString(forms.first()).replace(u'_', u' '))
-                    senses.append(s);
-            if (!senses.isEmpty())
-                candidates.append({pos, forms.first(), senses, senses.first().taggedSenseCount});
+            for (const PartOfSpeech pos : kAll) {
+                const QStringList forms = wn->lemmas(lower, pos);
+                if (forms.isEmpty())
+                    continue;
+                QList<Sense> senses;
+                for (const Sense &s : wn->senses(forms.first(), pos))
+                    if (s.lemma == QString(forms.first()).replace(u'_', u' ')
+                        && (!strict || s.synset.words.contains(w)))
+                        senses.append(s);
+                if (!senses.isEmpty())
+                    candidates.append(
+                        {pos, forms.first(), senses, senses.first().taggedSenseCount});
+            }
+            if (!candidates.isEmpty())
+                break;
         }
+        if (candidates.isEmpty())
+            e->parts = compoundParts(lower);
         if (candidates.isEmpty()) {
             Accumulator acc;
             acc[wordKey(w)] += kUnknownWord;
@@ -520,6 +623,10 @@ struct MeaningSpace::Private
             }
             e->profile = sorted(profile);
             e->profileNorm = norm(e->profile);
+            for (const SparseVector &bag : std::as_const(e->senses)) {
+                e->senseNorms.append(norm(bag));
+                e->senseProfileDots.append(dot(bag, e->profile));
+            }
         }
         QWriteLocker locker(&wordLock);
         if (wordCache.size() >= kWordCacheLimit) // any text may come in: keep memory bounded
@@ -697,29 +804,47 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
 {
     TextMeaning out;
     out.domains = QList<float>(domainCount(), 0.0f);
-    // Words, lower-cased, with collocations WordNet knows joined ("olive oil" → olive_oil).
+    // Words, lower-cased (acronyms kept), with collocations WordNet knows joined: up to three
+    // words ("olive oil", "log in", "logged in"); unknown compounds read as their parts.
     QList<QPair<QString, double>> words;
     for (const auto &w : input)
-        for (const QString &part : wordsOf(w.first))
+        for (const QString &part : wordsOf(w.first, true))
             words.append({part, w.second});
     QList<std::shared_ptr<const WordEntry>> entries;
     QList<double> weights;
     for (qsizetype i = 0; i < words.size(); ++i) {
-        QString w = words.at(i).first;
-        if (i + 1 < words.size()) {
-            const QString pair = w + u'_' + words.at(i + 1).first;
-            if (!d->wn->lemmas(pair, PartOfSpeech::Noun).isEmpty()
-                || !d->wn->lemmas(pair, PartOfSpeech::Verb).isEmpty()) {
-                entries.append(d->entry(pair));
-                weights.append(words.at(i).second);
-                ++i;
-                continue;
-            }
+        const QString w = words.at(i).first;
+        const double weight = words.at(i).second;
+        QString phrase = w.toLower();
+        QString lemma;
+        qsizetype joined = 0;
+        for (qsizetype n = 1; n < 3 && i + n < words.size(); ++n) {
+            phrase += u'_' + words.at(i + n).first.toLower();
+            if (d->collocation(phrase, &lemma))
+                joined = n;
         }
-        if (isStopWord(w))
+        if (joined > 0) {
+            phrase = w.toLower();
+            for (qsizetype n = 1; n <= joined; ++n)
+                phrase += u'_' + words.at(i + n).first.toLower();
+            d->collocation(phrase, &lemma);
+            entries.append(d->entry(lemma));
+            weights.append(weight);
+            i += joined;
             continue;
-        entries.append(d->entry(w));
-        weights.append(words.at(i).second);
+        }
+        if (isStopWord(w.toLower()))
+            continue;
+        std::shared_ptr<const WordEntry> e = d->entry(w);
+        if (!e->known && !e->parts.isEmpty()) {
+            for (const QString &part : e->parts) {
+                entries.append(d->entry(part));
+                weights.append(weight / double(e->parts.size()));
+            }
+            continue;
+        }
+        entries.append(std::move(e));
+        weights.append(weight);
     }
     // The text's profile, for each word's disambiguation against the others.
     Accumulator totalAcc;
@@ -747,9 +872,9 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
         for (qsizetype k = 0; k < e.senses.size(); ++k) {
             double fit = 0;
             if (contextNorm > 1e-9) {
-                const double senseNorm = norm(e.senses.at(k));
-                const double c = (dot(e.senses.at(k), total) - dot(e.senses.at(k), e.profile))
-                    / (senseNorm * contextNorm);
+                // Per sense: its hash lookups into the text's profile, not a merge with all of it.
+                const double c = (dot(e.senses.at(k), totalAcc) - e.senseProfileDots.at(k))
+                    / (e.senseNorms.at(k) * contextNorm);
                 fit = std::max(0.0, c);
             }
             posterior.append(e.priors.at(k) * (kFitFloor + fit));

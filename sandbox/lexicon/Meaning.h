@@ -26,7 +26,8 @@ double dot(const SparseVector &a, const SparseVector &b);
 /// rank and by how often each part of speech was tagged in SemCor), and each sense by a bag of
 /// words (lemmas weighted by their inverse document frequency over all WordNet glosses): the
 /// sense's synonyms and gloss, the glosses of its hypernyms two levels up (half weight per
-/// level), its topic domains and derivationally related words, plus features of its own synset
+/// level), its topic domains, its derivationally related words and their glosses ("billing" →
+/// bill, "demand payment"), plus features of its own synset
 /// and of its specific hypernym synsets (six or more steps below the root, fading per level), so
 /// "invoice" and "bill" share concepts as well as words.
 /// The senses of a word in a text are weighed by how well they fit the rest of the text (a
@@ -67,8 +68,11 @@ public:
         int unknownWords = 0; ///< words it does not (character features)
     };
     /// The meaning of `words` (the text's words in order, each with a weight such as its tokens'
-    /// attention weight); collocations that WordNet knows ("olive oil", "log in") count as one
-    /// word.
+    /// attention weight). Collocations of up to three words that WordNet knows count as one word
+    /// ("olive oil", "log in", "logged in" with the verb's inflection undone as morphy does);
+    /// an unknown closed compound counts as WordNet's open one or as its two known halves
+    /// ("login" → log in, "passcode" → pass, code); an acronym in capitals takes only the senses
+    /// WordNet writes in capitals ("VAT" the tax, not the tub) when there are any.
     TextMeaning meaning(const QList<QPair<QString, double>> &words) const;
 
     /// How many topic domains the profile has (440 for WordNet 3.0), most populous first.

@@ -5,8 +5,9 @@
 // (5120) and at compress_to_size 128, and asymmetric search (each text as a query against all the
 // others as documents). Also the time of the first embedding (WordNet loaded, meaning space built).
 //
-// Run: build/tests/bench/bench_sandbox_meaning [extra.csv ...]
-// Prints the figures; nothing is asserted (TestSandboxMeaning checks a floor).
+// Run: build/tests/bench/bench_sandbox_meaning [--misses] [extra.csv ...]
+// Prints the figures; nothing is asserted (TestSandboxMeaning checks a floor). With --misses, also
+// each text whose 5 nearest neighbours (full size) are not all of its label, with theirs.
 #include "core/net/ApiClient.h"
 #include "sandbox/SandboxServer.h"
 #include "tests/sandbox/Knn.h"
@@ -43,6 +44,19 @@ std::optional<QList<float>> embed(core::ApiClient &client,
     return job->result().embedding;
 }
 
+/// The documents other than `i` by cosine with `queries[i]`, best first: (cosine, index).
+QList<std::pair<double, qsizetype>> ranked(
+    const QList<QList<float>> &queries, const QList<QList<float>> &documents, qsizetype i)
+{
+    QList<std::pair<double, qsizetype>> out;
+    for (qsizetype j = 0; j < documents.size(); ++j)
+        if (j != i)
+            out.append({knn::cosine(queries.at(i), documents.at(j)), j});
+    std::sort(
+        out.begin(), out.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    return out;
+}
+
 /// Each text as a query against the others as documents: the share of the 5 best documents
 /// (cosine) with the query's label.
 double searchAgreement(const QList<QList<float>> &queries,
@@ -52,17 +66,33 @@ double searchAgreement(const QList<QList<float>> &queries,
     qsizetype agree = 0;
     qsizetype total = 0;
     for (qsizetype i = 0; i < queries.size(); ++i) {
-        QList<std::pair<double, qsizetype>> ranked;
-        for (qsizetype j = 0; j < documents.size(); ++j)
-            if (j != i)
-                ranked.append({knn::cosine(queries.at(i), documents.at(j)), j});
-        std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
-            return a.first > b.first;
-        });
-        for (qsizetype n = 0; n < 5 && n < ranked.size(); ++n, ++total)
-            agree += labels.at(ranked.at(n).second) == labels.at(i);
+        const QList<std::pair<double, qsizetype>> best = ranked(queries, documents, i);
+        for (qsizetype n = 0; n < 5 && n < best.size(); ++n, ++total)
+            agree += labels.at(best.at(n).second) == labels.at(i);
     }
     return total ? double(agree) / double(total) : 0.0;
+}
+
+/// Prints each text whose `k` nearest neighbours are not all of its label, with their labels.
+void printMisses(const QList<QList<float>> &vectors, const knn::LabelledSet &set, int k = 5)
+{
+    for (qsizetype i = 0; i < vectors.size(); ++i) {
+        const QList<std::pair<double, qsizetype>> best = ranked(vectors, vectors, i);
+        QStringList neighbours;
+        int agree = 0;
+        for (qsizetype n = 0; n < k && n < best.size(); ++n) {
+            const QString &label = set.labels.at(best.at(n).second);
+            agree += label == set.labels.at(i);
+            neighbours.append(u"%1 %2"_s.arg(label).arg(best.at(n).first, 0, 'f', 2));
+        }
+        if (agree < k)
+            std::printf("  %d/%d %-9s %s\n      %s\n",
+                agree,
+                k,
+                qPrintable(set.labels.at(i)),
+                qPrintable(set.texts.at(i)),
+                qPrintable(neighbours.join(u", "_s)));
+    }
 }
 
 } // namespace
@@ -74,7 +104,9 @@ int main(int argc, char *argv[])
     for (const char *name : {"topics", "support-tickets", "everyday-topics"})
         paths.append(QStringLiteral(ALEPH_SOURCE_DIR "/resources/embeddings/")
             + QString::fromLatin1(name) + u".csv"_s);
-    paths += QCoreApplication::arguments().mid(1);
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    const bool misses = arguments.removeAll(u"--misses"_s) > 0;
+    paths += arguments;
 
     sandbox::EmbeddedSandbox offline;
     QString error;
@@ -141,6 +173,8 @@ int main(int argc, char *argv[])
             1.0 / double(labelCount),
             qlonglong(set->texts.size() * 4),
             ms);
+        if (misses)
+            printMisses(full, *set);
     }
     return failures ? 1 : 0;
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The sandbox's embeddings group texts by meaning (WordNet, sandbox/lexicon): over real sockets,
-// the 5 nearest neighbours of the bundled topics sample and of the everyday-topics set share their
-// label at full size and at compress_to_size 128; words of one domain meet; asymmetric search
+// the 5 nearest neighbours of the bundled topics and support-tickets samples and of the
+// everyday-topics set share their label at full size and at compress_to_size 128; words of one
+// domain meet; compounds, collocations and acronyms are read as WordNet has them; asymmetric search
 // finds the topic; representations, determinism; /embed pooling, layer and model each change the
 // vector; and without WordNet data the sandbox still answers, with character features, and says so.
 #include "core/net/ApiClient.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void nearestNeighboursShareTheTopic_data();
     void nearestNeighboursShareTheTopic();
     void wordsOfOneDomainMeet();
+    void compoundsCollocationsAndAcronyms();
     void asymmetricSearchFindsTheTopic();
     void representationsAndDeterminism();
     void poolingLayerAndModelMatter();
@@ -67,16 +69,18 @@ void TestSandboxMeaning::nearestNeighboursShareTheTopic_data()
     QTest::addColumn<QString>("set");
     QTest::addColumn<std::optional<int>>("compress");
     QTest::addColumn<double>("floor");
-    // Floors a little under the figures of bench_sandbox_meaning (0.929 / 0.892, 0.950 / 0.920).
-    QTest::newRow("topics, 5120") << u"topics"_s << std::optional<int>() << 0.9;
-    QTest::newRow("topics, 128") << u"topics"_s << std::optional<int>(128) << 0.87;
+    // Floors a little under the figures of bench_sandbox_meaning (0.946 / 0.875, 0.953 / 0.912).
+    QTest::newRow("topics, 5120") << u"topics"_s << std::optional<int>() << 0.92;
+    QTest::newRow("topics, 128") << u"topics"_s << std::optional<int>(128) << 0.85;
     QTest::newRow("everyday-topics, 5120") << u"everyday-topics"_s << std::optional<int>() << 0.93;
-    QTest::newRow("everyday-topics, 128") << u"everyday-topics"_s << std::optional<int>(128) << 0.9;
-    // Support tickets are harder for WordNet (software and account words): lower floors (measured
-    // 0.675 / 0.594), still far above the 0.25 of chance. The target is 0.85.
-    QTest::newRow("support-tickets, 5120") << u"support-tickets"_s << std::optional<int>() << 0.65;
+    QTest::newRow("everyday-topics, 128")
+        << u"everyday-topics"_s << std::optional<int>(128) << 0.89;
+    // Support tickets are harder for WordNet 3.0 (2006: no "app", software senses of "crash",
+    // "freeze", "export" far down the sense lists): lower floors (measured 0.719 / 0.637), still
+    // far above the 0.25 of chance. The target is 0.85.
+    QTest::newRow("support-tickets, 5120") << u"support-tickets"_s << std::optional<int>() << 0.7;
     QTest::newRow("support-tickets, 128")
-        << u"support-tickets"_s << std::optional<int>(128) << 0.57;
+        << u"support-tickets"_s << std::optional<int>(128) << 0.62;
 }
 
 void TestSandboxMeaning::nearestNeighboursShareTheTopic()
@@ -114,6 +118,22 @@ void TestSandboxMeaning::wordsOfOneDomainMeet()
     QVERIFY(knn::cosine(violin, choir) > knn::cosine(choir, verdict));
     // Inflections are the same word.
     QVERIFY(knn::cosine(embed(u"the juries"_s), jury) > 0.99);
+}
+
+void TestSandboxMeaning::compoundsCollocationsAndAcronyms()
+{
+    const QList<float> logIn = embed(u"log in"_s);
+    // A closed compound WordNet lacks is its open one; a verb phrase's inflection is undone.
+    QVERIFY2(knn::cosine(embed(u"login"_s), logIn) > 0.99,
+        qPrintable(QString::number(knn::cosine(embed(u"login"_s), logIn))));
+    QVERIFY(knn::cosine(embed(u"logged in"_s), logIn) > 0.99);
+    // A three-word collocation is one word, and an acronym in capitals takes WordNet's senses in
+    // capitals: "PIN" is that number, "pin" mostly the fastener; VAT the tax, vat the tub.
+    const QList<float> number = embed(u"personal identification number"_s);
+    QVERIFY(knn::cosine(embed(u"PIN"_s), number) > 0.99);
+    QVERIFY(knn::cosine(embed(u"pin"_s), number) < 0.9);
+    const QList<float> tax = embed(u"tax"_s);
+    QVERIFY(knn::cosine(embed(u"VAT"_s), tax) > knn::cosine(embed(u"vat"_s), tax));
 }
 
 void TestSandboxMeaning::asymmetricSearchFindsTheTopic()
