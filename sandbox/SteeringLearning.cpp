@@ -72,7 +72,8 @@ std::optional<lexicon::Sense> commonestSense(const lexicon::WordNet &wordNet, co
              lexicon::PartOfSpeech::Adjective,
              lexicon::PartOfSpeech::Adverb}) {
         const QList<lexicon::Sense> senses = wordNet.senses(word, pos);
-        if (!senses.isEmpty() && (!best || senses.first().taggedSenseCount > best->taggedSenseCount))
+        if (!senses.isEmpty()
+            && (!best || senses.first().taggedSenseCount > best->taggedSenseCount))
             best = senses.first();
     }
     return best;
@@ -112,8 +113,7 @@ LearnedSteering::LearnedSteering(
     const Tokenizer &tokenizer, QList<QPair<QString, QString>> wordChanges)
     : m_tokenizer(tokenizer)
     , m_wordChanges(std::move(wordChanges))
-{
-}
+{}
 
 const Replacements &LearnedSteering::replacements() const
 {
@@ -127,8 +127,9 @@ bool LearnedSteering::translates() const
     return m_translates;
 }
 
-double LearnedSteering::explainedByDictionary(
-    const QList<QPair<QString, QString>> &wordChanges, const translation::FreeDict &dict, int *known)
+double LearnedSteering::explainedByDictionary(const QList<QPair<QString, QString>> &wordChanges,
+    const translation::FreeDict &dict,
+    int *known)
 {
     int explained = 0;
     *known = 0;

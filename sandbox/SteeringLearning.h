@@ -24,13 +24,13 @@ class WordNet;
 /// the negative word, or its inflected form: gut → guter), the pairs go from English to German,
 /// and the concept writes every content word of the model's vocabulary that the dictionary
 /// translates in German (translation::englishToGerman() of the word alone: "water" → "Wasser",
-/// "France" → "Frankreich"); function words ("the", "is", "of") only as the examples have them. Otherwise, when WordNet
-/// explains most of them as synonyms (kids → children, need → require, cheap → inexpensive), the
-/// pairs choose a synonym by its length (the formal one is longer): every content word of the
-/// vocabulary is written as the synonym of its commonest sense that changes its length about as
-/// the pairs' synonyms do ("city" → "metropolis", "used" → "utilized"). Pairs that neither
-/// explains (neutral → enthusiastic: good → amazing) teach nothing more; their own replacements
-/// stay.
+/// "France" → "Frankreich"); function words ("the", "is", "of") only as the examples have them.
+/// Otherwise, when WordNet explains most of them as synonyms (kids → children, need → require,
+/// cheap → inexpensive), the pairs choose a synonym by its length (the formal one is longer): every
+/// content word of the vocabulary is written as the synonym of its commonest sense that changes its
+/// length about as the pairs' synonyms do ("city" → "metropolis", "used" → "utilized"). Pairs that
+/// neither explains (neutral → enthusiastic: good → amazing) teach nothing more; their own
+/// replacements stay.
 ///
 /// Learned on first use (replacements()), by the thread that asks: the dictionary is opened and
 /// the vocabulary translated then (some 0.2 s), never when the concept is made, so making one

@@ -5,7 +5,7 @@
 
 #include <QHash>
 #include <QList>
-#include <QMutex>
+#include <QReadWriteLock>
 #include <QSet>
 #include <QSize>
 #include <QStringList>
@@ -237,7 +237,7 @@ private:
     QList<std::shared_ptr<const Source>> m_openers;
     QSet<quint64> m_styleWords; // words of the styles' openings and replacements: never a topic
     QList<QByteArray> m_lowerWords; // lower-case text of each word-list word, by index
-    mutable QMutex m_cacheMutex;
+    mutable QReadWriteLock m_cacheLock; // many readers: every step of every request looks up 24
     mutable QHash<int, std::shared_ptr<const Source>> m_sources; // tokenised training sentences
     QHash<qint64, QHash<qint64, double>> m_bigrams; // prev → next → count
     QHash<qint64, double> m_prevTotals;

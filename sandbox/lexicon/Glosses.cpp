@@ -59,8 +59,7 @@ void forEachGloss(
             continue;
         Gloss gloss;
         bool ok = false;
-        const quint32 offset = QByteArray(data.data() + start,
-            std::min<qsizetype>(8, end - start))
+        const quint32 offset = QByteArray(data.data() + start, std::min<qsizetype>(8, end - start))
                                    .trimmed()
                                    .toUInt(&ok);
         if (!ok)

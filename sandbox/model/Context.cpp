@@ -4,11 +4,10 @@
 // it has told, its topic (weighted by each token's attention factor and recency: what /explain
 // suppresses), the styles it asks for, induction and the context's own words.
 #include "sandbox/model/ModelParts.h"
-
 #include "sandbox/text/SentenceIndex.h"
 #include "sandbox/text/Words.h"
 
-#include <QMutexLocker>
+#include <QReadWriteLock>
 
 namespace sandbox {
 
@@ -138,14 +137,14 @@ SyntheticModel::Source SyntheticModel::makeSource(const QByteArray &text) const
 std::shared_ptr<const SyntheticModel::Source> SyntheticModel::source(int sentence) const
 {
     {
-        QMutexLocker lock(&m_cacheMutex);
+        QReadLocker lock(&m_cacheLock);
         const auto it = m_sources.constFind(sentence);
         if (it != m_sources.cend())
             return *it;
     }
     auto made = std::make_shared<const Source>(
         makeSource(QByteArray(" ") + text::SentenceIndex::shared().text(sentence)));
-    QMutexLocker lock(&m_cacheMutex);
+    QWriteLocker lock(&m_cacheLock);
     if (m_sources.size() > 50000)
         m_sources.clear(); // callers keep their own references
     m_sources.insert(sentence, made);

@@ -2,9 +2,8 @@
 // SyntheticModel::generate() (sampling from next(): temperature, top_k, top_p, penalties, biases,
 // stop sequences, log_probs alternatives) and continuationLogProbs() (teacher forcing: /evaluate,
 // echo and /explain's target log-probabilities).
-#include "sandbox/SyntheticModel.h"
-
 #include "sandbox/Cancellation.h"
+#include "sandbox/SyntheticModel.h"
 
 #include <algorithm>
 #include <cmath>

@@ -27,29 +27,39 @@ inline constexpr double kFloorMass = 1e-6; // probability shared by every non-ca
 inline constexpr int kTopSentences = 24; // training sentences the topic keeps
 inline constexpr double kRelevanceScale = 0.35; // log relevance per point of idf-weighted overlap
 inline constexpr double kHeadBonus = 0.4; // the definition of a context word counts it 1.4 times
-inline constexpr int kMaxDocumentFrequency = 20000; // a word in more sentences says nothing of a topic
-inline constexpr double kCoverageCost = 16.0; // a sentence the context already holds is not told again
+inline constexpr int kMaxDocumentFrequency
+    = 20000; // a word in more sentences says nothing of a topic
+inline constexpr double kCoverageCost
+    = 16.0; // a sentence the context already holds is not told again
 inline constexpr double kMatchGain = 2.5; // each matched token multiplies a proposal by e^2.5
 inline constexpr int kMaxMatch = 6;
-inline constexpr double kStartMatch = 1.5; // a sentence's first word after a full stop: a match of 1.5
+inline constexpr double kStartMatch
+    = 1.5; // a sentence's first word after a full stop: a match of 1.5
 inline constexpr double kBackoffMass = 0.05; // the word-pair model's share when nothing matches
 inline constexpr double kSharpness = 1.5; // logit = 1.5 log(mass): how sure the model is
 inline constexpr double kWordGain = 3.0; // a word's next piece, as a matching sentence spells it
 inline constexpr double kInductionMass = 150.0; // a word's next piece as seen before in the context
-inline constexpr double kNameMass = 8000.0; // a name (capitalised, not in the vocabulary) seen before
+inline constexpr double kNameMass
+    = 8000.0; // a name (capitalised, not in the vocabulary) seen before
 inline constexpr double kEndShare = 0.12; // end-of-text after a full sentence, against a new one
 inline constexpr double kMidEndShare = 1e-5; // end-of-text inside a sentence
-inline constexpr double kTrigramPenalty = 40.0; // per earlier occurrence of a word trigram: no repeats
+inline constexpr double kTrigramPenalty
+    = 40.0; // per earlier occurrence of a word trigram: no repeats
 inline constexpr double kBigramPenalty = 1.0; // per earlier occurrence of a word bigram
 inline constexpr double kContentBigramPenalty = 3.0; // ... of a bigram with a content word
-inline constexpr double kQuestionShare = 0.075; // a question's n-grams count little: answers repeat them
+inline constexpr double kQuestionShare
+    = 0.075; // a question's n-grams count little: answers repeat them
 inline constexpr double kSteeringWeight = 0.5; // a positive word's logit up, a negative's down
 inline constexpr double kSteeringTopic = 0.15; // a positive word: 0.15 of a context word
-inline constexpr double kReplacementGain = 5.0; // a replacement leaves e^-5 of a word's probability to it
+inline constexpr double kReplacementGain
+    = 5.0; // a replacement leaves e^-5 of a word's probability to it
 inline constexpr double kContinueGain = 12.0; // a replacement's next token once it has begun
-inline constexpr double kOpenerRelevance = 20.0; // a style's opening sentence against the best topical one
-inline constexpr double kCacheMass = 0.01; // the context's own words, shared by the words as attended
-inline constexpr double kFloorRecency = 8.0; // tokens: how fast a context token's share of the floor fades
+inline constexpr double kOpenerRelevance
+    = 20.0; // a style's opening sentence against the best topical one
+inline constexpr double kCacheMass
+    = 0.01; // the context's own words, shared by the words as attended
+inline constexpr double kFloorRecency
+    = 8.0; // tokens: how fast a context token's share of the floor fades
 
 inline quint64 mixKeys(quint64 a, quint64 b)
 {

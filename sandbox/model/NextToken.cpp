@@ -4,41 +4,41 @@
 // of the context; the word-pair back-off, induction, the context's own words and end-of-text;
 // then the repetition penalties, and the steering concept's and styles' parts (model/Steering.cpp).
 #include "sandbox/model/ModelParts.h"
-
 #include "sandbox/text/SentenceIndex.h"
 #include "sandbox/text/Words.h"
 
 #include <optional>
+#include <vector>
 
 namespace sandbox {
 
 using namespace model;
 
-SyntheticModel::Scores SyntheticModel::next(
-    const QList<ContextToken> &context, qsizetype length, const Steering *steering) const
-{
-    const qsizetype written = std::clamp<qsizetype>(length, 0, context.size());
-    const ContextView asWritten = view(context, written);
-    const QList<QPair<const Replacements *, double>> replacements
-        = replacementsInForce(steering, asWritten);
-    // A steering concept's words read back as the words they replace: the model goes on with
-    // what the text says (its topic, what it has told, its n-grams), not with how it is written.
-    QList<ContextToken> readContext;
-    const bool readsBack = steering && !replacements.isEmpty();
-    if (readsBack)
-        readContext = readBackContext(context, written, replacements);
-    const QList<ContextToken> &ctx = readsBack ? readContext : context;
-    const qsizetype n = readsBack ? readContext.size() : written;
-    std::optional<ContextView> readView;
-    if (readsBack)
-        readView = view(readContext, n);
-    const ContextView &v = readsBack ? *readView : asWritten;
-    const qint64 prev = n == 0 ? Tokenizer::kEndOfText : ctx.at(n - 1).id;
-    const text::SentenceIndex &index = text::SentenceIndex::shared();
+namespace {
 
-    // The topic: sentences sharing the context's words, rarer words counting more.
+/// What the topic's ranking depends on: the context's topic and the concept's words.
+struct TopicKey
+{
+    std::vector<std::pair<quint64, double>> topic;
+    std::vector<quint64> positive;
+    std::vector<quint64> negative;
+    bool operator==(const TopicKey &) const = default;
+};
+
+std::vector<quint64> sorted(const QSet<quint64> &set)
+{
+    std::vector<quint64> out(set.cbegin(), set.cend());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+/// The kTopSentences sentences of the topic, best first (ties by sentence): the sentences sharing
+/// the context's words, rarer words counting more, re-ranked by a steering concept.
+QList<QPair<double, qint32>> rankTopicNow(
+    const QHash<quint64, double> &topic, const Steering *steering, const text::SentenceIndex &index)
+{
     QHash<qint32, double> score;
-    for (auto it = v.topic.cbegin(); it != v.topic.cend(); ++it) {
+    for (auto it = topic.cbegin(); it != topic.cend(); ++it) {
         qsizetype count = 0;
         const qint32 *postings = index.postings(it.key(), &count);
         if (count == 0 || count > kMaxDocumentFrequency)
@@ -63,6 +63,65 @@ SyntheticModel::Scores SyntheticModel::next(
     const qsizetype keep = std::min<qsizetype>(kTopSentences, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(), better);
     ranked.resize(keep);
+    return ranked;
+}
+
+/// rankTopicNow(), remembered for the last few topics of this thread: a text's topic changes only
+/// when a content word is complete, so most steps of a generation rank the same topic again.
+QList<QPair<double, qint32>> rankTopic(
+    const QHash<quint64, double> &topic, const Steering *steering, const text::SentenceIndex &index)
+{
+    struct Ranked
+    {
+        TopicKey key;
+        QList<QPair<double, qint32>> ranked;
+    };
+    thread_local std::vector<Ranked> recent; // the most recent last
+    TopicKey key;
+    key.topic.reserve(topic.size());
+    for (auto it = topic.cbegin(); it != topic.cend(); ++it)
+        key.topic.emplace_back(it.key(), it.value());
+    std::sort(key.topic.begin(), key.topic.end());
+    if (steering) {
+        key.positive = sorted(steering->positiveStems);
+        key.negative = sorted(steering->negativeStems);
+    }
+    for (auto it = recent.rbegin(); it != recent.rend(); ++it)
+        if (it->key == key)
+            return it->ranked;
+    QList<QPair<double, qint32>> ranked = rankTopicNow(topic, steering, index);
+    if (recent.size() >= 4)
+        recent.erase(recent.begin());
+    recent.push_back({std::move(key), ranked});
+    return ranked;
+}
+
+} // namespace
+
+SyntheticModel::Scores SyntheticModel::next(
+    const QList<ContextToken> &context, qsizetype length, const Steering *steering) const
+{
+    const qsizetype written = std::clamp<qsizetype>(length, 0, context.size());
+    const ContextView asWritten = view(context, written);
+    const QList<QPair<const Replacements *, double>> replacements
+        = replacementsInForce(steering, asWritten);
+    // A steering concept's words read back as the words they replace: the model goes on with
+    // what the text says (its topic, what it has told, its n-grams), not with how it is written.
+    QList<ContextToken> readContext;
+    const bool readsBack = steering && !replacements.isEmpty();
+    if (readsBack)
+        readContext = readBackContext(context, written, replacements);
+    const QList<ContextToken> &ctx = readsBack ? readContext : context;
+    const qsizetype n = readsBack ? readContext.size() : written;
+    std::optional<ContextView> readView;
+    if (readsBack)
+        readView = view(readContext, n);
+    const ContextView &v = readsBack ? *readView : asWritten;
+    const qint64 prev = n == 0 ? Tokenizer::kEndOfText : ctx.at(n - 1).id;
+    const text::SentenceIndex &index = text::SentenceIndex::shared();
+
+    // The topic: sentences sharing the context's words, rarer words counting more.
+    QList<QPair<double, qint32>> ranked = rankTopic(v.topic, steering, index);
     if (ranked.isEmpty()) // nothing topical: the project's own sentences, all alike
         for (int s = 0; s < index.projectSentences(); ++s)
             ranked.append({0.0, s});
@@ -98,8 +157,7 @@ SyntheticModel::Scores SyntheticModel::next(
             const std::shared_ptr<const Source> &src = m_openers.at(o);
             bool used = false;
             for (qsizetype j = 0; j + 1 < v.sentenceStart && src->tokens.size() > 1 && !used; ++j)
-                used = ctx.at(j).id == src->tokens.at(0)
-                    && ctx.at(j + 1).id == src->tokens.at(1);
+                used = ctx.at(j).id == src->tokens.at(0) && ctx.at(j + 1).id == src->tokens.at(1);
             const double coverage = used ? 1.0 : 0.0;
             sources.append({src,
                 best + std::log(kOpenerRelevance * v.styles.at(s)) - kCoverageCost * coverage});

@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: MIT
-// Steering concepts and styles inside SyntheticModel::next(): the replacements in force (a concept's,
-// then the styles' the context asks for), reading a written replacement back as the word it
-// replaced, moving a replaced word's probability to its replacement and going on with a begun one,
-// the small bias of a concept's positive and negative tokens, and its re-ranking of the topic.
-#include "sandbox/model/ModelParts.h"
-
+// Steering concepts and styles inside SyntheticModel::next(): the replacements in force (a
+// concept's, then the styles' the context asks for), reading a written replacement back as the word
+// it replaced, moving a replaced word's probability to its replacement and going on with a begun
+// one, the small bias of a concept's positive and negative tokens, and its re-ranking of the topic.
 #include "sandbox/SteeringLearning.h"
+#include "sandbox/model/ModelParts.h"
 
 namespace sandbox {
 
 bool Replacements::append(const Replacement &r)
 {
-    if (r.to.isEmpty() || (r.to.size() == 1 && r.to.first() == r.from)
-        || m_byFrom.contains(r.from))
+    if (r.to.isEmpty() || (r.to.size() == 1 && r.to.first() == r.from) || m_byFrom.contains(r.from))
         return false;
     const qsizetype index = m_list.size();
     m_list.append(r);

@@ -22,7 +22,7 @@ struct SourceSentence
 /// Sentences made from WordNet 3.0's glosses, read with the lexicon's reader
 /// (lexicon::forEachGloss(); Debian's wordnet-base, /usr/share/wordnet/data.noun, .verb, .adj and
 /// .adv; WordNet 3.0 licence, Princeton University: use, copy, modify and distribute for any
-/// purpose, keeping its copyright notice, see /usr/share/doc/wordnet-base/ copyright). Each synset
+/// purpose, keeping its copyright notice, see /usr/share/doc/wordnet-base/copyright). Each synset
 /// gives a definition in the form people answer "What is ...?" with: "France is a republic in
 /// western Europe.", "A dog is a member of the genus Canis ...", "To run is to move fast by using
 /// one's feet ...", "Happy means enjoying or showing ... joy.", plus "It is ..." for a further
