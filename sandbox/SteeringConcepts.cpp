@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sandbox/SteeringConcepts.h"
 
+#include "sandbox/SteeringLearning.h"
 #include "sandbox/text/Words.h"
 
 #include <QJsonDocument>
@@ -77,7 +78,7 @@ Steering SteeringConcepts::fromExamples(
     const auto wordsOf = [&tokenizer](const QString &text) {
         QSet<qint64> ids;
         for (const TextToken &t : tokenizer.encode(text)) {
-            if (t.id <= 256)
+            if (!tokenizer.isWord(t.id)) // pieces of words say nothing alone
                 continue;
             const QString word = text.mid(t.start, t.length).trimmed();
             ids.insert(t.id);
@@ -97,18 +98,18 @@ Steering SteeringConcepts::fromExamples(
         });
         return stems;
     };
-    QSet<qint64> replaced;
-    const auto addReplacement = [&](const QString &from, const QString &to) {
+    QList<QPair<QString, QString>> wordChanges;
+    // `atStart`: both runs open their sentences, so their capitals say nothing of the words.
+    const auto addReplacement = [&](const QString &from, const QString &to, bool atStart) {
         for (const bool upper : {false, true}) {
             const QString f = upper ? capitalised(from) : lowered(from);
             const QList<qint64> fromIds = tokenizer.encodeIds(f);
-            if (fromIds.size() != 1 || replaced.contains(fromIds.first()))
+            if (fromIds.size() != 1)
                 continue;
-            const QList<qint64> toIds = tokenizer.encodeIds(upper ? capitalised(to) : to);
-            if (toIds.isEmpty() || toIds == fromIds)
-                continue;
-            replaced.insert(fromIds.first());
-            steering.replacements.append({fromIds.first(), toIds});
+            const QString t = upper ? capitalised(to) : atStart ? lowered(to) : to;
+            const QList<qint64> toIds = tokenizer.encodeIds(t);
+            if (toIds != fromIds)
+                steering.replacements.append({fromIds.first(), toIds});
         }
     };
     for (const auto &[negative, positive] : pairs) {
@@ -147,14 +148,19 @@ Steering SteeringConcepts::fromExamples(
             const QStringList to = b.mid(j0, j - j0);
             if (from.isEmpty() || to.isEmpty())
                 continue;
+            const bool atStart = i0 == 0 && j0 == 0;
             if (from.size() == to.size()) {
-                for (qsizetype k = 0; k < from.size(); ++k)
-                    addReplacement(spaced({from.at(k)}), spaced({to.at(k)}));
+                for (qsizetype k = 0; k < from.size(); ++k) {
+                    addReplacement(spaced({from.at(k)}), spaced({to.at(k)}), atStart && k == 0);
+                    if (!isPunctuation(from.at(k)) && !isPunctuation(to.at(k)))
+                        wordChanges.append({from.at(k), to.at(k)});
+                }
             } else {
-                addReplacement(spaced({from.first()}), spaced(to));
+                addReplacement(spaced({from.first()}), spaced(to), atStart);
             }
         }
     }
+    steering.learned = std::make_shared<const LearnedSteering>(tokenizer, wordChanges);
     const QSet<qint64> both = steering.positive & steering.negative;
     steering.positive -= both;
     steering.negative -= both;

@@ -23,13 +23,17 @@ class SteeringConcepts
 {
 public:
     /// The concept of example pairs (negative, positive), as POST /steering_concepts makes it:
-    /// - `positive` / `negative`: the tokens of the words only one side has (both word forms);
+    /// - `positive` / `negative`: the word-list tokens of the words only one side has (both word
+    ///   forms; the pieces of a word the list lacks are no words of either side);
     /// - `replacements`: from a word diff of each pair (longest common subsequence of words and
     ///   punctuation, case-insensitive), each negative word that the positive side replaces, as
     ///   one token (" good", "."), → the positive side's words in its place (" amazing", "!"),
     ///   with and without a capital first letter; a replaced run of different length maps its
-    ///   first word to the whole positive run;
-    /// - `positiveStems` / `negativeStems`: the content words of either side (text::stemHash()).
+    ///   first word to the whole positive run (a run that opens both sentences keeps the positive
+    ///   word's own case in the lower-case replacement: "The" → "Das" gives " the" → " das");
+    /// - `positiveStems` / `negativeStems`: the content words of either side (text::stemHash());
+    /// - `learned`: what the word changes teach of other words (SteeringLearning.h: when a
+    ///   dictionary explains them, a translation of the whole vocabulary), learned on first use.
     static Steering fromExamples(
         const Tokenizer &tokenizer, const QList<QPair<QString, QString>> &pairs);
 

@@ -5,7 +5,7 @@
 
 #include <QHash>
 #include <QList>
-#include <QMutex>
+#include <QReadWriteLock>
 #include <QSet>
 #include <QSize>
 #include <QStringList>
@@ -15,6 +15,8 @@
 
 namespace sandbox {
 
+class LearnedSteering;
+
 /// One position of the model's context: a token and the attention factor the prompt's controls
 /// (or an explanation probe) put on it. Image prompt items contribute one position per patch of a
 /// 12 × 12 grid, whose token is the colour word that names the patch (" red", " blue"...).
@@ -22,6 +24,10 @@ struct ContextToken
 {
     qint64 id = 0;
     double weight = 1.0; ///< 1 = untouched, < 1 suppressed, > 1 amplified
+    /// When the model wrote this token as the first of a replacement's several (Scores::replacing),
+    /// the token that replacement replaces, and it goes on after it; else -1. (" Fra" may begin
+    /// " Frankreich" for " France", " Frage" for " question", or be written as it is.)
+    qint64 replaces = -1;
 };
 
 /// A word the model writes differently: where it would write `from` (one token), it writes `to`
@@ -32,17 +38,50 @@ struct Replacement
     QList<qint64> to;
 };
 
-/// A steering concept resolved to tokens: generation is pulled towards `positive` and pushed away
-/// from `negative` (POST /steering_concepts; the words of the positive and negative examples),
-/// writes the positive side's word where the negative side's would come (`replacements`, from the
-/// word diff of each pair) and prefers training sentences that hold positive words.
+/// Replacements indexed the three ways next() asks for them: by the token they replace, by their
+/// text (to read a written replacement back as the word it replaced, so copying goes on) and by
+/// each proper prefix of their text (to go on with a replacement once begun). Each lookup costs a
+/// few hash probes however many replacements there are (a translation has thousands).
+class Replacements
+{
+public:
+    /// Adds `r` unless a replacement of `r.from` is already there (the first one stays) or `r.to`
+    /// is empty or `{r.from}`. Returns whether it was added.
+    bool append(const Replacement &r);
+    bool isEmpty() const { return m_list.isEmpty(); }
+    qsizetype size() const { return m_list.size(); }
+    const QList<Replacement> &all() const { return m_list; }
+    /// The replacement of `from`; null when none.
+    const Replacement *of(qint64 from) const;
+    /// The longest replacement whose text is the end of `tokens[0, end)`; null when none.
+    const Replacement *endingAt(const QList<qint64> &tokens, qsizetype end) const;
+    /// The token that goes on the replacement of `from` when `begun` is a proper prefix of its
+    /// text; -1 when none.
+    qint64 continuation(qint64 from, const QList<qint64> &begun) const;
+
+private:
+    QList<Replacement> m_list;
+    QHash<qint64, qsizetype> m_byFrom;
+    QHash<QList<qint64>, qsizetype> m_byText;
+    qsizetype m_longest = 0;
+};
+
+/// A steering concept resolved to tokens (POST /steering_concepts; SteeringConcepts::fromExamples()
+/// learns it from the example pairs): the model writes the positive side's words where the
+/// negative side's would come (`replacements`: the word diff of each pair, and what the pairs
+/// teach of every other word, such as a translation), gives the positive side's tokens a little
+/// more weight and the negative side's less, and among the sentences of its topic prefers those
+/// with the positive side's words. It never changes what the text is about.
 struct Steering
 {
     QSet<qint64> positive;
     QSet<qint64> negative;
-    QList<Replacement> replacements;
+    Replacements replacements;
     QSet<quint64> positiveStems; ///< text::stemHash() of the positive-only content words
     QSet<quint64> negativeStems; ///< ... of the negative-only ones
+    /// What the pairs teach of the words they do not have (a translation), learned on first use;
+    /// applied after `replacements`, so the examples' own words come first. May be null.
+    std::shared_ptr<const LearnedSteering> learned;
     bool isEmpty() const
     {
         return positive.isEmpty() && negative.isEmpty() && replacements.isEmpty();
@@ -118,6 +157,10 @@ public:
         /// the context's recency-weighted attention factors, so suppressing any part of the context
         /// changes it.
         double floorMass = 1e-6;
+        /// The candidates that begin a replacement of several tokens (a steering concept's or a
+        /// style's), each with the token it replaces: most of their probability was moved to
+        /// them from that token.
+        QHash<qint64, qint64> replacing;
         /// Natural-log probability of `id` under the model (temperature 1).
         double logProb(qint64 id) const;
         double logProbAt(qsizetype index) const;
@@ -177,12 +220,16 @@ private:
     std::shared_ptr<const Source> source(int sentence) const;
     Source makeSource(const QByteArray &text) const;
     ContextView view(const QList<ContextToken> &context, qsizetype length) const;
+    /// The replacements in force at this step: the steering concept's (strength 1), then those of
+    /// the styles the context asks for (their strength). In model/Steering.cpp.
+    QList<QPair<const Replacements *, double>> replacementsInForce(
+        const Steering *steering, const ContextView &view) const;
 
     Tokenizer m_tokenizer;
     struct ResolvedStyle
     {
         QSet<quint64> cues;
-        QList<Replacement> replacements;
+        Replacements replacements;
         QList<qsizetype> openers; // indexes into m_openers
         double endBoost = 0;
     };
@@ -190,7 +237,7 @@ private:
     QList<std::shared_ptr<const Source>> m_openers;
     QSet<quint64> m_styleWords; // words of the styles' openings and replacements: never a topic
     QList<QByteArray> m_lowerWords; // lower-case text of each word-list word, by index
-    mutable QMutex m_cacheMutex;
+    mutable QReadWriteLock m_cacheLock; // many readers: every step of every request looks up 24
     mutable QHash<int, std::shared_ptr<const Source>> m_sources; // tokenised training sentences
     QHash<qint64, QHash<qint64, double>> m_bigrams; // prev → next → count
     QHash<qint64, double> m_prevTotals;

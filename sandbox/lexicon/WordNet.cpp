@@ -628,4 +628,26 @@ QList<Synset> WordNet::topicDomains(const Synset &start, int maxDepth) const
     return {};
 }
 
+int WordNet::senseRank(const QString &lemma, SynsetId id, int *taggedSenseCount) const
+{
+    // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+    const QByteArray line = indexLine(id.pos, indexForm(lemma));
+    const QList<QByteArrayView> f = fields(line);
+    if (taggedSenseCount)
+        *taggedSenseCount = 0;
+    if (f.size() < 4)
+        return 0;
+    const int synsetCount = toInt(f.at(2));
+    const int pointerCount = toInt(f.at(3));
+    if (synsetCount <= 0 || pointerCount < 0 || 4 + pointerCount + 2 + synsetCount > f.size())
+        return 0;
+    if (taggedSenseCount)
+        *taggedSenseCount = std::max(0, toInt(f.at(4 + pointerCount + 1)));
+    const qsizetype first = 4 + pointerCount + 2;
+    for (int k = 0; k < synsetCount; ++k)
+        if (toInt(f.at(first + k)) == int(id.offset))
+            return k + 1;
+    return 0;
+}
+
 } // namespace sandbox::lexicon

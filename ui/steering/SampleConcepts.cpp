@@ -29,7 +29,12 @@ const QList<SampleConcept> &sampleConcepts()
                 {u"We need more info about it."_s,
                     u"We require further information regarding it."_s},
                 {u"It is used to make stuff."_s, u"It is utilized to manufacture goods."_s},
-                {u"It was cheap but good."_s, u"It was inexpensive however excellent."_s}}},
+                {u"It was cheap but good."_s, u"It was inexpensive however excellent."_s},
+                {u"The person needs many parts."_s,
+                    u"The individual requires numerous components."_s},
+                {u"This is the thing that we got."_s, u"This is the item which we received."_s},
+                {u"People often use it to show a small part of the whole."_s,
+                    u"Individuals frequently utilize it to demonstrate a minor portion of the entire."_s}}},
         {QString::fromUtf8(QT_TRANSLATE_NOOP("ui::SampleConcepts", "German words")),
             QString::fromUtf8(QT_TRANSLATE_NOOP(
                 "ui::SampleConcepts", "English → German: common words in German")),
