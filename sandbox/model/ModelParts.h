@@ -51,6 +51,8 @@ inline constexpr double kQuestionShare
     = 0.075; // a question's n-grams count little: answers repeat them
 inline constexpr double kSteeringWeight = 0.5; // a positive word's logit up, a negative's down
 inline constexpr double kSteeringTopic = 0.15; // a positive word: 0.15 of a context word
+/// ... of a concept about other things (its pairs are no translation or synonyms: car → pizza)
+inline constexpr double kSteeringTopicShift = 0.6;
 inline constexpr double kReplacementGain
     = 5.0; // a replacement leaves e^-5 of a word's probability to it
 inline constexpr double kContinueGain = 12.0; // a replacement's next token once it has begun

@@ -65,6 +65,11 @@ namespace model {
 void steerTopic(
     const Steering &steering, const text::SentenceIndex &index, QHash<qint32, double> *score)
 {
+    // A concept that changes wording (a translation, synonyms) only re-ranks the sentences the
+    // context found; one whose pairs the dictionaries do not explain (car → pizza) is about its
+    // positive words, and brings in sentences with them
+    const bool wording = steering.learned && !steering.learned->replacements().isEmpty();
+    const double pull = wording ? kSteeringTopic : kSteeringTopicShift;
     for (const bool positive : {true, false}) {
         const double sign = positive ? 1.0 : -1.0;
         for (const quint64 stem : positive ? steering.positiveStems : steering.negativeStems) {
@@ -72,11 +77,13 @@ void steerTopic(
             const qint32 *postings = index.postings(stem, &count);
             if (count > kMaxDocumentFrequency)
                 continue;
-            const double weight = sign * kSteeringTopic * index.idf(stem);
+            const double weight = sign * pull * index.idf(stem);
             for (qsizetype k = 0; k < count; ++k) {
                 const auto it = score->find(postings[k]);
                 if (it != score->end())
                     *it += weight;
+                else if (positive && !wording)
+                    score->insert(postings[k], weight);
             }
         }
     }
