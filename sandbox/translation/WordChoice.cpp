@@ -210,9 +210,8 @@ WordChoice chooseTranslation(const FreeDict &dict, const QString &word, Pos want
             if (isMessy(term.text) || term.text.contains(u' '))
                 continue;
             const int shared = sharedBy.value(term.text);
-            const bool headOfFirst = !text.isEmpty() && messy == false && text == firstPlain
-                && text.size() > term.text.size() + 2
-                && text.endsWith(term.text, Qt::CaseInsensitive);
+            const bool headOfFirst = text == firstPlain && firstPlain.size() > term.text.size() + 2
+                && firstPlain.endsWith(term.text, Qt::CaseInsensitive);
             if (text.isEmpty() || shared > bestShared || headOfFirst) {
                 if (text.isEmpty()) { // the sense is scored by its first plain term's labels
                     firstPlain = term.text;
