@@ -8,6 +8,9 @@
 #include <QSet>
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <cmath>
 #include <future>
 #include <mutex>
@@ -777,8 +780,14 @@ void MeaningSpace::preload()
     SharedSpace &s = sharedSpace();
     std::call_once(s.once, [&s] {
         s.built = std::async(std::launch::async, [&s] {
-            if (const WordNet *wn = WordNet::shared())
+            if (const WordNet *wn = WordNet::shared()) {
                 s.space = build(*wn);
+                // The build read every synset; later lookups touch a few pages each.
+                wn->releaseResidentPages();
+            }
+#ifdef __GLIBC__
+            malloc_trim(0); // the build's temporaries go back to the system
+#endif
         }).share();
     });
 }

@@ -7,6 +7,9 @@
 #include <cstring>
 #include <future>
 #include <mutex>
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -374,6 +377,20 @@ QString WordNet::status()
 {
     shared();
     return sharedState().status;
+}
+
+void WordNet::releaseResidentPages() const
+{
+#ifdef Q_OS_LINUX
+    for (const PartOfSpeech pos : kAll) {
+        for (const File *f : {m_index[int(pos)].get(), m_data[int(pos)].get()}) {
+            // Only a mapping (never the copy made when mapping failed); QFile maps at offset 0,
+            // so the start is page-aligned.
+            if (f && f->copy.isEmpty() && f->data && f->size > 0)
+                madvise(const_cast<char *>(f->data), size_t(f->size), MADV_DONTNEED);
+        }
+    }
+#endif
 }
 
 QByteArrayView WordNet::dataFile(PartOfSpeech pos) const
