@@ -27,6 +27,8 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextEdit>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -296,6 +298,19 @@ void TestCompare::chatColumnsAreSyncedConversations()
     QCOMPARE(columns.at(0)->conversation().messagesUpTo().at(1).text(), firstReplyA);
     QCOMPARE(columns.at(1)->conversation().messagesUpTo().at(1).text(), firstReplyB);
     QVERIFY(tab->messages().isEmpty()); // the tab's own conversation waits for a Promote
+
+    // Word-by-word differences mark what was said, never the links and token counts under a
+    // header (each column's counts differ).
+    auto *highlight = child<QCheckBox>(tab->compare()->view(), u"highlightDifferences"_s);
+    highlight->setChecked(true);
+    QVERIFY(columns.at(1)->highlightCount() > 0);
+    for (ui::ChatCompareColumn *column : columns) {
+        for (const QTextEdit::ExtraSelection &marked : column->outputView()->extraSelections()) {
+            const QString line = marked.cursor.block().text();
+            QVERIFY2(!line.contains(u"tokens"_s), qPrintable(line));
+        }
+    }
+    highlight->setChecked(false);
 
     // Regenerate: every column makes a second branch of its newest reply.
     QSignalSpy finished(tab, &ui::ChatTab::replyFinished);

@@ -11,6 +11,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QUrl>
 
@@ -206,7 +208,17 @@ void ChatCompareColumn::activateLink(const QUrl &url)
 
 QString ChatCompareColumn::diffText() const
 {
-    return m_view->toPlainText();
+    // The lines of links under each header (copy, branch arrows, token counts) are blanked, so
+    // only what was said is compared; positions stay those of the document.
+    QString text = m_view->toPlainText();
+    for (QTextBlock block = m_view->document()->begin(); block.isValid(); block = block.next()) {
+        bool links = false;
+        for (auto it = block.begin(); !links && !it.atEnd(); ++it)
+            links = it.fragment().charFormat().isAnchor();
+        if (links && block.position() + block.length() - 1 <= text.size())
+            text.replace(block.position(), block.length() - 1, QString(block.length() - 1, u' '));
+    }
+    return text;
 }
 
 QTextEdit *ChatCompareColumn::outputView() const
