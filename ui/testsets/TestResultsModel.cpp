@@ -7,7 +7,15 @@ namespace ui {
 
 TestResultsModel::TestResultsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{}
+{
+    m_headerTimer.setSingleShot(true);
+    m_headerTimer.setInterval(100);
+    connect(&m_headerTimer, &QTimer::timeout, this, [this] {
+        if (m_firstDirtyColumn >= 0 && m_lastDirtyColumn < columnCount())
+            Q_EMIT headerDataChanged(Qt::Horizontal, m_firstDirtyColumn, m_lastDirtyColumn);
+        m_firstDirtyColumn = m_lastDirtyColumn = -1;
+    });
+}
 
 void TestResultsModel::setRun(const core::TestSet &set, const core::TestRun &run)
 {
@@ -16,6 +24,7 @@ void TestResultsModel::setRun(const core::TestSet &set, const core::TestRun &run
     m_run = run;
     m_newlyFailing.clear();
     m_newlyPassing.clear();
+    m_firstDirtyColumn = m_lastDirtyColumn = -1;
     endResetModel();
 }
 
@@ -26,7 +35,10 @@ void TestResultsModel::updateCell(const core::TestRun &run, int row, int column)
     m_run.cell(row, column) = run.cell(row, column);
     const QModelIndex i = index(row, column);
     Q_EMIT dataChanged(i, i);
-    Q_EMIT headerDataChanged(Qt::Horizontal, column, column);
+    m_firstDirtyColumn = m_firstDirtyColumn < 0 ? column : std::min(m_firstDirtyColumn, column);
+    m_lastDirtyColumn = std::max(m_lastDirtyColumn, column);
+    if (!m_headerTimer.isActive())
+        m_headerTimer.start();
 }
 
 void TestResultsModel::setComparison(const core::RunComparison &comparison)

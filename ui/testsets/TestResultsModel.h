@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QSet>
+#include <QTimer>
 
 namespace ui {
 
@@ -28,7 +29,8 @@ public:
     void setRun(const core::TestSet &set, const core::TestRun &run);
     const core::TestRun &run() const { return m_run; }
     const core::TestSet &testSet() const { return m_set; }
-    /// Takes the cell's new state from `run` and repaints it and its column's header.
+    /// Takes the cell's new state from `run` and repaints it; its column's header (pass rate)
+    /// follows within 100 ms (headers are repainted at most 10 times a second).
     void updateCell(const core::TestRun &run, int row, int column);
     /// Marks the cells `comparison` names (empty: no marks).
     void setComparison(const core::RunComparison &comparison);
@@ -41,6 +43,9 @@ public:
 private:
     core::TestSet m_set;
     core::TestRun m_run;
+    QTimer m_headerTimer;
+    int m_firstDirtyColumn = -1;
+    int m_lastDirtyColumn = -1;
     QSet<int> m_newlyFailing; // cell indices
     QSet<int> m_newlyPassing;
 };

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -17,6 +18,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ui {
 
@@ -26,6 +28,7 @@ TestRunPanel::TestRunPanel(core::ApiClient *client, QWidget *parent)
     , m_store(std::make_unique<core::TestRunStore>(core::TestRunStore::defaultDirectory()))
     , m_results(new TestResultsModel(this))
 {
+    m_storeThread.setMaxThreadCount(1);
     auto *layout = new QVBoxLayout(this);
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Models:"), this));
@@ -265,31 +268,71 @@ void TestRunPanel::onFinished(bool canceled)
     if (m_retries > 0)
         text += QLatin1Char(' ') + tr("%n retry(s).", nullptr, m_retries);
     m_status->setText(text);
-    keepRun();
     refreshButtons();
-    if (m_compare->currentIndex() > 0)
-        compareWith(m_compare->currentData().toString());
-    Q_EMIT runStopped(canceled);
+    keepRun([this, canceled] {
+        if (m_compare->currentIndex() > 0)
+            compareWith(m_compare->currentData().toString());
+        Q_EMIT runStopped(canceled);
+    });
 }
 
-void TestRunPanel::keepRun()
+void TestRunPanel::keepRun(std::function<void()> then)
 {
-    QString error;
-    if (m_store && m_runner && !m_store->save(m_runner->run(), &error))
-        Q_EMIT message(error);
-    reloadKeptRuns();
+    if (!m_runner)
+        return reloadKeptRuns(std::move(then));
+    loadKeptRuns(m_runner->run(), std::move(then));
 }
 
-void TestRunPanel::reloadKeptRuns()
+void TestRunPanel::reloadKeptRuns(std::function<void()> then)
+{
+    loadKeptRuns(std::nullopt, std::move(then));
+}
+
+void TestRunPanel::loadKeptRuns(std::optional<core::TestRun> save, std::function<void()> then)
+{
+    if (!m_store) {
+        if (then)
+            then();
+        return;
+    }
+    // Writing and reading the kept runs (JSON files of thousands of cells) happens on a thread of
+    // its own, one job after the other (a later grade's save never lands before an earlier one),
+    // so the window does not stall; the list and `then` follow on the GUI thread.
+    struct Loaded
+    {
+        QString error;
+        QList<core::TestRun> runs;
+    };
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, then] {
+        const Loaded loaded = watcher->future().result();
+        watcher->deleteLater();
+        if (!loaded.error.isEmpty())
+            Q_EMIT message(loaded.error);
+        m_keptRuns = loaded.runs;
+        fillKeptRuns();
+        if (then)
+            then();
+    });
+    watcher->setFuture(QtConcurrent::run(&m_storeThread,
+        [directory = m_store->directory(), save = std::move(save), setName = currentRun().setName] {
+            const core::TestRunStore store(directory);
+            Loaded loaded;
+            if (save)
+                store.save(*save, &loaded.error);
+            loaded.runs = store.runs(setName);
+            return loaded;
+        }));
+}
+
+void TestRunPanel::fillKeptRuns()
 {
     const QString current = m_compare->currentData().toString();
     m_compare->clear();
     m_compare->addItem(tr("(no comparison)"), QString());
-    if (!m_store)
-        return;
     const core::TestRun &shown = currentRun();
-    for (const core::TestRun &r : m_store->runs(shown.setName)) {
-        if (r.id == shown.id)
+    for (const core::TestRun &r : std::as_const(m_keptRuns)) {
+        if (r.id == shown.id || r.setName != shown.setName)
             continue;
         m_compare->addItem(
             tr("%1 (%2% passed)")
@@ -305,12 +348,12 @@ void TestRunPanel::reloadKeptRuns()
 
 void TestRunPanel::compareWith(const QString &id)
 {
-    if (id.isEmpty() || !m_store) {
+    if (id.isEmpty()) {
         m_results->setComparison({});
         m_compareSummary->clear();
         return;
     }
-    for (const core::TestRun &r : m_store->runs(currentRun().setName)) {
+    for (const core::TestRun &r : std::as_const(m_keptRuns)) {
         if (r.id != id)
             continue;
         const core::RunComparison diff = core::compareRuns(r, currentRun());

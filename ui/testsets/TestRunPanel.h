@@ -5,6 +5,7 @@
 #include "core/workbench/TestRunner.h"
 
 #include <QPointer>
+#include <QThreadPool>
 #include <QWidget>
 
 #include <functional>
@@ -73,8 +74,12 @@ private:
     void onFinished(bool canceled);
     void showCell(const QModelIndex &index);
     void refreshButtons();
-    void reloadKeptRuns();
-    void keepRun();
+    /// Saves the runner's run, then reloads the kept runs (both off the GUI thread) and calls
+    /// `then`.
+    void keepRun(std::function<void()> then = {});
+    void reloadKeptRuns(std::function<void()> then = {});
+    void loadKeptRuns(std::optional<core::TestRun> save, std::function<void()> then);
+    void fillKeptRuns();
 
     core::ApiClient *m_client;
     std::function<core::TestSet()> m_setSource;
@@ -94,6 +99,8 @@ private:
     QLabel *m_compareSummary;
     QTableView *m_grid;
     TestCellDetail *m_detail;
+    QList<core::TestRun> m_keptRuns; // of the shown set, newest first
+    QThreadPool m_storeThread; // one thread: saves and loads in order
     int m_retries = 0;
 };
 
