@@ -4478,6 +4478,14 @@ similarity</source>
             <numerusform>· %n Wiederholungen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>✓ Good</source>
+        <translation>✓ Gut</translation>
+    </message>
+    <message>
+        <source>✗ Bad</source>
+        <translation>✗ Schlecht</translation>
+    </message>
 </context>
 <context>
     <name>ui::TestResultsModel</name>
@@ -4521,8 +4529,8 @@ similarity</source>
         <translation>noch nicht gelaufen</translation>
     </message>
     <message>
-        <source>Version %1 · %2</source>
-        <translation>Version %1 · %2</translation>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
     </message>
 </context>
 <context>

@@ -50,11 +50,11 @@ TestCellDetail::TestCellDetail(QWidget *parent)
     grade->addWidget(new QLabel(tr("Grade:"), this));
     m_up = new QToolButton(this);
     m_up->setObjectName(QStringLiteral("thumbsUp"));
-    m_up->setText(QStringLiteral("👍"));
+    m_up->setText(tr("✓ Good"));
     m_up->setToolTip(tr("Thumbs up: the answer is good"));
     m_down = new QToolButton(this);
     m_down->setObjectName(QStringLiteral("thumbsDown"));
-    m_down->setText(QStringLiteral("👎"));
+    m_down->setText(tr("✗ Bad"));
     m_down->setToolTip(tr("Thumbs down: the answer is bad"));
     m_score = new QSpinBox(this);
     m_score->setObjectName(QStringLiteral("gradeScore"));

@@ -153,9 +153,8 @@ QVariant TestResultsModel::headerData(int section, Qt::Orientation orientation, 
                                         .arg(m_run.passedCount(section))
                                         .arg(m_run.finishedCount(section))
                                   : tr("not run yet");
-    return QString(tr("Version %1 · %2")
-                       .arg(m_run.columns.at(section).version, m_run.columns.at(section).model)
-        + QLatin1Char('\n') + passLine);
+    return QString(tr("Version %1").arg(m_run.columns.at(section).version) + QLatin1Char('\n')
+        + m_run.columns.at(section).model + QLatin1Char('\n') + passLine);
 }
 
 } // namespace ui

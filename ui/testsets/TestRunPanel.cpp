@@ -69,6 +69,7 @@ TestRunPanel::TestRunPanel(core::ApiClient *client, QWidget *parent)
     m_progress->setObjectName(QStringLiteral("runProgress"));
     m_progress->setFormat(tr("%v of %m cells"));
     m_progress->setValue(0);
+    m_progress->setTextVisible(false); // until a run gives it a count
     statusRow->addWidget(m_progress, 1);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("runStatus"));
@@ -92,14 +93,17 @@ TestRunPanel::TestRunPanel(core::ApiClient *client, QWidget *parent)
     m_grid = new QTableView(split);
     m_grid->setObjectName(QStringLiteral("resultsGrid"));
     m_grid->setModel(m_results);
-    m_grid->setWordWrap(true);
+    m_grid->setWordWrap(false);
+    m_grid->setTextElideMode(Qt::ElideRight);
     m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
     m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_grid->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
+    m_grid->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_grid->verticalHeader()->setDefaultSectionSize(2 * m_grid->fontMetrics().lineSpacing() + 8);
+    m_grid->horizontalHeader()->setTextElideMode(Qt::ElideRight);
     m_detail = new TestCellDetail(split);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({650, 350}); // the grid first; the detail beside it
     layout->addWidget(split, 1);
 
     connect(m_run, &QPushButton::clicked, this, &TestRunPanel::run);
@@ -208,6 +212,7 @@ void TestRunPanel::startRunner(const core::TestSet &set, const core::TestRun &ru
     m_results->setRun(set, run);
     m_retries = 0;
     m_progress->setRange(0, int(run.cells.size()));
+    m_progress->setTextVisible(true);
     m_progress->setValue(run.finishedCount());
     connect(m_runner.get(), &core::TestRunner::cellStarted, this, [this](int row, int column) {
         m_results->updateCell(m_runner->run(), row, column);

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QShortcut>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -72,7 +73,11 @@ TestSetWindow::TestSetWindow(core::ApiClient *client, QWidget *parent)
     openButton->setToolTip(openButton->toolTip()
         + QStringLiteral(" (%1)").arg(
             QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
-    resize(1100, 700);
+    // Large enough for a grid of four columns beside the detail, within the screen.
+    QSize size(1360, 820);
+    if (const QScreen *s = screen())
+        size = size.boundedTo(s->availableGeometry().size() - QSize(16, 40));
+    resize(size);
 }
 
 void TestSetWindow::run()
