@@ -4864,6 +4864,25 @@ similarity</source>
         <source>The check was not added: %1</source>
         <translation>Die Prüfung wurde nicht hinzugefügt: %1</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Bring back what was last removed or replaced (Ctrl+Z)</source>
+        <translation>Das zuletzt Entfernte oder Ersetzte zurückholen (Strg+Z)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) removed; Undo (Ctrl+Z) brings them back.</source>
+        <translation>
+            <numerusform>%n Zeile entfernt; Rückgängig (Strg+Z) holt sie zurück.</numerusform>
+            <numerusform>%n Zeilen entfernt; Rückgängig (Strg+Z) holt sie zurück.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>Rückgängig gemacht.</translation>
+    </message>
 </context>
 <context>
     <name>ui::TestSetModel</name>

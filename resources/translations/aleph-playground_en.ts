@@ -301,6 +301,13 @@
             <numerusform>%n rows imported.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) removed; Undo (Ctrl+Z) brings them back.</source>
+        <translation>
+            <numerusform>%n row removed; Undo (Ctrl+Z) brings it back.</numerusform>
+            <numerusform>%n rows removed; Undo (Ctrl+Z) brings them back.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ui::TestSetWindow</name>

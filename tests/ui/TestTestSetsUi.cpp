@@ -124,6 +124,15 @@ void TestTestSetsUi::rowsAndVersionsComeFromTheCompletionTab()
     QVERIFY(model->setData(model->index(1, model->expectedColumn()), u"Tokyo"_s));
     QCOMPARE(model->testSet().rows.at(1).expected, u"Tokyo"_s);
     QCOMPARE(model->headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(), u"{{ country }}"_s);
+    // Removing rows can be undone.
+    QTableView *table = m_sets->editor()->table();
+    table->selectRow(0);
+    QTest::mouseClick(child<QPushButton>(m_sets, u"removeRows"_s), Qt::LeftButton);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->testSet().rows.first().vars.value(u"country"_s), u"Japan"_s);
+    QTest::mouseClick(child<QPushButton>(m_sets, u"undoTestSet"_s), Qt::LeftButton);
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->testSet().rows.first().vars.value(u"country"_s), u"France"_s);
 }
 
 void TestTestSetsUi::runShowsTheGridWithPassRatesAndCellDetail()

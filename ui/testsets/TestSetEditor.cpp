@@ -12,6 +12,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
@@ -85,6 +86,13 @@ TestSetEditor::TestSetEditor(TestSetModel *model, QWidget *parent)
         &QPushButton::clicked,
         this,
         &TestSetEditor::removeSelectedRows);
+    QPushButton *undoButton = button(tr("Undo"),
+        QStringLiteral("undoTestSet"),
+        tr("Bring back what was last removed or replaced (Ctrl+Z)"));
+    connect(undoButton, &QPushButton::clicked, this, &TestSetEditor::undo);
+    auto *undoKey = new QShortcut(QKeySequence::Undo, this);
+    undoKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(undoKey, &QShortcut::activated, this, &TestSetEditor::undo);
     buttons->addStretch();
     layout->addLayout(buttons);
 
@@ -154,6 +162,7 @@ TestSetEditor::TestSetEditor(TestSetModel *model, QWidget *parent)
         const int row = m_versions->currentRow();
         if (row < 0)
             return;
+        m_model->remember();
         QList<core::PromptVersion> versions = m_model->testSet().versions;
         versions.removeAt(row);
         m_model->setVersions(versions);
@@ -162,6 +171,7 @@ TestSetEditor::TestSetEditor(TestSetModel *model, QWidget *parent)
         const int row = m_checks->currentRow();
         if (row < 0)
             return;
+        m_model->remember();
         QList<core::Check> checks = m_model->testSet().checks;
         checks.removeAt(row);
         m_model->setChecks(checks);
@@ -268,9 +278,20 @@ void TestSetEditor::removeSelectedRows()
     QList<int> rows;
     for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
         rows.append(i.row());
+    if (rows.isEmpty())
+        return;
+    m_model->remember();
     std::sort(rows.begin(), rows.end(), std::greater<>());
     for (int r : std::as_const(rows))
         m_model->removeRows(r, 1);
+    Q_EMIT message(
+        tr("%n row(s) removed; Undo (Ctrl+Z) brings them back.", nullptr, int(rows.size())));
+}
+
+void TestSetEditor::undo()
+{
+    if (m_model->undo())
+        Q_EMIT message(tr("Undone."));
 }
 
 void TestSetEditor::addCheck(int kindValue)

@@ -44,7 +44,10 @@ public Q_SLOTS:
     /// Asks for a template (pasted) and adds it as the next version, with the parameters of the
     /// Completion tab.
     void addVersionFromText();
+    /// Removes the selected rows (Undo brings them back).
     void removeSelectedRows();
+    /// Brings back the table as it was before the last removal or replacement.
+    void undo();
     /// Adds a check for every row (asks for its value when the kind has one).
     void addCheck(int kind);
 

@@ -18,6 +18,24 @@ void TestSetModel::setTestSet(const core::TestSet &set)
     Q_EMIT edited();
 }
 
+void TestSetModel::remember()
+{
+    m_undo.append(m_set);
+    if (m_undo.size() > 50)
+        m_undo.removeFirst();
+}
+
+bool TestSetModel::undo()
+{
+    if (m_undo.isEmpty())
+        return false;
+    beginResetModel();
+    m_set = m_undo.takeLast();
+    endResetModel();
+    Q_EMIT edited();
+    return true;
+}
+
 void TestSetModel::appendRows(const core::TestSet &rows)
 {
     addVariables(rows.variables);

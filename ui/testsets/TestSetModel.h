@@ -28,6 +28,12 @@ public:
     void setChecks(const QList<core::Check> &checks);
     void setVersions(const QList<core::PromptVersion> &versions);
     void setName(const QString &name) { m_set.name = name; }
+    /// Keeps the set as it is now, for undo() (call before a change that loses something:
+    /// removing rows, versions or checks, opening another file). At most 50 are kept.
+    void remember();
+    /// Brings back the set last remembered; false when there is none.
+    bool undo();
+    bool canUndo() const { return !m_undo.isEmpty(); }
 
     int expectedColumn() const { return int(m_set.variables.size()); }
     int checksColumn() const { return expectedColumn() + 1; }
@@ -46,6 +52,7 @@ Q_SIGNALS:
 
 private:
     core::TestSet m_set;
+    QList<core::TestSet> m_undo;
 };
 
 } // namespace ui

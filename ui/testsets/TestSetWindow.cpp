@@ -109,6 +109,8 @@ bool TestSetWindow::openFile(const QString &path)
         showMessage(tr("%1; nothing was opened.").arg(error));
         return false;
     }
+    if (m_model->rowCount() > 0 || !m_model->testSet().versions.isEmpty())
+        m_model->remember(); // Undo in the editor brings the replaced table back
     m_model->setTestSet(*set);
     m_name->setText(set->name);
     m_path = QFileInfo(path).suffix().compare(QStringLiteral("json"), Qt::CaseInsensitive) == 0
