@@ -36,6 +36,7 @@ class TranslationTab;
 class ExplanationTab;
 class HistoryPanel;
 class ShellMenus;
+class TestSetWindow;
 
 /// What the window works with; made by main() (the composition root). Only `client` is required:
 /// without profiles there is no profile picker, without a history store nothing is recorded.
@@ -119,6 +120,8 @@ public Q_SLOTS:
     void newChat();
     /// View ▸ Zoom: the text size 10 % larger (+1) or smaller (−1), or back to 100 % (0).
     void zoom(int delta);
+    /// Run ▸ Test sets…: the test-set window (made on first use), shown and raised.
+    TestSetWindow *showTestSets();
 
 Q_SIGNALS:
     /// The client's connection changed (after activateProfile finished).
@@ -165,6 +168,7 @@ private:
     TranslationTab *m_translationTab = nullptr;
     SteeringTab *m_steeringTab = nullptr;
     TokenizerTab *m_tokenizerTab = nullptr;
+    TestSetWindow *m_testSetWindow = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     QDockWidget *m_historyDock = nullptr;
     QLabel *m_banner = nullptr;

@@ -31,15 +31,18 @@ const char *const kUsage
       "  tokenizer MODEL [-o FILE]   the model's Hugging Face tokenizer.json, to stdout or to "
       "FILE\n"
       "                              (then one line: model, tokenizer type, tokens, FILE)\n"
+      "  test FILE [--version V]... [--model M]... [--concurrency K] [--embedding-model M]\n"
+      "                              run a saved test set: one JSON line per cell, then a "
+      "summary;\n"
+      "                              exit 1 when a check fails\n"
       "The token: set the environment variable AA_TOKEN, or pass --token-stdin and give it as the\n"
       "first line of standard input. (--token TOKEN works too, but every user of this computer "
       "can\n"
       "read it in the process list.) The host comes from --host, else AA_HOST, else\n"
       "https://api.aleph-alpha.com. Retries are announced on standard error.\n"
       "--version prints \"alephctl VERSION\", --help this text.\n"
-      "exit status: 0 success, 2 usage error or invalid request, 3 the API answered with an "
-      "error,\n"
-      "4 network failure, timeout or TLS failure\n";
+      "exit status: 0 success, 1 a test check failed, 2 usage error or invalid request,\n"
+      "3 the API answered with an error, 4 network failure, timeout or TLS failure\n";
 
 void out(const QByteArray &line)
 {

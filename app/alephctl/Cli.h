@@ -16,7 +16,7 @@ class QFile;
 
 namespace alephctl {
 
-enum Exit { Ok = 0, Usage = 2, ApiFailure = 3, NetworkFailure = 4 };
+enum Exit { Ok = 0, ChecksFailed = 1, Usage = 2, ApiFailure = 3, NetworkFailure = 4 };
 
 /// The whole usage text, printed by --help (to stdout) and after a usage error (to stderr).
 extern const char *const kUsage;

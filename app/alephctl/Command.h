@@ -28,6 +28,7 @@ int explainCommand(QCoreApplication &app, core::ApiClient &client, const QString
 int embedCommand(QCoreApplication &app, core::ApiClient &client, const QStringList &args);
 int translateCommand(QCoreApplication &app, core::ApiClient &client, const QStringList &args);
 int tokenizerCommand(QCoreApplication &app, core::ApiClient &client, const QStringList &args);
+int testCommand(QCoreApplication &app, core::ApiClient &client, const QStringList &args);
 
 /// Every command by its name on the command line.
 inline QMap<QString, Command> commandTable()
@@ -41,6 +42,7 @@ inline QMap<QString, Command> commandTable()
         {QStringLiteral("embed"), embedCommand},
         {QStringLiteral("translate"), translateCommand},
         {QStringLiteral("tokenizer"), tokenizerCommand},
+        {QStringLiteral("test"), testCommand},
     };
 }
 

@@ -223,6 +223,117 @@
     </message>
 </context>
 <context>
+    <name>core::Check</name>
+    <message>
+        <source>exact</source>
+        <translation>exakt</translation>
+    </message>
+    <message>
+        <source>contains the expected text</source>
+        <translation>enthält den erwarteten Text</translation>
+    </message>
+    <message>
+        <source>contains &quot;%1&quot;</source>
+        <translation>enthält „%1“</translation>
+    </message>
+    <message>
+        <source>matches /%1/</source>
+        <translation>passt auf /%1/</translation>
+    </message>
+    <message>
+        <source>valid JSON</source>
+        <translation>gültiges JSON</translation>
+    </message>
+    <message>
+        <source>valid against the JSON schema</source>
+        <translation>gültig nach dem JSON-Schema</translation>
+    </message>
+    <message>
+        <source>at most %1 characters</source>
+        <translation>höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>similarity ≥ %1</source>
+        <translation>Ähnlichkeit ≥ %1</translation>
+    </message>
+    <message>
+        <source>log-probability ≥ %1</source>
+        <translation>Log-Wahrscheinlichkeit ≥ %1</translation>
+    </message>
+    <message>
+        <source>manual grade (thumbs)</source>
+        <translation>Bewertung von Hand (Daumen)</translation>
+    </message>
+    <message>
+        <source>manual grade ≥ %1 of 5</source>
+        <translation>Bewertung von Hand ≥ %1 von 5</translation>
+    </message>
+    <message>
+        <source>the answer is the expected text</source>
+        <translation>die Antwort ist der erwartete Text</translation>
+    </message>
+    <message>
+        <source>the answer is not the expected text</source>
+        <translation>die Antwort ist nicht der erwartete Text</translation>
+    </message>
+    <message>
+        <source>does not contain &quot;%1&quot;</source>
+        <translation>enthält „%1“ nicht</translation>
+    </message>
+    <message>
+        <source>invalid pattern: %1</source>
+        <translation>ungültiges Muster: %1</translation>
+    </message>
+    <message>
+        <source>does not match /%1/</source>
+        <translation>passt nicht auf /%1/</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at offset %2</source>
+        <translation>kein JSON: %1 an Position %2</translation>
+    </message>
+    <message>
+        <source>not valid against the schema: %1</source>
+        <translation>nicht gültig nach dem Schema: %1</translation>
+    </message>
+    <message>
+        <source>valid against the schema</source>
+        <translation>gültig nach dem Schema</translation>
+    </message>
+    <message>
+        <source>%1 characters (at most %2)</source>
+        <translation>%1 Zeichen (höchstens %2)</translation>
+    </message>
+    <message>
+        <source>waiting for the server</source>
+        <translation>wartet auf den Server</translation>
+    </message>
+    <message>
+        <source>not graded yet</source>
+        <translation>noch nicht bewertet</translation>
+    </message>
+    <message>
+        <source>thumbs up</source>
+        <translation>Daumen hoch</translation>
+    </message>
+    <message>
+        <source>thumbs down</source>
+        <translation>Daumen runter</translation>
+    </message>
+    <message>
+        <source>graded %1 of 5</source>
+        <translation>bewertet mit %1 von 5</translation>
+    </message>
+    <message>
+        <source>similarity %1 %2 %3</source>
+        <translation>Ähnlichkeit %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>log-probability of the expected text %1 %2 %3</source>
+        <translation>Log-Wahrscheinlichkeit des erwarteten Texts %1 %2 %3</translation>
+    </message>
+</context>
+<context>
     <name>core::ConnectionProfile</name>
     <message>
         <source>Offline sandbox</source>
@@ -369,6 +480,71 @@
     <message>
         <source>The CSV needs the columns &quot;negative&quot; and &quot;positive&quot;; its header is: %1</source>
         <translation>Die CSV-Datei braucht die Spalten „negative“ und „positive“; ihre Kopfzeile lautet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>core::TestRunStore</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>core::TestRunner</name>
+    <message>
+        <source>No prompt version &quot;%1&quot;</source>
+        <translation>Keine Prompt-Version „%1“</translation>
+    </message>
+    <message>
+        <source>No connection</source>
+        <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <source>Template variable {{ %1 }} has no value.</source>
+        <translation>Die Vorlagenvariable {{ %1 }} hat keinen Wert.</translation>
+    </message>
+    <message>
+        <source>Bad parameters: %1</source>
+        <translation>Ungültige Parameter: %1</translation>
+    </message>
+    <message>
+        <source>the answer or the expected text is empty</source>
+        <translation>die Antwort oder der erwartete Text ist leer</translation>
+    </message>
+    <message>
+        <source>embedding failed: %1</source>
+        <translation>Embedding fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the row has no expected text</source>
+        <translation>die Zeile hat keinen erwarteten Text</translation>
+    </message>
+    <message>
+        <source>evaluation failed: %1</source>
+        <translation>Auswertung fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>core::TestSet</name>
+    <message>
+        <source>the CSV has no columns</source>
+        <translation>die CSV-Datei hat keine Spalten</translation>
+    </message>
+    <message>
+        <source>row %1: checks: %2</source>
+        <translation>Zeile %1: Prüfungen: %2</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3503,6 +3679,14 @@ similarity</source>
         <source>Turn the tab&apos;s compare columns on or off (Completion and Chat)</source>
         <translation>Die Vergleichsspalten des Tabs ein- oder ausschalten (Completion und Chat)</translation>
     </message>
+    <message>
+        <source>Test s&amp;ets…</source>
+        <translation>T&amp;estsätze …</translation>
+    </message>
+    <message>
+        <source>Run a table of inputs against prompt versions and models, with checks</source>
+        <translation>Eine Tabelle von Eingaben mit Prompt-Versionen und Modellen ausführen, mit Prüfungen</translation>
+    </message>
 </context>
 <context>
     <name>ui::ShortcutsDialog</name>
@@ -4215,6 +4399,566 @@ similarity</source>
     <message>
         <source>Done. A: %1 · B: %2 · highlighted: the words that differ</source>
         <translation>Fertig. A: %1 · B: %2 · hervorgehoben: die Wörter, die sich unterscheiden</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TestCellDetail</name>
+    <message>
+        <source>Click a cell of the grid to see its answer.</source>
+        <translation>Klicken Sie eine Zelle des Rasters an, um ihre Antwort zu sehen.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation>Bewertung:</translation>
+    </message>
+    <message>
+        <source>Thumbs up: the answer is good</source>
+        <translation>Daumen hoch: die Antwort ist gut</translation>
+    </message>
+    <message>
+        <source>Thumbs down: the answer is bad</source>
+        <translation>Daumen runter: die Antwort ist schlecht</translation>
+    </message>
+    <message>
+        <source>1–5</source>
+        <translation>1–5</translation>
+    </message>
+    <message>
+        <source>A grade from 1 (bad) to 5 (excellent)</source>
+        <translation>Eine Bewertung von 1 (schlecht) bis 5 (ausgezeichnet)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <source>Open the Explanation tab on this prompt and answer</source>
+        <translation>Den Tab „Erklärung“ mit diesem Prompt und dieser Antwort öffnen</translation>
+    </message>
+    <message>
+        <source>No cell chosen</source>
+        <translation>Keine Zelle gewählt</translation>
+    </message>
+    <message>
+        <source>Row %1 · version %2 · %3</source>
+        <translation>Zeile %1 · Version %2 · %3</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 prompt + %2 completion tokens · %3 ms</source>
+        <translation>%1 Prompt- + %2 Completion-Tokens · %3 ms</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Nicht fertig</translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n retry(s)</source>
+        <translation>
+            <numerusform>· %n Wiederholung</numerusform>
+            <numerusform>· %n Wiederholungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ Good</source>
+        <translation>✓ Gut</translation>
+    </message>
+    <message>
+        <source>✗ Bad</source>
+        <translation>✗ Schlecht</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TestResultsModel</name>
+    <message>
+        <source>running…</source>
+        <translation>läuft …</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1 tok · %2 ms</source>
+        <translation>%1 Tok. · %2 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n retry(s)</source>
+        <translation>
+            <numerusform>· %n Wiederholung</numerusform>
+            <numerusform>· %n Wiederholungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Newly failing</source>
+        <translation>Neu fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Newly passing</source>
+        <translation>Neu bestanden</translation>
+    </message>
+    <message>
+        <source>expected: %1</source>
+        <translation>erwartet: %1</translation>
+    </message>
+    <message>
+        <source>%1% passed (%2 of %3)</source>
+        <translation>%1 % bestanden (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>not run yet</source>
+        <translation>noch nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TestRunPanel</name>
+    <message>
+        <source>Models:</source>
+        <translation>Modelle:</translation>
+    </message>
+    <message>
+        <source>each version&apos;s own model</source>
+        <translation>das Modell jeder Version</translation>
+    </message>
+    <message>
+        <source>The models to run every version on, separated by commas</source>
+        <translation>Die Modelle, auf denen jede Version läuft, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>In flight:</source>
+        <translation>Gleichzeitig:</translation>
+    </message>
+    <message>
+        <source>How many cells are sent at once</source>
+        <translation>Wie viele Zellen gleichzeitig gesendet werden</translation>
+    </message>
+    <message>
+        <source>Embeddings:</source>
+        <translation>Embeddings:</translation>
+    </message>
+    <message>
+        <source>The model whose semantic embeddings decide similarity checks</source>
+        <translation>Das Modell, dessen semantische Embeddings die Ähnlichkeitsprüfungen entscheiden</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Run every row on every version and model (Ctrl+Enter); Esc cancels</source>
+        <translation>Jede Zeile mit jeder Version und jedem Modell ausführen (Strg+Eingabe); Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop; finished cells are kept</source>
+        <translation>Anhalten; fertige Zellen bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Run the cells that are not finished</source>
+        <translation>Die noch nicht fertigen Zellen ausführen</translation>
+    </message>
+    <message>
+        <source>%v of %m cells</source>
+        <translation>%v von %m Zellen</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>Vergleichen mit:</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Save the grid as CSV or JSON</source>
+        <translation>Das Raster als CSV oder JSON speichern</translation>
+    </message>
+    <message>
+        <source>Add a prompt version first (the Completion prompt, or a pasted template).</source>
+        <translation>Fügen Sie zuerst eine Prompt-Version hinzu (den Completion-Prompt oder eine eingefügte Vorlage).</translation>
+    </message>
+    <message>
+        <source>The test set has no rows.</source>
+        <translation>Der Testsatz hat keine Zeilen.</translation>
+    </message>
+    <message>
+        <source>Version %1 names no model; type the models to run.</source>
+        <translation>Version %1 nennt kein Modell; geben Sie die Modelle ein.</translation>
+    </message>
+    <message>
+        <source>Row %1, column %2: retry %3 of %4 in %5 s (%6)</source>
+        <translation>Zeile %1, Spalte %2: Wiederholung %3 von %4 in %5 s (%6)</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft …</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>Wird fortgesetzt …</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 cells finished.</source>
+        <translation>Abgebrochen: %1 von %2 Zellen fertig.</translation>
+    </message>
+    <message>
+        <source>Finished: %1 of %2 cells passed.</source>
+        <translation>Fertig: %1 von %2 Zellen bestanden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retry(s).</source>
+        <translation>
+            <numerusform>%n Wiederholung.</numerusform>
+            <numerusform>%n Wiederholungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no comparison)</source>
+        <translation>(kein Vergleich)</translation>
+    </message>
+    <message>
+        <source>%1 (%2% passed)</source>
+        <translation>%1 (%2 % bestanden)</translation>
+    </message>
+    <message>
+        <source>%1 newly failing, %2 newly passing</source>
+        <translation>%1 neu fehlgeschlagen, %2 neu bestanden</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Results saved to %1</source>
+        <translation>Ergebnisse gespeichert in %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TestSetEditor</name>
+    <message>
+        <source>Exact</source>
+        <translation>Exakt</translation>
+    </message>
+    <message>
+        <source>Contains…</source>
+        <translation>Enthält …</translation>
+    </message>
+    <message>
+        <source>Regular expression…</source>
+        <translation>Regulärer Ausdruck …</translation>
+    </message>
+    <message>
+        <source>Valid JSON</source>
+        <translation>Gültiges JSON</translation>
+    </message>
+    <message>
+        <source>Valid against a JSON schema…</source>
+        <translation>Gültig nach einem JSON-Schema …</translation>
+    </message>
+    <message>
+        <source>Maximum length…</source>
+        <translation>Höchstlänge …</translation>
+    </message>
+    <message>
+        <source>Semantic similarity ≥ …</source>
+        <translation>Semantische Ähnlichkeit ≥ …</translation>
+    </message>
+    <message>
+        <source>Log-probability of the expected text ≥ …</source>
+        <translation>Log-Wahrscheinlichkeit des erwarteten Texts ≥ …</translation>
+    </message>
+    <message>
+        <source>Manual grade (1–5)</source>
+        <translation>Bewertung von Hand (1–5)</translation>
+    </message>
+    <message>
+        <source>Import CSV/JSONL…</source>
+        <translation>CSV/JSONL importieren …</translation>
+    </message>
+    <message>
+        <source>Add the rows of a CSV or JSON Lines file: a column per variable and &quot;expected&quot;</source>
+        <translation>Die Zeilen einer CSV- oder JSON-Lines-Datei hinzufügen: eine Spalte je Variable und „expected“</translation>
+    </message>
+    <message>
+        <source>Add row from Completion</source>
+        <translation>Zeile aus Completion hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the Completion tab&apos;s current variable values as a row</source>
+        <translation>Die aktuellen Variablenwerte des Tabs „Completion“ als Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add empty row</source>
+        <translation>Leere Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a row to fill in</source>
+        <translation>Eine Zeile zum Ausfüllen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove rows</source>
+        <translation>Zeilen entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected rows</source>
+        <translation>Die gewählten Zeilen entfernen</translation>
+    </message>
+    <message>
+        <source>Prompt versions</source>
+        <translation>Prompt-Versionen</translation>
+    </message>
+    <message>
+        <source>Add Completion prompt</source>
+        <translation>Completion-Prompt hinzufügen</translation>
+    </message>
+    <message>
+        <source>The Completion tab&apos;s prompt, model and parameters as a version</source>
+        <translation>Prompt, Modell und Parameter des Tabs „Completion“ als Version</translation>
+    </message>
+    <message>
+        <source>Add version…</source>
+        <translation>Version hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Paste a template; the Completion tab&apos;s model and parameters are used</source>
+        <translation>Eine Vorlage einfügen; Modell und Parameter des Tabs „Completion“ werden verwendet</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Checks for every row</source>
+        <translation>Prüfungen für jede Zeile</translation>
+    </message>
+    <message>
+        <source>Add check</source>
+        <translation>Prüfung hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2: %3</translation>
+    </message>
+    <message>
+        <source>Import rows</source>
+        <translation>Zeilen importieren</translation>
+    </message>
+    <message>
+        <source>CSV or JSON Lines (*.csv *.tsv *.jsonl *.ndjson);;All files (*)</source>
+        <translation>CSV oder JSON Lines (*.csv *.tsv *.jsonl *.ndjson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1; nothing was imported.</source>
+        <translation>%1; nichts wurde importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) imported.</source>
+        <translation>
+            <numerusform>%n Zeile importiert.</numerusform>
+            <numerusform>%n Zeilen importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The Completion prompt has no {{ variables }}.</source>
+        <translation>Der Completion-Prompt hat keine {{ Variablen }}.</translation>
+    </message>
+    <message>
+        <source>Row %1 added from the Completion tab.</source>
+        <translation>Zeile %1 aus dem Tab „Completion“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The Completion prompt is empty.</source>
+        <translation>Der Completion-Prompt ist leer.</translation>
+    </message>
+    <message>
+        <source>Add version</source>
+        <translation>Version hinzufügen</translation>
+    </message>
+    <message>
+        <source>Template (use {{ name }} for a column&apos;s value):</source>
+        <translation>Vorlage ({{ name }} steht für den Wert einer Spalte):</translation>
+    </message>
+    <message>
+        <source>Contains</source>
+        <translation>Enthält</translation>
+    </message>
+    <message>
+        <source>Text the answer must contain (empty: the expected text):</source>
+        <translation>Text, den die Antwort enthalten muss (leer: der erwartete Text):</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Pattern the answer must match:</source>
+        <translation>Muster, auf das die Antwort passen muss:</translation>
+    </message>
+    <message>
+        <source>JSON schema</source>
+        <translation>JSON-Schema</translation>
+    </message>
+    <message>
+        <source>Schema the answer must be valid against:</source>
+        <translation>Schema, nach dem die Antwort gültig sein muss:</translation>
+    </message>
+    <message>
+        <source>Maximum length</source>
+        <translation>Höchstlänge</translation>
+    </message>
+    <message>
+        <source>Most characters an answer may have:</source>
+        <translation>Höchstens so viele Zeichen darf eine Antwort haben:</translation>
+    </message>
+    <message>
+        <source>Semantic similarity</source>
+        <translation>Semantische Ähnlichkeit</translation>
+    </message>
+    <message>
+        <source>Lowest cosine similarity to the expected text (−1 to 1):</source>
+        <translation>Niedrigste Kosinus-Ähnlichkeit zum erwarteten Text (−1 bis 1):</translation>
+    </message>
+    <message>
+        <source>Log-probability</source>
+        <translation>Log-Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Lowest natural-log probability of the expected text (≤ 0):</source>
+        <translation>Niedrigste Wahrscheinlichkeit des erwarteten Texts als natürlicher Logarithmus (≤ 0):</translation>
+    </message>
+    <message>
+        <source>The check was not added: %1</source>
+        <translation>Die Prüfung wurde nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Bring back what was last removed or replaced (Ctrl+Z)</source>
+        <translation>Das zuletzt Entfernte oder Ersetzte zurückholen (Strg+Z)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) removed; Undo (Ctrl+Z) brings them back.</source>
+        <translation>
+            <numerusform>%n Zeile entfernt; Rückgängig (Strg+Z) holt sie zurück.</numerusform>
+            <numerusform>%n Zeilen entfernt; Rückgängig (Strg+Z) holt sie zurück.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>Rückgängig gemacht.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TestSetModel</name>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>Row checks</source>
+        <translation>Prüfungen der Zeile</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TestSetWindow</name>
+    <message>
+        <source>Test sets</source>
+        <translation>Testsätze</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>test set</source>
+        <translation>Testsatz</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen …</translation>
+    </message>
+    <message>
+        <source>Open a saved test set, or a CSV or JSONL file as a new one</source>
+        <translation>Einen gespeicherten Testsatz öffnen, oder eine CSV- oder JSONL-Datei als neuen</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>Test set</source>
+        <translation>Testsatz</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>%1; nothing was opened.</source>
+        <translation>%1; nichts wurde geöffnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s).</source>
+        <translation>
+            <numerusform>%1: %n Zeile.</numerusform>
+            <numerusform>%1: %n Zeilen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Open test set</source>
+        <translation>Testsatz öffnen</translation>
+    </message>
+    <message>
+        <source>Test sets (*.json *.csv *.tsv *.jsonl *.ndjson);;All files (*)</source>
+        <translation>Testsätze (*.json *.csv *.tsv *.jsonl *.ndjson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save test set</source>
+        <translation>Testsatz speichern</translation>
+    </message>
+    <message>
+        <source>Test sets (*.json)</source>
+        <translation>Testsätze (*.json)</translation>
     </message>
 </context>
 <context>

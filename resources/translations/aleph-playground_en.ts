@@ -263,6 +263,63 @@
     </message>
 </context>
 <context>
+    <name>ui::TestCellDetail</name>
+    <message numerus="yes">
+        <source>· %n retry(s)</source>
+        <translation>
+            <numerusform>· %n retry</numerusform>
+            <numerusform>· %n retries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::TestResultsModel</name>
+    <message numerus="yes">
+        <source>· %n retry(s)</source>
+        <translation>
+            <numerusform>· %n retry</numerusform>
+            <numerusform>· %n retries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::TestRunPanel</name>
+    <message numerus="yes">
+        <source>%n retry(s).</source>
+        <translation>
+            <numerusform>%n retry.</numerusform>
+            <numerusform>%n retries.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::TestSetEditor</name>
+    <message numerus="yes">
+        <source>%n row(s) imported.</source>
+        <translation>
+            <numerusform>%n row imported.</numerusform>
+            <numerusform>%n rows imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) removed; Undo (Ctrl+Z) brings them back.</source>
+        <translation>
+            <numerusform>%n row removed; Undo (Ctrl+Z) brings it back.</numerusform>
+            <numerusform>%n rows removed; Undo (Ctrl+Z) brings them back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::TestSetWindow</name>
+    <message numerus="yes">
+        <source>%1: %n row(s).</source>
+        <translation>
+            <numerusform>%1: %n row.</numerusform>
+            <numerusform>%1: %n rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::TokenizerTab</name>
     <message numerus="yes">
         <source>%Ln token(s)</source>

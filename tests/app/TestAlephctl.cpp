@@ -2,8 +2,10 @@
 // alephctl's command-line contract, run as a real process against the cassette replay server.
 #include "core/api/Endpoints.h"
 #include "core/api/Json.h"
+#include "sandbox/SandboxServer.h"
 #include "tests/support/CassetteServer.h"
 #include "tests/support/TestHttpServer.h"
+#include "tests/support/TestSetFixture.h"
 
 #include <QJsonDocument>
 #include <QProcess>
@@ -36,6 +38,9 @@ private Q_SLOTS:
     void embedBatchesStdinInInputOrder();
     void translatePrintsTranslationAndSegments();
     void tokenizerWritesTheModelsTokenizerJson();
+    void testRunsASavedSetAgainstTheSandbox();
+    void testExitsOneWhenACheckFails();
+    void testUsageErrorsAreExit2();
 
 private:
     struct Result
@@ -46,6 +51,12 @@ private:
     };
     Result run(const QStringList &args, const QByteArray &stdinData = {});
     QString writeBody(const QJsonValue &body);
+    /// The first `rows` rows of tests/data/testset-capitals.csv with two versions and `checks`,
+    /// saved as a test-set file; its path.
+    QString writeTestSet(int rows, const QString &checksJson);
+    /// The global options that reach the in-process sandbox (started on first use).
+    QStringList sandboxArgs();
+    std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
     const testsupport::Interaction *find(const QString &file, int index = 0) const;
 
     testsupport::CassetteServer m_server;
@@ -505,6 +516,128 @@ void TestAlephctl::tokenizerWritesTheModelsTokenizerJson()
     QCOMPARE(run({u"tokenizer"_s}).code, 2);
     QCOMPARE(run({u"tokenizer"_s, u"a"_s, u"b"_s}).code, 2);
     QCOMPARE(run({u"tokenizer"_s, u"a"_s, u"-o"_s}).code, 2);
+}
+
+QString TestAlephctl::writeTestSet(int rows, const QString &checksJson)
+{
+    std::optional<core::TestSet> set = testsupport::capitalsFixture();
+    QString error;
+    set->rows = set->rows.mid(0, rows);
+    for (auto &row : set->rows)
+        row.checks.clear();
+    core::PromptVersion v1;
+    v1.version = u"1"_s;
+    v1.promptTemplate = u"Q: What is the capital of {{ country }}?\nA:"_s;
+    v1.model = u"sandbox-luminous-base"_s;
+    v1.parameters = {{u"maximum_tokens"_s, 10}};
+    core::PromptVersion v2 = v1;
+    v2.version = u"2"_s;
+    v2.promptTemplate = u"The capital of {{ country }} is"_s;
+    set->versions = {v1, v2};
+    set->checks
+        = *core::checksFromJson(QJsonDocument::fromJson(checksJson.toUtf8()).array(), &error);
+    static int n = 0;
+    const QString path = m_dir.filePath(u"set%1.json"_s.arg(++n));
+    if (!core::saveTestSet(*set, path, &error))
+        qFatal("%s", qPrintable(error));
+    return path;
+}
+
+QStringList TestAlephctl::sandboxArgs()
+{
+    if (!m_sandbox) {
+        m_sandbox = std::make_unique<sandbox::EmbeddedSandbox>();
+        QString error;
+        if (!m_sandbox->start(&error))
+            qFatal("%s", qPrintable(error));
+    }
+    return {u"--host"_s, m_sandbox->baseUrl().toString(), u"--token"_s, m_sandbox->token()};
+}
+
+void TestAlephctl::testRunsASavedSetAgainstTheSandbox()
+{
+    const QString file = writeTestSet(
+        6, uR"([{"kind":"regex","pattern":"\\w"},{"kind":"max_length","characters":1000}])"_s);
+    const Result r = run(sandboxArgs()
+        + QStringList{u"test"_s,
+            file,
+            u"--model"_s,
+            u"sandbox-luminous-base"_s,
+            u"--model"_s,
+            u"sandbox-llama-3.1-8b-instruct"_s,
+            u"--concurrency"_s,
+            u"3"_s});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 6 * 4 + 1); // 6 rows × 2 versions × 2 models, then the summary
+    QSet<QString> cells;
+    for (int i = 0; i < lines.size() - 1; ++i) {
+        const QJsonObject cell = QJsonDocument::fromJson(lines.at(i)).object();
+        QCOMPARE(cell.value(u"state"_s).toString(), u"done"_s);
+        QVERIFY(cell.value(u"passed"_s).toBool());
+        QVERIFY(!cell.value(u"answer"_s).toString().isEmpty());
+        QCOMPARE(cell.value(u"checks"_s).toArray().size(), 2);
+        QCOMPARE(cell.value(u"checks"_s).toArray().at(0)[u"kind"_s].toString(), u"regex"_s);
+        cells.insert(
+            u"%1/%2/%3"_s.arg(cell.value(u"row"_s).toInt())
+                .arg(cell.value(u"version"_s).toString(), cell.value(u"model"_s).toString()));
+    }
+    QCOMPARE(cells.size(), 24); // every cell once
+    const QJsonObject summary
+        = QJsonDocument::fromJson(lines.last()).object().value(u"summary"_s).toObject();
+    QCOMPARE(summary.value(u"cells"_s).toInt(), 24);
+    QCOMPARE(summary.value(u"passed"_s).toInt(), 24);
+    QCOMPARE(summary.value(u"failed"_s).toInt(), 0);
+    QCOMPARE(summary.value(u"columns"_s).toArray().size(), 4);
+    QCOMPARE(summary.value(u"columns"_s).toArray().at(3)[u"pass_rate"_s].toDouble(), 1.0);
+
+    // --version picks versions; without --model each version's own model.
+    const Result one = run(sandboxArgs() + QStringList{u"test"_s, file, u"--version"_s, u"2"_s});
+    QCOMPARE(one.code, 0);
+    QCOMPARE(one.out.trimmed().split('\n').size(), 6 + 1);
+    QVERIFY(one.out.contains(R"("version":"2")"));
+    QVERIFY(!one.out.contains(R"("version":"1")"));
+}
+
+void TestAlephctl::testExitsOneWhenACheckFails()
+{
+    // The answers are prose, not JSON: the json check fails on every one.
+    const QString file
+        = writeTestSet(3, uR"([{"kind":"json"},{"kind":"regex","pattern":"\\w"}])"_s);
+    const Result r = run(sandboxArgs() + QStringList{u"test"_s, file});
+    QCOMPARE(r.code, 1);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3 * 2 + 1);
+    const QJsonObject cell = QJsonDocument::fromJson(lines.first()).object();
+    QCOMPARE(cell.value(u"passed"_s).toBool(), false);
+    QCOMPARE(cell.value(u"checks"_s).toArray().at(0)[u"passed"_s].toBool(true), false);
+    QVERIFY(
+        cell.value(u"checks"_s).toArray().at(0)[u"reason"_s].toString().startsWith(u"not JSON"_s));
+    const QJsonObject summary
+        = QJsonDocument::fromJson(lines.last()).object().value(u"summary"_s).toObject();
+    QCOMPARE(summary.value(u"failed"_s).toInt(), 6);
+    QCOMPARE(summary.value(u"columns"_s).toArray().at(0)[u"pass_rate"_s].toDouble(-1), 0.0);
+}
+
+void TestAlephctl::testUsageErrorsAreExit2()
+{
+    const QString file = writeTestSet(2, u"[]"_s);
+    QCOMPARE(run(sandboxArgs() + QStringList{u"test"_s}).code, 2);
+    QCOMPARE(
+        run(sandboxArgs() + QStringList{u"test"_s, m_dir.filePath(u"missing.json"_s)}).code, 2);
+    const Result wrongVersion
+        = run(sandboxArgs() + QStringList{u"test"_s, file, u"--version"_s, u"9"_s});
+    QCOMPARE(wrongVersion.code, 2);
+    QVERIFY(wrongVersion.err.contains("has no prompt version \"9\""));
+    QCOMPARE(run(sandboxArgs() + QStringList{u"test"_s, file, u"--concurrency"_s, u"0"_s}).code, 2);
+    QFile bad(m_dir.filePath(u"bad.json"_s));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("{\"format\":\"aleph-playground.testset\",\"version\":1,\"rows\":[{\"checks\":[{"
+              "\"kind\":\"x\"}]}]}");
+    bad.close();
+    const Result badFile = run(sandboxArgs() + QStringList{u"test"_s, bad.fileName()});
+    QCOMPARE(badFile.code, 2);
+    QVERIFY2(badFile.err.contains("row 1: check 1: unknown check kind"), badFile.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestAlephctl)

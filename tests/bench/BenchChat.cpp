@@ -113,15 +113,7 @@ int main(int argc, char **argv)
         static_cast<long long>(openMs.size()));
 
     // 2. Streaming into it: the longest gap between 2 ms ticks on the GUI thread.
-    QList<qint64> gapsUs;
-    QElapsedTimer tickClock;
-    QTimer ticker;
-    ticker.setTimerType(Qt::PreciseTimer);
-    ticker.setInterval(2);
-    QObject::connect(&ticker, &QTimer::timeout, [&] {
-        gapsUs.append(tickClock.nsecsElapsed() / 1000);
-        tickClock.restart();
-    });
+    bench::GuiGaps gaps;
     // A conversation of 1,000 messages exceeds every context window, so the stream goes into a
     // short one (the transcript's cost per streamed token does not depend on its length: only the
     // reply in progress is re-laid out).
@@ -138,8 +130,7 @@ int main(int argc, char **argv)
     qint64 streamMs = 0;
     const int wanted = parser.value(tokensOption).toInt();
     QElapsedTimer streamClock;
-    tickClock.start();
-    ticker.start();
+    gaps.start();
     while (deltas < wanted && replies < 500) {
         done = false;
         streamClock.start();
@@ -160,20 +151,16 @@ int main(int argc, char **argv)
         deltas += reply.completionTokens;
         ++replies;
     }
-    ticker.stop();
-    QList<qint64> sorted = gapsUs;
-    std::sort(sorted.begin(), sorted.end());
-    const double maxStall = sorted.isEmpty() ? 0 : sorted.last() / 1000.0;
-    const double p99 = sorted.isEmpty() ? 0 : sorted.at(qsizetype(sorted.size() * 0.99)) / 1000.0;
+    gaps.stop();
     std::printf("stream: %d tokens in %d replies, %lld ms streaming (%.0f tokens/s), %lld ticks; "
                 "GUI gap max %.1f ms, p99 %.1f ms; budget 16 ms\n",
         deltas,
         replies,
         static_cast<long long>(streamMs),
         streamMs > 0 ? deltas * 1000.0 / streamMs : 0.0,
-        static_cast<long long>(gapsUs.size()),
-        maxStall,
-        p99);
+        static_cast<long long>(gaps.ticks()),
+        gaps.maxMs(),
+        gaps.p99Ms());
     std::printf("last full render: %lld ms\n", static_cast<long long>(tab.lastRenderMs()));
     return 0;
 }

@@ -189,6 +189,7 @@ void TestShell::menusHoldTheirActionsWithShortcuts()
         {"stopAction", QKeySequence(Qt::Key_Escape)},
         {"explainAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
         {"showTokensAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
+        {"testSetsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
         {"chooseModelAction", QKeySequence(Qt::CTRL | Qt::Key_K)},
         {"shortcutsAction", QKeySequence(Qt::Key_F1)},
     };

@@ -2,6 +2,7 @@
 #include "ui/completion/CompletionPromptForm.h"
 
 #include "core/api/ImageFile.h"
+#include "core/workbench/Template.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/completion/ImageListModel.h"
@@ -21,17 +22,6 @@
 #include <QVBoxLayout>
 
 namespace ui {
-
-namespace {
-
-const QRegularExpression &templatePattern()
-{
-    static const QRegularExpression re(
-        QStringLiteral("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\}\\}"));
-    return re;
-}
-
-} // namespace
 
 CompletionPromptForm::CompletionPromptForm(ModelPicker *models, QWidget *parent)
     : QWidget(parent)
@@ -110,14 +100,20 @@ void CompletionPromptForm::setSteeringIndicator(QWidget *indicator)
 
 QStringList CompletionPromptForm::templateVariables() const
 {
-    QStringList names;
-    auto it = templatePattern().globalMatch(m_promptEdit->toPlainText());
-    while (it.hasNext()) {
-        const QString name = it.next().captured(1);
-        if (!names.contains(name))
-            names.append(name);
-    }
-    return names;
+    return core::templateVariables(m_promptEdit->toPlainText());
+}
+
+QString CompletionPromptForm::templateText() const
+{
+    return m_promptEdit->toPlainText();
+}
+
+QHash<QString, QString> CompletionPromptForm::currentTemplateValues() const
+{
+    QHash<QString, QString> values;
+    for (const QString &name : templateVariables())
+        values.insert(name, m_templateValues.value(name));
+    return values;
 }
 
 void CompletionPromptForm::setTemplateValue(const QString &name, const QString &value)
@@ -205,22 +201,8 @@ void CompletionPromptForm::chooseImages()
 core::Prompt CompletionPromptForm::buildPrompt(QString *error) const
 {
     // Substitute {{ name }} from the variables form; an empty value is an error (flagged).
-    const QString text = m_promptEdit->toPlainText();
     QString missing;
-    QString out;
-    qsizetype last = 0;
-    auto it = templatePattern().globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        out += text.mid(last, m.capturedStart() - last);
-        const QString name = m.captured(1);
-        const QString value = m_templateValues.value(name);
-        if (value.isEmpty() && missing.isEmpty())
-            missing = name;
-        out += value;
-        last = m.capturedEnd();
-    }
-    out += text.mid(last);
+    const QString out = core::fillTemplate(m_promptEdit->toPlainText(), m_templateValues, &missing);
     if (!missing.isEmpty() && error && error->isEmpty())
         *error = tr("Template variable {{ %1 }} has no value.").arg(missing);
     if (m_images->isEmpty())

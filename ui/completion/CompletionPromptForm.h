@@ -46,6 +46,10 @@ public:
 
     /// The template variables found in the prompt, in order of first appearance.
     QStringList templateVariables() const;
+    /// The prompt text as typed, its {{ name }} variables not substituted.
+    QString templateText() const;
+    /// The values of the prompt's variables now (name → text; "" for one without a value).
+    QHash<QString, QString> currentTemplateValues() const;
     void setTemplateValue(const QString &name, const QString &value);
     /// Every value typed so far (name → text), as a draft keeps them.
     QVariantMap templateValues() const;

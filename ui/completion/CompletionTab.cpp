@@ -163,6 +163,16 @@ void CompletionTab::setModels(const QList<core::ModelSettings> &models)
     revalidate();
 }
 
+QString CompletionTab::templateText() const
+{
+    return m_prompt->templateText();
+}
+
+QHash<QString, QString> CompletionTab::templateValues() const
+{
+    return m_prompt->currentTemplateValues();
+}
+
 QStringList CompletionTab::templateVariables() const
 {
     return m_prompt->templateVariables();

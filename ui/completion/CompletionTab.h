@@ -61,6 +61,10 @@ public:
     void applyRequest(const core::CompletionRequest &request);
     /// The template variables found in the prompt, in order of first appearance.
     QStringList templateVariables() const;
+    /// The prompt text as typed (variables not substituted), for a test set's prompt version.
+    QString templateText() const;
+    /// The values of the prompt's variables now, for a test-set row.
+    QHash<QString, QString> templateValues() const;
     void setTemplateValue(const QString &name, const QString &value);
     void addImageFile(const QString &path);
     int imageCount() const;

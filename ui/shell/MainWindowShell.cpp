@@ -4,8 +4,10 @@
 #include "ui/chat/ChatTab.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/completion/CompletionTab.h"
+#include "ui/explanation/ExplanationTab.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/ShellMenus.h"
+#include "ui/testsets/TestSetWindow.h"
 
 #include <QAbstractSpinBox>
 #include <QApplication>
@@ -28,6 +30,37 @@ QFont baseFont()
     return font;
 }
 } // namespace
+
+TestSetWindow *MainWindow::showTestSets()
+{
+    if (!m_testSetWindow) {
+        m_testSetWindow = new TestSetWindow(m_services.client, this);
+        CompletionSource source;
+        source.templateText = [this] {
+            return m_completionTab->templateText();
+        };
+        source.values = [this] {
+            return m_completionTab->templateValues();
+        };
+        source.request = [this](QString *error) {
+            return m_completionTab->buildRequest(error);
+        };
+        m_testSetWindow->setCompletionSource(source);
+        connect(m_testSetWindow,
+            &TestSetWindow::explainRequested,
+            this,
+            [this](const core::Prompt &prompt, const QString &answer, const QString &model) {
+                m_tabs->setCurrentWidget(m_explanationTab);
+                m_explanationTab->setInput(prompt, answer, model);
+                raise();
+                activateWindow();
+            });
+    }
+    m_testSetWindow->show();
+    m_testSetWindow->raise();
+    m_testSetWindow->activateWindow();
+    return m_testSetWindow;
+}
 
 void MainWindow::buildShell(QAction *history, QAction *viewCode, QAction *profiles)
 {
@@ -61,6 +94,9 @@ void MainWindow::buildShell(QAction *history, QAction *viewCode, QAction *profil
     };
     hooks.setTheme = [this](const QString &theme) {
         m_preferences->setValue(QLatin1String(P::kTheme), theme);
+    };
+    hooks.testSets = [this] {
+        showTestSets();
     };
     m_menus = new ShellMenus(this, hooks, history, viewCode, profiles);
     for (PlaygroundTab *tab : playgroundTabs()) {

@@ -206,6 +206,15 @@ ShellMenus::ShellMenus(
         {key(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
         onTab(&PlaygroundTab::triggerShowTokens))
         ->setToolTip(tr("Show how the model splits the prompt (or the selection) into tokens"));
+    add(run,
+        tr("Test s&ets…"),
+        QStringLiteral("testSetsAction"),
+        {key(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
+        [this] {
+            if (m_hooks.testSets)
+                m_hooks.testSets();
+        })
+        ->setToolTip(tr("Run a table of inputs against prompt versions and models, with checks"));
     run->addSeparator();
     add(run,
         tr("Choose &model"),

@@ -42,6 +42,7 @@ public:
         std::function<void(int delta)> zoom; ///< +1, -1; 0 resets
         std::function<QString()> theme; ///< "system", "light" or "dark"
         std::function<void(const QString &)> setTheme;
+        std::function<void()> testSets;
     };
     /// Builds the menus into `window`'s menu bar. `history`, `viewCode` and `profiles` are the
     /// window's existing actions (may be null), put into View and File.

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: MIT
+// The test-set window (issue 23) driven with QTest against the embedded sandbox over real
+// sockets: rows and versions from the Completion tab, a CSV opened, a run on 2 models with its
+// grid, pass rates in the headers (recomputed here), the cell detail with a manual grade and
+// Explain, cancel and resume, and a comparison with the earlier run.
+#include "tests/support/SandboxClient.h"
+#include "ui/MainWindow.h"
+#include "ui/completion/CompletionTab.h"
+#include "ui/explanation/ExplanationTab.h"
+#include "ui/shell/ShellMenus.h"
+#include "ui/testsets/TestCellDetail.h"
+#include "ui/testsets/TestResultsModel.h"
+#include "ui/testsets/TestRunPanel.h"
+#include "ui/testsets/TestSetEditor.h"
+#include "ui/testsets/TestSetModel.h"
+#include "ui/testsets/TestSetWindow.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+template<class T>
+static T *child(QObject *parent, const QString &name)
+{
+    T *w = parent->findChild<T *>(name);
+    if (!w)
+        qWarning("no child %s", qPrintable(name));
+    return w;
+}
+
+class TestTestSetsUi : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void rowsAndVersionsComeFromTheCompletionTab();
+    void runShowsTheGridWithPassRatesAndCellDetail();
+    void cancelKeepsFinishedCellsAndResumeEnds();
+    void cleanupTestCase();
+
+private:
+    void runAndWait(bool expectCanceled = false);
+    testsupport::SandboxClient m_sandbox;
+    std::unique_ptr<ui::MainWindow> m_window;
+    ui::TestSetWindow *m_sets = nullptr;
+    QTemporaryDir m_dir;
+};
+
+void TestTestSetsUi::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QString error;
+    QVERIFY2(m_sandbox.start(&error), qPrintable(error));
+    m_window = std::make_unique<ui::MainWindow>(m_sandbox.client.get());
+    m_window->resize(1200, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->refreshModels();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        child<QComboBox>(m_window->completionTab(), u"model"_s)->currentText(),
+        u"sandbox-luminous-base"_s,
+        10000);
+    // Run ▸ Test sets… (Ctrl+Shift+R) opens the window.
+    QAction *action = m_window->menus()->action(u"testSetsAction"_s);
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    action->trigger();
+    m_sets = m_window->findChild<ui::TestSetWindow *>();
+    QVERIFY(m_sets);
+    QVERIFY(m_sets->isVisible());
+    m_sets->runPanel()->setStoreDirectory(m_dir.filePath(u"runs"_s));
+}
+
+void TestTestSetsUi::cleanupTestCase()
+{
+    m_window.reset();
+}
+
+void TestTestSetsUi::runAndWait(bool expectCanceled)
+{
+    QSignalSpy stopped(m_sets->runPanel(), &ui::TestRunPanel::runStopped);
+    QTest::mouseClick(child<QPushButton>(m_sets, u"runSet"_s), Qt::LeftButton);
+    QVERIFY(stopped.wait(60000));
+    QCOMPARE(stopped.first().first().toBool(), expectCanceled);
+}
+
+void TestTestSetsUi::rowsAndVersionsComeFromTheCompletionTab()
+{
+    ui::CompletionTab *completion = m_window->completionTab();
+    core::CompletionRequest request
+        = core::CompletionRequest::withClientDefaults(u"sandbox-luminous-base"_s,
+            core::Prompt::fromText(u"Q: What is the capital of {{ country }}?\nA:"_s));
+    request.maximumTokens = 9;
+    completion->applyRequest(request);
+    completion->setTemplateValue(u"country"_s, u"France"_s);
+    QCOMPARE(completion->templateValues().value(u"country"_s), u"France"_s);
+
+    QTest::mouseClick(child<QPushButton>(m_sets, u"addCompletionVersion"_s), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(m_sets, u"addRowFromCompletion"_s), Qt::LeftButton);
+    completion->setTemplateValue(u"country"_s, u"Japan"_s);
+    QTest::mouseClick(child<QPushButton>(m_sets, u"addRowFromCompletion"_s), Qt::LeftButton);
+    const core::TestSet &set = m_sets->model()->testSet();
+    QCOMPARE(set.versions.size(), 1);
+    QCOMPARE(
+        set.versions.first().promptTemplate, u"Q: What is the capital of {{ country }}?\nA:"_s);
+    QCOMPARE(set.versions.first().model, u"sandbox-luminous-base"_s);
+    QCOMPARE(set.versions.first().parameters.value(u"maximum_tokens"_s).toInt(), 9);
+    QCOMPARE(set.variables, QStringList{u"country"_s});
+    QCOMPARE(set.rows.size(), 2);
+    QCOMPARE(set.rows.at(1).vars.value(u"country"_s), u"Japan"_s);
+    // The table edits the set in place.
+    ui::TestSetModel *model = m_sets->model();
+    QVERIFY(model->setData(model->index(1, model->expectedColumn()), u"Tokyo"_s));
+    QCOMPARE(model->testSet().rows.at(1).expected, u"Tokyo"_s);
+    QCOMPARE(model->headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(), u"{{ country }}"_s);
+    // Removing rows can be undone.
+    QTableView *table = m_sets->editor()->table();
+    table->selectRow(0);
+    QTest::mouseClick(child<QPushButton>(m_sets, u"removeRows"_s), Qt::LeftButton);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->testSet().rows.first().vars.value(u"country"_s), u"Japan"_s);
+    QTest::mouseClick(child<QPushButton>(m_sets, u"undoTestSet"_s), Qt::LeftButton);
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->testSet().rows.first().vars.value(u"country"_s), u"France"_s);
+}
+
+void TestTestSetsUi::runShowsTheGridWithPassRatesAndCellDetail()
+{
+    // The fixture's rows on the version from the Completion tab, on two models.
+    const core::PromptVersion version = m_sets->model()->testSet().versions.first();
+    QVERIFY(m_sets->openFile(QStringLiteral(ALEPH_SOURCE_DIR "/tests/data/testset-capitals.csv")));
+    QCOMPARE(m_sets->model()->rowCount(), 50);
+    m_sets->model()->setVersions({version});
+    QString error;
+    m_sets->model()->setChecks(
+        {*core::Check::make(core::Check::Kind::MaximumLength, {}, 30, &error),
+            *core::Check::make(core::Check::Kind::Regex, u"^\\s*[A-Z]"_s, 0, &error),
+            *core::Check::make(core::Check::Kind::Manual, u"thumbs"_s, 0, &error)});
+    child<QLineEdit>(m_sets, u"runModels"_s)
+        ->setText(u"sandbox-luminous-base, sandbox-llama-3.1-8b-instruct"_s);
+    m_sets->tabs()->setCurrentWidget(m_sets->runPanel());
+    runAndWait();
+
+    ui::TestResultsModel *grid = m_sets->runPanel()->resultsModel();
+    QCOMPARE(grid->rowCount(), 50);
+    QCOMPARE(grid->columnCount(), 2);
+    for (int col = 0; col < 2; ++col) {
+        int passed = 0;
+        int finished = 0;
+        for (int r = 0; r < 50; ++r) {
+            const QModelIndex i = grid->index(r, col);
+            const auto state
+                = core::CellResult::State(grid->data(i, ui::TestResultsModel::StateRole).toInt());
+            QVERIFY(
+                state == core::CellResult::State::Done || state == core::CellResult::State::Error);
+            ++finished;
+            const bool ok = grid->data(i, ui::TestResultsModel::PassedRole).toBool();
+            passed += ok ? 1 : 0;
+            QVERIFY(grid->data(i).toString().startsWith(
+                ok ? u"✓"_s : (state == core::CellResult::State::Error ? u"⚠"_s : u"✗"_s)));
+            QVERIFY(grid->data(i, Qt::BackgroundRole).isValid());
+        }
+        const QString header = grid->headerData(col, Qt::Horizontal, Qt::DisplayRole).toString();
+        const QString want = u"%1% passed (%2 of %3)"_s.arg(qRound(100.0 * passed / finished))
+                                 .arg(passed)
+                                 .arg(finished);
+        QVERIFY2(header.endsWith(want), qPrintable(header + u" ≠ "_s + want));
+    }
+
+    // A click shows the whole answer and every check's reason; a grade decides the manual check.
+    QTableView *view = m_sets->runPanel()->grid();
+    view->setCurrentIndex(grid->index(0, 1));
+    ui::TestCellDetail *detail = m_sets->runPanel()->detail();
+    QCOMPARE(detail->row(), 0);
+    QCOMPARE(detail->column(), 1);
+    const core::CellResult cell = m_sets->runPanel()->currentRun().cell(0, 1);
+    QCOMPARE(child<QPlainTextEdit>(detail, u"cellAnswer"_s)->toPlainText(), cell.answer);
+    QCOMPARE(cell.checks.last().verdict, core::CheckResult::Verdict::Pending);
+    QTest::mouseClick(child<QToolButton>(detail, u"thumbsDown"_s), Qt::LeftButton);
+    QCOMPARE(m_sets->runPanel()->currentRun().cell(0, 1).checks.last().verdict,
+        core::CheckResult::Verdict::Fail);
+    QVERIFY(!grid->data(grid->index(0, 1), ui::TestResultsModel::PassedRole).toBool());
+    QTest::mouseClick(child<QToolButton>(detail, u"thumbsUp"_s), Qt::LeftButton);
+    QCOMPARE(m_sets->runPanel()->currentRun().cell(0, 1).checks.last().verdict,
+        core::CheckResult::Verdict::Pass);
+
+    // Explain opens the Explanation tab on the cell's prompt and answer.
+    QTest::mouseClick(child<QPushButton>(detail, u"explainCell"_s), Qt::LeftButton);
+    QCOMPARE(m_window->tabs()->currentWidget(), m_window->explanationTab());
+}
+
+void TestTestSetsUi::cancelKeepsFinishedCellsAndResumeEnds()
+{
+    ui::TestRunPanel *panel = m_sets->runPanel();
+    const core::TestRun earlier = panel->currentRun();
+    // Stricter: answers over 12 characters now fail.
+    QList<core::Check> checks = m_sets->model()->testSet().checks;
+    QString error;
+    checks[0] = *core::Check::make(core::Check::Kind::MaximumLength, {}, 12, &error);
+    m_sets->model()->setChecks(checks);
+
+    QSignalSpy stopped(panel, &ui::TestRunPanel::runStopped);
+    auto *progress = child<QProgressBar>(panel, u"runProgress"_s);
+    connect(progress, &QProgressBar::valueChanged, panel, [panel](int v) {
+        if (v >= 20 && panel->isRunning())
+            panel->cancel();
+    });
+    QTest::mouseClick(child<QPushButton>(panel, u"runSet"_s), Qt::LeftButton);
+    QVERIFY(stopped.wait(60000));
+    QCOMPARE(stopped.takeFirst().first().toBool(), true);
+    disconnect(progress, &QProgressBar::valueChanged, panel, nullptr);
+    const core::TestRun partial = panel->currentRun();
+    QVERIFY(partial.finishedCount() >= 20 && partial.finishedCount() < 100);
+    auto *resume = child<QPushButton>(panel, u"resumeRun"_s);
+    QVERIFY(resume->isEnabled());
+    QTest::mouseClick(resume, Qt::LeftButton);
+    QVERIFY(stopped.wait(60000));
+    QCOMPARE(stopped.takeFirst().first().toBool(), false);
+    const core::TestRun run = panel->currentRun();
+    QCOMPARE(run.finishedCount(), 100);
+    QCOMPARE(run.id, partial.id);
+    for (int i = 0; i < run.cells.size(); ++i) {
+        if (partial.cells.at(i).finished())
+            QCOMPARE(run.cells.at(i).answer, partial.cells.at(i).answer);
+    }
+
+    // Compared with the earlier run: the counts in the label are the cells that changed.
+    auto *compare = child<QComboBox>(panel, u"compareRun"_s);
+    const int index = compare->findData(earlier.id);
+    QVERIFY(index > 0);
+    panel->compareWith(earlier.id);
+    int newlyFailing = 0;
+    int newlyPassing = 0;
+    for (int i = 0; i < run.cells.size(); ++i) {
+        newlyFailing += earlier.cells.at(i).passed() && run.cells.at(i).failed() ? 1 : 0;
+        newlyPassing += earlier.cells.at(i).failed() && run.cells.at(i).passed() ? 1 : 0;
+    }
+    QCOMPARE(child<QLabel>(panel, u"compareSummary"_s)->text(),
+        u"%1 newly failing, %2 newly passing"_s.arg(newlyFailing).arg(newlyPassing));
+    QVERIFY(newlyFailing > 0);
+    ui::TestResultsModel *grid = panel->resultsModel();
+    int marked = 0;
+    for (int r = 0; r < 50; ++r) {
+        for (int c = 0; c < 2; ++c)
+            marked += grid->data(grid->index(r, c), ui::TestResultsModel::ChangeRole).toInt() < 0;
+    }
+    QCOMPARE(marked, newlyFailing);
+    if (qEnvironmentVariableIsSet("ALEPH_TESTSETS_SHOT")) {
+        m_sets->resize(1400, 860);
+        m_sets->grab().save(qEnvironmentVariable("ALEPH_TESTSETS_SHOT"));
+    }
+}
+
+QTEST_MAIN(TestTestSetsUi)
+#include "TestTestSetsUi.moc"
