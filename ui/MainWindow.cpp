@@ -360,6 +360,16 @@ void MainWindow::buildPromptLibrary()
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     toggle->setToolTip(tr("Show or hide the saved prompts and their versions (Ctrl+Shift+L)"));
     addAction(toggle); // the key works while the menu bar is hidden (full screen)
+    if (auto *toolbar = findChild<QToolBar *>(QStringLiteral("mainToolbar")))
+        toolbar->addAction(toggle);
+    // Tall enough for the diff the first time it is shown.
+    connect(m_libraryDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible || m_libraryDock->isFloating() || m_libraryDock->property("sized").toBool())
+            return;
+        m_libraryDock->setProperty("sized", true);
+        if (m_libraryDock->height() < 340)
+            resizeDocks({m_libraryDock}, {std::min(380, height() / 2)}, Qt::Vertical);
+    });
     m_menus->addAction(QStringLiteral("viewMenu"), toggle);
 
     auto *save = new QAction(tr("&Save prompt…"), this);

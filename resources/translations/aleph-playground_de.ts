@@ -3506,8 +3506,8 @@ similarity</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>Modell</translation>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
     </message>
     <message>
         <source>Changed</source>

@@ -176,7 +176,7 @@ void TestPromptLibraryPanel::savedPromptIsVersionedOnChangedRunsAndDiffed()
     panel->selectPrompt(saved->id);
     QCOMPARE(panel->currentId(), saved->id);
     QCOMPARE(panel->versionList()->topLevelItemCount(), 2);
-    QVERIFY(panel->versionList()->topLevelItem(0)->text(3).contains(u"temperature"_s));
+    QVERIFY(panel->versionList()->topLevelItem(0)->text(2).contains(u"temperature"_s));
     // The newest selected alone: compared with the one before.
     QCOMPARE(panel->diff()->removedWords(), QStringList{u"short"_s});
     QCOMPARE(panel->diff()->addedWords(), QStringList{u"long"_s});

@@ -148,7 +148,7 @@ PromptLibraryPanel::PromptLibraryPanel(QWidget *parent)
     m_versions->setRootIsDecorated(false);
     m_versions->setUniformRowHeights(true);
     m_versions->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_versions->setHeaderLabels({tr("Version"), tr("Date"), tr("Model"), tr("Changed")});
+    m_versions->setHeaderLabels({tr("Version"), tr("Date"), tr("Changed")});
     m_versions->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_versions->header()->setStretchLastSection(true);
     m_versions->setToolTip(
@@ -189,8 +189,9 @@ PromptLibraryPanel::PromptLibraryPanel(QWidget *parent)
     splitter->addWidget(middle);
     splitter->addWidget(m_diff);
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 4);
+    splitter->setSizes({330, 330, 440}); // scaled to the dock's width
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -246,10 +247,10 @@ void PromptLibraryPanel::showVersions()
         auto *item = new QTreeWidgetItem(m_versions,
             {tr("v%1").arg(v.number),
                 QLocale().toString(v.created.toLocalTime(), QLocale::ShortFormat),
-                v.model,
                 i == 0 ? tr("first version") : fields.join(QStringLiteral(", "))});
         item->setData(0, kNumberRole, v.number);
-        item->setToolTip(3, item->text(3));
+        item->setToolTip(2, item->text(2));
+        item->setToolTip(0, tr("Model: %1").arg(v.model));
         if (selected.contains(v.number))
             item->setSelected(true);
     }
