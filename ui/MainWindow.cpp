@@ -367,8 +367,10 @@ void MainWindow::buildPromptLibrary()
         if (!visible || m_libraryDock->isFloating() || m_libraryDock->property("sized").toBool())
             return;
         m_libraryDock->setProperty("sized", true);
-        if (m_libraryDock->height() < 340)
-            resizeDocks({m_libraryDock}, {std::min(380, height() / 2)}, Qt::Vertical);
+        QTimer::singleShot(0, this, [this] { // once the dock has its place
+            if (m_libraryDock->height() < 340)
+                resizeDocks({m_libraryDock}, {std::min(380, height() / 2)}, Qt::Vertical);
+        });
     });
     m_menus->addAction(QStringLiteral("viewMenu"), toggle);
 

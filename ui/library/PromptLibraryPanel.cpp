@@ -188,10 +188,10 @@ PromptLibraryPanel::PromptLibraryPanel(QWidget *parent)
     splitter->addWidget(left);
     splitter->addWidget(middle);
     splitter->addWidget(m_diff);
-    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setStretchFactor(2, 4);
-    splitter->setSizes({330, 330, 440}); // scaled to the dock's width
+    splitter->setStretchFactor(2, 5);
+    splitter->setSizes({300, 330, 470}); // scaled to the dock's width
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -246,7 +246,7 @@ void PromptLibraryPanel::showVersions()
         }
         auto *item = new QTreeWidgetItem(m_versions,
             {tr("v%1").arg(v.number),
-                QLocale().toString(v.created.toLocalTime(), QLocale::ShortFormat),
+                QLocale().toString(v.created.toLocalTime(), QLocale::NarrowFormat),
                 i == 0 ? tr("first version") : fields.join(QStringLiteral(", "))});
         item->setData(0, kNumberRole, v.number);
         item->setToolTip(2, item->text(2));

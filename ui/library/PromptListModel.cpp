@@ -70,7 +70,7 @@ QVariant PromptListModel::data(const QModelIndex &index, int role) const
     const core::SavedPrompt &p = m_rows.at(index.row());
     if (role == IdRole)
         return p.id;
-    const QString changed = QLocale().toString(p.updated.toLocalTime(), QLocale::ShortFormat);
+    const QString changed = QLocale().toString(p.updated.toLocalTime(), QLocale::NarrowFormat);
     if (role == Qt::ToolTipRole)
         return tr("%1\nTags: %2\n%n version(s), the newest from %3", nullptr, p.versionCount)
             .arg(
