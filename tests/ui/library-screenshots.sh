@@ -46,7 +46,7 @@ retype 1300 188 "120"; xdotool key Tab          # maximum_tokens
 run                                             # version 3
 xdotool key ctrl+shift+l; sleep 1.5             # View ▸ Prompt library
 # Ctrl+click version 1 (v3 is selected): the diff from the first to the newest version.
-v1=${V1_XY:-523 742}
+v1=${V1_XY:-513 710}
 # shellcheck disable=SC2086
 xdotool mousemove $v1 keydown ctrl click 1 keyup ctrl; sleep 0.5
 import -window root "$out/library-1440x900.png"
