@@ -232,12 +232,14 @@ int main(int argc, char *argv[])
     std::unique_ptr<core::EmbeddingCache> embeddingCache;
     std::unique_ptr<core::SteeringLibrary> steeringLibrary;
     std::unique_ptr<core::ConversationStore> conversations;
+    std::unique_ptr<core::PromptLibrary> promptLibrary;
     if (db) {
         history = std::make_unique<core::HistoryStore>(db);
         drafts = std::make_unique<core::DraftStore>(db);
         embeddingCache = std::make_unique<core::EmbeddingCache>(db);
         steeringLibrary = std::make_unique<core::SteeringLibrary>(db);
         conversations = std::make_unique<core::ConversationStore>(db);
+        promptLibrary = std::make_unique<core::PromptLibrary>(db);
     }
 
     // System and environment proxies are honoured unless a profile names its own.
@@ -305,6 +307,7 @@ int main(int argc, char *argv[])
     services.embeddingCache = embeddingCache.get();
     services.steeringLibrary = steeringLibrary.get();
     services.conversations = conversations.get();
+    services.promptLibrary = promptLibrary.get();
     services.sandbox = sandboxConfig;
     services.commandLineConnection = commandLine;
     services.notices = notices;

@@ -12,6 +12,8 @@
 #include "ui/embeddings/EmbeddingsTab.h"
 #include "ui/explanation/ExplanationTab.h"
 #include "ui/history/HistoryPanel.h"
+#include "ui/library/PromptLibraryPanel.h"
+#include "ui/shell/ShellMenus.h"
 #include "ui/steering/SteeringTab.h"
 #include "ui/tokenizer/TokenizerTab.h"
 #include "ui/translation/TranslationTab.h"
@@ -246,6 +248,7 @@ void MainWindow::build(const QString &banner)
     buildShell(m_historyDock ? m_historyDock->toggleViewAction() : nullptr,
         codeAction,
         m_services.profiles ? profilesAction : nullptr);
+    buildPromptLibrary();
 
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setText(tr("Server: %1").arg(client->config().baseUrl.toDisplayString()));
@@ -332,6 +335,63 @@ void MainWindow::restoreWindowState(const QVariantMap &state)
     const int tab = state.value(QStringLiteral("tab"), -1).toInt();
     if (tab >= 0 && tab < m_tabs->count())
         m_tabs->setCurrentIndex(tab);
+}
+
+void MainWindow::buildPromptLibrary()
+{
+    m_completionTab->setPromptLibrary(m_services.promptLibrary);
+    if (!m_services.promptLibrary)
+        return;
+    m_libraryPanel = new PromptLibraryPanel(this);
+    m_libraryPanel->setLibrary(m_services.promptLibrary);
+    m_libraryDock = new QDockWidget(tr("Prompt library"), this);
+    m_libraryDock->setObjectName(QStringLiteral("promptLibraryDock"));
+    m_libraryDock->setWidget(m_libraryPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_libraryDock);
+    m_libraryDock->hide();
+    connect(m_libraryPanel, &PromptLibraryPanel::openRequested, this, &MainWindow::openSavedPrompt);
+    connect(m_libraryPanel, &PromptLibraryPanel::message, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 10000);
+    });
+
+    QAction *toggle = m_libraryDock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("promptLibraryAction"));
+    toggle->setText(tr("Prompt &library"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    toggle->setToolTip(tr("Show or hide the saved prompts and their versions (Ctrl+Shift+L)"));
+    addAction(toggle); // the key works while the menu bar is hidden (full screen)
+    if (auto *toolbar = findChild<QToolBar *>(QStringLiteral("mainToolbar")))
+        toolbar->addAction(toggle);
+    // Tall enough for the diff the first time it is shown.
+    connect(m_libraryDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible || m_libraryDock->isFloating() || m_libraryDock->property("sized").toBool())
+            return;
+        m_libraryDock->setProperty("sized", true);
+        QTimer::singleShot(0, this, [this] { // once the dock has its place
+            if (m_libraryDock->height() < 340)
+                resizeDocks({m_libraryDock}, {std::min(380, height() / 2)}, Qt::Vertical);
+        });
+    });
+    m_menus->addAction(QStringLiteral("viewMenu"), toggle);
+
+    auto *save = new QAction(tr("&Save prompt…"), this);
+    save->setObjectName(QStringLiteral("savePromptAction"));
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    save->setToolTip(tr("Save the Completion tab's prompt in the prompt library (Ctrl+S)"));
+    addAction(save);
+    connect(save, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_completionTab);
+        m_completionTab->showSaveDialog();
+    });
+    m_menus->addAction(QStringLiteral("fileMenu"), save, QStringLiteral("exportAction"));
+}
+
+void MainWindow::openSavedPrompt(qint64 id, int number)
+{
+    QString error;
+    m_tabs->setCurrentWidget(m_completionTab);
+    if (!m_completionTab->openSavedPrompt(id, number, &error))
+        statusBar()->showMessage(tr("The prompt was not opened: %1").arg(error), 10000);
 }
 
 void MainWindow::setBanner(const QString &html)

@@ -8,6 +8,7 @@
 #include "core/storage/ConversationStore.h"
 #include "core/storage/EmbeddingCache.h"
 #include "core/storage/HistoryStore.h"
+#include "core/storage/PromptLibrary.h"
 #include "core/storage/RunRecorder.h"
 #include "core/storage/SteeringLibrary.h"
 #include "ui/common/PlaygroundTab.h"
@@ -35,6 +36,7 @@ class TokenizerTab;
 class TranslationTab;
 class ExplanationTab;
 class HistoryPanel;
+class PromptLibraryPanel;
 class ShellMenus;
 class TestSetWindow;
 
@@ -53,6 +55,8 @@ struct Services
     core::SteeringLibrary *steeringLibrary = nullptr; ///< the Steering tab's concepts (may be null)
     core::ConversationStore *conversations
         = nullptr; ///< the Chat tab's conversations (may be null: no list)
+    core::PromptLibrary *promptLibrary
+        = nullptr; ///< the Completion tab's saved prompts (may be null: no library)
     /// Starts the offline sandbox if needed and gives its config (base URL and token); on failure
     /// an empty config and `error`.
     std::function<core::ClientConfig(QString *error)> sandbox;
@@ -90,6 +94,8 @@ public:
     TokenizerTab *tokenizerTab() const { return m_tokenizerTab; }
     QTabWidget *tabs() const { return m_tabs; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
+    /// The prompt library's dock content (null without a library).
+    PromptLibraryPanel *promptLibraryPanel() const { return m_libraryPanel; }
     QLabel *bannerLabel() const { return m_banner; }
     QComboBox *profilePicker() const { return m_profilePicker; }
     /// The menu bar's actions and menus (File, Edit, View, Run, Help).
@@ -114,6 +120,8 @@ public Q_SLOTS:
     /// Saves every tab's draft and the window's layout now (drafts also 400 ms after each edit).
     void saveDrafts();
     void restoreRun(const core::RunRecord &run);
+    /// Loads version `number` of saved prompt `id` into the Completion tab and shows the tab.
+    void openSavedPrompt(qint64 id, int number);
     /// File ▸ Preferences…: the dialog on the preferences (non-modal; returns it).
     QDialog *showPreferences();
     /// File ▸ New chat: the Chat tab with a new conversation.
@@ -151,6 +159,9 @@ private:
     PlaygroundTab *currentPlaygroundTab() const;
     /// The menu bar and the preferences' effects (ui/shell/MainWindowShell.cpp).
     void buildShell(QAction *history, QAction *viewCode, QAction *profiles);
+    /// The prompt library's dock, View ▸ Prompt library and File ▸ Save prompt… (when there is a
+    /// library).
+    void buildPromptLibrary();
     void applyPreference(const QString &key, const QVariant &value);
     /// All text at `percent` of the system font; widgets with their own font size follow.
     void applyTextSize(int percent);
@@ -171,6 +182,8 @@ private:
     TestSetWindow *m_testSetWindow = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     QDockWidget *m_historyDock = nullptr;
+    PromptLibraryPanel *m_libraryPanel = nullptr;
+    QDockWidget *m_libraryDock = nullptr;
     QLabel *m_banner = nullptr;
     QWidget *m_noticeBox = nullptr;
     QLabel *m_notice = nullptr;

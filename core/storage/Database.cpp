@@ -86,6 +86,26 @@ const QList<QStringList> &migrations()
         {
             QStringLiteral("ALTER TABLE runs ADD COLUMN partial TEXT"),
         },
+        // 6 → 7: the prompt library (saved Completion prompts and their versions).
+        {
+            QStringLiteral("CREATE TABLE prompts ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " name TEXT NOT NULL,"
+                           " tags TEXT NOT NULL," // JSON array of strings
+                           " created_at TEXT NOT NULL," // ISO 8601 UTC with ms
+                           " updated_at TEXT NOT NULL," // the newest version's date
+                           " deleted_at TEXT)"), // set by remove(); purged next session
+            QStringLiteral("CREATE TABLE prompt_versions ("
+                           " prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,"
+                           " number INTEGER NOT NULL," // 1, 2, ... per prompt
+                           " created_at TEXT NOT NULL,"
+                           " template TEXT NOT NULL," // the raw prompt text with {{ name }}
+                           " variables TEXT NOT NULL," // JSON object name → value
+                           " model TEXT NOT NULL,"
+                           " parameters TEXT NOT NULL," // JSON object, /complete's names
+                           " steering_concepts TEXT NOT NULL," // JSON array of concept ids
+                           " PRIMARY KEY (prompt_id, number))"),
+        },
     };
     return list;
 }

@@ -18,8 +18,8 @@ class Database
 {
 public:
     /// The schema version this build writes. 1: runs. 2: drafts. 3: embedding_cache.
-    /// 4: steering_concepts. 5: conversations.
-    static constexpr int kSchemaVersion = 6;
+    /// 4: steering_concepts. 5: conversations. 6: runs.partial. 7: prompts, prompt_versions.
+    static constexpr int kSchemaVersion = 7;
 
     /// `path` is the SQLite file (created if missing), or ":memory:".
     explicit Database(QString path);

@@ -476,6 +476,109 @@
     </message>
 </context>
 <context>
+    <name>core::PromptLibrary</name>
+    <message>
+        <source>expected an object</source>
+        <translation>ein Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>&quot;template&quot; must be a string</source>
+        <translation>„template“ muss ein String sein</translation>
+    </message>
+    <message>
+        <source>&quot;model&quot; must be a model&apos;s name</source>
+        <translation>„model“ muss der Name eines Modells sein</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; must be a number</source>
+        <translation>„version“ muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>&quot;created&quot; must be an ISO 8601 date and time</source>
+        <translation>„created“ muss Datum und Uhrzeit nach ISO 8601 sein</translation>
+    </message>
+    <message>
+        <source>&quot;variables&quot; must be an object of strings</source>
+        <translation>„variables“ muss ein Objekt mit Strings sein</translation>
+    </message>
+    <message>
+        <source>variable &quot;%1&quot; must be a string</source>
+        <translation>Variable „%1“ muss ein String sein</translation>
+    </message>
+    <message>
+        <source>&quot;parameters&quot; must be an object</source>
+        <translation>„parameters“ muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>&quot;parameters&quot; must not contain &quot;%1&quot;</source>
+        <translation>„parameters“ darf „%1“ nicht enthalten</translation>
+    </message>
+    <message>
+        <source>&quot;steering_concepts&quot; must be a list of strings</source>
+        <translation>„steering_concepts“ muss eine Liste von Strings sein</translation>
+    </message>
+    <message>
+        <source>Not a JSON file (%1 at byte %2).</source>
+        <translation>Keine JSON-Datei (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>Not a prompt library file: &quot;format&quot; must be &quot;%1&quot;.</source>
+        <translation>Keine Datei einer Prompt-Bibliothek: „format“ muss „%1“ sein.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s format version is %1; this build reads version %2.</source>
+        <translation>Die Formatversion der Datei ist %1; diese Version des Programms liest Version %2.</translation>
+    </message>
+    <message>
+        <source>&quot;prompts&quot; must be a list.</source>
+        <translation>„prompts“ muss eine Liste sein.</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; must be a non-empty string</source>
+        <translation>„name“ muss ein nicht leerer String sein</translation>
+    </message>
+    <message>
+        <source>&quot;tags&quot; must be a list of strings</source>
+        <translation>„tags“ muss eine Liste von Strings sein</translation>
+    </message>
+    <message>
+        <source>&quot;versions&quot; must be a list of at least one version</source>
+        <translation>„versions“ muss eine Liste mit mindestens einer Version sein</translation>
+    </message>
+    <message>
+        <source>A saved prompt needs a name.</source>
+        <translation>Ein gespeicherter Prompt braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The prompt library is not open.</source>
+        <translation>Die Prompt-Bibliothek ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>There is no saved prompt %1.</source>
+        <translation>Es gibt keinen gespeicherten Prompt %1.</translation>
+    </message>
+    <message>
+        <source>A prompt named “%1” exists already.</source>
+        <translation>Ein Prompt namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (Kopie %2)</translation>
+    </message>
+    <message>
+        <source>There is no deleted prompt %1.</source>
+        <translation>Es gibt keinen gelöschten Prompt %1.</translation>
+    </message>
+    <message>
+        <source>The prompts could not be stored: %1</source>
+        <translation>Die Prompts konnten nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>core::SteeringLibrary</name>
     <message>
         <source>The CSV needs the columns &quot;negative&quot; and &quot;positive&quot;; its header is: %1</source>
@@ -1530,6 +1633,26 @@
     <message>
         <source>Column %1 promoted: its model, parameters and output are the tab&apos;s now.</source>
         <translation>Spalte %1 übernommen: Ihr Modell, ihre Parameter und ihre Ausgabe sind jetzt die des Tabs.</translation>
+    </message>
+    <message>
+        <source>Each run that changes the prompt adds a version to the saved prompt (View ▸ Prompt library).</source>
+        <translation>Jeder Lauf, der den Prompt ändert, fügt dem gespeicherten Prompt eine Version hinzu (Ansicht ▸ Prompt-Bibliothek).</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the prompt with its variables, model, parameters and steering in the prompt library (Ctrl+S)</source>
+        <translation>Den Prompt mit Variablen, Modell, Parametern und Steering in der Prompt-Bibliothek speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>The prompt was not saved: %1</source>
+        <translation>Der Prompt wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 of this prompt does not exist.</source>
+        <translation>Version %1 dieses Prompts gibt es nicht.</translation>
     </message>
 </context>
 <context>
@@ -2991,6 +3114,30 @@ Nach Clustering: die Blattreihenfolge eines Average-Linkage-Clusterings.</transl
         <source>The history was cleared.</source>
         <translation>Der Verlauf wurde geleert.</translation>
     </message>
+    <message>
+        <source>Prompt library</source>
+        <translation>Prompt-Bibliothek</translation>
+    </message>
+    <message>
+        <source>Prompt &amp;library</source>
+        <translation>Prompt-&amp;Bibliothek</translation>
+    </message>
+    <message>
+        <source>Show or hide the saved prompts and their versions (Ctrl+Shift+L)</source>
+        <translation>Die gespeicherten Prompts und ihre Versionen zeigen oder verbergen (Strg+Umschalt+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Save prompt…</source>
+        <translation>Prompt &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save the Completion tab&apos;s prompt in the prompt library (Ctrl+S)</source>
+        <translation>Den Prompt des Completion-Tabs in der Prompt-Bibliothek speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>The prompt was not opened: %1</source>
+        <translation>Der Prompt wurde nicht geöffnet: %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::MapView</name>
@@ -3446,6 +3593,258 @@ similarity</source>
     </message>
 </context>
 <context>
+    <name>ui::PromptKeeper</name>
+    <message>
+        <source>There is no prompt library (the history database is not open).</source>
+        <translation>Es gibt keine Prompt-Bibliothek (die Verlaufsdatenbank ist nicht geöffnet).</translation>
+    </message>
+    <message>
+        <source>Saved prompt “%1” · version %2</source>
+        <translation>Gespeicherter Prompt „%1“ · Version %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PromptLibraryPanel</name>
+    <message>
+        <source>Search names, tags and templates</source>
+        <translation>Namen, Schlagwörter und Vorlagen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Load the selected version into the Completion tab (Enter)</source>
+        <translation>Die gewählte Version in den Completion-Tab laden (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Copy the prompt with all its versions</source>
+        <translation>Den Prompt mit allen Versionen kopieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the prompt and its versions; Undo brings it back (Del)</source>
+        <translation>Den Prompt und seine Versionen löschen; Rückgängig holt ihn zurück (Entf)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Add the prompts of a JSON file; nothing is overwritten</source>
+        <translation>Die Prompts einer JSON-Datei hinzufügen; nichts wird überschrieben</translation>
+    </message>
+    <message>
+        <source>Import prompts</source>
+        <translation>Prompts importieren</translation>
+    </message>
+    <message>
+        <source>Prompt library (*.json);;All files (*)</source>
+        <translation>Prompt-Bibliothek (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write every saved prompt with its versions to a JSON file</source>
+        <translation>Alle gespeicherten Prompts mit ihren Versionen in eine JSON-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Export prompts</source>
+        <translation>Prompts exportieren</translation>
+    </message>
+    <message>
+        <source>Prompt library (*.json)</source>
+        <translation>Prompt-Bibliothek (*.json)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Bring the deleted prompt back (Ctrl+Z)</source>
+        <translation>Den gelöschten Prompt zurückholen (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Select one version to see what it changed, or two (Ctrl+click) to compare them</source>
+        <translation>Eine Version wählen, um zu sehen, was sie geändert hat, oder zwei (Strg+Klick), um sie zu vergleichen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Versions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Versionen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>first version</source>
+        <translation>erste Version</translation>
+    </message>
+    <message>
+        <source>No saved prompts yet — %1 saves the current prompt of the Completion tab.</source>
+        <translation>Noch keine gespeicherten Prompts – %1 speichert den aktuellen Prompt des Completion-Tabs.</translation>
+    </message>
+    <message>
+        <source>No saved prompt contains “%1”.</source>
+        <translation>Kein gespeicherter Prompt enthält „%1“.</translation>
+    </message>
+    <message>
+        <source>The prompt could not be duplicated: %1</source>
+        <translation>Der Prompt konnte nicht dupliziert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted “%1” with %n version(s).</source>
+        <translation>
+            <numerusform>„%1“ mit %n Version gelöscht.</numerusform>
+            <numerusform>„%1“ mit %n Versionen gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more deleted prompt(s) can come back.</source>
+        <translation>
+            <numerusform>%n weiterer gelöschter Prompt kann zurückkommen.</numerusform>
+            <numerusform>%n weitere gelöschte Prompts können zurückkommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not imported, nothing changed: %2</source>
+        <translation>%1 wurde nicht importiert, nichts wurde geändert: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1: %n version(s) added (new prompts: %2, merged: %3).</source>
+        <translation>
+            <numerusform>%1 importiert: %n Version hinzugefügt (neue Prompts: %2, zusammengeführt: %3).</numerusform>
+            <numerusform>%1 importiert: %n Versionen hinzugefügt (neue Prompts: %2, zusammengeführt: %3).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n prompt(s) to %1.</source>
+        <translation>
+            <numerusform>%n Prompt nach %1 exportiert.</numerusform>
+            <numerusform>%n Prompts nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::PromptListModel</name>
+    <message numerus="yes">
+        <source>%1
+Tags: %2
+%n version(s), the newest from %3</source>
+        <translation>
+            <numerusform>%1
+Schlagwörter: %2
+%n Version, die neueste vom %3</numerusform>
+            <numerusform>%1
+Schlagwörter: %2
+%n Versionen, die neueste vom %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PromptVersionDiff</name>
+    <message>
+        <source>&lt;b&gt;Version %1&lt;/b&gt; · %2</source>
+        <translation>&lt;b&gt;Version %1&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Select a version to see what it changed, or two versions to compare them.</source>
+        <translation>Eine Version wählen, um zu sehen, was sie geändert hat, oder zwei Versionen, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Version %1 is the first: nothing to compare with.</source>
+        <translation>Version %1 ist die erste: Es gibt nichts zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>Version %1 → %2: the same content.</source>
+        <translation>Version %1 → %2: derselbe Inhalt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1 → %2: %3 · %n other change(s).</source>
+        <translation>
+            <numerusform>Version %1 → %2: %3 · %n weitere Änderung.</numerusform>
+            <numerusform>Version %1 → %2: %3 · %n weitere Änderungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>template: words removed %1, added %2</source>
+        <translation>Vorlage: Wörter entfernt %1, hinzugefügt %2</translation>
+    </message>
+    <message>
+        <source>template unchanged</source>
+        <translation>Vorlage unverändert</translation>
+    </message>
+</context>
+<context>
     <name>ui::RunController</name>
     <message>
         <source>Not sent: %1</source>
@@ -3489,6 +3888,37 @@ similarity</source>
     <message>
         <source>English → German: common words in German</source>
         <translation>Englisch → Deutsch: häufige Wörter auf Deutsch</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SavePromptDialog</name>
+    <message>
+        <source>Save prompt</source>
+        <translation>Prompt speichern</translation>
+    </message>
+    <message>
+        <source>e.g. Product description</source>
+        <translation>z. B. Produktbeschreibung</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. marketing, german</source>
+        <translation>durch Kommas getrennt, z. B. Marketing, Deutsch</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Schlagwörter</translation>
+    </message>
+    <message>
+        <source>“%1” exists: the prompt is added to it as a new version (if it changed).</source>
+        <translation>„%1“ gibt es schon: Der Prompt kommt dort als neue Version hinzu (wenn er sich geändert hat).</translation>
+    </message>
+    <message>
+        <source>The template, its variables, the model, the parameters and the steering are saved. Each run that changes them adds a version.</source>
+        <translation>Gespeichert werden die Vorlage, ihre Variablen, das Modell, die Parameter und das Steering. Jeder Lauf, der etwas davon ändert, fügt eine Version hinzu.</translation>
     </message>
 </context>
 <context>
@@ -3817,6 +4247,18 @@ similarity</source>
     <message>
         <source>Show tokens of the selection</source>
         <translation>Token der Auswahl anzeigen</translation>
+    </message>
+    <message>
+        <source>Prompt library</source>
+        <translation>Prompt-Bibliothek</translation>
+    </message>
+    <message>
+        <source>Open the selected version</source>
+        <translation>Die gewählte Version öffnen</translation>
+    </message>
+    <message>
+        <source>Delete the prompt</source>
+        <translation>Den Prompt löschen</translation>
     </message>
 </context>
 <context>

@@ -215,6 +215,63 @@
     </message>
 </context>
 <context>
+    <name>ui::PromptLibraryPanel</name>
+    <message numerus="yes">
+        <source>Deleted “%1” with %n version(s).</source>
+        <translation>
+            <numerusform>Deleted “%1” with %n version.</numerusform>
+            <numerusform>Deleted “%1” with %n versions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more deleted prompt(s) can come back.</source>
+        <translation>
+            <numerusform>%n more deleted prompt can come back.</numerusform>
+            <numerusform>%n more deleted prompts can come back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1: %n version(s) added (new prompts: %2, merged: %3).</source>
+        <translation>
+            <numerusform>Imported %1: %n version added (new prompts: %2, merged: %3).</numerusform>
+            <numerusform>Imported %1: %n versions added (new prompts: %2, merged: %3).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n prompt(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n prompt to %1.</numerusform>
+            <numerusform>Exported %n prompts to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::PromptListModel</name>
+    <message numerus="yes">
+        <source>%1
+Tags: %2
+%n version(s), the newest from %3</source>
+        <translation>
+            <numerusform>%1
+Tags: %2
+%n version, the newest from %3</numerusform>
+            <numerusform>%1
+Tags: %2
+%n versions, the newest from %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::PromptVersionDiff</name>
+    <message numerus="yes">
+        <source>Version %1 → %2: %3 · %n other change(s).</source>
+        <translation>
+            <numerusform>Version %1 → %2: %3 · %n other change.</numerusform>
+            <numerusform>Version %1 → %2: %3 · %n other changes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::SteeringPairsEditor</name>
     <message numerus="yes">
         <source>Exported %Ln pair(s) to %1.</source>

@@ -30,6 +30,7 @@ bool WindowServices::open(const QString &dir, const QString &suffix, QString *er
 
 bool WindowServices::openDatabase(const QString &path, QString *error)
 {
+    prompts.reset();
     conversations.reset();
     drafts.reset();
     history.reset();
@@ -41,6 +42,7 @@ bool WindowServices::openDatabase(const QString &path, QString *error)
     history = std::make_unique<core::HistoryStore>(db.get());
     drafts = std::make_unique<core::DraftStore>(db.get());
     conversations = std::make_unique<core::ConversationStore>(db.get());
+    prompts = std::make_unique<core::PromptLibrary>(db.get());
     return true;
 }
 
@@ -48,6 +50,7 @@ void WindowServices::close()
 {
     client.reset();
     nam.reset();
+    prompts.reset();
     conversations.reset();
     drafts.reset();
     history.reset();
@@ -70,6 +73,7 @@ ui::Services WindowServices::services(
     s.history = history.get();
     s.drafts = drafts.get();
     s.conversations = conversations.get();
+    s.promptLibrary = prompts.get();
     if (sandbox) {
         s.sandbox = [sandbox, retries, firstDelayMs](QString *) {
             core::ClientConfig c;

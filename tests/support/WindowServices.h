@@ -9,6 +9,7 @@
 #include "core/storage/ConversationStore.h"
 #include "core/storage/Database.h"
 #include "core/storage/HistoryStore.h"
+#include "core/storage/PromptLibrary.h"
 #include "ui/MainWindow.h"
 
 #include <QNetworkAccessManager>
@@ -24,9 +25,9 @@ namespace testsupport {
 
 /// What a test's main window works with, as main() makes it, over files in one folder: the
 /// settings (INI), preferences, profiles, the keychain in memory, the history database with its
-/// history, drafts and conversations, and one ApiClient (default config) on its own network
-/// manager. For tests that link `ui` and `sandbox`. Members are destroyed in reverse order: the
-/// client first, the settings last.
+/// history, drafts, conversations and saved prompts, and one ApiClient (default config) on its own
+/// network manager. For tests that link `ui` and `sandbox`. Members are destroyed in reverse order:
+/// the client first, the settings last.
 struct WindowServices
 {
     std::unique_ptr<QSettings> settings;
@@ -39,6 +40,7 @@ struct WindowServices
     std::unique_ptr<core::HistoryStore> history;
     std::unique_ptr<core::DraftStore> drafts;
     std::unique_ptr<core::ConversationStore> conversations;
+    std::unique_ptr<core::PromptLibrary> prompts;
     std::unique_ptr<QNetworkAccessManager> nam;
     std::unique_ptr<core::ApiClient> client;
 

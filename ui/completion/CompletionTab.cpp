@@ -4,6 +4,7 @@
 #include "core/api/Evaluation.h"
 #include "core/api/Validation.h"
 #include "core/storage/DraftValue.h"
+#include "core/storage/PromptLibrary.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/PromptEdit.h"
@@ -17,6 +18,8 @@
 #include "ui/completion/CompletionOutputPane.h"
 #include "ui/completion/CompletionParameters.h"
 #include "ui/completion/CompletionPromptForm.h"
+#include "ui/library/PromptKeeper.h"
+#include "ui/library/SavePromptDialog.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -99,6 +102,26 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
         [this] { return buildRequest(nullptr); },
         this);
     m_prompt->addHeaderWidget(m_compare->toggle());
+
+    m_keeper = new PromptKeeper([this] { return currentVersion(); }, this);
+    m_savedLabel = new QLabel(this);
+    m_savedLabel->setObjectName(QStringLiteral("savedPrompt"));
+    setTextRole(m_savedLabel, TextRole::Muted);
+    m_savedLabel->setToolTip(tr("Each run that changes the prompt adds a version to the saved "
+                                "prompt (View ▸ Prompt library)."));
+    m_savedLabel->hide();
+    m_saveButton = new QPushButton(tr("Save…"), this);
+    m_saveButton->setObjectName(QStringLiteral("savePrompt"));
+    m_saveButton->setToolTip(tr("Save the prompt with its variables, model, parameters and "
+                                "steering in the prompt library (Ctrl+S)"));
+    m_saveButton->setEnabled(false);
+    connect(m_saveButton, &QPushButton::clicked, this, &CompletionTab::showSaveDialog);
+    m_prompt->addHeaderWidget(m_savedLabel);
+    m_prompt->addHeaderWidget(m_saveButton);
+    connect(m_keeper, &PromptKeeper::linkChanged, this, [this] {
+        m_savedLabel->setText(m_keeper->linkText());
+        m_savedLabel->setVisible(!m_savedLabel->text().isEmpty());
+    });
     connect(m_compare, &CompletionCompare::activeChanged, this, &CompletionTab::setCompareMode);
     connect(m_compare, &CompletionCompare::busyChanged, this, [this](bool busy) {
         m_runButton->setEnabled(!busy);
@@ -293,6 +316,8 @@ void CompletionTab::run()
         m_promptEdit->setFocus();
         return;
     }
+    // A saved prompt whose content changed gets a version (the link label shows its number).
+    m_keeper->recordRun();
     m_run->stop(); // ends the previous run (its "Stopped" text) before the outputs are cleared
     m_retryButton->hide();
     prepareOutputs(request.n.value_or(1));
@@ -501,7 +526,8 @@ QVariantMap CompletionTab::draft() const
     return {{QStringLiteral("request"), core::requestToDraft(r)},
         {QStringLiteral("variables"), m_prompt->templateValues()},
         {QStringLiteral("stream"), m_stream->isChecked()},
-        {QStringLiteral("completion_expected"), m_expectedEdit->text()}};
+        {QStringLiteral("completion_expected"), m_expectedEdit->text()},
+        {QStringLiteral("saved_prompt"), m_keeper->linkedId()}};
 }
 
 void CompletionTab::restoreDraft(const QVariantMap &draft)
@@ -514,6 +540,7 @@ void CompletionTab::restoreDraft(const QVariantMap &draft)
         applyRequest(*request);
     m_stream->setChecked(draft.value(QStringLiteral("stream"), true).toBool());
     m_expectedEdit->setText(draft.value(QStringLiteral("completion_expected")).toString());
+    m_keeper->setLinkedId(draft.value(QStringLiteral("saved_prompt")).toLongLong());
 }
 
 void CompletionTab::restoreRun(const core::RunRecord &run)
@@ -546,6 +573,78 @@ void CompletionTab::restoreRun(const core::RunRecord &run)
         m_run->setStatus(
             run.error.isEmpty() ? tr("Restored (%1).").arg(runStatusText(run.status)) : run.error);
     }
+}
+
+void CompletionTab::setPromptLibrary(core::PromptLibrary *library)
+{
+    m_keeper->setLibrary(library);
+    m_saveButton->setEnabled(library != nullptr);
+}
+
+core::PromptVersion CompletionTab::currentVersion() const
+{
+    QMap<QString, QString> values;
+    const QVariantMap typed = m_prompt->templateValues();
+    for (const QString &name : m_prompt->templateVariables())
+        values.insert(name, typed.value(name).toString());
+    return core::PromptVersion::fromRequest(
+        buildRequest(nullptr), m_promptEdit->toPlainText(), values);
+}
+
+qint64 CompletionTab::savePrompt(const QString &name, const QStringList &tags, QString *error)
+{
+    const qint64 id = m_keeper->save(name, tags, error);
+    if (id)
+        Q_EMIT draftChanged();
+    return id;
+}
+
+void CompletionTab::showSaveDialog()
+{
+    core::PromptLibrary *library = m_keeper->library();
+    if (!library)
+        return;
+    QStringList names;
+    for (const core::SavedPrompt &p : library->list())
+        names.append(p.name);
+    const auto linked = m_keeper->linkedId() ? library->prompt(m_keeper->linkedId()) : std::nullopt;
+    SavePromptDialog dialog(
+        names, linked ? linked->name : QString(), linked ? linked->tags : QStringList(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (savePrompt(dialog.name(), dialog.tags(), &error))
+        m_statusLabel->setText(m_keeper->linkText());
+    else
+        m_statusLabel->setText(tr("The prompt was not saved: %1").arg(error));
+}
+
+bool CompletionTab::openSavedPrompt(qint64 id, int number, QString *error)
+{
+    core::PromptLibrary *library = m_keeper->library();
+    const auto version = library ? library->version(id, number) : std::nullopt;
+    if (!version) {
+        *error = tr("Version %1 of this prompt does not exist.").arg(number);
+        return false;
+    }
+    const auto request = version->request(error);
+    if (!request)
+        return false;
+    const bool stream = m_stream->isChecked();
+    m_prompt->insertTemplateValues([&] {
+        QVariantMap values;
+        for (auto it = version->variables.cbegin(); it != version->variables.cend(); ++it)
+            values.insert(it.key(), it.value());
+        return values;
+    }());
+    applyRequest(*request);
+    for (auto it = version->variables.cbegin(); it != version->variables.cend(); ++it)
+        m_prompt->setTemplateValue(it.key(), it.value());
+    m_stream->setChecked(stream);
+    m_keeper->setLinkedId(id);
+    revalidate();
+    Q_EMIT draftChanged();
+    return true;
 }
 
 void CompletionTab::setSteeringConcept(const QString &id)

@@ -15,8 +15,10 @@ class QLineEdit;
 class QPushButton;
 
 namespace core {
+class PromptLibrary;
 class SteeringLibrary;
-}
+struct PromptVersion;
+} // namespace core
 
 namespace ui {
 
@@ -26,6 +28,7 @@ class CompletionOutputPane;
 class CompletionParameters;
 class CompletionPromptForm;
 class ModelPicker;
+class PromptKeeper;
 class RunController;
 class SteeringIndicator;
 class PromptEdit;
@@ -47,6 +50,19 @@ public:
     void setRecorder(core::RunRecorder *recorder) override;
     /// The steering library the steering field's "Library" menu lists (not owned; may be null).
     void setSteeringLibrary(core::SteeringLibrary *library) { m_steeringLibrary = library; }
+    /// The prompt library Save prompt… writes to (not owned; may be null).
+    void setPromptLibrary(core::PromptLibrary *library);
+    /// The link to the saved prompt shown, which runs add versions to.
+    PromptKeeper *promptKeeper() const { return m_keeper; }
+    /// The form as a saved prompt's version: the raw template, the values of its variables, the
+    /// model, the parameters and the steering (images are not kept).
+    core::PromptVersion currentVersion() const;
+    /// Saves the form as `name` with `tags` (a new version when that name exists) and links the
+    /// tab to it; the prompt's id, or 0 with `error`.
+    qint64 savePrompt(const QString &name, const QStringList &tags, QString *error);
+    /// Loads version `number` of saved prompt `id` into the form and links the tab to it; false
+    /// with `error` when it does not exist or its parameters are not /complete's.
+    bool openSavedPrompt(qint64 id, int number, QString *error);
     /// Puts a concept id into the steering field ("" clears it).
     void setSteeringConcept(const QString &id);
     /// A completion runs, alone or in compare columns (an evaluation does not count).
@@ -97,6 +113,8 @@ public:
 
 public Q_SLOTS:
     void run();
+    /// "Save prompt…": asks for a name and tags, then savePrompt().
+    void showSaveDialog();
     void stop();
     void evaluate();
     void chooseImages();
@@ -130,6 +148,7 @@ private:
     QString m_lastCompletion; // the first of them, for Explain
     QPointer<QWidget> m_flagged; // the field the validation message names
     core::SteeringLibrary *m_steeringLibrary = nullptr;
+    PromptKeeper *m_keeper;
 
     CompletionPromptForm *m_prompt;
     CompletionParameters *m_parameters;
@@ -152,6 +171,8 @@ private:
     QPushButton *m_explainButton;
     QLabel *m_evaluationLabel;
     QPushButton *m_retryButton;
+    QLabel *m_savedLabel; // the saved prompt shown and its newest version
+    QPushButton *m_saveButton;
 };
 
 } // namespace ui

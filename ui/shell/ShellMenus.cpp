@@ -245,6 +245,29 @@ ShellMenus::ShellMenus(
     refresh();
 }
 
+void ShellMenus::addAction(const QString &menuName, QAction *action, const QString &after)
+{
+    QMenu *target = menu(menuName);
+    if (!target)
+        return;
+    const QList<QAction *> existing = target->actions();
+    QAction *before = nullptr;
+    for (qsizetype i = 0; i < existing.size(); ++i) {
+        if (!after.isEmpty() && existing.at(i)->objectName() == after) {
+            before = i + 1 < existing.size() ? existing.at(i + 1) : nullptr;
+            break;
+        }
+    }
+    target->insertAction(before, action);
+    const qsizetype at = before ? m_actions.indexOf(before) : -1;
+    if (at >= 0)
+        m_actions.insert(at, action);
+    else
+        m_actions.append(action);
+    if (!action->shortcuts().isEmpty())
+        m_keys.insert(action, action->shortcuts());
+}
+
 QMenu *ShellMenus::addMenu(const QString &title, const QString &name)
 {
     QMenu *menu = m_window->menuBar()->addMenu(title);

@@ -61,6 +61,10 @@ public:
     /// Every shortcut an action answers to (the full list, also while it yields a key).
     QList<QKeySequence> shortcutsOf(QAction *action) const { return m_keys.value(action, {}); }
 
+    /// Puts `action` (the window's, with its shortcut) into menu `menuName` ("fileMenu") after the
+    /// action named `after` (or at the end), among the actions the menus list.
+    void addAction(const QString &menuName, QAction *action, const QString &after = QString());
+
     /// Switches off the QShortcuts of `tab` itself whose keys the menu's actions now own
     /// (Ctrl+Enter, Esc, Ctrl+N: the same commands), and shows the prompt editors' Show tokens key
     /// as text only.
