@@ -3,7 +3,15 @@
 
 #include "core/api/Json.h"
 
+#include <charconv>
+#include <cmath>
+
 namespace sandbox {
+
+namespace {
+/// The longest shortest-form float std::to_chars writes: "-1.17549435e-38".
+constexpr qsizetype kFloatChars = 15;
+} // namespace
 
 JsonWriter::JsonWriter(qsizetype bytes)
 {
@@ -112,13 +120,21 @@ void JsonWriter::value(qint64 number)
 void JsonWriter::value(const QList<float> &vector)
 {
     separate();
-    m_out += '[';
+    // Straight into the buffer: room for every number at its longest ("-1.17549435e-38", 15
+    // characters) and its comma, then cut to what was written. The text is appendFloat()'s.
+    const qsizetype start = m_out.size();
+    m_out.resize(start + 2 + vector.size() * (kFloatChars + 1));
+    char *const begin = m_out.data() + start;
+    char *p = begin;
+    *p++ = '[';
     for (qsizetype i = 0; i < vector.size(); ++i) {
         if (i)
-            m_out += ',';
-        core::json::appendFloat(m_out, vector.at(i));
+            *p++ = ',';
+        const float v = vector.at(i);
+        p = std::to_chars(p, p + kFloatChars, std::isfinite(v) ? v : 0.0f).ptr;
     }
-    m_out += ']';
+    *p++ = ']';
+    m_out.truncate(start + (p - begin));
 }
 
 QByteArray JsonWriter::take()

@@ -41,13 +41,14 @@ quint64 mix(quint64 x)
 /// ±weight at four positions chosen by its key and the space's salt.
 void embedSparse(QList<float> &v, const lexicon::SparseVector &features, quint64 salt, double scale)
 {
-    const int dims = int(v.size());
+    const quint64 dims = quint64(v.size());
+    float *const out = v.data(); // one detach check, not one a write
     for (const auto &[key, weight] : features) {
         quint64 h = key ^ salt;
+        const float value = float(scale * weight);
         for (int k = 0; k < 4; ++k) {
             h = mix(h);
-            const float sign = (h >> 63) ? -1.0f : 1.0f;
-            v[int(h % quint64(dims))] += sign * float(scale * weight);
+            out[h % dims] += (h >> 63) ? -value : value;
         }
     }
 }
@@ -244,9 +245,10 @@ QList<float> semanticVector(const EncodedPrompt &prompt,
                     dims,
                     spaceSalt(modelName)));
         const float weight = float(0.3 * std::sqrt(norm) / 2.0);
-        const QList<float> &direction = *it;
+        const float *direction = it->constData();
+        float *out = v.data();
         for (int i = 0; i < dims; ++i)
-            v[i] += weight * direction.at(i);
+            out[i] += weight * direction[i];
     }
     if (normalize)
         SyntheticModel::normalize(v);

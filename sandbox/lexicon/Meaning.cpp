@@ -328,6 +328,10 @@ struct WordEntry
     double profileNorm = 0;
     QList<double> senseNorms; // |bag| of each sense
     QList<double> senseProfileDots; // bag · profile of each sense
+    /// Each sense's bag against every domain (domainCount() values a sense, senses one after
+    /// the other): the topic profile of a text is their sum, weighted as the bags are. Floats, so
+    /// that they take no more memory than the bags.
+    std::vector<float> senseDomains;
     SparseVector unknown; // character features of an unknown word
     /// An unknown closed compound as WordNet's open one ("login" → log_in) or as its two known
     /// parts ("passcode" → pass, code); the word counts as these instead.
@@ -351,6 +355,19 @@ struct MeaningSpace::Private
     mutable QHash<QString, QString> collocationCache; // phrase → its lemma, or empty
     mutable QReadWriteLock wordLock;
     mutable QHash<QString, std::shared_ptr<const WordEntry>> wordCache;
+
+    /// Adds `scale` × `features` · each domain's anchor to `domains` (domainCount() values).
+    void addDomains(double *domains, const SparseVector &features, double scale) const
+    {
+        for (const auto &f : features) {
+            const auto it = domainIndex.constFind(f.first);
+            if (it == domainIndex.cend())
+                continue;
+            const double x = scale * double(f.second);
+            for (const auto &[domain, weight] : *it)
+                domains[domain] += x * weight;
+        }
+    }
 
     double idf(const QString &surface) const
     {
@@ -629,6 +646,9 @@ struct MeaningSpace::Private
             for (const SparseVector &bag : std::as_const(e->senses)) {
                 e->senseNorms.append(norm(bag));
                 e->senseProfileDots.append(dot(bag, e->profile));
+                std::vector<double> domains(size_t(domainNames.size()), 0.0);
+                addDomains(domains.data(), bag, 1.0);
+                e->senseDomains.insert(e->senseDomains.end(), domains.cbegin(), domains.cend());
             }
         }
         QWriteLocker locker(&wordLock);
@@ -864,11 +884,17 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
     const double totalSquared = dot(total, total);
 
     Accumulator acc;
+    // The topic profile: the bag against each domain. Linear in the bag, so the sum of its
+    // senses' profiles (computed once per word) weighted as their bags; its scale does not
+    // matter (it is made unit length).
+    const qsizetype domainTotal = domainCount();
+    std::vector<double> domains(size_t(domainTotal), 0.0);
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const WordEntry &e = *entries.at(i);
         if (!e.known) {
             ++out.unknownWords;
             addScaled(acc, e.unknown, weights.at(i));
+            d->addDomains(domains.data(), e.unknown, weights.at(i));
             continue;
         }
         ++out.knownWords;
@@ -889,26 +915,22 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
             posterior.append(e.priors.at(k) * (kFitFloor + fit));
             sum += posterior.last();
         }
-        for (qsizetype k = 0; k < e.senses.size(); ++k)
-            addScaled(acc, e.senses.at(k), weights.at(i) * e.weight * posterior.at(k) / sum);
+        for (qsizetype k = 0; k < e.senses.size(); ++k) {
+            const double scale = weights.at(i) * e.weight * posterior.at(k) / sum;
+            addScaled(acc, e.senses.at(k), scale);
+            const float *senseDomains = e.senseDomains.data() + k * domainTotal;
+            for (qsizetype j = 0; j < domainTotal; ++j)
+                domains[size_t(j)] += scale * senseDomains[j];
+        }
     }
     out.features = sorted(acc);
     const double n = norm(out.features);
     if (n > 0)
         for (auto &f : out.features)
             f.second = float(f.second / n);
-    // The topic profile: the bag against each domain.
-    QList<double> domains(domainCount(), 0.0);
-    for (const auto &f : out.features) {
-        const auto it = d->domainIndex.constFind(f.first);
-        if (it == d->domainIndex.cend())
-            continue;
-        for (const auto &[domain, weight] : *it)
-            domains[domain] += double(f.second) * weight;
-    }
     // Centred: what every text shares with all domains (common gloss words) says nothing of
     // its topic, and would pull all texts together.
-    if (!domains.isEmpty()) {
+    if (!domains.empty()) {
         double mean = 0;
         for (const double x : std::as_const(domains))
             mean += x;
@@ -921,8 +943,8 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
         domainNorm += x * x;
     domainNorm = std::sqrt(domainNorm);
     if (domainNorm > 0)
-        for (qsizetype k = 0; k < domains.size(); ++k)
-            out.domains[k] = float(domains.at(k) / domainNorm);
+        for (qsizetype k = 0; k < domainTotal; ++k)
+            out.domains[k] = float(domains[size_t(k)] / domainNorm);
     return out;
 }
 

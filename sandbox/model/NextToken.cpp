@@ -37,7 +37,17 @@ std::vector<quint64> sorted(const QSet<quint64> &set)
 QList<QPair<double, qint32>> rankTopicNow(
     const QHash<quint64, double> &topic, const Steering *steering, const text::SentenceIndex &index)
 {
+    // Room for every posting at once: growing the hash one rehash at a time cost more than the
+    // scoring (the sums and the ranking do not depend on the hash's order).
+    qsizetype postingTotal = 0;
+    for (auto it = topic.cbegin(); it != topic.cend(); ++it) {
+        qsizetype count = 0;
+        index.postings(it.key(), &count);
+        if (count <= kMaxDocumentFrequency)
+            postingTotal += count;
+    }
     QHash<qint32, double> score;
+    score.reserve(postingTotal);
     for (auto it = topic.cbegin(); it != topic.cend(); ++it) {
         qsizetype count = 0;
         const qint32 *postings = index.postings(it.key(), &count);
