@@ -65,11 +65,11 @@ int testCommand(QCoreApplication &app, core::ApiClient &client, const QStringLis
     if (!set)
         return usage(u"test: "_s + error);
     if (!versions.isEmpty()) {
-        QList<core::PromptVersion> chosen;
+        QList<core::TestedVersion> chosen;
         for (const QString &v : std::as_const(versions)) {
             auto it = std::find_if(set->versions.cbegin(),
                 set->versions.cend(),
-                [&v](const core::PromptVersion &p) { return p.version == v; });
+                [&v](const core::TestedVersion &p) { return p.version == v; });
             if (it == set->versions.cend())
                 return usage(u"test: %1 has no prompt version \"%2\""_s.arg(file, v));
             chosen.append(*it);

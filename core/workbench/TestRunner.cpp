@@ -72,7 +72,7 @@ TestRun TestRunner::newRun(const TestSet &set, const QList<RunColumn> &columns)
 QList<RunColumn> TestRunner::columnsFor(const TestSet &set, const QStringList &models)
 {
     QList<RunColumn> columns;
-    for (const PromptVersion &v : set.versions) {
+    for (const TestedVersion &v : set.versions) {
         if (models.isEmpty()) {
             columns.append({v.version, v.model});
             continue;
@@ -83,9 +83,9 @@ QList<RunColumn> TestRunner::columnsFor(const TestSet &set, const QStringList &m
     return columns;
 }
 
-const PromptVersion *TestRunner::version(const QString &label) const
+const TestedVersion *TestRunner::version(const QString &label) const
 {
-    for (const PromptVersion &v : m_set.versions) {
+    for (const TestedVersion &v : m_set.versions) {
         if (v.version == label)
             return &v;
     }
@@ -155,7 +155,7 @@ void TestRunner::startCell(int index)
     const int column = index % columns;
     CellResult &cell = m_run.cells[index];
     const RunColumn &col = m_run.columns.at(column);
-    const PromptVersion *v = version(col.version);
+    const TestedVersion *v = version(col.version);
     auto fail = [&](const QString &message) {
         cell.state = CellResult::State::Error;
         cell.error = message;

@@ -91,7 +91,7 @@ private:
     void sendChecks(Flight *flight);
     void endCell(Flight *flight);
     void watch(Flight *flight, ApiJob *job);
-    const PromptVersion *version(const QString &label) const;
+    const TestedVersion *version(const QString &label) const;
 
     QPointer<ApiClient> m_client;
     TestSet m_set;

@@ -89,7 +89,7 @@ bool readRow(const QJsonObject &o, TestSet *set, TestRow *row, QString *error)
 
 } // namespace
 
-QJsonObject PromptVersion::toJson() const
+QJsonObject TestedVersion::toJson() const
 {
     QJsonArray concepts;
     for (const QString &c : steeringConcepts)
@@ -103,14 +103,14 @@ QJsonObject PromptVersion::toJson() const
         {u"steering_concepts"_s, concepts}};
 }
 
-std::optional<PromptVersion> PromptVersion::fromJson(const QJsonValue &json, QString *error)
+std::optional<TestedVersion> TestedVersion::fromJson(const QJsonValue &json, QString *error)
 {
     const QJsonObject o = json.toObject();
     if (!json.isObject() || !o.value(u"template"_s).isString()) {
         *error = u"a prompt version must be an object with a \"template\" string"_s;
         return std::nullopt;
     }
-    PromptVersion v;
+    TestedVersion v;
     v.version = valueText(o.value(u"version"_s));
     v.created = o.value(u"created"_s).toString();
     v.promptTemplate = o.value(u"template"_s).toString();
@@ -122,10 +122,10 @@ std::optional<PromptVersion> PromptVersion::fromJson(const QJsonValue &json, QSt
     return v;
 }
 
-PromptVersion PromptVersion::fromRequest(
+TestedVersion TestedVersion::fromRequest(
     const QString &label, const QString &templateText, const CompletionRequest &request)
 {
-    PromptVersion v;
+    TestedVersion v;
     v.version = label;
     v.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     v.promptTemplate = templateText;
@@ -148,7 +148,7 @@ QList<Check> TestSet::checksFor(int row) const
 
 void TestSet::addTemplateVariables()
 {
-    for (const PromptVersion &v : std::as_const(versions)) {
+    for (const TestedVersion &v : std::as_const(versions)) {
         for (const QString &variable : templateVariables(v.promptTemplate)) {
             if (!variables.contains(variable))
                 variables.append(variable);
@@ -159,7 +159,7 @@ void TestSet::addTemplateVariables()
 QJsonObject TestSet::toJson() const
 {
     QJsonArray versionArray;
-    for (const PromptVersion &v : versions)
+    for (const TestedVersion &v : versions)
         versionArray.append(v.toJson());
     QJsonArray rowArray;
     for (const TestRow &r : rows) {
@@ -196,7 +196,7 @@ std::optional<TestSet> TestSet::fromJson(const QJsonObject &json, QString *error
     const QJsonArray versionArray = prompt.value(u"versions"_s).toArray();
     for (qsizetype i = 0; i < versionArray.size(); ++i) {
         QString e;
-        std::optional<PromptVersion> v = PromptVersion::fromJson(versionArray.at(i), &e);
+        std::optional<TestedVersion> v = TestedVersion::fromJson(versionArray.at(i), &e);
         if (!v) {
             *error = u"prompt version %1: %2"_s.arg(i + 1).arg(e);
             return std::nullopt;

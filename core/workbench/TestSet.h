@@ -12,11 +12,12 @@
 
 namespace core {
 
-/// One version of a saved prompt, in the prompt library's export format
-/// (`{"version", "created", "template", "variables", "model", "parameters", "steering_concepts"}`):
-/// what a test set runs. `parameters` are /complete fields (maximum_tokens, temperature, top_k,
+/// One version of a prompt as a test set file holds it, in the prompt library's export format
+/// (`{"version", "created", "template", "variables", "model", "parameters", "steering_concepts"}`,
+/// docs/prompt-library-format.md; the library's own type is core::PromptVersion): what a test set
+/// runs. `parameters` are /complete fields (maximum_tokens, temperature, top_k,
 /// stop_sequences, ...), sent as they are.
-struct PromptVersion
+struct TestedVersion
 {
     QString version; ///< a label: "1", "v2", "shorter"
     QString created; ///< ISO 8601, may be empty
@@ -27,11 +28,11 @@ struct PromptVersion
     QStringList steeringConcepts;
 
     QJsonObject toJson() const;
-    static std::optional<PromptVersion> fromJson(const QJsonValue &json, QString *error);
+    static std::optional<TestedVersion> fromJson(const QJsonValue &json, QString *error);
     /// A version from a Completion tab's request: `templateText` is the unfilled prompt text,
     /// the model and steering concepts come from `request`, and its other set fields (except
     /// prompt, model and stream) become `parameters`. `created` is now (UTC).
-    static PromptVersion fromRequest(
+    static TestedVersion fromRequest(
         const QString &label, const QString &templateText, const CompletionRequest &request);
 };
 
@@ -53,7 +54,7 @@ struct TestSet
 
     QString name;
     QString promptName;
-    QList<PromptVersion> versions;
+    QList<TestedVersion> versions;
     QStringList variables; ///< column order
     QList<TestRow> rows;
     QList<Check> checks; ///< apply to every row

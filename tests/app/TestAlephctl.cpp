@@ -525,12 +525,12 @@ QString TestAlephctl::writeTestSet(int rows, const QString &checksJson)
     set->rows = set->rows.mid(0, rows);
     for (auto &row : set->rows)
         row.checks.clear();
-    core::PromptVersion v1;
+    core::TestedVersion v1;
     v1.version = u"1"_s;
     v1.promptTemplate = u"Q: What is the capital of {{ country }}?\nA:"_s;
     v1.model = u"sandbox-luminous-base"_s;
     v1.parameters = {{u"maximum_tokens"_s, 10}};
-    core::PromptVersion v2 = v1;
+    core::TestedVersion v2 = v1;
     v2.version = u"2"_s;
     v2.promptTemplate = u"The capital of {{ country }} is"_s;
     set->versions = {v1, v2};

@@ -78,7 +78,7 @@ int main(int argc, char **argv)
             {{{u"country"_s, countries.at(i % countries.size())}, {u"n"_s, QString::number(i)}},
                 u"Paris"_s,
                 {}});
-    core::PromptVersion v;
+    core::TestedVersion v;
     v.version = u"1"_s;
     v.model = u"sandbox-luminous-base"_s;
     v.promptTemplate = u"Question {{ n }}: what is the capital of {{ country }}?\nAnswer:"_s;

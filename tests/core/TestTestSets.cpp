@@ -36,11 +36,11 @@ Check check(const QString &json)
 core::TestSet capitalsSet()
 {
     std::optional<core::TestSet> set = testsupport::capitalsFixture();
-    core::PromptVersion v1;
+    core::TestedVersion v1;
     v1.version = u"1"_s;
     v1.promptTemplate = u"Q: What is the capital of {{ country }}?\nA:"_s;
     v1.parameters = {{u"maximum_tokens"_s, 12}};
-    core::PromptVersion v2;
+    core::TestedVersion v2;
     v2.version = u"2"_s;
     v2.promptTemplate = u"Answer {{ style }}. The capital of {{ country }} is"_s;
     v2.parameters = {{u"maximum_tokens"_s, 8}, {u"temperature"_s, 0.0}};

@@ -138,7 +138,7 @@ void TestTestSetsUi::rowsAndVersionsComeFromTheCompletionTab()
 void TestTestSetsUi::runShowsTheGridWithPassRatesAndCellDetail()
 {
     // The fixture's rows on the version from the Completion tab, on two models.
-    const core::PromptVersion version = m_sets->model()->testSet().versions.first();
+    const core::TestedVersion version = m_sets->model()->testSet().versions.first();
     QVERIFY(m_sets->openFile(QStringLiteral(ALEPH_SOURCE_DIR "/tests/data/testset-capitals.csv")));
     QCOMPARE(m_sets->model()->rowCount(), 50);
     m_sets->model()->setVersions({version});

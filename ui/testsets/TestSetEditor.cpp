@@ -163,7 +163,7 @@ TestSetEditor::TestSetEditor(TestSetModel *model, QWidget *parent)
         if (row < 0)
             return;
         m_model->remember();
-        QList<core::PromptVersion> versions = m_model->testSet().versions;
+        QList<core::TestedVersion> versions = m_model->testSet().versions;
         versions.removeAt(row);
         m_model->setVersions(versions);
     });
@@ -183,7 +183,7 @@ TestSetEditor::TestSetEditor(TestSetModel *model, QWidget *parent)
 void TestSetEditor::refreshLists()
 {
     m_versions->clear();
-    for (const core::PromptVersion &v : m_model->testSet().versions) {
+    for (const core::TestedVersion &v : m_model->testSet().versions) {
         auto *item = new QListWidgetItem(
             tr("%1 · %2: %3").arg(v.version, v.model, v.promptTemplate.simplified().left(60)),
             m_versions);
@@ -229,7 +229,7 @@ QString TestSetEditor::nextVersionLabel() const
 {
     int n = int(m_model->testSet().versions.size()) + 1;
     auto taken = [this](const QString &label) {
-        for (const core::PromptVersion &v : m_model->testSet().versions) {
+        for (const core::TestedVersion &v : m_model->testSet().versions) {
             if (v.version == label)
                 return true;
         }
@@ -246,8 +246,8 @@ void TestSetEditor::addVersion(const QString &templateText)
     core::CompletionRequest request;
     if (m_source.request)
         request = m_source.request(&error);
-    QList<core::PromptVersion> versions = m_model->testSet().versions;
-    versions.append(core::PromptVersion::fromRequest(nextVersionLabel(), templateText, request));
+    QList<core::TestedVersion> versions = m_model->testSet().versions;
+    versions.append(core::TestedVersion::fromRequest(nextVersionLabel(), templateText, request));
     m_model->setVersions(versions);
 }
 

@@ -78,11 +78,11 @@ void TestSetModel::setChecks(const QList<core::Check> &checks)
     Q_EMIT edited();
 }
 
-void TestSetModel::setVersions(const QList<core::PromptVersion> &versions)
+void TestSetModel::setVersions(const QList<core::TestedVersion> &versions)
 {
     m_set.versions = versions;
     QStringList names;
-    for (const core::PromptVersion &v : versions)
+    for (const core::TestedVersion &v : versions)
         names += core::templateVariables(v.promptTemplate);
     addVariables(names);
     Q_EMIT edited();

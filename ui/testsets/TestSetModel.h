@@ -26,7 +26,7 @@ public:
     void addVariables(const QStringList &names);
     /// The set's own checks and versions (edited elsewhere) are written back through these.
     void setChecks(const QList<core::Check> &checks);
-    void setVersions(const QList<core::PromptVersion> &versions);
+    void setVersions(const QList<core::TestedVersion> &versions);
     void setName(const QString &name) { m_set.name = name; }
     /// Keeps the set as it is now, for undo() (call before a change that loses something:
     /// removing rows, versions or checks, opening another file). At most 50 are kept.
