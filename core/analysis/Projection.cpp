@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/Projection.h"
 
+#include "core/analysis/LayoutGraph.h"
 #include "core/analysis/Neighbours.h"
 
 #include <Eigen/Dense>
@@ -215,38 +216,24 @@ QList<QPointF> umap(VectorView vectors,
             progress(share, phase);
     };
 
-    // 1. Unit rows (cosine geometry), then fewer dimensions for the neighbour search.
+    // 1. Unit rows (cosine geometry) in fewer dimensions for the neighbour search.
     report(0.0, u"reducing"_s);
-    std::vector<float> unit(size_t(n) * size_t(vectors.dims));
-    for (int i = 0; i < n; ++i) {
-        const float *row = vectors.row(i);
-        double norm = 0;
-        for (int c = 0; c < vectors.dims; ++c)
-            norm += double(row[c]) * row[c];
-        const float scale = norm > 0 ? float(1.0 / std::sqrt(norm)) : 0.0f;
-        for (int c = 0; c < vectors.dims; ++c)
-            unit[size_t(i) * size_t(vectors.dims) + size_t(c)] = row[c] * scale;
-    }
-    VectorView space{unit.data(), n, vectors.dims};
-    std::vector<float> reduced;
-    if (options.pcaDimensions > 0 && vectors.dims > options.pcaDimensions
-        && n > options.pcaDimensions) {
-        PcaResult r = pca(space, options.pcaDimensions, 1);
-        reduced = std::move(r.scores);
-        space = {reduced.data(), n, r.components};
-    }
-    if (cancelled())
+    int spaceDims = 0;
+    const std::vector<float> reduced
+        = layoutSpace(vectors, options.pcaDimensions, &spaceDims, cancel);
+    if (reduced.empty() || cancelled())
         return {};
+    const VectorView space{reduced.data(), n, spaceDims};
 
     // 2. k nearest neighbours by Euclidean distance (chord distance of the unit rows).
     const int k = std::clamp(options.nNeighbors - 1, 1, n - 1);
-    report(0.05, u"neighbours"_s);
-    const KnnGraph graph = knnGraph(
+    report(0.1, u"neighbours"_s);
+    const KnnGraph graph = layoutKnnGraph(
         space,
         k,
         4000,
         options.seed,
-        [&](double share) { report(0.05 + 0.25 * share, u"neighbours"_s); },
+        [&](double share) { report(0.1 + 0.3 * share, u"neighbours"_s); },
         cancel);
     if (graph.index.empty())
         return {};
@@ -293,10 +280,18 @@ QList<QPointF> umap(VectorView vectors,
     if (cancelled())
         return {};
 
-    // 4. Start from PCA, scaled to ±10.
-    report(0.3, u"layout"_s);
-    PcaResult start = pca(VectorView{unit.data(), n, vectors.dims}, 2, 2);
-    std::vector<float> y = std::move(start.scores);
+    // 4. Start from the first two principal components (the reduced space's first two
+    // columns; PCA of the unit rows when they were not reduced), scaled to ±10.
+    report(0.4, u"layout"_s);
+    std::vector<float> y(size_t(2) * size_t(n));
+    if (spaceDims < vectors.dims) {
+        for (int i = 0; i < n; ++i) {
+            y[size_t(2 * i)] = reduced[size_t(i) * size_t(spaceDims)];
+            y[size_t(2 * i + 1)] = spaceDims > 1 ? reduced[size_t(i) * size_t(spaceDims) + 1] : 0;
+        }
+    } else {
+        y = pca(space, 2, 2).scores;
+    }
     {
         float extent = 0;
         for (const float v : y)
@@ -326,27 +321,30 @@ QList<QPointF> umap(VectorView vectors,
         epochsPerNegative[e] = epochsPerSample[e] / options.negativeSampleRate;
         nextNegative[e] = epochsPerNegative[e];
     }
-    const auto clip = [](double v) {
-        return std::clamp(v, -4.0, 4.0);
+    // In float, with one pow() a sample: d^(2b − 2) = d^(2b) / d² (umap-learn works in float32
+    // too). Negative samples dominate: negativeSampleRate of them for each positive one.
+    const auto clip = [](float v) {
+        return std::clamp(v, -4.0f, 4.0f);
     };
+    const float fa = float(a), fb = float(b);
     Random random(options.seed);
     for (int epoch = 0; epoch < epochs; ++epoch) {
-        const double alpha = options.learningRate * (1.0 - double(epoch) / epochs);
+        const float alpha = float(options.learningRate * (1.0 - double(epoch) / epochs));
         for (size_t e = 0; e < edges.size(); ++e) {
             if (nextSample[e] > epoch)
                 continue;
             float *current = y.data() + 2 * edges[e].from;
             float *other = y.data() + 2 * edges[e].to;
-            double dx = current[0] - other[0], dy = current[1] - other[1];
-            double dist2 = dx * dx + dy * dy;
+            float dx = current[0] - other[0], dy = current[1] - other[1];
+            float dist2 = dx * dx + dy * dy;
             if (dist2 > 0) {
-                const double coeff
-                    = -2.0 * a * b * std::pow(dist2, b - 1.0) / (a * std::pow(dist2, b) + 1.0);
-                const double gx = clip(coeff * dx) * alpha, gy = clip(coeff * dy) * alpha;
-                current[0] += float(gx);
-                current[1] += float(gy);
-                other[0] -= float(gx);
-                other[1] -= float(gy);
+                const float powB = std::pow(dist2, fb);
+                const float coeff = -2.0f * fa * fb * (powB / dist2) / (fa * powB + 1.0f);
+                const float gx = clip(coeff * dx) * alpha, gy = clip(coeff * dy) * alpha;
+                current[0] += gx;
+                current[1] += gy;
+                other[0] -= gx;
+                other[1] -= gy;
             }
             nextSample[e] += epochsPerSample[e];
             const int negatives = int((epoch - nextNegative[e]) / epochsPerNegative[e]);
@@ -358,23 +356,21 @@ QList<QPointF> umap(VectorView vectors,
                 dx = current[0] - far[0];
                 dy = current[1] - far[1];
                 dist2 = dx * dx + dy * dy;
-                double gx = 4.0 * alpha, gy = 4.0 * alpha;
+                float gx = 4.0f * alpha, gy = 4.0f * alpha;
                 if (dist2 > 0) {
-                    const double coeff
-                        = 2.0 * b / ((0.001 + dist2) * (a * std::pow(dist2, b) + 1.0));
+                    const float coeff
+                        = 2.0f * fb / ((0.001f + dist2) * (fa * std::pow(dist2, fb) + 1.0f));
                     gx = clip(coeff * dx) * alpha;
                     gy = clip(coeff * dy) * alpha;
                 }
-                current[0] += float(gx);
-                current[1] += float(gy);
+                current[0] += gx;
+                current[1] += gy;
             }
             nextNegative[e] += negatives * epochsPerNegative[e];
         }
-        if (epoch % 10 == 0) {
-            if (cancelled())
-                return {};
-            report(0.3 + 0.7 * epoch / epochs, u"layout"_s);
-        }
+        if (cancelled())
+            return {};
+        report(0.4 + 0.6 * (epoch + 1) / epochs, u"layout"_s);
     }
     report(1.0, u"layout"_s);
     QList<QPointF> points;

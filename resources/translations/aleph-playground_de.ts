@@ -2231,12 +2231,6 @@ Gradient: die Embeddings-API von Gradient.</translation>
         <translation>UMAP</translation>
     </message>
     <message>
-        <source>PCA: the two directions of largest variance (fast, keeps global distances).
-UMAP: keeps neighbourhoods, so clusters show more clearly (slower).</source>
-        <translation>PCA: die zwei Richtungen größter Varianz (schnell, erhält globale Abstände).
-UMAP: erhält Nachbarschaften, Cluster treten deutlicher hervor (langsamer).</translation>
-    </message>
-    <message>
         <source>Shift+drag: select · click: neighbours</source>
         <translation>Umschalt+Ziehen: auswählen · Klick: Nachbarn</translation>
     </message>
@@ -2369,6 +2363,34 @@ Nach Clustering: die Blattreihenfolge eines Average-Linkage-Clusterings.</transl
     <message>
         <source>in clustering order</source>
         <translation>in Clustering-Reihenfolge</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>PCA: the two directions of largest variance (fast, keeps global distances).
+UMAP: keeps neighbourhoods, so clusters show more clearly (slower).
+t-SNE: keeps neighbourhoods and separates clusters sharply; distances between clusters mean little (up to %L1 texts, slowest).</source>
+        <translation>PCA: die zwei Richtungen größter Varianz (schnell, erhält globale Abstände).
+UMAP: erhält Nachbarschaften, Cluster treten deutlicher hervor (langsamer).
+t-SNE: erhält Nachbarschaften und trennt Cluster scharf; Abstände zwischen Clustern sagen wenig aus (bis %L1 Texte, am langsamsten).</translation>
+    </message>
+    <message>
+        <source>t-SNE %p%</source>
+        <translation>t-SNE %p %</translation>
+    </message>
+    <message>
+        <source>t-SNE needs at least 4 texts; showing PCA.</source>
+        <translation>t-SNE braucht mindestens 4 Texte; PCA wird gezeigt.</translation>
+    </message>
+    <message>
+        <source>t-SNE lays out at most %L1 texts and this set has %L2: choose UMAP for it. Showing PCA.</source>
+        <translation>t-SNE ordnet höchstens %L1 Texte an, diese Menge hat %L2: Wählen Sie dafür UMAP. PCA wird gezeigt.</translation>
+    </message>
+    <message>
+        <source>t-SNE cancelled.</source>
+        <translation>t-SNE abgebrochen.</translation>
     </message>
 </context>
 <context>

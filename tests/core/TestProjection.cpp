@@ -2,9 +2,13 @@
 // The Embeddings tab's maths against known answers: PCA on data with a known principal axis,
 // UMAP's curve and smooth distances against umap-learn's values, UMAP keeping separated clusters
 // apart, neighbours on a hand-made set (exact and HNSW), and the similarity matrix's cluster order.
+// t-SNE's perplexity calibration against its definition and its layout keeping clusters apart;
+// the parallel layout graph against exact search; progress and cancelling of both layouts.
+#include "core/analysis/LayoutGraph.h"
 #include "core/analysis/Neighbours.h"
 #include "core/analysis/Projection.h"
 #include "core/analysis/Similarity.h"
+#include "core/analysis/Tsne.h"
 
 #include <QLineF>
 #include <QTest>
@@ -50,6 +54,45 @@ std::vector<float> clustered(int clusters,
     }
     return data;
 }
+
+/// The share of each point's `k` nearest points on the map that have its label.
+double labelAgreement(const QList<QPointF> &points, const std::vector<int> &labels, int k)
+{
+    int agree = 0, total = 0;
+    for (int i = 0; i < points.size(); ++i) {
+        std::vector<std::pair<double, int>> byDistance;
+        for (int j = 0; j < points.size(); ++j)
+            if (j != i)
+                byDistance.push_back({QLineF(points[i], points[j]).length(), j});
+        std::partial_sort(byDistance.begin(), byDistance.begin() + k, byDistance.end());
+        for (int m = 0; m < k; ++m) {
+            agree += labels[size_t(byDistance[size_t(m)].second)] == labels[size_t(i)];
+            ++total;
+        }
+    }
+    return double(agree) / total;
+}
+
+/// Progress reports of a layout: every share in 0..1, never falling.
+struct ProgressLog
+{
+    std::vector<double> shares;
+    QStringList phases;
+    ProgressFunction function()
+    {
+        return [this](double share, const QString &phase) {
+            shares.push_back(share);
+            phases.append(phase);
+        };
+    }
+    bool monotonic() const
+    {
+        for (size_t i = 0; i < shares.size(); ++i)
+            if (shares[i] < 0 || shares[i] > 1 || (i > 0 && shares[i] < shares[i - 1]))
+                return false;
+        return !shares.empty();
+    }
+};
 
 } // namespace
 
@@ -158,19 +201,8 @@ private Q_SLOTS:
         QCOMPARE(points.size(), 3 * perCluster);
         QVERIFY(reports > 0);
         // Each point's 5 nearest points on the map share its cluster.
-        int agree = 0, total = 0;
-        for (int i = 0; i < points.size(); ++i) {
-            std::vector<std::pair<double, int>> byDistance;
-            for (int j = 0; j < points.size(); ++j)
-                if (j != i)
-                    byDistance.push_back({QLineF(points[i], points[j]).length(), j});
-            std::partial_sort(byDistance.begin(), byDistance.begin() + 5, byDistance.end());
-            for (int m = 0; m < 5; ++m) {
-                agree += labels[size_t(byDistance[size_t(m)].second)] == labels[size_t(i)];
-                ++total;
-            }
-        }
-        QVERIFY2(agree > 0.97 * total, qPrintable(u"%1 of %2"_s.arg(agree).arg(total)));
+        const double agreement = labelAgreement(points, labels, 5);
+        QVERIFY2(agreement > 0.97, qPrintable(QString::number(agreement)));
         // Deterministic for a seed.
         QCOMPARE(umap({data.data(), 3 * perCluster, 32}, options), points);
     }
@@ -182,6 +214,203 @@ private Q_SLOTS:
         std::atomic<bool> cancel{true};
         QVERIFY(umap({data.data(), 100, 16}, {}, {}, &cancel).isEmpty());
         QVERIFY(umap({data.data(), 2, 16}).isEmpty()); // too few points to lay out
+    }
+
+    void umapOfManyDimensionsIsReducedAndMonotonic()
+    {
+        // 600 rows of 256 dimensions: reduced to 50 by the sampled PCA, clusters still apart;
+        // progress rises through the three phases to 1.
+        std::vector<int> labels;
+        const std::vector<float> data = clustered(4, 150, 256, 0.3f, &labels, 5);
+        UmapOptions options;
+        options.nEpochs = 150;
+        ProgressLog log;
+        const QList<QPointF> points = umap({data.data(), 600, 256}, options, log.function());
+        QCOMPARE(points.size(), 600);
+        QVERIFY(log.monotonic());
+        QCOMPARE(log.shares.back(), 1.0);
+        QVERIFY(log.phases.contains(u"reducing"_s) && log.phases.contains(u"neighbours"_s)
+            && log.phases.contains(u"layout"_s));
+        const double agreement = labelAgreement(points, labels, 10);
+        QVERIFY2(agreement > 0.97, qPrintable(QString::number(agreement)));
+    }
+
+    void umapCancelsWhileRunning()
+    {
+        // Cancelled from the progress callback in the middle of the layout: the run stops at the
+        // next check (within an epoch) and returns nothing.
+        std::vector<int> labels;
+        const std::vector<float> data = clustered(3, 200, 32, 0.2f, &labels);
+        std::atomic<bool> cancel{false};
+        double last = 0;
+        int reportsAfterCancel = 0;
+        UmapOptions options;
+        options.nEpochs = 400;
+        const QList<QPointF> points = umap(
+            {data.data(), 600, 32},
+            options,
+            [&](double share, const QString &phase) {
+                if (cancel)
+                    ++reportsAfterCancel;
+                last = share;
+                if (phase == u"layout"_s && share > 0.5)
+                    cancel = true;
+            },
+            &cancel);
+        QVERIFY(points.isEmpty());
+        QVERIFY2(last < 0.6, qPrintable(QString::number(last)));
+        QVERIFY(reportsAfterCancel <= 1);
+    }
+
+    void layoutGraphAgreesWithExactSearch()
+    {
+        // The parallel HNSW graph (exactLimit 0) finds nearly all of the exact neighbours.
+        std::vector<int> labels;
+        const int n = 3000, d = 24;
+        const std::vector<float> data = clustered(20, n / 20, d, 0.5f, &labels, 13);
+        const KnnGraph exact = layoutKnnGraph({data.data(), n, d}, 10, n, 1);
+        const KnnGraph approximate = layoutKnnGraph({data.data(), n, d}, 10, 0, 1);
+        QCOMPARE(int(approximate.index.size()), n * 10);
+        int hits = 0;
+        for (int i = 0; i < n; ++i) {
+            for (int m = 0; m < 10; ++m) {
+                const int want = exact.index[size_t(i) * 10 + size_t(m)];
+                const auto begin = approximate.index.begin() + i * 10;
+                hits += std::find(begin, begin + 10, want) != begin + 10;
+            }
+            // Nearest first, itself never among them.
+            for (int m = 1; m < 10; ++m)
+                QVERIFY(approximate.distance[size_t(i) * 10 + size_t(m)]
+                    >= approximate.distance[size_t(i) * 10 + size_t(m) - 1]);
+            QVERIFY(
+                std::find(
+                    approximate.index.begin() + i * 10, approximate.index.begin() + i * 10 + 10, i)
+                == approximate.index.begin() + i * 10 + 10);
+        }
+        QVERIFY2(hits >= 0.95 * n * 10, qPrintable(u"recall %1 of %2"_s.arg(hits).arg(n * 10)));
+        std::atomic<bool> cancel{true};
+        QVERIFY(layoutKnnGraph({data.data(), n, d}, 10, 0, 1, {}, &cancel).index.empty());
+    }
+
+    void layoutSpaceIsThePrincipalSubspace()
+    {
+        // Rows of 80 dimensions reduced to 5: distances between unit rows are kept where the data
+        // lies in 5 dimensions (here: a random 5-D subspace).
+        std::mt19937 engine(3);
+        std::normal_distribution<float> gaussian(0, 1);
+        const int n = 300, d = 80, r = 5;
+        std::vector<float> basis(size_t(r) * d), data(size_t(n) * d, 0.0f);
+        for (float &v : basis)
+            v = gaussian(engine);
+        for (int i = 0; i < n; ++i)
+            for (int c = 0; c < r; ++c) {
+                const float w = gaussian(engine);
+                for (int j = 0; j < d; ++j)
+                    data[size_t(i) * d + j] += w * basis[size_t(c) * d + j];
+            }
+        int dims = 0;
+        const std::vector<float> reduced = layoutSpace({data.data(), n, d}, r, &dims);
+        QCOMPARE(dims, r);
+        QCOMPARE(int(reduced.size()), n * r);
+        const auto unitDistance = [&](int a, int b) {
+            const double na = std::sqrt(dot(&data[size_t(a) * d], &data[size_t(a) * d], d));
+            const double nb = std::sqrt(dot(&data[size_t(b) * d], &data[size_t(b) * d], d));
+            double s = 0;
+            for (int j = 0; j < d; ++j) {
+                const double e = data[size_t(a) * d + j] / na - data[size_t(b) * d + j] / nb;
+                s += e * e;
+            }
+            return std::sqrt(s);
+        };
+        for (int a = 0; a < 20; ++a) {
+            const int b = (a * 37 + 11) % n;
+            double s = 0;
+            for (int c = 0; c < r; ++c) {
+                const double e = reduced[size_t(a) * r + c] - reduced[size_t(b) * r + c];
+                s += e * e;
+            }
+            QVERIFY(std::abs(std::sqrt(s) - unitDistance(a, b)) < 1e-3);
+        }
+    }
+
+    void tsneProbabilitiesHaveThePerplexity()
+    {
+        // 2^H = perplexity for H = −Σ p log2 p; nearer neighbours weigh more; all sum to 1.
+        std::vector<float> d2;
+        for (int j = 0; j < 90; ++j)
+            d2.push_back(0.5f + 0.05f * j);
+        const std::vector<float> p = tsneConditionalProbabilities(d2, 30);
+        QCOMPARE(int(p.size()), 90);
+        double sum = 0, entropy = 0;
+        for (const float v : p) {
+            sum += v;
+            if (v > 0)
+                entropy -= v * std::log2(double(v));
+        }
+        QVERIFY(std::abs(sum - 1) < 1e-5);
+        QVERIFY2(std::abs(std::exp2(entropy) - 30) < 0.05, qPrintable(QString::number(entropy)));
+        QVERIFY(p[0] > p[10] && p[10] > p[89]);
+        // Equal distances: uniform.
+        const std::vector<float> flat = tsneConditionalProbabilities(std::vector<float>(10, 2), 5);
+        for (const float v : flat)
+            QVERIFY(std::abs(v - 0.1f) < 1e-6);
+    }
+
+    void tsneKeepsClustersApart()
+    {
+        std::vector<int> labels;
+        const int perCluster = 80;
+        const std::vector<float> data = clustered(4, perCluster, 64, 0.3f, &labels, 9);
+        TsneOptions options;
+        options.iterations = 500;
+        options.perplexity = 20;
+        ProgressLog log;
+        const QList<QPointF> points
+            = tsne({data.data(), 4 * perCluster, 64}, options, log.function());
+        QCOMPARE(points.size(), 4 * perCluster);
+        QVERIFY(log.monotonic());
+        QCOMPARE(log.shares.back(), 1.0);
+        const double agreement = labelAgreement(points, labels, 10);
+        QVERIFY2(agreement > 0.97, qPrintable(QString::number(agreement)));
+        // Clusters apart: every cluster's centre is farther from the others' than its own
+        // points are from it on average.
+        std::vector<QPointF> centres(4);
+        for (int i = 0; i < points.size(); ++i)
+            centres[size_t(labels[size_t(i)])] += points[i] / perCluster;
+        std::vector<double> radius(4, 0);
+        for (int i = 0; i < points.size(); ++i)
+            radius[size_t(labels[size_t(i)])]
+                += QLineF(points[i], centres[size_t(labels[size_t(i)])]).length() / perCluster;
+        for (int a = 0; a < 4; ++a)
+            for (int b = a + 1; b < 4; ++b)
+                QVERIFY(QLineF(centres[size_t(a)], centres[size_t(b)]).length()
+                    > radius[size_t(a)] + radius[size_t(b)]);
+        // Deterministic for a seed.
+        QCOMPARE(tsne({data.data(), 4 * perCluster, 64}, options), points);
+    }
+
+    void tsneRefusesAndCancels()
+    {
+        std::vector<int> labels;
+        const std::vector<float> data = clustered(2, 100, 16, 0.1f, &labels);
+        QVERIFY(tsne({data.data(), 3, 16}).isEmpty()); // too few to lay out
+        // More than kTsneMaxRows rows: refused before any work (no progress at all).
+        ProgressLog refused;
+        QVERIFY(tsne({data.data(), kTsneMaxRows + 1, 16}, {}, refused.function()).isEmpty());
+        QVERIFY(refused.shares.empty());
+        std::atomic<bool> cancel{false};
+        double last = 0;
+        const QList<QPointF> points = tsne(
+            {data.data(), 200, 16},
+            {},
+            [&](double share, const QString &phase) {
+                last = share;
+                if (phase == u"layout"_s && share > 0.3)
+                    cancel = true;
+            },
+            &cancel);
+        QVERIFY(points.isEmpty());
+        QVERIFY2(last < 0.35, qPrintable(QString::number(last)));
     }
 
     void neighboursOfAHandMadeSet_data()

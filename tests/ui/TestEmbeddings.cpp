@@ -49,6 +49,7 @@ private Q_SLOTS:
     void csvColumnChoice();
     void embedMapSearchNeighboursSelection();
     void umapAndClusterOrder();
+    void tsneIsOffered();
     void exportsReadBack();
     void gradientNeedsItsSettings();
     void lastMapComesBackFromTheCacheAlone();
@@ -471,6 +472,23 @@ void TestEmbeddings::umapAndClusterOrder()
     m_tab->findChild<QComboBox *>(u"matrixOrder"_s)->setCurrentIndex(1);
     QVERIFY(ready.wait(10000));
     QCOMPARE(matrix->size(), 32);
+}
+
+void TestEmbeddings::tsneIsOffered()
+{
+    // The chooser's third entry lays the set out with t-SNE; a draft remembers it.
+    QVERIFY(m_tab->loadSample(u"support-tickets"_s));
+    QVERIFY(embedAndWait());
+    auto *chooser = m_tab->findChild<QComboBox *>(u"projection"_s);
+    QVERIFY(chooser);
+    QCOMPARE(chooser->count(), 3);
+    QCOMPARE(chooser->itemText(2), u"t-SNE"_s);
+    QSignalSpy mapped(m_tab.get(), &ui::EmbeddingsTab::mapReady);
+    m_tab->setProjection(ui::EmbeddingsTab::Projection::Tsne);
+    QVERIFY(mapped.wait(30000));
+    QCOMPARE(m_tab->map()->pointCount(), 32);
+    QCOMPARE(chooser->currentIndex(), 2);
+    QCOMPARE(m_tab->draft().value(u"projection"_s).toInt(), 2);
 }
 
 void TestEmbeddings::exportsReadBack()

@@ -2,6 +2,7 @@
 #include "ui/embeddings/EmbeddingsAnalysis.h"
 
 #include "core/analysis/Projection.h"
+#include "core/analysis/Tsne.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
@@ -63,19 +64,23 @@ bool EmbeddingsAnalysis::setVectors(const QStringList &texts,
         m_workCancel->store(true);
     m_workCancel = std::make_shared<std::atomic<bool>>(false);
     m_index.reset();
-    m_pca.clear();
-    m_umap.clear();
+    for (QList<QPointF> &points : m_points)
+        points.clear();
     return true;
 }
 
-QString EmbeddingsAnalysis::axisTitleX(bool umap) const
+QString EmbeddingsAnalysis::axisTitleX(Projection projection) const
 {
-    return umap ? u"UMAP 1"_s : m_pcaTitleX;
+    return projection == Projection::Umap ? u"UMAP 1"_s
+        : projection == Projection::Tsne  ? u"t-SNE 1"_s
+                                          : m_pcaTitleX;
 }
 
-QString EmbeddingsAnalysis::axisTitleY(bool umap) const
+QString EmbeddingsAnalysis::axisTitleY(Projection projection) const
 {
-    return umap ? u"UMAP 2"_s : m_pcaTitleY;
+    return projection == Projection::Umap ? u"UMAP 2"_s
+        : projection == Projection::Tsne  ? u"t-SNE 2"_s
+                                          : m_pcaTitleY;
 }
 
 void EmbeddingsAnalysis::cancel()
@@ -113,7 +118,7 @@ void EmbeddingsAnalysis::buildIndex()
     }));
 }
 
-void EmbeddingsAnalysis::project(bool umap)
+void EmbeddingsAnalysis::project(Projection projection)
 {
     struct Result
     {
@@ -126,38 +131,37 @@ void EmbeddingsAnalysis::project(bool umap)
     const int generation = m_generation;
     QPointer<EmbeddingsAnalysis> self = this;
     auto *watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, umap] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, projection] {
         watcher->deleteLater();
         if (generation != m_generation)
             return;
         m_projectionBusy = false;
         Result r = watcher->result();
         if (r.points.isEmpty()) {
-            Q_EMIT projected(umap, false);
+            Q_EMIT projected(projection, false);
             return;
         }
-        if (umap) {
-            m_umap = r.points;
-        } else {
-            m_pca = r.points;
+        m_points[size_t(projection)] = r.points;
+        if (projection == Projection::Pca) {
             m_pcaTitleX = r.x;
             m_pcaTitleY = r.y;
         }
-        Q_EMIT projected(umap, true);
+        Q_EMIT projected(projection, true);
     });
-    watcher->setFuture(QtConcurrent::run([shared, cancelFlag, umap, self] {
+    watcher->setFuture(QtConcurrent::run([shared, cancelFlag, projection, self] {
         Result r;
-        if (umap) {
-            r.points = core::analysis::umap(
-                shared->view(),
-                {},
-                [self](double share, const QString &) {
-                    QMetaObject::invokeMethod(self, [self, share] {
-                        if (self)
-                            Q_EMIT self->projectionProgress(int(share * 100));
-                    });
-                },
-                cancelFlag.get());
+        const core::analysis::ProgressFunction progress = [self](double share, const QString &) {
+            QMetaObject::invokeMethod(self, [self, share] {
+                if (self)
+                    Q_EMIT self->projectionProgress(int(share * 100));
+            });
+        };
+        if (projection == Projection::Umap) {
+            r.points = core::analysis::umap(shared->view(), {}, progress, cancelFlag.get());
+            return r;
+        }
+        if (projection == Projection::Tsne) {
+            r.points = core::analysis::tsne(shared->view(), {}, progress, cancelFlag.get());
             return r;
         }
         const core::analysis::PcaResult pca = core::analysis::pca(shared->view(), 2);

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPointF>
 
+#include <array>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -17,13 +18,17 @@
 namespace ui {
 
 /// The Embeddings tab's work on an embedded set, off the GUI thread (QtConcurrent with a
-/// QFutureWatcher each): the neighbour index, the PCA and UMAP projections and similarity
+/// QFutureWatcher each): the neighbour index, the PCA, UMAP and t-SNE projections and similarity
 /// matrices. Owns the set (shared read-only with the workers), the results, one cancel flag for
 /// the running work and a generation counter: a result of an older set is dropped.
 class EmbeddingsAnalysis : public QObject
 {
     Q_OBJECT
 public:
+    /// The map's projections, in the order of the projection chooser's entries.
+    enum class Projection { Pca, Umap, Tsne };
+    Q_ENUM(Projection)
+
     explicit EmbeddingsAnalysis(QObject *parent = nullptr);
     ~EmbeddingsAnalysis() override;
 
@@ -41,11 +46,15 @@ public:
     const core::analysis::NeighbourIndex *index() const { return m_index.get(); }
 
     /// The points of a finished projection (empty: not computed yet).
-    const QList<QPointF> &points(bool umap) const { return umap ? m_umap : m_pca; }
-    QString axisTitleX(bool umap) const;
-    QString axisTitleY(bool umap) const;
-    /// Computes a projection: projectionProgress() (UMAP), then projected().
-    void project(bool umap);
+    const QList<QPointF> &points(Projection projection) const
+    {
+        return m_points[size_t(projection)];
+    }
+    QString axisTitleX(Projection projection) const;
+    QString axisTitleY(Projection projection) const;
+    /// Computes a projection: projectionProgress() (UMAP, t-SNE), then projected(). t-SNE of more
+    /// than core::analysis::kTsneMaxRows rows fails at once (projected() with `ok` false).
+    void project(Projection projection);
 
     /// Computes the similarity matrix of the data rows `rows` and its order (by `labels` when
     /// `byLabel`, else by clustering); `done` gets them, empty when cancelled.
@@ -66,12 +75,12 @@ Q_SIGNALS:
     void indexReady();
     void projectionProgress(int percent);
     /// A projection ended: `ok` false when it failed or was cancelled.
-    void projected(bool umap, bool ok);
+    void projected(ui::EmbeddingsAnalysis::Projection projection, bool ok);
 
 private:
     std::shared_ptr<const EmbeddingSet> m_set = std::make_shared<const EmbeddingSet>();
     std::shared_ptr<core::analysis::NeighbourIndex> m_index;
-    QList<QPointF> m_pca, m_umap;
+    std::array<QList<QPointF>, 3> m_points; ///< by Projection
     QString m_pcaTitleX, m_pcaTitleY;
     std::shared_ptr<std::atomic<bool>> m_workCancel;
     int m_generation = 0;

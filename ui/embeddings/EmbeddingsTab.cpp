@@ -558,7 +558,8 @@ void EmbeddingsTab::restoreDraft(const QVariantMap &draft)
     m_form->chunkSize()->setValue(draft.value(u"chunk_size"_s, core::kMaxPromptsPerBatch).toInt());
     m_form->inFlight()->setValue(draft.value(u"in_flight"_s, 4).toInt());
     const QSignalBlocker blocker(m_projection);
-    m_projection->setCurrentIndex(std::clamp(draft.value(u"projection"_s).toInt(), 0, 1));
+    m_projection->setCurrentIndex(
+        std::clamp(draft.value(u"projection"_s).toInt(), 0, m_projection->count() - 1));
 }
 
 void EmbeddingsTab::restoreRun(const core::RunRecord &run)

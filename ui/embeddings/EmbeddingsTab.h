@@ -35,11 +35,11 @@ class RunController;
 
 /// The Embeddings tab: texts (pasted, from a TXT or CSV file, or a sample set) embedded in batches
 /// through a provider (Aleph Alpha semantic symmetric or asymmetric, Aleph Alpha /embeddings,
-/// Gradient) with a SQLite cache in front; a 2-D map (PCA, or UMAP) coloured by label with hover,
-/// zoom, pan and rubber-band selection; nearest neighbours of a clicked point; semantic search;
-/// a cosine-similarity matrix ordered by label or by clustering; exports of the vectors (CSV,
-/// JSON) and the map (PNG, SVG). Long work (embedding, PCA, UMAP, the matrix, the neighbour
-/// index) runs off the GUI thread with progress and Cancel.
+/// Gradient) with a SQLite cache in front; a 2-D map (PCA, UMAP or t-SNE) coloured by label with
+/// hover, zoom, pan and rubber-band selection; nearest neighbours of a clicked point; semantic
+/// search; a cosine-similarity matrix ordered by label or by clustering; exports of the vectors
+/// (CSV, JSON) and the map (PNG, SVG). Long work (embedding, PCA, UMAP, t-SNE, the matrix, the
+/// neighbour index) runs off the GUI thread with progress and Cancel.
 ///
 /// The tab composes its parts and runs the embedding jobs: the inputs are an EmbeddingsForm, the
 /// map and matrix an EmbeddingsViews, the search and lists an EmbeddingsSidePanel, the work on
@@ -118,7 +118,7 @@ public:
     int lastCached() const { return m_lastCached; }
 
 Q_SIGNALS:
-    /// The map has points for the current set (after PCA or UMAP).
+    /// The map has points for the current set (after PCA, UMAP or t-SNE).
     void mapReady();
     void searchFinished();
     void matrixReady();

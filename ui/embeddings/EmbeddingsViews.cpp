@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/embeddings/EmbeddingsViews.h"
 
+#include "core/analysis/Tsne.h"
 #include "ui/common/Theme.h"
 #include "ui/embeddings/EmbeddingsAnalysis.h"
 #include "ui/embeddings/MapView.h"
@@ -70,9 +71,12 @@ QWidget *EmbeddingsViews::buildMapPage()
         mapPage,
         tr("Projection"),
         u"projection"_s,
-        {tr("PCA"), tr("UMAP")},
+        {tr("PCA"), tr("UMAP"), tr("t-SNE")},
         tr("PCA: the two directions of largest variance (fast, keeps global distances).\n"
-           "UMAP: keeps neighbourhoods, so clusters show more clearly (slower)."));
+           "UMAP: keeps neighbourhoods, so clusters show more clearly (slower).\n"
+           "t-SNE: keeps neighbourhoods and separates clusters sharply; distances between "
+           "clusters mean little (up to %L1 texts, slowest).")
+            .arg(core::analysis::kTsneMaxRows));
     connect(m_projection, &QComboBox::currentIndexChanged, this, [this](int i) {
         setProjection(Projection(i));
     });
@@ -176,40 +180,55 @@ void EmbeddingsViews::setProjection(Projection projection)
 
 void EmbeddingsViews::startProjection()
 {
-    const bool umap = m_projection->currentIndex() == int(Projection::Umap);
-    const QList<QPointF> &ready = m_analysis->points(umap);
+    const auto projection = Projection(m_projection->currentIndex());
+    const QList<QPointF> &ready = m_analysis->points(projection);
     const EmbeddingSet &set = m_analysis->set();
     if (!ready.isEmpty()) {
         const QList<int> selection = m_map->selection();
         m_map->setPoints(ready, set.labelIndex, set.labelNames, set.texts);
-        m_map->setAxisTitles(m_analysis->axisTitleX(umap), m_analysis->axisTitleY(umap));
+        m_map->setAxisTitles(
+            m_analysis->axisTitleX(projection), m_analysis->axisTitleY(projection));
         m_map->setSelection(selection);
         Q_EMIT mapReady();
         return;
     }
+    const bool iterative = projection != Projection::Pca;
     m_projectionProgress->setValue(0);
-    m_projectionProgress->setFormat(umap ? tr("UMAP %p%") : tr("PCA…"));
-    m_projectionProgress->setRange(0, umap ? 100 : 0);
+    m_projectionProgress->setFormat(projection == Projection::Umap ? tr("UMAP %p%")
+            : projection == Projection::Tsne                       ? tr("t-SNE %p%")
+                                                                   : tr("PCA…"));
+    m_projectionProgress->setRange(0, iterative ? 100 : 0);
     m_projectionProgress->show();
-    m_analysis->project(umap);
+    m_analysis->project(projection);
 }
 
-void EmbeddingsViews::onProjected(bool umap, bool ok)
+void EmbeddingsViews::onProjected(Projection projection, bool ok)
 {
     m_projectionProgress->hide();
     if (!ok) {
-        if (umap && m_analysis->set().rows() < 3)
+        const int rows = m_analysis->set().rows();
+        const bool cancelled = m_analysis->takeCancelled();
+        if (projection == Projection::Umap && rows < 3)
             Q_EMIT statusMessage(tr("UMAP needs at least 3 texts; showing PCA."));
-        if (umap && m_analysis->takeCancelled())
-            Q_EMIT statusMessage(tr("UMAP cancelled."));
-        if (umap && !m_analysis->points(false).isEmpty()) {
+        else if (projection == Projection::Tsne && rows < 4)
+            Q_EMIT statusMessage(tr("t-SNE needs at least 4 texts; showing PCA."));
+        else if (projection == Projection::Tsne && rows > core::analysis::kTsneMaxRows)
+            Q_EMIT statusMessage(
+                tr("t-SNE lays out at most %L1 texts and this set has %L2: choose UMAP for it. "
+                   "Showing PCA.")
+                    .arg(core::analysis::kTsneMaxRows)
+                    .arg(rows));
+        else if (cancelled)
+            Q_EMIT statusMessage(
+                projection == Projection::Tsne ? tr("t-SNE cancelled.") : tr("UMAP cancelled."));
+        if (projection != Projection::Pca && !m_analysis->points(Projection::Pca).isEmpty()) {
             const QSignalBlocker blocker(m_projection);
             m_projection->setCurrentIndex(int(Projection::Pca));
             startProjection();
         }
         return;
     }
-    if (m_projection->currentIndex() == int(umap ? Projection::Umap : Projection::Pca))
+    if (m_projection->currentIndex() == int(projection))
         startProjection();
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ui/embeddings/EmbeddingsAnalysis.h"
+
 #include <QTabWidget>
 
 class QComboBox;
@@ -10,7 +12,6 @@ class QToolButton;
 
 namespace ui {
 
-class EmbeddingsAnalysis;
 class MapView;
 class MatrixView;
 
@@ -22,8 +23,8 @@ class EmbeddingsViews : public QTabWidget
 {
     Q_OBJECT
 public:
-    /// In the order of the projection chooser's entries.
-    enum class Projection { Pca, Umap };
+    /// In the order of the projection chooser's entries: PCA, UMAP, t-SNE.
+    using Projection = EmbeddingsAnalysis::Projection;
 
     /// `analysis` (not owned) holds the set and computes for it.
     explicit EmbeddingsViews(EmbeddingsAnalysis *analysis, QWidget *parent = nullptr);
@@ -53,7 +54,7 @@ Q_SIGNALS:
 private:
     QWidget *buildMapPage();
     QWidget *buildMatrixPage();
-    void onProjected(bool umap, bool ok);
+    void onProjected(Projection projection, bool ok);
 
     EmbeddingsAnalysis *m_analysis;
     MapView *m_map = nullptr;

@@ -70,17 +70,12 @@ void MapView::setPoints(const QList<QPointF> &points,
     m_labelCounts = QList<int>(labelNames.size() + 1, 0);
     for (const int l : std::as_const(m_labels))
         ++m_labelCounts[l >= 0 && l < labelNames.size() ? l : labelNames.size()];
-    m_bounds = QRectF();
-    if (!m_points.isEmpty()) {
-        double x0 = m_points.first().x(), x1 = x0, y0 = m_points.first().y(), y1 = y0;
-        for (const QPointF &p : std::as_const(m_points)) {
-            x0 = std::min(x0, p.x());
-            x1 = std::max(x1, p.x());
-            y0 = std::min(y0, p.y());
-            y1 = std::max(y1, p.y());
-        }
-        m_bounds = QRectF(QPointF(x0, y0), QPointF(x1, y1));
-    }
+    QList<int> slots;
+    slots.reserve(m_labels.size());
+    for (const int l : std::as_const(m_labels))
+        slots.append(l >= 0 && l < labelNames.size() ? l : int(labelNames.size()));
+    m_grid.build(m_points, slots);
+    m_bounds = m_grid.bounds();
     m_selected.clear();
     m_highlights.clear();
     m_current = -1;
@@ -195,35 +190,34 @@ QPointF MapView::toData(QPointF w) const
 
 int MapView::pointAt(QPointF pos, double radius) const
 {
-    int best = -1;
-    double bestDistance = radius * radius;
-    const QRectF plot = plotRect();
-    for (int i = 0; i < m_points.size(); ++i) {
-        const QPointF w = mapPoint(m_points.at(i), plot, m_center, m_scale);
-        const double dx = w.x() - pos.x(), dy = w.y() - pos.y();
-        const double d = dx * dx + dy * dy;
-        if (d <= bestDistance) {
-            bestDistance = d;
-            best = i;
-        }
-    }
-    return best;
+    if (m_points.isEmpty() || m_scale <= 0)
+        return -1;
+    return m_grid.nearest(toData(pos), radius / m_scale);
 }
 
-void MapView::rasterizeInto(
+bool MapView::rasterizeInto(
     QImage &image, const QRectF &plot, QPointF center, double scale, const Palette &palette) const
 {
     image.fill(palette.page);
     const double dpr = image.devicePixelRatio();
-    const int w = image.width(), h = image.height();
     const double r = pointRadius(m_points.size()) * dpr;
-    // The disc's pixel offsets, once.
-    QList<QPoint> disc;
-    const int ri = int(std::ceil(r));
-    for (int dy = -ri; dy <= ri; ++dy)
-        for (int dx = -ri; dx <= ri; ++dx)
-            if (dx * dx + dy * dy <= r * r)
-                disc.append(QPoint(dx, dy));
+    const QPointF origin(
+        (plot.center().x() - plot.left()) * dpr, (plot.center().y() - plot.top()) * dpr);
+    const double s = scale * dpr;
+    // The data rectangle in view, widened by a disc.
+    const double margin = (r + 1) / s;
+    const QRectF area(QPointF(center.x() - origin.x() / s - margin,
+                          center.y() - (image.height() - origin.y()) / s - margin),
+        QPointF(center.x() + (image.width() - origin.x()) / s + margin,
+            center.y() + origin.y() / s + margin));
+    const std::vector<MapGrid::Span> spans = m_grid.spans(area);
+    qsizetype inView = 0;
+    for (const MapGrid::Span &span : spans)
+        inView += span.end - span.begin;
+    if (inView > kDiscLimit) {
+        drawDensity(image, spans, origin, center, s, palette);
+        return true;
+    }
     // Colours with 80 % opacity, premultiplied, per label.
     constexpr quint32 alpha = 204;
     QList<quint32> colours;
@@ -232,30 +226,127 @@ void MapView::rasterizeInto(
         colours.append((quint32(c.red()) * alpha / 255) << 16
             | (quint32(c.green()) * alpha / 255) << 8 | (quint32(c.blue()) * alpha / 255));
     }
-    const double ox = (plot.center().x() - plot.left()) * dpr,
-                 oy = (plot.center().y() - plot.top()) * dpr;
-    const double s = scale * dpr;
+    drawDiscs(image, spans, origin, center, s, colours);
+    return false;
+}
+
+void MapView::drawDiscs(QImage &image,
+    const std::vector<MapGrid::Span> &spans,
+    QPointF origin,
+    QPointF center,
+    double s,
+    const QList<quint32> &colours) const
+{
+    constexpr quint32 alpha = 204;
+    const int w = image.width(), h = image.height();
+    const double r = pointRadius(m_points.size()) * image.devicePixelRatio();
+    // The disc's pixel offsets, once.
+    QList<QPoint> disc;
+    const int ri = int(std::ceil(r));
+    for (int dy = -ri; dy <= ri; ++dy)
+        for (int dx = -ri; dx <= ri; ++dx)
+            if (dx * dx + dy * dy <= r * r)
+                disc.append(QPoint(dx, dy));
     auto *bits = reinterpret_cast<quint32 *>(image.bits());
     const qsizetype stride = image.bytesPerLine() / 4;
-    for (int i = 0; i < m_points.size(); ++i) {
-        const QPointF &p = m_points.at(i);
-        const int x = int(std::lround(ox + (p.x() - center.x()) * s));
-        const int y = int(std::lround(oy - (p.y() - center.y()) * s));
-        if (x < -ri || y < -ri || x >= w + ri || y >= h + ri)
-            continue;
-        const int l = m_labels.at(i);
-        const quint32 src = colours.at(l >= 0 && l < m_labelNames.size() ? l : m_labelNames.size());
-        for (const QPoint &o : std::as_const(disc)) {
-            const int px = x + o.x(), py = y + o.y();
-            if (px < 0 || py < 0 || px >= w || py >= h)
+    for (const MapGrid::Span &span : spans) {
+        for (int k = span.begin; k < span.end; ++k) {
+            const int x = int(std::lround(origin.x() + (double(m_grid.x(k)) - center.x()) * s));
+            const int y = int(std::lround(origin.y() - (double(m_grid.y(k)) - center.y()) * s));
+            if (x < -ri || y < -ri || x >= w + ri || y >= h + ri)
                 continue;
-            quint32 &dst = bits[qsizetype(py) * stride + px];
-            // src over dst, per channel: src + dst · (1 − α)
-            const quint32 keep = 255 - alpha;
-            const quint32 rr = ((src >> 16) & 0xff) + (((dst >> 16) & 0xff) * keep) / 255;
-            const quint32 gg = ((src >> 8) & 0xff) + (((dst >> 8) & 0xff) * keep) / 255;
-            const quint32 bb = (src & 0xff) + ((dst & 0xff) * keep) / 255;
-            dst = 0xff000000u | rr << 16 | gg << 8 | bb;
+            const quint32 src = colours.value(m_grid.slot(k));
+            for (const QPoint &o : std::as_const(disc)) {
+                const int px = x + o.x(), py = y + o.y();
+                if (px < 0 || py < 0 || px >= w || py >= h)
+                    continue;
+                quint32 &dst = bits[qsizetype(py) * stride + px];
+                // src over dst, per channel: src + dst · (1 − α)
+                const quint32 keep = 255 - alpha;
+                const quint32 rr = ((src >> 16) & 0xff) + (((dst >> 16) & 0xff) * keep) / 255;
+                const quint32 gg = ((src >> 8) & 0xff) + (((dst >> 8) & 0xff) * keep) / 255;
+                const quint32 bb = (src & 0xff) + ((dst & 0xff) * keep) / 255;
+                dst = 0xff000000u | rr << 16 | gg << 8 | bb;
+            }
+        }
+    }
+}
+
+void MapView::drawDensity(QImage &image,
+    const std::vector<MapGrid::Span> &spans,
+    QPointF origin,
+    QPointF center,
+    double s,
+    const Palette &palette) const
+{
+    const int w = image.width(), h = image.height();
+    if (w <= 0 || h <= 0)
+        return;
+    // 1. Per pixel: the number of points and the sums of their labels' colours.
+    static_assert(sizeof(DensityBin) == 16);
+    std::vector<DensityBin> &bins = m_densityBins; // kept between frames: no page faults
+    bins.assign(size_t(w) * size_t(h), DensityBin{0, 0, 0, 0});
+    QList<QRgb> colours;
+    for (int l = 0; l <= m_labelNames.size(); ++l)
+        colours.append(palette.labelColor(l < m_labelNames.size() ? l : -1).rgb());
+    const double ox = origin.x() - center.x() * s, oy = origin.y() + center.y() * s;
+    for (const MapGrid::Span &span : spans) {
+        for (int k = span.begin; k < span.end; ++k) {
+            const double fx = ox + double(m_grid.x(k)) * s, fy = oy - double(m_grid.y(k)) * s;
+            if (!(fx >= 0 && fy >= 0 && fx < w && fy < h))
+                continue;
+            DensityBin &bin = bins[size_t(int(fy)) * size_t(w) + size_t(int(fx))];
+            const QRgb c = colours.value(m_grid.slot(k));
+            ++bin.count;
+            bin.r += quint32(qRed(c));
+            bin.g += quint32(qGreen(c));
+            bin.b += quint32(qBlue(c));
+        }
+    }
+    // 2. Each pixel shows its 2 × 2 neighbourhood (points are at least 2 px wide), shaded by the
+    // logarithm of its count relative to the densest pixel.
+    quint32 densest = 1;
+    for (const DensityBin &bin : bins)
+        densest = std::max(densest, bin.count);
+    std::vector<float> shade(std::min<size_t>(densest, 65535) * 4 + 1);
+    const float logDensest = std::log1p(float(densest) * 4);
+    for (size_t c = 0; c < shade.size(); ++c)
+        shade[c] = std::log1p(float(c)) / logDensest;
+    const QColor page = palette.page, ink = palette.ink;
+    auto *bits = reinterpret_cast<quint32 *>(image.bits());
+    const qsizetype stride = image.bytesPerLine() / 4;
+    for (int y = 0; y < h; ++y) {
+        const DensityBin *here = bins.data() + size_t(y) * size_t(w);
+        const DensityBin *above = y > 0 ? here - w : nullptr;
+        quint32 *out = bits + qsizetype(y) * stride;
+        for (int x = 0; x < w; ++x) {
+            quint32 count = here[x].count, r = here[x].r, g = here[x].g, b = here[x].b;
+            const auto add = [&](const DensityBin &bin) {
+                count += bin.count;
+                r += bin.r;
+                g += bin.g;
+                b += bin.b;
+            };
+            if (x > 0)
+                add(here[x - 1]);
+            if (above) {
+                add(above[x]);
+                if (x > 0)
+                    add(above[x - 1]);
+            }
+            if (count == 0)
+                continue;
+            const float t = shade[std::min<size_t>(count, shade.size() - 1)];
+            const float opacity = 0.55f + 0.45f * t; // one point: 55 %, the densest: opaque
+            const float inkShare = 0.5f * t * t; // dense cores lean towards the ink colour
+            const float mr = float(r) / count, mg = float(g) / count, mb = float(b) / count;
+            const auto channel = [&](float mean, int inkValue, int pageValue) {
+                const float colour = mean + (float(inkValue) - mean) * inkShare;
+                return quint32(std::lround(pageValue + (colour - pageValue) * opacity));
+            };
+            out[x] = 0xff000000u | channel(mr, ink.red(), page.red()) << 16
+                | channel(mg, ink.green(), page.green()) << 8
+                | channel(mb, ink.blue(), page.blue());
         }
     }
 }
@@ -270,7 +361,7 @@ void MapView::rasterize()
     m_raster.setDevicePixelRatio(dpr);
     QElapsedTimer clock;
     clock.start();
-    rasterizeInto(m_raster, plot, m_center, m_scale, Palette::current());
+    m_lastRasterDensity = rasterizeInto(m_raster, plot, m_center, m_scale, Palette::current());
     m_lastRasterMs = clock.nsecsElapsed() / 1e6;
     m_rasterDirty = false;
 }
@@ -285,8 +376,17 @@ void MapView::drawOverlay(
     if (!m_selected.isEmpty()) {
         p.setPen(QPen(palette.selectionRing, 1.4));
         p.setBrush(Qt::NoBrush);
-        for (const int i : m_selected)
-            p.drawEllipse(mapPoint(m_points.at(i), plot, center, scale), r + 1.5, r + 1.5);
+        // Only the rings in view, and at most 20,000 of them (a frame's worth of ellipses).
+        int drawn = 0;
+        const QRectF near = plot.adjusted(-r - 3, -r - 3, r + 3, r + 3);
+        for (const int i : m_selected) {
+            const QPointF c = mapPoint(m_points.at(i), plot, center, scale);
+            if (!near.contains(c))
+                continue;
+            p.drawEllipse(c, r + 1.5, r + 1.5);
+            if (++drawn >= 20000)
+                break;
+        }
     }
     if (m_current >= 0) {
         const QPointF c = mapPoint(m_points.at(m_current), plot, center, scale);
@@ -395,7 +495,7 @@ void MapView::render(
     const QRectF own = plotRect();
     const double scale
         = m_scale * std::min(plot.width() / own.width(), plot.height() / own.height());
-    if (vector) {
+    if (vector && m_points.size() <= kVectorLimit) {
         p.setPen(Qt::NoPen);
         p.setRenderHint(QPainter::Antialiasing);
         const double r = pointRadius(m_points.size());
@@ -552,9 +652,14 @@ void MapView::mouseReleaseEvent(QMouseEvent *event)
         if (!(event->modifiers() & Qt::ControlModifier))
             m_selected.clear();
         const QRectF plot = plotRect();
-        for (int i = 0; i < m_points.size(); ++i)
-            if (area.contains(mapPoint(m_points.at(i), plot, m_center, m_scale)))
-                m_selected.insert(i);
+        const QRectF dataArea = QRectF(toData(area.topLeft()), toData(area.bottomRight()));
+        for (const MapGrid::Span &span : m_grid.spans(dataArea.normalized())) {
+            for (int k = span.begin; k < span.end; ++k) {
+                const int i = m_grid.row(k);
+                if (area.contains(mapPoint(m_points.at(i), plot, m_center, m_scale)))
+                    m_selected.insert(i);
+            }
+        }
         update();
         Q_EMIT selectionChanged();
         return;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/common/Palette.h"
+#include "ui/embeddings/MapGrid.h"
 
 #include <QColor>
 #include <QImage>
@@ -22,10 +23,14 @@ QString elideText(const QString &text, int length);
 /// Tableau 10, distinct for colour-blind readers up to 8 labels); −1 (no label) is grey.
 QColor labelColor(int index);
 
-/// A scatter plot of many points (100,000 and more): each point is a small disc in its label's
-/// colour, rasterized straight into an image (no per-point QPainter call), so a redraw while
-/// zooming stays within a frame. Search hits get a ring and their rank, the chosen point a ring and
-/// lines to its neighbours, selected points a dark outline.
+/// A scatter plot of many points (1,000,000 and more), rasterized straight into an image (no
+/// per-point QPainter call) from a MapGrid, so a redraw only touches the points in view and stays
+/// within a frame while zooming. Up to kDiscLimit points in view each is a small disc in its
+/// label's colour; above, the view is a density image: each pixel counts its points, and is shaded
+/// in the mean colour of their labels, more opaque and nearer the ink colour as the logarithm of
+/// its count grows (so the labels' colours stay where points are sparse and dense cores show).
+/// Search hits get a ring and their rank, the chosen point a ring and lines to its neighbours,
+/// selected points a dark outline.
 ///
 /// Mouse: wheel zooms at the cursor, drag pans, Shift+drag selects a rectangle (Ctrl adds), a
 /// click chooses the nearest point, hovering shows its text. Keys: + and − zoom, 0 fits, Escape
@@ -34,6 +39,11 @@ class MapView : public QWidget
 {
     Q_OBJECT
 public:
+    /// The most points in view drawn as discs; above, the density image.
+    static constexpr qsizetype kDiscLimit = 60000;
+    /// The most points exported one ellipse each in SVG; above, the raster is embedded.
+    static constexpr qsizetype kVectorLimit = 50000;
+
     explicit MapView(QWidget *parent = nullptr);
 
     /// Replaces the points. `labels[i]` indexes `labelNames` (−1: none); `texts` are shown on
@@ -81,6 +91,8 @@ public:
         const Palette &palette = Palette::light()) const;
     /// Milliseconds the last raster of the points took (bench_embeddings reads it).
     double lastRasterMs() const { return m_lastRasterMs; }
+    /// Whether the last raster was the density image (else discs).
+    bool lastRasterWasDensity() const { return m_lastRasterDensity; }
     /// Re-rasterizes the points now into the widget-sized image (what paintEvent does when the
     /// view changed); for benchmarks.
     void rasterize();
@@ -106,8 +118,21 @@ protected:
 
 private:
     QRectF plotRect() const;
-    void rasterizeInto(QImage &image,
+    /// Returns true when it drew the density image.
+    bool rasterizeInto(QImage &image,
         const QRectF &plot,
+        QPointF center,
+        double scale,
+        const Palette &palette) const;
+    void drawDiscs(QImage &image,
+        const std::vector<MapGrid::Span> &spans,
+        QPointF origin,
+        QPointF center,
+        double scale,
+        const QList<quint32> &colours) const;
+    void drawDensity(QImage &image,
+        const std::vector<MapGrid::Span> &spans,
+        QPointF origin,
         QPointF center,
         double scale,
         const Palette &palette) const;
@@ -127,6 +152,13 @@ private:
     QList<int> m_labelCounts;
     QStringList m_texts;
     QRectF m_bounds;
+    MapGrid m_grid;
+    /// Per pixel of the density image: the points' count and the sums of their colours.
+    struct DensityBin
+    {
+        quint32 count, r, g, b;
+    };
+    mutable std::vector<DensityBin> m_densityBins;
     QString m_xTitle, m_yTitle, m_placeholder;
     QSet<int> m_selected;
     QList<int> m_highlights;
@@ -140,6 +172,7 @@ private:
     bool m_rasterDirty = true;
     bool m_autoFit = true; // fitted and not zoomed or panned since: re-fit on resize
     double m_lastRasterMs = 0;
+    bool m_lastRasterDensity = false;
 
     QPoint m_pressPos;
     QPointF m_pressCenter;
