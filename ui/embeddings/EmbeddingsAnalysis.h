@@ -27,11 +27,14 @@ public:
     explicit EmbeddingsAnalysis(QObject *parent = nullptr);
     ~EmbeddingsAnalysis() override;
 
-    /// Makes the set of `texts` and their `vectors` the current one, dropping every result and
-    /// cancelling the work on the old set. False with `error` when the vectors differ in size.
+    /// Makes the set of `texts` and their vectors (`data`: texts × dims floats, row-major, moved
+    /// in and never copied: the neighbour index and the projections read it in place) the
+    /// current one, dropping every result and cancelling the work on the old set. False with
+    /// `error` when `data` does not hold texts × dims floats.
     bool setVectors(const QStringList &texts,
         const QStringList &labels,
-        const QList<core::Embedding> &vectors,
+        std::vector<float> &&data,
+        int dims,
         QString *error);
     const EmbeddingSet &set() const { return *m_set; }
 

@@ -188,8 +188,8 @@ void EmbeddingsViews::startProjection()
         return;
     }
     m_projectionProgress->setValue(0);
-    m_projectionProgress->setFormat(umap ? tr("UMAP %p%") : tr("PCA…"));
-    m_projectionProgress->setRange(0, umap ? 100 : 0);
+    m_projectionProgress->setFormat(umap ? tr("UMAP %p%") : tr("PCA %p%"));
+    m_projectionProgress->setRange(0, 100);
     m_projectionProgress->show();
     m_analysis->project(umap);
 }
@@ -200,8 +200,8 @@ void EmbeddingsViews::onProjected(bool umap, bool ok)
     if (!ok) {
         if (umap && m_analysis->set().rows() < 3)
             Q_EMIT statusMessage(tr("UMAP needs at least 3 texts; showing PCA."));
-        if (umap && m_analysis->takeCancelled())
-            Q_EMIT statusMessage(tr("UMAP cancelled."));
+        if (m_analysis->takeCancelled())
+            Q_EMIT statusMessage(umap ? tr("UMAP cancelled.") : tr("PCA cancelled."));
         if (umap && !m_analysis->points(false).isEmpty()) {
             const QSignalBlocker blocker(m_projection);
             m_projection->setCurrentIndex(int(Projection::Pca));
