@@ -121,7 +121,7 @@ bool CachedEmbeddingJob::place(int position, Embedding vector)
     }
     if (m_dims == 0 && !vector.isEmpty()) {
         m_dims = int(vector.size());
-        m_matrix.assign(size_t(m_texts.size()) * size_t(m_dims), 0.0f);
+        m_matrix.resize(size_t(m_texts.size()) * size_t(m_dims)); // not zeroed here: 2 GB
     }
     if (vector.size() != m_dims) {
         finish(State::Failed,

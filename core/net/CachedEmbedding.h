@@ -40,16 +40,16 @@ public:
     /// Matrix output (set before the job starts), for large sets: the vectors go into one
     /// row-major matrix of texts × dims() floats as they arrive (each chunk's vectors are copied
     /// and released, the cache's hits are read straight into it off the calling thread), so the
-    /// set is held once and never copied as a whole on the calling thread. Rows of texts without
-    /// a vector are zero. A vector whose size differs from the first one's fails the job
-    /// (Kind::MalformedResponse).
+    /// set is held once and never copied or zeroed as a whole on the calling thread. Rows of texts
+    /// without a vector are unspecified (zero when the cache had others). A vector whose size
+    /// differs from the first one's fails the job (Kind::MalformedResponse).
     void setMatrixOutput(bool on) { m_matrixOutput = on; }
     /// The size of every vector in matrix output (0 until the first is in).
     int dims() const { return m_dims; }
     /// The matrix of matrix output: texts × dims() floats, row-major (empty until a vector is in).
-    const std::vector<float> &matrix() const { return m_matrix; }
+    const EmbeddingMatrix &matrix() const { return m_matrix; }
     /// Moves the matrix out (the job's is then empty).
-    std::vector<float> takeMatrix() { return std::move(m_matrix); }
+    EmbeddingMatrix takeMatrix() { return std::move(m_matrix); }
     /// Texts found in the cache.
     int cached() const { return m_cached; }
     /// Texts sent to the service (their vectors may not all have arrived).
@@ -82,7 +82,7 @@ private:
     QList<Embedding> m_embeddings;
     bool m_matrixOutput = false;
     int m_dims = 0;
-    std::vector<float> m_matrix;
+    EmbeddingMatrix m_matrix;
     QList<int> m_missing; // text positions sent to the service
     QString m_cacheError;
     QElapsedTimer m_sendClock;

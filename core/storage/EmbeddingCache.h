@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/api/Embedding.h"
+#include "core/api/EmbeddingMatrix.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -61,7 +62,7 @@ public:
     {
         QList<QByteArray> keys;
         int dims = 0;
-        std::vector<float> matrix;
+        EmbeddingMatrix matrix;
         QList<int> rows;
     };
     using LookupDone = std::function<void(Found &&found)>;

@@ -24,7 +24,7 @@ EmbeddingsAnalysis::~EmbeddingsAnalysis()
 
 bool EmbeddingsAnalysis::setVectors(const QStringList &texts,
     const QStringList &labels,
-    std::vector<float> &&data,
+    core::EmbeddingMatrix &&data,
     int dims,
     QString *error)
 {

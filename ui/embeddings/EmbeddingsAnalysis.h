@@ -33,7 +33,7 @@ public:
     /// `error` when `data` does not hold texts × dims floats.
     bool setVectors(const QStringList &texts,
         const QStringList &labels,
-        std::vector<float> &&data,
+        core::EmbeddingMatrix &&data,
         int dims,
         QString *error);
     const EmbeddingSet &set() const { return *m_set; }
