@@ -107,7 +107,7 @@ void EmbeddingsAnalysis::buildIndex()
         m_indexBusy = false;
         Q_EMIT indexReady();
     });
-    watcher->setFuture(QtConcurrent::run([shared] {
+    watcher->setFuture(QtConcurrent::run(&m_pool, [shared] {
         auto index = std::make_shared<core::analysis::NeighbourIndex>();
         index->build(shared->view(), core::analysis::NeighbourIndex::kAutomatic, shared);
         return index;
@@ -146,7 +146,7 @@ void EmbeddingsAnalysis::project(bool umap)
         }
         Q_EMIT projected(umap, true);
     });
-    watcher->setFuture(QtConcurrent::run([shared, cancelFlag, umap, self] {
+    watcher->setFuture(QtConcurrent::run(&m_pool, [shared, cancelFlag, umap, self] {
         const auto progress = [self](double share, const QString &) {
             QMetaObject::invokeMethod(self, [self, share] {
                 if (self)
@@ -197,13 +197,14 @@ void EmbeddingsAnalysis::computeMatrix(
         Result r = watcher->result();
         done(std::move(r.matrix), r.order);
     });
-    watcher->setFuture(QtConcurrent::run([shared, cancelFlag, rowsVector, byLabel, labels] {
-        Result r;
-        r.matrix = core::analysis::similarityMatrix(shared->view(), rowsVector);
-        r.order = byLabel ? core::analysis::labelOrder(r.matrix, labels)
-                          : core::analysis::clusterOrder(r.matrix, cancelFlag.get());
-        return r;
-    }));
+    watcher->setFuture(
+        QtConcurrent::run(&m_pool, [shared, cancelFlag, rowsVector, byLabel, labels] {
+            Result r;
+            r.matrix = core::analysis::similarityMatrix(shared->view(), rowsVector);
+            r.order = byLabel ? core::analysis::labelOrder(r.matrix, labels)
+                              : core::analysis::clusterOrder(r.matrix, cancelFlag.get());
+            return r;
+        }));
 }
 
 } // namespace ui

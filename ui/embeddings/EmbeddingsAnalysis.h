@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointF>
+#include <QThreadPool>
 
 #include <atomic>
 #include <functional>
@@ -72,6 +73,10 @@ Q_SIGNALS:
     void projected(bool umap, bool ok);
 
 private:
+    /// The analysis's own threads: long work (seconds at 100,000 × 5,120) on Qt's global pool
+    /// would starve the raster paint engine, which splits large fills over that pool and waits
+    /// for it on the GUI thread.
+    QThreadPool m_pool;
     std::shared_ptr<const EmbeddingSet> m_set = std::make_shared<const EmbeddingSet>();
     std::shared_ptr<core::analysis::NeighbourIndex> m_index;
     QList<QPointF> m_pca, m_umap;
