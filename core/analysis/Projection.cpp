@@ -3,6 +3,7 @@
 
 #include "core/analysis/LayoutGraph.h"
 #include "core/analysis/Neighbours.h"
+#include "core/analysis/Parallel.h"
 
 #include <Eigen/Dense>
 #include <algorithm>
@@ -46,7 +47,11 @@ struct Random
 
 } // namespace
 
-PcaResult pca(VectorView vectors, int components, int powerIterations)
+PcaResult pca(VectorView vectors,
+    int components,
+    int powerIterations,
+    const ProgressFunction &progress,
+    const std::atomic<bool> *cancel)
 {
     PcaResult result;
     const int n = vectors.rows;
@@ -59,14 +64,52 @@ PcaResult pca(VectorView vectors, int components, int powerIterations)
     if (n < 2 || d < 1)
         return result;
 
+    // Every pass over the data is split by rows into one part per thread, each part walked in
+    // blocks of kBlock rows so that a cancel is seen within a few milliseconds.
+    constexpr qsizetype kBlock = 4096;
+    std::atomic<bool> stopped = false;
+    const auto cancelled = [&] {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            stopped.store(true, std::memory_order_relaxed);
+        return stopped.load(std::memory_order_relaxed);
+    };
+    const int passes = 2 * powerIterations + 3;
+    int passesDone = 0;
+    const auto passDone = [&] {
+        ++passesDone;
+        if (progress)
+            progress(double(passesDone) / passes, u"PCA"_s);
+    };
+    const auto rowBlocks = [&](const auto &block) {
+        return parallelParts(n, kBlock / 2, [&](int part, qsizetype begin, qsizetype end) {
+            for (qsizetype b = begin; b < end && !cancelled(); b += kBlock)
+                block(part, b, std::min(end, b + kBlock));
+        });
+    };
     const Eigen::Map<const RowMatrix> x(vectors.data, n, d);
-    const Eigen::RowVectorXf mean = x.colwise().mean();
-    // Total variance: (Σ‖x‖² − n‖μ‖²) / (n − 1), in double.
+
+    // Column sums and Σ‖x‖², per part, then combined.
+    const int threads = analysisThreads();
+    std::vector<Eigen::RowVectorXd> partSums(size_t(threads), Eigen::RowVectorXd::Zero(d));
+    std::vector<double> partSquares(size_t(threads), 0.0);
+    rowBlocks([&](int part, qsizetype begin, qsizetype end) {
+        const auto rows = x.middleRows(begin, end - begin);
+        partSums[size_t(part)] += rows.colwise().sum().cast<double>();
+        partSquares[size_t(part)] += double(rows.squaredNorm());
+    });
+    if (cancelled())
+        return PcaResult{};
+    passDone();
+    Eigen::RowVectorXd sum = Eigen::RowVectorXd::Zero(d);
     double sumSquares = 0;
-    for (int i = 0; i < n; ++i)
-        sumSquares += double(x.row(i).squaredNorm());
+    for (int t = 0; t < threads; ++t) {
+        sum += partSums[size_t(t)];
+        sumSquares += partSquares[size_t(t)];
+    }
+    const Eigen::RowVectorXf mean = (sum / double(n)).cast<float>();
+    // Total variance: (Σ‖x‖² − n‖μ‖²) / (n − 1), in double.
     result.totalVariance
-        = std::max(0.0, (sumSquares - double(n) * double(mean.squaredNorm())) / double(n - 1));
+        = std::max(0.0, (sumSquares - double(n) * (sum / double(n)).squaredNorm()) / double(n - 1));
 
     const int sketch = std::min(components + 10, std::min(n, d));
     std::mt19937_64 engine(20111120);
@@ -78,19 +121,33 @@ PcaResult pca(VectorView vectors, int components, int powerIterations)
 
     // A = X − 1μᵀ is never formed: A·M = X·M − 1(μ·M) and Aᵀ·M = Xᵀ·M − μᵀ(1ᵀM).
     const auto timesA = [&](const Matrix &m) {
-        Matrix y = x * m;
+        Matrix y(n, m.cols());
+        rowBlocks([&](int, qsizetype begin, qsizetype end) {
+            y.middleRows(begin, end - begin).noalias() = x.middleRows(begin, end - begin) * m;
+        });
         y.rowwise() -= mean * m;
+        passDone();
         return y;
     };
     const auto timesAt = [&](const Matrix &m) {
-        Matrix z = x.transpose() * m;
+        std::vector<Matrix> parts(size_t(threads), Matrix::Zero(d, m.cols()));
+        rowBlocks([&](int part, qsizetype begin, qsizetype end) {
+            parts[size_t(part)].noalias()
+                += x.middleRows(begin, end - begin).transpose() * m.middleRows(begin, end - begin);
+        });
+        Matrix z = parts[0];
+        for (size_t t = 1; t < parts.size(); ++t)
+            z += parts[t];
         z -= mean.transpose() * m.colwise().sum();
+        passDone();
         return z;
     };
     Matrix q = orthonormal(timesA(omega));
-    for (int i = 0; i < powerIterations; ++i)
+    for (int i = 0; i < powerIterations && !cancelled(); ++i)
         q = orthonormal(timesA(orthonormal(timesAt(q))));
     const Matrix z = timesAt(q); // d × sketch = Bᵀ with B = QᵀA
+    if (cancelled())
+        return PcaResult{};
 
     // B Bᵀ = Zᵀ Z = U Σ² Uᵀ (small, in double). Then A ≈ Q U Σ Vᵀ with V = Z U Σ⁻¹.
     const Eigen::MatrixXd gram = (z.transpose() * z).cast<double>();

@@ -40,16 +40,28 @@ struct PcaResult
     int components = 0;
 };
 
+/// Called now and then with a share in 0..1 and a phase for people ("neighbours", "layout").
+using ProgressFunction = std::function<void(double share, const QString &phase)>;
+
 /// Principal component analysis by randomized SVD (Halko, Martinsson & Tropp 2011, "Finding
 /// structure with randomness", Algorithm 4.4: a Gaussian sketch with `components + 10` columns and
 /// `powerIterations` subspace iterations, orthonormalized by Householder QR; Eigen does the
 /// algebra). The data is centred implicitly, never copied. Cost O(rows · dims · (components + 10) ·
-/// (2 · powerIterations + 2)); about 0.6 s for 10,000 × 5,120 on one core (bench_embeddings).
+/// (2 · powerIterations + 2)) in 2 · powerIterations + 3 passes over the data, each split by rows
+/// over analysisThreads() (Parallel.h); about 0.6 s for 10,000 × 5,120 on one core and 3–4 s for
+/// 100,000 × 5,120 on two (bench_embeddings, bench_embeddings_scale).
 ///
 /// `components` is clamped to 1..dims; components beyond the data's rank (rows − 1) are zero, and
-/// fewer than 2 rows give all-zero scores. The
-/// sketch uses a fixed seed, so equal input gives equal output.
-PcaResult pca(VectorView vectors, int components = 2, int powerIterations = 2);
+/// fewer than 2 rows give all-zero scores. The sketch uses a fixed seed, so equal input gives equal
+/// output (the split over threads only changes the float rounding of sums).
+///
+/// `progress` (any thread: the caller's) gets the share of passes done, phase "PCA"; `cancel`
+/// is checked every few thousand rows: when set, the result is empty (components 0, no scores).
+PcaResult pca(VectorView vectors,
+    int components = 2,
+    int powerIterations = 2,
+    const ProgressFunction &progress = {},
+    const std::atomic<bool> *cancel = nullptr);
 
 /// Parameters of umap(), named as in umap-learn.
 struct UmapOptions
@@ -64,9 +76,6 @@ struct UmapOptions
     int pcaDimensions = 50;
     quint64 seed = 42;
 };
-
-/// Called now and then with a share in 0..1 and a phase for people ("neighbours", "layout").
-using ProgressFunction = std::function<void(double share, const QString &phase)>;
 
 /// UMAP (McInnes, Healy & Melville 2018, arXiv:1802.03426): the cosine k-nearest-neighbour graph
 /// (rows normalized to unit length and reduced to `pcaDimensions` by layoutSpace(), then exact

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <utility>
+
 namespace core {
 
 class ApiClient;
@@ -38,6 +40,9 @@ public:
     /// chunks' entries are filled and the others empty.
     const QList<Embedding> &embeddings() const { return m_embeddings; }
     QList<Embedding> takeEmbeddings() { return std::move(m_embeddings); }
+    /// Moves input `i`'s vector out (its entry is then empty), e.g. from a chunkFinished() slot
+    /// that keeps the vectors elsewhere.
+    Embedding takeEmbedding(int i) { return std::exchange(m_embeddings[i], {}); }
     /// Sum of the chunks' prompt token counts, ≥ 0 (0 when the provider reports none).
     qint64 numTokensPromptTotal() const { return m_tokens; }
     /// model_version of the last chunk (in input order), as the official client reports it.

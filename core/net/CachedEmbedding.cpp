@@ -27,18 +27,41 @@ void CachedEmbeddingJob::begin()
     if (!m_provider)
         return finish(State::Failed,
             ApiError::make(ApiError::Kind::InvalidRequest, u"no embeddings provider"_s));
-    const QString scope = m_provider->cacheScope(m_query);
-    if (m_cache) {
-        m_keys.reserve(m_texts.size());
-        for (const QString &text : std::as_const(m_texts))
-            m_keys.append(EmbeddingCache::key(scope, text));
-        const QHash<int, Embedding> hits = m_cache->lookup(m_keys);
-        for (auto it = hits.begin(); it != hits.end(); ++it)
-            m_embeddings[it.key()] = it.value();
-        m_cached = int(hits.size());
+    if (m_matrixOutput)
+        m_embeddings = {};
+    if (!m_cache)
+        return onLookup({});
+    // Hashing and reading 100,000 keys takes seconds: done on the cache's thread.
+    m_cache->lookupLater(
+        m_provider->cacheScope(m_query), m_texts, this, [this](EmbeddingCache::Found &&found) {
+            onLookup(std::move(found));
+        });
+}
+
+void CachedEmbeddingJob::onLookup(EmbeddingCache::Found &&found)
+{
+    if (state() != State::Running)
+        return; // cancelled while the cache was read
+    if (!m_provider)
+        return finish(State::Failed,
+            ApiError::make(ApiError::Kind::Interrupted, u"the embeddings provider was closed"_s));
+    m_keys = std::move(found.keys);
+    std::vector<bool> have(size_t(m_texts.size()), false);
+    for (const int row : std::as_const(found.rows))
+        have[size_t(row)] = true;
+    m_cached = int(found.rows.size());
+    if (m_matrixOutput) {
+        m_dims = found.dims;
+        m_matrix = std::move(found.matrix);
+    } else {
+        for (const int row : std::as_const(found.rows)) {
+            const float *begin = found.matrix.data() + qsizetype(row) * found.dims;
+            m_embeddings[row] = Embedding(begin, begin + found.dims);
+        }
+        found.matrix = {};
     }
     for (int i = 0; i < m_texts.size(); ++i)
-        if (m_embeddings.at(i).isEmpty())
+        if (!have[size_t(i)])
             m_missing.append(i);
     advance(m_cached);
     if (state() != State::Running)
@@ -62,9 +85,16 @@ void CachedEmbeddingJob::begin()
         EmbeddingBatchJob *batch = m_provider->embedDocuments(texts);
         addPart(batch, [this, batch] { finish(batch->state(), batch->error()); });
         connect(batch, &EmbeddingBatchJob::chunkFinished, this, [this, batch](int from, int to) {
+            // Moved out of the batch: the vectors are held here (and by the cache's queue until
+            // written), never twice.
+            QList<Embedding> vectors;
+            vectors.reserve(to - from);
             for (int m = from; m < to; ++m)
-                m_embeddings[m_missing.at(m)] = batch->embeddings().at(m);
-            store(from, to);
+                vectors.append(batch->takeEmbedding(m));
+            for (int m = from; m < to; ++m)
+                if (!place(m_missing.at(m), vectors.at(m - from)))
+                    return;
+            store(from, to, vectors);
         });
         return;
     }
@@ -73,25 +103,46 @@ void CachedEmbeddingJob::begin()
         addPart(job, [this, job, m] {
             if (job->state() != State::Succeeded)
                 return finish(job->state(), job->error());
-            m_embeddings[m_missing.at(m)] = job->embeddings().value(0);
-            store(m, m + 1);
+            const Embedding vector = job->embeddings().value(0);
+            if (!place(m_missing.at(m), vector))
+                return;
+            store(m, m + 1, {vector});
             if (runningParts() == 0)
                 finish(State::Succeeded);
         });
     }
 }
 
-void CachedEmbeddingJob::store(int from, int to)
+bool CachedEmbeddingJob::place(int position, Embedding vector)
+{
+    if (!m_matrixOutput) {
+        m_embeddings[position] = std::move(vector);
+        return true;
+    }
+    if (m_dims == 0 && !vector.isEmpty()) {
+        m_dims = int(vector.size());
+        m_matrix.resize(size_t(m_texts.size()) * size_t(m_dims)); // not zeroed here: 2 GB
+    }
+    if (vector.size() != m_dims) {
+        finish(State::Failed,
+            ApiError::make(ApiError::Kind::MalformedResponse,
+                u"the vectors differ in size (%1 and %2)"_s.arg(m_dims).arg(vector.size())));
+        return false;
+    }
+    std::copy(vector.cbegin(), vector.cend(), m_matrix.begin() + qsizetype(position) * m_dims);
+    return true;
+}
+
+void CachedEmbeddingJob::store(int from, int to, const QList<Embedding> &vectors)
 {
     if (m_cache) {
         QList<QByteArray> keys;
-        QList<Embedding> vectors;
-        for (int m = from; m < to; ++m) {
+        keys.reserve(to - from);
+        for (int m = from; m < to; ++m)
             keys.append(m_keys.at(m_missing.at(m)));
-            vectors.append(m_embeddings.at(m_missing.at(m)));
-        }
-        if (!m_cache->store(keys, vectors))
-            m_cacheError = m_cache->lastError();
+        // Written on the cache's thread, in batches: the calling thread does not wait for SQLite.
+        m_cache->storeLater(
+            keys, vectors, this, [this](const QString &error) { m_cacheError = error; });
     }
     advance(to - from);
 }

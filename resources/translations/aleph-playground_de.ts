@@ -1752,8 +1752,8 @@ Letzte Nachricht: %2</translation>
 <context>
     <name>ui::EmbeddingsAnalysis</name>
     <message>
-        <source>The vectors do not all have the same size (%1 and %2): mixed cache entries or a bad answer.</source>
-        <translation>Die Vektoren sind nicht alle gleich groß (%1 und %2): gemischte Cache-Einträge oder eine fehlerhafte Antwort.</translation>
+        <source>The vectors do not fit the texts (%L1 floats for %L2 texts of %L3 dimensions): a bad answer.</source>
+        <translation>Die Vektoren passen nicht zu den Texten (%L1 Gleitkommazahlen für %L2 Texte mit %L3 Dimensionen): eine fehlerhafte Antwort.</translation>
     </message>
 </context>
 <context>
@@ -2056,16 +2056,16 @@ Gradient: die Embeddings-API von Gradient.</translation>
         <source>&lt;b&gt;Neighbours of #%1&lt;/b&gt;%2 — %3</source>
         <translation>&lt;b&gt;Nachbarn von #%1&lt;/b&gt;%2 — %3</translation>
     </message>
-    <message>
-        <source> (HNSW, approximate)</source>
-        <translation> (HNSW, näherungsweise)</translation>
-    </message>
     <message numerus="yes">
         <source>&lt;b&gt;Selection&lt;/b&gt; — %Ln point(s) (Esc on the map clears)</source>
         <translation>
             <numerusform>&lt;b&gt;Auswahl&lt;/b&gt; — %Ln Punkt (Esc auf der Karte hebt sie auf)</numerusform>
             <numerusform>&lt;b&gt;Auswahl&lt;/b&gt; — %Ln Punkte (Esc auf der Karte hebt sie auf)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source> (int8 pre-selection, re-scored exactly)</source>
+        <translation> (int8-Vorauswahl, exakt nachbewertet)</translation>
     </message>
 </context>
 <context>
@@ -2321,10 +2321,6 @@ Nach Clustering: die Blattreihenfolge eines Average-Linkage-Clusterings.</transl
         <translation>UMAP %p %</translation>
     </message>
     <message>
-        <source>PCA…</source>
-        <translation>PCA…</translation>
-    </message>
-    <message>
         <source>UMAP needs at least 3 texts; showing PCA.</source>
         <translation>UMAP braucht mindestens 3 Texte; PCA wird gezeigt.</translation>
     </message>
@@ -2391,6 +2387,14 @@ t-SNE: erhält Nachbarschaften und trennt Cluster scharf; Abstände zwischen Clu
     <message>
         <source>t-SNE cancelled.</source>
         <translation>t-SNE abgebrochen.</translation>
+    </message>
+    <message>
+        <source>PCA %p%</source>
+        <translation>PCA %p%</translation>
+    </message>
+    <message>
+        <source>PCA cancelled.</source>
+        <translation>PCA abgebrochen.</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The Embeddings tab's maths against known answers: PCA on data with a known principal axis,
 // UMAP's curve and smooth distances against umap-learn's values, UMAP keeping separated clusters
-// apart, neighbours on a hand-made set (exact and HNSW), and the similarity matrix's cluster order.
-// t-SNE's perplexity calibration against its definition and its layout keeping clusters apart;
-// the parallel layout graph against exact search; progress and cancelling of both layouts.
+// apart, neighbours on a hand-made set (exact and the int8 candidate scan), and the similarity
+// matrix's cluster order. t-SNE's perplexity calibration against its definition and its layout
+// keeping clusters apart; the parallel layout graph against exact search; progress and cancelling
+// of both layouts.
 #include "core/analysis/LayoutGraph.h"
 #include "core/analysis/Neighbours.h"
 #include "core/analysis/Projection.h"
@@ -460,27 +461,80 @@ private Q_SLOTS:
         QVERIFY(index.nearestToRow(9, 3).isEmpty());
     }
 
-    void hnswAgreesWithExactSearch()
+    void candidateSearchAgreesWithExactSearch()
     {
+        // 6,000 rows: the int8 scan runs in parts on several threads where there are cores.
         std::vector<int> labels;
-        const int n = 3000, d = 48;
+        const int n = 6000, d = 96;
         const std::vector<float> data = clustered(30, n / 30, d, 0.5f, &labels, 11);
         NeighbourIndex exact, approximate;
         exact.build({data.data(), n, d}, n);
         approximate.build({data.data(), n, d}, 0);
+        QVERIFY(!exact.isApproximate());
         QVERIFY(approximate.isApproximate());
+        // No copy of the vectors: inverse norms only (exact), plus int8 codes and scales.
+        QCOMPARE(exact.extraBytes(), qint64(n) * 4);
+        QCOMPARE(approximate.extraBytes(), qint64(n) * (d + 8));
         int hits = 0, total = 0;
         for (int row = 0; row < n; row += 37) {
             const QList<Neighbour> a = exact.nearestToRow(row, 10);
             const QList<Neighbour> b = approximate.nearestToRow(row, 10);
+            QCOMPARE(a, approximate.nearestExact(data.data() + qsizetype(row) * d, 10, row));
             QCOMPARE(b.size(), 10);
             for (const Neighbour &x : a) {
                 ++total;
-                hits += std::any_of(
+                const auto found = std::find_if(
                     b.begin(), b.end(), [&](const Neighbour &y) { return y.row == x.row; });
+                hits += found != b.end();
+                // Re-scored on the floats: the same similarity as the exact scan.
+                if (found != b.end())
+                    QVERIFY(std::abs(found->similarity - x.similarity) < 1e-5);
             }
+            for (const Neighbour &y : b)
+                QVERIFY(y.row != row);
         }
         QVERIFY2(hits >= 0.95 * total, qPrintable(u"recall %1 of %2"_s.arg(hits).arg(total)));
+        // A query that is not a row: the same best hit both ways.
+        std::vector<float> query(data.begin() + 5 * d, data.begin() + 6 * d);
+        for (float &v : query)
+            v *= -2;
+        QCOMPARE(approximate.nearest(query.data(), 1).value(0).row,
+            exact.nearest(query.data(), 1).value(0).row);
+    }
+
+    void pcaOfManyRowsRunsInPartsWithProgressAndCancel()
+    {
+        // 9,000 rows along a known axis, offset: the passes are split over threads.
+        const int n = 9000, d = 24;
+        std::mt19937 engine(3);
+        std::normal_distribution<float> gaussian(0, 1);
+        std::vector<float> data(size_t(n) * d);
+        for (int i = 0; i < n; ++i) {
+            const float t = 10 * gaussian(engine);
+            for (int c = 0; c < d; ++c)
+                data[size_t(i) * d + c] = 2.0f + (c < 4 ? t / 2 : 0.0f) + 0.1f * gaussian(engine);
+        }
+        QList<double> shares;
+        const PcaResult r = pca({data.data(), n, d}, 2, 2, [&](double share, const QString &) {
+            shares.append(share);
+        });
+        QCOMPARE(r.components, 2);
+        QCOMPARE(int(r.scores.size()), n * 2);
+        for (int c = 0; c < 4; ++c)
+            QVERIFY2(std::abs(r.axes[size_t(c)] - 0.5f) < 1e-3,
+                qPrintable(QString::number(r.axes[size_t(c)])));
+        QVERIFY2(
+            r.variance[0] / r.totalVariance > 0.99, qPrintable(QString::number(r.variance[0])));
+        QCOMPARE(shares.size(), 2 * 2 + 3);
+        QVERIFY(std::is_sorted(shares.begin(), shares.end()));
+        QCOMPARE(shares.last(), 1.0);
+        // The same answer as a second run (the split is the same).
+        QCOMPARE(pca({data.data(), n, d}, 2).scores, r.scores);
+
+        const std::atomic<bool> cancel = true;
+        const PcaResult cancelled = pca({data.data(), n, d}, 2, 2, {}, &cancel);
+        QCOMPARE(cancelled.components, 0);
+        QVERIFY(cancelled.scores.empty());
     }
 
     void similarityMatrixAndClusterOrder()

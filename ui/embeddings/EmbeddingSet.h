@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/analysis/Projection.h"
+#include "core/api/Embedding.h"
+#include "core/api/EmbeddingMatrix.h"
 
 #include <QList>
 #include <QStringList>
@@ -18,7 +20,7 @@ struct EmbeddingSet
     QStringList labelNames; ///< distinct labels in order of first appearance
     QList<int> labelIndex; ///< per text, into labelNames; −1 when unlabelled
     int dims = 0;
-    std::vector<float> data;
+    core::EmbeddingMatrix data;
     int rows() const { return int(texts.size()); }
     core::analysis::VectorView view() const { return {data.data(), rows(), dims}; }
 };

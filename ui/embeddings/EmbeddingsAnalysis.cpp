@@ -5,6 +5,7 @@
 #include "core/analysis/Tsne.h"
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -24,38 +25,38 @@ EmbeddingsAnalysis::~EmbeddingsAnalysis()
 
 bool EmbeddingsAnalysis::setVectors(const QStringList &texts,
     const QStringList &labels,
-    const QList<core::Embedding> &vectors,
+    core::EmbeddingMatrix &&data,
+    int dims,
     QString *error)
 {
-    // The set: vectors must all have one size.
+    // The set: one vector of `dims` floats per text, moved in (never copied).
+    if (dims <= 0 || data.size() != size_t(texts.size()) * size_t(dims)) {
+        *error = tr("The vectors do not fit the texts (%L1 floats for %L2 texts of %L3 "
+                    "dimensions): a bad answer.")
+                     .arg(qint64(data.size()))
+                     .arg(texts.size())
+                     .arg(dims);
+        return false;
+    }
     EmbeddingSet set;
     set.texts = texts;
     set.labels = labels;
-    set.dims = vectors.isEmpty() ? 0 : int(vectors.first().size());
-    for (const core::Embedding &v : vectors) {
-        if (v.size() != set.dims || set.dims == 0) {
-            *error = tr("The vectors do not all have the same size (%1 and %2): mixed cache "
-                        "entries or a bad answer.")
-                         .arg(set.dims)
-                         .arg(v.size());
-            return false;
-        }
-    }
-    set.data.resize(size_t(set.rows()) * size_t(set.dims));
-    for (int i = 0; i < set.rows(); ++i)
-        std::copy(
-            vectors.at(i).begin(), vectors.at(i).end(), set.data.begin() + qsizetype(i) * set.dims);
+    set.dims = dims;
+    set.data = std::move(data);
+    QHash<QString, int> labelNumbers;
     for (const QString &label : std::as_const(set.labels)) {
         if (label.isEmpty()) {
             set.labelIndex.append(-1);
             continue;
         }
-        qsizetype index = set.labelNames.indexOf(label);
-        if (index < 0) {
-            index = set.labelNames.size();
-            set.labelNames.append(label);
+        const auto found = labelNumbers.constFind(label);
+        if (found != labelNumbers.cend()) {
+            set.labelIndex.append(found.value());
+            continue;
         }
-        set.labelIndex.append(int(index));
+        labelNumbers.insert(label, int(set.labelNames.size()));
+        set.labelIndex.append(int(set.labelNames.size()));
+        set.labelNames.append(label);
     }
     m_set = std::make_shared<const EmbeddingSet>(
         std::move(set)); // shared with the workers, never copied
@@ -111,9 +112,9 @@ void EmbeddingsAnalysis::buildIndex()
         m_indexBusy = false;
         Q_EMIT indexReady();
     });
-    watcher->setFuture(QtConcurrent::run([shared] {
+    watcher->setFuture(QtConcurrent::run(&m_pool, [shared] {
         auto index = std::make_shared<core::analysis::NeighbourIndex>();
-        index->build(shared->view());
+        index->build(shared->view(), core::analysis::NeighbourIndex::kAutomatic, shared);
         return index;
     }));
 }
@@ -148,7 +149,7 @@ void EmbeddingsAnalysis::project(Projection projection)
         }
         Q_EMIT projected(projection, true);
     });
-    watcher->setFuture(QtConcurrent::run([shared, cancelFlag, projection, self] {
+    watcher->setFuture(QtConcurrent::run(&m_pool, [shared, cancelFlag, projection, self] {
         Result r;
         const core::analysis::ProgressFunction progress = [self](double share, const QString &) {
             QMetaObject::invokeMethod(self, [self, share] {
@@ -164,7 +165,10 @@ void EmbeddingsAnalysis::project(Projection projection)
             r.points = core::analysis::tsne(shared->view(), {}, progress, cancelFlag.get());
             return r;
         }
-        const core::analysis::PcaResult pca = core::analysis::pca(shared->view(), 2);
+        const core::analysis::PcaResult pca
+            = core::analysis::pca(shared->view(), 2, 2, progress, cancelFlag.get());
+        if (pca.components == 0)
+            return r; // cancelled
         r.points.reserve(shared->rows());
         for (int i = 0; i < shared->rows(); ++i)
             r.points.append(QPointF(pca.scores[size_t(i) * 2], pca.scores[size_t(i) * 2 + 1]));
@@ -200,13 +204,14 @@ void EmbeddingsAnalysis::computeMatrix(
         Result r = watcher->result();
         done(std::move(r.matrix), r.order);
     });
-    watcher->setFuture(QtConcurrent::run([shared, cancelFlag, rowsVector, byLabel, labels] {
-        Result r;
-        r.matrix = core::analysis::similarityMatrix(shared->view(), rowsVector);
-        r.order = byLabel ? core::analysis::labelOrder(r.matrix, labels)
-                          : core::analysis::clusterOrder(r.matrix, cancelFlag.get());
-        return r;
-    }));
+    watcher->setFuture(
+        QtConcurrent::run(&m_pool, [shared, cancelFlag, rowsVector, byLabel, labels] {
+            Result r;
+            r.matrix = core::analysis::similarityMatrix(shared->view(), rowsVector);
+            r.order = byLabel ? core::analysis::labelOrder(r.matrix, labels)
+                              : core::analysis::clusterOrder(r.matrix, cancelFlag.get());
+            return r;
+        }));
 }
 
 } // namespace ui

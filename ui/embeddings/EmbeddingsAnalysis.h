@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointF>
+#include <QThreadPool>
 
 #include <array>
 #include <atomic>
@@ -32,11 +33,14 @@ public:
     explicit EmbeddingsAnalysis(QObject *parent = nullptr);
     ~EmbeddingsAnalysis() override;
 
-    /// Makes the set of `texts` and their `vectors` the current one, dropping every result and
-    /// cancelling the work on the old set. False with `error` when the vectors differ in size.
+    /// Makes the set of `texts` and their vectors (`data`: texts × dims floats, row-major, moved
+    /// in and never copied: the neighbour index and the projections read it in place) the
+    /// current one, dropping every result and cancelling the work on the old set. False with
+    /// `error` when `data` does not hold texts × dims floats.
     bool setVectors(const QStringList &texts,
         const QStringList &labels,
-        const QList<core::Embedding> &vectors,
+        core::EmbeddingMatrix &&data,
+        int dims,
         QString *error);
     const EmbeddingSet &set() const { return *m_set; }
 
@@ -78,6 +82,10 @@ Q_SIGNALS:
     void projected(ui::EmbeddingsAnalysis::Projection projection, bool ok);
 
 private:
+    /// The analysis's own threads: long work (seconds at 100,000 × 5,120) on Qt's global pool
+    /// would starve the raster paint engine, which splits large fills over that pool and waits
+    /// for it on the GUI thread.
+    QThreadPool m_pool;
     std::shared_ptr<const EmbeddingSet> m_set = std::make_shared<const EmbeddingSet>();
     std::shared_ptr<core::analysis::NeighbourIndex> m_index;
     std::array<QList<QPointF>, 3> m_points; ///< by Projection

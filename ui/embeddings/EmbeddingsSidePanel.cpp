@@ -137,7 +137,7 @@ void EmbeddingsSidePanel::chooseRow(int row)
             .arg(labelOf(row).isEmpty() ? QString()
                                         : u" ["_s + labelOf(row).toHtmlEscaped() + u"]"_s)
             .arg(elideText(set.texts.at(row), 60).toHtmlEscaped())
-        + (index->isApproximate() ? tr(" (HNSW, approximate)") : QString()));
+        + (index->isApproximate() ? tr(" (int8 pre-selection, re-scored exactly)") : QString()));
     m_map->setCurrent(row, rows);
 }
 

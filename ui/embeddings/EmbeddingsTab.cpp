@@ -252,11 +252,12 @@ void EmbeddingsTab::embed()
         return refuse(error);
     // The recorded request is the first batch's (the run sends as many as the texts need).
     QString problem;
-    const core::ApiCall call = m_cacheOnlyRun ? core::ApiCall() : currentCall(&problem);
+    const core::ApiCall call = m_cacheOnlyRun ? core::ApiCall() : callFor(texts, &problem);
     m_runProvider = std::move(provider);
     m_runTexts = texts;
     m_runLabels = labels;
     auto *job = new core::CachedEmbeddingJob(m_runProvider.get(), m_cache, texts, false, this);
+    job->setMatrixOutput(true); // the set's one copy of the vectors, filled as they arrive
     job->setCacheOnly(m_cacheOnlyRun);
     job->setAutoDelete(true);
     m_form->resumeButton()->hide();
@@ -349,7 +350,8 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
     }
     m_form->progress()->hide();
     QString setError;
-    if (!m_analysis->setVectors(m_runTexts, m_runLabels, job->embeddings(), &setError)) {
+    if (!m_analysis->setVectors(
+            m_runTexts, m_runLabels, job->takeMatrix(), job->dims(), &setError)) {
         setStatus(setError, true);
         Q_EMIT runFinished();
         return;
@@ -479,6 +481,11 @@ core::ApiCall EmbeddingsTab::currentCall(QString *problem) const
 {
     QStringList texts, labels;
     parseInput(&texts, &labels);
+    return callFor(texts, problem);
+}
+
+core::ApiCall EmbeddingsTab::callFor(const QStringList &texts, QString *problem) const
+{
     if (texts.isEmpty()) {
         *problem = tr("There are no texts yet.");
         return {};

@@ -128,6 +128,8 @@ Q_SIGNALS:
 private:
     void build();
     std::unique_ptr<core::EmbeddingProvider> makeProvider(QString *error) const;
+    /// The first batch's call for `texts` (currentCall() of the parsed editor).
+    core::ApiCall callFor(const QStringList &texts, QString *problem) const;
     /// Shows "Not sent: <problem>" in the error colour.
     void refuse(const QString &problem);
     void onRunFinished(core::BatchJob *batch);

@@ -192,12 +192,11 @@ void EmbeddingsViews::startProjection()
         Q_EMIT mapReady();
         return;
     }
-    const bool iterative = projection != Projection::Pca;
     m_projectionProgress->setValue(0);
     m_projectionProgress->setFormat(projection == Projection::Umap ? tr("UMAP %p%")
             : projection == Projection::Tsne                       ? tr("t-SNE %p%")
-                                                                   : tr("PCA…"));
-    m_projectionProgress->setRange(0, iterative ? 100 : 0);
+                                                                   : tr("PCA %p%"));
+    m_projectionProgress->setRange(0, 100);
     m_projectionProgress->show();
     m_analysis->project(projection);
 }
@@ -219,8 +218,9 @@ void EmbeddingsViews::onProjected(Projection projection, bool ok)
                     .arg(core::analysis::kTsneMaxRows)
                     .arg(rows));
         else if (cancelled)
-            Q_EMIT statusMessage(
-                projection == Projection::Tsne ? tr("t-SNE cancelled.") : tr("UMAP cancelled."));
+            Q_EMIT statusMessage(projection == Projection::Tsne ? tr("t-SNE cancelled.")
+                    : projection == Projection::Umap            ? tr("UMAP cancelled.")
+                                                                : tr("PCA cancelled."));
         if (projection != Projection::Pca && !m_analysis->points(Projection::Pca).isEmpty()) {
             const QSignalBlocker blocker(m_projection);
             m_projection->setCurrentIndex(int(Projection::Pca));
