@@ -29,12 +29,9 @@
 #include <x86intrin.h>
 #endif
 
-// hnswlib 0.6.2 defines functions and variables in its headers without `inline`, and Neighbours.cpp
-// includes it too: here it goes into an unnamed namespace (internal linkage, so no symbol is
-// defined twice). Everything it includes is included above, outside the namespace.
-namespace {
+// hnswlib 0.6.2 defines functions and variables in its headers without `inline`: this must stay
+// the only file of the program that includes it.
 #include <hnswlib/hnswlib.h>
-} // namespace
 
 namespace core::analysis {
 

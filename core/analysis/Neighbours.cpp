@@ -6,7 +6,6 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
-#include <hnswlib/hnswlib.h>
 #include <limits>
 
 #if defined(__x86_64__)
@@ -263,90 +262,6 @@ QList<Neighbour> NeighbourIndex::nearestToRow(int row, int k) const
     if (row < 0 || row >= m_vectors.rows)
         return {};
     return nearest(m_vectors.row(row), k, row);
-}
-
-KnnGraph knnGraph(VectorView space,
-    int k,
-    int exactLimit,
-    quint64 seed,
-    const std::function<void(double)> &progress,
-    const std::atomic<bool> *cancel)
-{
-    KnnGraph graph;
-    const int n = space.rows;
-    k = std::min(k, n - 1);
-    if (n < 2 || k < 1)
-        return graph;
-    const auto cancelled = [cancel] {
-        return cancel && cancel->load(std::memory_order_relaxed);
-    };
-    const auto report = [&](double share) {
-        if (progress)
-            progress(share);
-    };
-    graph.k = k;
-    graph.index.assign(size_t(n) * size_t(k), 0);
-    graph.distance.assign(size_t(n) * size_t(k), 0.0f);
-    if (n <= exactLimit) {
-        std::vector<std::pair<float, int>> row(static_cast<size_t>(n));
-        for (int i = 0; i < n; ++i) {
-            const float *a = space.row(i);
-            for (int j = 0; j < n; ++j) {
-                const float *b = space.row(j);
-                float sum = 0;
-                for (int c = 0; c < space.dims; ++c)
-                    sum += (a[c] - b[c]) * (a[c] - b[c]);
-                row[size_t(j)] = {j == i ? std::numeric_limits<float>::infinity() : sum, j};
-            }
-            std::partial_sort(row.begin(), row.begin() + k, row.end());
-            for (int m = 0; m < k; ++m) {
-                graph.index[size_t(i) * size_t(k) + size_t(m)] = row[size_t(m)].second;
-                graph.distance[size_t(i) * size_t(k) + size_t(m)] = std::sqrt(row[size_t(m)].first);
-            }
-            if (i % 256 == 0) {
-                if (cancelled())
-                    return KnnGraph{};
-                report(double(i) / n);
-            }
-        }
-    } else {
-        hnswlib::L2Space l2(size_t(space.dims));
-        hnswlib::HierarchicalNSW<float> index(&l2, size_t(n), 16, 100, seed);
-        for (int i = 0; i < n; ++i) {
-            index.addPoint(space.row(i), hnswlib::labeltype(i));
-            if (i % 512 == 0) {
-                if (cancelled())
-                    return KnnGraph{};
-                report(0.6 * i / n);
-            }
-        }
-        index.setEf(size_t(std::max(64, 2 * (k + 1))));
-        for (int i = 0; i < n; ++i) {
-            auto found = index.searchKnn(space.row(i), size_t(k + 1));
-            std::vector<std::pair<float, int>> row;
-            while (!found.empty()) {
-                if (int(found.top().second) != i)
-                    row.push_back({found.top().first, int(found.top().second)});
-                found.pop();
-            }
-            std::sort(row.begin(), row.end());
-            for (int m = 0; m < k; ++m) {
-                const bool have = m < int(row.size());
-                graph.index[size_t(i) * size_t(k) + size_t(m)]
-                    = have ? row[size_t(m)].second : (i + 1 + m) % n;
-                graph.distance[size_t(i) * size_t(k) + size_t(m)] = have
-                    ? std::sqrt(std::max(0.0f, row[size_t(m)].first))
-                    : std::numeric_limits<float>::max();
-            }
-            if (i % 512 == 0) {
-                if (cancelled())
-                    return KnnGraph{};
-                report(0.6 + 0.4 * i / n);
-            }
-        }
-    }
-
-    return graph;
 }
 
 } // namespace core::analysis

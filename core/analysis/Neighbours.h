@@ -85,22 +85,15 @@ private:
     std::vector<float> m_codeScale; ///< per row: cosine ≈ code dot product · m_codeScale
 };
 
-/// The k nearest rows of every row by Euclidean distance, itself excluded: `index` and `distance`
-/// hold rows × k entries, row-major, nearest first. Exact (O(rows² · dims)) up to `exactLimit`
-/// rows; above it an hnswlib L2 graph (M = 16, ef_construction = 100, ef = max(64, 2k + 2)).
-/// k is clamped to rows − 1. Empty when cancelled or rows < 2. `progress` gets 0..1.
+/// The k nearest rows of every row by Euclidean distance, itself excluded (layoutKnnGraph() in
+/// core/analysis/LayoutGraph.h makes it): `index` and `distance` hold rows × k entries, row-major,
+/// nearest first.
 struct KnnGraph
 {
     int k = 0;
     std::vector<int> index;
     std::vector<float> distance;
 };
-KnnGraph knnGraph(VectorView vectors,
-    int k,
-    int exactLimit,
-    quint64 seed,
-    const std::function<void(double share)> &progress = {},
-    const std::atomic<bool> *cancel = nullptr);
 
 /// Exact cosine similarity of two vectors of `dims` floats (0 when either is zero).
 float cosineSimilarity(const float *a, const float *b, int dims);
