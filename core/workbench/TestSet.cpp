@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/workbench/TestSet.h"
 
+#include "core/storage/PromptLibrary.h"
 #include "core/util/Csv.h"
 #include "core/util/TextFile.h"
 #include "core/workbench/Template.h"
@@ -135,6 +136,21 @@ TestedVersion TestedVersion::fromRequest(
     for (const QString &key :
         {u"model"_s, u"prompt"_s, u"stream"_s, u"steering_concepts"_s, u"hosting"_s})
         v.parameters.remove(key);
+    return v;
+}
+
+TestedVersion TestedVersion::fromSaved(const QString &promptName, const PromptVersion &saved)
+{
+    TestedVersion v;
+    v.version = u"%1 v%2"_s.arg(promptName).arg(saved.number);
+    if (saved.created.isValid())
+        v.created = saved.created.toUTC().toString(Qt::ISODate);
+    v.promptTemplate = saved.templateText;
+    for (auto it = saved.variables.cbegin(); it != saved.variables.cend(); ++it)
+        v.variables.insert(it.key(), it.value());
+    v.model = saved.model;
+    v.parameters = saved.parameters;
+    v.steeringConcepts = saved.steeringConcepts;
     return v;
 }
 

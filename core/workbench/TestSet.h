@@ -12,6 +12,8 @@
 
 namespace core {
 
+struct PromptVersion;
+
 /// One version of a prompt as a test set file holds it, in the prompt library's export format
 /// (`{"version", "created", "template", "variables", "model", "parameters", "steering_concepts"}`,
 /// docs/prompt-library-format.md; the library's own type is core::PromptVersion): what a test set
@@ -34,6 +36,11 @@ struct TestedVersion
     /// prompt, model and stream) become `parameters`. `created` is now (UTC).
     static TestedVersion fromRequest(
         const QString &label, const QString &templateText, const CompletionRequest &request);
+    /// A version of the prompt library (PromptLibrary::versions()) as a test set runs it: the
+    /// label is "<promptName> v<number>" ("Capitals v2"), `created` the stored date as ISO 8601
+    /// UTC ("2026-12-02T17:31:44Z"; empty when `saved.created` is invalid), and the template,
+    /// variables, model, parameters and steering concepts are `saved`'s as they are.
+    static TestedVersion fromSaved(const QString &promptName, const PromptVersion &saved);
 };
 
 /// One row of a test set: a value per variable, the expected answer, and checks of its own.

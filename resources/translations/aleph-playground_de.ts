@@ -2976,6 +2976,41 @@ t-SNE: erhält Nachbarschaften und trennt Cluster scharf; Abstände zwischen Clu
     </message>
 </context>
 <context>
+    <name>ui::LibraryVersionDialog</name>
+    <message>
+        <source>Add versions from the library</source>
+        <translation>Versionen aus der Bibliothek hinzufügen</translation>
+    </message>
+    <message>
+        <source>Choose one or more versions of the saved prompts (Ctrl+click for several).</source>
+        <translation>Wählen Sie eine oder mehrere Versionen der gespeicherten Prompts (Strg+Klick für mehrere).</translation>
+    </message>
+    <message>
+        <source>Prompt / version</source>
+        <translation>Prompt / Version</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>v%1: %2</source>
+        <translation>v%1: %2</translation>
+    </message>
+    <message>
+        <source>The prompt library is empty: save a prompt in the Completion tab first.</source>
+        <translation>Die Prompt-Bibliothek ist leer: Speichern Sie zuerst einen Prompt im Completion-Tab.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>ui::MainWindow</name>
     <message>
         <source>Offline sandbox: the answers are synthetic, made on this computer by a small deterministic model. &lt;a href=&apos;profiles&apos;&gt;Connect to Aleph Alpha…&lt;/a&gt;</source>
@@ -5350,6 +5385,25 @@ Schlagwörter: %2
     <message>
         <source>Undone.</source>
         <translation>Rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Add from library…</source>
+        <translation>Aus der Bibliothek hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Versions of the prompts saved in the prompt library, with their model and parameters</source>
+        <translation>Versionen der in der Prompt-Bibliothek gespeicherten Prompts, mit ihrem Modell und ihren Parametern</translation>
+    </message>
+    <message>
+        <source>No prompt library: the app&apos;s database could not be opened</source>
+        <translation>Keine Prompt-Bibliothek: Die Datenbank der App konnte nicht geöffnet werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) added from the library.</source>
+        <translation>
+            <numerusform>%n Version aus der Bibliothek hinzugefügt.</numerusform>
+            <numerusform>%n Versionen aus der Bibliothek hinzugefügt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -365,6 +365,13 @@ Tags: %2
             <numerusform>%n rows removed; Undo (Ctrl+Z) brings them back.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n version(s) added from the library.</source>
+        <translation>
+            <numerusform>%n version added from the library.</numerusform>
+            <numerusform>%n versions added from the library.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ui::TestSetWindow</name>

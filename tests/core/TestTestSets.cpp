@@ -2,11 +2,13 @@
 // Test sets (issue 23): template filling, checks, CSV/JSONL import, and runs against the
 // in-process sandbox over real sockets (2 versions × 2 models, cancel and resume, pass rates,
 // comparison of two runs, exports).
+#include "core/storage/PromptLibrary.h"
 #include "core/util/Csv.h"
 #include "core/workbench/JsonSchema.h"
 #include "core/workbench/Template.h"
 #include "core/workbench/TestRunner.h"
 #include "tests/support/SandboxClient.h"
+#include "tests/support/TempDatabase.h"
 #include "tests/support/TestSetFixture.h"
 
 #include <QJsonArray>
@@ -75,6 +77,7 @@ private Q_SLOTS:
     void jsonlImportTakesNestedAndFlatRows();
     void badImportsSayWhere();
     void setSavesAndLoads();
+    void libraryVersionBecomesTestedVersion();
     void runCancelResumeAndCompare();
     void retriesAreCountedPerCell();
 
@@ -294,6 +297,53 @@ void TestTestSets::setSavesAndLoads()
     f.close();
     QVERIFY(!core::loadTestSet(f.fileName(), &error));
     QVERIFY2(error.startsWith(u"other.json: not a test set"_s), qPrintable(error));
+}
+
+void TestTestSets::libraryVersionBecomesTestedVersion()
+{
+    testsupport::TempDatabase db;
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    core::PromptLibrary library(&db.db);
+    core::PromptVersion first;
+    first.created = QDateTime(QDate(2026, 12, 1), QTime(9, 30, 5), Qt::UTC);
+    first.templateText = u"Q: Capital of {{ country }}?\nA:"_s;
+    first.model = u"luminous-base"_s;
+    core::PromptVersion second = first;
+    second.created = QDateTime(QDate(2026, 12, 2), QTime(10, 0), Qt::UTC);
+    second.templateText = u"Name the capital of {{ country }} {{ style }}.\n"_s;
+    second.variables = {{u"country"_s, u"France"_s}, {u"style"_s, u"briefly"_s}};
+    second.model = u"luminous-extended"_s;
+    second.parameters = QJsonObject{{u"maximum_tokens"_s, 16},
+        {u"temperature"_s, 0.5},
+        {u"stop_sequences"_s, QJsonArray{u"\n"_s}}};
+    second.steeringConcepts = {u"_worker/formal"_s};
+    const qint64 id = library.save(u"Capitals"_s, {}, first);
+    QVERIFY2(id, qPrintable(library.lastError()));
+    QCOMPARE(library.addVersion(id, second), 2);
+    const std::optional<core::PromptVersion> stored = library.version(id, 2);
+    QVERIFY(stored);
+
+    const core::TestedVersion v = core::TestedVersion::fromSaved(u"Capitals"_s, *stored);
+    QCOMPARE(v.version, u"Capitals v2"_s);
+    QCOMPARE(v.created, u"2026-12-02T10:00:00Z"_s);
+    QCOMPARE(v.promptTemplate, second.templateText);
+    QCOMPARE(v.variables,
+        (QHash<QString, QString>{{u"country"_s, u"France"_s}, {u"style"_s, u"briefly"_s}}));
+    QCOMPARE(v.model, u"luminous-extended"_s);
+    QCOMPARE(v.parameters, second.parameters);
+    QCOMPARE(v.steeringConcepts, QStringList{u"_worker/formal"_s});
+    // The test set file keeps it as it is.
+    const std::optional<core::TestedVersion> back
+        = core::TestedVersion::fromJson(v.toJson(), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->toJson(), v.toJson());
+    const core::TestedVersion older
+        = core::TestedVersion::fromSaved(u"Capitals"_s, *library.version(id, 1));
+    QCOMPARE(older.version, u"Capitals v1"_s);
+    QCOMPARE(older.created, u"2026-12-01T09:30:05Z"_s);
+    QVERIFY(older.variables.isEmpty());
+    QVERIFY(older.steeringConcepts.isEmpty());
 }
 
 void TestTestSets::runCancelResumeAndCompare()

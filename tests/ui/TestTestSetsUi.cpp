@@ -2,8 +2,11 @@
 // The test-set window (issue 23) driven with QTest against the embedded sandbox over real
 // sockets: rows and versions from the Completion tab, a CSV opened, a run on 2 models with its
 // grid, pass rates in the headers (recomputed here), the cell detail with a manual grade and
-// Explain, cancel and resume, and a comparison with the earlier run.
+// Explain, cancel and resume, a comparison with the earlier run, and versions taken from the
+// prompt library.
+#include "core/storage/PromptLibrary.h"
 #include "tests/support/SandboxClient.h"
+#include "tests/support/TempDatabase.h"
 #include "ui/MainWindow.h"
 #include "ui/completion/CompletionTab.h"
 #include "ui/explanation/ExplanationTab.h"
@@ -16,6 +19,7 @@
 #include "ui/testsets/TestSetWindow.h"
 
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -27,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +52,7 @@ private Q_SLOTS:
     void rowsAndVersionsComeFromTheCompletionTab();
     void runShowsTheGridWithPassRatesAndCellDetail();
     void cancelKeepsFinishedCellsAndResumeEnds();
+    void versionsComeFromThePromptLibrary();
     void cleanupTestCase();
 
 private:
@@ -85,6 +91,100 @@ void TestTestSetsUi::initTestCase()
 void TestTestSetsUi::cleanupTestCase()
 {
     m_window.reset();
+}
+
+void TestTestSetsUi::versionsComeFromThePromptLibrary()
+{
+    // The window of the minimal MainWindow has no library: the button says why it is off.
+    auto *off = child<QPushButton>(m_sets, u"addVersionFromLibrary"_s);
+    QVERIFY(off);
+    QVERIFY(!off->isEnabled());
+    QVERIFY(!off->toolTip().isEmpty());
+
+    // A prompt saved with two versions, through the library's API.
+    testsupport::TempDatabase db;
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    core::PromptLibrary library(&db.db);
+    core::PromptVersion first;
+    first.templateText = u"Q: What is the capital of {{ country }}?\nA:"_s;
+    first.model = u"sandbox-luminous-base"_s;
+    first.parameters = QJsonObject{{u"maximum_tokens"_s, 8}};
+    core::PromptVersion second = first;
+    second.templateText = u"The capital city of {{ country }} is"_s;
+    second.parameters = QJsonObject{{u"maximum_tokens"_s, 6}};
+    const qint64 id = library.save(u"Capitals"_s, {u"geo"_s}, first);
+    QVERIFY2(id, qPrintable(library.lastError()));
+    QCOMPARE(library.addVersion(id, second), 2);
+
+    ui::TestSetWindow sets(m_sandbox.client.get());
+    sets.runPanel()->setStoreDirectory(m_dir.filePath(u"library-runs"_s));
+    sets.setPromptLibrary(&library);
+    sets.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&sets));
+    auto *button = child<QPushButton>(&sets, u"addVersionFromLibrary"_s);
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = sets.findChild<QDialog *>(u"libraryVersionDialog"_s)) != nullptr
+        && dialog->isVisible());
+    auto *tree = child<QTreeWidget>(dialog, u"libraryVersionTree"_s);
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QTreeWidgetItem *prompt = tree->topLevelItem(0);
+    QCOMPARE(prompt->text(0), u"Capitals"_s);
+    QCOMPARE(prompt->childCount(), 2);
+    QVERIFY(prompt->child(0)->text(0).startsWith(u"v2"_s)); // newest first
+    QVERIFY(prompt->child(1)->text(0).startsWith(u"v1"_s));
+    auto *add = child<QPushButton>(dialog, u"addChosenVersions"_s);
+    QVERIFY(!add->isEnabled());
+    // Click the newest, Ctrl+click the older one.
+    tree->scrollToItem(prompt->child(1));
+    QTest::mouseClick(
+        tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(prompt->child(0)).center());
+    QTest::mouseClick(tree->viewport(),
+        Qt::LeftButton,
+        Qt::ControlModifier,
+        tree->visualItemRect(prompt->child(1)).center());
+    QCOMPARE(tree->selectedItems().size(), 2);
+    QVERIFY(add->isEnabled());
+    QTest::mouseClick(add, Qt::LeftButton);
+    QVERIFY(!dialog->isVisible());
+
+    const core::TestSet &set = sets.model()->testSet();
+    QCOMPARE(set.versions.size(), 2);
+    QCOMPARE(set.versions.at(0).version, u"Capitals v2"_s);
+    QCOMPARE(set.versions.at(0).promptTemplate, second.templateText);
+    QCOMPARE(set.versions.at(1).version, u"Capitals v1"_s);
+    QCOMPARE(set.versions.at(1).promptTemplate, first.templateText);
+    QCOMPARE(set.versions.at(1).parameters.value(u"maximum_tokens"_s).toInt(), 8);
+    QCOMPARE(set.variables, QStringList{u"country"_s});
+
+    // Two rows run on each version's own model: a column per version, each its template.
+    sets.model()->addRow({{u"country"_s, u"France"_s}});
+    sets.model()->addRow({{u"country"_s, u"Japan"_s}});
+    QVERIFY(child<QLineEdit>(&sets, u"runModels"_s)->text().isEmpty());
+    QSignalSpy stopped(sets.runPanel(), &ui::TestRunPanel::runStopped);
+    sets.tabs()->setCurrentWidget(sets.runPanel());
+    QTest::mouseClick(child<QPushButton>(&sets, u"runSet"_s), Qt::LeftButton);
+    QVERIFY(stopped.wait(60000));
+    QCOMPARE(stopped.first().first().toBool(), false);
+    ui::TestResultsModel *grid = sets.runPanel()->resultsModel();
+    QCOMPARE(grid->rowCount(), 2);
+    QCOMPARE(grid->columnCount(), 2);
+    const core::TestRun run = sets.runPanel()->currentRun();
+    QCOMPARE(run.columns.at(0).version, u"Capitals v2"_s);
+    QCOMPARE(run.columns.at(1).version, u"Capitals v1"_s);
+    QVERIFY(
+        grid->headerData(0, Qt::Horizontal, Qt::DisplayRole).toString().contains(u"Capitals v2"_s));
+    const QStringList countries{u"France"_s, u"Japan"_s};
+    for (int r = 0; r < 2; ++r) {
+        const core::CellResult &newer = run.cell(r, 0);
+        const core::CellResult &older = run.cell(r, 1);
+        QCOMPARE(newer.state, core::CellResult::State::Done);
+        QCOMPARE(older.state, core::CellResult::State::Done);
+        QCOMPARE(newer.prompt, u"The capital city of %1 is"_s.arg(countries.at(r)));
+        QCOMPARE(older.prompt, u"Q: What is the capital of %1?\nA:"_s.arg(countries.at(r)));
+    }
 }
 
 void TestTestSetsUi::runAndWait(bool expectCanceled)

@@ -46,6 +46,7 @@ TestSetWindow *MainWindow::showTestSets()
             return m_completionTab->buildRequest(error);
         };
         m_testSetWindow->setCompletionSource(source);
+        m_testSetWindow->setPromptLibrary(m_services.promptLibrary);
         connect(m_testSetWindow,
             &TestSetWindow::explainRequested,
             this,

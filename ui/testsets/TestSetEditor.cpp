@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/testsets/TestSetEditor.h"
 
+#include "ui/testsets/LibraryVersionDialog.h"
 #include "ui/testsets/TestSetModel.h"
 
 #include <QFileDialog>
@@ -122,9 +123,12 @@ TestSetEditor::TestSetEditor(TestSetModel *model, QWidget *parent)
     fromText->setObjectName(QStringLiteral("addVersionFromText"));
     fromText->setToolTip(
         tr("Paste a template; the Completion tab's model and parameters are used"));
+    m_fromLibrary = new QPushButton(tr("Add from library…"), versionsBox);
+    m_fromLibrary->setObjectName(QStringLiteral("addVersionFromLibrary"));
     auto *removeVersion = new QPushButton(tr("Remove"), versionsBox);
     versionButtons->addWidget(fromCompletion);
     versionButtons->addWidget(fromText);
+    versionButtons->addWidget(m_fromLibrary);
     versionButtons->addWidget(removeVersion);
     versionsLayout->addLayout(versionButtons);
     sideLayout->addWidget(versionsBox);
@@ -158,6 +162,7 @@ TestSetEditor::TestSetEditor(TestSetModel *model, QWidget *parent)
 
     connect(fromCompletion, &QPushButton::clicked, this, &TestSetEditor::addCompletionVersion);
     connect(fromText, &QPushButton::clicked, this, &TestSetEditor::addVersionFromText);
+    connect(m_fromLibrary, &QPushButton::clicked, this, &TestSetEditor::addVersionsFromLibrary);
     connect(removeVersion, &QPushButton::clicked, this, [this] {
         const int row = m_versions->currentRow();
         if (row < 0)
@@ -178,6 +183,17 @@ TestSetEditor::TestSetEditor(TestSetModel *model, QWidget *parent)
     });
     connect(m_model, &TestSetModel::edited, this, &TestSetEditor::refreshLists);
     refreshLists();
+    setPromptLibrary(nullptr);
+}
+
+void TestSetEditor::setPromptLibrary(core::PromptLibrary *library)
+{
+    m_library = library;
+    m_fromLibrary->setEnabled(library != nullptr);
+    m_fromLibrary->setToolTip(library
+            ? tr("Versions of the prompts saved in the prompt library, with their model and "
+                 "parameters")
+            : tr("No prompt library: the app's database could not be opened"));
 }
 
 void TestSetEditor::refreshLists()
@@ -271,6 +287,34 @@ void TestSetEditor::addVersionFromText()
         &ok);
     if (ok && !text.trimmed().isEmpty())
         addVersion(text);
+}
+
+QDialog *TestSetEditor::addVersionsFromLibrary()
+{
+    if (!m_library)
+        return nullptr;
+    auto *dialog = new LibraryVersionDialog(m_library, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QList<core::TestedVersion> chosen = dialog->chosenVersions();
+        if (chosen.isEmpty())
+            return;
+        QList<core::TestedVersion> versions = m_model->testSet().versions;
+        for (core::TestedVersion v : chosen) {
+            // A version added twice gets "(2)", ... so that the grid's columns stay apart.
+            const QString base = v.version;
+            for (int n = 2; std::any_of(versions.cbegin(),
+                     versions.cend(),
+                     [&v](const core::TestedVersion &o) { return o.version == v.version; });
+                 ++n)
+                v.version = QStringLiteral("%1 (%2)").arg(base).arg(n);
+            versions.append(v);
+        }
+        m_model->setVersions(versions);
+        Q_EMIT message(tr("%n version(s) added from the library.", nullptr, int(chosen.size())));
+    });
+    dialog->open();
+    return dialog;
 }
 
 void TestSetEditor::removeSelectedRows()

@@ -7,8 +7,14 @@
 
 #include <functional>
 
+class QDialog;
 class QListWidget;
+class QPushButton;
 class QTableView;
+
+namespace core {
+class PromptLibrary;
+}
 
 namespace ui {
 
@@ -25,13 +31,16 @@ struct CompletionSource
 
 /// Edits a test set in place: the table of rows (a column per variable, the expected answer, the
 /// row's own checks), the prompt versions it runs, and the checks for every row. Rows come from
-/// CSV or JSON Lines imports, from typing, or from the Completion tab's current variable values.
+/// CSV or JSON Lines imports, from typing, or from the Completion tab's current variable values;
+/// versions from the Completion tab, a pasted template, or the prompt library.
 class TestSetEditor : public QWidget
 {
     Q_OBJECT
 public:
     TestSetEditor(TestSetModel *model, QWidget *parent = nullptr);
     void setCompletionSource(const CompletionSource &source) { m_source = source; }
+    /// The saved prompts "Add from library…" offers (not owned; null: the button is disabled).
+    void setPromptLibrary(core::PromptLibrary *library);
     QTableView *table() const { return m_table; }
 
 public Q_SLOTS:
@@ -44,6 +53,9 @@ public Q_SLOTS:
     /// Asks for a template (pasted) and adds it as the next version, with the parameters of the
     /// Completion tab.
     void addVersionFromText();
+    /// Opens the list of the library's saved prompts and their versions (window-modal, not
+    /// blocking); the versions chosen there are added. Returns the dialog (null without a library).
+    QDialog *addVersionsFromLibrary();
     /// Removes the selected rows (Undo brings them back).
     void removeSelectedRows();
     /// Brings back the table as it was before the last removal or replacement.
@@ -62,6 +74,8 @@ private:
 
     TestSetModel *m_model;
     CompletionSource m_source;
+    core::PromptLibrary *m_library = nullptr;
+    QPushButton *m_fromLibrary;
     QTableView *m_table;
     QListWidget *m_versions;
     QListWidget *m_checks;

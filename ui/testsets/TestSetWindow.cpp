@@ -96,6 +96,11 @@ void TestSetWindow::setCompletionSource(const CompletionSource &source)
     m_editor->setCompletionSource(source);
 }
 
+void TestSetWindow::setPromptLibrary(core::PromptLibrary *library)
+{
+    m_editor->setPromptLibrary(library);
+}
+
 void TestSetWindow::showMessage(const QString &text)
 {
     m_message->setText(text);

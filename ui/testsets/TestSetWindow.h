@@ -11,7 +11,8 @@ class QTabWidget;
 
 namespace core {
 class ApiClient;
-}
+class PromptLibrary;
+} // namespace core
 
 namespace ui {
 
@@ -26,6 +27,8 @@ class TestSetWindow : public QWidget
 public:
     explicit TestSetWindow(core::ApiClient *client, QWidget *parent = nullptr);
     void setCompletionSource(const CompletionSource &source);
+    /// The saved prompts the editor's "Add from library…" offers (not owned; may be null).
+    void setPromptLibrary(core::PromptLibrary *library);
 
     TestSetModel *model() const { return m_model; }
     TestSetEditor *editor() const { return m_editor; }
