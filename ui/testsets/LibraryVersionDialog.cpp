@@ -51,7 +51,8 @@ LibraryVersionDialog::LibraryVersionDialog(core::PromptLibrary *library, QWidget
     }
     m_tree->resizeColumnToContents(1);
     if (m_tree->topLevelItemCount() == 0)
-        hint->setText(tr("The prompt library is empty: save a prompt in the Completion tab first."));
+        hint->setText(
+            tr("The prompt library is empty: save a prompt in the Completion tab first."));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
