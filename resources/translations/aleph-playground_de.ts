@@ -5405,6 +5405,10 @@ Schlagwörter: %2
             <numerusform>%n Versionen aus der Bibliothek hinzugefügt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A test set is a table of inputs: one column per {{ variable }} of the prompt, the expected answer, and checks. Start with Import CSV/JSONL… or Add row from Completion, add prompt versions and checks on the right, then Run on the Results tab.</source>
+        <translation>Ein Testsatz ist eine Tabelle von Eingaben: eine Spalte je {{ Variable }} des Prompts, die erwartete Antwort und Prüfungen. Beginnen Sie mit „CSV/JSONL importieren …“ oder „Zeile aus Completion hinzufügen“, fügen Sie rechts Prompt-Versionen und Prüfungen hinzu und klicken Sie dann auf der Registerkarte „Ergebnisse“ auf „Ausführen“.</translation>
+    </message>
 </context>
 <context>
     <name>ui::TestSetModel</name>

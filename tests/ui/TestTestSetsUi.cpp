@@ -206,8 +206,13 @@ void TestTestSetsUi::rowsAndVersionsComeFromTheCompletionTab()
     completion->setTemplateValue(u"country"_s, u"France"_s);
     QCOMPARE(completion->templateValues().value(u"country"_s), u"France"_s);
 
+    // An empty set says where to start; the hint goes with the first row.
+    QLabel *emptyHint = child<QLabel>(m_sets, u"testSetEmpty"_s);
+    QCOMPARE(m_sets->model()->testSet().rows.size(), 0);
+    QVERIFY(!emptyHint->isHidden());
     QTest::mouseClick(child<QPushButton>(m_sets, u"addCompletionVersion"_s), Qt::LeftButton);
     QTest::mouseClick(child<QPushButton>(m_sets, u"addRowFromCompletion"_s), Qt::LeftButton);
+    QVERIFY(emptyHint->isHidden());
     completion->setTemplateValue(u"country"_s, u"Japan"_s);
     QTest::mouseClick(child<QPushButton>(m_sets, u"addRowFromCompletion"_s), Qt::LeftButton);
     const core::TestSet &set = m_sets->model()->testSet();

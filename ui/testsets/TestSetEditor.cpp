@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -96,6 +97,25 @@ TestSetEditor::TestSetEditor(TestSetModel *model, QWidget *parent)
     connect(undoKey, &QShortcut::activated, this, &TestSetEditor::undo);
     buttons->addStretch();
     layout->addLayout(buttons);
+    // The empty state says what a test set is and where to start.
+    auto *emptyHint
+        = new QLabel(tr("A test set is a table of inputs: one column per {{ variable }} "
+                        "of the prompt, the expected answer, and checks. Start with "
+                        "Import CSV/JSONL… or Add row from Completion, add prompt "
+                        "versions and checks on the right, then Run on the Results "
+                        "tab."),
+            this);
+    emptyHint->setObjectName(QStringLiteral("testSetEmpty"));
+    emptyHint->setWordWrap(true);
+    emptyHint->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(emptyHint);
+    const auto updateEmptyHint = [this, emptyHint] {
+        emptyHint->setVisible(m_model->rowCount() == 0);
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, updateEmptyHint);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateEmptyHint);
+    connect(m_model, &QAbstractItemModel::modelReset, this, updateEmptyHint);
+    updateEmptyHint();
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("testSetSplit"));
