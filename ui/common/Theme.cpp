@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QToolButton>
 #include <QWidget>
 
 using namespace Qt::StringLiterals;
@@ -211,6 +212,15 @@ void setTextRole(QWidget *widget, TextRole role)
         });
     }
     applyTextRole(widget);
+}
+
+void highlightWhenChecked(QToolButton *button)
+{
+    // palette(...) in a sheet is resolved when the sheet is set; applyTheme() sets every sheet
+    // again after a change, so the colours follow the theme.
+    button->setStyleSheet(u"QToolButton:checked { background: palette(highlight); "
+                          "color: palette(highlighted-text); border: 1px solid palette(highlight); "
+                          "border-radius: 3px; }"_s);
 }
 
 } // namespace ui

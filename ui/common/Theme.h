@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 
+class QToolButton;
 class QWidget;
 
 namespace ui {
@@ -60,5 +61,9 @@ void setTextRole(QWidget *widget, TextRole role);
 QColor textRoleColor(TextRole role, const Palette &palette = Palette::current());
 /// `html` in a span coloured for `role` (rich-text labels that mix messages of several kinds).
 QString coloredHtml(const QString &html, TextRole role);
+
+/// Draws a checkable tool button's checked state in the palette's highlight colours (Fusion's
+/// sunken look is hard to tell from unchecked in the dark theme). Follows theme changes.
+void highlightWhenChecked(QToolButton *button);
 
 } // namespace ui

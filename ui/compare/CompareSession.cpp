@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/compare/CompareSession.h"
 
+#include "ui/common/Theme.h"
 #include "ui/compare/CompareColumn.h"
 #include "ui/compare/CompareView.h"
 
@@ -16,6 +17,7 @@ CompareSession::CompareSession(QWidget *parent)
     m_toggle->setObjectName(QStringLiteral("compare"));
     m_toggle->setText(tr("Compare"));
     m_toggle->setCheckable(true);
+    highlightWhenChecked(m_toggle);
     m_toggle->setToolTip(tr("Compare side by side (Ctrl+Shift+M): 2 to 4 columns, each with its "
                             "own model and parameters; Run sends the same input from all of them"));
     m_view = new CompareView([this](int index) { return makeColumn(index); }, parent);

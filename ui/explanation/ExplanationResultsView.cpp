@@ -2,6 +2,7 @@
 #include "ui/explanation/ExplanationResultsView.h"
 
 #include "ui/common/Palette.h"
+#include "ui/common/Theme.h"
 #include "ui/explanation/ExplanationExporter.h"
 #include "ui/explanation/HeatmapView.h"
 #include "ui/explanation/ScaleLegend.h"
@@ -352,8 +353,7 @@ void ExplanationResultsView::rebuildTargetBar()
         b->setToolTip(toolTip);
         b->setCheckable(true);
         b->setAutoRaise(true);
-        b->setStyleSheet(QStringLiteral("QToolButton:checked { background: palette(highlight); "
-                                        "color: palette(highlighted-text); border-radius: 3px; }"));
+        highlightWhenChecked(b);
         m_targetButtons->addButton(b, id);
         m_targetBarLayout->addWidget(b);
         b->show();
