@@ -15,6 +15,7 @@
 #include "ui/library/PromptLibraryPanel.h"
 #include "ui/shell/ShellMenus.h"
 #include "ui/steering/SteeringTab.h"
+#include "ui/testsets/TestSetWindow.h"
 #include "ui/tokenizer/TokenizerTab.h"
 #include "ui/translation/TranslationTab.h"
 
@@ -607,8 +608,11 @@ void MainWindow::refreshModels()
     connect(job, &core::ApiJob::finished, this, [this, job] {
         if (job->state() == core::ApiJob::State::Succeeded) {
             const QList<core::ModelSettings> models = job->result().models;
+            m_models = models;
             for (PlaygroundTab *tab : playgroundTabs())
                 tab->setModels(models);
+            if (m_testSetWindow)
+                m_testSetWindow->setAvailableModels(models);
             // Grey out what no model of this connection can do.
             const bool anyCompletion = std::any_of(models.cbegin(),
                 models.cend(),

@@ -180,6 +180,7 @@ private:
     SteeringTab *m_steeringTab = nullptr;
     TokenizerTab *m_tokenizerTab = nullptr;
     TestSetWindow *m_testSetWindow = nullptr;
+    QList<core::ModelSettings> m_models; ///< the last answer of /model-settings
     HistoryPanel *m_historyPanel = nullptr;
     QDockWidget *m_historyDock = nullptr;
     PromptLibraryPanel *m_libraryPanel = nullptr;

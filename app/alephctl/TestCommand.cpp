@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // alephctl test FILE [--version V]... [--model M]... [--concurrency K] [--embedding-model M]:
 // runs a saved test set (docs/test-set-format.md) with core's TestRunner, one JSON line per cell
-// as it finishes and a summary line; exit 1 when a check failed or a cell's request failed, so a
-// prompt can be tested in CI.
+// as it finishes and a summary line (similarity checks embed with --embedding-model, else with a
+// model /model-settings lists with semantic embeddings); exit 1 when a check failed or a cell's
+// request failed, so a prompt can be tested in CI.
 #include "app/alephctl/Cli.h"
 #include "app/alephctl/Command.h"
 #include "core/workbench/TestRunner.h"
@@ -23,6 +24,18 @@ QByteArray line(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 
+bool usesSimilarity(const core::TestSet &set)
+{
+    for (int row = 0; row < set.rows.size(); ++row) {
+        const QList<core::Check> checks = set.checksFor(row);
+        if (std::any_of(checks.cbegin(), checks.cend(), [](const core::Check &c) {
+                return c.kind == core::Check::Kind::Similarity;
+            }))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int testCommand(QCoreApplication &app, core::ApiClient &client, const QStringList &args)
@@ -31,6 +44,7 @@ int testCommand(QCoreApplication &app, core::ApiClient &client, const QStringLis
     QStringList versions;
     QStringList models;
     core::TestRunOptions options;
+    bool embeddingModelGiven = false;
     for (int i = 1; i < args.size(); ++i) {
         const QString a = args.at(i);
         if (a == u"--version"_s || a == u"--model"_s || a == u"-m"_s || a == u"--concurrency"_s
@@ -47,6 +61,7 @@ int testCommand(QCoreApplication &app, core::ApiClient &client, const QStringLis
                     return usage(u"test: --concurrency takes a whole number from 1 to 64"_s);
             } else if (a == u"--embedding-model"_s) {
                 options.embeddingModel = v;
+                embeddingModelGiven = true;
             } else {
                 models.append(v);
             }
@@ -78,6 +93,15 @@ int testCommand(QCoreApplication &app, core::ApiClient &client, const QStringLis
     }
     if (set->versions.isEmpty())
         return usage(u"test: %1 has no prompt versions"_s.arg(file));
+    if (!embeddingModelGiven && usesSimilarity(*set)) {
+        // No --embedding-model: a model of this server with semantic embeddings (luminous-base
+        // when it has it). If the list cannot be had, luminous-base is tried.
+        QList<core::ModelSettings> available;
+        runJob(app, client.modelSettings(), [&available](core::ModelSettingsJob *j) {
+            available = j->result().models;
+        });
+        options.embeddingModel = core::semanticEmbeddingModel(available, options.embeddingModel);
+    }
     const QList<core::RunColumn> columns = core::TestRunner::columnsFor(*set, models);
     for (const core::RunColumn &c : columns) {
         if (c.model.isEmpty())

@@ -44,6 +44,20 @@ QJsonArray ModelSettingsResponse::toJson() const
     return json::toValue(models).toArray();
 }
 
+QString semanticEmbeddingModel(const QList<ModelSettings> &models, const QString &preferred)
+{
+    const ModelSettings *first = nullptr;
+    for (const ModelSettings &m : models) {
+        if (!m.supportsSemanticEmbedding())
+            continue;
+        if (m.name == preferred)
+            return preferred;
+        if (!first)
+            first = &m;
+    }
+    return first ? first->name : preferred;
+}
+
 std::optional<ModelSettingsResponse> ModelSettingsResponse::fromJson(
     const QJsonValue &json, QString *error)
 {

@@ -31,10 +31,23 @@ struct ModelSettings
         return completionType.value_or(QString()) == QLatin1String("full");
     }
     bool supportsChat() const { return chat.value_or(false); }
+    /// Whether /semantic_embed and /batch_semantic_embed work: `embedding_type` "semantic", or
+    /// the legacy `semantic_embedding` flag.
+    bool supportsSemanticEmbedding() const
+    {
+        return embeddingType.value_or(QString()) == QLatin1String("semantic")
+            || semanticEmbedding.value_or(false);
+    }
 
     void read(json::Reader &r);
     void write(json::Writer &w) const;
 };
+
+/// The model to embed with when the user named none: `preferred` when `models` (from
+/// `GET /model-settings`) lists it with semantic embeddings, else the first model that has them,
+/// else `preferred` (an empty list: the connection's models are unknown).
+QString semanticEmbeddingModel(
+    const QList<ModelSettings> &models, const QString &preferred = QStringLiteral("luminous-base"));
 
 /// Response of `GET /model-settings`: a JSON array of ModelSettings.
 struct ModelSettingsResponse

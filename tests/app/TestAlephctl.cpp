@@ -40,6 +40,7 @@ private Q_SLOTS:
     void tokenizerWritesTheModelsTokenizerJson();
     void testRunsASavedSetAgainstTheSandbox();
     void testExitsOneWhenACheckFails();
+    void testSimilarityEmbedsWithAModelOfTheServer();
     void testUsageErrorsAreExit2();
 
 private:
@@ -617,6 +618,46 @@ void TestAlephctl::testExitsOneWhenACheckFails()
         = QJsonDocument::fromJson(lines.last()).object().value(u"summary"_s).toObject();
     QCOMPARE(summary.value(u"failed"_s).toInt(), 6);
     QCOMPARE(summary.value(u"columns"_s).toArray().at(0)[u"pass_rate"_s].toDouble(-1), 0.0);
+}
+
+void TestAlephctl::testSimilarityEmbedsWithAModelOfTheServer()
+{
+    // No --embedding-model: the sandbox has no luminous-base, so the similarity check embeds
+    // with the model its /model-settings lists with semantic embeddings. Every cell gets a
+    // cosine; a wrong model would make every cell's request fail.
+    const QString file = writeTestSet(2, uR"([{"kind":"similarity","threshold":-1}])"_s);
+    const Result r = run(sandboxArgs() + QStringList{u"test"_s, file});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2 * 2 + 1);
+    for (int i = 0; i < lines.size() - 1; ++i) {
+        const QJsonObject cell = QJsonDocument::fromJson(lines.at(i)).object();
+        QCOMPARE(cell.value(u"state"_s).toString(), u"done"_s);
+        const QJsonObject check = cell.value(u"checks"_s).toArray().at(0).toObject();
+        QCOMPARE(check.value(u"kind"_s).toString(), u"similarity"_s);
+        QVERIFY2(
+            check.value(u"passed"_s).toBool(), qPrintable(check.value(u"reason"_s).toString()));
+        QVERIFY(check.value(u"score"_s).isDouble());
+        QVERIFY(check.value(u"score"_s).toDouble() >= -1.0);
+        QVERIFY(check.value(u"score"_s).toDouble() <= 1.0);
+    }
+    // Named explicitly, an unknown model fails every similarity check, saying why: exit 1.
+    const Result named = run(
+        sandboxArgs() + QStringList{u"test"_s, file, u"--embedding-model"_s, u"no-such-model"_s});
+    QCOMPARE(named.code, 1);
+    const QList<QByteArray> namedLines = named.out.trimmed().split('\n');
+    QCOMPARE(namedLines.size(), 2 * 2 + 1);
+    const QJsonObject failedCheck = QJsonDocument::fromJson(namedLines.first())
+                                        .object()
+                                        .value(u"checks"_s)
+                                        .toArray()
+                                        .at(0)
+                                        .toObject();
+    QCOMPARE(failedCheck.value(u"passed"_s).toBool(true), false);
+    QVERIFY(failedCheck.value(u"reason"_s).toString().contains(u"no-such-model"_s));
+    const QJsonObject summary
+        = QJsonDocument::fromJson(namedLines.last()).object().value(u"summary"_s).toObject();
+    QCOMPARE(summary.value(u"failed"_s).toInt(), 4);
 }
 
 void TestAlephctl::testUsageErrorsAreExit2()

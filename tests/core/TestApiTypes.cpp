@@ -25,6 +25,7 @@ private Q_SLOTS:
     void rejectsBadRequests();
     void plainStringPromptStaysAString();
     void clientDefaultsMatchOfficialClient();
+    void semanticEmbeddingModelPrefersTheNamedOne();
     void chatRequestStopAndToolChoiceForms();
     void responsesKeepUnknownFields();
     void chatResponseAcceptsOneElementArray();
@@ -314,6 +315,34 @@ void TestApiTypes::imageFilesOfOtherFormatsAreRefused()
     QVERIFY(!core::ImageFile::load(u"/nonexistent/x.png"_s, &error));
     QVERIFY(error.startsWith(u"/nonexistent/x.png: cannot read"_s));
     QVERIFY(!core::PromptItem::fromImageFile(u"/nonexistent/x.png"_s, &error));
+}
+
+void TestApiTypes::semanticEmbeddingModelPrefersTheNamedOne()
+{
+    const auto model = [](const QString &name, const QString &embeddingType) {
+        core::ModelSettings m;
+        m.name = name;
+        m.embeddingType = embeddingType;
+        return m;
+    };
+    core::ModelSettings legacy;
+    legacy.name = u"legacy"_s;
+    legacy.semanticEmbedding = true;
+    const QList<core::ModelSettings> sandbox{model(u"chat"_s, u"none"_s),
+        model(u"raw-only"_s, u"raw"_s),
+        model(u"sandbox-luminous-base"_s, u"semantic"_s),
+        model(u"other"_s, u"semantic"_s)};
+    // Not listed: the first model with semantic embeddings.
+    QCOMPARE(core::semanticEmbeddingModel(sandbox), u"sandbox-luminous-base"_s);
+    // Listed with semantic embeddings: kept, wherever it is in the list.
+    QCOMPARE(core::semanticEmbeddingModel(sandbox, u"other"_s), u"other"_s);
+    // Listed without them: not taken.
+    QCOMPARE(core::semanticEmbeddingModel(sandbox, u"raw-only"_s), u"sandbox-luminous-base"_s);
+    // The legacy flag counts.
+    QCOMPARE(core::semanticEmbeddingModel({model(u"x"_s, u"none"_s), legacy}), u"legacy"_s);
+    // Nothing known: the preferred name.
+    QCOMPARE(core::semanticEmbeddingModel({}), u"luminous-base"_s);
+    QCOMPARE(core::semanticEmbeddingModel({model(u"chat"_s, u"none"_s)}, u"m"_s), u"m"_s);
 }
 
 QTEST_GUILESS_MAIN(TestApiTypes)

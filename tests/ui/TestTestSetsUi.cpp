@@ -86,6 +86,15 @@ void TestTestSetsUi::initTestCase()
     QVERIFY(m_sets);
     QVERIFY(m_sets->isVisible());
     m_sets->runPanel()->setStoreDirectory(m_dir.filePath(u"runs"_s));
+    // Similarity checks embed with a model this connection has: the sandbox's semantic model,
+    // not the default luminous-base it lacks.
+    auto *embedding = child<QComboBox>(m_sets, u"runEmbeddingModel"_s);
+    QVERIFY(embedding);
+    QCOMPARE(embedding->currentText(), u"sandbox-luminous-base"_s);
+    QCOMPARE(m_sets->runPanel()->embeddingModel(), u"sandbox-luminous-base"_s);
+    for (int i = 0; i < embedding->count(); ++i)
+        QVERIFY2(
+            embedding->itemText(i).startsWith(u"sandbox-"_s), qPrintable(embedding->itemText(i)));
 }
 
 void TestTestSetsUi::cleanupTestCase()

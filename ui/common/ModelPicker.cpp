@@ -31,8 +31,7 @@ void ModelPicker::setModels(const QList<core::ModelSettings> &models)
             ok = m.supportsChat();
             break;
         case Capability::SemanticEmbedding:
-            ok = m.embeddingType.value_or(QString()) == QLatin1String("semantic")
-                || m.semanticEmbedding.value_or(false);
+            ok = m.supportsSemanticEmbedding();
             break;
         case Capability::Embedding:
             ok = !m.embeddingType.value_or(QStringLiteral("none")).isEmpty()

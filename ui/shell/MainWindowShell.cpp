@@ -47,6 +47,7 @@ TestSetWindow *MainWindow::showTestSets()
         };
         m_testSetWindow->setCompletionSource(source);
         m_testSetWindow->setPromptLibrary(m_services.promptLibrary);
+        m_testSetWindow->setAvailableModels(m_models);
         connect(m_testSetWindow,
             &TestSetWindow::explainRequested,
             this,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/testsets/TestRunPanel.h"
 
+#include "ui/common/ModelPicker.h"
 #include "ui/testsets/TestCellDetail.h"
 #include "ui/testsets/TestResultsModel.h"
 
@@ -45,7 +46,8 @@ TestRunPanel::TestRunPanel(core::ApiClient *client, QWidget *parent)
     m_concurrency->setToolTip(tr("How many cells are sent at once"));
     controls->addWidget(m_concurrency);
     controls->addWidget(new QLabel(tr("Embeddings:"), this));
-    m_embeddingModel = new QLineEdit(QStringLiteral("luminous-base"), this);
+    m_embeddingModel = new ModelPicker(
+        ModelPicker::Capability::SemanticEmbedding, QStringLiteral("luminous-base"), this);
     m_embeddingModel->setObjectName(QStringLiteral("runEmbeddingModel"));
     m_embeddingModel->setToolTip(
         tr("The model whose semantic embeddings decide similarity checks"));
@@ -144,6 +146,16 @@ void TestRunPanel::setStoreDirectory(const QString &directory)
     reloadKeptRuns();
 }
 
+QString TestRunPanel::embeddingModel() const
+{
+    return m_embeddingModel->model();
+}
+
+void TestRunPanel::setAvailableModels(const QList<core::ModelSettings> &models)
+{
+    m_embeddingModel->setModels(models);
+}
+
 void TestRunPanel::setModels(const QStringList &models)
 {
     m_models->setText(models.join(QStringLiteral(", ")));
@@ -166,7 +178,7 @@ void TestRunPanel::setConcurrency(int k)
 
 void TestRunPanel::setEmbeddingModel(const QString &model)
 {
-    m_embeddingModel->setText(model);
+    m_embeddingModel->setCurrentText(model);
 }
 
 const core::TestRun &TestRunPanel::currentRun() const
@@ -207,7 +219,7 @@ void TestRunPanel::startRunner(const core::TestSet &set, const core::TestRun &ru
 {
     core::TestRunOptions options;
     options.concurrency = m_concurrency->value();
-    options.embeddingModel = m_embeddingModel->text().trimmed();
+    options.embeddingModel = m_embeddingModel->model();
     m_runner = std::make_unique<core::TestRunner>(m_client, set, run, options);
     m_results->setRun(set, run);
     m_retries = 0;

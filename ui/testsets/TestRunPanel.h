@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/api/Models.h"
 #include "core/api/Prompt.h"
 #include "core/workbench/TestRunner.h"
 
@@ -22,6 +23,7 @@ class QTableView;
 
 namespace ui {
 
+class ModelPicker;
 class TestCellDetail;
 class TestResultsModel;
 
@@ -44,7 +46,11 @@ public:
     void setModels(const QStringList &models);
     QStringList models() const;
     void setConcurrency(int k);
+    /// The connection's models (`GET /model-settings`): the similarity checks' model is picked
+    /// from those with semantic embeddings.
+    void setAvailableModels(const QList<core::ModelSettings> &models);
     void setEmbeddingModel(const QString &model);
+    QString embeddingModel() const;
 
     TestResultsModel *resultsModel() const { return m_results; }
     QTableView *grid() const { return m_grid; }
@@ -87,7 +93,7 @@ private:
     std::unique_ptr<core::TestRunner> m_runner;
     TestResultsModel *m_results;
     QLineEdit *m_models;
-    QLineEdit *m_embeddingModel;
+    ModelPicker *m_embeddingModel;
     QSpinBox *m_concurrency;
     QPushButton *m_run;
     QPushButton *m_cancel;

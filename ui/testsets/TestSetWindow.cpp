@@ -96,6 +96,11 @@ void TestSetWindow::setCompletionSource(const CompletionSource &source)
     m_editor->setCompletionSource(source);
 }
 
+void TestSetWindow::setAvailableModels(const QList<core::ModelSettings> &models)
+{
+    m_runPanel->setAvailableModels(models);
+}
+
 void TestSetWindow::setPromptLibrary(core::PromptLibrary *library)
 {
     m_editor->setPromptLibrary(library);

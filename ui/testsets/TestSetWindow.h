@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/api/Models.h"
 #include "ui/testsets/TestSetEditor.h"
 
 #include <QWidget>
@@ -27,6 +28,8 @@ class TestSetWindow : public QWidget
 public:
     explicit TestSetWindow(core::ApiClient *client, QWidget *parent = nullptr);
     void setCompletionSource(const CompletionSource &source);
+    /// The connection's models (`GET /model-settings`), for the run panel's choices.
+    void setAvailableModels(const QList<core::ModelSettings> &models);
     /// The saved prompts the editor's "Add from library…" offers (not owned; may be null).
     void setPromptLibrary(core::PromptLibrary *library);
 
