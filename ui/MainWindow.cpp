@@ -5,6 +5,7 @@
 #include "ui/codeview/CodeDialog.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
+#include "ui/common/PasteGuard.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/Theme.h"
 #include "ui/completion/CompletionTab.h"
@@ -73,6 +74,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::build(const QString &banner)
 {
+    installPasteGuard();
     setWindowTitle(tr("Aleph Playground"));
     core::ApiClient *client = m_services.client;
     m_recorder.setStore(m_services.history);

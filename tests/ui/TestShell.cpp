@@ -12,6 +12,7 @@
 #include "tests/support/WindowServices.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/ChatTab.h"
+#include "ui/common/PasteGuard.h"
 #include "ui/completion/CompletionTab.h"
 #include "ui/explanation/ExplanationTab.h"
 #include "ui/explanation/HeatmapView.h"
@@ -37,6 +38,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -90,6 +92,7 @@ private Q_SLOTS:
     void menusHoldTheirActionsWithShortcuts();
     void everyMenuShortcutReachesItsActionAlone();
     void aWidgetsOwnKeyWinsWhileItHasTheFocus();
+    void pastingAnEmptyClipboardDoesNothing();
     void runAndStopFromTheMenuDriveTheCurrentTab();
     void explainAndShowTokensFromTheMenu();
     void openPutsAFileIntoTheTabOrSaysWhyNot();
@@ -275,6 +278,55 @@ void TestShell::everyMenuShortcutReachesItsActionAlone()
     text->moveCursor(QTextCursor::End);
     action("pasteAction")->trigger();
     QCOMPARE(text->toPlainText(), u"copy mecopy me"_s);
+}
+
+void TestShell::pastingAnEmptyClipboardDoesNothing()
+{
+    // Qt 6.4 crashes when an empty clipboard is pasted into a text edit (ui/common/PasteGuard):
+    // X11 then gives data in no format, as this does (without the guard this test segfaults).
+    // Ctrl+V, Shift+Insert and Edit ▸ Paste leave every multi-line field as it was.
+    QApplication::clipboard()->clear();
+    QVERIFY(!ui::clipboardHasContent());
+    QApplication::clipboard()->setMimeData(new QMimeData);
+    QVERIFY(QApplication::clipboard()->mimeData());
+    QVERIFY(!ui::clipboardHasContent());
+    const QList<QPair<QWidget *, QString>> fields{
+        {m_window->tokenizerTab(), u"text"_s},
+        {m_window->completionTab(), u"prompt"_s},
+        {m_window->chatTab(), u"input"_s},
+    };
+    for (const auto &[tab, name] : fields) {
+        m_window->tabs()->setCurrentWidget(tab);
+        auto *edit = tab->findChild<QPlainTextEdit *>(name);
+        QVERIFY2(edit, qPrintable(name));
+        edit->setPlainText(u"kept"_s);
+        edit->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), edit);
+        edit->moveCursor(QTextCursor::End);
+        QTest::keySequence(edit, QKeySequence::Paste);
+        QTest::keyClick(edit, Qt::Key_Insert, Qt::ShiftModifier);
+        QCOMPARE(edit->toPlainText(), u"kept"_s);
+        // Edit ▸ Paste is greyed out, and triggered anyway it does nothing.
+        QMenu *editMenu = nullptr;
+        for (QMenu *menu : m_window->menuBar()->findChildren<QMenu *>())
+            if (menu->actions().contains(action("pasteAction")))
+                editMenu = menu;
+        QVERIFY(editMenu);
+        Q_EMIT editMenu->aboutToShow();
+        QVERIFY(!action("pasteAction")->isEnabled());
+        action("pasteAction")->trigger();
+        QCOMPARE(edit->toPlainText(), u"kept"_s);
+    }
+    // With text on the clipboard the same keys paste it.
+    QApplication::clipboard()->setText(u" and pasted"_s);
+    QVERIFY(ui::clipboardHasContent());
+    auto *text = m_window->tokenizerTab()->findChild<QPlainTextEdit *>(u"text"_s);
+    m_window->tabs()->setCurrentWidget(m_window->tokenizerTab());
+    text->setFocus();
+    text->setPlainText(u"kept"_s);
+    text->moveCursor(QTextCursor::End);
+    QTest::keySequence(text, QKeySequence::Paste);
+    QCOMPARE(text->toPlainText(), u"kept and pasted"_s);
 }
 
 void TestShell::aWidgetsOwnKeyWinsWhileItHasTheFocus()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/shell/ShellMenus.h"
 
+#include "ui/common/PasteGuard.h"
 #include "ui/common/PlaygroundTab.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/shell/AboutDialog.h"
@@ -359,7 +360,7 @@ void ShellMenus::buildEdit(QMenu *menu)
             else if (name == QLatin1String("copyAction"))
                 a->setEnabled(selected);
             else if (name == QLatin1String("pasteAction"))
-                a->setEnabled(writable);
+                a->setEnabled(writable && clipboardHasContent());
             else if (name == QLatin1String("selectAllAction"))
                 a->setEnabled(text);
         }
@@ -380,6 +381,8 @@ void ShellMenus::editCommand(const char *method)
             rich->textCursor().removeSelectedText();
         return;
     }
+    if (qstrcmp(method, "paste") == 0 && !clipboardHasContent())
+        return; // Qt 6.4 crashes pasting an empty clipboard into a text edit (PasteGuard.h)
     QMetaObject::invokeMethod(w, method);
 }
 
