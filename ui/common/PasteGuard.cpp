@@ -36,8 +36,8 @@ protected:
     {
         switch (event->type()) {
         case QEvent::KeyPress:
-            if (static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste)
-                && textField(watched) && !clipboardHasContent(QClipboard::Clipboard))
+            if (static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste) && textField(watched)
+                && !clipboardHasContent(QClipboard::Clipboard))
                 return true;
             break;
         case QEvent::MouseButtonRelease:
