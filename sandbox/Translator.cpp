@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
@@ -17,6 +18,14 @@ using namespace Qt::StringLiterals;
 namespace sandbox {
 
 namespace {
+
+/// `source` without a leading label of the sandbox's own ("[de] "), so that its answer sent back
+/// (the app's Swap) translates the text, not the label.
+QString withoutLabel(const QString &source)
+{
+    static const QRegularExpression label(u"^\\[[a-z]{2}\\] "_s);
+    return QString(source).remove(label);
+}
 
 QString translateWord(const QString &word, const QString &language, bool *known)
 {
@@ -113,8 +122,9 @@ QString translateWord(const QString &word, const QString &language, bool *known)
 
 } // namespace
 
-core::TranslationResponse pseudoTranslate(const QString &source, const QString &language)
+core::TranslationResponse pseudoTranslate(const QString &labelled, const QString &language)
 {
+    const QString source = withoutLabel(labelled);
     core::TranslationResponse response;
     QList<core::TranslationSegment> segmentsOut;
     double weighted = 0;
@@ -156,11 +166,12 @@ core::TranslationResponse pseudoTranslate(const QString &source, const QString &
     return response;
 }
 
-core::TranslationResponse translateWith(const QString &source,
+core::TranslationResponse translateWith(const QString &labelled,
     const QString &language,
     const translation::FreeDict *engDeu,
     const translation::FreeDict *deuEng)
 {
+    const QString source = withoutLabel(labelled);
     const translation::FreeDict *dict
         = language == u"de"_s ? engDeu : (language == u"en"_s ? deuEng : nullptr);
     if (!dict)

@@ -22,6 +22,7 @@ class FreeDict;
 ///   share of its words the list knows (0.95 for a sentence without words);
 /// - `score`: the segments' scores weighted by their length in UTF-16 units, 0 for a text
 ///   without sentences.
+/// A source that starts with such a label (an answer sent back) is translated without it.
 /// Token counts are left unset (the caller counts with its tokenizer). Deterministic and
 /// thread-safe.
 core::TranslationResponse pseudoTranslate(const QString &source, const QString &language);

@@ -344,6 +344,19 @@ void TestTranslator::handlerAnswers()
         = QJsonDocument::fromJson(api.handle(u"translate"_s, "POST", back).body).object();
     QCOMPARE(english.value(u"translation"_s).toString(),
         absent ? u"[en] Ich habe zwei Kinder."_s : u"[en] I have two children."_s);
+    // The answer sent back (the app's Swap) translates the text, not the sandbox's label.
+    const QByteArray swapped = R"({"model": "sandbox-pharia-1-mt-translation", "source": ")"
+        + translation.toUtf8() + R"(", "target_language": "en"})";
+    const QJsonObject roundTrip
+        = QJsonDocument::fromJson(api.handle(u"translate"_s, "POST", swapped).body).object();
+    const QString back2 = roundTrip.value(u"translation"_s).toString();
+    QVERIFY2(
+        back2.startsWith(u"[en] "_s) && !back2.contains(u"[de]"_s) && !back2.contains(u"[ de ]"_s),
+        qPrintable(back2));
+    if (!absent)
+        QCOMPARE(back2, u"[en] The dog is in the house."_s);
+    QCOMPARE(
+        roundTrip.value(u"segments"_s).toArray().at(0)[u"source"_s].toString(), translation.mid(5));
 }
 
 // Whatever the text, an answer: no crash, no hang, every segment scored in 0.55..0.95.
