@@ -21,38 +21,67 @@ using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 /// Rows per thread below which a pass stays on one thread.
 constexpr qsizetype kRowsPerThread = 2048;
 
-int dotScalar(const qint16 *query, const qint8 *row, int n)
+/// Dimensions per block of the 4-bit codes: a block is 32 bytes, byte j holding dimension j in its
+/// low nibble and dimension 32 + j in its high nibble (so that AVX2 unpacks a block into two runs
+/// of 32 dimensions in order with one mask and one shift).
+constexpr int kBlockDims = 64;
+/// Codes are −7..7, stored as nibbles 1..15 (code + 8).
+constexpr int kCodeLevels = 7;
+constexpr int kCodeOffset = 8;
+/// A row's codes span ±kClip times its root mean square (larger magnitudes are clipped): for
+/// Gaussian-like coordinates this makes about the optimal step of a 15-level quantizer (0.36 ×
+/// RMS), and a few dimensions of outsized magnitude (as some models' embeddings have) do not
+/// squeeze all others into the zero code.
+constexpr float kClip = 2.5f;
+
+int blocksOf(int dims)
 {
-    int sum = 0;
-    for (int i = 0; i < n; ++i)
-        sum += int(query[i]) * int(row[i]);
-    return sum;
+    return (dims + kBlockDims - 1) / kBlockDims;
+}
+
+/// Σ query[i] · (nibble[i] − 8) over `blocks` blocks; `query` holds blocks · 64 int8.
+int dotNibblesScalar(const qint8 *query, const quint8 *codes, int blocks)
+{
+    int sum = 0, querySum = 0;
+    for (int b = 0; b < blocks; ++b) {
+        const quint8 *block = codes + qsizetype(b) * (kBlockDims / 2);
+        const qint8 *q = query + qsizetype(b) * kBlockDims;
+        for (int j = 0; j < kBlockDims / 2; ++j) {
+            sum += int(block[j] & 0x0f) * q[j] + int(block[j] >> 4) * q[j + kBlockDims / 2];
+            querySum += q[j] + q[j + kBlockDims / 2];
+        }
+    }
+    return sum - kCodeOffset * querySum;
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define ALEPH_INT8_AVX2 1
-/// Σ query[i] · row[i] with AVX2: 16 int8 widened to int16, multiplied and summed in pairs
-/// (vpmaddwd) into int32 lanes; |sum| ≤ dims · 127² fits easily.
-__attribute__((target("avx2"))) int dotAvx2(const qint16 *query, const qint8 *row, int n)
+#define ALEPH_NIBBLE_AVX2 1
+/// Σ query[i] · nibble[i] with AVX2 (the caller subtracts 8 · Σ query): each block's nibbles are
+/// unpacked by a mask and a shift, multiplied with the int8 query and summed in pairs (vpmaddubsw:
+/// |pair| ≤ 2 · 15 · 127, two blocks' halves add to ≤ 7,620, within int16), then widened to int32
+/// (vpmaddwd).
+__attribute__((target("avx2"))) int dotNibblesAvx2(
+    const qint8 *query, const quint8 *codes, int blocks)
 {
-    __m256i acc0 = _mm256_setzero_si256();
-    __m256i acc1 = _mm256_setzero_si256();
-    int i = 0;
-    for (; i + 32 <= n; i += 32) {
-        const __m256i r0
-            = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(row + i)));
-        const __m256i r1 = _mm256_cvtepi8_epi16(
-            _mm_loadu_si128(reinterpret_cast<const __m128i *>(row + i + 16)));
-        const __m256i q0 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(query + i));
-        const __m256i q1 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(query + i + 16));
-        acc0 = _mm256_add_epi32(acc0, _mm256_madd_epi16(r0, q0));
-        acc1 = _mm256_add_epi32(acc1, _mm256_madd_epi16(r1, q1));
+    const __m256i mask = _mm256_set1_epi8(0x0f);
+    const __m256i ones = _mm256_set1_epi16(1);
+    __m256i acc = _mm256_setzero_si256();
+    for (int b = 0; b < blocks; ++b) {
+        const __m256i packed = _mm256_loadu_si256(
+            reinterpret_cast<const __m256i *>(codes + qsizetype(b) * (kBlockDims / 2)));
+        const __m256i low = _mm256_and_si256(packed, mask);
+        const __m256i high = _mm256_and_si256(_mm256_srli_epi16(packed, 4), mask);
+        const qint8 *q = query + qsizetype(b) * kBlockDims;
+        const __m256i q0 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(q));
+        const __m256i q1 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(q + 32));
+        const __m256i pairs
+            = _mm256_add_epi16(_mm256_maddubs_epi16(low, q0), _mm256_maddubs_epi16(high, q1));
+        acc = _mm256_add_epi32(acc, _mm256_madd_epi16(pairs, ones));
     }
-    const __m256i acc = _mm256_add_epi32(acc0, acc1);
     __m128i s = _mm_add_epi32(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
     s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4e));
     s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xb1));
-    return _mm_cvtsi128_si32(s) + dotScalar(query + i, row + i, n - i);
+    return _mm_cvtsi128_si32(s);
 }
 
 bool haveAvx2()
@@ -130,11 +159,14 @@ void NeighbourIndex::build(VectorView vectors, int exactLimit, std::shared_ptr<c
     const bool exact
         = exactLimit == kAutomatic ? qint64(rows) * dims <= kExactFloats : rows <= exactLimit;
     m_inverseNorm.assign(size_t(rows), 0.0f);
+    const int blocks = blocksOf(dims);
+    const qsizetype rowBytes = qsizetype(blocks) * (kBlockDims / 2);
     if (!exact && dims > 0) {
-        m_codes.resize(size_t(rows) * size_t(dims));
+        m_codes.resize(size_t(rows) * size_t(rowBytes));
         m_codeScale.assign(size_t(rows), 0.0f);
     }
     parallelParts(rows, kRowsPerThread, [&](int, qsizetype begin, qsizetype end) {
+        std::vector<qint8> codes(m_codes.empty() ? 0 : size_t(blocks) * kBlockDims);
         for (qsizetype i = begin; i < end; ++i) {
             const float *row = m_vectors.row(int(i));
             double norm = 0;
@@ -147,12 +179,22 @@ void NeighbourIndex::build(VectorView vectors, int exactLimit, std::shared_ptr<c
             m_inverseNorm[size_t(i)] = inverse;
             if (m_codes.empty())
                 continue;
-            // code = round(x · 127 / largest); x · inverse ≈ code · largest / 127 · inverse.
-            const float toCode = largest > 0 ? 127.0f / largest : 0.0f;
-            qint8 *code = m_codes.data() + i * dims;
+            // code = round(x / step) within ±7 with step = min(largest, kClip · RMS) / 7;
+            // x · inverse ≈ code · step · inverse.
+            const float range
+                = std::min(largest, kClip * float(std::sqrt(norm / std::max(1, dims))));
+            const float toCode = range > 0 ? kCodeLevels / range : 0.0f;
             for (int c = 0; c < dims; ++c)
-                code[c] = qint8(std::lround(row[c] * toCode));
-            m_codeScale[size_t(i)] = largest / 127.0f * inverse;
+                codes[size_t(c)] = qint8(std::clamp(
+                    std::lround(row[c] * toCode), long(-kCodeLevels), long(kCodeLevels)));
+            quint8 *packed = m_codes.data() + i * rowBytes;
+            for (int b = 0; b < blocks; ++b) {
+                const qint8 *in = codes.data() + qsizetype(b) * kBlockDims;
+                for (int j = 0; j < kBlockDims / 2; ++j)
+                    *packed++ = quint8(
+                        (in[j] + kCodeOffset) | ((in[j + kBlockDims / 2] + kCodeOffset) << 4));
+            }
+            m_codeScale[size_t(i)] = range / kCodeLevels * inverse;
         }
     });
 }
@@ -195,13 +237,18 @@ QList<Neighbour> NeighbourIndex::candidateScan(const float *unit, int k, int exc
 {
     const int rows = m_vectors.rows;
     const int dims = m_vectors.dims;
-    // The query in int16 (its own scale does not change the order).
+    const int blocks = blocksOf(dims);
+    const qsizetype rowBytes = qsizetype(blocks) * (kBlockDims / 2);
+    // The query in int8, zero past `dims` (its own scale does not change the order).
     float largest = 0;
     for (int c = 0; c < dims; ++c)
         largest = std::max(largest, std::abs(unit[c]));
-    std::vector<qint16> query(static_cast<size_t>(dims));
-    for (int c = 0; c < dims; ++c)
-        query[size_t(c)] = qint16(std::lround(unit[c] * 127.0f / largest));
+    std::vector<qint8> query(size_t(blocks) * kBlockDims, 0);
+    int querySum = 0;
+    for (int c = 0; c < dims; ++c) {
+        query[size_t(c)] = qint8(std::lround(unit[c] * 127.0f / largest));
+        querySum += query[size_t(c)];
+    }
     const size_t want = size_t(std::max(kRerank, 8 * k));
 
     // Each part keeps its best `want` candidates; they are merged and re-scored.
@@ -209,14 +256,14 @@ QList<Neighbour> NeighbourIndex::candidateScan(const float *unit, int k, int exc
     parallelParts(rows, kRowsPerThread, [&](int part, qsizetype begin, qsizetype end) {
         std::vector<std::pair<float, int>> &best = parts[size_t(part)];
         best.reserve(size_t(end - begin));
-        const qint8 *codes = m_codes.data();
         for (qsizetype i = begin; i < end; ++i) {
-            const qint8 *row = codes + i * dims;
-#ifdef ALEPH_INT8_AVX2
-            const int dot = haveAvx2() ? dotAvx2(query.data(), row, dims)
-                                       : dotScalar(query.data(), row, dims);
+            const quint8 *row = m_codes.data() + i * rowBytes;
+#ifdef ALEPH_NIBBLE_AVX2
+            const int dot = haveAvx2()
+                ? dotNibblesAvx2(query.data(), row, blocks) - kCodeOffset * querySum
+                : dotNibblesScalar(query.data(), row, blocks);
 #else
-            const int dot = dotScalar(query.data(), row, dims);
+            const int dot = dotNibblesScalar(query.data(), row, blocks);
 #endif
             if (int(i) != exclude)
                 best.push_back({float(dot) * m_codeScale[size_t(i)], int(i)});

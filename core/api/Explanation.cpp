@@ -72,6 +72,18 @@ void TextScore::read(json::Reader &r)
     r.required(u"score"_s, score);
 }
 
+bool read(const json::Element &v, TextScore &out, const json::Context &c)
+{
+    const json::NumberMember members[]{{"start", &out.start, nullptr},
+        {"length", &out.length, nullptr},
+        {"score", nullptr, &out.score}};
+    if (json::readNumberObject(v, members, 3)) {
+        out.extra = {};
+        return true;
+    }
+    return json::read<TextScore>(v, out, c);
+}
+
 void TextScore::write(json::Writer &w) const
 {
     w.put(u"start"_s, start);

@@ -67,6 +67,11 @@ struct TextScore
     void write(json::Writer &w) const;
 };
 
+/// TextScore from a simdjson document (FastJson.h): json::readNumberObject() for the plain
+/// {"start", "length", "score"}, the general Reader for anything else (the same result and
+/// messages either way). json::read of a QList<TextScore> finds it by argument-dependent lookup.
+bool read(const json::Element &v, TextScore &out, const json::Context &c);
+
 /// Score of a rectangle of an image item (spec: ImagePromptItemImportance.scores). The rectangle
 /// is in 0..1 of the
 /// whole image, like ImageControl.

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <simdjson.h>
 #include <type_traits>
@@ -417,6 +418,43 @@ bool readNumbers(const Element &v, QList<float> &out, const Context &c)
 bool readNumbers(const Element &v, QList<double> &out, const Context &c)
 {
     return readVector(v, out, c);
+}
+
+bool readNumberObject(const Element &v, const NumberMember *members, int count)
+{
+    constexpr int kMost = 8;
+    dom::object object;
+    if (count < 0 || count > kMost || el(v).get_object().get(object) != simdjson::SUCCESS
+        || object.size() != size_t(count))
+        return false;
+    int integers[kMost];
+    double reals[kMost];
+    unsigned seen = 0;
+    for (const dom::key_value_pair member : object) {
+        int i = 0;
+        while (i < count && members[i].key != member.key)
+            ++i;
+        if (i == count || (seen & (1u << i)) != 0)
+            return false; // another key, or a duplicate
+        seen |= 1u << i;
+        if (members[i].integer) {
+            int64_t whole = 0;
+            if (member.value.get_int64().get(whole) != simdjson::SUCCESS
+                || whole < std::numeric_limits<int>::min()
+                || whole > std::numeric_limits<int>::max())
+                return false;
+            integers[i] = int(whole);
+        } else if (member.value.get_double().get(reals[i]) != simdjson::SUCCESS) {
+            return false;
+        }
+    }
+    for (int i = 0; i < count; ++i) {
+        if (members[i].integer)
+            *members[i].integer = integers[i];
+        else
+            *members[i].real = reals[i];
+    }
+    return true;
 }
 
 const Element *Reader::lookup(QStringView key, bool mark)

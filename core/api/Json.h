@@ -146,6 +146,22 @@ bool read(const Element &v, float &out, const Context &c);
 bool read(const Element &v, QJsonObject &out, const Context &c);
 bool read(const Element &v, QJsonValue &out, const Context &c);
 bool read(const Element &v, QStringList &out, const Context &c);
+/// Where readNumberObject() puts one member: its key (ASCII) and exactly one of `integer` (a JSON
+/// integer within int range) and `real` (any number).
+struct NumberMember
+{
+    std::string_view key;
+    int *integer = nullptr;
+    double *real = nullptr;
+};
+/// The fast path for the many small objects of numbers in an answer (/explain sends one
+/// {"start", "length", "score"} per word: 32,768 for 4,096 words and 8 target tokens). When `v`
+/// is an object whose members are exactly the `count` keys of `members` (at most 8), each once in
+/// any order, with an integer within int range for an `integer` and any number for a `real`
+/// (the values read(v, int&) and read(v, double&) give), stores them and returns true. Otherwise
+/// stores nothing and returns false: the caller then reads the object with a Reader, which gives
+/// the same values or the error message.
+bool readNumberObject(const Element &v, const NumberMember *members, int count);
 /// Vectors: one pass over the numbers, a per-element context only for a bad one.
 bool readNumbers(const Element &v, QList<float> &out, const Context &c);
 bool readNumbers(const Element &v, QList<double> &out, const Context &c);

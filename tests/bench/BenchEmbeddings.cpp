@@ -107,7 +107,7 @@ int main(int argc, char *argv[])
     }) / 100;
     std::printf("neighbour index %d rows (%s)       %8.1f ms build, %.3f ms a query (k = 10)\n",
         rows,
-        index.isApproximate() ? "int8 " : "exact",
+        index.isApproximate() ? "4-bit" : "exact",
         indexMs,
         queryMs);
 

@@ -51,6 +51,22 @@ double statusMb(const char *field)
     return 0;
 }
 
+/// Resets VmHWM to the current VmRSS (Linux ≥ 4.0: "5" to /proc/self/clear_refs), so that the
+/// next statusMb("VmHWM") is the peak of one phase. False where that is not possible.
+bool resetPeak()
+{
+    QFile file(u"/proc/self/clear_refs"_s);
+    return file.open(QIODevice::WriteOnly) && file.write("5") == 1;
+}
+
+/// The peak of the phase since the last resetPeak() in MB; raises `*overall` to it.
+double phasePeak(double *overall)
+{
+    const double peak = statusMb("VmHWM");
+    *overall = std::max(*overall, peak);
+    return peak;
+}
+
 /// /proc/loadavg: the load averages over 1, 5 and 15 minutes, running/all tasks, last pid.
 QString loadText()
 {
@@ -93,9 +109,14 @@ void benchVectors(int rows, int dims, int queries)
 {
     const double startRss = statusMb("VmRSS");
     const double rawMb = double(rows) * dims * sizeof(float) / (1024.0 * 1024.0);
+    // Each phase's own peak (VmHWM reset between phases where the kernel allows it); the
+    // process's peak is the largest of them.
+    const bool perPhase = resetPeak();
+    double overallPeak = 0;
     QElapsedTimer clock;
     clock.start();
     const std::vector<float> data = clusteredData(rows, dims);
+    const double dataPeak = phasePeak(&overallPeak);
     std::printf("(a) %d x %d clustered vectors: %.0f MB raw, made in %.1f s; threads %d; load %s\n",
         rows,
         dims,
@@ -105,6 +126,7 @@ void benchVectors(int rows, int dims, int queries)
         qPrintable(loadText()));
     const core::analysis::VectorView view{data.data(), rows, dims};
 
+    resetPeak();
     clock.restart();
     QList<double> shares;
     const core::analysis::PcaResult pca = core::analysis::pca(
@@ -114,15 +136,20 @@ void benchVectors(int rows, int dims, int queries)
         static_cast<long long>(shares.size()),
         qPrintable(loadText()));
 
+    const double pcaPeak = phasePeak(&overallPeak);
+
+    resetPeak();
     clock.restart();
     core::analysis::NeighbourIndex index;
     index.build(view);
+    const double buildPeak = phasePeak(&overallPeak);
     std::printf("neighbour index: %s, built in %.2f s, %.0f MB besides the vectors\n",
-        index.isApproximate() ? "int8 candidate scan + exact re-score" : "exact scan",
+        index.isApproximate() ? "4-bit candidate scan + exact re-score" : "exact scan",
         bench::ms(clock) / 1000,
         double(index.extraBytes()) / (1024.0 * 1024.0));
 
     // Neighbours of rows and searches for vectors that are no row (a row, perturbed).
+    resetPeak();
     std::mt19937 engine(5);
     std::normal_distribution<float> gaussian(0, 1);
     QList<double> rowMs, searchMs, exactMs;
@@ -167,11 +194,18 @@ void benchVectors(int rows, int dims, int queries)
         total ? double(hits) / total : 0.0,
         2 * queries,
         qPrintable(loadText()));
-    const double peak = statusMb("VmHWM");
-    std::printf("memory: VmRSS %.0f MB, VmHWM %.0f MB (at start %.0f MB); raw %.0f MB; target "
+    const double queryPeak = phasePeak(&overallPeak);
+    if (perPhase)
+        std::printf("peaks (VmHWM) by phase: data %.0f MB, PCA %.0f MB, index build %.0f MB, "
+                    "queries %.0f MB\n",
+            dataPeak,
+            pcaPeak,
+            buildPeak,
+            queryPeak);
+    std::printf("memory: VmRSS %.0f MB, peak %.0f MB (at start %.0f MB); raw %.0f MB; target "
                 "1.3 x raw + 300 = %.0f MB\n",
         statusMb("VmRSS"),
-        peak,
+        overallPeak,
         startRss,
         rawMb,
         1.3 * rawMb + 300);

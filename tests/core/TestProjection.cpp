@@ -461,20 +461,43 @@ private Q_SLOTS:
         QVERIFY(index.nearestToRow(9, 3).isEmpty());
     }
 
+    void candidateSearchAgreesWithExactSearch_data()
+    {
+        QTest::addColumn<int>("dims");
+        QTest::addColumn<float>("outlier");
+        // 96 dimensions: one whole block of 64 and one padded half; 200: three and a bit.
+        QTest::newRow("clustered, 96 dims") << 96 << 0.0f;
+        QTest::newRow("clustered, 200 dims") << 200 << 0.0f;
+        // Two dimensions 30 times larger than the others in every row (as some models'
+        // embeddings have): they are clipped in the codes instead of flattening all others.
+        QTest::newRow("outlier dimensions") << 96 << 30.0f;
+    }
+
     void candidateSearchAgreesWithExactSearch()
     {
-        // 6,000 rows: the int8 scan runs in parts on several threads where there are cores.
+        QFETCH(int, dims);
+        QFETCH(float, outlier);
+        // 6,000 rows: the 4-bit scan runs in parts on several threads where there are cores.
         std::vector<int> labels;
-        const int n = 6000, d = 96;
-        const std::vector<float> data = clustered(30, n / 30, d, 0.5f, &labels, 11);
+        const int n = 6000, d = dims;
+        std::vector<float> data = clustered(30, n / 30, d, 0.5f, &labels, 11);
+        if (outlier != 0) {
+            std::mt19937 engine(17);
+            std::normal_distribution<float> gaussian(0, 1);
+            for (int row = 0; row < n; ++row) {
+                data[size_t(row) * size_t(d) + 3] = outlier * (1 + 0.1f * gaussian(engine));
+                data[size_t(row) * size_t(d) + 70] = -outlier * (1 + 0.1f * gaussian(engine));
+            }
+        }
         NeighbourIndex exact, approximate;
         exact.build({data.data(), n, d}, n);
         approximate.build({data.data(), n, d}, 0);
         QVERIFY(!exact.isApproximate());
         QVERIFY(approximate.isApproximate());
-        // No copy of the vectors: inverse norms only (exact), plus int8 codes and scales.
+        // No copy of the vectors: inverse norms only (exact), plus 4-bit codes (half a byte per
+        // dimension, padded to blocks of 64) and scales.
         QCOMPARE(exact.extraBytes(), qint64(n) * 4);
-        QCOMPARE(approximate.extraBytes(), qint64(n) * (d + 8));
+        QCOMPARE(approximate.extraBytes(), qint64(n) * ((d + 63) / 64 * 32 + 8));
         int hits = 0, total = 0;
         for (int row = 0; row < n; row += 37) {
             const QList<Neighbour> a = exact.nearestToRow(row, 10);
