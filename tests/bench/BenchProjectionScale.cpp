@@ -8,7 +8,7 @@
 //
 // Run: build/tests/bench/bench_projection_scale [--umap-rows N] [--tsne-rows N] [--dims D]
 // [--clusters C] [--points P] [--width W] [--height H] [--save FILE.png] [--cancel-after MS]
-// (0 rows or points skip that part)
+// [--print-frames 1] (0 rows or points skip that part; --print-frames lists every zoom frame)
 #include "core/analysis/Projection.h"
 #include "core/analysis/Tsne.h"
 #include "ui/embeddings/MapView.h"
@@ -109,7 +109,7 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     int umapRows = 100000, tsneRows = 20000, dims = 5120, clusters = 20, points = 1000000;
-    int width = 1440, height = 900, cancelAfter = 5000;
+    int width = 1440, height = 900, cancelAfter = 5000, printFrames = 0;
     QString save;
     const QStringList args = QCoreApplication::arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
@@ -128,6 +128,8 @@ int main(int argc, char *argv[])
             width = v;
         else if (args.at(i) == u"--height"_s)
             height = v;
+        else if (args.at(i) == u"--print-frames"_s)
+            printFrames = v;
         else if (args.at(i) == u"--cancel-after"_s)
             cancelAfter = v;
         else if (args.at(i) == u"--save"_s)
@@ -264,6 +266,13 @@ int main(int argc, char *argv[])
                 band.frames.push_back(ms);
                 band.rasters.push_back(map.lastRasterMs());
                 band.density += map.lastRasterWasDensity();
+                if (printFrames)
+                    std::printf("    frame %2d zoom %7.1fx: %5.2f ms (raster %5.2f ms, %s)\n",
+                        pass * 32 + step,
+                        zoom,
+                        ms,
+                        map.lastRasterMs(),
+                        map.lastRasterWasDensity() ? "density" : "discs");
             }
         }
         for (int level = 0; level < 4; ++level) {
@@ -280,6 +289,13 @@ int main(int argc, char *argv[])
                 band.density,
                 band.frames.size());
         }
+        std::vector<double> all;
+        for (const Band &band : bands)
+            all.insert(all.end(), band.frames.begin(), band.frames.end());
+        std::printf("  all %zu frames: median %5.2f ms, max %5.2f ms (target <= 16)\n",
+            all.size(),
+            median(all),
+            all.empty() ? 0.0 : *std::max_element(all.begin(), all.end()));
         // Hover: the nearest point under the cursor (the grid lookup).
         map.fit();
         QElapsedTimer hover;

@@ -198,7 +198,6 @@ int MapView::pointAt(QPointF pos, double radius) const
 bool MapView::rasterizeInto(
     QImage &image, const QRectF &plot, QPointF center, double scale, const Palette &palette) const
 {
-    image.fill(palette.page);
     const double dpr = image.devicePixelRatio();
     const double r = pointRadius(m_points.size()) * dpr;
     const QPointF origin(
@@ -215,9 +214,17 @@ bool MapView::rasterizeInto(
     for (const MapGrid::Span &span : spans)
         inView += span.end - span.begin;
     if (inView > kDiscLimit) {
-        drawDensity(image, spans, origin, center, s, palette);
+        MapDensity::Colours colours{{}, palette.page.rgb(), palette.ink.rgb()};
+        for (int l = 0; l <= m_labelNames.size(); ++l)
+            colours.slots.append(palette.labelColor(l < m_labelNames.size() ? l : -1).rgb());
+        m_density.draw(image,
+            m_grid,
+            area,
+            {origin.x() - center.x() * s, origin.y() + center.y() * s, s},
+            colours);
         return true;
     }
+    image.fill(palette.page);
     // Colours with 80 % opacity, premultiplied, per label.
     constexpr quint32 alpha = 204;
     QList<quint32> colours;
@@ -268,85 +275,6 @@ void MapView::drawDiscs(QImage &image,
                 const quint32 bb = (src & 0xff) + ((dst & 0xff) * keep) / 255;
                 dst = 0xff000000u | rr << 16 | gg << 8 | bb;
             }
-        }
-    }
-}
-
-void MapView::drawDensity(QImage &image,
-    const std::vector<MapGrid::Span> &spans,
-    QPointF origin,
-    QPointF center,
-    double s,
-    const Palette &palette) const
-{
-    const int w = image.width(), h = image.height();
-    if (w <= 0 || h <= 0)
-        return;
-    // 1. Per pixel: the number of points and the sums of their labels' colours.
-    static_assert(sizeof(DensityBin) == 16);
-    std::vector<DensityBin> &bins = m_densityBins; // kept between frames: no page faults
-    bins.assign(size_t(w) * size_t(h), DensityBin{0, 0, 0, 0});
-    QList<QRgb> colours;
-    for (int l = 0; l <= m_labelNames.size(); ++l)
-        colours.append(palette.labelColor(l < m_labelNames.size() ? l : -1).rgb());
-    const double ox = origin.x() - center.x() * s, oy = origin.y() + center.y() * s;
-    for (const MapGrid::Span &span : spans) {
-        for (int k = span.begin; k < span.end; ++k) {
-            const double fx = ox + double(m_grid.x(k)) * s, fy = oy - double(m_grid.y(k)) * s;
-            if (!(fx >= 0 && fy >= 0 && fx < w && fy < h))
-                continue;
-            DensityBin &bin = bins[size_t(int(fy)) * size_t(w) + size_t(int(fx))];
-            const QRgb c = colours.value(m_grid.slot(k));
-            ++bin.count;
-            bin.r += quint32(qRed(c));
-            bin.g += quint32(qGreen(c));
-            bin.b += quint32(qBlue(c));
-        }
-    }
-    // 2. Each pixel shows its 2 × 2 neighbourhood (points are at least 2 px wide), shaded by the
-    // logarithm of its count relative to the densest pixel.
-    quint32 densest = 1;
-    for (const DensityBin &bin : bins)
-        densest = std::max(densest, bin.count);
-    std::vector<float> shade(std::min<size_t>(densest, 65535) * 4 + 1);
-    const float logDensest = std::log1p(float(densest) * 4);
-    for (size_t c = 0; c < shade.size(); ++c)
-        shade[c] = std::log1p(float(c)) / logDensest;
-    const QColor page = palette.page, ink = palette.ink;
-    auto *bits = reinterpret_cast<quint32 *>(image.bits());
-    const qsizetype stride = image.bytesPerLine() / 4;
-    for (int y = 0; y < h; ++y) {
-        const DensityBin *here = bins.data() + size_t(y) * size_t(w);
-        const DensityBin *above = y > 0 ? here - w : nullptr;
-        quint32 *out = bits + qsizetype(y) * stride;
-        for (int x = 0; x < w; ++x) {
-            quint32 count = here[x].count, r = here[x].r, g = here[x].g, b = here[x].b;
-            const auto add = [&](const DensityBin &bin) {
-                count += bin.count;
-                r += bin.r;
-                g += bin.g;
-                b += bin.b;
-            };
-            if (x > 0)
-                add(here[x - 1]);
-            if (above) {
-                add(above[x]);
-                if (x > 0)
-                    add(above[x - 1]);
-            }
-            if (count == 0)
-                continue;
-            const float t = shade[std::min<size_t>(count, shade.size() - 1)];
-            const float opacity = 0.55f + 0.45f * t; // one point: 55 %, the densest: opaque
-            const float inkShare = 0.5f * t * t; // dense cores lean towards the ink colour
-            const float mr = float(r) / count, mg = float(g) / count, mb = float(b) / count;
-            const auto channel = [&](float mean, int inkValue, int pageValue) {
-                const float colour = mean + (float(inkValue) - mean) * inkShare;
-                return quint32(std::lround(pageValue + (colour - pageValue) * opacity));
-            };
-            out[x] = 0xff000000u | channel(mr, ink.red(), page.red()) << 16
-                | channel(mg, ink.green(), page.green()) << 8
-                | channel(mb, ink.blue(), page.blue());
         }
     }
 }

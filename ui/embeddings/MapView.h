@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/common/Palette.h"
+#include "ui/embeddings/MapDensity.h"
 #include "ui/embeddings/MapGrid.h"
 
 #include <QColor>
@@ -130,12 +131,6 @@ private:
         QPointF center,
         double scale,
         const QList<quint32> &colours) const;
-    void drawDensity(QImage &image,
-        const std::vector<MapGrid::Span> &spans,
-        QPointF origin,
-        QPointF center,
-        double scale,
-        const Palette &palette) const;
     void drawOverlay(QPainter &p,
         const QRectF &plot,
         QPointF center,
@@ -153,12 +148,7 @@ private:
     QStringList m_texts;
     QRectF m_bounds;
     MapGrid m_grid;
-    /// Per pixel of the density image: the points' count and the sums of their colours.
-    struct DensityBin
-    {
-        quint32 count, r, g, b;
-    };
-    mutable std::vector<DensityBin> m_densityBins;
+    mutable MapDensity m_density; ///< the density image's bins, kept between frames
     QString m_xTitle, m_yTitle, m_placeholder;
     QSet<int> m_selected;
     QList<int> m_highlights;
