@@ -8,7 +8,10 @@
 #include <QLoggingCategory>
 
 #include <cmath>
+#include <map>
 #include <mutex>
+#include <tuple>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -51,6 +54,45 @@ void embedSparse(QList<float> &v, const lexicon::SparseVector &features, quint64
             out[h % dims] += (h >> 63) ? -value : value;
         }
     }
+}
+
+/// Where a compressed vector (dims < 2 × domains) takes each domain of the topic profile: the
+/// first `dims` domains at a permutation of the positions drawn from the salt, each with a sign
+/// of the salt; the others folded in at a position and sign of the salt, times kFold.
+struct CompressedLayout
+{
+    std::vector<int> position; // per domain
+    std::vector<float> factor; // per domain: ±1, or ±kFold beyond the first `dims`
+};
+
+/// The layout of (salt, dims, domains), made once per thread and space (the same for every text).
+const CompressedLayout &compressedLayout(quint64 salt, int dims, int domains)
+{
+    static thread_local std::map<std::tuple<quint64, int, int>, CompressedLayout> layouts;
+    const auto key = std::make_tuple(salt, dims, domains);
+    if (const auto it = layouts.find(key); it != layouts.end())
+        return it->second;
+    if (layouts.size() >= 64) // any compress_to_size may come in: keep memory bounded
+        layouts.clear();
+    QList<int> positions(dims);
+    for (int k = 0; k < dims; ++k)
+        positions[k] = k;
+    quint64 h = mix(salt);
+    for (int k = dims - 1; k > 0; --k) {
+        h = mix(h);
+        std::swap(positions[k], positions[int(h % quint64(k + 1))]);
+    }
+    CompressedLayout layout;
+    for (int k = 0; k < std::min(dims, domains); ++k) {
+        layout.position.push_back(positions.at(k));
+        layout.factor.push_back((mix(salt ^ quint64(k)) >> 63) ? -1.0f : 1.0f);
+    }
+    for (int k = dims; k < domains; ++k) {
+        const quint64 hk = mix(salt ^ quint64(k));
+        layout.position.push_back(int(mix(hk) % quint64(dims)));
+        layout.factor.push_back(((hk >> 63) ? -1.0f : 1.0f) * float(kFold));
+    }
+    return layouts.emplace(key, std::move(layout)).first->second;
 }
 
 /// The shared meaning space, logging once whether embeddings come from WordNet.
@@ -137,23 +179,10 @@ QList<float> meaningVector(const QList<QPair<QString, double>> &words,
         // Compressed: the topic profile's first `dims` domains, each at a position and sign of
         // the space (a permutation drawn from the salt), the rest folded in at lower weight, and
         // some of the bag.
-        QList<int> positions(dims);
-        for (int k = 0; k < dims; ++k)
-            positions[k] = k;
-        quint64 h = mix(salt);
-        for (int k = dims - 1; k > 0; --k) {
-            h = mix(h);
-            std::swap(positions[k], positions[int(h % quint64(k + 1))]);
-        }
-        for (int k = 0; k < std::min(dims, domains); ++k) {
-            const float sign = (mix(salt ^ quint64(k)) >> 63) ? -1.0f : 1.0f;
-            v[positions.at(k)] += sign * meaning.domains.at(k);
-        }
-        for (int k = dims; k < domains; ++k) {
-            const quint64 hk = mix(salt ^ quint64(k));
-            v[int(mix(hk) % quint64(dims))]
-                += ((hk >> 63) ? -1.0f : 1.0f) * float(kFold) * meaning.domains.at(k);
-        }
+        const CompressedLayout &layout = compressedLayout(salt, dims, domains);
+        float *const out = v.data();
+        for (int k = 0; k < domains; ++k)
+            out[layout.position[size_t(k)]] += layout.factor[size_t(k)] * meaning.domains.at(k);
         embedSparse(v, meaning.features, salt, kCompressedBagWeight);
     } else {
         // Full size: the bag and the topic profile (kFullDomain of the squared length).
