@@ -40,18 +40,44 @@ quint64 mix(quint64 x)
     return x ^ (x >> 31);
 }
 
+/// x % d for a divisor fixed for many x, without a division: a mask for a power of two, else
+/// Lemire, Kaser and Kurz's direct remainder ("Faster Remainder by Direct Computation", 2019) with
+/// a 128-bit magic number, exact for every 64-bit x.
+class Remainder
+{
+public:
+    explicit Remainder(quint64 d)
+        : m_d(d)
+        , m_mask((d & (d - 1)) == 0 ? d - 1 : 0)
+        , m_magic(~static_cast<unsigned __int128>(0) / d + 1)
+    {}
+    quint64 operator()(quint64 x) const
+    {
+        if (m_mask || m_d == 1)
+            return x & m_mask;
+        const unsigned __int128 low = m_magic * x;
+        const unsigned __int128 bottom = ((low & ~0ULL) * m_d) >> 64;
+        return quint64((bottom + (low >> 64) * m_d) >> 64);
+    }
+
+private:
+    quint64 m_d;
+    quint64 m_mask; // d − 1 when d is a power of two, else 0
+    unsigned __int128 m_magic;
+};
+
 /// Adds `scale` × `features` to `v` the way SyntheticModel::embedFeatures() does: each feature
 /// ±weight at four positions chosen by its key and the space's salt.
 void embedSparse(QList<float> &v, const lexicon::SparseVector &features, quint64 salt, double scale)
 {
-    const quint64 dims = quint64(v.size());
+    const Remainder remainder(quint64(v.size()));
     float *const out = v.data(); // one detach check, not one a write
     for (const auto &[key, weight] : features) {
         quint64 h = key ^ salt;
         const float value = float(scale * weight);
         for (int k = 0; k < 4; ++k) {
             h = mix(h);
-            out[h % dims] += (h >> 63) ? -value : value;
+            out[remainder(h)] += (h >> 63) ? -value : value;
         }
     }
 }

@@ -167,31 +167,29 @@ private:
     double m_emptyKeyValue = 0;
 };
 
-/// Sorts `v` by key (each key once), as std::sort would: a radix sort on the 64-bit keys, eight
-/// passes of a byte each (those where every key has the same byte skipped), for the thousands of
-/// keys of a text's bag.
+/// Sorts `v` by key (each key once), as std::sort would, for the thousands of keys of a text's
+/// bag: one pass into 2,048 buckets by the keys' top bits (word keys are hashes, spread evenly),
+/// then each bucket sorted on its own (synset keys, which share their top bits, share a bucket).
 void sortByKey(SparseVector &v)
 {
-    if (v.size() < 128) {
+    constexpr int kBits = 11;
+    if (v.size() < 256) {
         std::sort(v.begin(), v.end());
         return;
     }
-    size_t counts[8][256] = {};
+    std::vector<quint32> start((1 << kBits) + 1, 0);
     for (const auto &e : v)
-        for (int pass = 0; pass < 8; ++pass)
-            ++counts[pass][(e.first >> (8 * pass)) & 0xff];
-    SparseVector other(v.size());
-    for (int pass = 0; pass < 8; ++pass) {
-        size_t *count = counts[pass];
-        if (count[(v.front().first >> (8 * pass)) & 0xff] == v.size())
-            continue; // every key has this byte
-        size_t offset = 0;
-        for (int b = 0; b < 256; ++b)
-            offset += std::exchange(count[b], offset);
-        for (const auto &e : v)
-            other[count[(e.first >> (8 * pass)) & 0xff]++] = e;
-        v.swap(other);
-    }
+        ++start[size_t(e.first >> (64 - kBits)) + 1];
+    for (size_t b = 1; b < start.size(); ++b)
+        start[b] += start[b - 1];
+    std::vector<quint32> next(start.cbegin(), start.cend() - 1);
+    SparseVector out(v.size());
+    for (const auto &e : v)
+        out[next[size_t(e.first >> (64 - kBits))]++] = e;
+    for (size_t b = 0; b + 1 < start.size(); ++b)
+        if (start[b + 1] - start[b] > 1)
+            std::sort(out.begin() + start[b], out.begin() + start[b + 1]);
+    v.swap(out);
 }
 
 SparseVector sorted(const Accumulator &acc, double scale = 1.0)
@@ -1002,30 +1000,34 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
     for (const auto &w : input)
         for (const QString &part : wordsOf(w.first, true))
             words.append({part, w.second});
+    QStringList lower; // each word lower-cased once
+    lower.reserve(words.size());
+    for (const auto &w : std::as_const(words))
+        lower.append(w.first.toLower());
     QList<std::shared_ptr<const WordEntry>> entries;
     QList<double> weights;
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QString w = words.at(i).first;
         const double weight = words.at(i).second;
-        QString phrase = w.toLower();
+        QString phrase = lower.at(i);
         QString lemma;
         qsizetype joined = 0;
         for (qsizetype n = 1; n < 3 && i + n < words.size(); ++n) {
-            phrase += u'_' + words.at(i + n).first.toLower();
+            phrase += u'_' + lower.at(i + n);
             if (d->collocation(phrase, &lemma))
                 joined = n;
         }
         if (joined > 0) {
-            phrase = w.toLower();
+            phrase = lower.at(i);
             for (qsizetype n = 1; n <= joined; ++n)
-                phrase += u'_' + words.at(i + n).first.toLower();
+                phrase += u'_' + lower.at(i + n);
             d->collocation(phrase, &lemma);
             entries.append(d->entry(lemma));
             weights.append(weight);
             i += joined;
             continue;
         }
-        if (isStopWord(w.toLower()))
+        if (isStopWord(lower.at(i)))
             continue;
         std::shared_ptr<const WordEntry> e = d->entry(w);
         if (!e->known && !e->parts.isEmpty()) {
@@ -1064,7 +1066,7 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
             continue;
         }
         ++out.knownWords;
-        const double ownDot = dot(total, e.profile);
+        const double ownDot = dot(e.profile, totalAcc); // = dot(total, e.profile), term by term
         const double contextSquared
             = std::max(0.0, totalSquared - 2 * ownDot + e.profileNorm * e.profileNorm);
         const double contextNorm = std::sqrt(contextSquared);
