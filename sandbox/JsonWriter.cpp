@@ -3,6 +3,7 @@
 
 #include "core/api/Json.h"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 
@@ -131,7 +132,10 @@ void JsonWriter::value(const QList<float> &vector)
         if (i)
             *p++ = ',';
         const float v = vector.at(i);
-        p = std::to_chars(p, p + kFloatChars, std::isfinite(v) ? v : 0.0f).ptr;
+        if (std::bit_cast<quint32>(v) == 0) // +0, common in sparse vectors: to_chars's "0"
+            *p++ = '0';
+        else
+            p = std::to_chars(p, p + kFloatChars, std::isfinite(v) ? v : 0.0f).ptr;
     }
     *p++ = ']';
     m_out.truncate(start + (p - begin));

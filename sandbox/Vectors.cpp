@@ -8,7 +8,10 @@
 #include <QLoggingCategory>
 
 #include <cmath>
+#include <map>
 #include <mutex>
+#include <tuple>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -37,20 +40,85 @@ quint64 mix(quint64 x)
     return x ^ (x >> 31);
 }
 
+/// x % d for a divisor fixed for many x, without a division: a mask for a power of two, else
+/// Lemire, Kaser and Kurz's direct remainder ("Faster Remainder by Direct Computation", 2019) with
+/// a 128-bit magic number, exact for every 64-bit x.
+class Remainder
+{
+public:
+    explicit Remainder(quint64 d)
+        : m_d(d)
+        , m_mask((d & (d - 1)) == 0 ? d - 1 : 0)
+        , m_magic(~static_cast<unsigned __int128>(0) / d + 1)
+    {}
+    quint64 operator()(quint64 x) const
+    {
+        if (m_mask || m_d == 1)
+            return x & m_mask;
+        const unsigned __int128 low = m_magic * x;
+        const unsigned __int128 bottom = ((low & ~0ULL) * m_d) >> 64;
+        return quint64((bottom + (low >> 64) * m_d) >> 64);
+    }
+
+private:
+    quint64 m_d;
+    quint64 m_mask; // d − 1 when d is a power of two, else 0
+    unsigned __int128 m_magic;
+};
+
 /// Adds `scale` × `features` to `v` the way SyntheticModel::embedFeatures() does: each feature
 /// ±weight at four positions chosen by its key and the space's salt.
 void embedSparse(QList<float> &v, const lexicon::SparseVector &features, quint64 salt, double scale)
 {
-    const quint64 dims = quint64(v.size());
+    const Remainder remainder(quint64(v.size()));
     float *const out = v.data(); // one detach check, not one a write
     for (const auto &[key, weight] : features) {
         quint64 h = key ^ salt;
         const float value = float(scale * weight);
         for (int k = 0; k < 4; ++k) {
             h = mix(h);
-            out[h % dims] += (h >> 63) ? -value : value;
+            out[remainder(h)] += (h >> 63) ? -value : value;
         }
     }
+}
+
+/// Where a compressed vector (dims < 2 × domains) takes each domain of the topic profile: the
+/// first `dims` domains at a permutation of the positions drawn from the salt, each with a sign
+/// of the salt; the others folded in at a position and sign of the salt, times kFold.
+struct CompressedLayout
+{
+    std::vector<int> position; // per domain
+    std::vector<float> factor; // per domain: ±1, or ±kFold beyond the first `dims`
+};
+
+/// The layout of (salt, dims, domains), made once per thread and space (the same for every text).
+const CompressedLayout &compressedLayout(quint64 salt, int dims, int domains)
+{
+    static thread_local std::map<std::tuple<quint64, int, int>, CompressedLayout> layouts;
+    const auto key = std::make_tuple(salt, dims, domains);
+    if (const auto it = layouts.find(key); it != layouts.end())
+        return it->second;
+    if (layouts.size() >= 64) // any compress_to_size may come in: keep memory bounded
+        layouts.clear();
+    QList<int> positions(dims);
+    for (int k = 0; k < dims; ++k)
+        positions[k] = k;
+    quint64 h = mix(salt);
+    for (int k = dims - 1; k > 0; --k) {
+        h = mix(h);
+        std::swap(positions[k], positions[int(h % quint64(k + 1))]);
+    }
+    CompressedLayout layout;
+    for (int k = 0; k < std::min(dims, domains); ++k) {
+        layout.position.push_back(positions.at(k));
+        layout.factor.push_back((mix(salt ^ quint64(k)) >> 63) ? -1.0f : 1.0f);
+    }
+    for (int k = dims; k < domains; ++k) {
+        const quint64 hk = mix(salt ^ quint64(k));
+        layout.position.push_back(int(mix(hk) % quint64(dims)));
+        layout.factor.push_back(((hk >> 63) ? -1.0f : 1.0f) * float(kFold));
+    }
+    return layouts.emplace(key, std::move(layout)).first->second;
 }
 
 /// The shared meaning space, logging once whether embeddings come from WordNet.
@@ -137,23 +205,10 @@ QList<float> meaningVector(const QList<QPair<QString, double>> &words,
         // Compressed: the topic profile's first `dims` domains, each at a position and sign of
         // the space (a permutation drawn from the salt), the rest folded in at lower weight, and
         // some of the bag.
-        QList<int> positions(dims);
-        for (int k = 0; k < dims; ++k)
-            positions[k] = k;
-        quint64 h = mix(salt);
-        for (int k = dims - 1; k > 0; --k) {
-            h = mix(h);
-            std::swap(positions[k], positions[int(h % quint64(k + 1))]);
-        }
-        for (int k = 0; k < std::min(dims, domains); ++k) {
-            const float sign = (mix(salt ^ quint64(k)) >> 63) ? -1.0f : 1.0f;
-            v[positions.at(k)] += sign * meaning.domains.at(k);
-        }
-        for (int k = dims; k < domains; ++k) {
-            const quint64 hk = mix(salt ^ quint64(k));
-            v[int(mix(hk) % quint64(dims))]
-                += ((hk >> 63) ? -1.0f : 1.0f) * float(kFold) * meaning.domains.at(k);
-        }
+        const CompressedLayout &layout = compressedLayout(salt, dims, domains);
+        float *const out = v.data();
+        for (int k = 0; k < domains; ++k)
+            out[layout.position[size_t(k)]] += layout.factor[size_t(k)] * meaning.domains.at(k);
         embedSparse(v, meaning.features, salt, kCompressedBagWeight);
     } else {
         // Full size: the bag and the topic profile (kFullDomain of the squared length).

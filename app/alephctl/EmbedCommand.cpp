@@ -7,6 +7,9 @@
 
 #include <QFile>
 
+#include <bit>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <unistd.h>
 
@@ -43,21 +46,33 @@ int readTexts(const Friendly &f, QStringList *texts)
     return Ok;
 }
 
-/// One line `[x0,x1,...]` per vector, each float in its shortest round-trip form (std::to_chars
-/// through json::appendFloat), written through one buffer of about 4 MB: no QJsonArray per vector.
+/// One line `[x0,x1,...]` per vector, each float in its shortest round-trip form (what
+/// json::appendFloat writes: std::to_chars, 0 for what is not finite), written straight into one
+/// buffer of about 4 MB: no QJsonArray per vector, no append call per number.
 void printVectors(const QList<core::Embedding> &vectors)
 {
     constexpr qsizetype kFlushBytes = 4 << 20;
+    constexpr qsizetype kFloatChars = 15; // the longest: "-1.17549435e-38"
     QByteArray buffer;
     buffer.reserve(kFlushBytes + (64 << 10));
     for (const core::Embedding &e : vectors) {
-        buffer += '[';
+        const qsizetype start = buffer.size();
+        buffer.resize(start + 3 + e.size() * (kFloatChars + 1));
+        char *const begin = buffer.data() + start;
+        char *p = begin;
+        *p++ = '[';
         for (qsizetype i = 0; i < e.size(); ++i) {
             if (i)
-                buffer += ',';
-            core::json::appendFloat(buffer, e.at(i));
+                *p++ = ',';
+            const float v = e.at(i);
+            if (std::bit_cast<quint32>(v) == 0) // +0, common in sparse vectors
+                *p++ = '0';
+            else
+                p = std::to_chars(p, p + kFloatChars, std::isfinite(v) ? v : 0.0f).ptr;
         }
-        buffer += "]\n";
+        *p++ = ']';
+        *p++ = '\n';
+        buffer.truncate(start + (p - begin));
         if (buffer.size() >= kFlushBytes) {
             out(buffer);
             buffer.clear(); // keeps the capacity

@@ -14,6 +14,11 @@
 #include <cmath>
 #include <future>
 #include <mutex>
+#include <utility>
+#include <vector>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -66,15 +71,133 @@ quint64 synsetKey(SynsetId id)
     return kSynsetTag | id.key();
 }
 
-using Accumulator = QHash<quint64, double>;
+/// Sums by feature key: an open-addressing table (linear probing, a power-of-two capacity at most
+/// half full) without QHash's node per key and rehash per growth step. Each key gets the same
+/// additions in the same order as in any map, so the same sums; its order of keys is the table's,
+/// so whoever needs an order sorts (sorted()).
+class Accumulator
+{
+public:
+    explicit Accumulator(qsizetype expected = 16)
+    {
+        qsizetype capacity = 32;
+        while (capacity < 2 * expected)
+            capacity *= 2;
+        m_slots.assign(size_t(capacity), Slot{});
+    }
+
+    double &operator[](quint64 key)
+    {
+        if (key == kEmpty) { // the one key a slot cannot hold: kept aside
+            if (!m_hasEmptyKey) {
+                m_hasEmptyKey = true;
+                ++m_size;
+            }
+            return m_emptyKeyValue;
+        }
+        if (2 * (m_size + 1) > qsizetype(m_slots.size()))
+            grow();
+        Slot &slot = m_slots[probe(key)];
+        if (slot.key == kEmpty) {
+            slot.key = key;
+            ++m_size;
+        }
+        return slot.value;
+    }
+
+    /// The sum of `key`; nullptr when nothing was added under it.
+    const double *find(quint64 key) const
+    {
+        if (key == kEmpty)
+            return m_hasEmptyKey ? &m_emptyKeyValue : nullptr;
+        const Slot &slot = m_slots[probe(key)];
+        return slot.key == kEmpty ? nullptr : &slot.value;
+    }
+
+    double value(quint64 key) const
+    {
+        const double *x = find(key);
+        return x ? *x : 0.0;
+    }
+
+    qsizetype size() const { return m_size; }
+
+    /// `f(key, sum)` for each key, in the table's order.
+    template<class F>
+    void forEach(F &&f) const
+    {
+        for (const Slot &slot : m_slots)
+            if (slot.key != kEmpty)
+                f(slot.key, slot.value);
+        if (m_hasEmptyKey)
+            f(kEmpty, m_emptyKeyValue);
+    }
+
+private:
+    static constexpr quint64 kEmpty = ~0ULL;
+    struct Slot
+    {
+        quint64 key = kEmpty;
+        double value = 0;
+    };
+
+    /// The slot of `key`, or the empty slot where it goes.
+    size_t probe(quint64 key) const
+    {
+        const size_t mask = m_slots.size() - 1;
+        // Fibonacci hashing: synset keys are small consecutive numbers, word keys random.
+        size_t i = size_t((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+        while (m_slots[i].key != kEmpty && m_slots[i].key != key)
+            i = (i + 1) & mask;
+        return i;
+    }
+
+    void grow()
+    {
+        std::vector<Slot> old(m_slots.size() * 2);
+        old.swap(m_slots);
+        for (const Slot &slot : old)
+            if (slot.key != kEmpty)
+                m_slots[probe(slot.key)] = slot;
+    }
+
+    std::vector<Slot> m_slots;
+    qsizetype m_size = 0;
+    bool m_hasEmptyKey = false;
+    double m_emptyKeyValue = 0;
+};
+
+/// Sorts `v` by key (each key once), as std::sort would, for the thousands of keys of a text's
+/// bag: one pass into 2,048 buckets by the keys' top bits (word keys are hashes, spread evenly),
+/// then each bucket sorted on its own (synset keys, which share their top bits, share a bucket).
+void sortByKey(SparseVector &v)
+{
+    constexpr int kBits = 11;
+    if (v.size() < 256) {
+        std::sort(v.begin(), v.end());
+        return;
+    }
+    std::vector<quint32> start((1 << kBits) + 1, 0);
+    for (const auto &e : v)
+        ++start[size_t(e.first >> (64 - kBits)) + 1];
+    for (size_t b = 1; b < start.size(); ++b)
+        start[b] += start[b - 1];
+    std::vector<quint32> next(start.cbegin(), start.cend() - 1);
+    SparseVector out(v.size());
+    for (const auto &e : v)
+        out[next[size_t(e.first >> (64 - kBits))]++] = e;
+    for (size_t b = 0; b + 1 < start.size(); ++b)
+        if (start[b + 1] - start[b] > 1)
+            std::sort(out.begin() + start[b], out.begin() + start[b + 1]);
+    v.swap(out);
+}
 
 SparseVector sorted(const Accumulator &acc, double scale = 1.0)
 {
     SparseVector v;
     v.reserve(size_t(acc.size()));
-    for (auto it = acc.cbegin(); it != acc.cend(); ++it)
-        v.emplace_back(it.key(), float(it.value() * scale));
-    std::sort(v.begin(), v.end());
+    acc.forEach([&v, scale](quint64 key, double x) { v.emplace_back(key, float(x * scale)); });
+    sortByKey(v);
     return v;
 }
 
@@ -90,12 +213,50 @@ double norm(const SparseVector &v)
 double dot(const SparseVector &a, const Accumulator &b)
 {
     double sum = 0;
-    for (const auto &e : a) {
-        const auto it = b.constFind(e.first);
-        if (it != b.cend())
-            sum += double(e.second) * float(*it);
-    }
+    for (const auto &e : a)
+        if (const double *x = b.find(e.first))
+            sum += double(e.second) * float(*x);
     return sum;
+}
+
+/// out[j] += scale × in[j] for j < n: the same product and sum per element as the plain loop
+/// (no fused multiply-add), several elements at a time.
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx"))) void addScaledFloatsAvx(
+    double *out, const float *in, double scale, qsizetype n)
+{
+    const __m256d s = _mm256_set1_pd(scale);
+    qsizetype j = 0;
+    for (; j + 4 <= n; j += 4) {
+        const __m256d x = _mm256_cvtps_pd(_mm_loadu_ps(in + j));
+        _mm256_storeu_pd(out + j, _mm256_add_pd(_mm256_loadu_pd(out + j), _mm256_mul_pd(s, x)));
+    }
+    for (; j < n; ++j)
+        out[j] += scale * in[j];
+}
+#endif
+
+void addScaledFloats(double *out, const float *in, double scale, qsizetype n)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+    static const bool avx = __builtin_cpu_supports("avx");
+    if (avx) {
+        addScaledFloatsAvx(out, in, scale, n);
+        return;
+    }
+    const __m128d s = _mm_set1_pd(scale);
+    qsizetype j = 0;
+    for (; j + 2 <= n; j += 2) {
+        const __m128d x = _mm_cvtps_pd(_mm_castsi128_ps(
+            _mm_loadl_epi64(reinterpret_cast<const __m128i *>(in + j)))); // two floats
+        _mm_storeu_pd(out + j, _mm_add_pd(_mm_loadu_pd(out + j), _mm_mul_pd(s, x)));
+    }
+    for (; j < n; ++j)
+        out[j] += scale * in[j];
+#else
+    for (qsizetype j = 0; j < n; ++j)
+        out[j] += scale * in[j];
+#endif
 }
 
 void addScaled(Accumulator &acc, const SparseVector &v, double scale)
@@ -839,30 +1000,34 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
     for (const auto &w : input)
         for (const QString &part : wordsOf(w.first, true))
             words.append({part, w.second});
+    QStringList lower; // each word lower-cased once
+    lower.reserve(words.size());
+    for (const auto &w : std::as_const(words))
+        lower.append(w.first.toLower());
     QList<std::shared_ptr<const WordEntry>> entries;
     QList<double> weights;
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QString w = words.at(i).first;
         const double weight = words.at(i).second;
-        QString phrase = w.toLower();
+        QString phrase = lower.at(i);
         QString lemma;
         qsizetype joined = 0;
         for (qsizetype n = 1; n < 3 && i + n < words.size(); ++n) {
-            phrase += u'_' + words.at(i + n).first.toLower();
+            phrase += u'_' + lower.at(i + n);
             if (d->collocation(phrase, &lemma))
                 joined = n;
         }
         if (joined > 0) {
-            phrase = w.toLower();
+            phrase = lower.at(i);
             for (qsizetype n = 1; n <= joined; ++n)
-                phrase += u'_' + words.at(i + n).first.toLower();
+                phrase += u'_' + lower.at(i + n);
             d->collocation(phrase, &lemma);
             entries.append(d->entry(lemma));
             weights.append(weight);
             i += joined;
             continue;
         }
-        if (isStopWord(w.toLower()))
+        if (isStopWord(lower.at(i)))
             continue;
         std::shared_ptr<const WordEntry> e = d->entry(w);
         if (!e->known && !e->parts.isEmpty()) {
@@ -876,14 +1041,17 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
         weights.append(weight);
     }
     // The text's profile, for each word's disambiguation against the others.
-    Accumulator totalAcc;
+    qsizetype keys = 0; // at most this many keys: no table grows
+    for (const auto &e : std::as_const(entries))
+        keys += e->known ? qsizetype(e->profile.size()) : qsizetype(e->unknown.size());
+    Accumulator totalAcc(keys);
     for (const auto &e : std::as_const(entries))
         if (e->known)
             addScaled(totalAcc, e->profile, 1.0);
     const SparseVector total = sorted(totalAcc);
     const double totalSquared = dot(total, total);
 
-    Accumulator acc;
+    Accumulator acc(keys);
     // The topic profile: the bag against each domain. Linear in the bag, so the sum of its
     // senses' profiles (computed once per word) weighted as their bags; its scale does not
     // matter (it is made unit length).
@@ -898,7 +1066,7 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
             continue;
         }
         ++out.knownWords;
-        const double ownDot = dot(total, e.profile);
+        const double ownDot = dot(e.profile, totalAcc); // = dot(total, e.profile), term by term
         const double contextSquared
             = std::max(0.0, totalSquared - 2 * ownDot + e.profileNorm * e.profileNorm);
         const double contextNorm = std::sqrt(contextSquared);
@@ -918,9 +1086,8 @@ MeaningSpace::TextMeaning MeaningSpace::meaning(const QList<QPair<QString, doubl
         for (qsizetype k = 0; k < e.senses.size(); ++k) {
             const double scale = weights.at(i) * e.weight * posterior.at(k) / sum;
             addScaled(acc, e.senses.at(k), scale);
-            const float *senseDomains = e.senseDomains.data() + k * domainTotal;
-            for (qsizetype j = 0; j < domainTotal; ++j)
-                domains[size_t(j)] += scale * senseDomains[j];
+            addScaledFloats(
+                domains.data(), e.senseDomains.data() + k * domainTotal, scale, domainTotal);
         }
     }
     out.features = sorted(acc);
