@@ -94,10 +94,29 @@ BatchEmbedder::BatchEmbedder(ApiClient *client,
     QList<Prompt> prompts,
     BatchOptions batch,
     QObject *parent)
-    : EmbeddingBatchJob(int(prompts.size()), batch, parent)
+    : BatchEmbedder(client, options, std::move(prompts), {}, batch, parent)
+{}
+
+BatchEmbedder *BatchEmbedder::ofTexts(ApiClient *client,
+    const SemanticEmbeddingOptions &options,
+    QStringList texts,
+    BatchOptions batch,
+    QObject *parent)
+{
+    return new BatchEmbedder(client, options, {}, std::move(texts), batch, parent);
+}
+
+BatchEmbedder::BatchEmbedder(ApiClient *client,
+    const SemanticEmbeddingOptions &options,
+    QList<Prompt> prompts,
+    QStringList texts,
+    BatchOptions batch,
+    QObject *parent)
+    : EmbeddingBatchJob(int(prompts.size() + texts.size()), batch, parent)
     , m_client(client)
     , m_options(options)
     , m_prompts(std::move(prompts))
+    , m_texts(std::move(texts))
 {
     if (batch.chunkSize < 1 || batch.chunkSize > kMaxPromptsPerBatch)
         failLater(ApiError::make(ApiError::Kind::InvalidRequest,
@@ -113,7 +132,13 @@ ApiJob *BatchEmbedder::sendChunk(int begin, int end)
         return nullptr;
     BatchSemanticEmbeddingRequest request;
     static_cast<SemanticEmbeddingOptions &>(request) = m_options;
-    request.prompts = m_prompts.mid(begin, end - begin);
+    if (m_texts.isEmpty()) {
+        request.prompts = m_prompts.mid(begin, end - begin);
+    } else {
+        request.prompts.reserve(end - begin);
+        for (int i = begin; i < end; ++i)
+            request.prompts.append(Prompt::fromText(m_texts.at(i)));
+    }
     return m_client->batchSemanticEmbed(request);
 }
 

@@ -56,12 +56,7 @@ SemanticEmbeddingOptions AlephAlphaEmbeddingProvider::options(Representation rep
 EmbeddingBatchJob *AlephAlphaEmbeddingProvider::run(
     const QStringList &texts, Representation representation)
 {
-    QList<Prompt> prompts;
-    prompts.reserve(texts.size());
-    for (const QString &text : texts)
-        prompts.append(Prompt::fromText(text));
-    return new BatchEmbedder(
-        m_client, options(representation), std::move(prompts), m_settings.batch, this);
+    return BatchEmbedder::ofTexts(m_client, options(representation), texts, m_settings.batch, this);
 }
 
 EmbeddingBatchJob *AlephAlphaEmbeddingProvider::embedDocuments(const QStringList &texts)

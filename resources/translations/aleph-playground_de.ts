@@ -2207,6 +2207,18 @@ Gradient: die Embeddings-API von Gradient.</translation>
         <source>Texts (*.txt *.csv *.tsv);;All files (*)</source>
         <translation>Texte (*.txt *.csv *.tsv);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Reading the texts…</source>
+        <translation>Die Texte werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Cancelled while reading the texts: nothing was sent.</source>
+        <translation>Beim Lesen der Texte abgebrochen: Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The search was cancelled.</source>
+        <translation>Die Suche wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>ui::EmbeddingsViews</name>

@@ -6,7 +6,9 @@
 //      (target ≤ 1.3 × raw + 300 MB);
 //  (b) with --texts N: N short texts through the in-process sandbox into the Embeddings tab:
 //      texts/s, the longest GUI-thread stall (gap between 2 ms ticks of a precise timer, as
-//      bench_chat measures it; target ≤ 16 ms), peak memory against the raw vector bytes.
+//      bench_chat measures it; target ≤ 16 ms), the longest single event the GUI thread handled
+//      (wall and the thread's CPU time: a long gap without a long event is the thread waiting for
+//      a core), peak memory against the raw vector bytes.
 // Prints the figures; asserts nothing.
 //
 // Run: bench_embeddings_scale [--rows N] [--dims D] [--queries Q] [--texts T] [--compress]
@@ -28,10 +30,12 @@
 #include <QFile>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <random>
 
 using namespace Qt::StringLiterals;
@@ -211,6 +215,58 @@ void benchVectors(int rows, int dims, int queries)
         1.3 * rawMb + 300);
 }
 
+/// CPU time of the calling thread in ms.
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1000.0 + double(t.tv_nsec) / 1e6;
+}
+
+/// The application, timing every event the GUI thread handles (outermost notify() only): the
+/// longest one by wall time and by the thread's CPU time, with what it was. A gap between ticks
+/// with no long event in it is the GUI thread waiting for a core, not working.
+class TimedApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    struct Longest
+    {
+        double wallMs = 0, cpuMs = 0;
+        QString what;
+    };
+    bool timing = false;
+    Longest byWall, byCpu;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!timing || m_depth > 0 || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        // Read before: the receiver may be deleted by its event (DeferredDelete).
+        const char *className = receiver->metaObject()->className();
+        const int type = int(event->type());
+        ++m_depth;
+        QElapsedTimer wall;
+        wall.start();
+        const double cpu = threadCpuMs();
+        const bool result = QApplication::notify(receiver, event);
+        --m_depth;
+        const double wallMs = bench::ms(wall);
+        const double cpuMs = threadCpuMs() - cpu;
+        if (wallMs > byWall.wallMs || cpuMs > byCpu.cpuMs) {
+            const QString what = u"event %1 to %2"_s.arg(type).arg(QString::fromLatin1(className));
+            if (wallMs > byWall.wallMs)
+                byWall = {wallMs, cpuMs, what};
+            if (cpuMs > byCpu.cpuMs)
+                byCpu = {wallMs, cpuMs, what};
+        }
+        return result;
+    }
+
+private:
+    int m_depth = 0;
+};
+
 /// Short texts on a few topics, each one different (the sandbox's vectors follow the words).
 QStringList makeTexts(int count)
 {
@@ -241,7 +297,7 @@ QStringList makeTexts(int count)
     return texts;
 }
 
-int benchTab(int count, bool compress)
+int benchTab(TimedApplication &app, int count, bool compress)
 {
     testsupport::SandboxClient server;
     QString error;
@@ -289,12 +345,17 @@ int benchTab(int count, bool compress)
     tickClock.start();
     ticker.start();
     clock.start();
+    app.timing = true;
+    const double embedCpu = threadCpuMs();
     tab.embed();
     const double embedCallMs = bench::ms(clock);
+    const double embedCallCpuMs = threadCpuMs() - embedCpu;
     while (!finished)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     const double runMs = bench::ms(clock);
     const QList<double> runGaps = gapsMs;
+    const TimedApplication::Longest runByWall = app.byWall, runByCpu = app.byCpu;
+    app.timing = false;
     while (!mapped && tab.set().rows() > 0)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     const double mapMs = bench::ms(clock);
@@ -326,6 +387,15 @@ int benchTab(int count, bool compress)
         worstGapEnd,
         runMs,
         percentile(gapsMs, 0.99));
+    std::printf("longest GUI-thread event while embedding: %.1f ms wall (%.1f ms CPU; %s); by CPU "
+                "%.1f ms (%.1f ms wall; %s); embed() call %.1f ms CPU\n",
+        runByWall.wallMs,
+        runByWall.cpuMs,
+        qPrintable(runByWall.what),
+        runByCpu.cpuMs,
+        runByCpu.wallMs,
+        qPrintable(runByCpu.what),
+        embedCallCpuMs);
     std::printf("memory: VmHWM %.0f MB, VmRSS %.0f MB (%.0f MB before the run); raw %.0f MB; "
                 "target 1.3 x raw + 300 = %.0f MB; %lld cached vectors\n",
         statusMb("VmHWM"),
@@ -343,7 +413,7 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QCommandLineParser parser;
     const QCommandLineOption rowsOption(u"rows"_s, u"Vectors of (a)."_s, u"N"_s, u"100000"_s);
     const QCommandLineOption dimsOption(u"dims"_s, u"Their size."_s, u"D"_s, u"5120"_s);
@@ -360,5 +430,5 @@ int main(int argc, char **argv)
             parser.value(dimsOption).toInt(),
             parser.value(queriesOption).toInt());
     const int texts = parser.value(textsOption).toInt();
-    return texts > 0 ? benchTab(texts, parser.isSet(compressOption)) : 0;
+    return texts > 0 ? benchTab(app, texts, parser.isSet(compressOption)) : 0;
 }

@@ -222,19 +222,27 @@ void TestBatchEmbedder::requestSizesOrderAndTokens_data()
 {
     QTest::addColumn<int>("count");
     QTest::addColumn<QList<int>>("sizes"); // prompts per request, by the chunk's first prompt
-    QTest::newRow("1") << 1 << QList<int>{1};
-    QTest::newRow("100") << 100 << QList<int>{100};
-    QTest::newRow("101") << 101 << QList<int>{100, 1};
-    QTest::newRow("1000") << 1000 << QList<int>(10, 100);
+    QTest::addColumn<bool>("plainTexts"); // BatchEmbedder::ofTexts(): prompts made per chunk
+    QTest::newRow("1") << 1 << QList<int>{1} << false;
+    QTest::newRow("100") << 100 << QList<int>{100} << false;
+    QTest::newRow("101") << 101 << QList<int>{100, 1} << false;
+    QTest::newRow("1000") << 1000 << QList<int>(10, 100) << false;
+    QTest::newRow("101 texts") << 101 << QList<int>{100, 1} << true;
+    QTest::newRow("1000 texts") << 1000 << QList<int>(10, 100) << true;
 }
 
 void TestBatchEmbedder::requestSizesOrderAndTokens()
 {
     QFETCH(int, count);
     QFETCH(QList<int>, sizes);
+    QFETCH(bool, plainTexts);
     m_server->expectedRequests = int(sizes.size());
     core::ApiClient client(&m_nam, config());
-    auto *job = new core::BatchEmbedder(&client, lumiousOptions(), prompts(count));
+    QStringList texts;
+    for (const core::Prompt &prompt : prompts(count))
+        texts.append(prompt.text());
+    auto *job = plainTexts ? core::BatchEmbedder::ofTexts(&client, lumiousOptions(), texts)
+                           : new core::BatchEmbedder(&client, lumiousOptions(), prompts(count));
     job->setAutoDelete(false);
     std::unique_ptr<core::BatchEmbedder> guard(job);
     QSignalSpy progress(job, &core::EmbeddingBatchJob::progress);

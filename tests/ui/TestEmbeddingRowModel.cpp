@@ -30,15 +30,23 @@ void TestEmbeddingRowModel::fillRefillClear()
     QVERIFY(!model.headerData(0, Qt::Vertical, Qt::DisplayRole).isValid());
 
     // Filled: search hits with label colours.
+    // The texts are the set's list, shared: the rows hold data rows only.
+    QStringList texts;
+    for (int r = 0; r < 50; ++r)
+        texts.append(u"text %1"_s.arg(r));
+    texts[7] = u"Astronauts on the station"_s;
+    texts[3] = u"Rockets"_s;
+    texts[9] = QString(300, u'x');
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setTexts(texts);
+    QCOMPARE(model.rowCount(), 0);
     model.setRows(
-        {{7, u"1"_s, u"0.912"_s, u"Astronauts…"_s, u"#8 Astronauts on the station"_s, true, 1},
-            {3, u"2"_s, u"0.804"_s, u"Rockets"_s, u"#4 Rockets"_s, true, -1}});
-    QCOMPARE(reset.count(), 1);
+        {{7, u"1"_s, u"0.912"_s, true, true, 1}, {3, u"2"_s, u"0.804"_s, true, true, -1}});
+    QCOMPARE(reset.count(), 2);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, 0).data().toString(), u"1"_s);
     QCOMPARE(model.index(0, 1).data().toString(), u"0.912"_s);
-    QCOMPARE(model.index(0, 2).data().toString(), u"Astronauts…"_s);
+    QCOMPARE(model.index(0, 2).data().toString(), u"Astronauts on the station"_s);
     QCOMPARE(model.index(1, 0).data(Qt::UserRole).toInt(), 3);
     QCOMPARE(model.index(0, 2).data(Qt::ToolTipRole).toString(), u"#8 Astronauts on the station"_s);
     QVERIFY(!model.index(0, 1).data(Qt::ToolTipRole).isValid());
@@ -51,12 +59,16 @@ void TestEmbeddingRowModel::fillRefillClear()
     // Refilled with more rows and no colours (a selection).
     QList<ui::EmbeddingRowModel::Row> rows;
     for (int r = 0; r < 50; ++r)
-        rows.append(
-            {r, QString::number(r + 1), u"label"_s, u"text %1"_s.arg(r), u"text %1"_s.arg(r)});
+        rows.append({r, QString::number(r + 1), u"label"_s});
     model.setRows(rows);
     QCOMPARE(model.rowCount(), 50);
     QCOMPARE(model.index(49, 0).data(Qt::UserRole).toInt(), 49);
+    QCOMPARE(model.index(49, 2).data().toString(), u"text 49"_s);
+    QCOMPARE(model.index(49, 2).data(Qt::ToolTipRole).toString(), u"text 49"_s);
     QVERIFY(!model.index(0, 0).data(Qt::ForegroundRole).isValid());
+    // A long text is elided in the cell, whole in the tool tip.
+    QCOMPARE(model.index(9, 2).data().toString().size(), 200);
+    QCOMPARE(model.index(9, 2).data(Qt::ToolTipRole).toString(), texts.at(9));
 
     // Edited: one row fewer, then cleared.
     rows.removeLast();
@@ -64,7 +76,11 @@ void TestEmbeddingRowModel::fillRefillClear()
     QCOMPARE(model.rowCount(), 49);
     model.clear();
     QCOMPARE(model.rowCount(), 0);
-    QCOMPARE(reset.count(), 4);
+    QCOMPARE(reset.count(), 5);
+    // Other texts (a new set) drop the rows that indexed the old ones.
+    model.setRows(rows);
+    model.setTexts({u"only"_s});
+    QCOMPARE(model.rowCount(), 0);
 }
 
 QTEST_MAIN(TestEmbeddingRowModel)

@@ -13,6 +13,14 @@ EmbeddingRowModel::EmbeddingRowModel(const QStringList &headers, QObject *parent
     , m_headers(headers)
 {}
 
+void EmbeddingRowModel::setTexts(const QStringList &texts)
+{
+    beginResetModel();
+    m_texts = texts;
+    m_rows.clear();
+    endResetModel();
+}
+
 void EmbeddingRowModel::setRows(const QList<Row> &rows)
 {
     beginResetModel();
@@ -37,9 +45,15 @@ QVariant EmbeddingRowModel::data(const QModelIndex &index, int role) const
     const Row &r = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return index.column() == Number ? r.number : index.column() == Value ? r.value : r.text;
+        return index.column() == Number ? r.number
+            : index.column() == Value   ? r.value
+                                        : elideText(m_texts.value(r.dataRow), 200);
     case Qt::ToolTipRole:
-        return index.column() == Text ? QVariant(r.toolTip) : QVariant();
+        if (index.column() != Text)
+            return {};
+        return r.numbered
+            ? QStringLiteral("#%1 %2").arg(r.dataRow + 1).arg(m_texts.value(r.dataRow))
+            : m_texts.value(r.dataRow);
     case Qt::ForegroundRole:
         return index.column() == Number && r.coloured
             ? QVariant(QBrush(Palette::current().labelTextColor(r.label)))

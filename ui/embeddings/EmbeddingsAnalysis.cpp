@@ -3,6 +3,7 @@
 
 #include "core/analysis/Projection.h"
 #include "core/analysis/Tsne.h"
+#include "ui/embeddings/NeighbourQueries.h"
 
 #include <QFutureWatcher>
 #include <QHash>
@@ -15,6 +16,7 @@ namespace ui {
 
 EmbeddingsAnalysis::EmbeddingsAnalysis(QObject *parent)
     : QObject(parent)
+    , m_queries(new NeighbourQueries(this))
 {}
 
 EmbeddingsAnalysis::~EmbeddingsAnalysis()
@@ -65,6 +67,7 @@ bool EmbeddingsAnalysis::setVectors(const QStringList &texts,
         m_workCancel->store(true);
     m_workCancel = std::make_shared<std::atomic<bool>>(false);
     m_index.reset();
+    m_queries->clear();
     for (QList<QPointF> &points : m_points)
         points.clear();
     return true;
@@ -110,6 +113,7 @@ void EmbeddingsAnalysis::buildIndex()
             return;
         m_index = watcher->result();
         m_indexBusy = false;
+        m_queries->setIndex(m_index);
         Q_EMIT indexReady();
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, [shared] {

@@ -18,6 +18,8 @@
 
 namespace ui {
 
+class NeighbourQueries;
+
 /// The Embeddings tab's work on an embedded set, off the GUI thread (QtConcurrent with a
 /// QFutureWatcher each): the neighbour index, the PCA, UMAP and t-SNE projections and similarity
 /// matrices. Owns the set (shared read-only with the workers), the results, one cancel flag for
@@ -48,6 +50,9 @@ public:
     void buildIndex();
     /// Null while the index is being built.
     const core::analysis::NeighbourIndex *index() const { return m_index.get(); }
+    /// Searches and neighbours of a row over the index, off the GUI thread (they wait while the
+    /// index is being built; a new set drops them).
+    NeighbourQueries *queries() const { return m_queries; }
 
     /// The points of a finished projection (empty: not computed yet).
     const QList<QPointF> &points(Projection projection) const
@@ -88,6 +93,7 @@ private:
     QThreadPool m_pool;
     std::shared_ptr<const EmbeddingSet> m_set = std::make_shared<const EmbeddingSet>();
     std::shared_ptr<core::analysis::NeighbourIndex> m_index;
+    NeighbourQueries *m_queries = nullptr;
     std::array<QList<QPointF>, 3> m_points; ///< by Projection
     QString m_pcaTitleX, m_pcaTitleY;
     std::shared_ptr<std::atomic<bool>> m_workCancel;

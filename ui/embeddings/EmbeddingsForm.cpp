@@ -15,7 +15,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QGroupBox>
+#include <QHash>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,10 +25,14 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QSpinBox>
 #include <QTextCursor>
+#include <QTextDocument>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -113,16 +119,17 @@ QWidget *EmbeddingsForm::buildTexts()
     m_inputSummary = new QLabel(dataBox);
     m_inputSummary->setObjectName(u"inputSummary"_s);
     dataLayout->addWidget(m_inputSummary);
+    // The summary of a large text is counted off the GUI thread, once typing pauses.
+    m_summaryTimer = new QTimer(this);
+    m_summaryTimer->setSingleShot(true);
+    m_summaryTimer->setInterval(200);
+    connect(m_summaryTimer, &QTimer::timeout, this, &EmbeddingsForm::summarizeLater);
     connect(m_input, &QPlainTextEdit::textChanged, this, [this] {
-        QStringList texts, labels;
-        parseInput(&texts, &labels);
-        QSet<QString> distinct;
-        for (const QString &l : std::as_const(labels))
-            if (!l.isEmpty())
-                distinct.insert(l);
-        m_inputSummary->setText(texts.isEmpty() ? tr("No texts yet.")
-                                                : tr("%Ln text(s)", nullptr, int(texts.size()))
-                    + u", "_s + tr("%Ln label(s)", nullptr, int(distinct.size())));
+        ++m_summaryGeneration; // a summary on its way is of an older text
+        if (inputSize() <= kParseAtOnce)
+            showSummary(parseText(rawInput()));
+        else
+            m_summaryTimer->start();
         Q_EMIT draftChanged();
     });
     return dataBox;
@@ -236,6 +243,31 @@ QWidget *EmbeddingsForm::buildProvider()
     return providerBox;
 }
 
+void EmbeddingsForm::showSummary(const Input &input)
+{
+    QSet<QString> distinct;
+    for (const QString &l : input.labels)
+        if (!l.isEmpty())
+            distinct.insert(l);
+    m_inputSummary->setText(input.texts.isEmpty()
+            ? tr("No texts yet.")
+            : tr("%Ln text(s)", nullptr, int(input.texts.size())) + u", "_s
+                + tr("%Ln label(s)", nullptr, int(distinct.size())));
+}
+
+void EmbeddingsForm::summarizeLater()
+{
+    const int generation = m_summaryGeneration;
+    auto *watcher = new QFutureWatcher<Input>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_summaryGeneration)
+            showSummary(watcher->future().takeResult());
+    });
+    watcher->setFuture(
+        QtConcurrent::run([text = rawInput()]() mutable { return parseText(std::move(text)); }));
+}
+
 void EmbeddingsForm::updateProviderWidgets()
 {
     const auto p = Provider(m_provider->currentIndex());
@@ -274,17 +306,68 @@ void EmbeddingsForm::setTextsAndLabels(const QStringList &texts, const QStringLi
 
 void EmbeddingsForm::parseInput(QStringList *texts, QStringList *labels) const
 {
-    texts->clear();
-    labels->clear();
-    const QStringList lines = m_input->toPlainText().split(u'\n');
-    for (const QString &line : lines) {
+    Input input = parseText(rawInput());
+    *texts = std::move(input.texts);
+    *labels = std::move(input.labels);
+}
+
+EmbeddingsForm::Input EmbeddingsForm::parseText(QString rawText, const std::atomic<bool> *cancel)
+{
+    // What QTextDocument::toPlainText() does, in place on this copy: paragraph and line
+    // separators (and frame marks) end lines, a no-break space is a space.
+    for (QChar &c : rawText) {
+        switch (c.unicode()) {
+        case 0xfdd0: // QTextBeginningOfFrame
+        case 0xfdd1: // QTextEndOfFrame
+        case QChar::ParagraphSeparator:
+        case QChar::LineSeparator:
+            c = u'\n';
+            break;
+        case QChar::Nbsp:
+            c = u' ';
+            break;
+        default:
+            break;
+        }
+    }
+    Input input;
+    QHash<QStringView, QString> labelStrings; // views into rawText, which outlives the hash
+    const QStringView all(rawText);
+    qsizetype start = 0;
+    for (qsizetype lines = 0; start <= all.size(); ++lines) {
+        if (cancel && (lines & 4095) == 0 && cancel->load(std::memory_order_relaxed))
+            return {};
+        qsizetype end = all.indexOf(u'\n', start);
+        if (end < 0)
+            end = all.size();
+        const QStringView line = all.mid(start, end - start);
+        start = end + 1;
         const qsizetype tab = line.indexOf(u'\t');
-        const QString text = (tab >= 0 ? line.mid(tab + 1) : line).trimmed();
+        const QStringView text = (tab >= 0 ? line.mid(tab + 1) : line).trimmed();
         if (text.isEmpty())
             continue;
-        texts->append(text);
-        labels->append(tab >= 0 ? line.left(tab).trimmed() : QString());
+        input.texts.append(text.toString());
+        const QStringView label = tab >= 0 ? line.left(tab).trimmed() : QStringView();
+        if (label.isEmpty()) {
+            input.labels.append(QString());
+            continue;
+        }
+        auto found = labelStrings.find(label);
+        if (found == labelStrings.end())
+            found = labelStrings.insert(label, label.toString());
+        input.labels.append(found.value());
     }
+    return input;
+}
+
+QString EmbeddingsForm::rawInput() const
+{
+    return m_input->document()->toRawText();
+}
+
+int EmbeddingsForm::inputSize() const
+{
+    return m_input->document()->characterCount();
 }
 
 bool EmbeddingsForm::importFile(

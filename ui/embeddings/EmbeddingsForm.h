@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
 class QCheckBox;
@@ -14,6 +16,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QTimer;
 
 namespace core {
 class ApiClient;
@@ -37,9 +40,32 @@ public:
 
     explicit EmbeddingsForm(QWidget *parent = nullptr);
 
+    /// Editors up to this many characters are parsed at once on the GUI thread (about 1 ms);
+    /// larger ones on a worker thread.
+    static constexpr int kParseAtOnce = 100'000;
+
+    /// Texts and their labels (one label per text, empty when unlabelled), as parsed from the
+    /// editor.
+    struct Input
+    {
+        QStringList texts;
+        QStringList labels;
+    };
+
     void setTextsAndLabels(const QStringList &texts, const QStringList &labels);
-    /// The editor's texts and labels as the next run would send them.
+    /// The editor's texts and labels as the next run would send them (parsed on the calling
+    /// thread: about 50 ms for 100,000 lines; a run reads large texts with readInputLater()).
     void parseInput(QStringList *texts, QStringList *labels) const;
+    /// Parses `rawText` (the editor's rawInput()) in the editor's format: one text per line, a
+    /// label before a tab; texts and labels trimmed, lines without a text skipped, equal labels
+    /// sharing one string. Thread-safe (touches no widget). Returns an empty Input as soon as
+    /// `cancel` (may be null) is set.
+    static Input parseText(QString rawText, const std::atomic<bool> *cancel = nullptr);
+    /// The editor's text as QTextDocument keeps it (paragraph separators, no-break spaces), one
+    /// copy without a pass over its characters: for parseText() on another thread.
+    QString rawInput() const;
+    /// Characters in the editor (the cost of parsing it).
+    int inputSize() const;
     /// See EmbeddingsTab::importFile().
     bool importFile(
         const QString &path, const QString &textColumn, const QString &labelColumn, QString *error);
@@ -79,6 +105,10 @@ private:
     QWidget *buildTexts();
     QWidget *buildProvider();
     void updateProviderWidgets();
+    /// "N texts, M labels" under the editor.
+    void showSummary(const Input &input);
+    /// Counts the editor's texts and labels on a worker thread for showSummary().
+    void summarizeLater();
     void openFile();
 
     QComboBox *m_provider = nullptr;
@@ -101,6 +131,9 @@ private:
 
     QPlainTextEdit *m_input = nullptr;
     QLabel *m_inputSummary = nullptr;
+    QTimer *m_summaryTimer = nullptr;
+    int m_summaryGeneration
+        = 0; ///< of the editor's text: a late summary of an older one is dropped
     QPushButton *m_embedButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_resumeButton = nullptr;

@@ -4,6 +4,7 @@
 #include "ui/embeddings/EmbeddingRowModel.h"
 #include "ui/embeddings/EmbeddingsAnalysis.h"
 #include "ui/embeddings/MapView.h"
+#include "ui/embeddings/NeighbourQueries.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -75,6 +76,14 @@ EmbeddingsSidePanel::EmbeddingsSidePanel(
     connect(m_selectionList, &QTreeView::activated, this, activate);
 
     connect(m_map, &MapView::pointActivated, this, &EmbeddingsSidePanel::chooseRow);
+    connect(m_analysis->queries(),
+        &NeighbourQueries::searchFinished,
+        this,
+        &EmbeddingsSidePanel::showSearchHits);
+    connect(m_analysis->queries(),
+        &NeighbourQueries::neighboursFound,
+        this,
+        &EmbeddingsSidePanel::showNeighbours);
     connect(m_map, &MapView::selectionChanged, this, &EmbeddingsSidePanel::updateSelectionList);
 }
 
@@ -98,25 +107,33 @@ QString EmbeddingsSidePanel::labelOf(int row) const
 
 void EmbeddingsSidePanel::clearResults()
 {
-    m_resultsModel->clear();
-    m_neighboursModel->clear();
+    const QStringList &texts = m_analysis->set().texts;
+    m_resultsModel->setTexts(texts);
+    m_neighboursModel->setTexts(texts);
+    m_selectionModel->setTexts(texts);
 }
 
 void EmbeddingsSidePanel::chooseRow(int row)
 {
     const EmbeddingSet &set = m_analysis->set();
     if (row < 0 || row >= set.rows()) {
+        m_analysis->queries()->cancel(NeighbourQueries::Kind::Neighbours);
         m_map->setCurrent(-1);
         return;
     }
-    m_neighboursModel->clear();
-    const core::analysis::NeighbourIndex *index = m_analysis->index();
-    if (!index) {
-        m_map->setCurrent(row);
+    m_map->setCurrent(row);
+    if (!m_analysis->index()) {
+        m_neighboursModel->clear();
         m_neighboursTitle->setText(tr("<b>Neighbours</b> — the index is still being built"));
-        return;
     }
-    const QList<core::analysis::Neighbour> found = index->nearestToRow(row, kNeighbourCount);
+    m_analysis->queries()->findNeighbours(row, kNeighbourCount);
+}
+
+void EmbeddingsSidePanel::showNeighbours(int row, const QList<core::analysis::Neighbour> &found)
+{
+    const EmbeddingSet &set = m_analysis->set();
+    if (row >= set.rows())
+        return;
     QList<int> rows;
     QList<EmbeddingRowModel::Row> items;
     for (const core::analysis::Neighbour &n : found) {
@@ -125,33 +142,29 @@ void EmbeddingsSidePanel::chooseRow(int row)
         items.append({n.row,
             QString::number(n.row + 1),
             QLocale().toString(n.similarity, 'f', 3),
-            elideText(set.texts.at(n.row), 200),
-            set.texts.at(n.row),
+            false,
             true,
             l < set.labelNames.size() ? l : -1});
     }
     m_neighboursModel->setRows(items);
+    const core::analysis::NeighbourIndex *index = m_analysis->index();
     m_neighboursTitle->setText(
         tr("<b>Neighbours of #%1</b>%2 — %3")
             .arg(row + 1)
             .arg(labelOf(row).isEmpty() ? QString()
                                         : u" ["_s + labelOf(row).toHtmlEscaped() + u"]"_s)
             .arg(elideText(set.texts.at(row), 60).toHtmlEscaped())
-        + (index->isApproximate() ? tr(" (int8 pre-selection, re-scored exactly)") : QString()));
+        + (index && index->isApproximate() ? tr(" (int8 pre-selection, re-scored exactly)")
+                                           : QString()));
     m_map->setCurrent(row, rows);
 }
 
 void EmbeddingsSidePanel::updateSelectionList()
 {
-    const EmbeddingSet &set = m_analysis->set();
     const QList<int> rows = m_map->selection();
     QList<EmbeddingRowModel::Row> items;
     for (const int r : rows.mid(0, 5000))
-        items.append({r,
-            QString::number(r + 1),
-            labelOf(r),
-            elideText(set.texts.value(r), 200),
-            set.texts.value(r)});
+        items.append({r, QString::number(r + 1), labelOf(r)});
     m_selectionModel->setRows(items);
     m_selectionTitle->setText(rows.isEmpty()
             ? tr("<b>Selection</b> — Shift+drag on the map")
@@ -160,11 +173,14 @@ void EmbeddingsSidePanel::updateSelectionList()
                 int(rows.size())));
 }
 
-int EmbeddingsSidePanel::showSearchHits(const core::Embedding &vector)
+void EmbeddingsSidePanel::search(const core::Embedding &vector)
+{
+    m_analysis->queries()->search(vector, kSearchResults);
+}
+
+void EmbeddingsSidePanel::showSearchHits(const QList<core::analysis::Neighbour> &found)
 {
     const EmbeddingSet &set = m_analysis->set();
-    const QList<core::analysis::Neighbour> found
-        = m_analysis->index()->nearest(vector.constData(), kSearchResults);
     QList<int> rows;
     QList<EmbeddingRowModel::Row> items;
     for (int k = 0; k < found.size(); ++k) {
@@ -174,14 +190,13 @@ int EmbeddingsSidePanel::showSearchHits(const core::Embedding &vector)
         items.append({row,
             QString::number(k + 1),
             QLocale().toString(found.at(k).similarity, 'f', 3),
-            elideText(set.texts.at(row), 200),
-            u"#%1 %2"_s.arg(row + 1).arg(set.texts.at(row)),
+            true,
             true,
             l < set.labelNames.size() ? l : -1});
     }
     m_resultsModel->setRows(items);
     m_map->setHighlights(rows);
-    return int(found.size());
+    Q_EMIT searchHitsShown(int(found.size()));
 }
 
 } // namespace ui

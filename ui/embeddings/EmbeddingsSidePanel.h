@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/analysis/Neighbours.h"
 #include "core/api/Embedding.h"
 
 #include <QWidget>
@@ -30,19 +31,26 @@ public:
     QTreeView *neighbourList() const { return m_neighbours; }
     QTreeView *selectionList() const { return m_selectionList; }
 
-    /// Lists the texts nearest to the query `vector` and rings them on the map; the hit count.
-    int showSearchHits(const core::Embedding &vector);
-    /// A new set: no hits, no neighbours.
+    /// Looks for the texts nearest to the query `vector` off the GUI thread (after the neighbour
+    /// index, when it is still being built); searchHitsShown() when they are listed and ringed
+    /// on the map. A newer search supersedes it.
+    void search(const core::Embedding &vector);
+    /// A new set: no hits, no neighbours; the lists read the set's texts.
     void clearResults();
-    /// Lists the neighbours of data row `row` and joins them to it on the map.
+    /// Chooses data row `row` on the map and lists its neighbours (found off the GUI thread, after
+    /// the index when it is still being built), joining them to it on the map.
     void chooseRow(int row);
     /// Lists the points selected on the map.
     void updateSelectionList();
 
 Q_SIGNALS:
     void searchRequested(const QString &query);
+    /// The hits of search() are listed and ringed: `hits` of them.
+    void searchHitsShown(int hits);
 
 private:
+    void showSearchHits(const QList<core::analysis::Neighbour> &found);
+    void showNeighbours(int row, const QList<core::analysis::Neighbour> &found);
     QTreeView *makeList(const QString &name, EmbeddingRowModel *model);
     QString labelOf(int row) const;
 

@@ -12,12 +12,14 @@
 #include "ui/embeddings/EmbeddingsExporter.h"
 #include "ui/embeddings/EmbeddingsSidePanel.h"
 #include "ui/embeddings/MapView.h"
+#include "ui/embeddings/NeighbourQueries.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -27,7 +29,9 @@
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QThreadPool>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
@@ -54,7 +58,9 @@ QString formatSeconds(double seconds)
 EmbeddingsTab::EmbeddingsTab(core::ApiClient *client, QWidget *parent)
     : PlaygroundTab(parent)
     , m_client(client)
+    , m_readPool(std::make_unique<QThreadPool>())
 {
+    m_readPool->setMaxThreadCount(1);
     build();
     m_run = new RunController(tabKey(), this);
     watchRun(m_run);
@@ -69,7 +75,10 @@ EmbeddingsTab::EmbeddingsTab(core::ApiClient *client, QWidget *parent)
 
 EmbeddingsTab::~EmbeddingsTab()
 {
-    // The controllers cancel their jobs without a word to the tab, before the provider goes.
+    // The controllers cancel their jobs without a word to the tab, before the provider goes;
+    // a reading in progress stops (the pool waits for it).
+    if (m_readCancel)
+        m_readCancel->store(true);
     delete m_search;
     delete m_run;
 }
@@ -116,11 +125,10 @@ void EmbeddingsTab::build()
     m_side = new EmbeddingsSidePanel(m_analysis, m_map, this);
     m_query = m_side->query();
     connect(m_side, &EmbeddingsSidePanel::searchRequested, this, &EmbeddingsTab::search);
-    connect(m_analysis, &EmbeddingsAnalysis::indexReady, this, [this] {
-        if (!m_pendingQuery.isEmpty()) {
-            const core::Embedding vector = std::exchange(m_pendingSearch, {});
-            showSearchHits(vector, std::exchange(m_pendingQuery, {}));
-        }
+    connect(m_side, &EmbeddingsSidePanel::searchHitsShown, this, [this](int hits) {
+        setStatus(tr("%Ln hit(s) for “%1”, ringed on the map.", nullptr, hits)
+                      .arg(elideText(m_searchText, 60)));
+        Q_EMIT searchFinished();
     });
 
     auto *splitter = new QSplitter(this);
@@ -221,35 +229,82 @@ QTreeView *EmbeddingsTab::selectionList() const
 
 bool EmbeddingsTab::isBusy() const
 {
-    return m_run->isBusy() || m_analysis->isBusy();
+    return isReading() || m_run->isBusy() || m_analysis->isBusy();
 }
 
 void EmbeddingsTab::showCachedMap()
 {
-    if (m_run->isBusy() || !m_cache)
-        return;
-    QStringList texts, labels;
-    parseInput(&texts, &labels);
-    if (texts.isEmpty())
-        return;
-    m_cacheOnlyRun = true;
-    embed();
-    m_cacheOnlyRun = m_run->isBusy();
+    if (m_cache)
+        readAndRun(true);
 }
 
 void EmbeddingsTab::embed()
 {
-    if (m_run->isBusy())
+    readAndRun(false);
+}
+
+void EmbeddingsTab::readAndRun(bool cacheOnly)
+{
+    if (m_run->isBusy() || isReading())
         return;
-    QStringList texts, labels;
-    parseInput(&texts, &labels);
-    if (texts.isEmpty())
+    if (m_form->inputSize() <= EmbeddingsForm::kParseAtOnce)
+        return startRun(EmbeddingsForm::parseText(m_form->rawInput()), cacheOnly);
+    // A large text is split and parsed on the reading thread (about 50 ms per 100,000 lines):
+    // progress and Cancel stay live, and the editor is only read (one copy of its text).
+    const auto cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    m_readCancel = cancelFlag;
+    auto *watcher = new QFutureWatcher<EmbeddingsForm::Input>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, cancelFlag, cacheOnly] {
+        watcher->deleteLater();
+        if (cancelFlag != m_readCancel)
+            return; // cancelled (stopReading() said so)
+        m_readCancel.reset();
+        m_form->embedButton()->setEnabled(true);
+        m_form->cancelButton()->setEnabled(false);
+        m_form->progress()->hide();
+        startRun(watcher->future().takeResult(), cacheOnly);
+        Q_EMIT commandsChanged();
+    });
+    m_form->resumeButton()->hide();
+    m_form->embedButton()->setEnabled(false);
+    m_form->cancelButton()->setEnabled(true);
+    m_form->progress()->setRange(0, 0); // busy, no count yet
+    m_form->progress()->show();
+    setStatus(tr("Reading the texts…"));
+    watcher->setFuture(
+        QtConcurrent::run(m_readPool.get(), [text = m_form->rawInput(), cancelFlag]() mutable {
+            return EmbeddingsForm::parseText(std::move(text), cancelFlag.get());
+        }));
+    Q_EMIT commandsChanged();
+}
+
+void EmbeddingsTab::stopReading()
+{
+    m_readCancel->store(true);
+    m_readCancel.reset();
+    m_form->embedButton()->setEnabled(true);
+    m_form->cancelButton()->setEnabled(false);
+    m_form->progress()->hide();
+    setStatus(tr("Cancelled while reading the texts: nothing was sent."));
+    Q_EMIT commandsChanged();
+    Q_EMIT runFinished();
+}
+
+void EmbeddingsTab::startRun(EmbeddingsForm::Input input, bool cacheOnly)
+{
+    QStringList texts = std::move(input.texts);
+    QStringList labels = std::move(input.labels);
+    if (texts.isEmpty()) {
+        if (cacheOnly)
+            return; // nothing to show: the tab waits for texts and Embed
         return refuse(tr("There are no texts to embed: paste some (one per line), open a file or "
                          "pick a sample."));
+    }
     QString error;
     std::unique_ptr<core::EmbeddingProvider> provider = makeProvider(&error);
     if (!provider)
         return refuse(error);
+    m_cacheOnlyRun = cacheOnly;
     // The recorded request is the first batch's (the run sends as many as the texts need).
     QString problem;
     const core::ApiCall call = m_cacheOnlyRun ? core::ApiCall() : callFor(texts, &problem);
@@ -289,11 +344,17 @@ void EmbeddingsTab::embed()
 
 void EmbeddingsTab::cancel()
 {
-    if (m_run->isBusy())
+    if (isReading())
+        stopReading();
+    else if (m_run->isBusy())
         m_run->stop();
     else if (m_search->isBusy())
         m_search->stop();
-    else if (m_analysis->isCancellable())
+    else if (m_analysis->queries()->isPending(NeighbourQueries::Kind::Search)) {
+        m_analysis->queries()->cancel(NeighbourQueries::Kind::Search);
+        setStatus(tr("The search was cancelled."));
+        Q_EMIT searchFinished();
+    } else if (m_analysis->isCancellable())
         m_analysis->cancel();
     else if (!m_map->selection().isEmpty())
         m_map->setSelection({}); // Esc with nothing running clears the map's selection
@@ -356,8 +417,6 @@ void EmbeddingsTab::onRunFinished(core::BatchJob *batch)
         Q_EMIT runFinished();
         return;
     }
-    m_pendingSearch.clear();
-    m_pendingQuery.clear();
     m_side->clearResults();
     m_views->resetForNewSet();
     QString line = tr("%L1 vectors of %L2 dimensions").arg(set().rows()).arg(set().dims);
@@ -404,6 +463,7 @@ void EmbeddingsTab::search(const QString &query)
     }
     // The query goes through the provider that embedded the texts (asymmetric: as "query").
     m_query->setText(q);
+    m_analysis->queries()->cancel(NeighbourQueries::Kind::Search); // an older query's ranking
     auto *job = new core::CachedEmbeddingJob(m_runProvider.get(), m_cache, {q}, true, this);
     job->setAutoDelete(true);
     const QString busy = tr("Searching for “%1”…").arg(elideText(q, 60));
@@ -432,21 +492,11 @@ void EmbeddingsTab::onSearchFinished(core::BatchJob *batch)
         Q_EMIT searchFinished();
         return;
     }
-    if (!m_analysis->index()) { // the index is still being built: ranked as soon as it is there
-        m_pendingSearch = vector;
-        m_pendingQuery = q;
+    // Ranked off the GUI thread (after the neighbour index when it is still being built):
+    // searchHitsShown() ends the search.
+    if (!m_analysis->index())
         setStatus(tr("Searching for “%1”: waiting for the neighbour index…").arg(elideText(q, 60)));
-        return;
-    }
-    showSearchHits(vector, q);
-}
-
-void EmbeddingsTab::showSearchHits(const core::Embedding &vector, const QString &q)
-{
-    const int hits = m_side->showSearchHits(vector);
-    setStatus(
-        tr("%Ln hit(s) for “%1”, ringed on the map.", nullptr, int(hits)).arg(elideText(q, 60)));
-    Q_EMIT searchFinished();
+    m_side->search(vector);
 }
 
 bool EmbeddingsTab::exportVectors(const QString &path, QString *error) const

@@ -10,9 +10,11 @@
 
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
 class QComboBox;
+class QThreadPool;
 class QLineEdit;
 class QTreeView;
 
@@ -128,14 +130,21 @@ Q_SIGNALS:
 private:
     void build();
     std::unique_ptr<core::EmbeddingProvider> makeProvider(QString *error) const;
+    /// Reads the editor's texts (a large text off the GUI thread, with Cancel) and starts the run
+    /// of embed() (`cacheOnly` false) or showCachedMap() (true).
+    void readAndRun(bool cacheOnly);
+    /// Starts the embedding run of `input`; with `cacheOnly` from the cache alone, and nothing
+    /// (not even a refusal) when there are no texts.
+    void startRun(EmbeddingsForm::Input input, bool cacheOnly);
+    bool isReading() const { return m_readCancel != nullptr; }
+    /// Cancels the reading in progress: nothing was sent, the editor was only read.
+    void stopReading();
     /// The first batch's call for `texts` (currentCall() of the parsed editor).
     core::ApiCall callFor(const QStringList &texts, QString *problem) const;
     /// Shows "Not sent: <problem>" in the error colour.
     void refuse(const QString &problem);
     void onRunFinished(core::BatchJob *batch);
     void onSearchFinished(core::BatchJob *batch);
-    /// Lists and rings the hits of the query vector (the neighbour index is built).
-    void showSearchHits(const QList<float> &vector, const QString &query);
     void setStatus(const QString &text, bool error = false);
     void exportDialog(bool map, const QString &filter, const QString &suffix);
 
@@ -155,6 +164,9 @@ private:
     MapView *m_map = nullptr;
     QLineEdit *m_query = nullptr;
 
+    std::unique_ptr<QThreadPool> m_readPool; ///< one thread: the editor's texts are parsed there
+    std::shared_ptr<std::atomic<bool>> m_readCancel; ///< the reading in progress; null: none
+
     // The running embedding job and what it embeds.
     std::unique_ptr<core::EmbeddingProvider> m_runProvider;
     QStringList m_runTexts, m_runLabels;
@@ -163,8 +175,6 @@ private:
     int m_lastCached = 0;
 
     QString m_searchText; // the running search's query
-    QList<float> m_pendingSearch; // a query vector that arrived before the index
-    QString m_pendingQuery;
     bool m_cacheOnlyRun = false; // the run in progress is showCachedMap()'s
 };
 
