@@ -4,8 +4,9 @@
 #include "core/net/ApiClient.h"
 #include "core/settings/ConnectionProfile.h"
 #include "core/settings/Preferences.h"
-#include "core/storage/HistoryStore.h"
+#include "core/storage/AppStorage.h"
 #include "sandbox/SandboxServer.h"
+#include "sandbox/Vectors.h"
 #include "ui/MainWindow.h"
 #include "ui/common/Theme.h"
 #include "ui/common/Translations.h"
@@ -22,6 +23,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 #ifdef Q_OS_UNIX
@@ -35,14 +37,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-/// Prints "first-paint-ms: N" after the window's first paint and quits (checks use this flag).
+/// Prints "first-paint-ms: N" after the window's first paint and quits (checks use this flag);
+/// then runs `then` (what waits until the window has shown).
 class FirstPaintProbe : public QObject
 {
 public:
-    FirstPaintProbe(const QElapsedTimer &clock, bool quit, QObject *parent)
+    FirstPaintProbe(
+        const QElapsedTimer &clock, bool quit, std::function<void()> then, QObject *parent)
         : QObject(parent)
         , m_clock(clock)
         , m_quit(quit)
+        , m_then(std::move(then))
     {}
 
 protected:
@@ -56,6 +61,7 @@ protected:
                 std::fflush(stdout);
                 if (m_quit)
                     QCoreApplication::exit(0);
+                m_then();
             });
         }
         return QObject::eventFilter(watched, event);
@@ -64,6 +70,7 @@ protected:
 private:
     QElapsedTimer m_clock;
     bool m_quit;
+    std::function<void()> m_then;
     bool m_done = false;
 };
 
@@ -192,26 +199,7 @@ int main(int argc, char *argv[])
     core::ProfileStore profiles(&settings);
     core::CredentialStore credentials(
         std::make_unique<core::KeychainSecretBackend>(u"aleph-playground"_s));
-    core::Database database(dataDir + u"/history.sqlite"_s);
-    QString dbError;
-    bool dbOpen = database.open(&dbError);
     QStringList notices; // shown until dismissed, beside (never instead of) the connection banner
-    if (!dbOpen && database.problem() == core::Database::Problem::Unreadable) {
-        // Damaged or not a database: kept aside for the user, and a new one starts in its place.
-        const QString aside = database.setAside();
-        QString again;
-        if (!aside.isEmpty() && database.open(&again)) {
-            dbOpen = true;
-            notices << QApplication::translate("main",
-                "The history file could not be read (%1). It was kept as %2, and a new, "
-                "empty history was started.")
-                           .arg(dbError, aside);
-        }
-    }
-    if (!dbOpen)
-        notices << dbError + u" "_s
-                + QApplication::translate(
-                    "main", "History, drafts and conversations are kept for this session only.");
     if (!preferences.problems().isEmpty())
         notices << QApplication::translate(
             "main", "Some preferences were out of range and were replaced by their defaults: %1")
@@ -222,25 +210,10 @@ int main(int argc, char *argv[])
             "Some connection settings were out of range and were replaced by their "
             "defaults: %1")
                        .arg(profiles.problems().join(u' '));
-    // Without the file, the session still keeps conversations, history and drafts in memory.
-    core::Database memoryDatabase(u":memory:"_s);
-    QString memoryError;
-    core::Database *db
-        = dbOpen ? &database : (memoryDatabase.open(&memoryError) ? &memoryDatabase : nullptr);
-    std::unique_ptr<core::HistoryStore> history;
-    std::unique_ptr<core::DraftStore> drafts;
-    std::unique_ptr<core::EmbeddingCache> embeddingCache;
-    std::unique_ptr<core::SteeringLibrary> steeringLibrary;
-    std::unique_ptr<core::ConversationStore> conversations;
-    std::unique_ptr<core::PromptLibrary> promptLibrary;
-    if (db) {
-        history = std::make_unique<core::HistoryStore>(db);
-        drafts = std::make_unique<core::DraftStore>(db);
-        embeddingCache = std::make_unique<core::EmbeddingCache>(db);
-        steeringLibrary = std::make_unique<core::SteeringLibrary>(db);
-        conversations = std::make_unique<core::ConversationStore>(db);
-        promptLibrary = std::make_unique<core::PromptLibrary>(db);
-    }
+    // The history database opens after the window's first paint (issue 22): its driver, file and
+    // migrations on a worker thread; the window gets the stores when they are ready, and keeps
+    // the runs begun until then.
+    core::AppStorage storage(dataDir + u"/history.sqlite"_s);
 
     // System and environment proxies are honoured unless a profile names its own.
     QNetworkProxyFactory::setUseSystemConfiguration(true);
@@ -254,6 +227,9 @@ int main(int argc, char *argv[])
         if (!offline) {
             sandbox::SandboxOptions options;
             options.stateFile = dataDir + u"/sandbox-state.json"_s;
+            // The embeddings' meaning space (~10 MB) is built when the Embeddings tab is first
+            // shown (tabShown below) or by the first request needing it, not while idle.
+            options.preloadMeaning = false;
             offline = std::make_unique<sandbox::EmbeddedSandbox>(options);
             if (!offline->start(error)) {
                 offline.reset();
@@ -302,27 +278,57 @@ int main(int argc, char *argv[])
     services.client = &client;
     services.profiles = &profiles;
     services.credentials = &credentials;
-    services.history = history.get();
-    services.drafts = drafts.get();
-    services.embeddingCache = embeddingCache.get();
-    services.steeringLibrary = steeringLibrary.get();
-    services.conversations = conversations.get();
-    services.promptLibrary = promptLibrary.get();
+    services.storagePending = true;
     services.sandbox = sandboxConfig;
     services.commandLineConnection = commandLine;
     services.notices = notices;
     services.preferences = &preferences;
     services.dataFolder = QDir::toNativeSeparators(dataDir);
     ui::MainWindow window(services, banner);
+    QObject::connect(&window, &ui::MainWindow::tabShown, &app, [&offline](const QString &tab) {
+        if (offline && tab == u"embeddings"_s)
+            sandbox::preloadMeaning(); // off the GUI thread; once
+    });
     QObject::connect(&window, &ui::MainWindow::themeChoiceChanged, &app, [](const QString &theme) {
         ui::applyTheme(ui::themeModeFromName(theme).value_or(ui::ThemeMode::System));
     });
-    FirstPaintProbe probe(clock, parser.isSet(firstPaintOption), &app);
+    QObject::connect(&storage, &core::AppStorage::ready, &window, [&storage, &window] {
+        switch (storage.outcome()) {
+        case core::AppStorage::Outcome::Opened:
+            break;
+        case core::AppStorage::Outcome::Replaced:
+            window.addNotice(QApplication::translate("main",
+                "The history file could not be read (%1). It was kept as %2, and a new, "
+                "empty history was started.")
+                                 .arg(storage.error(), storage.setAsidePath())
+                                 .toHtmlEscaped());
+            break;
+        case core::AppStorage::Outcome::InMemory:
+        case core::AppStorage::Outcome::Unavailable:
+            window.addNotice(QString(storage.error() + u" "_s
+                + QApplication::translate(
+                    "main", "History, drafts and conversations are kept for this session only."))
+                                 .toHtmlEscaped());
+            break;
+        }
+        ui::Services stores;
+        stores.history = storage.history();
+        stores.drafts = storage.drafts();
+        stores.embeddingCache = storage.embeddingCache();
+        stores.steeringLibrary = storage.steeringLibrary();
+        stores.conversations = storage.conversations();
+        stores.promptLibrary = storage.promptLibrary();
+        window.attachStorage(stores);
+    });
+    // SQLite is not touched before the window has painted.
+    FirstPaintProbe probe(
+        clock, parser.isSet(firstPaintOption), [&storage] { storage.open(); }, &app);
     window.installEventFilter(&probe);
     window.show();
     if (!commandLine.isEmpty() && !parser.isSet(firstPaintOption))
         QTimer::singleShot(0, &window, &ui::MainWindow::refreshModels);
     const int status = app.exec();
+    storage.waitUntilReady(); // the runs and drafts of a very short session are written too
     window.saveDrafts();
     return status;
 }

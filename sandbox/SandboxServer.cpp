@@ -248,8 +248,9 @@ int SandboxServer::openConnections() const
 
 bool SandboxServer::start(const QHostAddress &address, quint16 port, QString *error)
 {
-    preloadMeaning(); // WordNet for the embeddings, on a thread of its own: the first embedding
-                      // need not wait
+    if (m_options.preloadMeaning)
+        preloadMeaning(); // WordNet for the embeddings, on a thread of its own: the first
+                          // embedding need not wait
     if (m_listener) {
         *error = u"the sandbox is already listening"_s;
         return false;

@@ -39,6 +39,11 @@ struct SandboxOptions
         = 10'000; ///< a connection whose request head (or body) is not complete by then is closed
     int idleTimeoutMs = 60'000; ///< a keep-alive connection without a new request by then is closed
     int workerThreads = 0; ///< threads answering the heavy endpoints; 0: max(4, cores)
+    /// True: start() begins loading WordNet and building the embeddings' meaning space on a
+    /// thread of its own, so the first /embed does not wait (~10 MB once built). False: the first
+    /// request that needs it builds it (on a worker thread, it waits for it), or preloadMeaning()
+    /// when the caller knows embeddings are coming (the app: when its Embeddings tab is shown).
+    bool preloadMeaning = true;
 };
 
 /// The sandbox's HTTP side, on Qt HttpServer: routes `/v1/<endpoint>` to SandboxApi and

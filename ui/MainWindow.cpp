@@ -77,7 +77,7 @@ void MainWindow::build(const QString &banner)
     installPasteGuard();
     setWindowTitle(tr("Aleph Playground"));
     core::ApiClient *client = m_services.client;
-    m_recorder.setStore(m_services.history);
+    m_recorder.setStorePending(m_services.storagePending);
     m_recorder.setErrorText(&errorText);
     m_recorder.setProfileName(m_services.commandLineConnection.isEmpty()
             ? tr("Offline sandbox")
@@ -87,10 +87,8 @@ void MainWindow::build(const QString &banner)
     m_tabs->setDocumentMode(true);
     m_completionTab = new CompletionTab(client, this);
     m_chatTab = new ChatTab(client, this);
-    m_chatTab->setConversationStore(m_services.conversations);
     m_explanationTab = new ExplanationTab(client, this);
     m_embeddingsTab = new EmbeddingsTab(client, this);
-    m_embeddingsTab->setCache(m_services.embeddingCache);
     m_tabs->addTab(m_chatTab, tr("Chat"));
     m_tabs->addTab(m_completionTab, tr("Completion"));
     m_tabs->addTab(m_explanationTab, tr("Explanation"));
@@ -106,10 +104,7 @@ void MainWindow::build(const QString &banner)
     m_translationTab = new TranslationTab(client, this);
     m_tabs->addTab(m_translationTab, tr("Translation"));
     m_steeringTab = new SteeringTab(client, this);
-    m_steeringTab->setLibrary(m_services.steeringLibrary);
     m_tabs->addTab(m_steeringTab, tr("Steering"));
-    m_completionTab->setSteeringLibrary(m_services.steeringLibrary);
-    m_chatTab->setSteeringLibrary(m_services.steeringLibrary);
     connect(m_steeringTab,
         &SteeringTab::useConcept,
         this,
@@ -127,6 +122,10 @@ void MainWindow::build(const QString &banner)
     connect(client, &core::ApiClient::configChanged, m_steeringTab, &SteeringTab::reloadLibrary);
     m_tokenizerTab = new TokenizerTab(client, this);
     m_tabs->addTab(m_tokenizerTab, tr("Tokenizer"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (PlaygroundTab *tab = currentPlaygroundTab())
+            Q_EMIT tabShown(tab->tabKey());
+    });
     for (PlaygroundTab *tab : playgroundTabs()) {
         tab->setRecorder(&m_recorder);
         // "Show tokens" in any prompt editor: its text, on the model of the tab it is in.
@@ -234,7 +233,7 @@ void MainWindow::build(const QString &banner)
     codeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     codeAction->setToolTip(tr("The current request as Python, curl or alephctl (Ctrl+Shift+C)"));
 
-    if (m_services.history) {
+    if (m_services.history || m_services.storagePending) {
         m_historyPanel = new HistoryPanel(m_services.history, this);
         m_historyDock = new QDockWidget(tr("History"), this);
         m_historyDock->setObjectName(QStringLiteral("historyDock"));
@@ -252,6 +251,7 @@ void MainWindow::build(const QString &banner)
         codeAction,
         m_services.profiles ? profilesAction : nullptr);
     buildPromptLibrary();
+    applyStores();
 
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setText(tr("Server: %1").arg(client->config().baseUrl.toDisplayString()));
@@ -288,7 +288,59 @@ void MainWindow::build(const QString &banner)
     if (const QScreen *s = screen())
         size = size.boundedTo(s->availableGeometry().size() - QSize(16, 40));
     resize(size);
+    if (!m_services.storagePending)
+        restoreDrafts();
+    else
+        for (PlaygroundTab *tab : playgroundTabs())
+            applyTabDefaults(tab); // until the drafts come
+}
+
+void MainWindow::applyStores()
+{
+    m_recorder.setStore(m_services.history);
+    m_chatTab->setConversationStore(m_services.conversations);
+    m_embeddingsTab->setCache(m_services.embeddingCache);
+    m_steeringTab->setLibrary(m_services.steeringLibrary);
+    m_completionTab->setSteeringLibrary(m_services.steeringLibrary);
+    m_chatTab->setSteeringLibrary(m_services.steeringLibrary);
+    m_completionTab->setPromptLibrary(m_services.promptLibrary);
+    if (m_libraryPanel)
+        m_libraryPanel->setLibrary(m_services.promptLibrary);
+    if (m_historyPanel)
+        m_historyPanel->setStore(m_services.history);
+    if (m_testSetWindow)
+        m_testSetWindow->setPromptLibrary(m_services.promptLibrary);
+}
+
+void MainWindow::attachStorage(const Services &stores)
+{
+    if (!m_services.storagePending)
+        return;
+    m_services.storagePending = false;
+    m_services.history = stores.history;
+    m_services.drafts = stores.drafts;
+    m_services.embeddingCache = stores.embeddingCache;
+    m_services.steeringLibrary = stores.steeringLibrary;
+    m_services.conversations = stores.conversations;
+    m_services.promptLibrary = stores.promptLibrary;
+    m_recorder.setStorePending(false);
+    applyStores();
+    if (m_historyDock && !m_services.history) {
+        m_historyDock->hide();
+        m_historyDock->toggleViewAction()->setEnabled(false);
+    }
+    if (m_libraryDock && !m_services.promptLibrary) {
+        m_libraryDock->hide();
+        m_libraryDock->toggleViewAction()->setEnabled(false);
+    }
     restoreDrafts();
+    // The last Embeddings map, once the connection is set (else activateProfile() shows it).
+    const bool connectionSet = !m_cachedMapPending || !m_services.profiles
+        || !m_services.commandLineConnection.isEmpty();
+    if (connectionSet && m_services.embeddingCache) {
+        m_cachedMapPending = false;
+        m_embeddingsTab->showCachedMap();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -342,11 +394,9 @@ void MainWindow::restoreWindowState(const QVariantMap &state)
 
 void MainWindow::buildPromptLibrary()
 {
-    m_completionTab->setPromptLibrary(m_services.promptLibrary);
-    if (!m_services.promptLibrary)
+    if (!m_services.promptLibrary && !m_services.storagePending)
         return;
-    m_libraryPanel = new PromptLibraryPanel(this);
-    m_libraryPanel->setLibrary(m_services.promptLibrary);
+    m_libraryPanel = new PromptLibraryPanel(this); // its library: applyStores()
     m_libraryDock = new QDockWidget(tr("Prompt library"), this);
     m_libraryDock->setObjectName(QStringLiteral("promptLibraryDock"));
     m_libraryDock->setWidget(m_libraryPanel);

@@ -63,6 +63,10 @@ struct Services
     /// Set when --host/--token/--sandbox chose the connection: shown as "Command line" and the
     /// profiles are not applied at start.
     QString commandLineConnection;
+    /// True: the stores above come later, through MainWindow::attachStorage() (main() opens the
+    /// database after the first paint). Until then the history and the prompt library read
+    /// "Loading…" and runs are kept in memory by the recorder.
+    bool storagePending = false;
     /// The user's preferences (theme, text size, Enter sends, defaults of new tabs); null: kept in
     /// memory for the session.
     core::Preferences *preferences = nullptr;
@@ -130,8 +134,19 @@ public Q_SLOTS:
     void zoom(int delta);
     /// Run ▸ Test sets…: the test-set window (made on first use), shown and raised.
     TestSetWindow *showTestSets();
+    /// The database's stores (history, drafts, embeddingCache, steeringLibrary, conversations,
+    /// promptLibrary of `stores`; the rest is ignored), once open when Services::storagePending
+    /// was set: the tabs, the history and the library get them, the runs begun meanwhile are
+    /// written, and the drafts and the window's layout are restored. Null stores: none for the
+    /// session.
+    void attachStorage(const Services &stores);
+    /// Adds a paragraph to the notice line (shown until the user closes it).
+    void addNotice(const QString &html, const QString &details = QString());
 
 Q_SIGNALS:
+    /// A playground tab became the current one: its tabKey() ("embeddings", ...). main() starts
+    /// preparing what that tab's first request needs (the offline sandbox's meaning space).
+    void tabShown(const QString &tabKey);
     /// The client's connection changed (after activateProfile finished).
     void profileActivated(const QString &id);
     void modelsRefreshed(int count);
@@ -146,8 +161,8 @@ protected:
 private:
     void build(const QString &banner);
     void setBanner(const QString &html);
-    /// Adds a paragraph to the notice line (shown until the user closes it).
-    void addNotice(const QString &html, const QString &details = QString());
+    /// Gives the tabs and panels the stores of m_services.
+    void applyStores();
     void reloadProfilePicker();
     void restoreDrafts();
     /// The window's size, position, dock and toolbar state, every splitter and the current tab,

@@ -13,9 +13,52 @@ QString RunRecorder::errorText(const ApiError &error) const
     return m_errorText ? m_errorText(error) : error.message;
 }
 
+void RunRecorder::setStore(HistoryStore *store)
+{
+    m_store = store;
+    if (!m_store) {
+        if (!m_pending)
+            m_kept.clear();
+        return;
+    }
+    m_pending = false;
+    for (const KeptRun &run : std::exchange(m_kept, {})) {
+        const qint64 id
+            = m_store->beginRun(run.tab, run.profile, run.model, run.endpoint, run.body);
+        if (!id)
+            continue;
+        m_storedIds.insert(run.id, id);
+        if (!run.partial.isNull())
+            m_store->savePartial(id, run.partial);
+        if (run.finished)
+            m_store->finishRun(id,
+                run.status,
+                run.response,
+                run.error,
+                run.ms,
+                run.promptTokens,
+                run.completionTokens,
+                run.finalPartial);
+    }
+}
+
+RunRecorder::KeptRun *RunRecorder::kept(qint64 id)
+{
+    for (KeptRun &run : m_kept) {
+        if (run.id == id)
+            return &run;
+    }
+    return nullptr;
+}
+
+qint64 RunRecorder::storedId(qint64 id) const
+{
+    return id < 0 ? m_storedIds.value(id) : id;
+}
+
 qint64 RunRecorder::begin(const QString &tab, const ApiJob &job)
 {
-    if (!m_store)
+    if (!m_store && !m_pending)
         return 0;
     return begin(tab,
         ApiCall::fromRecord(job.endpoint(), QJsonDocument::fromJson(job.requestBody()).object()));
@@ -23,13 +66,53 @@ qint64 RunRecorder::begin(const QString &tab, const ApiJob &job)
 
 qint64 RunRecorder::begin(const QString &tab, const ApiCall &call)
 {
-    return m_store ? m_store->beginRun(tab, m_profile, call.model, call.endpoint, call.body) : 0;
+    if (m_store)
+        return m_store->beginRun(tab, m_profile, call.model, call.endpoint, call.body);
+    if (!m_pending)
+        return 0;
+    KeptRun run;
+    run.id = m_nextProvisional--;
+    run.tab = tab;
+    run.profile = m_profile;
+    run.model = call.model;
+    run.endpoint = call.endpoint;
+    run.body = call.body;
+    m_kept.push_back(std::move(run));
+    return m_kept.back().id;
 }
 
 void RunRecorder::savePartial(qint64 id, const QString &partial)
 {
-    if (m_store && id)
-        m_store->savePartial(id, partial);
+    if (KeptRun *run = kept(id)) {
+        if (!run->finished)
+            run->partial = partial;
+    } else if (m_store && storedId(id)) {
+        m_store->savePartial(storedId(id), partial);
+    }
+}
+
+void RunRecorder::finishRun(qint64 id,
+    RunStatus status,
+    const QString &response,
+    const QString &error,
+    qint64 ms,
+    int promptTokens,
+    int completionTokens,
+    const QString &partial)
+{
+    if (KeptRun *run = kept(id)) {
+        run->finished = true;
+        run->status = status;
+        run->response = response;
+        run->error = error;
+        run->ms = ms;
+        run->promptTokens = promptTokens;
+        run->completionTokens = completionTokens;
+        run->finalPartial = partial;
+    } else if (m_store && storedId(id)) {
+        m_store->finishRun(
+            storedId(id), status, response, error, ms, promptTokens, completionTokens, partial);
+    }
 }
 
 void RunRecorder::finish(qint64 id,
@@ -41,38 +124,35 @@ void RunRecorder::finish(qint64 id,
 {
     switch (job.state()) {
     case ApiJob::State::Succeeded:
-        if (m_store && id)
-            m_store->finishRun(id,
-                RunStatus::Succeeded,
-                answer.isNull() ? job.answerText() : answer,
-                QString(),
-                job.elapsedMs(),
-                promptTokens,
-                completionTokens,
-                QStringLiteral(""));
+        finishRun(id,
+            RunStatus::Succeeded,
+            answer.isNull() ? job.answerText() : answer,
+            QString(),
+            job.elapsedMs(),
+            promptTokens,
+            completionTokens,
+            QStringLiteral(""));
         break;
     case ApiJob::State::Canceled:
-        if (m_store && id)
-            m_store->finishRun(id,
-                RunStatus::Canceled,
-                QString(),
-                QString(),
-                job.elapsedMs(),
-                promptTokens,
-                completionTokens,
-                partial.isNull() ? QStringLiteral("") : partial);
+        finishRun(id,
+            RunStatus::Canceled,
+            QString(),
+            QString(),
+            job.elapsedMs(),
+            promptTokens,
+            completionTokens,
+            partial.isNull() ? QStringLiteral("") : partial);
         break;
     case ApiJob::State::Failed:
-        if (m_store && id)
-            m_store->finishRun(id,
-                job.error().kind == ApiError::Kind::Interrupted ? RunStatus::Interrupted
-                                                                : RunStatus::Failed,
-                QString(),
-                errorText(job.error()),
-                job.elapsedMs(),
-                promptTokens,
-                completionTokens,
-                partial.isNull() ? QStringLiteral("") : partial);
+        finishRun(id,
+            job.error().kind == ApiError::Kind::Interrupted ? RunStatus::Interrupted
+                                                            : RunStatus::Failed,
+            QString(),
+            errorText(job.error()),
+            job.elapsedMs(),
+            promptTokens,
+            completionTokens,
+            partial.isNull() ? QStringLiteral("") : partial);
         break;
     case ApiJob::State::Running:
         break;
@@ -87,8 +167,7 @@ void RunRecorder::finish(qint64 id,
     int promptTokens,
     int completionTokens)
 {
-    if (m_store && id)
-        m_store->finishRun(id, status, response, error, ms, promptTokens, completionTokens);
+    finishRun(id, status, response, error, ms, promptTokens, completionTokens, QString());
 }
 
 } // namespace core

@@ -4,7 +4,10 @@
 #include "core/net/ApiCall.h"
 #include "core/storage/HistoryStore.h"
 
+#include <QHash>
+
 #include <functional>
+#include <vector>
 
 namespace core {
 
@@ -17,11 +20,23 @@ class ApiJob;
 ///
 /// The token never reaches a record: a job's body never holds it, and error texts come from
 /// ApiError, which is cleaned where it is made (ApiJob).
+///
+/// While the history database is still opening (the app opens it after the window's first paint),
+/// setStorePending(true) makes the recorder keep runs in memory: begin() then gives provisional
+/// ids (negative), and setStore() writes the kept runs, as they are by then (running, partial or
+/// finished), in the order they began; later calls with a provisional id reach its stored run.
 class RunRecorder
 {
 public:
-    void setStore(HistoryStore *store) { m_store = store; } ///< not owned; nullptr: record nothing
+    /// Not owned; nullptr: record nothing (or keep runs, while the store is pending). Setting a
+    /// store ends the pending state and writes the runs kept meanwhile.
+    void setStore(HistoryStore *store);
     HistoryStore *store() const { return m_store; }
+    /// True: a store is coming (setStore()), so runs begun until then are kept in memory. False
+    /// with no store: the kept runs are dropped at the next setStore(nullptr).
+    void setStorePending(bool pending) { m_pending = pending; }
+    /// Runs kept in memory, waiting for the store (tests).
+    int pendingRuns() const { return int(m_kept.size()); }
     /// The connection profile's name ("Offline sandbox", "Work"), stored with every run.
     void setProfileName(const QString &name) { m_profile = name; }
     QString profileName() const { return m_profile; }
@@ -65,7 +80,36 @@ public:
         int completionTokens = -1);
 
 private:
+    /// A run begun before the store came.
+    struct KeptRun
+    {
+        qint64 id = 0; // provisional, < 0
+        QString tab, profile, model, endpoint;
+        QJsonObject body;
+        QString partial; // null: none saved
+        bool finished = false;
+        RunStatus status = RunStatus::Running;
+        QString response, error, finalPartial;
+        qint64 ms = -1;
+        int promptTokens = -1, completionTokens = -1;
+    };
+    KeptRun *kept(qint64 id);
+    /// The stored id of `id` (a provisional id's once written; 0 when it is not stored).
+    qint64 storedId(qint64 id) const;
+    void finishRun(qint64 id,
+        RunStatus status,
+        const QString &response,
+        const QString &error,
+        qint64 ms,
+        int promptTokens,
+        int completionTokens,
+        const QString &partial);
+
     HistoryStore *m_store = nullptr;
+    bool m_pending = false;
+    std::vector<KeptRun> m_kept;
+    QHash<qint64, qint64> m_storedIds; // provisional id → the id setStore() wrote it as
+    qint64 m_nextProvisional = -1;
     QString m_profile;
     std::function<QString(const ApiError &)> m_errorText;
     int m_partialSaveIntervalMs = 2000;

@@ -2986,6 +2986,14 @@ t-SNE: erhält Nachbarschaften und trennt Cluster scharf; Abstände zwischen Clu
         <source>No run matches &quot;%1&quot;.</source>
         <translation>Kein Lauf passt zu „%1“.</translation>
     </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Der Verlauf wird geladen…</translation>
+    </message>
+    <message>
+        <source>The history is not available in this session.</source>
+        <translation>Der Verlauf ist in dieser Sitzung nicht verfügbar.</translation>
+    </message>
 </context>
 <context>
     <name>ui::LibraryVersionDialog</name>

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void unavailableKeychainKeepsTheTokenForTheSession();
     void tlsVerificationOffShowsABadge();
     void runsAreRecordedSearchedAndRestoredWithoutTheToken();
+    void runsBeforeTheDatabaseIsOpenAreRecordedWhenItIs();
     void draftsComeBackAfterAKill();
     void viewCodeShowsTheCurrentRequest();
     void invalidParametersAreFlaggedAndNotSent();
@@ -388,6 +389,47 @@ void TestPlayground::runsAreRecordedSearchedAndRestoredWithoutTheToken()
     QVERIFY(!bytes.contains("Bearer"));
     QVERIFY(!bytes.contains("Authorization"));
     QVERIFY(!bytes.contains(QByteArray(m_sandbox->token().toUtf8() + '"')));
+}
+
+void TestPlayground::runsBeforeTheDatabaseIsOpenAreRecordedWhenItIs()
+{
+    // main() opens the database after the first paint: the window starts without its stores.
+    ui::Services pending = m_stores.services(m_sandbox.get(), 3, 20);
+    const ui::Services stores = pending;
+    pending.history = nullptr;
+    pending.drafts = nullptr;
+    pending.embeddingCache = nullptr;
+    pending.steeringLibrary = nullptr;
+    pending.conversations = nullptr;
+    pending.promptLibrary = nullptr;
+    pending.storagePending = true;
+    m_window.reset();
+    m_window = std::make_unique<ui::MainWindow>(pending);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    waitForModels();
+    ui::HistoryPanel *panel = m_window->historyPanel();
+    QVERIFY(panel);
+    QCOMPARE(panel->rowCount(), 0);
+    QVERIFY(panel->findChild<QLabel *>()->text().contains(u"Loading"_s));
+    QVERIFY(m_window->findChild<QDockWidget *>(u"promptLibraryDock"_s));
+
+    ui::CompletionTab *tab = m_window->completionTab();
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"An apple a day"_s);
+    QSignalSpy done(tab, &ui::CompletionTab::finished);
+    tab->run();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    QCOMPARE(m_stores.history->count(), 0); // kept in memory meanwhile
+
+    m_window->attachStorage(stores);
+    QCOMPARE(m_stores.history->count(), 1);
+    const core::RunRecord run = m_stores.history->search(QString()).first();
+    QCOMPARE(run.status, core::RunStatus::Succeeded);
+    QCOMPARE(run.tab, u"completion"_s);
+    QVERIFY2(run.summary().contains(u"An apple a day"_s), qPrintable(run.summary()));
+    QVERIFY(run.completionTokens > 0);
+    QTRY_COMPARE(panel->rowCount(), 1);
+    QVERIFY(panel->findChild<QLabel *>()->isHidden()); // the list shows instead
 }
 
 void TestPlayground::draftsComeBackAfterAKill()

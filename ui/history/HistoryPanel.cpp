@@ -67,7 +67,6 @@ HistoryPanel::HistoryPanel(core::HistoryStore *store, QWidget *parent)
     connect(&m_refreshTimer, &QTimer::timeout, this, &HistoryPanel::refresh);
     connect(m_search, &QLineEdit::textChanged, &m_refreshTimer, qOverload<>(&QTimer::start));
     connect(m_tab, &QComboBox::currentIndexChanged, this, &HistoryPanel::refresh);
-    connect(m_store, &core::HistoryStore::changed, &m_refreshTimer, qOverload<>(&QTimer::start));
     connect(themeNotifier(),
         &ThemeNotifier::changed,
         this,
@@ -75,6 +74,19 @@ HistoryPanel::HistoryPanel(core::HistoryStore *store, QWidget *parent)
     connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         restoreRow(m_list->indexOfTopLevelItem(item));
     });
+    m_store = nullptr;
+    m_loading = store == nullptr;
+    setStore(store);
+}
+
+void HistoryPanel::setStore(core::HistoryStore *store)
+{
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    if (store)
+        connect(store, &core::HistoryStore::changed, this, [this] { m_refreshTimer.start(); });
+    m_loading = m_loading && !store;
+    m_store = store;
     refresh();
 }
 
@@ -90,8 +102,9 @@ void HistoryPanel::refresh()
         const int i = m_tab->findData(tab);
         return i > 0 ? m_tab->itemText(i) : tab;
     };
-    const QList<core::RunRecord> runs
-        = m_store->search(m_search->text().trimmed(), m_tab->currentData().toString());
+    const QList<core::RunRecord> runs = m_store
+        ? m_store->search(m_search->text().trimmed(), m_tab->currentData().toString())
+        : QList<core::RunRecord>();
     m_list->clear();
     QList<QTreeWidgetItem *> items;
     for (const core::RunRecord &r : runs) {
@@ -116,10 +129,14 @@ void HistoryPanel::refresh()
     }
     m_list->addTopLevelItems(items);
     const bool empty = runs.isEmpty();
-    m_empty->setText(
-        m_search->text().isEmpty() ? tr(
-            "No runs yet. Every request you send is recorded here; double-click one to restore it.")
-                                   : tr("No run matches \"%1\".").arg(m_search->text()));
+    if (!m_store)
+        m_empty->setText(m_loading ? tr("Loading the history…")
+                                   : tr("The history is not available in this session."));
+    else
+        m_empty->setText(m_search->text().isEmpty()
+                ? tr("No runs yet. Every request you send is recorded here; double-click one to "
+                     "restore it.")
+                : tr("No run matches \"%1\".").arg(m_search->text()));
     m_empty->setVisible(empty);
     m_list->setVisible(!empty);
 }
@@ -127,7 +144,7 @@ void HistoryPanel::refresh()
 void HistoryPanel::restoreRow(int row)
 {
     QTreeWidgetItem *item = m_list->topLevelItem(row);
-    if (!item)
+    if (!item || !m_store)
         return;
     if (const auto run = m_store->run(item->data(0, Qt::UserRole).toLongLong()))
         Q_EMIT restoreRequested(*run);
