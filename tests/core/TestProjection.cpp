@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The Embeddings tab's maths against known answers: PCA on data with a known principal axis,
 // UMAP's curve and smooth distances against umap-learn's values, UMAP keeping separated clusters
-// apart, neighbours on a hand-made set (exact and the int8 candidate scan), and the similarity
+// apart, neighbours on a hand-made set (exact and the 4-bit candidate scan), and the similarity
 // matrix's cluster order. t-SNE's perplexity calibration against its definition and its layout
 // keeping clusters apart; the parallel layout graph against exact search; progress and cancelling
 // of both layouts.

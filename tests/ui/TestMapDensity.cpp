@@ -24,8 +24,8 @@ private Q_SLOTS:
 
 namespace {
 
-const ui::MapDensity::Colours kColours{{qRgb(0, 114, 178), qRgb(213, 94, 0), qRgb(0, 158, 115),
-                                           qRgb(128, 128, 128)},
+const ui::MapDensity::Colours kColours{
+    {qRgb(0, 114, 178), qRgb(213, 94, 0), qRgb(0, 158, 115), qRgb(128, 128, 128)},
     qRgb(255, 255, 255),
     qRgb(30, 30, 30)};
 
@@ -77,8 +77,8 @@ void TestMapDensity::bandedEqualsPlain()
     for (int i = 0; i < 5000; ++i) {
         const int c = i % 4;
         const double spread = 0.3 + 0.2 * c;
-        points.append(QPointF(
-            3 * std::cos(c * 1.7) + spread * gaussian(engine), 3 * std::sin(c * 1.7) + spread * gaussian(engine)));
+        points.append(QPointF(3 * std::cos(c * 1.7) + spread * gaussian(engine),
+            3 * std::sin(c * 1.7) + spread * gaussian(engine)));
         slots.append(c);
     }
     for (int i = 0; i < 50; ++i) {
@@ -120,7 +120,8 @@ void TestMapDensity::bandedEqualsPlain()
         const double w = view.size.width(), h = view.size.height();
         const double scale = view.zoom * std::min(w / bounds.width(), h / bounds.height());
         const QPointF c = view.center;
-        const ui::MapDensity::Transform transform{w / 2 - c.x() * scale, h / 2 + c.y() * scale, scale};
+        const ui::MapDensity::Transform transform{
+            w / 2 - c.x() * scale, h / 2 + c.y() * scale, scale};
         const double margin = 3 / scale;
         const QRectF area(QPointF(c.x() - w / 2 / scale - margin, c.y() - h / 2 / scale - margin),
             QPointF(c.x() + w / 2 / scale + margin, c.y() + h / 2 / scale + margin));
@@ -131,7 +132,8 @@ void TestMapDensity::bandedEqualsPlain()
         density.draw(banded, grid, area, transform, kColours);
         ui::MapDensity::drawPlain(plain, grid, area, transform, kColours);
         const QString difference = firstDifference(banded, plain);
-        QVERIFY2(difference.isEmpty(), qPrintable(QStringLiteral("view %1: %2").arg(v).arg(difference)));
+        QVERIFY2(
+            difference.isEmpty(), qPrintable(QStringLiteral("view %1: %2").arg(v).arg(difference)));
         const int ink = inked(banded, kColours.page);
         if (view.inked)
             QVERIFY2(ink > 100, qPrintable(QStringLiteral("view %1: %2").arg(v).arg(ink)));

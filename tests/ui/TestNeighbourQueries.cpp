@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The Embeddings tab's nearest-neighbour queries off the GUI thread (issue 22): answers arrive by
-// signal and are the index's own (the exact scan on a small set, the int8 pre-selection re-scored
+// signal and are the index's own (the exact scan on a small set, the 4-bit pre-selection re-scored
 // exactly on a forced approximate one); a newer query supersedes an older one; a query waits for
 // the index; a new index drops the old one's queries; deleting the queries during a query waits
 // for it and lets go of the index.
@@ -75,7 +75,7 @@ void TestNeighbourQueries::searchMatchesTheScan_data()
 {
     QTest::addColumn<int>("exactLimit");
     QTest::newRow("exact scan") << NeighbourIndex::kAutomatic;
-    QTest::newRow("int8 pre-selection") << 100;
+    QTest::newRow("4-bit pre-selection") << 100;
 }
 
 void TestNeighbourQueries::searchMatchesTheScan()

@@ -154,7 +154,7 @@ void EmbeddingsSidePanel::showNeighbours(int row, const QList<core::analysis::Ne
             .arg(labelOf(row).isEmpty() ? QString()
                                         : u" ["_s + labelOf(row).toHtmlEscaped() + u"]"_s)
             .arg(elideText(set.texts.at(row), 60).toHtmlEscaped())
-        + (index && index->isApproximate() ? tr(" (int8 pre-selection, re-scored exactly)")
+        + (index && index->isApproximate() ? tr(" (4-bit pre-selection, re-scored exactly)")
                                            : QString()));
     m_map->setCurrent(row, rows);
 }

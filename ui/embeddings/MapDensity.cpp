@@ -187,15 +187,8 @@ void MapDensity::drawPlain(QImage &image,
         return;
     std::vector<quint32> counts(size_t(w) * size_t(h), 0);
     std::vector<Sum> sums(counts.size(), Sum{0, 0, 0});
-    const quint32 densest = binSpans(grid,
-        grid.spans(area),
-        transform,
-        slotSums(colours),
-        w,
-        0,
-        h,
-        counts.data(),
-        sums.data());
+    const quint32 densest = binSpans(
+        grid, grid.spans(area), transform, slotSums(colours), w, 0, h, counts.data(), sums.data());
     const Shading shading = makeShading(std::max(1u, densest), colours);
     const std::vector<quint32> zeros(size_t(w), 0);
     uchar *bits = image.bits();
@@ -255,8 +248,15 @@ void MapDensity::draw(QImage &image,
             if (y0 >= y1 || top > bottom)
                 continue;
             const QRectF rows(QPointF(view.left(), top), QPointF(view.right(), bottom));
-            densest[size_t(b)] = binSpans(
-                grid, grid.spans(rows), transform, table, w, y0, y1, m_counts.data(), m_sums.data());
+            densest[size_t(b)] = binSpans(grid,
+                grid.spans(rows),
+                transform,
+                table,
+                w,
+                y0,
+                y1,
+                m_counts.data(),
+                m_sums.data());
         }
     });
 
@@ -267,7 +267,9 @@ void MapDensity::draw(QImage &image,
     const std::vector<quint32> zeros(size_t(w), 0);
     uchar *bits = image.bits();
     const qsizetype bytesPerLine = image.bytesPerLine();
-    const auto firstRow = [&](qsizetype b) { return int(qint64(h) * b / bandCount); };
+    const auto firstRow = [&](qsizetype b) {
+        return int(qint64(h) * b / bandCount);
+    };
     const auto clearRow = [&](int y) {
         std::fill_n(m_counts.begin() + qsizetype(y) * w, w, 0u);
     };
