@@ -1580,10 +1580,6 @@
         <translation>Unterbrochen: %1 Der bisherige Text bleibt erhalten; Wiederholen sendet die Anfrage erneut.</translation>
     </message>
     <message>
-        <source>Finished: %1 · prompt tokens %L2 · generated tokens %L3 · model %4</source>
-        <translation>Fertig: %1 · Prompt-Token %L2 · erzeugte Token %L3 · Modell %4</translation>
-    </message>
-    <message>
         <source>Type the expected completion first.</source>
         <translation>Geben Sie zuerst die erwartete Vervollständigung ein.</translation>
     </message>
@@ -1653,6 +1649,10 @@
     <message>
         <source>Version %1 of this prompt does not exist.</source>
         <translation>Version %1 dieses Prompts gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Finished: %1 · prompt tokens %L2 · generated tokens %L3 · %4 (version %5)</source>
+        <translation>Fertig: %1 · Prompt-Token %L2 · erzeugte Token %L3 · %4 (Version %5)</translation>
     </message>
 </context>
 <context>
@@ -2064,8 +2064,8 @@ Gradient: die Embeddings-API von Gradient.</translation>
         </translation>
     </message>
     <message>
-        <source> (int8 pre-selection, re-scored exactly)</source>
-        <translation> (int8-Vorauswahl, exakt nachbewertet)</translation>
+        <source> (4-bit pre-selection, re-scored exactly)</source>
+        <translation> (4-Bit-Vorauswahl, exakt nachbewertet)</translation>
     </message>
 </context>
 <context>
@@ -2407,6 +2407,10 @@ t-SNE: erhält Nachbarschaften und trennt Cluster scharf; Abstände zwischen Clu
     <message>
         <source>PCA cancelled.</source>
         <translation>PCA abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The texts changed since this map was made: it still shows the texts embedded before. Embed (Ctrl+Enter) maps the texts in the list now.</source>
+        <translation>Die Texte haben sich geändert, seit diese Karte entstand: Sie zeigt noch die zuvor eingebetteten Texte. „Einbetten“ (Strg+Eingabe) bildet die Texte ab, die jetzt in der Liste stehen.</translation>
     </message>
 </context>
 <context>
@@ -2813,13 +2817,6 @@ t-SNE: erhält Nachbarschaften und trennt Cluster scharf; Abstände zwischen Clu
         <source>%L1 s</source>
         <translation>%L1 s</translation>
     </message>
-    <message numerus="yes">
-        <source>%n explanation(s) · %1 · %2</source>
-        <translation>
-            <numerusform>%n Erklärung · %1 · %2</numerusform>
-            <numerusform>%n Erklärungen · %1 · %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>model version not given</source>
         <translation>Modellversion nicht angegeben</translation>
@@ -2843,6 +2840,17 @@ t-SNE: erhält Nachbarschaften und trennt Cluster scharf; Abstände zwischen Clu
     <message>
         <source>Explanation opens no files: type the prompt, add images with “Add images…”, or use Explain in Completion or Chat.</source>
         <translation>Die Erklärung öffnet keine Dateien: Geben Sie den Prompt ein, fügen Sie Bilder mit „+ Bild…“ hinzu oder nutzen Sie „Erklären“ in Vervollständigung oder Chat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n explanation(s) · %1 (%2) · %3</source>
+        <translation>
+            <numerusform>%n Erklärung · %1 (%2) · %3</numerusform>
+            <numerusform>%n Erklärungen · %1 (%2) · %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>Version %1</translation>
     </message>
 </context>
 <context>
@@ -4198,6 +4206,10 @@ Schlagwörter: %2
         <source>Run a table of inputs against prompt versions and models, with checks</source>
         <translation>Eine Tabelle von Eingaben mit Prompt-Versionen und Modellen ausführen, mit Prüfungen</translation>
     </message>
+    <message>
+        <source>&amp;Go to tab</source>
+        <translation>Zu &amp;Tab wechseln</translation>
+    </message>
 </context>
 <context>
     <name>ui::ShortcutsDialog</name>
@@ -4340,6 +4352,26 @@ Schlagwörter: %2
     <message>
         <source>Delete the prompt</source>
         <translation>Den Prompt löschen</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Next / previous tab</source>
+        <translation>Nächster / vorheriger Tab</translation>
+    </message>
+    <message>
+        <source>Text fields</source>
+        <translation>Textfelder</translation>
+    </message>
+    <message>
+        <source>Move to the next / previous field</source>
+        <translation>Zum nächsten / vorherigen Feld</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Umschalt+Tab</translation>
     </message>
 </context>
 <context>

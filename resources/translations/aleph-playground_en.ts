@@ -160,10 +160,10 @@
 <context>
     <name>ui::ExplanationTab</name>
     <message numerus="yes">
-        <source>%n explanation(s) · %1 · %2</source>
+        <source>%n explanation(s) · %1 (%2) · %3</source>
         <translation>
-            <numerusform>%n explanation · %1 · %2</numerusform>
-            <numerusform>%n explanations · %1 · %2</numerusform>
+            <numerusform>%n explanation · %1 (%2) · %3</numerusform>
+            <numerusform>%n explanations · %1 (%2) · %3</numerusform>
         </translation>
     </message>
 </context>

@@ -24,6 +24,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -355,9 +356,19 @@ void TestEmbeddings::embedMapSearchNeighboursSelection()
         }
     QVERIFY2(coloured > 40, qPrintable(QString::number(coloured)));
 
-    // Run again: every vector from the cache, nothing sent.
+    // Another sample in the list: the map still shows the first set, and says so until Embed.
+    auto *staleNote = m_tab->findChild<QLabel *>(u"staleNote"_s);
+    QVERIFY(staleNote);
+    QVERIFY(staleNote->isHidden());
+    QVERIFY(m_tab->loadSample(u"support-tickets"_s));
+    QVERIFY(!staleNote->isHidden());
+    QCOMPARE(map->pointCount(), 48);
+    QVERIFY(m_tab->loadSample(u"topics"_s));
+
+    // Run again: every vector from the cache, nothing sent; the note goes.
     QVERIFY(embedAndWait());
     QCOMPARE(m_tab->lastCached(), 48);
+    QVERIFY(staleNote->isHidden());
     QCOMPARE(m_tab->lastSent(), 0);
     QVERIFY(m_tab->statusText().contains(u"48 from the cache"_s));
 

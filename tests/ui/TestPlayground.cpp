@@ -227,6 +227,11 @@ void TestPlayground::profileDialogStoresTheTokenInTheKeychainAndTestsTheConnecti
     m_window->completionTab()->run();
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
     QVERIFY2(completionStatus().startsWith(u"Finished"_s), qPrintable(completionStatus()));
+    // The status names the model chosen, and the version that answered.
+    const QString model = m_window->completionTab()->modelPicker()->model();
+    QVERIFY(!model.isEmpty());
+    QVERIFY2(completionStatus().contains(model + u" (version sandbox-synthetic-1)"_s),
+        qPrintable(completionStatus()));
     QCOMPARE(m_stores.history->search(QString()).first().profile, u"Local"_s);
 }
 

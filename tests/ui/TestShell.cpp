@@ -98,6 +98,7 @@ private Q_SLOTS:
     void openPutsAFileIntoTheTabOrSaysWhyNot();
     void quitClosesTheWindowAndSavesTheDrafts();
     void zoomScalesAllTextAndCtrl0Resets();
+    void ctrlDigitGoesToTheTabAndTabLeavesThePrompt();
     void shortcutsDialogListsEveryActionAndSearches();
     void aboutShowsVersionCommitAndQt();
     void preferencesTableChecksRangesAndPersists();
@@ -195,6 +196,8 @@ void TestShell::menusHoldTheirActionsWithShortcuts()
         {"testSetsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
         {"chooseModelAction", QKeySequence(Qt::CTRL | Qt::Key_K)},
         {"shortcutsAction", QKeySequence(Qt::Key_F1)},
+        {"goToTab1Action", QKeySequence(Qt::CTRL | Qt::Key_1)},
+        {"goToTab7Action", QKeySequence(Qt::CTRL | Qt::Key_7)},
     };
     for (const auto &[name, key] : expected) {
         QAction *a = action(name);
@@ -249,6 +252,11 @@ void TestShell::everyMenuShortcutReachesItsActionAlone()
                 a->installEventFilter(&probe);
                 QTest::keySequence(field, key);
                 a->removeEventFilter(&probe);
+                if (m_window->tabs()->currentIndex() != t) { // Ctrl+1…Ctrl+7 went to a tab
+                    m_window->tabs()->setCurrentIndex(t);
+                    field->setFocus();
+                    QTRY_COMPARE(QApplication::focusWidget(), field);
+                }
                 QVERIFY2(probe.ambiguous == 0 && probe.clean == 1,
                     qPrintable(u"%1 in tab %2: %3 clean, %4 ambiguous"_s
                                    .arg(key.toString(), m_window->tabs()->tabText(t))
@@ -503,6 +511,43 @@ void TestShell::zoomScalesAllTextAndCtrl0Resets()
                  .value(u"appearance/textSize"_s)
                  .toInt(),
         110);
+}
+
+void TestShell::ctrlDigitGoesToTheTabAndTabLeavesThePrompt()
+{
+    // View ▸ Go to tab lists the tabs in order with Ctrl+1…; the keys work from a text field.
+    QMenu *goTo = m_window->menus()->menu(u"viewMenu"_s)->findChild<QMenu *>(u"goToTabMenu"_s);
+    QVERIFY(goTo);
+    QCOMPARE(goTo->actions().size(), m_window->tabs()->count());
+    for (int i = 0; i < m_window->tabs()->count(); ++i)
+        QCOMPARE(goTo->actions().at(i)->text(), m_window->tabs()->tabText(i));
+    m_window->tabs()->setCurrentWidget(m_window->completionTab());
+    auto *prompt = m_window->completionTab()->findChild<QPlainTextEdit *>(u"prompt"_s);
+    QVERIFY(prompt);
+    prompt->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(prompt));
+    const int explanation = m_window->tabs()->indexOf(m_window->explanationTab());
+    QTest::keySequence(prompt, QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + explanation)));
+    QCOMPARE(m_window->tabs()->currentWidget(), static_cast<QWidget *>(m_window->explanationTab()));
+    // A greyed-out tab stays shut.
+    const int chat = m_window->tabs()->indexOf(m_window->chatTab());
+    m_window->tabs()->setTabEnabled(chat, false);
+    action(qPrintable(u"goToTab%1Action"_s.arg(chat + 1)))->trigger();
+    QCOMPARE(m_window->tabs()->currentWidget(), static_cast<QWidget *>(m_window->explanationTab()));
+    m_window->tabs()->setTabEnabled(chat, true);
+    action(qPrintable(u"goToTab%1Action"_s.arg(chat + 1)))->trigger();
+    QCOMPARE(m_window->tabs()->currentWidget(), static_cast<QWidget *>(m_window->chatTab()));
+
+    // Tab in a prompt moves the focus on instead of typing a tab character.
+    m_window->tabs()->setCurrentWidget(m_window->completionTab());
+    prompt->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(prompt));
+    prompt->setPlainText(u"Once upon"_s);
+    QTest::keyClick(prompt, Qt::Key_Tab);
+    QCOMPARE(prompt->toPlainText(), u"Once upon"_s);
+    QVERIFY(QApplication::focusWidget() != prompt);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(prompt));
 }
 
 void TestShell::shortcutsDialogListsEveryActionAndSearches()

@@ -16,6 +16,9 @@ namespace ui {
 PromptEdit::PromptEdit(QWidget *parent)
     : QPlainTextEdit(parent)
 {
+    // Tab moves on to the next control, as in every form; a tab character still comes in by
+    // paste.
+    setTabChangesFocus(true);
     m_showTokens = new QAction(tr("Show tokens"), this);
     m_showTokens->setObjectName(QStringLiteral("showTokens"));
     m_showTokens->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));

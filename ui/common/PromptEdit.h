@@ -9,7 +9,8 @@ namespace ui {
 /// imagesDropped() instead of inserting their paths, and can send on Enter (setSendOnEnter):
 /// then Shift+Enter adds a new line and Enter emits sendRequested(). Its context menu (and
 /// Ctrl+Shift+T) has "Show tokens", which emits showTokensRequested() with the selection, or the
-/// whole text when nothing is selected.
+/// whole text when nothing is selected. Tab and Shift+Tab move the focus on and back (a tab
+/// character can still be pasted).
 class PromptEdit : public QPlainTextEdit
 {
     Q_OBJECT

@@ -440,11 +440,13 @@ void CompletionTab::showResult(const core::CompletionResponse &response)
         && m_lastCompletion.startsWith(promptText))
         m_lastCompletion = m_lastCompletion.mid(promptText.size());
     m_explainButton->setEnabled(!m_lastCompletion.isEmpty());
-    m_statusLabel->setText(tr("Finished: %1 · prompt tokens %L2 · generated tokens %L3 · model %4")
-                               .arg(reasons.join(QStringLiteral(", ")))
-                               .arg(response.numTokensPromptTotal)
-                               .arg(response.numTokensGenerated)
-                               .arg(response.modelVersion));
+    // The model asked for by name, and the version that answered (the API's model_version).
+    m_statusLabel->setText(
+        tr("Finished: %1 · prompt tokens %L2 · generated tokens %L3 · %4 (version %5)")
+            .arg(reasons.join(QStringLiteral(", ")))
+            .arg(response.numTokensPromptTotal)
+            .arg(response.numTokensGenerated)
+            .arg(m_lastRequest.model, response.modelVersion));
 }
 
 void CompletionTab::evaluate()

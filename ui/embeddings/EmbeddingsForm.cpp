@@ -46,17 +46,23 @@ EmbeddingsForm::EmbeddingsForm(QWidget *parent)
     leftLayout->addWidget(buildTexts(), 1);
     leftLayout->addWidget(buildProvider());
 
+    // Embed, Cancel, the progress and the status: a panel of their own that the tab keeps in
+    // view below the scrolling form.
+    m_runPanel = new QWidget(this);
+    m_runPanel->setObjectName(u"runPanel"_s);
+    auto *runLayout = new QVBoxLayout(m_runPanel);
+    runLayout->setContentsMargins(0, 4, 4, 0);
     auto *runRow = new QHBoxLayout;
-    m_embedButton = new QPushButton(tr("Embed"), this);
+    m_embedButton = new QPushButton(tr("Embed"), m_runPanel);
     m_embedButton->setObjectName(u"embed"_s);
     m_embedButton->setDefault(true);
     m_embedButton->setToolTip(
         tr("Embed the texts (Ctrl+Enter). Vectors already in the cache are not sent again."));
-    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton = new QPushButton(tr("Cancel"), m_runPanel);
     m_cancelButton->setObjectName(u"cancel"_s);
     m_cancelButton->setToolTip(tr("Stop embedding (Esc). What finished is kept in the cache."));
     m_cancelButton->setEnabled(false);
-    m_resumeButton = new QPushButton(tr("Resume"), this);
+    m_resumeButton = new QPushButton(tr("Resume"), m_runPanel);
     m_resumeButton->setObjectName(u"resume"_s);
     m_resumeButton->setToolTip(
         tr("Embed again: the texts that finished come from the cache, only the rest is sent."));
@@ -64,18 +70,18 @@ EmbeddingsForm::EmbeddingsForm(QWidget *parent)
     runRow->addWidget(m_embedButton);
     runRow->addWidget(m_cancelButton);
     runRow->addWidget(m_resumeButton);
-    leftLayout->addLayout(runRow);
-    m_progress = new QProgressBar(this);
+    runLayout->addLayout(runRow);
+    m_progress = new QProgressBar(m_runPanel);
     m_progress->setObjectName(u"progress"_s);
     m_progress->setTextVisible(true);
     m_progress->setFormat(u"%v / %m"_s);
     m_progress->hide();
-    leftLayout->addWidget(m_progress);
-    m_status = new QLabel(this);
+    runLayout->addWidget(m_progress);
+    m_status = new QLabel(m_runPanel);
     m_status->setObjectName(u"status"_s);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    leftLayout->addWidget(m_status);
+    runLayout->addWidget(m_status);
     updateProviderWidgets();
     m_inputSummary->setText(tr("No texts yet."));
 }
@@ -130,6 +136,7 @@ QWidget *EmbeddingsForm::buildTexts()
             showSummary(parseText(rawInput()));
         else
             m_summaryTimer->start();
+        Q_EMIT textsChanged();
         Q_EMIT draftChanged();
     });
     return dataBox;

@@ -96,10 +96,15 @@ public:
     QPushButton *resumeButton() const { return m_resumeButton; }
     QProgressBar *progress() const { return m_progress; }
     QLabel *statusLabel() const { return m_status; } ///< the tab's one status line
+    /// Embed, Cancel, Resume, the progress and the status line, for the tab to place where they
+    /// stay in view (below the form, which scrolls on a small screen).
+    QWidget *runPanel() const { return m_runPanel; }
 
 Q_SIGNALS:
     /// The texts or the provider changed.
     void draftChanged();
+    /// The texts (or their labels) were edited, replaced or loaded.
+    void textsChanged();
 
 private:
     QWidget *buildTexts();
@@ -139,6 +144,7 @@ private:
     QPushButton *m_resumeButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
+    QWidget *m_runPanel = nullptr;
 };
 
 } // namespace ui

@@ -101,6 +101,10 @@ void EmbeddingsTab::build()
     connect(m_form->cancelButton(), &QPushButton::clicked, this, &EmbeddingsTab::cancel);
     connect(m_form->resumeButton(), &QPushButton::clicked, this, &EmbeddingsTab::embed);
     connect(m_form, &EmbeddingsForm::draftChanged, this, &EmbeddingsTab::draftChanged);
+    connect(m_form, &EmbeddingsForm::textsChanged, this, [this] {
+        if (m_analysis && m_analysis->set().rows() > 0)
+            m_views->setStale(true);
+    });
 
     auto *leftScroll = new QScrollArea(this);
     leftScroll->setWidget(m_form);
@@ -110,6 +114,12 @@ void EmbeddingsTab::build()
     const int naturalWidth
         = m_form->sizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width();
     leftScroll->setMinimumWidth(std::min(naturalWidth, 270));
+    // Embed, Cancel and the status stay in view below the form, however it scrolls.
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(leftScroll, 1);
+    leftLayout->addWidget(m_form->runPanel());
 
     // ---- centre: map and matrix; right: search, neighbours, selection ----
     m_analysis = new EmbeddingsAnalysis(this);
@@ -133,7 +143,7 @@ void EmbeddingsTab::build()
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("embeddingsSplitter"));
-    splitter->addWidget(leftScroll);
+    splitter->addWidget(left);
     splitter->addWidget(m_views);
     splitter->addWidget(m_side);
     splitter->setStretchFactor(0, 0);

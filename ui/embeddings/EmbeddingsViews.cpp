@@ -120,6 +120,15 @@ QWidget *EmbeddingsViews::buildMapPage()
     m_map->setPlaceholder(tr("Embed some texts to see them on a map.\n\nTry Samples ▸ Topics, then "
                              "Embed (Ctrl+Enter)."));
     layOutPage(mapPage, mapBar, m_map);
+    m_staleNote = new QLabel(tr("The texts changed since this map was made: it still shows the "
+                                "texts embedded before. Embed (Ctrl+Enter) maps the texts in the "
+                                "list now."),
+        mapPage);
+    m_staleNote->setObjectName(u"staleNote"_s);
+    m_staleNote->setWordWrap(true);
+    setTextRole(m_staleNote, TextRole::Warning);
+    m_staleNote->hide();
+    static_cast<QVBoxLayout *>(mapPage->layout())->insertWidget(1, m_staleNote);
     return mapPage;
 }
 
@@ -160,6 +169,17 @@ void EmbeddingsViews::resetForNewSet()
 {
     m_matrixRows.clear();
     m_export->setEnabled(true);
+    setStale(false);
+}
+
+void EmbeddingsViews::setStale(bool stale)
+{
+    m_staleNote->setVisible(stale);
+}
+
+bool EmbeddingsViews::isStale() const
+{
+    return !m_staleNote->isHidden();
 }
 
 void EmbeddingsViews::setMatrixNote(const QString &text)

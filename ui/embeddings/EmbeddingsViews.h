@@ -42,6 +42,10 @@ public:
     /// Shows the similarity matrix of `rows` (data rows; empty: all, when at most 2,000).
     void showMatrix(const QList<int> &rows = {});
     void setMatrixNote(const QString &text);
+    /// Whether the texts changed since the map and matrix were made: a note above the map says
+    /// so, and that Embed maps the texts now in the list.
+    void setStale(bool stale);
+    bool isStale() const;
 
 Q_SIGNALS:
     void mapReady();
@@ -63,6 +67,7 @@ private:
     MatrixView *m_matrix = nullptr;
     QComboBox *m_matrixOrder = nullptr;
     QLabel *m_matrixNote = nullptr;
+    QLabel *m_staleNote = nullptr;
     QToolButton *m_export = nullptr;
     QList<int> m_matrixRows;
 };

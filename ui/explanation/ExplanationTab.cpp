@@ -193,8 +193,11 @@ void ExplanationTab::onExplained(core::ApiJob *job)
             = static_cast<core::ExplanationJob *>(job)->result();
         showResponse(m_pendingRequest, response);
         m_run->setStatus(
-            tr("%n explanation(s) · %1 · %2", nullptr, int(response.explanations.size()))
-                .arg(response.modelVersion.value_or(tr("model version not given")), elapsed));
+            tr("%n explanation(s) · %1 (%2) · %3", nullptr, int(response.explanations.size()))
+                .arg(m_pendingRequest.model,
+                    response.modelVersion ? tr("version %1").arg(*response.modelVersion)
+                                          : tr("model version not given"),
+                    elapsed));
         break;
     }
     case core::ApiJob::State::Canceled:

@@ -109,6 +109,7 @@ void MainWindow::buildShell(QAction *history, QAction *viewCode, QAction *profil
         });
     }
     connect(m_tabs, &QTabWidget::currentChanged, m_menus, &ShellMenus::refresh);
+    m_menus->addTabActions(m_tabs);
 
     // The preferences' effects, now and whenever they change.
     m_chatTab->setEnterSends(m_preferences->enterSends());

@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QShortcut>
+#include <QTabWidget>
 #include <QTextEdit>
 
 namespace ui {
@@ -267,6 +268,28 @@ void ShellMenus::addAction(const QString &menuName, QAction *action, const QStri
         m_actions.append(action);
     if (!action->shortcuts().isEmpty())
         m_keys.insert(action, action->shortcuts());
+}
+
+void ShellMenus::addTabActions(QTabWidget *tabs)
+{
+    QMenu *view = menu(QStringLiteral("viewMenu"));
+    QMenu *goTo = view->addMenu(tr("&Go to tab"));
+    goTo->setObjectName(QStringLiteral("goToTabMenu"));
+    for (int i = 0; i < tabs->count() && i < 9; ++i) {
+        add(goTo,
+            tabs->tabText(i),
+            QStringLiteral("goToTab%1Action").arg(i + 1),
+            {QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i))},
+            [tabs, i] {
+                if (tabs->isTabEnabled(i))
+                    tabs->setCurrentIndex(i);
+            });
+    }
+    connect(goTo, &QMenu::aboutToShow, this, [tabs, goTo] {
+        const QList<QAction *> actions = goTo->actions();
+        for (int i = 0; i < actions.size() && i < tabs->count(); ++i)
+            actions.at(i)->setEnabled(tabs->isTabEnabled(i));
+    });
 }
 
 QMenu *ShellMenus::addMenu(const QString &title, const QString &name)

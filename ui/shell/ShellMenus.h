@@ -12,6 +12,7 @@
 class QAction;
 class QMainWindow;
 class QMenu;
+class QTabWidget;
 class QWidget;
 
 namespace ui {
@@ -64,6 +65,10 @@ public:
     /// Puts `action` (the window's, with its shortcut) into menu `menuName` ("fileMenu") after the
     /// action named `after` (or at the end), among the actions the menus list.
     void addAction(const QString &menuName, QAction *action, const QString &after = QString());
+
+    /// View ▸ Go to tab: one action per tab of `tabs` (its text, Ctrl+1…Ctrl+9 in tab order), as
+    /// in browsers and editors. A tab that is greyed out (no model serves it) is not opened.
+    void addTabActions(QTabWidget *tabs);
 
     /// Switches off the QShortcuts of `tab` itself whose keys the menu's actions now own
     /// (Ctrl+Enter, Esc, Ctrl+N: the same commands), and shows the prompt editors' Show tokens key

@@ -76,6 +76,11 @@ QList<ShortcutsDialog::Row> ShortcutsDialog::inTabRows()
     };
     const QString del = QKeySequence(QKeySequence::Delete).toString(QKeySequence::NativeText);
     return {
+        {tr("Window"),
+            tr("Next / previous tab"),
+            keys(Qt::CTRL | Qt::Key_Tab) + QStringLiteral(", ")
+                + keys(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab)},
+        {tr("Text fields"), tr("Move to the next / previous field"), tr("Tab, Shift+Tab")},
         {tr("Chat input"), tr("Send (when Enter sends is on)"), tr("Enter")},
         {tr("Chat input"), tr("New line (when Enter sends is on)"), tr("Shift+Enter")},
         {tr("Chat list"), tr("Rename the conversation"), keys(Qt::Key_F2)},
