@@ -14,9 +14,17 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <memory>
+
+#if defined(Q_OS_LINUX)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -211,6 +219,29 @@ QString tokenProblem(const QByteArray &authorization)
 {
     return authorization.isEmpty() ? u"no token: send Authorization: Bearer <token>"_s
                                    : u"the token is not valid for this server"_s;
+}
+
+} // namespace
+
+namespace {
+
+/// Raises the calling thread's nice value by `nice` once (Linux: per thread; the pool's threads
+/// are reused, so later calls on the same thread do nothing).
+void yieldToOtherThreads(int nice)
+{
+#if defined(Q_OS_LINUX)
+    thread_local bool done = false;
+    if (nice <= 0 || done)
+        return;
+    done = true;
+    const auto tid = id_t(syscall(SYS_gettid));
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, tid);
+    if (errno == 0)
+        setpriority(PRIO_PROCESS, tid, std::min(19, current + nice));
+#else
+    Q_UNUSED(nice);
+#endif
 }
 
 } // namespace
@@ -440,6 +471,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     SandboxApi *api = &m_api;
     m_pool.start(
         [this, api, target, cancelled, gradient, endpoint, gradientSlug, workspace, method, body] {
+            yieldToOtherThreads(m_options.workerNice);
             Reply answer = gradient
                 ? api->handleGradient(gradientSlug, workspace, body, cancelled.get())
                 : api->handle(endpoint, method, body, cancelled.get());
@@ -467,6 +499,9 @@ EmbeddedSandbox::EmbeddedSandbox(SandboxOptions options)
     : m_options(std::move(options))
 {
     m_thread.setObjectName(u"aleph-sandbox"_s);
+    // In the app's process the sandbox works with the CPU time the window does not need.
+    if (m_options.workerNice == 0)
+        m_options.workerNice = 10;
 }
 
 EmbeddedSandbox::~EmbeddedSandbox()

@@ -39,6 +39,11 @@ struct SandboxOptions
         = 10'000; ///< a connection whose request head (or body) is not complete by then is closed
     int idleTimeoutMs = 60'000; ///< a keep-alive connection without a new request by then is closed
     int workerThreads = 0; ///< threads answering the heavy endpoints; 0: max(4, cores)
+    /// How much those threads yield the CPU to the process's other threads: their nice value
+    /// above the process's (Linux, where each thread has its own; 0..19, 0: none; elsewhere
+    /// ignored). EmbeddedSandbox's default is 10 (a tenth of a normal thread's share when the
+    /// cores are busy), so that the app's window stays responsive while its own sandbox works.
+    int workerNice = 0;
     /// True: start() begins loading WordNet and building the embeddings' meaning space on a
     /// thread of its own, so the first /embed does not wait (~10 MB once built). False: the first
     /// request that needs it builds it (on a worker thread, it waits for it), or preloadMeaning()

@@ -2,6 +2,7 @@
 #include "core/net/CachedEmbedding.h"
 
 #include "core/storage/EmbeddingCache.h"
+#include "core/util/Prefault.h"
 
 using namespace Qt::StringLiterals;
 
@@ -20,6 +21,20 @@ CachedEmbeddingJob::CachedEmbeddingJob(EmbeddingProvider *provider,
 {
     setAutoDelete(false);
     m_embeddings.resize(m_texts.size());
+    // A cancelled or failed run maps no more of the matrix.
+    connect(this, &BatchJob::finished, this, [this] {
+        if (m_prefault)
+            m_prefault->stop();
+    });
+}
+
+// The mapping stops and is waited for (within one 1 MB step) before the matrix can go.
+CachedEmbeddingJob::~CachedEmbeddingJob() = default;
+
+EmbeddingMatrix CachedEmbeddingJob::takeMatrix()
+{
+    m_prefault.reset(); // the matrix is no longer the job's to map: stops and waits
+    return std::move(m_matrix);
 }
 
 void CachedEmbeddingJob::begin()
@@ -122,6 +137,9 @@ bool CachedEmbeddingJob::place(int position, Embedding vector)
     if (m_dims == 0 && !vector.isEmpty()) {
         m_dims = int(vector.size());
         m_matrix.resize(size_t(m_texts.size()) * size_t(m_dims)); // not zeroed here: 2 GB
+        // The kernel zeroes each fresh page on its first write: done ahead, off this thread.
+        m_prefault
+            = std::make_unique<PrefaultWindow>(m_matrix.data(), m_matrix.size() * sizeof(float));
     }
     if (vector.size() != m_dims) {
         finish(State::Failed,
@@ -130,6 +148,8 @@ bool CachedEmbeddingJob::place(int position, Embedding vector)
         return false;
     }
     std::copy(vector.cbegin(), vector.cend(), m_matrix.begin() + qsizetype(position) * m_dims);
+    if (m_prefault)
+        m_prefault->advance(size_t(position + 1) * size_t(m_dims) * sizeof(float));
     return true;
 }
 

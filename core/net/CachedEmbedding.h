@@ -7,7 +7,11 @@
 #include <QElapsedTimer>
 #include <QPointer>
 
+#include <memory>
+
 namespace core {
+
+class PrefaultWindow;
 
 /// Embeds a list of texts through an EmbeddingProvider with an EmbeddingCache in front: cached
 /// vectors are taken as they are (looked up on the cache's thread), only the misses are sent
@@ -32,6 +36,7 @@ public:
         QStringList texts,
         bool query = false,
         QObject *parent = nullptr);
+    ~CachedEmbeddingJob() override;
 
     /// One entry per text, in order; an entry is empty until its vector is in (and stays empty for
     /// texts not embedded when the job failed or was cancelled). Empty in matrix output.
@@ -40,7 +45,8 @@ public:
     /// Matrix output (set before the job starts), for large sets: the vectors go into one
     /// row-major matrix of texts × dims() floats as they arrive (each chunk's vectors are copied
     /// and released, the cache's hits are read straight into it off the calling thread), so the
-    /// set is held once and never copied or zeroed as a whole on the calling thread. Rows of texts
+    /// set is held once and never copied or zeroed as a whole on the calling thread; its pages are
+    /// mapped ahead of the arriving vectors off the calling thread (PrefaultWindow). Rows of texts
     /// without a vector are unspecified (zero when the cache had others). A vector whose size
     /// differs from the first one's fails the job (Kind::MalformedResponse).
     void setMatrixOutput(bool on) { m_matrixOutput = on; }
@@ -49,7 +55,7 @@ public:
     /// The matrix of matrix output: texts × dims() floats, row-major (empty until a vector is in).
     const EmbeddingMatrix &matrix() const { return m_matrix; }
     /// Moves the matrix out (the job's is then empty).
-    EmbeddingMatrix takeMatrix() { return std::move(m_matrix); }
+    EmbeddingMatrix takeMatrix();
     /// Texts found in the cache.
     int cached() const { return m_cached; }
     /// Texts sent to the service (their vectors may not all have arrived).
@@ -83,6 +89,7 @@ private:
     bool m_matrixOutput = false;
     int m_dims = 0;
     EmbeddingMatrix m_matrix;
+    std::unique_ptr<PrefaultWindow> m_prefault; // maps m_matrix's pages ahead of place()
     QList<int> m_missing; // text positions sent to the service
     QString m_cacheError;
     QElapsedTimer m_sendClock;

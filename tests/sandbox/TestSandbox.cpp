@@ -9,6 +9,8 @@
 #include "sandbox/SandboxServer.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -84,6 +86,7 @@ private Q_SLOTS:
     // every endpoint
     void modelsVersionAndUser();
     void completeIsDeterministicAndStreamsTheSameText();
+    void embeddedWorkersYieldTheCpu();
     void temperatureAndSeedVaryTheSamples();
     void completeParameters();
     void chatAndChatStream();
@@ -213,6 +216,38 @@ void TestSandbox::modelsVersionAndUser()
     QVERIFY(version->result().version.contains(u"sandbox"_s));
     auto me = await(client()->usersMe());
     QCOMPARE(me->result().email, u"sandbox@localhost"_s);
+}
+
+void TestSandbox::embeddedWorkersYieldTheCpu()
+{
+#if defined(Q_OS_LINUX)
+    // In the app's process the sandbox's workers run at nice 10 (SandboxOptions::workerNice), the
+    // window's thread at the process's own: read from /proc after requests have kept them busy.
+    auto job = await(client()->complete(completion(u"The weather today"_s)));
+    QCOMPARE(job->state(), ApiJob::State::Succeeded);
+    const auto niceOf = [](const QString &task) {
+        QFile stat(task + u"/stat"_s);
+        if (!stat.open(QIODevice::ReadOnly))
+            return -100;
+        const QByteArray line = stat.readAll();
+        // Fields after the command name (in parentheses): state is field 3, nice field 19.
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        return fields.size() > 16 ? fields.at(16).toInt() : -100;
+    };
+    int workers = 0;
+    const QDir tasks(u"/proc/self/task"_s);
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid) + u"/comm"_s);
+        if (!comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith("aleph-sandbox-w"))
+            continue;
+        ++workers;
+        QCOMPARE(niceOf(tasks.filePath(tid)), 10);
+    }
+    QVERIFY(workers > 0);
+    QCOMPARE(niceOf(u"/proc/self/task/%1"_s.arg(QCoreApplication::applicationPid())), 0);
+#else
+    QSKIP("per-thread nice values are Linux's");
+#endif
 }
 
 void TestSandbox::completeIsDeterministicAndStreamsTheSameText()
