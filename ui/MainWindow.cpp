@@ -43,7 +43,7 @@ namespace ui {
 namespace {
 const char *kSandboxBanner = QT_TRANSLATE_NOOP("ui::MainWindow",
     "Offline sandbox: the answers are synthetic, made on this computer by a small deterministic "
-    "model. <a href='profiles'>Connect to Aleph Alpha…</a>");
+    "model. <a href='connect'>Connect to Aleph Alpha…</a>");
 } // namespace
 
 MainWindow::MainWindow(core::ApiClient *client, const QString &banner, QWidget *parent)
@@ -156,6 +156,9 @@ void MainWindow::build(const QString &banner)
     connect(m_banner, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link == QLatin1String("profiles"))
             showProfiles();
+        else if (link == QLatin1String("connect"))
+            if (ProfilesDialog *dialog = showProfiles())
+                dialog->connectToAlephAlpha();
     });
     layout->addWidget(m_banner);
     setBanner(banner.toHtmlEscaped());
@@ -540,10 +543,10 @@ void MainWindow::activateProfile(const QString &id)
         });
 }
 
-void MainWindow::showProfiles()
+ProfilesDialog *MainWindow::showProfiles()
 {
     if (!m_services.profiles || !m_services.credentials)
-        return;
+        return nullptr;
     auto *dialog = new ProfilesDialog(
         m_services.profiles, m_services.credentials, m_services.nam, m_services.sandbox, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -558,6 +561,7 @@ void MainWindow::showProfiles()
     });
     connect(dialog, &ProfilesDialog::useProfile, this, &MainWindow::activateProfile);
     dialog->open();
+    return dialog;
 }
 
 PlaygroundTab *MainWindow::currentPlaygroundTab() const

@@ -29,6 +29,7 @@ class QNetworkAccessManager;
 namespace ui {
 
 class ChatTab;
+class ProfilesDialog;
 class CompletionTab;
 class EmbeddingsTab;
 class SteeringTab;
@@ -118,7 +119,8 @@ public Q_SLOTS:
     void refreshModels();
     /// Switches the client to profile `id` (reads its token from the keychain first).
     void activateProfile(const QString &id);
-    void showProfiles();
+    /// Opens the connection profiles (the dialog, or nullptr without profile and token stores).
+    ProfilesDialog *showProfiles();
     /// Shows the current tab's request as code.
     void viewCode();
     /// Saves every tab's draft and the window's layout now (drafts also 400 ms after each edit).

@@ -3041,10 +3041,6 @@ t-SNE: erhält Nachbarschaften und trennt Cluster scharf; Abstände zwischen Clu
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <source>Offline sandbox: the answers are synthetic, made on this computer by a small deterministic model. &lt;a href=&apos;profiles&apos;&gt;Connect to Aleph Alpha…&lt;/a&gt;</source>
-        <translation>Offline-Sandbox: Die Antworten sind synthetisch, erzeugt auf diesem Computer von einem kleinen deterministischen Modell. &lt;a href=&apos;profiles&apos;&gt;Mit Aleph Alpha verbinden…&lt;/a&gt;</translation>
-    </message>
-    <message>
         <source>Aleph Playground</source>
         <translation>Aleph Playground</translation>
     </message>
@@ -3226,6 +3222,10 @@ t-SNE: erhält Nachbarschaften und trennt Cluster scharf; Abstände zwischen Clu
     <message>
         <source>The prompt was not opened: %1</source>
         <translation>Der Prompt wurde nicht geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>Offline sandbox: the answers are synthetic, made on this computer by a small deterministic model. &lt;a href=&apos;connect&apos;&gt;Connect to Aleph Alpha…&lt;/a&gt;</source>
+        <translation>Offline-Sandbox: Die Antworten sind synthetisch, erzeugt auf diesem Computer von einem kleinen deterministischen Modell. &lt;a href=&apos;connect&apos;&gt;Mit Aleph Alpha verbinden…&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -3637,6 +3637,14 @@ similarity</source>
             <numerusform>Verbunden. %n Modell verfügbar.</numerusform>
             <numerusform>Verbunden. %n Modelle verfügbar.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Aleph Alpha</source>
+        <translation>Aleph Alpha</translation>
+    </message>
+    <message>
+        <source>Paste your Aleph Alpha API token (made in your account&apos;s settings at app.aleph-alpha.com), then Save and Use this profile. It is stored in the keychain.</source>
+        <translation>Fügen Sie Ihr API-Token von Aleph Alpha ein (erstellt in den Einstellungen Ihres Kontos auf app.aleph-alpha.com), dann „Speichern“ und „Dieses Profil verwenden“. Es wird im Schlüsselbund gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -183,6 +183,19 @@ void TestPlayground::freshInstallOpensOnTheSandboxProfile()
         m_stores.profiles->currentId(), QString::fromLatin1(core::ConnectionProfile::kSandboxId));
     QVERIFY(m_window->tabs()->isTabEnabled(0));
     QVERIFY(m_window->tabs()->isTabEnabled(1));
+
+    // The banner's "Connect to Aleph Alpha…" opens the profiles on a new Aleph Alpha profile
+    // (the official base URL), waiting for its token.
+    auto *banner = m_window->findChild<QLabel *>(u"banner"_s);
+    QVERIFY(banner && banner->text().contains(u"href='connect'"_s));
+    Q_EMIT banner->linkActivated(u"connect"_s);
+    auto *dialog = m_window->findChild<ui::ProfilesDialog *>(u"profilesDialog"_s);
+    QVERIFY(dialog);
+    QCOMPARE(child<QLineEdit>(dialog, u"name"_s)->text(), u"Aleph Alpha"_s);
+    QCOMPARE(dialog->formProfile().baseUrl, core::defaults::baseUrl());
+    QVERIFY(!dialog->formProfile().isSandbox);
+    QTRY_COMPARE(QApplication::focusWidget(), child<QLineEdit>(dialog, u"token"_s));
+    dialog->close();
 }
 
 void TestPlayground::profileDialogStoresTheTokenInTheKeychainAndTestsTheConnection()

@@ -305,6 +305,22 @@ void ProfilesDialog::addProfile()
     m_tokenNote->setText(tr("Enter the token; it is stored in the keychain when you save."));
 }
 
+void ProfilesDialog::connectToAlephAlpha()
+{
+    for (const core::ConnectionProfile &p : m_profiles->profiles())
+        if (!p.isSandbox && p.baseUrl == core::defaults::baseUrl()) {
+            selectProfile(p.id);
+            m_token->setFocus();
+            return;
+        }
+    addProfile();
+    m_name->setText(tr("Aleph Alpha"));
+    m_token->setFocus();
+    m_tokenNote->setText(tr("Paste your Aleph Alpha API token (made in your account's settings "
+                            "at app.aleph-alpha.com), then Save and Use this profile. It is stored "
+                            "in the keychain."));
+}
+
 void ProfilesDialog::removeProfile()
 {
     if (m_currentId.isEmpty() || m_currentId == QLatin1String(core::ConnectionProfile::kSandboxId))

@@ -38,6 +38,9 @@ public:
         QWidget *parent = nullptr);
     /// Selects the profile with this id in the list.
     void selectProfile(const QString &id);
+    /// "Connect to Aleph Alpha": selects the first saved profile for Aleph Alpha's API (the
+    /// default base URL), or starts a new one named "Aleph Alpha" with the token field focused.
+    void connectToAlephAlpha();
     /// The profile being edited, as the form shows it.
     core::ConnectionProfile formProfile() const;
     QString selectedId() const;
