@@ -317,6 +317,8 @@ void TestSteering::recreateOnAnotherServer()
     QCOMPARE(elsewhere->libraryTable()->model()->rowCount(), 1);
     QVERIFY2(cellToolTip(elsewhere->libraryTable(), 0, 2).contains(u"Re-create it here"_s),
         qPrintable(cellToolTip(elsewhere->libraryTable(), 0, 2)));
+    // Its editor held other pairs: Re-create shows the concept's own with the new id.
+    elsewhere->setExamples({{u"rain"_s, u"sun"_s, {}}});
     QSignalSpy done(elsewhere.get(), &ui::SteeringTab::conceptFinished);
     elsewhere->recreateEntry(0);
     QVERIFY(done.wait(10000));
@@ -324,6 +326,14 @@ void TestSteering::recreateOnAnotherServer()
         qPrintable(elsewhere->statusText()));
     const QList<core::SteeringConceptEntry> all = m_library->list();
     QCOMPARE(all.size(), 2);
+    QCOMPARE(elsewhere->examples().size(), 2);
+    QCOMPARE(elsewhere->examples().first().negative, kFood.first().negative);
+    const auto here
+        = std::find_if(all.cbegin(), all.cend(), [&](const core::SteeringConceptEntry &e) {
+              return e.host == other->client->config().baseUrl.toString();
+          });
+    QVERIFY(here != all.cend());
+    QCOMPARE(elsewhere->conceptId(), here->conceptId);
     QSet<QString> hosts{all.at(0).host, all.at(1).host};
     QCOMPARE(hosts,
         (QSet<QString>{m_connection->client->config().baseUrl.toString(),

@@ -419,6 +419,11 @@ void SteeringTab::recreateEntry(int row)
     if (row < 0 || row >= m_libraryPanel->entries().size())
         return;
     const core::SteeringConceptEntry e = m_libraryPanel->entries().at(row);
+    // The editor shows the concept being re-created, so that its pairs and the new id (which A/B
+    // then uses) belong together.
+    setConceptName(e.name);
+    setDescription(e.description);
+    setExamples(e.examples);
     sendConcept(e.examples, e, true);
 }
 
