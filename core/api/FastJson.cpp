@@ -392,19 +392,27 @@ bool readVector(const Element &v, QList<T> &out, const Context &c)
         c.fail(QStringLiteral("expected an array, got ") + typeName(v));
         return false;
     }
-    out.clear();
-    out.reserve(qsizetype(array.size()));
+    // Sized once and written through a plain pointer: no capacity or sharing check per number.
+    // simdjson's count saturates at 0xFFFFFF: the numbers past it are appended.
+    const qsizetype counted = qsizetype(array.size());
+    out.resize(counted);
+    T *const data = out.data();
     qsizetype i = 0;
     for (dom::element item : array) {
         double d = 0;
         if (item.get_double().get(d) != simdjson::SUCCESS
             || (std::is_same_v<T, float> && !fitsFloat(d))) {
+            out.clear();
             T ignored{};
             return read(ElementAccess::make(item), ignored, c.element(i));
         }
-        out.append(T(d));
+        if (i < counted)
+            data[i] = T(d);
+        else
+            out.append(T(d));
         ++i;
     }
+    out.resize(i);
     return true;
 }
 
