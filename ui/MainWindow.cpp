@@ -603,6 +603,11 @@ void MainWindow::viewCode()
     context.nice = config.nice;
     auto *dialog = new CodeDialog(titled, context, this);
     dialog->setObjectName(QStringLiteral("codeDialog"));
+    if (m_activeProfileId == QLatin1String(core::ConnectionProfile::kSandboxId))
+        dialog->addNote(
+            tr("This address is the app's offline sandbox, which listens on this port only while "
+               "the app runs. For one that stays, run <code>aleph-sandbox --port 8080</code> and "
+               "use <code>http://127.0.0.1:8080/v1</code> with the token <code>sandbox</code>."));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -3227,6 +3227,10 @@ t-SNE: erhält Nachbarschaften und trennt Cluster scharf; Abstände zwischen Clu
         <source>Offline sandbox: the answers are synthetic, made on this computer by a small deterministic model. &lt;a href=&apos;connect&apos;&gt;Connect to Aleph Alpha…&lt;/a&gt;</source>
         <translation>Offline-Sandbox: Die Antworten sind synthetisch, erzeugt auf diesem Computer von einem kleinen deterministischen Modell. &lt;a href=&apos;connect&apos;&gt;Mit Aleph Alpha verbinden…&lt;/a&gt;</translation>
     </message>
+    <message>
+        <source>This address is the app&apos;s offline sandbox, which listens on this port only while the app runs. For one that stays, run &lt;code&gt;aleph-sandbox --port 8080&lt;/code&gt; and use &lt;code&gt;http://127.0.0.1:8080/v1&lt;/code&gt; with the token &lt;code&gt;sandbox&lt;/code&gt;.</source>
+        <translation>Diese Adresse ist die Offline-Sandbox der App, die nur auf diesem Port lauscht, solange die App läuft. Für eine, die bleibt, starten Sie &lt;code&gt;aleph-sandbox --port 8080&lt;/code&gt; und verwenden &lt;code&gt;http://127.0.0.1:8080/v1&lt;/code&gt; mit dem Token &lt;code&gt;sandbox&lt;/code&gt;.</translation>
+    </message>
 </context>
 <context>
     <name>ui::MapView</name>

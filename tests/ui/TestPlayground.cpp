@@ -504,6 +504,8 @@ void TestPlayground::viewCodeShowsTheCurrentRequest()
     QVERIFY(dialog->code(core::CodeLanguage::Curl)
                 .contains(m_sandbox->baseUrl().toString() + u"/complete"_s));
     QVERIFY(dialog->code(core::CodeLanguage::Alephctl).contains(u"request complete -"_s));
+    // On the offline sandbox the note says its port lasts as long as the app, and what lasts.
+    QVERIFY2(dialog->note().contains(u"aleph-sandbox --port 8080"_s), qPrintable(dialog->note()));
     for (auto l :
         {core::CodeLanguage::Python, core::CodeLanguage::Curl, core::CodeLanguage::Alephctl})
         QVERIFY(!dialog->code(l).contains(u"Bearer "_s + m_sandbox->token() + u"\""_s));

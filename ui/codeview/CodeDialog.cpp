@@ -41,7 +41,7 @@ CodeDialog::CodeDialog(
         m_tabs->addTab(edit, title);
         m_edits.append(edit);
     }
-    auto *note
+    auto *note = m_note
         = new QLabel(tr("The token is read from the environment variable %1; set it first, e.g. "
                         "<code>export %1=…</code>")
                          .arg(context.tokenVariable),
@@ -91,6 +91,16 @@ void CodeDialog::showCall(int index)
     for (int i = 0; i < m_edits.size(); ++i)
         m_edits.at(i)->setPlainText(
             core::generateCode(core::CodeLanguage(i), m_calls.at(index).second, m_context));
+}
+
+void CodeDialog::addNote(const QString &html)
+{
+    m_note->setText(m_note->text() + QStringLiteral("<br>") + html);
+}
+
+QString CodeDialog::note() const
+{
+    return m_note->text();
 }
 
 QString CodeDialog::code(core::CodeLanguage language) const

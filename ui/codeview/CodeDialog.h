@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
 
@@ -32,6 +33,10 @@ public:
     int callCount() const { return int(m_calls.size()); }
     /// Shows call `index`'s code (as choosing it in the list does).
     void showCall(int index);
+    /// Adds a line (rich text) to the note under the code.
+    void addNote(const QString &html);
+    /// The note under the code, as rich text.
+    QString note() const;
 
 private:
     QList<TitledCall> m_calls;
@@ -39,6 +44,7 @@ private:
     QComboBox *m_callList = nullptr;
     QTabWidget *m_tabs;
     QList<QPlainTextEdit *> m_edits;
+    QLabel *m_note = nullptr;
 };
 
 } // namespace ui
