@@ -4514,6 +4514,10 @@ Schlagwörter: %2
         <source>Highlighted: the words B has and A lacks (%1), and in A those B lacks (%2)</source>
         <translation>Hervorgehoben: die Wörter, die B hat und A fehlen (%1), und in A die, die B fehlen (%2)</translation>
     </message>
+    <message>
+        <source>the text below was made with %1: Run A/B to see this concept</source>
+        <translation>der Text unten entstand mit %1: „A/B ausführen“ zeigt dieses Konzept</translation>
+    </message>
 </context>
 <context>
     <name>ui::SteeringIndicator</name>

@@ -522,6 +522,19 @@ void TestSteering::abStreamsBothSides()
     QVERIFY2(foodWords(tab->outputWith()) > foodWords(tab->outputWithout()),
         qPrintable(tab->outputWithout() + u" | "_s + tab->outputWith()));
     QVERIFY2(tab->abStatusText().startsWith(u"Done."_s), qPrintable(tab->abStatusText()));
+    // Another concept opened: B's title says its text is the earlier concept's, until a run.
+    const auto staleTitles = [&] {
+        int n = 0;
+        for (const QLabel *label : tab->findChildren<QLabel *>())
+            n += label->text().contains(u"the text below was made with"_s);
+        return n;
+    };
+    QCOMPARE(staleTitles(), 0);
+    const QString made = tab->conceptId();
+    tab->setConceptId(u"another-concept"_s);
+    QCOMPARE(staleTitles(), 1);
+    tab->setConceptId(made);
+    QCOMPARE(staleTitles(), 0);
 }
 
 void TestSteering::abShowsAFailedSideAsAnError_data()

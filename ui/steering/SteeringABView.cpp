@@ -58,8 +58,32 @@ SteeringABView::SteeringABView(QWidget *box, QBoxLayout *layout)
 
 void SteeringABView::setConceptId(const QString &id)
 {
-    m_titles[1]->setText(id.isEmpty() ? tr("<b>B · with the concept</b> (none yet)")
-                                      : tr("<b>B · with</b> %1").arg(id.left(24).toHtmlEscaped()));
+    m_conceptId = id;
+    updateSteeredTitle();
+}
+
+void SteeringABView::startSteeredRun()
+{
+    m_madeWith = m_conceptId;
+    updateSteeredTitle();
+}
+
+QString SteeringABView::steeredTitle() const
+{
+    return m_titles[1]->text();
+}
+
+void SteeringABView::updateSteeredTitle()
+{
+    QString title = m_conceptId.isEmpty()
+        ? tr("<b>B · with the concept</b> (none yet)")
+        : tr("<b>B · with</b> %1").arg(m_conceptId.left(24).toHtmlEscaped());
+    if (!m_madeWith.isEmpty() && m_madeWith != m_conceptId && !m_outputs[1]->document()->isEmpty())
+        title += QStringLiteral(" · ")
+            + coloredHtml(tr("the text below was made with %1: Run A/B to see this concept")
+                              .arg(m_madeWith.left(24).toHtmlEscaped()),
+                TextRole::Warning);
+    m_titles[1]->setText(title);
 }
 
 void SteeringABView::highlightDifferences()

@@ -22,8 +22,13 @@ public:
     QPlainTextEdit *output(int side) const { return m_outputs[side]; }
     QLabel *errorLabel(int side) const { return m_errors[side]; }
     QLabel *statusLabel() const { return m_status; }
-    /// B's title names the concept in use (`id`, empty: none yet).
+    /// B's title names the concept in use (`id`, empty: none yet). When B's text was made with
+    /// another concept (one was opened or created since the run), the title says so.
     void setConceptId(const QString &id);
+    /// B's run starts with the concept in use: its text is that concept's.
+    void startSteeredRun();
+    /// B's title, as rich text.
+    QString steeredTitle() const;
     /// Highlights the words A and B do not share (WordDiff.h): A's in red, B's in green.
     void highlightDifferences();
     /// Removes the highlights (a new run starts).
@@ -36,6 +41,9 @@ private:
     QLabel *m_titles[2] = {nullptr, nullptr};
     QLabel *m_errors[2] = {nullptr, nullptr};
     QLabel *m_status = nullptr;
+    QString m_conceptId; // in use
+    QString m_madeWith; // of B's text
+    void updateSteeredTitle();
 };
 
 } // namespace ui

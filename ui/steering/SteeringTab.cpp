@@ -505,6 +505,8 @@ void SteeringTab::startStream(bool steered)
 {
     const int side = steered ? 1 : 0;
     m_outputs[side]->clear();
+    if (steered)
+        m_abView->startSteeredRun();
     m_abView->clearHighlights();
     m_outputErrors[side]->clear();
     m_outputErrors[side]->hide();
