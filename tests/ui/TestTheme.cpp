@@ -51,6 +51,7 @@ private Q_SLOTS:
     void init();
     void cleanupTestCase();
     void contrastFormula();
+    void firstLabelColoursDifferInHue();
     void scalesKeepContrast_data();
     void scalesKeepContrast();
     void semanticColoursKeepContrast_data();
@@ -72,6 +73,26 @@ void TestTheme::init()
 void TestTheme::cleanupTestCase()
 {
     ui::applyTheme(ui::ThemeMode::System);
+}
+
+void TestTheme::firstLabelColoursDifferInHue()
+{
+    // A sample set has up to 5 labels (everyday topics): in both schemes their colours are of
+    // different hues, at least 15 degrees apart (two blues once made medicine and law look alike).
+    for (const ui::Palette *palette : {&ui::Palette::light(), &ui::Palette::dark()}) {
+        for (int a = 0; a < 5; ++a)
+            for (int b = a + 1; b < 5; ++b) {
+                const int ha = palette->labelColor(a).hslHue();
+                const int hb = palette->labelColor(b).hslHue();
+                const int apart = std::min(std::abs(ha - hb), 360 - std::abs(ha - hb));
+                QVERIFY2(apart >= 15,
+                    qPrintable(
+                        QStringLiteral("labels %1 and %2: %3 and %4")
+                            .arg(a)
+                            .arg(b)
+                            .arg(palette->labelColor(a).name(), palette->labelColor(b).name())));
+            }
+    }
 }
 
 void TestTheme::contrastFormula()

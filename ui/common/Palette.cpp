@@ -97,13 +97,13 @@ Palette makeLight()
     p.m_logProbStrong = rgb(0xe67814);
     p.m_logProbStrength = 0.75;
     // Okabe–Ito (without black and yellow, which read badly as small dots on white), then
-    // Tableau 10.
+    // Tableau 10. Orange before sky blue: with five labels, two blues would be the first five.
     p.m_labels = colours({0x0072b2,
         0xd55e00,
         0x009e73,
         0xcc79a7,
-        0x56b4e9,
         0xe69f00,
+        0x56b4e9,
         0x4e79a7,
         0xe15759,
         0x76b7b2,
@@ -192,8 +192,8 @@ Palette makeDark()
         0xff8c42,
         0x2fc29a,
         0xe08dbe,
-        0x9fd6f5,
         0xf0c040,
+        0x9fd6f5,
         0x86a9d6,
         0xff7f81,
         0x9ed9d4,
