@@ -221,10 +221,6 @@ QString tokenProblem(const QByteArray &authorization)
                                    : u"the token is not valid for this server"_s;
 }
 
-} // namespace
-
-namespace {
-
 /// Raises the calling thread's nice value by `nice` once (Linux: per thread; the pool's threads
 /// are reused, so later calls on the same thread do nothing).
 void yieldToOtherThreads(int nice)

@@ -28,12 +28,11 @@ CachedEmbeddingJob::CachedEmbeddingJob(EmbeddingProvider *provider,
     });
 }
 
-// The mapping stops and is waited for (within one 1 MB step) before the matrix can go.
-CachedEmbeddingJob::~CachedEmbeddingJob() = default;
+CachedEmbeddingJob::~CachedEmbeddingJob() = default; // the mapping stops with the job
 
 EmbeddingMatrix CachedEmbeddingJob::takeMatrix()
 {
-    m_prefault.reset(); // the matrix is no longer the job's to map: stops and waits
+    m_prefault.reset(); // the matrix is no longer the job's to map
     return std::move(m_matrix);
 }
 

@@ -39,12 +39,6 @@ PrefaultWindow::PrefaultWindow(void *data, std::size_t bytes, std::size_t window
 PrefaultWindow::~PrefaultWindow()
 {
     stop();
-    wait();
-}
-
-void PrefaultWindow::wait()
-{
-    m_running.waitForFinished();
 }
 
 void PrefaultWindow::stop()

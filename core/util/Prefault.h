@@ -20,13 +20,18 @@ namespace core {
 /// Linux only (madvise MADV_POPULATE_WRITE, kernel 5.14 or later): it faults the pages in without
 /// reading or writing their contents, so it is safe while the writer writes into the block.
 /// Elsewhere, on an older kernel, or for blocks under 16 MB it does nothing.
+///
+/// Nothing waits for the mapping thread: destroying the window (or stop()) only tells it to end
+/// after its current 1 MB step. If the block is freed meanwhile, that step can only fail (the
+/// range is unmapped: ENOMEM, and the thread ends) or fault in pages of whatever was mapped there
+/// since, without touching their contents: the kernel checks every address, no memory is read or
+/// written by this code.
 class PrefaultWindow
 {
 public:
-    /// The block [`data`, `data` + `bytes`), which must stay allocated until this is destroyed;
-    /// `window` bytes are kept mapped ahead of the writer.
+    /// The block [`data`, `data` + `bytes`); `window` bytes are kept mapped ahead of the writer.
     PrefaultWindow(void *data, std::size_t bytes, std::size_t window = 32u << 20);
-    /// Stops the mapping (within one 1 MB step) and waits for it.
+    /// Stops the mapping (after the 1 MB step that runs, without waiting for it).
     ~PrefaultWindow();
     PrefaultWindow(const PrefaultWindow &) = delete;
     PrefaultWindow &operator=(const PrefaultWindow &) = delete;
@@ -36,8 +41,8 @@ public:
     void advance(std::size_t offset);
     /// Maps nothing more (a cancelled or failed writer); a step that runs ends within 1 MB.
     void stop();
-    /// Blocks until the mapping step that runs (if any) has ended.
-    void wait();
+    /// Whether a mapping step is running.
+    bool isMapping() const { return m_running.isRunning(); }
     /// Bytes from the block's start that are mapped or being mapped.
     std::size_t requested() const { return m_requested; }
 

@@ -177,11 +177,6 @@ void EmbeddingsViews::setStale(bool stale)
     m_staleNote->setVisible(stale);
 }
 
-bool EmbeddingsViews::isStale() const
-{
-    return !m_staleNote->isHidden();
-}
-
 void EmbeddingsViews::setMatrixNote(const QString &text)
 {
     m_matrixNote->setText(text);

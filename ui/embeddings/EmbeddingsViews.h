@@ -45,7 +45,6 @@ public:
     /// Whether the texts changed since the map and matrix were made: a note above the map says
     /// so, and that Embed maps the texts now in the list.
     void setStale(bool stale);
-    bool isStale() const;
 
 Q_SIGNALS:
     void mapReady();

@@ -378,14 +378,19 @@ qint64 SteeringTab::rowIdAt(int row) const
     return m_libraryPanel->rowIdAt(row);
 }
 
+void SteeringTab::showInEditor(const core::SteeringConceptEntry &entry)
+{
+    setConceptName(entry.name);
+    setDescription(entry.description);
+    setExamples(entry.examples);
+}
+
 void SteeringTab::loadEntry(int row)
 {
     if (row < 0 || row >= m_libraryPanel->entries().size())
         return;
     const core::SteeringConceptEntry e = m_libraryPanel->entries().at(row);
-    setConceptName(e.name);
-    setDescription(e.description);
-    setExamples(e.examples);
+    showInEditor(e);
     setConceptId(e.conceptId);
     const QString host = m_client->config().serverKey();
     m_status->setText(e.host == host
@@ -421,9 +426,7 @@ void SteeringTab::recreateEntry(int row)
     const core::SteeringConceptEntry e = m_libraryPanel->entries().at(row);
     // The editor shows the concept being re-created, so that its pairs and the new id (which A/B
     // then uses) belong together.
-    setConceptName(e.name);
-    setDescription(e.description);
-    setExamples(e.examples);
+    showInEditor(e);
     sendConcept(e.examples, e, true);
 }
 

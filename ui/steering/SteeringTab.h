@@ -152,6 +152,8 @@ private:
     void flagProblems();
     /// The pairs as a request, or nullopt with `problem` set (no pairs, or a pair problem).
     std::optional<core::CreateSteeringConceptRequest> request(QString *problem) const;
+    /// Puts `entry`'s name, description and pairs into the editor (not its id).
+    void showInEditor(const core::SteeringConceptEntry &entry);
     void sendConcept(const QList<core::SteeringConceptExample> &examples,
         const core::SteeringConceptEntry &base,
         bool recreate);
