@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -535,6 +536,15 @@ void TestSteering::abStreamsBothSides()
     QCOMPARE(staleTitles(), 1);
     tab->setConceptId(made);
     QCOMPARE(staleTitles(), 0);
+    // The id changed while B had not written anything yet: the note comes with B's first text.
+    auto *with = tab->findChild<QPlainTextEdit *>(u"outputWith"_s);
+    QVERIFY(with);
+    const QString text = with->toPlainText();
+    with->clear();
+    tab->setConceptId(u"another-concept"_s);
+    QCOMPARE(staleTitles(), 0);
+    with->setPlainText(text);
+    QCOMPARE(staleTitles(), 1);
 }
 
 void TestSteering::abShowsAFailedSideAsAnError_data()

@@ -40,7 +40,10 @@ SteeringABView::SteeringABView(QWidget *box, QBoxLayout *layout)
         outputs->addLayout(column);
     }
     m_titles[0]->setText(tr("<b>A · without a concept</b>"));
+    m_titles[1]->setWordWrap(true); // the note on an earlier concept's text wraps on a small screen
     setConceptId(QString());
+    // The id may change while B still streams: the note follows the text as it arrives.
+    connect(m_outputs[1], &QPlainTextEdit::textChanged, this, &SteeringABView::updateSteeredTitle);
     m_outputs[0]->setPlaceholderText(tr("Unsteered output streams here."));
     m_outputs[1]->setPlaceholderText(tr("Create or open a concept, then Run A/B."));
     layout->addLayout(outputs, 1);
