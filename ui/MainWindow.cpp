@@ -254,6 +254,7 @@ void MainWindow::build(const QString &banner)
         codeAction,
         m_services.profiles ? profilesAction : nullptr);
     buildPromptLibrary();
+    buildPresenter();
     applyStores();
 
     m_connectionLabel = new QLabel(this);
@@ -502,6 +503,7 @@ void MainWindow::activateProfile(const QString &id)
     auto apply = [this, profile](core::ClientConfig config, const QString &banner) {
         m_services.client->setConfig(config);
         m_activeProfileId = profile.id;
+        m_onSandbox = profile.isSandbox;
         m_services.profiles->setCurrentId(profile.id);
         m_recorder.setProfileName(profile.name);
         setBanner(banner);

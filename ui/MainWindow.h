@@ -40,6 +40,10 @@ class HistoryPanel;
 class PromptLibraryPanel;
 class ShellMenus;
 class TestSetWindow;
+class DeckModel;
+class DeckPanel;
+class DeckPlayer;
+class PresenterMode;
 
 /// What the window works with; made by main() (the composition root). Only `client` is required:
 /// without profiles there is no profile picker, without a history store nothing is recorded.
@@ -105,6 +109,12 @@ public:
     QComboBox *profilePicker() const { return m_profilePicker; }
     /// The menu bar's actions and menus (File, Edit, View, Run, Help).
     ShellMenus *menus() const { return m_menus; }
+    /// Presenter mode (View ▸ Presenter mode, F5) and its bar, overlay and note.
+    PresenterMode *presenterMode() const { return m_presenter; }
+    /// The demo deck: its steps, its dock's content, and what plays it.
+    DeckModel *deckModel() const { return m_deckModel; }
+    DeckPanel *deckPanel() const { return m_deckPanel; }
+    DeckPlayer *deckPlayer() const { return m_deckPlayer; }
     core::Preferences *preferences() const { return m_preferences; }
     /// What records the tabs' runs (tests tune how often a stream's partial text is written).
     core::RunRecorder *recorder() { return &m_recorder; }
@@ -179,6 +189,10 @@ private:
     /// The prompt library's dock, View ▸ Prompt library and File ▸ Save prompt… (when there is a
     /// library).
     void buildPromptLibrary();
+    /// Presenter mode, the demo deck's dock and player (ui/presenter/MainWindowPresenter.cpp).
+    void buildPresenter();
+    /// The tab whose tabKey() is `key` (null: none).
+    PlaygroundTab *playgroundTab(const QString &key) const;
     void applyPreference(const QString &key, const QVariant &value);
     /// All text at `percent` of the system font; widgets with their own font size follow.
     void applyTextSize(int percent);
@@ -212,6 +226,12 @@ private:
     QString m_activeProfileId;
     bool m_restoringDrafts = false;
     ShellMenus *m_menus = nullptr;
+    DeckModel *m_deckModel = nullptr;
+    DeckPlayer *m_deckPlayer = nullptr;
+    DeckPanel *m_deckPanel = nullptr;
+    QDockWidget *m_deckDock = nullptr;
+    PresenterMode *m_presenter = nullptr;
+    bool m_onSandbox = false; // the current connection is the offline sandbox
     std::unique_ptr<core::Preferences> m_ownPreferences; // when Services gave none
     core::Preferences *m_preferences = nullptr;
     int m_textSize = 100; // the percent applied now

@@ -109,9 +109,32 @@ void RunRecorder::finishRun(qint64 id,
         run->promptTokens = promptTokens;
         run->completionTokens = completionTokens;
         run->finalPartial = partial;
+        if (m_observer) {
+            RunRecord record;
+            record.id = run->id;
+            record.tab = run->tab;
+            record.profile = run->profile;
+            record.model = run->model;
+            record.endpoint = run->endpoint;
+            record.request = run->body;
+            record.response = response;
+            record.partial = partial.isNull() ? run->partial : partial;
+            record.error = error;
+            record.status = status;
+            record.durationMs = ms;
+            record.finishedAt = QDateTime::currentDateTimeUtc();
+            record.startedAt = ms >= 0 ? record.finishedAt.addMSecs(-ms) : record.finishedAt;
+            record.promptTokens = promptTokens;
+            record.completionTokens = completionTokens;
+            m_observer(record);
+        }
     } else if (m_store && storedId(id)) {
         m_store->finishRun(
             storedId(id), status, response, error, ms, promptTokens, completionTokens, partial);
+        if (m_observer) {
+            if (const std::optional<RunRecord> record = m_store->run(storedId(id)))
+                m_observer(*record);
+        }
     }
 }
 

@@ -46,6 +46,14 @@ public:
         m_errorText = std::move(errorText);
     }
     QString errorText(const ApiError &error) const;
+    /// Called with every recorded run as it ends, as the history keeps it (a run kept in memory
+    /// while the store is pending: as it would be stored, with its provisional id). One observer
+    /// (Presenter mode's rehearsal); an empty function removes it. Runs that are not recorded
+    /// (no store, nothing pending) are not seen.
+    void setFinishedObserver(std::function<void(const RunRecord &)> observer)
+    {
+        m_observer = std::move(observer);
+    }
 
     /// Begins a Running run of `tab` ("completion") for `job`: its endpoint, the body it sends
     /// and that body's `model`. Returns the run's id, 0 when nothing is recorded.
@@ -112,6 +120,7 @@ private:
     qint64 m_nextProvisional = -1;
     QString m_profile;
     std::function<QString(const ApiError &)> m_errorText;
+    std::function<void(const RunRecord &)> m_observer;
     int m_partialSaveIntervalMs = 2000;
 };
 

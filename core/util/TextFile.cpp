@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
@@ -52,6 +54,39 @@ bool readTextFile(const QString &path, QString *text, QString *error)
     if (!decodeText(bytes, text, &reason)) {
         if (error)
             *error = u"%1 is not a text file (%2)"_s.arg(QFileInfo(path).fileName(), reason);
+        return false;
+    }
+    return true;
+}
+
+bool readJsonObjectFile(const QString &path, QJsonObject *object, QString *error)
+{
+    QString text;
+    if (!readTextFile(path, &text, error))
+        return false;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = u"%1: %2 at offset %3"_s.arg(QFileInfo(path).fileName(), parseError.errorString())
+                     .arg(parseError.offset);
+        return false;
+    }
+    if (!doc.isObject()) {
+        *error = u"%1: not a JSON object"_s.arg(QFileInfo(path).fileName());
+        return false;
+    }
+    *object = doc.object();
+    return true;
+}
+
+bool writeJsonObjectFile(const QString &path, const QJsonObject &object, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(object).toJson(QJsonDocument::Indented)) < 0
+        || !file.commit()) {
+        *error = QCoreApplication::translate("core::TextFile", "Cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 namespace core {
@@ -18,5 +19,14 @@ bool decodeText(const QByteArray &bytes, QString *text, QString *reason);
 /// (<reason>)"). The messages name the file and hold no trailing full stop, so callers can add
 /// what follows ("; nothing was imported.").
 bool readTextFile(const QString &path, QString *text, QString *error);
+
+/// Reads the file at `path` as one UTF-8 JSON object (a saved test set, a demo deck). False with
+/// `error` when it is not: readTextFile()'s messages, or "<file name>: <parse error> at offset
+/// N" and "<file name>: not a JSON object".
+bool readJsonObjectFile(const QString &path, QJsonObject *object, QString *error);
+
+/// Writes `object` as indented JSON to `path` atomically (QSaveFile: the old file stays whole
+/// until the new one is complete). False with `error` ("Cannot write <path>: <reason>").
+bool writeJsonObjectFile(const QString &path, const QJsonObject &object, QString *error);
 
 } // namespace core

@@ -11,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -350,19 +349,11 @@ std::optional<TestSet> importTestSetFile(const QString &path, QString *error)
 
 std::optional<TestSet> loadTestSet(const QString &path, QString *error)
 {
-    QString text;
-    if (!readTextFile(path, &text, error))
+    QJsonObject json;
+    if (!readJsonObjectFile(path, &json, error))
         return std::nullopt;
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     QString e;
-    std::optional<TestSet> set;
-    if (parseError.error != QJsonParseError::NoError)
-        e = u"%1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset);
-    else if (!doc.isObject())
-        e = u"not a JSON object"_s;
-    else
-        set = TestSet::fromJson(doc.object(), &e);
+    std::optional<TestSet> set = TestSet::fromJson(json, &e);
     if (!set)
         *error = u"%1: %2"_s.arg(QFileInfo(path).fileName(), e);
     return set;
@@ -370,15 +361,7 @@ std::optional<TestSet> loadTestSet(const QString &path, QString *error)
 
 bool saveTestSet(const TestSet &set, const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(set.toJson()).toJson(QJsonDocument::Indented)) < 0
-        || !file.commit()) {
-        *error = QCoreApplication::translate("core::TestSet", "Cannot write %1: %2")
-                     .arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeJsonObjectFile(path, set.toJson(), error);
 }
 
 } // namespace core

@@ -457,6 +457,13 @@
     </message>
 </context>
 <context>
+    <name>core::DemoDeck</name>
+    <message>
+        <source>%1 is larger than a demo deck can be (64 MB)</source>
+        <translation>%1 ist größer, als ein Demo-Deck sein kann (64 MB)</translation>
+    </message>
+</context>
+<context>
     <name>core::Preferences</name>
     <message>
         <source>%1 = %2 is not true or false; %3 is used.</source>
@@ -645,10 +652,6 @@
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
 </context>
 <context>
     <name>core::TextFile</name>
@@ -659,6 +662,10 @@
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +1754,297 @@ Letzte Nachricht: %2</translation>
     <message>
         <source>No chat contains “%1”.</source>
         <translation>Kein Chat enthält „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DeckModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>  (rehearsed)</source>
+        <translation>  (geprobt)</translation>
+    </message>
+    <message>
+        <source>%1 tab; no note</source>
+        <translation>Tab %1; keine Notiz</translation>
+    </message>
+    <message>
+        <source>%1 tab. Note: %2</source>
+        <translation>Tab %1. Notiz: %2</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Vervollständigung</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation>Embeddings</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Übersetzung</translation>
+    </message>
+    <message>
+        <source>Steering</source>
+        <translation>Steering</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>Tokenizer</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DeckPanel</name>
+    <message>
+        <source>Edit step</source>
+        <translation>Schritt bearbeiten</translation>
+    </message>
+    <message>
+        <source>Shown on the progress strip</source>
+        <translation>Wird auf der Fortschrittsleiste gezeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>What to say at this step: only you see it (second screen or corner)</source>
+        <translation>Was Sie bei diesem Schritt sagen wollen: nur Sie sehen es (zweiter Bildschirm oder Ecke)</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>Deck title</source>
+        <translation>Titel des Decks</translation>
+    </message>
+    <message>
+        <source>No steps yet. Set up a tab as you want to show it, then press &lt;b&gt;Record step&lt;/b&gt; (Ctrl+Shift+B). Or open a sample deck.</source>
+        <translation>Noch keine Schritte. Richten Sie einen Tab so ein, wie Sie ihn zeigen wollen, und drücken Sie &lt;b&gt;Schritt aufnehmen&lt;/b&gt; (Strg+Umschalt+B). Oder öffnen Sie ein Beispiel-Deck.</translation>
+    </message>
+    <message>
+        <source>Record step</source>
+        <translation>Schritt aufnehmen</translation>
+    </message>
+    <message>
+        <source>Add the current tab, with what is typed in it, as a step (Ctrl+Shift+B)</source>
+        <translation>Den aktuellen Tab mit seinen Eingaben als Schritt hinzufügen (Strg+Umschalt+B)</translation>
+    </message>
+    <message>
+        <source>Move the step up</source>
+        <translation>Den Schritt nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move the step down</source>
+        <translation>Den Schritt nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>The step&apos;s title and your note</source>
+        <translation>Titel des Schritts und Ihre Notiz</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the step (Undo brings it back)</source>
+        <translation>Den Schritt löschen (Rückgängig holt ihn zurück)</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>Proben</translation>
+    </message>
+    <message>
+        <source>Run every step now and keep its answer: during the show a step whose request fails or is too slow shows that recording</source>
+        <translation>Jetzt jeden Schritt ausführen und seine Antwort behalten: Scheitert während der Vorführung eine Anfrage oder ist sie zu langsam, zeigt der Schritt diese Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Vorführen</translation>
+    </message>
+    <message>
+        <source>Presenter mode, then Page Down plays the first step</source>
+        <translation>Präsentationsmodus; dann spielt Bild ab den ersten Schritt</translation>
+    </message>
+    <message>
+        <source>Show the recording after</source>
+        <translation>Aufzeichnung zeigen nach</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>A step with no answer after this long shows its rehearsed answer; a failed request shows it at once</source>
+        <translation>Ein Schritt ohne Antwort nach dieser Zeit zeigt seine geprobte Antwort; eine gescheiterte Anfrage zeigt sie sofort</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Rehearsing: step %1 of %2 done…</source>
+        <translation>Probe: Schritt %1 von %2 fertig…</translation>
+    </message>
+    <message>
+        <source>Step %1 shows its recording: %2</source>
+        <translation>Schritt %1 zeigt seine Aufzeichnung: %2</translation>
+    </message>
+    <message>
+        <source>Step %1 failed and has no recording: %2</source>
+        <translation>Schritt %1 ist gescheitert und hat keine Aufzeichnung: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rehearsal done: %1 of %Ln step(s) have a recording.</source>
+        <translation>
+            <numerusform>Probe fertig: %1 von %Ln Schritt haben eine Aufzeichnung.</numerusform>
+            <numerusform>Probe fertig: %1 von %Ln Schritten haben eine Aufzeichnung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Without one: %1</source>
+        <translation>Ohne: %1</translation>
+    </message>
+    <message>
+        <source>What a language model does (offline sandbox)</source>
+        <translation>Was ein Sprachmodell tut (Offline-Sandbox)</translation>
+    </message>
+    <message>
+        <source>Aleph Alpha&apos;s models (needs a token)</source>
+        <translation>Die Modelle von Aleph Alpha (braucht ein Token)</translation>
+    </message>
+    <message>
+        <source>Open a tab with a request (Completion, Chat, …) to record it as a step.</source>
+        <translation>Öffnen Sie einen Tab mit einer Anfrage (Vervollständigung, Chat, …), um ihn als Schritt aufzunehmen.</translation>
+    </message>
+    <message>
+        <source>Recorded step %1 from the %2 tab. Edit… gives it a title and a note.</source>
+        <translation>Schritt %1 aus dem Tab %2 aufgenommen. Bearbeiten… gibt ihm Titel und Notiz.</translation>
+    </message>
+    <message>
+        <source>Deleted step %1 (%2).</source>
+        <translation>Schritt %1 gelöscht (%2).</translation>
+    </message>
+    <message>
+        <source>Step %1 is back.</source>
+        <translation>Schritt %1 ist zurück.</translation>
+    </message>
+    <message>
+        <source>Demo deck</source>
+        <translation>Demo-Deck</translation>
+    </message>
+    <message>
+        <source>The deck on show has changes that are not saved. Open another one and lose them?</source>
+        <translation>Das angezeigte Deck hat ungespeicherte Änderungen. Ein anderes öffnen und sie verlieren?</translation>
+    </message>
+    <message>
+        <source>The deck was not opened: %1</source>
+        <translation>Das Deck wurde nicht geöffnet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened “%1”: %Ln step(s), %2 rehearsed.</source>
+        <translation>
+            <numerusform>„%1“ geöffnet: %Ln Schritt, %2 geprobt.</numerusform>
+            <numerusform>„%1“ geöffnet: %Ln Schritte, %2 geprobt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The deck was not saved: %1</source>
+        <translation>Das Deck wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert unter %1.</translation>
+    </message>
+    <message>
+        <source>Open demo deck</source>
+        <translation>Demo-Deck öffnen</translation>
+    </message>
+    <message>
+        <source>Demo decks (*.json);;All files (*)</source>
+        <translation>Demo-Decks (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>demo deck</source>
+        <translation>Demo-Deck</translation>
+    </message>
+    <message>
+        <source>Save demo deck</source>
+        <translation>Demo-Deck speichern</translation>
+    </message>
+    <message>
+        <source>Demo decks (*.json)</source>
+        <translation>Demo-Decks (*.json)</translation>
+    </message>
+    <message>
+        <source>Record some steps first: a rehearsal runs each of them.</source>
+        <translation>Nehmen Sie zuerst Schritte auf: Eine Probe führt jeden davon aus.</translation>
+    </message>
+    <message>
+        <source>Rehearsing: step 1 of %1…</source>
+        <translation>Probe: Schritt 1 von %1…</translation>
+    </message>
+    <message>
+        <source>Stop rehearsal</source>
+        <translation>Probe anhalten</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DeckPlayer</name>
+    <message>
+        <source>There is no %1 tab in this window.</source>
+        <translation>Dieses Fenster hat keinen Tab %1.</translation>
+    </message>
+    <message>
+        <source>The request did not succeed.</source>
+        <translation>Die Anfrage war nicht erfolgreich.</translation>
+    </message>
+    <message>
+        <source>No answer after %1 s.</source>
+        <translation>Keine Antwort nach %1 s.</translation>
+    </message>
+    <message>
+        <source>the tab did not run (see its status line)</source>
+        <translation>der Tab lief nicht (siehe seine Statuszeile)</translation>
+    </message>
+    <message>
+        <source>this tab&apos;s runs are not kept in the history</source>
+        <translation>die Läufe dieses Tabs werden nicht im Verlauf gespeichert</translation>
+    </message>
+    <message>
+        <source>Step %1 (%2): %3</source>
+        <translation>Schritt %1 (%2): %3</translation>
     </message>
 </context>
 <context>
@@ -3231,6 +3529,30 @@ t-SNE: erhält Nachbarschaften und trennt Cluster scharf; Abstände zwischen Clu
         <source>This address is the app&apos;s offline sandbox, which listens on this port only while the app runs. For one that stays, run &lt;code&gt;aleph-sandbox --port 8080&lt;/code&gt; and use &lt;code&gt;http://127.0.0.1:8080/v1&lt;/code&gt; with the token &lt;code&gt;sandbox&lt;/code&gt;.</source>
         <translation>Diese Adresse ist die Offline-Sandbox der App, die nur auf diesem Port lauscht, solange die App läuft. Für eine, die bleibt, starten Sie &lt;code&gt;aleph-sandbox --port 8080&lt;/code&gt; und verwenden &lt;code&gt;http://127.0.0.1:8080/v1&lt;/code&gt; mit dem Token &lt;code&gt;sandbox&lt;/code&gt;.</translation>
     </message>
+    <message>
+        <source>Demo deck</source>
+        <translation>Demo-Deck</translation>
+    </message>
+    <message>
+        <source>&amp;Demo deck</source>
+        <translation>&amp;Demo-Deck</translation>
+    </message>
+    <message>
+        <source>Show or hide the demo deck (Ctrl+Shift+D)</source>
+        <translation>Das Demo-Deck zeigen oder verbergen (Strg+Umschalt+D)</translation>
+    </message>
+    <message>
+        <source>Record &amp;deck step</source>
+        <translation>&amp;Deck-Schritt aufnehmen</translation>
+    </message>
+    <message>
+        <source>Add the current tab, as it is, to the demo deck (Ctrl+Shift+B)</source>
+        <translation>Den aktuellen Tab, so wie er ist, dem Demo-Deck hinzufügen (Strg+Umschalt+B)</translation>
+    </message>
+    <message>
+        <source>offline sandbox: synthetic answers, not a real model</source>
+        <translation>Offline-Sandbox: synthetische Antworten, kein echtes Modell</translation>
+    </message>
 </context>
 <context>
     <name>ui::MapView</name>
@@ -3443,6 +3765,162 @@ similarity</source>
     <message>
         <source>Delete all runs</source>
         <translation>Alle Läufe löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PresenterBar</name>
+    <message>
+        <source>Pace: as it arrives</source>
+        <translation>Tempo: wie es ankommt</translation>
+    </message>
+    <message>
+        <source>Pace: fast</source>
+        <translation>Tempo: schnell</translation>
+    </message>
+    <message>
+        <source>Pace: reading</source>
+        <translation>Tempo: Lesetempo</translation>
+    </message>
+    <message>
+        <source>Pace: slow</source>
+        <translation>Tempo: langsam</translation>
+    </message>
+    <message>
+        <source>How fast streamed answers appear while presenting: at the speed the audience reads, or as they arrive</source>
+        <translation>Wie schnell gestreamte Antworten beim Präsentieren erscheinen: im Lesetempo des Publikums oder so, wie sie ankommen</translation>
+    </message>
+    <message>
+        <source>▶  Run</source>
+        <translation>▶  Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the tab&apos;s request (Ctrl+Enter)</source>
+        <translation>Die Anfrage des Tabs ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the running request (Esc)</source>
+        <translation>Die laufende Anfrage anhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Leave presenter mode</source>
+        <translation>Präsentationsmodus verlassen</translation>
+    </message>
+    <message>
+        <source>Back to the normal window (Esc, F5)</source>
+        <translation>Zurück zum normalen Fenster (Esc, F5)</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>The step before, run again (Page Up, ←)</source>
+        <translation>Der Schritt davor, erneut ausgeführt (Bild auf, ←)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <source>The next step: show it and run it (Page Down, →)</source>
+        <translation>Der nächste Schritt: zeigen und ausführen (Bild ab, →)</translation>
+    </message>
+    <message>
+        <source>no model needed</source>
+        <translation>kein Modell nötig</translation>
+    </message>
+    <message>
+        <source>Model: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Modell: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Model: &lt;b&gt;%1&lt;/b&gt; · %2</source>
+        <translation>Modell: &lt;b&gt;%1&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <source>Demo deck</source>
+        <translation>Demo-Deck</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln step(s) · Page Down starts</source>
+        <translation>
+            <numerusform>%1 · %Ln Schritt · Bild ab startet</numerusform>
+            <numerusform>%1 · %Ln Schritte · Bild ab startet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · %3</source>
+        <translation>Schritt %1 von %2 · %3</translation>
+    </message>
+    <message>
+        <source>an earlier run</source>
+        <translation>einem früheren Lauf</translation>
+    </message>
+    <message>
+        <source>● RECORDING from the rehearsal of %1</source>
+        <translation>● AUFZEICHNUNG aus der Probe vom %1</translation>
+    </message>
+    <message>
+        <source>● RECORDING from the rehearsal of %1 — the live request did not answer: %2</source>
+        <translation>● AUFZEICHNUNG aus der Probe vom %1 – die Live-Anfrage hat nicht geantwortet: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PresenterMode</name>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>Full screen, large type, parameters hidden, one Run button (F5)</source>
+        <translation>Vollbild, große Schrift, Parameter ausgeblendet, ein Ausführen-Knopf (F5)</translation>
+    </message>
+    <message>
+        <source>Leave presenter mode</source>
+        <translation>Präsentationsmodus verlassen</translation>
+    </message>
+    <message>
+        <source>Pointer &amp;highlight</source>
+        <translation>Zeiger &amp;hervorheben</translation>
+    </message>
+    <message>
+        <source>A ring around the mouse pointer, for the audience (F6)</source>
+        <translation>Ein Ring um den Mauszeiger, für das Publikum (F6)</translation>
+    </message>
+    <message>
+        <source>&amp;Spotlight</source>
+        <translation>&amp;Spotlight</translation>
+    </message>
+    <message>
+        <source>Dim everything but the panel under the pointer (F7)</source>
+        <translation>Alles außer dem Bereich unter dem Zeiger abdunkeln (F7)</translation>
+    </message>
+    <message>
+        <source>Presenter &amp;note in the corner</source>
+        <translation>Präsentations&amp;notiz in der Ecke</translation>
+    </message>
+    <message>
+        <source>The step&apos;s note in the window&apos;s corner; with a second screen it shows there (F8)</source>
+        <translation>Die Notiz des Schritts in der Fensterecke; mit einem zweiten Bildschirm erscheint sie dort (F8)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PresenterNote</name>
+    <message>
+        <source>&lt;i&gt;No note for this step.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Keine Notiz zu diesem Schritt.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Note · %1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;Notiz · %1&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>Presenter note</source>
+        <translation>Präsentationsnotiz</translation>
     </message>
 </context>
 <context>

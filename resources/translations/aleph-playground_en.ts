@@ -69,6 +69,23 @@
     </message>
 </context>
 <context>
+    <name>ui::DeckPanel</name>
+    <message numerus="yes">
+        <source>Rehearsal done: %1 of %Ln step(s) have a recording.</source>
+        <translation>
+            <numerusform>Rehearsal done: %1 of %Ln step has a recording.</numerusform>
+            <numerusform>Rehearsal done: %1 of %Ln steps have a recording.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened “%1”: %Ln step(s), %2 rehearsed.</source>
+        <translation>
+            <numerusform>Opened “%1”: %Ln step, %2 rehearsed.</numerusform>
+            <numerusform>Opened “%1”: %Ln steps, %2 rehearsed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::EmbeddingsForm</name>
     <message numerus="yes">
         <source>%Ln text(s)</source>
@@ -201,6 +218,16 @@
         <translation>
             <numerusform>Delete the %n recorded run? This cannot be undone. Conversations and drafts are kept.</numerusform>
             <numerusform>Delete all %n recorded runs? This cannot be undone. Conversations and drafts are kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::PresenterBar</name>
+    <message numerus="yes">
+        <source>%1 · %Ln step(s) · Page Down starts</source>
+        <translation>
+            <numerusform>%1 · %Ln step · Page Down starts</numerusform>
+            <numerusform>%1 · %Ln steps · Page Down starts</numerusform>
         </translation>
     </message>
 </context>

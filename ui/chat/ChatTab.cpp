@@ -13,6 +13,7 @@
 #include "ui/chat/ConversationListPanel.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
+#include "ui/common/PresenterHint.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
@@ -56,6 +57,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     m_options = new ChatOptionsPanel(
         m_client, [this] { return m_steeringLibrary; }, this);
     connect(m_options, &ChatOptionsPanel::edited, this, &ChatTab::draftChanged);
+    hideInPresenterMode(m_options);
     m_steeringIndicator = m_options->steeringIndicator();
     m_enterSendsCheck = m_options->enterSendsCheck();
 
@@ -121,6 +123,7 @@ ChatTab::ChatTab(core::ApiClient *client, QWidget *parent)
     m_conversationList = new ConversationListPanel(this);
     m_conversationList->setObjectName(QStringLiteral("conversationList"));
     m_conversationList->hide();
+    hideInPresenterMode(m_conversationList);
     connect(m_keeper,
         &ConversationKeeper::currentCreated,
         m_conversationList,
@@ -431,10 +434,12 @@ void ChatTab::startReply(int parentNode)
         [this, job](int index, const QString &text) {
             if (job != m_run->job() || index != 0)
                 return;
-            m_pendingReply += text;
-            if (!m_renderTimer.isActive())
-                m_renderTimer.start();
-            m_run->setPartial(m_pendingReply);
+            m_run->showStreamed(text, [this](const QString &shown) {
+                m_pendingReply += shown;
+                if (!m_renderTimer.isActive())
+                    m_renderTimer.start();
+                m_run->setPartial(m_pendingReply);
+            });
         });
     m_run->start(job, tr("Waiting for the reply…"));
     render();
@@ -679,6 +684,36 @@ void ChatTab::restoreDraft(const QVariantMap &draft)
     }
     m_conversationList->setCurrentId(m_keeper->id());
     render();
+}
+
+QVariantMap ChatTab::stepInputs() const
+{
+    QList<core::ChatMessage> messages = m_conversation.messagesUpTo();
+    QString input = m_inputEdit->toPlainText();
+    if (input.trimmed().isEmpty() && messages.size() >= 2
+        && messages.last().role == QLatin1String("assistant")
+        && messages.at(messages.size() - 2).role == QLatin1String("user")) {
+        messages.removeLast();
+        input = messages.takeLast().text();
+    }
+    core::Conversation linear;
+    int last = -1;
+    for (const core::ChatMessage &m : std::as_const(messages))
+        last = linear.append(m, last);
+    QVariantMap inputs = draft();
+    inputs.insert(QStringLiteral("conversation"), core::conversationToVariant(linear));
+    inputs.remove(QStringLiteral("conversation_id"));
+    inputs.insert(QStringLiteral("input"), input);
+    return inputs;
+}
+
+void ChatTab::applyStepInputs(const QVariantMap &inputs)
+{
+    stop();
+    saveConversation();
+    QVariantMap draft = inputs;
+    draft.remove(QStringLiteral("conversation_id"));
+    restoreDraft(draft);
 }
 
 void ChatTab::restoreRun(const core::RunRecord &run)

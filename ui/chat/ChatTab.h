@@ -93,6 +93,12 @@ public:
     QVariantMap draft() const override;
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
+    /// The draft with the shown branch as a conversation of its own (no stored id). With an empty
+    /// input after a reply, the last question becomes the input and leaves the conversation, so
+    /// the step asks it again.
+    QVariantMap stepInputs() const override;
+    /// A new conversation of the step's messages (joining the list when there is one).
+    void applyStepInputs(const QVariantMap &inputs) override;
     ModelPicker *modelPicker() const override { return m_modelPicker; }
     bool canRun() const override { return true; }
     void triggerRun() override { send(); }

@@ -49,6 +49,10 @@ Palette makeLight()
     p.noticeBackground = rgb(0xe8f0fe);
     p.noticeText = rgb(0x0b2a5b);
     p.noticeBorder = rgb(0x9ab6e8);
+    p.recordingBackground = rgb(0xb45309);
+    p.recordingText = rgb(0xffffff);
+    p.spotlightDim = QColor::fromRgbF(0, 0, 0, 0.62f);
+    p.pointerRing = QColor::fromRgbF(0.96f, 0.62f, 0.04f, 0.55f);
     p.steeringBadgeBackground = rgb(0xeef3ff);
     p.steeringBadgeText = rgb(0x1d3b7a);
     p.steeringBadgeBorder = rgb(0xa9bde8);
@@ -132,6 +136,10 @@ Palette makeDark()
     p.noticeBackground = rgb(0x1b2a44);
     p.noticeText = rgb(0xd2e2ff);
     p.noticeBorder = rgb(0x3d5a8a);
+    p.recordingBackground = rgb(0xf59e0b);
+    p.recordingText = rgb(0x1a1000);
+    p.spotlightDim = QColor::fromRgbF(0, 0, 0, 0.70f);
+    p.pointerRing = QColor::fromRgbF(1.0f, 0.78f, 0.2f, 0.55f);
     p.steeringBadgeBackground = rgb(0x1e2942);
     p.steeringBadgeText = rgb(0xc9d8ff);
     p.steeringBadgeBorder = rgb(0x3d5080);

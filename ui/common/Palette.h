@@ -38,6 +38,11 @@ struct Palette
     QColor problemFill; ///< table rows with a problem (steering pairs)
     QColor diffAdded, diffRemoved;
     QColor quoteBackground; ///< quoted model output inside rich text (what-if)
+    /// Presenter mode: the mark of a step showing its rehearsed answer; the dimming around the
+    /// spotlit widget (translucent); the ring around the pointer (translucent).
+    QColor recordingBackground, recordingText;
+    QColor spotlightDim;
+    QColor pointerRing;
 
     // Custom-painted views (heatmap, map, matrix).
     QColor page; ///< the background the views draw on

@@ -105,6 +105,12 @@ QString PlaygroundTab::openUnsupportedText() const
     return tr("This tab has nothing to open from a file.");
 }
 
+QString PlaygroundTab::currentModel() const
+{
+    const ModelPicker *picker = modelPicker();
+    return picker ? picker->model() : QString();
+}
+
 void PlaygroundTab::watchRun(RunController *run)
 {
     connect(run, &RunController::busyChanged, this, &PlaygroundTab::commandsChanged);

@@ -45,6 +45,16 @@ public:
     virtual void restoreDraft(const QVariantMap &draft) = 0;
     /// Puts a recorded run's request (and answer, where the tab can show it) back into the tab.
     virtual void restoreRun(const core::RunRecord &run) = 0;
+    /// What a demo deck's step keeps of this tab (core::DeckStep::inputs): plain values as
+    /// draft() gives them, by default the draft itself. Never a token.
+    virtual QVariantMap stepInputs() const { return draft(); }
+    /// Puts a deck step's inputs into the tab (by default restoreDraft()); Run follows.
+    virtual void applyStepInputs(const QVariantMap &inputs) { restoreDraft(inputs); }
+    /// Whether a recorded run of this tab shows its answer when restored (restoreRun()), so a deck
+    /// can fall back to it; false where only the request comes back (embeddings, steering).
+    virtual bool restoresAnswers() const { return true; }
+    /// The model the tab's next run uses, as its picker shows it ("" when it takes none).
+    QString currentModel() const;
     /// Where runs are recorded (not owned; null: nowhere).
     virtual void setRecorder(core::RunRecorder *recorder) = 0;
     /// The tab's model picker, or nullptr when its calls take no model.

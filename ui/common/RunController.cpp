@@ -16,10 +16,18 @@ RunController::RunController(const QString &tabKey, QObject *parent)
 {
     m_elapsedTimer.setInterval(1000);
     connect(&m_elapsedTimer, &QTimer::timeout, this, &RunController::showElapsed);
+    m_paceTimer.setInterval(16);
+    connect(&m_paceTimer, &QTimer::timeout, this, [this] { showPaced(false); });
 }
 
 RunController::~RunController()
 {
+    // A stream that ended while its text was held back by the reading pace: nobody shows it now.
+    if (m_heldJob) {
+        m_heldJob->disconnect(this);
+        m_heldJob->deleteLater();
+        m_job.clear();
+    }
     // Cancelling emits finished() at once: nothing of a half-destroyed tab may run then.
     if (m_job) {
         m_job->disconnect(this);
@@ -96,6 +104,8 @@ void RunController::start(core::BatchJob *job, const QString &busyText)
 
 void RunController::stop()
 {
+    if (m_heldJob)
+        showPaced(true); // the stream had ended: the rest at once, then it ends
     if (m_job)
         m_job->cancel();
     if (m_batch)
@@ -135,10 +145,81 @@ QString RunController::statusText() const
     return m_status ? m_status->text() : QString();
 }
 
+namespace {
+int g_readingPace = 0; // characters a second; 0: off
+} // namespace
+
+void RunController::setReadingPace(int charactersPerSecond)
+{
+    g_readingPace = std::max(0, charactersPerSecond);
+}
+
+int RunController::readingPace()
+{
+    return g_readingPace;
+}
+
+void RunController::showStreamed(
+    const QString &text, const std::function<void(const QString &)> &show)
+{
+    if (g_readingPace <= 0 && m_paced.isEmpty()) {
+        show(text);
+        return;
+    }
+    m_paced += text;
+    m_pacedSink = show;
+    if (!m_paceTimer.isActive()) {
+        m_paceCredit = 0;
+        m_paceClock.start();
+        m_paceTimer.start();
+    }
+}
+
+void RunController::showPaced(bool all)
+{
+    qsizetype n = m_paced.size();
+    if (!all && g_readingPace > 0) {
+        m_paceCredit += g_readingPace * double(m_paceClock.restart()) / 1000.0;
+        n = std::min<qsizetype>(qsizetype(m_paceCredit), m_paced.size());
+        if (n <= 0)
+            return;
+        m_paceCredit -= double(n);
+        if (n < m_paced.size() && m_paced.at(n - 1).isHighSurrogate())
+            ++n; // never half a character
+    }
+    const QString chunk = m_paced.left(n);
+    m_paced.remove(0, n);
+    if (m_pacedSink && !chunk.isEmpty())
+        m_pacedSink(chunk);
+    if (!m_paced.isEmpty())
+        return;
+    m_paceTimer.stop();
+    m_pacedSink = nullptr;
+    if (core::ApiJob *job = m_heldJob) {
+        m_heldJob.clear();
+        finishJob(job);
+        job->deleteLater();
+    }
+}
+
 void RunController::onFinished(core::ApiJob *job)
 {
     if (job != m_job)
         return; // a job this controller has replaced: its answer is stale
+    if (!m_paced.isEmpty()) {
+        if (job->state() == core::ApiJob::State::Succeeded) {
+            // The answer is complete but not all on show: end once it is.
+            job->setAutoDelete(false);
+            m_heldJob = job;
+            return;
+        }
+        showPaced(true);
+    }
+    finishJob(job);
+}
+
+void RunController::finishJob(core::ApiJob *job)
+{
     m_job.clear();
     wrapUp(job->state(), job->error());
     Q_EMIT ended(job);

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 class QAbstractButton;
 class QLabel;
 
@@ -77,6 +79,17 @@ public:
     void setStatus(const QString &text);
     QString statusText() const;
 
+    /// Presenter mode's reading pace for every stream: streamed text is shown at most this many
+    /// characters a second (0, the default: as it arrives). A stream that ends before its text is
+    /// all on show ends (ended(), finished()) once it is; Stop shows the rest at once.
+    static void setReadingPace(int charactersPerSecond);
+    static int readingPace();
+    /// Shows a stream's `text` through `show`: at once, or at the reading pace. For the current
+    /// job's deltas only (a replaced job's are the caller's to drop).
+    void showStreamed(const QString &text, const std::function<void(const QString &)> &show);
+    /// Characters received but not shown yet (the reading pace holds them).
+    qsizetype pendingCharacters() const { return m_paced.size(); }
+
 Q_SIGNALS:
     /// The current job ended (any state). Connect the tab's result handling here.
     void ended(core::ApiJob *job);
@@ -94,6 +107,10 @@ private:
     void wrapUp(core::ApiJob::State state, const core::ApiError &error);
     void setBusy(bool busy);
     void showElapsed();
+    /// What onFinished() does once the stream's text is on show.
+    void finishJob(core::ApiJob *job);
+    /// Shows the next paced characters (all of them when `all`); ends a held job when done.
+    void showPaced(bool all);
 
     QString m_tabKey;
     core::RunRecorder *m_recorder = nullptr;
@@ -111,6 +128,14 @@ private:
     int m_completionTokens = -1;
     QElapsedTimer m_partialClock;
     QTimer m_elapsedTimer;
+    // The reading pace: text received and not shown yet, where it goes, and a job that ended
+    // meanwhile (kept alive: setAutoDelete(false)).
+    QString m_paced;
+    std::function<void(const QString &)> m_pacedSink;
+    QTimer m_paceTimer;
+    QElapsedTimer m_paceClock;
+    double m_paceCredit = 0;
+    QPointer<core::ApiJob> m_heldJob;
 };
 
 } // namespace ui

@@ -7,6 +7,7 @@
 #include "core/storage/PromptLibrary.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
+#include "ui/common/PresenterHint.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
@@ -47,6 +48,8 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
     m_promptEdit = m_prompt->promptEdit();
     m_parameters = new CompletionParameters(
         m_modelPicker, m_client, [this] { return m_steeringLibrary; }, this);
+    m_parameters->setObjectName(QStringLiteral("completionParameters"));
+    hideInPresenterMode(m_parameters);
     m_stream = m_parameters->streamCheck();
     m_steeringIndicator = m_parameters->steeringIndicator();
     m_prompt->setSteeringIndicator(m_steeringIndicator);
@@ -336,7 +339,10 @@ void CompletionTab::run()
         [this, stream](int index, const QString &text) {
             if (stream != m_run->job() || index < 0 || index >= m_output->outputViews().size())
                 return;
-            m_output->outputViews().at(index)->appendStreamed(text);
+            m_run->showStreamed(text, [this, index](const QString &shown) {
+                if (index < m_output->outputViews().size())
+                    m_output->outputViews().at(index)->appendStreamed(shown);
+            });
             m_run->setPartial(m_output->partialText());
         });
     m_run->start(stream, tr("Running…"));

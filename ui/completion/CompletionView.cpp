@@ -4,6 +4,7 @@
 #include "ui/common/Palette.h"
 
 #include <QHelpEvent>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QToolTip>
 
@@ -48,9 +49,14 @@ CompletionView::CompletionView(QWidget *parent)
 
 void CompletionView::appendStreamed(const QString &text)
 {
+    // A view scrolled to its end follows the text as it arrives; one scrolled back stays put.
+    QScrollBar *bar = verticalScrollBar();
+    const bool following = bar->value() >= bar->maximum() - 4;
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
     cursor.insertText(text, QTextCharFormat());
+    if (following)
+        bar->setValue(bar->maximum());
 }
 
 void CompletionView::showResult(const core::CompletionResult &result, bool showRaw)

@@ -115,6 +115,7 @@ void EmbeddingsAnalysis::buildIndex()
         m_indexBusy = false;
         m_queries->setIndex(m_index);
         Q_EMIT indexReady();
+        Q_EMIT workEnded();
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, [shared] {
         auto index = std::make_shared<core::analysis::NeighbourIndex>();
@@ -144,6 +145,7 @@ void EmbeddingsAnalysis::project(Projection projection)
         Result r = watcher->result();
         if (r.points.isEmpty()) {
             Q_EMIT projected(projection, false);
+            Q_EMIT workEnded();
             return;
         }
         m_points[size_t(projection)] = r.points;
@@ -152,6 +154,7 @@ void EmbeddingsAnalysis::project(Projection projection)
             m_pcaTitleY = r.y;
         }
         Q_EMIT projected(projection, true);
+        Q_EMIT workEnded();
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, [shared, cancelFlag, projection, self] {
         Result r;
@@ -207,6 +210,7 @@ void EmbeddingsAnalysis::computeMatrix(
         m_matrixBusy = false;
         Result r = watcher->result();
         done(std::move(r.matrix), r.order);
+        Q_EMIT workEnded();
     });
     watcher->setFuture(
         QtConcurrent::run(&m_pool, [shared, cancelFlag, rowsVector, byLabel, labels] {

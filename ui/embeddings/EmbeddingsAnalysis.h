@@ -85,6 +85,8 @@ Q_SIGNALS:
     void projectionProgress(int percent);
     /// A projection ended: `ok` false when it failed or was cancelled.
     void projected(ui::EmbeddingsAnalysis::Projection projection, bool ok);
+    /// The index, a projection or a matrix is done (isBusy() may have turned false).
+    void workEnded();
 
 private:
     /// The analysis's own threads: long work (seconds at 100,000 × 5,120) on Qt's global pool

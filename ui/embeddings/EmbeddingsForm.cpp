@@ -7,6 +7,7 @@
 #include "core/util/TextFile.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/ParameterTips.h"
+#include "ui/common/PresenterHint.h"
 #include "ui/common/Theme.h"
 
 #include <QCheckBox>
@@ -147,6 +148,7 @@ QWidget *EmbeddingsForm::buildProvider()
     const ParameterDescriptions tips = parameterDescriptions(u"batch_semantic_embed"_s);
     const ParameterDescriptions v2Tips = parameterDescriptions(u"embeddings"_s);
     auto *providerBox = new QGroupBox(tr("Provider"), this);
+    hideInPresenterMode(providerBox);
     auto *form = new QFormLayout(providerBox);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_provider = new QComboBox(providerBox);

@@ -123,6 +123,8 @@ void EmbeddingsTab::build()
 
     // ---- centre: map and matrix; right: search, neighbours, selection ----
     m_analysis = new EmbeddingsAnalysis(this);
+    // isBusy() counts the analysis: Stop and the deck's player follow it too.
+    connect(m_analysis, &EmbeddingsAnalysis::workEnded, this, &EmbeddingsTab::commandsChanged);
     m_views = new EmbeddingsViews(m_analysis, this);
     m_projection = m_views->projection();
     m_map = m_views->map();

@@ -67,6 +67,7 @@ public:
     QVariantMap draft() const override;
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
+    bool restoresAnswers() const override { return false; }
     ModelPicker *modelPicker() const override;
     bool canRun() const override { return true; }
     void triggerRun() override { embed(); }

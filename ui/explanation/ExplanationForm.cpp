@@ -4,6 +4,7 @@
 #include "core/api/Validation.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/ParameterTips.h"
+#include "ui/common/PresenterHint.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/Theme.h"
 
@@ -217,6 +218,7 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     layout->addWidget(m_targetEdit);
 
     auto *params = new QGroupBox(tr("Parameters"), panel);
+    hideInPresenterMode(params);
     auto *form = new QFormLayout(params);
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     auto edited = [this] {

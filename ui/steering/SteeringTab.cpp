@@ -4,6 +4,7 @@
 #include "core/export/SteeringExamples.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
+#include "ui/common/PresenterHint.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/common/RunController.h"
 #include "ui/steering/PairTableModel.h"
@@ -56,6 +57,7 @@ void SteeringTab::build()
     split->setObjectName(QStringLiteral("steeringSplitter"));
     m_libraryPanel = new SteeringLibraryPanel(m_client, this);
     split->addWidget(m_libraryPanel);
+    hideInPresenterMode(m_libraryPanel);
     auto *right = new QSplitter(Qt::Vertical, split);
     right->setObjectName(QStringLiteral("abSplitter"));
     m_editor = new SteeringPairsEditor(this);
@@ -319,6 +321,7 @@ void SteeringTab::onConceptCreated(core::ApiJob *job)
     flagProblems();
     if (job->state() == core::ApiJob::State::Failed)
         m_conceptRun->setStatus(tr("The concept was not created: %1").arg(errorText(job->error())));
+    const bool runAB = std::exchange(m_abAfterConcept, false);
     if (job->state() != core::ApiJob::State::Succeeded)
         return; // Canceled: the status line says Stopped
     const QString id = static_cast<core::SteeringConceptJob *>(job)->result().id;
@@ -335,6 +338,22 @@ void SteeringTab::onConceptCreated(core::ApiJob *job)
             .arg(m_pending.recreate ? tr("Re-created") : tr("Created"), entry.name, entry.host)
             .arg(job->elapsedMs())
             .arg(id, kept));
+    if (runAB)
+        this->runAB();
+}
+
+QVariantMap SteeringTab::stepInputs() const
+{
+    QVariantMap inputs = draft();
+    inputs.remove(u"concept_id"_s); // made again where the deck plays (ids belong to a server)
+    return inputs;
+}
+
+void SteeringTab::applyStepInputs(const QVariantMap &inputs)
+{
+    QVariantMap draft = inputs;
+    draft.remove(u"concept_id"_s);
+    restoreDraft(draft);
 }
 
 QString SteeringTab::keepInLibrary(core::SteeringConceptEntry &entry, bool recreate)
@@ -489,10 +508,18 @@ void SteeringTab::runAB()
     QString problem;
     if (m_abPrompt->toPlainText().trimmed().isEmpty())
         problem = tr("type a prompt for A/B.");
-    else if (conceptId().isEmpty())
-        problem = tr("create a concept or open one from the library first.");
     else if (m_abModel->model().isEmpty())
         problem = tr("choose a model.");
+    else if (conceptId().isEmpty()) {
+        // Pairs but no concept yet (a deck's step, or the pairs just typed): create it, then run.
+        QString pairsProblem;
+        if (request(&pairsProblem)) {
+            m_abAfterConcept = true;
+            createConcept();
+            return;
+        }
+        problem = tr("create a concept or open one from the library first.");
+    }
     if (!problem.isEmpty()) {
         m_sides[0]->refuse(problem); // both sides share the A/B status line
         return;
@@ -530,7 +557,10 @@ void SteeringTab::startStream(bool steered)
             this,
             [this, side](int index, const QString &text) {
                 if (index == 0)
-                    m_outputs[side]->insertPlainText(text);
+                    m_sides[side]->showStreamed(text, [this, side](const QString &shown) {
+                        m_outputs[side]->moveCursor(QTextCursor::End);
+                        m_outputs[side]->insertPlainText(shown);
+                    });
             });
         job = stream;
     } else {
@@ -546,7 +576,10 @@ void SteeringTab::startStream(bool steered)
             this,
             [this, side](int index, const QString &text) {
                 if (index == 0)
-                    m_outputs[side]->insertPlainText(text);
+                    m_sides[side]->showStreamed(text, [this, side](const QString &shown) {
+                        m_outputs[side]->moveCursor(QTextCursor::End);
+                        m_outputs[side]->insertPlainText(shown);
+                    });
             });
         job = stream;
     }

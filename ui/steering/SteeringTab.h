@@ -109,6 +109,11 @@ public:
     QVariantMap draft() const override;
     void restoreDraft(const QVariantMap &draft) override;
     void restoreRun(const core::RunRecord &run) override;
+    bool restoresAnswers() const override { return false; }
+    /// The draft without the concept id: the step's Run creates the concept from its pairs
+    /// where the deck plays, then runs A/B.
+    QVariantMap stepInputs() const override;
+    void applyStepInputs(const QVariantMap &inputs) override;
     ModelPicker *modelPicker() const override { return m_abModel; }
     /// Run ▸ Run compares A/B (Ctrl+Enter in the pairs editor creates the concept instead).
     bool canRun() const override { return true; }
@@ -195,6 +200,7 @@ private:
     QLabel *m_outputErrors[2] = {nullptr, nullptr};
     core::ApiJob::State m_sideStates[2]
         = {core::ApiJob::State::Succeeded, core::ApiJob::State::Succeeded};
+    bool m_abAfterConcept = false; // Run A/B asked for a concept first: run once it exists
     QLabel *m_abStatus = nullptr;
 };
 
