@@ -146,8 +146,12 @@ int main(int argc, char *argv[])
         u"The language of the window: system (the default), en or de."_s,
         u"LANGUAGE"_s,
         u"system"_s);
+    const QCommandLineOption deckOption(u"deck"_s,
+        u"Open the demo deck FILE (View ▸ Demo deck); F5 then presents it."_s,
+        u"FILE"_s);
     parser.addOptions({hostOption,
         tokenOption,
+        deckOption,
         firstPaintOption,
         sandboxOption,
         dataDirOption,
@@ -325,6 +329,8 @@ int main(int argc, char *argv[])
         clock, parser.isSet(firstPaintOption), [&storage] { storage.open(); }, &app);
     window.installEventFilter(&probe);
     window.show();
+    if (parser.isSet(deckOption))
+        window.openDeck(parser.value(deckOption)); // a problem shows in the dock
     if (!commandLine.isEmpty() && !parser.isSet(firstPaintOption))
         QTimer::singleShot(0, &window, &ui::MainWindow::refreshModels);
     const int status = app.exec();

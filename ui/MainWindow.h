@@ -152,6 +152,9 @@ public Q_SLOTS:
     /// written, and the drafts and the window's layout are restored. Null stores: none for the
     /// session.
     void attachStorage(const Services &stores);
+    /// Shows the demo deck's dock with the deck of `path` (--deck); false, with the reason in the
+    /// dock, when it cannot be opened.
+    bool openDeck(const QString &path);
     /// Adds a paragraph to the notice line (shown until the user closes it).
     void addNotice(const QString &html, const QString &details = QString());
 

@@ -1802,6 +1802,10 @@ Letzte Nachricht: %2</translation>
         <source>Tokenizer</source>
         <translation>Tokenizer</translation>
     </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
 </context>
 <context>
     <name>ui::DeckPanel</name>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/chat/ChatComposer.h"
 
+#include "ui/common/PresenterHint.h"
 #include "ui/common/PromptEdit.h"
 
 #include <QFileDialog>
@@ -28,8 +29,10 @@ ChatComposer::ChatComposer(QWidget *parent)
 
     m_sendButton = new QPushButton(tr("Send  (Ctrl+Enter)"), this);
     m_sendButton->setObjectName(QStringLiteral("send"));
+    hideInPresenterMode(m_sendButton); // the presenter bar's Run and Stop do it
     m_stopButton = new QPushButton(tr("Stop  (Esc)"), this);
     m_stopButton->setObjectName(QStringLiteral("stop"));
+    hideInPresenterMode(m_stopButton);
     m_stopButton->setEnabled(false);
     m_regenerateButton = new QPushButton(tr("Regenerate"), this);
     m_regenerateButton->setObjectName(QStringLiteral("regenerate"));

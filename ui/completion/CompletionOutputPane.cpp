@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/completion/CompletionOutputPane.h"
 
+#include "ui/common/PresenterHint.h"
 #include "ui/common/Theme.h"
 #include "ui/completion/CompletionView.h"
 
@@ -48,6 +49,10 @@ CompletionOutputPane::CompletionOutputPane(QWidget *parent)
         tr("Opens the prompt and the first completion in the Explanation tab: which parts of the "
            "prompt drove it."));
     m_evaluationLabel = new QLabel(this);
+    // Evaluating an expected completion is a developer's check, not part of a demo.
+    hideInPresenterMode(m_expectedEdit);
+    hideInPresenterMode(m_evaluateButton);
+    hideInPresenterMode(m_evaluationLabel);
     m_evaluationLabel->setObjectName(QStringLiteral("evaluation"));
     m_evaluationLabel->setWordWrap(true);
     m_evaluationLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);

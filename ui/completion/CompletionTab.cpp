@@ -63,9 +63,11 @@ CompletionTab::CompletionTab(core::ApiClient *client, QWidget *parent)
 
     m_runButton = new QPushButton(tr("Run  (Ctrl+Enter)"), this);
     m_runButton->setObjectName(QStringLiteral("run"));
+    hideInPresenterMode(m_runButton); // the presenter bar's Run and Stop do it
     m_runButton->setDefault(true);
     m_stopButton = new QPushButton(tr("Stop  (Esc)"), this);
     m_stopButton->setObjectName(QStringLiteral("stop"));
+    hideInPresenterMode(m_stopButton);
     m_stopButton->setEnabled(false);
 
     m_output = new CompletionOutputPane(this);

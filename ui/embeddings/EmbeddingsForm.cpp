@@ -56,11 +56,13 @@ EmbeddingsForm::EmbeddingsForm(QWidget *parent)
     auto *runRow = new QHBoxLayout;
     m_embedButton = new QPushButton(tr("Embed"), m_runPanel);
     m_embedButton->setObjectName(u"embed"_s);
+    hideInPresenterMode(m_embedButton); // the presenter bar's Run and Stop do it
     m_embedButton->setDefault(true);
     m_embedButton->setToolTip(
         tr("Embed the texts (Ctrl+Enter). Vectors already in the cache are not sent again."));
     m_cancelButton = new QPushButton(tr("Cancel"), m_runPanel);
     m_cancelButton->setObjectName(u"cancel"_s);
+    hideInPresenterMode(m_cancelButton);
     m_cancelButton->setToolTip(tr("Stop embedding (Esc). What finished is kept in the cache."));
     m_cancelButton->setEnabled(false);
     m_resumeButton = new QPushButton(tr("Resume"), m_runPanel);

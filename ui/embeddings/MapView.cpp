@@ -195,11 +195,18 @@ int MapView::pointAt(QPointF pos, double radius) const
     return m_grid.nearest(toData(pos), radius / m_scale);
 }
 
+double MapView::discRadius() const
+{
+    // Larger type (View ▸ Zoom, Presenter mode) makes larger discs, as the text around them.
+    const double textScale = std::clamp(fontMetrics().height() / 16.0, 1.0, 3.0);
+    return pointRadius(m_points.size()) * textScale;
+}
+
 bool MapView::rasterizeInto(
     QImage &image, const QRectF &plot, QPointF center, double scale, const Palette &palette) const
 {
     const double dpr = image.devicePixelRatio();
-    const double r = pointRadius(m_points.size()) * dpr;
+    const double r = discRadius() * dpr;
     const QPointF origin(
         (plot.center().x() - plot.left()) * dpr, (plot.center().y() - plot.top()) * dpr);
     const double s = scale * dpr;
@@ -246,7 +253,7 @@ void MapView::drawDiscs(QImage &image,
 {
     constexpr quint32 alpha = 204;
     const int w = image.width(), h = image.height();
-    const double r = pointRadius(m_points.size()) * image.devicePixelRatio();
+    const double r = discRadius() * image.devicePixelRatio();
     // The disc's pixel offsets, once.
     QList<QPoint> disc;
     const int ri = int(std::ceil(r));
@@ -300,7 +307,7 @@ void MapView::drawOverlay(
     p.save();
     p.setClipRect(plot);
     p.setRenderHint(QPainter::Antialiasing);
-    const double r = pointRadius(m_points.size());
+    const double r = discRadius();
     if (!m_selected.isEmpty()) {
         p.setPen(QPen(palette.selectionRing, 1.4));
         p.setBrush(Qt::NoBrush);
@@ -426,7 +433,7 @@ void MapView::render(
     if (vector && m_points.size() <= kVectorLimit) {
         p.setPen(Qt::NoPen);
         p.setRenderHint(QPainter::Antialiasing);
-        const double r = pointRadius(m_points.size());
+        const double r = discRadius();
         p.setClipRect(plot);
         for (int i = 0; i < m_points.size(); ++i) {
             QColor c
@@ -491,7 +498,7 @@ void MapView::paintEvent(QPaintEvent *)
 void MapView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         m_rasterDirty = true;
         update();
     }

@@ -120,6 +120,8 @@ protected:
 private:
     QRectF plotRect() const;
     /// Returns true when it drew the density image.
+    /// The radius of a point's disc in pixels: by the number of points, scaled with the text.
+    double discRadius() const;
     bool rasterizeInto(QImage &image,
         const QRectF &plot,
         QPointF center,

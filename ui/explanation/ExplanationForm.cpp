@@ -331,9 +331,11 @@ ExplanationForm::ExplanationForm(QWidget *parent)
     panel = m_runBar;
     m_runButton = new QPushButton(tr("Explain  (Ctrl+Enter)"), panel);
     m_runButton->setObjectName(QStringLiteral("run"));
+    hideInPresenterMode(m_runButton); // the presenter bar's Run and Stop do it
     m_runButton->setDefault(true);
     m_stopButton = new QPushButton(tr("Stop  (Esc)"), panel);
     m_stopButton->setObjectName(QStringLiteral("stop"));
+    hideInPresenterMode(m_stopButton);
     m_stopButton->setEnabled(false);
     connect(m_runButton, &QPushButton::clicked, this, &ExplanationForm::runRequested);
     connect(m_stopButton, &QPushButton::clicked, this, &ExplanationForm::stopRequested);

@@ -2,6 +2,7 @@
 #include "ui/explanation/ExplanationResultsView.h"
 
 #include "ui/common/Palette.h"
+#include "ui/common/PresenterHint.h"
 #include "ui/common/Theme.h"
 #include "ui/explanation/ExplanationExporter.h"
 #include "ui/explanation/HeatmapView.h"
@@ -248,6 +249,9 @@ ExplanationResultsView::ExplanationResultsView(QWidget *parent)
     auto *whatIf
         = new QGroupBox(tr("What-if: marked spans suppressed (< 1) or amplified (> 1)"), panel);
     whatIf->setObjectName(QStringLiteral("whatIf"));
+    // The heatmap is what an audience reads; the span table and the what-if are for the analyst.
+    hideInPresenterMode(whatIf);
+    hideInPresenterMode(m_table);
     auto *whatIfLayout = new QVBoxLayout(whatIf);
     auto *whatIfRow = new QHBoxLayout;
     m_markedLabel = new QLabel(tr("%n span(s) marked", nullptr, 0), whatIf);

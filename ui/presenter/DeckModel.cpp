@@ -17,7 +17,9 @@ QVariant DeckModel::data(const QModelIndex &index, int role) const
     const core::DeckStep &s = m_deck.steps.at(index.row());
     switch (role) {
     case Qt::DisplayRole: {
-        QString text = tr("%1 · %2").arg(index.row() + 1).arg(stepLabel(index.row()));
+        QString text = s.title.isEmpty()
+            ? tr("%1 · %2").arg(index.row() + 1).arg(tabTitle(s.tab))
+            : tr("%1 · %2 (%3)").arg(index.row() + 1).arg(s.title, tabTitle(s.tab));
         if (s.recording)
             text += tr("  (rehearsed)");
         return text;

@@ -27,6 +27,12 @@ PlaygroundTab *MainWindow::playgroundTab(const QString &key) const
     return nullptr;
 }
 
+bool MainWindow::openDeck(const QString &path)
+{
+    m_deckDock->show();
+    return m_deckPanel->openDeck(path);
+}
+
 void MainWindow::buildPresenter()
 {
     m_deckModel = new DeckModel(this);

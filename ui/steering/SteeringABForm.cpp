@@ -2,6 +2,7 @@
 #include "ui/steering/SteeringABForm.h"
 
 #include "ui/common/ModelPicker.h"
+#include "ui/common/PresenterHint.h"
 #include "ui/common/PromptEdit.h"
 #include "ui/steering/SteeringWidgets.h"
 
@@ -51,6 +52,8 @@ SteeringABForm::SteeringABForm(QWidget *box, QBoxLayout *layout)
         tr("Run A/B"), u"runAB"_s, tr("Stream both (Ctrl+Enter in the prompt)"), box);
     m_stop = steering::button(tr("Stop"), u"stopAB"_s, tr("Esc"), box);
     m_stop->setEnabled(false);
+    hideInPresenterMode(m_run); // the presenter bar's Run and Stop do it
+    hideInPresenterMode(m_stop);
     top->addWidget(m_run);
     top->addWidget(m_stop);
     top->addStretch(1);

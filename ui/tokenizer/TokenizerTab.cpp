@@ -3,6 +3,7 @@
 
 #include "ui/common/ErrorText.h"
 #include "ui/common/ModelPicker.h"
+#include "ui/common/PresenterHint.h"
 #include "ui/common/RunController.h"
 #include "ui/common/Shortcuts.h"
 #include "ui/common/TextHit.h"
@@ -193,10 +194,12 @@ void TokenizerTab::build()
     top->addWidget(m_model);
     m_tokenizeButton = new QPushButton(tr("Tokenize"), this);
     m_tokenizeButton->setObjectName(u"tokenize"_s);
+    hideInPresenterMode(m_tokenizeButton); // the presenter bar's Run and Stop do it
     m_tokenizeButton->setToolTip(tr("POST /tokenize (Ctrl+Enter)"));
     m_tokenizeButton->setDefault(true);
     top->addWidget(m_tokenizeButton);
     m_stopButton = new QPushButton(tr("Stop"), this);
+    hideInPresenterMode(m_stopButton);
     m_stopButton->setToolTip(tr("Esc"));
     m_stopButton->setEnabled(false);
     top->addWidget(m_stopButton);

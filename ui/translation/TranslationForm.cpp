@@ -4,6 +4,7 @@
 #include "core/api/Translation.h"
 #include "ui/common/ModelPicker.h"
 #include "ui/common/ParameterTips.h"
+#include "ui/common/PresenterHint.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -76,10 +77,12 @@ TranslationForm::TranslationForm(QWidget *parent)
                               .arg(LinesInFlight));
     m_translateButton = new QPushButton(tr("Translate"), this);
     m_translateButton->setObjectName(u"translate"_s);
+    hideInPresenterMode(m_translateButton); // the presenter bar's Run and Stop do it
     m_translateButton->setToolTip(tr("POST /translate (Ctrl+Enter)"));
     m_translateButton->setDefault(true);
     top->addWidget(m_translateButton);
     m_stopButton = new QPushButton(tr("Stop"), this);
+    hideInPresenterMode(m_stopButton);
     m_stopButton->setToolTip(tr("Esc"));
     m_stopButton->setEnabled(false);
     top->addWidget(m_stopButton);
