@@ -59,6 +59,7 @@ private Q_SLOTS:
     void shippedOfflineDeckPlaysEveryStepLive();
     void deckEditingMovesDeletesAndUndoes();
     void readingPaceShowsStreamsGradually();
+    void slowStepFallsBackToItsRecording();
 
 private:
     /// Runs five tabs by hand (completion, chat, explanation, translation, tokenizer), records
@@ -83,6 +84,7 @@ private:
 namespace {
 constexpr int kNext = -2;
 constexpr int kPrevious = -3;
+constexpr int kPageDown = -4; // the key, as a presenter's clicker sends it
 } // namespace
 
 void TestPresenter::init()
@@ -241,6 +243,10 @@ ui::DeckPlayer::Outcome TestPresenter::play(int row)
         player->next();
     else if (row == kPrevious)
         player->previous();
+    else if (row == kPageDown)
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget()
+                                                    : static_cast<QWidget *>(m_window.get()),
+            Qt::Key_PageDown);
     else
         player->play(row);
     if (ended.isEmpty() && !ended.wait(30000))
@@ -362,7 +368,10 @@ void TestPresenter::presenterModeHidesAndRestoresTheLayout()
     ui::PresenterMode *mode = w->presenterMode();
     QAction *toggle = mode->toggleAction();
     QCOMPARE(toggle->shortcut(), QKeySequence(Qt::Key_F5));
-    toggle->trigger();
+    // F5 presents; the keys reach the window's actions as a person's would.
+    QApplication::setActiveWindow(w);
+    QVERIFY(QTest::qWaitForWindowActive(w));
+    QTest::keyClick(w, Qt::Key_F5);
     QVERIFY(mode->isActive());
     QVERIFY(w->isFullScreen());
     QVERIFY(!w->menuBar()->isVisible());
@@ -402,7 +411,8 @@ void TestPresenter::presenterModeHidesAndRestoresTheLayout()
     mode->noteAction()->trigger();
     QVERIFY(mode->note()->corner()->isVisible());
 
-    leave->trigger();
+    // Esc leaves now that nothing runs (Run ▸ Stop, which owns Esc while a run goes, is off).
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : w, Qt::Key_Escape);
     QVERIFY(!mode->isActive());
     QVERIFY(!toggle->isChecked());
     QVERIFY(!w->isFullScreen());
@@ -428,8 +438,10 @@ void TestPresenter::shippedOfflineDeckPlaysEveryStepLive()
     QCOMPARE(deck->stepCount(), 6);
     QVERIFY(panel->filePath().isEmpty()); // a sample is saved elsewhere, never over itself
     m_window->presenterMode()->enter();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     for (int row = 0; row < deck->stepCount(); ++row) {
-        const ui::DeckPlayer::Outcome outcome = play(kNext);
+        const ui::DeckPlayer::Outcome outcome = play(kPageDown);
         ui::PlaygroundTab *tab
             = qobject_cast<ui::PlaygroundTab *>(m_window->tabs()->currentWidget());
         QVERIFY(tab);
@@ -534,6 +546,44 @@ void TestPresenter::readingPaceShowsStreamsGradually()
         paced.size() > direct.size(), qPrintable(u"%1 %2"_s.arg(paced.size()).arg(direct.size())));
     mode->leave();
     QCOMPARE(ui::RunController::readingPace(), 0);
+}
+
+void TestPresenter::slowStepFallsBackToItsRecording()
+{
+    // One completion step, rehearsed on the fast sandbox.
+    ui::CompletionTab *tab = m_window->completionTab();
+    m_window->tabs()->setCurrentWidget(tab);
+    tab->findChild<QPlainTextEdit *>(u"prompt"_s)->setPlainText(u"A slow answer about rivers"_s);
+    tab->findChild<QSpinBox *>(u"maximum_tokens"_s)->setValue(24);
+    m_window->deckPanel()->recordStep();
+    QSignalSpy rehearsed(m_window->deckPlayer(), &ui::DeckPlayer::rehearsalFinished);
+    m_window->deckPanel()->rehearse();
+    QVERIFY(rehearsed.wait(30000));
+    QCOMPARE(rehearsed.first().at(0).toInt(), 1);
+    const QString rehearsedOutput = shown(tab);
+
+    // The show on a sandbox that sends two tokens a second: no answer within the second the
+    // deck allows, so the step stops and shows its recording.
+    sandbox::SandboxOptions slowOptions;
+    slowOptions.tokensPerSecond = 2;
+    sandbox::EmbeddedSandbox slow(slowOptions);
+    QString error;
+    QVERIFY2(slow.start(&error), qPrintable(error));
+    core::ClientConfig config = m_stores.client->config();
+    config.baseUrl = slow.baseUrl();
+    config.token = slow.token();
+    m_stores.client->setConfig(config);
+    auto *fallback = m_window->deckPanel()->findChild<QSpinBox *>(u"fallbackSeconds"_s);
+    QVERIFY(fallback);
+    fallback->setValue(1);
+    QCOMPARE(m_window->deckPlayer()->fallbackAfterMs(), 1000);
+    m_window->presenterMode()->enter();
+    QCOMPARE(play(0), ui::DeckPlayer::Outcome::Recording);
+    QCOMPARE(m_lastDetail, u"No answer after 1 s."_s);
+    QVERIFY(!tab->canStop()); // the slow run was stopped
+    QVERIFY(m_window->presenterMode()->bar()->recordingMark()->isVisible());
+    QCOMPARE(shown(tab), rehearsedOutput);
+    m_window->presenterMode()->leave();
 }
 
 QTEST_MAIN(TestPresenter)
