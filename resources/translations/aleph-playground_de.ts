@@ -1822,10 +1822,6 @@ Letzte Nachricht: %2</translation>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <source>What to say at this step: only you see it (second screen or corner)</source>
-        <translation>Was Sie bei diesem Schritt sagen wollen: nur Sie sehen es (zweiter Bildschirm oder Ecke)</translation>
-    </message>
-    <message>
         <source>&amp;Note:</source>
         <translation>&amp;Notiz:</translation>
     </message>
@@ -2022,6 +2018,10 @@ Letzte Nachricht: %2</translation>
     <message>
         <source>Stop rehearsal</source>
         <translation>Probe anhalten</translation>
+    </message>
+    <message>
+        <source>What to say at this step: shown on a second screen, or in the window&apos;s corner with F8</source>
+        <translation>Was Sie bei diesem Schritt sagen wollen: auf einem zweiten Bildschirm gezeigt oder mit F8 in der Fensterecke</translation>
     </message>
 </context>
 <context>
@@ -3871,6 +3871,10 @@ similarity</source>
     <message>
         <source>● RECORDING from the rehearsal of %1 — the live request did not answer: %2</source>
         <translation>● AUFZEICHNUNG aus der Probe vom %1 – die Live-Anfrage hat nicht geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · %3 · the last step</source>
+        <translation>Schritt %1 von %2 · %3 · der letzte Schritt</translation>
     </message>
 </context>
 <context>

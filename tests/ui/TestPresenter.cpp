@@ -322,13 +322,19 @@ void TestPresenter::rehearsedDeckShowsRecordingsWhenTheServerIsDown()
     QVERIFY(panel->openDeck(path));
     QCOMPARE(m_window->deckModel()->deck().recordedSteps(), 5);
 
-    // The show, with the server gone: every request fails, every step shows its recording.
+    // The show, with the server gone: every request fails, every step shows its recording at
+    // once, without waiting through the client's retries (8 of them, 30 s apart here).
     m_sandbox.reset();
+    core::ClientConfig config = m_stores.client->config();
+    config.retry.totalRetries = 8;
+    config.retry.firstDelayMs = 30000;
+    m_stores.client->setConfig(config);
     m_window->presenterMode()->enter();
     ui::PresenterBar *bar = m_window->presenterMode()->bar();
     const QList<QWidget *> tabs = fiveTabs();
     for (int row = 0; row < 5; ++row) {
         QCOMPARE(play(kNext), ui::DeckPlayer::Outcome::Recording);
+        QVERIFY2(!m_lastDetail.startsWith(u"No answer"_s), qPrintable(m_lastDetail));
         QVERIFY(bar->recordingMark()->isVisible());
         QVERIFY2(bar->recordingMark()->text().contains(u"RECORDING"_s),
             qPrintable(bar->recordingMark()->text()));
@@ -380,7 +386,20 @@ void TestPresenter::presenterModeHidesAndRestoresTheLayout()
     QVERIFY(mode->bar()->isVisible());
     QVERIFY(!w->bannerLabel()->isVisible());
     QVERIFY(!parameters->isVisible());
-    QVERIFY(QApplication::font().pointSizeF() > pointSize * 1.4);
+    // Larger type: 150 %, or the largest size below it at which the window fits its screen.
+    const int applied = mode->appliedTextSize();
+    QVERIFY(applied >= 100 && applied <= mode->presenterTextSize());
+    QCOMPARE(QApplication::font().pointSizeF(), pointSize * applied / 100.0);
+    const QSize screen = w->screen()->availableGeometry().size();
+    QVERIFY(applied == 100
+        || (w->minimumSizeHint().width() <= screen.width()
+            && w->minimumSizeHint().height() <= screen.height()));
+    if (applied < mode->presenterTextSize()) {
+        // One step larger would not have fitted.
+        mode->setPresenterTextSize(applied + 10);
+        QCOMPARE(mode->appliedTextSize(), applied);
+        mode->setPresenterTextSize(150);
+    }
     QVERIFY2(mode->bar()->modelLabel()->text().contains(u"sandbox-"_s),
         qPrintable(mode->bar()->modelLabel()->text()));
     QVERIFY(mode->bar()->modelLabel()->text().contains(u"synthetic"_s));

@@ -115,6 +115,7 @@ void PlaygroundTab::watchRun(RunController *run)
 {
     connect(run, &RunController::busyChanged, this, &PlaygroundTab::commandsChanged);
     connect(run, &RunController::finished, this, &PlaygroundTab::commandsChanged);
+    connect(run, &RunController::retrying, this, &PlaygroundTab::runRetrying);
 }
 
 bool PlaygroundTab::readText(const QString &path, QString *text, QString *error)

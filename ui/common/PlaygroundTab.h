@@ -99,6 +99,8 @@ Q_SIGNALS:
     void commandsChanged();
     /// A message for the tab's user from a hook (File ▸ Open… failed): shown in the status bar.
     void commandMessage(const QString &text);
+    /// A run failed once and is being retried (the deck's player shows a recording instead).
+    void runRetrying(const QString &reason);
 
 protected:
     /// The button File ▸ Export… clicks (nullptr: none).

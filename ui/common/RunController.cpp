@@ -72,8 +72,10 @@ void RunController::start(core::ApiJob *job, const QString &busyText, bool recor
         &core::ApiJob::retrying,
         this,
         [this, job](int retry, int total, int delayMs, const core::ApiError &e) {
-            if (job == m_job)
-                setStatus(retryingText(retry, total, delayMs, e));
+            if (job != m_job)
+                return;
+            setStatus(retryingText(retry, total, delayMs, e));
+            Q_EMIT retrying(errorText(e));
         });
     connect(job, &core::ApiJob::finished, this, [this, job] { onFinished(job); });
     setStatus(busyText);
@@ -92,9 +94,11 @@ void RunController::start(core::BatchJob *job, const QString &busyText)
         &core::BatchJob::retrying,
         this,
         [this, job](int chunk, int retry, int total, int delayMs, const core::ApiError &e) {
-            if (job == m_batch)
+            if (job == m_batch) {
                 setStatus(
                     tr("Batch %1: %2").arg(chunk + 1).arg(retryingText(retry, total, delayMs, e)));
+                Q_EMIT retrying(errorText(e));
+            }
         });
     connect(job, &core::BatchJob::finished, this, [this, job] { onBatchFinished(job); });
     setStatus(busyText);

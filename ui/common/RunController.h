@@ -98,6 +98,8 @@ Q_SIGNALS:
     /// After ended() and the history record: for the tab's own `finished()` and for tests.
     void finished();
     void busyChanged(bool busy);
+    /// The current job failed once and will be retried: `reason` is the error in the UI's words.
+    void retrying(const QString &reason);
 
 private:
     void onFinished(core::ApiJob *job);

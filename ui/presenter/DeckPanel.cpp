@@ -45,8 +45,9 @@ bool askStepText(QWidget *parent, QString *title, QString *note)
     form->addRow(DeckPanel::tr("&Title:"), titleEdit);
     auto *noteEdit = new QPlainTextEdit(*note, &dialog);
     noteEdit->setObjectName(u"stepNote"_s);
-    noteEdit->setPlaceholderText(
-        DeckPanel::tr("What to say at this step: only you see it (second screen or corner)"));
+    noteEdit->setPlaceholderText(DeckPanel::tr(
+        "What to say at this step: shown on a second screen, or in the window's corner with F8"));
+    noteEdit->setTabChangesFocus(true);
     form->addRow(DeckPanel::tr("&Note:"), noteEdit);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
@@ -79,6 +80,10 @@ DeckPanel::DeckPanel(DeckModel *model,
     m_title->setPlaceholderText(tr("Deck title"));
     connect(m_title, &QLineEdit::textEdited, m_model, &DeckModel::setTitle);
     layout->addWidget(m_title);
+    auto *description = new QLabel(this);
+    description->setObjectName(u"deckDescription"_s);
+    description->setWordWrap(true);
+    layout->addWidget(description);
 
     m_list = new QListView(this);
     m_list->setObjectName(u"deckSteps"_s);
@@ -197,7 +202,9 @@ DeckPanel::DeckPanel(DeckModel *model,
     statusRow->addWidget(m_undo, 0, Qt::AlignTop);
     layout->addLayout(statusRow);
 
-    const auto changed = [this, empty] {
+    const auto changed = [this, empty, description] {
+        description->setText(m_model->deck().description);
+        description->setVisible(!m_model->deck().description.isEmpty());
         empty->setVisible(m_model->stepCount() == 0);
         m_list->setVisible(m_model->stepCount() > 0);
         if (m_title->text() != m_model->deck().title)
@@ -209,8 +216,9 @@ DeckPanel::DeckPanel(DeckModel *model,
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, changed);
     connect(m_model, &QAbstractItemModel::rowsMoved, this, changed);
     connect(m_model, &QAbstractItemModel::dataChanged, this, changed);
+    // The selection, not the current index: a click selects after it makes the row current.
     connect(m_list->selectionModel(),
-        &QItemSelectionModel::currentChanged,
+        &QItemSelectionModel::selectionChanged,
         this,
         &DeckPanel::updateButtons);
     connect(m_player, &DeckPlayer::stepStarted, this, [this](int row) {

@@ -54,6 +54,7 @@ void DeckPlayer::play(int row)
     if (m_host.recorder)
         m_host.recorder->setFinishedObserver([this](const core::RunRecord &run) { onRecord(run); });
     m_watch = connect(tab, &PlaygroundTab::commandsChanged, this, &DeckPlayer::onCommandsChanged);
+    m_retryWatch = connect(tab, &PlaygroundTab::runRetrying, this, &DeckPlayer::onRetrying);
     tab->triggerRun();
     m_started = tab->canStop();
     if (!m_started)
@@ -94,6 +95,7 @@ void DeckPlayer::stop()
 void DeckPlayer::abandon()
 {
     disconnect(m_watch);
+    disconnect(m_retryWatch);
     m_timer.stop();
     if (m_host.recorder)
         m_host.recorder->setFinishedObserver({});
@@ -128,18 +130,31 @@ void DeckPlayer::onRecord(const core::RunRecord &run)
 
 void DeckPlayer::onTimeout()
 {
-    if (!m_running || !m_tab)
+    fallBack(tr("No answer after %1 s.").arg(m_fallbackAfterMs / 1000.0, 0, 'g', 3));
+}
+
+void DeckPlayer::onRetrying(const QString &reason)
+{
+    // On stage a failed request is not retried for seconds: the recording shows at once.
+    fallBack(reason);
+}
+
+void DeckPlayer::fallBack(const QString &why)
+{
+    if (!m_running || !m_tab || m_rehearsing)
         return;
     const core::DeckStep &step = m_model->step(m_current);
     if (!step.recording || !m_tab->restoresAnswers())
         return; // nothing to show instead: the live run goes on
     disconnect(m_watch);
+    disconnect(m_retryWatch);
+    m_timer.stop();
     if (m_host.recorder)
         m_host.recorder->setFinishedObserver({});
     m_fellBack = true;
     m_tab->triggerStop();
     showRecording();
-    end(Outcome::Recording, tr("No answer after %1 s.").arg(m_fallbackAfterMs / 1000.0, 0, 'g', 3));
+    end(Outcome::Recording, why);
 }
 
 void DeckPlayer::settle()
@@ -147,6 +162,7 @@ void DeckPlayer::settle()
     if (!m_running || (m_tab && m_tab->canStop()))
         return;
     disconnect(m_watch);
+    disconnect(m_retryWatch);
     m_timer.stop();
     if (m_host.recorder)
         m_host.recorder->setFinishedObserver({});

@@ -24,7 +24,8 @@ class PlaygroundTab;
 /// and keeps each step's answer as the history records it (core::RunRecorder's finished
 /// observer) in the deck. During the show, a step whose request fails, or has no answer after
 /// fallbackAfterMs(), is stopped and its rehearsed answer is shown instead
-/// (PlaygroundTab::restoreRun()), reported as a recording so the window can mark it.
+/// (PlaygroundTab::restoreRun()), reported as a recording so the window can mark it. A request
+/// that fails and would be retried falls back at once: a show does not wait through retries.
 class DeckPlayer : public QObject
 {
     Q_OBJECT
@@ -84,6 +85,10 @@ private:
     void onCommandsChanged();
     void onRecord(const core::RunRecord &run);
     void onTimeout();
+    void onRetrying(const QString &reason);
+    /// Stops the running step and shows its recording, saying `why`; nothing when the step has
+    /// no recording the tab can show (the live run goes on).
+    void fallBack(const QString &why);
     /// The running step's tab stopped running: decides how the step ended.
     void settle();
     void end(Outcome outcome, const QString &detail);
@@ -96,6 +101,7 @@ private:
     DeckModel *m_model;
     QPointer<PlaygroundTab> m_tab;
     QMetaObject::Connection m_watch;
+    QMetaObject::Connection m_retryWatch;
     QTimer m_timer;
     int m_current = -1;
     int m_fallbackAfterMs = 15000;

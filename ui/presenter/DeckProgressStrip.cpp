@@ -66,7 +66,7 @@ void DeckProgressStrip::paintEvent(QPaintEvent *)
             p.setPen(QPen(colours.color(QPalette::WindowText), 2));
             p.setBrush(accent);
         } else {
-            p.setPen(QPen(colours.color(QPalette::Mid), 1));
+            p.setPen(QPen(colours.color(QPalette::PlaceholderText), 1.5));
             p.setBrush(Qt::NoBrush);
         }
         p.drawRoundedRect(r, r.height() / 2, r.height() / 2);

@@ -27,6 +27,7 @@ PresenterBar::PresenterBar(DeckModel *deck, QWidget *parent)
     m_model = new QLabel(this);
     m_model->setObjectName(QStringLiteral("presenterModel"));
     m_model->setTextFormat(Qt::RichText);
+    m_model->setWordWrap(true); // a long model name and connection wrap on a small screen
     top->addWidget(m_model, 1);
     m_pace = new QComboBox(this);
     m_pace->setObjectName(QStringLiteral("presenterPace"));
@@ -35,6 +36,7 @@ PresenterBar::PresenterBar(DeckModel *deck, QWidget *parent)
     m_pace->addItem(tr("Pace: reading"), 45);
     m_pace->addItem(tr("Pace: slow"), 20);
     m_pace->setCurrentIndex(2);
+    m_pace->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_pace->setToolTip(tr("How fast streamed answers appear while presenting: at the speed the "
                           "audience reads, or as they arrive"));
     top->addWidget(m_pace);
@@ -44,6 +46,8 @@ PresenterBar::PresenterBar(DeckModel *deck, QWidget *parent)
     m_run->setToolTip(tr("Run the tab's request (Ctrl+Enter)"));
     QFont big = m_run->font();
     big.setBold(true);
+    if (big.pointSizeF() > 0)
+        big.setPointSizeF(big.pointSizeF() * 1.3);
     m_run->setFont(big);
     m_run->setMinimumWidth(m_run->fontMetrics().horizontalAdvance(m_run->text()) * 2);
     m_run->setMinimumHeight(m_run->fontMetrics().height() * 2);
@@ -74,6 +78,7 @@ PresenterBar::PresenterBar(DeckModel *deck, QWidget *parent)
     deckRow->addWidget(m_next);
     m_step = new QLabel(m_deckRow);
     m_step->setObjectName(QStringLiteral("presenterStep"));
+    m_step->setWordWrap(true);
     deckRow->addWidget(m_step, 1);
     layout->addWidget(m_deckRow);
 
@@ -118,8 +123,12 @@ void PresenterBar::setStep(int row)
     m_previous->setEnabled(row > 0);
     m_next->setEnabled(row + 1 < n);
     const QString title = m_deck->deck().title.isEmpty() ? tr("Demo deck") : m_deck->deck().title;
-    m_step->setText(row < 0
-            ? tr("%1 · %Ln step(s) · Page Down starts", nullptr, n).arg(title)
+    m_step->setText(row < 0 ? tr("%1 · %Ln step(s) · Page Down starts", nullptr, n).arg(title)
+            : row + 1 == n
+            ? tr("Step %1 of %2 · %3 · the last step")
+                  .arg(row + 1)
+                  .arg(n)
+                  .arg(m_deck->stepLabel(row))
             : tr("Step %1 of %2 · %3").arg(row + 1).arg(n).arg(m_deck->stepLabel(row)));
 }
 

@@ -17,13 +17,16 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QKeyEvent>
+#include <QLayout>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTextEdit>
+#include <QTimer>
 #include <QToolBar>
 
 namespace ui {
@@ -62,6 +65,7 @@ PresenterMode::PresenterMode(QMainWindow *window,
     m_bar->hide();
     m_overlay = new SpotlightOverlay(window);
     m_note = new PresenterNote(window);
+    m_overlay->setAlwaysLit({m_bar, m_note->corner()});
 
     m_toggle = makeAction(tr("&Presenter mode"),
         QStringLiteral("presenterModeAction"),
@@ -141,8 +145,8 @@ PresenterMode::~PresenterMode()
 void PresenterMode::setPresenterTextSize(int percent)
 {
     m_textSize = percent;
-    if (m_active && m_hooks.setTextSize)
-        m_hooks.setTextSize(percent);
+    if (m_active)
+        applyFittingTextSize();
 }
 
 void PresenterMode::setActive(bool on)
@@ -181,9 +185,9 @@ void PresenterMode::setActive(bool on)
         m_window->statusBar()->hide();
         m_bar->show();
         RunController::setReadingPace(m_bar->paceBox()->currentData().toInt());
-        if (m_hooks.setTextSize)
-            m_hooks.setTextSize(m_textSize);
         m_window->showFullScreen();
+        refresh(); // the bar's texts count in the size that must fit
+        applyFittingTextSize();
     } else {
         m_player->stop();
         RunController::setReadingPace(0);
@@ -202,15 +206,41 @@ void PresenterMode::setActive(bool on)
         m_window->menuBar()->setVisible(m_menuBarShown);
         m_window->statusBar()->setVisible(m_statusBarShown);
         m_window->setWindowState(m_savedWindowState);
-        if (!(m_savedWindowState & (Qt::WindowMaximized | Qt::WindowFullScreen)))
-            m_window->setGeometry(m_savedGeometry);
         m_window->restoreState(m_savedState);
+        if (!(m_savedWindowState & (Qt::WindowMaximized | Qt::WindowFullScreen))) {
+            m_window->setGeometry(m_savedGeometry);
+            // Again once the smaller text has shrunk the layouts' minimum sizes.
+            QTimer::singleShot(0, m_window, [window = m_window, geometry = m_savedGeometry] {
+                window->setGeometry(geometry);
+            });
+        }
         m_pointer->setChecked(false);
         m_spotlight->setChecked(false);
     }
     m_note->setPresenting(on);
     refresh();
     Q_EMIT activeChanged(on);
+}
+
+void PresenterMode::applyFittingTextSize()
+{
+    if (!m_hooks.setTextSize)
+        return;
+    // The largest size up to presenterTextSize() at which the window still fits its screen:
+    // on a 1024- or 1280-pixel projector the panels would otherwise push past the edge.
+    const QSize screen
+        = m_window->screen() ? m_window->screen()->availableGeometry().size() : QSize(1920, 1080);
+    int percent = std::max(100, m_textSize);
+    for (;; percent -= 10) {
+        m_hooks.setTextSize(percent);
+        if (percent <= 100)
+            break;
+        m_window->layout()->activate();
+        const QSize needed = m_window->minimumSizeHint();
+        if (needed.width() <= screen.width() && needed.height() <= screen.height())
+            break;
+    }
+    m_appliedTextSize = percent;
 }
 
 void PresenterMode::refresh()

@@ -66,6 +66,8 @@ public:
 
     /// The text size while presenting, in percent of the system font (default 150).
     int presenterTextSize() const { return m_textSize; }
+    /// The text size applied while presenting: presenterTextSize() or less, to fit the screen.
+    int appliedTextSize() const { return m_appliedTextSize; }
     void setPresenterTextSize(int percent);
 
 public Q_SLOTS:
@@ -83,6 +85,9 @@ protected:
 
 private:
     void onStepStarted(int row);
+    /// Applies presenterTextSize(), or the largest size below it (by 10 %, at least 100 %) at
+    /// which the window's minimum size fits its screen.
+    void applyFittingTextSize();
     /// A checkable action of the View menu.
     QAction *makeAction(const QString &text, const QString &name, Qt::Key key, const QString &tip);
     void watchTab(PlaygroundTab *tab);
@@ -103,6 +108,7 @@ private:
     QMetaObject::Connection m_tabConnection;
     bool m_active = false;
     int m_textSize = 150;
+    int m_appliedTextSize = 0; // what applyFittingTextSize() chose
 
     // What entering changed, to give back on leaving.
     QByteArray m_savedState;

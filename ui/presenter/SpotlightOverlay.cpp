@@ -55,9 +55,20 @@ void SpotlightOverlay::updateRunning()
     }
 }
 
+void SpotlightOverlay::setAlwaysLit(const QList<QWidget *> &widgets)
+{
+    m_alwaysLit.clear();
+    for (QWidget *w : widgets)
+        m_alwaysLit << w;
+}
+
 QWidget *SpotlightOverlay::panelFor(QWidget *under) const
 {
     QWidget *window = parentWidget();
+    for (const QPointer<QWidget> &lit : m_alwaysLit) {
+        if (lit && under && (under == lit || lit->isAncestorOf(under)))
+            return nullptr; // the bar and the note are lit anyway
+    }
     const int minimumArea = window->width() * window->height() / 40;
     for (QWidget *w = under; w && w != window; w = w->parentWidget()) {
         QWidget *parent = w->parentWidget();
@@ -101,11 +112,14 @@ void SpotlightOverlay::paintEvent(QPaintEvent *)
     if (m_spotlight) {
         QPainterPath dim;
         dim.addRect(QRectF(rect()));
-        if (m_target) {
-            QPainterPath hole;
-            hole.addRoundedRect(QRectF(m_targetRect.adjusted(-6, -6, 6, 6)), 8, 8);
-            dim = dim.subtracted(hole);
+        QPainterPath holes;
+        if (m_target)
+            holes.addRoundedRect(QRectF(m_targetRect.adjusted(-6, -6, 6, 6)), 8, 8);
+        for (const QPointer<QWidget> &lit : m_alwaysLit) {
+            if (lit && lit->isVisible())
+                holes.addRect(QRectF(QRect(lit->mapTo(parentWidget(), QPoint()), lit->size())));
         }
+        dim = dim.subtracted(holes);
         p.fillPath(dim, palette.spotlightDim);
     }
     if (m_pointer && rect().contains(m_pos)) {

@@ -24,6 +24,9 @@ public:
     QWidget *spotlit() const { return m_target; }
     /// The spotlit panel for the widget `under` the pointer.
     QWidget *panelFor(QWidget *under) const;
+    /// Widgets never dimmed (the presenter's bar and note); the pointer over them keeps the
+    /// panel lit before.
+    void setAlwaysLit(const QList<QWidget *> &widgets);
 
 public Q_SLOTS:
     void setPointerHighlight(bool on);
@@ -40,6 +43,7 @@ private:
     QTimer m_timer;
     QPoint m_pos; // the pointer, in this widget's coordinates
     QPointer<QWidget> m_target;
+    QList<QPointer<QWidget>> m_alwaysLit;
     QRect m_targetRect;
     bool m_pointer = false;
     bool m_spotlight = false;

@@ -33,13 +33,15 @@ SteeringABForm::SteeringABForm(QWidget *box, QBoxLayout *layout)
     layout->addLayout(top);
     // Two rows, so that the tab fits a 1024-pixel screen.
     top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("maximum_tokens"), box));
+    auto *maximumTokensLabel = new QLabel(tr("maximum_tokens"), box);
+    top->addWidget(maximumTokensLabel);
     m_maximumTokens = new QSpinBox(box);
     m_maximumTokens->setObjectName(u"maximum_tokens"_s);
     m_maximumTokens->setRange(1, 4096);
     m_maximumTokens->setValue(64);
     top->addWidget(m_maximumTokens);
-    top->addWidget(new QLabel(tr("temperature"), box));
+    auto *temperatureLabel = new QLabel(tr("temperature"), box);
+    top->addWidget(temperatureLabel);
     m_temperature = new QDoubleSpinBox(box);
     m_temperature->setObjectName(u"temperature"_s);
     m_temperature->setRange(0, 2);
@@ -48,6 +50,10 @@ SteeringABForm::SteeringABForm(QWidget *box, QBoxLayout *layout)
     m_temperature->setToolTip(tr(
         "The same for A and B. At 0 both are greedy, so any difference comes from the concept."));
     top->addWidget(m_temperature);
+    // Presenter mode: the audience sees the prompt and the two answers, not the parameters.
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_mode, maximumTokensLabel, m_maximumTokens, temperatureLabel, m_temperature})
+        hideInPresenterMode(w);
     m_run = steering::button(
         tr("Run A/B"), u"runAB"_s, tr("Stream both (Ctrl+Enter in the prompt)"), box);
     m_stop = steering::button(tr("Stop"), u"stopAB"_s, tr("Esc"), box);

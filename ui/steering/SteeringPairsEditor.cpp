@@ -3,6 +3,7 @@
 
 #include "core/export/TableText.h"
 #include "core/storage/SteeringLibrary.h"
+#include "ui/common/PresenterHint.h"
 #include "ui/common/Theme.h"
 #include "ui/steering/PairTableModel.h"
 #include "ui/steering/SampleConcepts.h"
@@ -100,13 +101,18 @@ SteeringPairsEditor::SteeringPairsEditor(QWidget *parent)
         box);
     m_createButton->setDefault(true);
     createRow->addWidget(m_createButton);
-    createRow->addWidget(new QLabel(tr("id"), box));
+    auto *idLabel = new QLabel(tr("id"), box);
+    createRow->addWidget(idLabel);
     m_idEdit = new QLineEdit(box);
     m_idEdit->setObjectName(u"conceptId"_s);
     m_idEdit->setPlaceholderText(tr("created or loaded concept id; \"_worker/<name>\" works too"));
     createRow->addWidget(m_idEdit, 1);
     auto *copyId = button(tr("Copy"), u"copyId"_s, tr("Copy the id"), box);
     createRow->addWidget(copyId);
+    // Presenter mode: the pairs show what the concept is; its id and the editing are for later.
+    for (QWidget *w :
+        std::initializer_list<QWidget *>{m_createButton, idLabel, m_idEdit, copyId, samples})
+        hideInPresenterMode(w);
     // On this row, whose id field gives way, rather than the pair buttons' (too wide in German).
     createRow->addWidget(samples);
     layout->addLayout(createRow);
