@@ -3930,6 +3930,10 @@ similarity</source>
         <source>Presenter note</source>
         <translation>Präsentationsnotiz</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Note · %1&lt;/b&gt;&lt;br&gt;&lt;i&gt;No note for this step.&lt;/i&gt;</source>
+        <translation>&lt;b&gt;Notiz · %1&lt;/b&gt;&lt;br&gt;&lt;i&gt;Keine Notiz zu diesem Schritt.&lt;/i&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ui::ProfilesDialog</name>

@@ -58,8 +58,10 @@ void PresenterNote::setCornerShown(bool on)
 
 QString PresenterNote::html() const
 {
-    if (m_title.isEmpty() && m_note.isEmpty())
-        return tr("<i>No note for this step.</i>");
+    if (m_note.isEmpty())
+        return m_title.isEmpty()
+            ? tr("<i>No note for this step.</i>")
+            : tr("<b>Note · %1</b><br><i>No note for this step.</i>").arg(m_title.toHtmlEscaped());
     QString text = m_note.toHtmlEscaped();
     text.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
     return tr("<b>Note · %1</b><br>%2").arg(m_title.toHtmlEscaped(), text);
