@@ -622,6 +622,7 @@ void MainWindow::saveDrafts()
     for (PlaygroundTab *tab : playgroundTabs())
         m_services.drafts->save(tab->tabKey(), tab->draft());
     m_services.drafts->save(QStringLiteral("window"), windowState());
+    saveDeckDraft();
 }
 
 void MainWindow::restoreDrafts()
@@ -649,6 +650,7 @@ void MainWindow::restoreDrafts()
             applyTabDefaults(tab);
     }
     restoreWindowState(m_services.drafts->load(QStringLiteral("window")));
+    restoreDeckDraft();
     m_restoringDrafts = false;
 }
 

@@ -194,6 +194,10 @@ private:
     void buildPromptLibrary();
     /// Presenter mode, the demo deck's dock and player (ui/presenter/MainWindowPresenter.cpp).
     void buildPresenter();
+    /// The demo deck being built is autosaved with the drafts (key "deck"), saved or not, and
+    /// comes back at the next start unless a deck was opened meanwhile (--deck).
+    void saveDeckDraft();
+    void restoreDeckDraft();
     /// The tab whose tabKey() is `key` (null: none).
     PlaygroundTab *playgroundTab(const QString &key) const;
     void applyPreference(const QString &key, const QVariant &value);

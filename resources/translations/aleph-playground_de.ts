@@ -2023,6 +2023,14 @@ Letzte Nachricht: %2</translation>
         <source>What to say at this step: shown on a second screen, or in the window&apos;s corner with F8</source>
         <translation>Was Sie bei diesem Schritt sagen wollen: auf einem zweiten Bildschirm gezeigt oder mit F8 in der Fensterecke</translation>
     </message>
+    <message>
+        <source>The deck you were building is back (not saved yet).</source>
+        <translation>Das Deck, an dem Sie gearbeitet haben, ist zurück (noch nicht gespeichert).</translation>
+    </message>
+    <message>
+        <source>The deck of the last session is back.</source>
+        <translation>Das Deck der letzten Sitzung ist zurück.</translation>
+    </message>
 </context>
 <context>
     <name>ui::DeckPlayer</name>

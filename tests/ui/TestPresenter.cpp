@@ -60,6 +60,7 @@ private Q_SLOTS:
     void deckEditingMovesDeletesAndUndoes();
     void readingPaceShowsStreamsGradually();
     void slowStepFallsBackToItsRecording();
+    void unsavedDeckComesBackAfterRestart();
 
 private:
     /// Runs five tabs by hand (completion, chat, explanation, translation, tokenizer), records
@@ -603,6 +604,32 @@ void TestPresenter::slowStepFallsBackToItsRecording()
     QVERIFY(m_window->presenterMode()->bar()->recordingMark()->isVisible());
     QCOMPARE(shown(tab), rehearsedOutput);
     m_window->presenterMode()->leave();
+}
+
+void TestPresenter::unsavedDeckComesBackAfterRestart()
+{
+    ui::DeckPanel *panel = m_window->deckPanel();
+    m_window->tabs()->setCurrentWidget(m_window->translationTab());
+    m_window->translationTab()->setSource(u"Nothing a person builds is lost."_s);
+    panel->recordStep();
+    m_window->tabs()->setCurrentWidget(m_window->tokenizerTab());
+    panel->recordStep();
+    m_window->deckModel()->setStepNote(1, u"Count the tokens."_s);
+    m_window->deckModel()->setTitle(u"Unsaved"_s);
+    QVERIFY(m_window->deckModel()->isModified());
+    m_window->saveDrafts(); // as closing the window does
+
+    m_window = std::make_unique<ui::MainWindow>(m_stores.services(m_sandbox.get(), 0));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    ui::DeckModel *deck = m_window->deckModel();
+    QTRY_COMPARE(deck->stepCount(), 2);
+    QCOMPARE(deck->deck().title, u"Unsaved"_s);
+    QCOMPARE(deck->step(0).tab, u"translation"_s);
+    QCOMPARE(
+        deck->step(0).inputs.value(u"source"_s).toString(), u"Nothing a person builds is lost."_s);
+    QCOMPARE(deck->step(1).note, u"Count the tokens."_s);
+    QVERIFY(deck->isModified()); // still not saved to a file: opening another deck asks first
 }
 
 QTEST_MAIN(TestPresenter)

@@ -375,6 +375,15 @@ bool DeckPanel::openDeck(const QString &path)
     return true;
 }
 
+void DeckPanel::restore(const core::DemoDeck &deck, const QString &path, bool modified)
+{
+    m_model->setDeck(deck);
+    m_model->setModified(modified);
+    m_path = path;
+    setStatus(modified ? tr("The deck you were building is back (not saved yet).")
+                       : tr("The deck of the last session is back."));
+}
+
 bool DeckPanel::saveDeck(const QString &path)
 {
     QString error;

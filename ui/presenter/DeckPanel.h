@@ -61,6 +61,9 @@ public Q_SLOTS:
     bool openDeck(const QString &path);
     /// Saves to `path`; false with the reason in the status line.
     bool saveDeck(const QString &path);
+    /// Puts back the deck the last session left (the drafts): from `path` ("" for none), with
+    /// unsaved changes when `modified`.
+    void restore(const core::DemoDeck &deck, const QString &path, bool modified);
     /// File dialogs for the two above.
     void chooseAndOpen();
     void chooseAndSave();

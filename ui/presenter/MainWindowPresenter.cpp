@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QJsonObject>
 #include <QLabel>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -25,6 +26,32 @@ PlaygroundTab *MainWindow::playgroundTab(const QString &key) const
             return tab;
     }
     return nullptr;
+}
+
+void MainWindow::saveDeckDraft()
+{
+    if (!m_services.drafts || !m_deckModel)
+        return;
+    m_services.drafts->save(QStringLiteral("deck"),
+        {{QStringLiteral("deck"), m_deckModel->deck().toJson().toVariantMap()},
+            {QStringLiteral("path"), m_deckPanel->filePath()},
+            {QStringLiteral("modified"), m_deckModel->isModified()}});
+}
+
+void MainWindow::restoreDeckDraft()
+{
+    if (!m_services.drafts || !m_deckModel || m_deckModel->stepCount() > 0
+        || m_deckModel->isModified())
+        return; // a deck opened at start (--deck) wins over the one left last time
+    const QVariantMap draft = m_services.drafts->load(QStringLiteral("deck"));
+    QString error;
+    const std::optional<core::DemoDeck> deck = core::DemoDeck::fromJson(
+        QJsonObject::fromVariantMap(draft.value(QStringLiteral("deck")).toMap()), &error);
+    if (!deck || deck->steps.isEmpty())
+        return;
+    m_deckPanel->restore(*deck,
+        draft.value(QStringLiteral("path")).toString(),
+        draft.value(QStringLiteral("modified")).toBool());
 }
 
 bool MainWindow::openDeck(const QString &path)
@@ -45,6 +72,17 @@ void MainWindow::buildPresenter()
     };
     host.recorder = &m_recorder;
     m_deckPlayer = new DeckPlayer(host, m_deckModel, this);
+    // The deck is autosaved with the drafts, 400 ms after each change.
+    const auto changed = [this] {
+        if (!m_restoringDrafts)
+            m_draftTimer.start();
+    };
+    connect(m_deckModel, &QAbstractItemModel::dataChanged, this, changed);
+    connect(m_deckModel, &QAbstractItemModel::rowsInserted, this, changed);
+    connect(m_deckModel, &QAbstractItemModel::rowsRemoved, this, changed);
+    connect(m_deckModel, &QAbstractItemModel::rowsMoved, this, changed);
+    connect(m_deckModel, &QAbstractItemModel::modelReset, this, changed);
+    connect(m_deckModel, &DeckModel::modifiedChanged, this, changed);
 
     m_deckPanel = new DeckPanel(
         m_deckModel, m_deckPlayer, [this] { return currentPlaygroundTab(); }, this);
