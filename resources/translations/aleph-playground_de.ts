@@ -2058,6 +2058,10 @@ Letzte Nachricht: %2</translation>
         <source>Step %1 (%2): %3</source>
         <translation>Schritt %1 (%2): %3</translation>
     </message>
+    <message>
+        <source>this tab cannot show a recorded answer, so the step runs live</source>
+        <translation>dieser Tab kann keine aufgezeichnete Antwort zeigen, daher läuft der Schritt live</translation>
+    </message>
 </context>
 <context>
     <name>ui::EmbeddingsAnalysis</name>

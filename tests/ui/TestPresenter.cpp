@@ -476,6 +476,20 @@ void TestPresenter::shippedOfflineDeckPlaysEveryStepLive()
     // The steering step made its concept from the pairs and ran A and B.
     QVERIFY(!m_window->steeringTab()->conceptId().isEmpty());
     m_window->presenterMode()->leave();
+
+    // A rehearsal records the four steps whose tab can show a recorded answer, and names the two
+    // that will run live.
+    QSignalSpy rehearsed(m_window->deckPlayer(), &ui::DeckPlayer::rehearsalFinished);
+    panel->rehearse();
+    QVERIFY(rehearsed.wait(60000));
+    QCOMPARE(rehearsed.first().at(0).toInt(), 4);
+    const QStringList problems = rehearsed.first().at(2).toStringList();
+    QCOMPARE(problems.size(), 2);
+    QVERIFY2(problems.at(0).startsWith(u"Step 4 (Steer the tone): this tab cannot show"_s),
+        qPrintable(problems.at(0)));
+    QVERIFY2(
+        problems.at(1).startsWith(u"Step 5 (Map texts by meaning)"_s), qPrintable(problems.at(1)));
+    QVERIFY(!deck->step(3).recording && !deck->step(4).recording && deck->step(5).recording);
 }
 
 void TestPresenter::deckEditingMovesDeletesAndUndoes()

@@ -168,12 +168,14 @@ void DeckPlayer::settle()
         m_host.recorder->setFinishedObserver({});
     const int row = m_current;
     if (m_rehearsing) {
-        if (m_answer) {
+        const bool replayable = m_tab && m_tab->restoresAnswers();
+        if (m_answer && replayable) {
             m_model->setRecording(row, m_answer);
         } else {
             const QString why = !m_error.isEmpty() ? m_error
                 : !m_started                       ? tr("the tab did not run (see its status line)")
-                             : tr("this tab's runs are not kept in the history");
+                : m_answer ? tr("this tab cannot show a recorded answer, so the step runs live")
+                           : tr("this tab's runs are not kept in the history");
             m_problems << tr("Step %1 (%2): %3").arg(row + 1).arg(m_model->stepLabel(row), why);
         }
         end(m_answer ? Outcome::Live : !m_started ? Outcome::Refused : Outcome::Failed, m_error);
