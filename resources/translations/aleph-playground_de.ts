@@ -1870,10 +1870,6 @@ Letzte Nachricht: %2</translation>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <source>Save…</source>
-        <translation>Speichern…</translation>
-    </message>
-    <message>
         <source>Samples</source>
         <translation>Beispiele</translation>
     </message>
@@ -2030,6 +2026,14 @@ Letzte Nachricht: %2</translation>
     <message>
         <source>The deck of the last session is back.</source>
         <translation>Das Deck der letzten Sitzung ist zurück.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
     </message>
 </context>
 <context>

@@ -275,6 +275,12 @@ void TestPresenter::recordedDeckPlaysForwardAndBackAsByHand()
     const QString path = m_dir.filePath(u"deck%1.json"_s.arg(m_counter));
     QVERIFY(m_window->deckPanel()->saveDeck(path));
     QVERIFY(!deck->isModified());
+    // Save writes the same file again, without asking (a dialog would block this test).
+    deck->setStepNote(0, u"One token at a time."_s);
+    QVERIFY(deck->isModified());
+    m_window->deckPanel()->save();
+    QVERIFY(!deck->isModified());
+    QCOMPARE(m_window->deckPanel()->filePath(), path);
     deck->setDeck({});
     QCOMPARE(deck->stepCount(), 0);
     QVERIFY(m_window->deckPanel()->openDeck(path));

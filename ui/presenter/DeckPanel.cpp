@@ -6,6 +6,7 @@
 #include "ui/presenter/DeckModel.h"
 #include "ui/presenter/DeckPlayer.h"
 
+#include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -143,9 +144,19 @@ DeckPanel::DeckPanel(DeckModel *model,
     open->setObjectName(u"openDeck"_s);
     connect(open, &QPushButton::clicked, this, &DeckPanel::chooseAndOpen);
     fileRow->addWidget(open);
-    auto *save = new QPushButton(tr("Save…"), this);
+    // Save writes the deck's own file again (asking for one the first time); the arrow's Save
+    // as… always asks.
+    auto *save = new QToolButton(this);
     save->setObjectName(u"saveDeck"_s);
-    connect(save, &QPushButton::clicked, this, &DeckPanel::chooseAndSave);
+    save->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    save->setPopupMode(QToolButton::MenuButtonPopup);
+    save->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred); // as wide as Open…
+    auto *saveAction = new QAction(tr("Save"), save);
+    connect(saveAction, &QAction::triggered, this, &DeckPanel::save);
+    save->setDefaultAction(saveAction);
+    auto *saveMenu = new QMenu(save);
+    saveMenu->addAction(tr("Save as…"), this, &DeckPanel::chooseAndSave);
+    save->setMenu(saveMenu);
     fileRow->addWidget(save);
     auto *samplesButton = new QPushButton(tr("Samples"), this);
     samplesButton->setObjectName(u"sampleDecks"_s);
@@ -406,6 +417,14 @@ void DeckPanel::chooseAndOpen()
         tr("Demo decks (*.json);;All files (*)"));
     if (!path.isEmpty())
         openDeck(path);
+}
+
+void DeckPanel::save()
+{
+    if (m_path.isEmpty())
+        chooseAndSave();
+    else
+        saveDeck(m_path);
 }
 
 void DeckPanel::chooseAndSave()

@@ -67,6 +67,9 @@ public Q_SLOTS:
     /// File dialogs for the two above.
     void chooseAndOpen();
     void chooseAndSave();
+    /// Saves to the deck's own file (filePath()); asks for one when there is none (a new deck or
+    /// a sample).
+    void save();
     void rehearse();
 
 Q_SIGNALS:
