@@ -14,6 +14,7 @@
 #include "ui/explanation/ExplanationTab.h"
 #include "ui/history/HistoryPanel.h"
 #include "ui/library/PromptLibraryPanel.h"
+#include "ui/presenter/PresenterMode.h"
 #include "ui/shell/ShellMenus.h"
 #include "ui/steering/SteeringTab.h"
 #include "ui/testsets/TestSetWindow.h"
@@ -349,6 +350,9 @@ void MainWindow::attachStorage(const Services &stores)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // The window's own layout is kept, never presenter mode's (full screen, docks hidden).
+    if (m_presenter && m_presenter->isActive())
+        m_presenter->leave();
     saveDrafts();
     QMainWindow::closeEvent(event);
 }
@@ -621,7 +625,8 @@ void MainWindow::saveDrafts()
         return;
     for (PlaygroundTab *tab : playgroundTabs())
         m_services.drafts->save(tab->tabKey(), tab->draft());
-    m_services.drafts->save(QStringLiteral("window"), windowState());
+    if (!m_presenter || !m_presenter->isActive()) // its full screen is not the window's layout
+        m_services.drafts->save(QStringLiteral("window"), windowState());
     saveDeckDraft();
 }
 

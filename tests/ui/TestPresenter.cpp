@@ -381,6 +381,9 @@ void TestPresenter::presenterModeHidesAndRestoresTheLayout()
     ui::PresenterMode *mode = w->presenterMode();
     QAction *toggle = mode->toggleAction();
     QCOMPARE(toggle->shortcut(), QKeySequence(Qt::Key_F5));
+    w->saveDrafts();
+    const QVariantMap windowDraft = m_stores.drafts->load(u"window"_s);
+    QVERIFY(windowDraft.contains(u"geometry"_s));
     // F5 presents; the keys reach the window's actions as a person's would.
     QApplication::setActiveWindow(w);
     QVERIFY(QTest::qWaitForWindowActive(w));
@@ -410,6 +413,9 @@ void TestPresenter::presenterModeHidesAndRestoresTheLayout()
     QVERIFY2(mode->bar()->modelLabel()->text().contains(u"sandbox-"_s),
         qPrintable(mode->bar()->modelLabel()->text()));
     QVERIFY(mode->bar()->modelLabel()->text().contains(u"synthetic"_s));
+    // While presenting, the drafts keep the window's own layout, never the full screen.
+    w->saveDrafts();
+    QCOMPARE(m_stores.drafts->load(u"window"_s), windowDraft);
     // The menus' shortcuts still work with the menu bar hidden: every action is the window's.
     for (QAction *action : w->menus()->actions())
         QVERIFY2(w->actions().contains(action), qPrintable(action->objectName()));
