@@ -236,6 +236,16 @@ std::optional<DemoDeck> DemoDeck::fromJson(const QJsonObject &json, QString *err
     return deck;
 }
 
+QVariantMap DemoDeck::toVariant() const
+{
+    return toJson().toVariantMap();
+}
+
+std::optional<DemoDeck> DemoDeck::fromVariant(const QVariantMap &map, QString *error)
+{
+    return fromJson(QJsonObject::fromVariantMap(map), error);
+}
+
 std::optional<DemoDeck> loadDemoDeck(const QString &path, QString *error)
 {
     const QFileInfo info(path);

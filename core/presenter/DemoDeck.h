@@ -63,6 +63,11 @@ struct DemoDeck
     /// ("steps[2].recording.request: not an object") on anything else. A file of a later
     /// version is refused, naming the version.
     static std::optional<DemoDeck> fromJson(const QJsonObject &json, QString *error);
+    /// The same document as plain values (maps, lists, strings, numbers), for the app's drafts
+    /// (core::DraftStore), which keep the deck being built between sessions.
+    QVariantMap toVariant() const;
+    /// Reads toVariant()'s form back; nullopt with `error` as fromJson().
+    static std::optional<DemoDeck> fromVariant(const QVariantMap &map, QString *error);
 };
 
 /// A run of the history as a deck's recording: `{"tab", "endpoint", "model", "started",

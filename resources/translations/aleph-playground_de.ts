@@ -1775,34 +1775,6 @@ Letzte Nachricht: %2</translation>
         <translation>Tab %1. Notiz: %2</translation>
     </message>
     <message>
-        <source>Completion</source>
-        <translation>Vervollständigung</translation>
-    </message>
-    <message>
-        <source>Chat</source>
-        <translation>Chat</translation>
-    </message>
-    <message>
-        <source>Explanation</source>
-        <translation>Erklärung</translation>
-    </message>
-    <message>
-        <source>Embeddings</source>
-        <translation>Embeddings</translation>
-    </message>
-    <message>
-        <source>Translation</source>
-        <translation>Übersetzung</translation>
-    </message>
-    <message>
-        <source>Steering</source>
-        <translation>Steering</translation>
-    </message>
-    <message>
-        <source>Tokenizer</source>
-        <translation>Tokenizer</translation>
-    </message>
-    <message>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2 (%3)</translation>
     </message>

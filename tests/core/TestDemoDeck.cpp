@@ -97,6 +97,14 @@ void TestDemoDeck::roundTripKeepsStepsNotesInputsAndRecordings()
     QVERIFY(s.recording->call().isValid());
     QCOMPARE(back->steps.at(1).inputs.value(u"messages"_s).toList().size(), 3);
     QVERIFY(!back->steps.at(1).recording);
+    // The drafts' form (plain values) reads back to the same deck.
+    QString variantError;
+    const std::optional<core::DemoDeck> fromDraft
+        = core::DemoDeck::fromVariant(deck.toVariant(), &variantError);
+    QVERIFY2(fromDraft, qPrintable(variantError));
+    QCOMPARE(fromDraft->toJson(), deck.toJson());
+    QVERIFY(!core::DemoDeck::fromVariant({{u"format"_s, u"x"_s}}, &variantError));
+    QVERIFY(variantError.startsWith(u"not a demo deck"_s));
     // The profile and the history id are not written: they mean nothing on another machine.
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));

@@ -105,23 +105,10 @@ void DeckModel::setTitle(const QString &title)
     touch();
 }
 
-QString DeckModel::tabTitle(const QString &tabKey)
+QString DeckModel::tabTitle(const QString &tabKey) const
 {
-    // The window's tab names (MainWindow's), by the history's names of the tabs.
-    static const std::pair<const char *, const char *> names[] = {
-        {"completion", QT_TR_NOOP("Completion")},
-        {"chat", QT_TR_NOOP("Chat")},
-        {"explanation", QT_TR_NOOP("Explanation")},
-        {"embeddings", QT_TR_NOOP("Embeddings")},
-        {"translation", QT_TR_NOOP("Translation")},
-        {"steering", QT_TR_NOOP("Steering")},
-        {"tokenizer", QT_TR_NOOP("Tokenizer")},
-    };
-    for (const auto &[key, title] : names) {
-        if (tabKey == QLatin1String(key))
-            return tr(title);
-    }
-    return tabKey;
+    const QString title = m_tabTitles ? m_tabTitles(tabKey) : QString();
+    return title.isEmpty() ? tabKey : title;
 }
 
 QString DeckModel::stepLabel(int row) const

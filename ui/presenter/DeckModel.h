@@ -5,6 +5,8 @@
 
 #include <QAbstractListModel>
 
+#include <functional>
+
 namespace ui {
 
 /// The steps of the demo deck being edited or played, as a list: one row per step, shown as
@@ -36,8 +38,13 @@ public:
     /// Keeps `run` as step `row`'s rehearsed answer (nullopt: forgets it).
     void setRecording(int row, const std::optional<core::RunRecord> &run);
     void setTitle(const QString &title);
+    /// Where tab names come from: the window's tab bar ("Chat" for "chat"); unset, the key.
+    void setTabTitles(std::function<QString(const QString &tabKey)> titles)
+    {
+        m_tabTitles = std::move(titles);
+    }
     /// A tab's name as the window shows it ("Chat"), for rows and the progress strip.
-    static QString tabTitle(const QString &tabKey);
+    QString tabTitle(const QString &tabKey) const;
     /// What the strip and the list call step `row`: its title, or its tab's name.
     QString stepLabel(int row) const;
 
@@ -52,6 +59,7 @@ private:
     void touch();
 
     core::DemoDeck m_deck;
+    std::function<QString(const QString &)> m_tabTitles;
     bool m_modified = false;
 };
 

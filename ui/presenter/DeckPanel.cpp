@@ -303,7 +303,7 @@ void DeckPanel::recordStep()
     selectRow(row);
     setStatus(tr("Recorded step %1 from the %2 tab. Edit… gives it a title and a note.")
                   .arg(row + 1)
-                  .arg(DeckModel::tabTitle(step.tab)));
+                  .arg(m_model->tabTitle(step.tab)));
 }
 
 void DeckPanel::moveSelected(int delta)
@@ -335,11 +335,10 @@ void DeckPanel::deleteSelected()
         m_player->stop();
     m_deleted = std::make_pair(row, m_model->takeStep(row));
     selectRow(std::min(row, m_model->stepCount() - 1));
-    setStatus(
-        tr("Deleted step %1 (%2).")
-            .arg(row + 1)
-            .arg(m_deleted->second.title.isEmpty() ? DeckModel::tabTitle(m_deleted->second.tab)
-                                                   : m_deleted->second.title),
+    setStatus(tr("Deleted step %1 (%2).")
+                  .arg(row + 1)
+                  .arg(m_deleted->second.title.isEmpty() ? m_model->tabTitle(m_deleted->second.tab)
+                                                         : m_deleted->second.title),
         true);
 }
 

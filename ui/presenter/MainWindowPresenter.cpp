@@ -12,7 +12,6 @@
 
 #include <QAction>
 #include <QDockWidget>
-#include <QJsonObject>
 #include <QLabel>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -33,7 +32,7 @@ void MainWindow::saveDeckDraft()
     if (!m_services.drafts || !m_deckModel)
         return;
     m_services.drafts->save(QStringLiteral("deck"),
-        {{QStringLiteral("deck"), m_deckModel->deck().toJson().toVariantMap()},
+        {{QStringLiteral("deck"), m_deckModel->deck().toVariant()},
             {QStringLiteral("path"), m_deckPanel->filePath()},
             {QStringLiteral("modified"), m_deckModel->isModified()}});
 }
@@ -45,8 +44,8 @@ void MainWindow::restoreDeckDraft()
         return; // a deck opened at start (--deck) wins over the one left last time
     const QVariantMap draft = m_services.drafts->load(QStringLiteral("deck"));
     QString error;
-    const std::optional<core::DemoDeck> deck = core::DemoDeck::fromJson(
-        QJsonObject::fromVariantMap(draft.value(QStringLiteral("deck")).toMap()), &error);
+    const std::optional<core::DemoDeck> deck
+        = core::DemoDeck::fromVariant(draft.value(QStringLiteral("deck")).toMap(), &error);
     if (!deck || deck->steps.isEmpty())
         return;
     m_deckPanel->restore(*deck,
@@ -63,6 +62,10 @@ bool MainWindow::openDeck(const QString &path)
 void MainWindow::buildPresenter()
 {
     m_deckModel = new DeckModel(this);
+    m_deckModel->setTabTitles([this](const QString &key) {
+        PlaygroundTab *tab = playgroundTab(key);
+        return tab ? m_tabs->tabText(m_tabs->indexOf(tab)) : QString();
+    });
     DeckPlayer::Host host;
     host.tab = [this](const QString &key) {
         return playgroundTab(key);
