@@ -1858,10 +1858,6 @@ Letzte Nachricht: %2</translation>
         <translation>Vorführen</translation>
     </message>
     <message>
-        <source>Presenter mode, then Page Down plays the first step</source>
-        <translation>Präsentationsmodus; dann spielt Bild ab den ersten Schritt</translation>
-    </message>
-    <message>
         <source>Show the recording after</source>
         <translation>Aufzeichnung zeigen nach</translation>
     </message>
@@ -2006,6 +2002,14 @@ Letzte Nachricht: %2</translation>
     <message>
         <source>Save as…</source>
         <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Open a deck file</source>
+        <translation>Eine Deck-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Presenter mode, from the first step (Page Down goes on)</source>
+        <translation>Präsentationsmodus ab dem ersten Schritt (Bild ab geht weiter)</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/presenter/DeckPanel.h"
 
-#include "ui/common/Palette.h"
 #include "ui/common/PlaygroundTab.h"
 #include "ui/presenter/DeckModel.h"
 #include "ui/presenter/DeckPlayer.h"
@@ -62,6 +61,16 @@ bool askStepText(QWidget *parent, QString *title, QString *note)
     return true;
 }
 
+/// A push button of the dock, named for tests, with its tool tip.
+QPushButton *panelButton(
+    QWidget *parent, const QString &text, const QString &name, const QString &tip)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(name);
+    button->setToolTip(tip);
+    return button;
+}
+
 } // namespace
 
 DeckPanel::DeckPanel(DeckModel *model,
@@ -104,9 +113,9 @@ DeckPanel::DeckPanel(DeckModel *model,
     layout->addWidget(empty);
 
     auto *editRow = new QHBoxLayout;
-    m_record = new QPushButton(tr("Record step"), this);
-    m_record->setObjectName(u"recordStep"_s);
-    m_record->setToolTip(
+    m_record = panelButton(this,
+        tr("Record step"),
+        u"recordStep"_s,
         tr("Add the current tab, with what is typed in it, as a step (Ctrl+Shift+B)"));
     connect(m_record, &QPushButton::clicked, this, &DeckPanel::recordStep);
     editRow->addWidget(m_record);
@@ -122,14 +131,11 @@ DeckPanel::DeckPanel(DeckModel *model,
     m_down->setToolTip(tr("Move the step down"));
     connect(m_down, &QToolButton::clicked, this, [this] { moveSelected(1); });
     editRow->addWidget(m_down);
-    m_edit = new QPushButton(tr("Edit…"), this);
-    m_edit->setObjectName(u"editStep"_s);
-    m_edit->setToolTip(tr("The step's title and your note"));
+    m_edit = panelButton(this, tr("Edit…"), u"editStep"_s, tr("The step's title and your note"));
     connect(m_edit, &QPushButton::clicked, this, &DeckPanel::editSelected);
     editRow->addWidget(m_edit);
-    m_delete = new QPushButton(tr("Delete"), this);
-    m_delete->setObjectName(u"deleteStep"_s);
-    m_delete->setToolTip(tr("Delete the step (Undo brings it back)"));
+    m_delete = panelButton(
+        this, tr("Delete"), u"deleteStep"_s, tr("Delete the step (Undo brings it back)"));
     connect(m_delete, &QPushButton::clicked, this, &DeckPanel::deleteSelected);
     editRow->addWidget(m_delete);
     layout->addLayout(editRow);
@@ -140,8 +146,7 @@ DeckPanel::DeckPanel(DeckModel *model,
     connect(undoKey, &QShortcut::activated, this, &DeckPanel::undo);
 
     auto *fileRow = new QHBoxLayout;
-    auto *open = new QPushButton(tr("Open…"), this);
-    open->setObjectName(u"openDeck"_s);
+    auto *open = panelButton(this, tr("Open…"), u"openDeck"_s, tr("Open a deck file"));
     connect(open, &QPushButton::clicked, this, &DeckPanel::chooseAndOpen);
     fileRow->addWidget(open);
     // Save writes the deck's own file again (asking for one the first time); the arrow's Save
@@ -169,15 +174,17 @@ DeckPanel::DeckPanel(DeckModel *model,
     layout->addLayout(fileRow);
 
     auto *playRow = new QHBoxLayout;
-    m_rehearse = new QPushButton(tr("Rehearse"), this);
-    m_rehearse->setObjectName(u"rehearse"_s);
-    m_rehearse->setToolTip(tr("Run every step now and keep its answer: during the show a step "
-                              "whose request fails or is too slow shows that recording"));
+    m_rehearse = panelButton(this,
+        tr("Rehearse"),
+        u"rehearse"_s,
+        tr("Run every step now and keep its answer: during the show a step "
+           "whose request fails or is too slow shows that recording"));
     connect(m_rehearse, &QPushButton::clicked, this, &DeckPanel::rehearse);
     playRow->addWidget(m_rehearse);
-    m_present = new QPushButton(tr("Present"), this);
-    m_present->setObjectName(u"present"_s);
-    m_present->setToolTip(tr("Presenter mode, then Page Down plays the first step"));
+    m_present = panelButton(this,
+        tr("Present"),
+        u"present"_s,
+        tr("Presenter mode, from the first step (Page Down goes on)"));
     connect(m_present, &QPushButton::clicked, this, &DeckPanel::presentRequested);
     playRow->addWidget(m_present);
     layout->addLayout(playRow);

@@ -14,7 +14,7 @@ DeckPlayer::DeckPlayer(const Host &host, DeckModel *model, QObject *parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &DeckPlayer::onTimeout);
-    // Rows that move or go away while a step runs: the player keeps to the step it plays.
+    // Another deck (opened, restored): what ran belongs to the old one.
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         stop();
         m_current = -1;
@@ -37,7 +37,6 @@ void DeckPlayer::play(int row)
     m_current = row;
     m_answer.reset();
     m_error.clear();
-    m_fellBack = false;
     PlaygroundTab *tab = m_host.tab ? m_host.tab(step.tab) : nullptr;
     if (!tab) {
         m_running = true;
@@ -151,7 +150,6 @@ void DeckPlayer::fallBack(const QString &why)
     m_timer.stop();
     if (m_host.recorder)
         m_host.recorder->setFinishedObserver({});
-    m_fellBack = true;
     m_tab->triggerStop();
     showRecording();
     end(Outcome::Recording, why);

@@ -107,7 +107,6 @@ private:
     int m_fallbackAfterMs = 15000;
     bool m_running = false;
     bool m_rehearsing = false;
-    bool m_fellBack = false; // the step was stopped to show its recording
     bool m_started = false; // the tab was running right after its Run was triggered
     bool m_settlePending = false;
     Outcome m_outcome = Outcome::Live;
